@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals'
+import { EMPTY_SCOPE, expandWord, globMatches, referencedNames, withBinding, type VariableScope } from '../../src/parse/variables.js'
+
+function scopeOf(values: Record<string, string | null>): VariableScope {
+  let scope = EMPTY_SCOPE
+  for (const [name, value] of Object.entries(values)) scope = withBinding(scope, name, { kind: 'arg', value, line: 1 })
+  return scope
+}
+
+describe('expandWord', () => {
+  const scope = scopeOf({ GO: '1.22', EMPTY: '', NOVALUE: null, PATHV: '/usr/local/bin/go' })
+
+  it.each([
+    ['golang:$GO', 'golang:1.22'],
+    ['golang:${GO}-alpine', 'golang:1.22-alpine'],
+    ['${MISSING:-fallback}', 'fallback'],
+    ['${EMPTY:-fallback}', 'fallback'],
+    ['${EMPTY-fallback}', ''],
+    ['${MISSING-fallback}', 'fallback'],
+    ['${GO:+set}', 'set'],
+    ['${EMPTY:+set}', ''],
+    ['${EMPTY+set}', 'set'],
+    ['${MISSING:+set}', ''],
+    ['${MISSING:-${GO}}', '1.22'],
+    ['${PATHV##*/}', 'go'],
+    ['${PATHV#*/}', 'usr/local/bin/go'],
+    ['${PATHV%/*}', '/usr/local/bin'],
+    ['${PATHV%%/*}', ''],
+    ['${GO/./_}', '1_22'],
+    ['\\$GO', '$GO'],
+    ["'$GO'", '$GO'],
+    ['"$GO"', '1.22'],
+    ['a$', 'a$'],
+    ['$1', '$1']
+  ])('%s → %s', (input, expected) => {
+    expect(expandWord(input, scope).value).toBe(expected)
+  })
+
+  it('lists names that have no value, but not those covered by a default', () => {
+    expect(expandWord('$MISSING-${NOVALUE}-${OTHER:-x}', scope).unresolved).toEqual(['MISSING', 'NOVALUE'])
+  })
+
+  it('uses the backtick as escape when the file says so', () => {
+    expect(expandWord('`$GO', scope, '`').value).toBe('$GO')
+    expect(expandWord('\\$GO', scope, '`').value).toBe('\\1.22')
+  })
+
+  it('keeps an unterminated ${ as written and says it is malformed', () => {
+    const result = expandWord('x${GO', scope)
+    expect(result).toEqual({ value: 'x${GO', unresolved: [], malformed: true })
+  })
+
+  it('keeps quotes when asked to', () => {
+    expect(expandWord('"a $GO"', scope, '\\', false).value).toBe('"a 1.22"')
+  })
+})
+
+describe('referencedNames', () => {
+  it('finds plain and braced names once each', () => {
+    expect(referencedNames('$A ${B:-x} $A ${C} $ $1')).toEqual(['A', 'B', 'C'])
+  })
+})
+
+describe('globMatches', () => {
+  it('matches * and ? like a shell pattern', () => {
+    expect(globMatches('*.tar.gz', 'x.tar.gz')).toBe(true)
+    expect(globMatches('a?c', 'abc')).toBe(true)
+    expect(globMatches('a?c', 'ac')).toBe(false)
+    expect(globMatches('*a*a*a*a*b', 'a'.repeat(200))).toBe(false)
+  })
+})

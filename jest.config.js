@@ -1,0 +1,14 @@
+// ESM TypeScript under jest: ts-jest with useESM; run with NODE_OPTIONS=--experimental-vm-modules (see npm test).
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  resolver: 'ts-jest-resolver',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+  },
+  collectCoverageFrom: ['src/**/*.ts'],
+  testTimeout: 60000
+}

@@ -1,0 +1,42 @@
+/** One file through the pipeline: text → model → stage graph → findings. Pure. */
+import { buildStageGraph, type StageGraph } from './graph/graph.js'
+import { NO_EQUIVALENTS, compareFindings, type Finding } from './model/finding.js'
+import { parseDockerfile } from './parse/parse.js'
+import type { DockerfileModel } from './parse/types.js'
+
+export interface AnalysisOptions {
+  target?: string | null
+  buildArgs?: Readonly<Record<string, string>>
+}
+
+export interface FileAnalysis {
+  path: string
+  model: DockerfileModel
+  graph: StageGraph
+  findings: Finding[]
+}
+
+export const INTERNAL_ERROR = 'internal-error'
+
+export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {
+  try {
+    const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
+    const graph = buildStageGraph(model, { target: options.target ?? null })
+    const findings = [...model.errors, ...graph.findings].sort(compareFindings)
+    return { path, model, graph, findings }
+  } catch (err) {
+    // A bug of ours must not hide the file: say so on the file, keep going with the others.
+    const message = err instanceof Error ? err.message : String(err)
+    const model = parseDockerfile('')
+    const finding: Finding = {
+      rule: INTERNAL_ERROR,
+      severity: 'error',
+      line: 1,
+      endLine: 1,
+      message: `Stagecraft failed on this file (${message}); please report it with the file attached`,
+      stage: null,
+      equivalents: NO_EQUIVALENTS
+    }
+    return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], findings: [] }, findings: [finding] }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The `stagecraft` command, as a function of its arguments and a small I/O surface, so tests
+ * can run it in-process. Exit codes: 0 nothing at the failing level, 1 findings at the failing
+ * level, 2 usage or I/O error (one line on stderr).
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { analyzeDockerfile, type FileAnalysis } from '../analyze.js'
+import { discoverDockerfiles } from '../discover.js'
+import { severityRank, type Severity } from '../model/finding.js'
+import { toJsonReport } from '../report/json.js'
+import { formatText } from '../report/text.js'
+import { VERSION } from '../version.js'
+
+export interface CliIo {
+  cwd: string
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  isTty: boolean
+}
+
+export const USAGE = `Usage: stagecraft [paths|globs...] [options]
+
+Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
+With no path, searches the current folder for Dockerfile, Containerfile, *.Dockerfile,
+*.dockerfile, Dockerfile.* and Containerfile.* (skipping node_modules and .git).
+
+Options:
+  --format text|json     output format (default: text)
+  --target NAME          the stage that is built (default: the last stage)
+  --build-arg K=V        a build argument, as docker build takes it (repeatable)
+  --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
+  -h, --help             show this help
+  -v, --version          print the version
+
+Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
+2 usage or I/O error.`
+
+type FailOn = Severity | 'never'
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  paths: string[]
+  format: 'text' | 'json'
+  target: string | null
+  buildArgs: Record<string, string>
+  failOn: FailOn
+  help: boolean
+  version: boolean
+}
+
+function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        target: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true, default: [] },
+        'fail-on': { type: 'string', default: 'error' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false }
+      }
+    })
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err))
+  }
+  const { values, positionals } = parsed
+  const format = values.format
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`)
+  const failOn = values['fail-on']
+  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
+    throw new UsageError(`--fail-on must be error, warning, info or never, not "${failOn}"`)
+  }
+  const buildArgs: Record<string, string> = {}
+  for (const pair of values['build-arg'] ?? []) {
+    const eq = pair.indexOf('=')
+    if (eq <= 0) throw new UsageError(`--build-arg expects K=V, got "${pair}"`)
+    buildArgs[pair.slice(0, eq)] = pair.slice(eq + 1)
+  }
+  return {
+    paths: positionals,
+    format,
+    target: values.target ?? null,
+    buildArgs,
+    failOn,
+    help: values.help ?? false,
+    version: values.version ?? false
+  }
+}
+
+export function failsAt(analyses: readonly FileAnalysis[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false
+  const threshold = severityRank(failOn)
+  return analyses.some((a) => a.findings.some((f) => severityRank(f.severity) >= threshold))
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions
+  try {
+    options = parseCliArgs(argv)
+  } catch (err) {
+    io.stderr(`stagecraft: ${(err as Error).message} (see stagecraft --help)\n`)
+    return 2
+  }
+  if (options.help) {
+    io.stdout(USAGE + '\n')
+    return 0
+  }
+  if (options.version) {
+    io.stdout(`stagecraft ${VERSION}\n`)
+    return 0
+  }
+
+  const discovery = await discoverDockerfiles(options.paths, io.cwd)
+  if (discovery.unmatched.length > 0) {
+    io.stderr(`stagecraft: no Dockerfile found at ${discovery.unmatched.map((u) => `"${u}"`).join(', ')}\n`)
+    return 2
+  }
+  const analyses: FileAnalysis[] = []
+  let ioFailed = false
+  for (const path of discovery.files) {
+    let text: string
+    try {
+      text = await readFile(resolve(io.cwd, path), 'utf8')
+    } catch (err) {
+      io.stderr(`stagecraft: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`)
+      ioFailed = true
+      continue
+    }
+    analyses.push(analyzeDockerfile(path, text, { target: options.target, buildArgs: options.buildArgs }))
+  }
+
+  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n')
+  else io.stdout(formatText(analyses, { colour: io.isTty }))
+
+  if (ioFailed) return 2
+  return failsAt(analyses, options.failOn) ? 1 : 0
+}

@@ -1,0 +1,247 @@
+/**
+ * The stage graph: which stage needs which (FROM, COPY --from, RUN --mount from), which
+ * external images come in, which stage is built, and what each stage's role is:
+ *   ships  — the target and every stage it is built FROM (its content is in the image);
+ *   build  — reached from the target only through COPY/mount edges (only artifacts ship);
+ *   unused — not reached at all (BuildKit skips it).
+ * Mistakes BuildKit would reject come back as findings, never exceptions.
+ */
+import { NO_EQUIVALENTS, type Equivalents, type Finding, type Severity } from '../model/finding.js'
+import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
+
+export type Via = 'from' | 'copy' | 'mount'
+export type Role = 'ships' | 'build' | 'unused'
+
+export interface StageEdge {
+  /** The stage that depends. */
+  from: number
+  /** The stage it depends on. */
+  to: number
+  via: Via
+  line: number
+  /** COPY sources or the mount's source; empty for FROM. */
+  paths: string[]
+}
+
+export interface ExternalReference {
+  stage: number
+  /** The image as written after expansion, e.g. `golang:1.22` or `docker/buildx-bin`. */
+  image: string
+  via: Via
+  line: number
+}
+
+export interface StageGraph {
+  edges: StageEdge[]
+  external: ExternalReference[]
+  /** Index of the stage that is built, or null when the file has no stage. */
+  target: number | null
+  roles: Role[]
+  findings: Finding[]
+}
+
+export interface GraphOptions {
+  /** `--target`: a stage name. Unknown names are reported and the last stage is used. */
+  target?: string | null
+}
+
+/** BuildKit's rule for stage names (after lower-casing). */
+const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/
+
+export const GRAPH_RULES: Readonly<Record<string, { severity: Severity; equivalents: Equivalents }>> = {
+  'stage-forward-reference': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
+  'stage-self-reference': { severity: 'error', equivalents: { hadolint: 'DL3023', buildkit: null } },
+  'stage-index-out-of-range': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
+  'copy-from-variable': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
+  'duplicate-stage-name': { severity: 'error', equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' } },
+  'invalid-stage-name': { severity: 'error', equivalents: NO_EQUIVALENTS },
+  'unknown-target': { severity: 'error', equivalents: NO_EQUIVALENTS }
+}
+
+function finding(rule: keyof typeof GRAPH_RULES, line: number, message: string, stage: number | null, endLine = line): Finding {
+  const meta = GRAPH_RULES[rule] as { severity: Severity; equivalents: Equivalents }
+  return { rule, severity: meta.severity, line, endLine, message, stage, equivalents: meta.equivalents }
+}
+
+type Resolution = { kind: 'stage'; index: number } | { kind: 'image'; image: string } | { kind: 'invalid' }
+
+/** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
+function resolveReference(value: string, current: number, stages: readonly Stage[], line: number, findings: Finding[], what: string): Resolution {
+  if (/^[0-9]+$/.test(value)) {
+    const index = Number(value)
+    if (index >= stages.length) {
+      findings.push(finding('stage-index-out-of-range', line, `${what}=${value}: there is no stage ${index} (the file has ${stages.length} stage${stages.length === 1 ? '' : 's'}, numbered from 0)`, current))
+      return { kind: 'invalid' }
+    }
+    return checkOrder(index, current, stages, line, findings, what, value)
+  }
+  const id = value.toLowerCase()
+  let earlier = -1
+  let later = -1
+  for (const s of stages) {
+    if (s.id !== id) continue
+    if (s.index < current) earlier = s.index
+    else if (s.index === current) return checkOrder(current, current, stages, line, findings, what, value)
+    else if (later < 0) later = s.index
+  }
+  if (earlier >= 0) return { kind: 'stage', index: earlier }
+  if (later >= 0) return checkOrder(later, current, stages, line, findings, what, value)
+  return { kind: 'image', image: value }
+}
+
+function checkOrder(index: number, current: number, stages: readonly Stage[], line: number, findings: Finding[], what: string, value: string): Resolution {
+  if (index === current) {
+    findings.push(finding('stage-self-reference', line, `${what}=${value} refers to the stage it is in; a stage cannot use itself`, current))
+    return { kind: 'invalid' }
+  }
+  if (index > current) {
+    const target = stages[index] as Stage
+    findings.push(
+      finding(
+        'stage-forward-reference',
+        line,
+        `${what}=${value} refers to stage ${describe(target)} defined later (line ${target.line}); a stage can only use stages defined before it`,
+        current
+      )
+    )
+    return { kind: 'invalid' }
+  }
+  return { kind: 'stage', index }
+}
+
+function describe(stage: Stage): string {
+  return stage.name === null ? `${stage.index}` : `"${stage.name}"`
+}
+
+function checkNames(stages: readonly Stage[], findings: Finding[]): void {
+  const seen = new Map<string, Stage>()
+  for (const stage of stages) {
+    if (stage.id === null) continue
+    if (!STAGE_NAME.test(stage.id)) {
+      findings.push(
+        finding('invalid-stage-name', stage.line, `stage name "${stage.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`, stage.index)
+      )
+    }
+    const first = seen.get(stage.id)
+    if (first !== undefined) {
+      findings.push(
+        finding('duplicate-stage-name', stage.line, `stage name "${stage.name}" is already used by the stage on line ${first.line} (names are compared without case)`, stage.index)
+      )
+    } else seen.set(stage.id, stage)
+  }
+}
+
+function addFromEdge(stage: Stage, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: Finding[]): void {
+  const base = stage.base
+  if (base.kind === 'stage' && base.stage !== null) {
+    edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] })
+    return
+  }
+  if (base.kind !== 'image') return
+  // BuildKit only looks at earlier stages for FROM: `FROM node AS node` pulls node, and a
+  // name defined later is pulled as an image too, which is never what the author meant.
+  const id = base.resolved.toLowerCase()
+  const named = stages.find((s) => s.id === id && s.index > stage.index)
+  if (named !== undefined && id !== '') {
+    checkOrder(named.index, stage.index, stages, stage.line, findings, 'FROM', base.resolved)
+    return
+  }
+  if (base.resolved !== '') external.push({ stage: stage.index, image: base.resolved, via: 'from', line: stage.line })
+}
+
+/** BuildKit rejects `--from=$X` (moby/buildkit#2412); Podman expands it, which hides the problem. */
+function fromVariable(what: string, value: string, line: number, stage: number): Finding {
+  return finding(
+    'copy-from-variable',
+    line,
+    `${what}=${value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`,
+    stage
+  )
+}
+
+function addInstructionEdges(stage: Stage, instruction: Instruction, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: Finding[]): void {
+  const copy = instruction.copy
+  if (copy !== undefined && copy.from !== null && copy.from !== '') {
+    const what = `${instruction.keyword} --from`
+    if (copy.from.includes('$')) {
+      findings.push(fromVariable(what, copy.from, instruction.line, stage.index))
+      return
+    }
+    const target = resolveReference(copy.from, stage.index, stages, instruction.line, findings, what)
+    if (target.kind === 'stage') edges.push({ from: stage.index, to: target.index, via: 'copy', line: instruction.line, paths: copy.sources })
+    else if (target.kind === 'image') external.push({ stage: stage.index, image: target.image, via: 'copy', line: instruction.line })
+    return
+  }
+  for (const mount of instruction.run?.mounts ?? []) {
+    if (mount.from === null || mount.from === '') continue
+    if (mount.from.includes('$')) {
+      findings.push(fromVariable('RUN --mount from', mount.from, mount.line, stage.index))
+      continue
+    }
+    const target = resolveReference(mount.from, stage.index, stages, mount.line, findings, 'RUN --mount from')
+    if (target.kind === 'stage') edges.push({ from: stage.index, to: target.index, via: 'mount', line: mount.line, paths: [mount.source ?? '/'] })
+    else if (target.kind === 'image') external.push({ stage: stage.index, image: target.image, via: 'mount', line: mount.line })
+  }
+}
+
+function pickTarget(stages: readonly Stage[], requested: string | null | undefined, findings: Finding[]): number | null {
+  if (stages.length === 0) return null
+  const last = stages.length - 1
+  if (requested === undefined || requested === null || requested === '') return last
+  const id = requested.toLowerCase()
+  const match = stages.find((s) => s.id === id)
+  if (match !== undefined) return match.index
+  const names = stages.filter((s) => s.name !== null).map((s) => s.name as string)
+  findings.push(
+    finding(
+      'unknown-target',
+      1,
+      `target "${requested}" is not a stage of this file (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name'}); the last stage is analysed instead`,
+      null
+    )
+  )
+  return last
+}
+
+function assignRoles(stageCount: number, edges: readonly StageEdge[], target: number | null): Role[] {
+  const roles: Role[] = new Array<Role>(stageCount).fill('unused')
+  if (target === null) return roles
+  const out: StageEdge[][] = Array.from({ length: stageCount }, () => [])
+  for (const e of edges) out[e.from]?.push(e)
+  // The FROM chain of the target ships.
+  for (let s: number | null = target; s !== null && roles[s] !== 'ships'; ) {
+    roles[s] = 'ships'
+    s = out[s]?.find((e) => e.via === 'from')?.to ?? null
+  }
+  // Everything else reachable from a shipping stage is a build stage.
+  const queue = roles.flatMap((r, i) => (r === 'ships' ? [i] : []))
+  while (queue.length > 0) {
+    const s = queue.pop() as number
+    for (const e of out[s] ?? []) {
+      if (roles[e.to] === 'unused') {
+        roles[e.to] = 'build'
+        queue.push(e.to)
+      }
+    }
+  }
+  return roles
+}
+
+export function buildStageGraph(model: DockerfileModel, options: GraphOptions = {}): StageGraph {
+  const stages = model.stages
+  const edges: StageEdge[] = []
+  const external: ExternalReference[] = []
+  const findings: Finding[] = []
+  checkNames(stages, findings)
+  for (const stage of stages) {
+    addFromEdge(stage, stages, edges, external, findings)
+    for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, edges, external, findings)
+  }
+  const target = pickTarget(stages, options.target, findings)
+  return { edges, external, target, roles: assignRoles(stages.length, edges, target), findings }
+}
+
+/** The stages a stage depends on, in line order, for reports. */
+export function dependenciesOf(graph: StageGraph, stage: number): StageEdge[] {
+  return graph.edges.filter((e) => e.from === stage)
+}

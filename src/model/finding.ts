@@ -1,0 +1,39 @@
+/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
+
+export type Severity = 'error' | 'warning' | 'info'
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
+
+/** Same rule under another tool's name, so teams migrating keep their bearings. */
+export interface Equivalents {
+  hadolint: string | null
+  buildkit: string | null
+}
+
+export interface Finding {
+  rule: string
+  severity: Severity
+  /** 1-based, inclusive. */
+  line: number
+  endLine: number
+  message: string
+  /** Index of the stage the finding is about, when it is about one. */
+  stage: number | null
+  equivalents: Equivalents
+}
+
+export const NO_EQUIVALENTS: Equivalents = Object.freeze({ hadolint: null, buildkit: null })
+
+/** Rank for comparisons: error > warning > info. */
+export function severityRank(severity: Severity): number {
+  return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.line - b.line ||
+    severityRank(b.severity) - severityRank(a.severity) ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  )
+}

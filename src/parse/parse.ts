@@ -1,0 +1,559 @@
+/**
+ * Dockerfile text → DockerfileModel. dockerfile-ast finds instruction boundaries, parser
+ * directives and heredoc bodies; everything else (words, flags, forms, variables, stages)
+ * is ours, so the rules see BuildKit's semantics rather than an editor's.
+ *
+ * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
+ */
+import { DockerfileParser } from 'dockerfile-ast'
+import type { Heredoc as AstHeredoc, Instruction as AstInstruction } from 'dockerfile-ast'
+import { NO_EQUIVALENTS, type Finding, type Severity } from '../model/finding.js'
+import { parseCheckDirective } from './directives.js'
+import { parseImageReference } from './image-ref.js'
+import type {
+  Comment,
+  CopyDetails,
+  Directives,
+  DockerfileModel,
+  EscapeChar,
+  Flag,
+  Heredoc,
+  Instruction,
+  InstructionForm,
+  MountSpec,
+  ParseOptions,
+  RunDetails,
+  Stage,
+  StageBase,
+  VariableDeclaration
+} from './types.js'
+import { EMPTY_SCOPE, PLATFORM_ARGS, expandWord, withBinding, type VariableScope } from './variables.js'
+import { logicalLine, splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
+
+export const PARSE_ERROR = 'parse-error'
+
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR'
+])
+
+/** Instructions whose arguments may be a JSON array. */
+const JSON_CAPABLE: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK'])
+
+/** Flags each instruction accepts (BuildKit, dockerfile:1 syntax, labs excluded). */
+const ALLOWED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
+  FROM: new Set(['platform']),
+  RUN: new Set(['mount', 'network', 'security', 'device']),
+  COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+  ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
+  HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
+}
+
+const MOUNT_TYPES: ReadonlySet<string> = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh'])
+
+interface ParseContext {
+  lines: string[]
+  escape: EscapeChar
+  errors: Finding[]
+  buildArgs: Readonly<Record<string, string>>
+}
+
+function error(ctx: ParseContext, line: number, message: string, endLine = line, severity: Severity = 'error'): void {
+  ctx.errors.push({ rule: PARSE_ERROR, severity, line, endLine, message, stage: null, equivalents: NO_EQUIVALENTS })
+}
+
+/** Normalises line endings and the BOM so line numbers match what GitHub shows. */
+export function normaliseText(text: string): string {
+  let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (out.includes('\r')) out = out.replace(/\r\n/g, '\n')
+  return out
+}
+
+export function parseDockerfile(source: string, options: ParseOptions = {}): DockerfileModel {
+  const text = normaliseText(source)
+  const lines = text.split('\n')
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  const ctx: ParseContext = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {} }
+
+  const ast = DockerfileParser.parse(text)
+  const directives = readDirectives(ast, ctx)
+  ctx.escape = directives.escape?.value ?? '\\'
+
+  const comments: Comment[] = ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() ?? '' }))
+
+  const model: DockerfileModel = {
+    lineCount: Math.max(1, lines.length),
+    directives,
+    globalArgs: [],
+    preamble: [],
+    stages: [],
+    comments,
+    errors: ctx.errors
+  }
+
+  let globalScope: VariableScope = EMPTY_SCOPE
+  for (const name of PLATFORM_ARGS) globalScope = withBinding(globalScope, name, { kind: 'builtin', value: null, line: 0 })
+  const stageEndScopes: VariableScope[] = []
+  let scope = globalScope
+  let current: Stage | null = null
+
+  for (const node of ast.getInstructions()) {
+    const instruction = readInstruction(node, ctx, current === null ? -1 : current.index)
+    if (instruction.keyword === 'FROM') {
+      if (current !== null) stageEndScopes.push(scope)
+      instruction.scope = globalScope
+      current = readStage(instruction, model.stages, globalScope, ctx)
+      instruction.stage = current.index
+      model.stages.push(current)
+      scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage as number] ?? EMPTY_SCOPE) : EMPTY_SCOPE
+      continue
+    }
+    instruction.scope = scope
+    if (current === null) {
+      model.preamble.push(instruction)
+      if (instruction.keyword === 'ARG') {
+        globalScope = declareArgs(instruction, globalScope, null, ctx)
+        scope = globalScope
+        for (const v of instruction.variables ?? []) {
+          model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line })
+        }
+      } else if (KEYWORDS.has(instruction.keyword)) {
+        error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine)
+      }
+      continue
+    }
+    current.instructions.push(instruction)
+    current.endLine = instruction.endLine
+    if (instruction.keyword === 'ARG') scope = declareArgs(instruction, scope, globalScope, ctx)
+    else if (instruction.keyword === 'ENV') scope = declareEnv(instruction, scope, ctx)
+    else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') readCopyPaths(instruction, ctx)
+  }
+
+  if (model.stages.length === 0) {
+    const first = model.preamble[0]
+    if (first === undefined) error(ctx, 1, 'the file has no instructions: a Dockerfile needs at least a FROM')
+    else error(ctx, first.line, 'the file has no FROM instruction, so it defines no stage')
+  }
+  ctx.errors.sort((a, b) => a.line - b.line)
+  return model
+}
+
+function readDirectives(ast: ReturnType<typeof DockerfileParser.parse>, ctx: ParseContext): Directives {
+  const directives: Directives = { syntax: null, escape: null, check: null }
+  for (const d of ast.getDirectives()) {
+    const name = d.getName().toLowerCase()
+    const value = d.getValue()
+    const line = d.getRange().start.line + 1
+    if (name === 'syntax') directives.syntax = { value, line }
+    else if (name === 'escape') {
+      if (value === '\\' || value === '`') directives.escape = { value, line }
+      else error(ctx, line, `invalid escape directive "${value}": it must be \\ or \``)
+    } else if (name === 'check') {
+      const parsed = parseCheckDirective(value, line)
+      if (parsed.ok) directives.check = parsed.check
+      else error(ctx, line, parsed.message)
+    }
+  }
+  return directives
+}
+
+function readInstruction(node: AstInstruction, ctx: ParseContext, stage: number): Instruction {
+  const range = node.getRange()
+  const keywordRange = node.getInstructionRange()
+  const keywordRaw = node.getInstruction()
+  const keyword = keywordRaw.toUpperCase()
+  const first = range.start.line
+  const last = range.end.line
+  const logical = logicalLine(ctx.lines, first, last, keywordRange.end.character, ctx.escape)
+  const instruction: Instruction = {
+    keyword,
+    keywordRaw,
+    line: first + 1,
+    endLine: last + 1,
+    raw: node.getRawArgumentsContent() ?? '',
+    args: [],
+    flags: [],
+    heredocs: [],
+    form: null,
+    json: null,
+    stage,
+    scope: EMPTY_SCOPE
+  }
+  if (!KEYWORDS.has(keyword)) {
+    error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine)
+    instruction.args = splitWords(logical, ctx.escape).map((w) => w.text)
+    return instruction
+  }
+
+  const words = splitWords(logical, ctx.escape)
+  const allowed = ALLOWED_FLAGS[keyword]
+  let argStart = 0
+  if (allowed !== undefined) {
+    while (argStart < words.length && (words[argStart] as Word).text.startsWith('--')) {
+      const word = words[argStart] as Word
+      const flag = readFlag(word)
+      instruction.flags.push(flag)
+      if (!allowed.has(flag.name)) error(ctx, word.line, `unknown flag --${flag.name} for ${keyword}`)
+      argStart++
+    }
+  }
+  const argWords = words.slice(argStart)
+  instruction.args = argWords.map((w) => w.text)
+  instruction.heredocs = readHeredocs(node, logical, ctx, instruction)
+
+  if (JSON_CAPABLE.has(keyword)) readForm(instruction, logical, argWords, ctx)
+  if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT') {
+    error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine)
+  }
+
+  if (keyword === 'RUN') instruction.run = readRun(instruction, ctx)
+  else if (keyword === 'COPY' || keyword === 'ADD') instruction.copy = readCopyFlags(instruction, ctx)
+  else if (keyword === 'HEALTHCHECK') readHealthcheck(instruction, ctx)
+  return instruction
+}
+
+function readFlag(word: Word): Flag {
+  const body = word.text.slice(2)
+  const eq = body.indexOf('=')
+  if (eq < 0) return { name: body.toLowerCase(), value: null, line: word.line }
+  return { name: body.slice(0, eq).toLowerCase(), value: unquote(body.slice(eq + 1)), line: word.line }
+}
+
+/** JSON (exec) form when the arguments parse as a JSON array of strings. */
+function readForm(instruction: Instruction, logical: LogicalLine, argWords: Word[], ctx: ParseContext): void {
+  const firstWord = argWords[0]
+  const rest = firstWord === undefined ? '' : logical.text.slice(firstWord.offset).trim()
+  let form: InstructionForm = 'shell'
+  if (instruction.keyword === 'HEALTHCHECK') {
+    // HEALTHCHECK [flags] CMD <command>: the form is that of the command after CMD.
+    const cmd = argWords[0]
+    if (cmd === undefined || cmd.text.toUpperCase() !== 'CMD') return
+    const after = argWords[1]
+    const cmdText = after === undefined ? '' : logical.text.slice(after.offset).trim()
+    const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null
+    instruction.form = json === null ? 'shell' : 'json'
+    instruction.json = json
+    if (json === null && cmdText.startsWith('[')) invalidJson(instruction, ctx)
+    return
+  }
+  if (rest.startsWith('[') && instruction.heredocs.length === 0) {
+    const json = parseJsonArray(rest)
+    if (json !== null) {
+      form = 'json'
+      instruction.json = json
+    } else invalidJson(instruction, ctx)
+  }
+  instruction.form = form
+}
+
+function invalidJson(instruction: Instruction, ctx: ParseContext): void {
+  error(
+    ctx,
+    instruction.line,
+    `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`,
+    instruction.endLine
+  )
+}
+
+function parseJsonArray(text: string): string[] | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[]
+  } catch {
+    // Not JSON: the caller reports it.
+  }
+  return null
+}
+
+function readHeredocs(node: AstInstruction, logical: LogicalLine, ctx: ParseContext, instruction: Instruction): Heredoc[] {
+  const keyword = instruction.keyword
+  if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') return []
+  const ast = (node as unknown as { getHeredocs(): AstHeredoc[] }).getHeredocs()
+  const heredocs: Heredoc[] = []
+  for (const h of ast) {
+    const name = h.getName()
+    const marker = findHeredocMarker(logical.text, name)
+    const content = h.getContentRange()
+    const delimiter = h.getDelimiterRange()
+    const bodyStart = content?.start.line ?? delimiter?.start.line ?? h.getStartRange().end.line + 1
+    const endLine = delimiter?.start.line ?? instruction.endLine - 1
+    const bodyLines = ctx.lines.slice(bodyStart, delimiter === null ? endLine + 1 : endLine)
+    const heredoc: Heredoc = {
+      name,
+      stripTabs: marker.stripTabs,
+      quoted: marker.quoted,
+      line: bodyStart + 1,
+      endLine: endLine + 1,
+      content: bodyLines.map((l) => (marker.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
+      terminated: delimiter !== null
+    }
+    if (!heredoc.terminated) {
+      error(ctx, instruction.line, `heredoc <<${name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine)
+    }
+    heredocs.push(heredoc)
+  }
+  return heredocs
+}
+
+function findHeredocMarker(text: string, name: string): { stripTabs: boolean; quoted: boolean } {
+  for (let i = text.indexOf('<<'); i >= 0; i = text.indexOf('<<', i + 2)) {
+    let j = i + 2
+    const stripTabs = text[j] === '-'
+    if (stripTabs) j++
+    const q = text[j]
+    const quoted = q === '"' || q === "'"
+    if (quoted) j++
+    if (text.startsWith(name, j)) return { stripTabs, quoted }
+  }
+  return { stripTabs: false, quoted: false }
+}
+
+function readRun(instruction: Instruction, ctx: ParseContext): RunDetails {
+  const details: RunDetails = { mounts: [], network: null, security: null }
+  for (const flag of instruction.flags) {
+    if (flag.name === 'network') details.network = flag.value
+    else if (flag.name === 'security') details.security = flag.value
+    else if (flag.name === 'mount') {
+      const mount = readMount(flag, ctx)
+      if (mount !== null) details.mounts.push(mount)
+    }
+  }
+  return details
+}
+
+function readMount(flag: Flag, ctx: ParseContext): MountSpec | null {
+  const raw = flag.value ?? ''
+  const mount: MountSpec = { type: 'bind', from: null, source: null, target: null, id: null, line: flag.line, raw }
+  if (raw === '') {
+    error(ctx, flag.line, '--mount needs a value, e.g. --mount=type=cache,target=/root/.cache')
+    return null
+  }
+  for (const part of splitCsv(raw)) {
+    const eq = part.indexOf('=')
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase()
+    const value = eq < 0 ? '' : part.slice(eq + 1).trim()
+    switch (key) {
+      case 'type':
+        mount.type = value.toLowerCase()
+        break
+      case 'from':
+        mount.from = value
+        break
+      case 'source':
+      case 'src':
+        mount.source = value
+        break
+      case 'target':
+      case 'dst':
+      case 'destination':
+        mount.target = value
+        break
+      case 'id':
+        mount.id = value
+        break
+      default:
+        break
+    }
+  }
+  if (!MOUNT_TYPES.has(mount.type)) {
+    error(ctx, flag.line, `unknown mount type "${mount.type}" (expected bind, cache, tmpfs, secret or ssh)`)
+  }
+  return mount
+}
+
+function readCopyFlags(instruction: Instruction, ctx: ParseContext): CopyDetails {
+  const details: CopyDetails = {
+    from: null,
+    link: false,
+    chmod: null,
+    chown: null,
+    parents: false,
+    exclude: [],
+    checksum: null,
+    sources: [],
+    destination: null
+  }
+  const bool = (flag: Flag): boolean => flag.value === null || flag.value.toLowerCase() !== 'false'
+  for (const flag of instruction.flags) {
+    switch (flag.name) {
+      case 'from':
+        details.from = flag.value
+        if (flag.value === null || flag.value === '') error(ctx, flag.line, `${instruction.keyword} --from needs a stage name, index or image`)
+        break
+      case 'link':
+        details.link = bool(flag)
+        break
+      case 'parents':
+        details.parents = bool(flag)
+        break
+      case 'chmod':
+        details.chmod = flag.value
+        break
+      case 'chown':
+        details.chown = flag.value
+        break
+      case 'exclude':
+        if (flag.value !== null) details.exclude.push(flag.value)
+        break
+      case 'checksum':
+        details.checksum = flag.value
+        break
+      default:
+        break
+    }
+  }
+  return details
+}
+
+/** Sources and destination, expanded in scope (needs the instruction's scope, so runs later). */
+function readCopyPaths(instruction: Instruction, ctx: ParseContext): void {
+  const details = instruction.copy
+  if (details === undefined) return
+  const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args
+  const expand = (p: string): string =>
+    instruction.form === 'json' || p.startsWith('<<') ? p : expandWord(p, instruction.scope, ctx.escape).value
+  if (paths.length < 2) {
+    if (paths.length > 0) error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine)
+    details.sources = paths.map(expand)
+    return
+  }
+  details.sources = paths.slice(0, -1).map(expand)
+  details.destination = expand(paths[paths.length - 1] as string)
+}
+
+function readHealthcheck(instruction: Instruction, ctx: ParseContext): void {
+  const first = instruction.args[0]?.toUpperCase()
+  if (first === undefined || first === 'NONE') return
+  if (first !== 'CMD') error(ctx, instruction.line, `HEALTHCHECK must be followed by CMD or NONE, not "${instruction.args[0]}"`, instruction.endLine)
+}
+
+/** `ARG a`, `ARG a=1 b=2`. Global ARGs take build-arg overrides; stage ARGs also see the global value. */
+function declareArgs(instruction: Instruction, scope: VariableScope, globalScope: VariableScope | null, ctx: ParseContext): VariableScope {
+  const declarations: VariableDeclaration[] = []
+  let next = scope
+  for (const word of instruction.args) {
+    const eq = word.indexOf('=')
+    const name = eq < 0 ? word : word.slice(0, eq)
+    const raw = eq < 0 ? null : word.slice(eq + 1)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      error(ctx, instruction.line, `invalid ARG name "${name}"`, instruction.endLine)
+      continue
+    }
+    let value: string | null
+    let kind: 'arg' | 'builtin' = 'arg'
+    const override = Object.prototype.hasOwnProperty.call(ctx.buildArgs, name) ? (ctx.buildArgs[name] as string) : undefined
+    if (override !== undefined) value = override
+    else if (raw !== null) value = expandWord(raw, next, ctx.escape).value
+    else {
+      const global = globalScope?.get(name)
+      value = global?.value ?? null
+      if (global?.kind === 'builtin') kind = 'builtin'
+    }
+    declarations.push({ name, raw, value })
+    // ENV always wins over ARG of the same name.
+    if (next.get(name)?.kind !== 'env') next = withBinding(next, name, { kind, value, line: instruction.line })
+  }
+  instruction.variables = declarations
+  return next
+}
+
+/** `ENV a=1 b="x y"` or the legacy `ENV a some value`. All values expand in the scope before the instruction. */
+function declareEnv(instruction: Instruction, scope: VariableScope, ctx: ParseContext): VariableScope {
+  const declarations: VariableDeclaration[] = []
+  const args = instruction.args
+  const legacy = args.length > 0 && !(args[0] as string).includes('=')
+  if (legacy) {
+    const name = args[0] as string
+    const raw = args.slice(1).join(' ')
+    if (args.length < 2) error(ctx, instruction.line, `ENV ${name} has no value`, instruction.endLine)
+    declarations.push({ name, raw, value: expandWord(raw, scope, ctx.escape).value })
+  } else {
+    for (const word of args) {
+      const eq = word.indexOf('=')
+      if (eq <= 0) {
+        error(ctx, instruction.line, `ENV expects NAME=value pairs; "${word}" is not one`, instruction.endLine)
+        continue
+      }
+      const raw = word.slice(eq + 1)
+      declarations.push({ name: word.slice(0, eq), raw, value: expandWord(raw, scope, ctx.escape).value })
+    }
+  }
+  let next = scope
+  for (const d of declarations) next = withBinding(next, d.name, { kind: 'env', value: d.value, line: instruction.line })
+  instruction.variables = declarations
+  return next
+}
+
+const AS_KEYWORD = /^as$/i
+
+function readStage(from: Instruction, stages: readonly Stage[], globalScope: VariableScope, ctx: ParseContext): Stage {
+  const args = from.args
+  let imageWord = args[0] ?? ''
+  let name: string | null = null
+  if (args.length === 0) {
+    error(ctx, from.line, 'FROM needs an image', from.endLine)
+  } else if (args.length === 3 && AS_KEYWORD.test(args[1] as string)) {
+    name = args[2] as string
+  } else if (args.length !== 1) {
+    error(ctx, from.line, `FROM expects "FROM [--platform=...] image [AS name]", got "${args.join(' ')}"`, from.endLine)
+    if (args.length >= 2 && AS_KEYWORD.test(args[1] as string)) name = args[2] ?? null
+    imageWord = args[0] as string
+  }
+  const platformFlag = from.flags.find((f) => f.name === 'platform')
+  const expansion = expandWord(imageWord, globalScope, ctx.escape)
+  const resolved = expansion.value
+  const base: StageBase = {
+    raw: imageWord,
+    resolved,
+    unresolved: expansion.unresolved,
+    image: null,
+    registry: null,
+    tag: null,
+    digest: null,
+    platform: platformFlag?.value ?? null,
+    kind: 'image',
+    stage: null
+  }
+  const lower = resolved.toLowerCase()
+  const baseStage = stages.find((s) => s.id !== null && s.id === lower)
+  if (lower === 'scratch') base.kind = 'scratch'
+  else if (baseStage !== undefined) {
+    base.kind = 'stage'
+    base.stage = baseStage.index
+  } else if (resolved !== '') {
+    const ref = parseImageReference(resolved)
+    if (ref !== null) {
+      base.image = ref.registry === null ? ref.name : `${ref.registry}/${ref.name}`
+      base.registry = ref.registry
+      base.tag = ref.tag
+      base.digest = ref.digest
+    } else if (expansion.unresolved.length === 0 && !expansion.malformed) {
+      error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine)
+    }
+  }
+  return {
+    index: stages.length,
+    name,
+    id: name === null ? null : name.toLowerCase(),
+    line: from.line,
+    endLine: from.endLine,
+    base,
+    instructions: [from]
+  }
+}

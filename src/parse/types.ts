@@ -1,0 +1,192 @@
+/**
+ * The Dockerfile model every later step reads. Lines are 1-based and inclusive, as in
+ * GitHub annotations. Raw text is kept next to what we resolved from it, so reports can
+ * quote the author while rules reason about the resolved value.
+ */
+import type { Finding } from '../model/finding.js'
+import type { VariableScope } from './variables.js'
+
+export type EscapeChar = '\\' | '`'
+
+/** BuildKit's `# check=skip=...;error=true;experimental=...` directive. */
+export interface CheckDirective {
+  line: number
+  /** Check names to skip, or 'all'. */
+  skip: string[] | 'all'
+  error: boolean
+  experimental: string[] | 'all'
+}
+
+export interface Directives {
+  syntax: { value: string; line: number } | null
+  escape: { value: EscapeChar; line: number } | null
+  check: CheckDirective | null
+}
+
+export interface Flag {
+  name: string
+  /** null for a bare flag such as `--link`. */
+  value: string | null
+  line: number
+}
+
+export interface Heredoc {
+  /** The delimiter word, without quotes or `-`. */
+  name: string
+  /** `<<-EOF` strips leading tabs. */
+  stripTabs: boolean
+  /** A quoted delimiter (`<<'EOF'`) turns off expansion in the body. */
+  quoted: boolean
+  /** First line of the body (the line after the `<<EOF`). */
+  line: number
+  /** Line of the closing delimiter, or of the file's end when unterminated. */
+  endLine: number
+  content: string
+  terminated: boolean
+}
+
+export interface MountSpec {
+  type: 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh' | string
+  /** A stage name or index, or an image, as written. */
+  from: string | null
+  source: string | null
+  target: string | null
+  id: string | null
+  line: number
+  raw: string
+}
+
+export interface RunDetails {
+  mounts: MountSpec[]
+  network: string | null
+  security: string | null
+}
+
+export interface CopyDetails {
+  /** `--from` as written (a stage name, an index, or an image), or null. */
+  from: string | null
+  link: boolean
+  chmod: string | null
+  chown: string | null
+  parents: boolean
+  exclude: string[]
+  /** ADD only. */
+  checksum: string | null
+  /** Sources after variable expansion; heredoc sources are written `<<NAME`. */
+  sources: string[]
+  /** Destination after variable expansion, or null when missing. */
+  destination: string | null
+}
+
+export interface VariableDeclaration {
+  name: string
+  /** The value as written (ENV) or the default (ARG), or null for `ARG NAME`. */
+  raw: string | null
+  /** The value after expansion in scope, or null when there is none. */
+  value: string | null
+}
+
+export type InstructionForm = 'json' | 'shell'
+
+export interface Instruction {
+  /** Upper-case keyword, e.g. `RUN`. */
+  keyword: string
+  /** The keyword as written, e.g. `from`. */
+  keywordRaw: string
+  line: number
+  endLine: number
+  /** Everything after the keyword, as written (continuations and all). */
+  raw: string
+  /** Words after the flags, continuations and embedded comments removed, not expanded. */
+  args: string[]
+  flags: Flag[]
+  heredocs: Heredoc[]
+  /** Set for instructions that accept both forms (RUN, CMD, ENTRYPOINT, SHELL, COPY, ADD, VOLUME, HEALTHCHECK). */
+  form: InstructionForm | null
+  /** The JSON array when form is json. */
+  json: string[] | null
+  /** Index of the stage, or -1 before the first FROM. */
+  stage: number
+  /** Variables visible to this instruction (BuildKit's scoping). */
+  scope: VariableScope
+  run?: RunDetails
+  copy?: CopyDetails
+  /** ARG and ENV: the names they declare. */
+  variables?: VariableDeclaration[]
+}
+
+export type BaseKind = 'image' | 'stage' | 'scratch'
+
+export interface ImageReference {
+  /** Registry host when written (`ghcr.io`), else null (Docker Hub). */
+  registry: string | null
+  /** Repository path without registry, tag or digest, e.g. `library/node` is written `node`. */
+  name: string
+  tag: string | null
+  digest: string | null
+}
+
+export interface StageBase {
+  /** The image word of the FROM line, as written. */
+  raw: string
+  /** After expanding global ARGs (and build args). */
+  resolved: string
+  /** Names used in `raw` that had no value. */
+  unresolved: string[]
+  /** Parsed from `resolved` when kind is image; null otherwise or when unparseable. */
+  image: string | null
+  registry: string | null
+  tag: string | null
+  digest: string | null
+  /** `--platform` as written, or null. */
+  platform: string | null
+  kind: BaseKind
+  /** Index of the base stage when kind is stage. */
+  stage: number | null
+}
+
+export interface Stage {
+  index: number
+  /** The name after AS, as written, or null. */
+  name: string | null
+  /** The name lower-cased, as BuildKit compares names, or null. */
+  id: string | null
+  /** Line of the FROM instruction. */
+  line: number
+  /** Last line of the stage's last instruction. */
+  endLine: number
+  base: StageBase
+  /** The FROM instruction first, then the stage's instructions in order. */
+  instructions: Instruction[]
+}
+
+export interface GlobalArg {
+  name: string
+  raw: string | null
+  /** The default after expansion, or the build-arg override. */
+  value: string | null
+  line: number
+}
+
+export interface Comment {
+  line: number
+  text: string
+}
+
+export interface DockerfileModel {
+  /** Number of lines in the file. */
+  lineCount: number
+  directives: Directives
+  globalArgs: GlobalArg[]
+  /** Instructions before the first FROM (ARGs, and any misplaced instruction). */
+  preamble: Instruction[]
+  stages: Stage[]
+  comments: Comment[]
+  /** What could not be understood, as `parse-error` findings. */
+  errors: Finding[]
+}
+
+export interface ParseOptions {
+  /** `--build-arg K=V` from the caller; they override ARG defaults. */
+  buildArgs?: Readonly<Record<string, string>>
+}

@@ -1,0 +1,286 @@
+/**
+ * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
+ * applies to non-RUN instructions ($VAR, ${VAR}, ${VAR:-x}, ${VAR:+x}, ...), with quote
+ * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
+ * that could backtrack.
+ */
+
+export type BindingKind = 'arg' | 'env' | 'builtin'
+
+export interface Binding {
+  kind: BindingKind
+  /** null: declared without a value (an ARG with no default, or a builtin we cannot know). */
+  value: string | null
+  /** Line of the declaration; 0 for builtins. */
+  line: number
+}
+
+/** Scopes are shared between instructions until an ARG or ENV changes them (copy on write). */
+export type VariableScope = ReadonlyMap<string, Binding>
+
+export const EMPTY_SCOPE: VariableScope = new Map()
+
+/**
+ * BuildKit's automatic platform ARGs. They are in the global scope (usable in FROM) and
+ * usable inside a stage after `ARG NAME`. Their values depend on the builder.
+ */
+export const PLATFORM_ARGS: readonly string[] = [
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE'
+]
+
+/** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
+export const PREDEFINED_ARGS: readonly string[] = [
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy'
+]
+
+export function withBinding(scope: VariableScope, name: string, binding: Binding): VariableScope {
+  const next = new Map(scope)
+  next.set(name, binding)
+  return next
+}
+
+export interface Expansion {
+  value: string
+  /** Names referenced with no value in scope (and no default in the expression). */
+  unresolved: string[]
+  /** True when something could not be expanded as written (e.g. an unterminated `${`). */
+  malformed: boolean
+}
+
+interface ExpandState {
+  scope: VariableScope
+  escape: string
+  unresolved: string[]
+  malformed: boolean
+}
+
+const isNameStart = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_'
+const isNameChar = (c: string): boolean => isNameStart(c) || (c >= '0' && c <= '9')
+
+/**
+ * Expands variables in one word and removes quotes, like BuildKit's shell lexer for
+ * COPY/ADD/ENV/ARG/FROM/WORKDIR/USER/... arguments.
+ */
+export function expandWord(text: string, scope: VariableScope, escape = '\\', removeQuotes = true): Expansion {
+  const state: ExpandState = { scope, escape, unresolved: [], malformed: false }
+  const value = expandText(text, state, removeQuotes)
+  return { value, unresolved: dedupe(state.unresolved), malformed: state.malformed }
+}
+
+/** The names a piece of text references, whether or not they are in scope. */
+export function referencedNames(text: string): string[] {
+  const names: string[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$') continue
+    const next = text[i + 1] ?? ''
+    if (next === '{') {
+      let j = i + 2
+      while (j < text.length && isNameChar(text[j] as string)) j++
+      if (j > i + 2) names.push(text.slice(i + 2, j))
+    } else if (isNameStart(next)) {
+      let j = i + 1
+      while (j < text.length && isNameChar(text[j] as string)) j++
+      names.push(text.slice(i + 1, j))
+    }
+  }
+  return dedupe(names)
+}
+
+function dedupe(names: string[]): string[] {
+  return names.length < 2 ? names : [...new Set(names)]
+}
+
+function lookup(name: string, state: ExpandState): string | null {
+  const binding = state.scope.get(name)
+  return binding === undefined ? null : binding.value
+}
+
+function expandText(text: string, state: ExpandState, removeQuotes: boolean): string {
+  let out = ''
+  let quote: '' | '"' | "'" = ''
+  let i = 0
+  while (i < text.length) {
+    const c = text[i] as string
+    if (quote === "'") {
+      if (c === "'") {
+        quote = ''
+        if (!removeQuotes) out += c
+      } else out += c
+      i++
+      continue
+    }
+    if (c === state.escape && i + 1 < text.length) {
+      const next = text[i + 1] as string
+      // Inside double quotes only the special characters are escapable, as in a shell.
+      if (quote === '"' && next !== '"' && next !== '$' && next !== state.escape) {
+        out += c + next
+      } else {
+        out += removeQuotes ? next : c + next
+      }
+      i += 2
+      continue
+    }
+    if (c === '"' || c === "'") {
+      if (quote === '' ) quote = c
+      else if (quote === c) quote = ''
+      else {
+        out += c
+        i++
+        continue
+      }
+      if (!removeQuotes) out += c
+      i++
+      continue
+    }
+    if (c === '$') {
+      const consumed = expandDollar(text, i, state)
+      out += consumed.value
+      i = consumed.end
+      continue
+    }
+    out += c
+    i++
+  }
+  return out
+}
+
+/** Expands the `$...` at `start`; returns the text and the index after it. */
+function expandDollar(text: string, start: number, state: ExpandState): { value: string; end: number } {
+  const next = text[start + 1] ?? ''
+  if (isNameStart(next)) {
+    let j = start + 1
+    while (j < text.length && isNameChar(text[j] as string)) j++
+    const name = text.slice(start + 1, j)
+    const value = lookup(name, state)
+    if (value === null) state.unresolved.push(name)
+    return { value: value ?? '', end: j }
+  }
+  if (next !== '{') return { value: '$', end: start + 1 }
+
+  let j = start + 2
+  while (j < text.length && isNameChar(text[j] as string)) j++
+  const name = text.slice(start + 2, j)
+  const close = findClosingBrace(text, j, state.escape)
+  if (name === '' || close < 0) {
+    state.malformed = true
+    return { value: text.slice(start), end: text.length }
+  }
+  const value = lookup(name, state)
+  const rest = text.slice(j, close)
+  if (rest === '') {
+    if (value === null) state.unresolved.push(name)
+    return { value: value ?? '', end: close + 1 }
+  }
+  return { value: applyModifier(name, value, rest, state), end: close + 1 }
+}
+
+/** Index of the `}` closing a `${`, honouring nesting and escapes, or -1. */
+function findClosingBrace(text: string, from: number, escape: string): number {
+  let depth = 1
+  for (let k = from; k < text.length; k++) {
+    const c = text[k]
+    if (c === escape) {
+      k++
+      continue
+    }
+    if (c === '$' && text[k + 1] === '{') {
+      depth++
+      k++
+    } else if (c === '}') {
+      depth--
+      if (depth === 0) return k
+    }
+  }
+  return -1
+}
+
+function applyModifier(name: string, value: string | null, rest: string, state: ExpandState): string {
+  const word = (w: string): string => expandText(w, state, true)
+  const set = value !== null
+  const nonEmpty = set && value !== ''
+  if (rest.startsWith(':-')) return nonEmpty ? (value as string) : word(rest.slice(2))
+  if (rest.startsWith(':+')) return nonEmpty ? word(rest.slice(2)) : ''
+  if (rest.startsWith(':?')) {
+    if (!nonEmpty) state.unresolved.push(name)
+    return value ?? ''
+  }
+  if (rest.startsWith('-')) return set ? (value as string) : word(rest.slice(1))
+  if (rest.startsWith('+')) return set ? word(rest.slice(1)) : ''
+  if (rest.startsWith('?')) {
+    if (!set) state.unresolved.push(name)
+    return value ?? ''
+  }
+  if (!set) {
+    state.unresolved.push(name)
+    return ''
+  }
+  const v = value as string
+  if (rest.startsWith('##')) return removePrefix(v, word(rest.slice(2)), true)
+  if (rest.startsWith('#')) return removePrefix(v, word(rest.slice(1)), false)
+  if (rest.startsWith('%%')) return removeSuffix(v, word(rest.slice(2)), true)
+  if (rest.startsWith('%')) return removeSuffix(v, word(rest.slice(1)), false)
+  if (rest.startsWith('/')) {
+    const body = rest.slice(1)
+    const slash = body.indexOf('/')
+    const pattern = word(slash < 0 ? body : body.slice(0, slash))
+    const replacement = slash < 0 ? '' : word(body.slice(slash + 1))
+    return pattern === '' ? v : v.split(pattern).join(replacement)
+  }
+  state.malformed = true
+  return v
+}
+
+/**
+ * Glob match for `*` and `?` without backtracking blow-up: dynamic programming over the
+ * two strings, O(pattern × text). Values in Dockerfiles are short.
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  let prev: boolean[] = new Array<boolean>(text.length + 1).fill(false)
+  prev[0] = true
+  for (let p = 0; p < pattern.length; p++) {
+    const pc = pattern[p]
+    const cur: boolean[] = new Array<boolean>(text.length + 1).fill(false)
+    if (pc === '*') cur[0] = prev[0] as boolean
+    for (let t = 1; t <= text.length; t++) {
+      if (pc === '*') cur[t] = (prev[t] as boolean) || (cur[t - 1] as boolean)
+      else cur[t] = (prev[t - 1] as boolean) && (pc === '?' || pc === text[t - 1])
+    }
+    prev = cur
+  }
+  return prev[text.length] as boolean
+}
+
+function removePrefix(value: string, pattern: string, longest: boolean): string {
+  if (longest) {
+    for (let n = value.length; n >= 0; n--) if (globMatches(pattern, value.slice(0, n))) return value.slice(n)
+  } else {
+    for (let n = 0; n <= value.length; n++) if (globMatches(pattern, value.slice(0, n))) return value.slice(n)
+  }
+  return value
+}
+
+function removeSuffix(value: string, pattern: string, longest: boolean): string {
+  if (longest) {
+    for (let n = 0; n <= value.length; n++) if (globMatches(pattern, value.slice(n))) return value.slice(0, n)
+  } else {
+    for (let n = value.length; n >= 0; n--) if (globMatches(pattern, value.slice(n))) return value.slice(0, n)
+  }
+  return value
+}

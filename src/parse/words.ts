@@ -1,0 +1,139 @@
+/**
+ * From an instruction's physical lines to its logical line and words, as BuildKit reads
+ * them: the escape character at a line's end continues it; blank and comment lines inside
+ * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
+ * physical line it starts on, so findings point at the right line of a long RUN.
+ */
+
+export interface Word {
+  /** As written, quotes and escapes kept. */
+  text: string
+  /** 1-based physical line. */
+  line: number
+  /** Offset in the logical text. */
+  offset: number
+}
+
+export interface LogicalLine {
+  text: string
+  /** 1-based physical line of the last line that belongs to the logical line. */
+  lastLine: number
+  /** For mapping offsets back to lines: segment start offsets and their lines. */
+  segmentOffsets: number[]
+  segmentLines: number[]
+}
+
+function endsWithContinuation(text: string, escape: string): number {
+  let end = text.length
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  if (end > 0 && text[end - 1] === escape) return end - 1
+  return -1
+}
+
+function isBlankOrComment(text: string): boolean {
+  const trimmed = text.trimStart()
+  return trimmed === '' || trimmed.startsWith('#')
+}
+
+/**
+ * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line.
+ * Stops at the first line that does not continue, so heredoc bodies are left out.
+ */
+export function logicalLine(lines: readonly string[], first: number, last: number, column: number, escape: string): LogicalLine {
+  const segmentOffsets: number[] = []
+  const segmentLines: number[] = []
+  let text = ''
+  let index = first
+  let piece = (lines[first] ?? '').slice(column)
+  for (;;) {
+    const cut = endsWithContinuation(piece, escape)
+    segmentOffsets.push(text.length)
+    segmentLines.push(index + 1)
+    if (cut < 0) {
+      text += piece
+      break
+    }
+    text += piece.slice(0, cut)
+    index++
+    while (index <= last && isBlankOrComment(lines[index] ?? '')) index++
+    if (index > last) {
+      index = last
+      break
+    }
+    piece = lines[index] ?? ''
+  }
+  return { text, lastLine: index + 1, segmentOffsets, segmentLines }
+}
+
+export function lineAt(logical: LogicalLine, offset: number): number {
+  let lo = 0
+  let hi = logical.segmentOffsets.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((logical.segmentOffsets[mid] as number) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return logical.segmentLines[lo] ?? 1
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n'
+
+/** Splits on whitespace outside quotes; an escaped character never splits. */
+export function splitWords(logical: LogicalLine, escape: string, from = 0): Word[] {
+  const text = logical.text
+  const words: Word[] = []
+  let i = from
+  while (i < text.length) {
+    while (i < text.length && isSpace(text[i] as string)) i++
+    if (i >= text.length) break
+    const start = i
+    let quote = ''
+    while (i < text.length) {
+      const c = text[i] as string
+      if (quote !== '') {
+        if (c === escape && quote === '"' && i + 1 < text.length) i++
+        else if (c === quote) quote = ''
+      } else if (c === escape && i + 1 < text.length) {
+        i++
+      } else if (c === '"' || c === "'") {
+        quote = c
+      } else if (isSpace(c)) {
+        break
+      }
+      i++
+    }
+    words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start })
+  }
+  return words
+}
+
+/** Removes one level of matching quotes around a whole word, if any. */
+export function unquote(word: string): string {
+  if (word.length >= 2) {
+    const first = word[0]
+    if ((first === '"' || first === "'") && word[word.length - 1] === first) return word.slice(1, -1)
+  }
+  return word
+}
+
+/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
+export function splitCsv(value: string): string[] {
+  const parts: string[] = []
+  let current = ''
+  let quote = ''
+  for (const c of value) {
+    if (quote !== '') {
+      if (c === quote) quote = ''
+      else current += c
+    } else if (c === '"' || c === "'") {
+      quote = c
+    } else if (c === ',') {
+      parts.push(current)
+      current = ''
+    } else {
+      current += c
+    }
+  }
+  parts.push(current)
+  return parts
+}
