@@ -218,7 +218,7 @@ function readInstruction(node: AstInstruction, ctx: ParseContext, stage: number)
   instruction.heredocs = readHeredocs(node, logical, ctx, instruction)
 
   if (JSON_CAPABLE.has(keyword)) readForm(instruction, logical, argWords, ctx)
-  if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT') {
+  if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
     error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine)
   }
 
