@@ -40881,6 +40881,290 @@ function compareFindings(a, b) {
         a.message.localeCompare(b.message));
 }
 
+;// CONCATENATED MODULE: ./src/graph/graph.ts
+/**
+ * The stage graph: which stage needs which (FROM, COPY --from, RUN --mount from), which
+ * external images come in, which stage is built, and what each stage's role is:
+ *   ships  — the target and every stage it is built FROM (its content is in the image);
+ *   build  — reached from the target only through COPY/mount edges (only artifacts ship);
+ *   unused — not reached at all (BuildKit skips it).
+ * Mistakes BuildKit would reject come back as findings, never exceptions.
+ */
+
+/** BuildKit's rule for stage names (after lower-casing). */
+const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
+const GRAPH_RULES = {
+    'stage-forward-reference': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
+    'stage-self-reference': { severity: 'error', equivalents: { hadolint: 'DL3023', buildkit: null } },
+    'stage-index-out-of-range': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
+    'copy-from-variable': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
+    'duplicate-stage-name': { severity: 'error', equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' } },
+    'invalid-stage-name': { severity: 'error', equivalents: NO_EQUIVALENTS },
+    'unknown-target': { severity: 'error', equivalents: NO_EQUIVALENTS }
+};
+function finding(rule, line, message, stage, endLine = line) {
+    const meta = GRAPH_RULES[rule];
+    return { rule, severity: meta.severity, line, endLine, message, stage, equivalents: meta.equivalents };
+}
+/** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
+function resolveReference(value, current, stages, line, findings, what) {
+    if (/^[0-9]+$/.test(value)) {
+        const index = Number(value);
+        if (index >= stages.length) {
+            findings.push(finding('stage-index-out-of-range', line, `${what}=${value}: there is no stage ${index} (the file has ${stages.length} stage${stages.length === 1 ? '' : 's'}, numbered from 0)`, current));
+            return { kind: 'invalid' };
+        }
+        return checkOrder(index, current, stages, line, findings, what, value);
+    }
+    const id = value.toLowerCase();
+    let earlier = -1;
+    let later = -1;
+    for (const s of stages) {
+        if (s.id !== id)
+            continue;
+        if (s.index < current)
+            earlier = s.index;
+        else if (s.index === current)
+            return checkOrder(current, current, stages, line, findings, what, value);
+        else if (later < 0)
+            later = s.index;
+    }
+    if (earlier >= 0)
+        return { kind: 'stage', index: earlier };
+    if (later >= 0)
+        return checkOrder(later, current, stages, line, findings, what, value);
+    return { kind: 'image', image: value };
+}
+function checkOrder(index, current, stages, line, findings, what, value) {
+    if (index === current) {
+        findings.push(finding('stage-self-reference', line, `${what}=${value} refers to the stage it is in; a stage cannot use itself`, current));
+        return { kind: 'invalid' };
+    }
+    if (index > current) {
+        const target = stages[index];
+        findings.push(finding('stage-forward-reference', line, `${what}=${value} refers to stage ${describe(target)} defined later (line ${target.line}); a stage can only use stages defined before it`, current));
+        return { kind: 'invalid' };
+    }
+    return { kind: 'stage', index };
+}
+function describe(stage) {
+    return stage.name === null ? `${stage.index}` : `"${stage.name}"`;
+}
+function checkNames(stages, findings) {
+    const seen = new Map();
+    for (const stage of stages) {
+        if (stage.id === null)
+            continue;
+        if (!STAGE_NAME.test(stage.id)) {
+            findings.push(finding('invalid-stage-name', stage.line, `stage name "${stage.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`, stage.index));
+        }
+        const first = seen.get(stage.id);
+        if (first !== undefined) {
+            findings.push(finding('duplicate-stage-name', stage.line, `stage name "${stage.name}" is already used by the stage on line ${first.line} (names are compared without case)`, stage.index));
+        }
+        else
+            seen.set(stage.id, stage);
+    }
+}
+function addFromEdge(stage, stages, edges, external, findings) {
+    const base = stage.base;
+    if (base.kind === 'stage' && base.stage !== null) {
+        edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] });
+        return;
+    }
+    if (base.kind !== 'image')
+        return;
+    // BuildKit only looks at earlier stages for FROM: `FROM node AS node` pulls node, and a
+    // name defined later is pulled as an image too, which is never what the author meant.
+    const id = base.resolved.toLowerCase();
+    const named = stages.find((s) => s.id === id && s.index > stage.index);
+    if (named !== undefined && id !== '') {
+        checkOrder(named.index, stage.index, stages, stage.line, findings, 'FROM', base.resolved);
+        return;
+    }
+    if (base.resolved !== '')
+        external.push({ stage: stage.index, image: base.resolved, via: 'from', line: stage.line });
+}
+/** BuildKit rejects `--from=$X` (moby/buildkit#2412); Podman expands it, which hides the problem. */
+function fromVariable(what, value, line, stage) {
+    return finding('copy-from-variable', line, `${what}=${value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`, stage);
+}
+function addInstructionEdges(stage, instruction, stages, edges, external, findings) {
+    const copy = instruction.copy;
+    if (copy !== undefined && copy.from !== null && copy.from !== '') {
+        const what = `${instruction.keyword} --from`;
+        if (copy.from.includes('$')) {
+            findings.push(fromVariable(what, copy.from, instruction.line, stage.index));
+            return;
+        }
+        const target = resolveReference(copy.from, stage.index, stages, instruction.line, findings, what);
+        if (target.kind === 'stage')
+            edges.push({ from: stage.index, to: target.index, via: 'copy', line: instruction.line, paths: copy.sources });
+        else if (target.kind === 'image')
+            external.push({ stage: stage.index, image: target.image, via: 'copy', line: instruction.line });
+        return;
+    }
+    for (const mount of instruction.run?.mounts ?? []) {
+        if (mount.from === null || mount.from === '')
+            continue;
+        if (mount.from.includes('$')) {
+            findings.push(fromVariable('RUN --mount from', mount.from, mount.line, stage.index));
+            continue;
+        }
+        const target = resolveReference(mount.from, stage.index, stages, mount.line, findings, 'RUN --mount from');
+        if (target.kind === 'stage')
+            edges.push({ from: stage.index, to: target.index, via: 'mount', line: mount.line, paths: [mount.source ?? '/'] });
+        else if (target.kind === 'image')
+            external.push({ stage: stage.index, image: target.image, via: 'mount', line: mount.line });
+    }
+}
+function pickTarget(stages, requested, findings) {
+    if (stages.length === 0)
+        return null;
+    const last = stages.length - 1;
+    if (requested === undefined || requested === null || requested === '')
+        return last;
+    const id = requested.toLowerCase();
+    const match = stages.find((s) => s.id === id);
+    if (match !== undefined)
+        return match.index;
+    const names = stages.filter((s) => s.name !== null).map((s) => s.name);
+    findings.push(finding('unknown-target', 1, `target "${requested}" is not a stage of this file (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name'}); the last stage is analysed instead`, null));
+    return last;
+}
+function assignRoles(stageCount, edges, target) {
+    const roles = new Array(stageCount).fill('unused');
+    if (target === null)
+        return roles;
+    const out = Array.from({ length: stageCount }, () => []);
+    for (const e of edges)
+        out[e.from]?.push(e);
+    // The FROM chain of the target ships.
+    for (let s = target; s !== null && roles[s] !== 'ships';) {
+        roles[s] = 'ships';
+        s = out[s]?.find((e) => e.via === 'from')?.to ?? null;
+    }
+    // Everything else reachable from a shipping stage is a build stage.
+    const queue = roles.flatMap((r, i) => (r === 'ships' ? [i] : []));
+    while (queue.length > 0) {
+        const s = queue.pop();
+        for (const e of out[s] ?? []) {
+            if (roles[e.to] === 'unused') {
+                roles[e.to] = 'build';
+                queue.push(e.to);
+            }
+        }
+    }
+    return roles;
+}
+function buildStageGraph(model, options = {}) {
+    const stages = model.stages;
+    const edges = [];
+    const external = [];
+    const findings = [];
+    checkNames(stages, findings);
+    for (const stage of stages) {
+        addFromEdge(stage, stages, edges, external, findings);
+        for (const instruction of stage.instructions)
+            addInstructionEdges(stage, instruction, stages, edges, external, findings);
+    }
+    const target = pickTarget(stages, options.target, findings);
+    return { edges, external, target, roles: assignRoles(stages.length, edges, target), findings };
+}
+/** The stages a stage depends on, in line order, for reports. */
+function dependenciesOf(graph, stage) {
+    return graph.edges.filter((e) => e.from === stage);
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/parse/directives.ts
+function names(value) {
+    const list = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
+}
+/**
+ * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
+ * three parts; text after the first space is a comment.
+ */
+function parseCheckDirective(value, line) {
+    const check = { line, skip: [], error: false, experimental: [] };
+    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
+    const parts = body.split(';').filter((p) => p !== '');
+    if (parts.length > 3)
+        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
+    for (const part of parts) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
+        if (key === 'skip')
+            check.skip = names(val);
+        else if (key === 'experimental')
+            check.experimental = names(val);
+        else if (key === 'error') {
+            const lower = val.toLowerCase();
+            if (lower !== 'true' && lower !== 'false')
+                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
+            check.error = lower === 'true';
+        }
+        else
+            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
+    }
+    return { ok: true, check };
+}
+
+;// CONCATENATED MODULE: ./src/parse/image-ref.ts
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
+function parseImageReference(reference) {
+    if (reference === '' || reference.length > 512 || /\s/.test(reference))
+        return null;
+    let rest = reference;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return null;
+    }
+    let tag = null;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return null;
+    }
+    let registry = null;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash >= 0) {
+        const head = rest.slice(0, firstSlash);
+        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
+            registry = head;
+            rest = rest.slice(firstSlash + 1);
+            if (!HOST.test(registry))
+                return null;
+        }
+    }
+    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
+        return null;
+    return { registry, name: rest, tag, digest };
+}
+/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
+function canonicalRepository(ref) {
+    const registry = ref.registry === null || ref.registry === 'index.docker.io' ? 'docker.io' : ref.registry;
+    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    return `${registry}/${name}`;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/variables.ts
 /**
  * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
@@ -41164,286 +41448,6 @@ function removeSuffix(value, pattern, longest) {
                 return value.slice(0, n);
     }
     return value;
-}
-
-;// CONCATENATED MODULE: ./src/graph/graph.ts
-/**
- * The stage graph: which stage needs which (FROM, COPY --from, RUN --mount from), which
- * external images come in, which stage is built, and what each stage's role is:
- *   ships  — the target and every stage it is built FROM (its content is in the image);
- *   build  — reached from the target only through COPY/mount edges (only artifacts ship);
- *   unused — not reached at all (BuildKit skips it).
- * Mistakes BuildKit would reject come back as findings, never exceptions.
- */
-
-
-/** BuildKit's rule for stage names (after lower-casing). */
-const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
-const GRAPH_RULES = {
-    'stage-forward-reference': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-    'stage-self-reference': { severity: 'error', equivalents: { hadolint: 'DL3023', buildkit: null } },
-    'stage-index-out-of-range': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-    'copy-from-variable': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-    'duplicate-stage-name': { severity: 'error', equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' } },
-    'invalid-stage-name': { severity: 'error', equivalents: NO_EQUIVALENTS },
-    'unknown-target': { severity: 'error', equivalents: NO_EQUIVALENTS }
-};
-function finding(rule, line, message, stage, endLine = line) {
-    const meta = GRAPH_RULES[rule];
-    return { rule, severity: meta.severity, line, endLine, message, stage, equivalents: meta.equivalents };
-}
-/** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
-function resolveReference(value, current, stages, line, findings, what) {
-    if (/^[0-9]+$/.test(value)) {
-        const index = Number(value);
-        if (index >= stages.length) {
-            findings.push(finding('stage-index-out-of-range', line, `${what}=${value}: there is no stage ${index} (the file has ${stages.length} stage${stages.length === 1 ? '' : 's'}, numbered from 0)`, current));
-            return { kind: 'invalid' };
-        }
-        return checkOrder(index, current, stages, line, findings, what, value);
-    }
-    const id = value.toLowerCase();
-    let earlier = -1;
-    let later = -1;
-    for (const s of stages) {
-        if (s.id !== id)
-            continue;
-        if (s.index < current)
-            earlier = s.index;
-        else if (s.index === current)
-            return checkOrder(current, current, stages, line, findings, what, value);
-        else if (later < 0)
-            later = s.index;
-    }
-    if (earlier >= 0)
-        return { kind: 'stage', index: earlier };
-    if (later >= 0)
-        return checkOrder(later, current, stages, line, findings, what, value);
-    return { kind: 'image', image: value };
-}
-function checkOrder(index, current, stages, line, findings, what, value) {
-    if (index === current) {
-        findings.push(finding('stage-self-reference', line, `${what}=${value} refers to the stage it is in; a stage cannot use itself`, current));
-        return { kind: 'invalid' };
-    }
-    if (index > current) {
-        const target = stages[index];
-        findings.push(finding('stage-forward-reference', line, `${what}=${value} refers to stage ${describe(target)} defined later (line ${target.line}); a stage can only use stages defined before it`, current));
-        return { kind: 'invalid' };
-    }
-    return { kind: 'stage', index };
-}
-function describe(stage) {
-    return stage.name === null ? `${stage.index}` : `"${stage.name}"`;
-}
-function checkNames(stages, findings) {
-    const seen = new Map();
-    for (const stage of stages) {
-        if (stage.id === null)
-            continue;
-        if (!STAGE_NAME.test(stage.id)) {
-            findings.push(finding('invalid-stage-name', stage.line, `stage name "${stage.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`, stage.index));
-        }
-        const first = seen.get(stage.id);
-        if (first !== undefined) {
-            findings.push(finding('duplicate-stage-name', stage.line, `stage name "${stage.name}" is already used by the stage on line ${first.line} (names are compared without case)`, stage.index));
-        }
-        else
-            seen.set(stage.id, stage);
-    }
-}
-function addFromEdge(stage, stages, edges, external, findings) {
-    const base = stage.base;
-    if (base.kind === 'stage' && base.stage !== null) {
-        edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] });
-        return;
-    }
-    if (base.kind !== 'image')
-        return;
-    // BuildKit only looks at earlier stages for FROM: `FROM node AS node` pulls node, and a
-    // name defined later is pulled as an image too, which is never what the author meant.
-    const id = base.resolved.toLowerCase();
-    const named = stages.find((s) => s.id === id && s.index > stage.index);
-    if (named !== undefined && id !== '') {
-        checkOrder(named.index, stage.index, stages, stage.line, findings, 'FROM', base.resolved);
-        return;
-    }
-    if (base.resolved !== '')
-        external.push({ stage: stage.index, image: base.resolved, via: 'from', line: stage.line });
-}
-function addInstructionEdges(stage, instruction, stages, edges, external, findings) {
-    const copy = instruction.copy;
-    if (copy !== undefined && copy.from !== null && copy.from !== '') {
-        const what = `${instruction.keyword} --from`;
-        if (copy.from.includes('$')) {
-            findings.push(finding('copy-from-variable', instruction.line, `${what}=${copy.from}: BuildKit does not expand variables in --from; name the stage or image`, stage.index));
-            return;
-        }
-        const target = resolveReference(copy.from, stage.index, stages, instruction.line, findings, what);
-        if (target.kind === 'stage')
-            edges.push({ from: stage.index, to: target.index, via: 'copy', line: instruction.line, paths: copy.sources });
-        else if (target.kind === 'image')
-            external.push({ stage: stage.index, image: target.image, via: 'copy', line: instruction.line });
-        return;
-    }
-    for (const mount of instruction.run?.mounts ?? []) {
-        if (mount.from === null || mount.from === '')
-            continue;
-        const from = expandWord(mount.from, instruction.scope).value;
-        if (from === '')
-            continue;
-        const target = resolveReference(from, stage.index, stages, mount.line, findings, 'RUN --mount from');
-        if (target.kind === 'stage')
-            edges.push({ from: stage.index, to: target.index, via: 'mount', line: mount.line, paths: [mount.source ?? '/'] });
-        else if (target.kind === 'image')
-            external.push({ stage: stage.index, image: target.image, via: 'mount', line: mount.line });
-    }
-}
-function pickTarget(stages, requested, findings) {
-    if (stages.length === 0)
-        return null;
-    const last = stages.length - 1;
-    if (requested === undefined || requested === null || requested === '')
-        return last;
-    const id = requested.toLowerCase();
-    const match = stages.find((s) => s.id === id);
-    if (match !== undefined)
-        return match.index;
-    const names = stages.filter((s) => s.name !== null).map((s) => s.name);
-    findings.push(finding('unknown-target', 1, `target "${requested}" is not a stage of this file (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name'}); the last stage is analysed instead`, null));
-    return last;
-}
-function assignRoles(stageCount, edges, target) {
-    const roles = new Array(stageCount).fill('unused');
-    if (target === null)
-        return roles;
-    const out = Array.from({ length: stageCount }, () => []);
-    for (const e of edges)
-        out[e.from]?.push(e);
-    // The FROM chain of the target ships.
-    for (let s = target; s !== null && roles[s] !== 'ships';) {
-        roles[s] = 'ships';
-        s = out[s]?.find((e) => e.via === 'from')?.to ?? null;
-    }
-    // Everything else reachable from a shipping stage is a build stage.
-    const queue = roles.flatMap((r, i) => (r === 'ships' ? [i] : []));
-    while (queue.length > 0) {
-        const s = queue.pop();
-        for (const e of out[s] ?? []) {
-            if (roles[e.to] === 'unused') {
-                roles[e.to] = 'build';
-                queue.push(e.to);
-            }
-        }
-    }
-    return roles;
-}
-function buildStageGraph(model, options = {}) {
-    const stages = model.stages;
-    const edges = [];
-    const external = [];
-    const findings = [];
-    checkNames(stages, findings);
-    for (const stage of stages) {
-        addFromEdge(stage, stages, edges, external, findings);
-        for (const instruction of stage.instructions)
-            addInstructionEdges(stage, instruction, stages, edges, external, findings);
-    }
-    const target = pickTarget(stages, options.target, findings);
-    return { edges, external, target, roles: assignRoles(stages.length, edges, target), findings };
-}
-/** The stages a stage depends on, in line order, for reports. */
-function dependenciesOf(graph, stage) {
-    return graph.edges.filter((e) => e.from === stage);
-}
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/parse/directives.ts
-function names(value) {
-    const list = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
-}
-/**
- * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
- * three parts; text after the first space is a comment.
- */
-function parseCheckDirective(value, line) {
-    const check = { line, skip: [], error: false, experimental: [] };
-    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
-    const parts = body.split(';').filter((p) => p !== '');
-    if (parts.length > 3)
-        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
-    for (const part of parts) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
-        if (key === 'skip')
-            check.skip = names(val);
-        else if (key === 'experimental')
-            check.experimental = names(val);
-        else if (key === 'error') {
-            const lower = val.toLowerCase();
-            if (lower !== 'true' && lower !== 'false')
-                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
-            check.error = lower === 'true';
-        }
-        else
-            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
-    }
-    return { ok: true, check };
-}
-
-;// CONCATENATED MODULE: ./src/parse/image-ref.ts
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
-/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
-function parseImageReference(reference) {
-    if (reference === '' || reference.length > 512 || /\s/.test(reference))
-        return null;
-    let rest = reference;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return null;
-    }
-    let tag = null;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            return null;
-    }
-    let registry = null;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash >= 0) {
-        const head = rest.slice(0, firstSlash);
-        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
-            registry = head;
-            rest = rest.slice(firstSlash + 1);
-            if (!HOST.test(registry))
-                return null;
-        }
-    }
-    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
-        return null;
-    return { registry, name: rest, tag, digest };
-}
-/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
-function canonicalRepository(ref) {
-    const registry = ref.registry === null || ref.registry === 'index.docker.io' ? 'docker.io' : ref.registry;
-    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
-    return `${registry}/${name}`;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/words.ts
@@ -41775,7 +41779,7 @@ function readInstruction(node, ctx, stage) {
     instruction.heredocs = readHeredocs(node, logical, ctx, instruction);
     if (JSON_CAPABLE.has(keyword))
         readForm(instruction, logical, argWords, ctx);
-    if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT') {
+    if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
         parse_error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine);
     }
     if (keyword === 'RUN')
