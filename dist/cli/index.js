@@ -10123,7 +10123,7 @@ function applyModifier(name, value, rest, state) {
     const set = value !== null;
     const nonEmpty = set && value !== '';
     if (rest.startsWith(':-'))
-        return nonEmpty ? value : word(rest.slice(2));
+        return nonEmpty ? (value) : word(rest.slice(2));
     if (rest.startsWith(':+'))
         return nonEmpty ? word(rest.slice(2)) : '';
     if (rest.startsWith(':?')) {
@@ -10132,7 +10132,7 @@ function applyModifier(name, value, rest, state) {
         return value ?? '';
     }
     if (rest.startsWith('-'))
-        return set ? value : word(rest.slice(1));
+        return set ? (value) : word(rest.slice(1));
     if (rest.startsWith('+'))
         return set ? word(rest.slice(1)) : '';
     if (rest.startsWith('?')) {

@@ -274,7 +274,7 @@ function invalidJson(instruction: Instruction, ctx: ParseContext): void {
 function parseJsonArray(text: string): string[] | null {
   try {
     const value: unknown = JSON.parse(text)
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[]
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value
   } catch {
     // Not JSON: the caller reports it.
   }

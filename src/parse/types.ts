@@ -46,7 +46,8 @@ export interface Heredoc {
 }
 
 export interface MountSpec {
-  type: 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh' | string
+  /** bind, cache, tmpfs, secret or ssh; anything else is reported and kept as written. */
+  type: string
   /** A stage name or index, or an image, as written. */
   from: string | null
   source: string | null

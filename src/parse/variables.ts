@@ -215,13 +215,13 @@ function applyModifier(name: string, value: string | null, rest: string, state: 
   const word = (w: string): string => expandText(w, state, true)
   const set = value !== null
   const nonEmpty = set && value !== ''
-  if (rest.startsWith(':-')) return nonEmpty ? (value as string) : word(rest.slice(2))
+  if (rest.startsWith(':-')) return nonEmpty ? (value) : word(rest.slice(2))
   if (rest.startsWith(':+')) return nonEmpty ? word(rest.slice(2)) : ''
   if (rest.startsWith(':?')) {
     if (!nonEmpty) state.unresolved.push(name)
     return value ?? ''
   }
-  if (rest.startsWith('-')) return set ? (value as string) : word(rest.slice(1))
+  if (rest.startsWith('-')) return set ? (value) : word(rest.slice(1))
   if (rest.startsWith('+')) return set ? word(rest.slice(1)) : ''
   if (rest.startsWith('?')) {
     if (!set) state.unresolved.push(name)
@@ -231,7 +231,7 @@ function applyModifier(name: string, value: string | null, rest: string, state: 
     state.unresolved.push(name)
     return ''
   }
-  const v = value as string
+  const v = value
   if (rest.startsWith('##')) return removePrefix(v, word(rest.slice(2)), true)
   if (rest.startsWith('#')) return removePrefix(v, word(rest.slice(1)), false)
   if (rest.startsWith('%%')) return removeSuffix(v, word(rest.slice(2)), true)
