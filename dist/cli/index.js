@@ -348,7 +348,7 @@ exports.Dockerfile = Dockerfile;
 
 /***/ }),
 
-/***/ 458:
+/***/ 77:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2643,7 +2643,7 @@ Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: functio
 const comment_1 = __nccwpck_require__(22);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
 const parser_1 = __nccwpck_require__(988);
-var flag_1 = __nccwpck_require__(458);
+var flag_1 = __nccwpck_require__(77);
 Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
 const instruction_1 = __nccwpck_require__(279);
 Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
@@ -2747,7 +2747,7 @@ var DockerfileParser;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ModifiableInstruction = void 0;
 const vscode_languageserver_types_1 = __nccwpck_require__(612);
-const flag_1 = __nccwpck_require__(458);
+const flag_1 = __nccwpck_require__(77);
 const instruction_1 = __nccwpck_require__(279);
 class ModifiableInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
@@ -4203,13 +4203,13 @@ exports.Variable = Variable;
 
 /***/ }),
 
-/***/ 6:
+/***/ 501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(16);
-const utils = __nccwpck_require__(59);
+const pico = __nccwpck_require__(667);
+const utils = __nccwpck_require__(504);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -4227,7 +4227,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 595:
+/***/ 564:
 /***/ ((module) => {
 
 
@@ -4418,13 +4418,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 265:
+/***/ 458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(595);
-const utils = __nccwpck_require__(59);
+const constants = __nccwpck_require__(564);
+const utils = __nccwpck_require__(504);
 
 /**
  * Constants
@@ -5850,15 +5850,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 16:
+/***/ 667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(781);
-const parse = __nccwpck_require__(265);
-const utils = __nccwpck_require__(59);
-const constants = __nccwpck_require__(595);
+const scan = __nccwpck_require__(8);
+const parse = __nccwpck_require__(458);
+const utils = __nccwpck_require__(504);
+const constants = __nccwpck_require__(564);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -6218,12 +6218,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 781:
+/***/ 8:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(59);
+const utils = __nccwpck_require__(504);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -6240,7 +6240,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(595);
+} = __nccwpck_require__(564);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -6628,7 +6628,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 59:
+/***/ 504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -6639,7 +6639,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(595);
+} = __nccwpck_require__(564);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -10936,7 +10936,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
 
 
 
@@ -11507,8 +11507,8 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(501);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
