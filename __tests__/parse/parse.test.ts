@@ -310,3 +310,43 @@ describe('input that is not a clean Dockerfile', () => {
     expect(model.stages[0]?.instructions[1]).toMatchObject({ keyword: 'RUN', line: 2, args: ['echo'] })
   })
 })
+
+describe('ENV names', () => {
+  it('removes quotes around a name, as BuildKit does', () => {
+    const env = parse(df('FROM a', 'ENV "LOG_LEVEL"="5" MODE=prod')).stages[0]?.instructions[1]
+    expect(env?.variables?.map((v) => [v.name, v.value])).toEqual([
+      ['LOG_LEVEL', '5'],
+      ['MODE', 'prod']
+    ])
+  })
+})
+
+describe('regressions found by mutating the corpus', () => {
+  it('a continuation followed by an escaped # line (dockerfile-ast throws on it)', () => {
+    const model = parse('FROM a\nRUN x \\\n\t\\# y\n')
+    expect(model.stages[0]?.instructions[1]).toMatchObject({ keyword: 'RUN', line: 2, endLine: 3 })
+    expect(model.errors).toEqual([])
+  })
+
+  it('the same with a heredoc marker reports instead of throwing', () => {
+    const model = parse('FROM a\nRUN cat <<EOF \\\n\t\\# y\nEOF\n')
+    expect(model.errors.every((e) => e.line >= 1 && e.endLine <= model.lineCount)).toBe(true)
+  })
+
+  it('a lone carriage return is whitespace, not a line break (as in BuildKit and git)', () => {
+    const model = parse('FROM alpine\nRUN echo a\rb\nCMD ["x"]\n')
+    expect(model.lineCount).toBe(3)
+    expect(model.stages[0]?.instructions.map((i) => [i.keyword, i.line])).toEqual([
+      ['FROM', 1],
+      ['RUN', 2],
+      ['CMD', 3]
+    ])
+  })
+
+  it('an unterminated heredoc at the end keeps its lines inside the file', () => {
+    const model = parse('FROM alpine\nRUN <<-X apk add git\nRUN npm install\nCMD ["node"]\n')
+    expect(model.lineCount).toBe(4)
+    expect(model.errors.map((e) => [e.line, e.endLine])).toEqual([[2, 4]])
+    expect(model.stages[0]?.instructions[1]?.heredocs[0]).toMatchObject({ line: 3, endLine: 4, terminated: false })
+  })
+})

@@ -10394,11 +10394,15 @@ const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
 function error(ctx, line, message, endLine = line, severity = 'error') {
     ctx.errors.push({ rule: PARSE_ERROR, severity, line, endLine, message, stage: null, equivalents: NO_EQUIVALENTS });
 }
-/** Normalises line endings and the BOM so line numbers match what GitHub shows. */
+/**
+ * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
+ * only \n ends a line. A lone \r is whitespace to them, but a line break to dockerfile-ast,
+ * so it becomes a space before tokenising.
+ */
 function normaliseText(text) {
     let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (out.includes('\r'))
-        out = out.replace(/\r\n/g, '\n');
+        out = out.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
     return out;
 }
 function parseDockerfile(source, options = {}) {
@@ -10501,8 +10505,11 @@ function readInstruction(node, ctx, stage) {
     const keywordRange = node.getInstructionRange();
     const keywordRaw = node.getInstruction();
     const keyword = keywordRaw.toUpperCase();
-    const first = range.start.line;
-    const last = range.end.line;
+    // An unterminated heredoc runs to the end of the text, which dockerfile-ast counts one line
+    // past the final newline; keep every line inside the file.
+    const maxLine = Math.max(0, ctx.lines.length - 1);
+    const first = Math.min(range.start.line, maxLine);
+    const last = Math.min(Math.max(range.end.line, first), maxLine);
     const logical = logicalLine(ctx.lines, first, last, keywordRange.end.character, ctx.escape);
     const instruction = {
         keyword,
@@ -10605,17 +10612,25 @@ function parseJsonArray(text) {
 }
 function readHeredocs(node, logical, ctx, instruction) {
     const keyword = instruction.keyword;
-    if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD')
+    if ((keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') || !logical.text.includes('<<'))
         return [];
-    const ast = node.getHeredocs();
+    let ast;
+    try {
+        ast = node.getHeredocs();
+    }
+    catch {
+        // dockerfile-ast 0.7.1 throws on some continuations (an escaped `#` line after `\`).
+        error(ctx, instruction.line, `the heredocs of this ${keyword} could not be read; check the lines up to ${instruction.endLine}`, instruction.endLine);
+        return [];
+    }
     const heredocs = [];
     for (const h of ast) {
         const name = h.getName();
         const marker = findHeredocMarker(logical.text, name);
         const content = h.getContentRange();
         const delimiter = h.getDelimiterRange();
-        const bodyStart = content?.start.line ?? delimiter?.start.line ?? h.getStartRange().end.line + 1;
-        const endLine = delimiter?.start.line ?? instruction.endLine - 1;
+        const endLine = Math.min(delimiter?.start.line ?? instruction.endLine - 1, instruction.endLine - 1);
+        const bodyStart = Math.min(content?.start.line ?? delimiter?.start.line ?? h.getStartRange().end.line + 1, endLine + 1);
         const bodyLines = ctx.lines.slice(bodyStart, delimiter === null ? endLine + 1 : endLine);
         const heredoc = {
             name,
@@ -10823,7 +10838,7 @@ function declareEnv(instruction, scope, ctx) {
                 continue;
             }
             const raw = word.slice(eq + 1);
-            declarations.push({ name: word.slice(0, eq), raw, value: expandWord(raw, scope, ctx.escape).value });
+            declarations.push({ name: unquote(word.slice(0, eq)), raw, value: expandWord(raw, scope, ctx.escape).value });
         }
     }
     let next = scope;
