@@ -350,3 +350,25 @@ describe('regressions found by mutating the corpus', () => {
     expect(model.stages[0]?.instructions[1]?.heredocs[0]).toMatchObject({ line: 3, endLine: 4, terminated: false })
   })
 })
+
+describe('exec form that is not JSON versus a shell test', () => {
+  it.each([
+    ["CMD ['node', 'server.js']"],
+    ['CMD [ \'npm\', \'start\' ]'],
+    ['ENTRYPOINT ["a", "b"'],
+    ['CMD ["a" "b"]'],
+    ['RUN ["apt-get", "install", "-y", "curl",]'],
+    ['HEALTHCHECK CMD ["curl", "-f", http://localhost]']
+  ])('reports %s', (line) => {
+    expect(parse(df('FROM a', line)).errors.map((e) => [e.rule, e.line])).toEqual([['parse-error', 2]])
+  })
+
+  it.each([['RUN [ "${FROM_SOURCE}" = "true" ] && exit 0; make'], ['RUN [ -f /etc/os-release ]'], ['RUN [[ -n "$CI" ]] || echo local'], ['CMD [ -x /app ] && /app']])(
+    'leaves the shell test %s alone',
+    (line) => {
+      const model = parse(df('FROM a', line))
+      expect(model.errors).toEqual([])
+      expect(model.stages[0]?.instructions[1]?.form).toBe('shell')
+    }
+  )
+})

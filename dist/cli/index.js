@@ -10581,7 +10581,7 @@ function readForm(instruction, logical, argWords, ctx) {
         const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null;
         instruction.form = json === null ? 'shell' : 'json';
         instruction.json = json;
-        if (json === null && cmdText.startsWith('['))
+        if (json === null && looksLikeExecForm(cmdText))
             invalidJson(instruction, ctx);
         return;
     }
@@ -10591,10 +10591,22 @@ function readForm(instruction, logical, argWords, ctx) {
             form = 'json';
             instruction.json = json;
         }
-        else
+        else if (looksLikeExecForm(rest))
             invalidJson(instruction, ctx);
     }
     instruction.form = form;
+}
+/**
+ * Text that starts with `[` but is not JSON: a mistyped exec form (`['a', 'b']`, a missing
+ * comma or bracket), or a shell test such as `RUN [ "$X" = "1" ] && exit 0`, which is fine.
+ */
+function looksLikeExecForm(text) {
+    if (!text.startsWith('['))
+        return false;
+    if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text))
+        return true;
+    const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text);
+    return !shellTest;
 }
 function invalidJson(instruction, ctx) {
     error(ctx, instruction.line, `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`, instruction.endLine);

@@ -256,7 +256,7 @@ function readForm(instruction: Instruction, logical: LogicalLine, argWords: Word
     const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null
     instruction.form = json === null ? 'shell' : 'json'
     instruction.json = json
-    if (json === null && cmdText.startsWith('[')) invalidJson(instruction, ctx)
+    if (json === null && looksLikeExecForm(cmdText)) invalidJson(instruction, ctx)
     return
   }
   if (rest.startsWith('[') && instruction.heredocs.length === 0) {
@@ -264,9 +264,20 @@ function readForm(instruction: Instruction, logical: LogicalLine, argWords: Word
     if (json !== null) {
       form = 'json'
       instruction.json = json
-    } else invalidJson(instruction, ctx)
+    } else if (looksLikeExecForm(rest)) invalidJson(instruction, ctx)
   }
   instruction.form = form
+}
+
+/**
+ * Text that starts with `[` but is not JSON: a mistyped exec form (`['a', 'b']`, a missing
+ * comma or bracket), or a shell test such as `RUN [ "$X" = "1" ] && exit 0`, which is fine.
+ */
+function looksLikeExecForm(text: string): boolean {
+  if (!text.startsWith('[')) return false
+  if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text)) return true
+  const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text)
+  return !shellTest
 }
 
 function invalidJson(instruction: Instruction, ctx: ParseContext): void {
