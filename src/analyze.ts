@@ -1,12 +1,16 @@
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
 import { buildStageGraph, type StageGraph } from './graph/graph.js'
-import { NO_EQUIVALENTS, compareFindings, type Finding } from './model/finding.js'
+import { NO_EQUIVALENTS, type Finding } from './model/finding.js'
 import { parseDockerfile } from './parse/parse.js'
 import type { DockerfileModel } from './parse/types.js'
+import { runRules, type RuleLevel } from './rules/engine.js'
+import { RULES } from './rules/registry.js'
 
 export interface AnalysisOptions {
   target?: string | null
   buildArgs?: Readonly<Record<string, string>>
+  /** Per-rule levels (`off` turns a rule off). */
+  levels?: Readonly<Record<string, RuleLevel>>
 }
 
 export interface FileAnalysis {
@@ -22,7 +26,7 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null })
-    const findings = [...model.errors, ...graph.findings].sort(compareFindings)
+    const findings = runRules({ model, graph }, RULES, { levels: options.levels ?? {} })
     return { path, model, graph, findings }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.
@@ -37,6 +41,6 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
       stage: null,
       equivalents: NO_EQUIVALENTS
     }
-    return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], findings: [] }, findings: [finding] }
+    return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], problems: [] }, findings: [finding] }
   }
 }

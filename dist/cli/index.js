@@ -9628,45 +9628,11 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/model/finding.ts
-/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
-/** Rank for comparisons: error > warning > info. */
-function severityRank(severity) {
-    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
-}
-function compareFindings(a, b) {
-    return (a.line - b.line ||
-        severityRank(b.severity) - severityRank(a.severity) ||
-        a.rule.localeCompare(b.rule) ||
-        a.message.localeCompare(b.message));
-}
-
 ;// CONCATENATED MODULE: ./src/graph/graph.ts
-/**
- * The stage graph: which stage needs which (FROM, COPY --from, RUN --mount from), which
- * external images come in, which stage is built, and what each stage's role is:
- *   ships  — the target and every stage it is built FROM (its content is in the image);
- *   build  — reached from the target only through COPY/mount edges (only artifacts ship);
- *   unused — not reached at all (BuildKit skips it).
- * Mistakes BuildKit would reject come back as findings, never exceptions.
- */
-
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
-const GRAPH_RULES = {
-    'stage-forward-reference': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-    'stage-self-reference': { severity: 'error', equivalents: { hadolint: 'DL3023', buildkit: null } },
-    'stage-index-out-of-range': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-    'copy-from-variable': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-    'duplicate-stage-name': { severity: 'error', equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' } },
-    'invalid-stage-name': { severity: 'error', equivalents: NO_EQUIVALENTS },
-    'unknown-target': { severity: 'error', equivalents: NO_EQUIVALENTS }
-};
-function finding(rule, line, message, stage, endLine = line) {
-    const meta = GRAPH_RULES[rule];
-    return { rule, severity: meta.severity, line, endLine, message, stage, equivalents: meta.equivalents };
+function finding(kind, line, message, stage) {
+    return { kind, line, message, stage };
 }
 /** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
 function resolveReference(value, current, stages, line, findings, what) {
@@ -9831,11 +9797,26 @@ function buildStageGraph(model, options = {}) {
             addInstructionEdges(stage, instruction, stages, edges, external, findings);
     }
     const target = pickTarget(stages, options.target, findings);
-    return { edges, external, target, roles: assignRoles(stages.length, edges, target), findings };
+    return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings };
 }
 /** The stages a stage depends on, in line order, for reports. */
 function dependenciesOf(graph, stage) {
     return graph.edges.filter((e) => e.from === stage);
+}
+
+;// CONCATENATED MODULE: ./src/model/finding.ts
+/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
+const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
+/** Rank for comparisons: error > warning > info. */
+function severityRank(severity) {
+    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+function compareFindings(a, b) {
+    return (a.line - b.line ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.rule.localeCompare(b.rule) ||
+        a.message.localeCompare(b.message));
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -10358,8 +10339,6 @@ function splitCsv(value) {
 
 
 
-
-const PARSE_ERROR = 'parse-error';
 const KEYWORDS = new Set([
     'ADD',
     'ARG',
@@ -10391,8 +10370,8 @@ const ALLOWED_FLAGS = {
     HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
 };
 const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
-function error(ctx, line, message, endLine = line, severity = 'error') {
-    ctx.errors.push({ rule: PARSE_ERROR, severity, line, endLine, message, stage: null, equivalents: NO_EQUIVALENTS });
+function error(ctx, line, message, endLine = line) {
+    ctx.errors.push({ line, endLine, message });
 }
 /**
  * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
@@ -10922,8 +10901,160 @@ function readStage(from, stages, globalScope, ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rules/engine.ts
+/** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
+
+function runRules(context, rules, options = {}) {
+    const findings = [];
+    const lastLine = context.model.lineCount;
+    for (const rule of rules) {
+        const level = options.levels?.[rule.meta.id];
+        if (level === 'off')
+            continue;
+        for (const report of rule.check(context)) {
+            if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
+                continue;
+            const line = Math.min(Math.max(1, report.line), lastLine);
+            findings.push({
+                rule: rule.meta.id,
+                severity: level ?? report.severity ?? rule.meta.severity,
+                line,
+                endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
+                message: report.message,
+                stage: report.stage,
+                equivalents: rule.meta.equivalents
+            });
+        }
+    }
+    return findings.sort(compareFindings);
+}
+
+;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
+function graphProblemRule(meta) {
+    return {
+        meta,
+        check: ({ graph }) => graph.problems.filter((p) => p.kind === meta.id).map((p) => ({ line: p.line, message: p.message, stage: p.stage }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-variable.ts
+
+const copyFromVariable = graphProblemRule({
+    id: 'copy-from-variable',
+    title: '--from uses a variable, which docker build does not expand',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/duplicate-stage-name.ts
+
+const duplicateStageName = graphProblemRule({
+    id: 'duplicate-stage-name',
+    title: 'Two stages have the same name',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
+});
+
+;// CONCATENATED MODULE: ./src/rules/invalid-stage-name.ts
+
+const invalidStageName = graphProblemRule({
+    id: 'invalid-stage-name',
+    title: 'A stage name BuildKit rejects',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/parse-error.ts
+const parseError = {
+    meta: {
+        id: 'parse-error',
+        title: 'The Dockerfile cannot be read as written',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-forward-reference.ts
+
+const stageForwardReference = graphProblemRule({
+    id: 'stage-forward-reference',
+    title: 'A stage uses a stage defined after it',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
+
+const stageIndexOutOfRange = graphProblemRule({
+    id: 'stage-index-out-of-range',
+    title: '--from names a stage index that does not exist',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/stage-self-reference.ts
+
+const stageSelfReference = graphProblemRule({
+    id: 'stage-self-reference',
+    title: 'A stage uses itself',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3023', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/unknown-target.ts
+
+const unknownTarget = graphProblemRule({
+    id: 'unknown-target',
+    title: 'The requested target is not a stage of the file',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+/** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
+
+
+
+
+
+
+
+
+const RULES = [
+    parseError,
+    stageForwardReference,
+    stageSelfReference,
+    stageIndexOutOfRange,
+    copyFromVariable,
+    duplicateStageName,
+    invalidStageName,
+    unknownTarget
+];
+function ruleById(id) {
+    return RULES.find((r) => r.meta.id === id);
+}
+
 ;// CONCATENATED MODULE: ./src/analyze.ts
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
+
+
 
 
 
@@ -10932,7 +11063,7 @@ function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null });
-        const findings = [...model.errors, ...graph.findings].sort(compareFindings);
+        const findings = runRules({ model, graph }, RULES, { levels: options.levels ?? {} });
         return { path, model, graph, findings };
     }
     catch (err) {
@@ -10948,7 +11079,7 @@ function analyzeDockerfile(path, text, options = {}) {
             stage: null,
             equivalents: NO_EQUIVALENTS
         };
-        return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], findings: [] }, findings: [finding] };
+        return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], problems: [] }, findings: [finding] };
     }
 }
 

@@ -6,7 +6,6 @@
  *   unused — not reached at all (BuildKit skips it).
  * Mistakes BuildKit would reject come back as findings, never exceptions.
  */
-import { NO_EQUIVALENTS, type Equivalents, type Finding, type Severity } from '../model/finding.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 
 export type Via = 'from' | 'copy' | 'mount'
@@ -37,7 +36,24 @@ export interface StageGraph {
   /** Index of the stage that is built, or null when the file has no stage. */
   target: number | null
   roles: Role[]
-  findings: Finding[]
+  /** What BuildKit would reject; the rules of the same ids turn these into findings. */
+  problems: GraphProblem[]
+}
+
+export type GraphProblemKind =
+  | 'stage-forward-reference'
+  | 'stage-self-reference'
+  | 'stage-index-out-of-range'
+  | 'copy-from-variable'
+  | 'duplicate-stage-name'
+  | 'invalid-stage-name'
+  | 'unknown-target'
+
+export interface GraphProblem {
+  kind: GraphProblemKind
+  line: number
+  message: string
+  stage: number | null
 }
 
 export interface GraphOptions {
@@ -48,25 +64,14 @@ export interface GraphOptions {
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/
 
-export const GRAPH_RULES: Readonly<Record<string, { severity: Severity; equivalents: Equivalents }>> = {
-  'stage-forward-reference': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-  'stage-self-reference': { severity: 'error', equivalents: { hadolint: 'DL3023', buildkit: null } },
-  'stage-index-out-of-range': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-  'copy-from-variable': { severity: 'error', equivalents: { hadolint: 'DL3022', buildkit: null } },
-  'duplicate-stage-name': { severity: 'error', equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' } },
-  'invalid-stage-name': { severity: 'error', equivalents: NO_EQUIVALENTS },
-  'unknown-target': { severity: 'error', equivalents: NO_EQUIVALENTS }
-}
-
-function finding(rule: keyof typeof GRAPH_RULES, line: number, message: string, stage: number | null, endLine = line): Finding {
-  const meta = GRAPH_RULES[rule] as { severity: Severity; equivalents: Equivalents }
-  return { rule, severity: meta.severity, line, endLine, message, stage, equivalents: meta.equivalents }
+function finding(kind: GraphProblemKind, line: number, message: string, stage: number | null): GraphProblem {
+  return { kind, line, message, stage }
 }
 
 type Resolution = { kind: 'stage'; index: number } | { kind: 'image'; image: string } | { kind: 'invalid' }
 
 /** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
-function resolveReference(value: string, current: number, stages: readonly Stage[], line: number, findings: Finding[], what: string): Resolution {
+function resolveReference(value: string, current: number, stages: readonly Stage[], line: number, findings: GraphProblem[], what: string): Resolution {
   if (/^[0-9]+$/.test(value)) {
     const index = Number(value)
     if (index >= stages.length) {
@@ -89,7 +94,7 @@ function resolveReference(value: string, current: number, stages: readonly Stage
   return { kind: 'image', image: value }
 }
 
-function checkOrder(index: number, current: number, stages: readonly Stage[], line: number, findings: Finding[], what: string, value: string): Resolution {
+function checkOrder(index: number, current: number, stages: readonly Stage[], line: number, findings: GraphProblem[], what: string, value: string): Resolution {
   if (index === current) {
     findings.push(finding('stage-self-reference', line, `${what}=${value} refers to the stage it is in; a stage cannot use itself`, current))
     return { kind: 'invalid' }
@@ -113,7 +118,7 @@ function describe(stage: Stage): string {
   return stage.name === null ? `${stage.index}` : `"${stage.name}"`
 }
 
-function checkNames(stages: readonly Stage[], findings: Finding[]): void {
+function checkNames(stages: readonly Stage[], findings: GraphProblem[]): void {
   const seen = new Map<string, Stage>()
   for (const stage of stages) {
     if (stage.id === null) continue
@@ -131,7 +136,7 @@ function checkNames(stages: readonly Stage[], findings: Finding[]): void {
   }
 }
 
-function addFromEdge(stage: Stage, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: Finding[]): void {
+function addFromEdge(stage: Stage, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
   const base = stage.base
   if (base.kind === 'stage' && base.stage !== null) {
     edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] })
@@ -150,7 +155,7 @@ function addFromEdge(stage: Stage, stages: readonly Stage[], edges: StageEdge[],
 }
 
 /** BuildKit rejects `--from=$X` (moby/buildkit#2412); Podman expands it, which hides the problem. */
-function fromVariable(what: string, value: string, line: number, stage: number): Finding {
+function fromVariable(what: string, value: string, line: number, stage: number): GraphProblem {
   return finding(
     'copy-from-variable',
     line,
@@ -159,7 +164,7 @@ function fromVariable(what: string, value: string, line: number, stage: number):
   )
 }
 
-function addInstructionEdges(stage: Stage, instruction: Instruction, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: Finding[]): void {
+function addInstructionEdges(stage: Stage, instruction: Instruction, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
   const copy = instruction.copy
   if (copy !== undefined && copy.from !== null && copy.from !== '') {
     const what = `${instruction.keyword} --from`
@@ -184,7 +189,7 @@ function addInstructionEdges(stage: Stage, instruction: Instruction, stages: rea
   }
 }
 
-function pickTarget(stages: readonly Stage[], requested: string | null | undefined, findings: Finding[]): number | null {
+function pickTarget(stages: readonly Stage[], requested: string | null | undefined, findings: GraphProblem[]): number | null {
   if (stages.length === 0) return null
   const last = stages.length - 1
   if (requested === undefined || requested === null || requested === '') return last
@@ -231,14 +236,14 @@ export function buildStageGraph(model: DockerfileModel, options: GraphOptions = 
   const stages = model.stages
   const edges: StageEdge[] = []
   const external: ExternalReference[] = []
-  const findings: Finding[] = []
+  const findings: GraphProblem[] = []
   checkNames(stages, findings)
   for (const stage of stages) {
     addFromEdge(stage, stages, edges, external, findings)
     for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, edges, external, findings)
   }
   const target = pickTarget(stages, options.target, findings)
-  return { edges, external, target, roles: assignRoles(stages.length, edges, target), findings }
+  return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings }
 }
 
 /** The stages a stage depends on, in line order, for reports. */

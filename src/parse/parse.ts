@@ -7,7 +7,6 @@
  */
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Heredoc as AstHeredoc, Instruction as AstInstruction } from 'dockerfile-ast'
-import { NO_EQUIVALENTS, type Finding, type Severity } from '../model/finding.js'
 import { parseCheckDirective } from './directives.js'
 import { parseImageReference } from './image-ref.js'
 import type {
@@ -22,6 +21,7 @@ import type {
   InstructionForm,
   MountSpec,
   ParseOptions,
+  ParseProblem,
   RunDetails,
   Stage,
   StageBase,
@@ -29,8 +29,6 @@ import type {
 } from './types.js'
 import { EMPTY_SCOPE, PLATFORM_ARGS, expandWord, withBinding, type VariableScope } from './variables.js'
 import { logicalLine, splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
-
-export const PARSE_ERROR = 'parse-error'
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
   'ADD',
@@ -70,12 +68,12 @@ const MOUNT_TYPES: ReadonlySet<string> = new Set(['bind', 'cache', 'tmpfs', 'sec
 interface ParseContext {
   lines: string[]
   escape: EscapeChar
-  errors: Finding[]
+  errors: ParseProblem[]
   buildArgs: Readonly<Record<string, string>>
 }
 
-function error(ctx: ParseContext, line: number, message: string, endLine = line, severity: Severity = 'error'): void {
-  ctx.errors.push({ rule: PARSE_ERROR, severity, line, endLine, message, stage: null, equivalents: NO_EQUIVALENTS })
+function error(ctx: ParseContext, line: number, message: string, endLine = line): void {
+  ctx.errors.push({ line, endLine, message })
 }
 
 /**

@@ -3,7 +3,6 @@
  * GitHub annotations. Raw text is kept next to what we resolved from it, so reports can
  * quote the author while rules reason about the resolved value.
  */
-import type { Finding } from '../model/finding.js'
 import type { VariableScope } from './variables.js'
 
 export type EscapeChar = '\\' | '`'
@@ -174,6 +173,12 @@ export interface Comment {
   text: string
 }
 
+export interface ParseProblem {
+  line: number
+  endLine: number
+  message: string
+}
+
 export interface DockerfileModel {
   /** Number of lines in the file. */
   lineCount: number
@@ -183,8 +188,8 @@ export interface DockerfileModel {
   preamble: Instruction[]
   stages: Stage[]
   comments: Comment[]
-  /** What could not be understood, as `parse-error` findings. */
-  errors: Finding[]
+  /** What could not be understood; the `parse-error` rule reports them. */
+  errors: ParseProblem[]
 }
 
 export interface ParseOptions {

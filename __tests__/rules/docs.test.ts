@@ -1,0 +1,60 @@
+/**
+ * Every rule has docs/rules/<id>.md with its metadata line, a "Why", and a bad and a good example;
+ * the bad example must trigger the rule and the good one must not. The index page is generated.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { analyzeDockerfile } from '../../src/analyze.js'
+import { metaLine, rulesIndex } from '../../src/rules/docs.js'
+import { RULES } from '../../src/rules/registry.js'
+import { ROOT } from '../helpers/bundle.js'
+
+const DOCS = join(ROOT, 'docs/rules')
+
+function example(doc: string, section: string): string | null {
+  const match = new RegExp(`## ${section}\\n\\n\`\`\`dockerfile\\n([\\s\\S]*?)\`\`\``).exec(doc)
+  return match?.[1] ?? null
+}
+
+describe('rule docs', () => {
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has a page whose examples hold', (id, rule) => {
+    const path = join(DOCS, `${id}.md`)
+    expect(existsSync(path)).toBe(true)
+    const doc = readFileSync(path, 'utf8')
+    const lines = doc.split('\n')
+    expect(lines[0]).toBe(`# ${id}`)
+    expect(lines[2]).toBe(metaLine(rule.meta))
+    expect(doc).toContain('\n## Why\n')
+    const target = /<!-- stagecraft-doc-test: target=(\S+) -->/.exec(doc)?.[1] ?? null
+    const bad = example(doc, 'Bad')
+    const good = example(doc, 'Good')
+    expect(bad).not.toBeNull()
+    expect(good).not.toBeNull()
+    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target }).findings.map((f) => f.rule)
+    expect(rulesIn(bad as string)).toContain(id)
+    expect(rulesIn(good as string)).not.toContain(id)
+  })
+
+  it('has no page for a rule that does not exist', () => {
+    const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3))
+    expect(pages.sort()).toEqual(RULES.map((r) => r.meta.id).sort())
+  })
+
+  it('has an index generated from the metadata (npm run docs rewrites it)', () => {
+    const path = join(DOCS, 'README.md')
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(path, rulesIndex(RULES))
+    expect(readFileSync(path, 'utf8')).toBe(rulesIndex(RULES))
+  })
+})
+
+describe('rule metadata', () => {
+  it('has unique kebab-case ids and a title for every rule', () => {
+    const ids = RULES.map((r) => r.meta.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const { meta } of RULES) {
+      expect(meta.id).toMatch(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/)
+      expect(meta.title.length).toBeGreaterThan(10)
+    }
+  })
+})

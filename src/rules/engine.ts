@@ -1,0 +1,33 @@
+/** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
+import { compareFindings, type Finding, type Severity } from '../model/finding.js'
+import type { Rule, RuleContext } from './types.js'
+
+export type RuleLevel = Severity | 'off'
+
+export interface RunOptions {
+  /** Per-rule level from configuration; a missing id keeps the rule's default. */
+  levels?: Readonly<Record<string, RuleLevel>>
+}
+
+export function runRules(context: RuleContext, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
+  const findings: Finding[] = []
+  const lastLine = context.model.lineCount
+  for (const rule of rules) {
+    const level = options.levels?.[rule.meta.id]
+    if (level === 'off') continue
+    for (const report of rule.check(context)) {
+      if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
+      const line = Math.min(Math.max(1, report.line), lastLine)
+      findings.push({
+        rule: rule.meta.id,
+        severity: level ?? report.severity ?? rule.meta.severity,
+        line,
+        endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
+        message: report.message,
+        stage: report.stage,
+        equivalents: rule.meta.equivalents
+      })
+    }
+  }
+  return findings.sort(compareFindings)
+}

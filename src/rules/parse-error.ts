@@ -1,0 +1,13 @@
+import type { Rule } from './types.js'
+
+export const parseError: Rule = {
+  meta: {
+    id: 'parse-error',
+    title: 'The Dockerfile cannot be read as written',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null }
+  },
+  check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
+}

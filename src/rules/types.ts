@@ -1,0 +1,52 @@
+/**
+ * A rule is metadata plus a pure check over the model and the stage graph (like an ESLint rule
+ * module). The engine applies the rule's scope, its severity (or the configured one) and the
+ * suppressions, so a check only says where and what.
+ */
+import type { StageGraph } from '../graph/graph.js'
+import type { Equivalents, Severity } from '../model/finding.js'
+import type { DockerfileModel } from '../parse/types.js'
+
+export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
+
+/**
+ * `all`: every stage. `ships`: only stages whose content is in the shipped image; what a rule
+ * reports in a build or unused stage is dropped, because waste there never reaches users.
+ */
+export type RuleScope = 'all' | 'ships'
+
+export interface RuleMeta {
+  /** kebab-case; the docs page is docs/rules/<id>.md. */
+  id: string
+  title: string
+  severity: Severity
+  category: Category
+  scope: RuleScope
+  equivalents: Equivalents
+}
+
+export interface RuleReport {
+  line: number
+  endLine?: number
+  message: string
+  /** The stage the report is about; required for `ships`-scoped rules to be filtered. */
+  stage: number | null
+  /** Overrides the rule's default severity for this report (e.g. info in a dead build stage). */
+  severity?: Severity
+}
+
+export interface RuleContext {
+  model: DockerfileModel
+  graph: StageGraph
+}
+
+export interface Rule {
+  meta: RuleMeta
+  check(context: RuleContext): RuleReport[]
+}
+
+export const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules'
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}/${id}.md`
+}
