@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8164);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4233:
+/***/ 8164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42265,8 +42265,472 @@ const unknownTarget = graphProblemRule({
     equivalents: { hadolint: null, buildkit: null }
 });
 
+;// CONCATENATED MODULE: ./src/rules/base-image-tag.ts
+const baseImageUntagged = {
+    meta: {
+        id: 'base-image-untagged',
+        title: 'A base image has no tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3006', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
+};
+const baseImageLatest = {
+    meta: {
+        id: 'base-image-latest',
+        title: 'A base image uses the latest tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3007', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/casing.ts
+const stageNameCasing = {
+    meta: {
+        id: 'stage-name-casing',
+        title: 'A stage name has upper-case letters',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.name !== null && s.name !== s.id)
+        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
+};
+const isUpper = (s) => s === s.toUpperCase();
+const isLower = (s) => s === s.toLowerCase();
+const fromAsCasing = {
+    meta: {
+        id: 'from-as-casing',
+        title: 'The case of AS does not match the case of FROM',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'FromAsCasing' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const from = s.instructions[0];
+        const as = from?.args[1];
+        if (from === undefined || as === undefined || as.toLowerCase() !== 'as')
+            return [];
+        const kw = from.keywordRaw;
+        if ((isUpper(kw) && !isUpper(as)) || (isLower(kw) && !isLower(as))) {
+            return [{ line: s.line, message: `"${as}" does not match the case of "${kw}"; write ${isUpper(kw) ? 'AS' : 'as'}`, stage: s.index }];
+        }
+        return [];
+    })
+};
+const consistentInstructionCasing = {
+    meta: {
+        id: 'consistent-instruction-casing',
+        title: 'Instruction keywords mix upper and lower case',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
+    },
+    check: ({ model }) => {
+        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
+        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
+        const expected = upper >= lower ? 'upper' : 'lower';
+        return all
+            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
+            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
+const copyFromIndex = {
+    meta: {
+        id: 'copy-from-index',
+        title: 'A stage is referenced by its index instead of a name',
+        severity: 'warning',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => graph.edges
+        .filter((e) => e.via !== 'from')
+        .flatMap((e) => {
+        const stage = model.stages[e.from];
+        const ins = stage?.instructions.find((i) => i.line === e.line);
+        const raw = e.via === 'copy' ? ins?.copy?.from : ins?.run?.mounts.find((m) => m.line === e.line)?.from;
+        if (raw === undefined || raw === null || !/^[0-9]+$/.test(raw))
+            return [];
+        const source = model.stages[e.to];
+        const hint = source !== undefined && source.name !== null ? `use --from=${source.name}` : `name stage ${e.to} (FROM … AS name, line ${source?.line ?? '?'}) and use that name`;
+        return [{ line: e.line, message: `--from=${raw} breaks silently when a stage is added or moved; ${hint}`, stage: e.from }];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/dead-instruction.ts
+const METADATA = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL']);
+const deadInstruction = {
+    meta: {
+        id: 'dead-instruction',
+        title: 'Image metadata in a build stage has no effect',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages
+        .filter((s) => graph.roles[s.index] === 'build')
+        .flatMap((s) => s.instructions
+        .filter((i) => METADATA.has(i.keyword))
+        .map((i) => ({
+        line: i.line,
+        endLine: i.endLine,
+        message: `${i.keyword} in build stage ${s.name ?? s.index} has no effect: only files copied from this stage reach the shipped image`,
+        stage: s.index
+    })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/from-args.ts
+/** Global ARGs in FROM lines (BuildKit's UndefinedArgInFrom and InvalidDefaultArgInFrom). */
+
+const undefinedArgInFrom = {
+    meta: {
+        id: 'undefined-arg-in-from',
+        title: 'FROM uses a variable that is not a global ARG',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
+    },
+    check: ({ model }) => {
+        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
+        return model.stages.flatMap((s) => {
+            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
+            return names.map((n) => {
+                const inStage = model.stages.some((t) => t.instructions.some((i) => i.keyword === 'ARG' && i.variables?.some((v) => v.name === n)));
+                const hint = inStage ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
+                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
+            });
+        });
+    }
+};
+const invalidDefaultArgInFrom = {
+    meta: {
+        id: 'invalid-default-arg-in-from',
+        title: 'FROM is not a valid image with the default ARG values',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
+    },
+    check: ({ model }) => {
+        const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name));
+        return model.stages
+            .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
+            .map((s) => {
+            const names = s.base.unresolved.filter((n) => noDefault.has(n));
+            return {
+                line: s.line,
+                message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
+                stage: s.index
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/helpers.ts
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+function stageChain(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
+        seen.add(s.index);
+        chain.unshift(s);
+        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
+    }
+    return chain;
+}
+/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
+function effectiveInstruction(model, index, keyword) {
+    const chain = stageChain(model, index);
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
+        const last = found[found.length - 1];
+        if (last !== undefined)
+            return last;
+    }
+    return null;
+}
+/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
+function rootImage(model, index) {
+    const root = stageChain(model, index)[0];
+    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
+}
+/** Instructions of a stage after its FROM. */
+function body(stage) {
+    return stage.instructions.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
+/**
+ * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
+ * root of the target's FROM chain matters: a golang build stage is exactly right.
+ */
+
+const SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
+const FAMILIES = [
+    { images: ['golang'], suggestion: 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
+    { images: ['rust'], suggestion: 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
+    // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
+    { images: ['gcc'], suggestion: 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
+    { images: ['maven', 'gradle'], suggestion: 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
+    { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: 'ship the jar on eclipse-temurin:<version>-jre' },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
+    { images: ['node'], light: SLIM, suggestion: 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
+    { images: ['python'], light: SLIM, suggestion: 'ship on python:<version>-slim' },
+    { images: ['ruby'], light: SLIM, suggestion: 'ship on ruby:<version>-slim' }
+];
+function familyOf(image) {
+    const name = image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
+    return FAMILIES.find((f) => f.images.includes(name));
+}
+const heavyFinalBase = {
+    meta: {
+        id: 'heavy-final-base',
+        title: 'The shipped image is built on a toolchain image',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const root = rootImage(model, graph.target);
+        if (root === null)
+            return [];
+        const family = familyOf(root.base.image ?? '');
+        if (family === undefined)
+            return [];
+        const tag = root.base.tag ?? 'latest';
+        if (family.light?.test(tag) === true)
+            return [];
+        const shipped = `${root.base.image}:${tag}`;
+        const multi = model.stages.length > 1 ? '' : ' Split the file: a build stage, then a small runtime stage.';
+        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion}.${multi}`, stage: root.index }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/json-args-recommended.ts
+
+const jsonArgsRecommended = {
+    meta: {
+        id: 'json-args-recommended',
+        title: 'CMD or ENTRYPOINT in shell form in the shipped image',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // A SHELL in this stage (before the instruction) or in a stage it inherits from makes shell form deliberate.
+        const inherited = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
+        let shell = inherited;
+        const reports = [];
+        for (const i of stage.instructions) {
+            if (i.keyword === 'SHELL')
+                shell = true;
+            if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.form === 'shell' && !shell && i.args.length > 0) {
+                reports.push({
+                    line: i.line,
+                    endLine: i.endLine,
+                    message: `${i.keyword} in shell form runs under /bin/sh -c, so the process does not get signals (docker stop waits, then kills it); write ${i.keyword} ["${i.args[0] ?? ''}", …]`,
+                    stage: stage.index
+                });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/maintainer-deprecated.ts
+const maintainerDeprecated = {
+    meta: {
+        id: 'maintainer-deprecated',
+        title: 'MAINTAINER is deprecated',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'MAINTAINER')
+        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/multiple-instructions.ts
+function multipleRule(keyword, id, hadolint) {
+    return {
+        meta: {
+            id,
+            title: `A stage has more than one ${keyword}`,
+            severity: 'warning',
+            category: 'correctness',
+            scope: 'all',
+            equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' }
+        },
+        check: ({ model }) => model.stages.flatMap((stage) => {
+            const found = stage.instructions.filter((i) => i.keyword === keyword);
+            const last = found[found.length - 1];
+            return found.slice(0, -1).map((i) => ({
+                line: i.line,
+                endLine: i.endLine,
+                message: `this ${keyword} has no effect: the ${keyword} on line ${last?.line ?? '?'} of the same stage replaces it`,
+                stage: stage.index
+            }));
+        })
+    };
+}
+const multipleCmd = multipleRule('CMD', 'multiple-cmd', 'DL4003');
+const multipleEntrypoint = multipleRule('ENTRYPOINT', 'multiple-entrypoint', 'DL4004');
+const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012');
+
+;// CONCATENATED MODULE: ./src/rules/root-user.ts
+/** Judged on the shipped image only: builders run as root by design. */
+
+const ROOT = /^(?:root|0)(?::.*)?$/;
+/** Base images known to run as a non-root user by default. */
+function baseRunsAsNonRoot(image, tag) {
+    if ((tag ?? '').includes('nonroot'))
+        return true;
+    if (image.startsWith('cgr.dev/chainguard/') && !(tag ?? '').includes('-dev') && tag !== 'latest-dev')
+        return true;
+    return false;
+}
+const rootUser = {
+    meta: {
+        id: 'root-user',
+        title: 'The shipped image runs as root',
+        severity: 'warning',
+        category: 'security',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3002', buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const target = model.stages[graph.target];
+        if (target === undefined)
+            return [];
+        const user = effectiveInstruction(model, graph.target, 'USER');
+        if (user !== null) {
+            const value = user.args.join(' ');
+            if (!ROOT.test(value))
+                return [];
+            return [{ line: user.line, message: `the shipped image runs as ${value}: switch to an unprivileged user after the steps that need root`, stage: user.stage }];
+        }
+        const root = rootImage(model, graph.target);
+        if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag))
+            return [];
+        return [
+            {
+                line: target.line,
+                message: 'no USER in the shipped image, so it runs as root unless the base image sets a user; add USER with an unprivileged user',
+                stage: target.index,
+                severity: 'info'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
+const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
+// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
+const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint']);
+function looksSecret(name) {
+    const tokens = name.toLowerCase().split('_');
+    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
+}
+const secretsInArgEnv = {
+    meta: {
+        id: 'secrets-in-arg-env',
+        title: 'A secret is passed through ARG or ENV',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
+    },
+    check: ({ model, graph }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
+        .flatMap((i) => (i.variables ?? [])
+        .filter((v) => looksSecret(v.name))
+        .map((v) => {
+        const ships = graph.roles[s.index] === 'ships';
+        const where = i.keyword === 'ENV'
+            ? ships
+                ? 'ENV values are stored in the shipped image for anyone who pulls it'
+                : 'in a build stage it stays out of the shipped image but is kept in the build cache'
+            : ships
+                ? 'ARG values are recorded in the image history of the shipped image'
+                : 'in a build stage it stays out of the shipped image but is kept in the build cache';
+        return {
+            line: i.line,
+            message: `${i.keyword} ${v.name} looks like a secret: ${where}; use RUN --mount=type=secret instead`,
+            stage: s.index,
+            severity: ships ? 'warning' : 'info'
+        };
+    })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/unused-stage.ts
+/** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
+const unusedStage = {
+    meta: {
+        id: 'unused-stage',
+        title: 'A stage is not needed to build the target',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        const target = graph.target === null ? null : model.stages[graph.target];
+        if (target === null || target === undefined)
+            return [];
+        const targetName = target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`;
+        return model.stages
+            .filter((s) => graph.roles[s.index] === 'unused')
+            .map((s) => ({
+            line: s.line,
+            message: `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
+            stage: s.index
+        }));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 /** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -42283,7 +42747,25 @@ const RULES = [
     copyFromVariable,
     duplicateStageName,
     invalidStageName,
-    unknownTarget
+    unknownTarget,
+    undefinedArgInFrom,
+    invalidDefaultArgInFrom,
+    multipleCmd,
+    multipleEntrypoint,
+    multipleHealthcheck,
+    baseImageUntagged,
+    baseImageLatest,
+    unusedStage,
+    copyFromIndex,
+    deadInstruction,
+    heavyFinalBase,
+    rootUser,
+    jsonArgsRecommended,
+    secretsInArgEnv,
+    stageNameCasing,
+    fromAsCasing,
+    consistentInstructionCasing,
+    maintainerDeprecated
 ];
 function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);

@@ -11,11 +11,11 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; stdout:
   return { code, stdout, stderr }
 }
 
-const GOOD = df('ARG GO=1.22', 'FROM golang:${GO} AS builder', 'RUN go build -o /app', 'FROM gcr.io/distroless/static', 'COPY --from=builder /app /app')
+const GOOD = df('ARG GO=1.22', 'FROM golang:${GO} AS builder', 'RUN go build -o /app', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=builder /app /app')
 const BAD = df('FROM alpine', 'COPY --from=later /x /x', 'FROM alpine AS later')
 
 describe('stagecraft CLI', () => {
-  const tree = tempTree({ 'services/api/Dockerfile': GOOD, 'bad/Dockerfile': BAD, 'unreadable/Dockerfile': 'FROM a\n' })
+  const tree = tempTree({ 'services/api/Dockerfile': GOOD, 'bad/Dockerfile': BAD, 'unreadable/Dockerfile': 'FROM a\n', 'warn/Dockerfile': df('FROM ubuntu', 'USER 1000') })
   afterAll(() => tree.remove())
 
   it('prints the JSON report in the documented shape and exits 0 on a clean file', async () => {
@@ -42,7 +42,15 @@ describe('stagecraft CLI', () => {
               index: 1,
               name: null,
               line: 4,
-              base: { raw: 'gcr.io/distroless/static', image: 'gcr.io/distroless/static', tag: null, digest: null, platform: null, kind: 'image', stage: null },
+              base: {
+                raw: 'gcr.io/distroless/static-debian12:nonroot',
+                image: 'gcr.io/distroless/static-debian12',
+                tag: 'nonroot',
+                digest: null,
+                platform: null,
+                kind: 'image',
+                stage: null
+              },
               role: 'ships',
               dependsOn: [{ stage: 0, via: 'copy', line: 5 }]
             }
@@ -65,16 +73,19 @@ describe('stagecraft CLI', () => {
     const { code, stdout } = await cli(['bad'], tree.dir)
     expect(code).toBe(1)
     expect(stdout).toContain('bad/Dockerfile:2  error    stage-forward-reference  COPY --from=later refers to stage "later" defined later (line 3)')
-    expect(stdout).toContain('1 file: 1 error, 0 warnings, 0 info')
+    expect(stdout).toContain('1 file: 1 error, 2 warnings, 2 info')
   })
 
-  it('honours --fail-on never', async () => {
+  it('honours --fail-on', async () => {
     expect((await cli(['bad', '--fail-on', 'never'], tree.dir)).code).toBe(0)
+    expect((await cli(['warn'], tree.dir)).code).toBe(0)
+    expect((await cli(['warn', '--fail-on', 'warning'], tree.dir)).code).toBe(1)
+    expect((await cli(['services', '--fail-on', 'info'], tree.dir)).code).toBe(0)
   })
 
   it('searches the current folder when given no path', async () => {
     const { stdout } = await cli(['--format', 'json'], tree.dir)
-    expect((JSON.parse(stdout) as JsonReport).files.map((f) => f.path)).toEqual(['bad/Dockerfile', 'services/api/Dockerfile', 'unreadable/Dockerfile'])
+    expect((JSON.parse(stdout) as JsonReport).files.map((f) => f.path)).toEqual(['bad/Dockerfile', 'services/api/Dockerfile', 'unreadable/Dockerfile', 'warn/Dockerfile'])
   })
 
   it.each([

@@ -8,6 +8,18 @@ import { stageIndexOutOfRange } from './stage-index-out-of-range.js'
 import { stageSelfReference } from './stage-self-reference.js'
 import type { Rule } from './types.js'
 import { unknownTarget } from './unknown-target.js'
+import { baseImageLatest, baseImageUntagged } from './base-image-tag.js'
+import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './casing.js'
+import { copyFromIndex } from './copy-from-index.js'
+import { deadInstruction } from './dead-instruction.js'
+import { invalidDefaultArgInFrom, undefinedArgInFrom } from './from-args.js'
+import { heavyFinalBase } from './heavy-final-base.js'
+import { jsonArgsRecommended } from './json-args-recommended.js'
+import { maintainerDeprecated } from './maintainer-deprecated.js'
+import { multipleCmd, multipleEntrypoint, multipleHealthcheck } from './multiple-instructions.js'
+import { rootUser } from './root-user.js'
+import { secretsInArgEnv } from './secrets-in-arg-env.js'
+import { unusedStage } from './unused-stage.js'
 
 export const RULES: readonly Rule[] = [
   parseError,
@@ -17,7 +29,25 @@ export const RULES: readonly Rule[] = [
   copyFromVariable,
   duplicateStageName,
   invalidStageName,
-  unknownTarget
+  unknownTarget,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
+  multipleCmd,
+  multipleEntrypoint,
+  multipleHealthcheck,
+  baseImageUntagged,
+  baseImageLatest,
+  unusedStage,
+  copyFromIndex,
+  deadInstruction,
+  heavyFinalBase,
+  rootUser,
+  jsonArgsRecommended,
+  secretsInArgEnv,
+  stageNameCasing,
+  fromAsCasing,
+  consistentInstructionCasing,
+  maintainerDeprecated
 ]
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,36 @@
+/** Small queries rules share: stage inheritance chains and instruction lookups. */
+import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
+
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+export function stageChain(model: DockerfileModel, index: number): Stage[] {
+  const chain: Stage[] = []
+  const seen = new Set<number>()
+  for (let s = model.stages[index]; s !== undefined && !seen.has(s.index); ) {
+    seen.add(s.index)
+    chain.unshift(s)
+    s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined
+  }
+  return chain
+}
+
+/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
+export function effectiveInstruction(model: DockerfileModel, index: number, keyword: string): Instruction | null {
+  const chain = stageChain(model, index)
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const found = (chain[i] as Stage).instructions.filter((ins) => ins.keyword === keyword)
+    const last = found[found.length - 1]
+    if (last !== undefined) return last
+  }
+  return null
+}
+
+/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
+export function rootImage(model: DockerfileModel, index: number): Stage | null {
+  const root = stageChain(model, index)[0]
+  return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null
+}
+
+/** Instructions of a stage after its FROM. */
+export function body(stage: Stage): Instruction[] {
+  return stage.instructions.slice(1)
+}

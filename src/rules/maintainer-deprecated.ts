@@ -1,0 +1,18 @@
+import type { Rule } from './types.js'
+
+export const maintainerDeprecated: Rule = {
+  meta: {
+    id: 'maintainer-deprecated',
+    title: 'MAINTAINER is deprecated',
+    severity: 'warning',
+    category: 'style',
+    scope: 'all',
+    equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
+  },
+  check: ({ model }) =>
+    model.stages.flatMap((s) =>
+      s.instructions
+        .filter((i) => i.keyword === 'MAINTAINER')
+        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index }))
+    )
+}

@@ -1,0 +1,48 @@
+/** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
+import type { Rule } from './types.js'
+
+const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token'])
+// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
+const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint'])
+
+export function looksSecret(name: string): boolean {
+  const tokens = name.toLowerCase().split('_')
+  return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t))
+}
+
+export const secretsInArgEnv: Rule = {
+  meta: {
+    id: 'secrets-in-arg-env',
+    title: 'A secret is passed through ARG or ENV',
+    severity: 'warning',
+    category: 'security',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
+  },
+  check: ({ model, graph }) =>
+    model.stages.flatMap((s) =>
+      s.instructions
+        .filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
+        .flatMap((i) =>
+          (i.variables ?? [])
+            .filter((v) => looksSecret(v.name))
+            .map((v) => {
+              const ships = graph.roles[s.index] === 'ships'
+              const where =
+                i.keyword === 'ENV'
+                  ? ships
+                    ? 'ENV values are stored in the shipped image for anyone who pulls it'
+                    : 'in a build stage it stays out of the shipped image but is kept in the build cache'
+                  : ships
+                    ? 'ARG values are recorded in the image history of the shipped image'
+                    : 'in a build stage it stays out of the shipped image but is kept in the build cache'
+              return {
+                line: i.line,
+                message: `${i.keyword} ${v.name} looks like a secret: ${where}; use RUN --mount=type=secret instead`,
+                stage: s.index,
+                severity: ships ? ('warning' as const) : ('info' as const)
+              }
+            })
+        )
+    )
+}
