@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8164);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9056);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8164:
+/***/ 9056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41607,6 +41607,7 @@ const ALLOWED_FLAGS = {
     ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
     HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
 };
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
 function parse_error(ctx, line, message, endLine = line) {
     ctx.errors.push({ line, endLine, message });
@@ -41631,7 +41632,15 @@ function parseDockerfile(source, options = {}) {
     const ast = main.DockerfileParser.parse(text);
     const directives = readDirectives(ast, ctx);
     ctx.escape = directives.escape?.value ?? '\\';
-    const comments = ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() ?? '' }));
+    // `# key=value` lines at the top that are no directive of ours (e.g. `# hadolint ignore=DL3006`)
+    // are plain comments to BuildKit; dockerfile-ast lists them as directives.
+    const comments = [
+        ...ast
+            .getDirectives()
+            .filter((d) => !KNOWN_DIRECTIVES.has(d.getName().toLowerCase()))
+            .map((d) => ({ line: d.getRange().start.line + 1, text: (lines[d.getRange().start.line] ?? '').replace(/^\s*#\s*/, '') })),
+        ...ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() ?? '' }))
+    ];
     const model = {
         lineCount: Math.max(1, lines.length),
         directives,
@@ -42139,10 +42148,97 @@ function readStage(from, stages, globalScope, ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rules/suppressions.ts
+function add(target, ids) {
+    if (target === 'all' || ids === 'all')
+        return 'all';
+    for (const id of ids)
+        target.add(id);
+    return target;
+}
+function list(text) {
+    return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** Maps names of one tool to our rule ids; records the names that map to nothing. */
+function resolve(names, tool, rules, line, unknown) {
+    const ids = new Set();
+    for (const name of names) {
+        if (tool === 'buildkit' && name.toLowerCase() === 'all') {
+            for (const r of rules)
+                if (r.meta.equivalents.buildkit !== null)
+                    ids.add(r.meta.id);
+            continue;
+        }
+        const matches = rules.filter((r) => tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === name.toUpperCase() : r.meta.equivalents.buildkit === name);
+        // hadolint and BuildKit have checks we do not implement: silently nothing to suppress there.
+        if (matches.length === 0 && tool === 'stagecraft')
+            unknown.push({ line, name, tool });
+        for (const r of matches)
+            ids.add(r.meta.id);
+    }
+    return ids;
+}
+function instructionsOf(model) {
+    return [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].sort((a, b) => a.line - b.line);
+}
+function readSuppressions(model, rules) {
+    const result = { file: new Set(), ranges: [], buildkitErrors: false, unknown: [] };
+    const check = model.directives.check;
+    if (check !== null) {
+        result.file = add(result.file, resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
+        result.buildkitErrors = check.error;
+    }
+    const instructions = instructionsOf(model);
+    const nextInstruction = (line) => instructions.find((i) => i.line > line);
+    for (const comment of model.comments) {
+        const text = comment.text.trim();
+        let match;
+        let ids = null;
+        let fileWide = false;
+        if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
+            fileWide = true;
+            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
+        }
+        else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
+            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
+        }
+        else if ((match = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/.exec(text)) !== null) {
+            fileWide = match[1] !== undefined;
+            ids = resolve(list(match[2] ?? ''), 'hadolint', rules, comment.line, result.unknown);
+        }
+        else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
+            ids = resolve(list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown);
+        }
+        if (ids === null)
+            continue;
+        if (fileWide) {
+            result.file = add(result.file, ids);
+            continue;
+        }
+        const next = nextInstruction(comment.line);
+        if (next !== undefined)
+            result.ranges.push([next.line, next.endLine, ids]);
+    }
+    return result;
+}
+/** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
+const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
+const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
+function isSuppressed(suppressions, finding) {
+    if (covers(suppressions.file, finding.rule))
+        return true;
+    return suppressions.ranges.some(([first, last, ids]) => finding.line >= first && finding.line <= last && covers(ids, finding.rule));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/engine.ts
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 
-function runRules(context, rules, options = {}) {
+
+function runRules(context, options = {}) {
+    const rules = context.rules;
     const findings = [];
     const lastLine = context.model.lineCount;
     for (const rule of rules) {
@@ -42164,7 +42260,15 @@ function runRules(context, rules, options = {}) {
             });
         }
     }
-    return findings.sort(compareFindings);
+    const suppressions = readSuppressions(context.model, rules);
+    const kept = findings.filter((f) => !isSuppressed(suppressions, f));
+    if (suppressions.buildkitErrors) {
+        // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
+        for (const f of kept)
+            if (f.equivalents.buildkit !== null)
+                f.severity = 'error';
+    }
+    return kept.sort(compareFindings);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
@@ -42528,6 +42632,24 @@ const heavyFinalBase = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
+
+const invalidSuppression = {
+    meta: {
+        id: 'invalid-suppression',
+        title: 'A stagecraft-ignore comment names no known rule',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, rules }) => readSuppressions(model, rules).unknown.map((u) => ({
+        line: u.line,
+        message: `"${u.name}" is not a Stagecraft rule, so this comment suppresses nothing (stagecraft --list-rules shows the ids)`,
+        stage: null
+    }))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/json-args-recommended.ts
 
 const jsonArgsRecommended = {
@@ -42739,6 +42861,7 @@ const unusedStage = {
 
 
 
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -42765,7 +42888,8 @@ const RULES = [
     stageNameCasing,
     fromAsCasing,
     consistentInstructionCasing,
-    maintainerDeprecated
+    maintainerDeprecated,
+    invalidSuppression
 ];
 function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
@@ -42783,7 +42907,7 @@ function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null });
-        const findings = runRules({ model, graph }, RULES, { levels: options.levels ?? {} });
+        const findings = runRules({ model, graph, rules: RULES }, { levels: options.levels ?? {} });
         return { path, model, graph, findings };
     }
     catch (err) {

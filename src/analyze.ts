@@ -26,7 +26,7 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null })
-    const findings = runRules({ model, graph }, RULES, { levels: options.levels ?? {} })
+    const findings = runRules({ model, graph, rules: RULES }, { levels: options.levels ?? {} })
     return { path, model, graph, findings }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.

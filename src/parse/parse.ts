@@ -63,6 +63,8 @@ const ALLOWED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
   HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
 }
 
+const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set(['syntax', 'escape', 'check'])
+
 const MOUNT_TYPES: ReadonlySet<string> = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh'])
 
 interface ParseContext {
@@ -97,7 +99,15 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   const directives = readDirectives(ast, ctx)
   ctx.escape = directives.escape?.value ?? '\\'
 
-  const comments: Comment[] = ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() ?? '' }))
+  // `# key=value` lines at the top that are no directive of ours (e.g. `# hadolint ignore=DL3006`)
+  // are plain comments to BuildKit; dockerfile-ast lists them as directives.
+  const comments: Comment[] = [
+    ...ast
+      .getDirectives()
+      .filter((d) => !KNOWN_DIRECTIVES.has(d.getName().toLowerCase()))
+      .map((d) => ({ line: d.getRange().start.line + 1, text: (lines[d.getRange().start.line] ?? '').replace(/^\s*#\s*/, '') })),
+    ...ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() ?? '' }))
+  ]
 
   const model: DockerfileModel = {
     lineCount: Math.max(1, lines.length),

@@ -1,6 +1,7 @@
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 import { compareFindings, type Finding, type Severity } from '../model/finding.js'
-import type { Rule, RuleContext } from './types.js'
+import { isSuppressed, readSuppressions } from './suppressions.js'
+import type { RuleContext } from './types.js'
 
 export type RuleLevel = Severity | 'off'
 
@@ -9,7 +10,8 @@ export interface RunOptions {
   levels?: Readonly<Record<string, RuleLevel>>
 }
 
-export function runRules(context: RuleContext, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
+export function runRules(context: RuleContext, options: RunOptions = {}): Finding[] {
+  const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
   for (const rule of rules) {
@@ -29,5 +31,11 @@ export function runRules(context: RuleContext, rules: readonly Rule[], options: 
       })
     }
   }
-  return findings.sort(compareFindings)
+  const suppressions = readSuppressions(context.model, rules)
+  const kept = findings.filter((f) => !isSuppressed(suppressions, f))
+  if (suppressions.buildkitErrors) {
+    // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
+    for (const f of kept) if (f.equivalents.buildkit !== null) f.severity = 'error'
+  }
+  return kept.sort(compareFindings)
 }

@@ -14,6 +14,7 @@ import { copyFromIndex } from './copy-from-index.js'
 import { deadInstruction } from './dead-instruction.js'
 import { invalidDefaultArgInFrom, undefinedArgInFrom } from './from-args.js'
 import { heavyFinalBase } from './heavy-final-base.js'
+import { invalidSuppression } from './invalid-suppression.js'
 import { jsonArgsRecommended } from './json-args-recommended.js'
 import { maintainerDeprecated } from './maintainer-deprecated.js'
 import { multipleCmd, multipleEntrypoint, multipleHealthcheck } from './multiple-instructions.js'
@@ -47,7 +48,8 @@ export const RULES: readonly Rule[] = [
   stageNameCasing,
   fromAsCasing,
   consistentInstructionCasing,
-  maintainerDeprecated
+  maintainerDeprecated,
+  invalidSuppression
 ]
 
 export function ruleById(id: string): Rule | undefined {

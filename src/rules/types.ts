@@ -38,6 +38,8 @@ export interface RuleReport {
 export interface RuleContext {
   model: DockerfileModel
   graph: StageGraph
+  /** The rules this run knows, for rules about rules (suppression comments). */
+  rules: readonly Rule[]
 }
 
 export interface Rule {
