@@ -5,12 +5,14 @@ import { parseDockerfile } from './parse/parse.js'
 import type { DockerfileModel } from './parse/types.js'
 import { runRules, type RuleLevel } from './rules/engine.js'
 import { RULES } from './rules/registry.js'
+import { DEFAULT_SETTINGS, type RuleSettings } from './rules/types.js'
 
 export interface AnalysisOptions {
   target?: string | null
   buildArgs?: Readonly<Record<string, string>>
   /** Per-rule levels (`off` turns a rule off). */
   levels?: Readonly<Record<string, RuleLevel>>
+  settings?: RuleSettings
 }
 
 export interface FileAnalysis {
@@ -26,7 +28,7 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null })
-    const findings = runRules({ model, graph, rules: RULES }, { levels: options.levels ?? {} })
+    const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS }, { levels: options.levels ?? {} })
     return { path, model, graph, findings }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.

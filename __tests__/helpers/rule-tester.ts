@@ -6,13 +6,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { analyzeDockerfile } from '../../src/analyze.js'
 import type { Severity } from '../../src/model/finding.js'
-import type { Rule } from '../../src/rules/types.js'
+import { DEFAULT_SETTINGS, type Rule, type RuleSettings } from '../../src/rules/types.js'
 
 export interface Case {
   name: string
   code: string
   target?: string
   buildArgs?: Record<string, string>
+  settings?: Partial<RuleSettings>
 }
 
 export interface Expected {
@@ -28,7 +29,7 @@ export interface InvalidCase extends Case {
 
 export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
   const run = (c: Case) =>
-    analyzeDockerfile('Dockerfile', c.code, { target: c.target ?? null, buildArgs: c.buildArgs ?? {} }).findings.filter((f) => f.rule === rule.meta.id)
+    analyzeDockerfile('Dockerfile', c.code, { target: c.target ?? null, buildArgs: c.buildArgs ?? {}, settings: { ...DEFAULT_SETTINGS, ...c.settings } }).findings.filter((f) => f.rule === rule.meta.id)
 
   describe(rule.meta.id, () => {
     describe('leaves alone', () => {

@@ -26,12 +26,22 @@ describe('rule docs', () => {
     expect(lines[0]).toBe(`# ${id}`)
     expect(lines[2]).toBe(metaLine(rule.meta))
     expect(doc).toContain('\n## Why\n')
-    const target = /<!-- stagecraft-doc-test: target=(\S+) -->/.exec(doc)?.[1] ?? null
+    const options = Object.fromEntries(
+      (/<!-- stagecraft-doc-test: (.*) -->/.exec(doc)?.[1] ?? '')
+        .split(' ')
+        .filter((o) => o.includes('='))
+        .map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])
+    ) as Record<string, string>
+    const target = options.target ?? null
+    const settings = {
+      trustedRegistries: options['trusted-registries'] === undefined ? null : options['trusted-registries'].split(','),
+      pinDigests: options['pin-digests'] === 'true'
+    }
     const bad = example(doc, 'Bad')
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target }).findings.map((f) => f.rule)
+    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target, settings }).findings.map((f) => f.rule)
     expect(rulesIn(bad as string)).toContain(id)
     expect(rulesIn(good as string)).not.toContain(id)
   })

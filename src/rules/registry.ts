@@ -14,6 +14,7 @@ import { copyFromIndex } from './copy-from-index.js'
 import { deadInstruction } from './dead-instruction.js'
 import { invalidDefaultArgInFrom, undefinedArgInFrom } from './from-args.js'
 import { heavyFinalBase } from './heavy-final-base.js'
+import { imageNotPinned, untrustedRegistry } from './image-policy.js'
 import { invalidSuppression } from './invalid-suppression.js'
 import { jsonArgsRecommended } from './json-args-recommended.js'
 import { maintainerDeprecated } from './maintainer-deprecated.js'
@@ -49,6 +50,8 @@ export const RULES: readonly Rule[] = [
   fromAsCasing,
   consistentInstructionCasing,
   maintainerDeprecated,
+  untrustedRegistry,
+  imageNotPinned,
   invalidSuppression
 ]
 

@@ -35,11 +35,22 @@ export interface RuleReport {
   severity?: Severity
 }
 
+/** Settings from the configuration that rules read. */
+export interface RuleSettings {
+  /** Registries images may come from; null when not configured (the rule is then silent). */
+  trustedRegistries: readonly string[] | null
+  /** Opt-in: external images must be pinned by digest. */
+  pinDigests: boolean
+}
+
+export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({ trustedRegistries: null, pinDigests: false })
+
 export interface RuleContext {
   model: DockerfileModel
   graph: StageGraph
   /** The rules this run knows, for rules about rules (suppression comments). */
   rules: readonly Rule[]
+  settings: RuleSettings
 }
 
 export interface Rule {
