@@ -4202,13 +4202,13 @@ exports.Variable = Variable;
 
 /***/ }),
 
-/***/ 6501:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(1667);
-const utils = __nccwpck_require__(504);
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -4226,7 +4226,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 4564:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -4417,13 +4417,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1458:
+/***/ 8265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(4564);
-const utils = __nccwpck_require__(504);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
 
 /**
  * Constants
@@ -5849,15 +5849,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 1667:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(5008);
-const parse = __nccwpck_require__(1458);
-const utils = __nccwpck_require__(504);
-const constants = __nccwpck_require__(4564);
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -6217,12 +6217,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5008:
+/***/ 1781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(504);
+const utils = __nccwpck_require__(4059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -6239,7 +6239,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(4564);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -6627,7 +6627,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 504:
+/***/ 4059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -6638,7 +6638,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(4564);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9056);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(457);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9056:
+/***/ 457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42632,6 +42632,63 @@ const heavyFinalBase = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/image-policy.ts
+
+/** The registry host an image reference pulls from (Docker Hub names → docker.io). */
+function registryOf(image) {
+    const ref = parseImageReference(image);
+    if (ref === null)
+        return null;
+    if (ref.registry === null || ref.registry === 'index.docker.io' || ref.registry === 'registry-1.docker.io')
+        return 'docker.io';
+    return ref.registry.toLowerCase();
+}
+function where(ref) {
+    return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
+}
+const untrustedRegistry = {
+    meta: {
+        id: 'untrusted-registry',
+        title: 'An image comes from a registry that is not trusted',
+        severity: 'error',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3026', buildkit: null }
+    },
+    check: ({ graph, settings }) => {
+        const trusted = settings.trustedRegistries;
+        if (trusted === null)
+            return [];
+        const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
+        return graph.external.flatMap((ref) => {
+            const registry = registryOf(ref.image);
+            if (registry === null || allowed.has(registry))
+                return [];
+            return [{ line: ref.line, message: `${where(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
+        });
+    }
+};
+const imageNotPinned = {
+    meta: {
+        id: 'image-not-pinned',
+        title: 'An external image is not pinned by digest (opt-in)',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ graph, settings }) => {
+        if (!settings.pinDigests)
+            return [];
+        return graph.external
+            .filter((ref) => {
+            const parsed = parseImageReference(ref.image);
+            return parsed !== null && parsed.digest === null;
+        })
+            .map((ref) => ({ line: ref.line, message: `${where(ref)} ${ref.image} is not pinned by digest: append @sha256:… so a re-pushed tag cannot change what you build`, stage: ref.stage }));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
 
 const invalidSuppression = {
@@ -42862,6 +42919,7 @@ const unusedStage = {
 
 
 
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -42889,14 +42947,24 @@ const RULES = [
     fromAsCasing,
     consistentInstructionCasing,
     maintainerDeprecated,
+    untrustedRegistry,
+    imageNotPinned,
     invalidSuppression
 ];
 function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/rules/types.ts
+const DEFAULT_SETTINGS = Object.freeze({ trustedRegistries: null, pinDigests: false });
+const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
+function docsUrl(id) {
+    return `${DOCS_BASE}/${id}.md`;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze.ts
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
+
 
 
 
@@ -42907,7 +42975,7 @@ function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null });
-        const findings = runRules({ model, graph, rules: RULES }, { levels: options.levels ?? {} });
+        const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS }, { levels: options.levels ?? {} });
         return { path, model, graph, findings };
     }
     catch (err) {
@@ -43504,8 +43572,8 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6501);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 

@@ -109,3 +109,55 @@ describe('stagecraft CLI', () => {
     expect((await cli(['-v'], tree.dir)).stdout).toMatch(/^stagecraft \d+\.\d+\.\d+\n$/)
   })
 })
+
+describe('stagecraft CLI with a configuration', () => {
+  const tree = tempTree({
+    '.stagecraft.yml': 'rules:\n  base-image-untagged: error\n  root-user: off\nignore:\n  - legacy/**\ntarget: prod\nbuild-args:\n  GO: "1.23"\n',
+    'Dockerfile': df('ARG GO=1.22', 'FROM golang:${GO} AS build', 'FROM ubuntu AS prod', 'COPY --from=build /a /a'),
+    'legacy/Dockerfile': df('FROM', 'garbage'),
+    'other.yml': 'rules:\n  no-such-rule: off\n',
+    'badkey.yml': 'rule:\n  root-user: off\n',
+    'notyaml.yml': 'rules: [\n'
+  })
+  afterAll(() => tree.remove())
+
+  it('reads .stagecraft.yml: levels, ignores, target and build args', async () => {
+    const { code, stdout } = await cli(['--format', 'json'], tree.dir)
+    const report = JSON.parse(stdout) as JsonReport
+    expect(report.files.map((f) => f.path)).toEqual(['Dockerfile'])
+    const file = report.files[0]
+    expect(file?.target).toBe(1)
+    expect(file?.stages[0]?.base.tag).toBe('1.23')
+    expect(file?.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['base-image-untagged', 'error', 3]])
+    expect(code).toBe(1)
+  })
+
+  it('lets --rule and --target beat the configuration', async () => {
+    const { code, stdout } = await cli(['--format', 'json', '--rule', 'base-image-untagged=off', '--target', 'build'], tree.dir)
+    const file = (JSON.parse(stdout) as JsonReport).files[0]
+    expect([code, file?.target, file?.findings.map((f) => `${f.rule}@${f.line}`)]).toEqual([0, 0, ['heavy-final-base@2', 'unused-stage@3']])
+  })
+
+  it.each([
+    [['--config', 'other.yml'], 'stagecraft: other.yml: unknown rule "no-such-rule" in "rules" (stagecraft --list-rules shows the ids)\n'],
+    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, ignore, trusted-registries, pin-digests, target, build-args)\n'],
+    [['--config', 'missing.yml'], 'stagecraft: missing.yml: configuration file not found\n'],
+    [['--rule', 'nope=off'], 'stagecraft: --rule: unknown rule "nope" (see --list-rules) (see stagecraft --help)\n']
+  ])('exits 2 naming the problem for %j', async (args, message) => {
+    const { code, stderr } = await cli(args, tree.dir)
+    expect([code, stderr]).toEqual([2, message])
+  })
+
+  it('reports a YAML syntax error with its line', async () => {
+    const { code, stderr } = await cli(['--config', 'notyaml.yml'], tree.dir)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^stagecraft: notyaml\.yml:\d+: not valid YAML/)
+  })
+
+  it('lists the rules', async () => {
+    const { code, stdout } = await cli(['--list-rules'], tree.dir)
+    expect(code).toBe(0)
+    expect(stdout.split('\n')[0]).toMatch(/^rule\s+default\s+category\s+scope\s+hadolint\s+buildkit\s+title$/)
+    expect(stdout).toMatch(/\nroot-user\s+warning\s+security\s+ships only\s+DL3002\s+-\s+The shipped image runs as root\n/)
+  })
+})

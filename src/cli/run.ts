@@ -6,9 +6,13 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import picomatch from 'picomatch'
 import { analyzeDockerfile, type FileAnalysis } from '../analyze.js'
+import { ConfigError, loadConfig } from '../config/config.js'
 import { discoverDockerfiles } from '../discover.js'
 import { severityRank, type Severity } from '../model/finding.js'
+import type { RuleLevel } from '../rules/engine.js'
+import { RULES } from '../rules/registry.js'
 import { toJsonReport } from '../report/json.js'
 import { formatText } from '../report/text.js'
 import { VERSION } from '../version.js'
@@ -31,6 +35,10 @@ Options:
   --target NAME          the stage that is built (default: the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
   --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
+  --config FILE          configuration file (default: .stagecraft.yml, .stagecraft.yaml,
+                         .github/stagecraft.yml or .github/stagecraft.yaml, if present)
+  --rule ID=LEVEL        set a rule to off|info|warning|error (repeatable; beats the config)
+  --list-rules           list the rules with their defaults and exit
   -h, --help             show this help
   -v, --version          print the version
 
@@ -47,6 +55,9 @@ interface CliOptions {
   target: string | null
   buildArgs: Record<string, string>
   failOn: FailOn
+  config: string | null
+  rules: Record<string, RuleLevel>
+  listRules: boolean
   help: boolean
   version: boolean
 }
@@ -63,6 +74,9 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string', default: 'error' },
+        config: { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        'list-rules': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -83,15 +97,35 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     if (eq <= 0) throw new UsageError(`--build-arg expects K=V, got "${pair}"`)
     buildArgs[pair.slice(0, eq)] = pair.slice(eq + 1)
   }
+  const rules: Record<string, RuleLevel> = {}
+  for (const pair of values.rule ?? []) {
+    const eq = pair.indexOf('=')
+    const id = eq < 0 ? pair : pair.slice(0, eq)
+    const level = eq < 0 ? '' : pair.slice(eq + 1)
+    if (!RULES.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (see --list-rules)`)
+    if (level !== 'off' && level !== 'info' && level !== 'warning' && level !== 'error') throw new UsageError(`--rule ${id} must be set to off, info, warning or error`)
+    rules[id] = level
+  }
   return {
     paths: positionals,
     format,
     target: values.target ?? null,
     buildArgs,
     failOn,
+    config: values.config ?? null,
+    rules,
+    listRules: values['list-rules'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false
   }
+}
+
+function listRules(): string {
+  const rows = RULES.map(({ meta }) => [meta.id, meta.severity, meta.category, meta.scope === 'all' ? 'all stages' : 'ships only', meta.equivalents.hadolint ?? '-', meta.equivalents.buildkit ?? '-', meta.title])
+  const header = ['rule', 'default', 'category', 'scope', 'hadolint', 'buildkit', 'title']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)))
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ')
+  return [line(header), ...rows.map(line)].join('\n') + '\n'
 }
 
 export function failsAt(analyses: readonly FileAnalysis[], failOn: FailOn): boolean {
@@ -116,6 +150,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`stagecraft ${VERSION}\n`)
     return 0
   }
+  if (options.listRules) {
+    io.stdout(listRules())
+    return 0
+  }
+
+  let loaded
+  try {
+    loaded = loadConfig(io.cwd, options.config, RULES.map((r) => r.meta.id))
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    io.stderr(`stagecraft: ${err.message}\n`)
+    return 2
+  }
+  const config = loaded.config
+  const analysisOptions = {
+    target: options.target ?? config.target,
+    buildArgs: { ...config.buildArgs, ...options.buildArgs },
+    levels: { ...config.rules, ...options.rules },
+    settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
+  }
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false
 
   const discovery = await discoverDockerfiles(options.paths, io.cwd)
   if (discovery.unmatched.length > 0) {
@@ -124,7 +179,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const analyses: FileAnalysis[] = []
   let ioFailed = false
-  for (const path of discovery.files) {
+  for (const path of discovery.files.filter((f) => !ignored(f))) {
     let text: string
     try {
       text = await readFile(resolve(io.cwd, path), 'utf8')
@@ -133,7 +188,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ioFailed = true
       continue
     }
-    analyses.push(analyzeDockerfile(path, text, { target: options.target, buildArgs: options.buildArgs }))
+    analyses.push(analyzeDockerfile(path, text, analysisOptions))
   }
 
   if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n')

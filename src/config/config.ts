@@ -24,7 +24,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   pinDigests: false,
   target: null,
   buildArgs: {}
-}) as Config
+})
 
 /** Where a config is looked for, in order, when none is given. */
 export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml']
@@ -40,7 +40,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringList(value: unknown, key: string, where: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ConfigError(`${where}: "${key}" must be a list of strings`)
-  return value as string[]
+  return value
 }
 
 /** Validates parsed YAML against the schema; `knownRules` are the ids `rules:` may name. */
