@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals'
+import { runCommands, splitCommands } from '../../src/parse/shell.js'
+import { df, parse } from '../helpers/dockerfile.js'
+
+const names = (script: string): string[] => splitCommands(script).map((c) => [c.name, ...c.args].join(' '))
+
+describe('splitCommands', () => {
+  it('splits on && || ; | & and newlines outside quotes', () => {
+    expect(names('apt-get update && apt-get install -y "a b" || true; echo "x && y" | tee f & wait')).toEqual([
+      'apt-get update',
+      'apt-get install -y a b',
+      'true',
+      'echo x && y',
+      'tee f',
+      'wait'
+    ])
+  })
+
+  it('drops assignments and wrappers before the program', () => {
+    expect(names('DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y curl')).toEqual(['apt-get install -y curl'])
+    expect(names('CGO_ENABLED=0 GOOS=linux go build ./...')).toEqual(['go build ./...'])
+  })
+
+  it('ignores comments and marks piped commands', () => {
+    const commands = splitCommands('curl -fsSL x | sh # install\nmake')
+    expect(commands.map((c) => [c.name, c.piped])).toEqual([
+      ['curl', true],
+      ['sh', false],
+      ['make', false]
+    ])
+  })
+})
+
+describe('runCommands', () => {
+  it('reads shell form, exec form and a shell heredoc', () => {
+    const model = parse(df('FROM a', 'RUN apt-get update && \\', '  apt-get install -y git', 'RUN ["pip", "install", "x"]', 'RUN <<EOF', 'npm ci', 'npm run build', 'EOF', 'RUN python3 <<EOF', 'import os', 'EOF'))
+    const runs = model.stages[0]?.instructions.filter((i) => i.keyword === 'RUN') ?? []
+    expect(runs.map((r) => runCommands(r).map((c) => c.name))).toEqual([['apt-get', 'apt-get'], ['pip'], ['npm', 'npm'], ['python3']])
+  })
+})

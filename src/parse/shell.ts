@@ -1,0 +1,132 @@
+/**
+ * Just enough shell to see which commands a RUN runs: split on && || ; | and newlines outside
+ * quotes, drop leading VAR=value assignments and wrappers (sudo, env, exec, time, nice), and
+ * unquote words. Not a shell: no expansion, no subshell semantics. Linear in the input.
+ */
+import type { Instruction } from './types.js'
+
+export interface ShellCommand {
+  /** The program, e.g. `apt-get`. */
+  name: string
+  /** Arguments after the program, unquoted. */
+  args: string[]
+  /** Whether the command is followed by a `|` (its output is piped). */
+  piped: boolean
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command'])
+
+function words(segment: string): string[] {
+  const out: string[] = []
+  let current = ''
+  let quote = ''
+  let has = false
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i] as string
+    if (quote !== '') {
+      if (c === quote) quote = ''
+      else if (c === '\\' && quote === '"' && i + 1 < segment.length) current += segment[++i]
+      else current += c
+      continue
+    }
+    if (c === '"' || c === "'") {
+      quote = c
+      has = true
+    } else if (c === '\\' && i + 1 < segment.length) {
+      current += segment[++i]
+      has = true
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      if (has || current !== '') out.push(current)
+      current = ''
+      has = false
+    } else {
+      current += c
+      has = true
+    }
+  }
+  if (has || current !== '') out.push(current)
+  return out
+}
+
+function toCommand(segment: string, piped: boolean): ShellCommand | null {
+  const list = words(segment)
+  let i = 0
+  while (i < list.length) {
+    const w = list[i] as string
+    if (WRAPPERS.has(w)) {
+      i++
+      while (i < list.length && (list[i] as string).startsWith('-')) i++
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!') i++
+    else break
+  }
+  // Strip a leading subshell paren glued to the program name: (cd x
+  let name = list[i]
+  if (name === undefined) return null
+  name = name.replace(/^[({]+/, '')
+  if (name === '' || name === 'then' || name === 'do' || name === 'else') {
+    return toCommand(list.slice(i + 1).join(' '), piped)
+  }
+  return { name, args: list.slice(i + 1), piped }
+}
+
+/** Splits a shell script into simple commands. */
+export function splitCommands(script: string): ShellCommand[] {
+  const commands: ShellCommand[] = []
+  let start = 0
+  let quote = ''
+  const push = (end: number, piped: boolean): void => {
+    const command = toCommand(script.slice(start, end), piped)
+    if (command !== null) commands.push(command)
+  }
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i] as string
+    if (quote !== '') {
+      if (c === quote) quote = ''
+      else if (c === '\\' && quote === '"') i++
+      continue
+    }
+    if (c === '"' || c === "'") quote = c
+    else if (c === '\\') i++
+    else if (c === '#' && (i === 0 || /\s/.test(script[i - 1] as string))) {
+      // A comment runs to the end of the line.
+      push(i, false)
+      while (i < script.length && script[i] !== '\n') i++
+      start = i + 1
+    } else if (c === ';' || c === '\n') {
+      push(i, false)
+      start = i + 1
+    } else if ((c === '&' || c === '|') && script[i + 1] === c) {
+      push(i, false)
+      start = i + 2
+      i++
+    } else if (c === '|') {
+      push(i, true)
+      start = i + 1
+    } else if (c === '&') {
+      push(i, false)
+      start = i + 1
+    }
+  }
+  push(script.length, false)
+  return commands
+}
+
+/** The shell text a RUN executes: its heredoc bodies when it runs one, else its arguments. */
+export function runScript(run: Instruction): string {
+  if (run.form === 'json') return (run.json ?? []).join(' ')
+  const line = run.args.filter((a) => !a.startsWith('<<')).join(' ')
+  // `RUN <<EOF` and `RUN bash <<EOF` run their body as shell; `RUN python3 <<EOF` or
+  // `RUN cat <<EOF > /etc/x` do not, so only the line itself counts then.
+  const shellBody = run.heredocs.length > 0 && /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|z)?sh(?:\s+-[a-z]+)*\s*$|^$/.test(line)
+  const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : ''
+  return shellBody ? body : line
+}
+
+export function runCommands(run: Instruction): ShellCommand[] {
+  return splitCommands(runScript(run))
+}
+
+/** `apt-get install -y a b` → the package words (no options). */
+export function operands(command: ShellCommand, from = 0): string[] {
+  return command.args.slice(from).filter((a) => !a.startsWith('-'))
+}
