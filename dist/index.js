@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(457);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7895);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 457:
+/***/ 7895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42271,6 +42271,702 @@ function runRules(context, options = {}) {
     return kept.sort(compareFindings);
 }
 
+;// CONCATENATED MODULE: ./src/rules/add-url-without-checksum.ts
+const addUrlWithoutChecksum = {
+    meta: {
+        id: 'add-url-without-checksum',
+        title: 'ADD downloads a URL without --checksum',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.checksum === null && i.copy.sources.some((s) => /^https?:\/\//i.test(s)))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of a URL trusts whatever the server sends today: add --checksum=sha256:… so a changed or tampered download fails the build', stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/parse/shell.ts
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
+function words(segment) {
+    const out = [];
+    let current = '';
+    let quote = '';
+    let has = false;
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"' && i + 1 < segment.length)
+                current += segment[++i];
+            else
+                current += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === '\\' && i + 1 < segment.length) {
+            current += segment[++i];
+            has = true;
+        }
+        else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            if (has || current !== '')
+                out.push(current);
+            current = '';
+            has = false;
+        }
+        else {
+            current += c;
+            has = true;
+        }
+    }
+    if (has || current !== '')
+        out.push(current);
+    return out;
+}
+function toCommand(segment, piped) {
+    const list = words(segment);
+    let i = 0;
+    while (i < list.length) {
+        const w = list[i];
+        if (WRAPPERS.has(w)) {
+            i++;
+            while (i < list.length && list[i].startsWith('-'))
+                i++;
+        }
+        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!')
+            i++;
+        else
+            break;
+    }
+    // Strip a leading subshell paren glued to the program name: (cd x
+    let name = list[i];
+    if (name === undefined)
+        return null;
+    name = name.replace(/^[({]+/, '');
+    if (name === '' || name === 'then' || name === 'do' || name === 'else') {
+        return toCommand(list.slice(i + 1).join(' '), piped);
+    }
+    return { name, args: list.slice(i + 1), piped };
+}
+/** Splits a shell script into simple commands. */
+function splitCommands(script) {
+    const commands = [];
+    let start = 0;
+    let quote = '';
+    const push = (end, piped) => {
+        const command = toCommand(script.slice(start, end), piped);
+        if (command !== null)
+            commands.push(command);
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"')
+                i++;
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '\\')
+            i++;
+        else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]))) {
+            // A comment runs to the end of the line.
+            push(i, false);
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            start = i + 1;
+        }
+        else if (c === ';' || c === '\n') {
+            push(i, false);
+            start = i + 1;
+        }
+        else if ((c === '&' || c === '|') && script[i + 1] === c) {
+            push(i, false);
+            start = i + 2;
+            i++;
+        }
+        else if (c === '|') {
+            push(i, true);
+            start = i + 1;
+        }
+        else if (c === '&') {
+            push(i, false);
+            start = i + 1;
+        }
+    }
+    push(script.length, false);
+    return commands;
+}
+/** The shell text a RUN executes: its heredoc bodies when it runs one, else its arguments. */
+function runScript(run) {
+    if (run.form === 'json')
+        return (run.json ?? []).join(' ');
+    const line = run.args.filter((a) => !a.startsWith('<<')).join(' ');
+    // `RUN <<EOF` and `RUN bash <<EOF` run their body as shell; `RUN python3 <<EOF` or
+    // `RUN cat <<EOF > /etc/x` do not, so only the line itself counts then.
+    const shellBody = run.heredocs.length > 0 && /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|z)?sh(?:\s+-[a-z]+)*\s*$|^$/.test(line);
+    const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : '';
+    return shellBody ? body : line;
+}
+function runCommands(run) {
+    return splitCommands(runScript(run));
+}
+/** `apt-get install -y a b` → the package words (no options). */
+function operands(command, from = 0) {
+    return command.args.slice(from).filter((a) => !a.startsWith('-'));
+}
+
+;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
+/** What rules ask of RUN instructions: commands, cache mounts, package installs. */
+
+function runs(stage) {
+    return stage.instructions.filter((i) => i.keyword === 'RUN');
+}
+/** A `--mount=type=cache` whose target is at or under one of the paths. */
+function hasCacheMount(run, paths) {
+    return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => m.target.replace(/\/+$/, '').startsWith(p) || p.startsWith(m.target.replace(/\/+$/, ''))));
+}
+function isCommand(c, name, ...sub) {
+    if (c.name !== name && !c.name.endsWith(`/${name}`))
+        return false;
+    return sub.length === 0 || sub.includes(operands(c)[0] ?? '');
+}
+/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
+function systemInstalls(commands) {
+    const found = [];
+    for (const c of commands) {
+        if ((isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')))
+            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
+        else if (isCommand(c, 'apk', 'add'))
+            found.push({ manager: 'apk', packages: apkPackages(c), command: c });
+        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
+            found.push({ manager: 'dnf', packages: operands(c).slice(1), command: c });
+    }
+    return found;
+}
+/** `apk add --virtual .build-deps gcc` → [gcc]; the virtual name is not a package. */
+function apkPackages(c) {
+    const out = [];
+    const args = c.args.slice(1);
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--virtual' || a === '-t' || a === '--repository' || a === '-X')
+            i++;
+        else if (!a.startsWith('-'))
+            out.push(a);
+    }
+    return out;
+}
+/** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
+function apkVirtual(c) {
+    const i = c.args.findIndex((a) => a === '--virtual' || a === '-t');
+    return i >= 0 ? (c.args[i + 1] ?? null) : null;
+}
+
+
+;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
+
+const apkNoCache = {
+    meta: {
+        id: 'apk-no-cache',
+        title: 'apk add keeps its package cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3019', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        if (hasCacheMount(run, ['/var/cache/apk', '/etc/apk/cache']))
+            return [];
+        const commands = runCommands(run);
+        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/cache/apk')));
+        return commands
+            .filter((c) => isCommand(c, 'apk', 'add') && !c.args.includes('--no-cache') && !cleaned)
+            .slice(0, 1)
+            .map(() => ({ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }));
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
+
+const aptListsLeft = {
+    meta: {
+        id: 'apt-lists-left',
+        title: 'apt package lists are left in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3009', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        const updates = commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update'));
+        if (!updates || hasCacheMount(run, ['/var/lib/apt/lists']))
+            return [];
+        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')));
+        if (cleaned)
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/helpers.ts
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+function stageChain(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
+        seen.add(s.index);
+        chain.unshift(s);
+        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
+    }
+    return chain;
+}
+/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
+function effectiveInstruction(model, index, keyword) {
+    const chain = stageChain(model, index);
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
+        const last = found[found.length - 1];
+        if (last !== undefined)
+            return last;
+    }
+    return null;
+}
+/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
+function rootImage(model, index) {
+    const root = stageChain(model, index)[0];
+    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
+}
+/** Instructions of a stage after its FROM. */
+function body(stage) {
+    return stage.instructions.slice(1);
+}
+/** Joins a WORKDIR onto the current one, as Docker does (relative paths append). */
+function joinPath(base, next) {
+    const path = next.startsWith('/') ? next : `${base.replace(/\/+$/, '')}/${next}`;
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+function workdirs(model, index) {
+    const result = new Map();
+    let current = '/';
+    for (const stage of stageChain(model, index)) {
+        for (const ins of stage.instructions) {
+            result.set(ins, current);
+            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
+                current = joinPath(current, ins.args[0]);
+        }
+    }
+    return result;
+}
+/** The working directory at the end of a stage. */
+function finalWorkdir(model, index) {
+    const stage = model.stages[index];
+    const last = stage?.instructions[stage.instructions.length - 1];
+    if (last === undefined)
+        return '/';
+    const map = workdirs(model, index);
+    const before = map.get(last) ?? '/';
+    return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before;
+}
+/** A path resolved against a working directory, normalised. */
+function resolvePath(workdir, path) {
+    return joinPath(workdir, path);
+}
+
+;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
+/** COPY --from of a whole stage root, or of the builder's source folder, ships far more than the artifact. */
+
+const broadCopyFrom = {
+    meta: {
+        id: 'broad-copy-from',
+        title: 'COPY --from copies a whole stage or its source folder',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => graph.edges
+        .filter((e) => e.via === 'copy')
+        .flatMap((e) => {
+        const source = model.stages[e.to];
+        if (source === undefined)
+            return [];
+        const name = source.name ?? String(source.index);
+        const dirs = workdirs(model, e.to);
+        const workdir = finalWorkdir(model, e.to);
+        for (const path of e.paths) {
+            const resolved = resolvePath(workdir, path);
+            if (resolved === '/') {
+                return [{ line: e.line, message: `copies the whole filesystem of stage ${name}, build tools and all: copy only the files the image needs`, stage: e.from }];
+            }
+            // The build context was copied into exactly this folder (in the stage or one it is built FROM).
+            const copiedInto = [...dirs.entries()].some(([ins, cwd]) => ins.copy !== undefined && ins.copy.from === null && ins.copy.sources.some((s) => s === '.' || s === './') && resolvePath(cwd, ins.copy.destination ?? '.') === resolved);
+            if (copiedInto) {
+                return [{ line: e.line, message: `copies ${resolved} of stage ${name}, where the whole build context was copied: sources, tests and node_modules ship along; copy the build output only`, stage: e.from }];
+            }
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/build-tools-shipped.ts
+/** Compilers and headers installed where they ship, unless the same RUN removes them again. */
+
+
+const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools']);
+const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+function isBuildTool(pkg) {
+    const name = pkg.replace(/[=<>].*$/, '').toLowerCase();
+    return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name);
+}
+const buildToolsShipped = {
+    meta: {
+        id: 'build-tools-shipped',
+        title: 'Build tools are installed in a shipped stage',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
+        const root = graph.target === null ? null : rootImage(model, graph.target);
+        if (root !== null && TOOLCHAIN_BASES.test(root.base.image ?? ''))
+            return [];
+        return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+            const commands = runCommands(run);
+            // The official images' pattern: apt-mark auto everything new, then purge --auto-remove.
+            const autoRemovesAll = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'));
+            if (autoRemovesAll)
+                return [];
+            const removed = new Set();
+            for (const c of commands) {
+                if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')) {
+                    for (const p of operands(c).slice(1))
+                        removed.add(p);
+                }
+            }
+            const tools = systemInstalls(commands).flatMap((install) => {
+                const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
+                if (virtual !== null && removed.has(virtual))
+                    return [];
+                return install.packages.filter((p) => isBuildTool(p) && !removed.has(p));
+            });
+            if (tools.length === 0)
+                return [];
+            const where = model.stages.length === 1 ? 'split the file: build in a first stage and copy only the result into a runtime stage' : 'install them in a build stage and copy only the result';
+            return [{ line: run.line, endLine: run.endLine, message: `${[...new Set(tools)].join(', ')} ship${tools.length === 1 ? 's' : ''} in the final image: ${where} (or remove them in the same RUN)`, stage: stage.index }];
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/chown-after-copy.ts
+/** `RUN chown -R` over files just copied duplicates them in a new layer; COPY --chown does not. */
+
+
+const chownAfterCopy = {
+    meta: {
+        id: 'chown-after-copy',
+        title: 'RUN chown -R over files a COPY just added',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        const dirs = workdirs(model, stage.index);
+        const copied = [];
+        const reports = [];
+        for (const ins of stage.instructions) {
+            const cwd = dirs.get(ins) ?? '/';
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy?.destination) {
+                copied.push({ path: resolvePath(cwd, ins.copy.destination), line: ins.line });
+            }
+            if (ins.keyword !== 'RUN')
+                continue;
+            for (const c of runCommands(ins)) {
+                if (!isCommand(c, 'chown') || !c.args.some((a) => a === '-R' || a === '--recursive' || /^-[a-zA-Z]*R/.test(a)))
+                    continue;
+                const targets = operands(c).slice(1).map((t) => resolvePath(cwd, t));
+                const hit = copied.find((p) => targets.some((t) => p.path === t || p.path.startsWith(`${t}/`) || t.startsWith(`${p.path}/`) || t === '/'));
+                if (hit !== undefined) {
+                    reports.push({ line: ins.line, endLine: ins.endLine, message: `chown -R rewrites the files copied on line ${hit.line} into a second layer, doubling their size: use COPY --chown=${operands(c)[0] ?? 'user'} instead`, stage: stage.index });
+                    break;
+                }
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/cleanup-in-separate-layer.ts
+/** Deleting in a later RUN hides files but the earlier layer still carries them. */
+
+/** Paths people delete to save space (not a config file removed on purpose). */
+const SPACE = /cache|\/lists|^\/tmp|^\/var\/tmp|\.(?:tar|tgz|zip|deb|rpm|whl|gz|xz)(?:$|\*)|node_modules|\/usr\/share\/(?:doc|man)/;
+function isCleanup(c) {
+    return ((c.name === 'rm' && c.args.some((a) => SPACE.test(a))) ||
+        isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean') ||
+        isCommand(c, 'apk', 'del') ||
+        isCommand(c, 'yum', 'clean', 'remove') ||
+        isCommand(c, 'dnf', 'clean', 'remove') ||
+        isCommand(c, 'npm', 'cache') ||
+        isCommand(c, 'pip', 'cache'));
+}
+const cleanupInSeparateLayer = {
+    meta: {
+        id: 'cleanup-in-separate-layer',
+        title: 'A RUN only deletes files an earlier layer added',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        return runs(stage).flatMap((run) => {
+            const commands = runCommands(run);
+            if (commands.length === 0 || !commands.every(isCleanup))
+                return [];
+            return [{ line: run.line, endLine: run.endLine, message: 'deleting in its own RUN does not make the image smaller: the files stay in the earlier layer; clean up in the RUN that created them', stage: stage.index }];
+        });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-all-before-install.ts
+
+const MANIFESTS = /(?:^|\/)(?:package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(?:\.lock)?|go\.(?:mod|sum)|Gemfile(?:\.lock)?|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock)|\*\.csproj|[^/]*\.csproj|[^/]*\.sln)$/;
+function installs(c) {
+    if (isCommand(c, 'npm', 'ci', 'install', 'i'))
+        return operands(c).length === 1 ? `npm ${operands(c)[0] ?? ''}` : null;
+    if (c.name === 'yarn' && (operands(c).length === 0 || operands(c)[0] === 'install'))
+        return 'yarn install';
+    if (isCommand(c, 'pnpm', 'install', 'i'))
+        return 'pnpm install';
+    if (/^pip[0-9.]*$/.test(c.name) && operands(c)[0] === 'install' && c.args.some((a) => a === '-r' || a.startsWith('--requirement')))
+        return 'pip install -r';
+    if (isCommand(c, 'poetry', 'install') || isCommand(c, 'pipenv', 'install'))
+        return `${c.name} install`;
+    if (isCommand(c, 'go', 'mod') && operands(c)[1] === 'download')
+        return 'go mod download';
+    if (isCommand(c, 'bundle', 'install') || (c.name === 'bundle' && operands(c).length === 0))
+        return 'bundle install';
+    if (isCommand(c, 'composer', 'install'))
+        return 'composer install';
+    if (isCommand(c, 'dotnet', 'restore'))
+        return 'dotnet restore';
+    if (isCommand(c, 'cargo', 'fetch'))
+        return 'cargo fetch';
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a.includes('go-offline') || a === 'dependency:resolve'))
+        return 'mvn dependency:go-offline';
+    return null;
+}
+const copyAllBeforeInstall = {
+    meta: {
+        id: 'copy-all-before-install',
+        title: 'The whole context is copied before the dependency install',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        let manifestsFirst = false;
+        let copyAll = null;
+        for (const ins of stage.instructions) {
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
+                if (ins.copy.sources.some((s) => s === '.' || s === './'))
+                    copyAll ??= ins.line;
+                else if (copyAll === null && ins.copy.sources.some((s) => MANIFESTS.test(s)))
+                    manifestsFirst = true;
+            }
+            if (ins.keyword !== 'RUN' || copyAll === null || manifestsFirst)
+                continue;
+            const install = runCommands(ins).map(installs).find((i) => i !== null);
+            if (install !== undefined && install !== null) {
+                return [{ line: copyAll, message: `the whole build context is copied before ${install} (line ${ins.line}), so any source change re-runs it: copy the dependency manifests first, install, then copy the rest`, stage: stage.index }];
+            }
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/cross-compile-platform.ts
+/** Multi-platform builds compile fastest natively: FROM --platform=$BUILDPLATFORM in the compiler stage. */
+
+const CROSS_COMPILERS = new Set(['golang', 'rust', 'tonistiigi/xx']);
+const crossCompilePlatform = {
+    meta: {
+        id: 'cross-compile-platform',
+        title: 'A compiler stage of a multi-platform build runs under emulation',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
+        const all = model.stages.flatMap((s) => s.instructions);
+        const multiPlatform = all.some((i) => referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM'));
+        if (!multiPlatform)
+            return [];
+        return model.stages
+            .filter((s) => graph.roles[s.index] === 'build' && s.base.platform === null && s.base.image !== null && CROSS_COMPILERS.has(s.base.image))
+            .map((s) => ({ line: s.line, message: `build stage ${s.name ?? s.index} compiles with ${s.base.image} under emulation for each target platform: FROM --platform=$BUILDPLATFORM and cross-compile with TARGETOS/TARGETARCH`, stage: s.index }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/dev-dependencies-shipped.ts
+
+
+const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P'];
+/** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install` without a production flag. */
+function installsDevDeps(c, run) {
+    if (run.scope.get('NODE_ENV')?.value === 'production')
+        return false;
+    if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a === '--omit'))
+        return false;
+    if (isCommand(c, 'npm', 'ci'))
+        return true;
+    if (isCommand(c, 'npm', 'install', 'i'))
+        return operands(c).length === 1 && !c.args.includes('-g') && !c.args.includes('--global');
+    if (c.name === 'yarn')
+        return c.args.length === 0 || operands(c)[0] === 'install';
+    if (isCommand(c, 'pnpm', 'install', 'i'))
+        return true;
+    return false;
+}
+function prunes(c) {
+    return (isCommand(c, 'npm', 'prune') && c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev'))) || (isCommand(c, 'pnpm', 'prune') && c.args.includes('--prod'));
+}
+/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there. */
+function devInstall(model, stage) {
+    let found = null;
+    for (const s of stageChain(model, stage.index)) {
+        for (const run of runs(s)) {
+            const commands = runCommands(run);
+            if (commands.some((c) => installsDevDeps(c, run)))
+                found = run;
+            if (commands.some(prunes))
+                found = null;
+        }
+    }
+    return found;
+}
+const devDependenciesShipped = {
+    meta: {
+        id: 'dev-dependencies-shipped',
+        title: 'Node dev dependencies end up in the shipped image',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages.flatMap((stage) => {
+        const reports = [];
+        const own = devInstall(model, stage);
+        if (own !== null && own.stage === stage.index) {
+            reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index });
+        }
+        for (const edge of graph.edges.filter((e) => e.from === stage.index && e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
+            const source = model.stages[edge.to];
+            const install = source === undefined ? null : devInstall(model, source);
+            if (install !== null) {
+                reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
+
+function isPipInstall(c) {
+    const pip = /^(?:.*\/)?pip[0-9.]*$/.test(c.name) ? c.args : /^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? '') ? c.args.slice(2) : null;
+    return pip !== null && pip.find((a) => !a.startsWith('-')) === 'install';
+}
+const pipCache = {
+    meta: {
+        id: 'pip-cache',
+        title: 'pip install keeps its download cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3042', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
+            return [];
+        const offending = runCommands(run).find((c) => isPipInstall(c) && !c.args.includes('--no-cache-dir'));
+        if (offending === undefined)
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
+const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
+/** `.env.example`, `.env.production.sample`, …: templates without values. */
+const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
+const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
+/** The secret-looking file a source path names, or null. */
+function secretFile(source) {
+    const path = source.replace(/\/+$/, '');
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (NAMES.has(base))
+        return base;
+    if (base.startsWith('.env.') && !SAFE_ENV.test(base))
+        return base;
+    if (EXTENSIONS.some((e) => base.endsWith(e)))
+        return base;
+    if (/(?:^|\/)\.aws\/credentials$/.test(path) || /(?:^|\/)\.docker\/config\.json$/.test(path) || /(?:^|\/)\.ssh(?:\/|$)/.test(path))
+        return path;
+    return null;
+}
+const secretFileCopied = {
+    meta: {
+        id: 'secret-file-copied',
+        title: 'A credentials file is copied into the image',
+        severity: 'error',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
+        const files = (ins.copy?.sources ?? []).map(secretFile).filter((f) => f !== null);
+        if (files.length === 0)
+            return [];
+        const ships = graph.roles[stage.index] === 'ships';
+        return [
+            {
+                line: ins.line,
+                endLine: ins.endLine,
+                message: ships
+                    ? `${files.join(', ')} is copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
+                    : `${files.join(', ')} is copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
+                stage: stage.index,
+                severity: ships ? 'error' : 'warning'
+            }
+        ];
+    }))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
 function graphProblemRule(meta) {
     return {
@@ -42549,39 +43245,6 @@ const invalidDefaultArgInFrom = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/rules/helpers.ts
-/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
-function stageChain(model, index) {
-    const chain = [];
-    const seen = new Set();
-    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
-        seen.add(s.index);
-        chain.unshift(s);
-        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
-    }
-    return chain;
-}
-/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
-function effectiveInstruction(model, index, keyword) {
-    const chain = stageChain(model, index);
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
-        const last = found[found.length - 1];
-        if (last !== undefined)
-            return last;
-    }
-    return null;
-}
-/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
-function rootImage(model, index) {
-    const root = stageChain(model, index)[0];
-    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
-}
-/** Instructions of a stage after its FROM. */
-function body(stage) {
-    return stage.instructions.slice(1);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
 /**
  * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
@@ -42820,10 +43483,15 @@ const rootUser = {
         const root = rootImage(model, graph.target);
         if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag))
             return [];
+        // Without an explicit USER, only network services are reported: base images, tools and
+        // desktop apps run as root on purpose, and the base image may set a user we cannot see.
+        const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'));
+        if (!exposes)
+            return [];
         return [
             {
                 line: target.line,
-                message: 'no USER in the shipped image, so it runs as root unless the base image sets a user; add USER with an unprivileged user',
+                message: 'the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: add USER with an unprivileged user',
                 stage: target.index,
                 severity: 'info'
             }
@@ -42920,6 +43588,18 @@ const unusedStage = {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -42940,9 +43620,21 @@ const RULES = [
     copyFromIndex,
     deadInstruction,
     heavyFinalBase,
+    buildToolsShipped,
+    broadCopyFrom,
+    devDependenciesShipped,
+    aptListsLeft,
+    apkNoCache,
+    pipCache,
+    cleanupInSeparateLayer,
+    chownAfterCopy,
+    copyAllBeforeInstall,
+    crossCompilePlatform,
     rootUser,
     jsonArgsRecommended,
     secretsInArgEnv,
+    secretFileCopied,
+    addUrlWithoutChecksum,
     stageNameCasing,
     fromAsCasing,
     consistentInstructionCasing,
@@ -43046,7 +43738,7 @@ function joinPathWithRelativePath(root, options) {
 		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
 	};
 }
-function joinPath(filename) {
+function dist_joinPath(filename) {
 	return filename;
 }
 function joinDirectoryPath(filename, directoryPath, separator) {
@@ -43054,7 +43746,7 @@ function joinDirectoryPath(filename, directoryPath, separator) {
 }
 function build$7(root, options) {
 	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : dist_joinPath;
 }
 
 //#endregion

@@ -34,3 +34,43 @@ export function rootImage(model: DockerfileModel, index: number): Stage | null {
 export function body(stage: Stage): Instruction[] {
   return stage.instructions.slice(1)
 }
+
+/** Joins a WORKDIR onto the current one, as Docker does (relative paths append). */
+function joinPath(base: string, next: string): string {
+  const path = next.startsWith('/') ? next : `${base.replace(/\/+$/, '')}/${next}`
+  const parts: string[] = []
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') parts.pop()
+    else parts.push(part)
+  }
+  return `/${parts.join('/')}`
+}
+
+/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+export function workdirs(model: DockerfileModel, index: number): Map<Instruction, string> {
+  const result = new Map<Instruction, string>()
+  let current = '/'
+  for (const stage of stageChain(model, index)) {
+    for (const ins of stage.instructions) {
+      result.set(ins, current)
+      if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined) current = joinPath(current, ins.args[0])
+    }
+  }
+  return result
+}
+
+/** The working directory at the end of a stage. */
+export function finalWorkdir(model: DockerfileModel, index: number): string {
+  const stage = model.stages[index]
+  const last = stage?.instructions[stage.instructions.length - 1]
+  if (last === undefined) return '/'
+  const map = workdirs(model, index)
+  const before = map.get(last) ?? '/'
+  return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before
+}
+
+/** A path resolved against a working directory, normalised. */
+export function resolvePath(workdir: string, path: string): string {
+  return joinPath(workdir, path)
+}

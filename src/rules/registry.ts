@@ -1,4 +1,16 @@
 /** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
+import { addUrlWithoutChecksum } from './add-url-without-checksum.js'
+import { apkNoCache } from './apk-no-cache.js'
+import { aptListsLeft } from './apt-lists-left.js'
+import { broadCopyFrom } from './broad-copy-from.js'
+import { buildToolsShipped } from './build-tools-shipped.js'
+import { chownAfterCopy } from './chown-after-copy.js'
+import { cleanupInSeparateLayer } from './cleanup-in-separate-layer.js'
+import { copyAllBeforeInstall } from './copy-all-before-install.js'
+import { crossCompilePlatform } from './cross-compile-platform.js'
+import { devDependenciesShipped } from './dev-dependencies-shipped.js'
+import { pipCache } from './pip-cache.js'
+import { secretFileCopied } from './secret-file-copied.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -43,9 +55,21 @@ export const RULES: readonly Rule[] = [
   copyFromIndex,
   deadInstruction,
   heavyFinalBase,
+  buildToolsShipped,
+  broadCopyFrom,
+  devDependenciesShipped,
+  aptListsLeft,
+  apkNoCache,
+  pipCache,
+  cleanupInSeparateLayer,
+  chownAfterCopy,
+  copyAllBeforeInstall,
+  crossCompilePlatform,
   rootUser,
   jsonArgsRecommended,
   secretsInArgEnv,
+  secretFileCopied,
+  addUrlWithoutChecksum,
   stageNameCasing,
   fromAsCasing,
   consistentInstructionCasing,

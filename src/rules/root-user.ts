@@ -1,5 +1,5 @@
 /** Judged on the shipped image only: builders run as root by design. */
-import { effectiveInstruction, rootImage } from './helpers.js'
+import { effectiveInstruction, rootImage, stageChain } from './helpers.js'
 import type { Rule } from './types.js'
 
 const ROOT = /^(?:root|0)(?::.*)?$/
@@ -32,10 +32,14 @@ export const rootUser: Rule = {
     }
     const root = rootImage(model, graph.target)
     if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag)) return []
+    // Without an explicit USER, only network services are reported: base images, tools and
+    // desktop apps run as root on purpose, and the base image may set a user we cannot see.
+    const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'))
+    if (!exposes) return []
     return [
       {
         line: target.line,
-        message: 'no USER in the shipped image, so it runs as root unless the base image sets a user; add USER with an unprivileged user',
+        message: 'the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: add USER with an unprivileged user',
         stage: target.index,
         severity: 'info' as const
       }

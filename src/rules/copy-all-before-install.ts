@@ -1,0 +1,49 @@
+/** `COPY . .` before the dependency install: every source change re-runs the install. */
+import type { ShellCommand } from '../parse/shell.js'
+import { isCommand, operands, runCommands } from './run-helpers.js'
+import type { Rule } from './types.js'
+
+const MANIFESTS = /(?:^|\/)(?:package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(?:\.lock)?|go\.(?:mod|sum)|Gemfile(?:\.lock)?|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock)|\*\.csproj|[^/]*\.csproj|[^/]*\.sln)$/
+
+function installs(c: ShellCommand): string | null {
+  if (isCommand(c, 'npm', 'ci', 'install', 'i')) return operands(c).length === 1 ? `npm ${operands(c)[0] ?? ''}` : null
+  if (c.name === 'yarn' && (operands(c).length === 0 || operands(c)[0] === 'install')) return 'yarn install'
+  if (isCommand(c, 'pnpm', 'install', 'i')) return 'pnpm install'
+  if (/^pip[0-9.]*$/.test(c.name) && operands(c)[0] === 'install' && c.args.some((a) => a === '-r' || a.startsWith('--requirement'))) return 'pip install -r'
+  if (isCommand(c, 'poetry', 'install') || isCommand(c, 'pipenv', 'install')) return `${c.name} install`
+  if (isCommand(c, 'go', 'mod') && operands(c)[1] === 'download') return 'go mod download'
+  if (isCommand(c, 'bundle', 'install') || (c.name === 'bundle' && operands(c).length === 0)) return 'bundle install'
+  if (isCommand(c, 'composer', 'install')) return 'composer install'
+  if (isCommand(c, 'dotnet', 'restore')) return 'dotnet restore'
+  if (isCommand(c, 'cargo', 'fetch')) return 'cargo fetch'
+  if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a.includes('go-offline') || a === 'dependency:resolve')) return 'mvn dependency:go-offline'
+  return null
+}
+
+export const copyAllBeforeInstall: Rule = {
+  meta: {
+    id: 'copy-all-before-install',
+    title: 'The whole context is copied before the dependency install',
+    severity: 'warning',
+    category: 'cache',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null }
+  },
+  check: ({ model }) =>
+    model.stages.flatMap((stage) => {
+      let manifestsFirst = false
+      let copyAll: number | null = null
+      for (const ins of stage.instructions) {
+        if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
+          if (ins.copy.sources.some((s) => s === '.' || s === './')) copyAll ??= ins.line
+          else if (copyAll === null && ins.copy.sources.some((s) => MANIFESTS.test(s))) manifestsFirst = true
+        }
+        if (ins.keyword !== 'RUN' || copyAll === null || manifestsFirst) continue
+        const install = runCommands(ins).map(installs).find((i) => i !== null)
+        if (install !== undefined && install !== null) {
+          return [{ line: copyAll, message: `the whole build context is copied before ${install} (line ${ins.line}), so any source change re-runs it: copy the dependency manifests first, install, then copy the rest`, stage: stage.index }]
+        }
+      }
+      return []
+    })
+}
