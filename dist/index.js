@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7895);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9980);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7895:
+/***/ 9980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41155,20 +41155,23 @@ function canonicalRepository(ref) {
  */
 const EMPTY_SCOPE = new Map();
 /**
- * BuildKit's automatic platform ARGs. They are in the global scope (usable in FROM) and
- * usable inside a stage after `ARG NAME`. Their values depend on the builder.
+ * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
+ * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
+ * (usable in FROM) and inside a stage after `ARG NAME`; `--build-arg` may override them here.
+ * TARGETSTAGE depends on the build, so it has no value.
  */
-const PLATFORM_ARGS = [
-    'BUILDPLATFORM',
-    'BUILDOS',
-    'BUILDARCH',
-    'BUILDVARIANT',
-    'TARGETPLATFORM',
-    'TARGETOS',
-    'TARGETARCH',
-    'TARGETVARIANT',
-    'TARGETSTAGE'
-];
+const PLATFORM_ARG_VALUES = {
+    BUILDPLATFORM: 'linux/amd64',
+    BUILDOS: 'linux',
+    BUILDARCH: 'amd64',
+    BUILDVARIANT: '',
+    TARGETPLATFORM: 'linux/amd64',
+    TARGETOS: 'linux',
+    TARGETARCH: 'amd64',
+    TARGETVARIANT: '',
+    TARGETSTAGE: null
+};
+const PLATFORM_ARGS = Object.keys(PLATFORM_ARG_VALUES);
 /** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
 const PREDEFINED_ARGS = (/* unused pure expression or super */ null && ([
     'HTTP_PROXY',
@@ -41651,8 +41654,9 @@ function parseDockerfile(source, options = {}) {
         errors: ctx.errors
     };
     let globalScope = EMPTY_SCOPE;
-    for (const name of PLATFORM_ARGS)
-        globalScope = withBinding(globalScope, name, { kind: 'builtin', value: null, line: 0 });
+    for (const [name, value] of Object.entries(PLATFORM_ARG_VALUES)) {
+        globalScope = withBinding(globalScope, name, { kind: 'builtin', value: ctx.buildArgs[name] ?? value, line: 0 });
+    }
     const stageEndScopes = [];
     let scope = globalScope;
     let current = null;
@@ -42589,6 +42593,43 @@ function finalWorkdir(model, index) {
 function resolvePath(workdir, path) {
     return joinPath(workdir, path);
 }
+/** Edit distance (insert, delete, substitute), for "did you mean" suggestions. Inputs are short. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    let prevPrev = prev;
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            // A swap of two neighbours is one typo (optimal string alignment).
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
+        }
+        prevPrev = prev;
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The text of an instruction that Docker or the shell expands: flag values, words and unquoted heredoc bodies. */
+function expandableText(ins) {
+    return [...ins.flags.map((f) => f.value ?? ''), ...ins.args, ...ins.heredocs.filter((h) => !h.quoted).map((h) => h.content)].join('\n');
+}
+/** The closest candidate within a small edit distance (about one typo per four letters), or null. */
+function closest(name, candidates) {
+    let best = null;
+    let bestDistance = Infinity;
+    const limit = Math.min(2, Math.max(1, Math.floor(name.length / 4)));
+    for (const c of candidates) {
+        if (c === name)
+            continue;
+        const d = editDistance(name.toLowerCase(), c.toLowerCase());
+        if (d <= limit && d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
 /** COPY --from of a whole stage root, or of the builder's source folder, ships far more than the artifact. */
@@ -42965,6 +43006,110 @@ const secretFileCopied = {
             }
         ];
     }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/global-arg-not-redeclared.ts
+/** A global ARG is visible in FROM lines only; a stage must say `ARG NAME` to use it. */
+
+
+const globalArgNotRedeclared = {
+    meta: {
+        id: 'global-arg-not-redeclared',
+        title: 'A stage uses a global ARG without declaring it',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
+    },
+    check: ({ model }) => {
+        const globals = new Map(model.globalArgs.map((a) => [a.name, a]));
+        if (globals.size === 0)
+            return [];
+        return model.stages.flatMap((stage) => {
+            const reported = new Set();
+            const reports = [];
+            for (const ins of stage.instructions.slice(1)) {
+                for (const name of referencedNames(expandableText(ins))) {
+                    const global = globals.get(name);
+                    if (global === undefined || ins.scope.has(name) || reported.has(name))
+                        continue;
+                    reported.add(name);
+                    reports.push({
+                        line: ins.line,
+                        endLine: ins.endLine,
+                        message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; add ARG ${name} inside this stage`,
+                        stage: stage.index
+                    });
+                }
+            }
+            return reports;
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-name-typo.ts
+/** `--from=buidler`: BuildKit takes a name that is no stage for an image and tries to pull it. */
+
+const stageNameTypo = {
+    meta: {
+        id: 'stage-name-typo',
+        title: 'A --from or FROM name looks like a misspelt stage name',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => graph.external.flatMap((ref) => {
+        // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
+        if (/[:/@.]/.test(ref.image))
+            return [];
+        const names = model.stages.filter((s) => s.id !== null && s.index !== ref.stage).map((s) => s.name);
+        const match = closest(ref.image, names);
+        if (match === null)
+            return [];
+        const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
+        return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
+/**
+ * `$X` in an instruction Docker expands (not RUN) with no X in scope. The base image's own ENV
+ * (PATH, JAVA_HOME, ...) is unknown without the registry, so outside `scratch` only names that
+ * look like a typo of a name in scope are reported.
+ */
+
+
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
+const undefinedVar = {
+    meta: {
+        id: 'undefined-var',
+        title: 'A variable is used that is not defined',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
+    },
+    check: ({ model }) => {
+        const globals = new Set(model.globalArgs.map((a) => a.name));
+        return model.stages.flatMap((stage) => {
+            const fromScratch = stageChain(model, stage.index)[0]?.base.kind === 'scratch';
+            return stage.instructions.slice(1).flatMap((ins) => {
+                if (!EXPANDED.has(ins.keyword))
+                    return [];
+                const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
+                return referencedNames(text)
+                    .filter((name) => !ins.scope.has(name) && !globals.has(name))
+                    .flatMap((name) => {
+                    const suggestion = closest(name, ins.scope.keys());
+                    if (suggestion === null && !fromScratch)
+                        return [];
+                    const hint = suggestion === null ? '' : ` Did you mean $${suggestion}?`;
+                    return [{ line: ins.line, endLine: ins.endLine, message: `$${name} is not defined at this point, so it expands to nothing.${hint}`, stage: stage.index }];
+                });
+            });
+        });
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
@@ -43600,6 +43745,9 @@ const unusedStage = {
 
 
 
+
+
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -43609,6 +43757,9 @@ const RULES = [
     duplicateStageName,
     invalidStageName,
     unknownTarget,
+    stageNameTypo,
+    globalArgNotRedeclared,
+    undefinedVar,
     undefinedArgInFrom,
     invalidDefaultArgInFrom,
     multipleCmd,

@@ -258,9 +258,15 @@ describe('variable scoping (BuildKit)', () => {
     expect(parse(df('FROM a', 'ENV GREETING hello world')).stages[0]?.instructions[1]?.variables).toEqual([{ name: 'GREETING', raw: 'hello world', value: 'hello world' }])
   })
 
-  it('knows the automatic platform ARGs in FROM and after ARG in a stage', () => {
+  it('knows the automatic platform ARGs in FROM and after ARG in a stage (linux/amd64 unless overridden)', () => {
     const text = df('FROM --platform=$BUILDPLATFORM alpine', 'ARG TARGETARCH', 'RUN echo $TARGETARCH')
-    expect(parse(text).stages[0]?.instructions[2]?.scope.get('TARGETARCH')).toEqual({ kind: 'builtin', value: null, line: 2 })
+    expect(parse(text).stages[0]?.instructions[2]?.scope.get('TARGETARCH')).toEqual({ kind: 'builtin', value: 'amd64', line: 2 })
+    expect(parse(text, { buildArgs: { TARGETARCH: 'arm64' } }).stages[0]?.instructions[2]?.scope.get('TARGETARCH')?.value).toBe('arm64')
+  })
+
+  it('finds the stage of FROM name-$TARGETOS (BuildKit picks per platform)', () => {
+    const model = parse(df('FROM alpine AS base-linux', 'FROM alpine AS base-windows', 'FROM base-$TARGETOS${DEBUG:+-debug}'))
+    expect(model.stages[2]?.base).toMatchObject({ kind: 'stage', stage: 0, resolved: 'base-linux' })
   })
 })
 

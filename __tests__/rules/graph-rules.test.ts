@@ -6,6 +6,7 @@ import { parseError } from '../../src/rules/parse-error.js'
 import { stageForwardReference } from '../../src/rules/stage-forward-reference.js'
 import { stageIndexOutOfRange } from '../../src/rules/stage-index-out-of-range.js'
 import { stageSelfReference } from '../../src/rules/stage-self-reference.js'
+import { stageNameTypo } from '../../src/rules/stage-name-typo.js'
 import { unknownTarget } from '../../src/rules/unknown-target.js'
 import { df } from '../helpers/dockerfile.js'
 import { testRule } from '../helpers/rule-tester.js'
@@ -54,4 +55,15 @@ testRule(invalidStageName, {
 testRule(unknownTarget, {
   valid: [{ name: 'an existing target', code: df('FROM alpine AS prod'), target: 'prod' }],
   invalid: [{ name: 'a missing target', code: df('FROM alpine AS production'), target: 'prod', errors: [{ line: 1, message: 'stages: production' }] }]
+})
+
+testRule(stageNameTypo, {
+  valid: [
+    { name: 'real images with tags or paths', code: df('FROM golang:1.22 AS builder', 'FROM alpine:3', 'COPY --from=busybox:1 /bin/sh /sh', 'COPY --from=builder /a /a') },
+    { name: 'a bare image name far from every stage', code: df('FROM node:20 AS deps', 'FROM nginx', 'COPY --from=deps /a /a') }
+  ],
+  invalid: [
+    { name: 'COPY --from with a typo', code: df('FROM golang:1.22 AS builder', 'FROM scratch', 'COPY --from=buidler /a /a'), errors: [{ line: 3, message: 'did you mean builder?' }] },
+    { name: 'FROM with a typo', code: df('FROM node:20 AS base', 'FROM bsae'), errors: [{ line: 2, message: 'did you mean base?' }] }
+  ]
 })

@@ -27,7 +27,7 @@ import type {
   StageBase,
   VariableDeclaration
 } from './types.js'
-import { EMPTY_SCOPE, PLATFORM_ARGS, expandWord, withBinding, type VariableScope } from './variables.js'
+import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding, type VariableScope } from './variables.js'
 import { logicalLine, splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
@@ -120,7 +120,9 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   }
 
   let globalScope: VariableScope = EMPTY_SCOPE
-  for (const name of PLATFORM_ARGS) globalScope = withBinding(globalScope, name, { kind: 'builtin', value: null, line: 0 })
+  for (const [name, value] of Object.entries(PLATFORM_ARG_VALUES)) {
+    globalScope = withBinding(globalScope, name, { kind: 'builtin', value: ctx.buildArgs[name] ?? value, line: 0 })
+  }
   const stageEndScopes: VariableScope[] = []
   let scope = globalScope
   let current: Stage | null = null

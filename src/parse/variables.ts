@@ -21,20 +21,24 @@ export type VariableScope = ReadonlyMap<string, Binding>
 export const EMPTY_SCOPE: VariableScope = new Map()
 
 /**
- * BuildKit's automatic platform ARGs. They are in the global scope (usable in FROM) and
- * usable inside a stage after `ARG NAME`. Their values depend on the builder.
+ * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
+ * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
+ * (usable in FROM) and inside a stage after `ARG NAME`; `--build-arg` may override them here.
+ * TARGETSTAGE depends on the build, so it has no value.
  */
-export const PLATFORM_ARGS: readonly string[] = [
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'TARGETSTAGE'
-]
+export const PLATFORM_ARG_VALUES: Readonly<Record<string, string | null>> = {
+  BUILDPLATFORM: 'linux/amd64',
+  BUILDOS: 'linux',
+  BUILDARCH: 'amd64',
+  BUILDVARIANT: '',
+  TARGETPLATFORM: 'linux/amd64',
+  TARGETOS: 'linux',
+  TARGETARCH: 'amd64',
+  TARGETVARIANT: '',
+  TARGETSTAGE: null
+}
+
+export const PLATFORM_ARGS: readonly string[] = Object.keys(PLATFORM_ARG_VALUES)
 
 /** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
 export const PREDEFINED_ARGS: readonly string[] = [

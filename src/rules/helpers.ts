@@ -74,3 +74,41 @@ export function finalWorkdir(model: DockerfileModel, index: number): string {
 export function resolvePath(workdir: string, path: string): string {
   return joinPath(workdir, path)
 }
+
+/** Edit distance (insert, delete, substitute), for "did you mean" suggestions. Inputs are short. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  let prevPrev = prev
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
+      // A swap of two neighbours is one typo (optimal string alignment).
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j] as number, (prevPrev[j - 2] as number) + 1)
+    }
+    prevPrev = prev
+    prev = cur
+  }
+  return prev[b.length] as number
+}
+
+/** The text of an instruction that Docker or the shell expands: flag values, words and unquoted heredoc bodies. */
+export function expandableText(ins: Instruction): string {
+  return [...ins.flags.map((f) => f.value ?? ''), ...ins.args, ...ins.heredocs.filter((h) => !h.quoted).map((h) => h.content)].join('\n')
+}
+
+/** The closest candidate within a small edit distance (about one typo per four letters), or null. */
+export function closest(name: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null
+  let bestDistance = Infinity
+  const limit = Math.min(2, Math.max(1, Math.floor(name.length / 4)))
+  for (const c of candidates) {
+    if (c === name) continue
+    const d = editDistance(name.toLowerCase(), c.toLowerCase())
+    if (d <= limit && d < bestDistance) {
+      best = c
+      bestDistance = d
+    }
+  }
+  return best
+}

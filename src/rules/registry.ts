@@ -11,6 +11,9 @@ import { crossCompilePlatform } from './cross-compile-platform.js'
 import { devDependenciesShipped } from './dev-dependencies-shipped.js'
 import { pipCache } from './pip-cache.js'
 import { secretFileCopied } from './secret-file-copied.js'
+import { globalArgNotRedeclared } from './global-arg-not-redeclared.js'
+import { stageNameTypo } from './stage-name-typo.js'
+import { undefinedVar } from './undefined-var.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -44,6 +47,9 @@ export const RULES: readonly Rule[] = [
   duplicateStageName,
   invalidStageName,
   unknownTarget,
+  stageNameTypo,
+  globalArgNotRedeclared,
+  undefinedVar,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
   multipleCmd,
