@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9980);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9194);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9980:
+/***/ 9194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41460,6 +41460,7 @@ function isBlankOrComment(text) {
 function logicalLine(lines, first, last, column, escape) {
     const segmentOffsets = [];
     const segmentLines = [];
+    const emptyLines = [];
     let text = '';
     let index = first;
     let piece = (lines[first] ?? '').slice(column);
@@ -41473,15 +41474,18 @@ function logicalLine(lines, first, last, column, escape) {
         }
         text += piece.slice(0, cut);
         index++;
-        while (index <= last && isBlankOrComment(lines[index] ?? ''))
+        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
+            if ((lines[index] ?? '').trim() === '')
+                emptyLines.push(index + 1);
             index++;
+        }
         if (index > last) {
             index = last;
             break;
         }
         piece = lines[index] ?? '';
     }
-    return { text, lastLine: index + 1, segmentOffsets, segmentLines };
+    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
 }
 function lineAt(logical, offset) {
     let lo = 0;
@@ -41752,6 +41756,7 @@ function readInstruction(node, ctx, stage) {
         heredocs: [],
         form: null,
         json: null,
+        emptyContinuationLines: logical.emptyLines,
         stage,
         scope: EMPTY_SCOPE
     };
@@ -43112,6 +43117,301 @@ const undefinedVar = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
+const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i;
+const addLocalFile = {
+    meta: {
+        id: 'add-local-file',
+        title: 'ADD of a local file that is not an archive',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3020', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !/^(?:https?|git|ssh):\/\/|^git@|\.git(?:#.*)?$/.test(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
+const copyDestinationSlash = {
+    meta: {
+        id: 'copy-destination-slash',
+        title: 'COPY of several sources to a destination without a trailing /',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3021', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'COPY' && i.copy !== undefined && i.copy.sources.length > 1 && i.copy.destination !== null && !i.copy.destination.endsWith('/') && !i.copy.destination.includes('$'))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: `COPY of ${i.copy?.sources.length ?? 0} sources needs a folder as destination: write ${i.copy?.destination ?? ''}/`, stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-relative-without-workdir.ts
+
+const copyRelativeWithoutWorkdir = {
+    meta: {
+        id: 'copy-relative-without-workdir',
+        title: 'COPY to a relative destination before any WORKDIR',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3045', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
+        if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
+            return [];
+        const reports = [];
+        for (const ins of stage.instructions) {
+            if (ins.keyword === 'WORKDIR')
+                break;
+            const dest = ins.copy?.destination;
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
+                reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/expose-format.ts
+const exposeProtoCasing = {
+    meta: {
+        id: 'expose-proto-casing',
+        title: 'EXPOSE protocol is not lower case',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
+};
+const exposeInvalidFormat = {
+    meta: {
+        id: 'expose-invalid-format',
+        title: 'EXPOSE with an IP address or a host port mapping',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args
+        .filter((a) => !a.includes('$') && a.includes(':'))
+        .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
+};
+
+;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
+const legacyKeyValueFormat = {
+    meta: {
+        id: 'legacy-key-value-format',
+        title: 'ENV or LABEL written as "key value" instead of key=value',
+        // BuildKit warns; it is style, and it is on half of all real files, so it is information here.
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'LegacyKeyValueFormat' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => (i.keyword === 'ENV' || i.keyword === 'LABEL') && i.args.length > 0 && !i.args[0].includes('='))
+        .map((i) => ({ line: i.line, message: `${i.keyword} ${i.args[0] ?? ''} … uses the legacy "key value" form, where the value runs to the end of the line: write ${i.keyword} ${i.args[0] ?? ''}="…"`, stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/missing-healthcheck.ts
+/** Judged on the shipped image, and only for services (it EXPOSEs a port). */
+
+const missingHealthcheck = {
+    meta: {
+        id: 'missing-healthcheck',
+        title: 'A shipped service has no HEALTHCHECK',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3057', buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const chain = stageChain(model, graph.target);
+        const all = chain.flatMap((s) => s.instructions);
+        if (!all.some((i) => i.keyword === 'EXPOSE') || all.some((i) => i.keyword === 'HEALTHCHECK'))
+            return [];
+        const target = model.stages[graph.target];
+        return target === undefined ? [] : [{ line: target.line, message: 'the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one', stage: target.index }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/no-empty-continuation.ts
+const noEmptyContinuation = {
+    meta: {
+        id: 'no-empty-continuation',
+        title: 'An empty line inside a continued instruction',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
+    },
+    check: ({ model }) => [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
+        .filter((i) => i.emptyContinuationLines.length > 0)
+        .map((i) => ({
+        line: i.endLine,
+        message: `line ${i.emptyContinuationLines.join(', ')} is empty inside this ${i.keyword}: it still continues the instruction, which a future Dockerfile syntax will reject; remove the empty line`,
+        stage: i.stage < 0 ? null : i.stage
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/pipefail.ts
+/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
+
+
+const pipefail = {
+    meta: {
+        id: 'pipefail',
+        title: 'A RUN pipes without pipefail',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL4006', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
+        let pipefailOn = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')));
+        const reports = [];
+        for (const ins of stage.instructions) {
+            if (ins.keyword === 'SHELL')
+                pipefailOn = (ins.json ?? []).join(' ').includes('pipefail');
+            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn)
+                continue;
+            const commands = runCommands(ins);
+            if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail')))
+                continue;
+            const piped = commands.find((c) => c.piped);
+            if (piped !== undefined) {
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/platform-flags.ts
+const fromPlatformFlagConst = {
+    meta: {
+        id: 'from-platform-flag-const',
+        title: 'FROM --platform is a constant',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const platform = s.base.platform;
+        if (platform === null || platform.includes('$'))
+            return [];
+        // BuildKit allows it when the stage name says which platform it is for (AS build_amd64).
+        const parts = platform.toLowerCase().split('/');
+        if (s.id !== null && parts.some((p) => p !== '' && s.id.includes(p)))
+            return [];
+        return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }];
+    })
+};
+const redundantTargetPlatform = {
+    meta: {
+        id: 'redundant-target-platform',
+        title: 'FROM --platform=$TARGETPLATFORM restates the default',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
+        .map((s) => ({ line: s.line, message: '--platform=$TARGETPLATFORM is what FROM does anyway: remove the flag', stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/reserved-stage-name.ts
+const RESERVED = new Set(['scratch', 'context']);
+const reservedStageName = {
+    meta: {
+        id: 'reserved-stage-name',
+        title: 'A stage is named scratch or context',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.id !== null && RESERVED.has(s.id))
+        .map((s) => ({ line: s.line, message: `"${s.name}" is a reserved name (${s.id === 'scratch' ? 'the empty image' : 'the build context'}): FROM ${s.id} and --from=${s.id} would not mean this stage; rename it`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/run-cd.ts
+
+const runCd = {
+    meta: {
+        id: 'run-cd',
+        title: 'RUN cd … instead of WORKDIR',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3003', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && runCommands(i).length > 1)
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'a RUN that starts with cd: WORKDIR sets the directory for this and the following instructions, and creates it', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
+
+
+const runSudo = {
+    meta: {
+        id: 'run-sudo',
+        title: 'sudo in RUN',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3004', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'RUN' && runCommands(i).length > 0 && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' ') && splitCommands(i.args.join(' ')).length > 0)
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/workdir-relative-path.ts
+/** A relative first WORKDIR depends on the base image's working directory. */
+
+const workdirRelativePath = {
+    meta: {
+        id: 'workdir-relative-path',
+        title: 'The first WORKDIR of a stage is a relative path',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // Inherited: an absolute WORKDIR in a stage this one is built FROM makes relative ones fine.
+        const inherited = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (i.args[0] ?? '').startsWith('/')));
+        if (inherited)
+            return [];
+        const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
+        const path = first?.args[0];
+        if (first === undefined || path === undefined || /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(path))
+            return [];
+        return [{ line: first.line, message: `WORKDIR ${path} is relative to the base image's working directory, which can change: use an absolute path`, stage: stage.index }];
+    })
+};
+
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
 function graphProblemRule(meta) {
     return {
@@ -43748,6 +44048,19 @@ const unusedStage = {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -43756,6 +44069,7 @@ const RULES = [
     copyFromVariable,
     duplicateStageName,
     invalidStageName,
+    reservedStageName,
     unknownTarget,
     stageNameTypo,
     globalArgNotRedeclared,
@@ -43765,6 +44079,14 @@ const RULES = [
     multipleCmd,
     multipleEntrypoint,
     multipleHealthcheck,
+    copyDestinationSlash,
+    copyRelativeWithoutWorkdir,
+    workdirRelativePath,
+    pipefail,
+    fromPlatformFlagConst,
+    redundantTargetPlatform,
+    exposeInvalidFormat,
+    exposeProtoCasing,
     baseImageUntagged,
     baseImageLatest,
     unusedStage,
@@ -43782,14 +44104,20 @@ const RULES = [
     copyAllBeforeInstall,
     crossCompilePlatform,
     rootUser,
+    missingHealthcheck,
     jsonArgsRecommended,
     secretsInArgEnv,
     secretFileCopied,
     addUrlWithoutChecksum,
+    runSudo,
+    addLocalFile,
+    runCd,
     stageNameCasing,
     fromAsCasing,
     consistentInstructionCasing,
     maintainerDeprecated,
+    legacyKeyValueFormat,
+    noEmptyContinuation,
     untrustedRegistry,
     imageNotPinned,
     invalidSuppression

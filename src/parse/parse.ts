@@ -209,6 +209,7 @@ function readInstruction(node: AstInstruction, ctx: ParseContext, stage: number)
     heredocs: [],
     form: null,
     json: null,
+    emptyContinuationLines: logical.emptyLines,
     stage,
     scope: EMPTY_SCOPE
   }

@@ -105,6 +105,8 @@ export interface Instruction {
   form: InstructionForm | null
   /** The JSON array when form is json. */
   json: string[] | null
+  /** Empty lines inside a `\` continuation (1-based). */
+  emptyContinuationLines: number[]
   /** Index of the stage, or -1 before the first FROM. */
   stage: number
   /** Variables visible to this instruction (BuildKit's scoping). */

@@ -21,6 +21,8 @@ export interface LogicalLine {
   /** For mapping offsets back to lines: segment start offsets and their lines. */
   segmentOffsets: number[]
   segmentLines: number[]
+  /** 1-based lines left empty inside the continuation (BuildKit warns: NoEmptyContinuation). */
+  emptyLines: number[]
 }
 
 function endsWithContinuation(text: string, escape: string): number {
@@ -42,6 +44,7 @@ function isBlankOrComment(text: string): boolean {
 export function logicalLine(lines: readonly string[], first: number, last: number, column: number, escape: string): LogicalLine {
   const segmentOffsets: number[] = []
   const segmentLines: number[] = []
+  const emptyLines: number[] = []
   let text = ''
   let index = first
   let piece = (lines[first] ?? '').slice(column)
@@ -55,14 +58,17 @@ export function logicalLine(lines: readonly string[], first: number, last: numbe
     }
     text += piece.slice(0, cut)
     index++
-    while (index <= last && isBlankOrComment(lines[index] ?? '')) index++
+    while (index <= last && isBlankOrComment(lines[index] ?? '')) {
+      if ((lines[index] ?? '').trim() === '') emptyLines.push(index + 1)
+      index++
+    }
     if (index > last) {
       index = last
       break
     }
     piece = lines[index] ?? ''
   }
-  return { text, lastLine: index + 1, segmentOffsets, segmentLines }
+  return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines }
 }
 
 export function lineAt(logical: LogicalLine, offset: number): number {

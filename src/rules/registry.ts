@@ -14,6 +14,19 @@ import { secretFileCopied } from './secret-file-copied.js'
 import { globalArgNotRedeclared } from './global-arg-not-redeclared.js'
 import { stageNameTypo } from './stage-name-typo.js'
 import { undefinedVar } from './undefined-var.js'
+import { addLocalFile } from './add-local-file.js'
+import { copyDestinationSlash } from './copy-destination-slash.js'
+import { copyRelativeWithoutWorkdir } from './copy-relative-without-workdir.js'
+import { exposeInvalidFormat, exposeProtoCasing } from './expose-format.js'
+import { legacyKeyValueFormat } from './legacy-key-value-format.js'
+import { missingHealthcheck } from './missing-healthcheck.js'
+import { noEmptyContinuation } from './no-empty-continuation.js'
+import { pipefail } from './pipefail.js'
+import { fromPlatformFlagConst, redundantTargetPlatform } from './platform-flags.js'
+import { reservedStageName } from './reserved-stage-name.js'
+import { runCd } from './run-cd.js'
+import { runSudo } from './run-sudo.js'
+import { workdirRelativePath } from './workdir-relative-path.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -46,6 +59,7 @@ export const RULES: readonly Rule[] = [
   copyFromVariable,
   duplicateStageName,
   invalidStageName,
+  reservedStageName,
   unknownTarget,
   stageNameTypo,
   globalArgNotRedeclared,
@@ -55,6 +69,14 @@ export const RULES: readonly Rule[] = [
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
+  copyDestinationSlash,
+  copyRelativeWithoutWorkdir,
+  workdirRelativePath,
+  pipefail,
+  fromPlatformFlagConst,
+  redundantTargetPlatform,
+  exposeInvalidFormat,
+  exposeProtoCasing,
   baseImageUntagged,
   baseImageLatest,
   unusedStage,
@@ -72,14 +94,20 @@ export const RULES: readonly Rule[] = [
   copyAllBeforeInstall,
   crossCompilePlatform,
   rootUser,
+  missingHealthcheck,
   jsonArgsRecommended,
   secretsInArgEnv,
   secretFileCopied,
   addUrlWithoutChecksum,
+  runSudo,
+  addLocalFile,
+  runCd,
   stageNameCasing,
   fromAsCasing,
   consistentInstructionCasing,
   maintainerDeprecated,
+  legacyKeyValueFormat,
+  noEmptyContinuation,
   untrustedRegistry,
   imageNotPinned,
   invalidSuppression

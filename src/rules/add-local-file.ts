@@ -1,0 +1,20 @@
+import type { Rule } from './types.js'
+
+const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i
+
+export const addLocalFile: Rule = {
+  meta: {
+    id: 'add-local-file',
+    title: 'ADD of a local file that is not an archive',
+    severity: 'warning',
+    category: 'style',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3020', buildkit: null }
+  },
+  check: ({ model }) =>
+    model.stages.flatMap((s) =>
+      s.instructions
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !/^(?:https?|git|ssh):\/\/|^git@|\.git(?:#.*)?$/.test(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index }))
+    )
+}

@@ -1,0 +1,40 @@
+/** EXPOSE takes ports and protocols only: `80`, `80/tcp`, `8000-8010/udp`. */
+import type { Rule } from './types.js'
+
+export const exposeProtoCasing: Rule = {
+  meta: {
+    id: 'expose-proto-casing',
+    title: 'EXPOSE protocol is not lower case',
+    severity: 'warning',
+    category: 'style',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
+  },
+  check: ({ model }) =>
+    model.stages.flatMap((s) =>
+      s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index })))
+    )
+}
+
+export const exposeInvalidFormat: Rule = {
+  meta: {
+    id: 'expose-invalid-format',
+    title: 'EXPOSE with an IP address or a host port mapping',
+    severity: 'warning',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
+  },
+  check: ({ model }) =>
+    model.stages.flatMap((s) =>
+      s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) =>
+          i.args
+            .filter((a) => !a.includes('$') && a.includes(':'))
+            .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))
+        )
+    )
+}

@@ -1,0 +1,20 @@
+import { runCommands } from './run-helpers.js'
+import { splitCommands } from '../parse/shell.js'
+import type { Rule } from './types.js'
+
+export const runSudo: Rule = {
+  meta: {
+    id: 'run-sudo',
+    title: 'sudo in RUN',
+    severity: 'warning',
+    category: 'security',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3004', buildkit: null }
+  },
+  check: ({ model }) =>
+    model.stages.flatMap((s) =>
+      s.instructions
+        .filter((i) => i.keyword === 'RUN' && runCommands(i).length > 0 && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' ') && splitCommands(i.args.join(' ')).length > 0)
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index }))
+    )
+}
