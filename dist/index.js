@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9194);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9274);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9194:
+/***/ 9274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42478,6 +42478,17 @@ function apkVirtual(c) {
     return i >= 0 ? (c.args[i + 1] ?? null) : null;
 }
 
+/**
+ * The official images' patterns for building from source and dropping the toolchain in the same
+ * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
+ */
+function dropsBuildDependencies(commands) {
+    const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'));
+    if (aptAuto)
+        return true;
+    const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v) => v !== null);
+    return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)));
+}
 
 ;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
 
@@ -42635,6 +42646,12 @@ function closest(name, candidates) {
     }
     return best;
 }
+const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
+function builtOnToolchain(model, index) {
+    const root = rootImage(model, index);
+    return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
 /** COPY --from of a whole stage root, or of the builder's source folder, ships far more than the artifact. */
@@ -42677,7 +42694,6 @@ const broadCopyFrom = {
 
 
 const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools']);
-const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
 function isBuildTool(pkg) {
     const name = pkg.replace(/[=<>].*$/, '').toLowerCase();
     return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name);
@@ -42693,14 +42709,11 @@ const buildToolsShipped = {
     },
     check: ({ model, graph }) => {
         // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
-        const root = graph.target === null ? null : rootImage(model, graph.target);
-        if (root !== null && TOOLCHAIN_BASES.test(root.base.image ?? ''))
+        if (graph.target !== null && builtOnToolchain(model, graph.target))
             return [];
         return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
             const commands = runCommands(run);
-            // The official images' pattern: apt-mark auto everything new, then purge --auto-remove.
-            const autoRemovesAll = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'));
-            if (autoRemovesAll)
+            if (dropsBuildDependencies(commands))
                 return [];
             const removed = new Set();
             for (const c of commands) {
@@ -43412,6 +43425,56 @@ const workdirRelativePath = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
+
+
+function compiles(c) {
+    if (isCommand(c, 'go', 'build', 'install'))
+        return `go ${operands(c)[0] ?? ''}`;
+    if (isCommand(c, 'cargo', 'build', 'install'))
+        return `cargo ${operands(c)[0] ?? ''}`;
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
+        return 'mvn package';
+    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
+        return 'gradle build';
+    if (isCommand(c, 'dotnet', 'publish', 'build'))
+        return `dotnet ${operands(c)[0] ?? ''}`;
+    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
+        return `${c.name} run build`;
+    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
+        return `${c.name} build`;
+    if (c.name === 'make' && !c.args.includes('install'))
+        return 'make';
+    return null;
+}
+const singleStageBuild = {
+    meta: {
+        id: 'single-stage-build',
+        title: 'A single-stage Dockerfile compiles what it ships',
+        severity: 'warning',
+        category: 'structure',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => {
+        const stage = model.stages[0];
+        // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
+        if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
+            return [];
+        for (const run of runs(stage)) {
+            const commands = runCommands(run);
+            // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
+            if (dropsBuildDependencies(commands))
+                continue;
+            const build = commands.map(compiles).find((b) => b !== null);
+            if (build !== undefined && build !== null) {
+                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
+            }
+        }
+        return [];
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
 function graphProblemRule(meta) {
     return {
@@ -44061,6 +44124,7 @@ const unusedStage = {
 
 
 
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -44091,6 +44155,7 @@ const RULES = [
     baseImageLatest,
     unusedStage,
     copyFromIndex,
+    singleStageBuild,
     deadInstruction,
     heavyFinalBase,
     buildToolsShipped,

@@ -1,11 +1,9 @@
 /** Compilers and headers installed where they ship, unless the same RUN removes them again. */
-import { rootImage } from './helpers.js'
-import { apkVirtual, isCommand, operands, runCommands, runs, systemInstalls } from './run-helpers.js'
+import { builtOnToolchain } from './helpers.js'
+import { apkVirtual, dropsBuildDependencies, isCommand, operands, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools'])
-
-const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/
 
 export function isBuildTool(pkg: string): boolean {
   const name = pkg.replace(/[=<>].*$/, '').toLowerCase()
@@ -23,14 +21,11 @@ export const buildToolsShipped: Rule = {
   },
   check: ({ model, graph }) => {
     // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
-    const root = graph.target === null ? null : rootImage(model, graph.target)
-    if (root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '')) return []
+    if (graph.target !== null && builtOnToolchain(model, graph.target)) return []
     return model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        // The official images' pattern: apt-mark auto everything new, then purge --auto-remove.
-        const autoRemovesAll = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'))
-        if (autoRemovesAll) return []
+        if (dropsBuildDependencies(commands)) return []
         const removed = new Set<string>()
         for (const c of commands) {
           if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')) {

@@ -112,3 +112,11 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   }
   return best
 }
+
+const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/
+
+/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
+export function builtOnToolchain(model: DockerfileModel, index: number): boolean {
+  const root = rootImage(model, index)
+  return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '')
+}

@@ -27,6 +27,7 @@ import { reservedStageName } from './reserved-stage-name.js'
 import { runCd } from './run-cd.js'
 import { runSudo } from './run-sudo.js'
 import { workdirRelativePath } from './workdir-relative-path.js'
+import { singleStageBuild } from './single-stage-build.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   baseImageLatest,
   unusedStage,
   copyFromIndex,
+  singleStageBuild,
   deadInstruction,
   heavyFinalBase,
   buildToolsShipped,

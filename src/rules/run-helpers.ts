@@ -52,3 +52,14 @@ export function apkVirtual(c: ShellCommand): string | null {
 }
 
 export { runCommands, operands }
+
+/**
+ * The official images' patterns for building from source and dropping the toolchain in the same
+ * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
+ */
+export function dropsBuildDependencies(commands: readonly ShellCommand[]): boolean {
+  const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'))
+  if (aptAuto) return true
+  const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v): v is string => v !== null)
+  return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)))
+}
