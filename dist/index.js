@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9274);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5280);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9274:
+/***/ 5280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43475,6 +43475,69 @@ const singleStageBuild = {
     }
 };
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/rules/dockerignore.ts
+/** Rules about the build context's .dockerignore (silent when the context is unknown). */
+
+const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
+const missingDockerignore = {
+    meta: {
+        id: 'missing-dockerignore',
+        title: 'The whole context is copied and there is no .dockerignore',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore !== null)
+            return [];
+        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
+        if (copy === undefined)
+            return [];
+        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
+    }
+};
+/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
+function dockerignorePatterns(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
+}
+const copyIgnoredFile = {
+    meta: {
+        id: 'copy-ignored-file',
+        title: 'COPY names a file that .dockerignore excludes',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'CopyIgnoredFile' }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore === null)
+            return [];
+        const patterns = dockerignorePatterns(buildContext.dockerignore);
+        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
+        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
+            return [];
+        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
+        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+        return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
+            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
+                return [];
+            const path = source.replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '');
+            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
+            if (hit === undefined)
+                return [];
+            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
+        })));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
 function graphProblemRule(meta) {
     return {
@@ -44125,6 +44188,7 @@ const unusedStage = {
 
 
 
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -44167,6 +44231,8 @@ const RULES = [
     cleanupInSeparateLayer,
     chownAfterCopy,
     copyAllBeforeInstall,
+    missingDockerignore,
+    copyIgnoredFile,
     crossCompilePlatform,
     rootUser,
     missingHealthcheck,
@@ -44199,7 +44265,6 @@ function docsUrl(id) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze.ts
-/** One file through the pipeline: text → model → stage graph → findings. Pure. */
 
 
 
@@ -44211,7 +44276,7 @@ function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null });
-        const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS }, { levels: options.levels ?? {} });
+        const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS, buildContext: options.buildContext }, { levels: options.levels ?? {} });
         return { path, model, graph, findings };
     }
     catch (err) {
@@ -44808,8 +44873,6 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -45579,6 +45642,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,4 +1,5 @@
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
+import type { BuildContext } from './context.js'
 import { buildStageGraph, type StageGraph } from './graph/graph.js'
 import { NO_EQUIVALENTS, type Finding } from './model/finding.js'
 import { parseDockerfile } from './parse/parse.js'
@@ -13,6 +14,8 @@ export interface AnalysisOptions {
   /** Per-rule levels (`off` turns a rule off). */
   levels?: Readonly<Record<string, RuleLevel>>
   settings?: RuleSettings
+  /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
+  buildContext?: BuildContext
 }
 
 export interface FileAnalysis {
@@ -28,7 +31,7 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null })
-    const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS }, { levels: options.levels ?? {} })
+    const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS, buildContext: options.buildContext }, { levels: options.levels ?? {} })
     return { path, model, graph, findings }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.

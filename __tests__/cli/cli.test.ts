@@ -161,3 +161,24 @@ describe('stagecraft CLI with a configuration', () => {
     expect(stdout).toMatch(/\nroot-user\s+warning\s+security\s+ships only\s+DL3002\s+-\s+The shipped image runs as root\n/)
   })
 })
+
+describe('stagecraft CLI and the build context', () => {
+  const tree = tempTree({
+    'bare/Dockerfile': df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'USER node'),
+    'ignored/Dockerfile': df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY dist/ ./dist/', 'USER node'),
+    'ignored/.dockerignore': 'node_modules\ndist\n',
+    'specific/api.Dockerfile': df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'USER node'),
+    'specific/api.Dockerfile.dockerignore': '.git\n'
+  })
+  afterAll(() => tree.remove())
+
+  it('reads .dockerignore (or <Dockerfile>.dockerignore) next to each Dockerfile', async () => {
+    const { stdout } = await cli(['--format', 'json'], tree.dir)
+    const rules = (JSON.parse(stdout) as JsonReport).files.map((f) => [f.path, f.findings.map((x) => `${x.rule}@${x.line}`)])
+    expect(rules).toEqual([
+      ['bare/Dockerfile', ['missing-dockerignore@3']],
+      ['ignored/Dockerfile', ['copy-ignored-file@4']],
+      ['specific/api.Dockerfile', []]
+    ])
+  })
+})

@@ -14,6 +14,8 @@ export interface Case {
   target?: string
   buildArgs?: Record<string, string>
   settings?: Partial<RuleSettings>
+  /** The .dockerignore text; null for none; leave out for an unknown context. */
+  dockerignore?: string | null
 }
 
 export interface Expected {
@@ -29,7 +31,7 @@ export interface InvalidCase extends Case {
 
 export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
   const run = (c: Case) =>
-    analyzeDockerfile('Dockerfile', c.code, { target: c.target ?? null, buildArgs: c.buildArgs ?? {}, settings: { ...DEFAULT_SETTINGS, ...c.settings } }).findings.filter((f) => f.rule === rule.meta.id)
+    analyzeDockerfile('Dockerfile', c.code, { target: c.target ?? null, buildArgs: c.buildArgs ?? {}, settings: { ...DEFAULT_SETTINGS, ...c.settings }, ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore' } }) }).findings.filter((f) => f.rule === rule.meta.id)
 
   describe(rule.meta.id, () => {
     describe('leaves alone', () => {

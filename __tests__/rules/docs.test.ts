@@ -37,11 +37,13 @@ describe('rule docs', () => {
       trustedRegistries: options['trusted-registries'] === undefined ? null : options['trusted-registries'].split(','),
       pinDigests: options['pin-digests'] === 'true'
     }
+    const ignore = options.dockerignore
+    const buildContext = ignore === undefined ? undefined : { dockerignore: ignore === 'none' ? null : ignore.split(',').join('\n'), dockerignorePath: '.dockerignore' }
     const bad = example(doc, 'Bad')
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target, settings }).findings.map((f) => f.rule)
+    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target, settings, ...(buildContext === undefined ? {} : { buildContext }) }).findings.map((f) => f.rule)
     expect(rulesIn(bad as string)).toContain(id)
     expect(rulesIn(good as string)).not.toContain(id)
   })

@@ -20833,6 +20833,66 @@ const singleStageBuild = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/dockerignore.ts
+/** Rules about the build context's .dockerignore (silent when the context is unknown). */
+
+const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
+const missingDockerignore = {
+    meta: {
+        id: 'missing-dockerignore',
+        title: 'The whole context is copied and there is no .dockerignore',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore !== null)
+            return [];
+        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
+        if (copy === undefined)
+            return [];
+        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
+    }
+};
+/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
+function dockerignorePatterns(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
+}
+const copyIgnoredFile = {
+    meta: {
+        id: 'copy-ignored-file',
+        title: 'COPY names a file that .dockerignore excludes',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'CopyIgnoredFile' }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore === null)
+            return [];
+        const patterns = dockerignorePatterns(buildContext.dockerignore);
+        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
+        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
+            return [];
+        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
+        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+        return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
+            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
+                return [];
+            const path = source.replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '');
+            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
+            if (hit === undefined)
+                return [];
+            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
+        })));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
 function graphProblemRule(meta) {
     return {
@@ -21483,6 +21543,7 @@ const unusedStage = {
 
 
 
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -21525,6 +21586,8 @@ const RULES = [
     cleanupInSeparateLayer,
     chownAfterCopy,
     copyAllBeforeInstall,
+    missingDockerignore,
+    copyIgnoredFile,
     crossCompilePlatform,
     rootUser,
     missingHealthcheck,
@@ -21557,7 +21620,6 @@ function docsUrl(id) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze.ts
-/** One file through the pipeline: text → model → stage graph → findings. Pure. */
 
 
 
@@ -21569,7 +21631,7 @@ function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null });
-        const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS }, { levels: options.levels ?? {} });
+        const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS, buildContext: options.buildContext }, { levels: options.levels ?? {} });
         return { path, model, graph, findings };
     }
     catch (err) {
@@ -21701,6 +21763,38 @@ function loadConfig(root, explicit, knownRules) {
         return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), knownRules, name), path };
     }
     return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null };
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/**
+ * What Stagecraft can know of the build context without building: its .dockerignore. The context
+ * is taken to be the Dockerfile's folder (the usual `docker build -f dir/Dockerfile dir`).
+ * BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over `.dockerignore`.
+ */
+
+
+async function readIfExists(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+/** `absolutePath` is read; `displayPath` (relative, as reported) names the files in messages. */
+async function readBuildContext(absolutePath, displayPath) {
+    const candidates = [
+        [`${absolutePath}.dockerignore`, `${displayPath}.dockerignore`],
+        [(0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(absolutePath), '.dockerignore'), (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(displayPath), '.dockerignore')]
+    ];
+    for (const [path, shown] of candidates) {
+        if ((0,external_node_path_namespaceObject.basename)(path) === '.dockerignore.dockerignore')
+            continue;
+        const text = await readIfExists(path);
+        if (text !== null)
+            return { dockerignore: text, dockerignorePath: shown };
+    }
+    return { dockerignore: null, dockerignorePath: null };
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -22759,6 +22853,7 @@ const VERSION = '0.1.0';
 
 
 
+
 const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
 Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
@@ -22912,7 +23007,8 @@ async function runCli(argv, io) {
             ioFailed = true;
             continue;
         }
-        analyses.push(analyzeDockerfile(path, text, analysisOptions));
+        const buildContext = await readBuildContext((0,external_node_path_namespaceObject.resolve)(io.cwd, path), path);
+        analyses.push(analyzeDockerfile(path, text, { ...analysisOptions, buildContext }));
     }
     if (options.format === 'json')
         io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n');

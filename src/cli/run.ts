@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import picomatch from 'picomatch'
 import { analyzeDockerfile, type FileAnalysis } from '../analyze.js'
 import { ConfigError, loadConfig } from '../config/config.js'
+import { readBuildContext } from '../context.js'
 import { discoverDockerfiles } from '../discover.js'
 import { severityRank, type Severity } from '../model/finding.js'
 import type { RuleLevel } from '../rules/engine.js'
@@ -188,7 +189,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ioFailed = true
       continue
     }
-    analyses.push(analyzeDockerfile(path, text, analysisOptions))
+    const buildContext = await readBuildContext(resolve(io.cwd, path), path)
+    analyses.push(analyzeDockerfile(path, text, { ...analysisOptions, buildContext }))
   }
 
   if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n')

@@ -28,6 +28,7 @@ import { runCd } from './run-cd.js'
 import { runSudo } from './run-sudo.js'
 import { workdirRelativePath } from './workdir-relative-path.js'
 import { singleStageBuild } from './single-stage-build.js'
+import { copyIgnoredFile, missingDockerignore } from './dockerignore.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -94,6 +95,8 @@ export const RULES: readonly Rule[] = [
   cleanupInSeparateLayer,
   chownAfterCopy,
   copyAllBeforeInstall,
+  missingDockerignore,
+  copyIgnoredFile,
   crossCompilePlatform,
   rootUser,
   missingHealthcheck,

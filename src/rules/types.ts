@@ -6,6 +6,7 @@
 import type { StageGraph } from '../graph/graph.js'
 import type { Equivalents, Severity } from '../model/finding.js'
 import type { DockerfileModel } from '../parse/types.js'
+import type { BuildContext } from '../context.js'
 
 export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
 
@@ -46,6 +47,8 @@ export interface RuleSettings {
 export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({ trustedRegistries: null, pinDigests: false })
 
 export interface RuleContext {
+  /** The build context's .dockerignore; undefined when unknown (rules about it stay silent). */
+  buildContext?: BuildContext | undefined
   model: DockerfileModel
   graph: StageGraph
   /** The rules this run knows, for rules about rules (suppression comments). */

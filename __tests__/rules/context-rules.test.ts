@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals'
+import { copyIgnoredFile, dockerignorePatterns, missingDockerignore } from '../../src/rules/dockerignore.js'
+import { df } from '../helpers/dockerfile.js'
+import { testRule } from '../helpers/rule-tester.js'
+
+testRule(missingDockerignore, {
+  valid: [
+    { name: 'unknown context: silent', code: df('FROM node:20', 'COPY . .') },
+    { name: 'a .dockerignore exists', code: df('FROM node:20', 'COPY . .'), dockerignore: 'node_modules\n' },
+    { name: 'only named files are copied', code: df('FROM node:20', 'COPY package.json ./'), dockerignore: null }
+  ],
+  invalid: [{ name: 'COPY . with no .dockerignore', code: df('FROM node:20 AS b', 'COPY ./ /app', 'FROM node:20-slim', 'COPY --from=b /app/dist /dist'), dockerignore: null, errors: [{ line: 2 }] }]
+})
+
+testRule(copyIgnoredFile, {
+  valid: [
+    { name: 'not ignored', code: df('FROM nginx:1', 'COPY public/ /srv/'), dockerignore: 'dist\n*.md\n' },
+    { name: 'exceptions make it undecidable (as BuildKit)', code: df('FROM nginx:1', 'COPY dist/ /srv/'), dockerignore: 'dist\n!dist/keep\n' },
+    { name: 'COPY --from is never checked', code: df('FROM alpine:3 AS a', 'FROM nginx:1', 'COPY --from=a dist/ /srv/'), dockerignore: 'dist\n' }
+  ],
+  invalid: [
+    { name: 'a file under an ignored folder', code: df('FROM nginx:1', 'COPY ./dist/index.html /srv/'), dockerignore: '# comment\n/dist\n', errors: [{ line: 2, message: 'excluded by "dist"' }] },
+    { name: 'everything ignored and COPY .', code: df('FROM nginx:1', 'COPY . /srv/'), dockerignore: '*\n', errors: [{ line: 2 }] }
+  ]
+})
+
+describe('dockerignorePatterns', () => {
+  it('drops comments and blanks and leading ./ and /', () => {
+    expect(dockerignorePatterns('# c\n\n./a\n/b/**\n!c\n')).toEqual(['a', 'b/**', '!c'])
+  })
+})
