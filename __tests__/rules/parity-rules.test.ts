@@ -1,5 +1,8 @@
 /** BuildKit and hadolint parity rules, with the cases where following stages changes the answer. */
 import { addLocalFile } from '../../src/rules/add-local-file.js'
+import { aptUpgrade } from '../../src/rules/apt-upgrade.js'
+import { consecutiveRun } from '../../src/rules/consecutive-run.js'
+import { invalidDefinitionDescription } from '../../src/rules/invalid-definition-description.js'
 import { copyDestinationSlash } from '../../src/rules/copy-destination-slash.js'
 import { copyRelativeWithoutWorkdir } from '../../src/rules/copy-relative-without-workdir.js'
 import { exposeInvalidFormat, exposeProtoCasing } from '../../src/rules/expose-format.js'
@@ -106,4 +109,26 @@ testRule(missingHealthcheck, {
     { name: 'a build stage that exposes (only the shipped image counts)', code: df('FROM node:20 AS b', 'EXPOSE 3000', 'FROM nginx:1', 'COPY --from=b /d /d', 'HEALTHCHECK CMD ["true"]') }
   ],
   invalid: [{ name: 'a service without HEALTHCHECK', code: df('FROM nginx:1', 'EXPOSE 80'), errors: [{ line: 1, severity: 'info' }] }]
+})
+
+testRule(aptUpgrade, {
+  valid: [{ name: 'install only', code: df('FROM debian:12', 'RUN apt-get install -y curl') }],
+  invalid: [{ name: 'dist-upgrade', code: df('FROM debian:12', 'RUN apt-get update && apt-get dist-upgrade -y'), errors: [{ line: 2, severity: 'info' }] }]
+})
+
+testRule(consecutiveRun, {
+  valid: [
+    { name: 'one RUN', code: df('FROM debian:12', 'RUN apt-get install -y a b') },
+    { name: 'different managers, or something in between', code: df('FROM debian:12', 'RUN apt-get install -y a', 'COPY x /x', 'RUN apt-get install -y b', 'RUN pip install c') },
+    { name: 'in a build stage', code: df('FROM debian:12 AS b', 'RUN apt-get install -y a', 'RUN apt-get install -y b', 'FROM scratch', 'COPY --from=b /x /x') }
+  ],
+  invalid: [{ name: 'two apt installs in a row', code: df('FROM debian:12', 'RUN apt-get install -y a', 'RUN apt-get install -y b'), errors: [{ line: 3, message: 'line 2' }] }]
+})
+
+testRule(invalidDefinitionDescription, {
+  valid: [
+    { name: 'off by default', code: df('# not a description', 'ARG V=1', 'FROM alpine:$V') },
+    { name: 'a proper description', code: df('# check=experimental=all', '# V is the version', 'ARG V=1', 'FROM alpine:$V') }
+  ],
+  invalid: [{ name: 'turned on by the check directive', code: df('# check=experimental=InvalidDefinitionDescription', '# the version', 'ARG V=1', 'FROM alpine:$V'), errors: [{ line: 2 }] }]
 })

@@ -19604,13 +19604,18 @@ function isSuppressed(suppressions, finding) {
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 
 
+/** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
+function experimentalOn(context, rule) {
+    const list = context.model.directives.check?.experimental ?? [];
+    return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit));
+}
 function runRules(context, options = {}) {
     const rules = context.rules;
     const findings = [];
     const lastLine = context.model.lineCount;
     for (const rule of rules) {
         const level = options.levels?.[rule.meta.id];
-        if (level === 'off')
+        if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
             continue;
         for (const report of rule.check(context)) {
             if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
@@ -20893,6 +20898,87 @@ const copyIgnoredFile = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
+
+const aptUpgrade = {
+    meta: {
+        id: 'apt-upgrade',
+        title: 'apt-get upgrade in a Dockerfile',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3005', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
+        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/consecutive-run.ts
+/** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
+
+function manager(commands) {
+    for (const c of commands) {
+        if (isCommand(c, 'apt-get', 'install', 'update') || isCommand(c, 'apt', 'install', 'update'))
+            return 'apt';
+        if (isCommand(c, 'apk', 'add'))
+            return 'apk';
+        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
+            return 'dnf';
+    }
+    return null;
+}
+const consecutiveRun = {
+    meta: {
+        id: 'consecutive-run',
+        title: 'Consecutive RUNs install packages in separate layers',
+        severity: 'info',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3059', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        const reports = [];
+        let previous = null;
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.keyword !== 'RUN') {
+                previous = null;
+                continue;
+            }
+            const current = manager(runCommands(ins));
+            if (current !== null && previous !== null && previous.manager === current) {
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.line}: each RUN is a layer with its own package index; install everything in one RUN`, stage: stage.index });
+            }
+            previous = current === null ? null : { manager: current, line: ins.line };
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
+const invalidDefinitionDescription = {
+    meta: {
+        id: 'invalid-definition-description',
+        title: 'The comment above an ARG or stage does not describe it',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'InvalidDefinitionDescription' },
+        experimental: true
+    },
+    check: ({ model }) => {
+        const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]));
+        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+        return all.flatMap((ins) => {
+            const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined;
+            const comment = byLine.get(ins.line - 1);
+            if (name === undefined || comment === undefined || comment === '' || comment.split(/\s+/)[0] === name)
+                return [];
+            return [{ line: ins.line - 1, message: `a description comment should start with the name it describes ("# ${name} …"); add an empty line if this comment is not one`, stage: ins.stage < 0 ? null : ins.stage }];
+        });
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
 function graphProblemRule(meta) {
     return {
@@ -21544,6 +21630,9 @@ const unusedStage = {
 
 
 
+
+
+
 const RULES = [
     parseError,
     stageForwardReference,
@@ -21584,6 +21673,8 @@ const RULES = [
     apkNoCache,
     pipCache,
     cleanupInSeparateLayer,
+    consecutiveRun,
+    aptUpgrade,
     chownAfterCopy,
     copyAllBeforeInstall,
     missingDockerignore,
@@ -21604,6 +21695,7 @@ const RULES = [
     maintainerDeprecated,
     legacyKeyValueFormat,
     noEmptyContinuation,
+    invalidDefinitionDescription,
     untrustedRegistry,
     imageNotPinned,
     invalidSuppression

@@ -7,7 +7,7 @@ export function scopeLabel(meta: RuleMeta): string {
 
 /** The quote line under a doc page's title. */
 export function metaLine(meta: RuleMeta): string {
-  const parts = [meta.title, meta.severity, meta.category, scopeLabel(meta)]
+  const parts = [meta.title, meta.experimental === true ? `off by default (${meta.severity} when on)` : meta.severity, meta.category, scopeLabel(meta)]
   if (meta.equivalents.hadolint !== null) parts.push(`hadolint ${meta.equivalents.hadolint}`)
   if (meta.equivalents.buildkit !== null) parts.push(`BuildKit ${meta.equivalents.buildkit}`)
   return `> ${parts.join(' · ')}`
@@ -16,7 +16,7 @@ export function metaLine(meta: RuleMeta): string {
 /** docs/rules/README.md: one row per rule. */
 export function rulesIndex(rules: readonly Rule[]): string {
   const rows = rules.map(({ meta }) => {
-    const cells = [`[\`${meta.id}\`](${meta.id}.md)`, meta.title, meta.severity, meta.category, scopeLabel(meta), meta.equivalents.hadolint ?? '', meta.equivalents.buildkit ?? '']
+    const cells = [`[\`${meta.id}\`](${meta.id}.md)`, meta.title, meta.experimental === true ? 'off' : meta.severity, meta.category, scopeLabel(meta), meta.equivalents.hadolint ?? '', meta.equivalents.buildkit ?? '']
     return `| ${cells.join(' | ')} |`
   })
   return [

@@ -1,7 +1,7 @@
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 import { compareFindings, type Finding, type Severity } from '../model/finding.js'
 import { isSuppressed, readSuppressions } from './suppressions.js'
-import type { RuleContext } from './types.js'
+import type { Rule, RuleContext } from './types.js'
 
 export type RuleLevel = Severity | 'off'
 
@@ -10,13 +10,19 @@ export interface RunOptions {
   levels?: Readonly<Record<string, RuleLevel>>
 }
 
+/** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
+function experimentalOn(context: RuleContext, rule: Rule): boolean {
+  const list = context.model.directives.check?.experimental ?? []
+  return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit))
+}
+
 export function runRules(context: RuleContext, options: RunOptions = {}): Finding[] {
   const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
-    if (level === 'off') continue
+    if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
     for (const report of rule.check(context)) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)

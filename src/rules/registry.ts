@@ -29,6 +29,9 @@ import { runSudo } from './run-sudo.js'
 import { workdirRelativePath } from './workdir-relative-path.js'
 import { singleStageBuild } from './single-stage-build.js'
 import { copyIgnoredFile, missingDockerignore } from './dockerignore.js'
+import { aptUpgrade } from './apt-upgrade.js'
+import { consecutiveRun } from './consecutive-run.js'
+import { invalidDefinitionDescription } from './invalid-definition-description.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -93,6 +96,8 @@ export const RULES: readonly Rule[] = [
   apkNoCache,
   pipCache,
   cleanupInSeparateLayer,
+  consecutiveRun,
+  aptUpgrade,
   chownAfterCopy,
   copyAllBeforeInstall,
   missingDockerignore,
@@ -113,6 +118,7 @@ export const RULES: readonly Rule[] = [
   maintainerDeprecated,
   legacyKeyValueFormat,
   noEmptyContinuation,
+  invalidDefinitionDescription,
   untrustedRegistry,
   imageNotPinned,
   invalidSuppression

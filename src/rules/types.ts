@@ -24,6 +24,8 @@ export interface RuleMeta {
   category: Category
   scope: RuleScope
   equivalents: Equivalents
+  /** Off unless turned on by level in the configuration (like BuildKit's experimental checks). */
+  experimental?: boolean
 }
 
 export interface RuleReport {
