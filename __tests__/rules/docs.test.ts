@@ -70,3 +70,11 @@ describe('rule metadata', () => {
     }
   })
 })
+
+describe('README', () => {
+  it('names every rule', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    expect(RULES.map((r) => r.meta.id).filter((id) => !readme.includes(`\`${id}\``))).toEqual([])
+    expect(readme).toContain(`${RULES.length} rules`)
+  })
+})
