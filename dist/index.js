@@ -37897,7 +37897,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3274);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2532);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37907,7 +37907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3274:
+/***/ 2532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42542,6 +42542,7 @@ const aptListsLeft = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/helpers.ts
+
 /** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
 function stageChain(model, index) {
     const chain = [];
@@ -42656,6 +42657,23 @@ const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.mi
 function builtOnToolchain(model, index) {
     const root = rootImage(model, index);
     return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '');
+}
+const isUpper = (s) => s === s.toUpperCase();
+const isLower = (s) => s === s.toLowerCase();
+/** A COPY or ADD from the build context (not --from). */
+const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
+/** The registry host an image reference pulls from (Docker Hub names → docker.io). */
+function registryOf(image) {
+    const ref = parseImageReference(image);
+    if (ref === null)
+        return null;
+    if (ref.registry === null || ref.registry === 'index.docker.io' || ref.registry === 'registry-1.docker.io')
+        return 'docker.io';
+    return ref.registry.toLowerCase();
+}
+/** How an external image came in, as the reader wrote it. */
+function referenceKind(ref) {
+    return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
 }
 
 ;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
@@ -43194,20 +43212,7 @@ const copyRelativeWithoutWorkdir = {
     })
 };
 
-;// CONCATENATED MODULE: ./src/rules/expose-format.ts
-const exposeProtoCasing = {
-    meta: {
-        id: 'expose-proto-casing',
-        title: 'EXPOSE protocol is not lower case',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'EXPOSE')
-        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
-};
+;// CONCATENATED MODULE: ./src/rules/expose-invalid-format.ts
 const exposeInvalidFormat = {
     meta: {
         id: 'expose-invalid-format',
@@ -43222,6 +43227,21 @@ const exposeInvalidFormat = {
         .flatMap((i) => i.args
         .filter((a) => !a.includes('$') && a.includes(':'))
         .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
+};
+
+;// CONCATENATED MODULE: ./src/rules/expose-proto-casing.ts
+const exposeProtoCasing = {
+    meta: {
+        id: 'expose-proto-casing',
+        title: 'EXPOSE protocol is not lower case',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
@@ -43319,7 +43339,7 @@ const pipefail = {
     })
 };
 
-;// CONCATENATED MODULE: ./src/rules/platform-flags.ts
+;// CONCATENATED MODULE: ./src/rules/from-platform-flag-const.ts
 const fromPlatformFlagConst = {
     meta: {
         id: 'from-platform-flag-const',
@@ -43340,6 +43360,8 @@ const fromPlatformFlagConst = {
         return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }];
     })
 };
+
+;// CONCATENATED MODULE: ./src/rules/redundant-target-platform.ts
 const redundantTargetPlatform = {
     meta: {
         id: 'redundant-target-platform',
@@ -43483,28 +43505,10 @@ const singleStageBuild = {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/rules/dockerignore.ts
-/** Rules about the build context's .dockerignore (silent when the context is unknown). */
+;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
+/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
 
-const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
-const missingDockerignore = {
-    meta: {
-        id: 'missing-dockerignore',
-        title: 'The whole context is copied and there is no .dockerignore',
-        severity: 'warning',
-        category: 'cache',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, buildContext }) => {
-        if (buildContext === undefined || buildContext.dockerignore !== null)
-            return [];
-        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
-        if (copy === undefined)
-            return [];
-        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
-    }
-};
+
 /** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
 function dockerignorePatterns(text) {
     return text
@@ -43540,6 +43544,27 @@ const copyIgnoredFile = {
                 return [];
             return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
         })));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/missing-dockerignore.ts
+
+const missingDockerignore = {
+    meta: {
+        id: 'missing-dockerignore',
+        title: 'The whole context is copied and there is no .dockerignore',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore !== null)
+            return [];
+        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
+        if (copy === undefined)
+            return [];
+        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
     }
 };
 
@@ -43722,20 +43747,7 @@ const unknownTarget = graphProblemRule({
     equivalents: { hadolint: null, buildkit: null }
 });
 
-;// CONCATENATED MODULE: ./src/rules/base-image-tag.ts
-const baseImageUntagged = {
-    meta: {
-        id: 'base-image-untagged',
-        title: 'A base image has no tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3006', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
-};
+;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
 const baseImageLatest = {
     meta: {
         id: 'base-image-latest',
@@ -43750,22 +43762,45 @@ const baseImageLatest = {
         .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
 };
 
-;// CONCATENATED MODULE: ./src/rules/casing.ts
-const stageNameCasing = {
+;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
+const baseImageUntagged = {
     meta: {
-        id: 'stage-name-casing',
-        title: 'A stage name has upper-case letters',
+        id: 'base-image-untagged',
+        title: 'A base image has no tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3006', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/consistent-instruction-casing.ts
+
+const consistentInstructionCasing = {
+    meta: {
+        id: 'consistent-instruction-casing',
+        title: 'Instruction keywords mix upper and lower case',
         severity: 'warning',
         category: 'style',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
+        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
     },
-    check: ({ model }) => model.stages
-        .filter((s) => s.name !== null && s.name !== s.id)
-        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
+    check: ({ model }) => {
+        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
+        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
+        const expected = upper >= lower ? 'upper' : 'lower';
+        return all
+            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
+            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
+    }
 };
-const isUpper = (s) => s === s.toUpperCase();
-const isLower = (s) => s === s.toLowerCase();
+
+;// CONCATENATED MODULE: ./src/rules/from-as-casing.ts
+
 const fromAsCasing = {
     meta: {
         id: 'from-as-casing',
@@ -43787,24 +43822,20 @@ const fromAsCasing = {
         return [];
     })
 };
-const consistentInstructionCasing = {
+
+;// CONCATENATED MODULE: ./src/rules/stage-name-casing.ts
+const stageNameCasing = {
     meta: {
-        id: 'consistent-instruction-casing',
-        title: 'Instruction keywords mix upper and lower case',
+        id: 'stage-name-casing',
+        title: 'A stage name has upper-case letters',
         severity: 'warning',
         category: 'style',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
+        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
     },
-    check: ({ model }) => {
-        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
-        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
-        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
-        const expected = upper >= lower ? 'upper' : 'lower';
-        return all
-            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
-            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
-    }
+    check: ({ model }) => model.stages
+        .filter((s) => s.name !== null && s.name !== s.id)
+        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
@@ -43854,30 +43885,7 @@ const deadInstruction = {
     })))
 };
 
-;// CONCATENATED MODULE: ./src/rules/from-args.ts
-/** Global ARGs in FROM lines (BuildKit's UndefinedArgInFrom and InvalidDefaultArgInFrom). */
-
-const undefinedArgInFrom = {
-    meta: {
-        id: 'undefined-arg-in-from',
-        title: 'FROM uses a variable that is not a global ARG',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
-    },
-    check: ({ model }) => {
-        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
-        return model.stages.flatMap((s) => {
-            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
-            return names.map((n) => {
-                const inStage = model.stages.some((t) => t.instructions.some((i) => i.keyword === 'ARG' && i.variables?.some((v) => v.name === n)));
-                const hint = inStage ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
-                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
-            });
-        });
-    }
-};
+;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
 const invalidDefaultArgInFrom = {
     meta: {
         id: 'invalid-default-arg-in-from',
@@ -43898,6 +43906,31 @@ const invalidDefaultArgInFrom = {
                 message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
                 stage: s.index
             };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/undefined-arg-in-from.ts
+/** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
+
+const undefinedArgInFrom = {
+    meta: {
+        id: 'undefined-arg-in-from',
+        title: 'FROM uses a variable that is not a global ARG',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
+    },
+    check: ({ model }) => {
+        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
+        return model.stages.flatMap((s) => {
+            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
+            return names.map((n) => {
+                const inStage = model.stages.some((t) => t.instructions.some((i) => i.keyword === 'ARG' && i.variables?.some((v) => v.name === n)));
+                const hint = inStage ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
+                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
+            });
         });
     }
 };
@@ -43952,20 +43985,33 @@ const heavyFinalBase = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/rules/image-policy.ts
+;// CONCATENATED MODULE: ./src/rules/image-not-pinned.ts
+/** Opt-in policy: every external image is pinned by digest. */
 
-/** The registry host an image reference pulls from (Docker Hub names → docker.io). */
-function registryOf(image) {
-    const ref = parseImageReference(image);
-    if (ref === null)
-        return null;
-    if (ref.registry === null || ref.registry === 'index.docker.io' || ref.registry === 'registry-1.docker.io')
-        return 'docker.io';
-    return ref.registry.toLowerCase();
-}
-function where(ref) {
-    return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
-}
+
+const imageNotPinned = {
+    meta: {
+        id: 'image-not-pinned',
+        title: 'An external image is not pinned by digest (opt-in)',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ graph, settings }) => {
+        if (!settings.pinDigests)
+            return [];
+        return graph.external
+            .filter((ref) => {
+            const parsed = parseImageReference(ref.image);
+            return parsed !== null && parsed.digest === null;
+        })
+            .map((ref) => ({ line: ref.line, message: `${referenceKind(ref)} ${ref.image} is not pinned by digest: append @sha256:… so a re-pushed tag cannot change what you build`, stage: ref.stage }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/untrusted-registry.ts
+
 const untrustedRegistry = {
     meta: {
         id: 'untrusted-registry',
@@ -43984,28 +44030,8 @@ const untrustedRegistry = {
             const registry = registryOf(ref.image);
             if (registry === null || allowed.has(registry))
                 return [];
-            return [{ line: ref.line, message: `${where(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
+            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
         });
-    }
-};
-const imageNotPinned = {
-    meta: {
-        id: 'image-not-pinned',
-        title: 'An external image is not pinned by digest (opt-in)',
-        severity: 'warning',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ graph, settings }) => {
-        if (!settings.pinDigests)
-            return [];
-        return graph.external
-            .filter((ref) => {
-            const parsed = parseImageReference(ref.image);
-            return parsed !== null && parsed.digest === null;
-        })
-            .map((ref) => ({ line: ref.line, message: `${where(ref)} ${ref.image} is not pinned by digest: append @sha256:… so a re-pushed tag cannot change what you build`, stage: ref.stage }));
     }
 };
 
@@ -44099,8 +44125,17 @@ function multipleRule(keyword, id, hadolint) {
         })
     };
 }
+
+;// CONCATENATED MODULE: ./src/rules/multiple-cmd.ts
+
 const multipleCmd = multipleRule('CMD', 'multiple-cmd', 'DL4003');
+
+;// CONCATENATED MODULE: ./src/rules/multiple-entrypoint.ts
+
 const multipleEntrypoint = multipleRule('ENTRYPOINT', 'multiple-entrypoint', 'DL4004');
+
+;// CONCATENATED MODULE: ./src/rules/multiple-healthcheck.ts
+
 const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012');
 
 ;// CONCATENATED MODULE: ./src/rules/root-user.ts
@@ -44223,6 +44258,16 @@ const unusedStage = {
 
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 /** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
+
+
+
+
+
+
+
+
+
+
 
 
 

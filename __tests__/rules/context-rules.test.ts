@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { copyIgnoredFile, dockerignorePatterns, missingDockerignore } from '../../src/rules/dockerignore.js'
+import { copyIgnoredFile, dockerignorePatterns } from '../../src/rules/copy-ignored-file.js'
+import { missingDockerignore } from '../../src/rules/missing-dockerignore.js'
 import { df } from '../helpers/dockerfile.js'
 import { testRule } from '../helpers/rule-tester.js'
 

@@ -61,6 +61,10 @@ describe('rule docs', () => {
 })
 
 describe('rule metadata', () => {
+  it('keeps every rule in its own file, src/rules/<id>.ts', () => {
+    expect(RULES.map((r) => r.meta.id).filter((id) => !existsSync(join(ROOT, 'src/rules', `${id}.ts`)))).toEqual([])
+  })
+
   it('has unique kebab-case ids and a title for every rule', () => {
     const ids = RULES.map((r) => r.meta.id)
     expect(new Set(ids).size).toBe(ids.length)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { imageNotPinned, registryOf, untrustedRegistry } from '../../src/rules/image-policy.js'
+import { registryOf } from '../../src/rules/helpers.js'
+import { imageNotPinned } from '../../src/rules/image-not-pinned.js'
+import { untrustedRegistry } from '../../src/rules/untrusted-registry.js'
 import { df } from '../helpers/dockerfile.js'
 import { testRule } from '../helpers/rule-tester.js'
 

@@ -1,4 +1,6 @@
-import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from '../../src/rules/casing.js'
+import { consistentInstructionCasing } from '../../src/rules/consistent-instruction-casing.js'
+import { fromAsCasing } from '../../src/rules/from-as-casing.js'
+import { stageNameCasing } from '../../src/rules/stage-name-casing.js'
 import { maintainerDeprecated } from '../../src/rules/maintainer-deprecated.js'
 import { df } from '../helpers/dockerfile.js'
 import { testRule } from '../helpers/rule-tester.js'

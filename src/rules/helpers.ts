@@ -1,4 +1,6 @@
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
+import type { ExternalReference } from '../graph/graph.js'
+import { parseImageReference } from '../parse/image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 
 /** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
@@ -119,4 +121,23 @@ const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.mi
 export function builtOnToolchain(model: DockerfileModel, index: number): boolean {
   const root = rootImage(model, index)
   return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '')
+}
+
+export const isUpper = (s: string): boolean => s === s.toUpperCase()
+export const isLower = (s: string): boolean => s === s.toLowerCase()
+
+/** A COPY or ADD from the build context (not --from). */
+export const isContextCopy = (i: Instruction): boolean => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null
+
+/** The registry host an image reference pulls from (Docker Hub names → docker.io). */
+export function registryOf(image: string): string | null {
+  const ref = parseImageReference(image)
+  if (ref === null) return null
+  if (ref.registry === null || ref.registry === 'index.docker.io' || ref.registry === 'registry-1.docker.io') return 'docker.io'
+  return ref.registry.toLowerCase()
+}
+
+/** How an external image came in, as the reader wrote it. */
+export function referenceKind(ref: ExternalReference): string {
+  return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from'
 }

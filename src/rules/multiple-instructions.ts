@@ -1,7 +1,7 @@
 /** Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage counts; the earlier ones are dead. */
 import type { Rule } from './types.js'
 
-function multipleRule(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', id: string, hadolint: string | null): Rule {
+export function multipleRule(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', id: string, hadolint: string | null): Rule {
   return {
     meta: {
       id,
@@ -24,7 +24,3 @@ function multipleRule(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', id: string,
       })
   }
 }
-
-export const multipleCmd = multipleRule('CMD', 'multiple-cmd', 'DL4003')
-export const multipleEntrypoint = multipleRule('ENTRYPOINT', 'multiple-entrypoint', 'DL4004')
-export const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012')

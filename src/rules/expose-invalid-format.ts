@@ -1,22 +1,5 @@
-/** EXPOSE takes ports and protocols only: `80`, `80/tcp`, `8000-8010/udp`. */
+/** EXPOSE takes container ports only, no host address or host port. */
 import type { Rule } from './types.js'
-
-export const exposeProtoCasing: Rule = {
-  meta: {
-    id: 'expose-proto-casing',
-    title: 'EXPOSE protocol is not lower case',
-    severity: 'warning',
-    category: 'style',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
-  },
-  check: ({ model }) =>
-    model.stages.flatMap((s) =>
-      s.instructions
-        .filter((i) => i.keyword === 'EXPOSE')
-        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index })))
-    )
-}
 
 export const exposeInvalidFormat: Rule = {
   meta: {

@@ -1,4 +1,4 @@
-/** Global ARGs in FROM lines (BuildKit's UndefinedArgInFrom and InvalidDefaultArgInFrom). */
+/** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
 import { referencedNames, PLATFORM_ARGS } from '../parse/variables.js'
 import type { Rule } from './types.js'
 
@@ -21,29 +21,5 @@ export const undefinedArgInFrom: Rule = {
         return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index }
       })
     })
-  }
-}
-
-export const invalidDefaultArgInFrom: Rule = {
-  meta: {
-    id: 'invalid-default-arg-in-from',
-    title: 'FROM is not a valid image with the default ARG values',
-    severity: 'warning',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
-  },
-  check: ({ model }) => {
-    const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name))
-    return model.stages
-      .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
-      .map((s) => {
-        const names = s.base.unresolved.filter((n) => noDefault.has(n))
-        return {
-          line: s.line,
-          message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
-          stage: s.index
-        }
-      })
   }
 }

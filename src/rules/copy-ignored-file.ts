@@ -1,26 +1,7 @@
-/** Rules about the build context's .dockerignore (silent when the context is unknown). */
+/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
 import picomatch from 'picomatch'
-import type { Instruction } from '../parse/types.js'
 import type { Rule } from './types.js'
-
-const isContextCopy = (i: Instruction): boolean => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null
-
-export const missingDockerignore: Rule = {
-  meta: {
-    id: 'missing-dockerignore',
-    title: 'The whole context is copied and there is no .dockerignore',
-    severity: 'warning',
-    category: 'cache',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
-  },
-  check: ({ model, buildContext }) => {
-    if (buildContext === undefined || buildContext.dockerignore !== null) return []
-    const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'))
-    if (copy === undefined) return []
-    return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }]
-  }
-}
+import { isContextCopy } from './helpers.js'
 
 /** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
 export function dockerignorePatterns(text: string): string[] {

@@ -1,4 +1,4 @@
-/** Reproducible bases: a tag (not latest) or a digest. ARG defaults are resolved first. */
+/** Reproducible bases: a tag or a digest. ARG defaults are resolved first. */
 import type { Rule } from './types.js'
 
 export const baseImageUntagged: Rule = {
@@ -14,19 +14,4 @@ export const baseImageUntagged: Rule = {
     model.stages
       .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
       .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
-}
-
-export const baseImageLatest: Rule = {
-  meta: {
-    id: 'base-image-latest',
-    title: 'A base image uses the latest tag',
-    severity: 'warning',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3007', buildkit: null }
-  },
-  check: ({ model }) =>
-    model.stages
-      .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
-      .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
 }

@@ -1,4 +1,4 @@
-/** FROM --platform: a constant pins emulation, $TARGETPLATFORM restates the default. */
+/** FROM --platform with a constant pins the platform, and emulation with it. */
 import type { Rule } from './types.js'
 
 export const fromPlatformFlagConst: Rule = {
@@ -19,19 +19,4 @@ export const fromPlatformFlagConst: Rule = {
       if (s.id !== null && parts.some((p) => p !== '' && (s.id as string).includes(p))) return []
       return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }]
     })
-}
-
-export const redundantTargetPlatform: Rule = {
-  meta: {
-    id: 'redundant-target-platform',
-    title: 'FROM --platform=$TARGETPLATFORM restates the default',
-    severity: 'warning',
-    category: 'style',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
-  },
-  check: ({ model }) =>
-    model.stages
-      .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
-      .map((s) => ({ line: s.line, message: '--platform=$TARGETPLATFORM is what FROM does anyway: remove the flag', stage: s.index }))
 }

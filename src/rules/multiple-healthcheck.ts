@@ -1,0 +1,3 @@
+import { multipleRule } from './multiple-instructions.js'
+
+export const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012')
