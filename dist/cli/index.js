@@ -19108,7 +19108,8 @@ function readInstruction(node, ctx, stage) {
         keywordRaw,
         line: first + 1,
         endLine: last + 1,
-        raw: node.getRawArgumentsContent() ?? '',
+        // Sliced from our own lines: dockerfile-ast's getRawArgumentsContent re-tokenises every time.
+        raw: [(ctx.lines[first] ?? '').slice(keywordRange.end.character), ...ctx.lines.slice(first + 1, last + 1)].join('\n').replace(/^[ \t]+/, ''),
         args: [],
         flags: [],
         heredocs: [],
@@ -19786,8 +19787,15 @@ function runScript(run) {
     const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : '';
     return shellBody ? body : line;
 }
+/** Many rules ask for the same RUN's commands: split each RUN once. */
+const commandCache = new WeakMap();
 function runCommands(run) {
-    return splitCommands(runScript(run));
+    let commands = commandCache.get(run);
+    if (commands === undefined) {
+        commands = splitCommands(runScript(run));
+        commandCache.set(run, commands);
+    }
+    return commands;
 }
 /** `apt-get install -y a b` → the package words (no options). */
 function operands(command, from = 0) {

@@ -203,7 +203,8 @@ function readInstruction(node: AstInstruction, ctx: ParseContext, stage: number)
     keywordRaw,
     line: first + 1,
     endLine: last + 1,
-    raw: node.getRawArgumentsContent() ?? '',
+    // Sliced from our own lines: dockerfile-ast's getRawArgumentsContent re-tokenises every time.
+    raw: [(ctx.lines[first] ?? '').slice(keywordRange.end.character), ...ctx.lines.slice(first + 1, last + 1)].join('\n').replace(/^[ \t]+/, ''),
     args: [],
     flags: [],
     heredocs: [],

@@ -122,8 +122,16 @@ export function runScript(run: Instruction): string {
   return shellBody ? body : line
 }
 
+/** Many rules ask for the same RUN's commands: split each RUN once. */
+const commandCache = new WeakMap<Instruction, ShellCommand[]>()
+
 export function runCommands(run: Instruction): ShellCommand[] {
-  return splitCommands(runScript(run))
+  let commands = commandCache.get(run)
+  if (commands === undefined) {
+    commands = splitCommands(runScript(run))
+    commandCache.set(run, commands)
+  }
+  return commands
 }
 
 /** `apt-get install -y a b` → the package words (no options). */
