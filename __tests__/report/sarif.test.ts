@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals'
+import Ajv from 'ajv-draft-04'
+import addFormats from 'ajv-formats'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { analyzeDockerfile } from '../../src/analyze.js'
+import { toSarif } from '../../src/report/sarif.js'
+import { RULES } from '../../src/rules/registry.js'
+import { corpusAvailable, readManifest } from '../helpers/corpus.js'
+import { df } from '../helpers/dockerfile.js'
+
+const require = createRequire(import.meta.url)
+const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object
+// The schema's language pattern is not valid as a unicode regular expression; read it as written.
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })
+addFormats(ajv)
+const validate = ajv.compile(schema)
+
+function expectValid(log: unknown): void {
+  const ok = validate(log)
+  expect(ok ? [] : (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message ?? ''}`)).toEqual([])
+}
+
+describe('toSarif', () => {
+  const bad = analyzeDockerfile('svc/Dockerfile', df('FROM alpine', 'COPY --from=later /x /x', 'FROM alpine:3 AS later', 'USER app'))
+
+  it('is valid SARIF 2.1.0 with every rule and a result per finding', () => {
+    const log = toSarif([bad], RULES)
+    expectValid(log)
+    const run = (log.runs[0] ?? {}) as { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id))
+    expect(run.tool.driver.rules.every((r) => r.helpUri.endsWith(`/docs/rules/${r.id}.md`))).toBe(true)
+    expect(run.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine])).toEqual(
+      bad.findings.map((f) => [f.rule, f.severity === 'info' ? 'note' : f.severity, f.line])
+    )
+  })
+
+  it('is checked by a validator that does reject invalid SARIF', () => {
+    const log = toSarif([bad], RULES) as unknown as { runs: { results: { level: string }[] }[] }
+    const first = log.runs[0]?.results[0]
+    if (first !== undefined) first.level = 'info'
+    expect(validate(log)).toBe(false)
+  })
+
+  it('is valid with no findings at all (code scanning rejects an empty log, not an empty run)', () => {
+    expectValid(toSarif([], RULES))
+  })
+
+  const itCorpus = corpusAvailable() ? it : it.skip
+  itCorpus('is valid for the whole corpus', () => {
+    const analyses = readManifest().map((e) => analyzeDockerfile(e.file, readFileSync(e.path, 'utf8')))
+    expectValid(toSarif(analyses, RULES))
+  })
+})
