@@ -1,6 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { analyzeDockerfile } from '../../src/analyze.js'
@@ -10,6 +8,9 @@ import { corpusAvailable, readManifest } from '../helpers/corpus.js'
 import { df } from '../helpers/dockerfile.js'
 
 const require = createRequire(import.meta.url)
+// CommonJS packages: take their default exports through require, which both TypeScript and Node agree on.
+const { default: Ajv } = require('ajv-draft-04') as typeof import('ajv-draft-04')
+const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats')
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object
 // The schema's language pattern is not valid as a unicode regular expression; read it as written.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })
