@@ -42908,7 +42908,8 @@ const crossCompilePlatform = {
         severity: 'info',
         category: 'structure',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
@@ -43278,7 +43279,8 @@ const missingHealthcheck = {
         severity: 'info',
         category: 'correctness',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3057', buildkit: null }
+        equivalents: { hadolint: 'DL3057', buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         if (graph.target === null)
@@ -43489,7 +43491,8 @@ const singleStageBuild = {
         severity: 'warning',
         category: 'structure',
         scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model }) => {
         const stage = model.stages[0];
@@ -43564,7 +43567,8 @@ const missingDockerignore = {
         severity: 'warning',
         category: 'cache',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, buildContext }) => {
         if (buildContext === undefined || buildContext.dockerignore !== null)
@@ -43752,7 +43756,8 @@ const unknownTarget = graphProblemRule({
     severity: 'error',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
 });
 
 ;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
@@ -43973,7 +43978,8 @@ const heavyFinalBase = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         if (graph.target === null)
@@ -44165,7 +44171,8 @@ const rootUser = {
         severity: 'warning',
         category: 'security',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3002', buildkit: null }
+        equivalents: { hadolint: 'DL3002', buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         if (graph.target === null)
@@ -44247,7 +44254,8 @@ const unusedStage = {
         severity: 'info',
         category: 'structure',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         const target = graph.target === null ? null : model.stages[graph.target];

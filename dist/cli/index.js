@@ -20266,7 +20266,8 @@ const crossCompilePlatform = {
         severity: 'info',
         category: 'structure',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
@@ -20636,7 +20637,8 @@ const missingHealthcheck = {
         severity: 'info',
         category: 'correctness',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3057', buildkit: null }
+        equivalents: { hadolint: 'DL3057', buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         if (graph.target === null)
@@ -20847,7 +20849,8 @@ const singleStageBuild = {
         severity: 'warning',
         category: 'structure',
         scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model }) => {
         const stage = model.stages[0];
@@ -20919,7 +20922,8 @@ const missingDockerignore = {
         severity: 'warning',
         category: 'cache',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, buildContext }) => {
         if (buildContext === undefined || buildContext.dockerignore !== null)
@@ -21107,7 +21111,8 @@ const unknownTarget = graphProblemRule({
     severity: 'error',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
 });
 
 ;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
@@ -21328,7 +21333,8 @@ const heavyFinalBase = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         if (graph.target === null)
@@ -21520,7 +21526,8 @@ const rootUser = {
         severity: 'warning',
         category: 'security',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3002', buildkit: null }
+        equivalents: { hadolint: 'DL3002', buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         if (graph.target === null)
@@ -21602,7 +21609,8 @@ const unusedStage = {
         severity: 'info',
         category: 'structure',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
     },
     check: ({ model, graph }) => {
         const target = graph.target === null ? null : model.stages[graph.target];

@@ -11,7 +11,8 @@ export const crossCompilePlatform: Rule = {
     severity: 'info',
     category: 'structure',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
   },
   check: ({ model, graph }) => {
     // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).

@@ -40,7 +40,8 @@ export const heavyFinalBase: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
   },
   check: ({ model, graph }) => {
     if (graph.target === null) return []

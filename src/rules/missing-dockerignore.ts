@@ -9,7 +9,8 @@ export const missingDockerignore: Rule = {
     severity: 'warning',
     category: 'cache',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
   },
   check: ({ model, buildContext }) => {
     if (buildContext === undefined || buildContext.dockerignore !== null) return []

@@ -9,7 +9,8 @@ export const missingHealthcheck: Rule = {
     severity: 'info',
     category: 'correctness',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3057', buildkit: null }
+    equivalents: { hadolint: 'DL3057', buildkit: null },
+    about: 'file'
   },
   check: ({ model, graph }) => {
     if (graph.target === null) return []

@@ -18,7 +18,8 @@ export const rootUser: Rule = {
     severity: 'warning',
     category: 'security',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3002', buildkit: null }
+    equivalents: { hadolint: 'DL3002', buildkit: null },
+    about: 'file'
   },
   check: ({ model, graph }) => {
     if (graph.target === null) return []

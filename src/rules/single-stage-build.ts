@@ -23,7 +23,8 @@ export const singleStageBuild: Rule = {
     severity: 'warning',
     category: 'structure',
     scope: 'ships',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
   },
   check: ({ model }) => {
     const stage = model.stages[0]

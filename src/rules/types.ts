@@ -26,6 +26,11 @@ export interface RuleMeta {
   equivalents: Equivalents
   /** Off unless turned on by level in the configuration (like BuildKit's experimental checks). */
   experimental?: boolean
+  /**
+   * `file`: the finding is about the file as a whole (stage graph, shipped image), so a PR that
+   * changes the file owns it even when its line did not change. Default: about its own lines.
+   */
+  about?: 'file'
 }
 
 export interface RuleReport {

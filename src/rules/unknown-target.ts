@@ -6,5 +6,6 @@ export const unknownTarget = graphProblemRule({
   severity: 'error',
   category: 'correctness',
   scope: 'all',
-  equivalents: { hadolint: null, buildkit: null }
+  equivalents: { hadolint: null, buildkit: null },
+  about: 'file'
 })

@@ -8,7 +8,8 @@ export const unusedStage: Rule = {
     severity: 'info',
     category: 'structure',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
   },
   check: ({ model, graph }) => {
     const target = graph.target === null ? null : model.stages[graph.target]
