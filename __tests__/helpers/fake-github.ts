@@ -1,0 +1,167 @@
+/**
+ * A local HTTP server on 127.0.0.1 that plays the parts of GitHub's REST API Stagecraft uses,
+ * keeps state (comments, check runs) and records every request, so tests can assert the exact
+ * traffic. Faults are scripted per route: `fault('POST /repos/o/r/check-runs', 403, ...)`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  authorization: string | undefined
+}
+
+export interface FakePullFile {
+  filename: string
+  status: 'added' | 'modified' | 'removed' | 'renamed'
+  patch?: string
+}
+
+export interface FakeComment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+  html_url: string
+}
+
+interface Fault {
+  status: number
+  body: unknown
+  headers: Record<string, string>
+  times: number
+}
+
+export interface FakeGitHub {
+  url: string
+  requests: RecordedRequest[]
+  files: FakePullFile[]
+  contents: Map<string, string>
+  comments: FakeComment[]
+  checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[]
+  /** Scripted responses for `METHOD /path`, used `times` times before the route works again. */
+  fault(route: string, status: number, body?: unknown, headers?: Record<string, string>, times?: number): void
+  close(): Promise<void>
+}
+
+export interface FakeOptions {
+  owner?: string
+  repo?: string
+  pull?: number
+  headSha?: string
+  changedFiles?: number
+  viewer?: string
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers })
+  res.end(body === undefined ? '' : JSON.stringify(body))
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
+
+export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGitHub> {
+  const owner = options.owner ?? 'o'
+  const repo = options.repo ?? 'r'
+  const pull = options.pull ?? 7
+  const viewer = options.viewer ?? 'github-actions[bot]'
+  const faults = new Map<string, Fault[]>()
+  let nextId = 1000
+  const state: Omit<FakeGitHub, 'url' | 'fault' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [] }
+  const base = `/repos/${owner}/${repo}`
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const body = await readBody(req)
+      const query = Object.fromEntries(url.searchParams)
+      state.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, body, authorization: req.headers.authorization })
+      const route = `${req.method ?? 'GET'} ${url.pathname}`
+      const scripted = faults.get(route)?.[0]
+      if (scripted !== undefined) {
+        scripted.times--
+        if (scripted.times <= 0) faults.get(route)?.shift()
+        send(res, scripted.status, scripted.body, scripted.headers)
+        return
+      }
+      const page = Number(query.page ?? '1')
+      const perPage = Number(query.per_page ?? '30')
+      const paged = <T>(items: T[]): void => {
+        const slice = items.slice((page - 1) * perPage, page * perPage)
+        const links: string[] = []
+        if (page * perPage < items.length) {
+          const next = new URL(url.toString())
+          next.searchParams.set('page', String(page + 1))
+          links.push(`<http://${req.headers.host ?? ''}${next.pathname}${next.search}>; rel="next"`)
+        }
+        send(res, 200, slice, links.length > 0 ? { link: links.join(', ') } : {})
+      }
+
+      if (route === `GET ${base}/pulls/${pull}`) {
+        send(res, 200, { number: pull, changed_files: options.changedFiles ?? state.files.length, head: { sha: options.headSha ?? 'headsha', repo: { full_name: `${owner}/${repo}` } }, base: { sha: 'basesha' }, state: 'open' })
+      } else if (route === `GET ${base}/pulls/${pull}/files`) {
+        paged(state.files)
+      } else if (req.method === 'GET' && url.pathname.startsWith(`${base}/contents/`)) {
+        const path = decodeURIComponent(url.pathname.slice(`${base}/contents/`.length))
+        const text = state.contents.get(`${query.ref ?? ''}:${path}`) ?? state.contents.get(path)
+        if (text === undefined) send(res, 404, { message: 'Not Found' })
+        else send(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text, 'utf8').toString('base64') })
+      } else if (route === `GET ${base}/issues/${pull}/comments`) {
+        paged(state.comments)
+      } else if (route === `POST ${base}/issues/${pull}/comments`) {
+        const comment = { id: nextId++, body: (body as { body: string }).body, user: { login: viewer, type: 'Bot' }, html_url: `https://github.com/${owner}/${repo}/pull/${pull}#issuecomment-${nextId}` }
+        state.comments.push(comment)
+        send(res, 201, comment)
+      } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/issues/comments/`)) {
+        const id = Number(url.pathname.split('/').pop())
+        const comment = state.comments.find((c) => c.id === id)
+        if (comment === undefined) send(res, 404, { message: 'Not Found' })
+        else {
+          comment.body = (body as { body: string }).body
+          send(res, 200, comment)
+        }
+      } else if (route === `POST ${base}/check-runs`) {
+        const annotations = ((body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length
+        if (annotations > 50) return send(res, 422, { message: `No more than 50 items are allowed; ${annotations} were supplied.` })
+        const run = { id: nextId++, body: body as Record<string, unknown>, updates: [] }
+        state.checkRuns.push(run)
+        send(res, 201, { id: run.id, html_url: `https://github.com/${owner}/${repo}/runs/${run.id}` })
+      } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/check-runs/`)) {
+        const annotations = ((body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length
+        if (annotations > 50) return send(res, 422, { message: `No more than 50 items are allowed; ${annotations} were supplied.` })
+        const run = state.checkRuns.find((r) => r.id === Number(url.pathname.split('/').pop()))
+        if (run === undefined) return send(res, 404, { message: 'Not Found' })
+        run.updates.push(body as Record<string, unknown>)
+        send(res, 200, { id: run.id })
+      } else if (route === '/user' || route === 'GET /user') {
+        send(res, 403, { message: 'Resource not accessible by integration' })
+      } else {
+        send(res, 404, { message: `fake GitHub has no route for ${route}` })
+      }
+    })()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    ...state,
+    url: `http://127.0.0.1:${port}`,
+    fault(route, status, body = { message: 'fault' }, headers = {}, times = 1) {
+      const list = faults.get(route) ?? []
+      list.push({ status, body, headers, times })
+      faults.set(route, list)
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}

@@ -1,0 +1,35 @@
+/** The files a pull request changed, with the lines each one changed. */
+import { changedLines, type LineRange } from '../diff/patch.js'
+import type { GitHubClient } from './client.js'
+
+export interface ChangedFile {
+  path: string
+  status: string
+  /** 'all' for added files and files GitHub sent no patch for (large diffs). */
+  lines: LineRange[] | 'all'
+}
+
+export interface PullRequestFiles {
+  files: ChangedFile[]
+  /** GitHub lists at most 3,000 files; true when the PR has more than were listed. */
+  truncated: boolean
+  changedFiles: number
+}
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+export async function listPullRequestFiles(client: GitHubClient, ref: RepoRef, pull: number): Promise<PullRequestFiles> {
+  const { data: pr } = await client.rest.pulls.get({ ...ref, pull_number: pull })
+  const listed = await client.paginate(client.rest.pulls.listFiles, { ...ref, pull_number: pull, per_page: 100 })
+  const files = listed
+    .filter((f) => f.status !== 'removed')
+    .map((f) => ({
+      path: f.filename,
+      status: f.status,
+      lines: f.status === 'added' || f.patch === undefined ? ('all' as const) : changedLines(f.patch)
+    }))
+  return { files, truncated: listed.length < pr.changed_files, changedFiles: pr.changed_files }
+}
