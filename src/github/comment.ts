@@ -1,0 +1,48 @@
+/**
+ * One sticky comment per pull request and key: found by a hidden marker at the start of the
+ * body, edited only when it was written by the same user as the token, never re-written when the
+ * body is unchanged. A 403 (a fork's read-only token) is an outcome, not a failure.
+ */
+import type { GitHubClient } from './client.js'
+import type { RepoRef } from './pull-request.js'
+
+export type CommentOutcome =
+  | { action: 'created' | 'updated' | 'unchanged'; url: string }
+  | { action: 'forbidden' | 'failed'; url: null; message: string }
+
+/** The token's user; installation tokens (GITHUB_TOKEN) cannot ask, and are github-actions[bot]. */
+export async function viewerLogin(client: GitHubClient): Promise<string> {
+  try {
+    const { data } = await client.rest.users.getAuthenticated()
+    return data.login
+  } catch {
+    return 'github-actions[bot]'
+  }
+}
+
+function status(err: unknown): number | null {
+  return typeof err === 'object' && err !== null && 'status' in err && typeof (err).status === 'number' ? (err as { status: number }).status : null
+}
+
+function failure(err: unknown): CommentOutcome {
+  const code = status(err)
+  const message = err instanceof Error ? err.message : String(err)
+  if (code === 403 && !/rate limit|abuse/i.test(message)) return { action: 'forbidden', url: null, message }
+  return { action: 'failed', url: null, message }
+}
+
+export async function upsertComment(client: GitHubClient, ref: RepoRef, pull: number, marker: string, body: string, viewer: string): Promise<CommentOutcome> {
+  try {
+    const comments = await client.paginate(client.rest.issues.listComments, { ...ref, issue_number: pull, per_page: 100 })
+    const mine = comments.find((c) => (c.body ?? '').startsWith(marker) && c.user?.login === viewer)
+    if (mine === undefined) {
+      const { data } = await client.rest.issues.createComment({ ...ref, issue_number: pull, body })
+      return { action: 'created', url: data.html_url }
+    }
+    if (mine.body === body) return { action: 'unchanged', url: mine.html_url }
+    const { data } = await client.rest.issues.updateComment({ ...ref, comment_id: mine.id, body })
+    return { action: 'updated', url: data.html_url }
+  } catch (err) {
+    return failure(err)
+  }
+}
