@@ -1,45 +1,213 @@
 /**
- * The action's orchestration. For now it analyses the Dockerfiles of the workspace and reports
- * them as annotations; the pull-request features (changed files, check run, sticky comment,
- * SARIF) arrive with the action issue.
+ * The action's orchestration: which files, read from where, analysed how, reported where.
+ * Every channel is independent: a channel that fails (a fork's read-only token, an API outage)
+ * is said in the log and the job summary, and the others still get the findings.
  */
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { analyzeDockerfile, type FileAnalysis } from './analyze.js'
-import { discoverDockerfiles } from './discover.js'
-import { countFindings } from './report/text.js'
+import { context } from '@actions/github'
+import { execFileSync } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import picomatch from 'picomatch'
+import { analyzeDockerfile, type AnalysisOptions, type FileAnalysis } from './analyze.js'
+import { ConfigError, loadConfig } from './config/config.js'
+import { readBuildContext } from './context.js'
+import { DOCKERFILE_PATTERNS, IGNORED_PATTERNS, discoverDockerfiles } from './discover.js'
+import { publishCheckRun } from './github/check-run.js'
+import { createClient, type GitHubClient } from './github/client.js'
+import { upsertComment, viewerLogin } from './github/comment.js'
+import { readFileAt, textOrReason, type ReadResult } from './github/contents.js'
+import { listPullRequestFiles, type ChangedFile } from './github/pull-request.js'
+import { InputError, readInputs, type ActionInputs } from './inputs.js'
+import type { Finding } from './model/finding.js'
+import { conclusion, fails, selectFindings, toCheckAnnotation, type ChangedLines } from './report/annotations.js'
+import { toJsonReport } from './report/json.js'
+import { summaryMarkdown } from './report/markdown.js'
+import { toSarif } from './report/sarif.js'
+import { RULES } from './rules/registry.js'
 
-function annotate(analysis: FileAnalysis): void {
-  for (const f of analysis.findings) {
-    const props = { title: `stagecraft: ${f.rule}`, file: analysis.path, startLine: f.line, endLine: f.endLine }
+/** GitHub shows at most 10 workflow-command annotations of each type per step. */
+const COMMAND_ANNOTATION_CAP = 10
+
+interface Target {
+  path: string
+  changed: ChangedLines | undefined
+}
+
+/** Does a repository path name a Dockerfile the inputs ask for? */
+function pathMatcher(inputs: ActionInputs): (path: string) => boolean {
+  const names = picomatch([...DOCKERFILE_PATTERNS], { nocase: true, dot: true })
+  const ignored = picomatch([...IGNORED_PATTERNS], { dot: true })
+  if (inputs.dockerfiles.length === 0) return (p) => names(p) && !ignored(p)
+  const globs = picomatch(inputs.dockerfiles, { dot: true })
+  const folders = inputs.dockerfiles.filter((d) => !/[*?[{]/.test(d)).map((d) => d.replace(/^\.\/?/, '').replace(/\/*$/, '/'))
+  return (p) => !ignored(p) && (globs(p) || (names(p) && folders.some((f) => f === '/' || p.startsWith(f))))
+}
+
+function workspaceHead(workspace: string): string | null {
+  try {
+    return execFileSync('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return null
+  }
+}
+
+async function readWorkspace(workspace: string, path: string): Promise<ReadResult> {
+  try {
+    return textOrReason(await readFile(resolve(workspace, path)))
+  } catch (err) {
+    return { ok: false, reason: (err as NodeJS.ErrnoException).code ?? String(err) }
+  }
+}
+
+/** Workflow-command annotations, when the check run could not be created. Says what did not fit. */
+function commandAnnotations(selected: { path: string; finding: Finding }[]): string | null {
+  const shown = { error: 0, warning: 0, info: 0 }
+  let dropped = 0
+  for (const { path, finding: f } of selected) {
+    if (shown[f.severity] >= COMMAND_ANNOTATION_CAP) {
+      dropped++
+      continue
+    }
+    shown[f.severity]++
+    const props = { title: `${f.rule} (${f.severity})`, file: path, startLine: f.line, endLine: f.endLine }
     if (f.severity === 'error') core.error(f.message, props)
     else if (f.severity === 'warning') core.warning(f.message, props)
     else core.notice(f.message, props)
   }
+  return dropped === 0 ? null : `${dropped} more finding(s) could not be shown as annotations (GitHub shows ${COMMAND_ANNOTATION_CAP} per type per step): they are in the job summary and the reports`
 }
 
 export async function run(): Promise<void> {
   try {
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    const patterns = core.getMultilineInput('dockerfiles').filter((p) => p.trim() !== '')
-    const target = core.getInput('target') || null
-    const { files } = await discoverDockerfiles(patterns, workspace)
-    const analyses: FileAnalysis[] = []
-    for (const path of files) {
-      const text = await readFile(resolve(workspace, path), 'utf8')
-      const analysis = analyzeDockerfile(path, text, { target })
-      annotate(analysis)
-      analyses.push(analysis)
-    }
-    const totals = countFindings(analyses)
-    core.setOutput('dockerfiles', totals.files)
-    core.setOutput('findings', totals.error + totals.warning + totals.info)
-    core.setOutput('errors', totals.error)
-    core.setOutput('warnings', totals.warning)
-    core.info(`stagecraft: ${totals.files} Dockerfile(s), ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`)
-    if (totals.error > 0) core.setFailed(`stagecraft found ${totals.error} error(s)`)
+    await analyzeAndReport()
   } catch (err) {
-    core.setFailed(err instanceof Error ? err.message : String(err))
+    core.setFailed(err instanceof InputError || err instanceof ConfigError ? err.message : `stagecraft failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
   }
+}
+
+async function analyzeAndReport(): Promise<void> {
+  const inputs = readInputs()
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const { config } = loadConfig(workspace, inputs.config, RULES.map((r) => r.meta.id))
+  const event = context.eventName
+  const pr = (context.payload.pull_request ?? null) as { number: number; head: { sha: string } } | null
+  // context.repo throws without GITHUB_REPOSITORY (a local run); nothing talks to GitHub then.
+  const ref = process.env.GITHUB_REPOSITORY !== undefined ? { owner: context.repo.owner, repo: context.repo.repo } : { owner: '', repo: '' }
+  const notes: string[] = []
+  const client: GitHubClient | null = inputs.token === '' || ref.owner === '' ? null : createClient(inputs.token, { log: (m) => core.info(m) })
+
+  // Which files, and their changed lines.
+  let targets: Target[]
+  let read: (path: string) => Promise<ReadResult>
+  if (pr !== null && client !== null && (event === 'pull_request' || event === 'pull_request_target')) {
+    const listed = await listPullRequestFiles(client, ref, pr.number)
+    if (listed.truncated) notes.push(`This pull request changes ${listed.changedFiles} files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.`)
+    const matches = pathMatcher(inputs)
+    targets = listed.files.filter((f: ChangedFile) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }))
+    // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
+    const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha
+    read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha)
+  } else {
+    const found = await discoverDockerfiles(inputs.dockerfiles, workspace)
+    targets = found.files.map((path) => ({ path, changed: 'all' as const }))
+    read = (p) => readWorkspace(workspace, p)
+  }
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false
+  targets = targets.filter((t) => !ignored(t.path))
+
+  // Analyse.
+  const options: AnalysisOptions = {
+    target: inputs.target ?? config.target,
+    buildArgs: { ...config.buildArgs, ...inputs.buildArgs },
+    levels: config.rules,
+    settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
+  }
+  const analyses: FileAnalysis[] = []
+  const owned: { path: string; finding: Finding }[] = []
+  for (const target of targets) {
+    const content = await read(target.path)
+    if (!content.ok) {
+      notes.push(`${target.path} could not be read (${content.reason}); it was not analysed.`)
+      core.warning(`could not read ${target.path}: ${content.reason}`, { file: target.path })
+      continue
+    }
+    const buildContext = await readBuildContext(resolve(workspace, target.path), target.path)
+    const analysis = analyzeDockerfile(target.path, content.text, { ...options, buildContext })
+    analyses.push(analysis)
+    for (const finding of selectFindings(analysis, target.changed, inputs.annotate, RULES)) owned.push({ path: target.path, finding })
+  }
+  const ownedFindings = owned.map((o) => o.finding)
+
+  // Reports on disk.
+  if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(analyses, RULES))
+  if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses))
+
+  // Check run, or workflow-command annotations when it cannot be created.
+  const headSha = pr?.head.sha ?? context.sha
+  let checkRunDone = false
+  if (inputs.checkRun && client !== null && headSha !== undefined && headSha !== '') {
+    const errors = ownedFindings.filter((f) => f.severity === 'error').length
+    const outcome = await publishCheckRun(client, ref, {
+      name: inputs.checkName,
+      headSha,
+      conclusion: conclusion(ownedFindings, inputs.failOn),
+      title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
+      summary: summaryMarkdown(analyses, { notes }),
+      annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
+    })
+    if (outcome.action === 'created') checkRunDone = true
+    else {
+      const why = outcome.action === 'forbidden' ? 'the token may not create check runs (a pull request from a fork gets a read-only token)' : `the API failed: ${outcome.message}`
+      notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`)
+      core.warning(`check run not created: ${why}`)
+    }
+  }
+  if (!checkRunDone) {
+    const overflow = commandAnnotations(owned)
+    if (overflow !== null) notes.push(overflow)
+  }
+
+  // Sticky comment.
+  let commentUrl = ''
+  const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
+  if (pr !== null && client !== null && inputs.comment !== 'never') {
+    const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
+    const body = summaryMarkdown(analyses, { marker, notes, fullReportHint: 'the job summary of this run' })
+    const viewer = await viewerLogin(client)
+    // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
+    const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
+    if (outcome.url !== null) commentUrl = outcome.url
+    else if (outcome.action !== 'skipped') {
+      const why = outcome.action === 'forbidden' ? 'the token may not comment (a pull request from a fork gets a read-only token)' : `the API failed: ${outcome.message}`
+      notes.push(`The pull request comment could not be written: ${why}.`)
+      core.warning(`comment not written: ${why}`)
+    }
+  }
+
+  // Outputs, job summary (always, when the runner gives one), exit.
+  const count = (s: Finding['severity']) => ownedFindings.filter((f) => f.severity === s).length
+  core.setOutput('dockerfiles', analyses.length)
+  core.setOutput('findings', ownedFindings.length)
+  core.setOutput('errors', count('error'))
+  core.setOutput('warnings', count('warning'))
+  core.setOutput('sarif-file', inputs.sarifFile ?? '')
+  core.setOutput('json-file', inputs.jsonFile ?? '')
+  core.setOutput('comment-url', commentUrl)
+  if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
+    try {
+      // GitHub takes 1 MiB per step summary.
+      await core.summary.addRaw(summaryMarkdown(analyses, { notes, limit: 1_000_000 })).write()
+    } catch (err) {
+      core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  core.info(`stagecraft: ${analyses.length} Dockerfile(s), ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`)
+  if (fails(ownedFindings, inputs.failOn)) core.setFailed(`stagecraft: findings at or above fail-on (${inputs.failOn})`)
+}
+
+async function writeReport(workspace: string, path: string, report: unknown): Promise<void> {
+  const target = resolve(workspace, path)
+  await mkdir(dirname(target), { recursive: true })
+  await writeFile(target, JSON.stringify(report, null, 2) + '\n')
 }

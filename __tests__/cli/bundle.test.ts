@@ -48,7 +48,7 @@ describe('dist/index.js (the action)', () => {
       env: { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: tree.dir, GITHUB_OUTPUT: output, 'INPUT_DOCKERFILES': 'bad\nok' }
     })
     expect(result.stdout).toContain(
-      '::error title=stagecraft%3A stage-forward-reference,file=bad/Dockerfile,line=2,endLine=2::COPY --from=later refers to stage "later" defined later (line 3); a stage can only use stages defined before it'
+      '::error title=stage-forward-reference (error),file=bad/Dockerfile,line=2,endLine=2::COPY --from=later refers to stage "later" defined later (line 3); a stage can only use stages defined before it'
     )
     expect(result.code).toBe(1)
     const outputs = readFileSync(output, 'utf8')

@@ -8,7 +8,7 @@ import type { RepoRef } from './pull-request.js'
 
 export type CommentOutcome =
   | { action: 'created' | 'updated' | 'unchanged'; url: string }
-  | { action: 'forbidden' | 'failed'; url: null; message: string }
+  | { action: 'forbidden' | 'failed' | 'skipped'; url: null; message: string }
 
 /** The token's user; installation tokens (GITHUB_TOKEN) cannot ask, and are github-actions[bot]. */
 export async function viewerLogin(client: GitHubClient): Promise<string> {
@@ -31,11 +31,13 @@ function failure(err: unknown): CommentOutcome {
   return { action: 'failed', url: null, message }
 }
 
-export async function upsertComment(client: GitHubClient, ref: RepoRef, pull: number, marker: string, body: string, viewer: string): Promise<CommentOutcome> {
+/** `create: false` only updates an existing comment (a PR whose findings are all fixed says so). */
+export async function upsertComment(client: GitHubClient, ref: RepoRef, pull: number, marker: string, body: string, viewer: string, create = true): Promise<CommentOutcome> {
   try {
     const comments = await client.paginate(client.rest.issues.listComments, { ...ref, issue_number: pull, per_page: 100 })
     const mine = comments.find((c) => (c.body ?? '').startsWith(marker) && c.user?.login === viewer)
     if (mine === undefined) {
+      if (!create) return { action: 'skipped', url: null, message: 'nothing to report and no earlier comment' }
       const { data } = await client.rest.issues.createComment({ ...ref, issue_number: pull, body })
       return { action: 'created', url: data.html_url }
     }

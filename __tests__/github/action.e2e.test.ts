@@ -1,0 +1,152 @@
+/**
+ * The bundled action run as a runner runs it: `node dist/index.js` with INPUT_*, GITHUB_*, an
+ * event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, against the fake GitHub API.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../helpers/bundle.js'
+import { df } from '../helpers/dockerfile.js'
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
+import { tempTree, type TempTree } from '../helpers/tmp.js'
+
+let server: FakeGitHub | null = null
+let tree: TempTree | null = null
+afterEach(async () => {
+  await server?.close()
+  tree?.remove()
+  server = null
+  tree = null
+})
+
+const API_DOCKERFILE = df('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=bild /app/dist /app', 'USER node')
+const WEB_DOCKERFILE = df('FROM nginx:1.27-alpine', 'COPY site/ /usr/share/nginx/html/')
+
+interface RunResult {
+  code: number | null
+  stdout: string
+  outputs: string
+  summary: string
+}
+
+/** Runs the action asynchronously (the fake server lives in this process). */
+function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}): Promise<RunResult> {
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: 'headsha', repo: { full_name: 'o/r' } } }, repository: { full_name: 'o/r' } }))
+  const outputs = join(dir, 'output.txt')
+  const summary = join(dir, 'summary.md')
+  writeFileSync(outputs, '')
+  writeFileSync(summary, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_API_URL: fake.url,
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_SHA: 'mergesha',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_JOB: 'lint',
+    GITHUB_WORKSPACE: join(dir, 'ws'),
+    GITHUB_OUTPUT: outputs,
+    GITHUB_STEP_SUMMARY: summary,
+    'INPUT_GITHUB-TOKEN': 'test-token',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  }
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env })
+    let stdout = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.on('close', (code) => resolve({ code, stdout, outputs: readFileSync(outputs, 'utf8'), summary: readFileSync(summary, 'utf8') }))
+  })
+}
+
+function prFiles(fake: FakeGitHub): void {
+  fake.files.push(
+    { filename: 'services/api/Dockerfile', status: 'modified', patch: '@@ -1,4 +1,5 @@\n FROM node:20 AS build\n RUN npm ci && npm run build\n FROM node:20-slim\n+COPY --from=bild /app/dist /app\n USER node' },
+    { filename: 'web/Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+FROM nginx:1.27-alpine\n+COPY site/ /usr/share/nginx/html/' },
+    { filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }
+  )
+  fake.contents.set('headsha:services/api/Dockerfile', API_DOCKERFILE)
+  fake.contents.set('headsha:web/Dockerfile', WEB_DOCKERFILE)
+}
+
+const output = (text: string, name: string): string | undefined => new RegExp(`^${name}<<(ghadelimiter_[\\w-]+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(text)?.[2]
+
+describe('the action on a pull request', () => {
+  it('reviews the two changed Dockerfiles with an exact, small set of requests', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    const result = await runAction(server, tree.dir, 'pull_request', { 'sarif-file': 'out/stagecraft.sarif' })
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/pulls/7/files',
+      'GET /repos/o/r/contents/services%2Fapi%2FDockerfile',
+      'GET /repos/o/r/contents/web%2FDockerfile',
+      'POST /repos/o/r/check-runs',
+      'GET /user',
+      'GET /repos/o/r/issues/7/comments',
+      'POST /repos/o/r/issues/7/comments'
+    ])
+    expect(server.requests.every((r) => r.authorization === 'token test-token')).toBe(true)
+    const check = server.checkRuns[0]?.body as { head_sha: string; conclusion: string; output: { annotations: { path: string; start_line: number; title: string }[] } }
+    expect(check.head_sha).toBe('headsha')
+    expect(check.conclusion).toBe('failure')
+    expect(check.output.annotations.map((a) => `${a.path}:${a.start_line} ${a.title}`)).toEqual(['services/api/Dockerfile:1 unused-stage (info)', 'services/api/Dockerfile:4 stage-name-typo (error)'])
+    expect(server.comments[0]?.body.startsWith('<!-- stagecraft:ci/lint/ -->\n### Stagecraft')).toBe(true)
+    expect(result.summary).toContain('services/api/Dockerfile')
+    expect(output(result.outputs, 'dockerfiles')).toBe('2')
+    expect(output(result.outputs, 'errors')).toBe('1')
+    expect(output(result.outputs, 'comment-url')).toMatch(/^https:\/\/github.com\/o\/r\/pull\/7#issuecomment-/)
+    expect(JSON.parse(readFileSync(join(tree.dir, 'ws/out/stagecraft.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' })
+    expect(result.code).toBe(1)
+  })
+
+  it('updates its comment on the next run instead of adding one, and writes nothing when unchanged', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    await runAction(server, tree.dir, 'pull_request')
+    server.contents.set('headsha:services/api/Dockerfile', API_DOCKERFILE.replace('bild', 'build'))
+    await runAction(server, tree.dir, 'pull_request')
+    await runAction(server, tree.dir, 'pull_request')
+    expect(server.comments).toHaveLength(1)
+    const commentWrites = server.requests.filter((r) => r.method !== 'GET' && r.path.includes('comments')).map((r) => r.method)
+    expect(commentWrites).toEqual(['POST', 'PATCH'])
+    expect(server.comments[0]?.body).toContain('no findings')
+  })
+
+  it('on a fork (403 on check run and comment) still succeeds with annotations and the job summary', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    server.fault('POST /repos/o/r/check-runs', 403, { message: 'Resource not accessible by integration' })
+    server.fault('POST /repos/o/r/issues/7/comments', 403, { message: 'Resource not accessible by integration' })
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('::error title=stage-name-typo (error),file=services/api/Dockerfile,line=4,endLine=4::')
+    expect(result.summary).toContain('The check run could not be created')
+    expect(result.summary).toContain('The pull request comment could not be written')
+  })
+
+  it('pull_request_target reads the files only through the API at the head SHA, even with a workspace', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/services/api/Dockerfile': 'FROM evil\n', 'ws/web/Dockerfile': 'FROM evil\n' })
+    prFiles(server)
+    await runAction(server, tree.dir, 'pull_request_target')
+    expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => r.query.ref)).toEqual(['headsha', 'headsha'])
+    expect(server.comments[0]?.body).not.toContain('evil')
+  })
+
+  it('reports an unreadable or binary file and reviews the others', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    server.contents.set('headsha:web/Dockerfile', 'FROM a\u0000\u0001binary')
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    expect(result.code).toBe(0)
+    expect(result.summary).toContain('web/Dockerfile could not be read (binary content')
+    expect(output(result.outputs, 'dockerfiles')).toBe('1')
+  })
+})

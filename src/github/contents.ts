@@ -1,0 +1,21 @@
+/** A file's text at a commit, through the contents API (never running or checking out PR code). */
+import type { GitHubClient } from './client.js'
+import type { RepoRef } from './pull-request.js'
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string }
+
+/** NUL bytes mean binary content: a Dockerfile is text. */
+export function textOrReason(buffer: Buffer): ReadResult {
+  if (buffer.includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' }
+  return { ok: true, text: buffer.toString('utf8') }
+}
+
+export async function readFileAt(client: GitHubClient, ref: RepoRef, path: string, sha: string): Promise<ReadResult> {
+  try {
+    const { data } = await client.rest.repos.getContent({ ...ref, path, ref: sha })
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return { ok: false, reason: 'not a file' }
+    return textOrReason(Buffer.from(data.content, 'base64'))
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) }
+  }
+}
