@@ -53478,6 +53478,15 @@ async function listPullRequestFiles(client, ref, pull) {
     }));
     return { files, truncated: listed.length < pr.changed_files, changedFiles: pr.changed_files };
 }
+/** Files changed by a push (compare API; GitHub lists at most 300 files there). */
+async function listPushFiles(client, ref, before, after) {
+    const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...ref, basehead: `${before}...${after}`, per_page: 100 });
+    const listed = data.files ?? [];
+    const files = listed
+        .filter((f) => f.status !== 'removed')
+        .map((f) => ({ path: f.filename, status: f.status, lines: f.status === 'added' || f.patch === undefined ? 'all' : changedLines(f.patch) }));
+    return { files, truncated: listed.length >= 300, changedFiles: listed.length };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** The action's inputs, read and validated once; a bad value fails with its name and the choices. */
@@ -53778,6 +53787,10 @@ function pathMatcher(inputs) {
     const folders = inputs.dockerfiles.filter((d) => !/[*?[{]/.test(d)).map((d) => d.replace(/^\.\/?/, '').replace(/\/*$/, '/'));
     return (p) => !ignored(p) && (globs(p) || (names(p) && folders.some((f) => f === '/' || p.startsWith(f))));
 }
+/** A real commit SHA: a new branch's push has `before` all zeros. */
+function isCommit(sha) {
+    return typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha);
+}
 function workspaceHead(workspace) {
     try {
         return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -53845,7 +53858,17 @@ async function analyzeAndReport() {
         const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha;
         read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha);
     }
+    else if (event === 'push' && client !== null && isCommit(github_context.payload.before) && isCommit(github_context.payload.after)) {
+        const after = github_context.payload.after;
+        const listed = await listPushFiles(client, ref, github_context.payload.before, after);
+        if (listed.truncated)
+            notes.push('This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.');
+        const matches = pathMatcher(inputs);
+        targets = listed.files.filter((f) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }));
+        read = workspaceHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after);
+    }
     else {
+        // Other events, and a push that creates a branch: every Dockerfile in the workspace.
         const found = await discoverDockerfiles(inputs.dockerfiles, workspace);
         targets = found.files.map((path) => ({ path, changed: 'all' }));
         read = (p) => readWorkspace(workspace, p);

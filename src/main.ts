@@ -17,7 +17,7 @@ import { publishCheckRun } from './github/check-run.js'
 import { createClient, type GitHubClient } from './github/client.js'
 import { upsertComment, viewerLogin } from './github/comment.js'
 import { readFileAt, textOrReason, type ReadResult } from './github/contents.js'
-import { listPullRequestFiles, type ChangedFile } from './github/pull-request.js'
+import { listPullRequestFiles, listPushFiles, type ChangedFile } from './github/pull-request.js'
 import { InputError, readInputs, type ActionInputs } from './inputs.js'
 import type { Finding } from './model/finding.js'
 import { conclusion, fails, selectFindings, toCheckAnnotation, type ChangedLines } from './report/annotations.js'
@@ -42,6 +42,11 @@ function pathMatcher(inputs: ActionInputs): (path: string) => boolean {
   const globs = picomatch(inputs.dockerfiles, { dot: true })
   const folders = inputs.dockerfiles.filter((d) => !/[*?[{]/.test(d)).map((d) => d.replace(/^\.\/?/, '').replace(/\/*$/, '/'))
   return (p) => !ignored(p) && (globs(p) || (names(p) && folders.some((f) => f === '/' || p.startsWith(f))))
+}
+
+/** A real commit SHA: a new branch's push has `before` all zeros. */
+function isCommit(sha: unknown): boolean {
+  return typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha)
 }
 
 function workspaceHead(workspace: string): string | null {
@@ -108,7 +113,15 @@ async function analyzeAndReport(): Promise<void> {
     // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
     const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha
     read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha)
+  } else if (event === 'push' && client !== null && isCommit(context.payload.before) && isCommit(context.payload.after)) {
+    const after = context.payload.after as string
+    const listed = await listPushFiles(client, ref, context.payload.before as string, after)
+    if (listed.truncated) notes.push('This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.')
+    const matches = pathMatcher(inputs)
+    targets = listed.files.filter((f) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }))
+    read = workspaceHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after)
   } else {
+    // Other events, and a push that creates a branch: every Dockerfile in the workspace.
     const found = await discoverDockerfiles(inputs.dockerfiles, workspace)
     targets = found.files.map((path) => ({ path, changed: 'all' as const }))
     read = (p) => readWorkspace(workspace, p)

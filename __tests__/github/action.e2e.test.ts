@@ -31,9 +31,11 @@ interface RunResult {
 }
 
 /** Runs the action asynchronously (the fake server lives in this process). */
-function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}): Promise<RunResult> {
+const PR_PAYLOAD = { pull_request: { number: 7, head: { sha: 'headsha', repo: { full_name: 'o/r' } } }, repository: { full_name: 'o/r' } }
+
+function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}, payload: object = PR_PAYLOAD): Promise<RunResult> {
   const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: 'headsha', repo: { full_name: 'o/r' } } }, repository: { full_name: 'o/r' } }))
+  writeFileSync(eventPath, JSON.stringify(payload))
   const outputs = join(dir, 'output.txt')
   const summary = join(dir, 'summary.md')
   writeFileSync(outputs, '')
@@ -148,5 +150,35 @@ describe('the action on a pull request', () => {
     expect(result.code).toBe(0)
     expect(result.summary).toContain('web/Dockerfile could not be read (binary content')
     expect(output(result.outputs, 'dockerfiles')).toBe('1')
+  })
+})
+
+describe('the action on a push', () => {
+  const before = 'a'.repeat(40)
+  const after = 'b'.repeat(40)
+
+  it('reviews the Dockerfiles the push changed (compare API), read at the pushed commit', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    server.contents.set(`${after}:services/api/Dockerfile`, API_DOCKERFILE)
+    server.contents.set(`${after}:web/Dockerfile`, WEB_DOCKERFILE)
+    const result = await runAction(server, tree.dir, 'push', { comment: 'never' }, { before, after })
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /repos/o/r/compare/${before}...${after}`,
+      'GET /repos/o/r/contents/services%2Fapi%2FDockerfile',
+      'GET /repos/o/r/contents/web%2FDockerfile',
+      'POST /repos/o/r/check-runs'
+    ])
+    expect(output(result.outputs, 'dockerfiles')).toBe('2')
+  })
+
+  it('a new branch (before is all zeros) reviews every Dockerfile in the workspace', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/a/Dockerfile': 'FROM alpine:3.20\nUSER app\n', 'ws/b/Dockerfile': 'FROM alpine:3.20\nUSER app\n' })
+    const result = await runAction(server, tree.dir, 'push', { comment: 'never', 'check-run': 'false' }, { before: '0'.repeat(40), after })
+    expect(server.requests).toEqual([])
+    expect(output(result.outputs, 'dockerfiles')).toBe('2')
+    expect(result.code).toBe(0)
   })
 })

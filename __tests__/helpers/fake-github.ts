@@ -111,6 +111,8 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
 
       if (route === `GET ${base}/pulls/${pull}`) {
         send(res, 200, { number: pull, changed_files: options.changedFiles ?? state.files.length, head: { sha: options.headSha ?? 'headsha', repo: { full_name: `${owner}/${repo}` } }, base: { sha: 'basesha' }, state: 'open' })
+      } else if (req.method === 'GET' && url.pathname.startsWith(`${base}/compare/`)) {
+        send(res, 200, { files: state.files })
       } else if (route === `GET ${base}/pulls/${pull}/files`) {
         paged(state.files)
       } else if (req.method === 'GET' && url.pathname.startsWith(`${base}/contents/`)) {

@@ -33,3 +33,13 @@ export async function listPullRequestFiles(client: GitHubClient, ref: RepoRef, p
     }))
   return { files, truncated: listed.length < pr.changed_files, changedFiles: pr.changed_files }
 }
+
+/** Files changed by a push (compare API; GitHub lists at most 300 files there). */
+export async function listPushFiles(client: GitHubClient, ref: RepoRef, before: string, after: string): Promise<PullRequestFiles> {
+  const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...ref, basehead: `${before}...${after}`, per_page: 100 })
+  const listed = data.files ?? []
+  const files = listed
+    .filter((f) => f.status !== 'removed')
+    .map((f) => ({ path: f.filename, status: f.status, lines: f.status === 'added' || f.patch === undefined ? ('all' as const) : changedLines(f.patch) }))
+  return { files, truncated: listed.length >= 300, changedFiles: listed.length }
+}
