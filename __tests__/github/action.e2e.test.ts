@@ -3,7 +3,7 @@
  * event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, against the fake GitHub API.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/bundle.js'
@@ -180,5 +180,46 @@ describe('the action on a push', () => {
     expect(server.requests).toEqual([])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     expect(result.code).toBe(0)
+  })
+})
+
+describe('the action, more cases', () => {
+  it('reads from the workspace when it is checked out at the head (no contents requests)', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/services/api/Dockerfile': API_DOCKERFILE, 'ws/web/Dockerfile': WEB_DOCKERFILE })
+    const ws = join(tree.dir, 'ws')
+    const git = (...args: string[]): string => execFileSync('git', ['-C', ws, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim()
+    git('init', '-q')
+    git('add', '.')
+    git('commit', '-qm', 'head')
+    const head = git('rev-parse', 'HEAD')
+    prFiles(server)
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' }, { pull_request: { number: 7, head: { sha: head } } })
+    expect(server.requests.filter((r) => r.path.includes('/contents/'))).toEqual([])
+    expect(output(result.outputs, 'dockerfiles')).toBe('2')
+  })
+
+  it('says how many findings did not fit in the workflow annotations, and writes valid reports', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    const lines = ['FROM ubuntu AS base', ...Array.from({ length: 14 }, (_, i) => `ENV K${i} v`), 'FROM base', 'USER app']
+    server.files.push({ filename: 'Dockerfile', status: 'added' })
+    server.contents.set('headsha:Dockerfile', df(...lines))
+    server.fault('POST /repos/o/r/check-runs', 403, { message: 'Resource not accessible by integration' })
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never', comment: 'never', 'json-file': 'reports/s.json', 'sarif-file': 'reports/s.sarif' })
+    expect(result.stdout.match(/^::notice /gm)).toHaveLength(10)
+    expect(result.summary).toMatch(/4 more finding\(s\) could not be shown as annotations/)
+    const json = JSON.parse(readFileSync(join(tree.dir, 'ws/reports/s.json'), 'utf8')) as { version: number; files: { path: string }[] }
+    expect([json.version, json.files.map((f) => f.path)]).toEqual([1, ['Dockerfile']])
+    expect(JSON.parse(readFileSync(join(tree.dir, 'ws/reports/s.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Stagecraft' } } }] })
+  })
+
+  it('fails with a clear message on a bad input value', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    const result = await runAction(server, tree.dir, 'pull_request', { annotate: 'everything' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('::error::input annotate must be one of changed-lines, changed-files, all, not "everything"')
+    expect(server.requests).toEqual([])
   })
 })
