@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
+import { sarifErrors } from '../helpers/sarif-schema.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
 
@@ -101,7 +102,7 @@ describe('the action on a pull request', () => {
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     expect(output(result.outputs, 'errors')).toBe('1')
     expect(output(result.outputs, 'comment-url')).toMatch(/^https:\/\/github.com\/o\/r\/pull\/7#issuecomment-/)
-    expect(JSON.parse(readFileSync(join(tree.dir, 'ws/out/stagecraft.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' })
+    expect(sarifErrors(JSON.parse(readFileSync(join(tree.dir, 'ws/out/stagecraft.sarif'), 'utf8')))).toEqual([])
     expect(result.code).toBe(1)
   })
 
@@ -211,7 +212,9 @@ describe('the action, more cases', () => {
     expect(result.summary).toMatch(/4 more finding\(s\) could not be shown as annotations/)
     const json = JSON.parse(readFileSync(join(tree.dir, 'ws/reports/s.json'), 'utf8')) as { version: number; files: { path: string }[] }
     expect([json.version, json.files.map((f) => f.path)]).toEqual([1, ['Dockerfile']])
-    expect(JSON.parse(readFileSync(join(tree.dir, 'ws/reports/s.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Stagecraft' } } }] })
+    const sarif = JSON.parse(readFileSync(join(tree.dir, 'ws/reports/s.sarif'), 'utf8')) as unknown
+    expect(sarifErrors(sarif)).toEqual([])
+    expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Stagecraft' } } }] })
   })
 
   it('fails with a clear message on a bad input value', async () => {
@@ -221,5 +224,46 @@ describe('the action, more cases', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('::error::input annotate must be one of changed-lines, changed-files, all, not "everything"')
     expect(server.requests).toEqual([])
+  })
+})
+
+describe('the action and GitHub faults and limits', () => {
+  it('sends 120 findings as 3 check-run requests, never more than 50 annotations each', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    const lines = ['FROM ubuntu:24.04', ...Array.from({ length: 120 }, (_, i) => `ENV K${i} v`), 'USER app']
+    server.files.push({ filename: 'Dockerfile', status: 'added' })
+    server.contents.set('headsha:Dockerfile', df(...lines))
+    await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never', comment: 'never' })
+    const checkWrites = server.requests.filter((r) => r.path.includes('/check-runs'))
+    expect(checkWrites.map((r) => [r.method, (r.body as { output: { annotations: unknown[] } }).output.annotations.length])).toEqual([
+      ['POST', 50],
+      ['PATCH', 50],
+      ['PATCH', 20]
+    ])
+  })
+
+  it('pages through a PR of 250 files', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    for (let i = 0; i < 249; i++) server.files.push({ filename: `src/f${i}.ts`, status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' })
+    server.files.push({ filename: 'deploy/Dockerfile', status: 'added' })
+    server.contents.set('headsha:deploy/Dockerfile', 'FROM alpine:3.20\nUSER app\n')
+    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
+    expect(server.requests.filter((r) => r.path.endsWith('/pulls/7/files')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])
+    expect(output(result.outputs, 'dockerfiles')).toBe('1')
+  })
+
+  it('retries a 500 and honours a 429 retry-after, then posts', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    server.fault('GET /repos/o/r/pulls/7/files', 500, { message: 'boom' })
+    server.fault('POST /repos/o/r/issues/7/comments', 429, { message: 'API rate limit exceeded' }, { 'retry-after': '1' })
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    expect(result.code).toBe(0)
+    expect(server.requests.filter((r) => r.path.endsWith('/pulls/7/files'))).toHaveLength(2)
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments'))).toHaveLength(2)
+    expect(server.comments).toHaveLength(1)
   })
 })
