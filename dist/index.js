@@ -40268,7 +40268,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9729);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4041);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40278,7 +40278,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9729:
+/***/ 4041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53011,12 +53011,22 @@ function conclusion(findings, failOn) {
     return findings.length > 0 ? 'neutral' : 'success';
 }
 
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/** How a failed GitHub request ends: a missing permission (a fork's read-only token) or a fault. */
+/** A 403 is "forbidden" unless it is a (secondary) rate limit, which GitHub also answers with 403. */
+function classifyFailure(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const status = typeof err === 'object' && err !== null && 'status' in err ? (err).status : null;
+    return { action: status === 403 && !/rate limit|abuse/i.test(message) ? 'forbidden' : 'failed', message };
+}
+
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
 /**
  * The check run: on the PR's head SHA, with annotations in batches of 50 (the API's limit), one
  * request per batch, the last one completing the run with its conclusion. 120 annotations are
  * 3 requests; none is 1.
  */
+
 
 const SUMMARY_LIMIT = 65535;
 function check_run_clip(text) {
@@ -53041,9 +53051,7 @@ async function publishCheckRun(client, ref, input) {
         return { action: 'created', url: data.html_url ?? '', requests };
     }
     catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const status = typeof err === 'object' && err !== null && 'status' in err ? (err).status : null;
-        return { action: status === 403 && !/rate limit|abuse/i.test(message) ? 'forbidden' : 'failed', url: null, message, requests };
+        return { ...classifyFailure(err), url: null, requests };
     }
 }
 
@@ -53403,6 +53411,7 @@ function createClient(token, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
+
 /** The token's user; installation tokens (GITHUB_TOKEN) cannot ask, and are github-actions[bot]. */
 async function viewerLogin(client) {
     try {
@@ -53412,16 +53421,6 @@ async function viewerLogin(client) {
     catch {
         return 'github-actions[bot]';
     }
-}
-function comment_status(err) {
-    return typeof err === 'object' && err !== null && 'status' in err && typeof (err).status === 'number' ? err.status : null;
-}
-function failure(err) {
-    const code = comment_status(err);
-    const message = err instanceof Error ? err.message : String(err);
-    if (code === 403 && !/rate limit|abuse/i.test(message))
-        return { action: 'forbidden', url: null, message };
-    return { action: 'failed', url: null, message };
 }
 /** `create: false` only updates an existing comment (a PR whose findings are all fixed says so). */
 async function upsertComment(client, ref, pull, marker, body, viewer, create = true) {
@@ -53440,7 +53439,7 @@ async function upsertComment(client, ref, pull, marker, body, viewer, create = t
         return { action: 'updated', url: data.html_url };
     }
     catch (err) {
-        return failure(err);
+        return { ...classifyFailure(err), url: null };
     }
 }
 
@@ -53827,6 +53826,9 @@ function commandAnnotations(selected) {
     }
     return dropped === 0 ? null : `${dropped} more finding(s) could not be shown as annotations (GitHub shows ${COMMAND_ANNOTATION_CAP} per type per step): they are in the job summary and the reports`;
 }
+function explain(outcome, what) {
+    return outcome.action === 'forbidden' ? `the token may not ${what} (a pull request from a fork gets a read-only token)` : `the API failed: ${outcome.message}`;
+}
 async function run() {
     try {
         await analyzeAndReport();
@@ -53919,7 +53921,7 @@ async function analyzeAndReport() {
         if (outcome.action === 'created')
             checkRunDone = true;
         else {
-            const why = outcome.action === 'forbidden' ? 'the token may not create check runs (a pull request from a fork gets a read-only token)' : `the API failed: ${outcome.message}`;
+            const why = explain(outcome, 'create check runs');
             notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`);
             warning(`check run not created: ${why}`);
         }
@@ -53941,7 +53943,7 @@ async function analyzeAndReport() {
         if (outcome.url !== null)
             commentUrl = outcome.url;
         else if (outcome.action !== 'skipped') {
-            const why = outcome.action === 'forbidden' ? 'the token may not comment (a pull request from a fork gets a read-only token)' : `the API failed: ${outcome.message}`;
+            const why = explain(outcome, 'comment');
             notes.push(`The pull request comment could not be written: ${why}.`);
             warning(`comment not written: ${why}`);
         }

@@ -83,6 +83,10 @@ function commandAnnotations(selected: { path: string; finding: Finding }[]): str
   return dropped === 0 ? null : `${dropped} more finding(s) could not be shown as annotations (GitHub shows ${COMMAND_ANNOTATION_CAP} per type per step): they are in the job summary and the reports`
 }
 
+function explain(outcome: { action: string; message: string }, what: string): string {
+  return outcome.action === 'forbidden' ? `the token may not ${what} (a pull request from a fork gets a read-only token)` : `the API failed: ${outcome.message}`
+}
+
 export async function run(): Promise<void> {
   try {
     await analyzeAndReport()
@@ -171,7 +175,7 @@ async function analyzeAndReport(): Promise<void> {
     })
     if (outcome.action === 'created') checkRunDone = true
     else {
-      const why = outcome.action === 'forbidden' ? 'the token may not create check runs (a pull request from a fork gets a read-only token)' : `the API failed: ${outcome.message}`
+      const why = explain(outcome, 'create check runs')
       notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`)
       core.warning(`check run not created: ${why}`)
     }
@@ -192,7 +196,7 @@ async function analyzeAndReport(): Promise<void> {
     const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
     if (outcome.url !== null) commentUrl = outcome.url
     else if (outcome.action !== 'skipped') {
-      const why = outcome.action === 'forbidden' ? 'the token may not comment (a pull request from a fork gets a read-only token)' : `the API failed: ${outcome.message}`
+      const why = explain(outcome, 'comment')
       notes.push(`The pull request comment could not be written: ${why}.`)
       core.warning(`comment not written: ${why}`)
     }

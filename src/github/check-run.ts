@@ -5,6 +5,7 @@
  */
 import { batches, type CheckAnnotation } from '../report/annotations.js'
 import type { GitHubClient } from './client.js'
+import { classifyFailure } from './errors.js'
 import type { RepoRef } from './pull-request.js'
 
 export interface CheckRunInput {
@@ -42,8 +43,6 @@ export async function publishCheckRun(client: GitHubClient, ref: RepoRef, input:
     }
     return { action: 'created', url: data.html_url ?? '', requests }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err)
-    const status = typeof err === 'object' && err !== null && 'status' in err ? (err).status : null
-    return { action: status === 403 && !/rate limit|abuse/i.test(message) ? 'forbidden' : 'failed', url: null, message, requests }
+    return { ...classifyFailure(err), url: null, requests }
   }
 }

@@ -4,6 +4,7 @@
  * body is unchanged. A 403 (a fork's read-only token) is an outcome, not a failure.
  */
 import type { GitHubClient } from './client.js'
+import { classifyFailure } from './errors.js'
 import type { RepoRef } from './pull-request.js'
 
 export type CommentOutcome =
@@ -20,17 +21,6 @@ export async function viewerLogin(client: GitHubClient): Promise<string> {
   }
 }
 
-function status(err: unknown): number | null {
-  return typeof err === 'object' && err !== null && 'status' in err && typeof (err).status === 'number' ? (err as { status: number }).status : null
-}
-
-function failure(err: unknown): CommentOutcome {
-  const code = status(err)
-  const message = err instanceof Error ? err.message : String(err)
-  if (code === 403 && !/rate limit|abuse/i.test(message)) return { action: 'forbidden', url: null, message }
-  return { action: 'failed', url: null, message }
-}
-
 /** `create: false` only updates an existing comment (a PR whose findings are all fixed says so). */
 export async function upsertComment(client: GitHubClient, ref: RepoRef, pull: number, marker: string, body: string, viewer: string, create = true): Promise<CommentOutcome> {
   try {
@@ -45,6 +35,6 @@ export async function upsertComment(client: GitHubClient, ref: RepoRef, pull: nu
     const { data } = await client.rest.issues.updateComment({ ...ref, comment_id: mine.id, body })
     return { action: 'updated', url: data.html_url }
   } catch (err) {
-    return failure(err)
+    return { ...classifyFailure(err), url: null }
   }
 }
