@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: how fast the engine is, side by side with the npm peers in the same process
+ * on the same files, how it scales, and the action's cold start against the local fake API.
+ * A script, not a test: it prints a table and writes bench/results.md. `--quick` skips 100×.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { validate } from 'dockerfile-utils'
+import { createRequire } from 'node:module'
+import { analyzeDockerfile } from '../src/analyze.js'
+import { startFakeGitHub } from '../__tests__/helpers/fake-github.js'
+
+const require = createRequire(import.meta.url)
+const dockerfilelint = require('dockerfilelint') as { run: (base: string, content: string) => unknown[] }
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), process.env.STAGECRAFT_ROOT ?? '..')
+const CORPUS = resolve(ROOT, '../shared/corpus')
+const quick = process.argv.includes('--quick')
+
+function corpusTexts(): string[] {
+  const texts: string[] = []
+  for (const dir of readdirSync(CORPUS)) {
+    const path = join(CORPUS, dir)
+    if (!statSync(path).isDirectory()) continue
+    for (const file of readdirSync(path)) texts.push(readFileSync(join(path, file), 'utf8'))
+  }
+  return texts
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+/** Median wall time in ms of `runs` passes of `work` over `texts`, after one warm-up pass. */
+function time(texts: readonly string[], work: (text: string) => unknown, runs: number): number {
+  for (const t of texts) work(t)
+  const samples: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now()
+    for (const t of texts) work(t)
+    samples.push(performance.now() - start)
+  }
+  return median(samples)
+}
+
+async function coldStart(): Promise<{ median: number; min: number; requests: number }> {
+  const fake = await startFakeGitHub()
+  fake.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1 +1,2 @@\n FROM node:20\n+RUN npm ci' })
+  fake.contents.set('headsha:Dockerfile', 'FROM node:20\nRUN npm ci\nUSER node\n')
+  const dir = join(ROOT, '.bench-build')
+  const event = join(dir, 'event.json')
+  writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { sha: 'headsha' } } }))
+  const samples: number[] = []
+  let requests = 0
+  for (let i = 0; i < 10; i++) {
+    writeFileSync(join(dir, 'out'), '')
+    writeFileSync(join(dir, 'summary'), '')
+    const before = fake.requests.length
+    const start = performance.now()
+    await new Promise((done) =>
+      spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
+        env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), 'INPUT_GITHUB-TOKEN': 't' }
+      }).on('close', done)
+    )
+    samples.push(performance.now() - start)
+    if (i === 0) requests = fake.requests.length - before
+  }
+  await fake.close()
+  return { median: median(samples), min: Math.min(...samples), requests }
+}
+
+async function main(): Promise<void> {
+  const texts = corpusTexts()
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0)
+  const runs = 5
+  const engine = time(texts, (t) => analyzeDockerfile('Dockerfile', t), runs)
+  const utils = time(texts, (t) => validate(t), runs)
+  // dockerfilelint throws on some real files; count them rather than stop (the work until the throw is timed).
+  const lintCrashes = new Set<number>()
+  texts.forEach((t, i) => {
+    try {
+      dockerfilelint.run('./', t)
+    } catch {
+      lintCrashes.add(i)
+    }
+  })
+  const lint = time(texts, (t) => {
+    try {
+      return dockerfilelint.run('./', t)
+    } catch {
+      return null
+    }
+  }, runs)
+  const rate = (ms: number, n = texts.length): string => `${Math.round((n / ms) * 1000).toLocaleString('en-US')}`
+
+  const scaling: { factor: number; ms: number; rss: number }[] = []
+  for (const factor of quick ? [1, 10] : [1, 10, 100]) {
+    const many = Array.from({ length: factor }, () => texts).flat()
+    const ms = time(many, (t) => analyzeDockerfile('Dockerfile', t), factor === 100 ? 1 : 3)
+    scaling.push({ factor, ms, rss: process.resourceUsage().maxRSS / 1024 })
+  }
+  const cold = await coldStart()
+
+  const date = new Date().toISOString().slice(0, 10)
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `${date}, ${machine}. \`npm run bench\`; ${texts.length} corpus files, ${(bytes / 2 ** 20).toFixed(2)} MB; median of ${runs} runs after a warm-up, one process.`,
+    '',
+    '| what | ms per corpus | files/s | MB/s | vs Stagecraft |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| Stagecraft (parse + graph + ${'all'} rules) | ${engine.toFixed(0)} | ${rate(engine)} | ${((bytes / 2 ** 20 / engine) * 1000).toFixed(2)} | 1.00× |`,
+    `| dockerfile-utils validate | ${utils.toFixed(0)} | ${rate(utils)} | ${((bytes / 2 ** 20 / utils) * 1000).toFixed(2)} | ${(utils / engine).toFixed(2)}× the time |`,
+    `| dockerfilelint (threw on ${lintCrashes.size} files) | ${lint.toFixed(0)} | ${rate(lint)} | ${((bytes / 2 ** 20 / lint) * 1000).toFixed(2)} | ${(lint / engine).toFixed(2)}× the time |`,
+    '',
+    '| scale | files | ms | files/s | time vs 1× | peak RSS so far |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...scaling.map((s) => `| ${s.factor}× | ${texts.length * s.factor} | ${s.ms.toFixed(0)} | ${rate(s.ms, texts.length * s.factor)} | ${(s.ms / (scaling[0]?.ms ?? 1)).toFixed(1)}× | ${s.rss.toFixed(0)} MB |`),
+    '',
+    `Action cold start (\`node dist/index.js\`, a PR with one Dockerfile, local fake API): median ${cold.median.toFixed(0)} ms of 10 (min ${cold.min.toFixed(0)} ms), ${cold.requests} API requests on the first run.`,
+    ''
+  ]
+  const report = lines.join('\n')
+  writeFileSync(join(ROOT, 'bench/results.md'), report)
+  process.stdout.write(report)
+}
+
+await main()
