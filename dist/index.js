@@ -48430,6 +48430,13 @@ function compareFindings(a, b) {
         a.rule.localeCompare(b.rule) ||
         a.message.localeCompare(b.message));
 }
+/** How many findings of each severity. */
+function tally(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
@@ -53563,6 +53570,7 @@ function toJsonReport(analyses) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 const COLOURS = {
     error: ['\u001b[31m', '\u001b[39m'],
     warning: ['\u001b[33m', '\u001b[39m'],
@@ -53571,11 +53579,7 @@ const COLOURS = {
     bold: ['\u001b[1m', '\u001b[22m']
 };
 function countFindings(analyses) {
-    const totals = { files: analyses.length, error: 0, warning: 0, info: 0 };
-    for (const a of analyses)
-        for (const f of a.findings)
-            totals[f.severity]++;
-    return totals;
+    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -53611,6 +53615,7 @@ function formatText(analyses, options) {
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
 const COMMENT_LIMIT = 65536;
 const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
@@ -53642,9 +53647,7 @@ function markdown_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function counts(findings) {
-    const c = { error: 0, warning: 0, info: 0 };
-    for (const f of findings)
-        c[f.severity]++;
+    const c = tally(findings);
     if (findings.length === 0)
         return 'no findings';
     return [c.error > 0 ? markdown_plural(c.error, 'error') : '', c.warning > 0 ? markdown_plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
@@ -53753,6 +53756,7 @@ function toSarif(analyses, rules) {
  * Every channel is independent: a channel that fails (a fork's read-only token, an API outage)
  * is said in the log and the job summary, and the others still get the findings.
  */
+
 
 
 
@@ -53949,7 +53953,8 @@ async function analyzeAndReport() {
         }
     }
     // Outputs, job summary (always, when the runner gives one), exit.
-    const count = (s) => ownedFindings.filter((f) => f.severity === s).length;
+    const totals = tally(ownedFindings);
+    const count = (s) => totals[s];
     setOutput('dockerfiles', analyses.length);
     setOutput('findings', ownedFindings.length);
     setOutput('errors', count('error'));

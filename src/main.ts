@@ -19,7 +19,7 @@ import { upsertComment, viewerLogin } from './github/comment.js'
 import { readFileAt, textOrReason, type ReadResult } from './github/contents.js'
 import { listPullRequestFiles, listPushFiles, type ChangedFile } from './github/pull-request.js'
 import { InputError, readInputs, type ActionInputs } from './inputs.js'
-import type { Finding } from './model/finding.js'
+import { tally, type Finding } from './model/finding.js'
 import { conclusion, fails, selectFindings, toCheckAnnotation, type ChangedLines } from './report/annotations.js'
 import { toJsonReport } from './report/json.js'
 import { summaryMarkdown } from './report/markdown.js'
@@ -203,7 +203,8 @@ async function analyzeAndReport(): Promise<void> {
   }
 
   // Outputs, job summary (always, when the runner gives one), exit.
-  const count = (s: Finding['severity']) => ownedFindings.filter((f) => f.severity === s).length
+  const totals = tally(ownedFindings)
+  const count = (s: Finding['severity']): number => totals[s]
   core.setOutput('dockerfiles', analyses.length)
   core.setOutput('findings', ownedFindings.length)
   core.setOutput('errors', count('error'))

@@ -18414,6 +18414,13 @@ function compareFindings(a, b) {
         a.rule.localeCompare(b.rule) ||
         a.message.localeCompare(b.message));
 }
+/** How many findings of each severity. */
+function tally(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
@@ -21768,7 +21775,7 @@ function ruleById(id) {
 ;// CONCATENATED MODULE: ./src/rules/types.ts
 const DEFAULT_SETTINGS = Object.freeze({ trustedRegistries: null, pinDigests: false });
 const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
-function docsUrl(id) {
+function types_docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
 
@@ -22902,6 +22909,61 @@ async function discoverDockerfiles(args, cwd) {
     return { files: [...found].sort(), unmatched };
 }
 
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/**
+ * Which findings a pull request owns, and how they become check-run annotations. Pure.
+ *   changed-lines (default): findings on lines the PR added, plus findings about the file as a
+ *     whole (stage graph, shipped image) when the file changed at all;
+ *   changed-files: every finding of a changed file;  all: every finding.
+ */
+
+
+
+function selectFindings(analysis, changed, mode, rules) {
+    if (mode === 'all')
+        return analysis.findings;
+    if (changed === undefined)
+        return [];
+    if (mode === 'changed-files' || changed === 'all')
+        return analysis.findings;
+    const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
+    return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine));
+}
+const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' };
+/** GitHub's limits: a title of at most 255 characters, a message of at most 64 KB. */
+function clip(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function toCheckAnnotation(path, f) {
+    return {
+        path,
+        start_line: f.line,
+        end_line: f.endLine,
+        annotation_level: LEVEL[f.severity],
+        title: clip(`${f.rule} (${f.severity})`, 255),
+        message: clip(`${f.message}\n${docsUrl(f.rule)}`, 65000)
+    };
+}
+/** The Checks API takes at most 50 annotations per request. */
+function batches(items, size = 50) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function fails(findings, failOn) {
+    if (failOn === 'never')
+        return false;
+    const threshold = severityRank(failOn);
+    return findings.some((f) => severityRank(f.severity) >= threshold);
+}
+/** The check run's conclusion: failure when fail-on is reached, neutral for other findings, else success. */
+function conclusion(findings, failOn) {
+    if (fails(findings, failOn))
+        return 'failure';
+    return findings.length > 0 ? 'neutral' : 'success';
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 function toJsonFile(analysis) {
     const { model, graph } = analysis;
@@ -22939,6 +23001,7 @@ function toJsonReport(analyses) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 const COLOURS = {
     error: ['\u001b[31m', '\u001b[39m'],
     warning: ['\u001b[33m', '\u001b[39m'],
@@ -22947,11 +23010,7 @@ const COLOURS = {
     bold: ['\u001b[1m', '\u001b[22m']
 };
 function countFindings(analyses) {
-    const totals = { files: analyses.length, error: 0, warning: 0, info: 0 };
-    for (const a of analyses)
-        for (const f of a.findings)
-            totals[f.severity]++;
-    return totals;
+    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -23098,12 +23157,6 @@ function listRules() {
     const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
     return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
-function failsAt(analyses, failOn) {
-    if (failOn === 'never')
-        return false;
-    const threshold = severityRank(failOn);
-    return analyses.some((a) => a.findings.some((f) => severityRank(f.severity) >= threshold));
-}
 async function runCli(argv, io) {
     let options;
     try {
@@ -23169,7 +23222,7 @@ async function runCli(argv, io) {
         io.stdout(formatText(analyses, { colour: io.isTty }));
     if (ioFailed)
         return 2;
-    return failsAt(analyses, options.failOn) ? 1 : 0;
+    return fails(analyses.flatMap((a) => a.findings), options.failOn) ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

@@ -11,7 +11,7 @@ import { analyzeDockerfile, type FileAnalysis } from '../analyze.js'
 import { ConfigError, loadConfig } from '../config/config.js'
 import { readBuildContext } from '../context.js'
 import { discoverDockerfiles } from '../discover.js'
-import { severityRank, type Severity } from '../model/finding.js'
+import { fails, type FailOn } from '../report/annotations.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
 import { toJsonReport } from '../report/json.js'
@@ -45,8 +45,6 @@ Options:
 
 Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 2 usage or I/O error.`
-
-type FailOn = Severity | 'never'
 
 class UsageError extends Error {}
 
@@ -129,12 +127,6 @@ function listRules(): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n'
 }
 
-export function failsAt(analyses: readonly FileAnalysis[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false
-  const threshold = severityRank(failOn)
-  return analyses.some((a) => a.findings.some((f) => severityRank(f.severity) >= threshold))
-}
-
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions
   try {
@@ -197,5 +189,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   else io.stdout(formatText(analyses, { colour: io.isTty }))
 
   if (ioFailed) return 2
-  return failsAt(analyses, options.failOn) ? 1 : 0
+  return fails(analyses.flatMap((a) => a.findings), options.failOn) ? 1 : 0
 }

@@ -37,3 +37,10 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.message.localeCompare(b.message)
   )
 }
+
+/** How many findings of each severity. */
+export function tally(findings: Iterable<Finding>): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
+  for (const f of findings) counts[f.severity]++
+  return counts
+}

@@ -5,7 +5,7 @@
  * GitHub's comment limit: past it, per-file tables give way to counts and a pointer.
  */
 import type { FileAnalysis } from '../analyze.js'
-import type { Finding, Severity } from '../model/finding.js'
+import { tally, type Finding, type Severity } from '../model/finding.js'
 import { docsUrl } from '../rules/types.js'
 import { countFindings } from './text.js'
 
@@ -44,8 +44,7 @@ function plural(n: number, word: string): string {
 }
 
 function counts(findings: readonly Finding[]): string {
-  const c = { error: 0, warning: 0, info: 0 }
-  for (const f of findings) c[f.severity]++
+  const c = tally(findings)
   if (findings.length === 0) return 'no findings'
   return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ')
 }

@@ -1,6 +1,6 @@
 /** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
 import type { FileAnalysis } from '../analyze.js'
-import type { Severity } from '../model/finding.js'
+import { tally, type Severity } from '../model/finding.js'
 
 export interface TextOptions {
   colour: boolean
@@ -22,9 +22,7 @@ export interface Totals {
 }
 
 export function countFindings(analyses: readonly FileAnalysis[]): Totals {
-  const totals: Totals = { files: analyses.length, error: 0, warning: 0, info: 0 }
-  for (const a of analyses) for (const f of a.findings) totals[f.severity]++
-  return totals
+  return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) }
 }
 
 function plural(n: number, word: string): string {
