@@ -51840,6 +51840,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 const DEFAULT_CONFIG = Object.freeze({
     rules: {},
     ignore: [],
@@ -51939,6 +51940,19 @@ function loadConfig(root, explicit, knownRules) {
         return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), knownRules, name), path };
     }
     return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null };
+}
+/** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
+function analysisOptions(config, overrides) {
+    return {
+        target: overrides.target ?? config.target,
+        buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
+        levels: { ...config.rules, ...overrides.levels },
+        settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
+    };
+}
+/** Whether a path is excluded by the configuration's `ignore` globs. */
+function ignoredBy(config) {
+    return config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
 }
 
 ;// CONCATENATED MODULE: ./src/context.ts
@@ -53879,15 +53893,10 @@ async function analyzeAndReport() {
         targets = found.files.map((path) => ({ path, changed: 'all' }));
         read = (p) => readWorkspace(workspace, p);
     }
-    const ignored = config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
+    const ignored = ignoredBy(config);
     targets = targets.filter((t) => !ignored(t.path));
     // Analyse.
-    const options = {
-        target: inputs.target ?? config.target,
-        buildArgs: { ...config.buildArgs, ...inputs.buildArgs },
-        levels: config.rules,
-        settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
-    };
+    const options = analysisOptions(config, { target: inputs.target, buildArgs: inputs.buildArgs });
     const analyses = [];
     const owned = [];
     for (const target of targets) {

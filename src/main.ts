@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import picomatch from 'picomatch'
-import { analyzeDockerfile, type AnalysisOptions, type FileAnalysis } from './analyze.js'
-import { ConfigError, loadConfig } from './config/config.js'
+import { analyzeDockerfile, type FileAnalysis } from './analyze.js'
+import { ConfigError, analysisOptions, ignoredBy, loadConfig } from './config/config.js'
 import { readBuildContext } from './context.js'
 import { DOCKERFILE_PATTERNS, IGNORED_PATTERNS, discoverDockerfiles } from './discover.js'
 import { publishCheckRun } from './github/check-run.js'
@@ -130,16 +130,11 @@ async function analyzeAndReport(): Promise<void> {
     targets = found.files.map((path) => ({ path, changed: 'all' as const }))
     read = (p) => readWorkspace(workspace, p)
   }
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false
+  const ignored = ignoredBy(config)
   targets = targets.filter((t) => !ignored(t.path))
 
   // Analyse.
-  const options: AnalysisOptions = {
-    target: inputs.target ?? config.target,
-    buildArgs: { ...config.buildArgs, ...inputs.buildArgs },
-    levels: config.rules,
-    settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
-  }
+  const options = analysisOptions(config, { target: inputs.target, buildArgs: inputs.buildArgs })
   const analyses: FileAnalysis[] = []
   const owned: { path: string; finding: Finding }[] = []
   for (const target of targets) {

@@ -18221,9 +18221,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/graph/graph.ts
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
@@ -20878,6 +20875,9 @@ const singleStageBuild = {
     }
 };
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
 /** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
 
@@ -21824,6 +21824,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 const DEFAULT_CONFIG = Object.freeze({
     rules: {},
     ignore: [],
@@ -21923,6 +21924,19 @@ function loadConfig(root, explicit, knownRules) {
         return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), knownRules, name), path };
     }
     return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null };
+}
+/** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
+function analysisOptions(config, overrides) {
+    return {
+        target: overrides.target ?? config.target,
+        buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
+        levels: { ...config.rules, ...overrides.levels },
+        settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
+    };
+}
+/** Whether a path is excluded by the configuration's `ignore` globs. */
+function ignoredBy(config) {
+    return config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
 }
 
 ;// CONCATENATED MODULE: ./src/context.ts
@@ -23065,7 +23079,6 @@ const VERSION = '0.1.0';
 
 
 
-
 const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
 Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
@@ -23189,13 +23202,8 @@ async function runCli(argv, io) {
         return 2;
     }
     const config = loaded.config;
-    const analysisOptions = {
-        target: options.target ?? config.target,
-        buildArgs: { ...config.buildArgs, ...options.buildArgs },
-        levels: { ...config.rules, ...options.rules },
-        settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
-    };
-    const ignored = config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
+    const fileOptions = analysisOptions(config, { target: options.target, buildArgs: options.buildArgs, levels: options.rules });
+    const ignored = ignoredBy(config);
     const discovery = await discoverDockerfiles(options.paths, io.cwd);
     if (discovery.unmatched.length > 0) {
         io.stderr(`stagecraft: no Dockerfile found at ${discovery.unmatched.map((u) => `"${u}"`).join(', ')}\n`);
@@ -23214,7 +23222,7 @@ async function runCli(argv, io) {
             continue;
         }
         const buildContext = await readBuildContext((0,external_node_path_namespaceObject.resolve)(io.cwd, path), path);
-        analyses.push(analyzeDockerfile(path, text, { ...analysisOptions, buildContext }));
+        analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }));
     }
     if (options.format === 'json')
         io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n');

@@ -6,9 +6,8 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import picomatch from 'picomatch'
 import { analyzeDockerfile, type FileAnalysis } from '../analyze.js'
-import { ConfigError, loadConfig } from '../config/config.js'
+import { ConfigError, analysisOptions, ignoredBy, loadConfig } from '../config/config.js'
 import { readBuildContext } from '../context.js'
 import { discoverDockerfiles } from '../discover.js'
 import { fails, type FailOn } from '../report/annotations.js'
@@ -157,13 +156,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2
   }
   const config = loaded.config
-  const analysisOptions = {
-    target: options.target ?? config.target,
-    buildArgs: { ...config.buildArgs, ...options.buildArgs },
-    levels: { ...config.rules, ...options.rules },
-    settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
-  }
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false
+  const fileOptions = analysisOptions(config, { target: options.target, buildArgs: options.buildArgs, levels: options.rules })
+  const ignored = ignoredBy(config)
 
   const discovery = await discoverDockerfiles(options.paths, io.cwd)
   if (discovery.unmatched.length > 0) {
@@ -182,7 +176,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       continue
     }
     const buildContext = await readBuildContext(resolve(io.cwd, path), path)
-    analyses.push(analyzeDockerfile(path, text, { ...analysisOptions, buildContext }))
+    analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }))
   }
 
   if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n')
