@@ -48411,10 +48411,6 @@ function buildStageGraph(model, options = {}) {
     const target = pickTarget(stages, options.target, findings);
     return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings };
 }
-/** The stages a stage depends on, in line order, for reports. */
-function dependenciesOf(graph, stage) {
-    return graph.edges.filter((e) => e.from === stage);
-}
 
 ;// CONCATENATED MODULE: ./src/model/finding.ts
 /** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
@@ -49575,7 +49571,17 @@ function resolve(names, tool, rules, line, unknown) {
 function instructionsOf(model) {
     return [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].sort((a, b) => a.line - b.line);
 }
+/** The engine and the invalid-suppression rule both ask; read each file's comments once. */
+const cache = new WeakMap();
 function readSuppressions(model, rules) {
+    const cached = cache.get(model);
+    if (cached !== undefined && cached.rules === rules)
+        return cached.suppressions;
+    const suppressions = computeSuppressions(model, rules);
+    cache.set(model, { rules, suppressions });
+    return suppressions;
+}
+function computeSuppressions(model, rules) {
     const result = { file: new Set(), ranges: [], buildkitErrors: false, unknown: [] };
     const check = model.directives.check;
     if (check !== null) {
@@ -50800,8 +50806,6 @@ const runCd = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
-
-
 const runSudo = {
     meta: {
         id: 'run-sudo',
@@ -50812,7 +50816,8 @@ const runSudo = {
         equivalents: { hadolint: 'DL3004', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'RUN' && runCommands(i).length > 0 && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' ') && splitCommands(i.args.join(' ')).length > 0)
+        // Looked for in the text: the shell splitter drops sudo as a wrapper to find the real program.
+        .filter((i) => i.keyword === 'RUN' && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' '))
         .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
 };
 

@@ -245,8 +245,3 @@ export function buildStageGraph(model: DockerfileModel, options: GraphOptions = 
   const target = pickTarget(stages, options.target, findings)
   return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings }
 }
-
-/** The stages a stage depends on, in line order, for reports. */
-export function dependenciesOf(graph: StageGraph, stage: number): StageEdge[] {
-  return graph.edges.filter((e) => e.from === stage)
-}

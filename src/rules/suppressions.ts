@@ -58,7 +58,18 @@ function instructionsOf(model: DockerfileModel): Instruction[] {
   return [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].sort((a, b) => a.line - b.line)
 }
 
+/** The engine and the invalid-suppression rule both ask; read each file's comments once. */
+const cache = new WeakMap<DockerfileModel, { rules: readonly Rule[]; suppressions: Suppressions }>()
+
 export function readSuppressions(model: DockerfileModel, rules: readonly Rule[]): Suppressions {
+  const cached = cache.get(model)
+  if (cached !== undefined && cached.rules === rules) return cached.suppressions
+  const suppressions = computeSuppressions(model, rules)
+  cache.set(model, { rules, suppressions })
+  return suppressions
+}
+
+function computeSuppressions(model: DockerfileModel, rules: readonly Rule[]): Suppressions {
   const result: Suppressions = { file: new Set(), ranges: [], buildkitErrors: false, unknown: [] }
   const check = model.directives.check
   if (check !== null) {
