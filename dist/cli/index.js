@@ -18215,6 +18215,8 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -19812,8 +19814,111 @@ function operands(command, from = 0) {
     return command.args.slice(from).filter((a) => !a.startsWith('-'));
 }
 
+;// CONCATENATED MODULE: ./src/parse/packages.ts
+/** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
+
+const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
+/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
+function isCommand(c, name, ...sub) {
+    if (c.name !== name && !c.name.endsWith(`/${name}`))
+        return false;
+    return sub.length === 0 || sub.includes(operands(c)[0] ?? '');
+}
+/** Options of these managers that take a value, so the value is not a package. */
+const VALUED_OPTIONS = {
+    apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
+    pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
+    npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
+    gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source'])
+};
+/** Words after `from` that are neither options nor the values of valued options. */
+function packageWords(args, valued) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (valued.has(a))
+            i++;
+        else if (!a.startsWith('-'))
+            out.push(a);
+    }
+    return out;
+}
+/** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
+function pipArgs(c) {
+    if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name))
+        return c.args;
+    if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
+        return c.args.slice(2);
+    return null;
+}
+function pipInstall(c) {
+    const args = pipArgs(c);
+    if (args === null)
+        return null;
+    const i = args.findIndex((a) => !a.startsWith('-'));
+    if (args[i] !== 'install')
+        return null;
+    const rest = args.slice(i + 1);
+    const files = rest.flatMap((a, j) => ((a === '-r' || a === '--requirement') && rest[j + 1] !== undefined ? [`(${rest[j + 1]})`] : a.startsWith('--requirement=') ? [`(${a.slice(14)})`] : []));
+    return [...packageWords(rest, VALUED_OPTIONS.pip), ...files];
+}
+/** npm/yarn/pnpm: named packages, or `(package.json)` for installing a project's dependencies. */
+function nodeInstall(c) {
+    const valued = VALUED_OPTIONS.npm;
+    for (const manager of ['npm', 'pnpm', 'yarn']) {
+        if (!isCommand(c, manager))
+            continue;
+        const words = packageWords(c.args, valued);
+        const sub = words[0];
+        if (manager === 'yarn' && (sub === undefined || sub === 'install'))
+            return { manager, packages: ['(package.json)'] };
+        if (manager === 'npm' && sub === 'ci')
+            return { manager, packages: ['(package.json)'] };
+        if (manager === 'pnpm' && (sub === 'install' || sub === 'i') && words.length === 1)
+            return { manager, packages: ['(package.json)'] };
+        const installs = manager === 'npm' ? ['install', 'i', 'add'] : manager === 'pnpm' ? ['add', 'install', 'i'] : ['add'];
+        if (sub === undefined || !installs.includes(sub))
+            return null;
+        if (manager === 'yarn' && words[1] === 'global')
+            return { manager, packages: words.slice(2) };
+        return { manager, packages: words.length === 1 ? ['(package.json)'] : words.slice(1) };
+    }
+    return null;
+}
+/** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
+function afterSubcommand(c) {
+    return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1);
+}
+/** Every package install in a RUN's commands, in order. */
+function packageInstalls(commands) {
+    const found = [];
+    for (const c of commands) {
+        if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))
+            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
+        else if (isCommand(c, 'apk', 'add'))
+            found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
+        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
+            found.push({ manager: c.name.replace(/^.*\//, ''), packages: operands(c).slice(1), command: c });
+        }
+        else if (isCommand(c, 'gem', 'install'))
+            found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
+        else {
+            const pip = pipInstall(c);
+            if (pip !== null) {
+                found.push({ manager: 'pip', packages: pip, command: c });
+                continue;
+            }
+            const node = nodeInstall(c);
+            if (node !== null)
+                found.push({ ...node, command: c });
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
+
 
 function runs(stage) {
     return stage.instructions.filter((i) => i.keyword === 'RUN');
@@ -19822,36 +19927,9 @@ function runs(stage) {
 function hasCacheMount(run, paths) {
     return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => m.target.replace(/\/+$/, '').startsWith(p) || p.startsWith(m.target.replace(/\/+$/, ''))));
 }
-function isCommand(c, name, ...sub) {
-    if (c.name !== name && !c.name.endsWith(`/${name}`))
-        return false;
-    return sub.length === 0 || sub.includes(operands(c)[0] ?? '');
-}
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
 function systemInstalls(commands) {
-    const found = [];
-    for (const c of commands) {
-        if ((isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')))
-            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
-        else if (isCommand(c, 'apk', 'add'))
-            found.push({ manager: 'apk', packages: apkPackages(c), command: c });
-        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
-            found.push({ manager: 'dnf', packages: operands(c).slice(1), command: c });
-    }
-    return found;
-}
-/** `apk add --virtual .build-deps gcc` → [gcc]; the virtual name is not a package. */
-function apkPackages(c) {
-    const out = [];
-    const args = c.args.slice(1);
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (a === '--virtual' || a === '-t' || a === '--repository' || a === '-X')
-            i++;
-        else if (!a.startsWith('-'))
-            out.push(a);
-    }
-    return out;
+    return packageInstalls(commands).filter((p) => SYSTEM_MANAGERS.has(p.manager));
 }
 /** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
 function apkVirtual(c) {
@@ -19917,40 +19995,8 @@ const aptListsLeft = {
     }))
 };
 
-;// CONCATENATED MODULE: ./src/rules/helpers.ts
-
-/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
-function stageChain(model, index) {
-    const chain = [];
-    const seen = new Set();
-    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
-        seen.add(s.index);
-        chain.unshift(s);
-        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
-    }
-    return chain;
-}
-/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
-function effectiveInstruction(model, index, keyword) {
-    const chain = stageChain(model, index);
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
-        const last = found[found.length - 1];
-        if (last !== undefined)
-            return last;
-    }
-    return null;
-}
-/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
-function rootImage(model, index) {
-    const root = stageChain(model, index)[0];
-    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
-}
-/** Instructions of a stage after its FROM. */
-function body(stage) {
-    return stage.instructions.slice(1);
-}
-/** Joins a WORKDIR onto the current one, as Docker does (relative paths append). */
+;// CONCATENATED MODULE: ./src/parse/paths.ts
+/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
 function joinPath(base, next) {
     const path = next.startsWith('/') ? next : `${base.replace(/\/+$/, '')}/${next}`;
     const parts = [];
@@ -19963,6 +20009,181 @@ function joinPath(base, next) {
             parts.push(part);
     }
     return `/${parts.join('/')}`;
+}
+
+;// CONCATENATED MODULE: ./src/graph/image.ts
+/**
+ * What a reviewer wants to know about a file's stages and its shipped image, read off the
+ * model and the stage graph: a row per stage, and the final image's base chain, settings, what
+ * the shipping stages add to it and what stays behind in build stages. Pure.
+ * Values of ARG/ENV never appear here, only names (a value may be a secret).
+ */
+
+
+
+
+function stageLabel(stage) {
+    return stage.name ?? `stage ${stage.index}`;
+}
+const SECRET_WORDS = /(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)/i;
+/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
+function describeBase(stage, stages) {
+    const b = stage.base;
+    const platform = b.platform;
+    if (b.kind === 'scratch')
+        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
+    if (b.kind === 'stage' && b.stage !== null)
+        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
+    const secret = referencedNames(b.raw).some((n) => SECRET_WORDS.test(n));
+    if (b.image === null || b.unresolved.length > 0 || secret)
+        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
+    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
+}
+function describeStages(model, graph) {
+    return model.stages.map((stage) => {
+        const dependsOn = [];
+        const seen = new Set();
+        const add = (d) => {
+            const key = `${d.stage ?? d.label}/${d.via}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            dependsOn.push(d);
+        };
+        for (const e of graph.edges)
+            if (e.from === stage.index)
+                add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
+        for (const x of graph.external)
+            if (x.stage === stage.index && x.via !== 'from')
+                add({ stage: null, label: x.image, via: x.via });
+        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
+    });
+}
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+function stageChain(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
+        seen.add(s.index);
+        chain.unshift(s);
+        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
+    }
+    return chain;
+}
+/** The last instruction with this keyword in a chain of stages, latest stage first. */
+function lastInChain(chain, keyword) {
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
+        if (found.length > 0)
+            return found[found.length - 1];
+    }
+    return null;
+}
+/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
+function commandText(ins) {
+    if (ins === null)
+        return null;
+    if (ins.form === 'json' && ins.json !== null)
+        return JSON.stringify(ins.json);
+    return ins.args.join(' ');
+}
+function mergePackages(lists) {
+    const byManager = new Map();
+    for (const l of lists) {
+        const set = byManager.get(l.manager) ?? new Set();
+        for (const p of l.packages)
+            set.add(p);
+        byManager.set(l.manager, set);
+    }
+    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
+}
+function stagePackages(stage) {
+    return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => packageInstalls(runCommands(run)).map((p) => ({ manager: p.manager, packages: p.packages })));
+}
+function unique(items) {
+    return [...new Set(items)];
+}
+function describeShippedImage(model, graph) {
+    if (graph.target === null)
+        return null;
+    const chain = stageChain(model, graph.target);
+    const root = chain[0];
+    const base = describeBase(root, model.stages);
+    const userIns = lastInChain(chain, 'USER');
+    const user = userIns?.args[0] ?? null;
+    let workdir = '/';
+    for (const stage of chain)
+        for (const ins of stage.instructions)
+            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
+                workdir = joinPath(workdir, ins.args[0]);
+    const instructions = chain.flatMap((s) => s.instructions);
+    const contextFiles = [];
+    const artifacts = [];
+    for (const stage of chain) {
+        for (const ins of stage.instructions) {
+            const copy = ins.copy;
+            if (copy === undefined)
+                continue;
+            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
+            if (copy.from === null) {
+                contextFiles.push(files);
+                continue;
+            }
+            const edge = graph.edges.find((e) => e.from === stage.index && e.line === ins.line && e.via === 'copy');
+            if (edge !== undefined)
+                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
+            else if (copy.from !== '')
+                artifacts.push({ ...files, from: copy.from, stage: null });
+        }
+    }
+    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
+    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
+    return {
+        target: graph.target,
+        chain: chain.map((s) => s.index),
+        base,
+        platform,
+        user,
+        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
+        workdir,
+        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
+        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
+        cmd: commandText(lastInChain(chain, 'CMD')),
+        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
+        contextFiles,
+        artifacts,
+        packages: mergePackages(chain.flatMap(stagePackages)),
+        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
+    };
+}
+/** What build stages install that the shipped image does not get. */
+function describeLeftBehind(model, graph) {
+    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
+    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
+    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
+    return {
+        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
+        packages: packages.filter((l) => l.packages.length > 0)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/helpers.ts
+
+
+
+
+/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
+function effectiveInstruction(model, index, keyword) {
+    return lastInChain(stageChain(model, index), keyword);
+}
+/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
+function rootImage(model, index) {
+    const root = stageChain(model, index)[0];
+    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
+}
+/** Instructions of a stage after its FROM. */
+function body(stage) {
+    return stage.instructions.slice(1);
 }
 /** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
 function workdirs(model, index) {
@@ -20356,10 +20577,7 @@ const devDependenciesShipped = {
 
 ;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
 
-function isPipInstall(c) {
-    const pip = /^(?:.*\/)?pip[0-9.]*$/.test(c.name) ? c.args : /^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? '') ? c.args.slice(2) : null;
-    return pip !== null && pip.find((a) => !a.startsWith('-')) === 'install';
-}
+
 const pipCache = {
     meta: {
         id: 'pip-cache',
@@ -20372,7 +20590,7 @@ const pipCache = {
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
             return [];
-        const offending = runCommands(run).find((c) => isPipInstall(c) && !c.args.includes('--no-cache-dir'));
+        const offending = packageInstalls(runCommands(run)).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
         if (offending === undefined)
             return [];
         return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
@@ -23019,6 +23237,262 @@ function toJsonReport(analyses) {
     return { version: 1, files: analyses.map(toJsonFile) };
 }
 
+;// CONCATENATED MODULE: ./src/report/delta.ts
+
+const stageKey = (s) => s.id ?? `#${s.index}`;
+function stageName(analysis, index) {
+    const stage = index === null ? undefined : analysis.model.stages[index];
+    return stage === undefined ? '' : (stage.id ?? '');
+}
+/** Identity of a finding across versions: line numbers in the message are left out. */
+function findingKey(analysis, f) {
+    return `${f.rule}\u0000${stageName(analysis, f.stage)}\u0000${f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N')}`;
+}
+/** Findings of `a` with no counterpart in `b` (as multisets). */
+function missingFrom(a, b) {
+    const counts = new Map();
+    for (const f of b.findings) {
+        const k = findingKey(b, f);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return a.findings.filter((f) => {
+        const k = findingKey(a, f);
+        const n = counts.get(k) ?? 0;
+        if (n === 0)
+            return true;
+        counts.set(k, n - 1);
+        return false;
+    });
+}
+function compareVersions(base, head) {
+    const before = base.model.stages;
+    const after = head.model.stages;
+    const beforeKeys = new Set(before.map(stageKey));
+    const afterKeys = new Set(after.map(stageKey));
+    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
+    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
+    // A removed and an added named stage at the same place with the same base: a rename.
+    const stagesRenamed = [];
+    for (const old of [...removed]) {
+        const match = added.find((s) => s.name !== null && old.name !== null && (s.index === old.index || s.base.raw === old.base.raw));
+        if (match === undefined)
+            continue;
+        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
+        removed.splice(removed.indexOf(old), 1);
+        added.splice(added.indexOf(match), 1);
+    }
+    return {
+        stagesAdded: added.map(stageLabel),
+        stagesRemoved: removed.map(stageLabel),
+        stagesRenamed,
+        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
+        newFindings: missingFrom(head, base),
+        fixedFindings: missingFrom(base, head)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
+const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
+/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
+const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
+/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
+function mermaidText(text, max = 40) {
+    const chars = [...text.replace(/\s+/g, ' ')];
+    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+}
+/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
+function shortPaths(paths) {
+    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
+    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
+}
+const CLASSES = [
+    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
+    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
+    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
+    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
+];
+const DASHED = 'stroke-dasharray:6 4';
+const DOTTED = 'stroke-dasharray:2 3';
+/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
+function stageGraphMermaid(rows, graph) {
+    if (rows.length === 0)
+        return null;
+    const lines = ['flowchart LR'];
+    const images = new Map();
+    const imageNode = (label) => {
+        let id = images.get(label);
+        if (id === undefined) {
+            id = `x${images.size}`;
+            images.set(label, id);
+            lines.push(`  ${id}(["${mermaidText(label)}"])`);
+        }
+        return id;
+    };
+    const edges = [];
+    for (const row of rows) {
+        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
+    }
+    for (const row of rows) {
+        if (row.base.kind === 'stage')
+            continue;
+        const thick = row.role === 'ships';
+        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
+    }
+    for (const e of graph.edges) {
+        if (e.via === 'from')
+            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
+        else if (e.via === 'copy')
+            edges.push({ text: `s${e.to} -.->|"${mermaidText(shortPaths(e.paths), 60)}"| s${e.from}`, style: DASHED });
+        else
+            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
+    }
+    for (const x of graph.external) {
+        if (x.via === 'from')
+            continue;
+        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
+    }
+    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
+        return null;
+    lines.push(...edges.map((e) => `  ${e.text}`));
+    lines.push(...CLASSES.map((c) => `  ${c}`));
+    for (const role of ['ships', 'build', 'unused']) {
+        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
+        if (ids.length > 0)
+            lines.push(`  class ${ids.join(',')} ${role}`);
+    }
+    if (images.size > 0)
+        lines.push(`  class ${[...images.values()].join(',')} image`);
+    edges.forEach((e, i) => {
+        if (e.style !== null)
+            lines.push(`  linkStyle ${i} ${e.style}`);
+    });
+    const source = lines.join('\n');
+    return source.length > MERMAID_LIMITS.characters ? null : source;
+}
+
+;// CONCATENATED MODULE: ./src/report/size-estimates.ts
+/**
+ * A built-in, dated table of how big common base images are, so the summary can say "this
+ * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
+ * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
+ *
+ * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
+ * the registries' tag pages. The variant is chosen from the tag, most specific first.
+ */
+/** When the figures were last checked. */
+const ESTIMATES_AS_OF = '2026-11';
+const ALPINE = /alpine/;
+const size_estimates_SLIM = /slim/;
+const any = (name, megabytes) => ({ tag: null, name, megabytes });
+const size_estimates_FAMILIES = [
+    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
+    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
+    { images: ['debian'], family: 'debian', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
+    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
+    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
+    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
+    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
+    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
+    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
+    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
+    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
+    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
+    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
+    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
+    {
+        images: ['node'],
+        family: 'node',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
+    },
+    {
+        images: ['python'],
+        family: 'python',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
+    },
+    {
+        images: ['golang'],
+        family: 'golang',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
+    },
+    {
+        images: ['rust'],
+        family: 'rust',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
+    },
+    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
+    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
+    {
+        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
+        family: 'java',
+        variants: [
+            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
+            { tag: /jre/, name: 'JRE', megabytes: 95 },
+            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
+            any('JDK', 190)
+        ]
+    },
+    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
+    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
+    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
+    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
+    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
+    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
+    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
+    { images: ['perl'], family: 'perl', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
+    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
+    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
+    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
+];
+const BY_IMAGE = new Map(size_estimates_FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
+function sizeClassOf(megabytes) {
+    if (megabytes <= 0)
+        return 'none';
+    if (megabytes < 10)
+        return 'tiny';
+    if (megabytes < 60)
+        return 'small';
+    if (megabytes < 200)
+        return 'medium';
+    if (megabytes < 450)
+        return 'large';
+    return 'huge';
+}
+function repositoryName(image) {
+    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
+        if (image.startsWith(prefix))
+            return image.slice(prefix.length);
+    }
+    return image;
+}
+/**
+ * The estimate for an image (repository without tag, as in the model's `base.image`) and its
+ * tag; `scratch` is empty. Null when the image is not in the table.
+ */
+function estimateImageSize(image, tag) {
+    const name = repositoryName(image.toLowerCase());
+    if (name === 'scratch')
+        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
+    const family = BY_IMAGE.get(name);
+    if (family === undefined)
+        return null;
+    const t = (tag ?? '').toLowerCase();
+    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
+    if (variant === undefined)
+        return null;
+    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
+}
+/** `≈ 45 MB` — how the reports print an estimate. */
+function formatEstimate(estimate) {
+    return estimate.megabytes === 0 ? '0 MB' : `≈ ${estimate.megabytes} MB`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 const COLOURS = {
@@ -23062,6 +23536,258 @@ function formatText(analyses, options) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+
+
+
+/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
+const COMMENT_LIMIT = 65536;
+const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '\\': '\\\\',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    '\n': ' ',
+    '\r': ''
+};
+/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
+function escapeMarkdown(text) {
+    let out = '';
+    for (const c of text)
+        out += ENTITIES[c] ?? c;
+    return out;
+}
+function markdown_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function counts(findings) {
+    const c = tally(findings);
+    if (findings.length === 0)
+        return 'no findings';
+    return [c.error > 0 ? markdown_plural(c.error, 'error') : '', c.warning > 0 ? markdown_plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
+}
+/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** At most `max` items, then "+N more". */
+function markdown_list(items, max = 8, format = code) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, max).map(format).join(', ');
+    return items.length > max ? `${shown} +${items.length - max} more` : shown;
+}
+function findingsTable(findings) {
+    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${types_docsUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`);
+    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
+}
+/** Findings under a small heading per stage (in file order), then those about the whole file. */
+function findingsByStage(analysis) {
+    const groups = new Map();
+    for (const f of analysis.findings)
+        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
+    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    if (order.length === 1 && order[0] === null)
+        return findingsTable(analysis.findings);
+    return order
+        .map((index) => {
+        const stage = index === null ? undefined : analysis.model.stages[index];
+        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
+        return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`;
+    })
+        .join('\n\n');
+}
+const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
+function baseCell(base) {
+    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
+}
+function roleCell(row, target) {
+    if (row.role === 'ships')
+        return row.index === target ? '**ships** (target)' : '**ships**';
+    return row.role;
+}
+function stageTable(rows, target) {
+    const lines = rows.map((r) => {
+        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
+        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
+    });
+    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+}
+function estimateOf(base) {
+    if (base.kind === 'scratch')
+        return estimateImageSize('scratch', null);
+    return base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
+}
+/** Every external base image with its estimated size, largest first. */
+function baseImagesTable(rows) {
+    const bases = new Map();
+    for (const r of rows) {
+        if (r.base.kind === 'stage')
+            continue;
+        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
+        entry.stages.push(r.label);
+        bases.set(r.base.label, entry);
+    }
+    if (bases.size === 0)
+        return null;
+    const entries = [...bases.values()].map((e) => ({ ...e, estimate: estimateOf(e.base) }));
+    entries.sort((a, b) => (b.estimate?.megabytes ?? -1) - (a.estimate?.megabytes ?? -1));
+    const lines = entries.map((e) => {
+        const est = e.estimate;
+        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${est === null ? 'not in the table' : `${escapeMarkdown(est.label)} | ${est.sizeClass} | ${formatEstimate(est)}`}${est === null ? ' | — | — |' : ' |'}`;
+    });
+    return [`| base image | used by | family | size class | compressed size (estimate, ${ESTIMATES_AS_OF} table) |`, '| --- | --- | --- | --- | ---: |', ...lines].join('\n');
+}
+function packagesCell(lists) {
+    if (lists.length === 0)
+        return '—';
+    return lists.map((l) => `${l.manager}: ${markdown_list(l.packages)}`).join('; ');
+}
+function copiesCell(items) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, 6).map((c) => {
+        const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s)), 4);
+        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
+        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
+    });
+    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
+}
+function finalImageTable(analysis, image) {
+    const stages = analysis.model.stages;
+    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
+    const estimate = estimateOf(image.base);
+    const baseText = `${baseCell(image.base)}${estimate === null ? '' : ` — ${escapeMarkdown(estimate.label)}, ${estimate.sizeClass}, ${formatEstimate(estimate)} (estimate)`}`;
+    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
+    const left = describeLeftBehind(analysis.model, analysis.graph);
+    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((e) => (e === null ? '' : ` (${formatEstimate(e)}, estimate)`))(estimateOf(s.base))}`);
+    const rows = [
+        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
+        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
+        ['user', user],
+        ['workdir', code(image.workdir)],
+        ['exposed ports', markdown_list(image.ports)],
+        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(markdown_clip(image.entrypoint))],
+        ['cmd', image.cmd === null ? 'inherited from the base image' : code(markdown_clip(image.cmd))],
+        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(markdown_clip(image.healthcheck))],
+        ['files from the build context', copiesCell(image.contextFiles)],
+        ['artifacts from other stages and images', copiesCell(image.artifacts)],
+        ['packages installed', packagesCell(image.packages)],
+        ['ENV (names only)', markdown_list(image.envNames, 12)],
+        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
+    ];
+    return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+function markdown_clip(text, max = 100) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+/** How much an estimate changed, e.g. `≈ 390 MB → ≈ 70 MB, −320 MB`. */
+function sizeChange(before, after) {
+    const a = before === null ? null : estimateOf(before);
+    const b = after === null ? null : estimateOf(after);
+    if (a === null || b === null)
+        return '';
+    const d = b.megabytes - a.megabytes;
+    return ` (${formatEstimate(a)} → ${formatEstimate(b)}, ${d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${Math.abs(d)} MB`}, estimates)`;
+}
+function deltaLines(delta) {
+    const out = [];
+    if (delta.stagesAdded.length > 0)
+        out.push(`stages added: ${markdown_list(delta.stagesAdded)}`);
+    if (delta.stagesRemoved.length > 0)
+        out.push(`stages removed: ${markdown_list(delta.stagesRemoved)}`);
+    for (const r of delta.stagesRenamed)
+        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
+    const { before, after } = delta.finalBase;
+    if (before !== null && after !== null && before.label !== after.label)
+        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after)}`);
+    const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
+    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${markdown_plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
+    if (delta.fixedFindings.length > 0)
+        out.push(`${markdown_plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
+    return out;
+}
+function fileSection(analysis, previous, detail) {
+    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
+    const rows = describeStages(analysis.model, analysis.graph);
+    const image = describeShippedImage(analysis.model, analysis.graph);
+    const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`;
+    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${markdown_plural(rows.length, 'stage')}${ships}</summary>`;
+    // The blank line after </summary> is what makes GitHub render the Markdown inside.
+    const parts = [];
+    if (previous === 'new')
+        parts.push('**New file** in this pull request.');
+    else if (previous !== undefined)
+        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis)).join('; ')}.`);
+    if (rows.length > 0) {
+        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
+        if (detail === 'full') {
+            const mermaid = stageGraphMermaid(rows, analysis.graph);
+            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
+            const bases = baseImagesTable(rows);
+            if (bases !== null)
+                parts.push(`**Base images**\n\n${bases}`);
+            if (image !== null)
+                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image)}`);
+        }
+    }
+    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
+    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
+}
+function statusLine(analyses, removed) {
+    const t = countFindings(analyses);
+    if (analyses.length === 0)
+        return removed > 0 ? `${markdown_plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
+    const total = t.error + t.warning + t.info;
+    if (total === 0)
+        return `✅ ${markdown_plural(t.files, 'Dockerfile')} reviewed: no findings.`;
+    return `${t.error > 0 ? '❌' : '⚠️'} ${markdown_plural(t.files, 'Dockerfile')} reviewed: ${markdown_plural(t.error, 'error')}, ${markdown_plural(t.warning, 'warning')}, ${t.info} info.`;
+}
+const codePoints = (s) => [...s].length;
+function summaryMarkdown(analyses, options = {}) {
+    const limit = options.limit ?? COMMENT_LIMIT;
+    const removed = options.removed ?? [];
+    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
+    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
+    for (const detail of ['full', 'compact']) {
+        const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail)).join('\n')}${tail}`;
+        if (codePoints(body) <= limit)
+            return body;
+    }
+    // Still too long: one line per file, worst first, as many as fit.
+    const hint = options.fullReportHint ?? 'the job summary';
+    const lines = [...analyses]
+        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
+        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
+    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
+    let body = `${head}${note}`;
+    let shown = 0;
+    for (const line of lines) {
+        if (codePoints(body) + codePoints(line) + 200 > limit)
+            break;
+        body += `${line}\n`;
+        shown++;
+    }
+    if (shown < lines.length)
+        body += `\n…and ${lines.length - shown} more files.\n`;
+    return body;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
@@ -23084,6 +23810,8 @@ const VERSION = '0.1.0';
 
 
 
+
+
 const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
 Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
@@ -23091,7 +23819,11 @@ With no path, searches the current folder for Dockerfile, Containerfile, *.Docke
 *.dockerfile, Dockerfile.* and Containerfile.* (skipping node_modules and .git).
 
 Options:
-  --format text|json     output format (default: text)
+  --format text|json|markdown
+                         output format (default: text); markdown is the pull request
+                         comment the action writes
+  --base REV             with --format markdown: compare each file with its version at
+                         this git revision (e.g. origin/main), as the comment does for a PR
   --target NAME          the stage that is built (default: the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
   --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
@@ -23106,6 +23838,20 @@ Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 2 usage or I/O error.`;
 class UsageError extends Error {
 }
+/** Each file as it was at a git revision (`git show REV:./path`); 'new' when it did not exist there. */
+function previousVersions(cwd, rev, analyses, optionsFor) {
+    const previous = new Map();
+    for (const a of analyses) {
+        try {
+            const text = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, 'show', `${rev}:./${a.path.replace(/^\.\//, '')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+            previous.set(a.path, analyzeDockerfile(a.path, text, optionsFor(a.path)));
+        }
+        catch {
+            previous.set(a.path, 'new');
+        }
+    }
+    return previous;
+}
 function parseCliArgs(argv) {
     let parsed;
     try {
@@ -23115,6 +23861,7 @@ function parseCliArgs(argv) {
             strict: true,
             options: {
                 format: { type: 'string', default: 'text' },
+                base: { type: 'string' },
                 target: { type: 'string' },
                 'build-arg': { type: 'string', multiple: true, default: [] },
                 'fail-on': { type: 'string', default: 'error' },
@@ -23131,8 +23878,11 @@ function parseCliArgs(argv) {
     }
     const { values, positionals } = parsed;
     const format = values.format;
-    if (format !== 'text' && format !== 'json')
-        throw new UsageError(`--format must be text or json, not "${format}"`);
+    if (format !== 'text' && format !== 'json' && format !== 'markdown')
+        throw new UsageError(`--format must be text, json or markdown, not "${format}"`);
+    const base = values.base ?? null;
+    if (base !== null && format !== 'markdown')
+        throw new UsageError('--base needs --format markdown (the delta is part of the comment)');
     const failOn = values['fail-on'];
     if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
         throw new UsageError(`--fail-on must be error, warning, info or never, not "${failOn}"`);
@@ -23158,6 +23908,7 @@ function parseCliArgs(argv) {
     return {
         paths: positionals,
         format,
+        base,
         target: values.target ?? null,
         buildArgs,
         failOn,
@@ -23215,6 +23966,7 @@ async function runCli(argv, io) {
         return 2;
     }
     const analyses = [];
+    const contexts = new Map();
     let ioFailed = false;
     for (const path of discovery.files.filter((f) => !ignored(f))) {
         let text;
@@ -23227,10 +23979,15 @@ async function runCli(argv, io) {
             continue;
         }
         const buildContext = await readBuildContext((0,external_node_path_namespaceObject.resolve)(io.cwd, path), path);
+        contexts.set(path, buildContext);
         analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }));
     }
     if (options.format === 'json')
         io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n');
+    else if (options.format === 'markdown') {
+        const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }));
+        io.stdout(summaryMarkdown(analyses, { previous, limit: Number.MAX_SAFE_INTEGER }));
+    }
     else
         io.stdout(formatText(analyses, { colour: io.isTty }));
     if (ioFailed)

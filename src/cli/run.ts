@@ -3,10 +3,11 @@
  * can run it in-process. Exit codes: 0 nothing at the failing level, 1 findings at the failing
  * level, 2 usage or I/O error (one line on stderr).
  */
+import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { analyzeDockerfile, type FileAnalysis } from '../analyze.js'
+import { analyzeDockerfile, type AnalysisOptions, type FileAnalysis } from '../analyze.js'
 import { ConfigError, analysisOptions, ignoredBy, loadConfig } from '../config/config.js'
 import { readBuildContext } from '../context.js'
 import { discoverDockerfiles } from '../discover.js'
@@ -14,6 +15,7 @@ import { fails, type FailOn } from '../report/annotations.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
 import { toJsonReport } from '../report/json.js'
+import { summaryMarkdown, type PreviousVersion } from '../report/markdown.js'
 import { formatText } from '../report/text.js'
 import { VERSION } from '../version.js'
 
@@ -31,7 +33,11 @@ With no path, searches the current folder for Dockerfile, Containerfile, *.Docke
 *.dockerfile, Dockerfile.* and Containerfile.* (skipping node_modules and .git).
 
 Options:
-  --format text|json     output format (default: text)
+  --format text|json|markdown
+                         output format (default: text); markdown is the pull request
+                         comment the action writes
+  --base REV             with --format markdown: compare each file with its version at
+                         this git revision (e.g. origin/main), as the comment does for a PR
   --target NAME          the stage that is built (default: the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
   --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
@@ -47,9 +53,24 @@ Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 
 class UsageError extends Error {}
 
+/** Each file as it was at a git revision (`git show REV:./path`); 'new' when it did not exist there. */
+function previousVersions(cwd: string, rev: string, analyses: readonly FileAnalysis[], optionsFor: (path: string) => AnalysisOptions): Map<string, PreviousVersion> {
+  const previous = new Map<string, PreviousVersion>()
+  for (const a of analyses) {
+    try {
+      const text = execFileSync('git', ['-C', cwd, 'show', `${rev}:./${a.path.replace(/^\.\//, '')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
+      previous.set(a.path, analyzeDockerfile(a.path, text, optionsFor(a.path)))
+    } catch {
+      previous.set(a.path, 'new')
+    }
+  }
+  return previous
+}
+
 interface CliOptions {
   paths: string[]
-  format: 'text' | 'json'
+  format: 'text' | 'json' | 'markdown'
+  base: string | null
   target: string | null
   buildArgs: Record<string, string>
   failOn: FailOn
@@ -69,6 +90,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
       strict: true,
       options: {
         format: { type: 'string', default: 'text' },
+        base: { type: 'string' },
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string', default: 'error' },
@@ -84,7 +106,9 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed
   const format = values.format
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`)
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not "${format}"`)
+  const base = values.base ?? null
+  if (base !== null && format !== 'markdown') throw new UsageError('--base needs --format markdown (the delta is part of the comment)')
   const failOn = values['fail-on']
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
     throw new UsageError(`--fail-on must be error, warning, info or never, not "${failOn}"`)
@@ -107,6 +131,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
   return {
     paths: positionals,
     format,
+    base,
     target: values.target ?? null,
     buildArgs,
     failOn,
@@ -165,6 +190,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2
   }
   const analyses: FileAnalysis[] = []
+  const contexts = new Map<string, AnalysisOptions['buildContext']>()
   let ioFailed = false
   for (const path of discovery.files.filter((f) => !ignored(f))) {
     let text: string
@@ -176,11 +202,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       continue
     }
     const buildContext = await readBuildContext(resolve(io.cwd, path), path)
+    contexts.set(path, buildContext)
     analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }))
   }
 
   if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n')
-  else io.stdout(formatText(analyses, { colour: io.isTty }))
+  else if (options.format === 'markdown') {
+    const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }))
+    io.stdout(summaryMarkdown(analyses, { previous, limit: Number.MAX_SAFE_INTEGER }))
+  } else io.stdout(formatText(analyses, { colour: io.isTty }))
 
   if (ioFailed) return 2
   return fails(analyses.flatMap((a) => a.findings), options.failOn) ? 1 : 0

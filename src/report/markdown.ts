@@ -1,12 +1,22 @@
 /**
  * The Markdown that the sticky comment and the job summary show: a status line, then per file a
- * collapsible findings table. Pure. Everything taken from a Dockerfile is escaped, so a file
- * cannot ping people, link issues, inject HTML or break a table. The body never exceeds
- * GitHub's comment limit: past it, per-file tables give way to counts and a pointer.
+ * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
+ * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
+ * grouped by stage. Pure.
+ *
+ * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
+ * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
+ * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
+ * give way to one line of counts per file and a pointer.
  */
 import type { FileAnalysis } from '../analyze.js'
+import { describeLeftBehind, describeShippedImage, describeStages, stageLabel, type BaseDescription, type PackageList, type ShippedImage, type StageRow } from '../graph/image.js'
 import { tally, type Finding, type Severity } from '../model/finding.js'
+import type { Stage } from '../parse/types.js'
 import { docsUrl } from '../rules/types.js'
+import { compareVersions, type FileDelta } from './delta.js'
+import { stageGraphMermaid } from './mermaid.js'
+import { ESTIMATES_AS_OF, estimateImageSize, formatEstimate, type SizeEstimate } from './size-estimates.js'
 import { countFindings } from './text.js'
 
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
@@ -49,17 +59,176 @@ function counts(findings: readonly Finding[]): string {
   return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ')
 }
 
+/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
+export function code(text: string): string {
+  return `<code>${escapeMarkdown(text)}</code>`
+}
+
+/** At most `max` items, then "+N more". */
+function list(items: readonly string[], max = 8, format: (s: string) => string = code): string {
+  if (items.length === 0) return '—'
+  const shown = items.slice(0, max).map(format).join(', ')
+  return items.length > max ? `${shown} +${items.length - max} more` : shown
+}
+
 export function findingsTable(findings: readonly Finding[]): string {
   const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`)
   return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n')
 }
 
-function fileSection(analysis: FileAnalysis): string {
+/** Findings under a small heading per stage (in file order), then those about the whole file. */
+function findingsByStage(analysis: FileAnalysis): string {
+  const groups = new Map<number | null, Finding[]>()
+  for (const f of analysis.findings) groups.set(f.stage, [...(groups.get(f.stage) ?? []), f])
+  const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b))
+  if (order.length === 1 && order[0] === null) return findingsTable(analysis.findings)
+  return order
+    .map((index) => {
+      const stage = index === null ? undefined : analysis.model.stages[index]
+      const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`
+      return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`
+    })
+    .join('\n\n')
+}
+
+const VIA: Record<string, string> = { from: 'FROM', copy: 'COPY', mount: 'mount' }
+
+function baseCell(base: BaseDescription): string {
+  return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label)
+}
+
+function roleCell(row: StageRow, target: number | null): string {
+  if (row.role === 'ships') return row.index === target ? '**ships** (target)' : '**ships**'
+  return row.role
+}
+
+function stageTable(rows: readonly StageRow[], target: number | null): string {
+  const lines = rows.map((r) => {
+    const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`)
+    return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`
+  })
+  return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n')
+}
+
+function estimateOf(base: BaseDescription): SizeEstimate | null {
+  if (base.kind === 'scratch') return estimateImageSize('scratch', null)
+  return base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null
+}
+
+/** Every external base image with its estimated size, largest first. */
+function baseImagesTable(rows: readonly StageRow[]): string | null {
+  const bases = new Map<string, { base: BaseDescription; stages: string[] }>()
+  for (const r of rows) {
+    if (r.base.kind === 'stage') continue
+    const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] }
+    entry.stages.push(r.label)
+    bases.set(r.base.label, entry)
+  }
+  if (bases.size === 0) return null
+  const entries = [...bases.values()].map((e) => ({ ...e, estimate: estimateOf(e.base) }))
+  entries.sort((a, b) => (b.estimate?.megabytes ?? -1) - (a.estimate?.megabytes ?? -1))
+  const lines = entries.map((e) => {
+    const est = e.estimate
+    return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${est === null ? 'not in the table' : `${escapeMarkdown(est.label)} | ${est.sizeClass} | ${formatEstimate(est)}`}${est === null ? ' | — | — |' : ' |'}`
+  })
+  return [`| base image | used by | family | size class | compressed size (estimate, ${ESTIMATES_AS_OF} table) |`, '| --- | --- | --- | --- | ---: |', ...lines].join('\n')
+}
+
+function packagesCell(lists: readonly PackageList[]): string {
+  if (lists.length === 0) return '—'
+  return lists.map((l) => `${l.manager}: ${list(l.packages)}`).join('; ')
+}
+
+function copiesCell(items: readonly { line: number; sources: string[]; destination: string | null; from?: string }[]): string {
+  if (items.length === 0) return '—'
+  const shown = items.slice(0, 6).map((c) => {
+    const sources = list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s)), 4)
+    const from = c.from === undefined ? '' : ` from ${code(c.from)}`
+    return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`
+  })
+  return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>')
+}
+
+function finalImageTable(analysis: FileAnalysis, image: ShippedImage): string {
+  const stages = analysis.model.stages
+  const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i] as Stage)))
+  const estimate = estimateOf(image.base)
+  const baseText = `${baseCell(image.base)}${estimate === null ? '' : ` — ${escapeMarkdown(estimate.label)}, ${estimate.sizeClass}, ${formatEstimate(estimate)} (estimate)`}`
+  const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user)
+  const left = describeLeftBehind(analysis.model, analysis.graph)
+  const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((e) => (e === null ? '' : ` (${formatEstimate(e)}, estimate)`))(estimateOf(s.base))}`)
+  const rows: [string, string][] = [
+    ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
+    ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
+    ['user', user],
+    ['workdir', code(image.workdir)],
+    ['exposed ports', list(image.ports)],
+    ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
+    ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
+    ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
+    ['files from the build context', copiesCell(image.contextFiles)],
+    ['artifacts from other stages and images', copiesCell(image.artifacts)],
+    ['packages installed', packagesCell(image.packages)],
+    ['ENV (names only)', list(image.envNames, 12)],
+    ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
+  ]
+  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+}
+
+function clip(text: string, max = 100): string {
+  const chars = [...text]
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text
+}
+
+/** How much an estimate changed, e.g. `≈ 390 MB → ≈ 70 MB, −320 MB`. */
+function sizeChange(before: BaseDescription | null, after: BaseDescription | null): string {
+  const a = before === null ? null : estimateOf(before)
+  const b = after === null ? null : estimateOf(after)
+  if (a === null || b === null) return ''
+  const d = b.megabytes - a.megabytes
+  return ` (${formatEstimate(a)} → ${formatEstimate(b)}, ${d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${Math.abs(d)} MB`}, estimates)`
+}
+
+function deltaLines(delta: FileDelta): string[] {
+  const out: string[] = []
+  if (delta.stagesAdded.length > 0) out.push(`stages added: ${list(delta.stagesAdded)}`)
+  if (delta.stagesRemoved.length > 0) out.push(`stages removed: ${list(delta.stagesRemoved)}`)
+  for (const r of delta.stagesRenamed) out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`)
+  const { before, after } = delta.finalBase
+  if (before !== null && after !== null && before.label !== after.label) out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after)}`)
+  const shortList = (fs: readonly Finding[]): string => list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``)
+  out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`)
+  if (delta.fixedFindings.length > 0) out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`)
+  return out
+}
+
+/** The file before the PR: its analysis, or 'new' when the PR adds it. */
+export type PreviousVersion = FileAnalysis | 'new'
+
+type Detail = 'full' | 'compact'
+
+function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail): string {
   const hasErrors = analysis.findings.some((f) => f.severity === 'error')
-  const summary = `<summary><code>${escapeMarkdown(analysis.path)}</code> — ${counts(analysis.findings)}</summary>`
-  // The blank line after </summary> is what makes GitHub render the table inside.
-  const body = analysis.findings.length === 0 ? 'No findings.' : findingsTable(analysis.findings)
-  return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${body}\n\n</details>\n`
+  const rows = describeStages(analysis.model, analysis.graph)
+  const image = describeShippedImage(analysis.model, analysis.graph)
+  const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`
+  const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`
+  // The blank line after </summary> is what makes GitHub render the Markdown inside.
+  const parts: string[] = []
+  if (previous === 'new') parts.push('**New file** in this pull request.')
+  else if (previous !== undefined) parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis)).join('; ')}.`)
+  if (rows.length > 0) {
+    parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`)
+    if (detail === 'full') {
+      const mermaid = stageGraphMermaid(rows, analysis.graph)
+      parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``)
+      const bases = baseImagesTable(rows)
+      if (bases !== null) parts.push(`**Base images**\n\n${bases}`)
+      if (image !== null) parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target] as Stage))})\n\n${finalImageTable(analysis, image)}`)
+    }
+  }
+  parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`)
+  return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`
 }
 
 export interface SummaryOptions {
@@ -70,28 +239,36 @@ export interface SummaryOptions {
   /** Extra lines under the status line (e.g. "the PR has more than 3,000 files"). */
   notes?: readonly string[]
   limit?: number
+  /** The pull request's base version of each file, by path: the delta is shown when given. */
+  previous?: ReadonlyMap<string, PreviousVersion>
+  /** Dockerfiles the pull request deletes. */
+  removed?: readonly string[]
 }
 
-function statusLine(analyses: readonly FileAnalysis[]): string {
+function statusLine(analyses: readonly FileAnalysis[], removed: number): string {
   const t = countFindings(analyses)
-  if (analyses.length === 0) return 'No Dockerfile changed.'
+  if (analyses.length === 0) return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.'
   const total = t.error + t.warning + t.info
   if (total === 0) return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`
-  return `${t.error > 0 ? '❌' : '⚠️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`
+  return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`
 }
 
 const codePoints = (s: string): number => [...s].length
 
 export function summaryMarkdown(analyses: readonly FileAnalysis[], options: SummaryOptions = {}): string {
   const limit = options.limit ?? COMMENT_LIMIT
-  const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
-  const full = `${head}\n${analyses.map(fileSection).join('\n')}`
-  if (codePoints(full) <= limit) return full
-  // Too long: one line per file, worst first, as many as fit.
+  const removed = options.removed ?? []
+  const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
+  const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
+  for (const detail of ['full', 'compact'] as const) {
+    const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail)).join('\n')}${tail}`
+    if (codePoints(body) <= limit) return body
+  }
+  // Still too long: one line per file, worst first, as many as fit.
   const hint = options.fullReportHint ?? 'the job summary'
   const lines = [...analyses]
     .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
-    .map((a) => `| <code>${escapeMarkdown(a.path)}</code> | ${counts(a.findings)} |`)
+    .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`)
   const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`
   let body = `${head}${note}`
   let shown = 0

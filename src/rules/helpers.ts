@@ -1,29 +1,15 @@
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
 import type { ExternalReference } from '../graph/graph.js'
+import { lastInChain, stageChain } from '../graph/image.js'
 import { parseImageReference } from '../parse/image-ref.js'
+import { joinPath } from '../parse/paths.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 
-/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
-export function stageChain(model: DockerfileModel, index: number): Stage[] {
-  const chain: Stage[] = []
-  const seen = new Set<number>()
-  for (let s = model.stages[index]; s !== undefined && !seen.has(s.index); ) {
-    seen.add(s.index)
-    chain.unshift(s)
-    s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined
-  }
-  return chain
-}
+export { stageChain }
 
 /** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
 export function effectiveInstruction(model: DockerfileModel, index: number, keyword: string): Instruction | null {
-  const chain = stageChain(model, index)
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const found = (chain[i] as Stage).instructions.filter((ins) => ins.keyword === keyword)
-    const last = found[found.length - 1]
-    if (last !== undefined) return last
-  }
-  return null
+  return lastInChain(stageChain(model, index), keyword)
 }
 
 /** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
@@ -35,18 +21,6 @@ export function rootImage(model: DockerfileModel, index: number): Stage | null {
 /** Instructions of a stage after its FROM. */
 export function body(stage: Stage): Instruction[] {
   return stage.instructions.slice(1)
-}
-
-/** Joins a WORKDIR onto the current one, as Docker does (relative paths append). */
-function joinPath(base: string, next: string): string {
-  const path = next.startsWith('/') ? next : `${base.replace(/\/+$/, '')}/${next}`
-  const parts: string[] = []
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') parts.pop()
-    else parts.push(part)
-  }
-  return `/${parts.join('/')}`
 }
 
 /** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */

@@ -1,5 +1,6 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 import { runCommands, operands, type ShellCommand } from '../parse/shell.js'
+import { isCommand, packageInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
 import type { Instruction, Stage } from '../parse/types.js'
 
 export function runs(stage: Stage): Instruction[] {
@@ -11,38 +12,9 @@ export function hasCacheMount(run: Instruction, paths: readonly string[]): boole
   return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => (m.target as string).replace(/\/+$/, '').startsWith(p) || p.startsWith((m.target as string).replace(/\/+$/, ''))))
 }
 
-export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {
-  if (c.name !== name && !c.name.endsWith(`/${name}`)) return false
-  return sub.length === 0 || sub.includes(operands(c)[0] ?? '')
-}
-
-export interface PackageInstall {
-  manager: 'apt' | 'apk' | 'dnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
-  packages: string[]
-  command: ShellCommand
-}
-
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
 export function systemInstalls(commands: readonly ShellCommand[]): PackageInstall[] {
-  const found: PackageInstall[] = []
-  for (const c of commands) {
-    if ((isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))) found.push({ manager: 'apt', packages: operands(c).slice(1), command: c })
-    else if (isCommand(c, 'apk', 'add')) found.push({ manager: 'apk', packages: apkPackages(c), command: c })
-    else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) found.push({ manager: 'dnf', packages: operands(c).slice(1), command: c })
-  }
-  return found
-}
-
-/** `apk add --virtual .build-deps gcc` → [gcc]; the virtual name is not a package. */
-function apkPackages(c: ShellCommand): string[] {
-  const out: string[] = []
-  const args = c.args.slice(1)
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string
-    if (a === '--virtual' || a === '-t' || a === '--repository' || a === '-X') i++
-    else if (!a.startsWith('-')) out.push(a)
-  }
-  return out
+  return packageInstalls(commands).filter((p) => SYSTEM_MANAGERS.has(p.manager))
 }
 
 /** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
@@ -51,7 +23,7 @@ export function apkVirtual(c: ShellCommand): string | null {
   return i >= 0 ? (c.args[i + 1] ?? null) : null
 }
 
-export { runCommands, operands }
+export { runCommands, operands, isCommand }
 
 /**
  * The official images' patterns for building from source and dropping the toolchain in the same

@@ -1,0 +1,100 @@
+/** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
+import { operands, type ShellCommand } from './shell.js'
+
+export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
+
+export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf'])
+
+export interface PackageInstall {
+  manager: PackageManager
+  /** Package words as written (versions and all). A manifest install names its file, e.g. `(requirements.txt)`. */
+  packages: string[]
+  command: ShellCommand
+}
+
+/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
+export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {
+  if (c.name !== name && !c.name.endsWith(`/${name}`)) return false
+  return sub.length === 0 || sub.includes(operands(c)[0] ?? '')
+}
+
+/** Options of these managers that take a value, so the value is not a package. */
+const VALUED_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
+  pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
+  npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
+  gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source'])
+}
+
+/** Words after `from` that are neither options nor the values of valued options. */
+function packageWords(args: readonly string[], valued: ReadonlySet<string>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string
+    if (valued.has(a)) i++
+    else if (!a.startsWith('-')) out.push(a)
+  }
+  return out
+}
+
+/** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
+function pipArgs(c: ShellCommand): readonly string[] | null {
+  if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name)) return c.args
+  if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? '')) return c.args.slice(2)
+  return null
+}
+
+function pipInstall(c: ShellCommand): string[] | null {
+  const args = pipArgs(c)
+  if (args === null) return null
+  const i = args.findIndex((a) => !a.startsWith('-'))
+  if (args[i] !== 'install') return null
+  const rest = args.slice(i + 1)
+  const files = rest.flatMap((a, j) => ((a === '-r' || a === '--requirement') && rest[j + 1] !== undefined ? [`(${rest[j + 1] as string})`] : a.startsWith('--requirement=') ? [`(${a.slice(14)})`] : []))
+  return [...packageWords(rest, VALUED_OPTIONS.pip as ReadonlySet<string>), ...files]
+}
+
+/** npm/yarn/pnpm: named packages, or `(package.json)` for installing a project's dependencies. */
+function nodeInstall(c: ShellCommand): { manager: PackageManager; packages: string[] } | null {
+  const valued = VALUED_OPTIONS.npm as ReadonlySet<string>
+  for (const manager of ['npm', 'pnpm', 'yarn'] as const) {
+    if (!isCommand(c, manager)) continue
+    const words = packageWords(c.args, valued)
+    const sub = words[0]
+    if (manager === 'yarn' && (sub === undefined || sub === 'install')) return { manager, packages: ['(package.json)'] }
+    if (manager === 'npm' && sub === 'ci') return { manager, packages: ['(package.json)'] }
+    if (manager === 'pnpm' && (sub === 'install' || sub === 'i') && words.length === 1) return { manager, packages: ['(package.json)'] }
+    const installs = manager === 'npm' ? ['install', 'i', 'add'] : manager === 'pnpm' ? ['add', 'install', 'i'] : ['add']
+    if (sub === undefined || !installs.includes(sub)) return null
+    if (manager === 'yarn' && words[1] === 'global') return { manager, packages: words.slice(2) }
+    return { manager, packages: words.length === 1 ? ['(package.json)'] : words.slice(1) }
+  }
+  return null
+}
+
+/** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
+function afterSubcommand(c: ShellCommand): string[] {
+  return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1)
+}
+
+/** Every package install in a RUN's commands, in order. */
+export function packageInstalls(commands: readonly ShellCommand[]): PackageInstall[] {
+  const found: PackageInstall[] = []
+  for (const c of commands) {
+    if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) found.push({ manager: 'apt', packages: operands(c).slice(1), command: c })
+    else if (isCommand(c, 'apk', 'add')) found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk as ReadonlySet<string>), command: c })
+    else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
+      found.push({ manager: c.name.replace(/^.*\//, '') as PackageManager, packages: operands(c).slice(1), command: c })
+    } else if (isCommand(c, 'gem', 'install')) found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem as ReadonlySet<string>), command: c })
+    else {
+      const pip = pipInstall(c)
+      if (pip !== null) {
+        found.push({ manager: 'pip', packages: pip, command: c })
+        continue
+      }
+      const node = nodeInstall(c)
+      if (node !== null) found.push({ ...node, command: c })
+    }
+  }
+  return found
+}
