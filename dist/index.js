@@ -53700,7 +53700,8 @@ async function readFileAt(client, ref, path, sha) {
         return textOrReason(Buffer.from(data.content, 'base64'));
     }
     catch (err) {
-        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+        const missing = err.status === 404;
+        return { ok: false, reason: err instanceof Error ? err.message : String(err), ...(missing ? { missing } : {}) };
     }
 }
 
@@ -53710,23 +53711,24 @@ async function readFileAt(client, ref, path, sha) {
 async function listPullRequestFiles(client, ref, pull) {
     const { data: pr } = await client.rest.pulls.get({ ...ref, pull_number: pull });
     const listed = await client.paginate(client.rest.pulls.listFiles, { ...ref, pull_number: pull, per_page: 100 });
+    return { ...toChangedFiles(listed), truncated: listed.length < pr.changed_files, changedFiles: pr.changed_files };
+}
+function toChangedFiles(listed) {
     const files = listed
         .filter((f) => f.status !== 'removed')
         .map((f) => ({
         path: f.filename,
         status: f.status,
-        lines: f.status === 'added' || f.patch === undefined ? 'all' : changedLines(f.patch)
+        lines: f.status === 'added' || f.patch === undefined ? 'all' : changedLines(f.patch),
+        ...(f.previous_filename !== undefined ? { previousPath: f.previous_filename } : {})
     }));
-    return { files, truncated: listed.length < pr.changed_files, changedFiles: pr.changed_files };
+    return { files, removed: listed.filter((f) => f.status === 'removed').map((f) => f.filename) };
 }
 /** Files changed by a push (compare API; GitHub lists at most 300 files there). */
 async function listPushFiles(client, ref, before, after) {
     const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...ref, basehead: `${before}...${after}`, per_page: 100 });
     const listed = data.files ?? [];
-    const files = listed
-        .filter((f) => f.status !== 'removed')
-        .map((f) => ({ path: f.filename, status: f.status, lines: f.status === 'added' || f.patch === undefined ? 'all' : changedLines(f.patch) }));
-    return { files, truncated: listed.length >= 300, changedFiles: listed.length };
+    return { ...toChangedFiles(listed), truncated: listed.length >= 300, changedFiles: listed.length };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -53893,7 +53895,7 @@ function stageGraphMermaid(rows, graph) {
         if (id === undefined) {
             id = `x${images.size}`;
             images.set(label, id);
-            lines.push(`  ${id}(["${mermaidText(label)}"])`);
+            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
         }
         return id;
     };
@@ -54323,7 +54325,7 @@ function statusLine(analyses, removed) {
     const total = t.error + t.warning + t.info;
     if (total === 0)
         return `✅ ${markdown_plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : '⚠️'} ${markdown_plural(t.files, 'Dockerfile')} reviewed: ${markdown_plural(t.error, 'error')}, ${markdown_plural(t.warning, 'warning')}, ${t.info} info.`;
+    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${markdown_plural(t.files, 'Dockerfile')} reviewed: ${markdown_plural(t.error, 'error')}, ${markdown_plural(t.warning, 'warning')}, ${t.info} info.`;
 }
 const codePoints = (s) => [...s].length;
 function summaryMarkdown(analyses, options = {}) {
@@ -54437,6 +54439,7 @@ function toSarif(analyses, rules) {
 
 /** GitHub shows at most 10 workflow-command annotations of each type per step. */
 const COMMAND_ANNOTATION_CAP = 10;
+const toTarget = (f) => ({ path: f.path, changed: f.lines, status: f.status, ...(f.previousPath !== undefined ? { previousPath: f.previousPath } : {}) });
 /** Does a repository path name a Dockerfile the inputs ask for? */
 function pathMatcher(inputs) {
     const names = picomatch_default()([...DOCKERFILE_PATTERNS], { nocase: true, dot: true });
@@ -54458,6 +54461,31 @@ function workspaceHead(workspace) {
     catch {
         return null;
     }
+}
+/** Reads files as they were at a commit: from git when the workspace has that commit, else through the API. */
+function commitReader(workspace, client, ref, sha) {
+    const git = (args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', workspace, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    try {
+        git(['cat-file', '-e', `${sha}^{commit}`]);
+    }
+    catch {
+        return (path) => readFileAt(client, ref, path, sha);
+    }
+    const readLocal = (path) => {
+        try {
+            git(['cat-file', '-e', `${sha}:${path}`]);
+        }
+        catch {
+            return { ok: false, reason: 'not in that commit', missing: true };
+        }
+        try {
+            return textOrReason(git(['show', `${sha}:${path}`]));
+        }
+        catch (err) {
+            return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+        }
+    };
+    return (path) => Promise.resolve(readLocal(path));
 }
 async function readWorkspace(workspace, path) {
     try {
@@ -54511,12 +54539,19 @@ async function analyzeAndReport() {
     // Which files, and their changed lines.
     let targets;
     let read;
+    // The files before the change, for the summary's delta; null when there is no "before".
+    let readPrevious = null;
+    let removed = [];
     if (pr !== null && client !== null && (event === 'pull_request' || event === 'pull_request_target')) {
         const listed = await listPullRequestFiles(client, ref, pr.number);
         if (listed.truncated)
             notes.push(`This pull request changes ${listed.changedFiles} files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.`);
         const matches = pathMatcher(inputs);
-        targets = listed.files.filter((f) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }));
+        targets = listed.files.filter((f) => matches(f.path)).map(toTarget);
+        removed = listed.removed.filter(matches);
+        const baseSha = pr.base?.sha;
+        if (typeof baseSha === 'string' && baseSha !== '')
+            readPrevious = commitReader(workspace, client, ref, baseSha);
         // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
         const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha;
         read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha);
@@ -54527,7 +54562,9 @@ async function analyzeAndReport() {
         if (listed.truncated)
             notes.push('This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.');
         const matches = pathMatcher(inputs);
-        targets = listed.files.filter((f) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }));
+        targets = listed.files.filter((f) => matches(f.path)).map(toTarget);
+        removed = listed.removed.filter(matches);
+        readPrevious = commitReader(workspace, client, ref, github_context.payload.before);
         read = workspaceHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after);
     }
     else {
@@ -54538,9 +54575,11 @@ async function analyzeAndReport() {
     }
     const ignored = ignoredBy(config);
     targets = targets.filter((t) => !ignored(t.path));
+    removed = removed.filter((p) => !ignored(p));
     // Analyse.
     const options = analysisOptions(config, { target: inputs.target, buildArgs: inputs.buildArgs });
     const analyses = [];
+    const previous = new Map();
     const owned = [];
     for (const target of targets) {
         const content = await read(target.path);
@@ -54552,6 +54591,15 @@ async function analyzeAndReport() {
         const buildContext = await readBuildContext((0,external_node_path_namespaceObject.resolve)(workspace, target.path), target.path);
         const analysis = analyzeDockerfile(target.path, content.text, { ...options, buildContext });
         analyses.push(analysis);
+        if (readPrevious !== null) {
+            const before = target.status === 'added' ? { ok: false, reason: 'added', missing: true } : await readPrevious(target.previousPath ?? target.path);
+            if (before.ok)
+                previous.set(target.path, analyzeDockerfile(target.path, before.text, { ...options, buildContext }));
+            else if (before.missing === true)
+                previous.set(target.path, 'new');
+            else
+                notes.push(`The base version of ${target.path} could not be read (${before.reason}); its comparison is left out.`);
+        }
         for (const finding of selectFindings(analysis, target.changed, inputs.annotate, RULES))
             owned.push({ path: target.path, finding });
     }
@@ -54571,7 +54619,7 @@ async function analyzeAndReport() {
             headSha,
             conclusion: conclusion(ownedFindings, inputs.failOn),
             title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
-            summary: summaryMarkdown(analyses, { notes }),
+            summary: summaryMarkdown(analyses, { notes, previous, removed }),
             annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
         });
         if (outcome.action === 'created')
@@ -54592,7 +54640,7 @@ async function analyzeAndReport() {
     const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0);
     if (pr !== null && client !== null && inputs.comment !== 'never') {
         const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`;
-        const body = summaryMarkdown(analyses, { marker, notes, fullReportHint: 'the job summary of this run' });
+        const body = summaryMarkdown(analyses, { marker, notes, previous, removed, fullReportHint: 'the job summary of this run' });
         const viewer = await viewerLogin(client);
         // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
         const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment);
@@ -54617,7 +54665,7 @@ async function analyzeAndReport() {
     if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
         try {
             // GitHub takes 1 MiB per step summary.
-            await summary.addRaw(summaryMarkdown(analyses, { notes, limit: 1_000_000 })).write();
+            await summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, limit: 1_000_000 })).write();
         }
         catch (err) {
             warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`);

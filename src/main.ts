@@ -22,7 +22,7 @@ import { InputError, readInputs, type ActionInputs } from './inputs.js'
 import { tally, type Finding } from './model/finding.js'
 import { conclusion, fails, selectFindings, toCheckAnnotation, type ChangedLines } from './report/annotations.js'
 import { toJsonReport } from './report/json.js'
-import { summaryMarkdown } from './report/markdown.js'
+import { summaryMarkdown, type PreviousVersion } from './report/markdown.js'
 import { toSarif } from './report/sarif.js'
 import { RULES } from './rules/registry.js'
 
@@ -32,7 +32,12 @@ const COMMAND_ANNOTATION_CAP = 10
 interface Target {
   path: string
   changed: ChangedLines | undefined
+  /** GitHub's file status (added, modified, renamed...), when the file list came from the API. */
+  status?: string
+  previousPath?: string
 }
+
+const toTarget = (f: ChangedFile): Target => ({ path: f.path, changed: f.lines, status: f.status, ...(f.previousPath !== undefined ? { previousPath: f.previousPath } : {}) })
 
 /** Does a repository path name a Dockerfile the inputs ask for? */
 function pathMatcher(inputs: ActionInputs): (path: string) => boolean {
@@ -55,6 +60,29 @@ function workspaceHead(workspace: string): string | null {
   } catch {
     return null
   }
+}
+
+/** Reads files as they were at a commit: from git when the workspace has that commit, else through the API. */
+function commitReader(workspace: string, client: GitHubClient, ref: { owner: string; repo: string }, sha: string): (path: string) => Promise<ReadResult> {
+  const git = (args: string[]): Buffer => execFileSync('git', ['-C', workspace, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
+  try {
+    git(['cat-file', '-e', `${sha}^{commit}`])
+  } catch {
+    return (path) => readFileAt(client, ref, path, sha)
+  }
+  const readLocal = (path: string): ReadResult => {
+    try {
+      git(['cat-file', '-e', `${sha}:${path}`])
+    } catch {
+      return { ok: false, reason: 'not in that commit', missing: true }
+    }
+    try {
+      return textOrReason(git(['show', `${sha}:${path}`]))
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : String(err) }
+    }
+  }
+  return (path) => Promise.resolve(readLocal(path))
 }
 
 async function readWorkspace(workspace: string, path: string): Promise<ReadResult> {
@@ -100,7 +128,7 @@ async function analyzeAndReport(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const { config } = loadConfig(workspace, inputs.config, RULES.map((r) => r.meta.id))
   const event = context.eventName
-  const pr = (context.payload.pull_request ?? null) as { number: number; head: { sha: string } } | null
+  const pr = (context.payload.pull_request ?? null) as { number: number; head: { sha: string }; base?: { sha?: unknown } } | null
   // context.repo throws without GITHUB_REPOSITORY (a local run); nothing talks to GitHub then.
   const ref = process.env.GITHUB_REPOSITORY !== undefined ? { owner: context.repo.owner, repo: context.repo.repo } : { owner: '', repo: '' }
   const notes: string[] = []
@@ -109,11 +137,17 @@ async function analyzeAndReport(): Promise<void> {
   // Which files, and their changed lines.
   let targets: Target[]
   let read: (path: string) => Promise<ReadResult>
+  // The files before the change, for the summary's delta; null when there is no "before".
+  let readPrevious: ((path: string) => Promise<ReadResult>) | null = null
+  let removed: string[] = []
   if (pr !== null && client !== null && (event === 'pull_request' || event === 'pull_request_target')) {
     const listed = await listPullRequestFiles(client, ref, pr.number)
     if (listed.truncated) notes.push(`This pull request changes ${listed.changedFiles} files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.`)
     const matches = pathMatcher(inputs)
-    targets = listed.files.filter((f: ChangedFile) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }))
+    targets = listed.files.filter((f) => matches(f.path)).map(toTarget)
+    removed = listed.removed.filter(matches)
+    const baseSha = pr.base?.sha
+    if (typeof baseSha === 'string' && baseSha !== '') readPrevious = commitReader(workspace, client, ref, baseSha)
     // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
     const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha
     read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha)
@@ -122,7 +156,9 @@ async function analyzeAndReport(): Promise<void> {
     const listed = await listPushFiles(client, ref, context.payload.before as string, after)
     if (listed.truncated) notes.push('This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.')
     const matches = pathMatcher(inputs)
-    targets = listed.files.filter((f) => matches(f.path)).map((f) => ({ path: f.path, changed: f.lines }))
+    targets = listed.files.filter((f) => matches(f.path)).map(toTarget)
+    removed = listed.removed.filter(matches)
+    readPrevious = commitReader(workspace, client, ref, context.payload.before as string)
     read = workspaceHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after)
   } else {
     // Other events, and a push that creates a branch: every Dockerfile in the workspace.
@@ -132,10 +168,12 @@ async function analyzeAndReport(): Promise<void> {
   }
   const ignored = ignoredBy(config)
   targets = targets.filter((t) => !ignored(t.path))
+  removed = removed.filter((p) => !ignored(p))
 
   // Analyse.
   const options = analysisOptions(config, { target: inputs.target, buildArgs: inputs.buildArgs })
   const analyses: FileAnalysis[] = []
+  const previous = new Map<string, PreviousVersion>()
   const owned: { path: string; finding: Finding }[] = []
   for (const target of targets) {
     const content = await read(target.path)
@@ -147,6 +185,12 @@ async function analyzeAndReport(): Promise<void> {
     const buildContext = await readBuildContext(resolve(workspace, target.path), target.path)
     const analysis = analyzeDockerfile(target.path, content.text, { ...options, buildContext })
     analyses.push(analysis)
+    if (readPrevious !== null) {
+      const before = target.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await readPrevious(target.previousPath ?? target.path)
+      if (before.ok) previous.set(target.path, analyzeDockerfile(target.path, before.text, { ...options, buildContext }))
+      else if (before.missing === true) previous.set(target.path, 'new')
+      else notes.push(`The base version of ${target.path} could not be read (${before.reason}); its comparison is left out.`)
+    }
     for (const finding of selectFindings(analysis, target.changed, inputs.annotate, RULES)) owned.push({ path: target.path, finding })
   }
   const ownedFindings = owned.map((o) => o.finding)
@@ -165,7 +209,7 @@ async function analyzeAndReport(): Promise<void> {
       headSha,
       conclusion: conclusion(ownedFindings, inputs.failOn),
       title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
-      summary: summaryMarkdown(analyses, { notes }),
+      summary: summaryMarkdown(analyses, { notes, previous, removed }),
       annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
     })
     if (outcome.action === 'created') checkRunDone = true
@@ -185,7 +229,7 @@ async function analyzeAndReport(): Promise<void> {
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
-    const body = summaryMarkdown(analyses, { marker, notes, fullReportHint: 'the job summary of this run' })
+    const body = summaryMarkdown(analyses, { marker, notes, previous, removed, fullReportHint: 'the job summary of this run' })
     const viewer = await viewerLogin(client)
     // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
     const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
@@ -210,7 +254,7 @@ async function analyzeAndReport(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary.
-      await core.summary.addRaw(summaryMarkdown(analyses, { notes, limit: 1_000_000 })).write()
+      await core.summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, limit: 1_000_000 })).write()
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }

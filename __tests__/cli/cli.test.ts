@@ -89,7 +89,7 @@ describe('stagecraft CLI', () => {
   })
 
   it.each([
-    [['--format', 'xml'], 'stagecraft: --format must be text or json, not "xml" (see stagecraft --help)\n'],
+    [['--format', 'xml'], 'stagecraft: --format must be text, json or markdown, not "xml" (see stagecraft --help)\n'],
     [['--build-arg', 'NOEQUALS'], 'stagecraft: --build-arg expects K=V, got "NOEQUALS" (see stagecraft --help)\n'],
     [['--fail-on', 'sometimes'], 'stagecraft: --fail-on must be error, warning, info or never, not "sometimes" (see stagecraft --help)\n'],
     [['nowhere/Dockerfile'], 'stagecraft: no Dockerfile found at "nowhere/Dockerfile"\n']

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
@@ -32,7 +32,9 @@ interface RunResult {
 }
 
 /** Runs the action asynchronously (the fake server lives in this process). */
-const PR_PAYLOAD = { pull_request: { number: 7, head: { sha: 'headsha', repo: { full_name: 'o/r' } } }, repository: { full_name: 'o/r' } }
+const PR_PAYLOAD = { pull_request: { number: 7, head: { sha: 'headsha', repo: { full_name: 'o/r' } }, base: { sha: 'basesha' } }, repository: { full_name: 'o/r' } }
+/** services/api/Dockerfile before the PR: the final stage was on the full node image, and nothing was copied. */
+const API_DOCKERFILE_BEFORE = df('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20', 'USER node')
 
 function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}, payload: object = PR_PAYLOAD): Promise<RunResult> {
   const eventPath = join(dir, 'event.json')
@@ -68,9 +70,11 @@ function prFiles(fake: FakeGitHub): void {
   fake.files.push(
     { filename: 'services/api/Dockerfile', status: 'modified', patch: '@@ -1,4 +1,5 @@\n FROM node:20 AS build\n RUN npm ci && npm run build\n FROM node:20-slim\n+COPY --from=bild /app/dist /app\n USER node' },
     { filename: 'web/Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+FROM nginx:1.27-alpine\n+COPY site/ /usr/share/nginx/html/' },
-    { filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }
+    { filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' },
+    { filename: 'old/Dockerfile', status: 'removed' }
   )
   fake.contents.set('headsha:services/api/Dockerfile', API_DOCKERFILE)
+  fake.contents.set('basesha:services/api/Dockerfile', API_DOCKERFILE_BEFORE)
   fake.contents.set('headsha:web/Dockerfile', WEB_DOCKERFILE)
 }
 
@@ -86,6 +90,7 @@ describe('the action on a pull request', () => {
       'GET /repos/o/r/pulls/7',
       'GET /repos/o/r/pulls/7/files',
       'GET /repos/o/r/contents/services%2Fapi%2FDockerfile',
+      'GET /repos/o/r/contents/services%2Fapi%2FDockerfile',
       'GET /repos/o/r/contents/web%2FDockerfile',
       'POST /repos/o/r/check-runs',
       'GET /user',
@@ -97,7 +102,14 @@ describe('the action on a pull request', () => {
     expect(check.head_sha).toBe('headsha')
     expect(check.conclusion).toBe('failure')
     expect(check.output.annotations.map((a) => `${a.path}:${a.start_line} ${a.title}`)).toEqual(['services/api/Dockerfile:1 unused-stage (info)', 'services/api/Dockerfile:4 stage-name-typo (error)'])
-    expect(server.comments[0]?.body.startsWith('<!-- stagecraft:ci/lint/ -->\n### Stagecraft')).toBe(true)
+    // Head, then the base version of the modified file (the added one has none).
+    expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => r.query.ref)).toEqual(['headsha', 'basesha', 'headsha'])
+    const comment = server.comments[0]?.body ?? ''
+    expect(comment.startsWith('<!-- stagecraft:ci/lint/ -->\n### Stagecraft')).toBe(true)
+    expect(comment).toContain('**This pull request:** final base image <code>node:20</code> → <code>node:20-slim</code> (≈ 390 MB → ≈ 70 MB, −320 MB, estimates); 1 new finding (`stage-name-typo`); 1 finding fixed (`heavy-final-base`).')
+    expect(comment).toContain('**New file** in this pull request.')
+    expect(comment).toContain('**Removed by this pull request:** <code>old/Dockerfile</code>')
+    expect(comment).toContain('```mermaid\nflowchart LR\n')
     expect(result.summary).toContain('services/api/Dockerfile')
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     expect(output(result.outputs, 'errors')).toBe('1')
@@ -138,7 +150,7 @@ describe('the action on a pull request', () => {
     tree = tempTree({ 'ws/services/api/Dockerfile': 'FROM evil\n', 'ws/web/Dockerfile': 'FROM evil\n' })
     prFiles(server)
     await runAction(server, tree.dir, 'pull_request_target')
-    expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => r.query.ref)).toEqual(['headsha', 'headsha'])
+    expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => r.query.ref)).toEqual(['headsha', 'basesha', 'headsha'])
     expect(server.comments[0]?.body).not.toContain('evil')
   })
 
@@ -164,14 +176,18 @@ describe('the action on a push', () => {
     prFiles(server)
     server.contents.set(`${after}:services/api/Dockerfile`, API_DOCKERFILE)
     server.contents.set(`${after}:web/Dockerfile`, WEB_DOCKERFILE)
+    server.contents.set(`${before}:services/api/Dockerfile`, API_DOCKERFILE_BEFORE)
     const result = await runAction(server, tree.dir, 'push', { comment: 'never' }, { before, after })
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /repos/o/r/compare/${before}...${after}`,
-      'GET /repos/o/r/contents/services%2Fapi%2FDockerfile',
-      'GET /repos/o/r/contents/web%2FDockerfile',
-      'POST /repos/o/r/check-runs'
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.query.ref ?? ''}`)).toEqual([
+      `GET /repos/o/r/compare/${before}...${after} `,
+      `GET /repos/o/r/contents/services%2Fapi%2FDockerfile ${after}`,
+      `GET /repos/o/r/contents/services%2Fapi%2FDockerfile ${before}`,
+      `GET /repos/o/r/contents/web%2FDockerfile ${after}`,
+      'POST /repos/o/r/check-runs '
     ])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
+    expect(result.summary).toContain('final base image <code>node:20</code> → <code>node:20-slim</code>')
+    expect(result.summary).toContain('**Removed by this pull request:** <code>old/Dockerfile</code>')
   })
 
   it('a new branch (before is all zeros) reviews every Dockerfile in the workspace', async () => {
@@ -185,19 +201,30 @@ describe('the action on a push', () => {
 })
 
 describe('the action, more cases', () => {
-  it('reads from the workspace when it is checked out at the head (no contents requests)', async () => {
+  it('reads the head from the workspace and the base from git history when both are there (no contents requests)', async () => {
     server = await startFakeGitHub()
-    tree = tempTree({ 'ws/services/api/Dockerfile': API_DOCKERFILE, 'ws/web/Dockerfile': WEB_DOCKERFILE })
+    tree = tempTree({ 'ws/services/api/Dockerfile': API_DOCKERFILE_BEFORE })
     const ws = join(tree.dir, 'ws')
     const git = (...args: string[]): string => execFileSync('git', ['-C', ws, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim()
     git('init', '-q')
     git('add', '.')
+    git('commit', '-qm', 'base')
+    const base = git('rev-parse', 'HEAD')
+    writeFileSync(join(ws, 'services/api/Dockerfile'), API_DOCKERFILE)
+    mkdirSync(join(ws, 'web'))
+    writeFileSync(join(ws, 'web/Dockerfile'), WEB_DOCKERFILE)
+    git('add', '.')
     git('commit', '-qm', 'head')
     const head = git('rev-parse', 'HEAD')
     prFiles(server)
-    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' }, { pull_request: { number: 7, head: { sha: head } } })
+    // GitHub can say "modified" for a file git does not have at the base (e.g. a shallow merge base): it counts as new.
+    server.files[1] = { filename: 'web/Dockerfile', status: 'modified', patch: '@@ -0,0 +1,2 @@\n+FROM nginx:1.27-alpine\n+COPY site/ /usr/share/nginx/html/' }
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' }, { pull_request: { number: 7, head: { sha: head }, base: { sha: base } } })
     expect(server.requests.filter((r) => r.path.includes('/contents/'))).toEqual([])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
+    const comment = server.comments[0]?.body ?? ''
+    expect(comment).toContain('final base image <code>node:20</code> → <code>node:20-slim</code>')
+    expect(comment).toContain('**New file** in this pull request.')
   })
 
   it('says how many findings did not fit in the workflow annotations, and writes valid reports', async () => {

@@ -23326,7 +23326,7 @@ function stageGraphMermaid(rows, graph) {
         if (id === undefined) {
             id = `x${images.size}`;
             images.set(label, id);
-            lines.push(`  ${id}(["${mermaidText(label)}"])`);
+            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
         }
         return id;
     };
@@ -23756,7 +23756,7 @@ function statusLine(analyses, removed) {
     const total = t.error + t.warning + t.info;
     if (total === 0)
         return `✅ ${markdown_plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : '⚠️'} ${markdown_plural(t.files, 'Dockerfile')} reviewed: ${markdown_plural(t.error, 'error')}, ${markdown_plural(t.warning, 'warning')}, ${t.info} info.`;
+    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${markdown_plural(t.files, 'Dockerfile')} reviewed: ${markdown_plural(t.error, 'error')}, ${markdown_plural(t.warning, 'warning')}, ${t.info} info.`;
 }
 const codePoints = (s) => [...s].length;
 function summaryMarkdown(analyses, options = {}) {

@@ -2,7 +2,8 @@
 import type { GitHubClient } from './client.js'
 import type { RepoRef } from './pull-request.js'
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string }
+/** `missing` says the file does not exist at that commit (as opposed to a failed read). */
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean }
 
 /** NUL bytes mean binary content: a Dockerfile is text. */
 export function textOrReason(buffer: Buffer): ReadResult {
@@ -16,6 +17,7 @@ export async function readFileAt(client: GitHubClient, ref: RepoRef, path: strin
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return { ok: false, reason: 'not a file' }
     return textOrReason(Buffer.from(data.content, 'base64'))
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) }
+    const missing = (err as { status?: unknown }).status === 404
+    return { ok: false, reason: err instanceof Error ? err.message : String(err), ...(missing ? { missing } : {}) }
   }
 }
