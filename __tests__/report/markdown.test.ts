@@ -18,8 +18,9 @@ describe('summaryMarkdown', () => {
   it('starts with the marker, says the status, opens files with errors and keeps a blank line after </summary>', () => {
     const md = summaryMarkdown([bad, clean], { marker: '<!-- stagecraft:ci/lint -->' })
     expect(md.startsWith('<!-- stagecraft:ci/lint -->\n### Stagecraft\n\n❌ 2 Dockerfiles reviewed: 1 error, 1 warning, 1 info.\n')).toBe(true)
-    expect(md).toContain('<details open>\n<summary><code>svc/Dockerfile</code> — 1 error, 1 warning, 1 info</summary>\n\n| line | severity | rule | finding |')
-    expect(md).toContain('<details>\n<summary><code>ok/Dockerfile</code> — no findings</summary>\n\nNo findings.\n\n</details>')
+    expect(md).toContain('<details open>\n<summary><code>svc/Dockerfile</code> — 1 error, 1 warning, 1 info · 2 stages · ships on <code>alpine:3</code></summary>\n\n**Stages**\n\n| # | stage |')
+    expect(md).toContain('<details>\n<summary><code>ok/Dockerfile</code> — no findings · 1 stage · ships on <code>alpine:3.20</code></summary>\n\n**Stages**')
+    expect(md).toMatch(/\*\*Findings:\*\* none\.\n\n<\/details>\n$/)
     expect(md).toContain('| 2 | 🔴 error | [`stage-forward-reference`](https://github.com/stagecraft/stagecraft/blob/main/docs/rules/stage-forward-reference.md) |')
   })
 

@@ -23240,29 +23240,44 @@ function toJsonReport(analyses) {
 ;// CONCATENATED MODULE: ./src/report/delta.ts
 
 const stageKey = (s) => s.id ?? `#${s.index}`;
-function stageName(analysis, index) {
+/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
+function stageName(analysis, index, renamed) {
     const stage = index === null ? undefined : analysis.model.stages[index];
-    return stage === undefined ? '' : (stage.id ?? '');
+    const id = stage === undefined ? '' : (stage.id ?? '');
+    return renamed.get(id) ?? id;
 }
-/** Identity of a finding across versions: line numbers in the message are left out. */
-function findingKey(analysis, f) {
-    return `${f.rule}\u0000${stageName(analysis, f.stage)}\u0000${f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N')}`;
+/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
+function findingKey(analysis, f, renamed) {
+    const stage = stageName(analysis, f.stage, renamed);
+    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
+    for (const [from, to] of renamed)
+        message = message.split(`"${from}"`).join(`"${to}"`);
+    return `${f.rule}\u0000${stage}\u0000${message}`;
 }
-/** Findings of `a` with no counterpart in `b` (as multisets). */
-function missingFrom(a, b) {
+/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
+function missingFrom(a, b, renamedA, renamedB) {
     const counts = new Map();
     for (const f of b.findings) {
-        const k = findingKey(b, f);
+        const k = findingKey(b, f, renamedB);
         counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     return a.findings.filter((f) => {
-        const k = findingKey(a, f);
+        const k = findingKey(a, f, renamedA);
         const n = counts.get(k) ?? 0;
         if (n === 0)
             return true;
         counts.set(k, n - 1);
         return false;
     });
+}
+const NONE = new Map();
+/** At least half of the instructions after FROM are the same text (in any order). */
+function similar(a, b) {
+    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
+    const left = text(a);
+    const right = new Set(text(b));
+    const shared = left.filter((t) => right.has(t)).length;
+    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
 }
 function compareVersions(base, head) {
     const before = base.model.stages;
@@ -23271,13 +23286,15 @@ function compareVersions(base, head) {
     const afterKeys = new Set(after.map(stageKey));
     const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
     const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
-    // A removed and an added named stage at the same place with the same base: a rename.
+    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
     const stagesRenamed = [];
+    const renamed = new Map();
     for (const old of [...removed]) {
-        const match = added.find((s) => s.name !== null && old.name !== null && (s.index === old.index || s.base.raw === old.base.raw));
+        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
         if (match === undefined)
             continue;
         stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
+        renamed.set(old.id, match.id);
         removed.splice(removed.indexOf(old), 1);
         added.splice(added.indexOf(match), 1);
     }
@@ -23286,8 +23303,8 @@ function compareVersions(base, head) {
         stagesRemoved: removed.map(stageLabel),
         stagesRenamed,
         finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-        newFindings: missingFrom(head, base),
-        fixedFindings: missingFrom(base, head)
+        newFindings: missingFrom(head, base, NONE, renamed),
+        fixedFindings: missingFrom(base, head, renamed, NONE)
     };
 }
 
@@ -23315,6 +23332,10 @@ const CLASSES = [
 ];
 const DASHED = 'stroke-dasharray:6 4';
 const DOTTED = 'stroke-dasharray:2 3';
+/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
+function edgeLabel(text) {
+    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
+}
 /** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
 function stageGraphMermaid(rows, graph) {
     if (rows.length === 0)
@@ -23344,7 +23365,7 @@ function stageGraphMermaid(rows, graph) {
         if (e.via === 'from')
             edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
         else if (e.via === 'copy')
-            edges.push({ text: `s${e.to} -.->|"${mermaidText(shortPaths(e.paths), 60)}"| s${e.from}`, style: DASHED });
+            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
         else
             edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
     }

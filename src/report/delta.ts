@@ -20,30 +20,46 @@ export interface FileDelta {
 
 const stageKey = (s: Stage): string => s.id ?? `#${s.index}`
 
-function stageName(analysis: FileAnalysis, index: number | null): string {
+/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
+function stageName(analysis: FileAnalysis, index: number | null, renamed: ReadonlyMap<string, string>): string {
   const stage = index === null ? undefined : analysis.model.stages[index]
-  return stage === undefined ? '' : (stage.id ?? '')
+  const id = stage === undefined ? '' : (stage.id ?? '')
+  return renamed.get(id) ?? id
 }
 
-/** Identity of a finding across versions: line numbers in the message are left out. */
-function findingKey(analysis: FileAnalysis, f: Finding): string {
-  return `${f.rule}\u0000${stageName(analysis, f.stage)}\u0000${f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N')}`
+/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
+function findingKey(analysis: FileAnalysis, f: Finding, renamed: ReadonlyMap<string, string>): string {
+  const stage = stageName(analysis, f.stage, renamed)
+  let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N')
+  for (const [from, to] of renamed) message = message.split(`"${from}"`).join(`"${to}"`)
+  return `${f.rule}\u0000${stage}\u0000${message}`
 }
 
-/** Findings of `a` with no counterpart in `b` (as multisets). */
-function missingFrom(a: FileAnalysis, b: FileAnalysis): Finding[] {
+/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
+function missingFrom(a: FileAnalysis, b: FileAnalysis, renamedA: ReadonlyMap<string, string>, renamedB: ReadonlyMap<string, string>): Finding[] {
   const counts = new Map<string, number>()
   for (const f of b.findings) {
-    const k = findingKey(b, f)
+    const k = findingKey(b, f, renamedB)
     counts.set(k, (counts.get(k) ?? 0) + 1)
   }
   return a.findings.filter((f) => {
-    const k = findingKey(a, f)
+    const k = findingKey(a, f, renamedA)
     const n = counts.get(k) ?? 0
     if (n === 0) return true
     counts.set(k, n - 1)
     return false
   })
+}
+
+const NONE: ReadonlyMap<string, string> = new Map()
+
+/** At least half of the instructions after FROM are the same text (in any order). */
+function similar(a: Stage, b: Stage): boolean {
+  const text = (s: Stage): string[] => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`)
+  const left = text(a)
+  const right = new Set(text(b))
+  const shared = left.filter((t) => right.has(t)).length
+  return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0)
 }
 
 export function compareVersions(base: FileAnalysis, head: FileAnalysis): FileDelta {
@@ -53,12 +69,14 @@ export function compareVersions(base: FileAnalysis, head: FileAnalysis): FileDel
   const afterKeys = new Set(after.map(stageKey))
   const removed = before.filter((s) => !afterKeys.has(stageKey(s)))
   const added = after.filter((s) => !beforeKeys.has(stageKey(s)))
-  // A removed and an added named stage at the same place with the same base: a rename.
+  // A removed and an added named stage with the same base and mostly the same instructions: a rename.
   const stagesRenamed: { from: string; to: string }[] = []
+  const renamed = new Map<string, string>()
   for (const old of [...removed]) {
-    const match = added.find((s) => s.name !== null && old.name !== null && (s.index === old.index || s.base.raw === old.base.raw))
+    const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s))
     if (match === undefined) continue
     stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) })
+    renamed.set(old.id as string, match.id as string)
     removed.splice(removed.indexOf(old), 1)
     added.splice(added.indexOf(match), 1)
   }
@@ -67,7 +85,7 @@ export function compareVersions(base: FileAnalysis, head: FileAnalysis): FileDel
     stagesRemoved: removed.map(stageLabel),
     stagesRenamed,
     finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-    newFindings: missingFrom(head, base),
-    fixedFindings: missingFrom(base, head)
+    newFindings: missingFrom(head, base, NONE, renamed),
+    fixedFindings: missingFrom(base, head, renamed, NONE)
   }
 }

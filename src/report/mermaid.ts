@@ -36,6 +36,11 @@ const CLASSES = [
 const DASHED = 'stroke-dasharray:6 4'
 const DOTTED = 'stroke-dasharray:2 3'
 
+/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
+function edgeLabel(text: string): string {
+  return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`
+}
+
 /** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
 export function stageGraphMermaid(rows: readonly StageRow[], graph: StageGraph): string | null {
   if (rows.length === 0) return null
@@ -61,7 +66,7 @@ export function stageGraphMermaid(rows: readonly StageRow[], graph: StageGraph):
   }
   for (const e of graph.edges) {
     if (e.via === 'from') edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null })
-    else if (e.via === 'copy') edges.push({ text: `s${e.to} -.->|"${mermaidText(shortPaths(e.paths), 60)}"| s${e.from}`, style: DASHED })
+    else if (e.via === 'copy') edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED })
     else edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED })
   }
   for (const x of graph.external) {
