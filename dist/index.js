@@ -54251,7 +54251,7 @@ function copiesCell(items) {
     if (items.length === 0)
         return '—';
     const shown = items.slice(0, 6).map((c) => {
-        const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s)), 4);
+        const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
         const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
         return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
     });
@@ -54280,7 +54280,7 @@ function finalImageTable(analysis, image) {
         ['ENV (names only)', markdown_list(image.envNames, 12)],
         ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
     ];
-    return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 function markdown_clip(text, max = 100) {
     const chars = [...text];

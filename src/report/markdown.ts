@@ -142,7 +142,7 @@ function packagesCell(lists: readonly PackageList[]): string {
 function copiesCell(items: readonly { line: number; sources: string[]; destination: string | null; from?: string }[]): string {
   if (items.length === 0) return '—'
   const shown = items.slice(0, 6).map((c) => {
-    const sources = list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s)), 4)
+    const sources = list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4)
     const from = c.from === undefined ? '' : ` from ${code(c.from)}`
     return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`
   })
@@ -172,7 +172,7 @@ function finalImageTable(analysis: FileAnalysis, image: ShippedImage): string {
     ['ENV (names only)', list(image.envNames, 12)],
     ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
   ]
-  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
 }
 
 function clip(text: string, max = 100): string {
