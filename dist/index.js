@@ -54640,7 +54640,8 @@ async function analyzeAndReport() {
             headSha,
             conclusion: conclusion(ownedFindings, inputs.failOn),
             title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
-            summary: summaryMarkdown(analyses, { notes, previous, removed }),
+            // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
+            summary: summaryMarkdown(analyses, { notes, previous, removed, limit: 60_000 }),
             annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
         });
         if (outcome.action === 'created')
@@ -54685,8 +54686,8 @@ async function analyzeAndReport() {
     setOutput('comment-url', commentUrl);
     if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
         try {
-            // GitHub takes 1 MiB per step summary.
-            await summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, limit: 1_000_000 })).write();
+            // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
+            await summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, limit: 262_144 })).write();
         }
         catch (err) {
             warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`);
