@@ -375,3 +375,16 @@ describe('exec form that is not JSON versus a shell test', () => {
     }
   )
 })
+
+describe('heredocs on file descriptors (BuildKit reads `5<<NAME` words)', () => {
+  it('reads the bodies of `5<<FILE1 6<<FILE2` in order and ends the instruction after the last one', () => {
+    const model = parse(df('FROM alpine', 'RUN cat /proc/self/fd/5 /proc/self/fd/6 5<<FILE1 6<<FILE2 > out', 'one', 'FILE1', 'two', 'FILE2', 'USER app'))
+    const run = model.stages[0]?.instructions[1]
+    expect(run?.heredocs.map((h) => [h.name, h.content, h.line, h.endLine])).toEqual([
+      ['FILE1', 'one', 3, 4],
+      ['FILE2', 'two', 5, 6]
+    ])
+    expect(model.stages[0]?.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'USER'])
+    expect(model.errors).toEqual([])
+  })
+})

@@ -21,6 +21,12 @@ describe('splitCommands', () => {
     expect(names('CGO_ENABLED=0 GOOS=linux go build ./...')).toEqual(['go build ./...'])
   })
 
+  it('skips leading redirections before the program (heredocs on file descriptors)', () => {
+    expect(names('5<<file cat /proc/self/fd/5')).toEqual(['cat /proc/self/fd/5'])
+    expect(names('> out.txt echo hi')).toEqual(['echo hi'])
+    expect(names('2>/dev/null make')).toEqual(['make'])
+  })
+
   it('ignores comments and marks piped commands', () => {
     const commands = splitCommands('curl -fsSL x | sh # install\nmake')
     expect(commands.map((c) => [c.name, c.piped])).toEqual([

@@ -1,12 +1,10 @@
 /**
- * Dockerfile text → DockerfileModel. dockerfile-ast finds instruction boundaries, parser
- * directives and heredoc bodies; everything else (words, flags, forms, variables, stages)
- * is ours, so the rules see BuildKit's semantics rather than an editor's.
+ * Dockerfile text → DockerfileModel. The scanner finds directives, comments, instruction
+ * boundaries and heredoc bodies; this file reads words, flags, forms, variables and stages,
+ * so the rules see BuildKit's semantics rather than an editor's.
  *
  * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
  */
-import { DockerfileParser } from 'dockerfile-ast'
-import type { Heredoc as AstHeredoc, Instruction as AstInstruction } from 'dockerfile-ast'
 import { parseCheckDirective } from './directives.js'
 import { parseImageReference } from './image-ref.js'
 import type {
@@ -28,7 +26,8 @@ import type {
   VariableDeclaration
 } from './types.js'
 import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding, type VariableScope } from './variables.js'
-import { logicalLine, splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
+import { scanDirectives, scanLines, type ScannedDirective, type ScannedInstruction } from './scanner.js'
+import { splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
   'ADD',
@@ -63,8 +62,6 @@ const ALLOWED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
   HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
 }
 
-const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set(['syntax', 'escape', 'check'])
-
 const MOUNT_TYPES: ReadonlySet<string> = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh'])
 
 interface ParseContext {
@@ -80,8 +77,7 @@ function error(ctx: ParseContext, line: number, message: string, endLine = line)
 
 /**
  * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
- * only \n ends a line. A lone \r is whitespace to them, but a line break to dockerfile-ast,
- * so it becomes a space before tokenising.
+ * only \n ends a line; a lone \r is whitespace.
  */
 export function normaliseText(text: string): string {
   let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
@@ -95,19 +91,11 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
   const ctx: ParseContext = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {} }
 
-  const ast = DockerfileParser.parse(text)
-  const directives = readDirectives(ast, ctx)
+  const scannedDirectives = scanDirectives(lines)
+  const directives = readDirectives(scannedDirectives, ctx)
   ctx.escape = directives.escape?.value ?? '\\'
-
-  // `# key=value` lines at the top that are no directive of ours (e.g. `# hadolint ignore=DL3006`)
-  // are plain comments to BuildKit; dockerfile-ast lists them as directives.
-  const comments: Comment[] = [
-    ...ast
-      .getDirectives()
-      .filter((d) => !KNOWN_DIRECTIVES.has(d.getName().toLowerCase()))
-      .map((d) => ({ line: d.getRange().start.line + 1, text: (lines[d.getRange().start.line] ?? '').replace(/^\s*#\s*/, '') })),
-    ...ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() ?? '' }))
-  ]
+  const scan = scanLines(lines, scannedDirectives.length, ctx.escape)
+  const comments: Comment[] = scan.comments.map((c) => ({ line: c.line + 1, text: c.text }))
 
   const model: DockerfileModel = {
     lineCount: Math.max(1, lines.length),
@@ -127,8 +115,8 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   let scope = globalScope
   let current: Stage | null = null
 
-  for (const node of ast.getInstructions()) {
-    const instruction = readInstruction(node, ctx, current === null ? -1 : current.index)
+  for (const scanned of scan.instructions) {
+    const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index)
     if (instruction.keyword === 'FROM') {
       if (current !== null) stageEndScopes.push(scope)
       instruction.scope = globalScope
@@ -168,12 +156,12 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   return model
 }
 
-function readDirectives(ast: ReturnType<typeof DockerfileParser.parse>, ctx: ParseContext): Directives {
+function readDirectives(scanned: readonly ScannedDirective[], ctx: ParseContext): Directives {
   const directives: Directives = { syntax: null, escape: null, check: null }
-  for (const d of ast.getDirectives()) {
-    const name = d.getName().toLowerCase()
-    const value = d.getValue()
-    const line = d.getRange().start.line + 1
+  for (const d of scanned) {
+    const name = d.name
+    const value = d.value
+    const line = d.line + 1
     if (name === 'syntax') directives.syntax = { value, line }
     else if (name === 'escape') {
       if (value === '\\' || value === '`') directives.escape = { value, line }
@@ -187,24 +175,15 @@ function readDirectives(ast: ReturnType<typeof DockerfileParser.parse>, ctx: Par
   return directives
 }
 
-function readInstruction(node: AstInstruction, ctx: ParseContext, stage: number): Instruction {
-  const range = node.getRange()
-  const keywordRange = node.getInstructionRange()
-  const keywordRaw = node.getInstruction()
+function readInstruction(scanned: ScannedInstruction, ctx: ParseContext, stage: number): Instruction {
+  const { first, last, logical, keywordRaw } = scanned
   const keyword = keywordRaw.toUpperCase()
-  // An unterminated heredoc runs to the end of the text, which dockerfile-ast counts one line
-  // past the final newline; keep every line inside the file.
-  const maxLine = Math.max(0, ctx.lines.length - 1)
-  const first = Math.min(range.start.line, maxLine)
-  const last = Math.min(Math.max(range.end.line, first), maxLine)
-  const logical = logicalLine(ctx.lines, first, last, keywordRange.end.character, ctx.escape)
   const instruction: Instruction = {
     keyword,
     keywordRaw,
     line: first + 1,
     endLine: last + 1,
-    // Sliced from our own lines: dockerfile-ast's getRawArgumentsContent re-tokenises every time.
-    raw: [(ctx.lines[first] ?? '').slice(keywordRange.end.character), ...ctx.lines.slice(first + 1, last + 1)].join('\n').replace(/^[ \t]+/, ''),
+    raw: [(ctx.lines[first] ?? '').slice(scanned.keywordEnd), ...ctx.lines.slice(first + 1, last + 1)].join('\n').replace(/^[ \t]+/, ''),
     args: [],
     flags: [],
     heredocs: [],
@@ -234,7 +213,7 @@ function readInstruction(node: AstInstruction, ctx: ParseContext, stage: number)
   }
   const argWords = words.slice(argStart)
   instruction.args = argWords.map((w) => w.text)
-  instruction.heredocs = readHeredocs(node, logical, ctx, instruction)
+  instruction.heredocs = readHeredocs(scanned, ctx, instruction)
 
   if (JSON_CAPABLE.has(keyword)) readForm(instruction, logical, argWords, ctx)
   if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
@@ -311,54 +290,23 @@ function parseJsonArray(text: string): string[] | null {
   return null
 }
 
-function readHeredocs(node: AstInstruction, logical: LogicalLine, ctx: ParseContext, instruction: Instruction): Heredoc[] {
-  const keyword = instruction.keyword
-  if ((keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') || !logical.text.includes('<<')) return []
-  let ast: AstHeredoc[]
-  try {
-    ast = (node as unknown as { getHeredocs(): AstHeredoc[] }).getHeredocs()
-  } catch {
-    // dockerfile-ast 0.7.1 throws on some continuations (an escaped `#` line after `\`).
-    error(ctx, instruction.line, `the heredocs of this ${keyword} could not be read; check the lines up to ${instruction.endLine}`, instruction.endLine)
-    return []
-  }
-  const heredocs: Heredoc[] = []
-  for (const h of ast) {
-    const name = h.getName()
-    const marker = findHeredocMarker(logical.text, name)
-    const content = h.getContentRange()
-    const delimiter = h.getDelimiterRange()
-    const endLine = Math.min(delimiter?.start.line ?? instruction.endLine - 1, instruction.endLine - 1)
-    const bodyStart = Math.min(content?.start.line ?? delimiter?.start.line ?? h.getStartRange().end.line + 1, endLine + 1)
-    const bodyLines = ctx.lines.slice(bodyStart, delimiter === null ? endLine + 1 : endLine)
-    const heredoc: Heredoc = {
-      name,
-      stripTabs: marker.stripTabs,
-      quoted: marker.quoted,
-      line: bodyStart + 1,
+function readHeredocs(scanned: ScannedInstruction, ctx: ParseContext, instruction: Instruction): Heredoc[] {
+  return scanned.heredocs.map((h) => {
+    const endLine = h.terminator ?? ctx.lines.length - 1
+    const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length)
+    if (h.terminator === null) {
+      error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine)
+    }
+    return {
+      name: h.name,
+      stripTabs: h.stripTabs,
+      quoted: h.quoted,
+      line: Math.min(h.bodyStart, endLine) + 1,
       endLine: endLine + 1,
-      content: bodyLines.map((l) => (marker.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
-      terminated: delimiter !== null
+      content: bodyLines.map((l) => (h.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
+      terminated: h.terminator !== null
     }
-    if (!heredoc.terminated) {
-      error(ctx, instruction.line, `heredoc <<${name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine)
-    }
-    heredocs.push(heredoc)
-  }
-  return heredocs
-}
-
-function findHeredocMarker(text: string, name: string): { stripTabs: boolean; quoted: boolean } {
-  for (let i = text.indexOf('<<'); i >= 0; i = text.indexOf('<<', i + 2)) {
-    let j = i + 2
-    const stripTabs = text[j] === '-'
-    if (stripTabs) j++
-    const q = text[j]
-    const quoted = q === '"' || q === "'"
-    if (quoted) j++
-    if (text.startsWith(name, j)) return { stripTabs, quoted }
-  }
-  return { stripTabs: false, quoted: false }
+  })
 }
 
 function readRun(instruction: Instruction, ctx: ParseContext): RunDetails {

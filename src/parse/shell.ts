@@ -57,6 +57,8 @@ function toCommand(segment: string, piped: boolean): ShellCommand | null {
       i++
       while (i < list.length && (list[i] as string).startsWith('-')) i++
     } else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!') i++
+    // A leading redirection (`5<<EOF cat`, `>out echo`) is not the program.
+    else if (/^\d*(?:<<-?|<|>>?)/.test(w)) i += /^\d*(?:<<-?|<|>>?)$/.test(w) ? 2 : 1
     else break
   }
   // Strip a leading subshell paren glued to the program name: (cd x
