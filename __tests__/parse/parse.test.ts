@@ -388,3 +388,22 @@ describe('heredocs on file descriptors (BuildKit reads `5<<NAME` words)', () => 
     expect(model.errors).toEqual([])
   })
 })
+
+describe('many variables', () => {
+  it('parses 20,000 ENV lines, each instruction seeing the ones before it (this ran out of memory when every ENV copied the scope)', () => {
+    const model = parse(df('FROM alpine', ...Array.from({ length: 20000 }, (_, i) => `ENV V${i}=${i}`), 'USER app'))
+    const instructions = model.stages[0]?.instructions ?? []
+    expect(instructions).toHaveLength(20002)
+    expect(instructions[20001]?.scope.get('V19999')?.value).toBe('19999')
+    expect(instructions[5001]?.scope.has('V4999')).toBe(true)
+    expect(instructions[5001]?.scope.has('V5000')).toBe(false)
+  })
+
+  it('gives sibling stages built FROM the same stage their own variables', () => {
+    const model = parse(df('FROM alpine AS base', 'ENV SHARED=1', 'FROM base AS a', 'ENV ONLY_A=1', 'RUN a', 'FROM base AS b', 'ENV ONLY_B=1', 'RUN b'))
+    const runA = model.stages[1]?.instructions[2]
+    const runB = model.stages[2]?.instructions[2]
+    expect([runA?.scope.has('SHARED'), runA?.scope.has('ONLY_A'), runA?.scope.has('ONLY_B')]).toEqual([true, true, false])
+    expect([runB?.scope.has('SHARED'), runB?.scope.has('ONLY_A'), runB?.scope.has('ONLY_B')]).toEqual([true, false, true])
+  })
+})

@@ -69,3 +69,33 @@ describe('globMatches', () => {
     expect(globMatches('*a*a*a*a*b', 'a'.repeat(200))).toBe(false)
   })
 })
+
+describe('withBinding (versioned scopes)', () => {
+  const bind = (scope: VariableScope, name: string, value: string): VariableScope => withBinding(scope, name, { kind: 'env', value, line: 1 })
+
+  it('leaves the scope it extends unchanged, and keeps scopes that branch from it apart', () => {
+    const base = bind(EMPTY_SCOPE, 'A', 'a')
+    const left = bind(base, 'B', 'left')
+    const right = bind(base, 'B', 'right')
+    const leftAgain = bind(left, 'A', 'changed')
+    expect([base.has('B'), base.get('A')?.value]).toEqual([false, 'a'])
+    expect([left.get('B')?.value, left.get('A')?.value]).toEqual(['left', 'a'])
+    expect([right.get('B')?.value, right.get('A')?.value]).toEqual(['right', 'a'])
+    expect([leftAgain.get('A')?.value, leftAgain.get('B')?.value]).toEqual(['changed', 'left'])
+    expect(bind(right, 'C', 'c').keys().sort()).toEqual(['A', 'B', 'C'])
+    expect(EMPTY_SCOPE.keys()).toEqual([])
+  })
+
+  it('finds the binding in force at each version of a long chain', () => {
+    const scopes: VariableScope[] = []
+    let scope = EMPTY_SCOPE
+    for (let i = 0; i < 1000; i++) {
+      scope = bind(scope, i % 2 === 0 ? 'EVEN' : `ODD${i}`, String(i))
+      scopes.push(scope)
+    }
+    expect(scopes[0]?.get('EVEN')?.value).toBe('0')
+    expect(scopes[501]?.get('EVEN')?.value).toBe('500')
+    expect(scopes[501]?.has('ODD503')).toBe(false)
+    expect(scopes[999]?.keys()).toHaveLength(501)
+  })
+})

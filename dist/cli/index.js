@@ -11492,7 +11492,61 @@ function canonicalRepository(ref) {
  * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
  * that could backtrack.
  */
-const EMPTY_SCOPE = new Map();
+/**
+ * All bindings ever made along one line of instructions, each with the version it was made at.
+ * A scope is (table, version): it sees the bindings made at or before its version. Extending
+ * the newest scope appends in place (O(1)); extending an older one (a second stage built FROM
+ * the same stage) first copies what that scope sees. So 20,000 ENV lines cost 20,000 appends,
+ * not 20,000 copies of a growing map.
+ */
+class BindingTable {
+    frozen;
+    entries = new Map();
+    version = 0;
+    constructor(frozen = false) {
+        this.frozen = frozen;
+    }
+}
+class VersionedScope {
+    table;
+    version;
+    constructor(table, version) {
+        this.table = table;
+        this.version = version;
+    }
+    get(name) {
+        const entry = this.table.entries.get(name);
+        if (entry === undefined)
+            return undefined;
+        const { versions, bindings } = entry;
+        let hi = versions.length - 1;
+        if (versions[hi] <= this.version)
+            return bindings[hi];
+        let lo = 0;
+        if (versions[0] > this.version)
+            return undefined;
+        // The last binding made at or before this version.
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (versions[mid] <= this.version)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return bindings[lo];
+    }
+    has(name) {
+        return this.get(name) !== undefined;
+    }
+    keys() {
+        const names = [];
+        for (const [name, entry] of this.table.entries)
+            if (entry.versions[0] <= this.version)
+                names.push(name);
+        return names;
+    }
+}
+const EMPTY_SCOPE = new VersionedScope(new BindingTable(true), 0);
 /**
  * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
  * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
@@ -11524,10 +11578,28 @@ const PREDEFINED_ARGS = (/* unused pure expression or super */ null && ([
     'ALL_PROXY',
     'all_proxy'
 ]));
+/** The scope after one more binding; `scope` itself is unchanged. */
 function withBinding(scope, name, binding) {
-    const next = new Map(scope);
-    next.set(name, binding);
-    return next;
+    let table;
+    if (scope instanceof VersionedScope && !scope.table.frozen && scope.table.version === scope.version)
+        table = scope.table;
+    else {
+        // Not the newest scope of its table: start a table with what this scope sees.
+        table = new BindingTable();
+        for (const key of scope.keys()) {
+            const b = scope.get(key);
+            table.entries.set(key, { versions: [0], bindings: [b] });
+        }
+    }
+    table.version++;
+    const entry = table.entries.get(name);
+    if (entry === undefined)
+        table.entries.set(name, { versions: [table.version], bindings: [binding] });
+    else {
+        entry.versions.push(table.version);
+        entry.bindings.push(binding);
+    }
+    return new VersionedScope(table, table.version);
 }
 const isNameStart = (c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
 const isNameChar = (c) => isNameStart(c) || (c >= '0' && c <= '9');

@@ -15,10 +15,62 @@ export interface Binding {
   line: number
 }
 
-/** Scopes are shared between instructions until an ARG or ENV changes them (copy on write). */
-export type VariableScope = ReadonlyMap<string, Binding>
+/** The variables one instruction sees. Read-only; `withBinding` makes the next one. */
+export interface VariableScope {
+  get(name: string): Binding | undefined
+  has(name: string): boolean
+  /** Every name in scope (for "did you mean" suggestions). */
+  keys(): string[]
+}
 
-export const EMPTY_SCOPE: VariableScope = new Map()
+/**
+ * All bindings ever made along one line of instructions, each with the version it was made at.
+ * A scope is (table, version): it sees the bindings made at or before its version. Extending
+ * the newest scope appends in place (O(1)); extending an older one (a second stage built FROM
+ * the same stage) first copies what that scope sees. So 20,000 ENV lines cost 20,000 appends,
+ * not 20,000 copies of a growing map.
+ */
+class BindingTable {
+  readonly entries = new Map<string, { versions: number[]; bindings: Binding[] }>()
+  version = 0
+  constructor(readonly frozen = false) {}
+}
+
+class VersionedScope implements VariableScope {
+  constructor(
+    readonly table: BindingTable,
+    readonly version: number
+  ) {}
+
+  get(name: string): Binding | undefined {
+    const entry = this.table.entries.get(name)
+    if (entry === undefined) return undefined
+    const { versions, bindings } = entry
+    let hi = versions.length - 1
+    if ((versions[hi] as number) <= this.version) return bindings[hi]
+    let lo = 0
+    if ((versions[0] as number) > this.version) return undefined
+    // The last binding made at or before this version.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((versions[mid] as number) <= this.version) lo = mid
+      else hi = mid - 1
+    }
+    return bindings[lo]
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined
+  }
+
+  keys(): string[] {
+    const names: string[] = []
+    for (const [name, entry] of this.table.entries) if ((entry.versions[0] as number) <= this.version) names.push(name)
+    return names
+  }
+}
+
+export const EMPTY_SCOPE: VariableScope = new VersionedScope(new BindingTable(true), 0)
 
 /**
  * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
@@ -54,10 +106,26 @@ export const PREDEFINED_ARGS: readonly string[] = [
   'all_proxy'
 ]
 
+/** The scope after one more binding; `scope` itself is unchanged. */
 export function withBinding(scope: VariableScope, name: string, binding: Binding): VariableScope {
-  const next = new Map(scope)
-  next.set(name, binding)
-  return next
+  let table: BindingTable
+  if (scope instanceof VersionedScope && !scope.table.frozen && scope.table.version === scope.version) table = scope.table
+  else {
+    // Not the newest scope of its table: start a table with what this scope sees.
+    table = new BindingTable()
+    for (const key of scope.keys()) {
+      const b = scope.get(key) as Binding
+      table.entries.set(key, { versions: [0], bindings: [b] })
+    }
+  }
+  table.version++
+  const entry = table.entries.get(name)
+  if (entry === undefined) table.entries.set(name, { versions: [table.version], bindings: [binding] })
+  else {
+    entry.versions.push(table.version)
+    entry.bindings.push(binding)
+  }
+  return new VersionedScope(table, table.version)
 }
 
 export interface Expansion {
