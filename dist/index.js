@@ -41862,6 +41862,146 @@ function removeSuffix(value, pattern, longest) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/parse/shell.ts
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
+function words(segment) {
+    const out = [];
+    let current = '';
+    let quote = '';
+    let has = false;
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"' && i + 1 < segment.length)
+                current += segment[++i];
+            else
+                current += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === '\\' && i + 1 < segment.length) {
+            current += segment[++i];
+            has = true;
+        }
+        else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            if (has || current !== '')
+                out.push(current);
+            current = '';
+            has = false;
+        }
+        else {
+            current += c;
+            has = true;
+        }
+    }
+    if (has || current !== '')
+        out.push(current);
+    return out;
+}
+function toCommand(segment, piped) {
+    const list = words(segment);
+    let i = 0;
+    while (i < list.length) {
+        const w = list[i];
+        if (WRAPPERS.has(w)) {
+            i++;
+            while (i < list.length && list[i].startsWith('-'))
+                i++;
+        }
+        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!')
+            i++;
+        // A leading redirection (`5<<EOF cat`, `>out echo`) is not the program.
+        else if (/^\d*(?:<<-?|<|>>?)/.test(w))
+            i += /^\d*(?:<<-?|<|>>?)$/.test(w) ? 2 : 1;
+        else
+            break;
+    }
+    // Strip a leading subshell paren glued to the program name: (cd x
+    let name = list[i];
+    if (name === undefined)
+        return null;
+    name = name.replace(/^[({]+/, '');
+    if (name === '' || name === 'then' || name === 'do' || name === 'else') {
+        return toCommand(list.slice(i + 1).join(' '), piped);
+    }
+    return { name, args: list.slice(i + 1), piped };
+}
+/** Splits a shell script into simple commands. */
+function splitCommands(script) {
+    const commands = [];
+    let start = 0;
+    let quote = '';
+    const push = (end, piped) => {
+        const command = toCommand(script.slice(start, end), piped);
+        if (command !== null)
+            commands.push(command);
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"')
+                i++;
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '\\')
+            i++;
+        else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]))) {
+            // A comment runs to the end of the line.
+            push(i, false);
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            start = i + 1;
+        }
+        else if (c === ';' || c === '\n') {
+            push(i, false);
+            start = i + 1;
+        }
+        else if ((c === '&' || c === '|') && script[i + 1] === c) {
+            push(i, false);
+            start = i + 2;
+            i++;
+        }
+        else if (c === '|') {
+            push(i, true);
+            start = i + 1;
+        }
+        else if (c === '&') {
+            push(i, false);
+            start = i + 1;
+        }
+    }
+    push(script.length, false);
+    return commands;
+}
+/** The shell text a RUN executes: its heredoc bodies when it runs one, else its arguments. */
+function runScript(run) {
+    if (run.form === 'json')
+        return (run.json ?? []).join(' ');
+    const line = run.args.filter((a) => !a.startsWith('<<')).join(' ');
+    // `RUN <<EOF` and `RUN bash <<EOF` run their body as shell; `RUN python3 <<EOF` or
+    // `RUN cat <<EOF > /etc/x` do not, so only the line itself counts then.
+    const shellBody = run.heredocs.length > 0 && /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|z)?sh(?:\s+-[a-z]+)*\s*$|^$/.test(line);
+    const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : '';
+    return shellBody ? body : line;
+}
+/** A RUN's commands, split once by the parser; none for other instructions. */
+function runCommands(run) {
+    return run.run?.commands ?? [];
+}
+/** `apt-get install -y a b` → the package words (no options). */
+function operands(command, from = 0) {
+    return command.args.slice(from).filter((a) => !a.startsWith('-'));
+}
+
 ;// CONCATENATED MODULE: ./src/parse/words.ts
 /**
  * From an instruction's physical lines to its logical line and words, as BuildKit reads
@@ -42130,6 +42270,7 @@ function scanLines(lines, directiveCount, escape) {
 
 
 
+
 const KEYWORDS = new Set([
     'ADD',
     'ARG',
@@ -42191,6 +42332,7 @@ function parseDockerfile(source, options = {}) {
         globalArgs: [],
         preamble: [],
         stages: [],
+        instructions: [],
         comments,
         errors: ctx.errors
     };
@@ -42203,6 +42345,7 @@ function parseDockerfile(source, options = {}) {
     let current = null;
     for (const scanned of scan.instructions) {
         const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index);
+        model.instructions.push(instruction);
         if (instruction.keyword === 'FROM') {
             if (current !== null)
                 stageEndScopes.push(scope);
@@ -42279,7 +42422,7 @@ function readInstruction(scanned, ctx, stage) {
         keywordRaw,
         line: first + 1,
         endLine: last + 1,
-        raw: [(ctx.lines[first] ?? '').slice(scanned.keywordEnd), ...ctx.lines.slice(first + 1, last + 1)].join('\n').replace(/^[ \t]+/, ''),
+        raw: rawArguments(ctx.lines, first, last, scanned.keywordEnd),
         args: [],
         flags: [],
         heredocs: [],
@@ -42322,6 +42465,16 @@ function readInstruction(scanned, ctx, stage) {
     else if (keyword === 'HEALTHCHECK')
         readHealthcheck(instruction, ctx);
     return instruction;
+}
+/** Everything after the keyword, as written, leading blanks dropped. */
+function rawArguments(lines, first, last, column) {
+    let text = (lines[first] ?? '').slice(column);
+    for (let j = first + 1; j <= last; j++)
+        text += `\n${lines[j] ?? ''}`;
+    let k = 0;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t'))
+        k++;
+    return k === 0 ? text : text.slice(k);
 }
 function readFlag(word) {
     const body = word.text.slice(2);
@@ -42387,10 +42540,13 @@ function parseJsonArray(text) {
     return null;
 }
 function readHeredocs(scanned, ctx, instruction) {
+    let reported = false;
     return scanned.heredocs.map((h) => {
         const endLine = h.terminator ?? ctx.lines.length - 1;
         const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length);
-        if (h.terminator === null) {
+        // The first unclosed heredoc takes the rest of the file; the ones after it have no body to report on.
+        if (h.terminator === null && !reported) {
+            reported = true;
             parse_error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine);
         }
         return {
@@ -42405,7 +42561,7 @@ function readHeredocs(scanned, ctx, instruction) {
     });
 }
 function readRun(instruction, ctx) {
-    const details = { mounts: [], network: null, security: null };
+    const details = { mounts: [], network: null, security: null, commands: splitCommands(runScript(instruction)) };
     for (const flag of instruction.flags) {
         if (flag.name === 'network')
             details.network = flag.value;
@@ -42685,7 +42841,7 @@ function resolve(names, tool, rules, line, unknown) {
     return ids;
 }
 function instructionsOf(model) {
-    return [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].sort((a, b) => a.line - b.line);
+    return model.instructions;
 }
 /** The engine and the invalid-suppression rule both ask; read each file's comments once. */
 const cache = new WeakMap();
@@ -42804,161 +42960,22 @@ const addUrlWithoutChecksum = {
         .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of a URL trusts whatever the server sends today: add --checksum=sha256:… so a changed or tampered download fails the build', stage: stage.index })))
 };
 
-;// CONCATENATED MODULE: ./src/parse/shell.ts
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
-function words(segment) {
-    const out = [];
-    let current = '';
-    let quote = '';
-    let has = false;
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (quote !== '') {
-            if (c === quote)
-                quote = '';
-            else if (c === '\\' && quote === '"' && i + 1 < segment.length)
-                current += segment[++i];
-            else
-                current += c;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            quote = c;
-            has = true;
-        }
-        else if (c === '\\' && i + 1 < segment.length) {
-            current += segment[++i];
-            has = true;
-        }
-        else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-            if (has || current !== '')
-                out.push(current);
-            current = '';
-            has = false;
-        }
-        else {
-            current += c;
-            has = true;
-        }
-    }
-    if (has || current !== '')
-        out.push(current);
-    return out;
-}
-function toCommand(segment, piped) {
-    const list = words(segment);
-    let i = 0;
-    while (i < list.length) {
-        const w = list[i];
-        if (WRAPPERS.has(w)) {
-            i++;
-            while (i < list.length && list[i].startsWith('-'))
-                i++;
-        }
-        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!')
-            i++;
-        // A leading redirection (`5<<EOF cat`, `>out echo`) is not the program.
-        else if (/^\d*(?:<<-?|<|>>?)/.test(w))
-            i += /^\d*(?:<<-?|<|>>?)$/.test(w) ? 2 : 1;
-        else
-            break;
-    }
-    // Strip a leading subshell paren glued to the program name: (cd x
-    let name = list[i];
-    if (name === undefined)
-        return null;
-    name = name.replace(/^[({]+/, '');
-    if (name === '' || name === 'then' || name === 'do' || name === 'else') {
-        return toCommand(list.slice(i + 1).join(' '), piped);
-    }
-    return { name, args: list.slice(i + 1), piped };
-}
-/** Splits a shell script into simple commands. */
-function splitCommands(script) {
-    const commands = [];
-    let start = 0;
-    let quote = '';
-    const push = (end, piped) => {
-        const command = toCommand(script.slice(start, end), piped);
-        if (command !== null)
-            commands.push(command);
-    };
-    for (let i = 0; i < script.length; i++) {
-        const c = script[i];
-        if (quote !== '') {
-            if (c === quote)
-                quote = '';
-            else if (c === '\\' && quote === '"')
-                i++;
-            continue;
-        }
-        if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '\\')
-            i++;
-        else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]))) {
-            // A comment runs to the end of the line.
-            push(i, false);
-            while (i < script.length && script[i] !== '\n')
-                i++;
-            start = i + 1;
-        }
-        else if (c === ';' || c === '\n') {
-            push(i, false);
-            start = i + 1;
-        }
-        else if ((c === '&' || c === '|') && script[i + 1] === c) {
-            push(i, false);
-            start = i + 2;
-            i++;
-        }
-        else if (c === '|') {
-            push(i, true);
-            start = i + 1;
-        }
-        else if (c === '&') {
-            push(i, false);
-            start = i + 1;
-        }
-    }
-    push(script.length, false);
-    return commands;
-}
-/** The shell text a RUN executes: its heredoc bodies when it runs one, else its arguments. */
-function runScript(run) {
-    if (run.form === 'json')
-        return (run.json ?? []).join(' ');
-    const line = run.args.filter((a) => !a.startsWith('<<')).join(' ');
-    // `RUN <<EOF` and `RUN bash <<EOF` run their body as shell; `RUN python3 <<EOF` or
-    // `RUN cat <<EOF > /etc/x` do not, so only the line itself counts then.
-    const shellBody = run.heredocs.length > 0 && /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|z)?sh(?:\s+-[a-z]+)*\s*$|^$/.test(line);
-    const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : '';
-    return shellBody ? body : line;
-}
-/** Many rules ask for the same RUN's commands: split each RUN once. */
-const commandCache = new WeakMap();
-function runCommands(run) {
-    let commands = commandCache.get(run);
-    if (commands === undefined) {
-        commands = splitCommands(runScript(run));
-        commandCache.set(run, commands);
-    }
-    return commands;
-}
-/** `apt-get install -y a b` → the package words (no options). */
-function operands(command, from = 0) {
-    return command.args.slice(from).filter((a) => !a.startsWith('-'));
-}
-
 ;// CONCATENATED MODULE: ./src/parse/packages.ts
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
 
 const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 function isCommand(c, name, ...sub) {
-    if (c.name !== name && !c.name.endsWith(`/${name}`))
+    const n = c.name;
+    // `name` or `.../name`, without building a string per call (rules ask this millions of times on big files).
+    if (n !== name && !(n.length > name.length && n.charCodeAt(n.length - name.length - 1) === 47 && n.endsWith(name)))
         return false;
-    return sub.length === 0 || sub.includes(operands(c)[0] ?? '');
+    if (sub.length === 0)
+        return true;
+    for (const a of c.args)
+        if (!a.startsWith('-'))
+            return sub.includes(a);
+    return sub.includes('');
 }
 /** Options of these managers that take a value, so the value is not a package. */
 const VALUED_OPTIONS = {
@@ -43056,8 +43073,15 @@ function packageInstalls(commands) {
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 
 
+/** A stage's RUN instructions; many rules ask, so each stage is filtered once. */
+const runsOf = new WeakMap();
 function runs(stage) {
-    return stage.instructions.filter((i) => i.keyword === 'RUN');
+    let found = runsOf.get(stage);
+    if (found === undefined) {
+        found = stage.instructions.filter((i) => i.keyword === 'RUN');
+        runsOf.set(stage, found);
+    }
+    return found;
 }
 /** A `--mount=type=cache` whose target is at or under one of the paths. */
 function hasCacheMount(run, paths) {
@@ -44026,7 +44050,7 @@ const noEmptyContinuation = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
     },
-    check: ({ model }) => [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
+    check: ({ model }) => model.instructions
         .filter((i) => i.emptyContinuationLines.length > 0)
         .map((i) => ({
         line: i.endLine,
@@ -44368,7 +44392,7 @@ const invalidDefinitionDescription = {
     },
     check: ({ model }) => {
         const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]));
-        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+        const all = model.instructions;
         return all.flatMap((ins) => {
             const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined;
             const comment = byLine.get(ins.line - 1);
@@ -44520,7 +44544,7 @@ const consistentInstructionCasing = {
         equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
     },
     check: ({ model }) => {
-        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+        const all = model.instructions;
         const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
         const lower = all.filter((i) => isLower(i.keywordRaw)).length;
         const expected = upper >= lower ? 'upper' : 'lower';

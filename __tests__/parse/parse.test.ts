@@ -172,7 +172,8 @@ describe('instructions: lines, forms, flags', () => {
         { type: 'secret', from: null, source: null, target: '/root/.npmrc', id: 'npmrc', line: 4, raw: 'type=secret,id=npmrc,target=/root/.npmrc' }
       ],
       network: 'none',
-      security: 'insecure'
+      security: 'insecure',
+      commands: [{ name: 'make', args: [], piped: false }]
     })
     expect(run?.args).toEqual(['make'])
   })

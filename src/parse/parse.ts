@@ -26,6 +26,7 @@ import type {
   VariableDeclaration
 } from './types.js'
 import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding, type VariableScope } from './variables.js'
+import { runScript, splitCommands } from './shell.js'
 import { scanDirectives, scanLines, type ScannedDirective, type ScannedInstruction } from './scanner.js'
 import { splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
 
@@ -103,6 +104,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     globalArgs: [],
     preamble: [],
     stages: [],
+    instructions: [],
     comments,
     errors: ctx.errors
   }
@@ -117,6 +119,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
 
   for (const scanned of scan.instructions) {
     const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index)
+    model.instructions.push(instruction)
     if (instruction.keyword === 'FROM') {
       if (current !== null) stageEndScopes.push(scope)
       instruction.scope = globalScope
@@ -183,7 +186,7 @@ function readInstruction(scanned: ScannedInstruction, ctx: ParseContext, stage: 
     keywordRaw,
     line: first + 1,
     endLine: last + 1,
-    raw: [(ctx.lines[first] ?? '').slice(scanned.keywordEnd), ...ctx.lines.slice(first + 1, last + 1)].join('\n').replace(/^[ \t]+/, ''),
+    raw: rawArguments(ctx.lines, first, last, scanned.keywordEnd),
     args: [],
     flags: [],
     heredocs: [],
@@ -224,6 +227,15 @@ function readInstruction(scanned: ScannedInstruction, ctx: ParseContext, stage: 
   else if (keyword === 'COPY' || keyword === 'ADD') instruction.copy = readCopyFlags(instruction, ctx)
   else if (keyword === 'HEALTHCHECK') readHealthcheck(instruction, ctx)
   return instruction
+}
+
+/** Everything after the keyword, as written, leading blanks dropped. */
+function rawArguments(lines: readonly string[], first: number, last: number, column: number): string {
+  let text = (lines[first] ?? '').slice(column)
+  for (let j = first + 1; j <= last; j++) text += `\n${lines[j] ?? ''}`
+  let k = 0
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++
+  return k === 0 ? text : text.slice(k)
 }
 
 function readFlag(word: Word): Flag {
@@ -291,10 +303,13 @@ function parseJsonArray(text: string): string[] | null {
 }
 
 function readHeredocs(scanned: ScannedInstruction, ctx: ParseContext, instruction: Instruction): Heredoc[] {
+  let reported = false
   return scanned.heredocs.map((h) => {
     const endLine = h.terminator ?? ctx.lines.length - 1
     const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length)
-    if (h.terminator === null) {
+    // The first unclosed heredoc takes the rest of the file; the ones after it have no body to report on.
+    if (h.terminator === null && !reported) {
+      reported = true
       error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine)
     }
     return {
@@ -310,7 +325,7 @@ function readHeredocs(scanned: ScannedInstruction, ctx: ParseContext, instructio
 }
 
 function readRun(instruction: Instruction, ctx: ParseContext): RunDetails {
-  const details: RunDetails = { mounts: [], network: null, security: null }
+  const details: RunDetails = { mounts: [], network: null, security: null, commands: splitCommands(runScript(instruction)) }
   for (const flag of instruction.flags) {
     if (flag.name === 'network') details.network = flag.value
     else if (flag.name === 'security') details.security = flag.value

@@ -124,16 +124,9 @@ export function runScript(run: Instruction): string {
   return shellBody ? body : line
 }
 
-/** Many rules ask for the same RUN's commands: split each RUN once. */
-const commandCache = new WeakMap<Instruction, ShellCommand[]>()
-
+/** A RUN's commands, split once by the parser; none for other instructions. */
 export function runCommands(run: Instruction): ShellCommand[] {
-  let commands = commandCache.get(run)
-  if (commands === undefined) {
-    commands = splitCommands(runScript(run))
-    commandCache.set(run, commands)
-  }
-  return commands
+  return run.run?.commands ?? []
 }
 
 /** `apt-get install -y a b` → the package words (no options). */

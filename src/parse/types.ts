@@ -3,6 +3,7 @@
  * GitHub annotations. Raw text is kept next to what we resolved from it, so reports can
  * quote the author while rules reason about the resolved value.
  */
+import type { ShellCommand } from './shell.js'
 import type { VariableScope } from './variables.js'
 
 export type EscapeChar = '\\' | '`'
@@ -60,6 +61,8 @@ export interface RunDetails {
   mounts: MountSpec[]
   network: string | null
   security: string | null
+  /** The simple commands the RUN executes (its shell text, or a shell heredoc's body), split once here. */
+  commands: ShellCommand[]
 }
 
 export interface CopyDetails {
@@ -189,6 +192,8 @@ export interface DockerfileModel {
   /** Instructions before the first FROM (ARGs, and any misplaced instruction). */
   preamble: Instruction[]
   stages: Stage[]
+  /** Every instruction in file order: the preamble's, then each stage's (FROM first). */
+  instructions: Instruction[]
   comments: Comment[]
   /** What could not be understood; the `parse-error` rule reports them. */
   errors: ParseProblem[]

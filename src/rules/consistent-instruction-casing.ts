@@ -12,7 +12,7 @@ export const consistentInstructionCasing: Rule = {
     equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
   },
   check: ({ model }) => {
-    const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
+    const all = model.instructions
     const upper = all.filter((i) => isUpper(i.keywordRaw)).length
     const lower = all.filter((i) => isLower(i.keywordRaw)).length
     const expected = upper >= lower ? 'upper' : 'lower'

@@ -13,7 +13,7 @@ export const invalidDefinitionDescription: Rule = {
   },
   check: ({ model }) => {
     const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]))
-    const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
+    const all = model.instructions
     return all.flatMap((ins) => {
       const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined
       const comment = byLine.get(ins.line - 1)

@@ -10,7 +10,7 @@ export const noEmptyContinuation: Rule = {
     equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
   },
   check: ({ model }) =>
-    [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
+    model.instructions
       .filter((i) => i.emptyContinuationLines.length > 0)
       .map((i) => ({
         line: i.endLine,

@@ -3,8 +3,16 @@ import { runCommands, operands, type ShellCommand } from '../parse/shell.js'
 import { isCommand, packageInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
 import type { Instruction, Stage } from '../parse/types.js'
 
+/** A stage's RUN instructions; many rules ask, so each stage is filtered once. */
+const runsOf = new WeakMap<Stage, Instruction[]>()
+
 export function runs(stage: Stage): Instruction[] {
-  return stage.instructions.filter((i) => i.keyword === 'RUN')
+  let found = runsOf.get(stage)
+  if (found === undefined) {
+    found = stage.instructions.filter((i) => i.keyword === 'RUN')
+    runsOf.set(stage, found)
+  }
+  return found
 }
 
 /** A `--mount=type=cache` whose target is at or under one of the paths. */

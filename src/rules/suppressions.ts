@@ -55,7 +55,7 @@ function resolve(names: string[], tool: Suppressions['unknown'][number]['tool'],
 }
 
 function instructionsOf(model: DockerfileModel): Instruction[] {
-  return [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].sort((a, b) => a.line - b.line)
+  return model.instructions
 }
 
 /** The engine and the invalid-suppression rule both ask; read each file's comments once. */

@@ -1,0 +1,34 @@
+/**
+ * Inputs built to find non-linear time: each must be analysed (parse + graph + all rules) in
+ * well under 2 s. The bench times them; `__tests__/corpus/pathological.test.ts` checks that
+ * they are analysed without error (never how fast: that is the bench's job).
+ */
+export interface Pathological {
+  name: string
+  text: string
+}
+
+const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n')
+
+export function pathologicalInputs(): Pathological[] {
+  let big = 'FROM alpine:3.20 AS base\n'
+  const chunks: string[] = []
+  for (let i = 0, size = big.length; size < 10_000_000; i++) {
+    const line = `RUN echo line ${i} && apk add --no-cache curl\n`
+    chunks.push(line)
+    size += line.length
+  }
+  big += chunks.join('')
+  return [
+    { name: '10 MB Dockerfile (200,000 RUNs)', text: big },
+    { name: '100,000 continuation lines', text: `FROM alpine:3.20\nRUN echo start \\\n${lines(100_000, (i) => `  && echo ${i} \\`)}\n  && true\n` },
+    { name: '1,000 stages in one FROM chain', text: `FROM alpine:3.20 AS s0\n${lines(999, (i) => `FROM s${i} AS s${i + 1}\nRUN echo ${i}`)}\n` },
+    { name: '1 MB single line', text: `FROM alpine:3.20\nRUN echo ${'a'.repeat(1_000_000)}\n` },
+    { name: '10,000 heredocs', text: `FROM alpine:3.20\n${lines(10_000, (i) => `RUN <<EOF${i}\necho ${i}\nEOF${i}`)}\n` },
+    { name: '20,000 ENV lines', text: `FROM alpine:3.20\n${lines(20_000, (i) => `ENV V${i}=${i}`)}\n` },
+    { name: '20,000 global ARGs', text: `${lines(20_000, (i) => `ARG A${i}=${i}`)}\nFROM alpine:3.20\n` },
+    { name: '1,000 stages copying from all earlier ones', text: `FROM alpine:3.20 AS s0\n${lines(999, (i) => `FROM alpine:3.20 AS s${i + 1}\nCOPY --from=s${i} /a /a\nCOPY --from=s0 /b /b`)}\n` },
+    { name: '1 MB of nested ${} and quotes', text: `FROM alpine:3.20\nENV X=${'${A:-"'.repeat(50_000)}\n` },
+    { name: '100,000 unterminated heredocs on one line', text: `FROM alpine:3.20\nRUN cat ${'<<A '.repeat(100_000)}\n` }
+  ]
+}
