@@ -29,6 +29,10 @@ export function pathologicalInputs(): Pathological[] {
     { name: '20,000 global ARGs', text: `${lines(20_000, (i) => `ARG A${i}=${i}`)}\nFROM alpine:3.20\n` },
     { name: '1,000 stages copying from all earlier ones', text: `FROM alpine:3.20 AS s0\n${lines(999, (i) => `FROM alpine:3.20 AS s${i + 1}\nCOPY --from=s${i} /a /a\nCOPY --from=s0 /b /b`)}\n` },
     { name: '1 MB of nested ${} and quotes', text: `FROM alpine:3.20\nENV X=${'${A:-"'.repeat(50_000)}\n` },
-    { name: '100,000 unterminated heredocs on one line', text: `FROM alpine:3.20\nRUN cat ${'<<A '.repeat(100_000)}\n` }
+    { name: '100,000 unterminated heredocs on one line', text: `FROM alpine:3.20\nRUN cat ${'<<A '.repeat(100_000)}\n` },
+    // Inputs aimed at regular expressions that backtrack (each was quadratic once: see the regex review).
+    { name: '1 MB path of slashes', text: `FROM alpine:3.20\nCOPY ${'/'.repeat(1_000_000)}x /dst/\nRUN --mount=type=cache,target=${'/'.repeat(100_000)}x pip install a\n` },
+    { name: '1 MB of .git# in ADD', text: `FROM alpine:3.20\nADD ${'.git#'.repeat(200_000)}x /src\n` },
+    { name: '1 MB package pin of < and =', text: `FROM alpine:3.20\nRUN apt-get install -y gcc${'<='.repeat(500_000)}\n` }
   ]
 }

@@ -18,6 +18,7 @@ import { createClient, type GitHubClient } from './github/client.js'
 import { upsertComment, viewerLogin } from './github/comment.js'
 import { readFileAt, textOrReason, type ReadResult } from './github/contents.js'
 import { listPullRequestFiles, listPushFiles, type ChangedFile } from './github/pull-request.js'
+import { trimTrailingSlashes } from './parse/paths.js'
 import { InputError, readInputs, type ActionInputs } from './inputs.js'
 import { tally, type Finding } from './model/finding.js'
 import { conclusion, fails, selectFindings, toCheckAnnotation, type ChangedLines } from './report/annotations.js'
@@ -45,7 +46,7 @@ function pathMatcher(inputs: ActionInputs): (path: string) => boolean {
   const ignored = picomatch([...IGNORED_PATTERNS], { dot: true })
   if (inputs.dockerfiles.length === 0) return (p) => names(p) && !ignored(p)
   const globs = picomatch(inputs.dockerfiles, { dot: true })
-  const folders = inputs.dockerfiles.filter((d) => !/[*?[{]/.test(d)).map((d) => d.replace(/^\.\/?/, '').replace(/\/*$/, '/'))
+  const folders = inputs.dockerfiles.filter((d) => !/[*?[{]/.test(d)).map((d) => `${trimTrailingSlashes(d.replace(/^\.\/?/, ''))}/`)
   return (p) => !ignored(p) && (globs(p) || (names(p) && folders.some((f) => f === '/' || p.startsWith(f))))
 }
 

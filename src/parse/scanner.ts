@@ -52,7 +52,8 @@ export interface Scan {
 
 /** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
 const DIRECTIVE_NAMES: ReadonlySet<string> = new Set(['syntax', 'escape', 'check'])
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/
+// The value is trimmed in code: a lazy `(.*?)[ \t]*$` would be quadratic on long runs of blanks.
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*)$/
 
 /** Instructions that may carry heredocs. */
 const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD'])
@@ -78,7 +79,7 @@ export function scanDirectives(lines: readonly string[]): ScannedDirective[] {
     if (m === null) break
     const name = (m[1] as string).toLowerCase()
     if (!DIRECTIVE_NAMES.has(name)) break
-    found.push({ name, value: m[2] as string, line: i })
+    found.push({ name, value: (m[2] as string).trimEnd(), line: i })
   }
   return found
 }

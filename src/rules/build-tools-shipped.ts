@@ -6,7 +6,9 @@ import type { Rule } from './types.js'
 const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools'])
 
 export function isBuildTool(pkg: string): boolean {
-  const name = pkg.replace(/[=<>].*$/, '').toLowerCase()
+  // The name before a version pin (`gcc=12.2`, `make>=4`); search, not /[=<>].*$/, which is quadratic on `<<<…`.
+  const pin = pkg.search(/[=<>]/)
+  const name = (pin < 0 ? pkg : pkg.slice(0, pin)).toLowerCase()
   return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name)
 }
 

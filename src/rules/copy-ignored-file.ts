@@ -1,5 +1,6 @@
 /** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
 import picomatch from 'picomatch'
+import { trimTrailingSlashes } from '../parse/paths.js'
 import type { Rule } from './types.js'
 import { isContextCopy } from './helpers.js'
 
@@ -32,7 +33,7 @@ export const copyIgnoredFile: Rule = {
       s.instructions.filter(isContextCopy).flatMap((ins) =>
         (ins.copy?.sources ?? []).flatMap((source) => {
           if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source)) return []
-          const path = source.replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '')
+          const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''))
           const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern
           if (hit === undefined) return []
           return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }]

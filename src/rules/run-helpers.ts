@@ -1,5 +1,6 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 import { runCommands, operands, type ShellCommand } from '../parse/shell.js'
+import { trimTrailingSlashes } from '../parse/paths.js'
 import { isCommand, packageInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
 import type { Instruction, Stage } from '../parse/types.js'
 
@@ -17,7 +18,7 @@ export function runs(stage: Stage): Instruction[] {
 
 /** A `--mount=type=cache` whose target is at or under one of the paths. */
 export function hasCacheMount(run: Instruction, paths: readonly string[]): boolean {
-  return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => (m.target as string).replace(/\/+$/, '').startsWith(p) || p.startsWith((m.target as string).replace(/\/+$/, ''))))
+  return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target as string).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target as string))))
 }
 
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */

@@ -1,4 +1,5 @@
 /** Credentials copied into an image stay in its layers, even if a later step deletes them. */
+import { trimTrailingSlashes } from '../parse/paths.js'
 import type { Rule } from './types.js'
 
 const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json'])
@@ -8,7 +9,7 @@ const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore']
 
 /** The secret-looking file a source path names, or null. */
 export function secretFile(source: string): string | null {
-  const path = source.replace(/\/+$/, '')
+  const path = trimTrailingSlashes(source)
   const base = path.slice(path.lastIndexOf('/') + 1)
   if (NAMES.has(base)) return base
   if (base.startsWith('.env.') && !SAFE_ENV.test(base)) return base

@@ -1,0 +1,33 @@
+/**
+ * The benchmark's pathological inputs (huge files, 100,000 continuations, 1,000-stage chains,
+ * 1 MB lines, 10,000 heredocs, inputs aimed at backtracking regexes) are analysed without error
+ * and with the right shape. How fast is the benchmark's business (`npm run bench`), not this test's.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { analyzeDockerfile, INTERNAL_ERROR } from '../../src/analyze.js'
+import { pathologicalInputs } from '../../bench/pathological.js'
+
+describe('pathological inputs', () => {
+  const inputs = pathologicalInputs()
+
+  it.each(inputs.map((p) => [p.name, p] as const))('%s: analysed, findings inside the file', (_name, p) => {
+    const analysis = analyzeDockerfile('Dockerfile', p.text)
+    expect(analysis.findings.filter((f) => f.rule === INTERNAL_ERROR)).toEqual([])
+    expect(analysis.findings.every((f) => f.line >= 1 && f.endLine <= analysis.model.lineCount)).toBe(true)
+    expect(analysis.model.stages.length).toBeGreaterThan(0)
+  })
+
+  it('reads the structures right, not just without crashing', () => {
+    const byName = (n: string): ReturnType<typeof analyzeDockerfile> => analyzeDockerfile('Dockerfile', (inputs.find((p) => p.name === n) as { text: string }).text)
+    const chain = byName('1,000 stages in one FROM chain')
+    expect(chain.model.stages).toHaveLength(1000)
+    expect(chain.graph.roles.every((r) => r === 'ships')).toBe(true)
+    const continuation = byName('100,000 continuation lines')
+    expect(continuation.model.stages[0]?.instructions[1]).toMatchObject({ line: 2, endLine: 100_003 })
+    const heredocs = byName('10,000 heredocs')
+    expect(heredocs.model.stages[0]?.instructions).toHaveLength(10_001)
+    expect(heredocs.model.stages[0]?.instructions[10_000]?.heredocs[0]).toMatchObject({ name: 'EOF9999', content: 'echo 9999', terminated: true })
+    const unclosed = byName('100,000 unterminated heredocs on one line')
+    expect(unclosed.findings.filter((f) => f.message.includes('is never closed'))).toHaveLength(1)
+  })
+})
