@@ -173,7 +173,7 @@ describe('instructions: lines, forms, flags', () => {
       ],
       network: 'none',
       security: 'insecure',
-      commands: [{ name: 'make', args: [], piped: false }]
+      commands: [{ name: 'make', args: [], piped: false, program: 'make', subcommand: '' }]
     })
     expect(run?.args).toEqual(['make'])
   })

@@ -11912,7 +11912,8 @@ function toCommand(segment, piped) {
     if (name === '' || name === 'then' || name === 'do' || name === 'else') {
         return toCommand(list.slice(i + 1).join(' '), piped);
     }
-    return { name, args: list.slice(i + 1), piped };
+    const args = list.slice(i + 1);
+    return { name, args, piped, program: name.slice(name.lastIndexOf('/') + 1), subcommand: args.find((a) => !a.startsWith('-')) ?? '' };
 }
 /** Splits a shell script into simple commands. */
 function splitCommands(script) {
@@ -12132,7 +12133,8 @@ function splitCsv(value) {
 
 /** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
 const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+// The value is trimmed in code: a lazy `(.*?)[ \t]*$` would be quadratic on long runs of blanks.
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*)$/;
 /** Instructions that may carry heredocs. */
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 /** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
@@ -12158,7 +12160,7 @@ function scanDirectives(lines) {
         const name = m[1].toLowerCase();
         if (!DIRECTIVE_NAMES.has(name))
             break;
-        found.push({ name, value: m[2], line: i });
+        found.push({ name, value: m[2].trimEnd(), line: i });
     }
     return found;
 }
@@ -12943,22 +12945,39 @@ const addUrlWithoutChecksum = {
         .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of a URL trusts whatever the server sends today: add --checksum=sha256:… so a changed or tampered download fails the build', stage: stage.index })))
 };
 
+;// CONCATENATED MODULE: ./src/parse/paths.ts
+/**
+ * `a/b///` → `a/b`. A loop, not `/\/+$/`: that regex restarts at every slash of a long run
+ * and takes quadratic time on `////…x` (a 20,000-slash path took a second).
+ */
+function trimTrailingSlashes(path) {
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === 47)
+        end--;
+    return end === path.length ? path : path.slice(0, end);
+}
+/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
+function joinPath(base, next) {
+    const path = next.startsWith('/') ? next : `${trimTrailingSlashes(base)}/${next}`;
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/packages.ts
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
 
 const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 function isCommand(c, name, ...sub) {
-    const n = c.name;
-    // `name` or `.../name`, without building a string per call (rules ask this millions of times on big files).
-    if (n !== name && !(n.length > name.length && n.charCodeAt(n.length - name.length - 1) === 47 && n.endsWith(name)))
-        return false;
-    if (sub.length === 0)
-        return true;
-    for (const a of c.args)
-        if (!a.startsWith('-'))
-            return sub.includes(a);
-    return sub.includes('');
+    return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
 }
 /** Options of these managers that take a value, so the value is not a package. */
 const VALUED_OPTIONS = {
@@ -13034,7 +13053,7 @@ function packageInstalls(commands) {
         else if (isCommand(c, 'apk', 'add'))
             found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
         else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
-            found.push({ manager: c.name.replace(/^.*\//, ''), packages: operands(c).slice(1), command: c });
+            found.push({ manager: c.program, packages: operands(c).slice(1), command: c });
         }
         else if (isCommand(c, 'gem', 'install'))
             found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
@@ -13056,6 +13075,7 @@ function packageInstalls(commands) {
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 
 
+
 /** A stage's RUN instructions; many rules ask, so each stage is filtered once. */
 const runsOf = new WeakMap();
 function runs(stage) {
@@ -13068,7 +13088,7 @@ function runs(stage) {
 }
 /** A `--mount=type=cache` whose target is at or under one of the paths. */
 function hasCacheMount(run, paths) {
-    return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => m.target.replace(/\/+$/, '').startsWith(p) || p.startsWith(m.target.replace(/\/+$/, ''))));
+    return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
 }
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
 function systemInstalls(commands) {
@@ -13138,22 +13158,6 @@ const aptListsLeft = {
     }))
 };
 
-;// CONCATENATED MODULE: ./src/parse/paths.ts
-/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
-function joinPath(base, next) {
-    const path = next.startsWith('/') ? next : `${base.replace(/\/+$/, '')}/${next}`;
-    const parts = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/graph/image.ts
 /**
  * What a reviewer wants to know about a file's stages and its shipped image, read off the
@@ -13202,15 +13206,27 @@ function describeStages(model, graph) {
         return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
     });
 }
+/** Chains already worked out, per model: many rules ask for the same stage's chain. */
+const chains = new WeakMap();
 /** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
 function stageChain(model, index) {
+    let known = chains.get(model);
+    if (known === undefined) {
+        known = new Map();
+        chains.set(model, known);
+    }
+    const cached = known.get(index);
+    if (cached !== undefined)
+        return cached;
     const chain = [];
     const seen = new Set();
     for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
         seen.add(s.index);
-        chain.unshift(s);
+        chain.push(s);
         s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
     }
+    chain.reverse();
+    known.set(index, chain);
     return chain;
 }
 /** The last instruction with this keyword in a chain of stages, latest stage first. */
@@ -13458,7 +13474,9 @@ const broadCopyFrom = {
 
 const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools']);
 function isBuildTool(pkg) {
-    const name = pkg.replace(/[=<>].*$/, '').toLowerCase();
+    // The name before a version pin (`gcc=12.2`, `make>=4`); search, not /[=<>].*$/, which is quadratic on `<<<…`.
+    const pin = pkg.search(/[=<>]/);
+    const name = (pin < 0 ? pkg : pkg.slice(0, pin)).toLowerCase();
     return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name);
 }
 const buildToolsShipped = {
@@ -13741,13 +13759,15 @@ const pipCache = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
+/** Credentials copied into an image stay in its layers, even if a later step deletes them. */
+
 const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
 /** `.env.example`, `.env.production.sample`, …: templates without values. */
 const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
 const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
 /** The secret-looking file a source path names, or null. */
 function secretFile(source) {
-    const path = source.replace(/\/+$/, '');
+    const path = trimTrailingSlashes(source);
     const base = path.slice(path.lastIndexOf('/') + 1);
     if (NAMES.has(base))
         return base;
@@ -13893,6 +13913,13 @@ const undefinedVar = {
 
 ;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
 const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i;
+/** A URL or a git repository (`x.git`, `x.git#ref`); indexOf, not /\.git(?:#.*)?$/, which is quadratic on `.git#.git#…`. */
+function isRemote(src) {
+    if (/^(?:https?|git|ssh):\/\/|^git@/.test(src) || src.endsWith('.git'))
+        return true;
+    const ref = src.lastIndexOf('.git#');
+    return ref >= 0 && !src.includes('\n', ref);
+}
 const addLocalFile = {
     meta: {
         id: 'add-local-file',
@@ -13903,7 +13930,7 @@ const addLocalFile = {
         equivalents: { hadolint: 'DL3020', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !/^(?:https?|git|ssh):\/\/|^git@|\.git(?:#.*)?$/.test(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !isRemote(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
         .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index })))
 };
 
@@ -14248,6 +14275,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 /** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
 
 
+
 /** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
 function dockerignorePatterns(text) {
     return text
@@ -14277,7 +14305,7 @@ const copyIgnoredFile = {
         return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
             if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
                 return [];
-            const path = source.replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '');
+            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
             const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
             if (hit === undefined)
                 return [];

@@ -14,12 +14,7 @@ export interface PackageInstall {
 
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {
-  const n = c.name
-  // `name` or `.../name`, without building a string per call (rules ask this millions of times on big files).
-  if (n !== name && !(n.length > name.length && n.charCodeAt(n.length - name.length - 1) === 47 && n.endsWith(name))) return false
-  if (sub.length === 0) return true
-  for (const a of c.args) if (!a.startsWith('-')) return sub.includes(a)
-  return sub.includes('')
+  return c.program === name && (sub.length === 0 || sub.includes(c.subcommand))
 }
 
 /** Options of these managers that take a value, so the value is not a package. */
@@ -88,7 +83,7 @@ export function packageInstalls(commands: readonly ShellCommand[]): PackageInsta
     if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) found.push({ manager: 'apt', packages: operands(c).slice(1), command: c })
     else if (isCommand(c, 'apk', 'add')) found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk as ReadonlySet<string>), command: c })
     else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
-      found.push({ manager: c.name.replace(/^.*\//, '') as PackageManager, packages: operands(c).slice(1), command: c })
+      found.push({ manager: c.program as PackageManager, packages: operands(c).slice(1), command: c })
     } else if (isCommand(c, 'gem', 'install')) found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem as ReadonlySet<string>), command: c })
     else {
       const pip = pipInstall(c)

@@ -12,6 +12,10 @@ export interface ShellCommand {
   args: string[]
   /** Whether the command is followed by a `|` (its output is piped). */
   piped: boolean
+  /** The program without its folder (`/usr/bin/apt-get` → `apt-get`). */
+  program: string
+  /** The first argument that is not an option (`install` in `apt-get -y install x`), or ''. */
+  subcommand: string
 }
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command'])
@@ -68,7 +72,8 @@ function toCommand(segment: string, piped: boolean): ShellCommand | null {
   if (name === '' || name === 'then' || name === 'do' || name === 'else') {
     return toCommand(list.slice(i + 1).join(' '), piped)
   }
-  return { name, args: list.slice(i + 1), piped }
+  const args = list.slice(i + 1)
+  return { name, args, piped, program: name.slice(name.lastIndexOf('/') + 1), subcommand: args.find((a) => !a.startsWith('-')) ?? '' }
 }
 
 /** Splits a shell script into simple commands. */
