@@ -10,6 +10,18 @@ export interface Pathological {
 
 const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n')
 
+/** Real Dockerfiles one after another up to 10 MB: many stages, names, variables, every kind of instruction. */
+export function realTenMegabytes(texts: readonly string[]): Pathological {
+  const parts: string[] = []
+  let size = 0
+  for (let i = 0; size < 10_000_000 && texts.length > 0; i++) {
+    const t = texts[i % texts.length] as string
+    parts.push(t)
+    size += t.length + 1
+  }
+  return { name: '10 MB of real Dockerfiles in one file', text: parts.join('\n') }
+}
+
 export function pathologicalInputs(): Pathological[] {
   let big = 'FROM alpine:3.20 AS base\n'
   const chunks: string[] = []

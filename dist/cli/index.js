@@ -11847,41 +11847,56 @@ function removeSuffix(value, pattern, longest) {
 
 ;// CONCATENATED MODULE: ./src/parse/shell.ts
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
+/** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
 function words(segment) {
     const out = [];
     let current = '';
     let quote = '';
     let has = false;
+    // Start of the plain run not yet copied into `current`.
+    let plain = 0;
+    const flush = (i) => {
+        if (i > plain)
+            current += segment.slice(plain, i);
+    };
     for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
+        const c = segment.charCodeAt(i);
         if (quote !== '') {
-            if (c === quote)
+            if (c === quote.charCodeAt(0)) {
+                flush(i);
                 quote = '';
-            else if (c === '\\' && quote === '"' && i + 1 < segment.length)
-                current += segment[++i];
-            else
-                current += c;
+                plain = i + 1;
+            }
+            else if (c === 92 /* \ */ && quote === '"' && i + 1 < segment.length) {
+                flush(i);
+                plain = ++i;
+            }
             continue;
         }
-        if (c === '"' || c === "'") {
-            quote = c;
+        if (c === 34 /* " */ || c === 39 /* ' */) {
+            flush(i);
+            quote = segment[i];
             has = true;
+            plain = i + 1;
         }
-        else if (c === '\\' && i + 1 < segment.length) {
-            current += segment[++i];
+        else if (c === 92 && i + 1 < segment.length) {
+            flush(i);
             has = true;
+            plain = ++i;
         }
-        else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+        else if (c === 32 || c === 9 || c === 10 || c === 13) {
+            flush(i);
             if (has || current !== '')
                 out.push(current);
             current = '';
             has = false;
+            plain = i + 1;
         }
         else {
-            current += c;
             has = true;
         }
     }
+    flush(segment.length);
     if (has || current !== '')
         out.push(current);
     return out;
@@ -13076,15 +13091,8 @@ function packageInstalls(commands) {
 
 
 
-/** A stage's RUN instructions; many rules ask, so each stage is filtered once. */
-const runsOf = new WeakMap();
 function runs(stage) {
-    let found = runsOf.get(stage);
-    if (found === undefined) {
-        found = stage.instructions.filter((i) => i.keyword === 'RUN');
-        runsOf.set(stage, found);
-    }
-    return found;
+    return stage.instructions.filter((i) => i.keyword === 'RUN');
 }
 /** A `--mount=type=cache` whose target is at or under one of the paths. */
 function hasCacheMount(run, paths) {
@@ -13206,18 +13214,8 @@ function describeStages(model, graph) {
         return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
     });
 }
-/** Chains already worked out, per model: many rules ask for the same stage's chain. */
-const chains = new WeakMap();
 /** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
 function stageChain(model, index) {
-    let known = chains.get(model);
-    if (known === undefined) {
-        known = new Map();
-        chains.set(model, known);
-    }
-    const cached = known.get(index);
-    if (cached !== undefined)
-        return cached;
     const chain = [];
     const seen = new Set();
     for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
@@ -13225,9 +13223,7 @@ function stageChain(model, index) {
         chain.push(s);
         s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
     }
-    chain.reverse();
-    known.set(index, chain);
-    return chain;
+    return chain.reverse();
 }
 /** The last instruction with this keyword in a chain of stages, latest stage first. */
 function lastInChain(chain, keyword) {

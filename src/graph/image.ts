@@ -119,18 +119,8 @@ export function describeStages(model: DockerfileModel, graph: StageGraph): Stage
   })
 }
 
-/** Chains already worked out, per model: many rules ask for the same stage's chain. */
-const chains = new WeakMap<DockerfileModel, Map<number, readonly Stage[]>>()
-
 /** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
 export function stageChain(model: DockerfileModel, index: number): readonly Stage[] {
-  let known = chains.get(model)
-  if (known === undefined) {
-    known = new Map()
-    chains.set(model, known)
-  }
-  const cached = known.get(index)
-  if (cached !== undefined) return cached
   const chain: Stage[] = []
   const seen = new Set<number>()
   for (let s = model.stages[index]; s !== undefined && !seen.has(s.index); ) {
@@ -138,9 +128,7 @@ export function stageChain(model: DockerfileModel, index: number): readonly Stag
     chain.push(s)
     s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined
   }
-  chain.reverse()
-  known.set(index, chain)
-  return chain
+  return chain.reverse()
 }
 
 /** The last instruction with this keyword in a chain of stages, latest stage first. */

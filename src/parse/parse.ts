@@ -95,8 +95,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   const scannedDirectives = scanDirectives(lines)
   const directives = readDirectives(scannedDirectives, ctx)
   ctx.escape = directives.escape?.value ?? '\\'
-  const scan = scanLines(lines, scannedDirectives.length, ctx.escape)
-  const comments: Comment[] = scan.comments.map((c) => ({ line: c.line + 1, text: c.text }))
+  const comments: Comment[] = []
 
   const model: DockerfileModel = {
     lineCount: Math.max(1, lines.length),
@@ -117,7 +116,8 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   let scope = globalScope
   let current: Stage | null = null
 
-  for (const scanned of scan.instructions) {
+  // Each instruction is read as soon as it is scanned, so its scan data (logical line, words) is garbage at once.
+  const handle = (scanned: ScannedInstruction): void => {
     const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index)
     model.instructions.push(instruction)
     if (instruction.keyword === 'FROM') {
@@ -127,7 +127,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       instruction.stage = current.index
       model.stages.push(current)
       scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage as number] ?? EMPTY_SCOPE) : EMPTY_SCOPE
-      continue
+      return
     }
     instruction.scope = scope
     if (current === null) {
@@ -141,7 +141,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       } else if (KEYWORDS.has(instruction.keyword)) {
         error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine)
       }
-      continue
+      return
     }
     current.instructions.push(instruction)
     current.endLine = instruction.endLine
@@ -149,6 +149,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     else if (instruction.keyword === 'ENV') scope = declareEnv(instruction, scope, ctx)
     else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') readCopyPaths(instruction, ctx)
   }
+  for (const c of scanLines(lines, scannedDirectives.length, ctx.escape, handle)) comments.push({ line: c.line + 1, text: c.text })
 
   if (model.stages.length === 0) {
     const first = model.preamble[0]

@@ -44,12 +44,6 @@ export interface ScannedComment {
   text: string
 }
 
-export interface Scan {
-  directives: ScannedDirective[]
-  comments: ScannedComment[]
-  instructions: ScannedInstruction[]
-}
-
 /** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
 const DIRECTIVE_NAMES: ReadonlySet<string> = new Set(['syntax', 'escape', 'check'])
 // The value is trimmed in code: a lazy `(.*?)[ \t]*$` would be quadratic on long runs of blanks.
@@ -101,12 +95,12 @@ function heredocWords(logical: LogicalLine, escape: string): { name: string; str
 }
 
 /**
- * Scans the lines (already split on `\n`). `directives` are the lines the directive pass took;
+ * Scans the lines (already split on `\n`), handing each instruction to `onInstruction` as soon
+ * as its end is known; returns the comments. `directiveCount` lines at the top were directives;
  * `escape` is the escape character they set.
  */
-export function scanLines(lines: readonly string[], directiveCount: number, escape: string): Scan {
+export function scanLines(lines: readonly string[], directiveCount: number, escape: string, onInstruction: (instruction: ScannedInstruction) => void): ScannedComment[] {
   const comments: ScannedComment[] = []
-  const instructions: ScannedInstruction[] = []
   let i = directiveCount
   while (i < lines.length) {
     const line = lines[i] as string
@@ -150,8 +144,8 @@ export function scanLines(lines: readonly string[], directiveCount: number, esca
         last = terminator ?? lines.length - 1
       }
     }
-    instructions.push({ keywordRaw, first, last, keywordEnd: end, logical, heredocs })
+    onInstruction({ keywordRaw, first, last, keywordEnd: end, logical, heredocs })
     i = last + 1
   }
-  return { directives: [], comments, instructions }
+  return comments
 }

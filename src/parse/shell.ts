@@ -20,34 +20,50 @@ export interface ShellCommand {
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command'])
 
+/** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
 function words(segment: string): string[] {
   const out: string[] = []
   let current = ''
   let quote = ''
   let has = false
+  // Start of the plain run not yet copied into `current`.
+  let plain = 0
+  const flush = (i: number): void => {
+    if (i > plain) current += segment.slice(plain, i)
+  }
   for (let i = 0; i < segment.length; i++) {
-    const c = segment[i] as string
+    const c = segment.charCodeAt(i)
     if (quote !== '') {
-      if (c === quote) quote = ''
-      else if (c === '\\' && quote === '"' && i + 1 < segment.length) current += segment[++i]
-      else current += c
+      if (c === quote.charCodeAt(0)) {
+        flush(i)
+        quote = ''
+        plain = i + 1
+      } else if (c === 92 /* \ */ && quote === '"' && i + 1 < segment.length) {
+        flush(i)
+        plain = ++i
+      }
       continue
     }
-    if (c === '"' || c === "'") {
-      quote = c
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      flush(i)
+      quote = segment[i] as string
       has = true
-    } else if (c === '\\' && i + 1 < segment.length) {
-      current += segment[++i]
+      plain = i + 1
+    } else if (c === 92 && i + 1 < segment.length) {
+      flush(i)
       has = true
-    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      plain = ++i
+    } else if (c === 32 || c === 9 || c === 10 || c === 13) {
+      flush(i)
       if (has || current !== '') out.push(current)
       current = ''
       has = false
+      plain = i + 1
     } else {
-      current += c
       has = true
     }
   }
+  flush(segment.length)
   if (has || current !== '') out.push(current)
   return out
 }

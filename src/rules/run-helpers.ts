@@ -4,16 +4,8 @@ import { trimTrailingSlashes } from '../parse/paths.js'
 import { isCommand, packageInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
 import type { Instruction, Stage } from '../parse/types.js'
 
-/** A stage's RUN instructions; many rules ask, so each stage is filtered once. */
-const runsOf = new WeakMap<Stage, Instruction[]>()
-
 export function runs(stage: Stage): Instruction[] {
-  let found = runsOf.get(stage)
-  if (found === undefined) {
-    found = stage.instructions.filter((i) => i.keyword === 'RUN')
-    runsOf.set(stage, found)
-  }
-  return found
+  return stage.instructions.filter((i) => i.keyword === 'RUN')
 }
 
 /** A `--mount=type=cache` whose target is at or under one of the paths. */
