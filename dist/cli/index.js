@@ -11210,8 +11210,34 @@ const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 function finding(kind, line, message, stage) {
     return { kind, line, message, stage };
 }
+function indexStages(stages) {
+    const index = new Map();
+    for (const s of stages) {
+        if (s.id === null)
+            continue;
+        const list = index.get(s.id);
+        if (list === undefined)
+            index.set(s.id, [s.index]);
+        else
+            list.push(s.index);
+    }
+    return index;
+}
+/** Position of the first index in the ascending list that is >= value. */
+function lowerBound(list, value) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 /** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
-function resolveReference(value, current, stages, line, findings, what) {
+function resolveReference(value, current, stages, byName, line, findings, what) {
     if (/^[0-9]+$/.test(value)) {
         const index = Number(value);
         if (index >= stages.length) {
@@ -11220,22 +11246,16 @@ function resolveReference(value, current, stages, line, findings, what) {
         }
         return checkOrder(index, current, stages, line, findings, what, value);
     }
-    const id = value.toLowerCase();
-    let earlier = -1;
-    let later = -1;
-    for (const s of stages) {
-        if (s.id !== id)
-            continue;
-        if (s.index < current)
-            earlier = s.index;
-        else if (s.index === current)
-            return checkOrder(current, current, stages, line, findings, what, value);
-        else if (later < 0)
-            later = s.index;
-    }
-    if (earlier >= 0)
-        return { kind: 'stage', index: earlier };
-    if (later >= 0)
+    const same = byName.get(value.toLowerCase()) ?? [];
+    const at = lowerBound(same, current);
+    // A stage naming itself is a mistake even when an earlier stage has the name too; else the
+    // nearest earlier stage of that name wins; only later ones are a mistake.
+    if (same[at] === current)
+        return checkOrder(current, current, stages, line, findings, what, value);
+    if (at > 0)
+        return { kind: 'stage', index: same[at - 1] };
+    const later = same[at];
+    if (later !== undefined)
         return checkOrder(later, current, stages, line, findings, what, value);
     return { kind: 'image', image: value };
 }
@@ -11270,7 +11290,7 @@ function checkNames(stages, findings) {
             seen.set(stage.id, stage);
     }
 }
-function addFromEdge(stage, stages, edges, external, findings) {
+function addFromEdge(stage, stages, byName, edges, external, findings) {
     const base = stage.base;
     if (base.kind === 'stage' && base.stage !== null) {
         edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] });
@@ -11281,9 +11301,10 @@ function addFromEdge(stage, stages, edges, external, findings) {
     // BuildKit only looks at earlier stages for FROM: `FROM node AS node` pulls node, and a
     // name defined later is pulled as an image too, which is never what the author meant.
     const id = base.resolved.toLowerCase();
-    const named = stages.find((s) => s.id === id && s.index > stage.index);
+    const same = byName.get(id) ?? [];
+    const named = same[lowerBound(same, stage.index + 1)];
     if (named !== undefined && id !== '') {
-        checkOrder(named.index, stage.index, stages, stage.line, findings, 'FROM', base.resolved);
+        checkOrder(named, stage.index, stages, stage.line, findings, 'FROM', base.resolved);
         return;
     }
     if (base.resolved !== '')
@@ -11293,7 +11314,7 @@ function addFromEdge(stage, stages, edges, external, findings) {
 function fromVariable(what, value, line, stage) {
     return finding('copy-from-variable', line, `${what}=${value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`, stage);
 }
-function addInstructionEdges(stage, instruction, stages, edges, external, findings) {
+function addInstructionEdges(stage, instruction, stages, byName, edges, external, findings) {
     const copy = instruction.copy;
     if (copy !== undefined && copy.from !== null && copy.from !== '') {
         const what = `${instruction.keyword} --from`;
@@ -11301,7 +11322,7 @@ function addInstructionEdges(stage, instruction, stages, edges, external, findin
             findings.push(fromVariable(what, copy.from, instruction.line, stage.index));
             return;
         }
-        const target = resolveReference(copy.from, stage.index, stages, instruction.line, findings, what);
+        const target = resolveReference(copy.from, stage.index, stages, byName, instruction.line, findings, what);
         if (target.kind === 'stage')
             edges.push({ from: stage.index, to: target.index, via: 'copy', line: instruction.line, paths: copy.sources });
         else if (target.kind === 'image')
@@ -11315,7 +11336,7 @@ function addInstructionEdges(stage, instruction, stages, edges, external, findin
             findings.push(fromVariable('RUN --mount from', mount.from, mount.line, stage.index));
             continue;
         }
-        const target = resolveReference(mount.from, stage.index, stages, mount.line, findings, 'RUN --mount from');
+        const target = resolveReference(mount.from, stage.index, stages, byName, mount.line, findings, 'RUN --mount from');
         if (target.kind === 'stage')
             edges.push({ from: stage.index, to: target.index, via: 'mount', line: mount.line, paths: [mount.source ?? '/'] });
         else if (target.kind === 'image')
@@ -11361,16 +11382,24 @@ function assignRoles(stageCount, edges, target) {
     }
     return roles;
 }
+/** The graph's edges grouped by the stage that depends (index = stage), for per-stage loops in linear time. */
+function edgesByStage(graph, stageCount) {
+    const grouped = Array.from({ length: stageCount }, () => []);
+    for (const e of graph.edges)
+        grouped[e.from]?.push(e);
+    return grouped;
+}
 function buildStageGraph(model, options = {}) {
     const stages = model.stages;
     const edges = [];
     const external = [];
     const findings = [];
     checkNames(stages, findings);
+    const byName = indexStages(stages);
     for (const stage of stages) {
-        addFromEdge(stage, stages, edges, external, findings);
+        addFromEdge(stage, stages, byName, edges, external, findings);
         for (const instruction of stage.instructions)
-            addInstructionEdges(stage, instruction, stages, edges, external, findings);
+            addInstructionEdges(stage, instruction, stages, byName, edges, external, findings);
     }
     const target = pickTarget(stages, options.target, findings);
     return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings };
@@ -12199,12 +12228,12 @@ function heredocWords(logical, escape) {
     return found;
 }
 /**
- * Scans the lines (already split on `\n`). `directives` are the lines the directive pass took;
+ * Scans the lines (already split on `\n`), handing each instruction to `onInstruction` as soon
+ * as its end is known; returns the comments. `directiveCount` lines at the top were directives;
  * `escape` is the escape character they set.
  */
-function scanLines(lines, directiveCount, escape) {
+function scanLines(lines, directiveCount, escape, onInstruction) {
     const comments = [];
-    const instructions = [];
     let i = directiveCount;
     while (i < lines.length) {
         const line = lines[i];
@@ -12251,10 +12280,10 @@ function scanLines(lines, directiveCount, escape) {
                 last = terminator ?? lines.length - 1;
             }
         }
-        instructions.push({ keywordRaw, first, last, keywordEnd: end, logical, heredocs });
+        onInstruction({ keywordRaw, first, last, keywordEnd: end, logical, heredocs });
         i = last + 1;
     }
-    return { directives: [], comments, instructions };
+    return comments;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/parse.ts
@@ -12320,12 +12349,11 @@ function parseDockerfile(source, options = {}) {
     const lines = text.split('\n');
     if (lines.length > 1 && lines[lines.length - 1] === '')
         lines.pop();
-    const ctx = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {} };
+    const ctx = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {}, stageIds: new Map() };
     const scannedDirectives = scanDirectives(lines);
     const directives = readDirectives(scannedDirectives, ctx);
     ctx.escape = directives.escape?.value ?? '\\';
-    const scan = scanLines(lines, scannedDirectives.length, ctx.escape);
-    const comments = scan.comments.map((c) => ({ line: c.line + 1, text: c.text }));
+    const comments = [];
     const model = {
         lineCount: Math.max(1, lines.length),
         directives,
@@ -12343,7 +12371,8 @@ function parseDockerfile(source, options = {}) {
     const stageEndScopes = [];
     let scope = globalScope;
     let current = null;
-    for (const scanned of scan.instructions) {
+    // Each instruction is read as soon as it is scanned, so its scan data (logical line, words) is garbage at once.
+    const handle = (scanned) => {
         const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index);
         model.instructions.push(instruction);
         if (instruction.keyword === 'FROM') {
@@ -12353,8 +12382,10 @@ function parseDockerfile(source, options = {}) {
             current = readStage(instruction, model.stages, globalScope, ctx);
             instruction.stage = current.index;
             model.stages.push(current);
+            if (current.id !== null && !ctx.stageIds.has(current.id))
+                ctx.stageIds.set(current.id, current.index);
             scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : EMPTY_SCOPE;
-            continue;
+            return;
         }
         instruction.scope = scope;
         if (current === null) {
@@ -12369,7 +12400,7 @@ function parseDockerfile(source, options = {}) {
             else if (KEYWORDS.has(instruction.keyword)) {
                 error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
             }
-            continue;
+            return;
         }
         current.instructions.push(instruction);
         current.endLine = instruction.endLine;
@@ -12379,7 +12410,9 @@ function parseDockerfile(source, options = {}) {
             scope = declareEnv(instruction, scope, ctx);
         else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
             readCopyPaths(instruction, ctx);
-    }
+    };
+    for (const c of scanLines(lines, scannedDirectives.length, ctx.escape, handle))
+        comments.push({ line: c.line + 1, text: c.text });
     if (model.stages.length === 0) {
         const first = model.preamble[0];
         if (first === undefined)
@@ -12777,7 +12810,8 @@ function readStage(from, stages, globalScope, ctx) {
         stage: null
     };
     const lower = resolved.toLowerCase();
-    const baseStage = stages.find((s) => s.id !== null && s.id === lower);
+    const baseIndex = ctx.stageIds.get(lower);
+    const baseStage = baseIndex === undefined ? undefined : stages[baseIndex];
     if (lower === 'scratch')
         base.kind = 'scratch';
     else if (baseStage !== undefined) {
@@ -13177,6 +13211,7 @@ const aptListsLeft = {
 
 
 
+
 function stageLabel(stage) {
     return stage.name ?? `stage ${stage.index}`;
 }
@@ -13195,6 +13230,10 @@ function describeBase(stage, stages) {
     return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
 }
 function describeStages(model, graph) {
+    const edges = edgesByStage(graph, model.stages.length);
+    const external = Array.from({ length: model.stages.length }, () => []);
+    for (const x of graph.external)
+        external[x.stage]?.push(x);
     return model.stages.map((stage) => {
         const dependsOn = [];
         const seen = new Set();
@@ -13205,11 +13244,10 @@ function describeStages(model, graph) {
             seen.add(key);
             dependsOn.push(d);
         };
-        for (const e of graph.edges)
-            if (e.from === stage.index)
-                add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
-        for (const x of graph.external)
-            if (x.stage === stage.index && x.via !== 'from')
+        for (const e of edges[stage.index] ?? [])
+            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
+        for (const x of external[stage.index] ?? [])
+            if (x.via !== 'from')
                 add({ stage: null, label: x.image, via: x.via });
         return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
     });
@@ -13274,6 +13312,7 @@ function describeShippedImage(model, graph) {
     const instructions = chain.flatMap((s) => s.instructions);
     const contextFiles = [];
     const artifacts = [];
+    const copyEdges = new Map(graph.edges.filter((e) => e.via === 'copy').map((e) => [`${e.from}:${e.line}`, e]));
     for (const stage of chain) {
         for (const ins of stage.instructions) {
             const copy = ins.copy;
@@ -13284,7 +13323,7 @@ function describeShippedImage(model, graph) {
                 contextFiles.push(files);
                 continue;
             }
-            const edge = graph.edges.find((e) => e.from === stage.index && e.line === ins.line && e.via === 'copy');
+            const edge = copyEdges.get(`${stage.index}:${ins.line}`);
             if (edge !== undefined)
                 artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
             else if (copy.from !== '')
@@ -13393,10 +13432,12 @@ function closest(name, candidates) {
     let best = null;
     let bestDistance = Infinity;
     const limit = Math.min(2, Math.max(1, Math.floor(name.length / 4)));
+    const lower = name.toLowerCase();
     for (const c of candidates) {
-        if (c === name)
+        // Lengths further apart than the limit cannot be within it: skip the quadratic distance.
+        if (c === name || Math.abs(c.length - name.length) > limit)
             continue;
-        const d = editDistance(name.toLowerCase(), c.toLowerCase());
+        const d = editDistance(lower, c.toLowerCase());
         if (d <= limit && d < bestDistance) {
             best = c;
             bestDistance = d;
@@ -13670,6 +13711,8 @@ const crossCompilePlatform = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/dev-dependencies-shipped.ts
+/** Node dev dependencies in the shipped image: installed there, or copied in with node_modules. */
+
 
 
 const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P'];
@@ -13715,21 +13758,24 @@ const devDependenciesShipped = {
         scope: 'ships',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model, graph }) => model.stages.flatMap((stage) => {
-        const reports = [];
-        const own = devInstall(model, stage);
-        if (own !== null && own.stage === stage.index) {
-            reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index });
-        }
-        for (const edge of graph.edges.filter((e) => e.from === stage.index && e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
-            const source = model.stages[edge.to];
-            const install = source === undefined ? null : devInstall(model, source);
-            if (install !== null) {
-                reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index });
+    check: ({ model, graph }) => {
+        const edges = edgesByStage(graph, model.stages.length);
+        return model.stages.flatMap((stage) => {
+            const reports = [];
+            const own = devInstall(model, stage);
+            if (own !== null && own.stage === stage.index) {
+                reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index });
             }
-        }
-        return reports;
-    })
+            for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
+                const source = model.stages[edge.to];
+                const install = source === undefined ? null : devInstall(model, source);
+                if (install !== null) {
+                    reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index });
+                }
+            }
+            return reports;
+        });
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
@@ -13854,17 +13900,24 @@ const stageNameTypo = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model, graph }) => graph.external.flatMap((ref) => {
-        // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
-        if (/[:/@.]/.test(ref.image))
-            return [];
-        const names = model.stages.filter((s) => s.id !== null && s.index !== ref.stage).map((s) => s.name);
-        const match = closest(ref.image, names);
-        if (match === null)
-            return [];
-        const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
-        return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
-    })
+    check: ({ model, graph }) => {
+        // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
+        const byName = new Map();
+        for (const s of model.stages)
+            if (s.name !== null)
+                byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
+        return graph.external.flatMap((ref) => {
+            // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
+            if (/[:/@.]/.test(ref.image))
+                return [];
+            const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
+            const match = closest(ref.image, names);
+            if (match === null)
+                return [];
+            const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
+            return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
+        });
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
@@ -14689,11 +14742,11 @@ const undefinedArgInFrom = {
     },
     check: ({ model }) => {
         const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
+        const inStages = new Set(model.stages.flatMap((t) => t.instructions.flatMap((i) => (i.keyword === 'ARG' ? (i.variables ?? []).map((v) => v.name) : []))));
         return model.stages.flatMap((s) => {
             const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
             return names.map((n) => {
-                const inStage = model.stages.some((t) => t.instructions.some((i) => i.keyword === 'ARG' && i.variables?.some((v) => v.name === n)));
-                const hint = inStage ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
+                const hint = inStages.has(n) ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
                 return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
             });
         });
@@ -16369,8 +16422,10 @@ function conclusion(findings, failOn) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
 function toJsonFile(analysis) {
     const { model, graph } = analysis;
+    const edges = edgesByStage(graph, model.stages.length);
     return {
         path: analysis.path,
         target: graph.target,
@@ -16388,7 +16443,7 @@ function toJsonFile(analysis) {
                 stage: stage.base.stage
             },
             role: graph.roles[stage.index] ?? 'unused',
-            dependsOn: graph.edges.filter((e) => e.from === stage.index).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
+            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
         })),
         findings: analysis.findings.map((f) => ({
             rule: f.rule,

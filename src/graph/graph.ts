@@ -70,8 +70,34 @@ function finding(kind: GraphProblemKind, line: number, message: string, stage: n
 
 type Resolution = { kind: 'stage'; index: number } | { kind: 'image'; image: string } | { kind: 'invalid' }
 
+/** Stage indexes by lower-case name, ascending: lookups stay fast in files with thousands of stages. */
+type StageIndex = ReadonlyMap<string, readonly number[]>
+
+function indexStages(stages: readonly Stage[]): StageIndex {
+  const index = new Map<string, number[]>()
+  for (const s of stages) {
+    if (s.id === null) continue
+    const list = index.get(s.id)
+    if (list === undefined) index.set(s.id, [s.index])
+    else list.push(s.index)
+  }
+  return index
+}
+
+/** Position of the first index in the ascending list that is >= value. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((list[mid] as number) < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** What `--from=value` in stage `current` refers to, as BuildKit resolves it. */
-function resolveReference(value: string, current: number, stages: readonly Stage[], line: number, findings: GraphProblem[], what: string): Resolution {
+function resolveReference(value: string, current: number, stages: readonly Stage[], byName: StageIndex, line: number, findings: GraphProblem[], what: string): Resolution {
   if (/^[0-9]+$/.test(value)) {
     const index = Number(value)
     if (index >= stages.length) {
@@ -80,17 +106,14 @@ function resolveReference(value: string, current: number, stages: readonly Stage
     }
     return checkOrder(index, current, stages, line, findings, what, value)
   }
-  const id = value.toLowerCase()
-  let earlier = -1
-  let later = -1
-  for (const s of stages) {
-    if (s.id !== id) continue
-    if (s.index < current) earlier = s.index
-    else if (s.index === current) return checkOrder(current, current, stages, line, findings, what, value)
-    else if (later < 0) later = s.index
-  }
-  if (earlier >= 0) return { kind: 'stage', index: earlier }
-  if (later >= 0) return checkOrder(later, current, stages, line, findings, what, value)
+  const same = byName.get(value.toLowerCase()) ?? []
+  const at = lowerBound(same, current)
+  // A stage naming itself is a mistake even when an earlier stage has the name too; else the
+  // nearest earlier stage of that name wins; only later ones are a mistake.
+  if (same[at] === current) return checkOrder(current, current, stages, line, findings, what, value)
+  if (at > 0) return { kind: 'stage', index: same[at - 1] as number }
+  const later = same[at]
+  if (later !== undefined) return checkOrder(later, current, stages, line, findings, what, value)
   return { kind: 'image', image: value }
 }
 
@@ -136,7 +159,7 @@ function checkNames(stages: readonly Stage[], findings: GraphProblem[]): void {
   }
 }
 
-function addFromEdge(stage: Stage, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
+function addFromEdge(stage: Stage, stages: readonly Stage[], byName: StageIndex, edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
   const base = stage.base
   if (base.kind === 'stage' && base.stage !== null) {
     edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] })
@@ -146,9 +169,10 @@ function addFromEdge(stage: Stage, stages: readonly Stage[], edges: StageEdge[],
   // BuildKit only looks at earlier stages for FROM: `FROM node AS node` pulls node, and a
   // name defined later is pulled as an image too, which is never what the author meant.
   const id = base.resolved.toLowerCase()
-  const named = stages.find((s) => s.id === id && s.index > stage.index)
+  const same = byName.get(id) ?? []
+  const named = same[lowerBound(same, stage.index + 1)]
   if (named !== undefined && id !== '') {
-    checkOrder(named.index, stage.index, stages, stage.line, findings, 'FROM', base.resolved)
+    checkOrder(named, stage.index, stages, stage.line, findings, 'FROM', base.resolved)
     return
   }
   if (base.resolved !== '') external.push({ stage: stage.index, image: base.resolved, via: 'from', line: stage.line })
@@ -164,7 +188,7 @@ function fromVariable(what: string, value: string, line: number, stage: number):
   )
 }
 
-function addInstructionEdges(stage: Stage, instruction: Instruction, stages: readonly Stage[], edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
+function addInstructionEdges(stage: Stage, instruction: Instruction, stages: readonly Stage[], byName: StageIndex, edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
   const copy = instruction.copy
   if (copy !== undefined && copy.from !== null && copy.from !== '') {
     const what = `${instruction.keyword} --from`
@@ -172,7 +196,7 @@ function addInstructionEdges(stage: Stage, instruction: Instruction, stages: rea
       findings.push(fromVariable(what, copy.from, instruction.line, stage.index))
       return
     }
-    const target = resolveReference(copy.from, stage.index, stages, instruction.line, findings, what)
+    const target = resolveReference(copy.from, stage.index, stages, byName, instruction.line, findings, what)
     if (target.kind === 'stage') edges.push({ from: stage.index, to: target.index, via: 'copy', line: instruction.line, paths: copy.sources })
     else if (target.kind === 'image') external.push({ stage: stage.index, image: target.image, via: 'copy', line: instruction.line })
     return
@@ -183,7 +207,7 @@ function addInstructionEdges(stage: Stage, instruction: Instruction, stages: rea
       findings.push(fromVariable('RUN --mount from', mount.from, mount.line, stage.index))
       continue
     }
-    const target = resolveReference(mount.from, stage.index, stages, mount.line, findings, 'RUN --mount from')
+    const target = resolveReference(mount.from, stage.index, stages, byName, mount.line, findings, 'RUN --mount from')
     if (target.kind === 'stage') edges.push({ from: stage.index, to: target.index, via: 'mount', line: mount.line, paths: [mount.source ?? '/'] })
     else if (target.kind === 'image') external.push({ stage: stage.index, image: target.image, via: 'mount', line: mount.line })
   }
@@ -232,15 +256,23 @@ function assignRoles(stageCount: number, edges: readonly StageEdge[], target: nu
   return roles
 }
 
+/** The graph's edges grouped by the stage that depends (index = stage), for per-stage loops in linear time. */
+export function edgesByStage(graph: StageGraph, stageCount: number): StageEdge[][] {
+  const grouped: StageEdge[][] = Array.from({ length: stageCount }, () => [])
+  for (const e of graph.edges) grouped[e.from]?.push(e)
+  return grouped
+}
+
 export function buildStageGraph(model: DockerfileModel, options: GraphOptions = {}): StageGraph {
   const stages = model.stages
   const edges: StageEdge[] = []
   const external: ExternalReference[] = []
   const findings: GraphProblem[] = []
   checkNames(stages, findings)
+  const byName = indexStages(stages)
   for (const stage of stages) {
-    addFromEdge(stage, stages, edges, external, findings)
-    for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, edges, external, findings)
+    addFromEdge(stage, stages, byName, edges, external, findings)
+    for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, byName, edges, external, findings)
   }
   const target = pickTarget(stages, options.target, findings)
   return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings }

@@ -9,7 +9,7 @@ import { packageInstalls, type PackageManager } from '../parse/packages.js'
 import { runCommands } from '../parse/shell.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 import { referencedNames } from '../parse/variables.js'
-import type { Role, StageGraph, Via } from './graph.js'
+import { edgesByStage, type ExternalReference, type Role, type StageGraph, type Via } from './graph.js'
 
 export interface StageDependency {
   /** A stage index, or null for an external image. */
@@ -104,6 +104,9 @@ export function describeBase(stage: Stage, stages: readonly Stage[]): BaseDescri
 }
 
 export function describeStages(model: DockerfileModel, graph: StageGraph): StageRow[] {
+  const edges = edgesByStage(graph, model.stages.length)
+  const external: ExternalReference[][] = Array.from({ length: model.stages.length }, () => [])
+  for (const x of graph.external) external[x.stage]?.push(x)
   return model.stages.map((stage) => {
     const dependsOn: StageDependency[] = []
     const seen = new Set<string>()
@@ -113,8 +116,8 @@ export function describeStages(model: DockerfileModel, graph: StageGraph): Stage
       seen.add(key)
       dependsOn.push(d)
     }
-    for (const e of graph.edges) if (e.from === stage.index) add({ stage: e.to, label: stageLabel(model.stages[e.to] as Stage), via: e.via })
-    for (const x of graph.external) if (x.stage === stage.index && x.via !== 'from') add({ stage: null, label: x.image, via: x.via })
+    for (const e of edges[stage.index] ?? []) add({ stage: e.to, label: stageLabel(model.stages[e.to] as Stage), via: e.via })
+    for (const x of external[stage.index] ?? []) if (x.via !== 'from') add({ stage: null, label: x.image, via: x.via })
     return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn }
   })
 }
@@ -177,6 +180,7 @@ export function describeShippedImage(model: DockerfileModel, graph: StageGraph):
   const instructions = chain.flatMap((s) => s.instructions)
   const contextFiles: CopiedFiles[] = []
   const artifacts: Artifact[] = []
+  const copyEdges = new Map(graph.edges.filter((e) => e.via === 'copy').map((e) => [`${e.from}:${e.line}`, e]))
   for (const stage of chain) {
     for (const ins of stage.instructions) {
       const copy = ins.copy
@@ -186,7 +190,7 @@ export function describeShippedImage(model: DockerfileModel, graph: StageGraph):
         contextFiles.push(files)
         continue
       }
-      const edge = graph.edges.find((e) => e.from === stage.index && e.line === ins.line && e.via === 'copy')
+      const edge = copyEdges.get(`${stage.index}:${ins.line}`)
       if (edge !== undefined) artifacts.push({ ...files, from: stageLabel(model.stages[edge.to] as Stage), stage: edge.to })
       else if (copy.from !== '') artifacts.push({ ...files, from: copy.from, stage: null })
     }

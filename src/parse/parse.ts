@@ -70,6 +70,8 @@ interface ParseContext {
   escape: EscapeChar
   errors: ParseProblem[]
   buildArgs: Readonly<Record<string, string>>
+  /** The first stage of each name so far (FROM <name> looks up earlier stages only). */
+  stageIds: Map<string, number>
 }
 
 function error(ctx: ParseContext, line: number, message: string, endLine = line): void {
@@ -90,7 +92,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   const text = normaliseText(source)
   const lines = text.split('\n')
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  const ctx: ParseContext = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {} }
+  const ctx: ParseContext = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {}, stageIds: new Map() }
 
   const scannedDirectives = scanDirectives(lines)
   const directives = readDirectives(scannedDirectives, ctx)
@@ -126,6 +128,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       current = readStage(instruction, model.stages, globalScope, ctx)
       instruction.stage = current.index
       model.stages.push(current)
+      if (current.id !== null && !ctx.stageIds.has(current.id)) ctx.stageIds.set(current.id, current.index)
       scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage as number] ?? EMPTY_SCOPE) : EMPTY_SCOPE
       return
     }
@@ -532,7 +535,8 @@ function readStage(from: Instruction, stages: readonly Stage[], globalScope: Var
     stage: null
   }
   const lower = resolved.toLowerCase()
-  const baseStage = stages.find((s) => s.id !== null && s.id === lower)
+  const baseIndex = ctx.stageIds.get(lower)
+  const baseStage = baseIndex === undefined ? undefined : stages[baseIndex]
   if (lower === 'scratch') base.kind = 'scratch'
   else if (baseStage !== undefined) {
     base.kind = 'stage'

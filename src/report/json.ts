@@ -3,7 +3,7 @@
  * contract: later versions add fields, never rename or remove these.
  */
 import type { FileAnalysis } from '../analyze.js'
-import type { Via, Role } from '../graph/graph.js'
+import { edgesByStage, type Via, type Role } from '../graph/graph.js'
 import type { BaseKind } from '../parse/types.js'
 import type { Equivalents, Severity } from '../model/finding.js'
 
@@ -49,6 +49,7 @@ export interface JsonReport {
 
 export function toJsonFile(analysis: FileAnalysis): JsonFile {
   const { model, graph } = analysis
+  const edges = edgesByStage(graph, model.stages.length)
   return {
     path: analysis.path,
     target: graph.target,
@@ -66,7 +67,7 @@ export function toJsonFile(analysis: FileAnalysis): JsonFile {
         stage: stage.base.stage
       },
       role: graph.roles[stage.index] ?? 'unused',
-      dependsOn: graph.edges.filter((e) => e.from === stage.index).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
+      dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
     })),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,

@@ -1,4 +1,5 @@
 /** Node dev dependencies in the shipped image: installed there, or copied in with node_modules. */
+import { edgesByStage } from '../graph/graph.js'
 import type { ShellCommand } from '../parse/shell.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 import { stageChain } from './helpers.js'
@@ -44,14 +45,15 @@ export const devDependenciesShipped: Rule = {
     scope: 'ships',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model, graph }) =>
-    model.stages.flatMap((stage) => {
+  check: ({ model, graph }) => {
+    const edges = edgesByStage(graph, model.stages.length)
+    return model.stages.flatMap((stage) => {
       const reports = []
       const own = devInstall(model, stage)
       if (own !== null && own.stage === stage.index) {
         reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index })
       }
-      for (const edge of graph.edges.filter((e) => e.from === stage.index && e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
+      for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
         const source = model.stages[edge.to]
         const install = source === undefined ? null : devInstall(model, source)
         if (install !== null) {
@@ -60,4 +62,5 @@ export const devDependenciesShipped: Rule = {
       }
       return reports
     })
+  }
 }

@@ -78,9 +78,11 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   let best: string | null = null
   let bestDistance = Infinity
   const limit = Math.min(2, Math.max(1, Math.floor(name.length / 4)))
+  const lower = name.toLowerCase()
   for (const c of candidates) {
-    if (c === name) continue
-    const d = editDistance(name.toLowerCase(), c.toLowerCase())
+    // Lengths further apart than the limit cannot be within it: skip the quadratic distance.
+    if (c === name || Math.abs(c.length - name.length) > limit) continue
+    const d = editDistance(lower, c.toLowerCase())
     if (d <= limit && d < bestDistance) {
       best = c
       bestDistance = d

@@ -11,14 +11,18 @@ export const stageNameTypo: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model, graph }) =>
-    graph.external.flatMap((ref) => {
+  check: ({ model, graph }) => {
+    // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
+    const byName = new Map<string, number[]>()
+    for (const s of model.stages) if (s.name !== null) byName.set(s.name, [...(byName.get(s.name) ?? []), s.index])
+    return graph.external.flatMap((ref) => {
       // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
       if (/[:/@.]/.test(ref.image)) return []
-      const names = model.stages.filter((s) => s.id !== null && s.index !== ref.stage).map((s) => s.name as string)
+      const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name)
       const match = closest(ref.image, names)
       if (match === null) return []
       const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from'
       return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }]
     })
+  }
 }

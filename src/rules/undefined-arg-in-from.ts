@@ -13,11 +13,11 @@ export const undefinedArgInFrom: Rule = {
   },
   check: ({ model }) => {
     const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS])
+    const inStages = new Set(model.stages.flatMap((t) => t.instructions.flatMap((i) => (i.keyword === 'ARG' ? (i.variables ?? []).map((v) => v.name) : []))))
     return model.stages.flatMap((s) => {
       const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n))
       return names.map((n) => {
-        const inStage = model.stages.some((t) => t.instructions.some((i) => i.keyword === 'ARG' && i.variables?.some((v) => v.name === n)))
-        const hint = inStage ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`
+        const hint = inStages.has(n) ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`
         return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index }
       })
     })
