@@ -11,7 +11,7 @@ import { bytes, freePort, registryAvailable, startRegistry, type LocalRegistry }
 
 // CI installs docker-registry (.ci/run); a machine without it skips, loudly, unless it is CI.
 const describeRegistry = registryAvailable() || process.env.CI !== undefined ? describe : describe.skip
-if (!registryAvailable() && process.env.CI === undefined) console.warn('docker-registry is not installed (apt-get install -y docker-registry): registry tests skipped')
+if (!registryAvailable() && process.env.CI === undefined) process.stderr.write('docker-registry is not installed (apt-get install -y docker-registry): registry tests skipped\n')
 
 describe('image references', () => {
   it.each([
