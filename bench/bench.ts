@@ -65,7 +65,7 @@ async function coldStart(): Promise<{ median: number; min: number; requests: num
     const start = performance.now()
     await new Promise((done) =>
       spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
-        env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), 'INPUT_GITHUB-TOKEN': 't' }
+        env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), 'INPUT_GITHUB-TOKEN': 't', 'INPUT_REGISTRY-LOOKUP': 'false' }
       }).on('close', done)
     )
     samples.push(performance.now() - start)

@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6946);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7645);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6946:
+/***/ 7645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35974,7 +35974,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -46517,6 +46517,378 @@ async function publishCheckRun(client, ref, input) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+/**
+ * Image references as the OCI Distribution API needs them: which host to ask, which repository,
+ * which tag or digest. Docker Hub's short names are normalised as docker does:
+ * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
+ */
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+function toRegistryReference(image) {
+    const ref = parseImageReference(image);
+    if (ref === null)
+        return null;
+    const hub = ref.registry === null || DOCKER_HUB.has(ref.registry);
+    const host = hub ? 'registry-1.docker.io' : ref.registry;
+    const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const name = `${hub ? 'docker.io' : host}/${repository}`;
+    return { host, repository, reference, canonical: ref.digest !== null ? `${name}@${ref.digest}` : `${name}:${reference}` };
+}
+/** Registries on this machine speak plain HTTP (docker treats them as insecure by default too). */
+function isLocalHost(host) {
+    const name = host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+/**
+ * A small OCI Distribution API client: manifests (an image index resolved to one platform),
+ * config blobs, the anonymous bearer-token flow from a `WWW-Authenticate` challenge (and basic
+ * credentials when given), a timeout per request, bounded concurrency and one cache per run.
+ * Every failure comes back as a reason, never an exception: callers fall back to estimates.
+ */
+
+const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']);
+const ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
+class RegistryError extends Error {
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="…"` → its parameters. */
+function parseChallenge(header) {
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (m === null)
+        return null;
+    const params = {};
+    const re = /(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]*))/g;
+    for (let p = re.exec(m[2]); p !== null; p = re.exec(m[2]))
+        params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
+    return { scheme: m[1].toLowerCase(), params };
+}
+/** `linux/arm64/v8` → its parts; the variant is optional. */
+function platformParts(platform) {
+    const [os = 'linux', architecture = 'amd64', variant = null] = platform.split('/');
+    return { os, architecture, variant };
+}
+class RegistryClient {
+    /** Requests sent and the time spent waiting for them, for the run's log and the bench. */
+    stats = { requests: 0, ms: 0 };
+    timeoutMs;
+    concurrency;
+    fetchImpl;
+    credentials;
+    lookups = new Map();
+    tokens = new Map();
+    active = 0;
+    waiting = [];
+    constructor(options = {}) {
+        this.timeoutMs = options.timeoutMs ?? 10_000;
+        this.concurrency = Math.max(1, options.concurrency ?? 4);
+        this.fetchImpl = options.fetch ?? fetch;
+        this.credentials = options.credentials ?? {};
+    }
+    /** The image's manifest for the platform, its sizes and config; cached for the run. */
+    lookup(image, platform = 'linux/amd64') {
+        const key = `${image}|${platform}`;
+        let pending = this.lookups.get(key);
+        if (pending === undefined) {
+            pending = this.resolve(image, platform).catch((err) => ({ ok: false, image, platform, reason: err instanceof Error ? err.message : String(err) }));
+            this.lookups.set(key, pending);
+        }
+        return pending;
+    }
+    async resolve(image, platform) {
+        const ref = toRegistryReference(image);
+        if (ref === null)
+            return { ok: false, image, platform, reason: 'not a valid image reference' };
+        let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT);
+        let digest = manifest.digest;
+        if (INDEX_TYPES.has(manifest.mediaType)) {
+            const wanted = platformParts(platform);
+            const entries = (manifest.body.manifests ?? []);
+            const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant));
+            if (match === undefined) {
+                const offered = entries.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).join(', ');
+                return { ok: false, image, platform, reason: `no manifest for ${platform} (the index offers ${offered === '' ? 'none' : offered})` };
+            }
+            manifest = await this.getJson(ref, `manifests/${match.digest}`, ACCEPT);
+            digest = match.digest;
+        }
+        if (!MANIFEST_TYPES.has(manifest.mediaType))
+            return { ok: false, image, platform, reason: `unknown manifest media type ${manifest.mediaType === '' ? '(none)' : manifest.mediaType}` };
+        const layers = (manifest.body.layers ?? []).map((l) => ({ digest: l.digest, size: Number(l.size) || 0, mediaType: l.mediaType }));
+        const configDigest = manifest.body.config?.digest;
+        let config = null;
+        if (configDigest !== undefined) {
+            const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*');
+            const history = Array.isArray(blob.body.history) ? blob.body.history : [];
+            config = { history, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
+        }
+        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config };
+    }
+    async getJson(ref, path, accept) {
+        const response = await this.request(ref, path, accept);
+        const text = await response.text();
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw new RegistryError(`${ref.canonical}: ${path.split('/')[0]} is not JSON`);
+        }
+        const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || (typeof body.mediaType === 'string' ? body.mediaType : '');
+        return { mediaType: typeof body.mediaType === 'string' && !INDEX_TYPES.has(mediaType) && !MANIFEST_TYPES.has(mediaType) ? body.mediaType : mediaType, digest: response.headers.get('docker-content-digest') ?? '', body };
+    }
+    /** One GET, with the token flow on 401. */
+    async request(ref, path, accept) {
+        const url = `${isLocalHost(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}/${path}`;
+        const tokenKey = `${ref.host}/${ref.repository}`;
+        const headers = { accept };
+        const token = this.tokens.get(tokenKey);
+        if (token !== undefined)
+            headers.authorization = token;
+        let response = await this.send(url, headers);
+        if (response.status === 401) {
+            await response.body?.cancel();
+            const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
+            const authorization = await this.authorize(ref, challenge);
+            this.tokens.set(tokenKey, authorization);
+            response = await this.send(url, { ...headers, authorization });
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            const what = response.status === 404 ? 'not found (unknown repository or tag)' : response.status === 401 || response.status === 403 ? 'access denied' : `HTTP ${response.status}`;
+            throw new RegistryError(`${ref.canonical}: ${what}`);
+        }
+        return response;
+    }
+    async authorize(ref, challenge) {
+        const hubName = ref.host === 'registry-1.docker.io' ? 'docker.io' : ref.host;
+        const creds = this.credentials[hubName] ?? this.credentials[ref.host];
+        const basic = creds === undefined ? null : `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        if (challenge === null || challenge.scheme === '')
+            throw new RegistryError(`${ref.canonical}: 401 without a WWW-Authenticate challenge`);
+        if (challenge.scheme === 'basic') {
+            if (basic === null)
+                throw new RegistryError(`${ref.canonical}: the registry wants credentials (none given for ${hubName})`);
+            return basic;
+        }
+        if (challenge.scheme !== 'bearer' || challenge.params.realm === undefined)
+            throw new RegistryError(`${ref.canonical}: unsupported authentication challenge "${challenge.scheme}"`);
+        const realm = new URL(challenge.params.realm);
+        if (challenge.params.service !== undefined)
+            realm.searchParams.set('service', challenge.params.service);
+        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${ref.repository}:pull`);
+        const response = await this.send(realm.toString(), basic === null ? {} : { authorization: basic });
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new RegistryError(`${ref.canonical}: the token server answered HTTP ${response.status}`);
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token ?? body.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError(`${ref.canonical}: the token server sent no token`);
+        return `Bearer ${token}`;
+    }
+    /** fetch with the per-request timeout, inside the concurrency limit. */
+    async send(url, headers) {
+        if (this.active >= this.concurrency)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        const start = performance.now();
+        this.stats.requests++;
+        try {
+            return await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
+        }
+        catch (err) {
+            const name = err.name;
+            const cause = err.cause;
+            const why = cause?.code ?? cause?.message;
+            throw new RegistryError(name === 'TimeoutError' ? `no answer from ${new URL(url).host} within ${this.timeoutMs} ms` : `cannot reach ${new URL(url).host}${why === undefined ? '' : ` (${why})`}`);
+        }
+        finally {
+            this.stats.ms += performance.now() - start;
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/size-estimates.ts
+/**
+ * A built-in, dated table of how big common base images are, so the summary can say "this
+ * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
+ * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
+ *
+ * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
+ * the registries' tag pages. The variant is chosen from the tag, most specific first.
+ */
+/** When the figures were last checked. */
+const ESTIMATES_AS_OF = '2026-11';
+const ALPINE = /alpine/;
+const size_estimates_SLIM = /slim/;
+const any = (name, megabytes) => ({ tag: null, name, megabytes });
+const size_estimates_FAMILIES = [
+    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
+    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
+    { images: ['debian'], family: 'debian', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
+    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
+    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
+    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
+    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
+    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
+    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
+    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
+    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
+    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
+    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
+    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
+    {
+        images: ['node'],
+        family: 'node',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
+    },
+    {
+        images: ['python'],
+        family: 'python',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
+    },
+    {
+        images: ['golang'],
+        family: 'golang',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
+    },
+    {
+        images: ['rust'],
+        family: 'rust',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
+    },
+    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
+    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
+    {
+        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
+        family: 'java',
+        variants: [
+            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
+            { tag: /jre/, name: 'JRE', megabytes: 95 },
+            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
+            any('JDK', 190)
+        ]
+    },
+    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
+    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
+    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
+    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
+    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
+    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
+    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
+    { images: ['perl'], family: 'perl', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
+    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
+    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
+    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
+];
+const BY_IMAGE = new Map(size_estimates_FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
+function sizeClassOf(megabytes) {
+    if (megabytes <= 0)
+        return 'none';
+    if (megabytes < 10)
+        return 'tiny';
+    if (megabytes < 60)
+        return 'small';
+    if (megabytes < 200)
+        return 'medium';
+    if (megabytes < 450)
+        return 'large';
+    return 'huge';
+}
+function repositoryName(image) {
+    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
+        if (image.startsWith(prefix))
+            return image.slice(prefix.length);
+    }
+    return image;
+}
+/**
+ * The estimate for an image (repository without tag, as in the model's `base.image`) and its
+ * tag; `scratch` is empty. Null when the image is not in the table.
+ */
+function estimateImageSize(image, tag) {
+    const name = repositoryName(image.toLowerCase());
+    if (name === 'scratch')
+        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
+    const family = BY_IMAGE.get(name);
+    if (family === undefined)
+        return null;
+    const t = (tag ?? '').toLowerCase();
+    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
+    if (variant === undefined)
+        return null;
+    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
+}
+
+;// CONCATENATED MODULE: ./src/report/sizes.ts
+
+/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
+function platformOf(base) {
+    const written = base.platform;
+    if (written === null || written === '')
+        return 'linux/amd64';
+    if (written.includes('$'))
+        return 'linux/amd64';
+    return written.toLowerCase();
+}
+const sizeKey = (image, platform) => `${image}|${platform}`;
+/** The registry's answer for a base, when there was a look-up. */
+function lookupOf(base, sizes) {
+    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
+}
+function baseSize(base, sizes) {
+    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
+    const found = lookupOf(base, sizes);
+    if (found?.ok === true)
+        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
+    if (estimate === null)
+        return null;
+    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
+}
+/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
+function formatSize(size) {
+    if (size.sizeSource === 'estimate')
+        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
+    return formatBytes(size.compressedSize);
+}
+function formatBytes(bytes) {
+    if (Math.abs(bytes) < 1000)
+        return `${bytes} B`;
+    if (Math.abs(bytes) < 1e6)
+        return `${(bytes / 1e3).toFixed(1)} kB`;
+    return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/lookup.ts
+
+
+async function lookupBaseImages(analyses, client) {
+    const wanted = new Map();
+    for (const a of analyses) {
+        for (const stage of a.model.stages) {
+            const base = describeBase(stage, a.model.stages);
+            if (base.kind !== 'image')
+                continue;
+            const platform = platformOf(base);
+            wanted.set(sizeKey(base.label, platform), { image: base.label, platform });
+        }
+    }
+    const results = await Promise.all([...wanted].map(async ([key, w]) => [key, await client.lookup(w.image, w.platform)]));
+    return new Map(results);
+}
+
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -46970,9 +47342,20 @@ function readInputs() {
             throw new InputError(`input build-args: "${line}" is not K=V`);
         buildArgs[line.slice(0, eq).trim()] = line.slice(eq + 1);
     }
-    const checkRun = getInput('check-run').trim() || 'true';
-    if (checkRun !== 'true' && checkRun !== 'false')
-        throw new InputError(`input check-run must be true or false, not "${checkRun}"`);
+    const checkRun = inputs_boolean('check-run', true);
+    const registryCredentials = {};
+    getMultilineInput('registry-credentials').forEach((line, i) => {
+        // Never echo the line: it holds a password.
+        const m = /^\s*([^=\s]+)\s*=\s*([^:]+):(.+)$/.exec(line);
+        if (m === null)
+            throw new InputError(`input registry-credentials: line ${i + 1} is not host=username:password`);
+        const password = m[3].trim();
+        core_setSecret(password);
+        registryCredentials[m[1]] = { username: m[2].trim(), password };
+    });
+    const timeout = Number(getInput('registry-timeout').trim() || '10');
+    if (!Number.isFinite(timeout) || timeout <= 0)
+        throw new InputError(`input registry-timeout must be a number of seconds, not "${getInput('registry-timeout')}"`);
     return {
         token: getInput('github-token'),
         dockerfiles: getMultilineInput('dockerfiles').filter((p) => p.trim() !== ''),
@@ -46983,21 +47366,38 @@ function readInputs() {
         failOn: choice('fail-on', ['error', 'warning', 'info', 'never'], 'error'),
         comment: choice('comment', ['always', 'on-findings', 'never'], 'on-findings'),
         commentKey: getInput('comment-key').trim(),
-        checkRun: checkRun === 'true',
+        checkRun,
         checkName: getInput('check-name').trim() || 'Stagecraft',
         sarifFile: getInput('sarif-file').trim() || null,
-        jsonFile: getInput('json-file').trim() || null
+        jsonFile: getInput('json-file').trim() || null,
+        registryLookup: inputs_boolean('registry-lookup', true),
+        registryCredentials,
+        registryTimeoutMs: Math.round(timeout * 1000)
     };
+}
+function inputs_boolean(name, fallback) {
+    const value = getInput(name).trim() || String(fallback);
+    if (value !== 'true' && value !== 'false')
+        throw new InputError(`input ${name} must be true or false, not "${value}"`);
+    return value === 'true';
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
-function toJsonFile(analysis) {
+
+
+function sizeFields(base, sizes) {
+    const found = baseSize(base, sizes);
+    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
+}
+function toJsonFile(analysis, sizes) {
     const { model, graph } = analysis;
     const edges = edgesByStage(graph, model.stages.length);
+    const shipped = describeShippedImage(model, graph);
     return {
         path: analysis.path,
         target: graph.target,
+        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
         stages: model.stages.map((stage) => ({
             index: stage.index,
             name: stage.name,
@@ -47009,7 +47409,8 @@ function toJsonFile(analysis) {
                 digest: stage.base.digest,
                 platform: stage.base.platform,
                 kind: stage.base.kind,
-                stage: stage.base.stage
+                stage: stage.base.stage,
+                ...sizeFields(describeBase(stage, model.stages), sizes)
             },
             role: graph.roles[stage.index] ?? 'unused',
             dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
@@ -47024,8 +47425,8 @@ function toJsonFile(analysis) {
         }))
     };
 }
-function toJsonReport(analyses) {
-    return { version: 1, files: analyses.map(toJsonFile) };
+function toJsonReport(analyses, sizes) {
+    return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes)) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/delta.ts
@@ -47184,127 +47585,6 @@ function stageGraphMermaid(rows, graph) {
     return source.length > MERMAID_LIMITS.characters ? null : source;
 }
 
-;// CONCATENATED MODULE: ./src/report/size-estimates.ts
-/**
- * A built-in, dated table of how big common base images are, so the summary can say "this
- * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
- * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
- *
- * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
- * the registries' tag pages. The variant is chosen from the tag, most specific first.
- */
-/** When the figures were last checked. */
-const ESTIMATES_AS_OF = '2026-11';
-const ALPINE = /alpine/;
-const size_estimates_SLIM = /slim/;
-const any = (name, megabytes) => ({ tag: null, name, megabytes });
-const size_estimates_FAMILIES = [
-    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
-    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
-    { images: ['debian'], family: 'debian', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
-    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
-    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
-    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
-    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
-    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
-    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
-    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
-    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
-    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
-    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
-    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
-    {
-        images: ['node'],
-        family: 'node',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
-    },
-    {
-        images: ['python'],
-        family: 'python',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
-    },
-    {
-        images: ['golang'],
-        family: 'golang',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
-    },
-    {
-        images: ['rust'],
-        family: 'rust',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
-    },
-    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
-    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
-    {
-        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
-        family: 'java',
-        variants: [
-            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
-            { tag: /jre/, name: 'JRE', megabytes: 95 },
-            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
-            any('JDK', 190)
-        ]
-    },
-    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
-    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
-    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
-    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
-    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
-    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
-    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
-    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
-    { images: ['perl'], family: 'perl', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
-    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
-    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
-    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
-];
-const BY_IMAGE = new Map(size_estimates_FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
-function sizeClassOf(megabytes) {
-    if (megabytes <= 0)
-        return 'none';
-    if (megabytes < 10)
-        return 'tiny';
-    if (megabytes < 60)
-        return 'small';
-    if (megabytes < 200)
-        return 'medium';
-    if (megabytes < 450)
-        return 'large';
-    return 'huge';
-}
-function repositoryName(image) {
-    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
-        if (image.startsWith(prefix))
-            return image.slice(prefix.length);
-    }
-    return image;
-}
-/**
- * The estimate for an image (repository without tag, as in the model's `base.image`) and its
- * tag; `scratch` is empty. Null when the image is not in the table.
- */
-function estimateImageSize(image, tag) {
-    const name = repositoryName(image.toLowerCase());
-    if (name === 'scratch')
-        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
-    const family = BY_IMAGE.get(name);
-    if (family === undefined)
-        return null;
-    const t = (tag ?? '').toLowerCase();
-    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
-    if (variant === undefined)
-        return null;
-    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
-}
-/** `≈ 45 MB` — how the reports print an estimate. */
-function formatEstimate(estimate) {
-    return estimate.megabytes === 0 ? '0 MB' : `≈ ${estimate.megabytes} MB`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 const COLOURS = {
@@ -47349,6 +47629,7 @@ function formatText(analyses, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -47439,13 +47720,13 @@ function stageTable(rows, target) {
     });
     return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
 }
-function estimateOf(base) {
-    if (base.kind === 'scratch')
-        return estimateImageSize('scratch', null);
-    return base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
+function sizeText(size) {
+    if (size === null)
+        return 'unknown';
+    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
 }
-/** Every external base image with its estimated size, largest first. */
-function baseImagesTable(rows) {
+/** Every external base image with its size (the registry's, else the estimate), largest first. */
+function baseImagesTable(rows, sizes) {
     const bases = new Map();
     for (const r of rows) {
         if (r.base.kind === 'stage')
@@ -47456,13 +47737,21 @@ function baseImagesTable(rows) {
     }
     if (bases.size === 0)
         return null;
-    const entries = [...bases.values()].map((e) => ({ ...e, estimate: estimateOf(e.base) }));
-    entries.sort((a, b) => (b.estimate?.megabytes ?? -1) - (a.estimate?.megabytes ?? -1));
+    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
+    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
     const lines = entries.map((e) => {
-        const est = e.estimate;
-        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${est === null ? 'not in the table' : `${escapeMarkdown(est.label)} | ${est.sizeClass} | ${formatEstimate(est)}`}${est === null ? ' | — | — |' : ' |'}`;
+        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
+        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
+        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
     });
-    return [`| base image | used by | family | size class | compressed size (estimate, ${ESTIMATES_AS_OF} table) |`, '| --- | --- | --- | --- | ---: |', ...lines].join('\n');
+    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
+    const note = sizes === undefined
+        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
+        : failed.length > 0
+            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
+            : '';
+    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+    return note === '' ? table : `${table}\n\n${note}`;
 }
 function packagesCell(lists) {
     if (lists.length === 0)
@@ -47479,14 +47768,14 @@ function copiesCell(items) {
     });
     return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
 }
-function finalImageTable(analysis, image) {
+function finalImageTable(analysis, image, sizes) {
     const stages = analysis.model.stages;
     const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
-    const estimate = estimateOf(image.base);
-    const baseText = `${baseCell(image.base)}${estimate === null ? '' : ` — ${escapeMarkdown(estimate.label)}, ${estimate.sizeClass}, ${formatEstimate(estimate)} (estimate)`}`;
+    const size = baseSize(image.base, sizes);
+    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
     const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
     const left = describeLeftBehind(analysis.model, analysis.graph);
-    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((e) => (e === null ? '' : ` (${formatEstimate(e)}, estimate)`))(estimateOf(s.base))}`);
+    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
     const rows = [
         ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
         ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
@@ -47508,16 +47797,18 @@ function markdown_clip(text, max = 100) {
     const chars = [...text];
     return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
-/** How much an estimate changed, e.g. `≈ 390 MB → ≈ 70 MB, −320 MB`. */
-function sizeChange(before, after) {
-    const a = before === null ? null : estimateOf(before);
-    const b = after === null ? null : estimateOf(after);
+/** How much the base changed: exact bytes when the registry gave both, else estimates. */
+function sizeChange(before, after, sizes) {
+    const a = before === null ? null : baseSize(before, sizes);
+    const b = after === null ? null : baseSize(after, sizes);
     if (a === null || b === null)
         return '';
-    const d = b.megabytes - a.megabytes;
-    return ` (${formatEstimate(a)} → ${formatEstimate(b)}, ${d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${Math.abs(d)} MB`}, estimates)`;
+    const d = b.compressedSize - a.compressedSize;
+    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
+    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
+    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
 }
-function deltaLines(delta) {
+function deltaLines(delta, sizes) {
     const out = [];
     if (delta.stagesAdded.length > 0)
         out.push(`stages added: ${markdown_list(delta.stagesAdded)}`);
@@ -47527,14 +47818,14 @@ function deltaLines(delta) {
         out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
     const { before, after } = delta.finalBase;
     if (before !== null && after !== null && before.label !== after.label)
-        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after)}`);
+        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
     const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
     out.push(delta.newFindings.length === 0 ? 'no new findings' : `${markdown_plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
     if (delta.fixedFindings.length > 0)
         out.push(`${markdown_plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
     return out;
 }
-function fileSection(analysis, previous, detail) {
+function fileSection(analysis, previous, detail, sizes) {
     const hasErrors = analysis.findings.some((f) => f.severity === 'error');
     const rows = describeStages(analysis.model, analysis.graph);
     const image = describeShippedImage(analysis.model, analysis.graph);
@@ -47545,17 +47836,17 @@ function fileSection(analysis, previous, detail) {
     if (previous === 'new')
         parts.push('**New file** in this pull request.');
     else if (previous !== undefined)
-        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis)).join('; ')}.`);
+        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
     if (rows.length > 0) {
         parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
         if (detail === 'full') {
             const mermaid = stageGraphMermaid(rows, analysis.graph);
             parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
-            const bases = baseImagesTable(rows);
+            const bases = baseImagesTable(rows, sizes);
             if (bases !== null)
                 parts.push(`**Base images**\n\n${bases}`);
             if (image !== null)
-                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image)}`);
+                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
         }
     }
     parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
@@ -47577,7 +47868,7 @@ function summaryMarkdown(analyses, options = {}) {
     const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
     const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
     for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail)).join('\n')}${tail}`;
+        const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes)).join('\n')}${tail}`;
         if (codePoints(body) <= limit)
             return body;
     }
@@ -47658,6 +47949,8 @@ function toSarif(analyses, rules) {
  * Every channel is independent: a channel that fails (a fork's read-only token, an API outage)
  * is said in the log and the job summary, and the others still get the findings.
  */
+
+
 
 
 
@@ -47848,11 +48141,20 @@ async function analyzeAndReport() {
             owned.push({ path: target.path, finding });
     }
     const ownedFindings = owned.map((o) => o.finding);
+    // Real base image sizes, head and base versions in one pass (one cache); failures fall back to estimates.
+    let sizes;
+    if (inputs.registryLookup && analyses.length > 0) {
+        const registry = new RegistryClient({ credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs });
+        const everything = [...analyses, ...[...previous.values()].filter((p) => p !== 'new')];
+        sizes = await lookupBaseImages(everything, registry);
+        const failed = [...sizes.values()].filter((l) => !l.ok).length;
+        info(`registry: ${sizes.size} image(s) looked up, ${failed} fell back to estimates, ${registry.stats.requests} request(s), ${Math.round(registry.stats.ms)} ms`);
+    }
     // Reports on disk.
     if (inputs.sarifFile !== null)
         await writeReport(workspace, inputs.sarifFile, toSarif(analyses, RULES));
     if (inputs.jsonFile !== null)
-        await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses));
+        await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses, sizes));
     // Check run, or workflow-command annotations when it cannot be created.
     const headSha = pr?.head.sha ?? github_context.sha;
     let checkRunDone = false;
@@ -47864,7 +48166,7 @@ async function analyzeAndReport() {
             conclusion: conclusion(ownedFindings, inputs.failOn),
             title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
             // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-            summary: summaryMarkdown(analyses, { notes, previous, removed, limit: 60_000 }),
+            summary: summaryMarkdown(analyses, { notes, previous, removed, sizes, limit: 60_000 }),
             annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
         });
         if (outcome.action === 'created')
@@ -47885,7 +48187,7 @@ async function analyzeAndReport() {
     const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0);
     if (pr !== null && client !== null && inputs.comment !== 'never') {
         const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`;
-        const body = summaryMarkdown(analyses, { marker, notes, previous, removed, fullReportHint: 'the job summary of this run' });
+        const body = summaryMarkdown(analyses, { marker, notes, previous, removed, sizes, fullReportHint: 'the job summary of this run' });
         const viewer = await viewerLogin(client);
         // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
         const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment);
@@ -47910,7 +48212,7 @@ async function analyzeAndReport() {
     if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
         try {
             // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-            await summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, limit: 262_144 })).write();
+            await summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, sizes, limit: 262_144 })).write();
         }
         catch (err) {
             warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`);

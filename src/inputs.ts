@@ -1,5 +1,6 @@
 /** The action's inputs, read and validated once; a bad value fails with its name and the choices. */
 import * as core from '@actions/core'
+import type { RegistryCredentials } from './registry/client.js'
 import type { AnnotateMode, FailOn } from './report/annotations.js'
 
 export interface ActionInputs {
@@ -16,6 +17,10 @@ export interface ActionInputs {
   checkName: string
   sarifFile: string | null
   jsonFile: string | null
+  registryLookup: boolean
+  /** By registry host (`docker.io` for Docker Hub). */
+  registryCredentials: Record<string, RegistryCredentials>
+  registryTimeoutMs: number
 }
 
 export class InputError extends Error {}
@@ -33,8 +38,18 @@ export function readInputs(): ActionInputs {
     if (eq <= 0) throw new InputError(`input build-args: "${line}" is not K=V`)
     buildArgs[line.slice(0, eq).trim()] = line.slice(eq + 1)
   }
-  const checkRun = core.getInput('check-run').trim() || 'true'
-  if (checkRun !== 'true' && checkRun !== 'false') throw new InputError(`input check-run must be true or false, not "${checkRun}"`)
+  const checkRun = boolean('check-run', true)
+  const registryCredentials: Record<string, RegistryCredentials> = {}
+  core.getMultilineInput('registry-credentials').forEach((line, i) => {
+    // Never echo the line: it holds a password.
+    const m = /^\s*([^=\s]+)\s*=\s*([^:]+):(.+)$/.exec(line)
+    if (m === null) throw new InputError(`input registry-credentials: line ${i + 1} is not host=username:password`)
+    const password = (m[3] as string).trim()
+    core.setSecret(password)
+    registryCredentials[m[1] as string] = { username: (m[2] as string).trim(), password }
+  })
+  const timeout = Number(core.getInput('registry-timeout').trim() || '10')
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new InputError(`input registry-timeout must be a number of seconds, not "${core.getInput('registry-timeout')}"`)
   return {
     token: core.getInput('github-token'),
     dockerfiles: core.getMultilineInput('dockerfiles').filter((p) => p.trim() !== ''),
@@ -45,9 +60,18 @@ export function readInputs(): ActionInputs {
     failOn: choice('fail-on', ['error', 'warning', 'info', 'never'] as const, 'error'),
     comment: choice('comment', ['always', 'on-findings', 'never'] as const, 'on-findings'),
     commentKey: core.getInput('comment-key').trim(),
-    checkRun: checkRun === 'true',
+    checkRun,
     checkName: core.getInput('check-name').trim() || 'Stagecraft',
     sarifFile: core.getInput('sarif-file').trim() || null,
-    jsonFile: core.getInput('json-file').trim() || null
+    jsonFile: core.getInput('json-file').trim() || null,
+    registryLookup: boolean('registry-lookup', true),
+    registryCredentials,
+    registryTimeoutMs: Math.round(timeout * 1000)
   }
+}
+
+function boolean(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim() || String(fallback)
+  if (value !== 'true' && value !== 'false') throw new InputError(`input ${name} must be true or false, not "${value}"`)
+  return value === 'true'
 }

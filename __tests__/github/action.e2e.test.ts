@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors } from '../helpers/sarif-schema.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
+import { bytes, registryAvailable, startRegistry } from '../helpers/registry.js'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
 
 let server: FakeGitHub | null = null
@@ -56,6 +57,8 @@ function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<
     GITHUB_OUTPUT: outputs,
     GITHUB_STEP_SUMMARY: summary,
     'INPUT_GITHUB-TOKEN': 'test-token',
+    // Registries are not reachable from tests; the registry test below turns it on against a local one.
+    'INPUT_REGISTRY-LOOKUP': 'false',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   }
   return new Promise((resolve) => {
@@ -293,4 +296,48 @@ describe('the action and GitHub faults and limits', () => {
     expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments'))).toHaveLength(2)
     expect(server.comments).toHaveLength(1)
   })
+})
+
+describe('the action with registry look-ups (a real docker-registry with token auth on 127.0.0.1)', () => {
+  const itRegistry = registryAvailable() || process.env.CI !== undefined ? it : it.skip
+
+  itRegistry('shows real compressed sizes and the delta in bytes, falls back to estimates with a reason, masks credentials, and writes sizes to the JSON report', async () => {
+    const registry = await startRegistry({ tokenAuth: true })
+    try {
+      const amd = await registry.push('base/os', { tag: 'amd', layers: [bytes(30_000_000, 1), bytes(4_000_000, 2)], config: { architecture: 'amd64', os: 'linux' } })
+      const arm = await registry.push('base/os', { tag: 'arm', layers: [bytes(700, 3)], config: { architecture: 'arm64', os: 'linux' } })
+      await registry.pushIndex('base/os', '1.0', [
+        { platform: { os: 'linux', architecture: 'amd64' }, image: amd },
+        { platform: { os: 'linux', architecture: 'arm64' }, image: arm }
+      ])
+      await registry.push('base/slim', { tag: '1', layers: [bytes(5_000_000, 4)], config: { architecture: 'amd64', os: 'linux' } })
+      const r = registry.host
+      server = await startFakeGitHub()
+      tree = tempTree({ 'ws/.keep': '' })
+      server.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1,2 +1,6 @@\n+x' })
+      server.contents.set('basesha:Dockerfile', df(`FROM ${r}/base/os:1.0`, 'USER app'))
+      server.contents.set('headsha:Dockerfile', df(`FROM ${r}/base/os:1.0 AS build`, 'RUN make', `FROM ${r}/base/missing:1 AS tools`, `FROM ${r}/base/slim:1`, 'COPY --from=build /out /out', 'USER app'))
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-credentials': `${r}=robot:s3cr3t-pa55`, 'json-file': 'out/report.json', 'fail-on': 'never' })
+      expect(result.code).toBe(0)
+      const comment = server.comments[0]?.body ?? ''
+      expect(comment).toContain(`final base image <code>${r}/base/os:1.0</code> → <code>${r}/base/slim:1</code> (34.0 MB → 5.0 MB, −29.0 MB, compressed, from the registry)`)
+      expect(comment).toContain(`| <code>${r}/base/os:1.0</code> | <code>build</code> | — | small | 34.0 MB | registry |`)
+      expect(comment).toContain(`*Estimated because the registry look-up failed:* <code>${r}/base/missing:1</code>: ${r}/base/missing:1: not found (unknown repository or tag)`)
+      // Three images, each looked up once although the base version uses one of them too.
+      expect(result.stdout).toMatch(/registry: 3 image\(s\) looked up, 1 fell back to estimates, \d+ request\(s\), \d+ ms/)
+      // The password is masked before anything could print it, and the token server got it as Basic auth.
+      expect(result.stdout).toContain('::add-mask::s3cr3t-pa55')
+      expect(result.stdout.replace('::add-mask::s3cr3t-pa55', '')).not.toContain('s3cr3t-pa55')
+      expect(registry.tokens?.authorizations.some((a) => a === `Basic ${Buffer.from('robot:s3cr3t-pa55').toString('base64')}`)).toBe(true)
+      const report = JSON.parse(readFileSync(join(tree.dir, 'ws/out/report.json'), 'utf8')) as { files: { stages: { base: { compressedSize: number | null; sizeSource: string | null } }[]; finalImage: { base: string; compressedSize: number; sizeSource: string } }[] }
+      expect(report.files[0]?.stages.map((s) => [s.base.compressedSize, s.base.sizeSource])).toEqual([
+        [34_000_000, 'registry'],
+        [null, null],
+        [5_000_000, 'registry']
+      ])
+      expect(report.files[0]?.finalImage).toEqual({ stage: 2, base: `${r}/base/slim:1`, compressedSize: 5_000_000, size: null, sizeSource: 'registry' })
+    } finally {
+      await registry.close()
+    }
+  }, 60_000)
 })

@@ -35,8 +35,9 @@ const base64url = (data: Buffer | string): string => Buffer.from(data).toString(
 
 export interface TokenServer {
   url: string
-  /** Requests the token server answered, as `scope` strings. */
+  /** Requests the token server answered, as `scope` strings, and the Authorization each came with. */
   scopes: string[]
+  authorizations: (string | null)[]
   sign(scope: string): string
   close(): Promise<void>
 }
@@ -47,6 +48,7 @@ async function startTokenServer(dir: string, service: string, issuer: string): P
   const key = readFileSync(join(dir, 'key.pem'), 'utf8')
   const certDer = readFileSync(join(dir, 'cert.pem'), 'utf8').replace(/-----[^-]+-----|\s/g, '')
   const scopes: string[] = []
+  const authorizations: (string | null)[] = []
   const sign = (scope: string): string => {
     const access = scope
       .split(' ')
@@ -66,13 +68,14 @@ async function startTokenServer(dir: string, service: string, issuer: string): P
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const scope = url.searchParams.get('scope') ?? ''
     scopes.push(scope)
+    authorizations.push(req.headers.authorization ?? null)
     res.setHeader('content-type', 'application/json')
     res.end(JSON.stringify({ token: sign(scope), expires_in: 3600 }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0
-  return { url: `http://127.0.0.1:${port}/token`, scopes, sign, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return { url: `http://127.0.0.1:${port}/token`, scopes, authorizations, sign, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }
 
 export interface LocalRegistry {

@@ -14,6 +14,8 @@ import { discoverDockerfiles } from '../discover.js'
 import { fails, type FailOn } from '../report/annotations.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
+import { RegistryClient, type ImageLookup } from '../registry/client.js'
+import { lookupBaseImages } from '../registry/lookup.js'
 import { toJsonReport } from '../report/json.js'
 import { summaryMarkdown, type PreviousVersion } from '../report/markdown.js'
 import { formatText } from '../report/text.js'
@@ -38,6 +40,8 @@ Options:
                          comment the action writes
   --base REV             with --format markdown: compare each file with its version at
                          this git revision (e.g. origin/main), as the comment does for a PR
+  --registry             ask the registries for the real size of each base image (markdown
+                         and json; anonymous, network needed); without it sizes are estimates
   --target NAME          the stage that is built (default: the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
   --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
@@ -71,6 +75,7 @@ interface CliOptions {
   paths: string[]
   format: 'text' | 'json' | 'markdown'
   base: string | null
+  registry: boolean
   target: string | null
   buildArgs: Record<string, string>
   failOn: FailOn
@@ -91,6 +96,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
       options: {
         format: { type: 'string', default: 'text' },
         base: { type: 'string' },
+        registry: { type: 'boolean', default: false },
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string', default: 'error' },
@@ -132,6 +138,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     paths: positionals,
     format,
     base,
+    registry: values.registry ?? false,
     target: values.target ?? null,
     buildArgs,
     failOn,
@@ -206,11 +213,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }))
   }
 
-  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses), null, 2) + '\n')
-  else if (options.format === 'markdown') {
-    const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }))
-    io.stdout(summaryMarkdown(analyses, { previous, limit: Number.MAX_SAFE_INTEGER }))
-  } else io.stdout(formatText(analyses, { colour: io.isTty }))
+  const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }))
+  let sizes: Map<string, ImageLookup> | undefined
+  if (options.registry && options.format !== 'text') {
+    const client = new RegistryClient()
+    sizes = await lookupBaseImages([...analyses, ...[...(previous?.values() ?? [])].filter((p): p is FileAnalysis => p !== 'new')], client)
+    const failed = [...sizes.values()].filter((l) => !l.ok)
+    io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`)
+  }
+  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses, sizes), null, 2) + '\n')
+  else if (options.format === 'markdown') io.stdout(summaryMarkdown(analyses, { previous, sizes, limit: Number.MAX_SAFE_INTEGER }))
+  else io.stdout(formatText(analyses, { colour: io.isTty }))
 
   if (ioFailed) return 2
   return fails(analyses.flatMap((a) => a.findings), options.failOn) ? 1 : 0

@@ -4,6 +4,9 @@
  */
 import type { FileAnalysis } from '../analyze.js'
 import { edgesByStage, type Via, type Role } from '../graph/graph.js'
+import { describeBase, describeShippedImage, type BaseDescription } from '../graph/image.js'
+import type { ImageLookup } from '../registry/client.js'
+import { baseSize, type SizeSource } from './sizes.js'
 import type { BaseKind } from '../parse/types.js'
 import type { Equivalents, Severity } from '../model/finding.js'
 
@@ -15,6 +18,21 @@ export interface JsonBase {
   platform: string | null
   kind: BaseKind
   stage: number | null
+  /** Bytes, compressed: the registry's sum of layer sizes, or the estimate (null: unknown, or not an image). */
+  compressedSize: number | null
+  /** Uncompressed bytes, when the registry says. */
+  size: number | null
+  sizeSource: SizeSource | null
+}
+
+export interface JsonFinalImage {
+  /** The target stage. */
+  stage: number
+  /** The external image at the root of its FROM chain (or scratch), as written after expansion. */
+  base: string
+  compressedSize: number | null
+  size: number | null
+  sizeSource: SizeSource | null
 }
 
 export interface JsonStage {
@@ -39,6 +57,8 @@ export interface JsonFile {
   path: string
   target: number | null
   stages: JsonStage[]
+  /** What ships: the target's base and its size; null when the file has no stage. */
+  finalImage: JsonFinalImage | null
   findings: JsonFinding[]
 }
 
@@ -47,12 +67,21 @@ export interface JsonReport {
   files: JsonFile[]
 }
 
-export function toJsonFile(analysis: FileAnalysis): JsonFile {
+function sizeFields(base: BaseDescription, sizes: Sizes): { compressedSize: number | null; size: number | null; sizeSource: SizeSource | null } {
+  const found = baseSize(base, sizes)
+  return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource }
+}
+
+type Sizes = ReadonlyMap<string, ImageLookup> | undefined
+
+export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes): JsonFile {
   const { model, graph } = analysis
   const edges = edgesByStage(graph, model.stages.length)
+  const shipped = describeShippedImage(model, graph)
   return {
     path: analysis.path,
     target: graph.target,
+    finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
     stages: model.stages.map((stage) => ({
       index: stage.index,
       name: stage.name,
@@ -64,7 +93,8 @@ export function toJsonFile(analysis: FileAnalysis): JsonFile {
         digest: stage.base.digest,
         platform: stage.base.platform,
         kind: stage.base.kind,
-        stage: stage.base.stage
+        stage: stage.base.stage,
+        ...sizeFields(describeBase(stage, model.stages), sizes)
       },
       role: graph.roles[stage.index] ?? 'unused',
       dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
@@ -80,6 +110,6 @@ export function toJsonFile(analysis: FileAnalysis): JsonFile {
   }
 }
 
-export function toJsonReport(analyses: readonly FileAnalysis[]): JsonReport {
-  return { version: 1, files: analyses.map(toJsonFile) }
+export function toJsonReport(analyses: readonly FileAnalysis[], sizes?: Sizes): JsonReport {
+  return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes)) }
 }

@@ -16,7 +16,9 @@ import type { Stage } from '../parse/types.js'
 import { docsUrl } from '../rules/types.js'
 import { compareVersions, type FileDelta } from './delta.js'
 import { stageGraphMermaid } from './mermaid.js'
-import { ESTIMATES_AS_OF, estimateImageSize, formatEstimate, type SizeEstimate } from './size-estimates.js'
+import type { ImageLookup } from '../registry/client.js'
+import { ESTIMATES_AS_OF, sizeClassOf } from './size-estimates.js'
+import { baseSize, formatBytes, formatSize, lookupOf, type BaseSize } from './sizes.js'
 import { countFindings } from './text.js'
 
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
@@ -110,13 +112,16 @@ function stageTable(rows: readonly StageRow[], target: number | null): string {
   return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n')
 }
 
-function estimateOf(base: BaseDescription): SizeEstimate | null {
-  if (base.kind === 'scratch') return estimateImageSize('scratch', null)
-  return base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null
+/** Registry answers by image and platform; undefined when there was no look-up. */
+type Sizes = ReadonlyMap<string, ImageLookup> | undefined
+
+function sizeText(size: BaseSize | null): string {
+  if (size === null) return 'unknown'
+  return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`
 }
 
-/** Every external base image with its estimated size, largest first. */
-function baseImagesTable(rows: readonly StageRow[]): string | null {
+/** Every external base image with its size (the registry's, else the estimate), largest first. */
+function baseImagesTable(rows: readonly StageRow[], sizes: Sizes): string | null {
   const bases = new Map<string, { base: BaseDescription; stages: string[] }>()
   for (const r of rows) {
     if (r.base.kind === 'stage') continue
@@ -125,13 +130,22 @@ function baseImagesTable(rows: readonly StageRow[]): string | null {
     bases.set(r.base.label, entry)
   }
   if (bases.size === 0) return null
-  const entries = [...bases.values()].map((e) => ({ ...e, estimate: estimateOf(e.base) }))
-  entries.sort((a, b) => (b.estimate?.megabytes ?? -1) - (a.estimate?.megabytes ?? -1))
+  const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }))
+  entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1))
   const lines = entries.map((e) => {
-    const est = e.estimate
-    return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${est === null ? 'not in the table' : `${escapeMarkdown(est.label)} | ${est.sizeClass} | ${formatEstimate(est)}`}${est === null ? ' | — | — |' : ' |'}`
+    const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label)
+    const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6)
+    return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`
   })
-  return [`| base image | used by | family | size class | compressed size (estimate, ${ESTIMATES_AS_OF} table) |`, '| --- | --- | --- | --- | ---: |', ...lines].join('\n')
+  const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []))
+  const note =
+    sizes === undefined
+      ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
+      : failed.length > 0
+        ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
+        : ''
+  const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n')
+  return note === '' ? table : `${table}\n\n${note}`
 }
 
 function packagesCell(lists: readonly PackageList[]): string {
@@ -149,14 +163,14 @@ function copiesCell(items: readonly { line: number; sources: string[]; destinati
   return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>')
 }
 
-function finalImageTable(analysis: FileAnalysis, image: ShippedImage): string {
+function finalImageTable(analysis: FileAnalysis, image: ShippedImage, sizes: Sizes): string {
   const stages = analysis.model.stages
   const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i] as Stage)))
-  const estimate = estimateOf(image.base)
-  const baseText = `${baseCell(image.base)}${estimate === null ? '' : ` — ${escapeMarkdown(estimate.label)}, ${estimate.sizeClass}, ${formatEstimate(estimate)} (estimate)`}`
+  const size = baseSize(image.base, sizes)
+  const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`
   const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user)
   const left = describeLeftBehind(analysis.model, analysis.graph)
-  const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((e) => (e === null ? '' : ` (${formatEstimate(e)}, estimate)`))(estimateOf(s.base))}`)
+  const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`)
   const rows: [string, string][] = [
     ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
     ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
@@ -180,22 +194,24 @@ function clip(text: string, max = 100): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text
 }
 
-/** How much an estimate changed, e.g. `≈ 390 MB → ≈ 70 MB, −320 MB`. */
-function sizeChange(before: BaseDescription | null, after: BaseDescription | null): string {
-  const a = before === null ? null : estimateOf(before)
-  const b = after === null ? null : estimateOf(after)
+/** How much the base changed: exact bytes when the registry gave both, else estimates. */
+function sizeChange(before: BaseDescription | null, after: BaseDescription | null, sizes: Sizes): string {
+  const a = before === null ? null : baseSize(before, sizes)
+  const b = after === null ? null : baseSize(after, sizes)
   if (a === null || b === null) return ''
-  const d = b.megabytes - a.megabytes
-  return ` (${formatEstimate(a)} → ${formatEstimate(b)}, ${d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${Math.abs(d)} MB`}, estimates)`
+  const d = b.compressedSize - a.compressedSize
+  const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry'
+  const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`
+  return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`
 }
 
-function deltaLines(delta: FileDelta): string[] {
+function deltaLines(delta: FileDelta, sizes: Sizes): string[] {
   const out: string[] = []
   if (delta.stagesAdded.length > 0) out.push(`stages added: ${list(delta.stagesAdded)}`)
   if (delta.stagesRemoved.length > 0) out.push(`stages removed: ${list(delta.stagesRemoved)}`)
   for (const r of delta.stagesRenamed) out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`)
   const { before, after } = delta.finalBase
-  if (before !== null && after !== null && before.label !== after.label) out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after)}`)
+  if (before !== null && after !== null && before.label !== after.label) out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`)
   const shortList = (fs: readonly Finding[]): string => list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``)
   out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`)
   if (delta.fixedFindings.length > 0) out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`)
@@ -207,7 +223,7 @@ export type PreviousVersion = FileAnalysis | 'new'
 
 type Detail = 'full' | 'compact'
 
-function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail): string {
+function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes): string {
   const hasErrors = analysis.findings.some((f) => f.severity === 'error')
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
@@ -216,15 +232,15 @@ function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefin
   // The blank line after </summary> is what makes GitHub render the Markdown inside.
   const parts: string[] = []
   if (previous === 'new') parts.push('**New file** in this pull request.')
-  else if (previous !== undefined) parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis)).join('; ')}.`)
+  else if (previous !== undefined) parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`)
   if (rows.length > 0) {
     parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`)
     if (detail === 'full') {
       const mermaid = stageGraphMermaid(rows, analysis.graph)
       parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``)
-      const bases = baseImagesTable(rows)
+      const bases = baseImagesTable(rows, sizes)
       if (bases !== null) parts.push(`**Base images**\n\n${bases}`)
-      if (image !== null) parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target] as Stage))})\n\n${finalImageTable(analysis, image)}`)
+      if (image !== null) parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target] as Stage))})\n\n${finalImageTable(analysis, image, sizes)}`)
     }
   }
   parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`)
@@ -243,6 +259,8 @@ export interface SummaryOptions {
   previous?: ReadonlyMap<string, PreviousVersion>
   /** Dockerfiles the pull request deletes. */
   removed?: readonly string[]
+  /** Registry look-ups by image and platform (`sizeKey`); without them sizes are estimates. */
+  sizes?: ReadonlyMap<string, ImageLookup>
 }
 
 function statusLine(analyses: readonly FileAnalysis[], removed: number): string {
@@ -261,7 +279,7 @@ export function summaryMarkdown(analyses: readonly FileAnalysis[], options: Summ
   const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
   const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
   for (const detail of ['full', 'compact'] as const) {
-    const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail)).join('\n')}${tail}`
+    const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes)).join('\n')}${tail}`
     if (codePoints(body) <= limit) return body
   }
   // Still too long: one line per file, worst first, as many as fit.

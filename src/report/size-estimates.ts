@@ -136,8 +136,3 @@ export function estimateImageSize(image: string, tag: string | null): SizeEstima
   if (variant === undefined) return null
   return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) }
 }
-
-/** `≈ 45 MB` — how the reports print an estimate. */
-export function formatEstimate(estimate: SizeEstimate): string {
-  return estimate.megabytes === 0 ? '0 MB' : `≈ ${estimate.megabytes} MB`
-}
