@@ -29,12 +29,14 @@ describe('stagecraft CLI', () => {
         {
           path: 'services/api/Dockerfile',
           target: 1,
+          // Without --registry, sizes are the built-in estimates (in bytes).
+          finalImage: { stage: 1, base: 'gcr.io/distroless/static-debian12:nonroot', compressedSize: 2_000_000, size: null, sizeSource: 'estimate' },
           stages: [
             {
               index: 0,
               name: 'builder',
               line: 2,
-              base: { raw: 'golang:${GO}', image: 'golang', tag: '1.22', digest: null, platform: null, kind: 'image', stage: null },
+              base: { raw: 'golang:${GO}', image: 'golang', tag: '1.22', digest: null, platform: null, kind: 'image', stage: null, compressedSize: 300_000_000, size: null, sizeSource: 'estimate' },
               role: 'build',
               dependsOn: []
             },
@@ -49,7 +51,10 @@ describe('stagecraft CLI', () => {
                 digest: null,
                 platform: null,
                 kind: 'image',
-                stage: null
+                stage: null,
+                compressedSize: 2_000_000,
+                size: null,
+                sizeSource: 'estimate'
               },
               role: 'ships',
               dependsOn: [{ stage: 0, via: 'copy', line: 5 }]
