@@ -21,6 +21,8 @@ export interface ActionInputs {
   /** By registry host (`docker.io` for Docker Hub). */
   registryCredentials: Record<string, RegistryCredentials>
   registryTimeoutMs: number
+  /** Images the workflow built: `ref`, or `path=ref` per Dockerfile. */
+  images: string[]
 }
 
 export class InputError extends Error {}
@@ -66,7 +68,8 @@ export function readInputs(): ActionInputs {
     jsonFile: core.getInput('json-file').trim() || null,
     registryLookup: boolean('registry-lookup', true),
     registryCredentials,
-    registryTimeoutMs: Math.round(timeout * 1000)
+    registryTimeoutMs: Math.round(timeout * 1000),
+    images: core.getMultilineInput('image').filter((l) => l.trim() !== '')
   }
 }
 

@@ -15,7 +15,8 @@ import { readBuildContext } from './context.js'
 import { DOCKERFILE_PATTERNS, IGNORED_PATTERNS, discoverDockerfiles } from './discover.js'
 import { publishCheckRun } from './github/check-run.js'
 import { RegistryClient, type ImageLookup } from './registry/client.js'
-import { lookupBaseImages } from './registry/lookup.js'
+import { inspectBuiltImages, lookupBaseImages } from './registry/lookup.js'
+import type { BuiltImageResult } from './report/built-image.js'
 import { createClient, type GitHubClient } from './github/client.js'
 import { upsertComment, viewerLogin } from './github/comment.js'
 import { readFileAt, textOrReason, type ReadResult } from './github/contents.js'
@@ -200,17 +201,26 @@ async function analyzeAndReport(): Promise<void> {
 
   // Real base image sizes, head and base versions in one pass (one cache); failures fall back to estimates.
   let sizes: Map<string, ImageLookup> | undefined
-  if (inputs.registryLookup && analyses.length > 0) {
+  let builtImages: Map<string, BuiltImageResult> | undefined
+  if ((inputs.registryLookup || inputs.images.length > 0) && analyses.length > 0) {
     const registry = new RegistryClient({ credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs })
-    const everything = [...analyses, ...[...previous.values()].filter((p): p is FileAnalysis => p !== 'new')]
-    sizes = await lookupBaseImages(everything, registry)
-    const failed = [...sizes.values()].filter((l) => !l.ok).length
-    core.info(`registry: ${sizes.size} image(s) looked up, ${failed} fell back to estimates, ${registry.stats.requests} request(s), ${Math.round(registry.stats.ms)} ms`)
+    if (inputs.registryLookup) {
+      const everything = [...analyses, ...[...previous.values()].filter((p): p is FileAnalysis => p !== 'new')]
+      sizes = await lookupBaseImages(everything, registry)
+      const failed = [...sizes.values()].filter((l) => !l.ok).length
+      core.info(`registry: ${sizes.size} image(s) looked up, ${failed} fell back to estimates, ${registry.stats.requests} request(s), ${Math.round(registry.stats.ms)} ms`)
+    }
+    if (inputs.images.length > 0) {
+      const inspected = await inspectBuiltImages(analyses, inputs.images, registry)
+      builtImages = inspected.images
+      notes.push(...inspected.notes)
+      for (const [path, result] of inspected.images) if ('reason' in result) core.warning(`image ${result.image} (${path}) could not be read: ${result.reason}`)
+    }
   }
 
   // Reports on disk.
   if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(analyses, RULES))
-  if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses, sizes))
+  if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses, sizes, builtImages))
 
   // Check run, or workflow-command annotations when it cannot be created.
   const headSha = pr?.head.sha ?? context.sha
@@ -223,7 +233,7 @@ async function analyzeAndReport(): Promise<void> {
       conclusion: conclusion(ownedFindings, inputs.failOn),
       title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-      summary: summaryMarkdown(analyses, { notes, previous, removed, sizes, limit: 60_000 }),
+      summary: summaryMarkdown(analyses, { notes, previous, removed, sizes, builtImages, limit: 60_000 }),
       annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
     })
     if (outcome.action === 'created') checkRunDone = true
@@ -243,7 +253,7 @@ async function analyzeAndReport(): Promise<void> {
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
-    const body = summaryMarkdown(analyses, { marker, notes, previous, removed, sizes, fullReportHint: 'the job summary of this run' })
+    const body = summaryMarkdown(analyses, { marker, notes, previous, removed, sizes, builtImages, fullReportHint: 'the job summary of this run' })
     const viewer = await viewerLogin(client)
     // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
     const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
@@ -268,7 +278,7 @@ async function analyzeAndReport(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-      await core.summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, sizes, limit: 262_144 })).write()
+      await core.summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, sizes, builtImages, limit: 262_144 })).write()
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }

@@ -16619,6 +16619,73 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/built-image.ts
+
+/** `RUN /bin/sh -c apk add x # buildkit` → `RUN apk add x`; the legacy builder's `/bin/sh -c #(nop) ` too. */
+function cleanCreatedBy(createdBy) {
+    let text = createdBy.trim();
+    if (text.endsWith('# buildkit'))
+        text = text.slice(0, -'# buildkit'.length).trim();
+    text = text.replace(/^\/bin\/sh -c #\(nop\)\s+/, '');
+    if (text.startsWith('/bin/sh -c '))
+        text = `RUN ${text.slice('/bin/sh -c '.length)}`;
+    text = text.replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/^RUN \|\d+ (?:[^\s=]+=\S* )*\/bin\/sh -c /, 'RUN ');
+    return text;
+}
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+/** Non-empty history entries, in order: one per layer. */
+function layerHistory(history) {
+    return history.filter((h) => h.empty_layer !== true);
+}
+function describeBuiltImage(analysis, built, base) {
+    const { model, graph } = analysis;
+    const baseLayers = base?.ok === true ? base.layers.length : 0;
+    const history = layerHistory(built.config?.history ?? []);
+    const chain = graph.target === null ? [] : stageChain(model, graph.target);
+    // Instructions that can make a layer, in build order (the root FROM's image is the base).
+    const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)).map((ins) => ({ ins, stage })));
+    let next = 0;
+    const findingsAt = (line) => [...new Set(analysis.findings.filter((f) => f.line <= line && f.endLine >= line).map((f) => f.rule))];
+    const layers = built.layers.map((layer, index) => {
+        const createdBy = cleanCreatedBy(history[index]?.created_by ?? '');
+        const row = { index, digest: layer.digest, size: layer.size, createdBy: createdBy.length > 120 ? `${createdBy.slice(0, 119)}…` : createdBy, origin: 'unknown', line: null, stage: null, copiedFrom: null, findings: [] };
+        if (index < baseLayers)
+            return { ...row, origin: 'base image' };
+        const keyword = createdBy.split(/\s+/)[0]?.toUpperCase() ?? '';
+        // The next instruction of the same kind; history and instructions run in the same order.
+        let k = next;
+        while (k < candidates.length && candidates[k].ins.keyword !== keyword)
+            k++;
+        const match = candidates[k];
+        if (match === undefined)
+            return row;
+        next = k + 1;
+        const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? graph.edges.find((e) => e.from === match.stage.index && e.line === match.ins.line && e.via === 'copy') : undefined;
+        const copiedFrom = edge !== undefined ? stageLabel(model.stages[edge.to]) : (match.ins.copy?.from ?? null);
+        return { ...row, origin: 'instruction', line: match.ins.line, stage: stageLabel(match.stage), copiedFrom, findings: findingsAt(match.ins.line) };
+    });
+    const compressedSize = layers.reduce((n, l) => n + l.size, 0);
+    const baseSize = layers.filter((l) => l.origin === 'base image').reduce((n, l) => n + l.size, 0);
+    const added = compressedSize - baseSize;
+    const waste = [];
+    for (const l of layers) {
+        if (l.origin !== 'instruction' || l.line === null)
+            continue;
+        const ins = model.instructions.find((i) => i.line === l.line);
+        const sources = ins?.copy?.sources ?? [];
+        if (l.copiedFrom !== null && sources.some((s) => s === '/' || s === '.' || s === './'))
+            waste.push(`layer ${l.index} (line ${l.line}) copies the whole of ${l.copiedFrom}: copy only the files the image needs`);
+        else if (l.copiedFrom === null && ins?.keyword === 'COPY' && sources.some((s) => s === '.' || s === './') && added > 0 && l.size > added / 2)
+            waste.push(`layer ${l.index} (line ${l.line}) copies the whole build context and is most of what this Dockerfile adds: check .dockerignore`);
+        if (l.findings.length > 0 && added > 0 && l.size >= added / 10)
+            waste.push(`layer ${l.index} (line ${l.line}) is ${Math.round((l.size / added) * 100)}% of what this Dockerfile adds and has findings: ${l.findings.join(', ')}`);
+    }
+    const unmatched = layers.filter((l) => l.origin === 'unknown').length;
+    if (unmatched > 0)
+        waste.push(`${unmatched} layer(s) could not be matched to an instruction (the image may come from another Dockerfile or target)`);
+    return { image: built.image, platform: built.platform, compressedSize, baseLayers, baseSize, layers, largest: [...layers].sort((a, b) => b.size - a.size).slice(0, 5), waste };
+}
+
 ;// CONCATENATED MODULE: ./src/report/size-estimates.ts
 /**
  * A built-in, dated table of how big common base images are, so the summary can say "this
@@ -16778,6 +16845,7 @@ function formatBytes(bytes) {
 ;// CONCATENATED MODULE: ./src/registry/lookup.ts
 
 
+
 async function lookupBaseImages(analyses, client) {
     const wanted = new Map();
     for (const a of analyses) {
@@ -16792,6 +16860,36 @@ async function lookupBaseImages(analyses, client) {
     const results = await Promise.all([...wanted].map(async ([key, w]) => [key, await client.lookup(w.image, w.platform)]));
     return new Map(results);
 }
+/**
+ * The images the workflow built (`ref`, or `path=ref` when several Dockerfiles are reviewed):
+ * their manifests and configs, and their base image's layer count, mapped onto the Dockerfile.
+ */
+async function inspectBuiltImages(analyses, specs, client) {
+    const images = new Map();
+    const notes = [];
+    for (const spec of specs) {
+        const eq = spec.indexOf('=');
+        const path = eq > 0 ? spec.slice(0, eq).trim() : analyses.length === 1 ? analyses[0].path : null;
+        const image = (eq > 0 ? spec.slice(eq + 1) : spec).trim();
+        const analysis = analyses.find((a) => a.path === path);
+        if (analysis === undefined) {
+            notes.push(path === null ? `image ${image}: several Dockerfiles are reviewed, so say which one built it (path=${image})` : `image ${image}: ${path} is not among the reviewed Dockerfiles`);
+            continue;
+        }
+        const shipped = describeShippedImage(analysis.model, analysis.graph);
+        const platform = shipped === null ? 'linux/amd64' : platformOf(shipped.base);
+        const built = await client.lookup(image, platform);
+        if (!built.ok) {
+            images.set(analysis.path, { image, reason: built.reason });
+            continue;
+        }
+        const base = shipped !== null && shipped.base.kind === 'image' ? await client.lookup(shipped.base.label, platform) : null;
+        if (base !== null && !base.ok)
+            notes.push(`image ${image}: the base image ${shipped?.base.label ?? ''} could not be read (${base.reason}), so its layers are not told apart from the Dockerfile's`);
+        images.set(analysis.path, describeBuiltImage(analysis, built, base));
+    }
+    return { images, notes };
+}
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
@@ -16801,7 +16899,7 @@ function sizeFields(base, sizes) {
     const found = baseSize(base, sizes);
     return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
 }
-function toJsonFile(analysis, sizes) {
+function toJsonFile(analysis, sizes, built) {
     const { model, graph } = analysis;
     const edges = edgesByStage(graph, model.stages.length);
     const shipped = describeShippedImage(model, graph);
@@ -16809,6 +16907,7 @@ function toJsonFile(analysis, sizes) {
         path: analysis.path,
         target: graph.target,
         finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
+        ...(built === undefined ? {} : { builtImage: built }),
         stages: model.stages.map((stage) => ({
             index: stage.index,
             name: stage.name,
@@ -16836,8 +16935,8 @@ function toJsonFile(analysis, sizes) {
         }))
     };
 }
-function toJsonReport(analyses, sizes) {
-    return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes)) };
+function toJsonReport(analyses, sizes, builtImages) {
+    return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes, builtImages?.get(a.path))) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/delta.ts
@@ -17208,6 +17307,22 @@ function markdown_clip(text, max = 100) {
     const chars = [...text];
     return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
+function builtImageSection(result) {
+    if ('reason' in result)
+        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
+    const added = result.compressedSize - result.baseSize;
+    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${markdown_plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${markdown_plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
+    const shown = result.layers.slice(-30);
+    const rows = shown.map((l) => {
+        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
+        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
+    });
+    const hidden = result.layers.length - shown.length;
+    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
+    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
+    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
+    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
+}
 /** How much the base changed: exact bytes when the registry gave both, else estimates. */
 function sizeChange(before, after, sizes) {
     const a = before === null ? null : baseSize(before, sizes);
@@ -17236,7 +17351,7 @@ function deltaLines(delta, sizes) {
         out.push(`${markdown_plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
     return out;
 }
-function fileSection(analysis, previous, detail, sizes) {
+function fileSection(analysis, previous, detail, sizes, built) {
     const hasErrors = analysis.findings.some((f) => f.severity === 'error');
     const rows = describeStages(analysis.model, analysis.graph);
     const image = describeShippedImage(analysis.model, analysis.graph);
@@ -17258,6 +17373,8 @@ function fileSection(analysis, previous, detail, sizes) {
                 parts.push(`**Base images**\n\n${bases}`);
             if (image !== null)
                 parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
+            if (built !== undefined)
+                parts.push(builtImageSection(built));
         }
     }
     parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
@@ -17279,7 +17396,7 @@ function summaryMarkdown(analyses, options = {}) {
     const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
     const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
     for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes)).join('\n')}${tail}`;
+        const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes, options.builtImages?.get(a.path))).join('\n')}${tail}`;
         if (codePoints(body) <= limit)
             return body;
     }
@@ -17340,6 +17457,8 @@ Options:
                          comment the action writes
   --base REV             with --format markdown: compare each file with its version at
                          this git revision (e.g. origin/main), as the comment does for a PR
+  --image REF            the image built from the Dockerfile (PATH=REF with several files):
+                         its layers, sizes and the instruction behind each (markdown, json)
   --registry             ask the registries for the real size of each base image (markdown
                          and json; anonymous, network needed); without it sizes are estimates
   --target NAME          the stage that is built (default: the last stage)
@@ -17381,6 +17500,7 @@ function parseCliArgs(argv) {
                 format: { type: 'string', default: 'text' },
                 base: { type: 'string' },
                 registry: { type: 'boolean', default: false },
+                image: { type: 'string', multiple: true },
                 target: { type: 'string' },
                 'build-arg': { type: 'string', multiple: true, default: [] },
                 'fail-on': { type: 'string', default: 'error' },
@@ -17429,6 +17549,7 @@ function parseCliArgs(argv) {
         format,
         base,
         registry: values.registry ?? false,
+        images: values.image ?? [],
         target: values.target ?? null,
         buildArgs,
         failOn,
@@ -17504,16 +17625,23 @@ async function runCli(argv, io) {
     }
     const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }));
     let sizes;
+    let builtImages;
+    const client = new RegistryClient();
     if (options.registry && options.format !== 'text') {
-        const client = new RegistryClient();
         sizes = await lookupBaseImages([...analyses, ...[...(previous?.values() ?? [])].filter((p) => p !== 'new')], client);
         const failed = [...sizes.values()].filter((l) => !l.ok);
         io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`);
     }
+    if (options.images.length > 0 && options.format !== 'text') {
+        const inspected = await inspectBuiltImages(analyses, options.images, client);
+        builtImages = inspected.images;
+        for (const note of inspected.notes)
+            io.stderr(`stagecraft: ${note}\n`);
+    }
     if (options.format === 'json')
-        io.stdout(JSON.stringify(toJsonReport(analyses, sizes), null, 2) + '\n');
+        io.stdout(JSON.stringify(toJsonReport(analyses, sizes, builtImages), null, 2) + '\n');
     else if (options.format === 'markdown')
-        io.stdout(summaryMarkdown(analyses, { previous, sizes, limit: Number.MAX_SAFE_INTEGER }));
+        io.stdout(summaryMarkdown(analyses, { previous, sizes, builtImages, limit: Number.MAX_SAFE_INTEGER }));
     else
         io.stdout(formatText(analyses, { colour: io.isTty }));
     if (ioFailed)

@@ -15,7 +15,8 @@ import { fails, type FailOn } from '../report/annotations.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
 import { RegistryClient, type ImageLookup } from '../registry/client.js'
-import { lookupBaseImages } from '../registry/lookup.js'
+import { inspectBuiltImages, lookupBaseImages } from '../registry/lookup.js'
+import type { BuiltImageResult } from '../report/built-image.js'
 import { toJsonReport } from '../report/json.js'
 import { summaryMarkdown, type PreviousVersion } from '../report/markdown.js'
 import { formatText } from '../report/text.js'
@@ -40,6 +41,8 @@ Options:
                          comment the action writes
   --base REV             with --format markdown: compare each file with its version at
                          this git revision (e.g. origin/main), as the comment does for a PR
+  --image REF            the image built from the Dockerfile (PATH=REF with several files):
+                         its layers, sizes and the instruction behind each (markdown, json)
   --registry             ask the registries for the real size of each base image (markdown
                          and json; anonymous, network needed); without it sizes are estimates
   --target NAME          the stage that is built (default: the last stage)
@@ -76,6 +79,7 @@ interface CliOptions {
   format: 'text' | 'json' | 'markdown'
   base: string | null
   registry: boolean
+  images: string[]
   target: string | null
   buildArgs: Record<string, string>
   failOn: FailOn
@@ -97,6 +101,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string', default: 'text' },
         base: { type: 'string' },
         registry: { type: 'boolean', default: false },
+        image: { type: 'string', multiple: true },
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string', default: 'error' },
@@ -139,6 +144,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     format,
     base,
     registry: values.registry ?? false,
+    images: values.image ?? [],
     target: values.target ?? null,
     buildArgs,
     failOn,
@@ -215,14 +221,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }))
   let sizes: Map<string, ImageLookup> | undefined
+  let builtImages: Map<string, BuiltImageResult> | undefined
+  const client = new RegistryClient()
   if (options.registry && options.format !== 'text') {
-    const client = new RegistryClient()
     sizes = await lookupBaseImages([...analyses, ...[...(previous?.values() ?? [])].filter((p): p is FileAnalysis => p !== 'new')], client)
     const failed = [...sizes.values()].filter((l) => !l.ok)
     io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`)
   }
-  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses, sizes), null, 2) + '\n')
-  else if (options.format === 'markdown') io.stdout(summaryMarkdown(analyses, { previous, sizes, limit: Number.MAX_SAFE_INTEGER }))
+  if (options.images.length > 0 && options.format !== 'text') {
+    const inspected = await inspectBuiltImages(analyses, options.images, client)
+    builtImages = inspected.images
+    for (const note of inspected.notes) io.stderr(`stagecraft: ${note}\n`)
+  }
+  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses, sizes, builtImages), null, 2) + '\n')
+  else if (options.format === 'markdown') io.stdout(summaryMarkdown(analyses, { previous, sizes, builtImages, limit: Number.MAX_SAFE_INTEGER }))
   else io.stdout(formatText(analyses, { colour: io.isTty }))
 
   if (ioFailed) return 2

@@ -3,7 +3,8 @@
  * versions too) once per image and platform, with the client's bounded concurrency and cache.
  */
 import type { FileAnalysis } from '../analyze.js'
-import { describeBase } from '../graph/image.js'
+import { describeBase, describeShippedImage } from '../graph/image.js'
+import { describeBuiltImage, type BuiltImageResult } from '../report/built-image.js'
 import { platformOf, sizeKey } from '../report/sizes.js'
 import type { ImageLookup, RegistryClient } from './client.js'
 
@@ -21,4 +22,34 @@ export async function lookupBaseImages(analyses: readonly FileAnalysis[], client
   }
   const results = await Promise.all([...wanted].map(async ([key, w]) => [key, await client.lookup(w.image, w.platform)] as const))
   return new Map(results)
+}
+
+/**
+ * The images the workflow built (`ref`, or `path=ref` when several Dockerfiles are reviewed):
+ * their manifests and configs, and their base image's layer count, mapped onto the Dockerfile.
+ */
+export async function inspectBuiltImages(analyses: readonly FileAnalysis[], specs: readonly string[], client: RegistryClient): Promise<{ images: Map<string, BuiltImageResult>; notes: string[] }> {
+  const images = new Map<string, BuiltImageResult>()
+  const notes: string[] = []
+  for (const spec of specs) {
+    const eq = spec.indexOf('=')
+    const path = eq > 0 ? spec.slice(0, eq).trim() : analyses.length === 1 ? (analyses[0] as FileAnalysis).path : null
+    const image = (eq > 0 ? spec.slice(eq + 1) : spec).trim()
+    const analysis = analyses.find((a) => a.path === path)
+    if (analysis === undefined) {
+      notes.push(path === null ? `image ${image}: several Dockerfiles are reviewed, so say which one built it (path=${image})` : `image ${image}: ${path} is not among the reviewed Dockerfiles`)
+      continue
+    }
+    const shipped = describeShippedImage(analysis.model, analysis.graph)
+    const platform = shipped === null ? 'linux/amd64' : platformOf(shipped.base)
+    const built = await client.lookup(image, platform)
+    if (!built.ok) {
+      images.set(analysis.path, { image, reason: built.reason })
+      continue
+    }
+    const base = shipped !== null && shipped.base.kind === 'image' ? await client.lookup(shipped.base.label, platform) : null
+    if (base !== null && !base.ok) notes.push(`image ${image}: the base image ${shipped?.base.label ?? ''} could not be read (${base.reason}), so its layers are not told apart from the Dockerfile's`)
+    images.set(analysis.path, describeBuiltImage(analysis, built, base))
+  }
+  return { images, notes }
 }

@@ -6,6 +6,7 @@ import type { FileAnalysis } from '../analyze.js'
 import { edgesByStage, type Via, type Role } from '../graph/graph.js'
 import { describeBase, describeShippedImage, type BaseDescription } from '../graph/image.js'
 import type { ImageLookup } from '../registry/client.js'
+import type { BuiltImageResult } from './built-image.js'
 import { baseSize, type SizeSource } from './sizes.js'
 import type { BaseKind } from '../parse/types.js'
 import type { Equivalents, Severity } from '../model/finding.js'
@@ -59,6 +60,8 @@ export interface JsonFile {
   stages: JsonStage[]
   /** What ships: the target's base and its size; null when the file has no stage. */
   finalImage: JsonFinalImage | null
+  /** The built image's layers (the action's `image` input, the CLI's --image), when asked for. */
+  builtImage?: BuiltImageResult
   findings: JsonFinding[]
 }
 
@@ -74,7 +77,7 @@ function sizeFields(base: BaseDescription, sizes: Sizes): { compressedSize: numb
 
 type Sizes = ReadonlyMap<string, ImageLookup> | undefined
 
-export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes): JsonFile {
+export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes, built?: BuiltImageResult): JsonFile {
   const { model, graph } = analysis
   const edges = edgesByStage(graph, model.stages.length)
   const shipped = describeShippedImage(model, graph)
@@ -82,6 +85,7 @@ export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes): JsonFile {
     path: analysis.path,
     target: graph.target,
     finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
+    ...(built === undefined ? {} : { builtImage: built }),
     stages: model.stages.map((stage) => ({
       index: stage.index,
       name: stage.name,
@@ -110,6 +114,6 @@ export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes): JsonFile {
   }
 }
 
-export function toJsonReport(analyses: readonly FileAnalysis[], sizes?: Sizes): JsonReport {
-  return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes)) }
+export function toJsonReport(analyses: readonly FileAnalysis[], sizes?: Sizes, builtImages?: ReadonlyMap<string, BuiltImageResult>): JsonReport {
+  return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes, builtImages?.get(a.path))) }
 }

@@ -17,6 +17,7 @@ import { docsUrl } from '../rules/types.js'
 import { compareVersions, type FileDelta } from './delta.js'
 import { stageGraphMermaid } from './mermaid.js'
 import type { ImageLookup } from '../registry/client.js'
+import type { BuiltImageResult } from './built-image.js'
 import { ESTIMATES_AS_OF, sizeClassOf } from './size-estimates.js'
 import { baseSize, formatBytes, formatSize, lookupOf, type BaseSize } from './sizes.js'
 import { countFindings } from './text.js'
@@ -194,6 +195,22 @@ function clip(text: string, max = 100): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text
 }
 
+function builtImageSection(result: BuiltImageResult): string {
+  if ('reason' in result) return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`
+  const added = result.compressedSize - result.baseSize
+  const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`
+  const shown = result.layers.slice(-30)
+  const rows = shown.map((l) => {
+    const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`
+    return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`
+  })
+  const hidden = result.layers.length - shown.length
+  const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n')
+  const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`
+  const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`
+  return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`
+}
+
 /** How much the base changed: exact bytes when the registry gave both, else estimates. */
 function sizeChange(before: BaseDescription | null, after: BaseDescription | null, sizes: Sizes): string {
   const a = before === null ? null : baseSize(before, sizes)
@@ -223,7 +240,7 @@ export type PreviousVersion = FileAnalysis | 'new'
 
 type Detail = 'full' | 'compact'
 
-function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes): string {
+function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined): string {
   const hasErrors = analysis.findings.some((f) => f.severity === 'error')
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
@@ -241,6 +258,7 @@ function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefin
       const bases = baseImagesTable(rows, sizes)
       if (bases !== null) parts.push(`**Base images**\n\n${bases}`)
       if (image !== null) parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target] as Stage))})\n\n${finalImageTable(analysis, image, sizes)}`)
+      if (built !== undefined) parts.push(builtImageSection(built))
     }
   }
   parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`)
@@ -261,6 +279,8 @@ export interface SummaryOptions {
   removed?: readonly string[]
   /** Registry look-ups by image and platform (`sizeKey`); without them sizes are estimates. */
   sizes?: ReadonlyMap<string, ImageLookup>
+  /** The image the workflow built, by Dockerfile path. */
+  builtImages?: ReadonlyMap<string, BuiltImageResult>
 }
 
 function statusLine(analyses: readonly FileAnalysis[], removed: number): string {
@@ -279,7 +299,7 @@ export function summaryMarkdown(analyses: readonly FileAnalysis[], options: Summ
   const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
   const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
   for (const detail of ['full', 'compact'] as const) {
-    const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes)).join('\n')}${tail}`
+    const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes, options.builtImages?.get(a.path))).join('\n')}${tail}`
     if (codePoints(body) <= limit) return body
   }
   // Still too long: one line per file, worst first, as many as fit.
