@@ -12,7 +12,7 @@ import { validate } from 'dockerfile-utils'
 import { createRequire } from 'node:module'
 import { analyzeDockerfile } from '../src/analyze.js'
 import { startFakeGitHub } from '../__tests__/helpers/fake-github.js'
-import { bytes, registryAvailable, startRegistry } from '../__tests__/helpers/registry.js'
+import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../__tests__/helpers/registry.js'
 import { RegistryClient } from '../src/registry/client.js'
 import { lookupBaseImages } from '../src/registry/lookup.js'
 import { pathologicalInputs, realTenMegabytes } from './pathological.js'
@@ -87,12 +87,7 @@ async function registryLookups(): Promise<{ images: number; requests: number; ms
   if (!registryAvailable()) return null
   const registry = await startRegistry({ tokenAuth: true })
   try {
-    const amd = await registry.push('lang/go', { tag: 'amd', layers: [bytes(2_000_000, 1), bytes(3_000_000, 2)], config: { architecture: 'amd64', os: 'linux' } })
-    const arm = await registry.push('lang/go', { tag: 'arm', layers: [bytes(1_000_000, 3)], config: { architecture: 'arm64', os: 'linux' } })
-    await registry.pushIndex('lang/go', '1.22', [
-      { platform: { os: 'linux', architecture: 'amd64' }, image: amd },
-      { platform: { os: 'linux', architecture: 'arm64' }, image: arm }
-    ])
+    await pushTwoPlatforms(registry, 'lang/go', '1.22', [bytes(2_000_000, 1), bytes(3_000_000, 2)], [bytes(1_000_000, 3)])
     await registry.push('run/static', { tag: '1', layers: [bytes(800_000, 4)], config: { architecture: 'amd64', os: 'linux' } })
     await registry.push('run/debian', { tag: '12', layers: [bytes(3_000_000, 5)], config: { architecture: 'amd64', os: 'linux' } })
     const r = registry.host

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors } from '../helpers/sarif-schema.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
-import { bytes, registryAvailable, startRegistry } from '../helpers/registry.js'
+import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
 
 let server: FakeGitHub | null = null
@@ -304,12 +304,7 @@ describe('the action with registry look-ups (a real docker-registry with token a
   itRegistry('shows real compressed sizes and the delta in bytes, falls back to estimates with a reason, masks credentials, and writes sizes to the JSON report', async () => {
     const registry = await startRegistry({ tokenAuth: true })
     try {
-      const amd = await registry.push('base/os', { tag: 'amd', layers: [bytes(30_000_000, 1), bytes(4_000_000, 2)], config: { architecture: 'amd64', os: 'linux' } })
-      const arm = await registry.push('base/os', { tag: 'arm', layers: [bytes(700, 3)], config: { architecture: 'arm64', os: 'linux' } })
-      await registry.pushIndex('base/os', '1.0', [
-        { platform: { os: 'linux', architecture: 'amd64' }, image: amd },
-        { platform: { os: 'linux', architecture: 'arm64' }, image: arm }
-      ])
+      await pushTwoPlatforms(registry, 'base/os', '1.0', [bytes(30_000_000, 1), bytes(4_000_000, 2)], [bytes(700, 3)])
       await registry.push('base/slim', { tag: '1', layers: [bytes(5_000_000, 4)], config: { architecture: 'amd64', os: 'linux' } })
       const r = registry.host
       server = await startFakeGitHub()

@@ -171,6 +171,16 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Loca
   }
 }
 
+/** An image for linux/amd64 and linux/arm64 (tags `<tag>-amd64`, `<tag>-arm64`) behind one index tag. */
+export async function pushTwoPlatforms(registry: LocalRegistry, repository: string, tag: string, amd64: Buffer[], arm64: Buffer[]): Promise<void> {
+  const amd = await registry.push(repository, { tag: `${tag}-amd64`, layers: amd64, config: { architecture: 'amd64', os: 'linux' } })
+  const arm = await registry.push(repository, { tag: `${tag}-arm64`, layers: arm64, config: { architecture: 'arm64', os: 'linux', variant: 'v8' } })
+  await registry.pushIndex(repository, tag, [
+    { platform: { os: 'linux', architecture: 'amd64' }, image: amd },
+    { platform: { os: 'linux', architecture: 'arm64', variant: 'v8' }, image: arm }
+  ])
+}
+
 /** Deterministic bytes of a given length (a stand-in for a gzipped layer). */
 export function bytes(length: number, seed = 1): Buffer {
   const out = Buffer.alloc(length)
