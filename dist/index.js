@@ -46604,7 +46604,8 @@ class RegistryClient {
             return { ok: false, image, platform, reason: 'not a valid image reference' };
         let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT);
         let digest = manifest.digest;
-        if (INDEX_TYPES.has(manifest.mediaType)) {
+        const resolvedFromIndex = INDEX_TYPES.has(manifest.mediaType);
+        if (resolvedFromIndex) {
             const wanted = platformParts(platform);
             const entries = (manifest.body.manifests ?? []);
             const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant));
@@ -46623,9 +46624,20 @@ class RegistryClient {
         if (configDigest !== undefined) {
             const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*');
             const history = Array.isArray(blob.body.history) ? blob.body.history : [];
-            config = { history, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
+            const os = typeof blob.body.os === 'string' ? blob.body.os : null;
+            const arch = typeof blob.body.architecture === 'string' ? blob.body.architecture : null;
+            const variant = typeof blob.body.variant === 'string' ? blob.body.variant : null;
+            config = { history, platform: os !== null && arch !== null ? [os, arch, variant].filter((p) => p !== null).join('/') : null, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
         }
-        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config };
+        // An index was resolved to the platform; a single image can only be checked against its config.
+        let platformMismatch = null;
+        if (!resolvedFromIndex && config?.platform !== null && config?.platform !== undefined) {
+            const have = platformParts(config.platform);
+            const want = platformParts(platform);
+            if (have.os !== want.os || have.architecture !== want.architecture)
+                platformMismatch = config.platform;
+        }
+        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config, platformMismatch };
     }
     async getJson(ref, path, accept) {
         const response = await this.request(ref, path, accept);
@@ -47845,13 +47857,14 @@ function baseImagesTable(rows, sizes) {
         return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
     });
     const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
+    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
     const note = sizes === undefined
         ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
         : failed.length > 0
             ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
             : '';
     const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-    return note === '' ? table : `${table}\n\n${note}`;
+    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
 }
 function packagesCell(lists) {
     if (lists.length === 0)

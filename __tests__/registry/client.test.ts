@@ -76,6 +76,13 @@ describeRegistry('against a real registry', () => {
     })
   })
 
+  it('says when a single-platform image is for another platform (BuildKit: InvalidBaseImagePlatform)', async () => {
+    const client = new RegistryClient()
+    expect(await client.lookup(`${registry.host}/base/os:arm`, 'linux/amd64')).toMatchObject({ ok: true, platformMismatch: 'linux/arm64/v8' })
+    expect(await client.lookup(`${registry.host}/base/os:amd`, 'linux/amd64')).toMatchObject({ ok: true, platformMismatch: null })
+    expect(await client.lookup(`${registry.host}/base/os:1.0`, 'linux/arm64')).toMatchObject({ ok: true, platformMismatch: null })
+  })
+
   it('caches per run: the same image twice costs its requests once', async () => {
     const client = new RegistryClient()
     await client.lookup(`${registry.host}/base/os:1.0`)

@@ -6,6 +6,8 @@ import { compareVersions } from '../../src/report/delta.js'
 import { summaryMarkdown } from '../../src/report/markdown.js'
 import { MERMAID_LIMITS, mermaidText, shortPaths, stageGraphMermaid } from '../../src/report/mermaid.js'
 import { estimateImageSize, sizeClassOf } from '../../src/report/size-estimates.js'
+import { formatBytes, platformOf, sizeKey } from '../../src/report/sizes.js'
+import type { ImageLookup } from '../../src/registry/client.js'
 import { df } from '../helpers/dockerfile.js'
 
 const analyse = (...lines: string[]): ReturnType<typeof analyzeDockerfile> => analyzeDockerfile('Dockerfile', df(...lines))
@@ -183,6 +185,30 @@ describe('compareVersions', () => {
     const after = analyse('FROM alpine:3', 'RUN cd /a && make', 'RUN cd /a && make', 'USER app')
     expect(before.findings.filter((f) => f.rule === 'run-cd')).toHaveLength(1)
     expect(compareVersions(before, after).newFindings.filter((f) => f.rule === 'run-cd').map((f) => f.line)).toEqual([3])
+  })
+})
+
+describe('sizes from the registry in the summary', () => {
+  const a = analyzeDockerfile('Dockerfile', df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM example.com/base:1', 'COPY --from=build /app /app', 'USER app'))
+  const ok = (image: string, compressedSize: number, platformMismatch: string | null = null): ImageLookup => ({ ok: true, image, canonical: image, digest: 'sha256:x', platform: 'linux/amd64', compressedSize, size: null, layers: [], config: null, platformMismatch })
+
+  it('shows exact sizes with their source, names the images that fell back and why, and flags a platform mismatch', () => {
+    const sizes = new Map<string, ImageLookup>([
+      [sizeKey('golang:1.22', 'linux/amd64'), { ok: false, image: 'golang:1.22', platform: 'linux/amd64', reason: 'no answer from registry-1.docker.io within 10000 ms' }],
+      [sizeKey('example.com/base:1', 'linux/amd64'), ok('example.com/base:1', 12_345_678, 'linux/arm64')]
+    ])
+    const md = summaryMarkdown([a], { sizes })
+    expect(md).toContain('| <code>golang:1.22</code> | <code>build</code> | golang | large | ≈ 300 MB | estimate |')
+    expect(md).toContain('| <code>example.com/base:1</code> | <code>stage 1</code> | — | small | 12.3 MB | registry |')
+    expect(md).toContain('*Estimated because the registry look-up failed:* <code>golang:1.22</code>: no answer from registry-1.docker.io within 10000 ms')
+    expect(md).toContain('⚠️ <code>example.com/base:1</code> is built for <code>linux/arm64</code>, not <code>linux/amd64</code>')
+    expect(md).toContain('<code>example.com/base:1</code> — small, 12.3 MB, from the registry')
+  })
+
+  it('formats bytes and estimates', () => {
+    expect([formatBytes(999), formatBytes(1_500), formatBytes(12_345_678)]).toEqual(['999 B', '1.5 kB', '12.3 MB'])
+    expect(platformOf({ kind: 'image', label: 'x', image: 'x', tag: null, platform: '$BUILDPLATFORM' })).toBe('linux/amd64')
+    expect(platformOf({ kind: 'image', label: 'x', image: 'x', tag: null, platform: 'linux/ARM64' })).toBe('linux/arm64')
   })
 })
 

@@ -36,6 +36,8 @@ export interface HistoryEntry {
 
 export interface ImageConfig {
   history: HistoryEntry[]
+  /** `os/architecture[/variant]` the image says it is for, when its config says. */
+  platform: string | null
   /** Total uncompressed size, when the config carries one (older docker-built images do). */
   size: number | null
 }
@@ -54,6 +56,11 @@ export type ImageLookup =
       size: number | null
       layers: Layer[]
       config: ImageConfig | null
+      /**
+       * Set when a single-platform image is for another platform than the one asked for
+       * (BuildKit's InvalidBaseImagePlatform): the image's own platform.
+       */
+      platformMismatch: string | null
     }
   | { ok: false; image: string; platform: string; reason: string }
 
@@ -114,7 +121,8 @@ export class RegistryClient {
     if (ref === null) return { ok: false, image, platform, reason: 'not a valid image reference' }
     let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT)
     let digest = manifest.digest
-    if (INDEX_TYPES.has(manifest.mediaType)) {
+    const resolvedFromIndex = INDEX_TYPES.has(manifest.mediaType)
+    if (resolvedFromIndex) {
       const wanted = platformParts(platform)
       const entries = (manifest.body.manifests ?? []) as { digest: string; platform?: { os?: string; architecture?: string; variant?: string } }[]
       const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant))
@@ -132,9 +140,19 @@ export class RegistryClient {
     if (configDigest !== undefined) {
       const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*')
       const history = Array.isArray(blob.body.history) ? (blob.body.history as HistoryEntry[]) : []
-      config = { history, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null }
+      const os = typeof blob.body.os === 'string' ? blob.body.os : null
+      const arch = typeof blob.body.architecture === 'string' ? blob.body.architecture : null
+      const variant = typeof blob.body.variant === 'string' ? blob.body.variant : null
+      config = { history, platform: os !== null && arch !== null ? [os, arch, variant].filter((p) => p !== null).join('/') : null, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null }
     }
-    return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config }
+    // An index was resolved to the platform; a single image can only be checked against its config.
+    let platformMismatch: string | null = null
+    if (!resolvedFromIndex && config?.platform !== null && config?.platform !== undefined) {
+      const have = platformParts(config.platform)
+      const want = platformParts(platform)
+      if (have.os !== want.os || have.architecture !== want.architecture) platformMismatch = config.platform
+    }
+    return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config, platformMismatch }
   }
 
   private async getJson(ref: RegistryReference, path: string, accept: string): Promise<{ mediaType: string; digest: string; body: Record<string, unknown> }> {

@@ -139,6 +139,7 @@ function baseImagesTable(rows: readonly StageRow[], sizes: Sizes): string | null
     return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`
   })
   const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []))
+  const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []))
   const note =
     sizes === undefined
       ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
@@ -146,7 +147,7 @@ function baseImagesTable(rows: readonly StageRow[], sizes: Sizes): string | null
         ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
         : ''
   const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n')
-  return note === '' ? table : `${table}\n\n${note}`
+  return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n')
 }
 
 function packagesCell(lists: readonly PackageList[]): string {
