@@ -41661,9 +41661,8 @@ function expandWord(text, scope, escape = '\\', removeQuotes = true) {
 /** The names a piece of text references, whether or not they are in scope. */
 function referencedNames(text) {
     const names = [];
-    for (let i = 0; i < text.length; i++) {
-        if (text[i] !== '$')
-            continue;
+    // Jump from one `$` to the next: most text has none.
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
         const next = text[i + 1] ?? '';
         if (next === '{') {
             let j = i + 2;
@@ -42112,34 +42111,35 @@ function lineAt(logical, offset) {
     }
     return logical.segmentLines[lo] ?? 1;
 }
-const isSpace = (c) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-/** Splits on whitespace outside quotes; an escaped character never splits. */
+const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
+/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
 function splitWords(logical, escape, from = 0) {
     const text = logical.text;
+    const esc = escape.charCodeAt(0);
     const words = [];
     let i = from;
     while (i < text.length) {
-        while (i < text.length && isSpace(text[i]))
+        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
             i++;
         if (i >= text.length)
             break;
         const start = i;
-        let quote = '';
+        let quote = 0;
         while (i < text.length) {
-            const c = text[i];
-            if (quote !== '') {
-                if (c === escape && quote === '"' && i + 1 < text.length)
+            const c = text.charCodeAt(i);
+            if (quote !== 0) {
+                if (c === esc && quote === 34 && i + 1 < text.length)
                     i++;
                 else if (c === quote)
-                    quote = '';
+                    quote = 0;
             }
-            else if (c === escape && i + 1 < text.length) {
+            else if (c === esc && i + 1 < text.length) {
                 i++;
             }
-            else if (c === '"' || c === "'") {
+            else if (c === 34 || c === 39) {
                 quote = c;
             }
-            else if (isSpace(c)) {
+            else if (isSpaceCode(c)) {
                 break;
             }
             i++;
@@ -43717,8 +43717,7 @@ const crossCompilePlatform = {
     },
     check: ({ model, graph }) => {
         // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
-        const all = model.stages.flatMap((s) => s.instructions);
-        const multiPlatform = all.some((i) => referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM'));
+        const multiPlatform = model.stages.some((s) => s.instructions.some((i) => i.raw.includes('$') && referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM')));
         if (!multiPlatform)
             return [];
         return model.stages

@@ -159,8 +159,8 @@ export function expandWord(text: string, scope: VariableScope, escape = '\\', re
 /** The names a piece of text references, whether or not they are in scope. */
 export function referencedNames(text: string): string[] {
   const names: string[] = []
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '$') continue
+  // Jump from one `$` to the next: most text has none.
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
     const next = text[i + 1] ?? ''
     if (next === '{') {
       let j = i + 2

@@ -82,28 +82,29 @@ export function lineAt(logical: LogicalLine, offset: number): number {
   return logical.segmentLines[lo] ?? 1
 }
 
-const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n'
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10
 
-/** Splits on whitespace outside quotes; an escaped character never splits. */
+/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
 export function splitWords(logical: LogicalLine, escape: string, from = 0): Word[] {
   const text = logical.text
+  const esc = escape.charCodeAt(0)
   const words: Word[] = []
   let i = from
   while (i < text.length) {
-    while (i < text.length && isSpace(text[i] as string)) i++
+    while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++
     if (i >= text.length) break
     const start = i
-    let quote = ''
+    let quote = 0
     while (i < text.length) {
-      const c = text[i] as string
-      if (quote !== '') {
-        if (c === escape && quote === '"' && i + 1 < text.length) i++
-        else if (c === quote) quote = ''
-      } else if (c === escape && i + 1 < text.length) {
+      const c = text.charCodeAt(i)
+      if (quote !== 0) {
+        if (c === esc && quote === 34 && i + 1 < text.length) i++
+        else if (c === quote) quote = 0
+      } else if (c === esc && i + 1 < text.length) {
         i++
-      } else if (c === '"' || c === "'") {
+      } else if (c === 34 || c === 39) {
         quote = c
-      } else if (isSpace(c)) {
+      } else if (isSpaceCode(c)) {
         break
       }
       i++

@@ -16,8 +16,7 @@ export const crossCompilePlatform: Rule = {
   },
   check: ({ model, graph }) => {
     // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
-    const all = model.stages.flatMap((s) => s.instructions)
-    const multiPlatform = all.some((i) => referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM'))
+    const multiPlatform = model.stages.some((s) => s.instructions.some((i) => i.raw.includes('$') && referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM')))
     if (!multiPlatform) return []
     return model.stages
       .filter((s) => graph.roles[s.index] === 'build' && s.base.platform === null && s.base.image !== null && CROSS_COMPILERS.has(s.base.image))
