@@ -326,7 +326,7 @@ describe('ENV names', () => {
 })
 
 describe('regressions found by mutating the corpus', () => {
-  it('a continuation followed by an escaped # line (dockerfile-ast throws on it)', () => {
+  it('a continuation followed by an escaped # line (dockerfile-ast, our first tokenizer, threw on it)', () => {
     const model = parse('FROM a\nRUN x \\\n\t\\# y\n')
     expect(model.stages[0]?.instructions[1]).toMatchObject({ keyword: 'RUN', line: 2, endLine: 3 })
     expect(model.errors).toEqual([])
