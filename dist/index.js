@@ -42046,6 +42046,110 @@ function operands(command, from = 0) {
     return command.args.slice(from).filter((a) => !a.startsWith('-'));
 }
 
+;// CONCATENATED MODULE: ./src/parse/packages.ts
+/** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
+
+const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
+/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
+function isCommand(c, name, ...sub) {
+    return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
+}
+/** Options of these managers that take a value, so the value is not a package. */
+const VALUED_OPTIONS = {
+    apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
+    pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
+    npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
+    gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source'])
+};
+/** Words after `from` that are neither options nor the values of valued options. */
+function packageWords(args, valued) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (valued.has(a))
+            i++;
+        else if (!a.startsWith('-'))
+            out.push(a);
+    }
+    return out;
+}
+/** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
+function pipArgs(c) {
+    if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name))
+        return c.args;
+    if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
+        return c.args.slice(2);
+    return null;
+}
+function pipInstall(c) {
+    const args = pipArgs(c);
+    if (args === null)
+        return null;
+    const i = args.findIndex((a) => !a.startsWith('-'));
+    if (args[i] !== 'install')
+        return null;
+    const rest = args.slice(i + 1);
+    const files = rest.flatMap((a, j) => ((a === '-r' || a === '--requirement') && rest[j + 1] !== undefined ? [`(${rest[j + 1]})`] : a.startsWith('--requirement=') ? [`(${a.slice(14)})`] : []));
+    return [...packageWords(rest, VALUED_OPTIONS.pip), ...files];
+}
+/** npm/yarn/pnpm: named packages, or `(package.json)` for installing a project's dependencies. */
+function nodeInstall(c) {
+    const valued = VALUED_OPTIONS.npm;
+    for (const manager of ['npm', 'pnpm', 'yarn']) {
+        if (!isCommand(c, manager))
+            continue;
+        const words = packageWords(c.args, valued);
+        const sub = words[0];
+        if (manager === 'yarn' && (sub === undefined || sub === 'install'))
+            return { manager, packages: ['(package.json)'] };
+        if (manager === 'npm' && sub === 'ci')
+            return { manager, packages: ['(package.json)'] };
+        if (manager === 'pnpm' && (sub === 'install' || sub === 'i') && words.length === 1)
+            return { manager, packages: ['(package.json)'] };
+        const installs = manager === 'npm' ? ['install', 'i', 'add'] : manager === 'pnpm' ? ['add', 'install', 'i'] : ['add'];
+        if (sub === undefined || !installs.includes(sub))
+            return null;
+        if (manager === 'yarn' && words[1] === 'global')
+            return { manager, packages: words.slice(2) };
+        return { manager, packages: words.length === 1 ? ['(package.json)'] : words.slice(1) };
+    }
+    return null;
+}
+/** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
+function afterSubcommand(c) {
+    return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1);
+}
+/** A RUN's package installs, read once by the parser; none for other instructions. */
+function runInstalls(run) {
+    return run.run?.installs ?? [];
+}
+/** Every package install in a RUN's commands, in order. */
+function packageInstalls(commands) {
+    const found = [];
+    for (const c of commands) {
+        if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))
+            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
+        else if (isCommand(c, 'apk', 'add'))
+            found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
+        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
+            found.push({ manager: c.program, packages: operands(c).slice(1), command: c });
+        }
+        else if (isCommand(c, 'gem', 'install'))
+            found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
+        else {
+            const pip = pipInstall(c);
+            if (pip !== null) {
+                found.push({ manager: 'pip', packages: pip, command: c });
+                continue;
+            }
+            const node = nodeInstall(c);
+            if (node !== null)
+                found.push({ ...node, command: c });
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/words.ts
 /**
  * From an instruction's physical lines to its logical line and words, as BuildKit reads
@@ -42311,6 +42415,7 @@ function scanLines(lines, directiveCount, escape, onInstruction) {
  *
  * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
  */
+
 
 
 
@@ -42611,7 +42716,8 @@ function readHeredocs(scanned, ctx, instruction) {
     });
 }
 function readRun(instruction, ctx) {
-    const details = { mounts: [], network: null, security: null, commands: splitCommands(runScript(instruction)) };
+    const commands = splitCommands(runScript(instruction));
+    const details = { mounts: [], network: null, security: null, commands, installs: packageInstalls(commands) };
     for (const flag of instruction.flags) {
         if (flag.name === 'network')
             details.network = flag.value;
@@ -43037,106 +43143,6 @@ function joinPath(base, next) {
     return `/${parts.join('/')}`;
 }
 
-;// CONCATENATED MODULE: ./src/parse/packages.ts
-/** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
-
-const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
-/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
-function isCommand(c, name, ...sub) {
-    return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
-}
-/** Options of these managers that take a value, so the value is not a package. */
-const VALUED_OPTIONS = {
-    apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
-    pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
-    npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
-    gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source'])
-};
-/** Words after `from` that are neither options nor the values of valued options. */
-function packageWords(args, valued) {
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (valued.has(a))
-            i++;
-        else if (!a.startsWith('-'))
-            out.push(a);
-    }
-    return out;
-}
-/** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
-function pipArgs(c) {
-    if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name))
-        return c.args;
-    if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
-        return c.args.slice(2);
-    return null;
-}
-function pipInstall(c) {
-    const args = pipArgs(c);
-    if (args === null)
-        return null;
-    const i = args.findIndex((a) => !a.startsWith('-'));
-    if (args[i] !== 'install')
-        return null;
-    const rest = args.slice(i + 1);
-    const files = rest.flatMap((a, j) => ((a === '-r' || a === '--requirement') && rest[j + 1] !== undefined ? [`(${rest[j + 1]})`] : a.startsWith('--requirement=') ? [`(${a.slice(14)})`] : []));
-    return [...packageWords(rest, VALUED_OPTIONS.pip), ...files];
-}
-/** npm/yarn/pnpm: named packages, or `(package.json)` for installing a project's dependencies. */
-function nodeInstall(c) {
-    const valued = VALUED_OPTIONS.npm;
-    for (const manager of ['npm', 'pnpm', 'yarn']) {
-        if (!isCommand(c, manager))
-            continue;
-        const words = packageWords(c.args, valued);
-        const sub = words[0];
-        if (manager === 'yarn' && (sub === undefined || sub === 'install'))
-            return { manager, packages: ['(package.json)'] };
-        if (manager === 'npm' && sub === 'ci')
-            return { manager, packages: ['(package.json)'] };
-        if (manager === 'pnpm' && (sub === 'install' || sub === 'i') && words.length === 1)
-            return { manager, packages: ['(package.json)'] };
-        const installs = manager === 'npm' ? ['install', 'i', 'add'] : manager === 'pnpm' ? ['add', 'install', 'i'] : ['add'];
-        if (sub === undefined || !installs.includes(sub))
-            return null;
-        if (manager === 'yarn' && words[1] === 'global')
-            return { manager, packages: words.slice(2) };
-        return { manager, packages: words.length === 1 ? ['(package.json)'] : words.slice(1) };
-    }
-    return null;
-}
-/** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
-function afterSubcommand(c) {
-    return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1);
-}
-/** Every package install in a RUN's commands, in order. */
-function packageInstalls(commands) {
-    const found = [];
-    for (const c of commands) {
-        if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))
-            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
-        else if (isCommand(c, 'apk', 'add'))
-            found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
-        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
-            found.push({ manager: c.program, packages: operands(c).slice(1), command: c });
-        }
-        else if (isCommand(c, 'gem', 'install'))
-            found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
-        else {
-            const pip = pipInstall(c);
-            if (pip !== null) {
-                found.push({ manager: 'pip', packages: pip, command: c });
-                continue;
-            }
-            const node = nodeInstall(c);
-            if (node !== null)
-                found.push({ ...node, command: c });
-        }
-    }
-    return found;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 
@@ -43150,8 +43156,8 @@ function hasCacheMount(run, paths) {
     return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
 }
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
-function systemInstalls(commands) {
-    return packageInstalls(commands).filter((p) => SYSTEM_MANAGERS.has(p.manager));
+function systemInstalls(run) {
+    return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager));
 }
 /** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
 function apkVirtual(c) {
@@ -43224,7 +43230,6 @@ const aptListsLeft = {
  * the shipping stages add to it and what stays behind in build stages. Pure.
  * Values of ARG/ENV never appear here, only names (a value may be a secret).
  */
-
 
 
 
@@ -43308,7 +43313,7 @@ function mergePackages(lists) {
     return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
 }
 function stagePackages(stage) {
-    return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => packageInstalls(runCommands(run)).map((p) => ({ manager: p.manager, packages: p.packages })));
+    return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => runInstalls(run).map((p) => ({ manager: p.manager, packages: p.packages })));
 }
 function unique(items) {
     return [...new Set(items)];
@@ -43557,7 +43562,7 @@ const buildToolsShipped = {
                         removed.add(p);
                 }
             }
-            const tools = systemInstalls(commands).flatMap((install) => {
+            const tools = systemInstalls(run).flatMap((install) => {
                 const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
                 if (virtual !== null && removed.has(virtual))
                     return [];
@@ -43585,6 +43590,9 @@ const chownAfterCopy = {
         equivalents: { hadolint: null, buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((stage) => {
+        // Most stages never run chown: skip the working-directory walk for them.
+        if (!runs(stage).some((r) => runCommands(r).some((c) => c.program === 'chown')))
+            return [];
         const dirs = workdirs(model, stage.index);
         const copied = [];
         const reports = [];
@@ -43809,7 +43817,7 @@ const pipCache = {
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
             return [];
-        const offending = packageInstalls(runCommands(run)).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
+        const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
         if (offending === undefined)
             return [];
         return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];

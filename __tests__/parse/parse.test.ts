@@ -173,7 +173,8 @@ describe('instructions: lines, forms, flags', () => {
       ],
       network: 'none',
       security: 'insecure',
-      commands: [{ name: 'make', args: [], piped: false, program: 'make', subcommand: '' }]
+      commands: [{ name: 'make', args: [], piped: false, program: 'make', subcommand: '' }],
+      installs: []
     })
     expect(run?.args).toEqual(['make'])
   })

@@ -5,8 +5,7 @@
  * Values of ARG/ENV never appear here, only names (a value may be a secret).
  */
 import { joinPath } from '../parse/paths.js'
-import { packageInstalls, type PackageManager } from '../parse/packages.js'
-import { runCommands } from '../parse/shell.js'
+import { runInstalls, type PackageManager } from '../parse/packages.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 import { referencedNames } from '../parse/variables.js'
 import { edgesByStage, type ExternalReference, type Role, type StageGraph, type Via } from './graph.js'
@@ -161,7 +160,7 @@ function mergePackages(lists: readonly PackageList[]): PackageList[] {
 }
 
 function stagePackages(stage: Stage): PackageList[] {
-  return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => packageInstalls(runCommands(run)).map((p) => ({ manager: p.manager, packages: p.packages })))
+  return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => runInstalls(run).map((p) => ({ manager: p.manager, packages: p.packages })))
 }
 
 function unique<T>(items: Iterable<T>): T[] {

@@ -1,5 +1,6 @@
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
 import { operands, type ShellCommand } from './shell.js'
+import type { Instruction } from './types.js'
 
 export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
 
@@ -74,6 +75,11 @@ function nodeInstall(c: ShellCommand): { manager: PackageManager; packages: stri
 /** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
 function afterSubcommand(c: ShellCommand): string[] {
   return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1)
+}
+
+/** A RUN's package installs, read once by the parser; none for other instructions. */
+export function runInstalls(run: Instruction): PackageInstall[] {
+  return run.run?.installs ?? []
 }
 
 /** Every package install in a RUN's commands, in order. */

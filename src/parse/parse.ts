@@ -26,6 +26,7 @@ import type {
   VariableDeclaration
 } from './types.js'
 import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding, type VariableScope } from './variables.js'
+import { packageInstalls } from './packages.js'
 import { runScript, splitCommands } from './shell.js'
 import { scanDirectives, scanLines, type ScannedDirective, type ScannedInstruction } from './scanner.js'
 import { splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
@@ -329,7 +330,8 @@ function readHeredocs(scanned: ScannedInstruction, ctx: ParseContext, instructio
 }
 
 function readRun(instruction: Instruction, ctx: ParseContext): RunDetails {
-  const details: RunDetails = { mounts: [], network: null, security: null, commands: splitCommands(runScript(instruction)) }
+  const commands = splitCommands(runScript(instruction))
+  const details: RunDetails = { mounts: [], network: null, security: null, commands, installs: packageInstalls(commands) }
   for (const flag of instruction.flags) {
     if (flag.name === 'network') details.network = flag.value
     else if (flag.name === 'security') details.security = flag.value

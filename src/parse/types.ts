@@ -3,6 +3,7 @@
  * GitHub annotations. Raw text is kept next to what we resolved from it, so reports can
  * quote the author while rules reason about the resolved value.
  */
+import type { PackageInstall } from './packages.js'
 import type { ShellCommand } from './shell.js'
 import type { VariableScope } from './variables.js'
 
@@ -63,6 +64,8 @@ export interface RunDetails {
   security: string | null
   /** The simple commands the RUN executes (its shell text, or a shell heredoc's body), split once here. */
   commands: ShellCommand[]
+  /** The package installs among them (apt, apk, dnf, pip, npm, gem...), read once here. */
+  installs: PackageInstall[]
 }
 
 export interface CopyDetails {

@@ -34,7 +34,7 @@ export const buildToolsShipped: Rule = {
             for (const p of operands(c).slice(1)) removed.add(p)
           }
         }
-        const tools = systemInstalls(commands).flatMap((install) => {
+        const tools = systemInstalls(run).flatMap((install) => {
           const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null
           if (virtual !== null && removed.has(virtual)) return []
           return install.packages.filter((p) => isBuildTool(p) && !removed.has(p))

@@ -1,6 +1,6 @@
 /** `RUN chown -R` over files just copied duplicates them in a new layer; COPY --chown does not. */
 import { resolvePath, workdirs } from './helpers.js'
-import { isCommand, operands, runCommands } from './run-helpers.js'
+import { isCommand, operands, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 export const chownAfterCopy: Rule = {
@@ -14,6 +14,8 @@ export const chownAfterCopy: Rule = {
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) => {
+      // Most stages never run chown: skip the working-directory walk for them.
+      if (!runs(stage).some((r) => runCommands(r).some((c) => c.program === 'chown'))) return []
       const dirs = workdirs(model, stage.index)
       const copied: { path: string; line: number }[] = []
       const reports = []

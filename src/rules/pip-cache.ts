@@ -1,5 +1,5 @@
-import { hasCacheMount, runCommands, runs } from './run-helpers.js'
-import { packageInstalls } from '../parse/packages.js'
+import { hasCacheMount, runs } from './run-helpers.js'
+import { runInstalls } from '../parse/packages.js'
 import type { Rule } from './types.js'
 
 export const pipCache: Rule = {
@@ -15,7 +15,7 @@ export const pipCache: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip'])) return []
-        const offending = packageInstalls(runCommands(run)).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'))
+        const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'))
         if (offending === undefined) return []
         return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }]
       })

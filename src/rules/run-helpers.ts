@@ -1,7 +1,7 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 import { runCommands, operands, type ShellCommand } from '../parse/shell.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
-import { isCommand, packageInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
+import { isCommand, runInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
 import type { Instruction, Stage } from '../parse/types.js'
 
 export function runs(stage: Stage): Instruction[] {
@@ -14,8 +14,8 @@ export function hasCacheMount(run: Instruction, paths: readonly string[]): boole
 }
 
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
-export function systemInstalls(commands: readonly ShellCommand[]): PackageInstall[] {
-  return packageInstalls(commands).filter((p) => SYSTEM_MANAGERS.has(p.manager))
+export function systemInstalls(run: Instruction): PackageInstall[] {
+  return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager))
 }
 
 /** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
