@@ -157,6 +157,17 @@ describe('the action on a pull request', () => {
     expect(server.comments[0]?.body).not.toContain('evil')
   })
 
+  it('compares a renamed Dockerfile with its base version at the old path', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    server.files.push({ filename: 'deploy/Dockerfile', status: 'renamed', previous_filename: 'old/Dockerfile', patch: '@@ -1,2 +1,2 @@\n-FROM node:20\n+FROM node:20-slim\n USER node' })
+    server.contents.set('headsha:deploy/Dockerfile', df('FROM node:20-slim', 'USER node'))
+    server.contents.set('basesha:old/Dockerfile', df('FROM node:20', 'USER node'))
+    await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never', comment: 'always' })
+    expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => `${decodeURIComponent(r.path.split('/contents/')[1] ?? '')}@${r.query.ref ?? ''}`)).toEqual(['deploy/Dockerfile@headsha', 'old/Dockerfile@basesha'])
+    expect(server.comments[0]?.body).toContain('final base image <code>node:20</code> → <code>node:20-slim</code>')
+  })
+
   it('reports an unreadable or binary file and reviews the others', async () => {
     server = await startFakeGitHub()
     tree = tempTree({ 'ws/.keep': '' })

@@ -18,6 +18,8 @@ export interface FakePullFile {
   filename: string
   status: 'added' | 'modified' | 'removed' | 'renamed'
   patch?: string
+  /** For renamed files: the path at the base. */
+  previous_filename?: string
 }
 
 export interface FakeComment {
