@@ -266,6 +266,16 @@ describe('the action, more cases', () => {
     expect(result.stdout).toContain('::error::input annotate must be one of changed-lines, changed-files, all, not "everything"')
     expect(server.requests).toEqual([])
   })
+
+  it('names a malformed registry-credentials line by number and never prints it', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    const result = await runAction(server, tree.dir, 'pull_request', { 'registry-credentials': 'ghcr.io=robot:fine-secret\nno-equals-sign-hunter2' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('::error::input registry-credentials: line 2 is not host=username:password')
+    expect(result.stdout).not.toContain('hunter2')
+    expect(result.stdout).toContain('::add-mask::fine-secret')
+  })
 })
 
 describe('the action and GitHub faults and limits', () => {
