@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7903);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7266);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7903:
+/***/ 7266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41212,8 +41212,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -46961,6 +46959,14 @@ function formatBytes(bytes) {
 
 
 
+/** What the action and the CLI ask the registries: base sizes for every version (one cache), then the built images. */
+async function askRegistries(analyses, baseVersions, client, ask) {
+    const sizes = ask.sizes ? await lookupBaseImages([...analyses, ...baseVersions], client) : undefined;
+    if (ask.images.length === 0)
+        return { sizes, builtImages: undefined, notes: [] };
+    const inspected = await inspectBuiltImages(analyses, ask.images, client);
+    return { sizes, builtImages: inspected.images, notes: inspected.notes };
+}
 async function lookupBaseImages(analyses, client) {
     const wanted = new Map();
     for (const a of analyses) {
@@ -47394,13 +47400,58 @@ async function upsertComment(client, ref, pull, marker, body, viewer, create = t
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/contents.ts
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/files.ts
+/** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
+
 /** NUL bytes mean binary content: a Dockerfile is text. */
 function textOrReason(buffer) {
     if (buffer.includes(0))
         return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' };
     return { ok: true, text: buffer.toString('utf8') };
 }
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+}
+/** The commit checked out in `cwd`, or null when it is no git work tree. */
+function gitHead(cwd) {
+    try {
+        return git(cwd, ['rev-parse', 'HEAD']).toString('utf8').trim();
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether the repository at `cwd` has this commit (a shallow checkout often lacks the PR's base). */
+function hasCommit(cwd, rev) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A file as it was at a revision (`path` as git reads it after `rev:`, e.g. `./Dockerfile` relative to cwd). */
+function readAtRevision(cwd, rev, path) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}:${path}`]);
+    }
+    catch {
+        return { ok: false, reason: 'not in that commit', missing: true };
+    }
+    try {
+        return textOrReason(git(cwd, ['show', `${rev}:${path}`]));
+    }
+    catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/contents.ts
+/** A file's text at a commit, through the contents API (never running or checking out PR code). */
+
 async function readFileAt(client, ref, path, sha) {
     try {
         const { data } = await client.rest.repos.getContent({ ...ref, path, ref: sha });
@@ -47550,6 +47601,10 @@ function toJsonReport(analyses, sizes, builtImages) {
 
 ;// CONCATENATED MODULE: ./src/report/delta.ts
 
+/** The base versions that exist (a new file has none). */
+function analysedVersions(previous) {
+    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
+}
 const stageKey = (s) => s.id ?? `#${s.index}`;
 /** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
 function stageName(analysis, index, renamed) {
@@ -48112,6 +48167,7 @@ function toSarif(analyses, rules) {
 
 
 
+
 /** GitHub shows at most 10 workflow-command annotations of each type per step. */
 const COMMAND_ANNOTATION_CAP = 10;
 const toTarget = (f) => ({ path: f.path, changed: f.lines, status: f.status, ...(f.previousPath !== undefined ? { previousPath: f.previousPath } : {}) });
@@ -48129,38 +48185,11 @@ function pathMatcher(inputs) {
 function isCommit(sha) {
     return typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha);
 }
-function workspaceHead(workspace) {
-    try {
-        return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    }
-    catch {
-        return null;
-    }
-}
 /** Reads files as they were at a commit: from git when the workspace has that commit, else through the API. */
 function commitReader(workspace, client, ref, sha) {
-    const git = (args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', workspace, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
-    try {
-        git(['cat-file', '-e', `${sha}^{commit}`]);
-    }
-    catch {
+    if (!hasCommit(workspace, sha))
         return (path) => readFileAt(client, ref, path, sha);
-    }
-    const readLocal = (path) => {
-        try {
-            git(['cat-file', '-e', `${sha}:${path}`]);
-        }
-        catch {
-            return { ok: false, reason: 'not in that commit', missing: true };
-        }
-        try {
-            return textOrReason(git(['show', `${sha}:${path}`]));
-        }
-        catch (err) {
-            return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-        }
-    };
-    return (path) => Promise.resolve(readLocal(path));
+    return (path) => Promise.resolve(readAtRevision(workspace, sha, path));
 }
 async function readWorkspace(workspace, path) {
     try {
@@ -48228,7 +48257,7 @@ async function analyzeAndReport() {
         if (typeof baseSha === 'string' && baseSha !== '')
             readPrevious = commitReader(workspace, client, ref, baseSha);
         // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
-        const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha;
+        const fromWorkspace = event === 'pull_request' && gitHead(workspace) === pr.head.sha;
         read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha);
     }
     else if (event === 'push' && client !== null && isCommit(github_context.payload.before) && isCommit(github_context.payload.after)) {
@@ -48240,7 +48269,7 @@ async function analyzeAndReport() {
         targets = listed.files.filter((f) => matches(f.path)).map(toTarget);
         removed = listed.removed.filter(matches);
         readPrevious = commitReader(workspace, client, ref, github_context.payload.before);
-        read = workspaceHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after);
+        read = gitHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after);
     }
     else {
         // Other events, and a push that creates a branch: every Dockerfile in the workspace.
@@ -48284,20 +48313,17 @@ async function analyzeAndReport() {
     let builtImages;
     if ((inputs.registryLookup || inputs.images.length > 0) && analyses.length > 0) {
         const registry = new RegistryClient({ credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs });
-        if (inputs.registryLookup) {
-            const everything = [...analyses, ...[...previous.values()].filter((p) => p !== 'new')];
-            sizes = await lookupBaseImages(everything, registry);
+        const answers = await askRegistries(analyses, analysedVersions(previous), registry, { sizes: inputs.registryLookup, images: inputs.images });
+        sizes = answers.sizes;
+        builtImages = answers.builtImages;
+        notes.push(...answers.notes);
+        if (sizes !== undefined) {
             const failed = [...sizes.values()].filter((l) => !l.ok).length;
             info(`registry: ${sizes.size} image(s) looked up, ${failed} fell back to estimates, ${registry.stats.requests} request(s), ${Math.round(registry.stats.ms)} ms`);
         }
-        if (inputs.images.length > 0) {
-            const inspected = await inspectBuiltImages(analyses, inputs.images, registry);
-            builtImages = inspected.images;
-            notes.push(...inspected.notes);
-            for (const [path, result] of inspected.images)
-                if ('reason' in result)
-                    warning(`image ${result.image} (${path}) could not be read: ${result.reason}`);
-        }
+        for (const [path, result] of builtImages ?? [])
+            if ('reason' in result)
+                warning(`image ${result.image} (${path}) could not be read: ${result.reason}`);
     }
     // Reports on disk.
     if (inputs.sarifFile !== null)

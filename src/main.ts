@@ -5,7 +5,6 @@
  */
 import * as core from '@actions/core'
 import { context } from '@actions/github'
-import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import picomatch from 'picomatch'
@@ -15,17 +14,19 @@ import { readBuildContext } from './context.js'
 import { DOCKERFILE_PATTERNS, IGNORED_PATTERNS, discoverDockerfiles } from './discover.js'
 import { publishCheckRun } from './github/check-run.js'
 import { RegistryClient, type ImageLookup } from './registry/client.js'
-import { inspectBuiltImages, lookupBaseImages } from './registry/lookup.js'
+import { askRegistries } from './registry/lookup.js'
 import type { BuiltImageResult } from './report/built-image.js'
 import { createClient, type GitHubClient } from './github/client.js'
 import { upsertComment, viewerLogin } from './github/comment.js'
-import { readFileAt, textOrReason, type ReadResult } from './github/contents.js'
+import { gitHead, hasCommit, readAtRevision, textOrReason, type ReadResult } from './files.js'
+import { readFileAt } from './github/contents.js'
 import { listPullRequestFiles, listPushFiles, type ChangedFile } from './github/pull-request.js'
 import { trimTrailingSlashes } from './parse/paths.js'
 import { InputError, readInputs, type ActionInputs } from './inputs.js'
 import { tally, type Finding } from './model/finding.js'
 import { conclusion, fails, selectFindings, toCheckAnnotation, type ChangedLines } from './report/annotations.js'
 import { toJsonReport } from './report/json.js'
+import { analysedVersions } from './report/delta.js'
 import { summaryMarkdown, type PreviousVersion } from './report/markdown.js'
 import { toSarif } from './report/sarif.js'
 import { RULES } from './rules/registry.js'
@@ -58,35 +59,10 @@ function isCommit(sha: unknown): boolean {
   return typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha)
 }
 
-function workspaceHead(workspace: string): string | null {
-  try {
-    return execFileSync('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-  } catch {
-    return null
-  }
-}
-
 /** Reads files as they were at a commit: from git when the workspace has that commit, else through the API. */
 function commitReader(workspace: string, client: GitHubClient, ref: { owner: string; repo: string }, sha: string): (path: string) => Promise<ReadResult> {
-  const git = (args: string[]): Buffer => execFileSync('git', ['-C', workspace, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
-  try {
-    git(['cat-file', '-e', `${sha}^{commit}`])
-  } catch {
-    return (path) => readFileAt(client, ref, path, sha)
-  }
-  const readLocal = (path: string): ReadResult => {
-    try {
-      git(['cat-file', '-e', `${sha}:${path}`])
-    } catch {
-      return { ok: false, reason: 'not in that commit', missing: true }
-    }
-    try {
-      return textOrReason(git(['show', `${sha}:${path}`]))
-    } catch (err) {
-      return { ok: false, reason: err instanceof Error ? err.message : String(err) }
-    }
-  }
-  return (path) => Promise.resolve(readLocal(path))
+  if (!hasCommit(workspace, sha)) return (path) => readFileAt(client, ref, path, sha)
+  return (path) => Promise.resolve(readAtRevision(workspace, sha, path))
 }
 
 async function readWorkspace(workspace: string, path: string): Promise<ReadResult> {
@@ -153,7 +129,7 @@ async function analyzeAndReport(): Promise<void> {
     const baseSha = pr.base?.sha
     if (typeof baseSha === 'string' && baseSha !== '') readPrevious = commitReader(workspace, client, ref, baseSha)
     // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
-    const fromWorkspace = event === 'pull_request' && workspaceHead(workspace) === pr.head.sha
+    const fromWorkspace = event === 'pull_request' && gitHead(workspace) === pr.head.sha
     read = fromWorkspace ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, pr.head.sha)
   } else if (event === 'push' && client !== null && isCommit(context.payload.before) && isCommit(context.payload.after)) {
     const after = context.payload.after as string
@@ -163,7 +139,7 @@ async function analyzeAndReport(): Promise<void> {
     targets = listed.files.filter((f) => matches(f.path)).map(toTarget)
     removed = listed.removed.filter(matches)
     readPrevious = commitReader(workspace, client, ref, context.payload.before as string)
-    read = workspaceHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after)
+    read = gitHead(workspace) === after ? (p) => readWorkspace(workspace, p) : (p) => readFileAt(client, ref, p, after)
   } else {
     // Other events, and a push that creates a branch: every Dockerfile in the workspace.
     const found = await discoverDockerfiles(inputs.dockerfiles, workspace)
@@ -204,18 +180,15 @@ async function analyzeAndReport(): Promise<void> {
   let builtImages: Map<string, BuiltImageResult> | undefined
   if ((inputs.registryLookup || inputs.images.length > 0) && analyses.length > 0) {
     const registry = new RegistryClient({ credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs })
-    if (inputs.registryLookup) {
-      const everything = [...analyses, ...[...previous.values()].filter((p): p is FileAnalysis => p !== 'new')]
-      sizes = await lookupBaseImages(everything, registry)
+    const answers = await askRegistries(analyses, analysedVersions(previous), registry, { sizes: inputs.registryLookup, images: inputs.images })
+    sizes = answers.sizes
+    builtImages = answers.builtImages
+    notes.push(...answers.notes)
+    if (sizes !== undefined) {
       const failed = [...sizes.values()].filter((l) => !l.ok).length
       core.info(`registry: ${sizes.size} image(s) looked up, ${failed} fell back to estimates, ${registry.stats.requests} request(s), ${Math.round(registry.stats.ms)} ms`)
     }
-    if (inputs.images.length > 0) {
-      const inspected = await inspectBuiltImages(analyses, inputs.images, registry)
-      builtImages = inspected.images
-      notes.push(...inspected.notes)
-      for (const [path, result] of inspected.images) if ('reason' in result) core.warning(`image ${result.image} (${path}) could not be read: ${result.reason}`)
-    }
+    for (const [path, result] of builtImages ?? []) if ('reason' in result) core.warning(`image ${result.image} (${path}) could not be read: ${result.reason}`)
   }
 
   // Reports on disk.

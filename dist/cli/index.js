@@ -11196,8 +11196,6 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -16373,6 +16371,55 @@ async function discoverDockerfiles(args, cwd) {
     return { files: [...found].sort(), unmatched };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/files.ts
+/** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
+
+/** NUL bytes mean binary content: a Dockerfile is text. */
+function textOrReason(buffer) {
+    if (buffer.includes(0))
+        return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' };
+    return { ok: true, text: buffer.toString('utf8') };
+}
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+}
+/** The commit checked out in `cwd`, or null when it is no git work tree. */
+function gitHead(cwd) {
+    try {
+        return git(cwd, ['rev-parse', 'HEAD']).toString('utf8').trim();
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether the repository at `cwd` has this commit (a shallow checkout often lacks the PR's base). */
+function hasCommit(cwd, rev) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A file as it was at a revision (`path` as git reads it after `rev:`, e.g. `./Dockerfile` relative to cwd). */
+function readAtRevision(cwd, rev, path) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}:${path}`]);
+    }
+    catch {
+        return { ok: false, reason: 'not in that commit', missing: true };
+    }
+    try {
+        return textOrReason(git(cwd, ['show', `${rev}:${path}`]));
+    }
+    catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 /**
  * Which findings a pull request owns, and how they become check-run annotations. Pure.
@@ -16865,6 +16912,14 @@ function formatBytes(bytes) {
 
 
 
+/** What the action and the CLI ask the registries: base sizes for every version (one cache), then the built images. */
+async function askRegistries(analyses, baseVersions, client, ask) {
+    const sizes = ask.sizes ? await lookupBaseImages([...analyses, ...baseVersions], client) : undefined;
+    if (ask.images.length === 0)
+        return { sizes, builtImages: undefined, notes: [] };
+    const inspected = await inspectBuiltImages(analyses, ask.images, client);
+    return { sizes, builtImages: inspected.images, notes: inspected.notes };
+}
 async function lookupBaseImages(analyses, client) {
     const wanted = new Map();
     for (const a of analyses) {
@@ -16960,6 +17015,10 @@ function toJsonReport(analyses, sizes, builtImages) {
 
 ;// CONCATENATED MODULE: ./src/report/delta.ts
 
+/** The base versions that exist (a new file has none). */
+function analysedVersions(previous) {
+    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
+}
 const stageKey = (s) => s.id ?? `#${s.index}`;
 /** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
 function stageName(analysis, index, renamed) {
@@ -17465,6 +17524,7 @@ const VERSION = '0.1.0';
 
 
 
+
 const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
 Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
@@ -17495,17 +17555,12 @@ Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 2 usage or I/O error.`;
 class UsageError extends Error {
 }
-/** Each file as it was at a git revision (`git show REV:./path`); 'new' when it did not exist there. */
+/** Each file as it was at a git revision (`REV:./path`); 'new' when it cannot be read there. */
 function previousVersions(cwd, rev, analyses, optionsFor) {
     const previous = new Map();
     for (const a of analyses) {
-        try {
-            const text = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, 'show', `${rev}:./${a.path.replace(/^\.\//, '')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
-            previous.set(a.path, analyzeDockerfile(a.path, text, optionsFor(a.path)));
-        }
-        catch {
-            previous.set(a.path, 'new');
-        }
+        const before = readAtRevision(cwd, rev, `./${a.path.replace(/^\.\//, '')}`);
+        previous.set(a.path, before.ok ? analyzeDockerfile(a.path, before.text, optionsFor(a.path)) : 'new');
     }
     return previous;
 }
@@ -17644,20 +17699,16 @@ async function runCli(argv, io) {
         analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }));
     }
     const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }));
-    let sizes;
-    let builtImages;
+    // The text format shows no sizes or layers: ask the registries only for the formats that do.
     const client = new RegistryClient();
-    if (options.registry && options.format !== 'text') {
-        sizes = await lookupBaseImages([...analyses, ...[...(previous?.values() ?? [])].filter((p) => p !== 'new')], client);
+    const wants = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images };
+    const { sizes, builtImages, notes } = await askRegistries(analyses, analysedVersions(previous), client, wants);
+    if (sizes !== undefined) {
         const failed = [...sizes.values()].filter((l) => !l.ok);
         io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`);
     }
-    if (options.images.length > 0 && options.format !== 'text') {
-        const inspected = await inspectBuiltImages(analyses, options.images, client);
-        builtImages = inspected.images;
-        for (const note of inspected.notes)
-            io.stderr(`stagecraft: ${note}\n`);
-    }
+    for (const note of notes)
+        io.stderr(`stagecraft: ${note}\n`);
     if (options.format === 'json')
         io.stdout(JSON.stringify(toJsonReport(analyses, sizes, builtImages), null, 2) + '\n');
     else if (options.format === 'markdown')

@@ -3,7 +3,6 @@
  * can run it in-process. Exit codes: 0 nothing at the failing level, 1 findings at the failing
  * level, 2 usage or I/O error (one line on stderr).
  */
-import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -11,13 +10,14 @@ import { analyzeDockerfile, type AnalysisOptions, type FileAnalysis } from '../a
 import { ConfigError, analysisOptions, ignoredBy, loadConfig } from '../config/config.js'
 import { readBuildContext } from '../context.js'
 import { discoverDockerfiles } from '../discover.js'
+import { readAtRevision } from '../files.js'
 import { fails, type FailOn } from '../report/annotations.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
-import { RegistryClient, type ImageLookup } from '../registry/client.js'
-import { inspectBuiltImages, lookupBaseImages } from '../registry/lookup.js'
-import type { BuiltImageResult } from '../report/built-image.js'
+import { RegistryClient } from '../registry/client.js'
+import { askRegistries } from '../registry/lookup.js'
 import { toJsonReport } from '../report/json.js'
+import { analysedVersions } from '../report/delta.js'
 import { summaryMarkdown, type PreviousVersion } from '../report/markdown.js'
 import { formatText } from '../report/text.js'
 import { VERSION } from '../version.js'
@@ -60,16 +60,12 @@ Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 
 class UsageError extends Error {}
 
-/** Each file as it was at a git revision (`git show REV:./path`); 'new' when it did not exist there. */
+/** Each file as it was at a git revision (`REV:./path`); 'new' when it cannot be read there. */
 function previousVersions(cwd: string, rev: string, analyses: readonly FileAnalysis[], optionsFor: (path: string) => AnalysisOptions): Map<string, PreviousVersion> {
   const previous = new Map<string, PreviousVersion>()
   for (const a of analyses) {
-    try {
-      const text = execFileSync('git', ['-C', cwd, 'show', `${rev}:./${a.path.replace(/^\.\//, '')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
-      previous.set(a.path, analyzeDockerfile(a.path, text, optionsFor(a.path)))
-    } catch {
-      previous.set(a.path, 'new')
-    }
+    const before = readAtRevision(cwd, rev, `./${a.path.replace(/^\.\//, '')}`)
+    previous.set(a.path, before.ok ? analyzeDockerfile(a.path, before.text, optionsFor(a.path)) : 'new')
   }
   return previous
 }
@@ -220,19 +216,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }))
-  let sizes: Map<string, ImageLookup> | undefined
-  let builtImages: Map<string, BuiltImageResult> | undefined
+  // The text format shows no sizes or layers: ask the registries only for the formats that do.
   const client = new RegistryClient()
-  if (options.registry && options.format !== 'text') {
-    sizes = await lookupBaseImages([...analyses, ...[...(previous?.values() ?? [])].filter((p): p is FileAnalysis => p !== 'new')], client)
+  const wants = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images }
+  const { sizes, builtImages, notes } = await askRegistries(analyses, analysedVersions(previous), client, wants)
+  if (sizes !== undefined) {
     const failed = [...sizes.values()].filter((l) => !l.ok)
     io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`)
   }
-  if (options.images.length > 0 && options.format !== 'text') {
-    const inspected = await inspectBuiltImages(analyses, options.images, client)
-    builtImages = inspected.images
-    for (const note of inspected.notes) io.stderr(`stagecraft: ${note}\n`)
-  }
+  for (const note of notes) io.stderr(`stagecraft: ${note}\n`)
   if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses, sizes, builtImages), null, 2) + '\n')
   else if (options.format === 'markdown') io.stdout(summaryMarkdown(analyses, { previous, sizes, builtImages, limit: Number.MAX_SAFE_INTEGER }))
   else io.stdout(formatText(analyses, { colour: io.isTty }))

@@ -1,15 +1,7 @@
 /** A file's text at a commit, through the contents API (never running or checking out PR code). */
+import { textOrReason, type ReadResult } from '../files.js'
 import type { GitHubClient } from './client.js'
 import type { RepoRef } from './pull-request.js'
-
-/** `missing` says the file does not exist at that commit (as opposed to a failed read). */
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean }
-
-/** NUL bytes mean binary content: a Dockerfile is text. */
-export function textOrReason(buffer: Buffer): ReadResult {
-  if (buffer.includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' }
-  return { ok: true, text: buffer.toString('utf8') }
-}
 
 export async function readFileAt(client: GitHubClient, ref: RepoRef, path: string, sha: string): Promise<ReadResult> {
   try {

@@ -10,6 +10,22 @@ import type { ImageLookup, RegistryClient } from './client.js'
 
 export type RegistrySizes = ReadonlyMap<string, ImageLookup>
 
+export interface RegistryAnswers {
+  /** Base image look-ups by `sizeKey`, when sizes were asked for. */
+  sizes: Map<string, ImageLookup> | undefined
+  /** Built images by Dockerfile path, when images were given. */
+  builtImages: Map<string, BuiltImageResult> | undefined
+  notes: string[]
+}
+
+/** What the action and the CLI ask the registries: base sizes for every version (one cache), then the built images. */
+export async function askRegistries(analyses: readonly FileAnalysis[], baseVersions: readonly FileAnalysis[], client: RegistryClient, ask: { sizes: boolean; images: readonly string[] }): Promise<RegistryAnswers> {
+  const sizes = ask.sizes ? await lookupBaseImages([...analyses, ...baseVersions], client) : undefined
+  if (ask.images.length === 0) return { sizes, builtImages: undefined, notes: [] }
+  const inspected = await inspectBuiltImages(analyses, ask.images, client)
+  return { sizes, builtImages: inspected.images, notes: inspected.notes }
+}
+
 export async function lookupBaseImages(analyses: readonly FileAnalysis[], client: RegistryClient): Promise<Map<string, ImageLookup>> {
   const wanted = new Map<string, { image: string; platform: string }>()
   for (const a of analyses) {

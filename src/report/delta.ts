@@ -8,6 +8,14 @@ import { describeShippedImage, stageLabel, type BaseDescription } from '../graph
 import type { Finding } from '../model/finding.js'
 import type { Stage } from '../parse/types.js'
 
+/** The file before the PR: its analysis, or 'new' when the PR adds it. */
+export type PreviousVersion = FileAnalysis | 'new'
+
+/** The base versions that exist (a new file has none). */
+export function analysedVersions(previous: ReadonlyMap<string, PreviousVersion> | undefined): FileAnalysis[] {
+  return [...(previous?.values() ?? [])].filter((p): p is FileAnalysis => p !== 'new')
+}
+
 export interface FileDelta {
   stagesAdded: string[]
   stagesRemoved: string[]

@@ -14,7 +14,7 @@ import { describeLeftBehind, describeShippedImage, describeStages, stageLabel, t
 import { tally, type Finding, type Severity } from '../model/finding.js'
 import type { Stage } from '../parse/types.js'
 import { docsUrl } from '../rules/types.js'
-import { compareVersions, type FileDelta } from './delta.js'
+import { compareVersions, type FileDelta, type PreviousVersion } from './delta.js'
 import { stageGraphMermaid } from './mermaid.js'
 import type { ImageLookup } from '../registry/client.js'
 import type { BuiltImageResult } from './built-image.js'
@@ -236,8 +236,7 @@ function deltaLines(delta: FileDelta, sizes: Sizes): string[] {
   return out
 }
 
-/** The file before the PR: its analysis, or 'new' when the PR adds it. */
-export type PreviousVersion = FileAnalysis | 'new'
+export type { PreviousVersion }
 
 type Detail = 'full' | 'compact'
 
