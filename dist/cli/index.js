@@ -11387,6 +11387,11 @@ function edgesByStage(graph, stageCount) {
         grouped[e.from]?.push(e);
     return grouped;
 }
+/** Finds the COPY --from edge an instruction made, by its stage and line, in constant time. */
+function copyEdgeFinder(graph) {
+    const byInstruction = new Map(graph.edges.filter((e) => e.via === 'copy').map((e) => [`${e.from}:${e.line}`, e]));
+    return (stage, line) => byInstruction.get(`${stage}:${line}`);
+}
 function buildStageGraph(model, options = {}) {
     const stages = model.stages;
     const edges = [];
@@ -11505,9 +11510,14 @@ function parseImageReference(reference) {
         return null;
     return { registry, name: rest, tag, digest };
 }
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Docker Hub: no registry written, or one of its host names. */
+function isDockerHub(registry) {
+    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
+}
 /** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
 function canonicalRepository(ref) {
-    const registry = ref.registry === null || ref.registry === 'index.docker.io' ? 'docker.io' : ref.registry;
+    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
     const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
     return `${registry}/${name}`;
 }
@@ -13204,6 +13214,21 @@ const aptListsLeft = {
     }))
 };
 
+;// CONCATENATED MODULE: ./src/parse/secrets.ts
+/** Which variable names look like they hold secrets (BuildKit's word list, split on `_`). */
+const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
+// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
+const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint']);
+/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
+function hasSecretWord(name) {
+    return name.toLowerCase().split('_').some((t) => SENSITIVE.has(t));
+}
+/** Secret-looking as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
+function looksSecret(name) {
+    const tokens = name.toLowerCase().split('_');
+    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
+}
+
 ;// CONCATENATED MODULE: ./src/graph/image.ts
 /**
  * What a reviewer wants to know about a file's stages and its shipped image, read off the
@@ -13215,10 +13240,10 @@ const aptListsLeft = {
 
 
 
+
 function stageLabel(stage) {
     return stage.name ?? `stage ${stage.index}`;
 }
-const SECRET_WORDS = /(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)/i;
 /** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
 function describeBase(stage, stages) {
     const b = stage.base;
@@ -13227,7 +13252,7 @@ function describeBase(stage, stages) {
         return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
     if (b.kind === 'stage' && b.stage !== null)
         return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
-    const secret = referencedNames(b.raw).some((n) => SECRET_WORDS.test(n));
+    const secret = referencedNames(b.raw).some(hasSecretWord);
     if (b.image === null || b.unresolved.length > 0 || secret)
         return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
     return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
@@ -13266,6 +13291,29 @@ function stageChain(model, index) {
     }
     return chain.reverse();
 }
+/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+function workdirs(model, index) {
+    const result = new Map();
+    let current = '/';
+    for (const stage of stageChain(model, index)) {
+        for (const ins of stage.instructions) {
+            result.set(ins, current);
+            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
+                current = joinPath(current, ins.args[0]);
+        }
+    }
+    return result;
+}
+/** The working directory at the end of a stage. */
+function finalWorkdir(model, index) {
+    const stage = model.stages[index];
+    const last = stage?.instructions[stage.instructions.length - 1];
+    if (last === undefined)
+        return '/';
+    const map = workdirs(model, index);
+    const before = map.get(last) ?? '/';
+    return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before;
+}
 /** The last instruction with this keyword in a chain of stages, latest stage first. */
 function lastInChain(chain, keyword) {
     for (let i = chain.length - 1; i >= 0; i--) {
@@ -13294,7 +13342,7 @@ function mergePackages(lists) {
     return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
 }
 function stagePackages(stage) {
-    return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => runInstalls(run).map((p) => ({ manager: p.manager, packages: p.packages })));
+    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
 }
 function unique(items) {
     return [...new Set(items)];
@@ -13307,15 +13355,10 @@ function describeShippedImage(model, graph) {
     const base = describeBase(root, model.stages);
     const userIns = lastInChain(chain, 'USER');
     const user = userIns?.args[0] ?? null;
-    let workdir = '/';
-    for (const stage of chain)
-        for (const ins of stage.instructions)
-            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
-                workdir = joinPath(workdir, ins.args[0]);
     const instructions = chain.flatMap((s) => s.instructions);
     const contextFiles = [];
     const artifacts = [];
-    const copyEdges = new Map(graph.edges.filter((e) => e.via === 'copy').map((e) => [`${e.from}:${e.line}`, e]));
+    const copyEdge = copyEdgeFinder(graph);
     for (const stage of chain) {
         for (const ins of stage.instructions) {
             const copy = ins.copy;
@@ -13326,7 +13369,7 @@ function describeShippedImage(model, graph) {
                 contextFiles.push(files);
                 continue;
             }
-            const edge = copyEdges.get(`${stage.index}:${ins.line}`);
+            const edge = copyEdge(stage.index, ins.line);
             if (edge !== undefined)
                 artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
             else if (copy.from !== '')
@@ -13342,7 +13385,7 @@ function describeShippedImage(model, graph) {
         platform,
         user,
         runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
-        workdir,
+        workdir: finalWorkdir(model, graph.target),
         ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
         entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
         cmd: commandText(lastInChain(chain, 'CMD')),
@@ -13381,29 +13424,6 @@ function rootImage(model, index) {
 /** Instructions of a stage after its FROM. */
 function body(stage) {
     return stage.instructions.slice(1);
-}
-/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
-function workdirs(model, index) {
-    const result = new Map();
-    let current = '/';
-    for (const stage of stageChain(model, index)) {
-        for (const ins of stage.instructions) {
-            result.set(ins, current);
-            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
-                current = joinPath(current, ins.args[0]);
-        }
-    }
-    return result;
-}
-/** The working directory at the end of a stage. */
-function finalWorkdir(model, index) {
-    const stage = model.stages[index];
-    const last = stage?.instructions[stage.instructions.length - 1];
-    if (last === undefined)
-        return '/';
-    const map = workdirs(model, index);
-    const before = map.get(last) ?? '/';
-    return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before;
 }
 /** A path resolved against a working directory, normalised. */
 function resolvePath(workdir, path) {
@@ -13463,9 +13483,7 @@ function registryOf(image) {
     const ref = parseImageReference(image);
     if (ref === null)
         return null;
-    if (ref.registry === null || ref.registry === 'index.docker.io' || ref.registry === 'registry-1.docker.io')
-        return 'docker.io';
-    return ref.registry.toLowerCase();
+    return isDockerHub(ref.registry) ? 'docker.io' : ref.registry.toLowerCase();
 }
 /** How an external image came in, as the reader wrote it. */
 function referenceKind(ref) {
@@ -15017,13 +15035,9 @@ const rootUser = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
-const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
-// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
-const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint']);
-function looksSecret(name) {
-    const tokens = name.toLowerCase().split('_');
-    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
-}
+/** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
+
+
 const secretsInArgEnv = {
     meta: {
         id: 'secrets-in-arg-env',
@@ -16482,12 +16496,11 @@ function conclusion(findings, failOn) {
  * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
  */
 
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 function toRegistryReference(image) {
     const ref = parseImageReference(image);
     if (ref === null)
         return null;
-    const hub = ref.registry === null || DOCKER_HUB.has(ref.registry);
+    const hub = isDockerHub(ref.registry);
     const host = hub ? 'registry-1.docker.io' : ref.registry;
     const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
     const reference = ref.digest ?? ref.tag ?? 'latest';
@@ -16687,6 +16700,7 @@ class RegistryClient {
 
 ;// CONCATENATED MODULE: ./src/report/built-image.ts
 
+
 /** `RUN /bin/sh -c apk add x # buildkit` → `RUN apk add x`; the legacy builder's `/bin/sh -c #(nop) ` too. */
 function cleanCreatedBy(createdBy) {
     let text = createdBy.trim();
@@ -16711,6 +16725,7 @@ function describeBuiltImage(analysis, built, base) {
     // Instructions that can make a layer, in build order (the root FROM's image is the base).
     const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)).map((ins) => ({ ins, stage })));
     let next = 0;
+    const copyEdge = copyEdgeFinder(graph);
     const findingsAt = (line) => [...new Set(analysis.findings.filter((f) => f.line <= line && f.endLine >= line).map((f) => f.rule))];
     const layers = built.layers.map((layer, index) => {
         const createdBy = cleanCreatedBy(history[index]?.created_by ?? '');
@@ -16726,7 +16741,7 @@ function describeBuiltImage(analysis, built, base) {
         if (match === undefined)
             return row;
         next = k + 1;
-        const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? graph.edges.find((e) => e.from === match.stage.index && e.line === match.ins.line && e.via === 'copy') : undefined;
+        const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? copyEdge(match.stage.index, match.ins.line) : undefined;
         const copiedFrom = edge !== undefined ? stageLabel(model.stages[edge.to]) : (match.ins.copy?.from ?? null);
         return { ...row, origin: 'instruction', line: match.ins.line, stage: stageLabel(match.stage), copiedFrom, findings: findingsAt(match.ins.line) };
     });
@@ -17252,14 +17267,11 @@ function escapeMarkdown(text) {
         out += ENTITIES[c] ?? c;
     return out;
 }
-function markdown_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 function counts(findings) {
     const c = tally(findings);
     if (findings.length === 0)
         return 'no findings';
-    return [c.error > 0 ? markdown_plural(c.error, 'error') : '', c.warning > 0 ? markdown_plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
+    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
 }
 /** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
 function code(text) {
@@ -17390,7 +17402,7 @@ function builtImageSection(result) {
     if ('reason' in result)
         return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
     const added = result.compressedSize - result.baseSize;
-    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${markdown_plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${markdown_plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
+    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
     const shown = result.layers.slice(-30);
     const rows = shown.map((l) => {
         const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
@@ -17425,9 +17437,9 @@ function deltaLines(delta, sizes) {
     if (before !== null && after !== null && before.label !== after.label)
         out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
     const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
-    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${markdown_plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
+    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
     if (delta.fixedFindings.length > 0)
-        out.push(`${markdown_plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
+        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
     return out;
 }
 function fileSection(analysis, previous, detail, sizes, built) {
@@ -17435,7 +17447,7 @@ function fileSection(analysis, previous, detail, sizes, built) {
     const rows = describeStages(analysis.model, analysis.graph);
     const image = describeShippedImage(analysis.model, analysis.graph);
     const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`;
-    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${markdown_plural(rows.length, 'stage')}${ships}</summary>`;
+    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
     // The blank line after </summary> is what makes GitHub render the Markdown inside.
     const parts = [];
     if (previous === 'new')
@@ -17462,11 +17474,11 @@ function fileSection(analysis, previous, detail, sizes, built) {
 function statusLine(analyses, removed) {
     const t = countFindings(analyses);
     if (analyses.length === 0)
-        return removed > 0 ? `${markdown_plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
+        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
     const total = t.error + t.warning + t.info;
     if (total === 0)
-        return `✅ ${markdown_plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${markdown_plural(t.files, 'Dockerfile')} reviewed: ${markdown_plural(t.error, 'error')}, ${markdown_plural(t.warning, 'warning')}, ${t.info} info.`;
+        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
+    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
 }
 const codePoints = (s) => [...s].length;
 function summaryMarkdown(analyses, options = {}) {

@@ -263,6 +263,12 @@ export function edgesByStage(graph: StageGraph, stageCount: number): StageEdge[]
   return grouped
 }
 
+/** Finds the COPY --from edge an instruction made, by its stage and line, in constant time. */
+export function copyEdgeFinder(graph: StageGraph): (stage: number, line: number) => StageEdge | undefined {
+  const byInstruction = new Map(graph.edges.filter((e) => e.via === 'copy').map((e) => [`${e.from}:${e.line}`, e]))
+  return (stage, line) => byInstruction.get(`${stage}:${line}`)
+}
+
 export function buildStageGraph(model: DockerfileModel, options: GraphOptions = {}): StageGraph {
   const stages = model.stages
   const edges: StageEdge[] = []

@@ -6,9 +6,10 @@
  */
 import { joinPath } from '../parse/paths.js'
 import { runInstalls, type PackageManager } from '../parse/packages.js'
+import { hasSecretWord } from '../parse/secrets.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 import { referencedNames } from '../parse/variables.js'
-import { edgesByStage, type ExternalReference, type Role, type StageGraph, type Via } from './graph.js'
+import { copyEdgeFinder, edgesByStage, type ExternalReference, type Role, type StageGraph, type Via } from './graph.js'
 
 export interface StageDependency {
   /** A stage index, or null for an external image. */
@@ -89,7 +90,6 @@ export function stageLabel(stage: Stage): string {
   return stage.name ?? `stage ${stage.index}`
 }
 
-const SECRET_WORDS = /(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)/i
 
 /** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
 export function describeBase(stage: Stage, stages: readonly Stage[]): BaseDescription {
@@ -97,7 +97,7 @@ export function describeBase(stage: Stage, stages: readonly Stage[]): BaseDescri
   const platform = b.platform
   if (b.kind === 'scratch') return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform }
   if (b.kind === 'stage' && b.stage !== null) return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage] as Stage)}`, image: null, tag: null, platform }
-  const secret = referencedNames(b.raw).some((n) => SECRET_WORDS.test(n))
+  const secret = referencedNames(b.raw).some(hasSecretWord)
   if (b.image === null || b.unresolved.length > 0 || secret) return { kind: 'unknown', label: b.raw, image: null, tag: null, platform }
   return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform }
 }
@@ -133,6 +133,29 @@ export function stageChain(model: DockerfileModel, index: number): readonly Stag
   return chain.reverse()
 }
 
+/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+export function workdirs(model: DockerfileModel, index: number): Map<Instruction, string> {
+  const result = new Map<Instruction, string>()
+  let current = '/'
+  for (const stage of stageChain(model, index)) {
+    for (const ins of stage.instructions) {
+      result.set(ins, current)
+      if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined) current = joinPath(current, ins.args[0])
+    }
+  }
+  return result
+}
+
+/** The working directory at the end of a stage. */
+export function finalWorkdir(model: DockerfileModel, index: number): string {
+  const stage = model.stages[index]
+  const last = stage?.instructions[stage.instructions.length - 1]
+  if (last === undefined) return '/'
+  const map = workdirs(model, index)
+  const before = map.get(last) ?? '/'
+  return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before
+}
+
 /** The last instruction with this keyword in a chain of stages, latest stage first. */
 export function lastInChain(chain: readonly Stage[], keyword: string): Instruction | null {
   for (let i = chain.length - 1; i >= 0; i--) {
@@ -160,7 +183,7 @@ function mergePackages(lists: readonly PackageList[]): PackageList[] {
 }
 
 function stagePackages(stage: Stage): PackageList[] {
-  return stage.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => runInstalls(run).map((p) => ({ manager: p.manager, packages: p.packages })))
+  return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })))
 }
 
 function unique<T>(items: Iterable<T>): T[] {
@@ -174,12 +197,10 @@ export function describeShippedImage(model: DockerfileModel, graph: StageGraph):
   const base = describeBase(root, model.stages)
   const userIns = lastInChain(chain, 'USER')
   const user = userIns?.args[0] ?? null
-  let workdir = '/'
-  for (const stage of chain) for (const ins of stage.instructions) if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined) workdir = joinPath(workdir, ins.args[0])
   const instructions = chain.flatMap((s) => s.instructions)
   const contextFiles: CopiedFiles[] = []
   const artifacts: Artifact[] = []
-  const copyEdges = new Map(graph.edges.filter((e) => e.via === 'copy').map((e) => [`${e.from}:${e.line}`, e]))
+  const copyEdge = copyEdgeFinder(graph)
   for (const stage of chain) {
     for (const ins of stage.instructions) {
       const copy = ins.copy
@@ -189,7 +210,7 @@ export function describeShippedImage(model: DockerfileModel, graph: StageGraph):
         contextFiles.push(files)
         continue
       }
-      const edge = copyEdges.get(`${stage.index}:${ins.line}`)
+      const edge = copyEdge(stage.index, ins.line)
       if (edge !== undefined) artifacts.push({ ...files, from: stageLabel(model.stages[edge.to] as Stage), stage: edge.to })
       else if (copy.from !== '') artifacts.push({ ...files, from: copy.from, stage: null })
     }
@@ -203,7 +224,7 @@ export function describeShippedImage(model: DockerfileModel, graph: StageGraph):
     platform,
     user,
     runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
-    workdir,
+    workdir: finalWorkdir(model, graph.target),
     ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
     entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
     cmd: commandText(lastInChain(chain, 'CMD')),

@@ -39,9 +39,16 @@ export function parseImageReference(reference: string): ImageReference | null {
   return { registry, name: rest, tag, digest }
 }
 
+const DOCKER_HUB_HOSTS: ReadonlySet<string> = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+
+/** Docker Hub: no registry written, or one of its host names. */
+export function isDockerHub(registry: string | null): boolean {
+  return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase())
+}
+
 /** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
 export function canonicalRepository(ref: ImageReference): string {
-  const registry = ref.registry === null || ref.registry === 'index.docker.io' ? 'docker.io' : ref.registry
+  const registry = isDockerHub(ref.registry) ? 'docker.io' : (ref.registry as string)
   const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name
   return `${registry}/${name}`
 }

@@ -3,7 +3,7 @@
  * which tag or digest. Docker Hub's short names are normalised as docker does:
  * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
  */
-import { parseImageReference } from '../parse/image-ref.js'
+import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 
 export interface RegistryReference {
   /** Host (and port) to send requests to, e.g. `registry-1.docker.io`, `ghcr.io`, `127.0.0.1:5000`. */
@@ -15,12 +15,10 @@ export interface RegistryReference {
   canonical: string
 }
 
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
-
 export function toRegistryReference(image: string): RegistryReference | null {
   const ref = parseImageReference(image)
   if (ref === null) return null
-  const hub = ref.registry === null || DOCKER_HUB.has(ref.registry)
+  const hub = isDockerHub(ref.registry)
   const host = hub ? 'registry-1.docker.io' : (ref.registry as string)
   const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name
   const reference = ref.digest ?? ref.tag ?? 'latest'

@@ -5,6 +5,7 @@
  * waste a reviewer can act on. Pure: the manifests come from the registry client.
  */
 import type { FileAnalysis } from '../analyze.js'
+import { copyEdgeFinder } from '../graph/graph.js'
 import { stageChain, stageLabel } from '../graph/image.js'
 import type { Instruction, Stage } from '../parse/types.js'
 import type { HistoryEntry, ImageLookup } from '../registry/client.js'
@@ -68,6 +69,7 @@ export function describeBuiltImage(analysis: FileAnalysis, built: Extract<ImageL
   // Instructions that can make a layer, in build order (the root FROM's image is the base).
   const candidates: { ins: Instruction; stage: Stage }[] = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)).map((ins) => ({ ins, stage })))
   let next = 0
+  const copyEdge = copyEdgeFinder(graph)
   const findingsAt = (line: number): string[] => [...new Set(analysis.findings.filter((f) => f.line <= line && f.endLine >= line).map((f) => f.rule))]
   const layers: BuiltLayer[] = built.layers.map((layer, index) => {
     const createdBy = cleanCreatedBy(history[index]?.created_by ?? '')
@@ -80,7 +82,7 @@ export function describeBuiltImage(analysis: FileAnalysis, built: Extract<ImageL
     const match = candidates[k]
     if (match === undefined) return row
     next = k + 1
-    const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? graph.edges.find((e) => e.from === match.stage.index && e.line === match.ins.line && e.via === 'copy') : undefined
+    const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? copyEdge(match.stage.index, match.ins.line) : undefined
     const copiedFrom = edge !== undefined ? stageLabel(model.stages[edge.to] as Stage) : (match.ins.copy?.from ?? null)
     return { ...row, origin: 'instruction', line: match.ins.line, stage: stageLabel(match.stage), copiedFrom, findings: findingsAt(match.ins.line) }
   })

@@ -20,7 +20,7 @@ import type { ImageLookup } from '../registry/client.js'
 import type { BuiltImageResult } from './built-image.js'
 import { ESTIMATES_AS_OF, sizeClassOf } from './size-estimates.js'
 import { baseSize, formatBytes, formatSize, lookupOf, type BaseSize } from './sizes.js'
-import { countFindings } from './text.js'
+import { countFindings, plural } from './text.js'
 
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
 export const COMMENT_LIMIT = 65536
@@ -50,10 +50,6 @@ export function escapeMarkdown(text: string): string {
   let out = ''
   for (const c of text) out += ENTITIES[c] ?? c
   return out
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function counts(findings: readonly Finding[]): string {

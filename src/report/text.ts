@@ -25,7 +25,7 @@ export function countFindings(analyses: readonly FileAnalysis[]): Totals {
   return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) }
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 

@@ -1,11 +1,11 @@
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
 import type { ExternalReference } from '../graph/graph.js'
-import { lastInChain, stageChain } from '../graph/image.js'
-import { parseImageReference } from '../parse/image-ref.js'
+import { finalWorkdir, lastInChain, stageChain, workdirs } from '../graph/image.js'
+import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 import { joinPath } from '../parse/paths.js'
 import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
 
-export { stageChain }
+export { finalWorkdir, stageChain, workdirs }
 
 /** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
 export function effectiveInstruction(model: DockerfileModel, index: number, keyword: string): Instruction | null {
@@ -21,29 +21,6 @@ export function rootImage(model: DockerfileModel, index: number): Stage | null {
 /** Instructions of a stage after its FROM. */
 export function body(stage: Stage): Instruction[] {
   return stage.instructions.slice(1)
-}
-
-/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
-export function workdirs(model: DockerfileModel, index: number): Map<Instruction, string> {
-  const result = new Map<Instruction, string>()
-  let current = '/'
-  for (const stage of stageChain(model, index)) {
-    for (const ins of stage.instructions) {
-      result.set(ins, current)
-      if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined) current = joinPath(current, ins.args[0])
-    }
-  }
-  return result
-}
-
-/** The working directory at the end of a stage. */
-export function finalWorkdir(model: DockerfileModel, index: number): string {
-  const stage = model.stages[index]
-  const last = stage?.instructions[stage.instructions.length - 1]
-  if (last === undefined) return '/'
-  const map = workdirs(model, index)
-  const before = map.get(last) ?? '/'
-  return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before
 }
 
 /** A path resolved against a working directory, normalised. */
@@ -109,8 +86,7 @@ export const isContextCopy = (i: Instruction): boolean => (i.keyword === 'COPY' 
 export function registryOf(image: string): string | null {
   const ref = parseImageReference(image)
   if (ref === null) return null
-  if (ref.registry === null || ref.registry === 'index.docker.io' || ref.registry === 'registry-1.docker.io') return 'docker.io'
-  return ref.registry.toLowerCase()
+  return isDockerHub(ref.registry) ? 'docker.io' : (ref.registry as string).toLowerCase()
 }
 
 /** How an external image came in, as the reader wrote it. */

@@ -1,14 +1,8 @@
 /** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
+import { looksSecret } from '../parse/secrets.js'
 import type { Rule } from './types.js'
 
-const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token'])
-// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
-const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint'])
-
-export function looksSecret(name: string): boolean {
-  const tokens = name.toLowerCase().split('_')
-  return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t))
-}
+export { looksSecret }
 
 export const secretsInArgEnv: Rule = {
   meta: {
