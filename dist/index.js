@@ -48342,6 +48342,8 @@ async function analyzeAndReport() {
         await writeReport(workspace, inputs.sarifFile, toSarif(analyses, RULES));
     if (inputs.jsonFile !== null)
         await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses, sizes, builtImages));
+    // What every summary shows; `notes` is the live list, so notes added below reach the later ones.
+    const summaryOf = { notes, previous, removed, sizes, builtImages };
     // Check run, or workflow-command annotations when it cannot be created.
     const headSha = pr?.head.sha ?? github_context.sha;
     let checkRunDone = false;
@@ -48353,7 +48355,7 @@ async function analyzeAndReport() {
             conclusion: conclusion(ownedFindings, inputs.failOn),
             title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
             // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-            summary: summaryMarkdown(analyses, { notes, previous, removed, sizes, builtImages, limit: 60_000 }),
+            summary: summaryMarkdown(analyses, { ...summaryOf, limit: 60_000 }),
             annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
         });
         if (outcome.action === 'created')
@@ -48374,7 +48376,7 @@ async function analyzeAndReport() {
     const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0);
     if (pr !== null && client !== null && inputs.comment !== 'never') {
         const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`;
-        const body = summaryMarkdown(analyses, { marker, notes, previous, removed, sizes, builtImages, fullReportHint: 'the job summary of this run' });
+        const body = summaryMarkdown(analyses, { ...summaryOf, marker, fullReportHint: 'the job summary of this run' });
         const viewer = await viewerLogin(client);
         // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
         const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment);
@@ -48399,7 +48401,7 @@ async function analyzeAndReport() {
     if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
         try {
             // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-            await summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, sizes, builtImages, limit: 262_144 })).write();
+            await summary.addRaw(summaryMarkdown(analyses, { ...summaryOf, limit: 262_144 })).write();
         }
         catch (err) {
             warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`);

@@ -195,6 +195,9 @@ async function analyzeAndReport(): Promise<void> {
   if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(analyses, RULES))
   if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(analyses, sizes, builtImages))
 
+  // What every summary shows; `notes` is the live list, so notes added below reach the later ones.
+  const summaryOf = { notes, previous, removed, sizes, builtImages }
+
   // Check run, or workflow-command annotations when it cannot be created.
   const headSha = pr?.head.sha ?? context.sha
   let checkRunDone = false
@@ -206,7 +209,7 @@ async function analyzeAndReport(): Promise<void> {
       conclusion: conclusion(ownedFindings, inputs.failOn),
       title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-      summary: summaryMarkdown(analyses, { notes, previous, removed, sizes, builtImages, limit: 60_000 }),
+      summary: summaryMarkdown(analyses, { ...summaryOf, limit: 60_000 }),
       annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
     })
     if (outcome.action === 'created') checkRunDone = true
@@ -226,7 +229,7 @@ async function analyzeAndReport(): Promise<void> {
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
-    const body = summaryMarkdown(analyses, { marker, notes, previous, removed, sizes, builtImages, fullReportHint: 'the job summary of this run' })
+    const body = summaryMarkdown(analyses, { ...summaryOf, marker, fullReportHint: 'the job summary of this run' })
     const viewer = await viewerLogin(client)
     // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
     const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
@@ -251,7 +254,7 @@ async function analyzeAndReport(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-      await core.summary.addRaw(summaryMarkdown(analyses, { notes, previous, removed, sizes, builtImages, limit: 262_144 })).write()
+      await core.summary.addRaw(summaryMarkdown(analyses, { ...summaryOf, limit: 262_144 })).write()
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }
