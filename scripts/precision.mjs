@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+/**
+ * Judged precision on the shared corpus.
+ *
+ *   node scripts/precision.mjs             precision per rule and overall of the built CLI (dist/cli)
+ *                                           against the judgments in precision/judgments.tsv
+ *   node scripts/precision.mjs --sample N  a new stratified sample of about N warning/error findings
+ *                                           (every rule, spread over repositories), unjudged, on stdout
+ *
+ * A judgment is keyed by corpus file, rule and line. A finding the code no longer reports is "gone"
+ * (a judged TP that is gone is a lost correct finding); a finding with no judgment is "unjudged".
+ * Verdicts: TP (correct and useful), FP (wrong), NOISE (true but a careful maintainer would not want it).
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const corpus = resolve(root, '../shared/corpus')
+const judgmentsFile = join(root, 'precision/judgments.tsv')
+// Parser and build-tool test fixtures are odd on purpose (see the corpus README): not real projects.
+const FIXTURES = [/^moby__buildkit\/frontend__dockerfile__parser__testfiles/, /^containers__buildah\/tests__/]
+const COLUMNS = ['file', 'rule', 'line', 'severity', 'verdict', 'reason', 'message']
+
+function corpusFiles() {
+  const out = []
+  for (const repo of readdirSync(corpus)) {
+    const dir = join(corpus, repo)
+    if (!statSync(dir).isDirectory()) continue
+    for (const name of readdirSync(dir)) {
+      const file = `${repo}/${name}`
+      if (!FIXTURES.some((re) => re.test(file))) out.push(file)
+    }
+  }
+  return out.sort()
+}
+
+/** Current warning and error findings of the built CLI, per corpus file. */
+function currentFindings(files) {
+  const cli = join(root, 'dist/cli/index.js')
+  const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', ...files.map((f) => join(corpus, f))], { maxBuffer: 1 << 30, encoding: 'utf8' })
+  const report = JSON.parse(out)
+  const findings = []
+  for (const file of report.files) {
+    const rel = relative(corpus, resolve(file.path))
+    for (const f of file.findings) if (f.severity !== 'info') findings.push({ file: rel, rule: f.rule, line: f.line, severity: f.severity, message: f.message })
+  }
+  return findings
+}
+
+const key = (f) => `${f.file}\t${f.rule}\t${f.line}`
+const clean = (s) => String(s).replace(/[\t\r\n]+/g, ' ')
+
+function readJudgments() {
+  if (!existsSync(judgmentsFile)) return []
+  const [header, ...rows] = readFileSync(judgmentsFile, 'utf8').split('\n').filter((l) => l.trim() !== '')
+  const cols = header.split('\t')
+  return rows.map((row, i) => {
+    const cells = row.split('\t')
+    const j = Object.fromEntries(cols.map((c, k) => [c, cells[k] ?? '']))
+    j.line = Number(j.line)
+    if (!['TP', 'FP', 'NOISE'].includes(j.verdict)) throw new Error(`precision/judgments.tsv:${i + 2}: verdict must be TP, FP or NOISE, not "${j.verdict}"`)
+    return j
+  })
+}
+
+/** A deterministic shuffle (mulberry32), so the same corpus gives the same sample. */
+function shuffle(items, seed) {
+  let a = seed >>> 0
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
+}
+
+function sample(findings, size) {
+  const byRule = new Map()
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f])
+  // Every finding of a small rule; the big ones share the rest equally.
+  const rules = [...byRule.keys()].sort((a, b) => byRule.get(a).length - byRule.get(b).length)
+  let left = size
+  const picked = []
+  rules.forEach((rule, i) => {
+    const all = byRule.get(rule)
+    const quota = Math.max(1, Math.floor(left / (rules.length - i)))
+    // Round-robin over repositories, so one repository does not fill a rule's share.
+    const byRepo = new Map()
+    for (const f of shuffle(all, 7)) byRepo.set(f.file.split('/')[0], [...(byRepo.get(f.file.split('/')[0]) ?? []), f])
+    const queues = [...byRepo.values()]
+    const chosen = []
+    while (chosen.length < Math.min(quota, all.length)) for (const q of queues) if (q.length > 0 && chosen.length < quota) chosen.push(q.shift())
+    picked.push(...chosen)
+    left -= chosen.length
+  })
+  return picked.sort((a, b) => a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line)
+}
+
+const pct = (n, d) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(0)}%`)
+
+function report(findings, judgments) {
+  const now = new Map(findings.map((f) => [key(f), f]))
+  const judged = new Map(judgments.map((j) => [key(j), j]))
+  const rules = [...new Set([...findings.map((f) => f.rule), ...judgments.map((j) => j.rule)])].sort()
+  const rows = []
+  const total = { fired: 0, tp: 0, fp: 0, noise: 0, unjudged: 0, tpGone: 0, tpJudged: 0, gone: 0 }
+  for (const rule of rules) {
+    const r = { fired: 0, tp: 0, fp: 0, noise: 0, unjudged: 0, tpGone: 0, tpJudged: 0, gone: 0 }
+    for (const f of findings) if (f.rule === rule) {
+      r.fired++
+      const j = judged.get(key(f))
+      if (j === undefined) r.unjudged++
+      else if (j.verdict === 'TP') r.tp++
+      else if (j.verdict === 'FP') r.fp++
+      else r.noise++
+    }
+    for (const j of judgments) if (j.rule === rule) {
+      if (j.verdict === 'TP') r.tpJudged++
+      if (!now.has(key(j))) {
+        r.gone++
+        if (j.verdict === 'TP') r.tpGone++
+      }
+    }
+    for (const k of Object.keys(total)) total[k] += r[k]
+    rows.push([rule, r])
+  }
+  const line = (name, r) => `| ${name} | ${r.fired} | ${r.tp + r.fp + r.noise} | ${r.tp} | ${r.fp} | ${r.noise} | ${pct(r.tp, r.tp + r.fp + r.noise)} | ${r.unjudged} | ${r.gone} | ${r.tpJudged - r.tpGone}/${r.tpJudged} |`
+  const out = [
+    `Judged precision of warnings and errors on ../shared/corpus (${judgments.length} judgments, parser/build-tool fixtures left out).`,
+    '',
+    '| rule | fired | judged | TP | FP | NOISE | precision | unjudged | judged, now gone | TP kept |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(([rule, r]) => line(rule, r)),
+    line('**all**', total)
+  ]
+  return out.join('\n') + '\n'
+}
+
+const args = process.argv.slice(2)
+const files = corpusFiles()
+const findings = currentFindings(files)
+if (args[0] === '--sample') {
+  const size = Number(args[1] ?? 320)
+  const rows = sample(findings, size)
+  process.stdout.write([COLUMNS.join('\t'), ...rows.map((f) => [f.file, f.rule, f.line, f.severity, '', '', clean(f.message)].join('\t'))].join('\n') + '\n')
+} else {
+  process.stdout.write(report(findings, readJudgments()))
+}
