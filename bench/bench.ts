@@ -10,11 +10,11 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { validate } from 'dockerfile-utils'
 import { createRequire } from 'node:module'
-import { analyzeDockerfile } from '../src/analyze.js'
+import { analyzeDockerfile } from '../src/review/analyze.js'
 import { startFakeGitHub } from '../__tests__/helpers/fake-github.js'
 import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../__tests__/helpers/registry.js'
 import { RegistryClient } from '../src/registry/client.js'
-import { lookupBaseImages } from '../src/registry/lookup.js'
+import { lookupBaseImages } from '../src/review/registry-lookups.js'
 import { pathologicalInputs, realTenMegabytes } from './pathological.js'
 
 const require = createRequire(import.meta.url)

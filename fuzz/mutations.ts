@@ -7,11 +7,13 @@
  * lines inside the file, the same output for the same input, and every report renders.
  */
 import fc from 'fast-check'
-import { analyzeDockerfile, INTERNAL_ERROR, type FileAnalysis } from '../src/analyze.js'
+import { analyzeDockerfile, INTERNAL_ERROR } from '../src/review/analyze.js'
 import { toJsonReport } from '../src/report/json.js'
 import { summaryMarkdown } from '../src/report/markdown.js'
 import { toSarif } from '../src/report/sarif.js'
 import { RULES } from '../src/rules/registry.js'
+import type { FileAnalysis } from '../src/model/analysis.js'
+import { reviewOf } from '../__tests__/helpers/review.js'
 
 /** Pieces that stress the parser: escapes, heredocs, quotes, variables, flags, odd characters. */
 const PIECES = [
@@ -121,10 +123,10 @@ export function checkProperties(text: string): string | null {
   const again = analyzeDockerfile('Dockerfile', text)
   if (JSON.stringify(again.findings) !== JSON.stringify(first.findings)) return 'a second run gave other findings'
   try {
-    const markdown = summaryMarkdown([first])
-    if (markdown !== summaryMarkdown([again])) return 'a second run gave another summary'
-    JSON.stringify(toJsonReport([first]))
-    JSON.stringify(toSarif([first], RULES))
+    const markdown = summaryMarkdown(reviewOf([first]))
+    if (markdown !== summaryMarkdown(reviewOf([again]))) return 'a second run gave another summary'
+    JSON.stringify(toJsonReport(reviewOf([first])))
+    JSON.stringify(toSarif(reviewOf([first]), RULES))
   } catch (err) {
     return `a report threw: ${String(err)}`
   }

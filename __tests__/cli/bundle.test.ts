@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { VERSION } from '../../src/version.js'
+import { VERSION } from '../../src/model/version.js'
 import { ROOT, runBundle } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { tempTree } from '../helpers/tmp.js'

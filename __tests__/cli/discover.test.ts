@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { discoverDockerfiles } from '../../src/discover.js'
+import { discoverDockerfiles } from '../../src/sources/discover.js'
 import { tempTree } from '../helpers/tmp.js'
 
 describe('discoverDockerfiles', () => {

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { analyzeDockerfile, INTERNAL_ERROR } from '../../src/analyze.js'
+import { analyzeDockerfile, INTERNAL_ERROR } from '../../src/review/analyze.js'
 import { toJsonReport } from '../../src/report/json.js'
 import { corpusAvailable, readManifest } from '../helpers/corpus.js'
+import { reviewOf } from '../helpers/review.js'
 
 /**
  * Files where the manifest's count of lines starting with FROM is not the number of stages,
@@ -54,6 +55,6 @@ describeCorpus('the shared corpus', () => {
   it('gives the same JSON twice for the same input', () => {
     const sample = analyses.slice(0, 100)
     const again = sample.map(({ entry }) => analyzeDockerfile(entry.file, readFileSync(entry.path, 'utf8')))
-    expect(JSON.stringify(toJsonReport(again))).toBe(JSON.stringify(toJsonReport(sample.map((s) => s.analysis))))
+    expect(JSON.stringify(toJsonReport(reviewOf(again)))).toBe(JSON.stringify(toJsonReport(reviewOf(sample.map((s) => s.analysis)))))
   })
 })

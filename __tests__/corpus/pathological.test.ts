@@ -4,7 +4,7 @@
  * and with the right shape. How fast is the benchmark's business (`npm run bench`), not this test's.
  */
 import { describe, expect, it } from '@jest/globals'
-import { analyzeDockerfile, INTERNAL_ERROR } from '../../src/analyze.js'
+import { analyzeDockerfile, INTERNAL_ERROR } from '../../src/review/analyze.js'
 import { pathologicalInputs } from '../../bench/pathological.js'
 
 describe('pathological inputs', () => {

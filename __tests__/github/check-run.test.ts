@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createClient } from '../../src/github/client.js'
 import { publishCheckRun } from '../../src/github/check-run.js'
-import type { CheckAnnotation } from '../../src/report/annotations.js'
+import type { CheckAnnotation } from '../../src/github/annotations.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 
 let server: FakeGitHub | null = null

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { FileAnalysis } from '../../src/analyze.js'
+
 import { analyze, df } from '../helpers/dockerfile.js'
+import type { FileAnalysis } from '../../src/model/analysis.js'
 
 const problemKeys = (a: FileAnalysis): string[] => a.graph.problems.map((p) => `${p.kind}@${p.line}`)
 

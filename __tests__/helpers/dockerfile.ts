@@ -1,7 +1,8 @@
 /** Test helpers: write Dockerfiles inline without fighting indentation. */
-import { analyzeDockerfile, type AnalysisOptions, type FileAnalysis } from '../../src/analyze.js'
+import { analyzeDockerfile, type AnalysisOptions } from '../../src/review/analyze.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
-import type { DockerfileModel, ParseOptions } from '../../src/parse/types.js'
+import type { DockerfileModel, ParseOptions } from '../../src/model/dockerfile.js'
+import type { FileAnalysis } from '../../src/model/analysis.js'
 
 /** Joins lines with \n and a final newline: `df('FROM a', 'RUN b')`. */
 export function df(...lines: string[]): string {

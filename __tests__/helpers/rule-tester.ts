@@ -4,7 +4,7 @@
  * Only the rule under test is looked at; the whole pipeline runs, as in production.
  */
 import { describe, expect, it } from '@jest/globals'
-import { analyzeDockerfile } from '../../src/analyze.js'
+import { analyzeDockerfile } from '../../src/review/analyze.js'
 import type { Severity } from '../../src/model/finding.js'
 import { DEFAULT_SETTINGS, type Rule, type RuleSettings } from '../../src/rules/types.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { df, parse } from '../helpers/dockerfile.js'
-import type { Instruction } from '../../src/parse/types.js'
+import type { Instruction } from '../../src/model/dockerfile.js'
 
 const errorsOf = (text: string): string[] => parse(text).errors.map((e) => `${e.line}: ${e.message}`)
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { EMPTY_SCOPE, expandWord, globMatches, referencedNames, withBinding, type VariableScope } from '../../src/parse/variables.js'
+import { EMPTY_SCOPE, expandWord, globMatches, referencedNames, withBinding } from '../../src/parse/variables.js'
+import type { VariableScope } from '../../src/model/dockerfile.js'
 
 function scopeOf(values: Record<string, string | null>): VariableScope {
   let scope = EMPTY_SCOPE

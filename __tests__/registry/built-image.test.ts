@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { runCli } from '../../src/cli/run.js'
-import { cleanCreatedBy } from '../../src/report/built-image.js'
+import { cleanCreatedBy } from '../../src/enrich/built-image.js'
 import type { JsonReport } from '../../src/report/json.js'
 import { df } from '../helpers/dockerfile.js'
 import { bytes, registryAvailable, startRegistry, type LocalRegistry } from '../helpers/registry.js'

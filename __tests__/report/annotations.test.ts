@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { analyzeDockerfile } from '../../src/analyze.js'
-import { batches, conclusion, fails, selectFindings, toCheckAnnotation } from '../../src/report/annotations.js'
+import { analyzeDockerfile } from '../../src/review/analyze.js'
+import { conclusion, fails, selectFindings } from '../../src/review/policy.js'
+import { batches, toCheckAnnotation } from '../../src/github/annotations.js'
 import { RULES } from '../../src/rules/registry.js'
 import { df } from '../helpers/dockerfile.js'
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { analyzeDockerfile } from '../../src/analyze.js'
+import { analyzeDockerfile } from '../../src/review/analyze.js'
 import { metaLine, rulesIndex } from '../../src/rules/docs.js'
 import { RULES } from '../../src/rules/registry.js'
 import { ROOT } from '../helpers/bundle.js'

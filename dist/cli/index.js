@@ -11196,12 +11196,12 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/model/version.ts
+/** Kept in step with package.json by a test. */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/graph/graph.ts
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
@@ -11408,118 +11408,305 @@ function buildStageGraph(model, options = {}) {
     return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings };
 }
 
-;// CONCATENATED MODULE: ./src/model/finding.ts
-/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
-/** Rank for comparisons: error > warning > info. */
-function severityRank(severity) {
-    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
-}
-function compareFindings(a, b) {
-    return (a.line - b.line ||
-        severityRank(b.severity) - severityRank(a.severity) ||
-        a.rule.localeCompare(b.rule) ||
-        a.message.localeCompare(b.message));
-}
-/** How many findings of each severity. */
-function tally(findings) {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./src/parse/directives.ts
-function names(value) {
-    const list = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
-}
+;// CONCATENATED MODULE: ./src/parse/paths.ts
 /**
- * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
- * three parts; text after the first space is a comment.
+ * `a/b///` → `a/b`. A loop, not `/\/+$/`: that regex restarts at every slash of a long run
+ * and takes quadratic time on `////…x` (a 20,000-slash path took a second).
  */
-function parseCheckDirective(value, line) {
-    const check = { line, skip: [], error: false, experimental: [] };
-    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
-    const parts = body.split(';').filter((p) => p !== '');
-    if (parts.length > 3)
-        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
-    for (const part of parts) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
-        if (key === 'skip')
-            check.skip = names(val);
-        else if (key === 'experimental')
-            check.experimental = names(val);
-        else if (key === 'error') {
-            const lower = val.toLowerCase();
-            if (lower !== 'true' && lower !== 'false')
-                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
-            check.error = lower === 'true';
-        }
+function trimTrailingSlashes(path) {
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === 47)
+        end--;
+    return end === path.length ? path : path.slice(0, end);
+}
+/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
+function joinPath(base, next) {
+    const path = next.startsWith('/') ? next : `${trimTrailingSlashes(base)}/${next}`;
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
         else
-            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
+            parts.push(part);
     }
-    return { ok: true, check };
+    return `/${parts.join('/')}`;
 }
 
-;// CONCATENATED MODULE: ./src/parse/image-ref.ts
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
-/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
-function parseImageReference(reference) {
-    if (reference === '' || reference.length > 512 || /\s/.test(reference))
-        return null;
-    let rest = reference;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return null;
-    }
-    let tag = null;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            return null;
-    }
-    let registry = null;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash >= 0) {
-        const head = rest.slice(0, firstSlash);
-        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
-            registry = head;
-            rest = rest.slice(firstSlash + 1);
-            if (!HOST.test(registry))
-                return null;
+;// CONCATENATED MODULE: ./src/parse/shell.ts
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
+/** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
+function words(segment) {
+    const out = [];
+    let current = '';
+    let quote = '';
+    let has = false;
+    // Start of the plain run not yet copied into `current`.
+    let plain = 0;
+    const flush = (i) => {
+        if (i > plain)
+            current += segment.slice(plain, i);
+    };
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment.charCodeAt(i);
+        if (quote !== '') {
+            if (c === quote.charCodeAt(0)) {
+                flush(i);
+                quote = '';
+                plain = i + 1;
+            }
+            else if (c === 92 /* \ */ && quote === '"' && i + 1 < segment.length) {
+                flush(i);
+                plain = ++i;
+            }
+            continue;
+        }
+        if (c === 34 /* " */ || c === 39 /* ' */) {
+            flush(i);
+            quote = segment[i];
+            has = true;
+            plain = i + 1;
+        }
+        else if (c === 92 && i + 1 < segment.length) {
+            flush(i);
+            has = true;
+            plain = ++i;
+        }
+        else if (c === 32 || c === 9 || c === 10 || c === 13) {
+            flush(i);
+            if (has || current !== '')
+                out.push(current);
+            current = '';
+            has = false;
+            plain = i + 1;
+        }
+        else {
+            has = true;
         }
     }
-    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
+    flush(segment.length);
+    if (has || current !== '')
+        out.push(current);
+    return out;
+}
+function toCommand(segment, piped) {
+    const list = words(segment);
+    let i = 0;
+    while (i < list.length) {
+        const w = list[i];
+        if (WRAPPERS.has(w)) {
+            i++;
+            while (i < list.length && list[i].startsWith('-'))
+                i++;
+        }
+        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!')
+            i++;
+        // A leading redirection (`5<<EOF cat`, `>out echo`) is not the program.
+        else if (/^\d*(?:<<-?|<|>>?)/.test(w))
+            i += /^\d*(?:<<-?|<|>>?)$/.test(w) ? 2 : 1;
+        else
+            break;
+    }
+    // Strip a leading subshell paren glued to the program name: (cd x
+    let name = list[i];
+    if (name === undefined)
         return null;
-    return { registry, name: rest, tag, digest };
+    name = name.replace(/^[({]+/, '');
+    if (name === '' || name === 'then' || name === 'do' || name === 'else') {
+        return toCommand(list.slice(i + 1).join(' '), piped);
+    }
+    const args = list.slice(i + 1);
+    return { name, args, piped, program: name.slice(name.lastIndexOf('/') + 1), subcommand: args.find((a) => !a.startsWith('-')) ?? '' };
 }
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** Docker Hub: no registry written, or one of its host names. */
-function isDockerHub(registry) {
-    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
+/** Splits a shell script into simple commands. */
+function splitCommands(script) {
+    const commands = [];
+    let start = 0;
+    let quote = '';
+    const push = (end, piped) => {
+        const command = toCommand(script.slice(start, end), piped);
+        if (command !== null)
+            commands.push(command);
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"')
+                i++;
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '\\')
+            i++;
+        else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]))) {
+            // A comment runs to the end of the line.
+            push(i, false);
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            start = i + 1;
+        }
+        else if (c === ';' || c === '\n') {
+            push(i, false);
+            start = i + 1;
+        }
+        else if ((c === '&' || c === '|') && script[i + 1] === c) {
+            push(i, false);
+            start = i + 2;
+            i++;
+        }
+        else if (c === '|') {
+            push(i, true);
+            start = i + 1;
+        }
+        else if (c === '&') {
+            push(i, false);
+            start = i + 1;
+        }
+    }
+    push(script.length, false);
+    return commands;
 }
-/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
-function canonicalRepository(ref) {
-    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
-    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
-    return `${registry}/${name}`;
+/** The shell text a RUN executes: its heredoc bodies when it runs one, else its arguments. */
+function runScript(run) {
+    if (run.form === 'json')
+        return (run.json ?? []).join(' ');
+    const line = run.args.filter((a) => !a.startsWith('<<')).join(' ');
+    // `RUN <<EOF` and `RUN bash <<EOF` run their body as shell; `RUN python3 <<EOF` or
+    // `RUN cat <<EOF > /etc/x` do not, so only the line itself counts then.
+    const shellBody = run.heredocs.length > 0 && /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|z)?sh(?:\s+-[a-z]+)*\s*$|^$/.test(line);
+    const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : '';
+    return shellBody ? body : line;
+}
+/** A RUN's commands, split once by the parser; none for other instructions. */
+function runCommands(run) {
+    return run.run?.commands ?? [];
+}
+/** `apt-get install -y a b` → the package words (no options). */
+function operands(command, from = 0) {
+    return command.args.slice(from).filter((a) => !a.startsWith('-'));
+}
+
+;// CONCATENATED MODULE: ./src/parse/packages.ts
+/** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
+
+const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
+/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
+function isCommand(c, name, ...sub) {
+    return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
+}
+/** Options of these managers that take a value, so the value is not a package. */
+const VALUED_OPTIONS = {
+    apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
+    pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
+    npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
+    gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source'])
+};
+/** Words after `from` that are neither options nor the values of valued options. */
+function packageWords(args, valued) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (valued.has(a))
+            i++;
+        else if (!a.startsWith('-'))
+            out.push(a);
+    }
+    return out;
+}
+/** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
+function pipArgs(c) {
+    if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name))
+        return c.args;
+    if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
+        return c.args.slice(2);
+    return null;
+}
+function pipInstall(c) {
+    const args = pipArgs(c);
+    if (args === null)
+        return null;
+    const i = args.findIndex((a) => !a.startsWith('-'));
+    if (args[i] !== 'install')
+        return null;
+    const rest = args.slice(i + 1);
+    const files = rest.flatMap((a, j) => ((a === '-r' || a === '--requirement') && rest[j + 1] !== undefined ? [`(${rest[j + 1]})`] : a.startsWith('--requirement=') ? [`(${a.slice(14)})`] : []));
+    return [...packageWords(rest, VALUED_OPTIONS.pip), ...files];
+}
+/** npm/yarn/pnpm: named packages, or `(package.json)` for installing a project's dependencies. */
+function nodeInstall(c) {
+    const valued = VALUED_OPTIONS.npm;
+    for (const manager of ['npm', 'pnpm', 'yarn']) {
+        if (!isCommand(c, manager))
+            continue;
+        const words = packageWords(c.args, valued);
+        const sub = words[0];
+        if (manager === 'yarn' && (sub === undefined || sub === 'install'))
+            return { manager, packages: ['(package.json)'] };
+        if (manager === 'npm' && sub === 'ci')
+            return { manager, packages: ['(package.json)'] };
+        if (manager === 'pnpm' && (sub === 'install' || sub === 'i') && words.length === 1)
+            return { manager, packages: ['(package.json)'] };
+        const installs = manager === 'npm' ? ['install', 'i', 'add'] : manager === 'pnpm' ? ['add', 'install', 'i'] : ['add'];
+        if (sub === undefined || !installs.includes(sub))
+            return null;
+        if (manager === 'yarn' && words[1] === 'global')
+            return { manager, packages: words.slice(2) };
+        return { manager, packages: words.length === 1 ? ['(package.json)'] : words.slice(1) };
+    }
+    return null;
+}
+/** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
+function afterSubcommand(c) {
+    return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1);
+}
+/** A RUN's package installs, read once by the parser; none for other instructions. */
+function runInstalls(run) {
+    return run.run?.installs ?? [];
+}
+/** Every package install in a RUN's commands, in order. */
+function packageInstalls(commands) {
+    const found = [];
+    for (const c of commands) {
+        if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))
+            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
+        else if (isCommand(c, 'apk', 'add'))
+            found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
+        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
+            found.push({ manager: c.program, packages: operands(c).slice(1), command: c });
+        }
+        else if (isCommand(c, 'gem', 'install'))
+            found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
+        else {
+            const pip = pipInstall(c);
+            if (pip !== null) {
+                found.push({ manager: 'pip', packages: pip, command: c });
+                continue;
+            }
+            const node = nodeInstall(c);
+            if (node !== null)
+                found.push({ ...node, command: c });
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/parse/secrets.ts
+/** Which variable names look like they hold secrets (BuildKit's word list, split on `_`). */
+const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
+// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
+const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint']);
+/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
+function hasSecretWord(name) {
+    return name.toLowerCase().split('_').some((t) => SENSITIVE.has(t));
+}
+/** Secret-looking as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
+function looksSecret(name) {
+    const tokens = name.toLowerCase().split('_');
+    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
 }
 
 ;// CONCATENATED MODULE: ./src/parse/variables.ts
@@ -11881,264 +12068,3410 @@ function removeSuffix(value, pattern, longest) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/parse/shell.ts
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
-/** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
-function words(segment) {
-    const out = [];
-    let current = '';
-    let quote = '';
-    let has = false;
-    // Start of the plain run not yet copied into `current`.
-    let plain = 0;
-    const flush = (i) => {
-        if (i > plain)
-            current += segment.slice(plain, i);
-    };
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment.charCodeAt(i);
-        if (quote !== '') {
-            if (c === quote.charCodeAt(0)) {
-                flush(i);
-                quote = '';
-                plain = i + 1;
-            }
-            else if (c === 92 /* \ */ && quote === '"' && i + 1 < segment.length) {
-                flush(i);
-                plain = ++i;
-            }
-            continue;
-        }
-        if (c === 34 /* " */ || c === 39 /* ' */) {
-            flush(i);
-            quote = segment[i];
-            has = true;
-            plain = i + 1;
-        }
-        else if (c === 92 && i + 1 < segment.length) {
-            flush(i);
-            has = true;
-            plain = ++i;
-        }
-        else if (c === 32 || c === 9 || c === 10 || c === 13) {
-            flush(i);
-            if (has || current !== '')
-                out.push(current);
-            current = '';
-            has = false;
-            plain = i + 1;
-        }
-        else {
-            has = true;
-        }
-    }
-    flush(segment.length);
-    if (has || current !== '')
-        out.push(current);
-    return out;
-}
-function toCommand(segment, piped) {
-    const list = words(segment);
-    let i = 0;
-    while (i < list.length) {
-        const w = list[i];
-        if (WRAPPERS.has(w)) {
-            i++;
-            while (i < list.length && list[i].startsWith('-'))
-                i++;
-        }
-        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!')
-            i++;
-        // A leading redirection (`5<<EOF cat`, `>out echo`) is not the program.
-        else if (/^\d*(?:<<-?|<|>>?)/.test(w))
-            i += /^\d*(?:<<-?|<|>>?)$/.test(w) ? 2 : 1;
-        else
-            break;
-    }
-    // Strip a leading subshell paren glued to the program name: (cd x
-    let name = list[i];
-    if (name === undefined)
-        return null;
-    name = name.replace(/^[({]+/, '');
-    if (name === '' || name === 'then' || name === 'do' || name === 'else') {
-        return toCommand(list.slice(i + 1).join(' '), piped);
-    }
-    const args = list.slice(i + 1);
-    return { name, args, piped, program: name.slice(name.lastIndexOf('/') + 1), subcommand: args.find((a) => !a.startsWith('-')) ?? '' };
-}
-/** Splits a shell script into simple commands. */
-function splitCommands(script) {
-    const commands = [];
-    let start = 0;
-    let quote = '';
-    const push = (end, piped) => {
-        const command = toCommand(script.slice(start, end), piped);
-        if (command !== null)
-            commands.push(command);
-    };
-    for (let i = 0; i < script.length; i++) {
-        const c = script[i];
-        if (quote !== '') {
-            if (c === quote)
-                quote = '';
-            else if (c === '\\' && quote === '"')
-                i++;
-            continue;
-        }
-        if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '\\')
-            i++;
-        else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]))) {
-            // A comment runs to the end of the line.
-            push(i, false);
-            while (i < script.length && script[i] !== '\n')
-                i++;
-            start = i + 1;
-        }
-        else if (c === ';' || c === '\n') {
-            push(i, false);
-            start = i + 1;
-        }
-        else if ((c === '&' || c === '|') && script[i + 1] === c) {
-            push(i, false);
-            start = i + 2;
-            i++;
-        }
-        else if (c === '|') {
-            push(i, true);
-            start = i + 1;
-        }
-        else if (c === '&') {
-            push(i, false);
-            start = i + 1;
-        }
-    }
-    push(script.length, false);
-    return commands;
-}
-/** The shell text a RUN executes: its heredoc bodies when it runs one, else its arguments. */
-function runScript(run) {
-    if (run.form === 'json')
-        return (run.json ?? []).join(' ');
-    const line = run.args.filter((a) => !a.startsWith('<<')).join(' ');
-    // `RUN <<EOF` and `RUN bash <<EOF` run their body as shell; `RUN python3 <<EOF` or
-    // `RUN cat <<EOF > /etc/x` do not, so only the line itself counts then.
-    const shellBody = run.heredocs.length > 0 && /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|z)?sh(?:\s+-[a-z]+)*\s*$|^$/.test(line);
-    const body = shellBody ? run.heredocs.map((h) => h.content).join('\n') : '';
-    return shellBody ? body : line;
-}
-/** A RUN's commands, split once by the parser; none for other instructions. */
-function runCommands(run) {
-    return run.run?.commands ?? [];
-}
-/** `apt-get install -y a b` → the package words (no options). */
-function operands(command, from = 0) {
-    return command.args.slice(from).filter((a) => !a.startsWith('-'));
-}
+;// CONCATENATED MODULE: ./src/graph/image.ts
+/**
+ * What a reviewer wants to know about a file's stages and its shipped image, read off the
+ * model and the stage graph: a row per stage, and the final image's base chain, settings, what
+ * the shipping stages add to it and what stays behind in build stages. Pure.
+ * Values of ARG/ENV never appear here, only names (a value may be a secret).
+ */
 
-;// CONCATENATED MODULE: ./src/parse/packages.ts
-/** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
 
-const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
-/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
-function isCommand(c, name, ...sub) {
-    return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
+
+
+
+function stageLabel(stage) {
+    return stage.name ?? `stage ${stage.index}`;
 }
-/** Options of these managers that take a value, so the value is not a package. */
-const VALUED_OPTIONS = {
-    apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
-    pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
-    npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
-    gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source'])
-};
-/** Words after `from` that are neither options nor the values of valued options. */
-function packageWords(args, valued) {
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (valued.has(a))
-            i++;
-        else if (!a.startsWith('-'))
-            out.push(a);
+/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
+function describeBase(stage, stages) {
+    const b = stage.base;
+    const platform = b.platform;
+    if (b.kind === 'scratch')
+        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
+    if (b.kind === 'stage' && b.stage !== null)
+        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
+    const secret = referencedNames(b.raw).some(hasSecretWord);
+    if (b.image === null || b.unresolved.length > 0 || secret)
+        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
+    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
+}
+function describeStages(model, graph) {
+    const edges = edgesByStage(graph, model.stages.length);
+    const external = Array.from({ length: model.stages.length }, () => []);
+    for (const x of graph.external)
+        external[x.stage]?.push(x);
+    return model.stages.map((stage) => {
+        const dependsOn = [];
+        const seen = new Set();
+        const add = (d) => {
+            const key = `${d.stage ?? d.label}/${d.via}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            dependsOn.push(d);
+        };
+        for (const e of edges[stage.index] ?? [])
+            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
+        for (const x of external[stage.index] ?? [])
+            if (x.via !== 'from')
+                add({ stage: null, label: x.image, via: x.via });
+        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
+    });
+}
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+function stageChain(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
+        seen.add(s.index);
+        chain.push(s);
+        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
     }
-    return out;
+    return chain.reverse();
 }
-/** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
-function pipArgs(c) {
-    if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name))
-        return c.args;
-    if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
-        return c.args.slice(2);
-    return null;
+/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+function workdirs(model, index) {
+    const result = new Map();
+    let current = '/';
+    for (const stage of stageChain(model, index)) {
+        for (const ins of stage.instructions) {
+            result.set(ins, current);
+            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
+                current = joinPath(current, ins.args[0]);
+        }
+    }
+    return result;
 }
-function pipInstall(c) {
-    const args = pipArgs(c);
-    if (args === null)
-        return null;
-    const i = args.findIndex((a) => !a.startsWith('-'));
-    if (args[i] !== 'install')
-        return null;
-    const rest = args.slice(i + 1);
-    const files = rest.flatMap((a, j) => ((a === '-r' || a === '--requirement') && rest[j + 1] !== undefined ? [`(${rest[j + 1]})`] : a.startsWith('--requirement=') ? [`(${a.slice(14)})`] : []));
-    return [...packageWords(rest, VALUED_OPTIONS.pip), ...files];
+/** The working directory at the end of a stage. */
+function finalWorkdir(model, index) {
+    const stage = model.stages[index];
+    const last = stage?.instructions[stage.instructions.length - 1];
+    if (last === undefined)
+        return '/';
+    const map = workdirs(model, index);
+    const before = map.get(last) ?? '/';
+    return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before;
 }
-/** npm/yarn/pnpm: named packages, or `(package.json)` for installing a project's dependencies. */
-function nodeInstall(c) {
-    const valued = VALUED_OPTIONS.npm;
-    for (const manager of ['npm', 'pnpm', 'yarn']) {
-        if (!isCommand(c, manager))
-            continue;
-        const words = packageWords(c.args, valued);
-        const sub = words[0];
-        if (manager === 'yarn' && (sub === undefined || sub === 'install'))
-            return { manager, packages: ['(package.json)'] };
-        if (manager === 'npm' && sub === 'ci')
-            return { manager, packages: ['(package.json)'] };
-        if (manager === 'pnpm' && (sub === 'install' || sub === 'i') && words.length === 1)
-            return { manager, packages: ['(package.json)'] };
-        const installs = manager === 'npm' ? ['install', 'i', 'add'] : manager === 'pnpm' ? ['add', 'install', 'i'] : ['add'];
-        if (sub === undefined || !installs.includes(sub))
-            return null;
-        if (manager === 'yarn' && words[1] === 'global')
-            return { manager, packages: words.slice(2) };
-        return { manager, packages: words.length === 1 ? ['(package.json)'] : words.slice(1) };
+/** The last instruction with this keyword in a chain of stages, latest stage first. */
+function lastInChain(chain, keyword) {
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
+        if (found.length > 0)
+            return found[found.length - 1];
     }
     return null;
 }
-/** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
-function afterSubcommand(c) {
-    return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1);
+/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
+function commandText(ins) {
+    if (ins === null)
+        return null;
+    if (ins.form === 'json' && ins.json !== null)
+        return JSON.stringify(ins.json);
+    return ins.args.join(' ');
 }
-/** A RUN's package installs, read once by the parser; none for other instructions. */
-function runInstalls(run) {
-    return run.run?.installs ?? [];
+function mergePackages(lists) {
+    const byManager = new Map();
+    for (const l of lists) {
+        const set = byManager.get(l.manager) ?? new Set();
+        for (const p of l.packages)
+            set.add(p);
+        byManager.set(l.manager, set);
+    }
+    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
 }
-/** Every package install in a RUN's commands, in order. */
-function packageInstalls(commands) {
-    const found = [];
-    for (const c of commands) {
-        if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))
-            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
-        else if (isCommand(c, 'apk', 'add'))
-            found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
-        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
-            found.push({ manager: c.program, packages: operands(c).slice(1), command: c });
-        }
-        else if (isCommand(c, 'gem', 'install'))
-            found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
-        else {
-            const pip = pipInstall(c);
-            if (pip !== null) {
-                found.push({ manager: 'pip', packages: pip, command: c });
+function stagePackages(stage) {
+    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
+}
+function unique(items) {
+    return [...new Set(items)];
+}
+function describeShippedImage(model, graph) {
+    if (graph.target === null)
+        return null;
+    const chain = stageChain(model, graph.target);
+    const root = chain[0];
+    const base = describeBase(root, model.stages);
+    const userIns = lastInChain(chain, 'USER');
+    const user = userIns?.args[0] ?? null;
+    const instructions = chain.flatMap((s) => s.instructions);
+    const contextFiles = [];
+    const artifacts = [];
+    const copyEdge = copyEdgeFinder(graph);
+    for (const stage of chain) {
+        for (const ins of stage.instructions) {
+            const copy = ins.copy;
+            if (copy === undefined)
+                continue;
+            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
+            if (copy.from === null) {
+                contextFiles.push(files);
                 continue;
             }
-            const node = nodeInstall(c);
-            if (node !== null)
-                found.push({ ...node, command: c });
+            const edge = copyEdge(stage.index, ins.line);
+            if (edge !== undefined)
+                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
+            else if (copy.from !== '')
+                artifacts.push({ ...files, from: copy.from, stage: null });
+        }
+    }
+    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
+    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
+    return {
+        target: graph.target,
+        chain: chain.map((s) => s.index),
+        base,
+        platform,
+        user,
+        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
+        workdir: finalWorkdir(model, graph.target),
+        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
+        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
+        cmd: commandText(lastInChain(chain, 'CMD')),
+        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
+        contextFiles,
+        artifacts,
+        packages: mergePackages(chain.flatMap(stagePackages)),
+        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
+    };
+}
+/** What build stages install that the shipped image does not get. */
+function describeLeftBehind(model, graph) {
+    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
+    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
+    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
+    return {
+        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
+        packages: packages.filter((l) => l.packages.length > 0)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/enrich/size-estimates.ts
+/**
+ * A built-in, dated table of how big common base images are, so the summary can say "this
+ * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
+ * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
+ *
+ * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
+ * the registries' tag pages. The variant is chosen from the tag, most specific first.
+ */
+/** When the figures were last checked. */
+const ESTIMATES_AS_OF = '2026-11';
+const ALPINE = /alpine/;
+const SLIM = /slim/;
+const any = (name, megabytes) => ({ tag: null, name, megabytes });
+const FAMILIES = [
+    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
+    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
+    { images: ['debian'], family: 'debian', variants: [{ tag: SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
+    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
+    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
+    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
+    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
+    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
+    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
+    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
+    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
+    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
+    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
+    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
+    {
+        images: ['node'],
+        family: 'node',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
+    },
+    {
+        images: ['python'],
+        family: 'python',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
+    },
+    {
+        images: ['golang'],
+        family: 'golang',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
+    },
+    {
+        images: ['rust'],
+        family: 'rust',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
+    },
+    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
+    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
+    {
+        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
+        family: 'java',
+        variants: [
+            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
+            { tag: /jre/, name: 'JRE', megabytes: 95 },
+            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
+            any('JDK', 190)
+        ]
+    },
+    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
+    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
+    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
+    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
+    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
+    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
+    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
+    { images: ['perl'], family: 'perl', variants: [{ tag: SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
+    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
+    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
+    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
+];
+const BY_IMAGE = new Map(FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
+function sizeClassOf(megabytes) {
+    if (megabytes <= 0)
+        return 'none';
+    if (megabytes < 10)
+        return 'tiny';
+    if (megabytes < 60)
+        return 'small';
+    if (megabytes < 200)
+        return 'medium';
+    if (megabytes < 450)
+        return 'large';
+    return 'huge';
+}
+function repositoryName(image) {
+    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
+        if (image.startsWith(prefix))
+            return image.slice(prefix.length);
+    }
+    return image;
+}
+/**
+ * The estimate for an image (repository without tag, as in the model's `base.image`) and its
+ * tag; `scratch` is empty. Null when the image is not in the table.
+ */
+function estimateImageSize(image, tag) {
+    const name = repositoryName(image.toLowerCase());
+    if (name === 'scratch')
+        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
+    const family = BY_IMAGE.get(name);
+    if (family === undefined)
+        return null;
+    const t = (tag ?? '').toLowerCase();
+    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
+    if (variant === undefined)
+        return null;
+    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
+}
+
+;// CONCATENATED MODULE: ./src/enrich/sizes.ts
+/**
+ * Which size to show for a base image: the registry's when it answered, else the built-in
+ * estimate, always saying which. Pure: the look-ups happen in src/registry before reporting.
+ */
+
+/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
+function platformOf(base) {
+    const written = base.platform;
+    if (written === null || written === '')
+        return 'linux/amd64';
+    if (written.includes('$'))
+        return 'linux/amd64';
+    return written.toLowerCase();
+}
+const sizeKey = (image, platform) => `${image}|${platform}`;
+/** The registry's answer for a base, when there was a look-up. */
+function lookupOf(base, sizes) {
+    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
+}
+function baseSize(base, sizes) {
+    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
+    const found = lookupOf(base, sizes);
+    if (found?.ok === true)
+        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
+    if (estimate === null)
+        return null;
+    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
+}
+/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
+function formatSize(size) {
+    if (size.sizeSource === 'estimate')
+        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
+    return formatBytes(size.compressedSize);
+}
+function formatBytes(bytes) {
+    if (Math.abs(bytes) < 1000)
+        return `${bytes} B`;
+    if (Math.abs(bytes) < 1e6)
+        return `${(bytes / 1e3).toFixed(1)} kB`;
+    return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/**
+ * The JSON report (`--format json`, the action's `json-file`). Version 1's field names are a
+ * contract: later versions add fields, never rename or remove these.
+ */
+
+
+
+function sizeFields(base, sizes) {
+    const found = baseSize(base, sizes);
+    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
+}
+function toJsonFile(analysis, sizes, built) {
+    const { model, graph } = analysis;
+    const edges = edgesByStage(graph, model.stages.length);
+    const shipped = describeShippedImage(model, graph);
+    return {
+        path: analysis.path,
+        target: graph.target,
+        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
+        ...(built === undefined ? {} : { builtImage: built }),
+        stages: model.stages.map((stage) => ({
+            index: stage.index,
+            name: stage.name,
+            line: stage.line,
+            base: {
+                raw: stage.base.raw,
+                image: stage.base.image,
+                tag: stage.base.tag,
+                digest: stage.base.digest,
+                platform: stage.base.platform,
+                kind: stage.base.kind,
+                stage: stage.base.stage,
+                ...sizeFields(describeBase(stage, model.stages), sizes)
+            },
+            role: graph.roles[stage.index] ?? 'unused',
+            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
+        })),
+        findings: analysis.findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            line: f.line,
+            endLine: f.endLine,
+            message: f.message,
+            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit }
+        }))
+    };
+}
+function toJsonReport(review) {
+    return { version: 1, files: review.files.map((f) => toJsonFile(f.analysis, review.sizes, review.builtImages?.get(f.path))) };
+}
+/**
+ * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
+ * piece per file as it is analysed, then the closing. A large run never holds the whole text.
+ */
+const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": [';
+function jsonFilePiece(file, first) {
+    return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`;
+}
+function jsonReportClose(files) {
+    return files === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+;// CONCATENATED MODULE: ./src/model/finding.ts
+/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
+const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
+/** Rank for comparisons: error > warning > info. */
+function severityRank(severity) {
+    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+function compareFindings(a, b) {
+    return (a.line - b.line ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.rule.localeCompare(b.rule) ||
+        a.message.localeCompare(b.message));
+}
+/** How many findings of each severity. */
+function tally(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/rules/types.ts
+/**
+ * A rule is metadata plus a pure check over the model and the stage graph (like an ESLint rule
+ * module). The engine applies the rule's scope, its severity (or the configured one) and the
+ * suppressions, so a check only says where and what.
+ */
+const DEFAULT_SETTINGS = Object.freeze({ trustedRegistries: null, pinDigests: false });
+const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
+function docsUrl(id) {
+    return `${DOCS_BASE}/${id}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/enrich/delta.ts
+/**
+ * What a pull request changed about a Dockerfile: stages added, removed or renamed, the shipped
+ * image's base, and which findings are new or fixed. Findings are matched by rule, stage and
+ * message with line numbers left out, so a finding that only moved is neither new nor fixed. Pure.
+ */
+
+/** The base versions that exist (a new file has none). */
+function analysedVersions(previous) {
+    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
+}
+const stageKey = (s) => s.id ?? `#${s.index}`;
+/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
+function stageName(analysis, index, renamed) {
+    const stage = index === null ? undefined : analysis.model.stages[index];
+    const id = stage === undefined ? '' : (stage.id ?? '');
+    return renamed.get(id) ?? id;
+}
+/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
+function findingKey(analysis, f, renamed) {
+    const stage = stageName(analysis, f.stage, renamed);
+    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
+    for (const [from, to] of renamed)
+        message = message.split(`"${from}"`).join(`"${to}"`);
+    return `${f.rule}\u0000${stage}\u0000${message}`;
+}
+/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
+function missingFrom(a, b, renamedA, renamedB) {
+    const counts = new Map();
+    for (const f of b.findings) {
+        const k = findingKey(b, f, renamedB);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return a.findings.filter((f) => {
+        const k = findingKey(a, f, renamedA);
+        const n = counts.get(k) ?? 0;
+        if (n === 0)
+            return true;
+        counts.set(k, n - 1);
+        return false;
+    });
+}
+const NONE = new Map();
+/** At least half of the instructions after FROM are the same text (in any order). */
+function similar(a, b) {
+    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
+    const left = text(a);
+    const right = new Set(text(b));
+    const shared = left.filter((t) => right.has(t)).length;
+    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
+}
+function compareVersions(base, head) {
+    const before = base.model.stages;
+    const after = head.model.stages;
+    const beforeKeys = new Set(before.map(stageKey));
+    const afterKeys = new Set(after.map(stageKey));
+    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
+    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
+    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
+    const stagesRenamed = [];
+    const renamed = new Map();
+    for (const old of [...removed]) {
+        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
+        if (match === undefined)
+            continue;
+        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
+        renamed.set(old.id, match.id);
+        removed.splice(removed.indexOf(old), 1);
+        added.splice(added.indexOf(match), 1);
+    }
+    return {
+        stagesAdded: added.map(stageLabel),
+        stagesRemoved: removed.map(stageLabel),
+        stagesRenamed,
+        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
+        newFindings: missingFrom(head, base, NONE, renamed),
+        fixedFindings: missingFrom(base, head, renamed, NONE)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/**
+ * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
+ * stage, artifact source → the stage that copies). Stages are boxes, external images are
+ * stadiums; FROM is a solid arrow (thick along the shipped chain), COPY --from dashed and
+ * labelled with the copied paths, RUN --mount dotted. Node ids are generated (`s0`, `x0`), so
+ * any stage name is safe; every label goes through `mermaidText`. Pure.
+ */
+/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
+const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
+/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
+const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
+/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
+function mermaidText(text, max = 40) {
+    const chars = [...text.replace(/\s+/g, ' ')];
+    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+}
+/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
+function shortPaths(paths) {
+    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
+    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
+}
+const CLASSES = [
+    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
+    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
+    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
+    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
+];
+const DASHED = 'stroke-dasharray:6 4';
+const DOTTED = 'stroke-dasharray:2 3';
+/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
+function edgeLabel(text) {
+    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
+}
+/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
+function stageGraphMermaid(rows, graph) {
+    if (rows.length === 0)
+        return null;
+    const lines = ['flowchart LR'];
+    const images = new Map();
+    const imageNode = (label) => {
+        let id = images.get(label);
+        if (id === undefined) {
+            id = `x${images.size}`;
+            images.set(label, id);
+            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
+        }
+        return id;
+    };
+    const edges = [];
+    for (const row of rows) {
+        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
+    }
+    for (const row of rows) {
+        if (row.base.kind === 'stage')
+            continue;
+        const thick = row.role === 'ships';
+        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
+    }
+    for (const e of graph.edges) {
+        if (e.via === 'from')
+            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
+        else if (e.via === 'copy')
+            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
+        else
+            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
+    }
+    for (const x of graph.external) {
+        if (x.via === 'from')
+            continue;
+        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
+    }
+    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
+        return null;
+    lines.push(...edges.map((e) => `  ${e.text}`));
+    lines.push(...CLASSES.map((c) => `  ${c}`));
+    for (const role of ['ships', 'build', 'unused']) {
+        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
+        if (ids.length > 0)
+            lines.push(`  class ${ids.join(',')} ${role}`);
+    }
+    if (images.size > 0)
+        lines.push(`  class ${[...images.values()].join(',')} image`);
+    edges.forEach((e, i) => {
+        if (e.style !== null)
+            lines.push(`  linkStyle ${i} ${e.style}`);
+    });
+    const source = lines.join('\n');
+    return source.length > MERMAID_LIMITS.characters ? null : source;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+/** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
+
+const COLOURS = {
+    error: ['\u001b[31m', '\u001b[39m'],
+    warning: ['\u001b[33m', '\u001b[39m'],
+    info: ['\u001b[36m', '\u001b[39m'],
+    dim: ['\u001b[2m', '\u001b[22m'],
+    bold: ['\u001b[1m', '\u001b[22m']
+};
+function countFindings(analyses) {
+    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** `builder (build) → app (ships)`: each stage with its role, in file order. */
+function stageLine(analysis) {
+    const { model, graph } = analysis;
+    if (model.stages.length === 0)
+        return 'no stages';
+    return model.stages
+        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
+        .join(', ');
+}
+function painter(options) {
+    return (kind, text) => {
+        const [open, close] = COLOURS[kind];
+        return options.colour ? `${open}${text}${close}` : text;
+    };
+}
+/** One file's part of the report, so a large run can print as it goes. */
+function textFilePiece(analysis, options) {
+    const paint = painter(options);
+    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
+    for (const f of analysis.findings)
+        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${f.message}`);
+    return out.join('\n') + '\n\n';
+}
+function textTotals(t) {
+    return `${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info\n`;
+}
+function formatText(review, options) {
+    const analyses = review.files.map((f) => f.analysis);
+    return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses));
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The Markdown that the sticky comment and the job summary show: a status line, then per file a
+ * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
+ * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
+ * grouped by stage. Pure.
+ *
+ * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
+ * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
+ * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
+ * give way to one line of counts per file and a pointer.
+ */
+
+
+
+
+
+
+
+
+/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
+const COMMENT_LIMIT = 65536;
+const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '\\': '\\\\',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    '\n': ' ',
+    '\r': ''
+};
+/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
+function escapeMarkdown(text) {
+    let out = '';
+    for (const c of text)
+        out += ENTITIES[c] ?? c;
+    return out;
+}
+function counts(findings) {
+    const c = tally(findings);
+    if (findings.length === 0)
+        return 'no findings';
+    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
+}
+/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** At most `max` items, then "+N more". */
+function list(items, max = 8, format = code) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, max).map(format).join(', ');
+    return items.length > max ? `${shown} +${items.length - max} more` : shown;
+}
+function findingsTable(findings) {
+    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`);
+    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
+}
+/** Findings under a small heading per stage (in file order), then those about the whole file. */
+function findingsByStage(analysis) {
+    const groups = new Map();
+    for (const f of analysis.findings)
+        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
+    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    if (order.length === 1 && order[0] === null)
+        return findingsTable(analysis.findings);
+    return order
+        .map((index) => {
+        const stage = index === null ? undefined : analysis.model.stages[index];
+        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
+        return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`;
+    })
+        .join('\n\n');
+}
+const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
+function baseCell(base) {
+    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
+}
+function roleCell(row, target) {
+    if (row.role === 'ships')
+        return row.index === target ? '**ships** (target)' : '**ships**';
+    return row.role;
+}
+function stageTable(rows, target) {
+    const lines = rows.map((r) => {
+        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
+        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
+    });
+    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+}
+function sizeText(size) {
+    if (size === null)
+        return 'unknown';
+    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
+}
+/** Every external base image with its size (the registry's, else the estimate), largest first. */
+function baseImagesTable(rows, sizes) {
+    const bases = new Map();
+    for (const r of rows) {
+        if (r.base.kind === 'stage')
+            continue;
+        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
+        entry.stages.push(r.label);
+        bases.set(r.base.label, entry);
+    }
+    if (bases.size === 0)
+        return null;
+    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
+    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
+    const lines = entries.map((e) => {
+        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
+        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
+        return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
+    });
+    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
+    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
+    const note = sizes === undefined
+        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
+        : failed.length > 0
+            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
+            : '';
+    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
+}
+function packagesCell(lists) {
+    if (lists.length === 0)
+        return '—';
+    return lists.map((l) => `${l.manager}: ${list(l.packages)}`).join('; ');
+}
+function copiesCell(items) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, 6).map((c) => {
+        const sources = list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
+        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
+        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
+    });
+    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
+}
+function finalImageTable(analysis, image, sizes) {
+    const stages = analysis.model.stages;
+    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
+    const size = baseSize(image.base, sizes);
+    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
+    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
+    const left = describeLeftBehind(analysis.model, analysis.graph);
+    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
+    const rows = [
+        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
+        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
+        ['user', user],
+        ['workdir', code(image.workdir)],
+        ['exposed ports', list(image.ports)],
+        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
+        ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
+        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
+        ['files from the build context', copiesCell(image.contextFiles)],
+        ['artifacts from other stages and images', copiesCell(image.artifacts)],
+        ['packages installed', packagesCell(image.packages)],
+        ['ENV (names only)', list(image.envNames, 12)],
+        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
+    ];
+    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+function clip(text, max = 100) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+function builtImageSection(result) {
+    if ('reason' in result)
+        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
+    const added = result.compressedSize - result.baseSize;
+    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
+    const shown = result.layers.slice(-30);
+    const rows = shown.map((l) => {
+        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
+        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
+    });
+    const hidden = result.layers.length - shown.length;
+    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
+    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
+    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
+    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
+}
+/** How much the base changed: exact bytes when the registry gave both, else estimates. */
+function sizeChange(before, after, sizes) {
+    const a = before === null ? null : baseSize(before, sizes);
+    const b = after === null ? null : baseSize(after, sizes);
+    if (a === null || b === null)
+        return '';
+    const d = b.compressedSize - a.compressedSize;
+    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
+    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
+    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
+}
+function deltaLines(delta, sizes) {
+    const out = [];
+    if (delta.stagesAdded.length > 0)
+        out.push(`stages added: ${list(delta.stagesAdded)}`);
+    if (delta.stagesRemoved.length > 0)
+        out.push(`stages removed: ${list(delta.stagesRemoved)}`);
+    for (const r of delta.stagesRenamed)
+        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
+    const { before, after } = delta.finalBase;
+    if (before !== null && after !== null && before.label !== after.label)
+        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
+    const shortList = (fs) => list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
+    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
+    if (delta.fixedFindings.length > 0)
+        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
+    return out;
+}
+function fileSection(analysis, previous, detail, sizes, built) {
+    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
+    const rows = describeStages(analysis.model, analysis.graph);
+    const image = describeShippedImage(analysis.model, analysis.graph);
+    const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`;
+    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
+    // The blank line after </summary> is what makes GitHub render the Markdown inside.
+    const parts = [];
+    if (previous === 'new')
+        parts.push('**New file** in this pull request.');
+    else if (previous !== undefined)
+        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
+    if (rows.length > 0) {
+        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
+        if (detail === 'full') {
+            const mermaid = stageGraphMermaid(rows, analysis.graph);
+            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
+            const bases = baseImagesTable(rows, sizes);
+            if (bases !== null)
+                parts.push(`**Base images**\n\n${bases}`);
+            if (image !== null)
+                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
+            if (built !== undefined)
+                parts.push(builtImageSection(built));
+        }
+    }
+    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
+    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
+}
+function statusLine(analyses, removed) {
+    const t = countFindings(analyses);
+    if (analyses.length === 0)
+        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
+    const total = t.error + t.warning + t.info;
+    if (total === 0)
+        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
+    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
+}
+/** Code points without copying the string into an array (a summary can be megabytes long). */
+function codePoints(s) {
+    let n = s.length;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        // A high surrogate followed by a low one is one code point in two UTF-16 units.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+            const d = s.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) {
+                n--;
+                i++;
+            }
+        }
+    }
+    return n;
+}
+function summaryMarkdown(review, options = {}) {
+    const limit = options.limit ?? COMMENT_LIMIT;
+    const removed = review.removed ?? [];
+    const analyses = review.files.map((f) => f.analysis);
+    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
+    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`;
+    for (const detail of ['full', 'compact']) {
+        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path))).join('\n')}${tail}`;
+        if (codePoints(body) <= limit)
+            return body;
+    }
+    // Still too long: one line per file, worst first, as many as fit.
+    const hint = options.fullReportHint ?? 'the job summary';
+    const lines = [...analyses]
+        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
+        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
+    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
+    let body = `${head}${note}`;
+    let used = codePoints(body);
+    let shown = 0;
+    for (const line of lines) {
+        const size = codePoints(line) + 1;
+        if (used + size + 200 > limit)
+            break;
+        body += `${line}\n`;
+        used += size;
+        shown++;
+    }
+    if (shown < lines.length)
+        body += `\n…and ${lines.length - shown} more files.\n`;
+    return body;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/config/config.ts
+/**
+ * `.stagecraft.yml`: per-rule levels, path ignores, trusted registries, digest pinning, the
+ * default target and build args. Validated strictly: an unknown key or rule id is an error that
+ * names it, because a silently ignored setting is the classic linter-config complaint.
+ */
+
+
+
+
+const DEFAULT_CONFIG = Object.freeze({
+    rules: {},
+    ignore: [],
+    trustedRegistries: null,
+    pinDigests: false,
+    target: null,
+    buildArgs: {}
+});
+/** Where a config is looked for, in order, when none is given. */
+const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
+class ConfigError extends Error {
+}
+const LEVELS = ['off', 'info', 'warning', 'error'];
+const KEYS = ['rules', 'ignore', 'trusted-registries', 'pin-digests', 'target', 'build-args'];
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function stringList(value, key, where) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        throw new ConfigError(`${where}: "${key}" must be a list of strings`);
+    return value;
+}
+/** Validates parsed YAML against the schema; `knownRules` are the ids `rules:` may name. */
+function validateConfig(raw, knownRules, where) {
+    if (raw === null || raw === undefined)
+        return { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} };
+    if (!isRecord(raw))
+        throw new ConfigError(`${where}: the configuration must be a mapping of keys (${KEYS.join(', ')})`);
+    const config = { ...DEFAULT_CONFIG, rules: {}, ignore: [], buildArgs: {} };
+    for (const [key, value] of Object.entries(raw)) {
+        switch (key) {
+            case 'rules': {
+                if (!isRecord(value))
+                    throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error`);
+                for (const [id, level] of Object.entries(value)) {
+                    if (!knownRules.includes(id))
+                        throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`);
+                    const text = level === false ? 'off' : String(level);
+                    if (!LEVELS.includes(text))
+                        throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
+                    config.rules[id] = text;
+                }
+                break;
+            }
+            case 'ignore':
+                config.ignore = stringList(value, key, where);
+                break;
+            case 'trusted-registries':
+                config.trustedRegistries = stringList(value, key, where);
+                break;
+            case 'pin-digests':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "pin-digests" must be true or false`);
+                config.pinDigests = value;
+                break;
+            case 'target':
+                if (typeof value !== 'string' || value === '')
+                    throw new ConfigError(`${where}: "target" must be a stage name`);
+                config.target = value;
+                break;
+            case 'build-args':
+                if (!isRecord(value))
+                    throw new ConfigError(`${where}: "build-args" must map names to values`);
+                for (const [name, v] of Object.entries(value)) {
+                    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+                        throw new ConfigError(`${where}: build arg "${name}" must be a string`);
+                    config.buildArgs[name] = String(v);
+                }
+                break;
+            default:
+                throw new ConfigError(`${where}: unknown key "${key}" (expected ${KEYS.join(', ')})`);
+        }
+    }
+    return config;
+}
+function parseConfig(text, knownRules, where) {
+    let raw;
+    try {
+        raw = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
+        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
+    }
+    return validateConfig(raw, knownRules, where);
+}
+/** Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`; defaults when there is none. */
+function loadConfig(root, explicit, knownRules) {
+    const candidates = explicit !== null ? [explicit] : [...CONFIG_FILES];
+    for (const name of candidates) {
+        const path = (0,external_node_path_namespaceObject.resolve)(root, name);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
+            if (explicit !== null)
+                throw new ConfigError(`${explicit}: configuration file not found`);
+            continue;
+        }
+        return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), knownRules, name), path };
+    }
+    return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null };
+}
+/** Whether a path is excluded by the configuration's `ignore` globs. */
+function ignoredBy(config) {
+    return config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
+}
+
+;// CONCATENATED MODULE: ./src/parse/image-ref.ts
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
+function parseImageReference(reference) {
+    if (reference === '' || reference.length > 512 || /\s/.test(reference))
+        return null;
+    let rest = reference;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return null;
+    }
+    let tag = null;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return null;
+    }
+    let registry = null;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash >= 0) {
+        const head = rest.slice(0, firstSlash);
+        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
+            registry = head;
+            rest = rest.slice(firstSlash + 1);
+            if (!HOST.test(registry))
+                return null;
+        }
+    }
+    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
+        return null;
+    return { registry, name: rest, tag, digest };
+}
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Docker Hub: no registry written, or one of its host names. */
+function isDockerHub(registry) {
+    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
+}
+/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
+function canonicalRepository(ref) {
+    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
+    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    return `${registry}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+/**
+ * Image references as the OCI Distribution API needs them: which host to ask, which repository,
+ * which tag or digest. Docker Hub's short names are normalised as docker does:
+ * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
+ */
+
+function toRegistryReference(image) {
+    const ref = parseImageReference(image);
+    if (ref === null)
+        return null;
+    const hub = isDockerHub(ref.registry);
+    const host = hub ? 'registry-1.docker.io' : ref.registry;
+    const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const name = `${hub ? 'docker.io' : host}/${repository}`;
+    return { host, repository, reference, canonical: ref.digest !== null ? `${name}@${ref.digest}` : `${name}:${reference}` };
+}
+/** Registries on this machine speak plain HTTP (docker treats them as insecure by default too). */
+function isLocalHost(host) {
+    const name = host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+/**
+ * A small OCI Distribution API client: manifests (an image index resolved to one platform),
+ * config blobs, the anonymous bearer-token flow from a `WWW-Authenticate` challenge (and basic
+ * credentials when given), a timeout per request, bounded concurrency and one cache per run.
+ * Every failure comes back as a reason, never an exception: callers fall back to estimates.
+ */
+
+const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']);
+const ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
+class RegistryError extends Error {
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="…"` → its parameters. */
+function parseChallenge(header) {
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (m === null)
+        return null;
+    const params = {};
+    const re = /(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]*))/g;
+    for (let p = re.exec(m[2]); p !== null; p = re.exec(m[2]))
+        params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
+    return { scheme: m[1].toLowerCase(), params };
+}
+/** `linux/arm64/v8` → its parts; the variant is optional. */
+function platformParts(platform) {
+    const [os = 'linux', architecture = 'amd64', variant = null] = platform.split('/');
+    return { os, architecture, variant };
+}
+class RegistryClient {
+    /** Requests sent and the time spent waiting for them, for the run's log and the bench. */
+    stats = { requests: 0, ms: 0 };
+    timeoutMs;
+    concurrency;
+    fetchImpl;
+    credentials;
+    lookups = new Map();
+    tokens = new Map();
+    active = 0;
+    waiting = [];
+    constructor(options = {}) {
+        this.timeoutMs = options.timeoutMs ?? 10_000;
+        this.concurrency = Math.max(1, options.concurrency ?? 4);
+        this.fetchImpl = options.fetch ?? fetch;
+        this.credentials = options.credentials ?? {};
+    }
+    /** The image's manifest for the platform, its sizes and config; cached for the run. */
+    lookup(image, platform = 'linux/amd64') {
+        const key = `${image}|${platform}`;
+        let pending = this.lookups.get(key);
+        if (pending === undefined) {
+            pending = this.resolve(image, platform).catch((err) => ({ ok: false, image, platform, reason: err instanceof Error ? err.message : String(err) }));
+            this.lookups.set(key, pending);
+        }
+        return pending;
+    }
+    async resolve(image, platform) {
+        const ref = toRegistryReference(image);
+        if (ref === null)
+            return { ok: false, image, platform, reason: 'not a valid image reference' };
+        let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT);
+        let digest = manifest.digest;
+        const resolvedFromIndex = INDEX_TYPES.has(manifest.mediaType);
+        if (resolvedFromIndex) {
+            const wanted = platformParts(platform);
+            const entries = (manifest.body.manifests ?? []);
+            const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant));
+            if (match === undefined) {
+                const offered = entries.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).join(', ');
+                return { ok: false, image, platform, reason: `no manifest for ${platform} (the index offers ${offered === '' ? 'none' : offered})` };
+            }
+            manifest = await this.getJson(ref, `manifests/${match.digest}`, ACCEPT);
+            digest = match.digest;
+        }
+        if (!MANIFEST_TYPES.has(manifest.mediaType))
+            return { ok: false, image, platform, reason: `unknown manifest media type ${manifest.mediaType === '' ? '(none)' : manifest.mediaType}` };
+        const layers = (manifest.body.layers ?? []).map((l) => ({ digest: l.digest, size: Number(l.size) || 0, mediaType: l.mediaType }));
+        const configDigest = manifest.body.config?.digest;
+        let config = null;
+        if (configDigest !== undefined) {
+            const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*');
+            const history = Array.isArray(blob.body.history) ? blob.body.history : [];
+            const os = typeof blob.body.os === 'string' ? blob.body.os : null;
+            const arch = typeof blob.body.architecture === 'string' ? blob.body.architecture : null;
+            const variant = typeof blob.body.variant === 'string' ? blob.body.variant : null;
+            config = { history, platform: os !== null && arch !== null ? [os, arch, variant].filter((p) => p !== null).join('/') : null, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
+        }
+        // An index was resolved to the platform; a single image can only be checked against its config.
+        let platformMismatch = null;
+        if (!resolvedFromIndex && config?.platform !== null && config?.platform !== undefined) {
+            const have = platformParts(config.platform);
+            const want = platformParts(platform);
+            if (have.os !== want.os || have.architecture !== want.architecture)
+                platformMismatch = config.platform;
+        }
+        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config, platformMismatch };
+    }
+    async getJson(ref, path, accept) {
+        const response = await this.request(ref, path, accept);
+        const text = await response.text();
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw new RegistryError(`${ref.canonical}: ${path.split('/')[0]} is not JSON`);
+        }
+        const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || (typeof body.mediaType === 'string' ? body.mediaType : '');
+        return { mediaType: typeof body.mediaType === 'string' && !INDEX_TYPES.has(mediaType) && !MANIFEST_TYPES.has(mediaType) ? body.mediaType : mediaType, digest: response.headers.get('docker-content-digest') ?? '', body };
+    }
+    /** One GET, with the token flow on 401. */
+    async request(ref, path, accept) {
+        const url = `${isLocalHost(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}/${path}`;
+        const tokenKey = `${ref.host}/${ref.repository}`;
+        const headers = { accept };
+        const token = this.tokens.get(tokenKey);
+        if (token !== undefined)
+            headers.authorization = token;
+        let response = await this.send(url, headers);
+        if (response.status === 401) {
+            await response.body?.cancel();
+            const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
+            const authorization = await this.authorize(ref, challenge);
+            this.tokens.set(tokenKey, authorization);
+            response = await this.send(url, { ...headers, authorization });
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            const what = response.status === 404 ? 'not found (unknown repository or tag)' : response.status === 401 || response.status === 403 ? 'access denied' : `HTTP ${response.status}`;
+            throw new RegistryError(`${ref.canonical}: ${what}`);
+        }
+        return response;
+    }
+    async authorize(ref, challenge) {
+        const hubName = ref.host === 'registry-1.docker.io' ? 'docker.io' : ref.host;
+        const creds = this.credentials[hubName] ?? this.credentials[ref.host];
+        const basic = creds === undefined ? null : `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        if (challenge === null || challenge.scheme === '')
+            throw new RegistryError(`${ref.canonical}: 401 without a WWW-Authenticate challenge`);
+        if (challenge.scheme === 'basic') {
+            if (basic === null)
+                throw new RegistryError(`${ref.canonical}: the registry wants credentials (none given for ${hubName})`);
+            return basic;
+        }
+        if (challenge.scheme !== 'bearer' || challenge.params.realm === undefined)
+            throw new RegistryError(`${ref.canonical}: unsupported authentication challenge "${challenge.scheme}"`);
+        const realm = new URL(challenge.params.realm);
+        if (challenge.params.service !== undefined)
+            realm.searchParams.set('service', challenge.params.service);
+        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${ref.repository}:pull`);
+        const response = await this.send(realm.toString(), basic === null ? {} : { authorization: basic });
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new RegistryError(`${ref.canonical}: the token server answered HTTP ${response.status}`);
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token ?? body.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError(`${ref.canonical}: the token server sent no token`);
+        return `Bearer ${token}`;
+    }
+    /** fetch with the per-request timeout, inside the concurrency limit. */
+    async send(url, headers) {
+        if (this.active >= this.concurrency)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        const start = performance.now();
+        this.stats.requests++;
+        try {
+            return await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
+        }
+        catch (err) {
+            const name = err.name;
+            const cause = err.cause;
+            const why = cause?.code ?? cause?.message;
+            throw new RegistryError(name === 'TimeoutError' ? `no answer from ${new URL(url).host} within ${this.timeoutMs} ms` : `cannot reach ${new URL(url).host}${why === undefined ? '' : ` (${why})`}`);
+        }
+        finally {
+            this.stats.ms += performance.now() - start;
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/add-url-without-checksum.ts
+const addUrlWithoutChecksum = {
+    meta: {
+        id: 'add-url-without-checksum',
+        title: 'ADD downloads a URL without --checksum',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.checksum === null && i.copy.sources.some((s) => /^https?:\/\//i.test(s)))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of a URL trusts whatever the server sends today: add --checksum=sha256:… so a changed or tampered download fails the build', stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
+/** What rules ask of RUN instructions: commands, cache mounts, package installs. */
+
+
+
+function runs(stage) {
+    return stage.instructions.filter((i) => i.keyword === 'RUN');
+}
+/** A `--mount=type=cache` whose target is at or under one of the paths. */
+function hasCacheMount(run, paths) {
+    return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
+}
+/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
+function systemInstalls(run) {
+    return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager));
+}
+/** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
+function apkVirtual(c) {
+    const i = c.args.findIndex((a) => a === '--virtual' || a === '-t');
+    return i >= 0 ? (c.args[i + 1] ?? null) : null;
+}
+
+/**
+ * The official images' patterns for building from source and dropping the toolchain in the same
+ * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
+ */
+function dropsBuildDependencies(commands) {
+    const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'));
+    if (aptAuto)
+        return true;
+    const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v) => v !== null);
+    return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
+
+const apkNoCache = {
+    meta: {
+        id: 'apk-no-cache',
+        title: 'apk add keeps its package cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3019', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        if (hasCacheMount(run, ['/var/cache/apk', '/etc/apk/cache']))
+            return [];
+        const commands = runCommands(run);
+        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/cache/apk')));
+        return commands
+            .filter((c) => isCommand(c, 'apk', 'add') && !c.args.includes('--no-cache') && !cleaned)
+            .slice(0, 1)
+            .map(() => ({ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }));
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
+
+const aptListsLeft = {
+    meta: {
+        id: 'apt-lists-left',
+        title: 'apt package lists are left in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3009', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        const updates = commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update'));
+        if (!updates || hasCacheMount(run, ['/var/lib/apt/lists']))
+            return [];
+        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')));
+        if (cleaned)
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/helpers.ts
+/** Small queries rules share: stage inheritance chains and instruction lookups. */
+
+
+
+
+/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
+function effectiveInstruction(model, index, keyword) {
+    return lastInChain(stageChain(model, index), keyword);
+}
+/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
+function rootImage(model, index) {
+    const root = stageChain(model, index)[0];
+    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
+}
+/** Instructions of a stage after its FROM. */
+function body(stage) {
+    return stage.instructions.slice(1);
+}
+/** A path resolved against a working directory, normalised. */
+function resolvePath(workdir, path) {
+    return joinPath(workdir, path);
+}
+/** Edit distance (insert, delete, substitute), for "did you mean" suggestions. Inputs are short. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    let prevPrev = prev;
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            // A swap of two neighbours is one typo (optimal string alignment).
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
+        }
+        prevPrev = prev;
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The text of an instruction that Docker or the shell expands: flag values, words and unquoted heredoc bodies. */
+function expandableText(ins) {
+    return [...ins.flags.map((f) => f.value ?? ''), ...ins.args, ...ins.heredocs.filter((h) => !h.quoted).map((h) => h.content)].join('\n');
+}
+/** The closest candidate within a small edit distance (about one typo per four letters), or null. */
+function closest(name, candidates) {
+    let best = null;
+    let bestDistance = Infinity;
+    const limit = Math.min(2, Math.max(1, Math.floor(name.length / 4)));
+    const lower = name.toLowerCase();
+    for (const c of candidates) {
+        // Lengths further apart than the limit cannot be within it: skip the quadratic distance.
+        if (c === name || Math.abs(c.length - name.length) > limit)
+            continue;
+        const d = editDistance(lower, c.toLowerCase());
+        if (d <= limit && d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
+function builtOnToolchain(model, index) {
+    const root = rootImage(model, index);
+    return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '');
+}
+const isUpper = (s) => s === s.toUpperCase();
+const isLower = (s) => s === s.toLowerCase();
+/** A COPY or ADD from the build context (not --from). */
+const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
+/** The registry host an image reference pulls from (Docker Hub names → docker.io). */
+function registryOf(image) {
+    const ref = parseImageReference(image);
+    if (ref === null)
+        return null;
+    return isDockerHub(ref.registry) ? 'docker.io' : ref.registry.toLowerCase();
+}
+/** How an external image came in, as the reader wrote it. */
+function referenceKind(ref) {
+    return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
+}
+
+;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
+/** COPY --from of a whole stage root, or of the builder's source folder, ships far more than the artifact. */
+
+const broadCopyFrom = {
+    meta: {
+        id: 'broad-copy-from',
+        title: 'COPY --from copies a whole stage or its source folder',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => graph.edges
+        .filter((e) => e.via === 'copy')
+        .flatMap((e) => {
+        const source = model.stages[e.to];
+        if (source === undefined)
+            return [];
+        const name = source.name ?? String(source.index);
+        const dirs = workdirs(model, e.to);
+        const workdir = finalWorkdir(model, e.to);
+        for (const path of e.paths) {
+            const resolved = resolvePath(workdir, path);
+            if (resolved === '/') {
+                return [{ line: e.line, message: `copies the whole filesystem of stage ${name}, build tools and all: copy only the files the image needs`, stage: e.from }];
+            }
+            // The build context was copied into exactly this folder (in the stage or one it is built FROM).
+            const copiedInto = [...dirs.entries()].some(([ins, cwd]) => ins.copy !== undefined && ins.copy.from === null && ins.copy.sources.some((s) => s === '.' || s === './') && resolvePath(cwd, ins.copy.destination ?? '.') === resolved);
+            if (copiedInto) {
+                return [{ line: e.line, message: `copies ${resolved} of stage ${name}, where the whole build context was copied: sources, tests and node_modules ship along; copy the build output only`, stage: e.from }];
+            }
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/build-tools-shipped.ts
+/** Compilers and headers installed where they ship, unless the same RUN removes them again. */
+
+
+const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools']);
+function isBuildTool(pkg) {
+    // The name before a version pin (`gcc=12.2`, `make>=4`); search, not /[=<>].*$/, which is quadratic on `<<<…`.
+    const pin = pkg.search(/[=<>]/);
+    const name = (pin < 0 ? pkg : pkg.slice(0, pin)).toLowerCase();
+    return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name);
+}
+const buildToolsShipped = {
+    meta: {
+        id: 'build-tools-shipped',
+        title: 'Build tools are installed in a shipped stage',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
+        if (graph.target !== null && builtOnToolchain(model, graph.target))
+            return [];
+        return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+            const commands = runCommands(run);
+            if (dropsBuildDependencies(commands))
+                return [];
+            const removed = new Set();
+            for (const c of commands) {
+                if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')) {
+                    for (const p of operands(c).slice(1))
+                        removed.add(p);
+                }
+            }
+            const tools = systemInstalls(run).flatMap((install) => {
+                const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
+                if (virtual !== null && removed.has(virtual))
+                    return [];
+                return install.packages.filter((p) => isBuildTool(p) && !removed.has(p));
+            });
+            if (tools.length === 0)
+                return [];
+            const where = model.stages.length === 1 ? 'split the file: build in a first stage and copy only the result into a runtime stage' : 'install them in a build stage and copy only the result';
+            return [{ line: run.line, endLine: run.endLine, message: `${[...new Set(tools)].join(', ')} ship${tools.length === 1 ? 's' : ''} in the final image: ${where} (or remove them in the same RUN)`, stage: stage.index }];
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/chown-after-copy.ts
+/** `RUN chown -R` over files just copied duplicates them in a new layer; COPY --chown does not. */
+
+
+const chownAfterCopy = {
+    meta: {
+        id: 'chown-after-copy',
+        title: 'RUN chown -R over files a COPY just added',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // Most stages never run chown: skip the working-directory walk for them.
+        if (!runs(stage).some((r) => runCommands(r).some((c) => c.program === 'chown')))
+            return [];
+        const dirs = workdirs(model, stage.index);
+        const copied = [];
+        const reports = [];
+        for (const ins of stage.instructions) {
+            const cwd = dirs.get(ins) ?? '/';
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy?.destination) {
+                copied.push({ path: resolvePath(cwd, ins.copy.destination), line: ins.line });
+            }
+            if (ins.keyword !== 'RUN')
+                continue;
+            for (const c of runCommands(ins)) {
+                if (!isCommand(c, 'chown') || !c.args.some((a) => a === '-R' || a === '--recursive' || /^-[a-zA-Z]*R/.test(a)))
+                    continue;
+                const targets = operands(c).slice(1).map((t) => resolvePath(cwd, t));
+                const hit = copied.find((p) => targets.some((t) => p.path === t || p.path.startsWith(`${t}/`) || t.startsWith(`${p.path}/`) || t === '/'));
+                if (hit !== undefined) {
+                    reports.push({ line: ins.line, endLine: ins.endLine, message: `chown -R rewrites the files copied on line ${hit.line} into a second layer, doubling their size: use COPY --chown=${operands(c)[0] ?? 'user'} instead`, stage: stage.index });
+                    break;
+                }
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/cleanup-in-separate-layer.ts
+/** Deleting in a later RUN hides files but the earlier layer still carries them. */
+
+/** Paths people delete to save space (not a config file removed on purpose). */
+const SPACE = /cache|\/lists|^\/tmp|^\/var\/tmp|\.(?:tar|tgz|zip|deb|rpm|whl|gz|xz)(?:$|\*)|node_modules|\/usr\/share\/(?:doc|man)/;
+function isCleanup(c) {
+    return ((c.name === 'rm' && c.args.some((a) => SPACE.test(a))) ||
+        isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean') ||
+        isCommand(c, 'apk', 'del') ||
+        isCommand(c, 'yum', 'clean', 'remove') ||
+        isCommand(c, 'dnf', 'clean', 'remove') ||
+        isCommand(c, 'npm', 'cache') ||
+        isCommand(c, 'pip', 'cache'));
+}
+const cleanupInSeparateLayer = {
+    meta: {
+        id: 'cleanup-in-separate-layer',
+        title: 'A RUN only deletes files an earlier layer added',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        return runs(stage).flatMap((run) => {
+            const commands = runCommands(run);
+            if (commands.length === 0 || !commands.every(isCleanup))
+                return [];
+            return [{ line: run.line, endLine: run.endLine, message: 'deleting in its own RUN does not make the image smaller: the files stay in the earlier layer; clean up in the RUN that created them', stage: stage.index }];
+        });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-all-before-install.ts
+/** `COPY . .` before the dependency install: every source change re-runs the install. */
+
+const MANIFESTS = /(?:^|\/)(?:package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(?:\.lock)?|go\.(?:mod|sum)|Gemfile(?:\.lock)?|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock)|\*\.csproj|[^/]*\.csproj|[^/]*\.sln)$/;
+function installs(c) {
+    if (isCommand(c, 'npm', 'ci', 'install', 'i'))
+        return operands(c).length === 1 ? `npm ${operands(c)[0] ?? ''}` : null;
+    if (c.name === 'yarn' && (operands(c).length === 0 || operands(c)[0] === 'install'))
+        return 'yarn install';
+    if (isCommand(c, 'pnpm', 'install', 'i'))
+        return 'pnpm install';
+    if (/^pip[0-9.]*$/.test(c.name) && operands(c)[0] === 'install' && c.args.some((a) => a === '-r' || a.startsWith('--requirement')))
+        return 'pip install -r';
+    if (isCommand(c, 'poetry', 'install') || isCommand(c, 'pipenv', 'install'))
+        return `${c.name} install`;
+    if (isCommand(c, 'go', 'mod') && operands(c)[1] === 'download')
+        return 'go mod download';
+    if (isCommand(c, 'bundle', 'install') || (c.name === 'bundle' && operands(c).length === 0))
+        return 'bundle install';
+    if (isCommand(c, 'composer', 'install'))
+        return 'composer install';
+    if (isCommand(c, 'dotnet', 'restore'))
+        return 'dotnet restore';
+    if (isCommand(c, 'cargo', 'fetch'))
+        return 'cargo fetch';
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a.includes('go-offline') || a === 'dependency:resolve'))
+        return 'mvn dependency:go-offline';
+    return null;
+}
+const copyAllBeforeInstall = {
+    meta: {
+        id: 'copy-all-before-install',
+        title: 'The whole context is copied before the dependency install',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        let manifestsFirst = false;
+        let copyAll = null;
+        for (const ins of stage.instructions) {
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
+                if (ins.copy.sources.some((s) => s === '.' || s === './'))
+                    copyAll ??= ins.line;
+                else if (copyAll === null && ins.copy.sources.some((s) => MANIFESTS.test(s)))
+                    manifestsFirst = true;
+            }
+            if (ins.keyword !== 'RUN' || copyAll === null || manifestsFirst)
+                continue;
+            const install = runCommands(ins).map(installs).find((i) => i !== null);
+            if (install !== undefined && install !== null) {
+                return [{ line: copyAll, message: `the whole build context is copied before ${install} (line ${ins.line}), so any source change re-runs it: copy the dependency manifests first, install, then copy the rest`, stage: stage.index }];
+            }
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/cross-compile-platform.ts
+/** Multi-platform builds compile fastest natively: FROM --platform=$BUILDPLATFORM in the compiler stage. */
+
+const CROSS_COMPILERS = new Set(['golang', 'rust', 'tonistiigi/xx']);
+const crossCompilePlatform = {
+    meta: {
+        id: 'cross-compile-platform',
+        title: 'A compiler stage of a multi-platform build runs under emulation',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
+        const multiPlatform = model.stages.some((s) => s.instructions.some((i) => i.raw.includes('$') && referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM')));
+        if (!multiPlatform)
+            return [];
+        return model.stages
+            .filter((s) => graph.roles[s.index] === 'build' && s.base.platform === null && s.base.image !== null && CROSS_COMPILERS.has(s.base.image))
+            .map((s) => ({ line: s.line, message: `build stage ${s.name ?? s.index} compiles with ${s.base.image} under emulation for each target platform: FROM --platform=$BUILDPLATFORM and cross-compile with TARGETOS/TARGETARCH`, stage: s.index }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/dev-dependencies-shipped.ts
+/** Node dev dependencies in the shipped image: installed there, or copied in with node_modules. */
+
+
+
+const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P'];
+/** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install` without a production flag. */
+function installsDevDeps(c, run) {
+    if (run.scope.get('NODE_ENV')?.value === 'production')
+        return false;
+    if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a === '--omit'))
+        return false;
+    if (isCommand(c, 'npm', 'ci'))
+        return true;
+    if (isCommand(c, 'npm', 'install', 'i'))
+        return operands(c).length === 1 && !c.args.includes('-g') && !c.args.includes('--global');
+    if (c.name === 'yarn')
+        return c.args.length === 0 || operands(c)[0] === 'install';
+    if (isCommand(c, 'pnpm', 'install', 'i'))
+        return true;
+    return false;
+}
+function prunes(c) {
+    return (isCommand(c, 'npm', 'prune') && c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev'))) || (isCommand(c, 'pnpm', 'prune') && c.args.includes('--prod'));
+}
+/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there. */
+function devInstall(model, stage) {
+    let found = null;
+    for (const s of stageChain(model, stage.index)) {
+        for (const run of runs(s)) {
+            const commands = runCommands(run);
+            if (commands.some((c) => installsDevDeps(c, run)))
+                found = run;
+            if (commands.some(prunes))
+                found = null;
         }
     }
     return found;
+}
+const devDependenciesShipped = {
+    meta: {
+        id: 'dev-dependencies-shipped',
+        title: 'Node dev dependencies end up in the shipped image',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        const edges = edgesByStage(graph, model.stages.length);
+        return model.stages.flatMap((stage) => {
+            const reports = [];
+            const own = devInstall(model, stage);
+            if (own !== null && own.stage === stage.index) {
+                reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index });
+            }
+            for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
+                const source = model.stages[edge.to];
+                const install = source === undefined ? null : devInstall(model, source);
+                if (install !== null) {
+                    reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index });
+                }
+            }
+            return reports;
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
+
+
+const pipCache = {
+    meta: {
+        id: 'pip-cache',
+        title: 'pip install keeps its download cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3042', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
+            return [];
+        const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
+        if (offending === undefined)
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
+/** Credentials copied into an image stay in its layers, even if a later step deletes them. */
+
+const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
+/** `.env.example`, `.env.production.sample`, …: templates without values. */
+const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
+const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
+/** The secret-looking file a source path names, or null. */
+function secretFile(source) {
+    const path = trimTrailingSlashes(source);
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (NAMES.has(base))
+        return base;
+    if (base.startsWith('.env.') && !SAFE_ENV.test(base))
+        return base;
+    if (EXTENSIONS.some((e) => base.endsWith(e)))
+        return base;
+    if (/(?:^|\/)\.aws\/credentials$/.test(path) || /(?:^|\/)\.docker\/config\.json$/.test(path) || /(?:^|\/)\.ssh(?:\/|$)/.test(path))
+        return path;
+    return null;
+}
+const secretFileCopied = {
+    meta: {
+        id: 'secret-file-copied',
+        title: 'A credentials file is copied into the image',
+        severity: 'error',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
+        const files = (ins.copy?.sources ?? []).map(secretFile).filter((f) => f !== null);
+        if (files.length === 0)
+            return [];
+        const ships = graph.roles[stage.index] === 'ships';
+        return [
+            {
+                line: ins.line,
+                endLine: ins.endLine,
+                message: ships
+                    ? `${files.join(', ')} is copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
+                    : `${files.join(', ')} is copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
+                stage: stage.index,
+                severity: ships ? 'error' : 'warning'
+            }
+        ];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/global-arg-not-redeclared.ts
+/** A global ARG is visible in FROM lines only; a stage must say `ARG NAME` to use it. */
+
+
+const globalArgNotRedeclared = {
+    meta: {
+        id: 'global-arg-not-redeclared',
+        title: 'A stage uses a global ARG without declaring it',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
+    },
+    check: ({ model }) => {
+        const globals = new Map(model.globalArgs.map((a) => [a.name, a]));
+        if (globals.size === 0)
+            return [];
+        return model.stages.flatMap((stage) => {
+            const reported = new Set();
+            const reports = [];
+            for (const ins of stage.instructions.slice(1)) {
+                for (const name of referencedNames(expandableText(ins))) {
+                    const global = globals.get(name);
+                    if (global === undefined || ins.scope.has(name) || reported.has(name))
+                        continue;
+                    reported.add(name);
+                    reports.push({
+                        line: ins.line,
+                        endLine: ins.endLine,
+                        message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; add ARG ${name} inside this stage`,
+                        stage: stage.index
+                    });
+                }
+            }
+            return reports;
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-name-typo.ts
+/** `--from=buidler`: BuildKit takes a name that is no stage for an image and tries to pull it. */
+
+const stageNameTypo = {
+    meta: {
+        id: 'stage-name-typo',
+        title: 'A --from or FROM name looks like a misspelt stage name',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
+        const byName = new Map();
+        for (const s of model.stages)
+            if (s.name !== null)
+                byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
+        return graph.external.flatMap((ref) => {
+            // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
+            if (/[:/@.]/.test(ref.image))
+                return [];
+            const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
+            const match = closest(ref.image, names);
+            if (match === null)
+                return [];
+            const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
+            return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
+/**
+ * `$X` in an instruction Docker expands (not RUN) with no X in scope. The base image's own ENV
+ * (PATH, JAVA_HOME, ...) is unknown without the registry, so outside `scratch` only names that
+ * look like a typo of a name in scope are reported.
+ */
+
+
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
+const undefinedVar = {
+    meta: {
+        id: 'undefined-var',
+        title: 'A variable is used that is not defined',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
+    },
+    check: ({ model }) => {
+        const globals = new Set(model.globalArgs.map((a) => a.name));
+        return model.stages.flatMap((stage) => {
+            const fromScratch = stageChain(model, stage.index)[0]?.base.kind === 'scratch';
+            return stage.instructions.slice(1).flatMap((ins) => {
+                if (!EXPANDED.has(ins.keyword))
+                    return [];
+                const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
+                return referencedNames(text)
+                    .filter((name) => !ins.scope.has(name) && !globals.has(name))
+                    .flatMap((name) => {
+                    const suggestion = closest(name, ins.scope.keys());
+                    if (suggestion === null && !fromScratch)
+                        return [];
+                    const hint = suggestion === null ? '' : ` Did you mean $${suggestion}?`;
+                    return [{ line: ins.line, endLine: ins.endLine, message: `$${name} is not defined at this point, so it expands to nothing.${hint}`, stage: stage.index }];
+                });
+            });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
+const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i;
+/** A URL or a git repository (`x.git`, `x.git#ref`); indexOf, not /\.git(?:#.*)?$/, which is quadratic on `.git#.git#…`. */
+function isRemote(src) {
+    if (/^(?:https?|git|ssh):\/\/|^git@/.test(src) || src.endsWith('.git'))
+        return true;
+    const ref = src.lastIndexOf('.git#');
+    return ref >= 0 && !src.includes('\n', ref);
+}
+const addLocalFile = {
+    meta: {
+        id: 'add-local-file',
+        title: 'ADD of a local file that is not an archive',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3020', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !isRemote(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
+const copyDestinationSlash = {
+    meta: {
+        id: 'copy-destination-slash',
+        title: 'COPY of several sources to a destination without a trailing /',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3021', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'COPY' && i.copy !== undefined && i.copy.sources.length > 1 && i.copy.destination !== null && !i.copy.destination.endsWith('/') && !i.copy.destination.includes('$'))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: `COPY of ${i.copy?.sources.length ?? 0} sources needs a folder as destination: write ${i.copy?.destination ?? ''}/`, stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-relative-without-workdir.ts
+
+const copyRelativeWithoutWorkdir = {
+    meta: {
+        id: 'copy-relative-without-workdir',
+        title: 'COPY to a relative destination before any WORKDIR',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3045', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
+        if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
+            return [];
+        const reports = [];
+        for (const ins of stage.instructions) {
+            if (ins.keyword === 'WORKDIR')
+                break;
+            const dest = ins.copy?.destination;
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
+                reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/expose-invalid-format.ts
+const exposeInvalidFormat = {
+    meta: {
+        id: 'expose-invalid-format',
+        title: 'EXPOSE with an IP address or a host port mapping',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args
+        .filter((a) => !a.includes('$') && a.includes(':'))
+        .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
+};
+
+;// CONCATENATED MODULE: ./src/rules/expose-proto-casing.ts
+const exposeProtoCasing = {
+    meta: {
+        id: 'expose-proto-casing',
+        title: 'EXPOSE protocol is not lower case',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
+};
+
+;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
+const legacyKeyValueFormat = {
+    meta: {
+        id: 'legacy-key-value-format',
+        title: 'ENV or LABEL written as "key value" instead of key=value',
+        // BuildKit warns; it is style, and it is on half of all real files, so it is information here.
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'LegacyKeyValueFormat' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => (i.keyword === 'ENV' || i.keyword === 'LABEL') && i.args.length > 0 && !i.args[0].includes('='))
+        .map((i) => ({ line: i.line, message: `${i.keyword} ${i.args[0] ?? ''} … uses the legacy "key value" form, where the value runs to the end of the line: write ${i.keyword} ${i.args[0] ?? ''}="…"`, stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/missing-healthcheck.ts
+/** Judged on the shipped image, and only for services (it EXPOSEs a port). */
+
+const missingHealthcheck = {
+    meta: {
+        id: 'missing-healthcheck',
+        title: 'A shipped service has no HEALTHCHECK',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3057', buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const chain = stageChain(model, graph.target);
+        const all = chain.flatMap((s) => s.instructions);
+        if (!all.some((i) => i.keyword === 'EXPOSE') || all.some((i) => i.keyword === 'HEALTHCHECK'))
+            return [];
+        const target = model.stages[graph.target];
+        return target === undefined ? [] : [{ line: target.line, message: 'the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one', stage: target.index }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/no-empty-continuation.ts
+const noEmptyContinuation = {
+    meta: {
+        id: 'no-empty-continuation',
+        title: 'An empty line inside a continued instruction',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
+    },
+    check: ({ model }) => model.instructions
+        .filter((i) => i.emptyContinuationLines.length > 0)
+        .map((i) => ({
+        line: i.endLine,
+        message: `line ${i.emptyContinuationLines.join(', ')} is empty inside this ${i.keyword}: it still continues the instruction, which a future Dockerfile syntax will reject; remove the empty line`,
+        stage: i.stage < 0 ? null : i.stage
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/pipefail.ts
+/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
+
+
+const pipefail = {
+    meta: {
+        id: 'pipefail',
+        title: 'A RUN pipes without pipefail',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL4006', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
+        let pipefailOn = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')));
+        const reports = [];
+        for (const ins of stage.instructions) {
+            if (ins.keyword === 'SHELL')
+                pipefailOn = (ins.json ?? []).join(' ').includes('pipefail');
+            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn)
+                continue;
+            const commands = runCommands(ins);
+            if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail')))
+                continue;
+            const piped = commands.find((c) => c.piped);
+            if (piped !== undefined) {
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/from-platform-flag-const.ts
+const fromPlatformFlagConst = {
+    meta: {
+        id: 'from-platform-flag-const',
+        title: 'FROM --platform is a constant',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const platform = s.base.platform;
+        if (platform === null || platform.includes('$'))
+            return [];
+        // BuildKit allows it when the stage name says which platform it is for (AS build_amd64).
+        const parts = platform.toLowerCase().split('/');
+        if (s.id !== null && parts.some((p) => p !== '' && s.id.includes(p)))
+            return [];
+        return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/redundant-target-platform.ts
+const redundantTargetPlatform = {
+    meta: {
+        id: 'redundant-target-platform',
+        title: 'FROM --platform=$TARGETPLATFORM restates the default',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
+        .map((s) => ({ line: s.line, message: '--platform=$TARGETPLATFORM is what FROM does anyway: remove the flag', stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/reserved-stage-name.ts
+const RESERVED = new Set(['scratch', 'context']);
+const reservedStageName = {
+    meta: {
+        id: 'reserved-stage-name',
+        title: 'A stage is named scratch or context',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.id !== null && RESERVED.has(s.id))
+        .map((s) => ({ line: s.line, message: `"${s.name}" is a reserved name (${s.id === 'scratch' ? 'the empty image' : 'the build context'}): FROM ${s.id} and --from=${s.id} would not mean this stage; rename it`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/run-cd.ts
+
+const runCd = {
+    meta: {
+        id: 'run-cd',
+        title: 'RUN cd … instead of WORKDIR',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3003', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && runCommands(i).length > 1)
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'a RUN that starts with cd: WORKDIR sets the directory for this and the following instructions, and creates it', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
+const runSudo = {
+    meta: {
+        id: 'run-sudo',
+        title: 'sudo in RUN',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3004', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        // Looked for in the text: the shell splitter drops sudo as a wrapper to find the real program.
+        .filter((i) => i.keyword === 'RUN' && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' '))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/workdir-relative-path.ts
+/** A relative first WORKDIR depends on the base image's working directory. */
+
+const workdirRelativePath = {
+    meta: {
+        id: 'workdir-relative-path',
+        title: 'The first WORKDIR of a stage is a relative path',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // Inherited: an absolute WORKDIR in a stage this one is built FROM makes relative ones fine.
+        const inherited = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (i.args[0] ?? '').startsWith('/')));
+        if (inherited)
+            return [];
+        const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
+        const path = first?.args[0];
+        if (first === undefined || path === undefined || /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(path))
+            return [];
+        return [{ line: first.line, message: `WORKDIR ${path} is relative to the base image's working directory, which can change: use an absolute path`, stage: stage.index }];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
+/** One stage that compiles and ships: the toolchain and the sources ship with the result. */
+
+
+function compiles(c) {
+    if (isCommand(c, 'go', 'build', 'install'))
+        return `go ${operands(c)[0] ?? ''}`;
+    if (isCommand(c, 'cargo', 'build', 'install'))
+        return `cargo ${operands(c)[0] ?? ''}`;
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
+        return 'mvn package';
+    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
+        return 'gradle build';
+    if (isCommand(c, 'dotnet', 'publish', 'build'))
+        return `dotnet ${operands(c)[0] ?? ''}`;
+    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
+        return `${c.name} run build`;
+    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
+        return `${c.name} build`;
+    if (c.name === 'make' && !c.args.includes('install'))
+        return 'make';
+    return null;
+}
+const singleStageBuild = {
+    meta: {
+        id: 'single-stage-build',
+        title: 'A single-stage Dockerfile compiles what it ships',
+        severity: 'warning',
+        category: 'structure',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model }) => {
+        const stage = model.stages[0];
+        // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
+        if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
+            return [];
+        for (const run of runs(stage)) {
+            const commands = runCommands(run);
+            // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
+            if (dropsBuildDependencies(commands))
+                continue;
+            const build = commands.map(compiles).find((b) => b !== null);
+            if (build !== undefined && build !== null) {
+                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
+/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
+
+
+
+/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
+function dockerignorePatterns(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
+}
+const copyIgnoredFile = {
+    meta: {
+        id: 'copy-ignored-file',
+        title: 'COPY names a file that .dockerignore excludes',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'CopyIgnoredFile' }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore === null)
+            return [];
+        const patterns = dockerignorePatterns(buildContext.dockerignore);
+        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
+        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
+            return [];
+        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
+        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+        return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
+            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
+                return [];
+            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
+            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
+            if (hit === undefined)
+                return [];
+            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
+        })));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/missing-dockerignore.ts
+
+const missingDockerignore = {
+    meta: {
+        id: 'missing-dockerignore',
+        title: 'The whole context is copied and there is no .dockerignore',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore !== null)
+            return [];
+        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
+        if (copy === undefined)
+            return [];
+        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
+
+const aptUpgrade = {
+    meta: {
+        id: 'apt-upgrade',
+        title: 'apt-get upgrade in a Dockerfile',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3005', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
+        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/consecutive-run.ts
+/** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
+
+function manager(commands) {
+    for (const c of commands) {
+        if (isCommand(c, 'apt-get', 'install', 'update') || isCommand(c, 'apt', 'install', 'update'))
+            return 'apt';
+        if (isCommand(c, 'apk', 'add'))
+            return 'apk';
+        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
+            return 'dnf';
+    }
+    return null;
+}
+const consecutiveRun = {
+    meta: {
+        id: 'consecutive-run',
+        title: 'Consecutive RUNs install packages in separate layers',
+        severity: 'info',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3059', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        const reports = [];
+        let previous = null;
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.keyword !== 'RUN') {
+                previous = null;
+                continue;
+            }
+            const current = manager(runCommands(ins));
+            if (current !== null && previous !== null && previous.manager === current) {
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.line}: each RUN is a layer with its own package index; install everything in one RUN`, stage: stage.index });
+            }
+            previous = current === null ? null : { manager: current, line: ins.line };
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
+const invalidDefinitionDescription = {
+    meta: {
+        id: 'invalid-definition-description',
+        title: 'The comment above an ARG or stage does not describe it',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'InvalidDefinitionDescription' },
+        experimental: true
+    },
+    check: ({ model }) => {
+        const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]));
+        const all = model.instructions;
+        return all.flatMap((ins) => {
+            const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined;
+            const comment = byLine.get(ins.line - 1);
+            if (name === undefined || comment === undefined || comment === '' || comment.split(/\s+/)[0] === name)
+                return [];
+            return [{ line: ins.line - 1, message: `a description comment should start with the name it describes ("# ${name} …"); add an empty line if this comment is not one`, stage: ins.stage < 0 ? null : ins.stage }];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
+/** Rules whose findings the stage graph already computed while resolving references. */
+function graphProblemRule(meta) {
+    return {
+        meta,
+        check: ({ graph }) => graph.problems.filter((p) => p.kind === meta.id).map((p) => ({ line: p.line, message: p.message, stage: p.stage }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-variable.ts
+
+const copyFromVariable = graphProblemRule({
+    id: 'copy-from-variable',
+    title: '--from uses a variable, which docker build does not expand',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/duplicate-stage-name.ts
+
+const duplicateStageName = graphProblemRule({
+    id: 'duplicate-stage-name',
+    title: 'Two stages have the same name',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
+});
+
+;// CONCATENATED MODULE: ./src/rules/invalid-stage-name.ts
+
+const invalidStageName = graphProblemRule({
+    id: 'invalid-stage-name',
+    title: 'A stage name BuildKit rejects',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/parse-error.ts
+const parseError = {
+    meta: {
+        id: 'parse-error',
+        title: 'The Dockerfile cannot be read as written',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-forward-reference.ts
+
+const stageForwardReference = graphProblemRule({
+    id: 'stage-forward-reference',
+    title: 'A stage uses a stage defined after it',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
+
+const stageIndexOutOfRange = graphProblemRule({
+    id: 'stage-index-out-of-range',
+    title: '--from names a stage index that does not exist',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/stage-self-reference.ts
+
+const stageSelfReference = graphProblemRule({
+    id: 'stage-self-reference',
+    title: 'A stage uses itself',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3023', buildkit: null }
+});
+
+;// CONCATENATED MODULE: ./src/rules/unknown-target.ts
+
+const unknownTarget = graphProblemRule({
+    id: 'unknown-target',
+    title: 'The requested target is not a stage of the file',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
+});
+
+;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
+const baseImageLatest = {
+    meta: {
+        id: 'base-image-latest',
+        title: 'A base image uses the latest tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3007', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
+const baseImageUntagged = {
+    meta: {
+        id: 'base-image-untagged',
+        title: 'A base image has no tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3006', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/consistent-instruction-casing.ts
+
+const consistentInstructionCasing = {
+    meta: {
+        id: 'consistent-instruction-casing',
+        title: 'Instruction keywords mix upper and lower case',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
+    },
+    check: ({ model }) => {
+        const all = model.instructions;
+        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
+        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
+        const expected = upper >= lower ? 'upper' : 'lower';
+        return all
+            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
+            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/from-as-casing.ts
+
+const fromAsCasing = {
+    meta: {
+        id: 'from-as-casing',
+        title: 'The case of AS does not match the case of FROM',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'FromAsCasing' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const from = s.instructions[0];
+        const as = from?.args[1];
+        if (from === undefined || as === undefined || as.toLowerCase() !== 'as')
+            return [];
+        const kw = from.keywordRaw;
+        if ((isUpper(kw) && !isUpper(as)) || (isLower(kw) && !isLower(as))) {
+            return [{ line: s.line, message: `"${as}" does not match the case of "${kw}"; write ${isUpper(kw) ? 'AS' : 'as'}`, stage: s.index }];
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-name-casing.ts
+const stageNameCasing = {
+    meta: {
+        id: 'stage-name-casing',
+        title: 'A stage name has upper-case letters',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.name !== null && s.name !== s.id)
+        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
+const copyFromIndex = {
+    meta: {
+        id: 'copy-from-index',
+        title: 'A stage is referenced by its index instead of a name',
+        severity: 'warning',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => graph.edges
+        .filter((e) => e.via !== 'from')
+        .flatMap((e) => {
+        const stage = model.stages[e.from];
+        const ins = stage?.instructions.find((i) => i.line === e.line);
+        const raw = e.via === 'copy' ? ins?.copy?.from : ins?.run?.mounts.find((m) => m.line === e.line)?.from;
+        if (raw === undefined || raw === null || !/^[0-9]+$/.test(raw))
+            return [];
+        const source = model.stages[e.to];
+        const hint = source !== undefined && source.name !== null ? `use --from=${source.name}` : `name stage ${e.to} (FROM … AS name, line ${source?.line ?? '?'}) and use that name`;
+        return [{ line: e.line, message: `--from=${raw} breaks silently when a stage is added or moved; ${hint}`, stage: e.from }];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/dead-instruction.ts
+const METADATA = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL']);
+const deadInstruction = {
+    meta: {
+        id: 'dead-instruction',
+        title: 'Image metadata in a build stage has no effect',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages
+        .filter((s) => graph.roles[s.index] === 'build')
+        .flatMap((s) => s.instructions
+        .filter((i) => METADATA.has(i.keyword))
+        .map((i) => ({
+        line: i.line,
+        endLine: i.endLine,
+        message: `${i.keyword} in build stage ${s.name ?? s.index} has no effect: only files copied from this stage reach the shipped image`,
+        stage: s.index
+    })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
+const invalidDefaultArgInFrom = {
+    meta: {
+        id: 'invalid-default-arg-in-from',
+        title: 'FROM is not a valid image with the default ARG values',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
+    },
+    check: ({ model }) => {
+        const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name));
+        return model.stages
+            .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
+            .map((s) => {
+            const names = s.base.unresolved.filter((n) => noDefault.has(n));
+            return {
+                line: s.line,
+                message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
+                stage: s.index
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/undefined-arg-in-from.ts
+/** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
+
+const undefinedArgInFrom = {
+    meta: {
+        id: 'undefined-arg-in-from',
+        title: 'FROM uses a variable that is not a global ARG',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
+    },
+    check: ({ model }) => {
+        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
+        const inStages = new Set(model.stages.flatMap((t) => t.instructions.flatMap((i) => (i.keyword === 'ARG' ? (i.variables ?? []).map((v) => v.name) : []))));
+        return model.stages.flatMap((s) => {
+            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
+            return names.map((n) => {
+                const hint = inStages.has(n) ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
+                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
+            });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
+/**
+ * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
+ * root of the target's FROM chain matters: a golang build stage is exactly right.
+ */
+
+const heavy_final_base_SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
+const heavy_final_base_FAMILIES = [
+    { images: ['golang'], suggestion: 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
+    { images: ['rust'], suggestion: 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
+    // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
+    { images: ['gcc'], suggestion: 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
+    { images: ['maven', 'gradle'], suggestion: 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
+    { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: 'ship the jar on eclipse-temurin:<version>-jre' },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
+    { images: ['node'], light: heavy_final_base_SLIM, suggestion: 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
+    { images: ['python'], light: heavy_final_base_SLIM, suggestion: 'ship on python:<version>-slim' },
+    { images: ['ruby'], light: heavy_final_base_SLIM, suggestion: 'ship on ruby:<version>-slim' }
+];
+function familyOf(image) {
+    const name = image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
+    return heavy_final_base_FAMILIES.find((f) => f.images.includes(name));
+}
+const heavyFinalBase = {
+    meta: {
+        id: 'heavy-final-base',
+        title: 'The shipped image is built on a toolchain image',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const root = rootImage(model, graph.target);
+        if (root === null)
+            return [];
+        const family = familyOf(root.base.image ?? '');
+        if (family === undefined)
+            return [];
+        const tag = root.base.tag ?? 'latest';
+        if (family.light?.test(tag) === true)
+            return [];
+        const shipped = `${root.base.image}:${tag}`;
+        const multi = model.stages.length > 1 ? '' : ' Split the file: a build stage, then a small runtime stage.';
+        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion}.${multi}`, stage: root.index }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/image-not-pinned.ts
+/** Opt-in policy: every external image is pinned by digest. */
+
+
+const imageNotPinned = {
+    meta: {
+        id: 'image-not-pinned',
+        title: 'An external image is not pinned by digest (opt-in)',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ graph, settings }) => {
+        if (!settings.pinDigests)
+            return [];
+        return graph.external
+            .filter((ref) => {
+            const parsed = parseImageReference(ref.image);
+            return parsed !== null && parsed.digest === null;
+        })
+            .map((ref) => ({ line: ref.line, message: `${referenceKind(ref)} ${ref.image} is not pinned by digest: append @sha256:… so a re-pushed tag cannot change what you build`, stage: ref.stage }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/untrusted-registry.ts
+
+const untrustedRegistry = {
+    meta: {
+        id: 'untrusted-registry',
+        title: 'An image comes from a registry that is not trusted',
+        severity: 'error',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3026', buildkit: null }
+    },
+    check: ({ graph, settings }) => {
+        const trusted = settings.trustedRegistries;
+        if (trusted === null)
+            return [];
+        const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
+        return graph.external.flatMap((ref) => {
+            const registry = registryOf(ref.image);
+            if (registry === null || allowed.has(registry))
+                return [];
+            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/suppressions.ts
+function add(target, ids) {
+    if (target === 'all' || ids === 'all')
+        return 'all';
+    for (const id of ids)
+        target.add(id);
+    return target;
+}
+function suppressions_list(text) {
+    return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** Maps names of one tool to our rule ids; records the names that map to nothing. */
+function resolve(names, tool, rules, line, unknown) {
+    const ids = new Set();
+    for (const name of names) {
+        if (tool === 'buildkit' && name.toLowerCase() === 'all') {
+            for (const r of rules)
+                if (r.meta.equivalents.buildkit !== null)
+                    ids.add(r.meta.id);
+            continue;
+        }
+        const matches = rules.filter((r) => tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === name.toUpperCase() : r.meta.equivalents.buildkit === name);
+        // hadolint and BuildKit have checks we do not implement: silently nothing to suppress there.
+        if (matches.length === 0 && tool === 'stagecraft')
+            unknown.push({ line, name, tool });
+        for (const r of matches)
+            ids.add(r.meta.id);
+    }
+    return ids;
+}
+function instructionsOf(model) {
+    return model.instructions;
+}
+/** The engine and the invalid-suppression rule both ask; read each file's comments once. */
+const cache = new WeakMap();
+function readSuppressions(model, rules) {
+    const cached = cache.get(model);
+    if (cached !== undefined && cached.rules === rules)
+        return cached.suppressions;
+    const suppressions = computeSuppressions(model, rules);
+    cache.set(model, { rules, suppressions });
+    return suppressions;
+}
+function computeSuppressions(model, rules) {
+    const result = { file: new Set(), ranges: [], buildkitErrors: false, unknown: [] };
+    const check = model.directives.check;
+    if (check !== null) {
+        result.file = add(result.file, resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
+        result.buildkitErrors = check.error;
+    }
+    const instructions = instructionsOf(model);
+    const nextInstruction = (line) => instructions.find((i) => i.line > line);
+    for (const comment of model.comments) {
+        const text = comment.text.trim();
+        let match;
+        let ids = null;
+        let fileWide = false;
+        if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
+            fileWide = true;
+            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
+        }
+        else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
+            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
+        }
+        else if ((match = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/.exec(text)) !== null) {
+            fileWide = match[1] !== undefined;
+            ids = resolve(suppressions_list(match[2] ?? ''), 'hadolint', rules, comment.line, result.unknown);
+        }
+        else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
+            ids = resolve(suppressions_list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown);
+        }
+        if (ids === null)
+            continue;
+        if (fileWide) {
+            result.file = add(result.file, ids);
+            continue;
+        }
+        const next = nextInstruction(comment.line);
+        if (next !== undefined)
+            result.ranges.push([next.line, next.endLine, ids]);
+    }
+    return result;
+}
+/** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
+const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
+const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
+function isSuppressed(suppressions, finding) {
+    if (covers(suppressions.file, finding.rule))
+        return true;
+    return suppressions.ranges.some(([first, last, ids]) => finding.line >= first && finding.line <= last && covers(ids, finding.rule));
+}
+
+;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
+
+const invalidSuppression = {
+    meta: {
+        id: 'invalid-suppression',
+        title: 'A stagecraft-ignore comment names no known rule',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, rules }) => readSuppressions(model, rules).unknown.map((u) => ({
+        line: u.line,
+        message: `"${u.name}" is not a Stagecraft rule, so this comment suppresses nothing (stagecraft --list-rules shows the ids)`,
+        stage: null
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/json-args-recommended.ts
+
+const jsonArgsRecommended = {
+    meta: {
+        id: 'json-args-recommended',
+        title: 'CMD or ENTRYPOINT in shell form in the shipped image',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // A SHELL in this stage (before the instruction) or in a stage it inherits from makes shell form deliberate.
+        const inherited = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
+        let shell = inherited;
+        const reports = [];
+        for (const i of stage.instructions) {
+            if (i.keyword === 'SHELL')
+                shell = true;
+            if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.form === 'shell' && !shell && i.args.length > 0) {
+                reports.push({
+                    line: i.line,
+                    endLine: i.endLine,
+                    message: `${i.keyword} in shell form runs under /bin/sh -c, so the process does not get signals (docker stop waits, then kills it); write ${i.keyword} ["${i.args[0] ?? ''}", …]`,
+                    stage: stage.index
+                });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/maintainer-deprecated.ts
+const maintainerDeprecated = {
+    meta: {
+        id: 'maintainer-deprecated',
+        title: 'MAINTAINER is deprecated',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'MAINTAINER')
+        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/multiple-instructions.ts
+function multipleRule(keyword, id, hadolint) {
+    return {
+        meta: {
+            id,
+            title: `A stage has more than one ${keyword}`,
+            severity: 'warning',
+            category: 'correctness',
+            scope: 'all',
+            equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' }
+        },
+        check: ({ model }) => model.stages.flatMap((stage) => {
+            const found = stage.instructions.filter((i) => i.keyword === keyword);
+            const last = found[found.length - 1];
+            return found.slice(0, -1).map((i) => ({
+                line: i.line,
+                endLine: i.endLine,
+                message: `this ${keyword} has no effect: the ${keyword} on line ${last?.line ?? '?'} of the same stage replaces it`,
+                stage: stage.index
+            }));
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/multiple-cmd.ts
+
+const multipleCmd = multipleRule('CMD', 'multiple-cmd', 'DL4003');
+
+;// CONCATENATED MODULE: ./src/rules/multiple-entrypoint.ts
+
+const multipleEntrypoint = multipleRule('ENTRYPOINT', 'multiple-entrypoint', 'DL4004');
+
+;// CONCATENATED MODULE: ./src/rules/multiple-healthcheck.ts
+
+const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012');
+
+;// CONCATENATED MODULE: ./src/rules/root-user.ts
+/** Judged on the shipped image only: builders run as root by design. */
+
+const ROOT = /^(?:root|0)(?::.*)?$/;
+/** Base images known to run as a non-root user by default. */
+function baseRunsAsNonRoot(image, tag) {
+    if ((tag ?? '').includes('nonroot'))
+        return true;
+    if (image.startsWith('cgr.dev/chainguard/') && !(tag ?? '').includes('-dev') && tag !== 'latest-dev')
+        return true;
+    return false;
+}
+const rootUser = {
+    meta: {
+        id: 'root-user',
+        title: 'The shipped image runs as root',
+        severity: 'warning',
+        category: 'security',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3002', buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const target = model.stages[graph.target];
+        if (target === undefined)
+            return [];
+        const user = effectiveInstruction(model, graph.target, 'USER');
+        if (user !== null) {
+            const value = user.args.join(' ');
+            if (!ROOT.test(value))
+                return [];
+            return [{ line: user.line, message: `the shipped image runs as ${value}: switch to an unprivileged user after the steps that need root`, stage: user.stage }];
+        }
+        const root = rootImage(model, graph.target);
+        if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag))
+            return [];
+        // Without an explicit USER, only network services are reported: base images, tools and
+        // desktop apps run as root on purpose, and the base image may set a user we cannot see.
+        const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'));
+        if (!exposes)
+            return [];
+        return [
+            {
+                line: target.line,
+                message: 'the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: add USER with an unprivileged user',
+                stage: target.index,
+                severity: 'info'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
+/** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
+
+
+const secretsInArgEnv = {
+    meta: {
+        id: 'secrets-in-arg-env',
+        title: 'A secret is passed through ARG or ENV',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
+    },
+    check: ({ model, graph }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
+        .flatMap((i) => (i.variables ?? [])
+        .filter((v) => looksSecret(v.name))
+        .map((v) => {
+        const ships = graph.roles[s.index] === 'ships';
+        const where = i.keyword === 'ENV'
+            ? ships
+                ? 'ENV values are stored in the shipped image for anyone who pulls it'
+                : 'in a build stage it stays out of the shipped image but is kept in the build cache'
+            : ships
+                ? 'ARG values are recorded in the image history of the shipped image'
+                : 'in a build stage it stays out of the shipped image but is kept in the build cache';
+        return {
+            line: i.line,
+            message: `${i.keyword} ${v.name} looks like a secret: ${where}; use RUN --mount=type=secret instead`,
+            stage: s.index,
+            severity: ships ? 'warning' : 'info'
+        };
+    })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/unused-stage.ts
+/** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
+const unusedStage = {
+    meta: {
+        id: 'unused-stage',
+        title: 'A stage is not needed to build the target',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        const target = graph.target === null ? null : model.stages[graph.target];
+        if (target === null || target === undefined)
+            return [];
+        const targetName = target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`;
+        return model.stages
+            .filter((s) => graph.roles[s.index] === 'unused')
+            .map((s) => ({
+            line: s.line,
+            message: `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
+            stage: s.index
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+/** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    parseError,
+    stageForwardReference,
+    stageSelfReference,
+    stageIndexOutOfRange,
+    copyFromVariable,
+    duplicateStageName,
+    invalidStageName,
+    reservedStageName,
+    unknownTarget,
+    stageNameTypo,
+    globalArgNotRedeclared,
+    undefinedVar,
+    undefinedArgInFrom,
+    invalidDefaultArgInFrom,
+    multipleCmd,
+    multipleEntrypoint,
+    multipleHealthcheck,
+    copyDestinationSlash,
+    copyRelativeWithoutWorkdir,
+    workdirRelativePath,
+    pipefail,
+    fromPlatformFlagConst,
+    redundantTargetPlatform,
+    exposeInvalidFormat,
+    exposeProtoCasing,
+    baseImageUntagged,
+    baseImageLatest,
+    unusedStage,
+    copyFromIndex,
+    singleStageBuild,
+    deadInstruction,
+    heavyFinalBase,
+    buildToolsShipped,
+    broadCopyFrom,
+    devDependenciesShipped,
+    aptListsLeft,
+    apkNoCache,
+    pipCache,
+    cleanupInSeparateLayer,
+    consecutiveRun,
+    aptUpgrade,
+    chownAfterCopy,
+    copyAllBeforeInstall,
+    missingDockerignore,
+    copyIgnoredFile,
+    crossCompilePlatform,
+    rootUser,
+    missingHealthcheck,
+    jsonArgsRecommended,
+    secretsInArgEnv,
+    secretFileCopied,
+    addUrlWithoutChecksum,
+    runSudo,
+    addLocalFile,
+    runCd,
+    stageNameCasing,
+    fromAsCasing,
+    consistentInstructionCasing,
+    maintainerDeprecated,
+    legacyKeyValueFormat,
+    noEmptyContinuation,
+    invalidDefinitionDescription,
+    untrustedRegistry,
+    imageNotPinned,
+    invalidSuppression
+];
+function ruleById(id) {
+    return RULES.find((r) => r.meta.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/parse/directives.ts
+function names(value) {
+    const list = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
+}
+/**
+ * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
+ * three parts; text after the first space is a comment.
+ */
+function parseCheckDirective(value, line) {
+    const check = { line, skip: [], error: false, experimental: [] };
+    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
+    const parts = body.split(';').filter((p) => p !== '');
+    if (parts.length > 3)
+        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
+    for (const part of parts) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
+        if (key === 'skip')
+            check.skip = names(val);
+        else if (key === 'experimental')
+            check.experimental = names(val);
+        else if (key === 'error') {
+            const lower = val.toLowerCase();
+            if (lower !== 'true' && lower !== 'false')
+                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
+            check.error = lower === 'true';
+        }
+        else
+            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
+    }
+    return { ok: true, check };
 }
 
 ;// CONCATENATED MODULE: ./src/parse/words.ts
@@ -12955,101 +16288,6 @@ function readStage(from, stages, globalScope, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rules/suppressions.ts
-function add(target, ids) {
-    if (target === 'all' || ids === 'all')
-        return 'all';
-    for (const id of ids)
-        target.add(id);
-    return target;
-}
-function list(text) {
-    return text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-/** Maps names of one tool to our rule ids; records the names that map to nothing. */
-function resolve(names, tool, rules, line, unknown) {
-    const ids = new Set();
-    for (const name of names) {
-        if (tool === 'buildkit' && name.toLowerCase() === 'all') {
-            for (const r of rules)
-                if (r.meta.equivalents.buildkit !== null)
-                    ids.add(r.meta.id);
-            continue;
-        }
-        const matches = rules.filter((r) => tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === name.toUpperCase() : r.meta.equivalents.buildkit === name);
-        // hadolint and BuildKit have checks we do not implement: silently nothing to suppress there.
-        if (matches.length === 0 && tool === 'stagecraft')
-            unknown.push({ line, name, tool });
-        for (const r of matches)
-            ids.add(r.meta.id);
-    }
-    return ids;
-}
-function instructionsOf(model) {
-    return model.instructions;
-}
-/** The engine and the invalid-suppression rule both ask; read each file's comments once. */
-const cache = new WeakMap();
-function readSuppressions(model, rules) {
-    const cached = cache.get(model);
-    if (cached !== undefined && cached.rules === rules)
-        return cached.suppressions;
-    const suppressions = computeSuppressions(model, rules);
-    cache.set(model, { rules, suppressions });
-    return suppressions;
-}
-function computeSuppressions(model, rules) {
-    const result = { file: new Set(), ranges: [], buildkitErrors: false, unknown: [] };
-    const check = model.directives.check;
-    if (check !== null) {
-        result.file = add(result.file, resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
-        result.buildkitErrors = check.error;
-    }
-    const instructions = instructionsOf(model);
-    const nextInstruction = (line) => instructions.find((i) => i.line > line);
-    for (const comment of model.comments) {
-        const text = comment.text.trim();
-        let match;
-        let ids = null;
-        let fileWide = false;
-        if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
-            fileWide = true;
-            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
-        }
-        else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
-            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
-        }
-        else if ((match = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/.exec(text)) !== null) {
-            fileWide = match[1] !== undefined;
-            ids = resolve(list(match[2] ?? ''), 'hadolint', rules, comment.line, result.unknown);
-        }
-        else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
-            ids = resolve(list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown);
-        }
-        if (ids === null)
-            continue;
-        if (fileWide) {
-            result.file = add(result.file, ids);
-            continue;
-        }
-        const next = nextInstruction(comment.line);
-        if (next !== undefined)
-            result.ranges.push([next.line, next.endLine, ids]);
-    }
-    return result;
-}
-/** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
-const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
-const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
-function isSuppressed(suppressions, finding) {
-    if (covers(suppressions.file, finding.rule))
-        return true;
-    return suppressions.ranges.some(([first, last, ids]) => finding.line >= first && finding.line <= last && covers(ids, finding.rule));
-}
-
 ;// CONCATENATED MODULE: ./src/rules/engine.ts
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 
@@ -13093,2155 +16331,7 @@ function runRules(context, options = {}) {
     return kept.sort(compareFindings);
 }
 
-;// CONCATENATED MODULE: ./src/rules/add-url-without-checksum.ts
-const addUrlWithoutChecksum = {
-    meta: {
-        id: 'add-url-without-checksum',
-        title: 'ADD downloads a URL without --checksum',
-        severity: 'warning',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
-        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.checksum === null && i.copy.sources.some((s) => /^https?:\/\//i.test(s)))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of a URL trusts whatever the server sends today: add --checksum=sha256:… so a changed or tampered download fails the build', stage: stage.index })))
-};
-
-;// CONCATENATED MODULE: ./src/parse/paths.ts
-/**
- * `a/b///` → `a/b`. A loop, not `/\/+$/`: that regex restarts at every slash of a long run
- * and takes quadratic time on `////…x` (a 20,000-slash path took a second).
- */
-function trimTrailingSlashes(path) {
-    let end = path.length;
-    while (end > 0 && path.charCodeAt(end - 1) === 47)
-        end--;
-    return end === path.length ? path : path.slice(0, end);
-}
-/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
-function joinPath(base, next) {
-    const path = next.startsWith('/') ? next : `${trimTrailingSlashes(base)}/${next}`;
-    const parts = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
-/** What rules ask of RUN instructions: commands, cache mounts, package installs. */
-
-
-
-function runs(stage) {
-    return stage.instructions.filter((i) => i.keyword === 'RUN');
-}
-/** A `--mount=type=cache` whose target is at or under one of the paths. */
-function hasCacheMount(run, paths) {
-    return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
-}
-/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
-function systemInstalls(run) {
-    return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager));
-}
-/** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
-function apkVirtual(c) {
-    const i = c.args.findIndex((a) => a === '--virtual' || a === '-t');
-    return i >= 0 ? (c.args[i + 1] ?? null) : null;
-}
-
-/**
- * The official images' patterns for building from source and dropping the toolchain in the same
- * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
- */
-function dropsBuildDependencies(commands) {
-    const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'));
-    if (aptAuto)
-        return true;
-    const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v) => v !== null);
-    return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)));
-}
-
-;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
-
-const apkNoCache = {
-    meta: {
-        id: 'apk-no-cache',
-        title: 'apk add keeps its package cache in a shipped layer',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3019', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        if (hasCacheMount(run, ['/var/cache/apk', '/etc/apk/cache']))
-            return [];
-        const commands = runCommands(run);
-        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/cache/apk')));
-        return commands
-            .filter((c) => isCommand(c, 'apk', 'add') && !c.args.includes('--no-cache') && !cleaned)
-            .slice(0, 1)
-            .map(() => ({ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }));
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
-
-const aptListsLeft = {
-    meta: {
-        id: 'apt-lists-left',
-        title: 'apt package lists are left in a shipped layer',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3009', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        const commands = runCommands(run);
-        const updates = commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update'));
-        if (!updates || hasCacheMount(run, ['/var/lib/apt/lists']))
-            return [];
-        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')));
-        if (cleaned)
-            return [];
-        return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/parse/secrets.ts
-/** Which variable names look like they hold secrets (BuildKit's word list, split on `_`). */
-const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
-// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
-const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint']);
-/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
-function hasSecretWord(name) {
-    return name.toLowerCase().split('_').some((t) => SENSITIVE.has(t));
-}
-/** Secret-looking as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
-function looksSecret(name) {
-    const tokens = name.toLowerCase().split('_');
-    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
-}
-
-;// CONCATENATED MODULE: ./src/graph/image.ts
-/**
- * What a reviewer wants to know about a file's stages and its shipped image, read off the
- * model and the stage graph: a row per stage, and the final image's base chain, settings, what
- * the shipping stages add to it and what stays behind in build stages. Pure.
- * Values of ARG/ENV never appear here, only names (a value may be a secret).
- */
-
-
-
-
-
-function stageLabel(stage) {
-    return stage.name ?? `stage ${stage.index}`;
-}
-/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
-function describeBase(stage, stages) {
-    const b = stage.base;
-    const platform = b.platform;
-    if (b.kind === 'scratch')
-        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
-    if (b.kind === 'stage' && b.stage !== null)
-        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
-    const secret = referencedNames(b.raw).some(hasSecretWord);
-    if (b.image === null || b.unresolved.length > 0 || secret)
-        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
-    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
-}
-function describeStages(model, graph) {
-    const edges = edgesByStage(graph, model.stages.length);
-    const external = Array.from({ length: model.stages.length }, () => []);
-    for (const x of graph.external)
-        external[x.stage]?.push(x);
-    return model.stages.map((stage) => {
-        const dependsOn = [];
-        const seen = new Set();
-        const add = (d) => {
-            const key = `${d.stage ?? d.label}/${d.via}`;
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            dependsOn.push(d);
-        };
-        for (const e of edges[stage.index] ?? [])
-            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
-        for (const x of external[stage.index] ?? [])
-            if (x.via !== 'from')
-                add({ stage: null, label: x.image, via: x.via });
-        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
-    });
-}
-/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
-function stageChain(model, index) {
-    const chain = [];
-    const seen = new Set();
-    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
-        seen.add(s.index);
-        chain.push(s);
-        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
-    }
-    return chain.reverse();
-}
-/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
-function workdirs(model, index) {
-    const result = new Map();
-    let current = '/';
-    for (const stage of stageChain(model, index)) {
-        for (const ins of stage.instructions) {
-            result.set(ins, current);
-            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
-                current = joinPath(current, ins.args[0]);
-        }
-    }
-    return result;
-}
-/** The working directory at the end of a stage. */
-function finalWorkdir(model, index) {
-    const stage = model.stages[index];
-    const last = stage?.instructions[stage.instructions.length - 1];
-    if (last === undefined)
-        return '/';
-    const map = workdirs(model, index);
-    const before = map.get(last) ?? '/';
-    return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before;
-}
-/** The last instruction with this keyword in a chain of stages, latest stage first. */
-function lastInChain(chain, keyword) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
-        if (found.length > 0)
-            return found[found.length - 1];
-    }
-    return null;
-}
-/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
-function commandText(ins) {
-    if (ins === null)
-        return null;
-    if (ins.form === 'json' && ins.json !== null)
-        return JSON.stringify(ins.json);
-    return ins.args.join(' ');
-}
-function mergePackages(lists) {
-    const byManager = new Map();
-    for (const l of lists) {
-        const set = byManager.get(l.manager) ?? new Set();
-        for (const p of l.packages)
-            set.add(p);
-        byManager.set(l.manager, set);
-    }
-    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
-}
-function stagePackages(stage) {
-    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
-}
-function unique(items) {
-    return [...new Set(items)];
-}
-function describeShippedImage(model, graph) {
-    if (graph.target === null)
-        return null;
-    const chain = stageChain(model, graph.target);
-    const root = chain[0];
-    const base = describeBase(root, model.stages);
-    const userIns = lastInChain(chain, 'USER');
-    const user = userIns?.args[0] ?? null;
-    const instructions = chain.flatMap((s) => s.instructions);
-    const contextFiles = [];
-    const artifacts = [];
-    const copyEdge = copyEdgeFinder(graph);
-    for (const stage of chain) {
-        for (const ins of stage.instructions) {
-            const copy = ins.copy;
-            if (copy === undefined)
-                continue;
-            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
-            if (copy.from === null) {
-                contextFiles.push(files);
-                continue;
-            }
-            const edge = copyEdge(stage.index, ins.line);
-            if (edge !== undefined)
-                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
-            else if (copy.from !== '')
-                artifacts.push({ ...files, from: copy.from, stage: null });
-        }
-    }
-    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
-    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
-    return {
-        target: graph.target,
-        chain: chain.map((s) => s.index),
-        base,
-        platform,
-        user,
-        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
-        workdir: finalWorkdir(model, graph.target),
-        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
-        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
-        cmd: commandText(lastInChain(chain, 'CMD')),
-        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
-        contextFiles,
-        artifacts,
-        packages: mergePackages(chain.flatMap(stagePackages)),
-        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
-    };
-}
-/** What build stages install that the shipped image does not get. */
-function describeLeftBehind(model, graph) {
-    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
-    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
-    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
-    return {
-        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
-        packages: packages.filter((l) => l.packages.length > 0)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/helpers.ts
-
-
-
-
-/** The last instruction with this keyword in the stage or, if none, in the stages it inherits from. */
-function effectiveInstruction(model, index, keyword) {
-    return lastInChain(stageChain(model, index), keyword);
-}
-/** The external image at the root of a stage's FROM chain, or null (scratch, or unresolved). */
-function rootImage(model, index) {
-    const root = stageChain(model, index)[0];
-    return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null;
-}
-/** Instructions of a stage after its FROM. */
-function body(stage) {
-    return stage.instructions.slice(1);
-}
-/** A path resolved against a working directory, normalised. */
-function resolvePath(workdir, path) {
-    return joinPath(workdir, path);
-}
-/** Edit distance (insert, delete, substitute), for "did you mean" suggestions. Inputs are short. */
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    let prevPrev = prev;
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            // A swap of two neighbours is one typo (optimal string alignment).
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
-        }
-        prevPrev = prev;
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** The text of an instruction that Docker or the shell expands: flag values, words and unquoted heredoc bodies. */
-function expandableText(ins) {
-    return [...ins.flags.map((f) => f.value ?? ''), ...ins.args, ...ins.heredocs.filter((h) => !h.quoted).map((h) => h.content)].join('\n');
-}
-/** The closest candidate within a small edit distance (about one typo per four letters), or null. */
-function closest(name, candidates) {
-    let best = null;
-    let bestDistance = Infinity;
-    const limit = Math.min(2, Math.max(1, Math.floor(name.length / 4)));
-    const lower = name.toLowerCase();
-    for (const c of candidates) {
-        // Lengths further apart than the limit cannot be within it: skip the quadratic distance.
-        if (c === name || Math.abs(c.length - name.length) > limit)
-            continue;
-        const d = editDistance(lower, c.toLowerCase());
-        if (d <= limit && d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
-/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
-function builtOnToolchain(model, index) {
-    const root = rootImage(model, index);
-    return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '');
-}
-const isUpper = (s) => s === s.toUpperCase();
-const isLower = (s) => s === s.toLowerCase();
-/** A COPY or ADD from the build context (not --from). */
-const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
-/** The registry host an image reference pulls from (Docker Hub names → docker.io). */
-function registryOf(image) {
-    const ref = parseImageReference(image);
-    if (ref === null)
-        return null;
-    return isDockerHub(ref.registry) ? 'docker.io' : ref.registry.toLowerCase();
-}
-/** How an external image came in, as the reader wrote it. */
-function referenceKind(ref) {
-    return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
-}
-
-;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
-/** COPY --from of a whole stage root, or of the builder's source folder, ships far more than the artifact. */
-
-const broadCopyFrom = {
-    meta: {
-        id: 'broad-copy-from',
-        title: 'COPY --from copies a whole stage or its source folder',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => graph.edges
-        .filter((e) => e.via === 'copy')
-        .flatMap((e) => {
-        const source = model.stages[e.to];
-        if (source === undefined)
-            return [];
-        const name = source.name ?? String(source.index);
-        const dirs = workdirs(model, e.to);
-        const workdir = finalWorkdir(model, e.to);
-        for (const path of e.paths) {
-            const resolved = resolvePath(workdir, path);
-            if (resolved === '/') {
-                return [{ line: e.line, message: `copies the whole filesystem of stage ${name}, build tools and all: copy only the files the image needs`, stage: e.from }];
-            }
-            // The build context was copied into exactly this folder (in the stage or one it is built FROM).
-            const copiedInto = [...dirs.entries()].some(([ins, cwd]) => ins.copy !== undefined && ins.copy.from === null && ins.copy.sources.some((s) => s === '.' || s === './') && resolvePath(cwd, ins.copy.destination ?? '.') === resolved);
-            if (copiedInto) {
-                return [{ line: e.line, message: `copies ${resolved} of stage ${name}, where the whole build context was copied: sources, tests and node_modules ship along; copy the build output only`, stage: e.from }];
-            }
-        }
-        return [];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/build-tools-shipped.ts
-/** Compilers and headers installed where they ship, unless the same RUN removes them again. */
-
-
-const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools']);
-function isBuildTool(pkg) {
-    // The name before a version pin (`gcc=12.2`, `make>=4`); search, not /[=<>].*$/, which is quadratic on `<<<…`.
-    const pin = pkg.search(/[=<>]/);
-    const name = (pin < 0 ? pkg : pkg.slice(0, pin)).toLowerCase();
-    return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name);
-}
-const buildToolsShipped = {
-    meta: {
-        id: 'build-tools-shipped',
-        title: 'Build tools are installed in a shipped stage',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => {
-        // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
-        if (graph.target !== null && builtOnToolchain(model, graph.target))
-            return [];
-        return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-            const commands = runCommands(run);
-            if (dropsBuildDependencies(commands))
-                return [];
-            const removed = new Set();
-            for (const c of commands) {
-                if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')) {
-                    for (const p of operands(c).slice(1))
-                        removed.add(p);
-                }
-            }
-            const tools = systemInstalls(run).flatMap((install) => {
-                const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
-                if (virtual !== null && removed.has(virtual))
-                    return [];
-                return install.packages.filter((p) => isBuildTool(p) && !removed.has(p));
-            });
-            if (tools.length === 0)
-                return [];
-            const where = model.stages.length === 1 ? 'split the file: build in a first stage and copy only the result into a runtime stage' : 'install them in a build stage and copy only the result';
-            return [{ line: run.line, endLine: run.endLine, message: `${[...new Set(tools)].join(', ')} ship${tools.length === 1 ? 's' : ''} in the final image: ${where} (or remove them in the same RUN)`, stage: stage.index }];
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/chown-after-copy.ts
-/** `RUN chown -R` over files just copied duplicates them in a new layer; COPY --chown does not. */
-
-
-const chownAfterCopy = {
-    meta: {
-        id: 'chown-after-copy',
-        title: 'RUN chown -R over files a COPY just added',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // Most stages never run chown: skip the working-directory walk for them.
-        if (!runs(stage).some((r) => runCommands(r).some((c) => c.program === 'chown')))
-            return [];
-        const dirs = workdirs(model, stage.index);
-        const copied = [];
-        const reports = [];
-        for (const ins of stage.instructions) {
-            const cwd = dirs.get(ins) ?? '/';
-            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy?.destination) {
-                copied.push({ path: resolvePath(cwd, ins.copy.destination), line: ins.line });
-            }
-            if (ins.keyword !== 'RUN')
-                continue;
-            for (const c of runCommands(ins)) {
-                if (!isCommand(c, 'chown') || !c.args.some((a) => a === '-R' || a === '--recursive' || /^-[a-zA-Z]*R/.test(a)))
-                    continue;
-                const targets = operands(c).slice(1).map((t) => resolvePath(cwd, t));
-                const hit = copied.find((p) => targets.some((t) => p.path === t || p.path.startsWith(`${t}/`) || t.startsWith(`${p.path}/`) || t === '/'));
-                if (hit !== undefined) {
-                    reports.push({ line: ins.line, endLine: ins.endLine, message: `chown -R rewrites the files copied on line ${hit.line} into a second layer, doubling their size: use COPY --chown=${operands(c)[0] ?? 'user'} instead`, stage: stage.index });
-                    break;
-                }
-            }
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/cleanup-in-separate-layer.ts
-/** Deleting in a later RUN hides files but the earlier layer still carries them. */
-
-/** Paths people delete to save space (not a config file removed on purpose). */
-const SPACE = /cache|\/lists|^\/tmp|^\/var\/tmp|\.(?:tar|tgz|zip|deb|rpm|whl|gz|xz)(?:$|\*)|node_modules|\/usr\/share\/(?:doc|man)/;
-function isCleanup(c) {
-    return ((c.name === 'rm' && c.args.some((a) => SPACE.test(a))) ||
-        isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean') ||
-        isCommand(c, 'apk', 'del') ||
-        isCommand(c, 'yum', 'clean', 'remove') ||
-        isCommand(c, 'dnf', 'clean', 'remove') ||
-        isCommand(c, 'npm', 'cache') ||
-        isCommand(c, 'pip', 'cache'));
-}
-const cleanupInSeparateLayer = {
-    meta: {
-        id: 'cleanup-in-separate-layer',
-        title: 'A RUN only deletes files an earlier layer added',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        return runs(stage).flatMap((run) => {
-            const commands = runCommands(run);
-            if (commands.length === 0 || !commands.every(isCleanup))
-                return [];
-            return [{ line: run.line, endLine: run.endLine, message: 'deleting in its own RUN does not make the image smaller: the files stay in the earlier layer; clean up in the RUN that created them', stage: stage.index }];
-        });
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-all-before-install.ts
-
-const MANIFESTS = /(?:^|\/)(?:package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(?:\.lock)?|go\.(?:mod|sum)|Gemfile(?:\.lock)?|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock)|\*\.csproj|[^/]*\.csproj|[^/]*\.sln)$/;
-function installs(c) {
-    if (isCommand(c, 'npm', 'ci', 'install', 'i'))
-        return operands(c).length === 1 ? `npm ${operands(c)[0] ?? ''}` : null;
-    if (c.name === 'yarn' && (operands(c).length === 0 || operands(c)[0] === 'install'))
-        return 'yarn install';
-    if (isCommand(c, 'pnpm', 'install', 'i'))
-        return 'pnpm install';
-    if (/^pip[0-9.]*$/.test(c.name) && operands(c)[0] === 'install' && c.args.some((a) => a === '-r' || a.startsWith('--requirement')))
-        return 'pip install -r';
-    if (isCommand(c, 'poetry', 'install') || isCommand(c, 'pipenv', 'install'))
-        return `${c.name} install`;
-    if (isCommand(c, 'go', 'mod') && operands(c)[1] === 'download')
-        return 'go mod download';
-    if (isCommand(c, 'bundle', 'install') || (c.name === 'bundle' && operands(c).length === 0))
-        return 'bundle install';
-    if (isCommand(c, 'composer', 'install'))
-        return 'composer install';
-    if (isCommand(c, 'dotnet', 'restore'))
-        return 'dotnet restore';
-    if (isCommand(c, 'cargo', 'fetch'))
-        return 'cargo fetch';
-    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a.includes('go-offline') || a === 'dependency:resolve'))
-        return 'mvn dependency:go-offline';
-    return null;
-}
-const copyAllBeforeInstall = {
-    meta: {
-        id: 'copy-all-before-install',
-        title: 'The whole context is copied before the dependency install',
-        severity: 'warning',
-        category: 'cache',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        let manifestsFirst = false;
-        let copyAll = null;
-        for (const ins of stage.instructions) {
-            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
-                if (ins.copy.sources.some((s) => s === '.' || s === './'))
-                    copyAll ??= ins.line;
-                else if (copyAll === null && ins.copy.sources.some((s) => MANIFESTS.test(s)))
-                    manifestsFirst = true;
-            }
-            if (ins.keyword !== 'RUN' || copyAll === null || manifestsFirst)
-                continue;
-            const install = runCommands(ins).map(installs).find((i) => i !== null);
-            if (install !== undefined && install !== null) {
-                return [{ line: copyAll, message: `the whole build context is copied before ${install} (line ${ins.line}), so any source change re-runs it: copy the dependency manifests first, install, then copy the rest`, stage: stage.index }];
-            }
-        }
-        return [];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/cross-compile-platform.ts
-/** Multi-platform builds compile fastest natively: FROM --platform=$BUILDPLATFORM in the compiler stage. */
-
-const CROSS_COMPILERS = new Set(['golang', 'rust', 'tonistiigi/xx']);
-const crossCompilePlatform = {
-    meta: {
-        id: 'cross-compile-platform',
-        title: 'A compiler stage of a multi-platform build runs under emulation',
-        severity: 'info',
-        category: 'structure',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, graph }) => {
-        // Only files that already build for several platforms (they read TARGETARCH/TARGETOS/TARGETPLATFORM).
-        const multiPlatform = model.stages.some((s) => s.instructions.some((i) => i.raw.includes('$') && referencedNames(i.raw).some((n) => n === 'TARGETARCH' || n === 'TARGETOS' || n === 'TARGETPLATFORM')));
-        if (!multiPlatform)
-            return [];
-        return model.stages
-            .filter((s) => graph.roles[s.index] === 'build' && s.base.platform === null && s.base.image !== null && CROSS_COMPILERS.has(s.base.image))
-            .map((s) => ({ line: s.line, message: `build stage ${s.name ?? s.index} compiles with ${s.base.image} under emulation for each target platform: FROM --platform=$BUILDPLATFORM and cross-compile with TARGETOS/TARGETARCH`, stage: s.index }));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/dev-dependencies-shipped.ts
-/** Node dev dependencies in the shipped image: installed there, or copied in with node_modules. */
-
-
-
-const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P'];
-/** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install` without a production flag. */
-function installsDevDeps(c, run) {
-    if (run.scope.get('NODE_ENV')?.value === 'production')
-        return false;
-    if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a === '--omit'))
-        return false;
-    if (isCommand(c, 'npm', 'ci'))
-        return true;
-    if (isCommand(c, 'npm', 'install', 'i'))
-        return operands(c).length === 1 && !c.args.includes('-g') && !c.args.includes('--global');
-    if (c.name === 'yarn')
-        return c.args.length === 0 || operands(c)[0] === 'install';
-    if (isCommand(c, 'pnpm', 'install', 'i'))
-        return true;
-    return false;
-}
-function prunes(c) {
-    return (isCommand(c, 'npm', 'prune') && c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev'))) || (isCommand(c, 'pnpm', 'prune') && c.args.includes('--prod'));
-}
-/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there. */
-function devInstall(model, stage) {
-    let found = null;
-    for (const s of stageChain(model, stage.index)) {
-        for (const run of runs(s)) {
-            const commands = runCommands(run);
-            if (commands.some((c) => installsDevDeps(c, run)))
-                found = run;
-            if (commands.some(prunes))
-                found = null;
-        }
-    }
-    return found;
-}
-const devDependenciesShipped = {
-    meta: {
-        id: 'dev-dependencies-shipped',
-        title: 'Node dev dependencies end up in the shipped image',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => {
-        const edges = edgesByStage(graph, model.stages.length);
-        return model.stages.flatMap((stage) => {
-            const reports = [];
-            const own = devInstall(model, stage);
-            if (own !== null && own.stage === stage.index) {
-                reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index });
-            }
-            for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
-                const source = model.stages[edge.to];
-                const install = source === undefined ? null : devInstall(model, source);
-                if (install !== null) {
-                    reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index });
-                }
-            }
-            return reports;
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
-
-
-const pipCache = {
-    meta: {
-        id: 'pip-cache',
-        title: 'pip install keeps its download cache in a shipped layer',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3042', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
-            return [];
-        const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
-        if (offending === undefined)
-            return [];
-        return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
-/** Credentials copied into an image stay in its layers, even if a later step deletes them. */
-
-const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
-/** `.env.example`, `.env.production.sample`, …: templates without values. */
-const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
-const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
-/** The secret-looking file a source path names, or null. */
-function secretFile(source) {
-    const path = trimTrailingSlashes(source);
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (NAMES.has(base))
-        return base;
-    if (base.startsWith('.env.') && !SAFE_ENV.test(base))
-        return base;
-    if (EXTENSIONS.some((e) => base.endsWith(e)))
-        return base;
-    if (/(?:^|\/)\.aws\/credentials$/.test(path) || /(?:^|\/)\.docker\/config\.json$/.test(path) || /(?:^|\/)\.ssh(?:\/|$)/.test(path))
-        return path;
-    return null;
-}
-const secretFileCopied = {
-    meta: {
-        id: 'secret-file-copied',
-        title: 'A credentials file is copied into the image',
-        severity: 'error',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
-        const files = (ins.copy?.sources ?? []).map(secretFile).filter((f) => f !== null);
-        if (files.length === 0)
-            return [];
-        const ships = graph.roles[stage.index] === 'ships';
-        return [
-            {
-                line: ins.line,
-                endLine: ins.endLine,
-                message: ships
-                    ? `${files.join(', ')} is copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
-                    : `${files.join(', ')} is copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
-                stage: stage.index,
-                severity: ships ? 'error' : 'warning'
-            }
-        ];
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/global-arg-not-redeclared.ts
-/** A global ARG is visible in FROM lines only; a stage must say `ARG NAME` to use it. */
-
-
-const globalArgNotRedeclared = {
-    meta: {
-        id: 'global-arg-not-redeclared',
-        title: 'A stage uses a global ARG without declaring it',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
-    },
-    check: ({ model }) => {
-        const globals = new Map(model.globalArgs.map((a) => [a.name, a]));
-        if (globals.size === 0)
-            return [];
-        return model.stages.flatMap((stage) => {
-            const reported = new Set();
-            const reports = [];
-            for (const ins of stage.instructions.slice(1)) {
-                for (const name of referencedNames(expandableText(ins))) {
-                    const global = globals.get(name);
-                    if (global === undefined || ins.scope.has(name) || reported.has(name))
-                        continue;
-                    reported.add(name);
-                    reports.push({
-                        line: ins.line,
-                        endLine: ins.endLine,
-                        message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; add ARG ${name} inside this stage`,
-                        stage: stage.index
-                    });
-                }
-            }
-            return reports;
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/stage-name-typo.ts
-/** `--from=buidler`: BuildKit takes a name that is no stage for an image and tries to pull it. */
-
-const stageNameTypo = {
-    meta: {
-        id: 'stage-name-typo',
-        title: 'A --from or FROM name looks like a misspelt stage name',
-        severity: 'error',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => {
-        // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
-        const byName = new Map();
-        for (const s of model.stages)
-            if (s.name !== null)
-                byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
-        return graph.external.flatMap((ref) => {
-            // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
-            if (/[:/@.]/.test(ref.image))
-                return [];
-            const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
-            const match = closest(ref.image, names);
-            if (match === null)
-                return [];
-            const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
-            return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
-/**
- * `$X` in an instruction Docker expands (not RUN) with no X in scope. The base image's own ENV
- * (PATH, JAVA_HOME, ...) is unknown without the registry, so outside `scratch` only names that
- * look like a typo of a name in scope are reported.
- */
-
-
-const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
-const undefinedVar = {
-    meta: {
-        id: 'undefined-var',
-        title: 'A variable is used that is not defined',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
-    },
-    check: ({ model }) => {
-        const globals = new Set(model.globalArgs.map((a) => a.name));
-        return model.stages.flatMap((stage) => {
-            const fromScratch = stageChain(model, stage.index)[0]?.base.kind === 'scratch';
-            return stage.instructions.slice(1).flatMap((ins) => {
-                if (!EXPANDED.has(ins.keyword))
-                    return [];
-                const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
-                return referencedNames(text)
-                    .filter((name) => !ins.scope.has(name) && !globals.has(name))
-                    .flatMap((name) => {
-                    const suggestion = closest(name, ins.scope.keys());
-                    if (suggestion === null && !fromScratch)
-                        return [];
-                    const hint = suggestion === null ? '' : ` Did you mean $${suggestion}?`;
-                    return [{ line: ins.line, endLine: ins.endLine, message: `$${name} is not defined at this point, so it expands to nothing.${hint}`, stage: stage.index }];
-                });
-            });
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
-const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i;
-/** A URL or a git repository (`x.git`, `x.git#ref`); indexOf, not /\.git(?:#.*)?$/, which is quadratic on `.git#.git#…`. */
-function isRemote(src) {
-    if (/^(?:https?|git|ssh):\/\/|^git@/.test(src) || src.endsWith('.git'))
-        return true;
-    const ref = src.lastIndexOf('.git#');
-    return ref >= 0 && !src.includes('\n', ref);
-}
-const addLocalFile = {
-    meta: {
-        id: 'add-local-file',
-        title: 'ADD of a local file that is not an archive',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3020', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !isRemote(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
-const copyDestinationSlash = {
-    meta: {
-        id: 'copy-destination-slash',
-        title: 'COPY of several sources to a destination without a trailing /',
-        severity: 'error',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3021', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'COPY' && i.copy !== undefined && i.copy.sources.length > 1 && i.copy.destination !== null && !i.copy.destination.endsWith('/') && !i.copy.destination.includes('$'))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: `COPY of ${i.copy?.sources.length ?? 0} sources needs a folder as destination: write ${i.copy?.destination ?? ''}/`, stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-relative-without-workdir.ts
-
-const copyRelativeWithoutWorkdir = {
-    meta: {
-        id: 'copy-relative-without-workdir',
-        title: 'COPY to a relative destination before any WORKDIR',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3045', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
-        if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
-            return [];
-        const reports = [];
-        for (const ins of stage.instructions) {
-            if (ins.keyword === 'WORKDIR')
-                break;
-            const dest = ins.copy?.destination;
-            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
-                reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index });
-            }
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/expose-invalid-format.ts
-const exposeInvalidFormat = {
-    meta: {
-        id: 'expose-invalid-format',
-        title: 'EXPOSE with an IP address or a host port mapping',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'EXPOSE')
-        .flatMap((i) => i.args
-        .filter((a) => !a.includes('$') && a.includes(':'))
-        .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
-};
-
-;// CONCATENATED MODULE: ./src/rules/expose-proto-casing.ts
-const exposeProtoCasing = {
-    meta: {
-        id: 'expose-proto-casing',
-        title: 'EXPOSE protocol is not lower case',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'EXPOSE')
-        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
-};
-
-;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
-const legacyKeyValueFormat = {
-    meta: {
-        id: 'legacy-key-value-format',
-        title: 'ENV or LABEL written as "key value" instead of key=value',
-        // BuildKit warns; it is style, and it is on half of all real files, so it is information here.
-        severity: 'info',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'LegacyKeyValueFormat' }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
-        .filter((i) => (i.keyword === 'ENV' || i.keyword === 'LABEL') && i.args.length > 0 && !i.args[0].includes('='))
-        .map((i) => ({ line: i.line, message: `${i.keyword} ${i.args[0] ?? ''} … uses the legacy "key value" form, where the value runs to the end of the line: write ${i.keyword} ${i.args[0] ?? ''}="…"`, stage: stage.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/missing-healthcheck.ts
-/** Judged on the shipped image, and only for services (it EXPOSEs a port). */
-
-const missingHealthcheck = {
-    meta: {
-        id: 'missing-healthcheck',
-        title: 'A shipped service has no HEALTHCHECK',
-        severity: 'info',
-        category: 'correctness',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3057', buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, graph }) => {
-        if (graph.target === null)
-            return [];
-        const chain = stageChain(model, graph.target);
-        const all = chain.flatMap((s) => s.instructions);
-        if (!all.some((i) => i.keyword === 'EXPOSE') || all.some((i) => i.keyword === 'HEALTHCHECK'))
-            return [];
-        const target = model.stages[graph.target];
-        return target === undefined ? [] : [{ line: target.line, message: 'the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one', stage: target.index }];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/no-empty-continuation.ts
-const noEmptyContinuation = {
-    meta: {
-        id: 'no-empty-continuation',
-        title: 'An empty line inside a continued instruction',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
-    },
-    check: ({ model }) => model.instructions
-        .filter((i) => i.emptyContinuationLines.length > 0)
-        .map((i) => ({
-        line: i.endLine,
-        message: `line ${i.emptyContinuationLines.join(', ')} is empty inside this ${i.keyword}: it still continues the instruction, which a future Dockerfile syntax will reject; remove the empty line`,
-        stage: i.stage < 0 ? null : i.stage
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/pipefail.ts
-/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
-
-
-const pipefail = {
-    meta: {
-        id: 'pipefail',
-        title: 'A RUN pipes without pipefail',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL4006', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
-        let pipefailOn = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')));
-        const reports = [];
-        for (const ins of stage.instructions) {
-            if (ins.keyword === 'SHELL')
-                pipefailOn = (ins.json ?? []).join(' ').includes('pipefail');
-            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn)
-                continue;
-            const commands = runCommands(ins);
-            if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail')))
-                continue;
-            const piped = commands.find((c) => c.piped);
-            if (piped !== undefined) {
-                reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index });
-            }
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/from-platform-flag-const.ts
-const fromPlatformFlagConst = {
-    meta: {
-        id: 'from-platform-flag-const',
-        title: 'FROM --platform is a constant',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => {
-        const platform = s.base.platform;
-        if (platform === null || platform.includes('$'))
-            return [];
-        // BuildKit allows it when the stage name says which platform it is for (AS build_amd64).
-        const parts = platform.toLowerCase().split('/');
-        if (s.id !== null && parts.some((p) => p !== '' && s.id.includes(p)))
-            return [];
-        return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/redundant-target-platform.ts
-const redundantTargetPlatform = {
-    meta: {
-        id: 'redundant-target-platform',
-        title: 'FROM --platform=$TARGETPLATFORM restates the default',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
-        .map((s) => ({ line: s.line, message: '--platform=$TARGETPLATFORM is what FROM does anyway: remove the flag', stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/reserved-stage-name.ts
-const RESERVED = new Set(['scratch', 'context']);
-const reservedStageName = {
-    meta: {
-        id: 'reserved-stage-name',
-        title: 'A stage is named scratch or context',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.id !== null && RESERVED.has(s.id))
-        .map((s) => ({ line: s.line, message: `"${s.name}" is a reserved name (${s.id === 'scratch' ? 'the empty image' : 'the build context'}): FROM ${s.id} and --from=${s.id} would not mean this stage; rename it`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/run-cd.ts
-
-const runCd = {
-    meta: {
-        id: 'run-cd',
-        title: 'RUN cd … instead of WORKDIR',
-        severity: 'info',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3003', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && runCommands(i).length > 1)
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'a RUN that starts with cd: WORKDIR sets the directory for this and the following instructions, and creates it', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
-const runSudo = {
-    meta: {
-        id: 'run-sudo',
-        title: 'sudo in RUN',
-        severity: 'warning',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3004', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        // Looked for in the text: the shell splitter drops sudo as a wrapper to find the real program.
-        .filter((i) => i.keyword === 'RUN' && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' '))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/workdir-relative-path.ts
-/** A relative first WORKDIR depends on the base image's working directory. */
-
-const workdirRelativePath = {
-    meta: {
-        id: 'workdir-relative-path',
-        title: 'The first WORKDIR of a stage is a relative path',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // Inherited: an absolute WORKDIR in a stage this one is built FROM makes relative ones fine.
-        const inherited = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (i.args[0] ?? '').startsWith('/')));
-        if (inherited)
-            return [];
-        const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
-        const path = first?.args[0];
-        if (first === undefined || path === undefined || /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(path))
-            return [];
-        return [{ line: first.line, message: `WORKDIR ${path} is relative to the base image's working directory, which can change: use an absolute path`, stage: stage.index }];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
-
-
-function compiles(c) {
-    if (isCommand(c, 'go', 'build', 'install'))
-        return `go ${operands(c)[0] ?? ''}`;
-    if (isCommand(c, 'cargo', 'build', 'install'))
-        return `cargo ${operands(c)[0] ?? ''}`;
-    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
-        return 'mvn package';
-    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
-        return 'gradle build';
-    if (isCommand(c, 'dotnet', 'publish', 'build'))
-        return `dotnet ${operands(c)[0] ?? ''}`;
-    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
-        return `${c.name} run build`;
-    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
-        return `${c.name} build`;
-    if (c.name === 'make' && !c.args.includes('install'))
-        return 'make';
-    return null;
-}
-const singleStageBuild = {
-    meta: {
-        id: 'single-stage-build',
-        title: 'A single-stage Dockerfile compiles what it ships',
-        severity: 'warning',
-        category: 'structure',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model }) => {
-        const stage = model.stages[0];
-        // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
-        if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
-            return [];
-        for (const run of runs(stage)) {
-            const commands = runCommands(run);
-            // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
-            if (dropsBuildDependencies(commands))
-                continue;
-            const build = commands.map(compiles).find((b) => b !== null);
-            if (build !== undefined && build !== null) {
-                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
-            }
-        }
-        return [];
-    }
-};
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
-/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
-
-
-
-/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
-function dockerignorePatterns(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
-}
-const copyIgnoredFile = {
-    meta: {
-        id: 'copy-ignored-file',
-        title: 'COPY names a file that .dockerignore excludes',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'CopyIgnoredFile' }
-    },
-    check: ({ model, buildContext }) => {
-        if (buildContext === undefined || buildContext.dockerignore === null)
-            return [];
-        const patterns = dockerignorePatterns(buildContext.dockerignore);
-        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
-        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
-            return [];
-        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
-        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
-        return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
-            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
-                return [];
-            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
-            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
-            if (hit === undefined)
-                return [];
-            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
-        })));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/missing-dockerignore.ts
-
-const missingDockerignore = {
-    meta: {
-        id: 'missing-dockerignore',
-        title: 'The whole context is copied and there is no .dockerignore',
-        severity: 'warning',
-        category: 'cache',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, buildContext }) => {
-        if (buildContext === undefined || buildContext.dockerignore !== null)
-            return [];
-        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
-        if (copy === undefined)
-            return [];
-        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
-
-const aptUpgrade = {
-    meta: {
-        id: 'apt-upgrade',
-        title: 'apt-get upgrade in a Dockerfile',
-        severity: 'info',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3005', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
-        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
-        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/consecutive-run.ts
-/** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
-
-function manager(commands) {
-    for (const c of commands) {
-        if (isCommand(c, 'apt-get', 'install', 'update') || isCommand(c, 'apt', 'install', 'update'))
-            return 'apt';
-        if (isCommand(c, 'apk', 'add'))
-            return 'apk';
-        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
-            return 'dnf';
-    }
-    return null;
-}
-const consecutiveRun = {
-    meta: {
-        id: 'consecutive-run',
-        title: 'Consecutive RUNs install packages in separate layers',
-        severity: 'info',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3059', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        const reports = [];
-        let previous = null;
-        for (const ins of stage.instructions.slice(1)) {
-            if (ins.keyword !== 'RUN') {
-                previous = null;
-                continue;
-            }
-            const current = manager(runCommands(ins));
-            if (current !== null && previous !== null && previous.manager === current) {
-                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.line}: each RUN is a layer with its own package index; install everything in one RUN`, stage: stage.index });
-            }
-            previous = current === null ? null : { manager: current, line: ins.line };
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
-const invalidDefinitionDescription = {
-    meta: {
-        id: 'invalid-definition-description',
-        title: 'The comment above an ARG or stage does not describe it',
-        severity: 'info',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'InvalidDefinitionDescription' },
-        experimental: true
-    },
-    check: ({ model }) => {
-        const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]));
-        const all = model.instructions;
-        return all.flatMap((ins) => {
-            const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined;
-            const comment = byLine.get(ins.line - 1);
-            if (name === undefined || comment === undefined || comment === '' || comment.split(/\s+/)[0] === name)
-                return [];
-            return [{ line: ins.line - 1, message: `a description comment should start with the name it describes ("# ${name} …"); add an empty line if this comment is not one`, stage: ins.stage < 0 ? null : ins.stage }];
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
-function graphProblemRule(meta) {
-    return {
-        meta,
-        check: ({ graph }) => graph.problems.filter((p) => p.kind === meta.id).map((p) => ({ line: p.line, message: p.message, stage: p.stage }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/copy-from-variable.ts
-
-const copyFromVariable = graphProblemRule({
-    id: 'copy-from-variable',
-    title: '--from uses a variable, which docker build does not expand',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3022', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/duplicate-stage-name.ts
-
-const duplicateStageName = graphProblemRule({
-    id: 'duplicate-stage-name',
-    title: 'Two stages have the same name',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
-});
-
-;// CONCATENATED MODULE: ./src/rules/invalid-stage-name.ts
-
-const invalidStageName = graphProblemRule({
-    id: 'invalid-stage-name',
-    title: 'A stage name BuildKit rejects',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/parse-error.ts
-const parseError = {
-    meta: {
-        id: 'parse-error',
-        title: 'The Dockerfile cannot be read as written',
-        severity: 'error',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/stage-forward-reference.ts
-
-const stageForwardReference = graphProblemRule({
-    id: 'stage-forward-reference',
-    title: 'A stage uses a stage defined after it',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3022', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
-
-const stageIndexOutOfRange = graphProblemRule({
-    id: 'stage-index-out-of-range',
-    title: '--from names a stage index that does not exist',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3022', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/stage-self-reference.ts
-
-const stageSelfReference = graphProblemRule({
-    id: 'stage-self-reference',
-    title: 'A stage uses itself',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3023', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/unknown-target.ts
-
-const unknownTarget = graphProblemRule({
-    id: 'unknown-target',
-    title: 'The requested target is not a stage of the file',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: null },
-    about: 'file'
-});
-
-;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
-const baseImageLatest = {
-    meta: {
-        id: 'base-image-latest',
-        title: 'A base image uses the latest tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3007', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
-const baseImageUntagged = {
-    meta: {
-        id: 'base-image-untagged',
-        title: 'A base image has no tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3006', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/consistent-instruction-casing.ts
-
-const consistentInstructionCasing = {
-    meta: {
-        id: 'consistent-instruction-casing',
-        title: 'Instruction keywords mix upper and lower case',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
-    },
-    check: ({ model }) => {
-        const all = model.instructions;
-        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
-        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
-        const expected = upper >= lower ? 'upper' : 'lower';
-        return all
-            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
-            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/from-as-casing.ts
-
-const fromAsCasing = {
-    meta: {
-        id: 'from-as-casing',
-        title: 'The case of AS does not match the case of FROM',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'FromAsCasing' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => {
-        const from = s.instructions[0];
-        const as = from?.args[1];
-        if (from === undefined || as === undefined || as.toLowerCase() !== 'as')
-            return [];
-        const kw = from.keywordRaw;
-        if ((isUpper(kw) && !isUpper(as)) || (isLower(kw) && !isLower(as))) {
-            return [{ line: s.line, message: `"${as}" does not match the case of "${kw}"; write ${isUpper(kw) ? 'AS' : 'as'}`, stage: s.index }];
-        }
-        return [];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/stage-name-casing.ts
-const stageNameCasing = {
-    meta: {
-        id: 'stage-name-casing',
-        title: 'A stage name has upper-case letters',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.name !== null && s.name !== s.id)
-        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
-const copyFromIndex = {
-    meta: {
-        id: 'copy-from-index',
-        title: 'A stage is referenced by its index instead of a name',
-        severity: 'warning',
-        category: 'structure',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => graph.edges
-        .filter((e) => e.via !== 'from')
-        .flatMap((e) => {
-        const stage = model.stages[e.from];
-        const ins = stage?.instructions.find((i) => i.line === e.line);
-        const raw = e.via === 'copy' ? ins?.copy?.from : ins?.run?.mounts.find((m) => m.line === e.line)?.from;
-        if (raw === undefined || raw === null || !/^[0-9]+$/.test(raw))
-            return [];
-        const source = model.stages[e.to];
-        const hint = source !== undefined && source.name !== null ? `use --from=${source.name}` : `name stage ${e.to} (FROM … AS name, line ${source?.line ?? '?'}) and use that name`;
-        return [{ line: e.line, message: `--from=${raw} breaks silently when a stage is added or moved; ${hint}`, stage: e.from }];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/dead-instruction.ts
-const METADATA = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL']);
-const deadInstruction = {
-    meta: {
-        id: 'dead-instruction',
-        title: 'Image metadata in a build stage has no effect',
-        severity: 'info',
-        category: 'structure',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => model.stages
-        .filter((s) => graph.roles[s.index] === 'build')
-        .flatMap((s) => s.instructions
-        .filter((i) => METADATA.has(i.keyword))
-        .map((i) => ({
-        line: i.line,
-        endLine: i.endLine,
-        message: `${i.keyword} in build stage ${s.name ?? s.index} has no effect: only files copied from this stage reach the shipped image`,
-        stage: s.index
-    })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
-const invalidDefaultArgInFrom = {
-    meta: {
-        id: 'invalid-default-arg-in-from',
-        title: 'FROM is not a valid image with the default ARG values',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
-    },
-    check: ({ model }) => {
-        const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name));
-        return model.stages
-            .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
-            .map((s) => {
-            const names = s.base.unresolved.filter((n) => noDefault.has(n));
-            return {
-                line: s.line,
-                message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
-                stage: s.index
-            };
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/undefined-arg-in-from.ts
-/** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
-
-const undefinedArgInFrom = {
-    meta: {
-        id: 'undefined-arg-in-from',
-        title: 'FROM uses a variable that is not a global ARG',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
-    },
-    check: ({ model }) => {
-        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
-        const inStages = new Set(model.stages.flatMap((t) => t.instructions.flatMap((i) => (i.keyword === 'ARG' ? (i.variables ?? []).map((v) => v.name) : []))));
-        return model.stages.flatMap((s) => {
-            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
-            return names.map((n) => {
-                const hint = inStages.has(n) ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
-                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
-            });
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
-/**
- * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
- * root of the target's FROM chain matters: a golang build stage is exactly right.
- */
-
-const SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
-const FAMILIES = [
-    { images: ['golang'], suggestion: 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
-    { images: ['rust'], suggestion: 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
-    // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
-    { images: ['gcc'], suggestion: 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
-    { images: ['maven', 'gradle'], suggestion: 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
-    { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: 'ship the jar on eclipse-temurin:<version>-jre' },
-    { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-    { images: ['node'], light: SLIM, suggestion: 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-    { images: ['python'], light: SLIM, suggestion: 'ship on python:<version>-slim' },
-    { images: ['ruby'], light: SLIM, suggestion: 'ship on ruby:<version>-slim' }
-];
-function familyOf(image) {
-    const name = image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
-    return FAMILIES.find((f) => f.images.includes(name));
-}
-const heavyFinalBase = {
-    meta: {
-        id: 'heavy-final-base',
-        title: 'The shipped image is built on a toolchain image',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, graph }) => {
-        if (graph.target === null)
-            return [];
-        const root = rootImage(model, graph.target);
-        if (root === null)
-            return [];
-        const family = familyOf(root.base.image ?? '');
-        if (family === undefined)
-            return [];
-        const tag = root.base.tag ?? 'latest';
-        if (family.light?.test(tag) === true)
-            return [];
-        const shipped = `${root.base.image}:${tag}`;
-        const multi = model.stages.length > 1 ? '' : ' Split the file: a build stage, then a small runtime stage.';
-        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion}.${multi}`, stage: root.index }];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/image-not-pinned.ts
-/** Opt-in policy: every external image is pinned by digest. */
-
-
-const imageNotPinned = {
-    meta: {
-        id: 'image-not-pinned',
-        title: 'An external image is not pinned by digest (opt-in)',
-        severity: 'warning',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ graph, settings }) => {
-        if (!settings.pinDigests)
-            return [];
-        return graph.external
-            .filter((ref) => {
-            const parsed = parseImageReference(ref.image);
-            return parsed !== null && parsed.digest === null;
-        })
-            .map((ref) => ({ line: ref.line, message: `${referenceKind(ref)} ${ref.image} is not pinned by digest: append @sha256:… so a re-pushed tag cannot change what you build`, stage: ref.stage }));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/untrusted-registry.ts
-
-const untrustedRegistry = {
-    meta: {
-        id: 'untrusted-registry',
-        title: 'An image comes from a registry that is not trusted',
-        severity: 'error',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3026', buildkit: null }
-    },
-    check: ({ graph, settings }) => {
-        const trusted = settings.trustedRegistries;
-        if (trusted === null)
-            return [];
-        const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
-        return graph.external.flatMap((ref) => {
-            const registry = registryOf(ref.image);
-            if (registry === null || allowed.has(registry))
-                return [];
-            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
-
-const invalidSuppression = {
-    meta: {
-        id: 'invalid-suppression',
-        title: 'A stagecraft-ignore comment names no known rule',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, rules }) => readSuppressions(model, rules).unknown.map((u) => ({
-        line: u.line,
-        message: `"${u.name}" is not a Stagecraft rule, so this comment suppresses nothing (stagecraft --list-rules shows the ids)`,
-        stage: null
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/json-args-recommended.ts
-
-const jsonArgsRecommended = {
-    meta: {
-        id: 'json-args-recommended',
-        title: 'CMD or ENTRYPOINT in shell form in the shipped image',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // A SHELL in this stage (before the instruction) or in a stage it inherits from makes shell form deliberate.
-        const inherited = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
-        let shell = inherited;
-        const reports = [];
-        for (const i of stage.instructions) {
-            if (i.keyword === 'SHELL')
-                shell = true;
-            if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.form === 'shell' && !shell && i.args.length > 0) {
-                reports.push({
-                    line: i.line,
-                    endLine: i.endLine,
-                    message: `${i.keyword} in shell form runs under /bin/sh -c, so the process does not get signals (docker stop waits, then kills it); write ${i.keyword} ["${i.args[0] ?? ''}", …]`,
-                    stage: stage.index
-                });
-            }
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/maintainer-deprecated.ts
-const maintainerDeprecated = {
-    meta: {
-        id: 'maintainer-deprecated',
-        title: 'MAINTAINER is deprecated',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'MAINTAINER')
-        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/multiple-instructions.ts
-function multipleRule(keyword, id, hadolint) {
-    return {
-        meta: {
-            id,
-            title: `A stage has more than one ${keyword}`,
-            severity: 'warning',
-            category: 'correctness',
-            scope: 'all',
-            equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' }
-        },
-        check: ({ model }) => model.stages.flatMap((stage) => {
-            const found = stage.instructions.filter((i) => i.keyword === keyword);
-            const last = found[found.length - 1];
-            return found.slice(0, -1).map((i) => ({
-                line: i.line,
-                endLine: i.endLine,
-                message: `this ${keyword} has no effect: the ${keyword} on line ${last?.line ?? '?'} of the same stage replaces it`,
-                stage: stage.index
-            }));
-        })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/multiple-cmd.ts
-
-const multipleCmd = multipleRule('CMD', 'multiple-cmd', 'DL4003');
-
-;// CONCATENATED MODULE: ./src/rules/multiple-entrypoint.ts
-
-const multipleEntrypoint = multipleRule('ENTRYPOINT', 'multiple-entrypoint', 'DL4004');
-
-;// CONCATENATED MODULE: ./src/rules/multiple-healthcheck.ts
-
-const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012');
-
-;// CONCATENATED MODULE: ./src/rules/root-user.ts
-/** Judged on the shipped image only: builders run as root by design. */
-
-const ROOT = /^(?:root|0)(?::.*)?$/;
-/** Base images known to run as a non-root user by default. */
-function baseRunsAsNonRoot(image, tag) {
-    if ((tag ?? '').includes('nonroot'))
-        return true;
-    if (image.startsWith('cgr.dev/chainguard/') && !(tag ?? '').includes('-dev') && tag !== 'latest-dev')
-        return true;
-    return false;
-}
-const rootUser = {
-    meta: {
-        id: 'root-user',
-        title: 'The shipped image runs as root',
-        severity: 'warning',
-        category: 'security',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3002', buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, graph }) => {
-        if (graph.target === null)
-            return [];
-        const target = model.stages[graph.target];
-        if (target === undefined)
-            return [];
-        const user = effectiveInstruction(model, graph.target, 'USER');
-        if (user !== null) {
-            const value = user.args.join(' ');
-            if (!ROOT.test(value))
-                return [];
-            return [{ line: user.line, message: `the shipped image runs as ${value}: switch to an unprivileged user after the steps that need root`, stage: user.stage }];
-        }
-        const root = rootImage(model, graph.target);
-        if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag))
-            return [];
-        // Without an explicit USER, only network services are reported: base images, tools and
-        // desktop apps run as root on purpose, and the base image may set a user we cannot see.
-        const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'));
-        if (!exposes)
-            return [];
-        return [
-            {
-                line: target.line,
-                message: 'the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: add USER with an unprivileged user',
-                stage: target.index,
-                severity: 'info'
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
-/** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
-
-
-const secretsInArgEnv = {
-    meta: {
-        id: 'secrets-in-arg-env',
-        title: 'A secret is passed through ARG or ENV',
-        severity: 'warning',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
-    },
-    check: ({ model, graph }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
-        .flatMap((i) => (i.variables ?? [])
-        .filter((v) => looksSecret(v.name))
-        .map((v) => {
-        const ships = graph.roles[s.index] === 'ships';
-        const where = i.keyword === 'ENV'
-            ? ships
-                ? 'ENV values are stored in the shipped image for anyone who pulls it'
-                : 'in a build stage it stays out of the shipped image but is kept in the build cache'
-            : ships
-                ? 'ARG values are recorded in the image history of the shipped image'
-                : 'in a build stage it stays out of the shipped image but is kept in the build cache';
-        return {
-            line: i.line,
-            message: `${i.keyword} ${v.name} looks like a secret: ${where}; use RUN --mount=type=secret instead`,
-            stage: s.index,
-            severity: ships ? 'warning' : 'info'
-        };
-    })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/unused-stage.ts
-/** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
-const unusedStage = {
-    meta: {
-        id: 'unused-stage',
-        title: 'A stage is not needed to build the target',
-        severity: 'info',
-        category: 'structure',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, graph }) => {
-        const target = graph.target === null ? null : model.stages[graph.target];
-        if (target === null || target === undefined)
-            return [];
-        const targetName = target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`;
-        return model.stages
-            .filter((s) => graph.roles[s.index] === 'unused')
-            .map((s) => ({
-            line: s.line,
-            message: `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
-            stage: s.index
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/registry.ts
-/** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const RULES = [
-    parseError,
-    stageForwardReference,
-    stageSelfReference,
-    stageIndexOutOfRange,
-    copyFromVariable,
-    duplicateStageName,
-    invalidStageName,
-    reservedStageName,
-    unknownTarget,
-    stageNameTypo,
-    globalArgNotRedeclared,
-    undefinedVar,
-    undefinedArgInFrom,
-    invalidDefaultArgInFrom,
-    multipleCmd,
-    multipleEntrypoint,
-    multipleHealthcheck,
-    copyDestinationSlash,
-    copyRelativeWithoutWorkdir,
-    workdirRelativePath,
-    pipefail,
-    fromPlatformFlagConst,
-    redundantTargetPlatform,
-    exposeInvalidFormat,
-    exposeProtoCasing,
-    baseImageUntagged,
-    baseImageLatest,
-    unusedStage,
-    copyFromIndex,
-    singleStageBuild,
-    deadInstruction,
-    heavyFinalBase,
-    buildToolsShipped,
-    broadCopyFrom,
-    devDependenciesShipped,
-    aptListsLeft,
-    apkNoCache,
-    pipCache,
-    cleanupInSeparateLayer,
-    consecutiveRun,
-    aptUpgrade,
-    chownAfterCopy,
-    copyAllBeforeInstall,
-    missingDockerignore,
-    copyIgnoredFile,
-    crossCompilePlatform,
-    rootUser,
-    missingHealthcheck,
-    jsonArgsRecommended,
-    secretsInArgEnv,
-    secretFileCopied,
-    addUrlWithoutChecksum,
-    runSudo,
-    addLocalFile,
-    runCd,
-    stageNameCasing,
-    fromAsCasing,
-    consistentInstructionCasing,
-    maintainerDeprecated,
-    legacyKeyValueFormat,
-    noEmptyContinuation,
-    invalidDefinitionDescription,
-    untrustedRegistry,
-    imageNotPinned,
-    invalidSuppression
-];
-function ruleById(id) {
-    return RULES.find((r) => r.meta.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/rules/types.ts
-const DEFAULT_SETTINGS = Object.freeze({ trustedRegistries: null, pinDigests: false });
-const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
-function types_docsUrl(id) {
-    return `${DOCS_BASE}/${id}.md`;
-}
-
-;// CONCATENATED MODULE: ./src/analyze.ts
+;// CONCATENATED MODULE: ./src/review/analyze.ts
 
 
 
@@ -15273,120 +16363,7 @@ function analyzeDockerfile(path, text, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/config.ts
-/**
- * `.stagecraft.yml`: per-rule levels, path ignores, trusted registries, digest pinning, the
- * default target and build args. Validated strictly: an unknown key or rule id is an error that
- * names it, because a silently ignored setting is the classic linter-config complaint.
- */
-
-
-
-
-const DEFAULT_CONFIG = Object.freeze({
-    rules: {},
-    ignore: [],
-    trustedRegistries: null,
-    pinDigests: false,
-    target: null,
-    buildArgs: {}
-});
-/** Where a config is looked for, in order, when none is given. */
-const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
-class ConfigError extends Error {
-}
-const LEVELS = ['off', 'info', 'warning', 'error'];
-const KEYS = ['rules', 'ignore', 'trusted-registries', 'pin-digests', 'target', 'build-args'];
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function stringList(value, key, where) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-        throw new ConfigError(`${where}: "${key}" must be a list of strings`);
-    return value;
-}
-/** Validates parsed YAML against the schema; `knownRules` are the ids `rules:` may name. */
-function validateConfig(raw, knownRules, where) {
-    if (raw === null || raw === undefined)
-        return { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} };
-    if (!isRecord(raw))
-        throw new ConfigError(`${where}: the configuration must be a mapping of keys (${KEYS.join(', ')})`);
-    const config = { ...DEFAULT_CONFIG, rules: {}, ignore: [], buildArgs: {} };
-    for (const [key, value] of Object.entries(raw)) {
-        switch (key) {
-            case 'rules': {
-                if (!isRecord(value))
-                    throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error`);
-                for (const [id, level] of Object.entries(value)) {
-                    if (!knownRules.includes(id))
-                        throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`);
-                    const text = level === false ? 'off' : String(level);
-                    if (!LEVELS.includes(text))
-                        throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
-                    config.rules[id] = text;
-                }
-                break;
-            }
-            case 'ignore':
-                config.ignore = stringList(value, key, where);
-                break;
-            case 'trusted-registries':
-                config.trustedRegistries = stringList(value, key, where);
-                break;
-            case 'pin-digests':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "pin-digests" must be true or false`);
-                config.pinDigests = value;
-                break;
-            case 'target':
-                if (typeof value !== 'string' || value === '')
-                    throw new ConfigError(`${where}: "target" must be a stage name`);
-                config.target = value;
-                break;
-            case 'build-args':
-                if (!isRecord(value))
-                    throw new ConfigError(`${where}: "build-args" must map names to values`);
-                for (const [name, v] of Object.entries(value)) {
-                    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-                        throw new ConfigError(`${where}: build arg "${name}" must be a string`);
-                    config.buildArgs[name] = String(v);
-                }
-                break;
-            default:
-                throw new ConfigError(`${where}: unknown key "${key}" (expected ${KEYS.join(', ')})`);
-        }
-    }
-    return config;
-}
-function parseConfig(text, knownRules, where) {
-    let raw;
-    try {
-        raw = (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
-        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
-    }
-    return validateConfig(raw, knownRules, where);
-}
-/** Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`; defaults when there is none. */
-function loadConfig(root, explicit, knownRules) {
-    const candidates = explicit !== null ? [explicit] : [...CONFIG_FILES];
-    for (const name of candidates) {
-        const path = (0,external_node_path_namespaceObject.resolve)(root, name);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
-            if (explicit !== null)
-                throw new ConfigError(`${explicit}: configuration file not found`);
-            continue;
-        }
-        return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), knownRules, name), path };
-    }
-    return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null };
-}
+;// CONCATENATED MODULE: ./src/review/options.ts
 /** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
 function analysisOptions(config, overrides) {
     return {
@@ -15396,12 +16373,292 @@ function analysisOptions(config, overrides) {
         settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
     };
 }
-/** Whether a path is excluded by the configuration's `ignore` globs. */
-function ignoredBy(config) {
-    return config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
+
+;// CONCATENATED MODULE: ./src/diff/patch.ts
+/**
+ * The lines a pull request changed, from the `patch` GitHub gives per file (a unified diff
+ * without the file headers). Only added lines count: a finding on a line the PR did not touch
+ * is not the PR's doing.
+ */
+/** Added line numbers (new-file side) as merged ranges, in order. */
+function changedLines(patch) {
+    const ranges = [];
+    let line = 0;
+    let inHunk = false;
+    for (const text of patch.split('\n')) {
+        const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+        if (header !== null) {
+            line = Number(header[1]);
+            inHunk = true;
+            continue;
+        }
+        if (!inHunk)
+            continue;
+        const mark = text[0];
+        if (mark === '+') {
+            const last = ranges[ranges.length - 1];
+            if (last !== undefined && last.end === line - 1)
+                last.end = line;
+            else
+                ranges.push({ start: line, end: line });
+            line++;
+        }
+        else if (mark === ' ' || text === '') {
+            line++;
+        }
+        else if (mark === '\\') {
+            // "\ No newline at end of file": not a line.
+        }
+        // '-' lines exist only in the old file.
+    }
+    return ranges;
+}
+function touches(ranges, start, end) {
+    return ranges.some((r) => r.start <= end && start <= r.end);
 }
 
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/review/policy.ts
+/**
+ * Which findings a pull request owns, and what they make of the check: fails or not, its conclusion. Pure.
+ *   changed-lines (default): findings on lines the PR added, plus findings about the file as a
+ *     whole (stage graph, shipped image) when the file changed at all;
+ *   changed-files: every finding of a changed file;  all: every finding.
+ */
+
+
+function selectFindings(analysis, changed, mode, rules) {
+    if (mode === 'all')
+        return analysis.findings;
+    if (changed === undefined)
+        return [];
+    if (mode === 'changed-files' || changed === 'all')
+        return analysis.findings;
+    const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
+    return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine));
+}
+function fails(findings, failOn) {
+    if (failOn === 'never')
+        return false;
+    const threshold = severityRank(failOn);
+    return findings.some((f) => severityRank(f.severity) >= threshold);
+}
+/** The check run's conclusion: failure when fail-on is reached, neutral for other findings, else success. */
+function conclusion(findings, failOn) {
+    if (fails(findings, failOn))
+        return 'failure';
+    return findings.length > 0 ? 'neutral' : 'success';
+}
+
+;// CONCATENATED MODULE: ./src/enrich/built-image.ts
+/**
+ * A dive-like breakdown of the image the workflow built: its layers with their sizes, each
+ * mapped to where it came from — the base image, or the instruction of the shipping stages that
+ * made it (through the config's `history`, as BuildKit writes it) — the largest layers, and the
+ * waste a reviewer can act on. Pure: the manifests come from the registry client.
+ */
+
+
+/** `RUN /bin/sh -c apk add x # buildkit` → `RUN apk add x`; the legacy builder's `/bin/sh -c #(nop) ` too. */
+function cleanCreatedBy(createdBy) {
+    let text = createdBy.trim();
+    if (text.endsWith('# buildkit'))
+        text = text.slice(0, -'# buildkit'.length).trim();
+    text = text.replace(/^\/bin\/sh -c #\(nop\)\s+/, '');
+    if (text.startsWith('/bin/sh -c '))
+        text = `RUN ${text.slice('/bin/sh -c '.length)}`;
+    text = text.replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/^RUN \|\d+ (?:[^\s=]+=\S* )*\/bin\/sh -c /, 'RUN ');
+    return text;
+}
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+/** Non-empty history entries, in order: one per layer. */
+function layerHistory(history) {
+    return history.filter((h) => h.empty_layer !== true);
+}
+function describeBuiltImage(analysis, built, base) {
+    const { model, graph } = analysis;
+    const baseLayers = base?.ok === true ? base.layers.length : 0;
+    const history = layerHistory(built.config?.history ?? []);
+    const chain = graph.target === null ? [] : stageChain(model, graph.target);
+    // Instructions that can make a layer, in build order (the root FROM's image is the base).
+    const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)).map((ins) => ({ ins, stage })));
+    let next = 0;
+    const copyEdge = copyEdgeFinder(graph);
+    const findingsAt = (line) => [...new Set(analysis.findings.filter((f) => f.line <= line && f.endLine >= line).map((f) => f.rule))];
+    const layers = built.layers.map((layer, index) => {
+        const createdBy = cleanCreatedBy(history[index]?.created_by ?? '');
+        const row = { index, digest: layer.digest, size: layer.size, createdBy: createdBy.length > 120 ? `${createdBy.slice(0, 119)}…` : createdBy, origin: 'unknown', line: null, stage: null, copiedFrom: null, findings: [] };
+        if (index < baseLayers)
+            return { ...row, origin: 'base image' };
+        const keyword = createdBy.split(/\s+/)[0]?.toUpperCase() ?? '';
+        // The next instruction of the same kind; history and instructions run in the same order.
+        let k = next;
+        while (k < candidates.length && candidates[k].ins.keyword !== keyword)
+            k++;
+        const match = candidates[k];
+        if (match === undefined)
+            return row;
+        next = k + 1;
+        const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? copyEdge(match.stage.index, match.ins.line) : undefined;
+        const copiedFrom = edge !== undefined ? stageLabel(model.stages[edge.to]) : (match.ins.copy?.from ?? null);
+        return { ...row, origin: 'instruction', line: match.ins.line, stage: stageLabel(match.stage), copiedFrom, findings: findingsAt(match.ins.line) };
+    });
+    const compressedSize = layers.reduce((n, l) => n + l.size, 0);
+    const baseSize = layers.filter((l) => l.origin === 'base image').reduce((n, l) => n + l.size, 0);
+    const added = compressedSize - baseSize;
+    const waste = [];
+    for (const l of layers) {
+        if (l.origin !== 'instruction' || l.line === null)
+            continue;
+        const ins = model.instructions.find((i) => i.line === l.line);
+        const sources = ins?.copy?.sources ?? [];
+        if (l.copiedFrom !== null && sources.some((s) => s === '/' || s === '.' || s === './'))
+            waste.push(`layer ${l.index} (line ${l.line}) copies the whole of ${l.copiedFrom}: copy only the files the image needs`);
+        else if (l.copiedFrom === null && ins?.keyword === 'COPY' && sources.some((s) => s === '.' || s === './') && added > 0 && l.size > added / 2)
+            waste.push(`layer ${l.index} (line ${l.line}) copies the whole build context and is most of what this Dockerfile adds: check .dockerignore`);
+        if (l.findings.length > 0 && added > 0 && l.size >= added / 10)
+            waste.push(`layer ${l.index} (line ${l.line}) is ${Math.round((l.size / added) * 100)}% of what this Dockerfile adds and has findings: ${l.findings.join(', ')}`);
+    }
+    const unmatched = layers.filter((l) => l.origin === 'unknown').length;
+    if (unmatched > 0)
+        waste.push(`${unmatched} layer(s) could not be matched to an instruction (the image may come from another Dockerfile or target)`);
+    return { image: built.image, platform: built.platform, compressedSize, baseLayers, baseSize, layers, largest: [...layers].sort((a, b) => b.size - a.size).slice(0, 5), waste };
+}
+
+;// CONCATENATED MODULE: ./src/review/registry-lookups.ts
+/**
+ * Looks up every external base image of the analysed files (all stages, and the PR's base
+ * versions too) once per image and platform, with the client's bounded concurrency and cache.
+ */
+
+
+
+/** What the action and the CLI ask the registries: base sizes for every version (one cache), then the built images. */
+async function askRegistries(analyses, baseVersions, client, ask) {
+    const sizes = ask.sizes ? await lookupBaseImages([...analyses, ...baseVersions], client) : undefined;
+    if (ask.images.length === 0)
+        return { sizes, builtImages: undefined, notes: [] };
+    const inspected = await inspectBuiltImages(analyses, ask.images, client);
+    return { sizes, builtImages: inspected.images, notes: inspected.notes };
+}
+async function lookupBaseImages(analyses, client) {
+    const wanted = new Map();
+    for (const a of analyses) {
+        for (const stage of a.model.stages) {
+            const base = describeBase(stage, a.model.stages);
+            if (base.kind !== 'image')
+                continue;
+            const platform = platformOf(base);
+            wanted.set(sizeKey(base.label, platform), { image: base.label, platform });
+        }
+    }
+    const results = await Promise.all([...wanted].map(async ([key, w]) => [key, await client.lookup(w.image, w.platform)]));
+    return new Map(results);
+}
+/**
+ * The images the workflow built (`ref`, or `path=ref` when several Dockerfiles are reviewed):
+ * their manifests and configs, and their base image's layer count, mapped onto the Dockerfile.
+ */
+async function inspectBuiltImages(analyses, specs, client) {
+    const images = new Map();
+    const notes = [];
+    for (const spec of specs) {
+        const eq = spec.indexOf('=');
+        const path = eq > 0 ? spec.slice(0, eq).trim() : analyses.length === 1 ? analyses[0].path : null;
+        const image = (eq > 0 ? spec.slice(eq + 1) : spec).trim();
+        const analysis = analyses.find((a) => a.path === path);
+        if (analysis === undefined) {
+            notes.push(path === null ? `image ${image}: several Dockerfiles are reviewed, so say which one built it (path=${image})` : `image ${image}: ${path} is not among the reviewed Dockerfiles`);
+            continue;
+        }
+        const shipped = describeShippedImage(analysis.model, analysis.graph);
+        const platform = shipped === null ? 'linux/amd64' : platformOf(shipped.base);
+        const built = await client.lookup(image, platform);
+        if (!built.ok) {
+            images.set(analysis.path, { image, reason: built.reason });
+            continue;
+        }
+        const base = shipped !== null && shipped.base.kind === 'image' ? await client.lookup(shipped.base.label, platform) : null;
+        if (base !== null && !base.ok)
+            notes.push(`image ${image}: the base image ${shipped?.base.label ?? ''} could not be read (${base.reason}), so its layers are not told apart from the Dockerfile's`);
+        images.set(analysis.path, describeBuiltImage(analysis, built, base));
+    }
+    return { images, notes };
+}
+
+;// CONCATENATED MODULE: ./src/review/review.ts
+/**
+ * The one review pipeline, shared by the action and the CLI: which files (the caller's sources),
+ * configuration and ignores, each file's build context, its analysis, its version before the
+ * change, the registry look-ups, and which findings the change owns. Everything after this is
+ * rendering (src/report) and publishing (src/github, src/cli).
+ */
+
+
+
+
+
+
+
+
+
+async function review(sources, options, deps) {
+    const { config } = loadConfig(options.root, options.configFile, RULES.map((r) => r.meta.id));
+    const ignored = ignoredBy(config);
+    const fileOptions = analysisOptions(config, options.overrides);
+    const notes = [...(options.notes ?? [])];
+    const files = [];
+    const unread = [];
+    const owned = [];
+    let reviewed = 0;
+    for (const source of sources) {
+        if (ignored(source.path))
+            continue;
+        const content = await source.read();
+        if (!content.ok) {
+            unread.push({ path: source.path, reason: content.reason });
+            continue;
+        }
+        const analysisOptions = { ...fileOptions, buildContext: deps.buildContext(source.path) };
+        const analysis = analyzeDockerfile(source.path, content.text, analysisOptions);
+        const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES) };
+        if (source.readPrevious !== undefined) {
+            const before = source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
+            if (before.ok)
+                file.previous = analyzeDockerfile(source.path, before.text, analysisOptions);
+            else if (before.missing === true)
+                file.previous = 'new';
+            else
+                notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`);
+        }
+        deps.onFile?.(file);
+        reviewed++;
+        owned.push(...file.owned.map((finding) => ({ path: file.path, finding })));
+        if (options.retain !== false)
+            files.push(file);
+    }
+    const result = { config, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' };
+    const { registry } = options;
+    if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
+        const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) });
+        const analyses = files.map((f) => f.analysis);
+        const previous = new Map(files.filter((f) => f.previous !== undefined).map((f) => [f.path, f.previous]));
+        const answers = await askRegistries(analyses, analysedVersions(previous), client, { sizes: registry.sizes, images: registry.images });
+        if (answers.sizes !== undefined)
+            result.sizes = answers.sizes;
+        if (answers.builtImages !== undefined)
+            result.builtImages = answers.builtImages;
+        notes.push(...answers.notes);
+        const failed = [...(answers.sizes?.values() ?? [])].flatMap((l) => (l.ok ? [] : [{ image: l.image, reason: l.reason }]));
+        if (answers.sizes !== undefined)
+            result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms };
+    }
+    const ownedFindings = owned.map((o) => o.finding);
+    result.fails = fails(ownedFindings, options.failOn);
+    result.conclusion = conclusion(ownedFindings, options.failOn);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/sources/build-context.ts
 /**
  * What Stagecraft can know of the build context without building: its .dockerignore. The context
  * is taken to be the Dockerfile's folder (the usual `docker build -f dir/Dockerfile dir`).
@@ -15409,28 +16666,50 @@ function ignoredBy(config) {
  */
 
 
-async function readIfExists(path) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+const build_context_NONE = Object.freeze({ dockerignore: null, dockerignorePath: null });
+/**
+ * Reads build contexts under `root`, listing each folder once: probing two names per Dockerfile
+ * with failing opens cost more than the analysis on large runs. Synchronous on purpose: the
+ * files are small and a promise per file costs thread-pool round trips.
+ */
+class BuildContextReader {
+    root;
+    listings = new Map();
+    constructor(root) {
+        this.root = root;
     }
-    catch {
-        return null;
+    listing(folder) {
+        let names = this.listings.get(folder);
+        if (names === undefined) {
+            try {
+                // Regular files only: a FIFO or a link planted by a pull request is not read.
+                names = new Set((0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name));
+            }
+            catch {
+                names = new Set();
+            }
+            this.listings.set(folder, names);
+        }
+        return names;
     }
-}
-/** `absolutePath` is read; `displayPath` (relative, as reported) names the files in messages. */
-async function readBuildContext(absolutePath, displayPath) {
-    const candidates = [
-        [`${absolutePath}.dockerignore`, `${displayPath}.dockerignore`],
-        [(0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(absolutePath), '.dockerignore'), (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(displayPath), '.dockerignore')]
-    ];
-    for (const [path, shown] of candidates) {
-        if ((0,external_node_path_namespaceObject.basename)(path) === '.dockerignore.dockerignore')
-            continue;
-        const text = await readIfExists(path);
-        if (text !== null)
-            return { dockerignore: text, dockerignorePath: shown };
+    /** The context of the Dockerfile at `path` (relative to the root, as reported). */
+    read(path) {
+        const absolute = (0,external_node_path_namespaceObject.resolve)(this.root, path);
+        const folder = (0,external_node_path_namespaceObject.dirname)(absolute);
+        const names = this.listing(folder);
+        const own = `${(0,external_node_path_namespaceObject.basename)(absolute)}.dockerignore`;
+        for (const name of own === '.dockerignore.dockerignore' ? ['.dockerignore'] : [own, '.dockerignore']) {
+            if (!names.has(name))
+                continue;
+            try {
+                return { dockerignore: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(folder, name), 'utf8'), dockerignorePath: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name) };
+            }
+            catch {
+                // A folder, or unreadable: as if it were not there, like the next candidate.
+            }
+        }
+        return build_context_NONE;
     }
-    return { dockerignore: null, dockerignorePath: null };
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -16322,7 +17601,7 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/discover.ts
+;// CONCATENATED MODULE: ./src/sources/discover.ts
 /** Which files are Dockerfiles: explicit files as given, directories searched by name patterns. */
 
 
@@ -16387,7 +17666,7 @@ async function discoverDockerfiles(args, cwd) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/files.ts
+;// CONCATENATED MODULE: ./src/sources/git.ts
 /** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
 
 /** NUL bytes mean binary content: a Dockerfile is text. */
@@ -16433,1086 +17712,28 @@ function readAtRevision(cwd, rev, path) {
         return { ok: false, reason: err instanceof Error ? err.message : String(err) };
     }
 }
+/** A failed read taken as "not there" (the CLI's --base: a file git cannot show is new to it). */
+function asMissing(result) {
+    return result.ok ? result : { ok: false, reason: result.reason, missing: true };
+}
 
-;// CONCATENATED MODULE: ./src/report/annotations.ts
+;// CONCATENATED MODULE: ./src/sources/workspace.ts
+/** Reading Dockerfiles from the checked-out workspace (or the folder the CLI runs in). */
+
+
+
 /**
- * Which findings a pull request owns, and how they become check-run annotations. Pure.
- *   changed-lines (default): findings on lines the PR added, plus findings about the file as a
- *     whole (stage graph, shipped image) when the file changed at all;
- *   changed-files: every finding of a changed file;  all: every finding.
+ * A file's text, or why not: the error code, or binary content. Synchronous on purpose:
+ * Dockerfiles are small, and a promise per file costs more than the read itself.
  */
-
-
-
-function selectFindings(analysis, changed, mode, rules) {
-    if (mode === 'all')
-        return analysis.findings;
-    if (changed === undefined)
-        return [];
-    if (mode === 'changed-files' || changed === 'all')
-        return analysis.findings;
-    const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
-    return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine));
-}
-const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' };
-/** GitHub's limits: a title of at most 255 characters, a message of at most 64 KB. */
-function clip(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-function toCheckAnnotation(path, f) {
-    return {
-        path,
-        start_line: f.line,
-        end_line: f.endLine,
-        annotation_level: LEVEL[f.severity],
-        title: clip(`${f.rule} (${f.severity})`, 255),
-        message: clip(`${f.message}\n${docsUrl(f.rule)}`, 65000)
-    };
-}
-/** The Checks API takes at most 50 annotations per request. */
-function batches(items, size = 50) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-function fails(findings, failOn) {
-    if (failOn === 'never')
-        return false;
-    const threshold = severityRank(failOn);
-    return findings.some((f) => severityRank(f.severity) >= threshold);
-}
-/** The check run's conclusion: failure when fail-on is reached, neutral for other findings, else success. */
-function conclusion(findings, failOn) {
-    if (fails(findings, failOn))
-        return 'failure';
-    return findings.length > 0 ? 'neutral' : 'success';
-}
-
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-/**
- * Image references as the OCI Distribution API needs them: which host to ask, which repository,
- * which tag or digest. Docker Hub's short names are normalised as docker does:
- * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
- */
-
-function toRegistryReference(image) {
-    const ref = parseImageReference(image);
-    if (ref === null)
-        return null;
-    const hub = isDockerHub(ref.registry);
-    const host = hub ? 'registry-1.docker.io' : ref.registry;
-    const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
-    const reference = ref.digest ?? ref.tag ?? 'latest';
-    const name = `${hub ? 'docker.io' : host}/${repository}`;
-    return { host, repository, reference, canonical: ref.digest !== null ? `${name}@${ref.digest}` : `${name}:${reference}` };
-}
-/** Registries on this machine speak plain HTTP (docker treats them as insecure by default too). */
-function isLocalHost(host) {
-    const name = host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-/**
- * A small OCI Distribution API client: manifests (an image index resolved to one platform),
- * config blobs, the anonymous bearer-token flow from a `WWW-Authenticate` challenge (and basic
- * credentials when given), a timeout per request, bounded concurrency and one cache per run.
- * Every failure comes back as a reason, never an exception: callers fall back to estimates.
- */
-
-const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
-const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']);
-const ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
-class RegistryError extends Error {
-}
-/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="…"` → its parameters. */
-function parseChallenge(header) {
-    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (m === null)
-        return null;
-    const params = {};
-    const re = /(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]*))/g;
-    for (let p = re.exec(m[2]); p !== null; p = re.exec(m[2]))
-        params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
-    return { scheme: m[1].toLowerCase(), params };
-}
-/** `linux/arm64/v8` → its parts; the variant is optional. */
-function platformParts(platform) {
-    const [os = 'linux', architecture = 'amd64', variant = null] = platform.split('/');
-    return { os, architecture, variant };
-}
-class RegistryClient {
-    /** Requests sent and the time spent waiting for them, for the run's log and the bench. */
-    stats = { requests: 0, ms: 0 };
-    timeoutMs;
-    concurrency;
-    fetchImpl;
-    credentials;
-    lookups = new Map();
-    tokens = new Map();
-    active = 0;
-    waiting = [];
-    constructor(options = {}) {
-        this.timeoutMs = options.timeoutMs ?? 10_000;
-        this.concurrency = Math.max(1, options.concurrency ?? 4);
-        this.fetchImpl = options.fetch ?? fetch;
-        this.credentials = options.credentials ?? {};
+function readWorkspaceFile(root, path) {
+    try {
+        return textOrReason((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path)));
     }
-    /** The image's manifest for the platform, its sizes and config; cached for the run. */
-    lookup(image, platform = 'linux/amd64') {
-        const key = `${image}|${platform}`;
-        let pending = this.lookups.get(key);
-        if (pending === undefined) {
-            pending = this.resolve(image, platform).catch((err) => ({ ok: false, image, platform, reason: err instanceof Error ? err.message : String(err) }));
-            this.lookups.set(key, pending);
-        }
-        return pending;
-    }
-    async resolve(image, platform) {
-        const ref = toRegistryReference(image);
-        if (ref === null)
-            return { ok: false, image, platform, reason: 'not a valid image reference' };
-        let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT);
-        let digest = manifest.digest;
-        const resolvedFromIndex = INDEX_TYPES.has(manifest.mediaType);
-        if (resolvedFromIndex) {
-            const wanted = platformParts(platform);
-            const entries = (manifest.body.manifests ?? []);
-            const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant));
-            if (match === undefined) {
-                const offered = entries.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).join(', ');
-                return { ok: false, image, platform, reason: `no manifest for ${platform} (the index offers ${offered === '' ? 'none' : offered})` };
-            }
-            manifest = await this.getJson(ref, `manifests/${match.digest}`, ACCEPT);
-            digest = match.digest;
-        }
-        if (!MANIFEST_TYPES.has(manifest.mediaType))
-            return { ok: false, image, platform, reason: `unknown manifest media type ${manifest.mediaType === '' ? '(none)' : manifest.mediaType}` };
-        const layers = (manifest.body.layers ?? []).map((l) => ({ digest: l.digest, size: Number(l.size) || 0, mediaType: l.mediaType }));
-        const configDigest = manifest.body.config?.digest;
-        let config = null;
-        if (configDigest !== undefined) {
-            const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*');
-            const history = Array.isArray(blob.body.history) ? blob.body.history : [];
-            const os = typeof blob.body.os === 'string' ? blob.body.os : null;
-            const arch = typeof blob.body.architecture === 'string' ? blob.body.architecture : null;
-            const variant = typeof blob.body.variant === 'string' ? blob.body.variant : null;
-            config = { history, platform: os !== null && arch !== null ? [os, arch, variant].filter((p) => p !== null).join('/') : null, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
-        }
-        // An index was resolved to the platform; a single image can only be checked against its config.
-        let platformMismatch = null;
-        if (!resolvedFromIndex && config?.platform !== null && config?.platform !== undefined) {
-            const have = platformParts(config.platform);
-            const want = platformParts(platform);
-            if (have.os !== want.os || have.architecture !== want.architecture)
-                platformMismatch = config.platform;
-        }
-        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config, platformMismatch };
-    }
-    async getJson(ref, path, accept) {
-        const response = await this.request(ref, path, accept);
-        const text = await response.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw new RegistryError(`${ref.canonical}: ${path.split('/')[0]} is not JSON`);
-        }
-        const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || (typeof body.mediaType === 'string' ? body.mediaType : '');
-        return { mediaType: typeof body.mediaType === 'string' && !INDEX_TYPES.has(mediaType) && !MANIFEST_TYPES.has(mediaType) ? body.mediaType : mediaType, digest: response.headers.get('docker-content-digest') ?? '', body };
-    }
-    /** One GET, with the token flow on 401. */
-    async request(ref, path, accept) {
-        const url = `${isLocalHost(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}/${path}`;
-        const tokenKey = `${ref.host}/${ref.repository}`;
-        const headers = { accept };
-        const token = this.tokens.get(tokenKey);
-        if (token !== undefined)
-            headers.authorization = token;
-        let response = await this.send(url, headers);
-        if (response.status === 401) {
-            await response.body?.cancel();
-            const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
-            const authorization = await this.authorize(ref, challenge);
-            this.tokens.set(tokenKey, authorization);
-            response = await this.send(url, { ...headers, authorization });
-        }
-        if (!response.ok) {
-            await response.body?.cancel();
-            const what = response.status === 404 ? 'not found (unknown repository or tag)' : response.status === 401 || response.status === 403 ? 'access denied' : `HTTP ${response.status}`;
-            throw new RegistryError(`${ref.canonical}: ${what}`);
-        }
-        return response;
-    }
-    async authorize(ref, challenge) {
-        const hubName = ref.host === 'registry-1.docker.io' ? 'docker.io' : ref.host;
-        const creds = this.credentials[hubName] ?? this.credentials[ref.host];
-        const basic = creds === undefined ? null : `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        if (challenge === null || challenge.scheme === '')
-            throw new RegistryError(`${ref.canonical}: 401 without a WWW-Authenticate challenge`);
-        if (challenge.scheme === 'basic') {
-            if (basic === null)
-                throw new RegistryError(`${ref.canonical}: the registry wants credentials (none given for ${hubName})`);
-            return basic;
-        }
-        if (challenge.scheme !== 'bearer' || challenge.params.realm === undefined)
-            throw new RegistryError(`${ref.canonical}: unsupported authentication challenge "${challenge.scheme}"`);
-        const realm = new URL(challenge.params.realm);
-        if (challenge.params.service !== undefined)
-            realm.searchParams.set('service', challenge.params.service);
-        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${ref.repository}:pull`);
-        const response = await this.send(realm.toString(), basic === null ? {} : { authorization: basic });
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw new RegistryError(`${ref.canonical}: the token server answered HTTP ${response.status}`);
-        }
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token ?? body.access_token;
-        if (typeof token !== 'string' || token === '')
-            throw new RegistryError(`${ref.canonical}: the token server sent no token`);
-        return `Bearer ${token}`;
-    }
-    /** fetch with the per-request timeout, inside the concurrency limit. */
-    async send(url, headers) {
-        if (this.active >= this.concurrency)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        const start = performance.now();
-        this.stats.requests++;
-        try {
-            return await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
-        }
-        catch (err) {
-            const name = err.name;
-            const cause = err.cause;
-            const why = cause?.code ?? cause?.message;
-            throw new RegistryError(name === 'TimeoutError' ? `no answer from ${new URL(url).host} within ${this.timeoutMs} ms` : `cannot reach ${new URL(url).host}${why === undefined ? '' : ` (${why})`}`);
-        }
-        finally {
-            this.stats.ms += performance.now() - start;
-            this.active--;
-            this.waiting.shift()?.();
-        }
+    catch (err) {
+        return { ok: false, reason: err.code ?? String(err) };
     }
 }
-
-;// CONCATENATED MODULE: ./src/report/built-image.ts
-
-
-/** `RUN /bin/sh -c apk add x # buildkit` → `RUN apk add x`; the legacy builder's `/bin/sh -c #(nop) ` too. */
-function cleanCreatedBy(createdBy) {
-    let text = createdBy.trim();
-    if (text.endsWith('# buildkit'))
-        text = text.slice(0, -'# buildkit'.length).trim();
-    text = text.replace(/^\/bin\/sh -c #\(nop\)\s+/, '');
-    if (text.startsWith('/bin/sh -c '))
-        text = `RUN ${text.slice('/bin/sh -c '.length)}`;
-    text = text.replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/^RUN \|\d+ (?:[^\s=]+=\S* )*\/bin\/sh -c /, 'RUN ');
-    return text;
-}
-const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-/** Non-empty history entries, in order: one per layer. */
-function layerHistory(history) {
-    return history.filter((h) => h.empty_layer !== true);
-}
-function describeBuiltImage(analysis, built, base) {
-    const { model, graph } = analysis;
-    const baseLayers = base?.ok === true ? base.layers.length : 0;
-    const history = layerHistory(built.config?.history ?? []);
-    const chain = graph.target === null ? [] : stageChain(model, graph.target);
-    // Instructions that can make a layer, in build order (the root FROM's image is the base).
-    const candidates = chain.flatMap((stage) => stage.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)).map((ins) => ({ ins, stage })));
-    let next = 0;
-    const copyEdge = copyEdgeFinder(graph);
-    const findingsAt = (line) => [...new Set(analysis.findings.filter((f) => f.line <= line && f.endLine >= line).map((f) => f.rule))];
-    const layers = built.layers.map((layer, index) => {
-        const createdBy = cleanCreatedBy(history[index]?.created_by ?? '');
-        const row = { index, digest: layer.digest, size: layer.size, createdBy: createdBy.length > 120 ? `${createdBy.slice(0, 119)}…` : createdBy, origin: 'unknown', line: null, stage: null, copiedFrom: null, findings: [] };
-        if (index < baseLayers)
-            return { ...row, origin: 'base image' };
-        const keyword = createdBy.split(/\s+/)[0]?.toUpperCase() ?? '';
-        // The next instruction of the same kind; history and instructions run in the same order.
-        let k = next;
-        while (k < candidates.length && candidates[k].ins.keyword !== keyword)
-            k++;
-        const match = candidates[k];
-        if (match === undefined)
-            return row;
-        next = k + 1;
-        const edge = match.ins.copy?.from !== null && match.ins.copy?.from !== undefined ? copyEdge(match.stage.index, match.ins.line) : undefined;
-        const copiedFrom = edge !== undefined ? stageLabel(model.stages[edge.to]) : (match.ins.copy?.from ?? null);
-        return { ...row, origin: 'instruction', line: match.ins.line, stage: stageLabel(match.stage), copiedFrom, findings: findingsAt(match.ins.line) };
-    });
-    const compressedSize = layers.reduce((n, l) => n + l.size, 0);
-    const baseSize = layers.filter((l) => l.origin === 'base image').reduce((n, l) => n + l.size, 0);
-    const added = compressedSize - baseSize;
-    const waste = [];
-    for (const l of layers) {
-        if (l.origin !== 'instruction' || l.line === null)
-            continue;
-        const ins = model.instructions.find((i) => i.line === l.line);
-        const sources = ins?.copy?.sources ?? [];
-        if (l.copiedFrom !== null && sources.some((s) => s === '/' || s === '.' || s === './'))
-            waste.push(`layer ${l.index} (line ${l.line}) copies the whole of ${l.copiedFrom}: copy only the files the image needs`);
-        else if (l.copiedFrom === null && ins?.keyword === 'COPY' && sources.some((s) => s === '.' || s === './') && added > 0 && l.size > added / 2)
-            waste.push(`layer ${l.index} (line ${l.line}) copies the whole build context and is most of what this Dockerfile adds: check .dockerignore`);
-        if (l.findings.length > 0 && added > 0 && l.size >= added / 10)
-            waste.push(`layer ${l.index} (line ${l.line}) is ${Math.round((l.size / added) * 100)}% of what this Dockerfile adds and has findings: ${l.findings.join(', ')}`);
-    }
-    const unmatched = layers.filter((l) => l.origin === 'unknown').length;
-    if (unmatched > 0)
-        waste.push(`${unmatched} layer(s) could not be matched to an instruction (the image may come from another Dockerfile or target)`);
-    return { image: built.image, platform: built.platform, compressedSize, baseLayers, baseSize, layers, largest: [...layers].sort((a, b) => b.size - a.size).slice(0, 5), waste };
-}
-
-;// CONCATENATED MODULE: ./src/report/size-estimates.ts
-/**
- * A built-in, dated table of how big common base images are, so the summary can say "this
- * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
- * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
- *
- * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
- * the registries' tag pages. The variant is chosen from the tag, most specific first.
- */
-/** When the figures were last checked. */
-const ESTIMATES_AS_OF = '2026-11';
-const ALPINE = /alpine/;
-const size_estimates_SLIM = /slim/;
-const any = (name, megabytes) => ({ tag: null, name, megabytes });
-const size_estimates_FAMILIES = [
-    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
-    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
-    { images: ['debian'], family: 'debian', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
-    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
-    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
-    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
-    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
-    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
-    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
-    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
-    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
-    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
-    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
-    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
-    {
-        images: ['node'],
-        family: 'node',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
-    },
-    {
-        images: ['python'],
-        family: 'python',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
-    },
-    {
-        images: ['golang'],
-        family: 'golang',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
-    },
-    {
-        images: ['rust'],
-        family: 'rust',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
-    },
-    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
-    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
-    {
-        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
-        family: 'java',
-        variants: [
-            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
-            { tag: /jre/, name: 'JRE', megabytes: 95 },
-            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
-            any('JDK', 190)
-        ]
-    },
-    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
-    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
-    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
-    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
-    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
-    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
-    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
-    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
-    { images: ['perl'], family: 'perl', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
-    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
-    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
-    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
-];
-const BY_IMAGE = new Map(size_estimates_FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
-function sizeClassOf(megabytes) {
-    if (megabytes <= 0)
-        return 'none';
-    if (megabytes < 10)
-        return 'tiny';
-    if (megabytes < 60)
-        return 'small';
-    if (megabytes < 200)
-        return 'medium';
-    if (megabytes < 450)
-        return 'large';
-    return 'huge';
-}
-function repositoryName(image) {
-    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
-        if (image.startsWith(prefix))
-            return image.slice(prefix.length);
-    }
-    return image;
-}
-/**
- * The estimate for an image (repository without tag, as in the model's `base.image`) and its
- * tag; `scratch` is empty. Null when the image is not in the table.
- */
-function estimateImageSize(image, tag) {
-    const name = repositoryName(image.toLowerCase());
-    if (name === 'scratch')
-        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
-    const family = BY_IMAGE.get(name);
-    if (family === undefined)
-        return null;
-    const t = (tag ?? '').toLowerCase();
-    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
-    if (variant === undefined)
-        return null;
-    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
-}
-
-;// CONCATENATED MODULE: ./src/report/sizes.ts
-
-/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
-function platformOf(base) {
-    const written = base.platform;
-    if (written === null || written === '')
-        return 'linux/amd64';
-    if (written.includes('$'))
-        return 'linux/amd64';
-    return written.toLowerCase();
-}
-const sizeKey = (image, platform) => `${image}|${platform}`;
-/** The registry's answer for a base, when there was a look-up. */
-function lookupOf(base, sizes) {
-    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
-}
-function baseSize(base, sizes) {
-    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
-    const found = lookupOf(base, sizes);
-    if (found?.ok === true)
-        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
-    if (estimate === null)
-        return null;
-    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
-}
-/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
-function formatSize(size) {
-    if (size.sizeSource === 'estimate')
-        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
-    return formatBytes(size.compressedSize);
-}
-function formatBytes(bytes) {
-    if (Math.abs(bytes) < 1000)
-        return `${bytes} B`;
-    if (Math.abs(bytes) < 1e6)
-        return `${(bytes / 1e3).toFixed(1)} kB`;
-    return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/lookup.ts
-
-
-
-/** What the action and the CLI ask the registries: base sizes for every version (one cache), then the built images. */
-async function askRegistries(analyses, baseVersions, client, ask) {
-    const sizes = ask.sizes ? await lookupBaseImages([...analyses, ...baseVersions], client) : undefined;
-    if (ask.images.length === 0)
-        return { sizes, builtImages: undefined, notes: [] };
-    const inspected = await inspectBuiltImages(analyses, ask.images, client);
-    return { sizes, builtImages: inspected.images, notes: inspected.notes };
-}
-async function lookupBaseImages(analyses, client) {
-    const wanted = new Map();
-    for (const a of analyses) {
-        for (const stage of a.model.stages) {
-            const base = describeBase(stage, a.model.stages);
-            if (base.kind !== 'image')
-                continue;
-            const platform = platformOf(base);
-            wanted.set(sizeKey(base.label, platform), { image: base.label, platform });
-        }
-    }
-    const results = await Promise.all([...wanted].map(async ([key, w]) => [key, await client.lookup(w.image, w.platform)]));
-    return new Map(results);
-}
-/**
- * The images the workflow built (`ref`, or `path=ref` when several Dockerfiles are reviewed):
- * their manifests and configs, and their base image's layer count, mapped onto the Dockerfile.
- */
-async function inspectBuiltImages(analyses, specs, client) {
-    const images = new Map();
-    const notes = [];
-    for (const spec of specs) {
-        const eq = spec.indexOf('=');
-        const path = eq > 0 ? spec.slice(0, eq).trim() : analyses.length === 1 ? analyses[0].path : null;
-        const image = (eq > 0 ? spec.slice(eq + 1) : spec).trim();
-        const analysis = analyses.find((a) => a.path === path);
-        if (analysis === undefined) {
-            notes.push(path === null ? `image ${image}: several Dockerfiles are reviewed, so say which one built it (path=${image})` : `image ${image}: ${path} is not among the reviewed Dockerfiles`);
-            continue;
-        }
-        const shipped = describeShippedImage(analysis.model, analysis.graph);
-        const platform = shipped === null ? 'linux/amd64' : platformOf(shipped.base);
-        const built = await client.lookup(image, platform);
-        if (!built.ok) {
-            images.set(analysis.path, { image, reason: built.reason });
-            continue;
-        }
-        const base = shipped !== null && shipped.base.kind === 'image' ? await client.lookup(shipped.base.label, platform) : null;
-        if (base !== null && !base.ok)
-            notes.push(`image ${image}: the base image ${shipped?.base.label ?? ''} could not be read (${base.reason}), so its layers are not told apart from the Dockerfile's`);
-        images.set(analysis.path, describeBuiltImage(analysis, built, base));
-    }
-    return { images, notes };
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-
-
-function sizeFields(base, sizes) {
-    const found = baseSize(base, sizes);
-    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
-}
-function toJsonFile(analysis, sizes, built) {
-    const { model, graph } = analysis;
-    const edges = edgesByStage(graph, model.stages.length);
-    const shipped = describeShippedImage(model, graph);
-    return {
-        path: analysis.path,
-        target: graph.target,
-        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
-        ...(built === undefined ? {} : { builtImage: built }),
-        stages: model.stages.map((stage) => ({
-            index: stage.index,
-            name: stage.name,
-            line: stage.line,
-            base: {
-                raw: stage.base.raw,
-                image: stage.base.image,
-                tag: stage.base.tag,
-                digest: stage.base.digest,
-                platform: stage.base.platform,
-                kind: stage.base.kind,
-                stage: stage.base.stage,
-                ...sizeFields(describeBase(stage, model.stages), sizes)
-            },
-            role: graph.roles[stage.index] ?? 'unused',
-            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
-        })),
-        findings: analysis.findings.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            line: f.line,
-            endLine: f.endLine,
-            message: f.message,
-            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit }
-        }))
-    };
-}
-function toJsonReport(analyses, sizes, builtImages) {
-    return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes, builtImages?.get(a.path))) };
-}
-
-;// CONCATENATED MODULE: ./src/report/delta.ts
-
-/** The base versions that exist (a new file has none). */
-function analysedVersions(previous) {
-    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
-}
-const stageKey = (s) => s.id ?? `#${s.index}`;
-/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
-function stageName(analysis, index, renamed) {
-    const stage = index === null ? undefined : analysis.model.stages[index];
-    const id = stage === undefined ? '' : (stage.id ?? '');
-    return renamed.get(id) ?? id;
-}
-/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
-function findingKey(analysis, f, renamed) {
-    const stage = stageName(analysis, f.stage, renamed);
-    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
-    for (const [from, to] of renamed)
-        message = message.split(`"${from}"`).join(`"${to}"`);
-    return `${f.rule}\u0000${stage}\u0000${message}`;
-}
-/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
-function missingFrom(a, b, renamedA, renamedB) {
-    const counts = new Map();
-    for (const f of b.findings) {
-        const k = findingKey(b, f, renamedB);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    return a.findings.filter((f) => {
-        const k = findingKey(a, f, renamedA);
-        const n = counts.get(k) ?? 0;
-        if (n === 0)
-            return true;
-        counts.set(k, n - 1);
-        return false;
-    });
-}
-const NONE = new Map();
-/** At least half of the instructions after FROM are the same text (in any order). */
-function similar(a, b) {
-    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
-    const left = text(a);
-    const right = new Set(text(b));
-    const shared = left.filter((t) => right.has(t)).length;
-    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
-}
-function compareVersions(base, head) {
-    const before = base.model.stages;
-    const after = head.model.stages;
-    const beforeKeys = new Set(before.map(stageKey));
-    const afterKeys = new Set(after.map(stageKey));
-    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
-    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
-    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
-    const stagesRenamed = [];
-    const renamed = new Map();
-    for (const old of [...removed]) {
-        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
-        if (match === undefined)
-            continue;
-        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
-        renamed.set(old.id, match.id);
-        removed.splice(removed.indexOf(old), 1);
-        added.splice(added.indexOf(match), 1);
-    }
-    return {
-        stagesAdded: added.map(stageLabel),
-        stagesRemoved: removed.map(stageLabel),
-        stagesRenamed,
-        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-        newFindings: missingFrom(head, base, NONE, renamed),
-        fixedFindings: missingFrom(base, head, renamed, NONE)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
-/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
-const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
-/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
-const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
-/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
-function mermaidText(text, max = 40) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
-    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
-}
-/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
-function shortPaths(paths) {
-    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
-    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
-}
-const CLASSES = [
-    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
-    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
-    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
-    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
-];
-const DASHED = 'stroke-dasharray:6 4';
-const DOTTED = 'stroke-dasharray:2 3';
-/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
-function edgeLabel(text) {
-    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
-}
-/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
-function stageGraphMermaid(rows, graph) {
-    if (rows.length === 0)
-        return null;
-    const lines = ['flowchart LR'];
-    const images = new Map();
-    const imageNode = (label) => {
-        let id = images.get(label);
-        if (id === undefined) {
-            id = `x${images.size}`;
-            images.set(label, id);
-            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
-        }
-        return id;
-    };
-    const edges = [];
-    for (const row of rows) {
-        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
-    }
-    for (const row of rows) {
-        if (row.base.kind === 'stage')
-            continue;
-        const thick = row.role === 'ships';
-        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
-    }
-    for (const e of graph.edges) {
-        if (e.via === 'from')
-            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
-        else if (e.via === 'copy')
-            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
-        else
-            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
-    }
-    for (const x of graph.external) {
-        if (x.via === 'from')
-            continue;
-        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
-    }
-    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
-        return null;
-    lines.push(...edges.map((e) => `  ${e.text}`));
-    lines.push(...CLASSES.map((c) => `  ${c}`));
-    for (const role of ['ships', 'build', 'unused']) {
-        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
-        if (ids.length > 0)
-            lines.push(`  class ${ids.join(',')} ${role}`);
-    }
-    if (images.size > 0)
-        lines.push(`  class ${[...images.values()].join(',')} image`);
-    edges.forEach((e, i) => {
-        if (e.style !== null)
-            lines.push(`  linkStyle ${i} ${e.style}`);
-    });
-    const source = lines.join('\n');
-    return source.length > MERMAID_LIMITS.characters ? null : source;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-const COLOURS = {
-    error: ['\u001b[31m', '\u001b[39m'],
-    warning: ['\u001b[33m', '\u001b[39m'],
-    info: ['\u001b[36m', '\u001b[39m'],
-    dim: ['\u001b[2m', '\u001b[22m'],
-    bold: ['\u001b[1m', '\u001b[22m']
-};
-function countFindings(analyses) {
-    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** `builder (build) → app (ships)`: each stage with its role, in file order. */
-function stageLine(analysis) {
-    const { model, graph } = analysis;
-    if (model.stages.length === 0)
-        return 'no stages';
-    return model.stages
-        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
-        .join(', ');
-}
-function formatText(analyses, options) {
-    const paint = (kind, text) => {
-        const [open, close] = COLOURS[kind];
-        return options.colour ? `${open}${text}${close}` : text;
-    };
-    const out = [];
-    for (const analysis of analyses) {
-        out.push(paint('bold', analysis.path));
-        out.push(paint('dim', `  stages: ${stageLine(analysis)}`));
-        for (const f of analysis.findings) {
-            out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${f.message}`);
-        }
-        out.push('');
-    }
-    const t = countFindings(analyses);
-    out.push(`${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info`);
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-
-
-
-
-
-/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
-const COMMENT_LIMIT = 65536;
-const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '\\': '\\\\',
-    '*': '\\*',
-    _: '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    '\n': ' ',
-    '\r': ''
-};
-/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
-function escapeMarkdown(text) {
-    let out = '';
-    for (const c of text)
-        out += ENTITIES[c] ?? c;
-    return out;
-}
-function counts(findings) {
-    const c = tally(findings);
-    if (findings.length === 0)
-        return 'no findings';
-    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
-}
-/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
-function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** At most `max` items, then "+N more". */
-function markdown_list(items, max = 8, format = code) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, max).map(format).join(', ');
-    return items.length > max ? `${shown} +${items.length - max} more` : shown;
-}
-function findingsTable(findings) {
-    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${types_docsUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`);
-    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
-}
-/** Findings under a small heading per stage (in file order), then those about the whole file. */
-function findingsByStage(analysis) {
-    const groups = new Map();
-    for (const f of analysis.findings)
-        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
-    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
-    if (order.length === 1 && order[0] === null)
-        return findingsTable(analysis.findings);
-    return order
-        .map((index) => {
-        const stage = index === null ? undefined : analysis.model.stages[index];
-        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
-        return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`;
-    })
-        .join('\n\n');
-}
-const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
-function baseCell(base) {
-    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
-}
-function roleCell(row, target) {
-    if (row.role === 'ships')
-        return row.index === target ? '**ships** (target)' : '**ships**';
-    return row.role;
-}
-function stageTable(rows, target) {
-    const lines = rows.map((r) => {
-        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
-        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
-    });
-    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-}
-function sizeText(size) {
-    if (size === null)
-        return 'unknown';
-    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
-}
-/** Every external base image with its size (the registry's, else the estimate), largest first. */
-function baseImagesTable(rows, sizes) {
-    const bases = new Map();
-    for (const r of rows) {
-        if (r.base.kind === 'stage')
-            continue;
-        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
-        entry.stages.push(r.label);
-        bases.set(r.base.label, entry);
-    }
-    if (bases.size === 0)
-        return null;
-    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
-    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
-    const lines = entries.map((e) => {
-        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
-        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
-        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
-    });
-    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
-    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
-    const note = sizes === undefined
-        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
-        : failed.length > 0
-            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
-            : '';
-    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
-}
-function packagesCell(lists) {
-    if (lists.length === 0)
-        return '—';
-    return lists.map((l) => `${l.manager}: ${markdown_list(l.packages)}`).join('; ');
-}
-function copiesCell(items) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, 6).map((c) => {
-        const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
-        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
-        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
-    });
-    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
-}
-function finalImageTable(analysis, image, sizes) {
-    const stages = analysis.model.stages;
-    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
-    const size = baseSize(image.base, sizes);
-    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
-    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
-    const left = describeLeftBehind(analysis.model, analysis.graph);
-    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
-    const rows = [
-        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
-        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
-        ['user', user],
-        ['workdir', code(image.workdir)],
-        ['exposed ports', markdown_list(image.ports)],
-        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(markdown_clip(image.entrypoint))],
-        ['cmd', image.cmd === null ? 'inherited from the base image' : code(markdown_clip(image.cmd))],
-        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(markdown_clip(image.healthcheck))],
-        ['files from the build context', copiesCell(image.contextFiles)],
-        ['artifacts from other stages and images', copiesCell(image.artifacts)],
-        ['packages installed', packagesCell(image.packages)],
-        ['ENV (names only)', markdown_list(image.envNames, 12)],
-        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
-    ];
-    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-}
-function markdown_clip(text, max = 100) {
-    const chars = [...text];
-    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-function builtImageSection(result) {
-    if ('reason' in result)
-        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
-    const added = result.compressedSize - result.baseSize;
-    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
-    const shown = result.layers.slice(-30);
-    const rows = shown.map((l) => {
-        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
-        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
-    });
-    const hidden = result.layers.length - shown.length;
-    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
-    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
-    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
-    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
-}
-/** How much the base changed: exact bytes when the registry gave both, else estimates. */
-function sizeChange(before, after, sizes) {
-    const a = before === null ? null : baseSize(before, sizes);
-    const b = after === null ? null : baseSize(after, sizes);
-    if (a === null || b === null)
-        return '';
-    const d = b.compressedSize - a.compressedSize;
-    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
-    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
-    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
-}
-function deltaLines(delta, sizes) {
-    const out = [];
-    if (delta.stagesAdded.length > 0)
-        out.push(`stages added: ${markdown_list(delta.stagesAdded)}`);
-    if (delta.stagesRemoved.length > 0)
-        out.push(`stages removed: ${markdown_list(delta.stagesRemoved)}`);
-    for (const r of delta.stagesRenamed)
-        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
-    const { before, after } = delta.finalBase;
-    if (before !== null && after !== null && before.label !== after.label)
-        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
-    const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
-    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
-    if (delta.fixedFindings.length > 0)
-        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
-    return out;
-}
-function fileSection(analysis, previous, detail, sizes, built) {
-    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
-    const rows = describeStages(analysis.model, analysis.graph);
-    const image = describeShippedImage(analysis.model, analysis.graph);
-    const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`;
-    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
-    // The blank line after </summary> is what makes GitHub render the Markdown inside.
-    const parts = [];
-    if (previous === 'new')
-        parts.push('**New file** in this pull request.');
-    else if (previous !== undefined)
-        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
-    if (rows.length > 0) {
-        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
-        if (detail === 'full') {
-            const mermaid = stageGraphMermaid(rows, analysis.graph);
-            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
-            const bases = baseImagesTable(rows, sizes);
-            if (bases !== null)
-                parts.push(`**Base images**\n\n${bases}`);
-            if (image !== null)
-                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
-            if (built !== undefined)
-                parts.push(builtImageSection(built));
-        }
-    }
-    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
-    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
-}
-function statusLine(analyses, removed) {
-    const t = countFindings(analyses);
-    if (analyses.length === 0)
-        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
-    const total = t.error + t.warning + t.info;
-    if (total === 0)
-        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
-}
-const codePoints = (s) => [...s].length;
-function summaryMarkdown(analyses, options = {}) {
-    const limit = options.limit ?? COMMENT_LIMIT;
-    const removed = options.removed ?? [];
-    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
-    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
-    for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes, options.builtImages?.get(a.path))).join('\n')}${tail}`;
-        if (codePoints(body) <= limit)
-            return body;
-    }
-    // Still too long: one line per file, worst first, as many as fit.
-    const hint = options.fullReportHint ?? 'the job summary';
-    const lines = [...analyses]
-        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
-        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
-    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
-    let body = `${head}${note}`;
-    let shown = 0;
-    for (const line of lines) {
-        if (codePoints(body) + codePoints(line) + 200 > limit)
-            break;
-        body += `${line}\n`;
-        shown++;
-    }
-    if (shown < lines.length)
-        body += `\n…and ${lines.length - shown} more files.\n`;
-    return body;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept in step with package.json by a test. */
-const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
@@ -17520,12 +17741,6 @@ const VERSION = '0.1.0';
  * can run it in-process. Exit codes: 0 nothing at the failing level, 1 findings at the failing
  * level, 2 usage or I/O error (one line on stderr).
  */
-
-
-
-
-
-
 
 
 
@@ -17566,15 +17781,6 @@ Options:
 Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 2 usage or I/O error.`;
 class UsageError extends Error {
-}
-/** Each file as it was at a git revision (`REV:./path`); 'new' when it cannot be read there. */
-function previousVersions(cwd, rev, analyses, optionsFor) {
-    const previous = new Map();
-    for (const a of analyses) {
-        const before = readAtRevision(cwd, rev, `./${a.path.replace(/^\.\//, '')}`);
-        previous.set(a.path, before.ok ? analyzeDockerfile(a.path, before.text, optionsFor(a.path)) : 'new');
-    }
-    return previous;
 }
 function parseCliArgs(argv) {
     let parsed;
@@ -17675,9 +17881,43 @@ async function runCli(argv, io) {
         io.stdout(listRules());
         return 0;
     }
-    let loaded;
+    const discovery = await discoverDockerfiles(options.paths, io.cwd);
+    if (discovery.unmatched.length > 0) {
+        io.stderr(`stagecraft: no Dockerfile found at ${discovery.unmatched.map((u) => `"${u}"`).join(', ')}\n`);
+        return 2;
+    }
+    const base = options.base;
+    const sources = discovery.files.map((path) => ({
+        path,
+        changed: 'all',
+        read: () => readWorkspaceFile(io.cwd, path),
+        // Any file that cannot be read at the revision is new to it (the summary says "New file").
+        ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
+    }));
+    // The text format shows no sizes or layers: ask the registries only for the formats that do.
+    const registry = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images };
+    // Text, and JSON without registry answers, print each file as it is reviewed and keep nothing.
+    const streaming = options.format === 'text' || (options.format === 'json' && !registry.sizes && registry.images.length === 0);
+    const totals = { files: 0, error: 0, warning: 0, info: 0 };
+    let printed = 0;
+    const onFile = (file) => {
+        if (options.format === 'text') {
+            io.stdout(textFilePiece(file.analysis, { colour: io.isTty }));
+            totals.files++;
+            for (const f of file.analysis.findings)
+                totals[f.severity]++;
+        }
+        else {
+            if (printed === 0)
+                io.stdout(JSON_REPORT_OPEN);
+            io.stdout(jsonFilePiece(toJsonFile(file.analysis), printed === 0));
+        }
+        printed++;
+    };
+    const contexts = new BuildContextReader(io.cwd);
+    let result;
     try {
-        loaded = loadConfig(io.cwd, options.config, RULES.map((r) => r.meta.id));
+        result = await review(sources, { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming }, { buildContext: (p) => contexts.read(p), ...(streaming ? { onFile } : {}) });
     }
     catch (err) {
         if (!(err instanceof ConfigError))
@@ -17685,51 +17925,25 @@ async function runCli(argv, io) {
         io.stderr(`stagecraft: ${err.message}\n`);
         return 2;
     }
-    const config = loaded.config;
-    const fileOptions = analysisOptions(config, { target: options.target, buildArgs: options.buildArgs, levels: options.rules });
-    const ignored = ignoredBy(config);
-    const discovery = await discoverDockerfiles(options.paths, io.cwd);
-    if (discovery.unmatched.length > 0) {
-        io.stderr(`stagecraft: no Dockerfile found at ${discovery.unmatched.map((u) => `"${u}"`).join(', ')}\n`);
-        return 2;
+    for (const u of result.unread)
+        io.stderr(`stagecraft: cannot read ${u.path}: ${u.reason}\n`);
+    if (result.registry !== undefined) {
+        const { images, requests, failed } = result.registry;
+        io.stderr(`stagecraft: registry: ${images} image(s), ${requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => `${f.image} (${f.reason})`).join(', ')}` : ''}\n`);
     }
-    const analyses = [];
-    const contexts = new Map();
-    let ioFailed = false;
-    for (const path of discovery.files.filter((f) => !ignored(f))) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), 'utf8');
-        }
-        catch (err) {
-            io.stderr(`stagecraft: cannot read ${path}: ${err.code ?? err.message}\n`);
-            ioFailed = true;
-            continue;
-        }
-        const buildContext = await readBuildContext((0,external_node_path_namespaceObject.resolve)(io.cwd, path), path);
-        contexts.set(path, buildContext);
-        analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }));
-    }
-    const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }));
-    // The text format shows no sizes or layers: ask the registries only for the formats that do.
-    const client = new RegistryClient();
-    const wants = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images };
-    const { sizes, builtImages, notes } = await askRegistries(analyses, analysedVersions(previous), client, wants);
-    if (sizes !== undefined) {
-        const failed = [...sizes.values()].filter((l) => !l.ok);
-        io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`);
-    }
-    for (const note of notes)
+    for (const note of result.notes)
         io.stderr(`stagecraft: ${note}\n`);
-    if (options.format === 'json')
-        io.stdout(JSON.stringify(toJsonReport(analyses, sizes, builtImages), null, 2) + '\n');
-    else if (options.format === 'markdown')
-        io.stdout(summaryMarkdown(analyses, { previous, sizes, builtImages, limit: Number.MAX_SAFE_INTEGER }));
+    if (options.format === 'text')
+        io.stdout(textTotals(totals));
+    else if (options.format === 'json' && streaming)
+        io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed));
+    else if (options.format === 'json')
+        io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n');
     else
-        io.stdout(formatText(analyses, { colour: io.isTty }));
-    if (ioFailed)
+        io.stdout(summaryMarkdown(result, { limit: Number.MAX_SAFE_INTEGER }));
+    if (result.unread.length > 0)
         return 2;
-    return fails(analyses.flatMap((a) => a.findings), options.failOn) ? 1 : 0;
+    return result.fails ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

@@ -3,24 +3,19 @@
  * can run it in-process. Exit codes: 0 nothing at the failing level, 1 findings at the failing
  * level, 2 usage or I/O error (one line on stderr).
  */
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { analyzeDockerfile, type AnalysisOptions, type FileAnalysis } from '../analyze.js'
-import { ConfigError, analysisOptions, ignoredBy, loadConfig } from '../config/config.js'
-import { readBuildContext } from '../context.js'
-import { discoverDockerfiles } from '../discover.js'
-import { readAtRevision } from '../files.js'
-import { fails, type FailOn } from '../report/annotations.js'
+import { VERSION } from '../model/version.js'
+import { JSON_REPORT_OPEN, jsonFilePiece, jsonReportClose, toJsonFile, toJsonReport } from '../report/json.js'
+import { summaryMarkdown } from '../report/markdown.js'
+import { textFilePiece, textTotals } from '../report/text.js'
+import type { FailOn } from '../review/policy.js'
+import { ConfigError, review, type FileReview, type Source } from '../review/review.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
-import { RegistryClient } from '../registry/client.js'
-import { askRegistries } from '../registry/lookup.js'
-import { toJsonReport } from '../report/json.js'
-import { analysedVersions } from '../report/delta.js'
-import { summaryMarkdown, type PreviousVersion } from '../report/markdown.js'
-import { formatText } from '../report/text.js'
-import { VERSION } from '../version.js'
+import { BuildContextReader } from '../sources/build-context.js'
+import { discoverDockerfiles } from '../sources/discover.js'
+import { asMissing, readAtRevision } from '../sources/git.js'
+import { readWorkspaceFile } from '../sources/workspace.js'
 
 export interface CliIo {
   cwd: string
@@ -59,16 +54,6 @@ Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
 2 usage or I/O error.`
 
 class UsageError extends Error {}
-
-/** Each file as it was at a git revision (`REV:./path`); 'new' when it cannot be read there. */
-function previousVersions(cwd: string, rev: string, analyses: readonly FileAnalysis[], optionsFor: (path: string) => AnalysisOptions): Map<string, PreviousVersion> {
-  const previous = new Map<string, PreviousVersion>()
-  for (const a of analyses) {
-    const before = readAtRevision(cwd, rev, `./${a.path.replace(/^\.\//, '')}`)
-    previous.set(a.path, before.ok ? analyzeDockerfile(a.path, before.text, optionsFor(a.path)) : 'new')
-  }
-  return previous
-}
 
 interface CliOptions {
   paths: string[]
@@ -181,54 +166,60 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0
   }
 
-  let loaded
-  try {
-    loaded = loadConfig(io.cwd, options.config, RULES.map((r) => r.meta.id))
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err
-    io.stderr(`stagecraft: ${err.message}\n`)
-    return 2
-  }
-  const config = loaded.config
-  const fileOptions = analysisOptions(config, { target: options.target, buildArgs: options.buildArgs, levels: options.rules })
-  const ignored = ignoredBy(config)
-
   const discovery = await discoverDockerfiles(options.paths, io.cwd)
   if (discovery.unmatched.length > 0) {
     io.stderr(`stagecraft: no Dockerfile found at ${discovery.unmatched.map((u) => `"${u}"`).join(', ')}\n`)
     return 2
   }
-  const analyses: FileAnalysis[] = []
-  const contexts = new Map<string, AnalysisOptions['buildContext']>()
-  let ioFailed = false
-  for (const path of discovery.files.filter((f) => !ignored(f))) {
-    let text: string
-    try {
-      text = await readFile(resolve(io.cwd, path), 'utf8')
-    } catch (err) {
-      io.stderr(`stagecraft: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`)
-      ioFailed = true
-      continue
-    }
-    const buildContext = await readBuildContext(resolve(io.cwd, path), path)
-    contexts.set(path, buildContext)
-    analyses.push(analyzeDockerfile(path, text, { ...fileOptions, buildContext }))
-  }
-
-  const previous = options.base === null ? undefined : previousVersions(io.cwd, options.base, analyses, (p) => ({ ...fileOptions, buildContext: contexts.get(p) }))
+  const base = options.base
+  const sources: Source[] = discovery.files.map((path) => ({
+    path,
+    changed: 'all',
+    read: () => readWorkspaceFile(io.cwd, path),
+    // Any file that cannot be read at the revision is new to it (the summary says "New file").
+    ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
+  }))
   // The text format shows no sizes or layers: ask the registries only for the formats that do.
-  const client = new RegistryClient()
-  const wants = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images }
-  const { sizes, builtImages, notes } = await askRegistries(analyses, analysedVersions(previous), client, wants)
-  if (sizes !== undefined) {
-    const failed = [...sizes.values()].filter((l) => !l.ok)
-    io.stderr(`stagecraft: registry: ${sizes.size} image(s), ${client.stats.requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => (f.ok ? '' : `${f.image} (${f.reason})`)).join(', ')}` : ''}\n`)
+  const registry = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images }
+  // Text, and JSON without registry answers, print each file as it is reviewed and keep nothing.
+  const streaming = options.format === 'text' || (options.format === 'json' && !registry.sizes && registry.images.length === 0)
+  const totals = { files: 0, error: 0, warning: 0, info: 0 }
+  let printed = 0
+  const onFile = (file: FileReview): void => {
+    if (options.format === 'text') {
+      io.stdout(textFilePiece(file.analysis, { colour: io.isTty }))
+      totals.files++
+      for (const f of file.analysis.findings) totals[f.severity]++
+    } else {
+      if (printed === 0) io.stdout(JSON_REPORT_OPEN)
+      io.stdout(jsonFilePiece(toJsonFile(file.analysis), printed === 0))
+    }
+    printed++
   }
-  for (const note of notes) io.stderr(`stagecraft: ${note}\n`)
-  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(analyses, sizes, builtImages), null, 2) + '\n')
-  else if (options.format === 'markdown') io.stdout(summaryMarkdown(analyses, { previous, sizes, builtImages, limit: Number.MAX_SAFE_INTEGER }))
-  else io.stdout(formatText(analyses, { colour: io.isTty }))
+  const contexts = new BuildContextReader(io.cwd)
+  let result
+  try {
+    result = await review(
+      sources,
+      { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming },
+      { buildContext: (p) => contexts.read(p), ...(streaming ? { onFile } : {}) }
+    )
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    io.stderr(`stagecraft: ${err.message}\n`)
+    return 2
+  }
+  for (const u of result.unread) io.stderr(`stagecraft: cannot read ${u.path}: ${u.reason}\n`)
+  if (result.registry !== undefined) {
+    const { images, requests, failed } = result.registry
+    io.stderr(`stagecraft: registry: ${images} image(s), ${requests} request(s)${failed.length > 0 ? `; estimated: ${failed.map((f) => `${f.image} (${f.reason})`).join(', ')}` : ''}\n`)
+  }
+  for (const note of result.notes) io.stderr(`stagecraft: ${note}\n`)
+  if (options.format === 'text') io.stdout(textTotals(totals))
+  else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed))
+  else if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n')
+  else io.stdout(summaryMarkdown(result, { limit: Number.MAX_SAFE_INTEGER }))
 
-  if (ioFailed) return 2
-  return fails(analyses.flatMap((a) => a.findings), options.failOn) ? 1 : 0
+  if (result.unread.length > 0) return 2
+  return result.fails ? 1 : 0
 }

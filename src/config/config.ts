@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import picomatch from 'picomatch'
-import type { AnalysisOptions } from '../analyze.js'
 import type { RuleLevel } from '../rules/engine.js'
 
 export interface Config {
@@ -113,23 +112,6 @@ export function loadConfig(root: string, explicit: string | null, knownRules: re
     return { config: parseConfig(readFileSync(path, 'utf8'), knownRules, name), path }
   }
   return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null }
-}
-
-/** What the caller says beats the configuration: --target, --build-arg, --rule (or the action's inputs). */
-export interface Overrides {
-  target: string | null
-  buildArgs: Readonly<Record<string, string>>
-  levels?: Readonly<Record<string, RuleLevel>>
-}
-
-/** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
-export function analysisOptions(config: Config, overrides: Overrides): AnalysisOptions {
-  return {
-    target: overrides.target ?? config.target,
-    buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
-    levels: { ...config.rules, ...overrides.levels },
-    settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
-  }
 }
 
 /** Whether a path is excluded by the configuration's `ignore` globs. */

@@ -3,7 +3,7 @@
  * request per batch, the last one completing the run with its conclusion. 120 annotations are
  * 3 requests; none is 1.
  */
-import { batches, type CheckAnnotation } from '../report/annotations.js'
+import { batches, type CheckAnnotation } from './annotations.js'
 import type { GitHubClient } from './client.js'
 import { classifyFailure } from './errors.js'
 import type { RepoRef } from './pull-request.js'

@@ -1,5 +1,5 @@
 /** A file's text at a commit, through the contents API (never running or checking out PR code). */
-import { textOrReason, type ReadResult } from '../files.js'
+import { textOrReason, type ReadResult } from '../sources/git.js'
 import type { GitHubClient } from './client.js'
 import type { RepoRef } from './pull-request.js'
 

@@ -6,55 +6,8 @@
  *   unused — not reached at all (BuildKit skips it).
  * Mistakes BuildKit would reject come back as findings, never exceptions.
  */
-import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
-
-export type Via = 'from' | 'copy' | 'mount'
-export type Role = 'ships' | 'build' | 'unused'
-
-export interface StageEdge {
-  /** The stage that depends. */
-  from: number
-  /** The stage it depends on. */
-  to: number
-  via: Via
-  line: number
-  /** COPY sources or the mount's source; empty for FROM. */
-  paths: string[]
-}
-
-export interface ExternalReference {
-  stage: number
-  /** The image as written after expansion, e.g. `golang:1.22` or `docker/buildx-bin`. */
-  image: string
-  via: Via
-  line: number
-}
-
-export interface StageGraph {
-  edges: StageEdge[]
-  external: ExternalReference[]
-  /** Index of the stage that is built, or null when the file has no stage. */
-  target: number | null
-  roles: Role[]
-  /** What BuildKit would reject; the rules of the same ids turn these into findings. */
-  problems: GraphProblem[]
-}
-
-export type GraphProblemKind =
-  | 'stage-forward-reference'
-  | 'stage-self-reference'
-  | 'stage-index-out-of-range'
-  | 'copy-from-variable'
-  | 'duplicate-stage-name'
-  | 'invalid-stage-name'
-  | 'unknown-target'
-
-export interface GraphProblem {
-  kind: GraphProblemKind
-  line: number
-  message: string
-  stage: number | null
-}
+import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
+import type { ExternalReference, GraphProblem, GraphProblemKind, Role, StageEdge, StageGraph } from '../model/graph.js'
 
 export interface GraphOptions {
   /** `--target`: a stage name. Unknown names are reported and the last stage is used. */

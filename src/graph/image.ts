@@ -5,86 +5,14 @@
  * Values of ARG/ENV never appear here, only names (a value may be a secret).
  */
 import { joinPath } from '../parse/paths.js'
-import { runInstalls, type PackageManager } from '../parse/packages.js'
+import { runInstalls } from '../parse/packages.js'
 import { hasSecretWord } from '../parse/secrets.js'
-import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
+import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
 import { referencedNames } from '../parse/variables.js'
-import { copyEdgeFinder, edgesByStage, type ExternalReference, type Role, type StageGraph, type Via } from './graph.js'
-
-export interface StageDependency {
-  /** A stage index, or null for an external image. */
-  stage: number | null
-  /** The stage's label or the image. */
-  label: string
-  via: Via
-}
-
-export interface BaseDescription {
-  kind: 'image' | 'stage' | 'scratch' | 'unknown'
-  /** `node:20-slim`, `stage builder`, `scratch`, or the FROM word as written when it did not resolve. */
-  label: string
-  /** Repository without tag (kind image), for size look-ups. */
-  image: string | null
-  tag: string | null
-  platform: string | null
-}
-
-export interface StageRow {
-  index: number
-  /** The name, or `stage N` for an unnamed stage. */
-  label: string
-  base: BaseDescription
-  role: Role
-  /** Instructions of the stage, its FROM included. */
-  instructions: number
-  dependsOn: StageDependency[]
-}
-
-export interface PackageList {
-  manager: PackageManager
-  packages: string[]
-}
-
-export interface CopiedFiles {
-  line: number
-  sources: string[]
-  destination: string | null
-}
-
-export interface Artifact extends CopiedFiles {
-  /** Where the files come from: a stage label or an external image. */
-  from: string
-  stage: number | null
-}
-
-export interface ShippedImage {
-  target: number
-  /** The shipping stages, root first (the target last). */
-  chain: number[]
-  /** The base of the chain's root: an external image, scratch, or unknown. */
-  base: BaseDescription
-  platform: string | null
-  /** USER as written, or null when no stage sets one (the base image's default, usually root). */
-  user: string | null
-  runsAsRoot: boolean
-  workdir: string
-  ports: string[]
-  entrypoint: string | null
-  cmd: string | null
-  /** The HEALTHCHECK as written, `NONE` when disabled, null when none is set here. */
-  healthcheck: string | null
-  contextFiles: CopiedFiles[]
-  artifacts: Artifact[]
-  packages: PackageList[]
-  envNames: string[]
-}
-
-export interface LeftBehind {
-  /** Build stages (reached only through COPY/mount) and their bases. */
-  stages: { index: number; label: string; base: BaseDescription }[]
-  /** Packages installed only in build stages. */
-  packages: PackageList[]
-}
+import { copyEdgeFinder, edgesByStage } from './graph.js'
+import type { PackageManager } from '../model/dockerfile.js'
+import type { ExternalReference, StageGraph } from '../model/graph.js'
+import type { Artifact, BaseDescription, CopiedFiles, LeftBehind, PackageList, ShippedImage, StageDependency, StageRow } from '../model/image.js'
 
 export function stageLabel(stage: Stage): string {
   return stage.name ?? `stage ${stage.index}`

@@ -1,5 +1,5 @@
 /** Parser directives at the top of a file: `syntax`, `escape` and BuildKit's `check`. */
-import type { CheckDirective } from './types.js'
+import type { CheckDirective } from '../model/dockerfile.js'
 
 export type CheckParse = { ok: true; check: CheckDirective } | { ok: false; message: string }
 

@@ -1,5 +1,5 @@
 /** Docker image references: `[registry/]path[:tag][@digest]`, as the distribution spec reads them. */
-import type { ImageReference } from './types.js'
+import type { ImageReference } from '../model/dockerfile.js'
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const TAG = /^[\w][\w.-]{0,127}$/

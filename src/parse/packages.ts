@@ -1,17 +1,9 @@
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
-import { operands, type ShellCommand } from './shell.js'
-import type { Instruction } from './types.js'
-
-export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
+import { operands } from './shell.js'
+import type { Instruction } from '../model/dockerfile.js'
+import type { PackageInstall, PackageManager, ShellCommand } from '../model/dockerfile.js'
 
 export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf'])
-
-export interface PackageInstall {
-  manager: PackageManager
-  /** Package words as written (versions and all). A manifest install names its file, e.g. `(requirements.txt)`. */
-  packages: string[]
-  command: ShellCommand
-}
 
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {

@@ -24,12 +24,13 @@ import type {
   Stage,
   StageBase,
   VariableDeclaration
-} from './types.js'
-import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding, type VariableScope } from './variables.js'
+} from '../model/dockerfile.js'
+import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding } from './variables.js'
 import { packageInstalls } from './packages.js'
 import { runScript, splitCommands } from './shell.js'
 import { scanDirectives, scanLines, type ScannedDirective, type ScannedInstruction } from './scanner.js'
 import { splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
+import type { VariableScope } from '../model/dockerfile.js'
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
   'ADD',

@@ -3,20 +3,8 @@
  * quotes, drop leading VAR=value assignments and wrappers (sudo, env, exec, time, nice), and
  * unquote words. Not a shell: no expansion, no subshell semantics. Linear in the input.
  */
-import type { Instruction } from './types.js'
-
-export interface ShellCommand {
-  /** The program, e.g. `apt-get`. */
-  name: string
-  /** Arguments after the program, unquoted. */
-  args: string[]
-  /** Whether the command is followed by a `|` (its output is piped). */
-  piped: boolean
-  /** The program without its folder (`/usr/bin/apt-get` → `apt-get`). */
-  program: string
-  /** The first argument that is not an option (`install` in `apt-get -y install x`), or ''. */
-  subcommand: string
-}
+import type { Instruction } from '../model/dockerfile.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command'])
 

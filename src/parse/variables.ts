@@ -1,27 +1,10 @@
+import type { Binding, VariableScope } from '../model/dockerfile.js'
 /**
  * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
  * applies to non-RUN instructions ($VAR, ${VAR}, ${VAR:-x}, ${VAR:+x}, ...), with quote
  * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
  * that could backtrack.
  */
-
-export type BindingKind = 'arg' | 'env' | 'builtin'
-
-export interface Binding {
-  kind: BindingKind
-  /** null: declared without a value (an ARG with no default, or a builtin we cannot know). */
-  value: string | null
-  /** Line of the declaration; 0 for builtins. */
-  line: number
-}
-
-/** The variables one instruction sees. Read-only; `withBinding` makes the next one. */
-export interface VariableScope {
-  get(name: string): Binding | undefined
-  has(name: string): boolean
-  /** Every name in scope (for "did you mean" suggestions). */
-  keys(): string[]
-}
 
 /**
  * All bindings ever made along one line of instructions, each with the version it was made at.

@@ -5,11 +5,8 @@
  * Every failure comes back as a reason, never an exception: callers fall back to estimates.
  */
 import { isLocalHost, toRegistryReference, type RegistryReference } from './reference.js'
-
-export interface RegistryCredentials {
-  username: string
-  password: string
-}
+import type { HistoryEntry, ImageConfig, ImageLookup } from '../model/image.js'
+import type { RegistryCredentials } from '../model/image.js'
 
 export interface RegistryOptions {
   /** Per request, in ms (default 10,000). */
@@ -20,49 +17,6 @@ export interface RegistryOptions {
   credentials?: Readonly<Record<string, RegistryCredentials>>
   fetch?: typeof fetch
 }
-
-export interface Layer {
-  digest: string
-  /** Compressed size in bytes, as the manifest says. */
-  size: number
-  mediaType: string
-}
-
-export interface HistoryEntry {
-  created_by?: string
-  empty_layer?: boolean
-  comment?: string
-}
-
-export interface ImageConfig {
-  history: HistoryEntry[]
-  /** `os/architecture[/variant]` the image says it is for, when its config says. */
-  platform: string | null
-  /** Total uncompressed size, when the config carries one (older docker-built images do). */
-  size: number | null
-}
-
-export type ImageLookup =
-  | {
-      ok: true
-      image: string
-      canonical: string
-      /** The platform manifest's digest. */
-      digest: string
-      platform: string
-      /** Sum of the layers' compressed sizes, in bytes. */
-      compressedSize: number
-      /** Uncompressed total in bytes, or null when the registry does not say. */
-      size: number | null
-      layers: Layer[]
-      config: ImageConfig | null
-      /**
-       * Set when a single-platform image is for another platform than the one asked for
-       * (BuildKit's InvalidBaseImagePlatform): the image's own platform.
-       */
-      platformMismatch: string | null
-    }
-  | { ok: false; image: string; platform: string; reason: string }
 
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'])
 const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'])

@@ -2,14 +2,17 @@
  * The JSON report (`--format json`, the action's `json-file`). Version 1's field names are a
  * contract: later versions add fields, never rename or remove these.
  */
-import type { FileAnalysis } from '../analyze.js'
-import { edgesByStage, type Via, type Role } from '../graph/graph.js'
-import { describeBase, describeShippedImage, type BaseDescription } from '../graph/image.js'
-import type { ImageLookup } from '../registry/client.js'
-import type { BuiltImageResult } from './built-image.js'
-import { baseSize, type SizeSource } from './sizes.js'
-import type { BaseKind } from '../parse/types.js'
+
+import { edgesByStage } from '../graph/graph.js'
+import { describeBase, describeShippedImage } from '../graph/image.js'
+
+import type { BuiltImageResult } from '../enrich/built-image.js'
+import { baseSize, type SizeSource } from '../enrich/sizes.js'
+import type { BaseKind } from '../model/dockerfile.js'
 import type { Equivalents, Severity } from '../model/finding.js'
+import type { Role, Via } from '../model/graph.js'
+import type { BaseDescription, ImageLookup } from '../model/image.js'
+import type { FileAnalysis } from '../model/analysis.js'
 
 export interface JsonBase {
   raw: string
@@ -114,6 +117,25 @@ export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes, built?: BuiltI
   }
 }
 
-export function toJsonReport(analyses: readonly FileAnalysis[], sizes?: Sizes, builtImages?: ReadonlyMap<string, BuiltImageResult>): JsonReport {
-  return { version: 1, files: analyses.map((a) => toJsonFile(a, sizes, builtImages?.get(a.path))) }
+/** What the JSON report shows: a review (src/review) or anything shaped like one. */
+export interface JsonReported {
+  files: readonly { path: string; analysis: FileAnalysis }[]
+  sizes?: Sizes
+  builtImages?: ReadonlyMap<string, BuiltImageResult>
+}
+
+export function toJsonReport(review: JsonReported): JsonReport {
+  return { version: 1, files: review.files.map((f) => toJsonFile(f.analysis, review.sizes, review.builtImages?.get(f.path))) }
+}
+
+/**
+ * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
+ * piece per file as it is analysed, then the closing. A large run never holds the whole text.
+ */
+export const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": ['
+export function jsonFilePiece(file: JsonFile, first: boolean): string {
+  return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`
+}
+export function jsonReportClose(files: number): string {
+  return files === 0 ? ']\n}\n' : '\n  ]\n}\n'
 }

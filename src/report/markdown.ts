@@ -9,18 +9,20 @@
  * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
  * give way to one line of counts per file and a pointer.
  */
-import type { FileAnalysis } from '../analyze.js'
-import { describeLeftBehind, describeShippedImage, describeStages, stageLabel, type BaseDescription, type PackageList, type ShippedImage, type StageRow } from '../graph/image.js'
+
+import { describeLeftBehind, describeShippedImage, describeStages, stageLabel } from '../graph/image.js'
 import { tally, type Finding, type Severity } from '../model/finding.js'
-import type { Stage } from '../parse/types.js'
+import type { Stage } from '../model/dockerfile.js'
 import { docsUrl } from '../rules/types.js'
-import { compareVersions, type FileDelta, type PreviousVersion } from './delta.js'
+import { compareVersions, type FileDelta, type PreviousVersion } from '../enrich/delta.js'
 import { stageGraphMermaid } from './mermaid.js'
-import type { ImageLookup } from '../registry/client.js'
-import type { BuiltImageResult } from './built-image.js'
-import { ESTIMATES_AS_OF, sizeClassOf } from './size-estimates.js'
-import { baseSize, formatBytes, formatSize, lookupOf, type BaseSize } from './sizes.js'
+
+import type { BuiltImageResult } from '../enrich/built-image.js'
+import { ESTIMATES_AS_OF, sizeClassOf } from '../enrich/size-estimates.js'
+import { baseSize, formatBytes, formatSize, lookupOf, type BaseSize } from '../enrich/sizes.js'
 import { countFindings, plural } from './text.js'
+import type { BaseDescription, ImageLookup, PackageList, ShippedImage, StageRow } from '../model/image.js'
+import type { FileAnalysis } from '../model/analysis.js'
 
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
 export const COMMENT_LIMIT = 65536
@@ -261,22 +263,28 @@ function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefin
   return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`
 }
 
+/** What a summary shows: a review (src/review) or anything shaped like one. */
+export interface Summarised {
+  files: readonly { path: string; analysis: FileAnalysis; previous?: PreviousVersion }[]
+  /** Dockerfiles the change deletes. */
+  removed?: readonly string[]
+  /** Said under the status line (e.g. "the PR has more than 3,000 files"). */
+  notes?: readonly string[]
+  /** Registry look-ups by image and platform (`sizeKey`); without them sizes are estimates. */
+  sizes?: ReadonlyMap<string, ImageLookup>
+  /** The image the workflow built, by Dockerfile path. */
+  builtImages?: ReadonlyMap<string, BuiltImageResult>
+}
+
+/** The three summaries (check run, comment, job summary) differ in budget and marker only. */
 export interface SummaryOptions {
   /** Hidden marker put first, so the sticky comment can be found again. */
   marker?: string
   /** Where the full report is, said when the body had to be shortened. */
   fullReportHint?: string
-  /** Extra lines under the status line (e.g. "the PR has more than 3,000 files"). */
-  notes?: readonly string[]
   limit?: number
-  /** The pull request's base version of each file, by path: the delta is shown when given. */
-  previous?: ReadonlyMap<string, PreviousVersion>
-  /** Dockerfiles the pull request deletes. */
-  removed?: readonly string[]
-  /** Registry look-ups by image and platform (`sizeKey`); without them sizes are estimates. */
-  sizes?: ReadonlyMap<string, ImageLookup>
-  /** The image the workflow built, by Dockerfile path. */
-  builtImages?: ReadonlyMap<string, BuiltImageResult>
+  /** Notes to show instead of the review's own (a publisher's list grows as channels fail). */
+  notes?: readonly string[]
 }
 
 function statusLine(analyses: readonly FileAnalysis[], removed: number): string {
@@ -287,15 +295,31 @@ function statusLine(analyses: readonly FileAnalysis[], removed: number): string 
   return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`
 }
 
-const codePoints = (s: string): number => [...s].length
+/** Code points without copying the string into an array (a summary can be megabytes long). */
+function codePoints(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    // A high surrogate followed by a low one is one code point in two UTF-16 units.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--
+        i++
+      }
+    }
+  }
+  return n
+}
 
-export function summaryMarkdown(analyses: readonly FileAnalysis[], options: SummaryOptions = {}): string {
+export function summaryMarkdown(review: Summarised, options: SummaryOptions = {}): string {
   const limit = options.limit ?? COMMENT_LIMIT
-  const removed = options.removed ?? []
-  const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
+  const removed = review.removed ?? []
+  const analyses = review.files.map((f) => f.analysis)
+  const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
   const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
   for (const detail of ['full', 'compact'] as const) {
-    const body = `${head}\n${analyses.map((a) => fileSection(a, options.previous?.get(a.path), detail, options.sizes, options.builtImages?.get(a.path))).join('\n')}${tail}`
+    const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path))).join('\n')}${tail}`
     if (codePoints(body) <= limit) return body
   }
   // Still too long: one line per file, worst first, as many as fit.
@@ -305,10 +329,13 @@ export function summaryMarkdown(analyses: readonly FileAnalysis[], options: Summ
     .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`)
   const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`
   let body = `${head}${note}`
+  let used = codePoints(body)
   let shown = 0
   for (const line of lines) {
-    if (codePoints(body) + codePoints(line) + 200 > limit) break
+    const size = codePoints(line) + 1
+    if (used + size + 200 > limit) break
     body += `${line}\n`
+    used += size
     shown++
   }
   if (shown < lines.length) body += `\n…and ${lines.length - shown} more files.\n`

@@ -1,3 +1,5 @@
+import type { StageRow } from '../model/image.js'
+import type { StageGraph } from '../model/graph.js'
 /**
  * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
  * stage, artifact source → the stage that copies). Stages are boxes, external images are
@@ -5,8 +7,8 @@
  * labelled with the copied paths, RUN --mount dotted. Node ids are generated (`s0`, `x0`), so
  * any stage name is safe; every label goes through `mermaidText`. Pure.
  */
-import type { StageGraph } from '../graph/graph.js'
-import type { StageRow } from '../graph/image.js'
+
+
 
 /** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
 export const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 }

@@ -3,10 +3,11 @@
  * every finding as a result with a region. Pure. Never empty (code scanning rejects an empty
  * log): a run with no results is still a valid run.
  */
-import type { FileAnalysis } from '../analyze.js'
+
 import type { Severity } from '../model/finding.js'
 import { docsUrl, type Rule } from '../rules/types.js'
-import { VERSION } from '../version.js'
+import { VERSION } from '../model/version.js'
+import type { FileAnalysis } from '../model/analysis.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' }
 
@@ -16,7 +17,8 @@ export interface SarifLog {
   runs: unknown[]
 }
 
-export function toSarif(analyses: readonly FileAnalysis[], rules: readonly Rule[]): SarifLog {
+export function toSarif(review: { files: readonly { analysis: FileAnalysis }[] }, rules: readonly Rule[]): SarifLog {
+  const analyses = review.files.map((f) => f.analysis)
   const index = new Map(rules.map((r, i) => [r.meta.id, i]))
   const descriptors = rules.map(({ meta }) => ({
     id: meta.id,

@@ -1,6 +1,7 @@
 /** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
-import type { FileAnalysis } from '../analyze.js'
+
 import { tally, type Severity } from '../model/finding.js'
+import type { FileAnalysis } from '../model/analysis.js'
 
 export interface TextOptions {
   colour: boolean
@@ -38,21 +39,26 @@ export function stageLine(analysis: FileAnalysis): string {
     .join(', ')
 }
 
-export function formatText(analyses: readonly FileAnalysis[], options: TextOptions): string {
-  const paint = (kind: keyof typeof COLOURS, text: string): string => {
+function painter(options: TextOptions): (kind: keyof typeof COLOURS, text: string) => string {
+  return (kind, text) => {
     const [open, close] = COLOURS[kind]
     return options.colour ? `${open}${text}${close}` : text
   }
-  const out: string[] = []
-  for (const analysis of analyses) {
-    out.push(paint('bold', analysis.path))
-    out.push(paint('dim', `  stages: ${stageLine(analysis)}`))
-    for (const f of analysis.findings) {
-      out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${f.message}`)
-    }
-    out.push('')
-  }
-  const t = countFindings(analyses)
-  out.push(`${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info`)
-  return out.join('\n') + '\n'
+}
+
+/** One file's part of the report, so a large run can print as it goes. */
+export function textFilePiece(analysis: FileAnalysis, options: TextOptions): string {
+  const paint = painter(options)
+  const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)]
+  for (const f of analysis.findings) out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${f.message}`)
+  return out.join('\n') + '\n\n'
+}
+
+export function textTotals(t: Totals): string {
+  return `${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info\n`
+}
+
+export function formatText(review: { files: readonly { analysis: FileAnalysis }[] }, options: TextOptions): string {
+  const analyses = review.files.map((f) => f.analysis)
+  return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses))
 }

@@ -1,7 +1,8 @@
 /** Deleting in a later RUN hides files but the earlier layer still carries them. */
 import { isCommand, runCommands, runs } from './run-helpers.js'
-import type { ShellCommand } from '../parse/shell.js'
+
 import type { Rule } from './types.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 /** Paths people delete to save space (not a config file removed on purpose). */
 const SPACE = /cache|\/lists|^\/tmp|^\/var\/tmp|\.(?:tar|tgz|zip|deb|rpm|whl|gz|xz)(?:$|\*)|node_modules|\/usr\/share\/(?:doc|man)/

@@ -1,7 +1,8 @@
 /** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
 import { isCommand, runCommands } from './run-helpers.js'
-import type { ShellCommand } from '../parse/shell.js'
+
 import type { Rule } from './types.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 function manager(commands: readonly ShellCommand[]): string | null {
   for (const c of commands) {

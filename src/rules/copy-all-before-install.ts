@@ -1,7 +1,8 @@
 /** `COPY . .` before the dependency install: every source change re-runs the install. */
-import type { ShellCommand } from '../parse/shell.js'
+
 import { isCommand, operands, runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 const MANIFESTS = /(?:^|\/)(?:package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(?:\.lock)?|go\.(?:mod|sum)|Gemfile(?:\.lock)?|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock)|\*\.csproj|[^/]*\.csproj|[^/]*\.sln)$/
 

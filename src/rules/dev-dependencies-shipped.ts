@@ -1,10 +1,11 @@
 /** Node dev dependencies in the shipped image: installed there, or copied in with node_modules. */
 import { edgesByStage } from '../graph/graph.js'
-import type { ShellCommand } from '../parse/shell.js'
-import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
+
+import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
 import { stageChain } from './helpers.js'
 import { isCommand, operands, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P']
 

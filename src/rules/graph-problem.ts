@@ -1,6 +1,7 @@
 /** Rules whose findings the stage graph already computed while resolving references. */
-import type { GraphProblemKind } from '../graph/graph.js'
+
 import type { Rule, RuleMeta } from './types.js'
+import type { GraphProblemKind } from '../model/graph.js'
 
 export function graphProblemRule(meta: RuleMeta & { id: GraphProblemKind }): Rule {
   return {

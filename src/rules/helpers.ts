@@ -1,9 +1,10 @@
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
-import type { ExternalReference } from '../graph/graph.js'
+
 import { finalWorkdir, lastInChain, stageChain, workdirs } from '../graph/image.js'
 import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 import { joinPath } from '../parse/paths.js'
-import type { DockerfileModel, Instruction, Stage } from '../parse/types.js'
+import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
+import type { ExternalReference } from '../model/graph.js'
 
 export { finalWorkdir, stageChain, workdirs }
 

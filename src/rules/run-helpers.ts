@@ -1,8 +1,9 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
-import { runCommands, operands, type ShellCommand } from '../parse/shell.js'
+import { runCommands, operands } from '../parse/shell.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
-import { isCommand, runInstalls, SYSTEM_MANAGERS, type PackageInstall } from '../parse/packages.js'
-import type { Instruction, Stage } from '../parse/types.js'
+import { isCommand, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
+import type { Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 export function runs(stage: Stage): Instruction[] {
   return stage.instructions.filter((i) => i.keyword === 'RUN')

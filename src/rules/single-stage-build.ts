@@ -1,8 +1,9 @@
 /** One stage that compiles and ships: the toolchain and the sources ship with the result. */
-import type { ShellCommand } from '../parse/shell.js'
+
 import { dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
 import { builtOnToolchain } from './helpers.js'
 import type { Rule } from './types.js'
+import type { ShellCommand } from '../model/dockerfile.js'
 
 function compiles(c: ShellCommand): string | null {
   if (isCommand(c, 'go', 'build', 'install')) return `go ${operands(c)[0] ?? ''}`

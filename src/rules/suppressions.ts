@@ -8,7 +8,7 @@
  *   # check=error=true                      BuildKit: raise findings of rules with a BuildKit equivalent to error
  */
 import type { Finding } from '../model/finding.js'
-import type { DockerfileModel, Instruction } from '../parse/types.js'
+import type { DockerfileModel, Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
 type RuleSet = Set<string> | 'all'

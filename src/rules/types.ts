@@ -3,10 +3,11 @@
  * module). The engine applies the rule's scope, its severity (or the configured one) and the
  * suppressions, so a check only says where and what.
  */
-import type { StageGraph } from '../graph/graph.js'
+
 import type { Equivalents, Severity } from '../model/finding.js'
-import type { DockerfileModel } from '../parse/types.js'
-import type { BuildContext } from '../context.js'
+import type { DockerfileModel } from '../model/dockerfile.js'
+import type { BuildContext } from '../model/analysis.js'
+import type { StageGraph } from '../model/graph.js'
 
 export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
 

@@ -3,9 +3,6 @@
  * GitHub annotations. Raw text is kept next to what we resolved from it, so reports can
  * quote the author while rules reason about the resolved value.
  */
-import type { PackageInstall } from './packages.js'
-import type { ShellCommand } from './shell.js'
-import type { VariableScope } from './variables.js'
 
 export type EscapeChar = '\\' | '`'
 
@@ -205,4 +202,44 @@ export interface DockerfileModel {
 export interface ParseOptions {
   /** `--build-arg K=V` from the caller; they override ARG defaults. */
   buildArgs?: Readonly<Record<string, string>>
+}
+
+export type BindingKind = 'arg' | 'env' | 'builtin'
+
+export interface Binding {
+  kind: BindingKind
+  /** null: declared without a value (an ARG with no default, or a builtin we cannot know). */
+  value: string | null
+  /** Line of the declaration; 0 for builtins. */
+  line: number
+}
+
+/** The variables one instruction sees. Read-only; `withBinding` makes the next one. */
+export interface VariableScope {
+  get(name: string): Binding | undefined
+  has(name: string): boolean
+  /** Every name in scope (for "did you mean" suggestions). */
+  keys(): string[]
+}
+
+export interface ShellCommand {
+  /** The program, e.g. `apt-get`. */
+  name: string
+  /** Arguments after the program, unquoted. */
+  args: string[]
+  /** Whether the command is followed by a `|` (its output is piped). */
+  piped: boolean
+  /** The program without its folder (`/usr/bin/apt-get` → `apt-get`). */
+  program: string
+  /** The first argument that is not an option (`install` in `apt-get -y install x`), or ''. */
+  subcommand: string
+}
+
+export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
+
+export interface PackageInstall {
+  manager: PackageManager
+  /** Package words as written (versions and all). A manifest install names its file, e.g. `(requirements.txt)`. */
+  packages: string[]
+  command: ShellCommand
 }

@@ -2,11 +2,13 @@
  * Looks up every external base image of the analysed files (all stages, and the PR's base
  * versions too) once per image and platform, with the client's bounded concurrency and cache.
  */
-import type { FileAnalysis } from '../analyze.js'
+
 import { describeBase, describeShippedImage } from '../graph/image.js'
-import { describeBuiltImage, type BuiltImageResult } from '../report/built-image.js'
-import { platformOf, sizeKey } from '../report/sizes.js'
-import type { ImageLookup, RegistryClient } from './client.js'
+import { describeBuiltImage, type BuiltImageResult } from '../enrich/built-image.js'
+import { platformOf, sizeKey } from '../enrich/sizes.js'
+import type {  RegistryClient } from '../registry/client.js'
+import type { ImageLookup } from '../model/image.js'
+import type { FileAnalysis } from '../model/analysis.js'
 
 export type RegistrySizes = ReadonlyMap<string, ImageLookup>
 

@@ -3,10 +3,12 @@
  * image's base, and which findings are new or fixed. Findings are matched by rule, stage and
  * message with line numbers left out, so a finding that only moved is neither new nor fixed. Pure.
  */
-import type { FileAnalysis } from '../analyze.js'
-import { describeShippedImage, stageLabel, type BaseDescription } from '../graph/image.js'
+
+import { describeShippedImage, stageLabel } from '../graph/image.js'
 import type { Finding } from '../model/finding.js'
-import type { Stage } from '../parse/types.js'
+import type { Stage } from '../model/dockerfile.js'
+import type { BaseDescription } from '../model/image.js'
+import type { FileAnalysis } from '../model/analysis.js'
 
 /** The file before the PR: its analysis, or 'new' when the PR adds it. */
 export type PreviousVersion = FileAnalysis | 'new'

@@ -46,3 +46,8 @@ export function readAtRevision(cwd: string, rev: string, path: string): ReadResu
     return { ok: false, reason: err instanceof Error ? err.message : String(err) }
   }
 }
+
+/** A failed read taken as "not there" (the CLI's --base: a file git cannot show is new to it). */
+export function asMissing(result: ReadResult): ReadResult {
+  return result.ok ? result : { ok: false, reason: result.reason, missing: true }
+}

@@ -1,7 +1,7 @@
 /** The action's inputs, read and validated once; a bad value fails with its name and the choices. */
 import * as core from '@actions/core'
-import type { RegistryCredentials } from './registry/client.js'
-import type { AnnotateMode, FailOn } from './report/annotations.js'
+import type { RegistryCredentials } from '../model/image.js'
+import type { AnnotateMode, FailOn } from '../review/policy.js'
 
 export interface ActionInputs {
   token: string

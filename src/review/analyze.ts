@@ -1,12 +1,14 @@
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
-import type { BuildContext } from './context.js'
-import { buildStageGraph, type StageGraph } from './graph/graph.js'
-import { NO_EQUIVALENTS, type Finding } from './model/finding.js'
-import { parseDockerfile } from './parse/parse.js'
-import type { DockerfileModel } from './parse/types.js'
-import { runRules, type RuleLevel } from './rules/engine.js'
-import { RULES } from './rules/registry.js'
-import { DEFAULT_SETTINGS, type RuleSettings } from './rules/types.js'
+import type { BuildContext } from '../model/analysis.js'
+import { buildStageGraph } from '../graph/graph.js'
+import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
+import { parseDockerfile } from '../parse/parse.js'
+
+import { runRules, type RuleLevel } from '../rules/engine.js'
+import { RULES } from '../rules/registry.js'
+import { DEFAULT_SETTINGS, type RuleSettings } from '../rules/types.js'
+import type { FileAnalysis } from '../model/analysis.js'
+
 
 export interface AnalysisOptions {
   target?: string | null
@@ -16,13 +18,6 @@ export interface AnalysisOptions {
   settings?: RuleSettings
   /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
   buildContext?: BuildContext
-}
-
-export interface FileAnalysis {
-  path: string
-  model: DockerfileModel
-  graph: StageGraph
-  findings: Finding[]
 }
 
 export const INTERNAL_ERROR = 'internal-error'

@@ -4,11 +4,13 @@
  * made it (through the config's `history`, as BuildKit writes it) — the largest layers, and the
  * waste a reviewer can act on. Pure: the manifests come from the registry client.
  */
-import type { FileAnalysis } from '../analyze.js'
+
 import { copyEdgeFinder } from '../graph/graph.js'
 import { stageChain, stageLabel } from '../graph/image.js'
-import type { Instruction, Stage } from '../parse/types.js'
-import type { HistoryEntry, ImageLookup } from '../registry/client.js'
+import type { Instruction, Stage } from '../model/dockerfile.js'
+import type { HistoryEntry, ImageLookup } from '../model/image.js'
+import type { FileAnalysis } from '../model/analysis.js'
+
 
 export interface BuiltLayer {
   /** 0-based, bottom first. */

@@ -2,9 +2,10 @@
  * Which size to show for a base image: the registry's when it answered, else the built-in
  * estimate, always saying which. Pure: the look-ups happen in src/registry before reporting.
  */
-import type { BaseDescription } from '../graph/image.js'
-import type { ImageLookup } from '../registry/client.js'
+
+
 import { estimateImageSize, type SizeEstimate } from './size-estimates.js'
+import type { BaseDescription, ImageLookup } from '../model/image.js'
 
 export type SizeSource = 'registry' | 'estimate'
 

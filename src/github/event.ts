@@ -1,0 +1,104 @@
+/**
+ * What the event asks to review: for a pull request or a push, the Dockerfiles it changed (with
+ * their changed lines and their version before), read from the workspace when it holds that
+ * commit, else through the API; for any other event, every Dockerfile in the workspace.
+ */
+import { context } from '@actions/github'
+import picomatch from 'picomatch'
+import { trimTrailingSlashes } from '../parse/paths.js'
+import type { Source } from '../review/review.js'
+import { DOCKERFILE_PATTERNS, IGNORED_PATTERNS, discoverDockerfiles } from '../sources/discover.js'
+import { gitHead, hasCommit, readAtRevision, type ReadResult } from '../sources/git.js'
+import { readWorkspaceFile } from '../sources/workspace.js'
+import type { GitHubClient } from './client.js'
+import { readFileAt } from './contents.js'
+import type { ActionInputs } from './inputs.js'
+import { listPullRequestFiles, listPushFiles, type ChangedFile, type RepoRef } from './pull-request.js'
+
+export interface PullRequestRef {
+  number: number
+  head: { sha: string }
+  base?: { sha?: unknown }
+}
+
+export interface EventSources {
+  sources: Source[]
+  /** Dockerfiles the change deletes. */
+  removed: string[]
+  notes: string[]
+  pr: PullRequestRef | null
+  /** The commit the check run is for. */
+  headSha: string | undefined
+}
+
+/** The repository the run is for; empty outside Actions (a local run: nothing talks to GitHub then). */
+export function repositoryRef(): RepoRef {
+  // context.repo throws without GITHUB_REPOSITORY.
+  return process.env.GITHUB_REPOSITORY !== undefined ? { owner: context.repo.owner, repo: context.repo.repo } : { owner: '', repo: '' }
+}
+
+/** Does a repository path name a Dockerfile the inputs ask for? */
+function pathMatcher(inputs: ActionInputs): (path: string) => boolean {
+  const names = picomatch([...DOCKERFILE_PATTERNS], { nocase: true, dot: true })
+  const ignored = picomatch([...IGNORED_PATTERNS], { dot: true })
+  if (inputs.dockerfiles.length === 0) return (p) => names(p) && !ignored(p)
+  const globs = picomatch(inputs.dockerfiles, { dot: true })
+  const folders = inputs.dockerfiles.filter((d) => !/[*?[{]/.test(d)).map((d) => `${trimTrailingSlashes(d.replace(/^\.\/?/, ''))}/`)
+  return (p) => !ignored(p) && (globs(p) || (names(p) && folders.some((f) => f === '/' || p.startsWith(f))))
+}
+
+/** A real commit SHA: a new branch's push has `before` all zeros. */
+function isCommit(sha: unknown): boolean {
+  return typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha)
+}
+
+type Reader = (path: string) => ReadResult | Promise<ReadResult>
+
+/** Reads files as they were at a commit: from git when the workspace has that commit, else through the API. */
+function commitReader(workspace: string, client: GitHubClient, ref: RepoRef, sha: string): Reader {
+  if (!hasCommit(workspace, sha)) return (path) => readFileAt(client, ref, path, sha)
+  return (path) => readAtRevision(workspace, sha, path)
+}
+
+function changedSource(f: ChangedFile, read: Reader, readPrevious: Reader | null): Source {
+  return {
+    path: f.path,
+    changed: f.lines,
+    status: f.status,
+    read: () => read(f.path),
+    // A renamed file is compared with its version at the old path.
+    ...(readPrevious === null ? {} : { readPrevious: () => readPrevious(f.previousPath ?? f.path) })
+  }
+}
+
+export async function eventSources(inputs: ActionInputs, workspace: string, client: GitHubClient | null, ref: RepoRef): Promise<EventSources> {
+  const event = context.eventName
+  const pr = (context.payload.pull_request ?? null) as PullRequestRef | null
+  const fromWorkspace: Reader = (p) => readWorkspaceFile(workspace, p)
+  const notes: string[] = []
+  if (pr !== null && client !== null && (event === 'pull_request' || event === 'pull_request_target')) {
+    const listed = await listPullRequestFiles(client, ref, pr.number)
+    if (listed.truncated) notes.push(`This pull request changes ${listed.changedFiles} files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.`)
+    const matches = pathMatcher(inputs)
+    const baseSha = pr.base?.sha
+    const readPrevious = typeof baseSha === 'string' && baseSha !== '' ? commitReader(workspace, client, ref, baseSha) : null
+    // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
+    const onDisk = event === 'pull_request' && gitHead(workspace) === pr.head.sha
+    const read: Reader = onDisk ? fromWorkspace : (p) => readFileAt(client, ref, p, pr.head.sha)
+    const sources = listed.files.filter((f) => matches(f.path)).map((f) => changedSource(f, read, readPrevious))
+    return { sources, removed: listed.removed.filter(matches), notes, pr, headSha: pr.head.sha }
+  }
+  if (event === 'push' && client !== null && isCommit(context.payload.before) && isCommit(context.payload.after)) {
+    const after = context.payload.after as string
+    const listed = await listPushFiles(client, ref, context.payload.before as string, after)
+    if (listed.truncated) notes.push('This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.')
+    const matches = pathMatcher(inputs)
+    const readPrevious = commitReader(workspace, client, ref, context.payload.before as string)
+    const read: Reader = gitHead(workspace) === after ? fromWorkspace : (p) => readFileAt(client, ref, p, after)
+    const sources = listed.files.filter((f) => matches(f.path)).map((f) => changedSource(f, read, readPrevious))
+    return { sources, removed: listed.removed.filter(matches), notes, pr, headSha: context.sha }
+  }
+  // Other events, and a push that creates a branch: every Dockerfile in the workspace.
+  const found = await discoverDockerfiles(inputs.dockerfiles, workspace)
+  return { sources: found.files.map((path) => ({ path, changed: 'all', read: () => fromWorkspace(path) })), removed: [], notes, pr, headSha: pr?.head.sha ?? context.sha }
+}

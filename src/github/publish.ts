@@ -1,0 +1,150 @@
+/**
+ * A review, published where people look: reports on disk, the check run (or workflow-command
+ * annotations when it cannot be created), the sticky comment, the step's outputs and job summary.
+ * Every channel is independent: one that fails (a fork's read-only token, an API outage) is said
+ * in the log and in the summaries written after it, and the others still get the findings.
+ */
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { tally, type Finding } from '../model/finding.js'
+import { toJsonReport } from '../report/json.js'
+import { summaryMarkdown } from '../report/markdown.js'
+import { toSarif } from '../report/sarif.js'
+import type { Review } from '../review/review.js'
+import { RULES } from '../rules/registry.js'
+import { toCheckAnnotation } from './annotations.js'
+import { publishCheckRun } from './check-run.js'
+import type { GitHubClient } from './client.js'
+import { upsertComment, viewerLogin } from './comment.js'
+import type { PullRequestRef } from './event.js'
+import type { ActionInputs } from './inputs.js'
+import type { RepoRef } from './pull-request.js'
+
+/** GitHub shows at most 10 workflow-command annotations of each type per step. */
+const COMMAND_ANNOTATION_CAP = 10
+
+export interface Target {
+  inputs: ActionInputs
+  workspace: string
+  client: GitHubClient | null
+  ref: RepoRef
+  pr: PullRequestRef | null
+  headSha: string | undefined
+}
+
+/** Workflow-command annotations, when the check run could not be created. Says what did not fit. */
+function commandAnnotations(selected: readonly { path: string; finding: Finding }[]): string | null {
+  const shown = { error: 0, warning: 0, info: 0 }
+  let dropped = 0
+  for (const { path, finding: f } of selected) {
+    if (shown[f.severity] >= COMMAND_ANNOTATION_CAP) {
+      dropped++
+      continue
+    }
+    shown[f.severity]++
+    const props = { title: `${f.rule} (${f.severity})`, file: path, startLine: f.line, endLine: f.endLine }
+    if (f.severity === 'error') core.error(f.message, props)
+    else if (f.severity === 'warning') core.warning(f.message, props)
+    else core.notice(f.message, props)
+  }
+  return dropped === 0 ? null : `${dropped} more finding(s) could not be shown as annotations (GitHub shows ${COMMAND_ANNOTATION_CAP} per type per step): they are in the job summary and the reports`
+}
+
+function explain(outcome: { action: string; message: string }, what: string): string {
+  return outcome.action === 'forbidden' ? `the token may not ${what} (a pull request from a fork gets a read-only token)` : `the API failed: ${outcome.message}`
+}
+
+async function writeReport(workspace: string, path: string, report: unknown): Promise<void> {
+  const target = resolve(workspace, path)
+  await mkdir(dirname(target), { recursive: true })
+  await writeFile(target, JSON.stringify(report, null, 2) + '\n')
+}
+
+/** A run that cannot start (bad inputs or configuration, or a bug): the step fails with the reason. */
+export function failRun(message: string): void {
+  core.setFailed(message)
+}
+
+export function log(message: string): void {
+  core.info(message)
+}
+
+export async function publish(review: Review, target: Target): Promise<void> {
+  const { inputs, workspace, client, ref, pr, headSha } = target
+  // Every summary shows these; the list grows as channels fail, so later summaries say so.
+  const notes = [...review.notes]
+  for (const u of review.unread) {
+    notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.`)
+    core.warning(`could not read ${u.path}: ${u.reason}`, { file: u.path })
+  }
+  if (review.registry !== undefined) {
+    const { images, failed, requests, ms } = review.registry
+    core.info(`registry: ${images} image(s) looked up, ${failed.length} fell back to estimates, ${requests} request(s), ${Math.round(ms)} ms`)
+  }
+  for (const [path, result] of review.builtImages ?? []) if ('reason' in result) core.warning(`image ${result.image} (${path}) could not be read: ${result.reason}`)
+
+  if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES))
+  if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(review))
+
+  const owned = review.owned
+  const ownedFindings = owned.map((o) => o.finding)
+  let checkRunDone = false
+  if (inputs.checkRun && client !== null && headSha !== undefined && headSha !== '') {
+    const errors = ownedFindings.filter((f) => f.severity === 'error').length
+    const outcome = await publishCheckRun(client, ref, {
+      name: inputs.checkName,
+      headSha,
+      conclusion: review.conclusion,
+      title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
+      // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
+      summary: summaryMarkdown(review, { notes, limit: 60_000 }),
+      annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
+    })
+    if (outcome.action === 'created') checkRunDone = true
+    else {
+      const why = explain(outcome, 'create check runs')
+      notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`)
+      core.warning(`check run not created: ${why}`)
+    }
+  }
+  if (!checkRunDone) {
+    const overflow = commandAnnotations(owned)
+    if (overflow !== null) notes.push(overflow)
+  }
+
+  let commentUrl = ''
+  const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
+  if (pr !== null && client !== null && inputs.comment !== 'never') {
+    const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
+    const body = summaryMarkdown(review, { notes, marker, fullReportHint: 'the job summary of this run' })
+    const viewer = await viewerLogin(client)
+    // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
+    const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
+    if (outcome.url !== null) commentUrl = outcome.url
+    else if (outcome.action !== 'skipped') {
+      const why = explain(outcome, 'comment')
+      notes.push(`The pull request comment could not be written: ${why}.`)
+      core.warning(`comment not written: ${why}`)
+    }
+  }
+
+  const totals = tally(ownedFindings)
+  core.setOutput('dockerfiles', review.reviewed)
+  core.setOutput('findings', ownedFindings.length)
+  core.setOutput('errors', totals.error)
+  core.setOutput('warnings', totals.warning)
+  core.setOutput('sarif-file', inputs.sarifFile ?? '')
+  core.setOutput('json-file', inputs.jsonFile ?? '')
+  core.setOutput('comment-url', commentUrl)
+  if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
+    try {
+      // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
+      await core.summary.addRaw(summaryMarkdown(review, { notes, limit: 262_144 })).write()
+    } catch (err) {
+      core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  core.info(`stagecraft: ${review.reviewed} Dockerfile(s), ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`)
+  if (review.fails) core.setFailed(`stagecraft: findings at or above fail-on (${inputs.failOn})`)
+}

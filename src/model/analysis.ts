@@ -1,0 +1,18 @@
+/** One analysed Dockerfile, and what is known of its build context. */
+import type { DockerfileModel } from './dockerfile.js'
+import type { Finding } from './finding.js'
+import type { StageGraph } from './graph.js'
+
+export interface BuildContext {
+  /** The .dockerignore text, or null when the context has none. */
+  dockerignore: string | null
+  /** Which file it came from, for messages. */
+  dockerignorePath: string | null
+}
+
+export interface FileAnalysis {
+  path: string
+  model: DockerfileModel
+  graph: StageGraph
+  findings: Finding[]
+}

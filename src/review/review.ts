@@ -1,0 +1,147 @@
+/**
+ * The one review pipeline, shared by the action and the CLI: which files (the caller's sources),
+ * configuration and ignores, each file's build context, its analysis, its version before the
+ * change, the registry look-ups, and which findings the change owns. Everything after this is
+ * rendering (src/report) and publishing (src/github, src/cli).
+ */
+import { ConfigError, ignoredBy, loadConfig, type Config } from '../config/config.js'
+import type { BuildContext, FileAnalysis } from '../model/analysis.js'
+import type { Finding } from '../model/finding.js'
+import type { ImageLookup } from '../model/image.js'
+import { RegistryClient } from '../registry/client.js'
+import type { RegistryCredentials } from '../model/image.js'
+import { RULES } from '../rules/registry.js'
+import type { ReadResult } from '../sources/git.js'
+import type { BuiltImageResult } from '../enrich/built-image.js'
+import { analysedVersions, type PreviousVersion } from '../enrich/delta.js'
+import { analyzeDockerfile } from './analyze.js'
+import { analysisOptions, type Overrides } from './options.js'
+import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
+import { askRegistries } from './registry-lookups.js'
+
+export { ConfigError }
+
+/** A Dockerfile to review, however the caller found it (a PR's file list, a push, a folder, arguments). */
+export interface Source {
+  path: string
+  /** Lines the change touched: 'all' for a new file, undefined when the file did not change. */
+  changed: ChangedLines | undefined
+  /** GitHub's file status (added, modified, renamed...), when known. */
+  status?: string
+  read(): ReadResult | Promise<ReadResult>
+  /** The version before the change; absent when there is no "before" (then no delta is shown). */
+  readPrevious?: () => ReadResult | Promise<ReadResult>
+}
+
+export interface ReviewOptions {
+  /** Where the configuration is looked for. */
+  root: string
+  /** An explicit configuration file (relative to root), or null to look for the usual names. */
+  configFile: string | null
+  overrides: Overrides
+  annotate: AnnotateMode
+  failOn: FailOn
+  registry: { sizes: boolean; images: readonly string[]; credentials?: Readonly<Record<string, RegistryCredentials>>; timeoutMs?: number }
+  /** Dockerfiles the change deletes (listed in the summary). */
+  removed?: readonly string[]
+  /** What the caller has to say already (e.g. a truncated file list). */
+  notes?: readonly string[]
+  /**
+   * false: each file is handed to `onFile` and then let go, so a run over 100,000 files stays
+   * small (a report that needs every file at the end, or the registry, keeps them).
+   */
+  retain?: boolean
+}
+
+export interface ReviewDeps {
+  buildContext(path: string): BuildContext
+  /** A registry client to use instead of a new one (tests). */
+  registry?: RegistryClient
+  /** Called with each file as soon as it is reviewed. */
+  onFile?: (file: FileReview) => void
+}
+
+export interface FileReview {
+  path: string
+  analysis: FileAnalysis
+  /** The version before the change, when there is a "before". */
+  previous?: PreviousVersion
+  /** The findings this change owns (all of them outside a pull request or push). */
+  owned: Finding[]
+}
+
+export interface RegistryStats {
+  images: number
+  failed: { image: string; reason: string }[]
+  requests: number
+  ms: number
+}
+
+export interface Review {
+  config: Config
+  files: FileReview[]
+  /** Files reviewed, also when they were not retained. */
+  reviewed: number
+  /** Sources that could not be read, with the reason. */
+  unread: { path: string; reason: string }[]
+  removed: string[]
+  /** Said once in every summary, in order; the publishers may add their own. */
+  notes: string[]
+  sizes?: ReadonlyMap<string, ImageLookup>
+  builtImages?: ReadonlyMap<string, BuiltImageResult>
+  registry?: RegistryStats
+  /** Every owned finding with its file, in file order. */
+  owned: { path: string; finding: Finding }[]
+  fails: boolean
+  conclusion: 'success' | 'neutral' | 'failure'
+}
+
+export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
+  const { config } = loadConfig(options.root, options.configFile, RULES.map((r) => r.meta.id))
+  const ignored = ignoredBy(config)
+  const fileOptions = analysisOptions(config, options.overrides)
+  const notes = [...(options.notes ?? [])]
+  const files: FileReview[] = []
+  const unread: Review['unread'] = []
+  const owned: Review['owned'] = []
+  let reviewed = 0
+  for (const source of sources) {
+    if (ignored(source.path)) continue
+    const content = await source.read()
+    if (!content.ok) {
+      unread.push({ path: source.path, reason: content.reason })
+      continue
+    }
+    const analysisOptions = { ...fileOptions, buildContext: deps.buildContext(source.path) }
+    const analysis = analyzeDockerfile(source.path, content.text, analysisOptions)
+    const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES) }
+    if (source.readPrevious !== undefined) {
+      const before = source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
+      if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, analysisOptions)
+      else if (before.missing === true) file.previous = 'new'
+      else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
+    }
+    deps.onFile?.(file)
+    reviewed++
+    owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
+    if (options.retain !== false) files.push(file)
+  }
+
+  const result: Review = { config, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' }
+  const { registry } = options
+  if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
+    const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) })
+    const analyses = files.map((f) => f.analysis)
+    const previous = new Map(files.filter((f) => f.previous !== undefined).map((f) => [f.path, f.previous as PreviousVersion]))
+    const answers = await askRegistries(analyses, analysedVersions(previous), client, { sizes: registry.sizes, images: registry.images })
+    if (answers.sizes !== undefined) result.sizes = answers.sizes
+    if (answers.builtImages !== undefined) result.builtImages = answers.builtImages
+    notes.push(...answers.notes)
+    const failed = [...(answers.sizes?.values() ?? [])].flatMap((l) => (l.ok ? [] : [{ image: l.image, reason: l.reason }]))
+    if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
+  }
+  const ownedFindings = owned.map((o) => o.finding)
+  result.fails = fails(ownedFindings, options.failOn)
+  result.conclusion = conclusion(ownedFindings, options.failOn)
+  return result
+}

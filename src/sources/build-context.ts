@@ -1,0 +1,51 @@
+/**
+ * What Stagecraft can know of the build context without building: its .dockerignore. The context
+ * is taken to be the Dockerfile's folder (the usual `docker build -f dir/Dockerfile dir`).
+ * BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over `.dockerignore`.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { BuildContext } from '../model/analysis.js'
+
+const NONE: BuildContext = Object.freeze({ dockerignore: null, dockerignorePath: null })
+
+/**
+ * Reads build contexts under `root`, listing each folder once: probing two names per Dockerfile
+ * with failing opens cost more than the analysis on large runs. Synchronous on purpose: the
+ * files are small and a promise per file costs thread-pool round trips.
+ */
+export class BuildContextReader {
+  private readonly listings = new Map<string, ReadonlySet<string>>()
+  constructor(private readonly root: string) {}
+
+  private listing(folder: string): ReadonlySet<string> {
+    let names = this.listings.get(folder)
+    if (names === undefined) {
+      try {
+        // Regular files only: a FIFO or a link planted by a pull request is not read.
+        names = new Set(readdirSync(folder, { withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name))
+      } catch {
+        names = new Set()
+      }
+      this.listings.set(folder, names)
+    }
+    return names
+  }
+
+  /** The context of the Dockerfile at `path` (relative to the root, as reported). */
+  read(path: string): BuildContext {
+    const absolute = resolve(this.root, path)
+    const folder = dirname(absolute)
+    const names = this.listing(folder)
+    const own = `${basename(absolute)}.dockerignore`
+    for (const name of own === '.dockerignore.dockerignore' ? ['.dockerignore'] : [own, '.dockerignore']) {
+      if (!names.has(name)) continue
+      try {
+        return { dockerignore: readFileSync(join(folder, name), 'utf8'), dockerignorePath: join(dirname(path), name) }
+      } catch {
+        // A folder, or unreadable: as if it were not there, like the next candidate.
+      }
+    }
+    return NONE
+  }
+}
