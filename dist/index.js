@@ -44171,7 +44171,6 @@ function jsonReportClose(files) {
  * module). The engine applies the rule's scope, its severity (or the configured one) and the
  * suppressions, so a check only says where and what.
  */
-const DEFAULT_SETTINGS = Object.freeze({ trustedRegistries: null, pinDigests: false });
 const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
 function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
@@ -46344,10 +46343,11 @@ const imageNotPinned = {
         severity: 'warning',
         category: 'security',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        options: [{ name: 'pin-digests', type: 'boolean', default: false, doc: 'Turns the rule on: every external image must be pinned by digest.' }]
     },
-    check: ({ graph, settings }) => {
-        if (!settings.pinDigests)
+    check: ({ graph, options }) => {
+        if (options['pin-digests'] !== true)
             return [];
         return graph.external
             .filter((ref) => {
@@ -46367,10 +46367,11 @@ const untrustedRegistry = {
         severity: 'error',
         category: 'security',
         scope: 'all',
-        equivalents: { hadolint: 'DL3026', buildkit: null }
+        equivalents: { hadolint: 'DL3026', buildkit: null },
+        options: [{ name: 'trusted-registries', type: 'string-list', default: null, doc: 'The registries images may come from (`docker.io` for Docker Hub); the rule is silent until it is set.' }]
     },
-    check: ({ graph, settings }) => {
-        const trusted = settings.trustedRegistries;
+    check: ({ graph, options }) => {
+        const trusted = options['trusted-registries'];
         if (trusted === null)
             return [];
         const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
@@ -47080,28 +47081,24 @@ async function publish(review, target) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/config.ts
 /**
- * `.stagecraft.yml`: per-rule levels, path ignores, trusted registries, digest pinning, the
- * default target and build args. Validated strictly: an unknown key or rule id is an error that
- * names it, because a silently ignored setting is the classic linter-config complaint.
+ * `.stagecraft.yml`: per-rule levels and options, path ignores, the default target and build
+ * args. Rule options are declared by the rules themselves (`meta.options`) and may be written
+ * under the rule (`rules: { untrusted-registry: { level: error, trusted-registries: [...] } }`)
+ * or, as a shortcut, at the top level (`trusted-registries: [...]`). Validated strictly: an
+ * unknown key, rule id or option is an error that names it, because a silently ignored setting
+ * is the classic linter-config complaint.
  */
 
 
 
 
-const DEFAULT_CONFIG = Object.freeze({
-    rules: {},
-    ignore: [],
-    trustedRegistries: null,
-    pinDigests: false,
-    target: null,
-    buildArgs: {}
-});
+const emptyConfig = () => ({ rules: {}, options: {}, ignore: [], target: null, buildArgs: {} });
 /** Where a config is looked for, in order, when none is given. */
 const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
 class ConfigError extends Error {
 }
 const LEVELS = ['off', 'info', 'warning', 'error'];
-const KEYS = ['rules', 'ignore', 'trusted-registries', 'pin-digests', 'target', 'build-args'];
+const KEYS = ['rules', 'ignore', 'target', 'build-args'];
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -47110,38 +47107,65 @@ function stringList(value, key, where) {
         throw new ConfigError(`${where}: "${key}" must be a list of strings`);
     return value;
 }
-/** Validates parsed YAML against the schema; `knownRules` are the ids `rules:` may name. */
-function validateConfig(raw, knownRules, where) {
+function optionValue(option, value, where) {
+    const ok = option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type;
+    if (!ok)
+        throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`);
+    return value;
+}
+function setOption(config, rule, option, value, where) {
+    config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) };
+}
+function level(id, value, where) {
+    const text = value === false ? 'off' : String(value);
+    if (!LEVELS.includes(text))
+        throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
+    return text;
+}
+/** Validates parsed YAML against the schema; `rules` are the rules `rules:` may name, with their options. */
+function validateConfig(raw, rules, where) {
+    const config = emptyConfig();
     if (raw === null || raw === undefined)
-        return { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} };
+        return config;
+    // Top-level shortcuts: every option name a rule declares.
+    const shortcuts = new Map(rules.flatMap((r) => (r.meta.options ?? []).map((o) => [o.name, { rule: r, option: o }])));
+    const keys = [...KEYS, ...shortcuts.keys()];
     if (!isRecord(raw))
-        throw new ConfigError(`${where}: the configuration must be a mapping of keys (${KEYS.join(', ')})`);
-    const config = { ...DEFAULT_CONFIG, rules: {}, ignore: [], buildArgs: {} };
+        throw new ConfigError(`${where}: the configuration must be a mapping of keys (${keys.join(', ')})`);
     for (const [key, value] of Object.entries(raw)) {
+        const shortcut = shortcuts.get(key);
+        if (shortcut !== undefined) {
+            setOption(config, shortcut.rule, shortcut.option, value, where);
+            continue;
+        }
         switch (key) {
             case 'rules': {
                 if (!isRecord(value))
-                    throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error`);
-                for (const [id, level] of Object.entries(value)) {
-                    if (!knownRules.includes(id))
+                    throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error (or to { level, options })`);
+                for (const [id, setting] of Object.entries(value)) {
+                    const rule = rules.find((r) => r.meta.id === id);
+                    if (rule === undefined)
                         throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`);
-                    const text = level === false ? 'off' : String(level);
-                    if (!LEVELS.includes(text))
-                        throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
-                    config.rules[id] = text;
+                    if (!isRecord(setting)) {
+                        config.rules[id] = level(id, setting, where);
+                        continue;
+                    }
+                    for (const [name, v] of Object.entries(setting)) {
+                        if (name === 'level') {
+                            config.rules[id] = level(id, v, where);
+                            continue;
+                        }
+                        const option = rule.meta.options?.find((o) => o.name === name);
+                        const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)];
+                        if (option === undefined)
+                            throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`);
+                        setOption(config, rule, option, v, where);
+                    }
                 }
                 break;
             }
             case 'ignore':
                 config.ignore = stringList(value, key, where);
-                break;
-            case 'trusted-registries':
-                config.trustedRegistries = stringList(value, key, where);
-                break;
-            case 'pin-digests':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "pin-digests" must be true or false`);
-                config.pinDigests = value;
                 break;
             case 'target':
                 if (typeof value !== 'string' || value === '')
@@ -47158,12 +47182,12 @@ function validateConfig(raw, knownRules, where) {
                 }
                 break;
             default:
-                throw new ConfigError(`${where}: unknown key "${key}" (expected ${KEYS.join(', ')})`);
+                throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`);
         }
     }
     return config;
 }
-function parseConfig(text, knownRules, where) {
+function parseConfig(text, rules, where) {
     let raw;
     try {
         raw = (0,dist/* parse */.qg)(text);
@@ -47172,10 +47196,10 @@ function parseConfig(text, knownRules, where) {
         const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
         throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
     }
-    return validateConfig(raw, knownRules, where);
+    return validateConfig(raw, rules, where);
 }
 /** Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`; defaults when there is none. */
-function loadConfig(root, explicit, knownRules) {
+function loadConfig(root, explicit, rules) {
     const candidates = explicit !== null ? [explicit] : [...CONFIG_FILES];
     for (const name of candidates) {
         const path = (0,external_node_path_namespaceObject.resolve)(root, name);
@@ -47184,9 +47208,9 @@ function loadConfig(root, explicit, knownRules) {
                 throw new ConfigError(`${explicit}: configuration file not found`);
             continue;
         }
-        return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), knownRules, name), path };
+        return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), rules, name), path };
     }
-    return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null };
+    return { config: emptyConfig(), path: null };
 }
 /** Whether a path is excluded by the configuration's `ignore` globs. */
 function ignoredBy(config) {
@@ -48258,6 +48282,13 @@ function readStage(from, stages, globalScope, ctx) {
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 
 
+/** What a rule sees as its options: the declared defaults, overridden by the configured values. */
+function optionsOf(rule, configured) {
+    const values = {};
+    for (const o of rule.meta.options ?? [])
+        values[o.name] = configured?.[rule.meta.id]?.[o.name] ?? o.default;
+    return values;
+}
 /** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
 function experimentalOn(context, rule) {
     const list = context.model.directives.check?.experimental ?? [];
@@ -48271,7 +48302,7 @@ function runRules(context, options = {}) {
         const level = options.levels?.[rule.meta.id];
         if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
             continue;
-        for (const report of rule.check(context)) {
+        for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
             if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
                 continue;
             const line = Math.min(Math.max(1, report.line), lastLine);
@@ -48303,14 +48334,16 @@ function runRules(context, options = {}) {
 
 
 
-
 const INTERNAL_ERROR = 'internal-error';
+/** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
+function checkFile(model, graph, options = {}) {
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} });
+}
 function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null });
-        const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS, buildContext: options.buildContext }, { levels: options.levels ?? {} });
-        return { path, model, graph, findings };
+        return { path, model, graph, findings: checkFile(model, graph, options) };
     }
     catch (err) {
         // A bug of ours must not hide the file: say so on the file, keep going with the others.
@@ -48336,7 +48369,7 @@ function analysisOptions(config, overrides) {
         target: overrides.target ?? config.target,
         buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
         levels: { ...config.rules, ...overrides.levels },
-        settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
+        options: config.options
     };
 }
 
@@ -48525,7 +48558,7 @@ async function inspectBuiltImages(analyses, specs, client) {
 
 
 async function review(sources, options, deps) {
-    const { config } = loadConfig(options.root, options.configFile, RULES.map((r) => r.meta.id));
+    const { config } = loadConfig(options.root, options.configFile, RULES);
     const ignored = ignoredBy(config);
     const fileOptions = analysisOptions(config, options.overrides);
     const notes = [...(options.notes ?? [])];

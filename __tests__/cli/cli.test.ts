@@ -122,7 +122,11 @@ describe('stagecraft CLI with a configuration', () => {
     'legacy/Dockerfile': df('FROM', 'garbage'),
     'other.yml': 'rules:\n  no-such-rule: off\n',
     'badkey.yml': 'rule:\n  root-user: off\n',
-    'notyaml.yml': 'rules: [\n'
+    'notyaml.yml': 'rules: [\n',
+    'options.yml': 'rules:\n  untrusted-registry:\n    level: warning\n    trusted-registries: [ghcr.io]\n',
+    'shortcut.yml': 'trusted-registries: [ghcr.io]\n',
+    'badoption.yml': 'rules:\n  untrusted-registry:\n    registries: [ghcr.io]\n',
+    'badtype.yml': 'pin-digests: yes please\n'
   })
   afterAll(() => tree.remove())
 
@@ -145,12 +149,23 @@ describe('stagecraft CLI with a configuration', () => {
 
   it.each([
     [['--config', 'other.yml'], 'stagecraft: other.yml: unknown rule "no-such-rule" in "rules" (stagecraft --list-rules shows the ids)\n'],
-    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, ignore, trusted-registries, pin-digests, target, build-args)\n'],
+    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, ignore, target, build-args, trusted-registries, pin-digests)\n'],
     [['--config', 'missing.yml'], 'stagecraft: missing.yml: configuration file not found\n'],
+    [['--config', 'badoption.yml'], 'stagecraft: badoption.yml: rule "untrusted-registry" has no option "registries" (it takes level, trusted-registries)\n'],
+    [['--config', 'badtype.yml'], 'stagecraft: badtype.yml: option "pin-digests" must be true or false\n'],
     [['--rule', 'nope=off'], 'stagecraft: --rule: unknown rule "nope" (see --list-rules) (see stagecraft --help)\n']
   ])('exits 2 naming the problem for %j', async (args, message) => {
     const { code, stderr } = await cli(args, tree.dir)
     expect([code, stderr]).toEqual([2, message])
+  })
+
+  it.each([['options.yml', 'warning'], ['shortcut.yml', 'error']])('reads rule options from the rule (%s) or the top level', async (file, severity) => {
+    const { stdout } = await cli(['--format', 'json', '--config', file], tree.dir)
+    const findings = (JSON.parse(stdout) as JsonReport).files[0]?.findings.filter((f) => f.rule === 'untrusted-registry')
+    expect(findings?.map((f) => [f.line, f.severity, f.message.includes('not in trusted-registries (ghcr.io)')])).toEqual([
+      [2, severity, true],
+      [3, severity, true]
+    ])
   })
 
   it('reports a YAML syntax error with its line', async () => {

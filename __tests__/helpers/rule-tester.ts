@@ -4,18 +4,23 @@
  * Only the rule under test is looked at; the whole pipeline runs, as in production.
  */
 import { describe, expect, it } from '@jest/globals'
-import { analyzeDockerfile } from '../../src/review/analyze.js'
+import { buildStageGraph } from '../../src/graph/graph.js'
 import type { Severity } from '../../src/model/finding.js'
-import { DEFAULT_SETTINGS, type Rule, type RuleSettings } from '../../src/rules/types.js'
+import { parseDockerfile } from '../../src/parse/parse.js'
+import { checkFile } from '../../src/review/analyze.js'
+import type { OptionValue, Rule } from '../../src/rules/types.js'
 
 export interface Case {
   name: string
   code: string
   target?: string
   buildArgs?: Record<string, string>
-  settings?: Partial<RuleSettings>
+  /** Options of the rule under test, by name (as its meta declares them). */
+  options?: Record<string, OptionValue>
   /** The .dockerignore text; null for none; leave out for an unknown context. */
   dockerignore?: string | null
+  /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
+  parseErrors?: true
 }
 
 export interface Expected {
@@ -29,19 +34,41 @@ export interface InvalidCase extends Case {
   errors: Expected[]
 }
 
+/** Freezes the model and graph a rule is handed: a rule that writes to them fails its test. */
+function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value
+  seen.add(value)
+  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<string | symbol, unknown>)[key], seen)
+  return Object.freeze(value)
+}
+
 export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
-  const run = (c: Case) =>
-    analyzeDockerfile('Dockerfile', c.code, { target: c.target ?? null, buildArgs: c.buildArgs ?? {}, settings: { ...DEFAULT_SETTINGS, ...c.settings }, ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore' } }) }).findings.filter((f) => f.rule === rule.meta.id)
+  const declared = new Set((rule.meta.options ?? []).map((o) => o.name))
+  const run = (c: Case) => {
+    const unknown = Object.keys(c.options ?? {}).filter((o) => !declared.has(o))
+    if (unknown.length > 0) throw new Error(`${rule.meta.id} declares no option ${unknown.join(', ')}`)
+    const model = parseDockerfile(c.code, { buildArgs: c.buildArgs ?? {} })
+    const graph = buildStageGraph(model, { target: c.target ?? null })
+    deepFreeze(model)
+    deepFreeze(graph)
+    const findings = checkFile(model, graph, {
+      options: { [rule.meta.id]: c.options ?? {} },
+      ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore' } })
+    })
+    return { errors: model.errors, findings: findings.filter((f) => f.rule === rule.meta.id) }
+  }
 
   describe(rule.meta.id, () => {
     describe('leaves alone', () => {
       it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        expect(run(c).map((f) => `${f.line}: ${f.message}`)).toEqual([])
+        const { errors, findings } = run(c)
+        if (c.parseErrors !== true) expect(errors.map((e) => `${e.line}: ${e.message}`)).toEqual([])
+        expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([])
       })
     })
     describe('reports', () => {
       it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        const found = run(c)
+        const found = run(c).findings
         expect(found.map((f) => f.line)).toEqual(c.errors.map((e) => e.line))
         c.errors.forEach((e, i) => {
           const f = found[i]

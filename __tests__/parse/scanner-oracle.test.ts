@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { Copy, DockerfileParser, Onbuild, Run, type Dockerfile, type Instruction as TheirInstruction } from 'dockerfile-ast'
 import { parseCheckDirective } from '../../src/parse/directives.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
-import type { CheckDirective, DockerfileModel, Instruction } from '../../src/parse/types.js'
+import type { CheckDirective, DockerfileModel, Instruction } from '../../src/model/dockerfile.js'
 import { CORPUS_DIR, readManifest } from '../helpers/corpus.js'
 
 type Kind = 'instruction' | 'heredoc' | 'directive'

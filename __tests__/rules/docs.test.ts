@@ -33,19 +33,25 @@ describe('rule docs', () => {
         .map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])
     ) as Record<string, string>
     const target = options.target ?? null
-    const settings = {
-      trustedRegistries: options['trusted-registries'] === undefined ? null : options['trusted-registries'].split(','),
-      pinDigests: options['pin-digests'] === 'true'
-    }
+    // The rule's own options, written in the page's test comment as name=value (lists comma-separated).
+    const ruleOptions = Object.fromEntries(
+      (rule.meta.options ?? []).flatMap((o) => {
+        const text = options[o.name]
+        if (text === undefined) return []
+        return [[o.name, o.type === 'string-list' ? text.split(',') : o.type === 'boolean' ? text === 'true' : o.type === 'number' ? Number(text) : text]]
+      })
+    )
     const ignore = options.dockerignore
     const buildContext = ignore === undefined ? undefined : { dockerignore: ignore === 'none' ? null : ignore.split(',').join('\n'), dockerignorePath: '.dockerignore' }
     const bad = example(doc, 'Bad')
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target, settings, ...(buildContext === undefined ? {} : { buildContext }) }).findings.map((f) => f.rule)
+    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) }).findings.map((f) => f.rule)
     expect(rulesIn(bad as string)).toContain(id)
     expect(rulesIn(good as string)).not.toContain(id)
+    // Every option the rule declares is documented on its page.
+    for (const o of rule.meta.options ?? []) expect(doc).toContain(`\`${o.name}\``)
   })
 
   it('has no page for a rule that does not exist', () => {

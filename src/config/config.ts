@@ -1,31 +1,28 @@
 /**
- * `.stagecraft.yml`: per-rule levels, path ignores, trusted registries, digest pinning, the
- * default target and build args. Validated strictly: an unknown key or rule id is an error that
- * names it, because a silently ignored setting is the classic linter-config complaint.
+ * `.stagecraft.yml`: per-rule levels and options, path ignores, the default target and build
+ * args. Rule options are declared by the rules themselves (`meta.options`) and may be written
+ * under the rule (`rules: { untrusted-registry: { level: error, trusted-registries: [...] } }`)
+ * or, as a shortcut, at the top level (`trusted-registries: [...]`). Validated strictly: an
+ * unknown key, rule id or option is an error that names it, because a silently ignored setting
+ * is the classic linter-config complaint.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import picomatch from 'picomatch'
 import type { RuleLevel } from '../rules/engine.js'
+import type { OptionValue, Rule, RuleOption } from '../rules/types.js'
 
 export interface Config {
   rules: Record<string, RuleLevel>
+  /** Rule options by rule id, then option name. */
+  options: Record<string, Record<string, OptionValue>>
   ignore: string[]
-  trustedRegistries: string[] | null
-  pinDigests: boolean
   target: string | null
   buildArgs: Record<string, string>
 }
 
-export const DEFAULT_CONFIG: Config = Object.freeze({
-  rules: {},
-  ignore: [],
-  trustedRegistries: null,
-  pinDigests: false,
-  target: null,
-  buildArgs: {}
-})
+const emptyConfig = (): Config => ({ rules: {}, options: {}, ignore: [], target: null, buildArgs: {} })
 
 /** Where a config is looked for, in order, when none is given. */
 export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml']
@@ -33,7 +30,7 @@ export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.
 export class ConfigError extends Error {}
 
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'ignore', 'trusted-registries', 'pin-digests', 'target', 'build-args']
+const KEYS: readonly string[] = ['rules', 'ignore', 'target', 'build-args']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -44,32 +41,62 @@ function stringList(value: unknown, key: string, where: string): string[] {
   return value
 }
 
-/** Validates parsed YAML against the schema; `knownRules` are the ids `rules:` may name. */
-export function validateConfig(raw: unknown, knownRules: readonly string[], where: string): Config {
-  if (raw === null || raw === undefined) return { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }
-  if (!isRecord(raw)) throw new ConfigError(`${where}: the configuration must be a mapping of keys (${KEYS.join(', ')})`)
-  const config: Config = { ...DEFAULT_CONFIG, rules: {}, ignore: [], buildArgs: {} }
+function optionValue(option: RuleOption, value: unknown, where: string): OptionValue {
+  const ok =
+    option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type
+  if (!ok) throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`)
+  return value as OptionValue
+}
+
+function setOption(config: Config, rule: Rule, option: RuleOption, value: unknown, where: string): void {
+  config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) }
+}
+
+function level(id: string, value: unknown, where: string): RuleLevel {
+  const text = value === false ? 'off' : String(value)
+  if (!LEVELS.includes(text)) throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`)
+  return text as RuleLevel
+}
+
+/** Validates parsed YAML against the schema; `rules` are the rules `rules:` may name, with their options. */
+export function validateConfig(raw: unknown, rules: readonly Rule[], where: string): Config {
+  const config = emptyConfig()
+  if (raw === null || raw === undefined) return config
+  // Top-level shortcuts: every option name a rule declares.
+  const shortcuts = new Map(rules.flatMap((r) => (r.meta.options ?? []).map((o) => [o.name, { rule: r, option: o }] as const)))
+  const keys = [...KEYS, ...shortcuts.keys()]
+  if (!isRecord(raw)) throw new ConfigError(`${where}: the configuration must be a mapping of keys (${keys.join(', ')})`)
   for (const [key, value] of Object.entries(raw)) {
+    const shortcut = shortcuts.get(key)
+    if (shortcut !== undefined) {
+      setOption(config, shortcut.rule, shortcut.option, value, where)
+      continue
+    }
     switch (key) {
       case 'rules': {
-        if (!isRecord(value)) throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error`)
-        for (const [id, level] of Object.entries(value)) {
-          if (!knownRules.includes(id)) throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`)
-          const text = level === false ? 'off' : String(level)
-          if (!LEVELS.includes(text)) throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`)
-          config.rules[id] = text as RuleLevel
+        if (!isRecord(value)) throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error (or to { level, options })`)
+        for (const [id, setting] of Object.entries(value)) {
+          const rule = rules.find((r) => r.meta.id === id)
+          if (rule === undefined) throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`)
+          if (!isRecord(setting)) {
+            config.rules[id] = level(id, setting, where)
+            continue
+          }
+          for (const [name, v] of Object.entries(setting)) {
+            if (name === 'level') {
+              config.rules[id] = level(id, v, where)
+              continue
+            }
+            const option = rule.meta.options?.find((o) => o.name === name)
+            const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)]
+            if (option === undefined) throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`)
+            setOption(config, rule, option, v, where)
+          }
         }
         break
       }
       case 'ignore':
         config.ignore = stringList(value, key, where)
-        break
-      case 'trusted-registries':
-        config.trustedRegistries = stringList(value, key, where)
-        break
-      case 'pin-digests':
-        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "pin-digests" must be true or false`)
-        config.pinDigests = value
         break
       case 'target':
         if (typeof value !== 'string' || value === '') throw new ConfigError(`${where}: "target" must be a stage name`)
@@ -83,13 +110,13 @@ export function validateConfig(raw: unknown, knownRules: readonly string[], wher
         }
         break
       default:
-        throw new ConfigError(`${where}: unknown key "${key}" (expected ${KEYS.join(', ')})`)
+        throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`)
     }
   }
   return config
 }
 
-export function parseConfig(text: string, knownRules: readonly string[], where: string): Config {
+export function parseConfig(text: string, rules: readonly Rule[], where: string): Config {
   let raw: unknown
   try {
     raw = parseYaml(text)
@@ -97,11 +124,11 @@ export function parseConfig(text: string, knownRules: readonly string[], where: 
     const line = err instanceof YAMLParseError ? err.linePos?.[0]?.line : undefined
     throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${(err as Error).message.split('\n')[0] ?? ''})`)
   }
-  return validateConfig(raw, knownRules, where)
+  return validateConfig(raw, rules, where)
 }
 
 /** Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`; defaults when there is none. */
-export function loadConfig(root: string, explicit: string | null, knownRules: readonly string[]): { config: Config; path: string | null } {
+export function loadConfig(root: string, explicit: string | null, rules: readonly Rule[]): { config: Config; path: string | null } {
   const candidates = explicit !== null ? [explicit] : [...CONFIG_FILES]
   for (const name of candidates) {
     const path = resolve(root, name)
@@ -109,9 +136,9 @@ export function loadConfig(root: string, explicit: string | null, knownRules: re
       if (explicit !== null) throw new ConfigError(`${explicit}: configuration file not found`)
       continue
     }
-    return { config: parseConfig(readFileSync(path, 'utf8'), knownRules, name), path }
+    return { config: parseConfig(readFileSync(path, 'utf8'), rules, name), path }
   }
-  return { config: { ...DEFAULT_CONFIG, rules: {}, buildArgs: {} }, path: null }
+  return { config: emptyConfig(), path: null }
 }
 
 /** Whether a path is excluded by the configuration's `ignore` globs. */

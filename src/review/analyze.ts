@@ -4,30 +4,35 @@ import { buildStageGraph } from '../graph/graph.js'
 import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
 import { parseDockerfile } from '../parse/parse.js'
 
-import { runRules, type RuleLevel } from '../rules/engine.js'
+import { runRules, type RuleLevel, type RuleOptions } from '../rules/engine.js'
 import { RULES } from '../rules/registry.js'
-import { DEFAULT_SETTINGS, type RuleSettings } from '../rules/types.js'
+import type { DockerfileModel } from '../model/dockerfile.js'
+import type { StageGraph } from '../model/graph.js'
 import type { FileAnalysis } from '../model/analysis.js'
-
 
 export interface AnalysisOptions {
   target?: string | null
   buildArgs?: Readonly<Record<string, string>>
   /** Per-rule levels (`off` turns a rule off). */
   levels?: Readonly<Record<string, RuleLevel>>
-  settings?: RuleSettings
+  /** Rule options by rule id (declared in each rule's meta). */
+  options?: RuleOptions
   /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
   buildContext?: BuildContext
 }
 
 export const INTERNAL_ERROR = 'internal-error'
 
+/** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
+export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
+  return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} })
+}
+
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null })
-    const findings = runRules({ model, graph, rules: RULES, settings: options.settings ?? DEFAULT_SETTINGS, buildContext: options.buildContext }, { levels: options.levels ?? {} })
-    return { path, model, graph, findings }
+    return { path, model, graph, findings: checkFile(model, graph, options) }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.
     const message = err instanceof Error ? err.message : String(err)

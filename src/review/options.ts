@@ -16,6 +16,6 @@ export function analysisOptions(config: Config, overrides: Overrides): AnalysisO
     target: overrides.target ?? config.target,
     buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
     levels: { ...config.rules, ...overrides.levels },
-    settings: { trustedRegistries: config.trustedRegistries, pinDigests: config.pinDigests }
+    options: config.options
   }
 }

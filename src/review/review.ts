@@ -97,7 +97,7 @@ export interface Review {
 }
 
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
-  const { config } = loadConfig(options.root, options.configFile, RULES.map((r) => r.meta.id))
+  const { config } = loadConfig(options.root, options.configFile, RULES)
   const ignored = ignoredBy(config)
   const fileOptions = analysisOptions(config, options.overrides)
   const notes = [...(options.notes ?? [])]

@@ -1,29 +1,43 @@
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 import { compareFindings, type Finding, type Severity } from '../model/finding.js'
 import { isSuppressed, readSuppressions } from './suppressions.js'
-import type { Rule, RuleContext } from './types.js'
+import type { OptionValue, Rule, RuleContext } from './types.js'
 
 export type RuleLevel = Severity | 'off'
+
+/** Configured option values by rule id, then option name (validated by the config loader). */
+export type RuleOptions = Readonly<Record<string, Readonly<Record<string, OptionValue>>>>
 
 export interface RunOptions {
   /** Per-rule level from configuration; a missing id keeps the rule's default. */
   levels?: Readonly<Record<string, RuleLevel>>
+  options?: RuleOptions
+}
+
+/** What a rule sees as its options: the declared defaults, overridden by the configured values. */
+export function optionsOf(rule: Rule, configured: RuleOptions | undefined): Record<string, OptionValue> {
+  const values: Record<string, OptionValue> = {}
+  for (const o of rule.meta.options ?? []) values[o.name] = configured?.[rule.meta.id]?.[o.name] ?? o.default
+  return values
 }
 
 /** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
-function experimentalOn(context: RuleContext, rule: Rule): boolean {
+function experimentalOn(context: FileContext, rule: Rule): boolean {
   const list = context.model.directives.check?.experimental ?? []
   return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit))
 }
 
-export function runRules(context: RuleContext, options: RunOptions = {}): Finding[] {
+/** The file as every rule sees it; each rule gets its own options on top. */
+export type FileContext = Omit<RuleContext, 'options'>
+
+export function runRules(context: FileContext, options: RunOptions = {}): Finding[] {
   const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
-    for (const report of rule.check(context)) {
+    for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)
       findings.push({

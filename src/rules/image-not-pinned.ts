@@ -10,10 +10,11 @@ export const imageNotPinned: Rule = {
     severity: 'warning',
     category: 'security',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    options: [{ name: 'pin-digests', type: 'boolean', default: false, doc: 'Turns the rule on: every external image must be pinned by digest.' }]
   },
-  check: ({ graph, settings }) => {
-    if (!settings.pinDigests) return []
+  check: ({ graph, options }) => {
+    if (options['pin-digests'] !== true) return []
     return graph.external
       .filter((ref) => {
         const parsed = parseImageReference(ref.image)

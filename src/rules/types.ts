@@ -32,6 +32,7 @@ export interface RuleMeta {
    * changes the file owns it even when its line did not change. Default: about its own lines.
    */
   about?: 'file'
+  options?: readonly RuleOption[]
 }
 
 export interface RuleReport {
@@ -44,15 +45,17 @@ export interface RuleReport {
   severity?: Severity
 }
 
-/** Settings from the configuration that rules read. */
-export interface RuleSettings {
-  /** Registries images may come from; null when not configured (the rule is then silent). */
-  trustedRegistries: readonly string[] | null
-  /** Opt-in: external images must be pinned by digest. */
-  pinDigests: boolean
-}
+export type OptionValue = boolean | string | number | readonly string[] | null
 
-export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({ trustedRegistries: null, pinDigests: false })
+/** A setting a rule reads, declared with the rule; the config loader validates it against this. */
+export interface RuleOption {
+  /** kebab-case, as written in the configuration (`rules: { <id>: { <name>: … } }`, or top level). */
+  name: string
+  type: 'boolean' | 'string' | 'number' | 'string-list'
+  default: OptionValue
+  /** One sentence for the docs and `--list-rules`. */
+  doc: string
+}
 
 export interface RuleContext {
   /** The build context's .dockerignore; undefined when unknown (rules about it stay silent). */
@@ -61,7 +64,8 @@ export interface RuleContext {
   graph: StageGraph
   /** The rules this run knows, for rules about rules (suppression comments). */
   rules: readonly Rule[]
-  settings: RuleSettings
+  /** This rule's options: the configured values over the defaults its meta declares. */
+  options: Readonly<Record<string, OptionValue>>
 }
 
 export interface Rule {

@@ -9,10 +9,11 @@ export const untrustedRegistry: Rule = {
     severity: 'error',
     category: 'security',
     scope: 'all',
-    equivalents: { hadolint: 'DL3026', buildkit: null }
+    equivalents: { hadolint: 'DL3026', buildkit: null },
+    options: [{ name: 'trusted-registries', type: 'string-list', default: null, doc: 'The registries images may come from (`docker.io` for Docker Hub); the rule is silent until it is set.' }]
   },
-  check: ({ graph, settings }) => {
-    const trusted = settings.trustedRegistries
+  check: ({ graph, options }) => {
+    const trusted = options['trusted-registries'] as readonly string[] | null
     if (trusted === null) return []
     const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())))
     return graph.external.flatMap((ref) => {

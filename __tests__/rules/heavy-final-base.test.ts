@@ -1,0 +1,24 @@
+/** heavy-final-base: what it reports and what it must leave alone (docs/rules/heavy-final-base.md). */
+import { heavyFinalBase } from '../../src/rules/heavy-final-base.js'
+import { df } from '../helpers/dockerfile.js'
+import { testRule } from '../helpers/rule-tester.js'
+
+testRule(heavyFinalBase, {
+  valid: [
+    { name: 'golang only in the build stage', code: df('FROM golang:1.22 AS build', 'RUN go build -o /a', 'FROM gcr.io/distroless/static', 'COPY --from=build /a /a') },
+    { name: 'node slim', code: df('FROM node:20-slim', 'CMD ["node", "x.js"]') },
+    { name: 'a JRE', code: df('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar') },
+    { name: 'the official full images are built on buildpack-deps on purpose', code: df('FROM buildpack-deps:bookworm', 'RUN make') },
+    { name: 'a toolchain target chosen with --target', code: df('FROM golang:1.22 AS dev', 'FROM scratch AS prod'), target: 'prod' }
+  ],
+  invalid: [
+    { name: 'a single golang stage', code: df('FROM golang:1.22', 'RUN go build -o /a', 'CMD ["/a"]'), errors: [{ line: 1, message: 'Split the file' }] },
+    {
+      name: 'the final stage inherits from a node stage',
+      code: df('FROM node:20 AS base', 'RUN npm ci', 'FROM base AS final', 'CMD ["node", "x.js"]'),
+      errors: [{ line: 1, message: 'node:<version>-slim' }]
+    },
+    { name: 'the .NET SDK', code: df('FROM mcr.microsoft.com/dotnet/sdk:8.0', 'ENTRYPOINT ["dotnet", "app.dll"]'), errors: [{ line: 1, message: 'dotnet/aspnet' }] },
+    { name: 'maven', code: df('ARG M=3.9', 'FROM maven:${M}-eclipse-temurin-21', 'CMD ["java", "-jar", "a.jar"]'), errors: [{ line: 2, message: 'maven:3.9-eclipse-temurin-21' }] }
+  ]
+})

@@ -1,0 +1,13 @@
+/** missing-dockerignore: what it reports and what it must leave alone (docs/rules/missing-dockerignore.md). */
+import { missingDockerignore } from '../../src/rules/missing-dockerignore.js'
+import { df } from '../helpers/dockerfile.js'
+import { testRule } from '../helpers/rule-tester.js'
+
+testRule(missingDockerignore, {
+  valid: [
+    { name: 'unknown context: silent', code: df('FROM node:20', 'COPY . .') },
+    { name: 'a .dockerignore exists', code: df('FROM node:20', 'COPY . .'), dockerignore: 'node_modules\n' },
+    { name: 'only named files are copied', code: df('FROM node:20', 'COPY package.json ./'), dockerignore: null }
+  ],
+  invalid: [{ name: 'COPY . with no .dockerignore', code: df('FROM node:20 AS b', 'COPY ./ /app', 'FROM node:20-slim', 'COPY --from=b /app/dist /dist'), dockerignore: null, errors: [{ line: 2 }] }]
+})
