@@ -61,8 +61,9 @@ describe('stage graph', () => {
   it('reports an unknown target and falls back to the last stage', () => {
     const result = analyze(GO_APP, { target: 'prod' })
     expect(result.graph.target).toBe(5)
-    expect(result.graph.problems.map((p) => [p.kind, p.line, p.message])).toEqual([
-      ['unknown-target', 1, 'target "prod" is not a stage of this file (stages: deps, build, certs, lint, runtime); the last stage is analysed instead']
+    expect(result.graph.problems).toEqual([{ kind: 'unknown-target', line: 1, stage: null, requested: 'prod' }])
+    expect(result.findings.filter((f) => f.rule === 'unknown-target').map((f) => f.message)).toEqual([
+      'target "prod" is not a stage of this file (stages: deps, build, certs, lint, runtime); the last stage is analysed instead'
     ])
   })
 

@@ -7,7 +7,7 @@
  * Mistakes BuildKit would reject come back as findings, never exceptions.
  */
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
-import type { ExternalReference, GraphProblem, GraphProblemKind, Role, StageEdge, StageGraph } from '../model/graph.js'
+import type { ExternalReference, GraphProblem, Role, StageEdge, StageGraph } from '../model/graph.js'
 
 export interface GraphOptions {
   /** `--target`: a stage name. Unknown names are reported and the last stage is used. */
@@ -17,9 +17,6 @@ export interface GraphOptions {
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/
 
-function finding(kind: GraphProblemKind, line: number, message: string, stage: number | null): GraphProblem {
-  return { kind, line, message, stage }
-}
 
 type Resolution = { kind: 'stage'; index: number } | { kind: 'image'; image: string } | { kind: 'invalid' }
 
@@ -54,44 +51,32 @@ function resolveReference(value: string, current: number, stages: readonly Stage
   if (/^[0-9]+$/.test(value)) {
     const index = Number(value)
     if (index >= stages.length) {
-      findings.push(finding('stage-index-out-of-range', line, `${what}=${value}: there is no stage ${index} (the file has ${stages.length} stage${stages.length === 1 ? '' : 's'}, numbered from 0)`, current))
+      findings.push({ kind: 'stage-index-out-of-range', line, stage: current, what, value, index, stageCount: stages.length })
       return { kind: 'invalid' }
     }
-    return checkOrder(index, current, stages, line, findings, what, value)
+    return checkOrder(index, current, line, findings, what, value)
   }
   const same = byName.get(value.toLowerCase()) ?? []
   const at = lowerBound(same, current)
   // A stage naming itself is a mistake even when an earlier stage has the name too; else the
   // nearest earlier stage of that name wins; only later ones are a mistake.
-  if (same[at] === current) return checkOrder(current, current, stages, line, findings, what, value)
+  if (same[at] === current) return checkOrder(current, current, line, findings, what, value)
   if (at > 0) return { kind: 'stage', index: same[at - 1] as number }
   const later = same[at]
-  if (later !== undefined) return checkOrder(later, current, stages, line, findings, what, value)
+  if (later !== undefined) return checkOrder(later, current, line, findings, what, value)
   return { kind: 'image', image: value }
 }
 
-function checkOrder(index: number, current: number, stages: readonly Stage[], line: number, findings: GraphProblem[], what: string, value: string): Resolution {
+function checkOrder(index: number, current: number, line: number, findings: GraphProblem[], what: string, value: string): Resolution {
   if (index === current) {
-    findings.push(finding('stage-self-reference', line, `${what}=${value} refers to the stage it is in; a stage cannot use itself`, current))
+    findings.push({ kind: 'stage-self-reference', line, stage: current, what, value })
     return { kind: 'invalid' }
   }
   if (index > current) {
-    const target = stages[index] as Stage
-    findings.push(
-      finding(
-        'stage-forward-reference',
-        line,
-        `${what}=${value} refers to stage ${describe(target)} defined later (line ${target.line}); a stage can only use stages defined before it`,
-        current
-      )
-    )
+    findings.push({ kind: 'stage-forward-reference', line, stage: current, what, value, to: index })
     return { kind: 'invalid' }
   }
   return { kind: 'stage', index }
-}
-
-function describe(stage: Stage): string {
-  return stage.name === null ? `${stage.index}` : `"${stage.name}"`
 }
 
 function checkNames(stages: readonly Stage[], findings: GraphProblem[]): void {
@@ -99,20 +84,16 @@ function checkNames(stages: readonly Stage[], findings: GraphProblem[]): void {
   for (const stage of stages) {
     if (stage.id === null) continue
     if (!STAGE_NAME.test(stage.id)) {
-      findings.push(
-        finding('invalid-stage-name', stage.line, `stage name "${stage.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`, stage.index)
-      )
+      findings.push({ kind: 'invalid-stage-name', line: stage.line, stage: stage.index, name: stage.name ?? stage.id })
     }
     const first = seen.get(stage.id)
     if (first !== undefined) {
-      findings.push(
-        finding('duplicate-stage-name', stage.line, `stage name "${stage.name}" is already used by the stage on line ${first.line} (names are compared without case)`, stage.index)
-      )
+      findings.push({ kind: 'duplicate-stage-name', line: stage.line, stage: stage.index, name: stage.name ?? stage.id, firstLine: first.line })
     } else seen.set(stage.id, stage)
   }
 }
 
-function addFromEdge(stage: Stage, stages: readonly Stage[], byName: StageIndex, edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
+function addFromEdge(stage: Stage, byName: StageIndex, edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
   const base = stage.base
   if (base.kind === 'stage' && base.stage !== null) {
     edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] })
@@ -125,7 +106,7 @@ function addFromEdge(stage: Stage, stages: readonly Stage[], byName: StageIndex,
   const same = byName.get(id) ?? []
   const named = same[lowerBound(same, stage.index + 1)]
   if (named !== undefined && id !== '') {
-    checkOrder(named, stage.index, stages, stage.line, findings, 'FROM', base.resolved)
+    checkOrder(named, stage.index, stage.line, findings, 'FROM', base.resolved)
     return
   }
   if (base.resolved !== '') external.push({ stage: stage.index, image: base.resolved, via: 'from', line: stage.line })
@@ -133,12 +114,7 @@ function addFromEdge(stage: Stage, stages: readonly Stage[], byName: StageIndex,
 
 /** BuildKit rejects `--from=$X` (moby/buildkit#2412); Podman expands it, which hides the problem. */
 function fromVariable(what: string, value: string, line: number, stage: number): GraphProblem {
-  return finding(
-    'copy-from-variable',
-    line,
-    `${what}=${value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`,
-    stage
-  )
+  return { kind: 'copy-from-variable', line, stage, what, value }
 }
 
 function addInstructionEdges(stage: Stage, instruction: Instruction, stages: readonly Stage[], byName: StageIndex, edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
@@ -173,15 +149,7 @@ function pickTarget(stages: readonly Stage[], requested: string | null | undefin
   const id = requested.toLowerCase()
   const match = stages.find((s) => s.id === id)
   if (match !== undefined) return match.index
-  const names = stages.filter((s) => s.name !== null).map((s) => s.name as string)
-  findings.push(
-    finding(
-      'unknown-target',
-      1,
-      `target "${requested}" is not a stage of this file (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name'}); the last stage is analysed instead`,
-      null
-    )
-  )
+  findings.push({ kind: 'unknown-target', line: 1, stage: null, requested })
   return last
 }
 
@@ -230,7 +198,7 @@ export function buildStageGraph(model: DockerfileModel, options: GraphOptions = 
   checkNames(stages, findings)
   const byName = indexStages(stages)
   for (const stage of stages) {
-    addFromEdge(stage, stages, byName, edges, external, findings)
+    addFromEdge(stage, byName, edges, external, findings)
     for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, byName, edges, external, findings)
   }
   const target = pickTarget(stages, options.target, findings)

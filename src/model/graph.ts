@@ -31,18 +31,24 @@ export interface StageGraph {
   problems: GraphProblem[]
 }
 
-export type GraphProblemKind =
-  | 'stage-forward-reference'
-  | 'stage-self-reference'
-  | 'stage-index-out-of-range'
-  | 'copy-from-variable'
-  | 'duplicate-stage-name'
-  | 'invalid-stage-name'
-  | 'unknown-target'
-
-export interface GraphProblem {
-  kind: GraphProblemKind
-  line: number
-  message: string
-  stage: number | null
+/** Where a reference was written: `COPY --from`, `RUN --mount from`, `FROM`, and the value as written. */
+interface Reference {
+  what: string
+  value: string
 }
+
+/**
+ * What BuildKit would reject, recorded as facts while the graph resolves references; the rules
+ * of the same ids word them. `stage` is the stage the problem is in (null: the file).
+ */
+export type GraphProblem = { line: number; stage: number | null } & (
+  | ({ kind: 'stage-index-out-of-range'; index: number; stageCount: number } & Reference)
+  | ({ kind: 'stage-self-reference' } & Reference)
+  | ({ kind: 'stage-forward-reference'; to: number } & Reference)
+  | ({ kind: 'copy-from-variable' } & Reference)
+  | { kind: 'invalid-stage-name'; name: string }
+  | { kind: 'duplicate-stage-name'; name: string; firstLine: number }
+  | { kind: 'unknown-target'; requested: string }
+)
+
+export type GraphProblemKind = GraphProblem['kind']

@@ -7,4 +7,4 @@ export const copyFromVariable = graphProblemRule({
   category: 'correctness',
   scope: 'all',
   equivalents: { hadolint: 'DL3022', buildkit: null }
-})
+}, (p) => `${p.what}=${p.value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`)

@@ -7,4 +7,4 @@ export const duplicateStageName = graphProblemRule({
   category: 'correctness',
   scope: 'all',
   equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
-})
+}, (p) => `stage name "${p.name}" is already used by the stage on line ${p.firstLine} (names are compared without case)`)

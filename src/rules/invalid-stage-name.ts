@@ -7,4 +7,4 @@ export const invalidStageName = graphProblemRule({
   category: 'correctness',
   scope: 'all',
   equivalents: { hadolint: null, buildkit: null }
-})
+}, (p) => `stage name "${p.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`)

@@ -7,4 +7,4 @@ export const stageIndexOutOfRange = graphProblemRule({
   category: 'correctness',
   scope: 'all',
   equivalents: { hadolint: 'DL3022', buildkit: null }
-})
+}, (p) => `${p.what}=${p.value}: there is no stage ${p.index} (the file has ${p.stageCount} stage${p.stageCount === 1 ? '' : 's'}, numbered from 0)`)

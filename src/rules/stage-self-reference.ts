@@ -7,4 +7,4 @@ export const stageSelfReference = graphProblemRule({
   category: 'correctness',
   scope: 'all',
   equivalents: { hadolint: 'DL3023', buildkit: null }
-})
+}, (p) => `${p.what}=${p.value} refers to the stage it is in; a stage cannot use itself`)
