@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyzeDockerfile } from '../../src/review/analyze.js'
-import { metaLine, rulesIndex } from '../../src/rules/docs.js'
+import { metaLine, registrySource, ruleModuleOf, rulesIndex, withReadmeRules } from '../../src/rules/docs.js'
 import { RULES } from '../../src/rules/registry.js'
 import { ROOT } from '../helpers/bundle.js'
 
@@ -61,8 +61,7 @@ describe('rule docs', () => {
 
   it('has an index generated from the metadata (npm run docs rewrites it)', () => {
     const path = join(DOCS, 'README.md')
-    if (process.env.UPDATE_DOCS === '1') writeFileSync(path, rulesIndex(RULES))
-    expect(readFileSync(path, 'utf8')).toBe(rulesIndex(RULES))
+    generated(path, rulesIndex(RULES))
   })
 })
 
@@ -81,10 +80,35 @@ describe('rule metadata', () => {
   })
 })
 
-describe('README', () => {
-  it('names every rule', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-    expect(RULES.map((r) => r.meta.id).filter((id) => !readme.includes(`\`${id}\``))).toEqual([])
-    expect(readme).toContain(`${RULES.length} rules`)
+/** `npm run docs` (UPDATE_DOCS=1) writes what these tests compare; without it a stale file fails. */
+function generated(path: string, expected: string): void {
+  if (process.env.UPDATE_DOCS === '1') writeFileSync(path, expected)
+  expect(readFileSync(path, 'utf8')).toBe(expected)
+}
+
+describe('generated from the rule files', () => {
+  const modules = readdirSync(join(ROOT, 'src/rules'))
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => {
+      const m = ruleModuleOf(f, readFileSync(join(ROOT, 'src/rules', f), 'utf8'))
+      return m === null ? [] : [m]
+    })
+
+  it('src/rules/registry.ts lists every rule file', () => {
+    expect(modules.length).toBeGreaterThan(60)
+    generated(join(ROOT, 'src/rules/registry.ts'), registrySource(modules))
+    expect(RULES.map((r) => r.meta.id)).toEqual(modules.map((m) => m.id))
+  })
+
+  it('the README names every rule and the count, between its markers', () => {
+    const path = join(ROOT, 'README.md')
+    const expected = withReadmeRules(readFileSync(path, 'utf8'), RULES)
+    expect(expected).not.toBeNull()
+    generated(path, expected as string)
+    expect(RULES.map((r) => r.meta.id).filter((id) => !(expected as string).includes(`\`${id}\``))).toEqual([])
+  })
+
+  it('every rule has its own spec file, __tests__/rules/<id>.test.ts', () => {
+    expect(RULES.map((r) => r.meta.id).filter((id) => !existsSync(join(ROOT, '__tests__/rules', `${id}.test.ts`)))).toEqual([])
   })
 })

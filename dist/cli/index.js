@@ -11205,9 +11205,6 @@ const VERSION = '0.1.0';
 ;// CONCATENATED MODULE: ./src/graph/graph.ts
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
-function finding(kind, line, message, stage) {
-    return { kind, line, message, stage };
-}
 function indexStages(stages) {
     const index = new Map();
     for (const s of stages) {
@@ -11239,38 +11236,34 @@ function resolveReference(value, current, stages, byName, line, findings, what) 
     if (/^[0-9]+$/.test(value)) {
         const index = Number(value);
         if (index >= stages.length) {
-            findings.push(finding('stage-index-out-of-range', line, `${what}=${value}: there is no stage ${index} (the file has ${stages.length} stage${stages.length === 1 ? '' : 's'}, numbered from 0)`, current));
+            findings.push({ kind: 'stage-index-out-of-range', line, stage: current, what, value, index, stageCount: stages.length });
             return { kind: 'invalid' };
         }
-        return checkOrder(index, current, stages, line, findings, what, value);
+        return checkOrder(index, current, line, findings, what, value);
     }
     const same = byName.get(value.toLowerCase()) ?? [];
     const at = lowerBound(same, current);
     // A stage naming itself is a mistake even when an earlier stage has the name too; else the
     // nearest earlier stage of that name wins; only later ones are a mistake.
     if (same[at] === current)
-        return checkOrder(current, current, stages, line, findings, what, value);
+        return checkOrder(current, current, line, findings, what, value);
     if (at > 0)
         return { kind: 'stage', index: same[at - 1] };
     const later = same[at];
     if (later !== undefined)
-        return checkOrder(later, current, stages, line, findings, what, value);
+        return checkOrder(later, current, line, findings, what, value);
     return { kind: 'image', image: value };
 }
-function checkOrder(index, current, stages, line, findings, what, value) {
+function checkOrder(index, current, line, findings, what, value) {
     if (index === current) {
-        findings.push(finding('stage-self-reference', line, `${what}=${value} refers to the stage it is in; a stage cannot use itself`, current));
+        findings.push({ kind: 'stage-self-reference', line, stage: current, what, value });
         return { kind: 'invalid' };
     }
     if (index > current) {
-        const target = stages[index];
-        findings.push(finding('stage-forward-reference', line, `${what}=${value} refers to stage ${describe(target)} defined later (line ${target.line}); a stage can only use stages defined before it`, current));
+        findings.push({ kind: 'stage-forward-reference', line, stage: current, what, value, to: index });
         return { kind: 'invalid' };
     }
     return { kind: 'stage', index };
-}
-function describe(stage) {
-    return stage.name === null ? `${stage.index}` : `"${stage.name}"`;
 }
 function checkNames(stages, findings) {
     const seen = new Map();
@@ -11278,17 +11271,17 @@ function checkNames(stages, findings) {
         if (stage.id === null)
             continue;
         if (!STAGE_NAME.test(stage.id)) {
-            findings.push(finding('invalid-stage-name', stage.line, `stage name "${stage.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`, stage.index));
+            findings.push({ kind: 'invalid-stage-name', line: stage.line, stage: stage.index, name: stage.name ?? stage.id });
         }
         const first = seen.get(stage.id);
         if (first !== undefined) {
-            findings.push(finding('duplicate-stage-name', stage.line, `stage name "${stage.name}" is already used by the stage on line ${first.line} (names are compared without case)`, stage.index));
+            findings.push({ kind: 'duplicate-stage-name', line: stage.line, stage: stage.index, name: stage.name ?? stage.id, firstLine: first.line });
         }
         else
             seen.set(stage.id, stage);
     }
 }
-function addFromEdge(stage, stages, byName, edges, external, findings) {
+function addFromEdge(stage, byName, edges, external, findings) {
     const base = stage.base;
     if (base.kind === 'stage' && base.stage !== null) {
         edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] });
@@ -11302,7 +11295,7 @@ function addFromEdge(stage, stages, byName, edges, external, findings) {
     const same = byName.get(id) ?? [];
     const named = same[lowerBound(same, stage.index + 1)];
     if (named !== undefined && id !== '') {
-        checkOrder(named, stage.index, stages, stage.line, findings, 'FROM', base.resolved);
+        checkOrder(named, stage.index, stage.line, findings, 'FROM', base.resolved);
         return;
     }
     if (base.resolved !== '')
@@ -11310,7 +11303,7 @@ function addFromEdge(stage, stages, byName, edges, external, findings) {
 }
 /** BuildKit rejects `--from=$X` (moby/buildkit#2412); Podman expands it, which hides the problem. */
 function fromVariable(what, value, line, stage) {
-    return finding('copy-from-variable', line, `${what}=${value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`, stage);
+    return { kind: 'copy-from-variable', line, stage, what, value };
 }
 function addInstructionEdges(stage, instruction, stages, byName, edges, external, findings) {
     const copy = instruction.copy;
@@ -11351,8 +11344,7 @@ function pickTarget(stages, requested, findings) {
     const match = stages.find((s) => s.id === id);
     if (match !== undefined)
         return match.index;
-    const names = stages.filter((s) => s.name !== null).map((s) => s.name);
-    findings.push(finding('unknown-target', 1, `target "${requested}" is not a stage of this file (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name'}); the last stage is analysed instead`, null));
+    findings.push({ kind: 'unknown-target', line: 1, stage: null, requested });
     return last;
 }
 function assignRoles(stageCount, edges, target) {
@@ -11400,7 +11392,7 @@ function buildStageGraph(model, options = {}) {
     checkNames(stages, findings);
     const byName = indexStages(stages);
     for (const stage of stages) {
-        addFromEdge(stage, stages, byName, edges, external, findings);
+        addFromEdge(stage, byName, edges, external, findings);
         for (const instruction of stage.instructions)
             addInstructionEdges(stage, instruction, stages, byName, edges, external, findings);
     }
@@ -13440,6 +13432,29 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
+const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i;
+/** A URL or a git repository (`x.git`, `x.git#ref`); indexOf, not /\.git(?:#.*)?$/, which is quadratic on `.git#.git#…`. */
+function isRemote(src) {
+    if (/^(?:https?|git|ssh):\/\/|^git@/.test(src) || src.endsWith('.git'))
+        return true;
+    const ref = src.lastIndexOf('.git#');
+    return ref >= 0 && !src.includes('\n', ref);
+}
+const addLocalFile = {
+    meta: {
+        id: 'add-local-file',
+        title: 'ADD of a local file that is not an archive',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3020', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !isRemote(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index })))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/add-url-without-checksum.ts
 const addUrlWithoutChecksum = {
     meta: {
@@ -13533,6 +13548,52 @@ const aptListsLeft = {
             return [];
         return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
     }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
+
+const aptUpgrade = {
+    meta: {
+        id: 'apt-upgrade',
+        title: 'apt-get upgrade in a Dockerfile',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3005', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
+        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
+const baseImageLatest = {
+    meta: {
+        id: 'base-image-latest',
+        title: 'A base image uses the latest tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3007', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
+const baseImageUntagged = {
+    meta: {
+        id: 'base-image-untagged',
+        title: 'A base image has no tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3006', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
+        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/helpers.ts
@@ -13779,6 +13840,69 @@ const cleanupInSeparateLayer = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/consecutive-run.ts
+/** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
+
+function manager(commands) {
+    for (const c of commands) {
+        if (isCommand(c, 'apt-get', 'install', 'update') || isCommand(c, 'apt', 'install', 'update'))
+            return 'apt';
+        if (isCommand(c, 'apk', 'add'))
+            return 'apk';
+        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
+            return 'dnf';
+    }
+    return null;
+}
+const consecutiveRun = {
+    meta: {
+        id: 'consecutive-run',
+        title: 'Consecutive RUNs install packages in separate layers',
+        severity: 'info',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3059', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        const reports = [];
+        let previous = null;
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.keyword !== 'RUN') {
+                previous = null;
+                continue;
+            }
+            const current = manager(runCommands(ins));
+            if (current !== null && previous !== null && previous.manager === current) {
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.line}: each RUN is a layer with its own package index; install everything in one RUN`, stage: stage.index });
+            }
+            previous = current === null ? null : { manager: current, line: ins.line };
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/consistent-instruction-casing.ts
+
+const consistentInstructionCasing = {
+    meta: {
+        id: 'consistent-instruction-casing',
+        title: 'Instruction keywords mix upper and lower case',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
+    },
+    check: ({ model }) => {
+        const all = model.instructions;
+        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
+        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
+        const expected = upper >= lower ? 'upper' : 'lower';
+        return all
+            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
+            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/copy-all-before-install.ts
 /** `COPY . .` before the dependency install: every source change re-runs the install. */
 
@@ -13838,6 +13962,140 @@ const copyAllBeforeInstall = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
+const copyDestinationSlash = {
+    meta: {
+        id: 'copy-destination-slash',
+        title: 'COPY of several sources to a destination without a trailing /',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3021', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'COPY' && i.copy !== undefined && i.copy.sources.length > 1 && i.copy.destination !== null && !i.copy.destination.endsWith('/') && !i.copy.destination.includes('$'))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: `COPY of ${i.copy?.sources.length ?? 0} sources needs a folder as destination: write ${i.copy?.destination ?? ''}/`, stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
+const copyFromIndex = {
+    meta: {
+        id: 'copy-from-index',
+        title: 'A stage is referenced by its index instead of a name',
+        severity: 'warning',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => graph.edges
+        .filter((e) => e.via !== 'from')
+        .flatMap((e) => {
+        const stage = model.stages[e.from];
+        const ins = stage?.instructions.find((i) => i.line === e.line);
+        const raw = e.via === 'copy' ? ins?.copy?.from : ins?.run?.mounts.find((m) => m.line === e.line)?.from;
+        if (raw === undefined || raw === null || !/^[0-9]+$/.test(raw))
+            return [];
+        const source = model.stages[e.to];
+        const hint = source !== undefined && source.name !== null ? `use --from=${source.name}` : `name stage ${e.to} (FROM … AS name, line ${source?.line ?? '?'}) and use that name`;
+        return [{ line: e.line, message: `--from=${raw} breaks silently when a stage is added or moved; ${hint}`, stage: e.from }];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
+function graphProblemRule(meta, word) {
+    return {
+        meta,
+        check: ({ graph, model }) => graph.problems.filter((p) => p.kind === meta.id).map((p) => ({ line: p.line, message: word(p, model), stage: p.stage }))
+    };
+}
+/** A stage as messages name it: `"builder"`, or its index when it has no name. */
+function graph_problem_stageName(model, index) {
+    const stage = model.stages[index];
+    return stage === undefined || stage.name === null ? `${index}` : `"${stage.name}"`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-variable.ts
+
+const copyFromVariable = graphProblemRule({
+    id: 'copy-from-variable',
+    title: '--from uses a variable, which docker build does not expand',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+}, (p) => `${p.what}=${p.value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`);
+
+;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
+/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
+
+
+
+/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
+function dockerignorePatterns(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
+}
+const copyIgnoredFile = {
+    meta: {
+        id: 'copy-ignored-file',
+        title: 'COPY names a file that .dockerignore excludes',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'CopyIgnoredFile' }
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore === null)
+            return [];
+        const patterns = dockerignorePatterns(buildContext.dockerignore);
+        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
+        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
+            return [];
+        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
+        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+        return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
+            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
+                return [];
+            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
+            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
+            if (hit === undefined)
+                return [];
+            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
+        })));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-relative-without-workdir.ts
+
+const copyRelativeWithoutWorkdir = {
+    meta: {
+        id: 'copy-relative-without-workdir',
+        title: 'COPY to a relative destination before any WORKDIR',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3045', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
+        if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
+            return [];
+        const reports = [];
+        for (const ins of stage.instructions) {
+            if (ins.keyword === 'WORKDIR')
+                break;
+            const dest = ins.copy?.destination;
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
+                reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
 ;// CONCATENATED MODULE: ./src/rules/cross-compile-platform.ts
 /** Multi-platform builds compile fastest natively: FROM --platform=$BUILDPLATFORM in the compiler stage. */
 
@@ -13861,6 +14119,29 @@ const crossCompilePlatform = {
             .filter((s) => graph.roles[s.index] === 'build' && s.base.platform === null && s.base.image !== null && CROSS_COMPILERS.has(s.base.image))
             .map((s) => ({ line: s.line, message: `build stage ${s.name ?? s.index} compiles with ${s.base.image} under emulation for each target platform: FROM --platform=$BUILDPLATFORM and cross-compile with TARGETOS/TARGETARCH`, stage: s.index }));
     }
+};
+
+;// CONCATENATED MODULE: ./src/rules/dead-instruction.ts
+const METADATA = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL']);
+const deadInstruction = {
+    meta: {
+        id: 'dead-instruction',
+        title: 'Image metadata in a build stage has no effect',
+        severity: 'info',
+        category: 'structure',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages
+        .filter((s) => graph.roles[s.index] === 'build')
+        .flatMap((s) => s.instructions
+        .filter((i) => METADATA.has(i.keyword))
+        .map((i) => ({
+        line: i.line,
+        endLine: i.endLine,
+        message: `${i.keyword} in build stage ${s.name ?? s.index} has no effect: only files copied from this stage reach the shipped image`,
+        stage: s.index
+    })))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/dev-dependencies-shipped.ts
@@ -13931,75 +14212,93 @@ const devDependenciesShipped = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
+;// CONCATENATED MODULE: ./src/rules/duplicate-stage-name.ts
 
+const duplicateStageName = graphProblemRule({
+    id: 'duplicate-stage-name',
+    title: 'Two stages have the same name',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
+}, (p) => `stage name "${p.name}" is already used by the stage on line ${p.firstLine} (names are compared without case)`);
 
-const pipCache = {
+;// CONCATENATED MODULE: ./src/rules/expose-invalid-format.ts
+const exposeInvalidFormat = {
     meta: {
-        id: 'pip-cache',
-        title: 'pip install keeps its download cache in a shipped layer',
+        id: 'expose-invalid-format',
+        title: 'EXPOSE with an IP address or a host port mapping',
         severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3042', buildkit: null }
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
     },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
-            return [];
-        const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
-        if (offending === undefined)
-            return [];
-        return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
-    }))
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args
+        .filter((a) => !a.includes('$') && a.includes(':'))
+        .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
 };
 
-;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
-/** Credentials copied into an image stay in its layers, even if a later step deletes them. */
-
-const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
-/** `.env.example`, `.env.production.sample`, …: templates without values. */
-const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
-const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
-/** The secret-looking file a source path names, or null. */
-function secretFile(source) {
-    const path = trimTrailingSlashes(source);
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (NAMES.has(base))
-        return base;
-    if (base.startsWith('.env.') && !SAFE_ENV.test(base))
-        return base;
-    if (EXTENSIONS.some((e) => base.endsWith(e)))
-        return base;
-    if (/(?:^|\/)\.aws\/credentials$/.test(path) || /(?:^|\/)\.docker\/config\.json$/.test(path) || /(?:^|\/)\.ssh(?:\/|$)/.test(path))
-        return path;
-    return null;
-}
-const secretFileCopied = {
+;// CONCATENATED MODULE: ./src/rules/expose-proto-casing.ts
+const exposeProtoCasing = {
     meta: {
-        id: 'secret-file-copied',
-        title: 'A credentials file is copied into the image',
-        severity: 'error',
-        category: 'security',
+        id: 'expose-proto-casing',
+        title: 'EXPOSE protocol is not lower case',
+        severity: 'warning',
+        category: 'style',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
     },
-    check: ({ model, graph }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
-        const files = (ins.copy?.sources ?? []).map(secretFile).filter((f) => f !== null);
-        if (files.length === 0)
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
+};
+
+;// CONCATENATED MODULE: ./src/rules/from-as-casing.ts
+
+const fromAsCasing = {
+    meta: {
+        id: 'from-as-casing',
+        title: 'The case of AS does not match the case of FROM',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'FromAsCasing' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const from = s.instructions[0];
+        const as = from?.args[1];
+        if (from === undefined || as === undefined || as.toLowerCase() !== 'as')
             return [];
-        const ships = graph.roles[stage.index] === 'ships';
-        return [
-            {
-                line: ins.line,
-                endLine: ins.endLine,
-                message: ships
-                    ? `${files.join(', ')} is copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
-                    : `${files.join(', ')} is copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
-                stage: stage.index,
-                severity: ships ? 'error' : 'warning'
-            }
-        ];
-    }))
+        const kw = from.keywordRaw;
+        if ((isUpper(kw) && !isUpper(as)) || (isLower(kw) && !isLower(as))) {
+            return [{ line: s.line, message: `"${as}" does not match the case of "${kw}"; write ${isUpper(kw) ? 'AS' : 'as'}`, stage: s.index }];
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/from-platform-flag-const.ts
+const fromPlatformFlagConst = {
+    meta: {
+        id: 'from-platform-flag-const',
+        title: 'FROM --platform is a constant',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const platform = s.base.platform;
+        if (platform === null || platform.includes('$'))
+            return [];
+        // BuildKit allows it when the stage name says which platform it is for (AS build_amd64).
+        const parts = platform.toLowerCase().split('/');
+        if (s.id !== null && parts.some((p) => p !== '' && s.id.includes(p)))
+            return [];
+        return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }];
+    })
 };
 
 ;// CONCATENATED MODULE: ./src/rules/global-arg-not-redeclared.ts
@@ -14037,870 +14336,6 @@ const globalArgNotRedeclared = {
                 }
             }
             return reports;
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/stage-name-typo.ts
-/** `--from=buidler`: BuildKit takes a name that is no stage for an image and tries to pull it. */
-
-const stageNameTypo = {
-    meta: {
-        id: 'stage-name-typo',
-        title: 'A --from or FROM name looks like a misspelt stage name',
-        severity: 'error',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => {
-        // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
-        const byName = new Map();
-        for (const s of model.stages)
-            if (s.name !== null)
-                byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
-        return graph.external.flatMap((ref) => {
-            // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
-            if (/[:/@.]/.test(ref.image))
-                return [];
-            const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
-            const match = closest(ref.image, names);
-            if (match === null)
-                return [];
-            const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
-            return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
-/**
- * `$X` in an instruction Docker expands (not RUN) with no X in scope. The base image's own ENV
- * (PATH, JAVA_HOME, ...) is unknown without the registry, so outside `scratch` only names that
- * look like a typo of a name in scope are reported.
- */
-
-
-const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
-const undefinedVar = {
-    meta: {
-        id: 'undefined-var',
-        title: 'A variable is used that is not defined',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
-    },
-    check: ({ model }) => {
-        const globals = new Set(model.globalArgs.map((a) => a.name));
-        return model.stages.flatMap((stage) => {
-            const fromScratch = stageChain(model, stage.index)[0]?.base.kind === 'scratch';
-            return stage.instructions.slice(1).flatMap((ins) => {
-                if (!EXPANDED.has(ins.keyword))
-                    return [];
-                const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
-                return referencedNames(text)
-                    .filter((name) => !ins.scope.has(name) && !globals.has(name))
-                    .flatMap((name) => {
-                    const suggestion = closest(name, ins.scope.keys());
-                    if (suggestion === null && !fromScratch)
-                        return [];
-                    const hint = suggestion === null ? '' : ` Did you mean $${suggestion}?`;
-                    return [{ line: ins.line, endLine: ins.endLine, message: `$${name} is not defined at this point, so it expands to nothing.${hint}`, stage: stage.index }];
-                });
-            });
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
-const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)|gz|bz2|xz|zst)$/i;
-/** A URL or a git repository (`x.git`, `x.git#ref`); indexOf, not /\.git(?:#.*)?$/, which is quadratic on `.git#.git#…`. */
-function isRemote(src) {
-    if (/^(?:https?|git|ssh):\/\/|^git@/.test(src) || src.endsWith('.git'))
-        return true;
-    const ref = src.lastIndexOf('.git#');
-    return ref >= 0 && !src.includes('\n', ref);
-}
-const addLocalFile = {
-    meta: {
-        id: 'add-local-file',
-        title: 'ADD of a local file that is not an archive',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3020', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !isRemote(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives, fetches URLs): use COPY', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
-const copyDestinationSlash = {
-    meta: {
-        id: 'copy-destination-slash',
-        title: 'COPY of several sources to a destination without a trailing /',
-        severity: 'error',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3021', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'COPY' && i.copy !== undefined && i.copy.sources.length > 1 && i.copy.destination !== null && !i.copy.destination.endsWith('/') && !i.copy.destination.includes('$'))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: `COPY of ${i.copy?.sources.length ?? 0} sources needs a folder as destination: write ${i.copy?.destination ?? ''}/`, stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-relative-without-workdir.ts
-
-const copyRelativeWithoutWorkdir = {
-    meta: {
-        id: 'copy-relative-without-workdir',
-        title: 'COPY to a relative destination before any WORKDIR',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3045', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
-        if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
-            return [];
-        const reports = [];
-        for (const ins of stage.instructions) {
-            if (ins.keyword === 'WORKDIR')
-                break;
-            const dest = ins.copy?.destination;
-            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
-                reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index });
-            }
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/expose-invalid-format.ts
-const exposeInvalidFormat = {
-    meta: {
-        id: 'expose-invalid-format',
-        title: 'EXPOSE with an IP address or a host port mapping',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'EXPOSE')
-        .flatMap((i) => i.args
-        .filter((a) => !a.includes('$') && a.includes(':'))
-        .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
-};
-
-;// CONCATENATED MODULE: ./src/rules/expose-proto-casing.ts
-const exposeProtoCasing = {
-    meta: {
-        id: 'expose-proto-casing',
-        title: 'EXPOSE protocol is not lower case',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'EXPOSE')
-        .flatMap((i) => i.args.filter((a) => /\/[a-zA-Z]+$/.test(a) && a !== a.toLowerCase()).map((a) => ({ line: i.line, message: `EXPOSE ${a}: write the protocol in lower case (${a.toLowerCase()})`, stage: s.index }))))
-};
-
-;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
-const legacyKeyValueFormat = {
-    meta: {
-        id: 'legacy-key-value-format',
-        title: 'ENV or LABEL written as "key value" instead of key=value',
-        // BuildKit warns; it is style, and it is on half of all real files, so it is information here.
-        severity: 'info',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'LegacyKeyValueFormat' }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
-        .filter((i) => (i.keyword === 'ENV' || i.keyword === 'LABEL') && i.args.length > 0 && !i.args[0].includes('='))
-        .map((i) => ({ line: i.line, message: `${i.keyword} ${i.args[0] ?? ''} … uses the legacy "key value" form, where the value runs to the end of the line: write ${i.keyword} ${i.args[0] ?? ''}="…"`, stage: stage.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/missing-healthcheck.ts
-/** Judged on the shipped image, and only for services (it EXPOSEs a port). */
-
-const missingHealthcheck = {
-    meta: {
-        id: 'missing-healthcheck',
-        title: 'A shipped service has no HEALTHCHECK',
-        severity: 'info',
-        category: 'correctness',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3057', buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, graph }) => {
-        if (graph.target === null)
-            return [];
-        const chain = stageChain(model, graph.target);
-        const all = chain.flatMap((s) => s.instructions);
-        if (!all.some((i) => i.keyword === 'EXPOSE') || all.some((i) => i.keyword === 'HEALTHCHECK'))
-            return [];
-        const target = model.stages[graph.target];
-        return target === undefined ? [] : [{ line: target.line, message: 'the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one', stage: target.index }];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/no-empty-continuation.ts
-const noEmptyContinuation = {
-    meta: {
-        id: 'no-empty-continuation',
-        title: 'An empty line inside a continued instruction',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
-    },
-    check: ({ model }) => model.instructions
-        .filter((i) => i.emptyContinuationLines.length > 0)
-        .map((i) => ({
-        line: i.endLine,
-        message: `line ${i.emptyContinuationLines.join(', ')} is empty inside this ${i.keyword}: it still continues the instruction, which a future Dockerfile syntax will reject; remove the empty line`,
-        stage: i.stage < 0 ? null : i.stage
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/pipefail.ts
-/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
-
-
-const pipefail = {
-    meta: {
-        id: 'pipefail',
-        title: 'A RUN pipes without pipefail',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL4006', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
-        let pipefailOn = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')));
-        const reports = [];
-        for (const ins of stage.instructions) {
-            if (ins.keyword === 'SHELL')
-                pipefailOn = (ins.json ?? []).join(' ').includes('pipefail');
-            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn)
-                continue;
-            const commands = runCommands(ins);
-            if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail')))
-                continue;
-            const piped = commands.find((c) => c.piped);
-            if (piped !== undefined) {
-                reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index });
-            }
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/from-platform-flag-const.ts
-const fromPlatformFlagConst = {
-    meta: {
-        id: 'from-platform-flag-const',
-        title: 'FROM --platform is a constant',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => {
-        const platform = s.base.platform;
-        if (platform === null || platform.includes('$'))
-            return [];
-        // BuildKit allows it when the stage name says which platform it is for (AS build_amd64).
-        const parts = platform.toLowerCase().split('/');
-        if (s.id !== null && parts.some((p) => p !== '' && s.id.includes(p)))
-            return [];
-        return [{ line: s.line, message: `--platform=${platform} makes every build of this stage use ${platform}, emulated on other machines: use $BUILDPLATFORM or $TARGETPLATFORM, or build with --platform`, stage: s.index }];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/redundant-target-platform.ts
-const redundantTargetPlatform = {
-    meta: {
-        id: 'redundant-target-platform',
-        title: 'FROM --platform=$TARGETPLATFORM restates the default',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
-        .map((s) => ({ line: s.line, message: '--platform=$TARGETPLATFORM is what FROM does anyway: remove the flag', stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/reserved-stage-name.ts
-const RESERVED = new Set(['scratch', 'context']);
-const reservedStageName = {
-    meta: {
-        id: 'reserved-stage-name',
-        title: 'A stage is named scratch or context',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.id !== null && RESERVED.has(s.id))
-        .map((s) => ({ line: s.line, message: `"${s.name}" is a reserved name (${s.id === 'scratch' ? 'the empty image' : 'the build context'}): FROM ${s.id} and --from=${s.id} would not mean this stage; rename it`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/run-cd.ts
-
-const runCd = {
-    meta: {
-        id: 'run-cd',
-        title: 'RUN cd … instead of WORKDIR',
-        severity: 'info',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3003', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && runCommands(i).length > 1)
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'a RUN that starts with cd: WORKDIR sets the directory for this and the following instructions, and creates it', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
-const runSudo = {
-    meta: {
-        id: 'run-sudo',
-        title: 'sudo in RUN',
-        severity: 'warning',
-        category: 'security',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3004', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        // Looked for in the text: the shell splitter drops sudo as a wrapper to find the real program.
-        .filter((i) => i.keyword === 'RUN' && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' '))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/workdir-relative-path.ts
-/** A relative first WORKDIR depends on the base image's working directory. */
-
-const workdirRelativePath = {
-    meta: {
-        id: 'workdir-relative-path',
-        title: 'The first WORKDIR of a stage is a relative path',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // Inherited: an absolute WORKDIR in a stage this one is built FROM makes relative ones fine.
-        const inherited = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (i.args[0] ?? '').startsWith('/')));
-        if (inherited)
-            return [];
-        const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
-        const path = first?.args[0];
-        if (first === undefined || path === undefined || /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(path))
-            return [];
-        return [{ line: first.line, message: `WORKDIR ${path} is relative to the base image's working directory, which can change: use an absolute path`, stage: stage.index }];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
-/** One stage that compiles and ships: the toolchain and the sources ship with the result. */
-
-
-function compiles(c) {
-    if (isCommand(c, 'go', 'build', 'install'))
-        return `go ${operands(c)[0] ?? ''}`;
-    if (isCommand(c, 'cargo', 'build', 'install'))
-        return `cargo ${operands(c)[0] ?? ''}`;
-    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
-        return 'mvn package';
-    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
-        return 'gradle build';
-    if (isCommand(c, 'dotnet', 'publish', 'build'))
-        return `dotnet ${operands(c)[0] ?? ''}`;
-    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
-        return `${c.name} run build`;
-    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
-        return `${c.name} build`;
-    if (c.name === 'make' && !c.args.includes('install'))
-        return 'make';
-    return null;
-}
-const singleStageBuild = {
-    meta: {
-        id: 'single-stage-build',
-        title: 'A single-stage Dockerfile compiles what it ships',
-        severity: 'warning',
-        category: 'structure',
-        scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model }) => {
-        const stage = model.stages[0];
-        // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
-        if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
-            return [];
-        for (const run of runs(stage)) {
-            const commands = runCommands(run);
-            // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
-            if (dropsBuildDependencies(commands))
-                continue;
-            const build = commands.map(compiles).find((b) => b !== null);
-            if (build !== undefined && build !== null) {
-                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
-            }
-        }
-        return [];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
-/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
-
-
-
-/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
-function dockerignorePatterns(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
-}
-const copyIgnoredFile = {
-    meta: {
-        id: 'copy-ignored-file',
-        title: 'COPY names a file that .dockerignore excludes',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'CopyIgnoredFile' }
-    },
-    check: ({ model, buildContext }) => {
-        if (buildContext === undefined || buildContext.dockerignore === null)
-            return [];
-        const patterns = dockerignorePatterns(buildContext.dockerignore);
-        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
-        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
-            return [];
-        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
-        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
-        return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
-            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
-                return [];
-            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
-            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
-            if (hit === undefined)
-                return [];
-            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
-        })));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/missing-dockerignore.ts
-
-const missingDockerignore = {
-    meta: {
-        id: 'missing-dockerignore',
-        title: 'The whole context is copied and there is no .dockerignore',
-        severity: 'warning',
-        category: 'cache',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null },
-        about: 'file'
-    },
-    check: ({ model, buildContext }) => {
-        if (buildContext === undefined || buildContext.dockerignore !== null)
-            return [];
-        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
-        if (copy === undefined)
-            return [];
-        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
-
-const aptUpgrade = {
-    meta: {
-        id: 'apt-upgrade',
-        title: 'apt-get upgrade in a Dockerfile',
-        severity: 'info',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3005', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
-        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
-        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/consecutive-run.ts
-/** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
-
-function manager(commands) {
-    for (const c of commands) {
-        if (isCommand(c, 'apt-get', 'install', 'update') || isCommand(c, 'apt', 'install', 'update'))
-            return 'apt';
-        if (isCommand(c, 'apk', 'add'))
-            return 'apk';
-        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
-            return 'dnf';
-    }
-    return null;
-}
-const consecutiveRun = {
-    meta: {
-        id: 'consecutive-run',
-        title: 'Consecutive RUNs install packages in separate layers',
-        severity: 'info',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3059', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        const reports = [];
-        let previous = null;
-        for (const ins of stage.instructions.slice(1)) {
-            if (ins.keyword !== 'RUN') {
-                previous = null;
-                continue;
-            }
-            const current = manager(runCommands(ins));
-            if (current !== null && previous !== null && previous.manager === current) {
-                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.line}: each RUN is a layer with its own package index; install everything in one RUN`, stage: stage.index });
-            }
-            previous = current === null ? null : { manager: current, line: ins.line };
-        }
-        return reports;
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
-const invalidDefinitionDescription = {
-    meta: {
-        id: 'invalid-definition-description',
-        title: 'The comment above an ARG or stage does not describe it',
-        severity: 'info',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'InvalidDefinitionDescription' },
-        experimental: true
-    },
-    check: ({ model }) => {
-        const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]));
-        const all = model.instructions;
-        return all.flatMap((ins) => {
-            const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined;
-            const comment = byLine.get(ins.line - 1);
-            if (name === undefined || comment === undefined || comment === '' || comment.split(/\s+/)[0] === name)
-                return [];
-            return [{ line: ins.line - 1, message: `a description comment should start with the name it describes ("# ${name} …"); add an empty line if this comment is not one`, stage: ins.stage < 0 ? null : ins.stage }];
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
-/** Rules whose findings the stage graph already computed while resolving references. */
-function graphProblemRule(meta) {
-    return {
-        meta,
-        check: ({ graph }) => graph.problems.filter((p) => p.kind === meta.id).map((p) => ({ line: p.line, message: p.message, stage: p.stage }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/copy-from-variable.ts
-
-const copyFromVariable = graphProblemRule({
-    id: 'copy-from-variable',
-    title: '--from uses a variable, which docker build does not expand',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3022', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/duplicate-stage-name.ts
-
-const duplicateStageName = graphProblemRule({
-    id: 'duplicate-stage-name',
-    title: 'Two stages have the same name',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
-});
-
-;// CONCATENATED MODULE: ./src/rules/invalid-stage-name.ts
-
-const invalidStageName = graphProblemRule({
-    id: 'invalid-stage-name',
-    title: 'A stage name BuildKit rejects',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/parse-error.ts
-const parseError = {
-    meta: {
-        id: 'parse-error',
-        title: 'The Dockerfile cannot be read as written',
-        severity: 'error',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/stage-forward-reference.ts
-
-const stageForwardReference = graphProblemRule({
-    id: 'stage-forward-reference',
-    title: 'A stage uses a stage defined after it',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3022', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
-
-const stageIndexOutOfRange = graphProblemRule({
-    id: 'stage-index-out-of-range',
-    title: '--from names a stage index that does not exist',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3022', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/stage-self-reference.ts
-
-const stageSelfReference = graphProblemRule({
-    id: 'stage-self-reference',
-    title: 'A stage uses itself',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: 'DL3023', buildkit: null }
-});
-
-;// CONCATENATED MODULE: ./src/rules/unknown-target.ts
-
-const unknownTarget = graphProblemRule({
-    id: 'unknown-target',
-    title: 'The requested target is not a stage of the file',
-    severity: 'error',
-    category: 'correctness',
-    scope: 'all',
-    equivalents: { hadolint: null, buildkit: null },
-    about: 'file'
-});
-
-;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
-const baseImageLatest = {
-    meta: {
-        id: 'base-image-latest',
-        title: 'A base image uses the latest tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3007', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
-const baseImageUntagged = {
-    meta: {
-        id: 'base-image-untagged',
-        title: 'A base image has no tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3006', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/consistent-instruction-casing.ts
-
-const consistentInstructionCasing = {
-    meta: {
-        id: 'consistent-instruction-casing',
-        title: 'Instruction keywords mix upper and lower case',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ConsistentInstructionCasing' }
-    },
-    check: ({ model }) => {
-        const all = model.instructions;
-        const upper = all.filter((i) => isUpper(i.keywordRaw)).length;
-        const lower = all.filter((i) => isLower(i.keywordRaw)).length;
-        const expected = upper >= lower ? 'upper' : 'lower';
-        return all
-            .filter((i) => (expected === 'upper' ? !isUpper(i.keywordRaw) : !isLower(i.keywordRaw)))
-            .map((i) => ({ line: i.line, message: `"${i.keywordRaw}" should be ${expected} case like the rest of the file`, stage: i.stage < 0 ? null : i.stage }));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/from-as-casing.ts
-
-const fromAsCasing = {
-    meta: {
-        id: 'from-as-casing',
-        title: 'The case of AS does not match the case of FROM',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'FromAsCasing' }
-    },
-    check: ({ model }) => model.stages.flatMap((s) => {
-        const from = s.instructions[0];
-        const as = from?.args[1];
-        if (from === undefined || as === undefined || as.toLowerCase() !== 'as')
-            return [];
-        const kw = from.keywordRaw;
-        if ((isUpper(kw) && !isUpper(as)) || (isLower(kw) && !isLower(as))) {
-            return [{ line: s.line, message: `"${as}" does not match the case of "${kw}"; write ${isUpper(kw) ? 'AS' : 'as'}`, stage: s.index }];
-        }
-        return [];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/stage-name-casing.ts
-const stageNameCasing = {
-    meta: {
-        id: 'stage-name-casing',
-        title: 'A stage name has upper-case letters',
-        severity: 'warning',
-        category: 'style',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.name !== null && s.name !== s.id)
-        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
-const copyFromIndex = {
-    meta: {
-        id: 'copy-from-index',
-        title: 'A stage is referenced by its index instead of a name',
-        severity: 'warning',
-        category: 'structure',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => graph.edges
-        .filter((e) => e.via !== 'from')
-        .flatMap((e) => {
-        const stage = model.stages[e.from];
-        const ins = stage?.instructions.find((i) => i.line === e.line);
-        const raw = e.via === 'copy' ? ins?.copy?.from : ins?.run?.mounts.find((m) => m.line === e.line)?.from;
-        if (raw === undefined || raw === null || !/^[0-9]+$/.test(raw))
-            return [];
-        const source = model.stages[e.to];
-        const hint = source !== undefined && source.name !== null ? `use --from=${source.name}` : `name stage ${e.to} (FROM … AS name, line ${source?.line ?? '?'}) and use that name`;
-        return [{ line: e.line, message: `--from=${raw} breaks silently when a stage is added or moved; ${hint}`, stage: e.from }];
-    })
-};
-
-;// CONCATENATED MODULE: ./src/rules/dead-instruction.ts
-const METADATA = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL']);
-const deadInstruction = {
-    meta: {
-        id: 'dead-instruction',
-        title: 'Image metadata in a build stage has no effect',
-        severity: 'info',
-        category: 'structure',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
-    },
-    check: ({ model, graph }) => model.stages
-        .filter((s) => graph.roles[s.index] === 'build')
-        .flatMap((s) => s.instructions
-        .filter((i) => METADATA.has(i.keyword))
-        .map((i) => ({
-        line: i.line,
-        endLine: i.endLine,
-        message: `${i.keyword} in build stage ${s.name ?? s.index} has no effect: only files copied from this stage reach the shipped image`,
-        stage: s.index
-    })))
-};
-
-;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
-const invalidDefaultArgInFrom = {
-    meta: {
-        id: 'invalid-default-arg-in-from',
-        title: 'FROM is not a valid image with the default ARG values',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
-    },
-    check: ({ model }) => {
-        const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name));
-        return model.stages
-            .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
-            .map((s) => {
-            const names = s.base.unresolved.filter((n) => noDefault.has(n));
-            return {
-                line: s.line,
-                message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
-                stage: s.index
-            };
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/rules/undefined-arg-in-from.ts
-/** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
-
-const undefinedArgInFrom = {
-    meta: {
-        id: 'undefined-arg-in-from',
-        title: 'FROM uses a variable that is not a global ARG',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
-    },
-    check: ({ model }) => {
-        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
-        const inStages = new Set(model.stages.flatMap((t) => t.instructions.flatMap((i) => (i.keyword === 'ARG' ? (i.variables ?? []).map((v) => v.name) : []))));
-        return model.stages.flatMap((s) => {
-            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
-            return names.map((n) => {
-                const hint = inStages.has(n) ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
-                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
-            });
         });
     }
 };
@@ -14982,31 +14417,65 @@ const imageNotPinned = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/rules/untrusted-registry.ts
-
-const untrustedRegistry = {
+;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
+const invalidDefaultArgInFrom = {
     meta: {
-        id: 'untrusted-registry',
-        title: 'An image comes from a registry that is not trusted',
-        severity: 'error',
-        category: 'security',
+        id: 'invalid-default-arg-in-from',
+        title: 'FROM is not a valid image with the default ARG values',
+        severity: 'warning',
+        category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3026', buildkit: null },
-        options: [{ name: 'trusted-registries', type: 'string-list', default: null, doc: 'The registries images may come from (`docker.io` for Docker Hub); the rule is silent until it is set.' }]
+        equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
     },
-    check: ({ graph, options }) => {
-        const trusted = options['trusted-registries'];
-        if (trusted === null)
-            return [];
-        const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
-        return graph.external.flatMap((ref) => {
-            const registry = registryOf(ref.image);
-            if (registry === null || allowed.has(registry))
-                return [];
-            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
+    check: ({ model }) => {
+        const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name));
+        return model.stages
+            .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
+            .map((s) => {
+            const names = s.base.unresolved.filter((n) => noDefault.has(n));
+            return {
+                line: s.line,
+                message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
+                stage: s.index
+            };
         });
     }
 };
+
+;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
+const invalidDefinitionDescription = {
+    meta: {
+        id: 'invalid-definition-description',
+        title: 'The comment above an ARG or stage does not describe it',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'InvalidDefinitionDescription' },
+        experimental: true
+    },
+    check: ({ model }) => {
+        const byLine = new Map(model.comments.map((c) => [c.line, c.text.trim()]));
+        const all = model.instructions;
+        return all.flatMap((ins) => {
+            const name = ins.keyword === 'ARG' ? ins.variables?.[0]?.name : ins.keyword === 'FROM' ? model.stages[ins.stage]?.name ?? undefined : undefined;
+            const comment = byLine.get(ins.line - 1);
+            if (name === undefined || comment === undefined || comment === '' || comment.split(/\s+/)[0] === name)
+                return [];
+            return [{ line: ins.line - 1, message: `a description comment should start with the name it describes ("# ${name} …"); add an empty line if this comment is not one`, stage: ins.stage < 0 ? null : ins.stage }];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-stage-name.ts
+
+const invalidStageName = graphProblemRule({
+    id: 'invalid-stage-name',
+    title: 'A stage name BuildKit rejects',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null }
+}, (p) => `stage name "${p.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`);
 
 ;// CONCATENATED MODULE: ./src/rules/suppressions.ts
 function add(target, ids) {
@@ -15155,6 +14624,22 @@ const jsonArgsRecommended = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
+const legacyKeyValueFormat = {
+    meta: {
+        id: 'legacy-key-value-format',
+        title: 'ENV or LABEL written as "key value" instead of key=value',
+        // BuildKit warns; it is style, and it is on half of all real files, so it is information here.
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'LegacyKeyValueFormat' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => (i.keyword === 'ENV' || i.keyword === 'LABEL') && i.args.length > 0 && !i.args[0].includes('='))
+        .map((i) => ({ line: i.line, message: `${i.keyword} ${i.args[0] ?? ''} … uses the legacy "key value" form, where the value runs to the end of the line: write ${i.keyword} ${i.args[0] ?? ''}="…"`, stage: stage.index })))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/maintainer-deprecated.ts
 const maintainerDeprecated = {
     meta: {
@@ -15168,6 +14653,53 @@ const maintainerDeprecated = {
     check: ({ model }) => model.stages.flatMap((s) => s.instructions
         .filter((i) => i.keyword === 'MAINTAINER')
         .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/missing-dockerignore.ts
+
+const missingDockerignore = {
+    meta: {
+        id: 'missing-dockerignore',
+        title: 'The whole context is copied and there is no .dockerignore',
+        severity: 'warning',
+        category: 'cache',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, buildContext }) => {
+        if (buildContext === undefined || buildContext.dockerignore !== null)
+            return [];
+        const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
+        if (copy === undefined)
+            return [];
+        return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/missing-healthcheck.ts
+/** Judged on the shipped image, and only for services (it EXPOSEs a port). */
+
+const missingHealthcheck = {
+    meta: {
+        id: 'missing-healthcheck',
+        title: 'A shipped service has no HEALTHCHECK',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3057', buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const chain = stageChain(model, graph.target);
+        const all = chain.flatMap((s) => s.instructions);
+        if (!all.some((i) => i.keyword === 'EXPOSE') || all.some((i) => i.keyword === 'HEALTHCHECK'))
+            return [];
+        const target = model.stages[graph.target];
+        return target === undefined ? [] : [{ line: target.line, message: 'the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one', stage: target.index }];
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/rules/multiple-instructions.ts
@@ -15205,6 +14737,127 @@ const multipleEntrypoint = multipleRule('ENTRYPOINT', 'multiple-entrypoint', 'DL
 ;// CONCATENATED MODULE: ./src/rules/multiple-healthcheck.ts
 
 const multipleHealthcheck = multipleRule('HEALTHCHECK', 'multiple-healthcheck', 'DL3012');
+
+;// CONCATENATED MODULE: ./src/rules/no-empty-continuation.ts
+const noEmptyContinuation = {
+    meta: {
+        id: 'no-empty-continuation',
+        title: 'An empty line inside a continued instruction',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'NoEmptyContinuation' }
+    },
+    check: ({ model }) => model.instructions
+        .filter((i) => i.emptyContinuationLines.length > 0)
+        .map((i) => ({
+        line: i.endLine,
+        message: `line ${i.emptyContinuationLines.join(', ')} is empty inside this ${i.keyword}: it still continues the instruction, which a future Dockerfile syntax will reject; remove the empty line`,
+        stage: i.stage < 0 ? null : i.stage
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/parse-error.ts
+const parseError = {
+    meta: {
+        id: 'parse-error',
+        title: 'The Dockerfile cannot be read as written',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
+
+
+const pipCache = {
+    meta: {
+        id: 'pip-cache',
+        title: 'pip install keeps its download cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3042', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
+            return [];
+        const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
+        if (offending === undefined)
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/pipefail.ts
+/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
+
+
+const pipefail = {
+    meta: {
+        id: 'pipefail',
+        title: 'A RUN pipes without pipefail',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL4006', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
+        let pipefailOn = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')));
+        const reports = [];
+        for (const ins of stage.instructions) {
+            if (ins.keyword === 'SHELL')
+                pipefailOn = (ins.json ?? []).join(' ').includes('pipefail');
+            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn)
+                continue;
+            const commands = runCommands(ins);
+            if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail')))
+                continue;
+            const piped = commands.find((c) => c.piped);
+            if (piped !== undefined) {
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index });
+            }
+        }
+        return reports;
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/redundant-target-platform.ts
+const redundantTargetPlatform = {
+    meta: {
+        id: 'redundant-target-platform',
+        title: 'FROM --platform=$TARGETPLATFORM restates the default',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
+        .map((s) => ({ line: s.line, message: '--platform=$TARGETPLATFORM is what FROM does anyway: remove the flag', stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/reserved-stage-name.ts
+const RESERVED = new Set(['scratch', 'context']);
+const reservedStageName = {
+    meta: {
+        id: 'reserved-stage-name',
+        title: 'A stage is named scratch or context',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.id !== null && RESERVED.has(s.id))
+        .map((s) => ({ line: s.line, message: `"${s.name}" is a reserved name (${s.id === 'scratch' ? 'the empty image' : 'the build context'}): FROM ${s.id} and --from=${s.id} would not mean this stage; rename it`, stage: s.index }))
+};
 
 ;// CONCATENATED MODULE: ./src/rules/root-user.ts
 /** Judged on the shipped image only: builders run as root by design. */
@@ -15260,6 +14913,87 @@ const rootUser = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/run-cd.ts
+
+const runCd = {
+    meta: {
+        id: 'run-cd',
+        title: 'RUN cd … instead of WORKDIR',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3003', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        .filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && runCommands(i).length > 1)
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'a RUN that starts with cd: WORKDIR sets the directory for this and the following instructions, and creates it', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
+const runSudo = {
+    meta: {
+        id: 'run-sudo',
+        title: 'sudo in RUN',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3004', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+        // Looked for in the text: the shell splitter drops sudo as a wrapper to find the real program.
+        .filter((i) => i.keyword === 'RUN' && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' '))
+        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
+/** Credentials copied into an image stay in its layers, even if a later step deletes them. */
+
+const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
+/** `.env.example`, `.env.production.sample`, …: templates without values. */
+const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
+const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
+/** The secret-looking file a source path names, or null. */
+function secretFile(source) {
+    const path = trimTrailingSlashes(source);
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (NAMES.has(base))
+        return base;
+    if (base.startsWith('.env.') && !SAFE_ENV.test(base))
+        return base;
+    if (EXTENSIONS.some((e) => base.endsWith(e)))
+        return base;
+    if (/(?:^|\/)\.aws\/credentials$/.test(path) || /(?:^|\/)\.docker\/config\.json$/.test(path) || /(?:^|\/)\.ssh(?:\/|$)/.test(path))
+        return path;
+    return null;
+}
+const secretFileCopied = {
+    meta: {
+        id: 'secret-file-copied',
+        title: 'A credentials file is copied into the image',
+        severity: 'error',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
+        const files = (ins.copy?.sources ?? []).map(secretFile).filter((f) => f !== null);
+        if (files.length === 0)
+            return [];
+        const ships = graph.roles[stage.index] === 'ships';
+        return [
+            {
+                line: ins.line,
+                endLine: ins.endLine,
+                message: ships
+                    ? `${files.join(', ')} is copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
+                    : `${files.join(', ')} is copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
+                stage: stage.index,
+                severity: ships ? 'error' : 'warning'
+            }
+        ];
+    }))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
 /** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
 
@@ -15295,6 +15029,244 @@ const secretsInArgEnv = {
     })))
 };
 
+;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
+/** One stage that compiles and ships: the toolchain and the sources ship with the result. */
+
+
+function compiles(c) {
+    if (isCommand(c, 'go', 'build', 'install'))
+        return `go ${operands(c)[0] ?? ''}`;
+    if (isCommand(c, 'cargo', 'build', 'install'))
+        return `cargo ${operands(c)[0] ?? ''}`;
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
+        return 'mvn package';
+    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
+        return 'gradle build';
+    if (isCommand(c, 'dotnet', 'publish', 'build'))
+        return `dotnet ${operands(c)[0] ?? ''}`;
+    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
+        return `${c.name} run build`;
+    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
+        return `${c.name} build`;
+    if (c.name === 'make' && !c.args.includes('install'))
+        return 'make';
+    return null;
+}
+const singleStageBuild = {
+    meta: {
+        id: 'single-stage-build',
+        title: 'A single-stage Dockerfile compiles what it ships',
+        severity: 'warning',
+        category: 'structure',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model }) => {
+        const stage = model.stages[0];
+        // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
+        if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
+            return [];
+        for (const run of runs(stage)) {
+            const commands = runCommands(run);
+            // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
+            if (dropsBuildDependencies(commands))
+                continue;
+            const build = commands.map(compiles).find((b) => b !== null);
+            if (build !== undefined && build !== null) {
+                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-forward-reference.ts
+
+const stageForwardReference = graphProblemRule({
+    id: 'stage-forward-reference',
+    title: 'A stage uses a stage defined after it',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+}, (p, model) => `${p.what}=${p.value} refers to stage ${graph_problem_stageName(model, p.to)} defined later (line ${model.stages[p.to]?.line ?? '?'}); a stage can only use stages defined before it`);
+
+;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
+
+const stageIndexOutOfRange = graphProblemRule({
+    id: 'stage-index-out-of-range',
+    title: '--from names a stage index that does not exist',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3022', buildkit: null }
+}, (p) => `${p.what}=${p.value}: there is no stage ${p.index} (the file has ${p.stageCount} stage${p.stageCount === 1 ? '' : 's'}, numbered from 0)`);
+
+;// CONCATENATED MODULE: ./src/rules/stage-name-casing.ts
+const stageNameCasing = {
+    meta: {
+        id: 'stage-name-casing',
+        title: 'A stage name has upper-case letters',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'StageNameCasing' }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.name !== null && s.name !== s.id)
+        .map((s) => ({ line: s.line, message: `stage name "${s.name}" should be lower case ("${s.id}"): BuildKit lower-cases it anyway`, stage: s.index }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-name-typo.ts
+/** `--from=buidler`: BuildKit takes a name that is no stage for an image and tries to pull it. */
+
+const stageNameTypo = {
+    meta: {
+        id: 'stage-name-typo',
+        title: 'A --from or FROM name looks like a misspelt stage name',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
+        const byName = new Map();
+        for (const s of model.stages)
+            if (s.name !== null)
+                byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
+        return graph.external.flatMap((ref) => {
+            // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
+            if (/[:/@.]/.test(ref.image))
+                return [];
+            const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
+            const match = closest(ref.image, names);
+            if (match === null)
+                return [];
+            const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
+            return [{ line: ref.line, message: `${what} ${ref.image} is not a stage, so docker build will try to pull an image of that name: did you mean ${match}?`, stage: ref.stage }];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/stage-self-reference.ts
+
+const stageSelfReference = graphProblemRule({
+    id: 'stage-self-reference',
+    title: 'A stage uses itself',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3023', buildkit: null }
+}, (p) => `${p.what}=${p.value} refers to the stage it is in; a stage cannot use itself`);
+
+;// CONCATENATED MODULE: ./src/rules/undefined-arg-in-from.ts
+/** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
+
+const undefinedArgInFrom = {
+    meta: {
+        id: 'undefined-arg-in-from',
+        title: 'FROM uses a variable that is not a global ARG',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedArgInFrom' }
+    },
+    check: ({ model }) => {
+        const declared = new Set([...model.globalArgs.map((a) => a.name), ...PLATFORM_ARGS]);
+        const inStages = new Set(model.stages.flatMap((t) => t.instructions.flatMap((i) => (i.keyword === 'ARG' ? (i.variables ?? []).map((v) => v.name) : []))));
+        return model.stages.flatMap((s) => {
+            const names = referencedNames(`${s.base.raw} ${s.base.platform ?? ''}`).filter((n) => !declared.has(n));
+            return names.map((n) => {
+                const hint = inStages.has(n) ? `an ARG inside a stage is not visible to FROM; declare ARG ${n} before the first FROM` : `declare ARG ${n} before the first FROM`;
+                return { line: s.line, message: `FROM uses $${n}, which is not a global ARG: ${hint}`, stage: s.index };
+            });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
+/**
+ * `$X` in an instruction Docker expands (not RUN) with no X in scope. The base image's own ENV
+ * (PATH, JAVA_HOME, ...) is unknown without the registry, so outside `scratch` only names that
+ * look like a typo of a name in scope are reported.
+ */
+
+
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
+const undefinedVar = {
+    meta: {
+        id: 'undefined-var',
+        title: 'A variable is used that is not defined',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
+    },
+    check: ({ model }) => {
+        const globals = new Set(model.globalArgs.map((a) => a.name));
+        return model.stages.flatMap((stage) => {
+            const fromScratch = stageChain(model, stage.index)[0]?.base.kind === 'scratch';
+            return stage.instructions.slice(1).flatMap((ins) => {
+                if (!EXPANDED.has(ins.keyword))
+                    return [];
+                const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
+                return referencedNames(text)
+                    .filter((name) => !ins.scope.has(name) && !globals.has(name))
+                    .flatMap((name) => {
+                    const suggestion = closest(name, ins.scope.keys());
+                    if (suggestion === null && !fromScratch)
+                        return [];
+                    const hint = suggestion === null ? '' : ` Did you mean $${suggestion}?`;
+                    return [{ line: ins.line, endLine: ins.endLine, message: `$${name} is not defined at this point, so it expands to nothing.${hint}`, stage: stage.index }];
+                });
+            });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/unknown-target.ts
+
+const unknownTarget = graphProblemRule({
+    id: 'unknown-target',
+    title: 'The requested target is not a stage of the file',
+    severity: 'error',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: null, buildkit: null },
+    about: 'file'
+}, (p, model) => {
+    const names = model.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
+    return `target "${p.requested}" is not a stage of this file (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name'}); the last stage is analysed instead`;
+});
+
+;// CONCATENATED MODULE: ./src/rules/untrusted-registry.ts
+
+const untrustedRegistry = {
+    meta: {
+        id: 'untrusted-registry',
+        title: 'An image comes from a registry that is not trusted',
+        severity: 'error',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3026', buildkit: null },
+        options: [{ name: 'trusted-registries', type: 'string-list', default: null, doc: 'The registries images may come from (`docker.io` for Docker Hub); the rule is silent until it is set.' }]
+    },
+    check: ({ graph, options }) => {
+        const trusted = options['trusted-registries'];
+        if (trusted === null)
+            return [];
+        const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
+        return graph.external.flatMap((ref) => {
+            const registry = registryOf(ref.image);
+            if (registry === null || allowed.has(registry))
+                return [];
+            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
+        });
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/unused-stage.ts
 /** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
 const unusedStage = {
@@ -15322,8 +15294,35 @@ const unusedStage = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/workdir-relative-path.ts
+/** A relative first WORKDIR depends on the base image's working directory. */
+
+const workdirRelativePath = {
+    meta: {
+        id: 'workdir-relative-path',
+        title: 'The first WORKDIR of a stage is a relative path',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        // Inherited: an absolute WORKDIR in a stage this one is built FROM makes relative ones fine.
+        const inherited = stageChain(model, stage.index)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (i.args[0] ?? '').startsWith('/')));
+        if (inherited)
+            return [];
+        const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
+        const path = first?.args[0];
+        if (first === undefined || path === undefined || /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(path))
+            return [];
+        return [{ line: first.line, message: `WORKDIR ${path} is relative to the base image's working directory, which can change: use an absolute path`, stage: stage.index }];
+    })
+};
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
-/** Every rule, in the order they are documented. Adding a rule: its file, its test, its doc, one line here. */
+/** Every rule, by id. Generated by `npm run docs` from the files src/rules/<id>.ts: do not edit. */
 
 
 
@@ -15390,71 +15389,71 @@ const unusedStage = {
 
 
 const RULES = [
-    parseError,
-    stageForwardReference,
-    stageSelfReference,
-    stageIndexOutOfRange,
+    addLocalFile,
+    addUrlWithoutChecksum,
+    apkNoCache,
+    aptListsLeft,
+    aptUpgrade,
+    baseImageLatest,
+    baseImageUntagged,
+    broadCopyFrom,
+    buildToolsShipped,
+    chownAfterCopy,
+    cleanupInSeparateLayer,
+    consecutiveRun,
+    consistentInstructionCasing,
+    copyAllBeforeInstall,
+    copyDestinationSlash,
+    copyFromIndex,
     copyFromVariable,
+    copyIgnoredFile,
+    copyRelativeWithoutWorkdir,
+    crossCompilePlatform,
+    deadInstruction,
+    devDependenciesShipped,
     duplicateStageName,
-    invalidStageName,
-    reservedStageName,
-    unknownTarget,
-    stageNameTypo,
+    exposeInvalidFormat,
+    exposeProtoCasing,
+    fromAsCasing,
+    fromPlatformFlagConst,
     globalArgNotRedeclared,
-    undefinedVar,
-    undefinedArgInFrom,
+    heavyFinalBase,
+    imageNotPinned,
     invalidDefaultArgInFrom,
+    invalidDefinitionDescription,
+    invalidStageName,
+    invalidSuppression,
+    jsonArgsRecommended,
+    legacyKeyValueFormat,
+    maintainerDeprecated,
+    missingDockerignore,
+    missingHealthcheck,
     multipleCmd,
     multipleEntrypoint,
     multipleHealthcheck,
-    copyDestinationSlash,
-    copyRelativeWithoutWorkdir,
-    workdirRelativePath,
-    pipefail,
-    fromPlatformFlagConst,
-    redundantTargetPlatform,
-    exposeInvalidFormat,
-    exposeProtoCasing,
-    baseImageUntagged,
-    baseImageLatest,
-    unusedStage,
-    copyFromIndex,
-    singleStageBuild,
-    deadInstruction,
-    heavyFinalBase,
-    buildToolsShipped,
-    broadCopyFrom,
-    devDependenciesShipped,
-    aptListsLeft,
-    apkNoCache,
-    pipCache,
-    cleanupInSeparateLayer,
-    consecutiveRun,
-    aptUpgrade,
-    chownAfterCopy,
-    copyAllBeforeInstall,
-    missingDockerignore,
-    copyIgnoredFile,
-    crossCompilePlatform,
-    rootUser,
-    missingHealthcheck,
-    jsonArgsRecommended,
-    secretsInArgEnv,
-    secretFileCopied,
-    addUrlWithoutChecksum,
-    runSudo,
-    addLocalFile,
-    runCd,
-    stageNameCasing,
-    fromAsCasing,
-    consistentInstructionCasing,
-    maintainerDeprecated,
-    legacyKeyValueFormat,
     noEmptyContinuation,
-    invalidDefinitionDescription,
+    parseError,
+    pipCache,
+    pipefail,
+    redundantTargetPlatform,
+    reservedStageName,
+    rootUser,
+    runCd,
+    runSudo,
+    secretFileCopied,
+    secretsInArgEnv,
+    singleStageBuild,
+    stageForwardReference,
+    stageIndexOutOfRange,
+    stageNameCasing,
+    stageNameTypo,
+    stageSelfReference,
+    undefinedArgInFrom,
+    undefinedVar,
+    unknownTarget,
     untrustedRegistry,
-    imageNotPinned,
-    invalidSuppression
+    unusedStage,
+    workdirRelativePath
 ];
 function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
@@ -16691,6 +16690,101 @@ async function review(sources, options, deps) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/rules/docs.ts
+function scopeLabel(meta) {
+    return meta.scope === 'all' ? 'all stages' : 'shipped stages only';
+}
+/** The quote line under a doc page's title. */
+function metaLine(meta) {
+    const parts = [meta.title, meta.experimental === true ? `off by default (${meta.severity} when on)` : meta.severity, meta.category, scopeLabel(meta)];
+    if (meta.equivalents.hadolint !== null)
+        parts.push(`hadolint ${meta.equivalents.hadolint}`);
+    if (meta.equivalents.buildkit !== null)
+        parts.push(`BuildKit ${meta.equivalents.buildkit}`);
+    return `> ${parts.join(' · ')}`;
+}
+/** docs/rules/README.md: one row per rule. */
+function rulesIndex(rules) {
+    const rows = documentationOrder(rules).map(({ meta }) => {
+        const cells = [`[\`${meta.id}\`](${meta.id}.md)`, meta.title, meta.experimental === true ? 'off' : meta.severity, meta.category, scopeLabel(meta), meta.equivalents.hadolint ?? '', meta.equivalents.buildkit ?? ''];
+        return `| ${cells.join(' | ')} |`;
+    });
+    return [
+        '# Rules',
+        '',
+        'Generated from the rule metadata (`npm run docs`); a test fails when this page is out of date.',
+        '',
+        '| rule | what | default | category | scope | hadolint | BuildKit |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        ''
+    ].join('\n');
+}
+const CATEGORY_ORDER = ['correctness', 'structure', 'size', 'cache', 'security', 'style'];
+const CATEGORY_LABEL = { correctness: 'correctness', structure: 'structure', size: 'size (what ships)', cache: 'cache', security: 'security', style: 'style' };
+/** Rules in documentation order: by category, then id. */
+function documentationOrder(rules) {
+    return [...rules].sort((a, b) => CATEGORY_ORDER.indexOf(a.meta.category) - CATEGORY_ORDER.indexOf(b.meta.category) || a.meta.id.localeCompare(b.meta.id));
+}
+/**
+ * The rule a source file defines, read from its text (the registry cannot import what it does
+ * not list yet): a file `<id>.ts` that exports one constant and names its own id.
+ */
+function ruleModuleOf(fileName, text) {
+    const id = fileName.replace(/\.ts$/, '');
+    const exported = [...text.matchAll(/^export const (\w+)\b/gm)];
+    if (exported.length !== 1 || !text.includes(`'${id}'`))
+        return null;
+    return { id, exportName: exported[0][1] };
+}
+/** src/rules/registry.ts, generated by `npm run docs` from the rule files. */
+function registrySource(modules) {
+    const ordered = [...modules].sort((a, b) => a.id.localeCompare(b.id));
+    return [
+        '/** Every rule, by id. Generated by `npm run docs` from the files src/rules/<id>.ts: do not edit. */',
+        ...ordered.map((m) => `import { ${m.exportName} } from './${m.id}.js'`),
+        "import type { Rule } from './types.js'",
+        '',
+        'export const RULES: readonly Rule[] = [',
+        ordered.map((m) => `  ${m.exportName}`).join(',\n'),
+        ']',
+        '',
+        'export function ruleById(id: string): Rule | undefined {',
+        '  return RULES.find((r) => r.meta.id === id)',
+        '}',
+        ''
+    ].join('\n');
+}
+const README_RULES_START = '<!-- rules: generated by npm run docs -->';
+const README_RULES_END = '<!-- /rules -->';
+/** The README's rule section between its markers: the count and a table by category. */
+function readmeRules(rules) {
+    const note = (meta) => (meta.experimental === true ? ' (off by default)' : (meta.options ?? []).length > 0 ? ' (configured)' : '');
+    const rows = CATEGORY_ORDER.flatMap((category) => {
+        const ids = documentationOrder(rules.filter((r) => r.meta.category === category)).map((r) => `\`${r.meta.id}\`${note(r.meta)}`);
+        return ids.length === 0 ? [] : [`| ${CATEGORY_LABEL[category]} | ${ids.join(', ')} |`];
+    });
+    return [
+        README_RULES_START,
+        `${rules.length} rules, one page each in [\`docs/rules/\`](docs/rules/README.md) (why, a bad and a good example;`,
+        'a test checks that every bad example triggers its rule and every good one does not). List them',
+        'with `npx stagecraft --list-rules`.',
+        '',
+        '| category | rules |',
+        '| --- | --- |',
+        ...rows,
+        README_RULES_END
+    ].join('\n');
+}
+/** The README with its rule section replaced; null when it has no markers. */
+function withReadmeRules(readme, rules) {
+    const start = readme.indexOf(README_RULES_START);
+    const end = readme.indexOf(README_RULES_END);
+    if (start < 0 || end < start)
+        return null;
+    return readme.slice(0, start) + readmeRules(rules) + readme.slice(end + README_RULES_END.length);
+}
+
 ;// CONCATENATED MODULE: ./src/sources/build-context.ts
 /**
  * What Stagecraft can know of the build context without building: its .dockerignore. The context
@@ -17785,6 +17879,7 @@ function readWorkspaceFile(root, path) {
 
 
 
+
 const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
 Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
@@ -17887,7 +17982,7 @@ function parseCliArgs(argv) {
     };
 }
 function listRules() {
-    const rows = RULES.map(({ meta }) => [meta.id, meta.severity, meta.category, meta.scope === 'all' ? 'all stages' : 'ships only', meta.equivalents.hadolint ?? '-', meta.equivalents.buildkit ?? '-', meta.title]);
+    const rows = documentationOrder(RULES).map(({ meta }) => [meta.id, meta.severity, meta.category, meta.scope === 'all' ? 'all stages' : 'ships only', meta.equivalents.hadolint ?? '-', meta.equivalents.buildkit ?? '-', meta.title]);
     const header = ['rule', 'default', 'category', 'scope', 'hadolint', 'buildkit', 'title'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');

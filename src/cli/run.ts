@@ -11,6 +11,7 @@ import { textFilePiece, textTotals } from '../report/text.js'
 import type { FailOn } from '../review/policy.js'
 import { ConfigError, review, type FileReview, type Source } from '../review/review.js'
 import type { RuleLevel } from '../rules/engine.js'
+import { documentationOrder } from '../rules/docs.js'
 import { RULES } from '../rules/registry.js'
 import { BuildContextReader } from '../sources/build-context.js'
 import { discoverDockerfiles } from '../sources/discover.js'
@@ -138,7 +139,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
 }
 
 function listRules(): string {
-  const rows = RULES.map(({ meta }) => [meta.id, meta.severity, meta.category, meta.scope === 'all' ? 'all stages' : 'ships only', meta.equivalents.hadolint ?? '-', meta.equivalents.buildkit ?? '-', meta.title])
+  const rows = documentationOrder(RULES).map(({ meta }) => [meta.id, meta.severity, meta.category, meta.scope === 'all' ? 'all stages' : 'ships only', meta.equivalents.hadolint ?? '-', meta.equivalents.buildkit ?? '-', meta.title])
   const header = ['rule', 'default', 'category', 'scope', 'hadolint', 'buildkit', 'title']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)))
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ')

@@ -17,5 +17,5 @@ export function graphProblemRule<K extends GraphProblemKind>(meta: RuleMeta & { 
 /** A stage as messages name it: `"builder"`, or its index when it has no name. */
 export function stageName(model: DockerfileModel, index: number): string {
   const stage = model.stages[index]
-  return stage?.name == null ? `${index}` : `"${stage.name}"`
+  return stage === undefined || stage.name === null ? `${index}` : `"${stage.name}"`
 }
