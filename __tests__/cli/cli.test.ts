@@ -71,7 +71,8 @@ describe('stagecraft CLI', () => {
     const file = (JSON.parse(stdout) as JsonReport).files[0]
     expect(file?.target).toBe(0)
     expect(file?.stages[0]?.base.tag).toBe('1.23')
-    expect(file?.stages.map((s) => s.role)).toEqual(['ships', 'unused'])
+    // The target is a build stage on golang with no command: a build environment, not a shipped image.
+    expect(file?.stages.map((s) => s.role)).toEqual(['environment', 'unused'])
   })
 
   it('prints `path:line  severity  rule  message` and exits 1 on errors', async () => {
@@ -144,7 +145,7 @@ describe('stagecraft CLI with a configuration', () => {
   it('lets --rule and --target beat the configuration', async () => {
     const { code, stdout } = await cli(['--format', 'json', '--rule', 'base-image-untagged=off', '--target', 'build'], tree.dir)
     const file = (JSON.parse(stdout) as JsonReport).files[0]
-    expect([code, file?.target, file?.findings.map((f) => `${f.rule}@${f.line}`)]).toEqual([0, 0, ['heavy-final-base@2', 'unused-stage@3']])
+    expect([code, file?.target, file?.findings.map((f) => `${f.rule}@${f.line}`)]).toEqual([0, 0, ['unused-stage@3']])
   })
 
   it.each([

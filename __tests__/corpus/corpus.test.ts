@@ -46,8 +46,8 @@ describeCorpus('the shared corpus', () => {
         if (f.line < 1 || f.endLine < f.line || f.endLine > analysis.model.lineCount) problems.push(`${entry.file}: ${f.rule} at ${f.line}-${f.endLine}`)
       }
       for (const e of analysis.graph.edges) if (e.to >= e.from) problems.push(`${entry.file}: edge ${e.from} -> ${e.to}`)
-      const ships = analysis.graph.roles.filter((r) => r === 'ships').length
-      if (analysis.model.stages.length > 0 && ships === 0) problems.push(`${entry.file}: nothing ships`)
+      const built = analysis.graph.roles.filter((r) => r === 'ships' || r === 'environment').length
+      if (analysis.model.stages.length > 0 && (built === 0 || analysis.graph.targets.length === 0)) problems.push(`${entry.file}: nothing is built`)
     }
     expect(problems).toEqual([])
   })

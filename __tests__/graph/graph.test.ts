@@ -55,7 +55,9 @@ describe('stage graph', () => {
   it('re-computes roles for --target (names compare without case)', () => {
     const { graph } = analyze(GO_APP, { target: 'BUILD' })
     expect(graph.target).toBe(1)
-    expect(graph.roles).toEqual(['ships', 'ships', 'unused', 'unused', 'unused', 'unused'])
+    // A stage on golang with no command of its own is a build environment.
+    expect(graph.roles).toEqual(['environment', 'environment', 'unused', 'unused', 'unused', 'unused'])
+    expect(graph.targets).toEqual([{ stage: 1, purpose: 'environment', because: 'it is built on the toolchain "golang:1.22" and sets no command of its own', builtBy: [] }])
   })
 
   it('reports an unknown target and falls back to the last stage', () => {

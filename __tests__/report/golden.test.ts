@@ -31,7 +31,7 @@ const FIXTURES: Fixture[] = [
 ]
 
 function render(fixture: Fixture): string {
-  const path = `fixtures/${fixture.name}/Dockerfile`
+  const path = `services/${fixture.name}/Dockerfile`
   const read = (file: string): string => readFileSync(join(DIR, file), 'utf8')
   const head = analyzeDockerfile(path, read(`${fixture.name}.Dockerfile`), fixture.options)
   const previous = new Map<string, PreviousVersion>()

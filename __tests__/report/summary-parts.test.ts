@@ -74,6 +74,7 @@ describe('Mermaid source', () => {
       '  s0 -.->|"/app"| s3',
       '  s2 -.->|"mount"| s3',
       expect.stringContaining('classDef ships'),
+      expect.stringContaining('classDef environment'),
       expect.stringContaining('classDef build'),
       expect.stringContaining('classDef unused'),
       expect.stringContaining('classDef image'),

@@ -47,7 +47,7 @@ describe('rule docs', () => {
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const rulesIn = (text: string): string[] => analyzeDockerfile(`${id}.md`, text, { target, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) }).findings.map((f) => f.rule)
+    const rulesIn = (text: string): string[] => analyzeDockerfile('Dockerfile', text, { target, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) }).findings.map((f) => f.rule)
     expect(rulesIn(bad as string)).toContain(id)
     expect(rulesIn(good as string)).not.toContain(id)
     // Every option the rule declares is documented on its page.

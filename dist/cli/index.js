@@ -11202,7 +11202,135 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/graph/purpose.ts
+/** Words in a stage or target name that say "environment". */
+const ENVIRONMENT_WORDS = new Set([
+    'dev',
+    'devel',
+    'develop',
+    'development',
+    'devcontainer',
+    'devenv',
+    'devenvs',
+    'test',
+    'tests',
+    'testing',
+    'tester',
+    'lint',
+    'linter',
+    'lints',
+    'ci',
+    'validate',
+    'validation',
+    'check',
+    'checks',
+    'vendor',
+    'debug',
+    'tools',
+    'tooling',
+    'toolchain',
+    'codegen',
+    'generate',
+    'generated',
+    'gen',
+    'e2e',
+    'integration',
+    'fixture',
+    'fixtures',
+    'bench',
+    'benchmark',
+    'sandbox',
+    'playground',
+    'update'
+]);
+/** Folders (or file-name words) that hold environments, not products. */
+const ENVIRONMENT_FOLDERS = new Set([
+    '.devcontainer',
+    'devcontainer',
+    '.devcontainers',
+    'test',
+    'tests',
+    'testdata',
+    'testing',
+    'fixtures',
+    '__fixtures__',
+    'fixture',
+    'e2e',
+    'integration',
+    'ci',
+    '.ci',
+    '.github',
+    'hack',
+    'tools',
+    'dev',
+    '.gitpod',
+    'benchmarks',
+    'bench'
+]);
+/** Base images made to be development or CI environments. */
+const ENVIRONMENT_BASES = [
+    /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//,
+    /^(?:docker\.io\/)?gitpod\/workspace-/,
+    /^(?:ghcr\.io\/)?actions\/actions-runner/,
+    /^(?:docker\.io\/)?(?:myoung34\/github-runner|summerwind\/actions-runner)/
+];
+/** Toolchain images: an image built on one with no command of its own is a build environment. */
+const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps|openjdk|eclipse-temurin|amazoncorretto)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/;
+function words(text) {
+    return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+}
+const environmentWord = (name) => words(name).find((w) => ENVIRONMENT_WORDS.has(w));
+/** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`: the file name's own words. */
+function fileNameWord(path) {
+    const name = path.split('/').pop() ?? '';
+    return environmentWord(name.replace(/dockerfile|containerfile/gi, ' '));
+}
+/** The stage and the stages it is built FROM, target first. */
+function chainOf(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index); s = s.base.stage === null ? undefined : model.stages[s.base.stage]) {
+        seen.add(s.index);
+        chain.push(s);
+    }
+    return chain;
+}
+const RUNTIME_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK']);
+function decidePurpose(model, target, facts) {
+    const stage = model.stages[target];
+    if (stage === undefined)
+        return { purpose: 'runtime', because: 'the file has no stage' };
+    const targetWord = facts.targetName === undefined || facts.targetName === null ? undefined : environmentWord(facts.targetName);
+    if (targetWord !== undefined)
+        return { purpose: 'environment', because: `the target is named "${facts.targetName}"` };
+    const stageWord = stage.name === null ? undefined : environmentWord(stage.name);
+    if (stageWord !== undefined)
+        return { purpose: 'environment', because: `the stage is named "${stage.name}"` };
+    if (facts.service !== undefined && (facts.service.ports || facts.service.command)) {
+        return { purpose: 'runtime', because: `compose service "${facts.service.name}" (${facts.service.source}) runs it${facts.service.ports ? ' with published ports' : ''}` };
+    }
+    const folder = facts.path.split('/').slice(0, -1).find((segment) => ENVIRONMENT_FOLDERS.has(segment.toLowerCase()));
+    if (folder !== undefined)
+        return { purpose: 'environment', because: `it lives under "${folder}/"` };
+    const fileWord = fileNameWord(facts.path);
+    if (fileWord !== undefined)
+        return { purpose: 'environment', because: `the file is named "${facts.path.split('/').pop() ?? ''}"` };
+    const chain = chainOf(model, target);
+    const root = chain[chain.length - 1];
+    const base = root.base.kind === 'image' ? (root.base.resolved ?? '').toLowerCase() : '';
+    if (ENVIRONMENT_BASES.some((re) => re.test(base)))
+        return { purpose: 'environment', because: `it is built on "${root.base.resolved}", a development image` };
+    const runs = chain.some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)));
+    if (!runs && root.base.kind === 'scratch' && chain.every((s) => s.instructions.every((i) => i.keyword === 'FROM' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ARG' || i.keyword === 'LABEL'))) {
+        return { purpose: 'environment', because: 'it only collects files on scratch (an export of build outputs, no command)' };
+    }
+    if (!runs && TOOLCHAIN_BASES.test(base))
+        return { purpose: 'environment', because: `it is built on the toolchain "${root.base.resolved}" and sets no command of its own` };
+    return { purpose: 'runtime', because: 'it is the image that is built' };
+}
+
 ;// CONCATENATED MODULE: ./src/graph/graph.ts
+
 /** BuildKit's rule for stage names (after lower-casing). */
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 function indexStages(stages) {
@@ -11347,30 +11475,69 @@ function pickTarget(stages, requested, findings) {
     findings.push({ kind: 'unknown-target', line: 1, stage: null, requested });
     return last;
 }
-function assignRoles(stageCount, edges, target) {
+/** Stronger roles win when several builds need a stage. */
+const ROLE_RANK = { ships: 3, environment: 2, build: 1, unused: 0 };
+function assignRoles(stageCount, edges, targets, anyTarget) {
     const roles = new Array(stageCount).fill('unused');
-    if (target === null)
-        return roles;
     const out = Array.from({ length: stageCount }, () => []);
     for (const e of edges)
         out[e.from]?.push(e);
-    // The FROM chain of the target ships.
-    for (let s = target; s !== null && roles[s] !== 'ships';) {
-        roles[s] = 'ships';
-        s = out[s]?.find((e) => e.via === 'from')?.to ?? null;
-    }
-    // Everything else reachable from a shipping stage is a build stage.
-    const queue = roles.flatMap((r, i) => (r === 'ships' ? [i] : []));
-    while (queue.length > 0) {
-        const s = queue.pop();
-        for (const e of out[s] ?? []) {
-            if (roles[e.to] === 'unused') {
-                roles[e.to] = 'build';
-                queue.push(e.to);
-            }
+    const raise = (s, role) => {
+        if (ROLE_RANK[roles[s]] >= ROLE_RANK[role])
+            return false;
+        roles[s] = role;
+        return true;
+    };
+    for (const target of targets) {
+        // The FROM chain of the target is in the image: it ships, or it is the environment.
+        const role = target.purpose === 'runtime' ? 'ships' : 'environment';
+        const seen = new Set();
+        for (let s = target.stage; s !== null && !seen.has(s);) {
+            seen.add(s);
+            raise(s, role);
+            s = out[s]?.find((e) => e.via === 'from')?.to ?? null;
         }
     }
+    // Everything else reachable from a built stage is a build stage; with an unknown target, any stage may be.
+    const queue = roles.flatMap((r, i) => (r !== 'unused' ? [i] : []));
+    while (queue.length > 0) {
+        const s = queue.pop();
+        for (const e of out[s] ?? [])
+            if (raise(e.to, 'build'))
+                queue.push(e.to);
+    }
+    if (anyTarget)
+        for (let s = 0; s < stageCount; s++)
+            raise(s, 'build');
     return roles;
+}
+/** The builds asked for, resolved to stages (unknown names reported once) with their purposes; one per stage. */
+function resolveTargets(model, options, findings) {
+    const stages = model.stages;
+    if (stages.length === 0)
+        return [];
+    const requests = options.targets !== undefined && options.targets.length > 0 ? options.targets : [{ name: options.target ?? null }];
+    const byStage = new Map();
+    const reported = new Set();
+    for (const request of requests) {
+        const stage = pickTarget(stages, request.name, reported.has(request.name ?? '') ? [] : findings);
+        if (request.name !== null)
+            reported.add(request.name);
+        const builtBy = request.builtBy === undefined ? [] : [request.builtBy];
+        const known = byStage.get(stage);
+        if (known !== undefined) {
+            known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)));
+            // A runtime build of the same stage outweighs an environment one.
+            if (request.purpose === 'runtime' && known.purpose !== 'runtime')
+                Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because });
+            continue;
+        }
+        const decided = request.purpose !== undefined
+            ? { purpose: request.purpose, because: request.because ?? 'configured' }
+            : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service });
+        byStage.set(stage, { stage, ...decided, builtBy });
+    }
+    return [...byStage.values()];
 }
 /** The graph's edges grouped by the stage that depends (index = stage), for per-stage loops in linear time. */
 function edgesByStage(graph, stageCount) {
@@ -11396,8 +11563,10 @@ function buildStageGraph(model, options = {}) {
         for (const instruction of stage.instructions)
             addInstructionEdges(stage, instruction, stages, byName, edges, external, findings);
     }
-    const target = pickTarget(stages, options.target, findings);
-    return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings };
+    const targets = resolveTargets(model, options, findings);
+    const anyTarget = options.anyTarget === true;
+    const target = (targets.find((t) => t.purpose === 'runtime') ?? targets[0])?.stage ?? null;
+    return { edges, external, target, targets, anyTarget, roles: assignRoles(stages.length, edges, targets, anyTarget), problems: findings };
 }
 
 ;// CONCATENATED MODULE: ./src/parse/paths.ts
@@ -11429,7 +11598,7 @@ function joinPath(base, next) {
 ;// CONCATENATED MODULE: ./src/parse/shell.ts
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
 /** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
-function words(segment) {
+function shell_words(segment) {
     const out = [];
     let current = '';
     let quote = '';
@@ -11483,7 +11652,7 @@ function words(segment) {
     return out;
 }
 function toCommand(segment, piped) {
-    const list = words(segment);
+    const list = shell_words(segment);
     let i = 0;
     while (i < list.length) {
         const w = list[i];
@@ -12599,6 +12768,7 @@ function shortPaths(paths) {
 }
 const CLASSES = [
     'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
+    'classDef environment fill:#fbefff,stroke:#8250df,stroke-width:2px,color:#0d1117',
     'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
     'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
     'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
@@ -12651,7 +12821,7 @@ function stageGraphMermaid(rows, graph) {
         return null;
     lines.push(...edges.map((e) => `  ${e.text}`));
     lines.push(...CLASSES.map((c) => `  ${c}`));
-    for (const role of ['ships', 'build', 'unused']) {
+    for (const role of ['ships', 'environment', 'build', 'unused']) {
         const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
         if (ids.length > 0)
             lines.push(`  class ${ids.join(',')} ${role}`);
@@ -12804,6 +12974,8 @@ function baseCell(base) {
 function roleCell(row, target) {
     if (row.role === 'ships')
         return row.index === target ? '**ships** (target)' : '**ships**';
+    if (row.role === 'environment')
+        return row.index === target ? '**environment** (target)' : 'environment';
     return row.role;
 }
 function stageTable(rows, target) {
@@ -12935,14 +13107,27 @@ function deltaLines(delta, sizes) {
         out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
     return out;
 }
+/** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
+function purposeLine(analysis) {
+    const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment');
+    if (environments.length === 0)
+        return null;
+    const stages = analysis.model.stages;
+    const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
+    return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
+}
 function fileSection(analysis, previous, detail, sizes, built) {
     const hasErrors = analysis.findings.some((f) => f.severity === 'error');
     const rows = describeStages(analysis.model, analysis.graph);
     const image = describeShippedImage(analysis.model, analysis.graph);
-    const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`;
+    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`;
     const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
     // The blank line after </summary> is what makes GitHub render the Markdown inside.
     const parts = [];
+    const purpose = purposeLine(analysis);
+    if (purpose !== null)
+        parts.push(purpose);
     if (previous === 'new')
         parts.push('**New file** in this pull request.');
     else if (previous !== undefined)
@@ -13658,11 +13843,11 @@ function closest(name, candidates) {
     }
     return best;
 }
-const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+const helpers_TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
 /** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
 function builtOnToolchain(model, index) {
     const root = rootImage(model, index);
-    return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '');
+    return root !== null && helpers_TOOLCHAIN_BASES.test(root.base.image ?? '');
 }
 const isUpper = (s) => s === s.toUpperCase();
 const isLower = (s) => s === s.toLowerCase();
@@ -16375,7 +16560,7 @@ function checkFile(model, graph, options = {}) {
 function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
-        const graph = buildStageGraph(model, { target: options.target ?? null });
+        const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true });
         return { path, model, graph, findings: checkFile(model, graph, options) };
     }
     catch (err) {
@@ -16391,7 +16576,7 @@ function analyzeDockerfile(path, text, options = {}) {
             stage: null,
             equivalents: NO_EQUIVALENTS
         };
-        return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], problems: [] }, findings: [finding] };
+        return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, targets: [], anyTarget: false, roles: [], problems: [] }, findings: [finding] };
     }
 }
 

@@ -1,17 +1,39 @@
 /**
  * The stage graph: which stage needs which (FROM, COPY --from, RUN --mount from), which
- * external images come in, which stage is built, and what each stage's role is:
- *   ships  — the target and every stage it is built FROM (its content is in the image);
- *   build  — reached from the target only through COPY/mount edges (only artifacts ship);
- *   unused — not reached at all (BuildKit skips it).
+ * external images come in, which stages are built (the targets, each with its purpose), and
+ * what each stage's role is:
+ *   ships       — a runtime target and every stage it is built FROM (its content is deployed);
+ *   environment — the same for a build, dev, CI or test image (its tools are the point);
+ *   build       — reached from a target only through COPY/mount edges (only artifacts ship);
+ *   unused      — not reached at all (BuildKit skips it).
  * Mistakes BuildKit would reject come back as findings, never exceptions.
  */
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
-import type { ExternalReference, GraphProblem, Role, StageEdge, StageGraph } from '../model/graph.js'
+import type { BuiltTarget, ExternalReference, GraphProblem, Purpose, Role, StageEdge, StageGraph } from '../model/graph.js'
+import { decidePurpose, type PurposeFacts } from './purpose.js'
+
+/** A build of the file, as a build definition (or the caller's --target) asks for it. */
+export interface TargetRequest {
+  /** The stage name asked for; null for the default (the last stage). */
+  name: string | null
+  /** Decided by the caller (configuration, a pushed image); else the purpose rules decide. */
+  purpose?: Purpose
+  because?: string
+  /** Where the build is defined (`file:line`). */
+  builtBy?: string
+  /** A compose service that runs it (evidence of a runtime image). */
+  service?: PurposeFacts['service']
+}
 
 export interface GraphOptions {
   /** `--target`: a stage name. Unknown names are reported and the last stage is used. */
   target?: string | null
+  /** Several builds (from build definitions); beats `target` when given. */
+  targets?: readonly TargetRequest[]
+  /** A build whose target is an expression: any stage may be built. */
+  anyTarget?: boolean
+  /** The Dockerfile's path, for purpose evidence. */
+  path?: string
 }
 
 /** BuildKit's rule for stage names (after lower-casing). */
@@ -153,28 +175,63 @@ function pickTarget(stages: readonly Stage[], requested: string | null | undefin
   return last
 }
 
-function assignRoles(stageCount: number, edges: readonly StageEdge[], target: number | null): Role[] {
+/** Stronger roles win when several builds need a stage. */
+const ROLE_RANK: Record<Role, number> = { ships: 3, environment: 2, build: 1, unused: 0 }
+
+function assignRoles(stageCount: number, edges: readonly StageEdge[], targets: readonly BuiltTarget[], anyTarget: boolean): Role[] {
   const roles: Role[] = new Array<Role>(stageCount).fill('unused')
-  if (target === null) return roles
   const out: StageEdge[][] = Array.from({ length: stageCount }, () => [])
   for (const e of edges) out[e.from]?.push(e)
-  // The FROM chain of the target ships.
-  for (let s: number | null = target; s !== null && roles[s] !== 'ships'; ) {
-    roles[s] = 'ships'
-    s = out[s]?.find((e) => e.via === 'from')?.to ?? null
+  const raise = (s: number, role: Role): boolean => {
+    if (ROLE_RANK[roles[s] as Role] >= ROLE_RANK[role]) return false
+    roles[s] = role
+    return true
   }
-  // Everything else reachable from a shipping stage is a build stage.
-  const queue = roles.flatMap((r, i) => (r === 'ships' ? [i] : []))
-  while (queue.length > 0) {
-    const s = queue.pop() as number
-    for (const e of out[s] ?? []) {
-      if (roles[e.to] === 'unused') {
-        roles[e.to] = 'build'
-        queue.push(e.to)
-      }
+  for (const target of targets) {
+    // The FROM chain of the target is in the image: it ships, or it is the environment.
+    const role: Role = target.purpose === 'runtime' ? 'ships' : 'environment'
+    const seen = new Set<number>()
+    for (let s: number | null = target.stage; s !== null && !seen.has(s); ) {
+      seen.add(s)
+      raise(s, role)
+      s = out[s]?.find((e) => e.via === 'from')?.to ?? null
     }
   }
+  // Everything else reachable from a built stage is a build stage; with an unknown target, any stage may be.
+  const queue = roles.flatMap((r, i) => (r !== 'unused' ? [i] : []))
+  while (queue.length > 0) {
+    const s = queue.pop() as number
+    for (const e of out[s] ?? []) if (raise(e.to, 'build')) queue.push(e.to)
+  }
+  if (anyTarget) for (let s = 0; s < stageCount; s++) raise(s, 'build')
   return roles
+}
+
+/** The builds asked for, resolved to stages (unknown names reported once) with their purposes; one per stage. */
+function resolveTargets(model: DockerfileModel, options: GraphOptions, findings: GraphProblem[]): BuiltTarget[] {
+  const stages = model.stages
+  if (stages.length === 0) return []
+  const requests: readonly TargetRequest[] = options.targets !== undefined && options.targets.length > 0 ? options.targets : [{ name: options.target ?? null }]
+  const byStage = new Map<number, BuiltTarget>()
+  const reported = new Set<string>()
+  for (const request of requests) {
+    const stage = pickTarget(stages, request.name, reported.has(request.name ?? '') ? [] : findings) as number
+    if (request.name !== null) reported.add(request.name)
+    const builtBy = request.builtBy === undefined ? [] : [request.builtBy]
+    const known = byStage.get(stage)
+    if (known !== undefined) {
+      known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)))
+      // A runtime build of the same stage outweighs an environment one.
+      if (request.purpose === 'runtime' && known.purpose !== 'runtime') Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because })
+      continue
+    }
+    const decided =
+      request.purpose !== undefined
+        ? { purpose: request.purpose, because: request.because ?? 'configured' }
+        : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service })
+    byStage.set(stage, { stage, ...decided, builtBy })
+  }
+  return [...byStage.values()]
 }
 
 /** The graph's edges grouped by the stage that depends (index = stage), for per-stage loops in linear time. */
@@ -201,6 +258,8 @@ export function buildStageGraph(model: DockerfileModel, options: GraphOptions = 
     addFromEdge(stage, byName, edges, external, findings)
     for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, byName, edges, external, findings)
   }
-  const target = pickTarget(stages, options.target, findings)
-  return { edges, external, target, roles: assignRoles(stages.length, edges, target), problems: findings }
+  const targets = resolveTargets(model, options, findings)
+  const anyTarget = options.anyTarget === true
+  const target = (targets.find((t) => t.purpose === 'runtime') ?? targets[0])?.stage ?? null
+  return { edges, external, target, targets, anyTarget, roles: assignRoles(stages.length, edges, targets, anyTarget), problems: findings }
 }

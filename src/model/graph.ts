@@ -1,6 +1,22 @@
 /** The stage graph's shape: which stage needs which, which images come in, each stage's role. */
 export type Via = 'from' | 'copy' | 'mount'
-export type Role = 'ships' | 'build' | 'unused'
+/**
+ * ships: in a runtime image that is built (its FROM chain); environment: in a build, dev, CI or
+ * test image that is built; build: only its outputs are copied or mounted; unused: not needed.
+ */
+export type Role = 'ships' | 'environment' | 'build' | 'unused'
+
+/** What a built image is for (see src/graph/purpose.ts). */
+export type Purpose = 'runtime' | 'environment'
+
+/** A stage that is built, what it is for and why we think so. */
+export interface BuiltTarget {
+  stage: number
+  purpose: Purpose
+  because: string
+  /** Where it is built (build definitions as `file:line`), empty when it is the default (the last stage). */
+  builtBy: string[]
+}
 
 export interface StageEdge {
   /** The stage that depends. */
@@ -24,8 +40,12 @@ export interface ExternalReference {
 export interface StageGraph {
   edges: StageEdge[]
   external: ExternalReference[]
-  /** Index of the stage that is built, or null when the file has no stage. */
+  /** The stage the summary shows as the image: the first runtime target, else the first target; null without stages. */
   target: number | null
+  /** Every stage that is built (one per distinct target), in the order they were asked for. */
+  targets: BuiltTarget[]
+  /** A build asks for a target we cannot resolve (an expression): any stage may be built. */
+  anyTarget: boolean
   roles: Role[]
   /** What BuildKit would reject; the rules of the same ids turn these into findings. */
   problems: GraphProblem[]

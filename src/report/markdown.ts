@@ -100,6 +100,7 @@ function baseCell(base: BaseDescription): string {
 
 function roleCell(row: StageRow, target: number | null): string {
   if (row.role === 'ships') return row.index === target ? '**ships** (target)' : '**ships**'
+  if (row.role === 'environment') return row.index === target ? '**environment** (target)' : 'environment'
   return row.role
 }
 
@@ -236,16 +237,28 @@ function deltaLines(delta: FileDelta, sizes: Sizes): string[] {
 
 export type { PreviousVersion }
 
+/** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
+function purposeLine(analysis: FileAnalysis): string | null {
+  const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment')
+  if (environments.length === 0) return null
+  const stages = analysis.model.stages
+  const each = environments.map((t) => `${code(stageLabel(stages[t.stage] as Stage))} ${escapeMarkdown(`because ${t.because}`)}`)
+  return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`
+}
+
 type Detail = 'full' | 'compact'
 
 function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined): string {
   const hasErrors = analysis.findings.some((f) => f.severity === 'error')
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
-  const ships = image === null ? '' : ` · ships on ${baseCell(image.base)}`
+  const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment'
+  const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`
   const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`
   // The blank line after </summary> is what makes GitHub render the Markdown inside.
   const parts: string[] = []
+  const purpose = purposeLine(analysis)
+  if (purpose !== null) parts.push(purpose)
   if (previous === 'new') parts.push('**New file** in this pull request.')
   else if (previous !== undefined) parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`)
   if (rows.length > 0) {

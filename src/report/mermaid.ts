@@ -31,6 +31,7 @@ export function shortPaths(paths: readonly string[]): string {
 
 const CLASSES = [
   'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
+  'classDef environment fill:#fbefff,stroke:#8250df,stroke-width:2px,color:#0d1117',
   'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
   'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
   'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
@@ -78,7 +79,7 @@ export function stageGraphMermaid(rows: readonly StageRow[], graph: StageGraph):
   if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges) return null
   lines.push(...edges.map((e) => `  ${e.text}`))
   lines.push(...CLASSES.map((c) => `  ${c}`))
-  for (const role of ['ships', 'build', 'unused'] as const) {
+  for (const role of ['ships', 'environment', 'build', 'unused'] as const) {
     const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`)
     if (ids.length > 0) lines.push(`  class ${ids.join(',')} ${role}`)
   }

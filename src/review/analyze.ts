@@ -1,6 +1,6 @@
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
 import type { BuildContext } from '../model/analysis.js'
-import { buildStageGraph } from '../graph/graph.js'
+import { buildStageGraph, type TargetRequest } from '../graph/graph.js'
 import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
 import { parseDockerfile } from '../parse/parse.js'
 
@@ -15,6 +15,10 @@ export interface AnalysisOptions {
   buildArgs?: Readonly<Record<string, string>>
   /** Per-rule levels (`off` turns a rule off). */
   levels?: Readonly<Record<string, RuleLevel>>
+  /** The builds of this file (from build definitions or configuration); beats `target`. */
+  targets?: readonly TargetRequest[]
+  /** A build asks for a target we cannot resolve: any stage may be built. */
+  anyTarget?: boolean
   /** Rule options by rule id (declared in each rule's meta). */
   options?: RuleOptions
   /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
@@ -31,7 +35,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
-    const graph = buildStageGraph(model, { target: options.target ?? null })
+    const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true })
     return { path, model, graph, findings: checkFile(model, graph, options) }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.
@@ -46,6 +50,6 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
       stage: null,
       equivalents: NO_EQUIVALENTS
     }
-    return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, roles: [], problems: [] }, findings: [finding] }
+    return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, targets: [], anyTarget: false, roles: [], problems: [] }, findings: [finding] }
   }
 }

@@ -1,0 +1,152 @@
+/**
+ * What a built image is for: a **runtime** image that is deployed, or an **environment** (a
+ * build, dev, CI, test or lint image, a devcontainer, an export of build outputs) that is meant
+ * to carry compilers and run as root. The runtime-image rules judge runtime images only.
+ * Evidence, strongest first: configuration and build definitions (decided by the caller), the
+ * target or stage name, the Dockerfile's path, the base image, and the image itself. Pure.
+ */
+import type { DockerfileModel, Stage } from '../model/dockerfile.js'
+import type { Purpose } from '../model/graph.js'
+
+export interface PurposeFacts {
+  /** The Dockerfile's path as reported (repository-relative). */
+  path: string
+  /** The target name a build definition asked for, when it differs from the stage name. */
+  targetName?: string | null
+  /** A compose service that publishes ports or sets a command runs the image. */
+  service?: { ports: boolean; command: boolean; name: string; source: string } | undefined
+}
+
+export interface PurposeDecision {
+  purpose: Purpose
+  /** Says what decided it, in plain words (no Markdown): the target is named "lint". */
+  because: string
+}
+
+/** Words in a stage or target name that say "environment". */
+const ENVIRONMENT_WORDS: ReadonlySet<string> = new Set([
+  'dev',
+  'devel',
+  'develop',
+  'development',
+  'devcontainer',
+  'devenv',
+  'devenvs',
+  'test',
+  'tests',
+  'testing',
+  'tester',
+  'lint',
+  'linter',
+  'lints',
+  'ci',
+  'validate',
+  'validation',
+  'check',
+  'checks',
+  'vendor',
+  'debug',
+  'tools',
+  'tooling',
+  'toolchain',
+  'codegen',
+  'generate',
+  'generated',
+  'gen',
+  'e2e',
+  'integration',
+  'fixture',
+  'fixtures',
+  'bench',
+  'benchmark',
+  'sandbox',
+  'playground',
+  'update'
+])
+
+/** Folders (or file-name words) that hold environments, not products. */
+const ENVIRONMENT_FOLDERS: ReadonlySet<string> = new Set([
+  '.devcontainer',
+  'devcontainer',
+  '.devcontainers',
+  'test',
+  'tests',
+  'testdata',
+  'testing',
+  'fixtures',
+  '__fixtures__',
+  'fixture',
+  'e2e',
+  'integration',
+  'ci',
+  '.ci',
+  '.github',
+  'hack',
+  'tools',
+  'dev',
+  '.gitpod',
+  'benchmarks',
+  'bench'
+])
+
+/** Base images made to be development or CI environments. */
+const ENVIRONMENT_BASES: readonly RegExp[] = [
+  /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//,
+  /^(?:docker\.io\/)?gitpod\/workspace-/,
+  /^(?:ghcr\.io\/)?actions\/actions-runner/,
+  /^(?:docker\.io\/)?(?:myoung34\/github-runner|summerwind\/actions-runner)/
+]
+
+/** Toolchain images: an image built on one with no command of its own is a build environment. */
+const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps|openjdk|eclipse-temurin|amazoncorretto)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '')
+}
+
+const environmentWord = (name: string): string | undefined => words(name).find((w) => ENVIRONMENT_WORDS.has(w))
+
+/** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`: the file name's own words. */
+function fileNameWord(path: string): string | undefined {
+  const name = path.split('/').pop() ?? ''
+  return environmentWord(name.replace(/dockerfile|containerfile/gi, ' '))
+}
+
+/** The stage and the stages it is built FROM, target first. */
+function chainOf(model: DockerfileModel, index: number): Stage[] {
+  const chain: Stage[] = []
+  const seen = new Set<number>()
+  for (let s: Stage | undefined = model.stages[index]; s !== undefined && !seen.has(s.index); s = s.base.stage === null ? undefined : model.stages[s.base.stage]) {
+    seen.add(s.index)
+    chain.push(s)
+  }
+  return chain
+}
+
+const RUNTIME_KEYWORDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK'])
+
+export function decidePurpose(model: DockerfileModel, target: number, facts: PurposeFacts): PurposeDecision {
+  const stage = model.stages[target]
+  if (stage === undefined) return { purpose: 'runtime', because: 'the file has no stage' }
+  const targetWord = facts.targetName === undefined || facts.targetName === null ? undefined : environmentWord(facts.targetName)
+  if (targetWord !== undefined) return { purpose: 'environment', because: `the target is named "${facts.targetName as string}"` }
+  const stageWord = stage.name === null ? undefined : environmentWord(stage.name)
+  if (stageWord !== undefined) return { purpose: 'environment', because: `the stage is named "${stage.name as string}"` }
+  if (facts.service !== undefined && (facts.service.ports || facts.service.command)) {
+    return { purpose: 'runtime', because: `compose service "${facts.service.name}" (${facts.service.source}) runs it${facts.service.ports ? ' with published ports' : ''}` }
+  }
+  const folder = facts.path.split('/').slice(0, -1).find((segment) => ENVIRONMENT_FOLDERS.has(segment.toLowerCase()))
+  if (folder !== undefined) return { purpose: 'environment', because: `it lives under "${folder}/"` }
+  const fileWord = fileNameWord(facts.path)
+  if (fileWord !== undefined) return { purpose: 'environment', because: `the file is named "${facts.path.split('/').pop() ?? ''}"` }
+  const chain = chainOf(model, target)
+  const root = chain[chain.length - 1] as Stage
+  const base = root.base.kind === 'image' ? (root.base.resolved ?? '').toLowerCase() : ''
+  if (ENVIRONMENT_BASES.some((re) => re.test(base))) return { purpose: 'environment', because: `it is built on "${root.base.resolved}", a development image` }
+  const runs = chain.some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)))
+  if (!runs && root.base.kind === 'scratch' && chain.every((s) => s.instructions.every((i) => i.keyword === 'FROM' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ARG' || i.keyword === 'LABEL'))) {
+    return { purpose: 'environment', because: 'it only collects files on scratch (an export of build outputs, no command)' }
+  }
+  if (!runs && TOOLCHAIN_BASES.test(base)) return { purpose: 'environment', because: `it is built on the toolchain "${root.base.resolved}" and sets no command of its own` }
+  return { purpose: 'runtime', because: 'it is the image that is built' }
+}
