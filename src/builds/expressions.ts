@@ -158,3 +158,99 @@ export function expandMatrix(matrix: unknown, limit: number): MatrixExpansion {
   }
   return { combinations, total: Math.max(total, combinations.length), partial }
 }
+
+const UNDECIDED = Symbol('undecided')
+type Decided = string | number | boolean | null | typeof UNDECIDED
+
+/** GitHub compares strings without regard to case, and loosely across types. */
+function looseEqual(a: Decided, b: Decided): Decided {
+  if (a === UNDECIDED || b === UNDECIDED) return UNDECIDED
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase()
+  if (typeof a === typeof b) return a === b
+  const number = (v: Decided): number => (v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : (v as number))
+  return number(a) === number(b)
+}
+
+function truthy(v: Decided): boolean | typeof UNDECIDED {
+  if (v === UNDECIDED) return UNDECIDED
+  return v !== null && v !== false && v !== '' && v !== 0
+}
+
+/**
+ * Whether a step's `if:` may let it run for this combination: false only when the condition is
+ * decided by what the file says (`matrix.target == 'mainline'`, `matrix.args != ''`); any other
+ * condition (step outputs, functions, events) may hold.
+ */
+export function mayRun(condition: string | undefined, ctx: ExpressionContext): boolean {
+  if (condition === undefined) return true
+  const text = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+  const tokens = text.match(/'(?:[^']|'')*'|[A-Za-z_][\w.-]*(?:\[\s*'[^']*'\s*\])*|==|!=|&&|\|\||[!()<>]=?|\d+(?:\.\d+)?|\S/g) ?? []
+  let i = 0
+  const primary = (): Decided => {
+    const t = tokens[i++]
+    if (t === undefined) return UNDECIDED
+    if (t === '!') {
+      const v = truthy(primary())
+      return v === UNDECIDED ? UNDECIDED : !v
+    }
+    if (t === '(') {
+      const v = or()
+      if (tokens[i] === ')') i++
+      return v
+    }
+    if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'")
+    if (t === 'true' || t === 'false') return t === 'true'
+    if (t === 'null') return null
+    if (/^\d/.test(t)) return Number(t)
+    if (tokens[i] === '(') {
+      // A function call: skip its arguments, its value is not ours to know.
+      let depth = 0
+      while (i < tokens.length) {
+        const u = tokens[i++]
+        if (u === '(') depth++
+        else if (u === ')' && --depth === 0) break
+      }
+      return UNDECIDED
+    }
+    if (/^(?:matrix|env)\b/.test(t)) {
+      const v = evaluateExpression(t, ctx)
+      return v === null ? UNDECIDED : v
+    }
+    return UNDECIDED
+  }
+  const comparison = (): Decided => {
+    let left = primary()
+    while (tokens[i] === '==' || tokens[i] === '!=') {
+      const op = tokens[i++]
+      const eq = looseEqual(left, primary())
+      left = eq === UNDECIDED ? UNDECIDED : op === '==' ? eq : !eq
+    }
+    return left
+  }
+  const and = (): Decided => {
+    let left = comparison()
+    while (tokens[i] === '&&') {
+      i++
+      const right = comparison()
+      const l = truthy(left)
+      const r = truthy(right)
+      left = l === false || r === false ? false : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right
+    }
+    return left
+  }
+  const or = (): Decided => {
+    let left = and()
+    while (tokens[i] === '||') {
+      i++
+      const right = and()
+      const l = truthy(left)
+      const r = truthy(right)
+      left = l === true ? left : r === true ? right : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right
+    }
+    return left
+  }
+  const result = or()
+  // Anything left over (an operator we do not read) leaves the step running.
+  if (i < tokens.length) return true
+  return truthy(result) !== false
+}

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml'
 import { BakeResolver, bakeBuild, defaultBakeFiles, loadBake, outputPushes, type BakeOverrides } from './bake.js'
 import { parseBuildCommand, type BakeCommand, type BuildCommand } from './cli-commands.js'
-import { expandMatrix, matrixKeys, substitute, type Combination, type ExpressionContext } from './expressions.js'
+import { expandMatrix, matrixKeys, mayRun, substitute, type Combination, type ExpressionContext } from './expressions.js'
 import { isRemoteContext, joinRepo } from './paths.js'
 import { known, shellCommands, UNKNOWN_TEXT } from './shell.js'
 import type { BuildDefinition, BuildNote, Maybe, RepoFiles } from './types.js'
@@ -94,18 +94,39 @@ function gitContext(context: string): string {
   return match === null ? context : match[1] === undefined || match[1] === '' ? '.' : match[1]
 }
 
+function describeValue(v: unknown): string {
+  if (v === undefined || v === null) return "''"
+  if (typeof v === 'symbol') return '?'
+  if (typeof v === 'string') return v.includes('${{') ? '?' : v
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  const json = JSON.stringify(v)
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json
+}
+
 function describeCombination(combination: Combination, keys: readonly string[]): string {
-  if (keys.length === 0) return ''
-  const parts = keys.map((k) => {
-    const v = combination[k]
-    return `${k}=${typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'symbol' ? '?' : JSON.stringify(v)}`
-  })
-  return ` (${parts.join(', ')})`
+  return keys.length === 0 ? '' : ` (${keys.map((k) => `${k}=${describeValue(combination[k])}`).join(', ')})`
 }
 
 function pathOrNull(base: Maybe, path: string): Maybe {
   if (base === null || path.includes(UNKNOWN_TEXT)) return null
   return joinRepo(base, path)
+}
+
+/** A path inside another checkout of the job: this repository's path, or null for another repository's. */
+function remap(ctx: Context, step: StepInfo, path: Maybe): Maybe {
+  if (path === null) return null
+  for (const c of [...step.checkouts].reverse()) {
+    if (path !== c.path && !path.startsWith(`${c.path}/`)) continue
+    const rest = path === c.path ? '.' : path.slice(c.path.length + 1)
+    if (c.repository === 'self') return rest
+    if (c.repository === null) {
+      note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of a repository named by an expression: its paths are read as this repository's`)
+      return rest
+    }
+    note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of ${c.repository}: not files of this repository`)
+    return null
+  }
+  return path
 }
 
 /** Checks a context and says why it is none (remote, outside the repository). */
@@ -124,9 +145,20 @@ function contextOf(ctx: Context, where: Where, what: string, cwd: Maybe, raw: st
   return context
 }
 
+/** A checkout into a folder of the workspace (`actions/checkout` with `path:`). */
+interface Checkout {
+  path: string
+  /** 'self' for this repository, null when an expression names it */
+  repository: string | null
+  line: number
+}
+
 interface StepInfo {
   job: string
   label: string
+  /** the label without the matrix values, for notes that hold for every combination */
+  baseLabel: string
+  checkouts: readonly Checkout[]
   where: Where
   combination: Combination
   cwd: Maybe
@@ -137,7 +169,7 @@ interface StepInfo {
 
 function buildPushAction(ctx: Context, step: StepInfo, withs: Record<string, string>): void {
   const where = step.where
-  const what = `${step.label}`
+  const what = step.baseLabel
   const rawContext = withs.context === undefined || withs.context.trim() === '' ? '.' : gitContext(withs.context.trim())
   // The action runs in the workspace root: `working-directory` is for run steps only.
   const context = contextOf(ctx, where, what, '.', rawContext)
@@ -162,8 +194,8 @@ function buildPushAction(ctx: Context, step: StepInfo, withs: Record<string, str
     kind: 'build-push-action',
     source: where,
     name: step.label,
-    dockerfile,
-    context,
+    dockerfile: remap(ctx, step, dockerfile),
+    context: remap(ctx, step, context),
     target: target === undefined || target === '' ? null : known(target),
     targetUnknown: target !== undefined && target.includes(UNKNOWN_TEXT),
     args,
@@ -175,7 +207,7 @@ function buildPushAction(ctx: Context, step: StepInfo, withs: Record<string, str
 function addBuild(ctx: Context, step: StepInfo, build: BuildDefinition): void {
   if (build.dockerfile !== null) {
     const writer = step.written.get(build.dockerfile)
-    if (writer !== undefined) note(ctx, build.source, `${step.label} builds ${build.dockerfile}, which a run step (line ${writer}) writes: the repository's ${build.dockerfile} is not what is built`)
+    if (writer !== undefined) note(ctx, build.source, `${step.baseLabel} builds ${build.dockerfile}, which a run step (line ${writer}) writes: the repository's ${build.dockerfile} is not what is built`)
   }
   ctx.builds.push(build)
 }
@@ -190,21 +222,21 @@ function bakeVariables(env: Record<string, string>): Record<string, Maybe> {
 function bake(ctx: Context, step: StepInfo, kind: 'bake-action' | 'bake', cwd: Maybe, fileList: Maybe[], targetList: Maybe[], overrides: BakeOverrides, push: boolean | null | undefined): void {
   const where = step.where
   if (cwd === null) {
-    note(ctx, where, `${step.label} runs bake in a folder we cannot tell (an expression): its targets are not read`)
+    note(ctx, where, `${step.baseLabel} runs bake in a folder we cannot tell (an expression): its targets are not read`)
     return
   }
   const paths: string[] = []
   for (const f of fileList) {
     if (f === null) continue
     const path = joinRepo(cwd, f.replace(/^cwd:\/\//, ''))
-    if (path === null) note(ctx, where, `${step.label} reads the bake file ${f}, which is outside the repository (written by an earlier step?)`)
+    if (path === null) note(ctx, where, `${step.baseLabel} reads the bake file ${f}, which is outside the repository (written by an earlier step?)`)
     else paths.push(path)
   }
   // An expression among the files is most often docker/metadata-action's bake file (tags and labels only).
   const files = fileList.length === 0 ? defaultBakeFiles(ctx.all, cwd) : paths
   if (files.length === 0) {
-    if (fileList.length === 0) note(ctx, where, `${step.label} runs bake, but ${cwd === '.' ? 'the repository root' : cwd} has no bake or compose file`)
-    else if (fileList.every((f) => f === null)) note(ctx, where, `${step.label} reads bake files named by expressions: its targets are not read`)
+    if (fileList.length === 0) note(ctx, where, `${step.baseLabel} runs bake, but ${cwd === '.' ? 'the repository root' : cwd} has no bake or compose file`)
+    else if (fileList.every((f) => f === null)) note(ctx, where, `${step.baseLabel} reads bake files named by expressions: its targets are not read`)
     return
   }
   const project = loadBake(ctx.files, files, ctx.notes, where)
@@ -213,12 +245,12 @@ function bake(ctx: Context, step: StepInfo, kind: 'bake-action' | 'bake', cwd: M
   const wanted: string[] = []
   for (const name of names) {
     if (name === null) {
-      note(ctx, where, `${step.label} builds bake targets named by an expression: which targets of ${files.join(', ')} is not known`)
+      note(ctx, where, `${step.baseLabel} builds bake targets named by an expression: which targets of ${files.join(', ')} is not known`)
       ctx.builds.push({ kind, source: where, name: `${step.label}: ?`, dockerfile: null, context: null, target: null, targetUnknown: true, args: {}, platforms: [], push: push ?? null })
     } else wanted.push(name)
   }
   const { targets, unknown } = resolver.expand(wanted)
-  for (const name of unknown) note(ctx, where, `${step.label} builds the bake target ${name}, which ${files.join(', ')} ${files.length === 1 ? 'does' : 'do'} not define`)
+  for (const name of unknown) note(ctx, where, `${step.baseLabel} builds the bake target ${name}, which ${files.join(', ')} ${files.length === 1 ? 'does' : 'do'} not define`)
   for (const name of targets) {
     const target = resolver.target(name)
     if (target === null) continue
@@ -260,7 +292,7 @@ function bakeAction(ctx: Context, step: StepInfo, withs: Record<string, string>)
 }
 
 function runBuild(ctx: Context, step: StepInfo, command: BuildCommand, cwd: Maybe, where: Where): BuildDefinition | null {
-  const what = step.label
+  const what = step.baseLabel
   if (command.context === undefined && command.tool === 'docker') return null
   let context: Maybe
   if (command.context === undefined) context = command.file === undefined || command.file === null ? cwd : null
@@ -283,9 +315,9 @@ function runBuild(ctx: Context, step: StepInfo, command: BuildCommand, cwd: Mayb
   return {
     kind: 'docker-build',
     source: where,
-    name: `${what}: ${command.tool} build`,
-    dockerfile,
-    context,
+    name: `${step.label}: ${command.tool} build`,
+    dockerfile: remap(ctx, step, dockerfile),
+    context: remap(ctx, step, context),
     target: command.target ?? null,
     targetUnknown: command.target === null,
     args: command.args,
@@ -399,31 +431,39 @@ function readJob(
   }
   const jobText = [...Object.values(jobEnv), jobDir ?? ''].join('\n')
   const written = new Map<string, number>()
+  const checkouts: Checkout[] = []
   stepNodes.items.forEach((item, index) => {
     const step = steps[index] as unknown
     if (!isMap(item)) return
     const stepLine = lineAt(item.range?.[0] ?? 0)
     const uses = str(field(step, 'uses'))?.trim()
-    const runNode = get(item, 'run')
     const script = str(field(step, 'run'))
-    const action = uses === undefined ? null : /(?:^|\/)build-push-action(?:@|$)/.test(uses) ? 'build-push-action' : /^[\w.-]+\/bake-action(?:@|$)/.test(uses) ? 'bake-action' : null
     const stepDir = str(field(step, 'working-directory')) ?? jobDir
-    if (script !== undefined) {
-      // Remembered for later steps of the job, whatever this one builds.
-      const cwd = stepDir === undefined ? '.' : stepDir.includes('${{') ? null : joinRepo('.', stepDir)
-      for (const path of writtenDockerfiles(script, cwd)) written.set(path, stepLine)
-    }
-    if (action === null && script === undefined) return
-    const stepText = source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0)
-    const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText)])].sort()
-    const stepName = str(field(step, 'name')) ?? str(field(step, 'id')) ?? `step ${index + 1}`
-    const stepEnv = envOf(field(step, 'env'))
     const withs: Record<string, string> = {}
     const withValue = field(step, 'with')
     if (withValue !== null && typeof withValue === 'object' && !Array.isArray(withValue)) {
       for (const [k, v] of Object.entries(withValue as Record<string, unknown>)) withs[k] = str(v) ?? ''
     }
+    if (uses !== undefined && /^actions\/checkout(?:@|$)/.test(uses)) {
+      addCheckout(checkouts, withs, { matrix: null, env: { ...workflow.env, ...jobEnv } }, stepLine)
+      return
+    }
+    if (script !== undefined) {
+      // Remembered for later steps of the job, whatever this one builds.
+      const cwd = stepDir === undefined ? '.' : stepDir.includes('${{') ? null : joinRepo('.', stepDir)
+      for (const path of writtenDockerfiles(script, cwd)) written.set(path, stepLine)
+    }
+    const action = uses === undefined ? null : /(?:^|\/)build-push-action(?:@|$)/.test(uses) ? 'build-push-action' : /^[\w.-]+\/bake-action(?:@|$)/.test(uses) ? 'bake-action' : null
+    if (action === null && script === undefined) return
+    const stepText = source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0)
+    const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText)])].sort()
+    const stepName = str(field(step, 'name')) ?? str(field(step, 'id')) ?? `step ${index + 1}`
+    const stepEnv = envOf(field(step, 'env'))
+    const condition = str(field(step, 'if'))
+    const runNode = get(item, 'run')
     const lines = isScalar(runNode) ? scriptLines(runNode, lineAt) : () => stepLine
+    const first = ctx.builds.length
+    const combinationOf = new Map<BuildDefinition, Combination>()
     // One reading per combination of the matrix values the step uses.
     const seen = new Set<string>()
     const combinations = keys.length === 0 || expansion.combinations === null ? [null] : expansion.combinations
@@ -438,15 +478,54 @@ function readJob(
       const env: Record<string, string> = {}
       for (const level of [workflow.env, jobEnv, stepEnv]) for (const [k, v] of Object.entries(level)) env[k] = substitute(v, { matrix, env })
       const exprCtx: ExpressionContext = { matrix, env }
+      if (!mayRun(condition, exprCtx)) continue
       const cwdText = stepDir === undefined ? '.' : substitute(stepDir, exprCtx)
       const cwd = cwdText.includes(UNKNOWN_TEXT) ? null : joinRepo('.', cwdText)
-      const label = substitute(`${jobId} / ${stepName}`, exprCtx).split(UNKNOWN_TEXT).join('?') + (matrix === null ? '' : describeCombination(combination, keys))
-      const info: StepInfo = { job: jobId, label, where: { file: ctx.file, line: stepLine }, combination, cwd, env, written }
+      const baseLabel = `${jobId} / ${stepName}`
+      const label = substitute(baseLabel, exprCtx).split(UNKNOWN_TEXT).join('?') + (matrix === null ? '' : describeCombination(combination, keys))
+      const info: StepInfo = { job: jobId, label, baseLabel, checkouts: [...checkouts], where: { file: ctx.file, line: stepLine }, combination, cwd, env, written }
       const substituted: Record<string, string> = {}
       for (const [k, v] of Object.entries(withs)) substituted[k] = substitute(v, exprCtx)
+      const before = ctx.builds.length
       if (action === 'build-push-action') buildPushAction(ctx, info, substituted)
       else if (action === 'bake-action') bakeAction(ctx, info, substituted)
       else if (script !== undefined) runStep(ctx, info, substitute(script, exprCtx), lines)
+      for (const b of ctx.builds.slice(before)) combinationOf.set(b, combination)
     }
+    collapse(ctx, first, combinationOf, `${jobId} / ${stepName}`, keys)
   })
+}
+
+/** Where this repository, or another, is checked out in the workspace. */
+function addCheckout(checkouts: Checkout[], withs: Record<string, string>, exprCtx: ExpressionContext, line: number): void {
+  const path = withs.path === undefined ? '' : substitute(withs.path, exprCtx).trim()
+  if (path === '' || path.includes(UNKNOWN_TEXT)) return
+  const folder = joinRepo('.', path)
+  if (folder === null || folder === '.') return
+  const repository = withs.repository?.trim()
+  const self = repository === undefined || repository === '' || /^\$\{\{\s*github\.repository\s*\}\}$/.test(repository)
+  checkouts.push({ path: folder, repository: self ? 'self' : repository.includes('${{') ? null : repository, line })
+}
+
+/**
+ * Matrix combinations that build the same thing (a key used only in a name or a cache scope) are
+ * one build; its name keeps the matrix values that all of them share.
+ */
+function collapse(ctx: Context, first: number, combinationOf: ReadonlyMap<BuildDefinition, Combination>, baseLabel: string, keys: readonly string[]): void {
+  const added = ctx.builds.splice(first)
+  const groups = new Map<string, BuildDefinition[]>()
+  for (const b of added) {
+    const key = JSON.stringify([b.kind, b.source, b.dockerfile, b.context, b.target, b.targetUnknown, b.args, b.platforms, b.push, b.name.slice(b.name.lastIndexOf(':'))])
+    groups.set(key, [...(groups.get(key) ?? []), b])
+  }
+  for (const group of groups.values()) {
+    const b = group[0] as BuildDefinition
+    if (group.length > 1) {
+      const combinations = group.map((g) => combinationOf.get(g) ?? {})
+      const shared = keys.filter((k) => combinations.every((c) => describeValue(c[k]) === describeValue(combinations[0]?.[k])))
+      const suffix = b.name.includes(': ') ? b.name.slice(b.name.lastIndexOf(': ')) : ''
+      b.name = `${baseLabel}${describeCombination(combinations[0] ?? {}, shared)}${suffix}`
+    }
+    ctx.builds.push(b)
+  }
 }
