@@ -370,7 +370,7 @@ export function shellCommands(script: string, env: Env): ShellCommand[] {
     }
     const offset = (list[0] as Word).offset
     // Expand the loop variables the command uses.
-    let bindings: Map<string, Maybe>[] = [new Map()]
+    let bindings: Map<string, Maybe>[] = [new Map<string, Maybe>()]
     for (const loop of loops) {
       if (!list.some((w) => w.parts.some((p) => p.kind === 'var' && p.name === loop.name))) continue
       const next: Map<string, Maybe>[] = []

@@ -67,7 +67,7 @@ function text(node: unknown): string | undefined {
 function envOf(value: unknown): Record<string, string> {
   const env: Record<string, string> = {}
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return env
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) env[k] = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v)
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) env[k] = str(v) ?? ''
   return env
 }
 
