@@ -435,7 +435,8 @@ export function bakeBuild(target: BakeTarget, cwd: string, notes: BuildNote[], w
       if (context === null) notes.push({ ...where, message: `bake target ${target.name} builds the context ${contextText}, which is outside the repository` })
     }
   }
-  const dockerfileText = text('dockerfile') ?? 'Dockerfile'
+  const given = text('dockerfile')
+  const dockerfileText = given === undefined ? 'Dockerfile' : given
   const dockerfile = inline || context === null || dockerfileText === null ? null : target.resolved ? dockerfileText : joinRepo(context, dockerfileText.replace(/^cwd:\/\//, ''))
   const targetText = text('target')
   const args: Record<string, Maybe> = {}
