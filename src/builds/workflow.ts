@@ -432,6 +432,8 @@ function readJob(
   const jobText = [...Object.values(jobEnv), jobDir ?? ''].join('\n')
   const written = new Map<string, number>()
   const checkouts: Checkout[] = []
+  /** variables earlier steps write to $GITHUB_ENV, and when they run */
+  const envWrites: { names: string[]; condition: string | undefined }[] = []
   stepNodes.items.forEach((item, index) => {
     const step = steps[index] as unknown
     if (!isMap(item)) return
@@ -453,10 +455,13 @@ function readJob(
       const cwd = stepDir === undefined ? '.' : stepDir.includes('${{') ? null : joinRepo('.', stepDir)
       for (const path of writtenDockerfiles(script, cwd)) written.set(path, stepLine)
     }
+    const writes = script === undefined ? [] : githubEnvWrites(script)
     const action = uses === undefined ? null : /(?:^|\/)build-push-action(?:@|$)/.test(uses) ? 'build-push-action' : /^[\w.-]+\/bake-action(?:@|$)/.test(uses) ? 'bake-action' : null
     if (action === null && script === undefined) return
     const stepText = source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0)
-    const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText)])].sort()
+    // A variable an earlier step may set for this combination is a matrix dependence too.
+    const writerText = envWrites.map((w) => w.condition ?? '').join('\n')
+    const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText), ...matrixKeys(writerText)])].sort()
     const stepName = str(field(step, 'name')) ?? str(field(step, 'id')) ?? `step ${index + 1}`
     const stepEnv = envOf(field(step, 'env'))
     const condition = str(field(step, 'if'))
@@ -476,7 +481,10 @@ function readJob(
       const matrix = keys.length > 0 && expansion.combinations === null ? null : combination
       // Each level of env sees the ones above it.
       const env: Record<string, string> = {}
-      for (const level of [workflow.env, jobEnv, stepEnv]) for (const [k, v] of Object.entries(level)) env[k] = substitute(v, { matrix, env })
+      for (const level of [workflow.env, jobEnv]) for (const [k, v] of Object.entries(level)) env[k] = substitute(v, { matrix, env })
+      // $GITHUB_ENV values come after the job's env and before the step's.
+      for (const w of envWrites) if (mayRun(w.condition, { matrix, env })) for (const name of w.names) env[name] = UNKNOWN_TEXT
+      for (const [k, v] of Object.entries(stepEnv)) env[k] = substitute(v, { matrix, env })
       const exprCtx: ExpressionContext = { matrix, env }
       if (!mayRun(condition, exprCtx)) continue
       const cwdText = stepDir === undefined ? '.' : substitute(stepDir, exprCtx)
@@ -493,7 +501,19 @@ function readJob(
       for (const b of ctx.builds.slice(before)) combinationOf.set(b, combination)
     }
     collapse(ctx, first, combinationOf, `${jobId} / ${stepName}`, keys)
+    if (writes.length > 0) envWrites.push({ names: writes, condition })
   })
+}
+
+/** Names a script appends to $GITHUB_ENV (`echo "NAME=value" >> $GITHUB_ENV`, `NAME<<EOF` blocks). */
+function githubEnvWrites(script: string): string[] {
+  if (!script.includes('GITHUB_ENV')) return []
+  const names = new Set<string>()
+  for (const line of script.split('\n')) {
+    if (!line.includes('GITHUB_ENV') && !/^\s*echo\s/.test(line)) continue
+    for (const m of line.matchAll(/(?:echo|printf)\s+(?:-[a-z]+\s+)?["']?([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/g)) names.add(m[1] as string)
+  }
+  return [...names]
 }
 
 /** Where this repository, or another, is checked out in the workspace. */
