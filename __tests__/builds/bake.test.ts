@@ -192,3 +192,36 @@ describe('bake files', () => {
     ])
   })
 })
+
+describe('bake matrix targets', () => {
+  it('expands a target matrix into the targets its name makes, and a group may name the block', () => {
+    const result = readBuildDefinitions(
+      repoFiles({
+        'docker-bake.hcl': lines(
+          'group "default" {',
+          '  targets = ["app"]',
+          '}',
+          'target "app" {',
+          '  name = "app-${tgt}-${replace(v, ".", "_")}"',
+          '  matrix = {',
+          '    tgt = ["api", "worker"]',
+          '    v = ["1.0"]',
+          '  }',
+          '  target = tgt',
+          '  args = { VERSION = v }',
+          '}',
+          'target "odd" {',
+          '  matrix = LIST',
+          '}'
+        ),
+        Dockerfile: 'FROM scratch AS api\nFROM scratch AS worker\n'
+      })
+    )
+    expect(result.builds.map((b) => [b.name, b.target, b.args.VERSION, b.groups])).toEqual([
+      ['app-api-1_0', 'api', '1.0', ['default']],
+      ['app-worker-1_0', 'worker', '1.0', ['default']],
+      ['odd', null, undefined, []]
+    ])
+    expect(result.notes).toEqual([{ file: 'docker-bake.hcl', line: 13, message: 'target odd has a matrix whose values are not known: read as one target' }])
+  })
+})

@@ -32,7 +32,12 @@ interface Layer {
   attributes: Map<string, Expr>
   /** compose services: context and Dockerfile are repo-relative already */
   resolved: boolean
+  /** the values of one combination of a target's `matrix` */
+  bindings?: ReadonlyMap<string, Value>
 }
+
+/** Targets one `matrix` may stand for. */
+const MAX_MATRIX_TARGETS = 256
 
 export interface BakeProject {
   files: string[]
@@ -222,11 +227,17 @@ export class BakeResolver {
   private readonly cache = new Map<string, Map<string, Value> | null>()
   private readonly variableCache = new Map<string, Value>()
 
+  /** the project's targets, with `matrix` targets expanded into the targets they name */
+  private readonly targets: Map<string, Layer[]>
+  /** a matrix target's block name → the names of its expansions */
+  private readonly expansions = new Map<string, string[]>()
+
   constructor(
     readonly project: BakeProject,
     readonly notes: BuildNote[],
     private readonly overrides: BakeOverrides = {}
   ) {
+    this.targets = new Map(project.targets)
     const evaluating = new Set<string>()
     this.scope = {
       functions: project.functions,
@@ -248,10 +259,50 @@ export class BakeResolver {
         return value
       }
     }
+    this.expandMatrices()
   }
 
   has(name: string): boolean {
-    return this.project.targets.has(name)
+    return this.targets.has(name)
+  }
+
+  /** Every target name, matrix targets as their expansions. */
+  names(): string[] {
+    return [...this.targets.keys()]
+  }
+
+  private scopeWith(bindings: ReadonlyMap<string, Value> | undefined): Scope {
+    if (bindings === undefined) return this.scope
+    return { functions: this.scope.functions, lookup: (name) => (bindings.has(name) ? bindings.get(name) : this.scope.lookup(name)) }
+  }
+
+  /** `matrix = { v = ["a", "b"] }` with `name = "app-${v}"`: one target per combination. */
+  private expandMatrices(): void {
+    for (const [name, layers] of [...this.targets]) {
+      const layer = layers.find((l) => l.attributes.has('matrix'))
+      if (layer === undefined) continue
+      const matrix = evaluate(layer.attributes.get('matrix') as Expr, this.scope)
+      const entries = matrix !== null && typeof matrix === 'object' && !Array.isArray(matrix) ? Object.entries(matrix) : null
+      if (entries === null || entries.some(([, v]) => !Array.isArray(v))) {
+        this.notes.push({ file: layer.file, line: layer.line, message: `target ${name} has a matrix whose values are not known: read as one target` })
+        continue
+      }
+      let combinations: Map<string, Value>[] = [new Map<string, Value>()]
+      for (const [key, values] of entries) {
+        combinations = combinations.flatMap((c) => (values as Value[]).map((v) => new Map(c).set(key, v))).slice(0, MAX_MATRIX_TARGETS)
+      }
+      const generated: string[] = []
+      for (const bindings of combinations) {
+        const nameExpr = layer.attributes.get('name')
+        const text = nameExpr === undefined ? UNKNOWN : asString(evaluate(nameExpr, this.scopeWith(bindings)))
+        const generatedName = text === UNKNOWN ? `${name}-${[...bindings.values()].map((v) => String(asString(v) === UNKNOWN ? '?' : asString(v))).join('-')}` : text
+        const attributes = new Map([...layer.attributes].filter(([k]) => k !== 'matrix' && k !== 'name'))
+        this.targets.set(generatedName, [{ ...layer, attributes, bindings }])
+        generated.push(generatedName)
+      }
+      this.targets.delete(name)
+      this.expansions.set(name, generated)
+    }
   }
 
   /** Group and target names → target names, in order, once each; names that are neither are returned apart. */
@@ -265,7 +316,9 @@ export class BakeResolver {
         stack.add(name)
         for (const member of this.groupMembers(name)) visit(member, stack)
         stack.delete(name)
-      } else if (this.project.targets.has(name)) {
+      } else if (this.expansions.has(name)) {
+        for (const member of this.expansions.get(name) ?? []) visit(member, stack)
+      } else if (this.targets.has(name)) {
         if (!seen.has(name)) {
           seen.add(name)
           targets.push(name)
@@ -295,17 +348,17 @@ export class BakeResolver {
   /** Names of the targets other targets inherit from. */
   inherited(): Set<string> {
     const names = new Set<string>()
-    for (const name of this.project.targets.keys()) for (const parent of this.parents(name)) names.add(parent)
+    for (const name of this.targets.keys()) for (const parent of this.parents(name)) names.add(parent)
     return names
   }
 
   private parents(name: string): string[] {
-    const layers = this.project.targets.get(name) ?? []
+    const layers = this.targets.get(name) ?? []
     const parents: string[] = []
     for (const layer of layers) {
       const expr = layer.attributes.get('inherits')
       if (expr === undefined) continue
-      const value = evaluate(expr, this.scope)
+      const value = evaluate(expr, this.scopeWith(layer.bindings))
       if (!Array.isArray(value)) continue
       for (const item of value) {
         const text = asString(item)
@@ -318,13 +371,14 @@ export class BakeResolver {
   private effective(name: string, stack: string[]): Map<string, Value> | null {
     const cached = this.cache.get(name)
     if (cached !== undefined) return cached
-    const layers = this.project.targets.get(name)
+    const layers = this.targets.get(name)
     if (layers === undefined) return null
     const first = layers[0] as Layer
     const own = new Map<string, Value>()
     for (const layer of layers) {
       const values = new Map<string, Value>()
-      for (const [key, expr] of layer.attributes) if (key !== 'inherits') values.set(key, evaluate(expr, this.scope))
+      const scope = this.scopeWith(layer.bindings)
+      for (const [key, expr] of layer.attributes) if (key !== 'inherits') values.set(key, evaluate(expr, scope))
       merge(own, values)
     }
     const result = new Map<string, Value>()
@@ -345,7 +399,7 @@ export class BakeResolver {
   /** A target with `inherits` and the `--set` overrides applied; null when no such target. */
   target(name: string): BakeTarget | null {
     const attributes = this.effective(name, [])
-    const layers = this.project.targets.get(name)
+    const layers = this.targets.get(name)
     if (attributes === null || layers === undefined) return null
     const result = new Map(attributes)
     for (const set of this.overrides.sets ?? []) {

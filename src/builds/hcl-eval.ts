@@ -87,6 +87,8 @@ const BUILTINS: Record<string, Builtin> = {
   trimprefix: strings((s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
   trimsuffix: strings((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
   split: strings((sep, s) => (s === '' ? [] : s.split(sep))),
+  // A /pattern/ is a regular expression in HCL's (Go) syntax: not ours to run.
+  replace: strings((s, search, by) => (search.length > 1 && search.startsWith('/') && search.endsWith('/') ? UNKNOWN : s.split(search).join(by))),
   join: ([sep, ...lists]) => {
     const separator = asString(orUnknown(sep))
     const items = lists.flatMap((l): Value[] => (Array.isArray(l) ? l : [UNKNOWN])).map(asString)

@@ -61,13 +61,13 @@ function bakeFolderBuilds(files: RepoFiles, all: ReadonlySet<string>, folder: st
   }
   for (const [name, group] of project.groups) {
     for (const member of resolver.groupMembers(name)) {
-      if (!project.targets.has(member) && !project.groups.has(member)) notes.push({ file: group.file, line: group.line, message: `group ${name} lists the target ${member}, which is not defined` })
+      if (resolver.expand([member]).unknown.length > 0) notes.push({ file: group.file, line: group.line, message: `group ${name} lists the target ${member}, which is not defined` })
     }
   }
   const inherited = resolver.inherited()
   const builds: BuildDefinition[] = []
   let inline = 0
-  for (const name of project.targets.keys()) {
+  for (const name of resolver.names()) {
     const groups = groupsOf.get(name) ?? []
     if (name.startsWith('_') || (inherited.has(name) && groups.length === 0)) continue
     const target = resolver.target(name)
