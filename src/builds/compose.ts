@@ -120,7 +120,8 @@ export function readCompose(file: string, text: string): ComposeResult {
   try {
     data = doc.toJS({ maxAliasCount: 1000 })
   } catch (err) {
-    notes.push({ file, line: 1, message: `cannot read: ${err instanceof Error ? err.message : String(err)}` })
+    // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
+    notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` })
     return { builds: [], notes }
   }
   const services = (data as { services?: unknown } | null)?.services

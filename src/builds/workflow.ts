@@ -398,7 +398,14 @@ export function readWorkflow(files: RepoFiles, all: ReadonlySet<string>, file: s
     return ctx
   }
   // Values from toJS (anchors resolved), lines and ranges from the nodes.
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 })
+  } catch (err) {
+    // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
+    ctx.notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` })
+    return ctx
+  }
   const jobs = get(doc.contents, 'jobs')
   if (!isMap(jobs)) return ctx
   const workflow = { env: envOf(field(data, 'env')), dir: str(field(data, 'defaults', 'run', 'working-directory')) }
