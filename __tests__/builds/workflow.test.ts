@@ -410,3 +410,13 @@ describe('bad workflows', () => {
     }
   })
 })
+
+describe('PowerShell run steps', () => {
+  it('joins backtick continuations when the shell is pwsh', () => {
+    const result = read(
+      lines('jobs:', '  win:', '    defaults:', '      run:', '        shell: pwsh', '    steps:', '      - run: |', '          docker build `', '            -f Dockerfile.windows `', '            --target argoexec .'),
+      { 'Dockerfile.windows': 'FROM scratch AS argoexec\n' }
+    )
+    expect(result.builds.map(brief)).toEqual(['Dockerfile.windows[argoexec] ctx=. @8'])
+  })
+})

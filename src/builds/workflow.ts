@@ -408,7 +408,7 @@ export function readWorkflow(files: RepoFiles, all: ReadonlySet<string>, file: s
   }
   const jobs = get(doc.contents, 'jobs')
   if (!isMap(jobs)) return ctx
-  const workflow = { env: envOf(field(data, 'env')), dir: str(field(data, 'defaults', 'run', 'working-directory')) }
+  const workflow = { env: envOf(field(data, 'env')), dir: str(field(data, 'defaults', 'run', 'working-directory')), shell: str(field(data, 'defaults', 'run', 'shell')) }
   for (const pair of jobs.items) {
     const jobId = text(pair.key)
     if (jobId === undefined || !isMap(pair.value)) continue
@@ -422,7 +422,7 @@ function readJob(
   jobId: string,
   node: YAMLMap,
   job: unknown,
-  workflow: { env: Record<string, string>; dir: string | undefined },
+  workflow: { env: Record<string, string>; dir: string | undefined; shell: string | undefined },
   source: string,
   lineAt: (offset: number) => number
 ): void {
@@ -431,6 +431,7 @@ function readJob(
   if (!isSeq(stepNodes) || !Array.isArray(steps)) return
   const jobEnv = envOf(field(job, 'env'))
   const jobDir = str(field(job, 'defaults', 'run', 'working-directory')) ?? workflow.dir
+  const jobShell = str(field(job, 'defaults', 'run', 'shell')) ?? workflow.shell
   const expansion = expandMatrix(field(job, 'strategy', 'matrix'), MAX_BUILDS_PER_STEP)
   if (expansion.total > MAX_BUILDS_PER_STEP) {
     const matrixNode = get(get(node, 'strategy'), 'matrix') as Node | undefined
@@ -504,12 +505,17 @@ function readJob(
       const before = ctx.builds.length
       if (action === 'build-push-action') buildPushAction(ctx, info, substituted)
       else if (action === 'bake-action') bakeAction(ctx, info, substituted)
-      else if (script !== undefined) runStep(ctx, info, substitute(script, exprCtx), lines)
+      else if (script !== undefined) runStep(ctx, info, continuations(substitute(script, exprCtx), str(field(step, 'shell')) ?? jobShell), lines)
       for (const b of ctx.builds.slice(before)) combinationOf.set(b, combination)
     }
     collapse(ctx, first, combinationOf, `${jobId} / ${stepName}`, keys)
     if (writes.length > 0) envWrites.push({ names: writes, condition })
   })
+}
+
+/** PowerShell continues a line with a backtick: as a `\` continuation, the lines stay where they are. */
+function continuations(script: string, shell: string | undefined): string {
+  return shell !== undefined && /^(?:pwsh|powershell)\b/.test(shell.trim()) ? script.replace(/`(?=\r?\n)/g, '\\') : script
 }
 
 /** Names a script appends to $GITHUB_ENV (`echo "NAME=value" >> $GITHUB_ENV`, `NAME<<EOF` blocks). */
