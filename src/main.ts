@@ -1,5 +1,6 @@
 /** The action: the event's Dockerfiles → one review → published where people look. */
 import { BuildContextReader } from './sources/build-context.js'
+import { repositoryFiles } from './sources/repository.js'
 import { createClient } from './github/client.js'
 import { eventSources, repositoryRef } from './github/event.js'
 import { InputError, readInputs } from './github/inputs.js'
@@ -26,7 +27,7 @@ export async function run(): Promise<void> {
         removed: event.removed,
         notes: event.notes
       },
-      { buildContext: (path) => contexts.read(path) }
+      { buildContext: (path, context) => contexts.read(path, context), repository: repositoryFiles(workspace) }
     )
     await publish(result, { inputs, workspace, client, ref, pr: event.pr, headSha: event.headSha })
   } catch (err) {

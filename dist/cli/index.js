@@ -5156,22 +5156,22 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -11532,9 +11532,12 @@ function resolveTargets(model, options, findings) {
                 Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because });
             continue;
         }
-        const decided = request.purpose !== undefined
-            ? { purpose: request.purpose, because: request.because ?? 'configured' }
-            : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service });
+        const configured = options.configuredPurpose?.(request.name ?? stages[stage]?.name ?? null) ?? null;
+        const decided = configured !== null
+            ? { purpose: configured, because: 'the configuration says so (images: in .stagecraft.yml)' }
+            : request.purpose !== undefined
+                ? { purpose: request.purpose, because: request.because ?? 'configured' }
+                : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service });
         byStage.set(stage, { stage, ...decided, builtBy });
     }
     return [...byStage.values()];
@@ -13207,12 +13210,3524 @@ function summaryMarkdown(review, options = {}) {
     return body;
 }
 
+;// CONCATENATED MODULE: ./src/builds/hcl-eval.ts
+const UNKNOWN = Symbol('unknown');
+/** Deep enough for any real function chain, shallow enough to stop a function calling itself. */
+const MAX_CALL_DEPTH = 32;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** An object without a prototype, so a key such as `__proto__` is just a key. */
+function emptyObject() {
+    return Object.create(null);
+}
+function hasUnknown(value) {
+    if (value === UNKNOWN)
+        return true;
+    if (Array.isArray(value))
+        return value.some(hasUnknown);
+    if (isObject(value))
+        return Object.values(value).some(hasUnknown);
+    return false;
+}
+/** The text a value interpolates as; UNKNOWN for lists, objects, null and unknowns. */
+function asString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    return UNKNOWN;
+}
+function asNumber(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return UNKNOWN;
+}
+function asBool(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    return UNKNOWN;
+}
+function equal(a, b) {
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => equal(x, b[i]));
+    if (isObject(a) && isObject(b)) {
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((k) => k in b && equal(a[k], b[k]));
+    }
+    return a === b;
+}
+const strings = (fn) => (args) => {
+    const texts = args.map(asString);
+    return texts.some((t) => t === UNKNOWN) ? UNKNOWN : fn(...texts);
+};
+/** Pure standard functions that bake files use in conditions and names; any other call is UNKNOWN. */
+const BUILTINS = {
+    lower: strings((s) => s.toLowerCase()),
+    upper: strings((s) => s.toUpperCase()),
+    trimspace: strings((s) => s.trim()),
+    trimprefix: strings((s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
+    trimsuffix: strings((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+    split: strings((sep, s) => (s === '' ? [] : s.split(sep))),
+    // A /pattern/ is a regular expression in HCL's (Go) syntax: not ours to run.
+    replace: strings((s, search, by) => (search.length > 1 && search.startsWith('/') && search.endsWith('/') ? UNKNOWN : s.split(search).join(by))),
+    join: ([sep, ...lists]) => {
+        const separator = asString(orUnknown(sep));
+        const items = lists.flatMap((l) => (Array.isArray(l) ? l : [UNKNOWN])).map(asString);
+        if (separator === UNKNOWN || items.some((i) => i === UNKNOWN))
+            return UNKNOWN;
+        return items.join(separator);
+    },
+    equal: ([a, b]) => (hasUnknown(orUnknown(a)) || hasUnknown(orUnknown(b)) ? UNKNOWN : equal(a, b)),
+    notequal: ([a, b]) => (hasUnknown(orUnknown(a)) || hasUnknown(orUnknown(b)) ? UNKNOWN : !equal(a, b)),
+    not: ([a]) => {
+        const b = asBool(orUnknown(a));
+        return b === UNKNOWN ? UNKNOWN : !b;
+    },
+    and: (args) => logic(args, true),
+    or: (args) => logic(args, false),
+    concat: (lists) => (lists.every(Array.isArray) ? lists.flat() : UNKNOWN),
+    coalesce: (args) => {
+        for (const a of args) {
+            if (a === UNKNOWN)
+                return UNKNOWN;
+            if (a !== null && a !== '')
+                return a;
+        }
+        return UNKNOWN;
+    }
+};
+/** `and`/`or` over booleans: a decided operand decides, even next to an unknown one. */
+function logic(args, isAnd) {
+    let unknown = false;
+    for (const a of args) {
+        const b = asBool(a);
+        if (b === UNKNOWN)
+            unknown = true;
+        else if (b !== isAnd)
+            return !isAnd;
+    }
+    return unknown ? UNKNOWN : isAnd;
+}
+/** A missing name or element is unknown; a null one is null. */
+function orUnknown(value) {
+    return value === undefined ? UNKNOWN : value;
+}
+function evaluate(expr, scope, depth = 0) {
+    switch (expr.kind) {
+        case 'literal':
+            return expr.value;
+        case 'unknown':
+            return UNKNOWN;
+        case 'template': {
+            if (expr.unknown)
+                return UNKNOWN;
+            // A template that is one interpolation is its value, not its text (HCL keeps the type).
+            if (expr.parts.length === 1 && typeof expr.parts[0] !== 'string')
+                return evaluate(expr.parts[0], scope, depth);
+            let text = '';
+            for (const part of expr.parts) {
+                const piece = typeof part === 'string' ? part : asString(evaluate(part, scope, depth));
+                if (piece === UNKNOWN)
+                    return UNKNOWN;
+                text += piece;
+            }
+            return text;
+        }
+        case 'variable':
+            return orUnknown(scope.lookup(expr.name));
+        case 'tuple':
+            return expr.items.map((item) => evaluate(item, scope, depth));
+        case 'object': {
+            const object = emptyObject();
+            for (const { key, value } of expr.items) {
+                const name = asString(evaluate(key, scope, depth));
+                if (name === UNKNOWN)
+                    return UNKNOWN;
+                object[name] = evaluate(value, scope, depth);
+            }
+            return object;
+        }
+        case 'call':
+            return call(expr, scope, depth);
+        case 'unary': {
+            const operand = evaluate(expr.operand, scope, depth);
+            if (expr.op === '!') {
+                const b = asBool(operand);
+                return b === UNKNOWN ? UNKNOWN : !b;
+            }
+            const n = asNumber(operand);
+            return n === UNKNOWN ? UNKNOWN : -n;
+        }
+        case 'binary':
+            return binary(expr.op, evaluate(expr.left, scope, depth), () => evaluate(expr.right, scope, depth));
+        case 'conditional': {
+            const test = asBool(evaluate(expr.test, scope, depth));
+            if (test === UNKNOWN)
+                return UNKNOWN;
+            return evaluate(test ? expr.then : expr.otherwise, scope, depth);
+        }
+        case 'index': {
+            const target = evaluate(expr.target, scope, depth);
+            const index = evaluate(expr.index, scope, depth);
+            if (Array.isArray(target)) {
+                const n = asNumber(index);
+                return n === UNKNOWN || !Number.isInteger(n) ? UNKNOWN : orUnknown(target[n]);
+            }
+            if (isObject(target)) {
+                const key = asString(index);
+                return key === UNKNOWN ? UNKNOWN : orUnknown(target[key]);
+            }
+            return UNKNOWN;
+        }
+        case 'attr': {
+            const target = evaluate(expr.target, scope, depth);
+            return isObject(target) ? orUnknown(target[expr.name]) : UNKNOWN;
+        }
+    }
+}
+function binary(op, left, right) {
+    if (op === '&&' || op === '||') {
+        const l = asBool(left);
+        // false && x, true || x: decided without the right side.
+        if (l !== UNKNOWN && l === (op === '||'))
+            return l;
+        const r = asBool(right());
+        if (r === UNKNOWN)
+            return UNKNOWN;
+        if (l === UNKNOWN)
+            return r === (op === '||') ? r : UNKNOWN;
+        return r;
+    }
+    const r = right();
+    if (op === '==' || op === '!=') {
+        if (hasUnknown(left) || hasUnknown(r))
+            return UNKNOWN;
+        return equal(left, r) === (op === '==');
+    }
+    const a = asNumber(left);
+    const b = asNumber(r);
+    if (a === UNKNOWN || b === UNKNOWN)
+        return UNKNOWN;
+    switch (op) {
+        case '<':
+            return a < b;
+        case '>':
+            return a > b;
+        case '<=':
+            return a <= b;
+        case '>=':
+            return a >= b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0 ? UNKNOWN : a / b;
+        case '%':
+            return b === 0 ? UNKNOWN : a % b;
+        default:
+            return UNKNOWN;
+    }
+}
+function call(expr, scope, depth) {
+    if (expr.expand)
+        return UNKNOWN;
+    const args = expr.args.map((a) => evaluate(a, scope, depth));
+    const user = scope.functions.get(expr.name);
+    if (user !== undefined) {
+        if (depth >= MAX_CALL_DEPTH)
+            return UNKNOWN;
+        const bound = new Map();
+        user.params.forEach((p, i) => bound.set(p, orUnknown(args[i])));
+        if (user.variadic !== null)
+            bound.set(user.variadic, args.slice(user.params.length));
+        const inner = { lookup: (name) => (bound.has(name) ? bound.get(name) : scope.lookup(name)), functions: scope.functions };
+        return evaluate(user.result, inner, depth + 1);
+    }
+    return Object.hasOwn(BUILTINS, expr.name) ? BUILTINS[expr.name](args) : UNKNOWN;
+}
+
+;// CONCATENATED MODULE: ./src/builds/hcl.ts
+/**
+ * An HCL2 parser for bake files: bodies of attributes and blocks, and the whole expression syntax
+ * (templates with `${}`, heredocs `<<EOT`/`<<-EOT`, tuples, objects, operators, conditionals,
+ * function calls, traversals; `for` expressions and `%{}` directives are kept as unknown values).
+ * Comments `#`, `//` and block comments are skipped. Every attribute and block keeps its line.
+ *
+ * Why our own and not a package from npm: the HCL2 parsers there either drop source positions
+ * (hcl2-parser, hcl2-json-parser and @cdktf/hcl2json convert to JSON, so no target has a line; the
+ * last is also asynchronous wasm, and the first a 3.8 MB GopherJS build), or come with an editor:
+ * codemirror-lang-hcl (a Lezer grammar) bundles and runs, but pulls @codemirror/view and
+ * @codemirror/state (about 950 kB in each of our two bundles) for a parser whose errors carry no
+ * message. Bake files use a small, stable part of HCL, and we evaluate the values ourselves anyway.
+ *
+ * Linear in the input; nesting deeper than MAX_DEPTH is a syntax error, not a stack overflow.
+ */
+const MAX_DEPTH = 200;
+class SyntaxError_ extends Error {
+    pos;
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+const BINARY_PRECEDENCE = {
+    '||': 1,
+    '&&': 2,
+    '==': 3,
+    '!=': 3,
+    '<': 4,
+    '>': 4,
+    '<=': 4,
+    '>=': 4,
+    '+': 5,
+    '-': 5,
+    '*': 6,
+    '/': 6,
+    '%': 6
+};
+function isIdentStart(c) {
+    return /[A-Za-z_]/.test(c) || c > '\x7f';
+}
+function isIdentPart(c) {
+    return /[A-Za-z0-9_-]/.test(c) || c > '\x7f';
+}
+class Parser {
+    src;
+    end;
+    pos = 0;
+    /** Brackets, parentheses and interpolations open around the cursor: inside them newlines are blanks. */
+    depth = 0;
+    /** Blocks open around the cursor. */
+    depthBlocks = 0;
+    constructor(src, end = src.length) {
+        this.src = src;
+        this.end = end;
+    }
+    fail(message, pos = this.pos) {
+        throw new SyntaxError_(message, pos);
+    }
+    peek(offset = 0) {
+        const i = this.pos + offset;
+        return i < this.end ? this.src[i] : '';
+    }
+    startsWith(text) {
+        return this.src.startsWith(text, this.pos) && this.pos + text.length <= this.end;
+    }
+    /** Skips blanks and comments; newlines too when `newlines` (or when inside brackets). */
+    blank(newlines = this.depth > 0) {
+        while (this.pos < this.end) {
+            const c = this.src[this.pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff')
+                this.pos++;
+            else if (c === '\n' && newlines)
+                this.pos++;
+            else if (c === '#' || (c === '/' && this.peek(1) === '/')) {
+                while (this.pos < this.end && this.src[this.pos] !== '\n')
+                    this.pos++;
+            }
+            else if (c === '/' && this.peek(1) === '*') {
+                const close = this.src.indexOf('*/', this.pos + 2);
+                if (close < 0 || close + 2 > this.end)
+                    this.fail('unterminated /* comment');
+                this.pos = close + 2;
+            }
+            else
+                break;
+        }
+    }
+    ident() {
+        const start = this.pos;
+        if (!isIdentStart(this.peek()))
+            this.fail(`expected a name, found ${this.describe()}`);
+        while (this.pos < this.end && isIdentPart(this.src[this.pos]))
+            this.pos++;
+        return this.src.slice(start, this.pos);
+    }
+    describe() {
+        const c = this.peek();
+        if (c === '')
+            return 'the end of the file';
+        if (c === '\n')
+            return 'the end of the line';
+        return `'${c}'`;
+    }
+    expect(c) {
+        if (this.peek() !== c)
+            this.fail(`expected '${c}', found ${this.describe()}`);
+        this.pos++;
+    }
+    enter() {
+        if (++this.depth > MAX_DEPTH)
+            this.fail(`nested more than ${MAX_DEPTH} deep`);
+    }
+    /** A body up to `}` (inside a block) or to the end of the file. */
+    body(inBlock, line) {
+        const body = { attributes: [], blocks: [] };
+        const saved = this.depth;
+        this.depth = 0;
+        for (;;) {
+            this.blank(true);
+            if (this.pos >= this.end) {
+                if (inBlock)
+                    this.fail("unterminated block: expected '}'");
+                break;
+            }
+            if (this.peek() === '}') {
+                if (!inBlock)
+                    this.fail("unexpected '}'");
+                break;
+            }
+            const start = this.pos;
+            const name = this.ident();
+            this.blank(false);
+            if (this.peek() === '=' && this.peek(1) !== '=') {
+                this.pos++;
+                this.blank(false);
+                const expr = this.expression();
+                body.attributes.push({ name, expr, line: line(start) });
+                this.blank(false);
+                const next = this.peek();
+                if (next !== '\n' && next !== '' && !(next === '}' && inBlock))
+                    this.fail(`expected the end of the line after attribute ${name}, found ${this.describe()}`);
+                continue;
+            }
+            const labels = [];
+            while (this.peek() === '"' || isIdentStart(this.peek())) {
+                if (this.peek() === '"') {
+                    const label = this.quoted();
+                    const text = label.parts.length === 0 ? '' : label.parts.length === 1 && typeof label.parts[0] === 'string' ? label.parts[0] : null;
+                    if (text === null)
+                        this.fail('a block label cannot hold an interpolation');
+                    labels.push(text);
+                }
+                else
+                    labels.push(this.ident());
+                this.blank(false);
+            }
+            if (this.peek() !== '{')
+                this.fail(`expected '=' or a block after ${name}, found ${this.describe()}`);
+            this.pos++;
+            this.enterBlock();
+            const inner = this.body(true, line);
+            this.depthBlocks--;
+            this.expect('}');
+            body.blocks.push({ type: name, labels, body: inner, line: line(start) });
+        }
+        this.depth = saved;
+        return body;
+    }
+    enterBlock() {
+        if (++this.depthBlocks > MAX_DEPTH)
+            this.fail(`blocks nested more than ${MAX_DEPTH} deep`);
+    }
+    expression() {
+        const test = this.binary(1);
+        this.blank();
+        if (this.peek() !== '?')
+            return test;
+        this.pos++;
+        this.blank();
+        const then = this.expression();
+        this.blank();
+        this.expect(':');
+        this.blank();
+        const otherwise = this.expression();
+        return { kind: 'conditional', test, then, otherwise };
+    }
+    operator() {
+        const two = this.src.slice(this.pos, this.pos + 2);
+        if (two === '&&' || two === '||' || two === '==' || two === '!=' || two === '<=' || two === '>=')
+            return two;
+        const one = this.peek();
+        // `=>` belongs to `for` expressions, `<<` to heredocs.
+        if ((one === '<' || one === '>') && (this.peek(1) === '<' || this.peek(1) === '='))
+            return null;
+        if ('+-*/%<>'.includes(one) && one !== '')
+            return one;
+        return null;
+    }
+    binary(minPrecedence) {
+        let left = this.unary();
+        for (;;) {
+            this.blank();
+            const op = this.operator();
+            const precedence = op === null ? 0 : (BINARY_PRECEDENCE[op] ?? 0);
+            if (op === null || precedence < minPrecedence)
+                return left;
+            this.pos += op.length;
+            this.blank();
+            const right = this.binary(precedence + 1);
+            left = { kind: 'binary', op, left, right };
+        }
+    }
+    unary() {
+        const c = this.peek();
+        if (c === '!' || c === '-') {
+            this.pos++;
+            this.blank();
+            this.enter();
+            const operand = this.unary();
+            this.depth--;
+            return { kind: 'unary', op: c, operand };
+        }
+        return this.postfix(this.primary());
+    }
+    postfix(target) {
+        for (;;) {
+            // A traversal never starts a new line outside brackets.
+            const save = this.pos;
+            this.blank();
+            const c = this.peek();
+            if (c === '.' && this.peek(1) === '*') {
+                this.pos += 2;
+                target = { kind: 'unknown', text: 'splat' };
+            }
+            else if (c === '.' && /[0-9]/.test(this.peek(1))) {
+                this.pos++;
+                const start = this.pos;
+                while (/[0-9]/.test(this.peek()))
+                    this.pos++;
+                target = { kind: 'index', target, index: { kind: 'literal', value: Number(this.src.slice(start, this.pos)) } };
+            }
+            else if (c === '.' && isIdentStart(this.peek(1))) {
+                this.pos++;
+                target = { kind: 'attr', target, name: this.ident() };
+            }
+            else if (c === '[') {
+                this.pos++;
+                this.enter();
+                this.blank();
+                if (this.peek() === '*') {
+                    this.pos++;
+                    this.blank();
+                    this.expect(']');
+                    target = { kind: 'unknown', text: 'splat' };
+                }
+                else {
+                    const index = this.expression();
+                    this.blank();
+                    this.expect(']');
+                    target = { kind: 'index', target, index };
+                }
+                this.depth--;
+            }
+            else {
+                this.pos = save;
+                return target;
+            }
+        }
+    }
+    primary() {
+        const c = this.peek();
+        if (c === '"')
+            return this.simplify(this.quoted());
+        if (c === '<' && this.peek(1) === '<')
+            return this.simplify(this.heredoc());
+        if (/[0-9]/.test(c))
+            return this.number();
+        if (c === '(') {
+            this.pos++;
+            this.enter();
+            this.blank();
+            const inner = this.expression();
+            this.blank();
+            this.expect(')');
+            this.depth--;
+            return inner;
+        }
+        if (c === '[')
+            return this.tuple();
+        if (c === '{')
+            return this.object();
+        if (isIdentStart(c)) {
+            const name = this.ident();
+            if (name === 'true' || name === 'false')
+                return { kind: 'literal', value: name === 'true' };
+            if (name === 'null')
+                return { kind: 'literal', value: null };
+            // `provider::ns::fn(...)`: namespaced functions.
+            let full = name;
+            while (this.startsWith('::')) {
+                this.pos += 2;
+                full += `::${this.ident()}`;
+            }
+            const save = this.pos;
+            this.blank(false);
+            if (this.peek() === '(')
+                return this.call(full);
+            this.pos = save;
+            return { kind: 'variable', name: full };
+        }
+        this.fail(`expected an expression, found ${this.describe()}`);
+    }
+    number() {
+        const match = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.src.slice(this.pos, Math.min(this.end, this.pos + 64)));
+        const text = match?.[0] ?? '';
+        this.pos += text.length;
+        return { kind: 'literal', value: Number(text) };
+    }
+    call(name) {
+        this.pos++;
+        this.enter();
+        const args = [];
+        let expand = false;
+        this.blank();
+        while (this.peek() !== ')') {
+            args.push(this.expression());
+            this.blank();
+            if (this.startsWith('...')) {
+                this.pos += 3;
+                expand = true;
+                this.blank();
+            }
+            if (this.peek() === ',') {
+                this.pos++;
+                this.blank();
+            }
+            else if (this.peek() !== ')')
+                this.fail(`expected ',' or ')' in the call of ${name}, found ${this.describe()}`);
+        }
+        this.pos++;
+        this.depth--;
+        return { kind: 'call', name, args, expand };
+    }
+    /** `for` right after an opening bracket: a for expression. */
+    isFor() {
+        return this.startsWith('for') && /[\s]/.test(this.peek(3));
+    }
+    /** Skips to the bracket that closes the one just opened, over strings and nested brackets. */
+    skipBalanced(close) {
+        const start = this.pos;
+        const stack = [close];
+        while (this.pos < this.end && stack.length > 0) {
+            const c = this.src[this.pos];
+            if (c === '"') {
+                this.quoted();
+                continue;
+            }
+            if (c === '#' || (c === '/' && (this.peek(1) === '/' || this.peek(1) === '*'))) {
+                this.blank(true);
+                continue;
+            }
+            if (c === '(' || c === '[' || c === '{')
+                stack.push(c === '(' ? ')' : c === '[' ? ']' : '}');
+            else if (c === ')' || c === ']' || c === '}') {
+                if (stack.pop() !== c)
+                    this.fail(`unexpected '${c}'`);
+            }
+            this.pos++;
+        }
+        if (stack.length > 0)
+            this.fail(`expected '${close}', found the end of the file`);
+        return this.src.slice(start, this.pos - 1);
+    }
+    tuple() {
+        this.pos++;
+        this.enter();
+        this.blank();
+        if (this.isFor()) {
+            const text = this.skipBalanced(']');
+            this.depth--;
+            return { kind: 'unknown', text: `[${text}]` };
+        }
+        const items = [];
+        while (this.peek() !== ']') {
+            items.push(this.expression());
+            this.blank();
+            if (this.peek() === ',') {
+                this.pos++;
+                this.blank();
+            }
+            else if (this.peek() !== ']')
+                this.fail(`expected ',' or ']' in a list, found ${this.describe()}`);
+        }
+        this.pos++;
+        this.depth--;
+        return { kind: 'tuple', items };
+    }
+    object() {
+        this.pos++;
+        this.enter();
+        this.blank();
+        if (this.isFor()) {
+            const text = this.skipBalanced('}');
+            this.depth--;
+            return { kind: 'unknown', text: `{${text}}` };
+        }
+        const items = [];
+        while (this.peek() !== '}') {
+            // A bare name is the key itself, not a variable.
+            let key;
+            if (isIdentStart(this.peek())) {
+                const save = this.pos;
+                const name = this.ident();
+                this.blank();
+                if (this.peek() === '=' || this.peek() === ':')
+                    key = { kind: 'literal', value: name };
+                else {
+                    this.pos = save;
+                    key = this.expression();
+                }
+            }
+            else
+                key = this.expression();
+            this.blank();
+            const sep = this.peek();
+            if ((sep !== '=' && sep !== ':') || this.peek(1) === '=')
+                this.fail(`expected '=' or ':' after an object key, found ${this.describe()}`);
+            this.pos++;
+            this.blank();
+            const value = this.expression();
+            items.push({ key, value });
+            this.blank();
+            if (this.peek() === ',') {
+                this.pos++;
+                this.blank();
+            }
+            else if (this.peek() === '')
+                this.fail("expected '}', found the end of the file");
+        }
+        this.pos++;
+        this.depth--;
+        return { kind: 'object', items };
+    }
+    /** A quoted template; the cursor is on the opening quote. */
+    quoted() {
+        const open = this.pos;
+        this.pos++;
+        const parts = [];
+        let text = '';
+        let unknown = false;
+        for (;;) {
+            if (this.pos >= this.end || this.peek() === '\n')
+                this.fail('unterminated string', open);
+            const c = this.src[this.pos];
+            if (c === '"') {
+                this.pos++;
+                break;
+            }
+            if (c === '\\') {
+                const next = this.peek(1);
+                const simple = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+                if (next in simple) {
+                    text += simple[next];
+                    this.pos += 2;
+                }
+                else if (next === 'u' || next === 'U') {
+                    const width = next === 'u' ? 4 : 8;
+                    const hex = this.src.slice(this.pos + 2, this.pos + 2 + width);
+                    if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width)
+                        this.fail('invalid \\u escape');
+                    text += String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff));
+                    this.pos += 2 + width;
+                }
+                else
+                    this.fail(`invalid escape \\${next}`);
+                continue;
+            }
+            if ((c === '$' || c === '%') && this.peek(1) === c && this.peek(2) === '{') {
+                text += `${c}{`;
+                this.pos += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && this.peek(1) === '{') {
+                if (text !== '')
+                    parts.push(text);
+                text = '';
+                if (c === '$')
+                    parts.push(this.interpolation());
+                else {
+                    this.pos += 2;
+                    this.skipBalanced('}');
+                    unknown = true;
+                }
+                continue;
+            }
+            text += c;
+            this.pos++;
+        }
+        if (text !== '')
+            parts.push(text);
+        return { kind: 'template', parts, unknown };
+    }
+    /** `${ expr }` with optional `~` strip markers; the cursor is on the `$`. */
+    interpolation() {
+        this.pos += 2;
+        const saved = this.depth;
+        this.enter();
+        if (this.peek() === '~')
+            this.pos++;
+        this.blank();
+        const expr = this.expression();
+        this.blank();
+        if (this.peek() === '~')
+            this.pos++;
+        this.expect('}');
+        this.depth = saved;
+        return expr;
+    }
+    /** `<<EOT` / `<<-EOT` up to a line holding only the marker; the body is a template. */
+    heredoc() {
+        const open = this.pos;
+        this.pos += 2;
+        const indent = this.peek() === '-';
+        if (indent)
+            this.pos++;
+        const marker = this.ident();
+        while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === '\r')
+            this.pos++;
+        if (this.peek() !== '\n')
+            this.fail('a heredoc marker must end its line');
+        this.pos++;
+        const lines = [];
+        let closed = false;
+        while (this.pos < this.end) {
+            let eol = this.src.indexOf('\n', this.pos);
+            if (eol < 0 || eol > this.end)
+                eol = this.end;
+            const lineText = this.src.slice(this.pos, eol).replace(/\r$/, '');
+            if (lineText.trim() === marker) {
+                // The marker line ends the heredoc; what follows it on the same line is the next token.
+                this.pos = this.pos + lineText.indexOf(marker) + marker.length;
+                closed = true;
+                break;
+            }
+            lines.push(lineText);
+            this.pos = Math.min(eol + 1, this.end);
+        }
+        if (!closed)
+            this.fail(`unterminated heredoc: no line with ${marker}`, open);
+        let body = lines;
+        if (indent) {
+            const widths = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+            const strip = widths.length === 0 ? 0 : Math.min(...widths);
+            body = lines.map((l) => l.slice(Math.min(strip, /^[ \t]*/.exec(l)?.[0].length ?? 0)));
+        }
+        const content = body.length === 0 ? '' : `${body.join('\n')}\n`;
+        return templateOf(content);
+    }
+    /** A template that is one literal chunk is that string. */
+    simplify(template) {
+        if (template.unknown)
+            return template;
+        if (template.parts.length === 0)
+            return { kind: 'literal', value: '' };
+        if (template.parts.length === 1 && typeof template.parts[0] === 'string')
+            return { kind: 'literal', value: template.parts[0] };
+        return template;
+    }
+}
+/** A template body (a heredoc's, or a JSON bake file's string): literal text with `${}`, no escapes. */
+function templateOf(content) {
+    const parser = new Parser(content);
+    const parts = [];
+    let text = '';
+    let unknown = false;
+    try {
+        while (parser.pos < content.length) {
+            const c = content[parser.pos];
+            if ((c === '$' || c === '%') && parser.peek(1) === c && parser.peek(2) === '{') {
+                text += `${c}{`;
+                parser.pos += 3;
+            }
+            else if (c === '$' && parser.peek(1) === '{') {
+                if (text !== '')
+                    parts.push(text);
+                text = '';
+                parts.push(parser.interpolation());
+            }
+            else if (c === '%' && parser.peek(1) === '{') {
+                parser.pos += 2;
+                parser.skipBalanced('}');
+                unknown = true;
+            }
+            else {
+                text += c;
+                parser.pos++;
+            }
+        }
+    }
+    catch {
+        // An interpolation we cannot parse: the value is unknown, the file still reads.
+        return { kind: 'template', parts: [], unknown: true };
+    }
+    if (text !== '')
+        parts.push(text);
+    return { kind: 'template', parts, unknown };
+}
+/** Line starts of a text, for offset → 1-based line. */
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            starts.push(i + 1);
+    return (pos) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= pos)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
+function parseHcl(text) {
+    const line = lineIndex(text);
+    const parser = new Parser(text);
+    try {
+        return { ok: true, body: parser.body(false, line) };
+    }
+    catch (err) {
+        if (err instanceof SyntaxError_)
+            return { ok: false, message: err.message, line: line(err.pos) };
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builds/jsonc.ts
+/**
+ * JSON with comments (`//`, block comments) and trailing commas, as devcontainer.json allows,
+ * keeping the line of every value and key. Plain JSON (a bake .json file) reads the same way.
+ */
+
+const jsonc_MAX_DEPTH = 500;
+class JsonError extends Error {
+    pos;
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+function parseJsonc(text) {
+    const line = lineIndex(text);
+    let pos = 0;
+    let depth = 0;
+    const fail = (message, at = pos) => {
+        throw new JsonError(message, at);
+    };
+    const describe = () => (pos >= text.length ? 'the end of the file' : `'${text[pos]}'`);
+    const blank = () => {
+        while (pos < text.length) {
+            const c = text[pos];
+            if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\ufeff')
+                pos++;
+            else if (c === '/' && text[pos + 1] === '/') {
+                while (pos < text.length && text[pos] !== '\n')
+                    pos++;
+            }
+            else if (c === '/' && text[pos + 1] === '*') {
+                const close = text.indexOf('*/', pos + 2);
+                if (close < 0)
+                    fail('unterminated /* comment');
+                pos = close + 2;
+            }
+            else
+                break;
+        }
+    };
+    const string = () => {
+        const open = pos;
+        pos++;
+        let out = '';
+        let plain = pos;
+        for (;;) {
+            if (pos >= text.length || text[pos] === '\n')
+                fail('unterminated string', open);
+            const c = text[pos];
+            if (c === '"') {
+                out += text.slice(plain, pos);
+                pos++;
+                return out;
+            }
+            if (c === '\\') {
+                out += text.slice(plain, pos);
+                const next = text[pos + 1] ?? '';
+                const simple = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
+                if (next in simple) {
+                    out += simple[next];
+                    pos += 2;
+                }
+                else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
+                    out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
+                    pos += 6;
+                }
+                else
+                    fail(`invalid escape \\${next}`);
+                plain = pos;
+                continue;
+            }
+            pos++;
+        }
+    };
+    const value = () => {
+        blank();
+        const at = line(pos);
+        const c = text[pos];
+        if (c === '{' || c === '[') {
+            if (++depth > jsonc_MAX_DEPTH)
+                fail(`nested more than ${jsonc_MAX_DEPTH} deep`);
+            pos++;
+            const node = c === '{' ? object(at) : array(at);
+            depth--;
+            return node;
+        }
+        if (c === '"')
+            return { kind: 'string', line: at, value: string() };
+        const word = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(text.slice(pos, pos + 64))?.[0];
+        if (word === undefined)
+            return fail(`expected a value, found ${describe()}`);
+        pos += word.length;
+        if (word === 'true' || word === 'false')
+            return { kind: 'boolean', line: at, value: word === 'true' };
+        if (word === 'null')
+            return { kind: 'null', line: at };
+        return { kind: 'number', line: at, value: Number(word) };
+    };
+    const object = (at) => {
+        const entries = [];
+        for (;;) {
+            blank();
+            if (text[pos] === '}') {
+                pos++;
+                return { kind: 'object', line: at, entries };
+            }
+            if (text[pos] !== '"')
+                fail(`expected a key or '}', found ${describe()}`);
+            const keyLine = line(pos);
+            const key = string();
+            blank();
+            if (text[pos] !== ':')
+                fail(`expected ':' after "${key}", found ${describe()}`);
+            pos++;
+            entries.push({ key, line: keyLine, value: value() });
+            blank();
+            if (text[pos] === ',')
+                pos++;
+            else if (text[pos] !== '}')
+                fail(`expected ',' or '}', found ${describe()}`);
+        }
+    };
+    const array = (at) => {
+        const items = [];
+        for (;;) {
+            blank();
+            if (text[pos] === ']') {
+                pos++;
+                return { kind: 'array', line: at, items };
+            }
+            items.push(value());
+            blank();
+            if (text[pos] === ',')
+                pos++;
+            else if (text[pos] !== ']')
+                fail(`expected ',' or ']', found ${describe()}`);
+        }
+    };
+    try {
+        const root = value();
+        blank();
+        if (pos < text.length)
+            fail(`unexpected ${describe()} after the value`);
+        return { ok: true, value: root };
+    }
+    catch (err) {
+        if (err instanceof JsonError)
+            return { ok: false, message: err.message, line: line(Math.min(err.pos, text.length)) };
+        throw err;
+    }
+}
+/** The entry of an object node, or undefined. */
+function member(node, key) {
+    if (node?.kind !== 'object')
+        return undefined;
+    // The last one wins, as in JSON.parse.
+    for (let i = node.entries.length - 1; i >= 0; i--)
+        if (node.entries[i]?.key === key)
+            return node.entries[i]?.value;
+    return undefined;
+}
+function stringOf(node) {
+    return node?.kind === 'string' ? node.value : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/builds/paths.ts
+/** Repository paths: POSIX, relative to the root, '.' for the root itself. */
+/** `a/./b/../c/` → `a/c`; null when the path climbs out of the repository (`../x` from the root). */
+function normalise(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                return null;
+            parts.pop();
+        }
+        else
+            parts.push(part);
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/**
+ * `next` relative to the folder `base` (itself repo-relative); null for an absolute path (`/tmp/x`
+ * is outside the checkout; `${{ github.workspace }}/x` is made relative before it gets here).
+ */
+function joinRepo(base, next) {
+    if (next.startsWith('/'))
+        return null;
+    return normalise(base === '.' ? next : `${base}/${next}`);
+}
+function dirnameOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '.' : path.slice(0, slash);
+}
+function basenameOf(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** A build context that is no folder of this repository: a git or HTTP URL, or `-` (stdin). */
+function isRemoteContext(context) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i.test(context) || context.endsWith('.git') || /\.git#/.test(context);
+}
+/** Folders whose files are someone else's (vendored modules, installed packages). */
+function isVendored(path) {
+    return /(?:^|\/)(?:node_modules|vendor|third_party)\//.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/builds/compose.ts
+/**
+ * Compose files: every service with a `build:`, its context relative to the compose file's folder
+ * and its Dockerfile relative to the context, as `docker compose build` resolves them. Anchors and
+ * `<<:` merge keys are applied; compose's own tags (`!reset`, `!override`) keep their value.
+ */
+
+
+/** `compose.yaml`, `docker-compose.yml`, `compose.prod.yaml`, `docker-compose-ci.yml`, … */
+function isComposeFile(path) {
+    return /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i.test(path);
+}
+/**
+ * Compose interpolation as far as the file says: `$$` is `$`, `${VAR:-x}` and `${VAR-x}` are
+ * their default; any other variable is unknown (null), since its value comes from the environment.
+ */
+function interpolateCompose(text) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c !== '$') {
+            out += c;
+            i++;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === '$') {
+            out += '$';
+            i += 2;
+        }
+        else if (next === '{') {
+            // Find the matching brace: defaults may hold further `${…}`.
+            let depth = 1;
+            let j = i + 2;
+            while (j < text.length && depth > 0) {
+                if (text[j] === '{')
+                    depth++;
+                else if (text[j] === '}')
+                    depth--;
+                j++;
+            }
+            if (depth > 0)
+                return null;
+            const inner = text.slice(i + 2, j - 1);
+            const match = /^[A-Za-z_][A-Za-z0-9_]*(:?-)([\s\S]*)$/.exec(inner);
+            if (match === null)
+                return null;
+            const fallback = interpolateCompose(match[2]);
+            if (fallback === null)
+                return null;
+            out += fallback;
+            i = j;
+        }
+        else if (next !== undefined && /[A-Za-z_]/.test(next))
+            return null;
+        else {
+            out += c;
+            i++;
+        }
+    }
+    return out;
+}
+function scalarText(value) {
+    if (typeof value === 'string')
+        return interpolateCompose(value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return null;
+}
+function composeArgs(value) {
+    const args = {};
+    if (Array.isArray(value)) {
+        for (const item of value) {
+            if (typeof item !== 'string')
+                continue;
+            const eq = item.indexOf('=');
+            // `- NAME` alone takes the value from the environment.
+            if (eq < 0)
+                args[item] = null;
+            else
+                args[item.slice(0, eq)] = interpolateCompose(item.slice(eq + 1));
+        }
+    }
+    else if (value !== null && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value))
+            args[key] = v === null || v === undefined ? null : scalarText(v);
+    }
+    return args;
+}
+function present(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    return value !== '';
+}
+function readCompose(file, text) {
+    const notes = [];
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, merge: true, uniqueKeys: false });
+    const lineAt = (offset) => lineCounter.linePos(offset).line;
+    const error = doc.errors[0];
+    if (error !== undefined) {
+        notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
+        return { builds: [], notes };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
+        notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` });
+        return { builds: [], notes };
+    }
+    const services = data?.services;
+    if (services === null || typeof services !== 'object' || Array.isArray(services))
+        return { builds: [], notes };
+    // Service lines come from the document; values from toJS, which applies the merge keys.
+    const serviceLines = new Map();
+    const servicesNode = doc.get('services', true);
+    if ((0,dist/* isMap */.jh)(servicesNode)) {
+        for (const pair of servicesNode.items) {
+            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
+                serviceLines.set(String(pair.key.value), lineAt(pair.key.range[0]));
+        }
+    }
+    const folder = dirnameOf(file);
+    const builds = [];
+    for (const [name, raw] of Object.entries(services)) {
+        if (raw === null || typeof raw !== 'object')
+            continue;
+        const service = raw;
+        const build = service.build;
+        if (build === undefined || build === null)
+            continue;
+        const line = serviceLines.get(name) ?? 1;
+        const spec = (typeof build === 'string' ? { context: build } : typeof build === 'object' ? build : {});
+        const contextText = spec.context === undefined ? '.' : scalarText(spec.context);
+        let context = null;
+        if (contextText !== null && isRemoteContext(contextText))
+            notes.push({ file, line, message: `service ${name} builds the remote context ${contextText}: its Dockerfile is not in the repository` });
+        else if (contextText !== null) {
+            context = joinRepo(folder, contextText);
+            if (context === null)
+                notes.push({ file, line, message: `service ${name} builds the context ${contextText}, which is outside the repository` });
+        }
+        const inline = typeof spec.dockerfile_inline === 'string';
+        const dockerfileText = spec.dockerfile === undefined ? 'Dockerfile' : scalarText(spec.dockerfile);
+        const dockerfile = inline || context === null || dockerfileText === null ? null : joinRepo(context, dockerfileText);
+        const targetGiven = spec.target !== undefined && spec.target !== null;
+        const platforms = Array.isArray(spec.platforms) ? spec.platforms.map(scalarText).filter((p) => p !== null) : [];
+        builds.push({
+            service: name,
+            line,
+            context,
+            dockerfile,
+            inline,
+            target: targetGiven ? scalarText(spec.target) : null,
+            targetGiven,
+            args: composeArgs(spec.args),
+            platforms,
+            image: typeof service.image === 'string',
+            ports: present(service.ports),
+            command: present(service.command) || present(service.entrypoint)
+        });
+    }
+    return { builds, notes };
+}
+
+;// CONCATENATED MODULE: ./src/builds/bake.ts
+/**
+ * Bake definitions: HCL and JSON bake files (and compose files, which bake reads as targets), merged
+ * in bake's order, with variables, user functions, `inherits` and groups resolved. Paths follow
+ * buildx: a target's context is relative to the folder bake runs in, its Dockerfile relative to
+ * the context.
+ */
+
+
+
+
+
+/** Bake's own lookup order when no file is given (later files override earlier ones). */
+const DEFAULT_BAKE_FILES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yml',
+    'docker-compose.yaml',
+    'docker-bake.json',
+    'docker-bake.hcl',
+    'docker-bake.override.json',
+    'docker-bake.override.hcl'
+];
+/** Attributes whose maps merge key by key across files and `inherits`; the rest are replaced. */
+const MERGED = new Set(['args', 'labels', 'contexts', 'annotations']);
+/** Targets one `matrix` may stand for. */
+const MAX_MATRIX_TARGETS = 256;
+function emptyProject() {
+    return { files: [], variables: new Map(), functions: new Map(), targets: new Map(), groups: new Map() };
+}
+function literal(value) {
+    if (value === UNKNOWN)
+        return { kind: 'unknown', text: '' };
+    if (Array.isArray(value))
+        return { kind: 'tuple', items: value.map(literal) };
+    if (value !== null && typeof value === 'object')
+        return { kind: 'object', items: Object.entries(value).map(([k, v]) => ({ key: { kind: 'literal', value: k }, value: literal(v) })) };
+    return { kind: 'literal', value };
+}
+function addBody(project, file, body) {
+    for (const block of body.blocks) {
+        const name = block.labels[0];
+        if (name === undefined)
+            continue;
+        const attributes = new Map(block.body.attributes.map((a) => [a.name, a.expr]));
+        if (block.type === 'variable')
+            project.variables.set(name, { expr: attributes.get('default') ?? null, line: block.line });
+        else if (block.type === 'function') {
+            const params = attributes.get('params');
+            const result = attributes.get('result');
+            const names = params?.kind === 'tuple' ? params.items.map((p) => (p.kind === 'variable' ? p.name : '')) : [];
+            const variadic = attributes.get('variadic_param');
+            if (result !== undefined)
+                project.functions.set(name, { params: names, variadic: variadic?.kind === 'variable' ? variadic.name : null, result });
+        }
+        else if (block.type === 'target') {
+            const layers = project.targets.get(name) ?? [];
+            layers.push({ file, line: block.line, attributes, resolved: false });
+            project.targets.set(name, layers);
+        }
+        else if (block.type === 'group') {
+            const targets = attributes.get('targets');
+            const group = project.groups.get(name) ?? { file, line: block.line, targets: [] };
+            if (targets !== undefined)
+                group.targets.push(targets);
+            project.groups.set(name, group);
+        }
+    }
+}
+/** A JSON value as an expression: its strings are templates (bake interpolates `${}` in JSON too). */
+function jsonExpr(node) {
+    switch (node.kind) {
+        case 'string': {
+            const template = templateOf(node.value);
+            return template.parts.length === 1 && typeof template.parts[0] === 'string' ? { kind: 'literal', value: node.value } : template;
+        }
+        case 'number':
+        case 'boolean':
+            return { kind: 'literal', value: node.value };
+        case 'null':
+            return { kind: 'literal', value: null };
+        case 'array':
+            return { kind: 'tuple', items: node.items.map(jsonExpr) };
+        case 'object':
+            return { kind: 'object', items: node.entries.map((e) => ({ key: { kind: 'literal', value: e.key }, value: jsonExpr(e.value) })) };
+    }
+}
+/** The JSON form of a bake file, as the same blocks the HCL form has. */
+function jsonBody(root) {
+    const body = { attributes: [], blocks: [] };
+    if (root.kind !== 'object')
+        return body;
+    for (const section of root.entries) {
+        if (section.value.kind !== 'object')
+            continue;
+        for (const entry of section.value.entries) {
+            const attributes = entry.value.kind === 'object' ? entry.value.entries.map((a) => ({ name: a.key, expr: jsonExpr(a.value), line: a.line })) : [];
+            // `"function": {"f": {"params": ["a"]}}`: parameter names are strings there.
+            if (section.key === 'function') {
+                for (const a of attributes) {
+                    if (a.name === 'params' && a.expr.kind === 'tuple')
+                        a.expr = { kind: 'tuple', items: a.expr.items.map((p) => (p.kind === 'literal' ? { kind: 'variable', name: String(p.value) } : p)) };
+                    if (a.name === 'result' && a.expr.kind === 'literal' && typeof a.expr.value === 'string')
+                        a.expr = templateOf(`\${${a.expr.value}}`);
+                }
+            }
+            body.blocks.push({ type: section.key, labels: [entry.key], body: { attributes, blocks: [] }, line: entry.line });
+        }
+    }
+    return body;
+}
+function composeLayer(file, build) {
+    const attributes = new Map();
+    attributes.set('context', literal(build.context ?? UNKNOWN));
+    attributes.set('dockerfile', literal(build.inline ? null : (build.dockerfile ?? UNKNOWN)));
+    if (build.inline)
+        attributes.set('dockerfile-inline', literal('(compose)'));
+    if (build.targetGiven)
+        attributes.set('target', literal(build.target ?? UNKNOWN));
+    const args = emptyObject();
+    for (const [k, v] of Object.entries(build.args))
+        args[k] = v ?? UNKNOWN;
+    attributes.set('args', literal(args));
+    if (build.platforms.length > 0)
+        attributes.set('platforms', literal(build.platforms));
+    return { file, line: build.line, attributes, resolved: true };
+}
+/**
+ * Adds one file to a project. Returns a note when it cannot be read or parsed (the file then adds
+ * nothing, as bake would refuse it).
+ */
+function addBakeFile(project, file, text) {
+    project.files.push(file);
+    const name = basenameOf(file).toLowerCase();
+    if (/\.ya?ml$/.test(name)) {
+        const compose = readCompose(file, text);
+        if (compose.notes.length > 0 && compose.builds.length === 0)
+            return compose.notes[0] ?? null;
+        const group = project.groups.get('default') ?? { file, line: 1, targets: [] };
+        group.targets.push(literal(compose.builds.map((b) => b.service)));
+        project.groups.set('default', group);
+        for (const build of compose.builds) {
+            const layers = project.targets.get(build.service) ?? [];
+            layers.push(composeLayer(file, build));
+            project.targets.set(build.service, layers);
+        }
+        return null;
+    }
+    if (name.endsWith('.json')) {
+        const json = parseJsonc(text);
+        if (!json.ok)
+            return { file, line: json.line, message: `invalid JSON bake file: ${json.message}` };
+        addBody(project, file, jsonBody(json.value));
+        return null;
+    }
+    const hcl = parseHcl(text);
+    if (!hcl.ok)
+        return { file, line: hcl.line, message: `invalid HCL: ${hcl.message}` };
+    addBody(project, file, hcl.body);
+    return null;
+}
+/** Reads the given bake files of the repository into one project; missing files are notes. */
+function loadBake(files, paths, notes, from) {
+    const project = emptyProject();
+    for (const path of paths) {
+        const text = files.read(path);
+        if (text === null) {
+            notes.push({ ...from, message: `bake file ${path} is not in the repository` });
+            continue;
+        }
+        const note = addBakeFile(project, path, text);
+        if (note !== null)
+            notes.push(note);
+    }
+    return project;
+}
+/** The default bake files that exist in a folder, in bake's order. */
+function defaultBakeFiles(all, folder, withCompose = true) {
+    return DEFAULT_BAKE_FILES.filter((f) => withCompose || !/\.ya?ml$/.test(f))
+        .map((f) => (folder === '.' ? f : `${folder}/${f}`))
+        .filter((f) => all.has(f));
+}
+function merge(into, from) {
+    for (const [key, value] of from) {
+        const old = into.get(key);
+        if (MERGED.has(key) && old !== undefined && typeof old === 'object' && old !== null && !Array.isArray(old) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+            const both = emptyObject();
+            Object.assign(both, old, value);
+            into.set(key, both);
+        }
+        else
+            into.set(key, value);
+    }
+}
+function globToRegExp(pattern) {
+    const escaped = pattern.replace(/[.+^$()|{}[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${escaped}$`);
+}
+class BakeResolver {
+    project;
+    notes;
+    overrides;
+    scope;
+    cache = new Map();
+    variableCache = new Map();
+    /** the project's targets, with `matrix` targets expanded into the targets they name */
+    targets;
+    /** a matrix target's block name → the names of its expansions */
+    expansions = new Map();
+    constructor(project, notes, overrides = {}) {
+        this.project = project;
+        this.notes = notes;
+        this.overrides = overrides;
+        this.targets = new Map(project.targets);
+        const evaluating = new Set();
+        this.scope = {
+            functions: project.functions,
+            lookup: (name) => {
+                if (this.variableCache.has(name))
+                    return this.variableCache.get(name);
+                const variable = project.variables.get(name);
+                if (variable === undefined)
+                    return undefined;
+                let value;
+                const override = overrides.variables?.[name];
+                if (override !== undefined)
+                    value = override ?? UNKNOWN;
+                else if (variable.expr === null)
+                    value = '';
+                else if (evaluating.has(name))
+                    value = UNKNOWN;
+                else {
+                    evaluating.add(name);
+                    value = evaluate(variable.expr, this.scope);
+                    evaluating.delete(name);
+                }
+                this.variableCache.set(name, value);
+                return value;
+            }
+        };
+        this.expandMatrices();
+    }
+    has(name) {
+        return this.targets.has(name);
+    }
+    /** Every target name, matrix targets as their expansions. */
+    names() {
+        return [...this.targets.keys()];
+    }
+    scopeWith(bindings) {
+        if (bindings === undefined)
+            return this.scope;
+        return { functions: this.scope.functions, lookup: (name) => (bindings.has(name) ? bindings.get(name) : this.scope.lookup(name)) };
+    }
+    /** `matrix = { v = ["a", "b"] }` with `name = "app-${v}"`: one target per combination. */
+    expandMatrices() {
+        for (const [name, layers] of [...this.targets]) {
+            const layer = layers.find((l) => l.attributes.has('matrix'));
+            if (layer === undefined)
+                continue;
+            const matrix = evaluate(layer.attributes.get('matrix'), this.scope);
+            const entries = matrix !== null && typeof matrix === 'object' && !Array.isArray(matrix) ? Object.entries(matrix) : null;
+            if (entries === null || entries.some(([, v]) => !Array.isArray(v))) {
+                this.notes.push({ file: layer.file, line: layer.line, message: `target ${name} has a matrix whose values are not known: read as one target` });
+                continue;
+            }
+            let combinations = [new Map()];
+            for (const [key, values] of entries) {
+                combinations = combinations.flatMap((c) => values.map((v) => new Map(c).set(key, v))).slice(0, MAX_MATRIX_TARGETS);
+            }
+            const generated = [];
+            for (const bindings of combinations) {
+                const nameExpr = layer.attributes.get('name');
+                const text = nameExpr === undefined ? UNKNOWN : asString(evaluate(nameExpr, this.scopeWith(bindings)));
+                const generatedName = text === UNKNOWN ? `${name}-${[...bindings.values()].map((v) => String(asString(v) === UNKNOWN ? '?' : asString(v))).join('-')}` : text;
+                const attributes = new Map([...layer.attributes].filter(([k]) => k !== 'matrix' && k !== 'name'));
+                this.targets.set(generatedName, [{ ...layer, attributes, bindings }]);
+                generated.push(generatedName);
+            }
+            this.targets.delete(name);
+            this.expansions.set(name, generated);
+        }
+    }
+    /** Group and target names → target names, in order, once each; names that are neither are returned apart. */
+    expand(names) {
+        const targets = [];
+        const unknown = [];
+        const seen = new Set();
+        const visit = (name, stack) => {
+            const group = this.project.groups.get(name);
+            if (group !== undefined && !stack.has(name)) {
+                stack.add(name);
+                for (const member of this.groupMembers(name))
+                    visit(member, stack);
+                stack.delete(name);
+            }
+            else if (this.expansions.has(name)) {
+                for (const member of this.expansions.get(name) ?? [])
+                    visit(member, stack);
+            }
+            else if (this.targets.has(name)) {
+                if (!seen.has(name)) {
+                    seen.add(name);
+                    targets.push(name);
+                }
+            }
+            else if (group === undefined && !unknown.includes(name))
+                unknown.push(name);
+        };
+        for (const name of names)
+            visit(name, new Set());
+        return { targets, unknown };
+    }
+    /** The names a group lists (null entries: expressions we cannot read). */
+    groupMembers(name) {
+        const group = this.project.groups.get(name);
+        if (group === undefined)
+            return [];
+        const names = [];
+        for (const expr of group.targets) {
+            const value = evaluate(expr, this.scope);
+            if (!Array.isArray(value))
+                continue;
+            for (const item of value) {
+                const text = asString(item);
+                if (text !== UNKNOWN && !names.includes(text))
+                    names.push(text);
+            }
+        }
+        return names;
+    }
+    /** Names of the targets other targets inherit from. */
+    inherited() {
+        const names = new Set();
+        for (const name of this.targets.keys())
+            for (const parent of this.parents(name))
+                names.add(parent);
+        return names;
+    }
+    parents(name) {
+        const layers = this.targets.get(name) ?? [];
+        const parents = [];
+        for (const layer of layers) {
+            const expr = layer.attributes.get('inherits');
+            if (expr === undefined)
+                continue;
+            const value = evaluate(expr, this.scopeWith(layer.bindings));
+            if (!Array.isArray(value))
+                continue;
+            for (const item of value) {
+                const text = asString(item);
+                if (text !== UNKNOWN)
+                    parents.push(text);
+            }
+        }
+        return parents;
+    }
+    effective(name, stack) {
+        const cached = this.cache.get(name);
+        if (cached !== undefined)
+            return cached;
+        const layers = this.targets.get(name);
+        if (layers === undefined)
+            return null;
+        const first = layers[0];
+        const own = new Map();
+        for (const layer of layers) {
+            const values = new Map();
+            const scope = this.scopeWith(layer.bindings);
+            for (const [key, expr] of layer.attributes)
+                if (key !== 'inherits')
+                    values.set(key, evaluate(expr, scope));
+            merge(own, values);
+        }
+        const result = new Map();
+        for (const parent of this.parents(name)) {
+            if (stack.includes(parent)) {
+                this.notes.push({ file: first.file, line: first.line, message: `target ${name} inherits ${parent}, which inherits it back` });
+                continue;
+            }
+            const inherited = this.effective(parent, [...stack, name]);
+            if (inherited === null)
+                this.notes.push({ file: first.file, line: first.line, message: `target ${name} inherits ${parent}, which is not defined` });
+            else
+                merge(result, inherited);
+        }
+        merge(result, own);
+        this.cache.set(name, result);
+        return result;
+    }
+    /** A target with `inherits` and the `--set` overrides applied; null when no such target. */
+    target(name) {
+        const attributes = this.effective(name, []);
+        const layers = this.targets.get(name);
+        if (attributes === null || layers === undefined)
+            return null;
+        const result = new Map(attributes);
+        for (const set of this.overrides.sets ?? []) {
+            if (!globToRegExp(set.pattern).test(name))
+                continue;
+            const value = set.value ?? UNKNOWN;
+            if (set.key.startsWith('args.')) {
+                const args = emptyObject();
+                const old = result.get('args');
+                if (old !== undefined && typeof old === 'object' && old !== null && !Array.isArray(old))
+                    Object.assign(args, old);
+                args[set.key.slice(5)] = value;
+                result.set('args', args);
+            }
+            else if (set.key === 'platform' || set.key === 'output' || set.key === 'tags') {
+                result.set(set.key === 'platform' ? 'platforms' : set.key, value === UNKNOWN ? UNKNOWN : String(value).split(',').filter((p) => p !== ''));
+            }
+            else
+                result.set(set.key, value);
+        }
+        const first = layers[0];
+        return { name, file: first.file, line: first.line, resolved: layers.some((l) => l.resolved), attributes: result };
+    }
+}
+/** What a target's outputs say about pushing: true/false, null when unknown or not said. */
+function outputsPush(output, push) {
+    if (push === true || push === 'true')
+        return true;
+    if (push === false || push === 'false')
+        return false;
+    if (output === undefined || output === null)
+        return null;
+    const entries = Array.isArray(output) ? output : [output];
+    if (entries.length === 0)
+        return null;
+    let unknown = false;
+    for (const entry of entries) {
+        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+            const type = entry.type;
+            if (type === 'registry' || ((type === 'image' || type === 'oci') && (entry.push === true || entry.push === 'true')))
+                return true;
+            if (typeof type !== 'string')
+                unknown = true;
+            continue;
+        }
+        const text = asString(entry);
+        if (text === UNKNOWN) {
+            unknown = true;
+            continue;
+        }
+        if (outputPushes(text))
+            return true;
+    }
+    return unknown ? null : false;
+}
+/** One `--output` / `outputs:` entry: `type=registry`, or `type=image,…,push=true`. */
+function outputPushes(output) {
+    const fields = new Map(output.split(',').map((f) => {
+        const eq = f.indexOf('=');
+        return eq < 0 ? [f.trim(), ''] : [f.slice(0, eq).trim(), f.slice(eq + 1).trim()];
+    }));
+    const type = fields.get('type');
+    return type === 'registry' || ((type === 'image' || type === 'oci') && fields.get('push') === 'true');
+}
+/** A resolved target as paths in the repository; `cwd` is the folder bake runs in. */
+function bakeBuild(target, cwd, notes, where) {
+    const a = target.attributes;
+    const text = (key) => {
+        const value = a.get(key);
+        if (value === undefined || value === null)
+            return undefined;
+        const s = asString(value);
+        return s === UNKNOWN ? null : s;
+    };
+    const inline = a.get('dockerfile-inline') !== undefined && a.get('dockerfile-inline') !== null;
+    let contextText = text('context');
+    if (contextText === undefined)
+        contextText = target.resolved ? cwd : '.';
+    let context = null;
+    if (contextText !== null) {
+        contextText = contextText.replace(/^cwd:\/\//, '');
+        if (isRemoteContext(contextText))
+            notes.push({ ...where, message: `bake target ${target.name} builds the remote context ${contextText}: its Dockerfile is not in the repository` });
+        else {
+            context = target.resolved ? contextText : joinRepo(cwd, contextText);
+            if (context === null)
+                notes.push({ ...where, message: `bake target ${target.name} builds the context ${contextText}, which is outside the repository` });
+        }
+    }
+    const given = text('dockerfile');
+    const dockerfileText = given === undefined ? 'Dockerfile' : given;
+    const dockerfile = inline || context === null || dockerfileText === null ? null : target.resolved ? dockerfileText : joinRepo(context, dockerfileText.replace(/^cwd:\/\//, ''));
+    const targetText = text('target');
+    const args = {};
+    const rawArgs = a.get('args');
+    if (rawArgs !== undefined && rawArgs !== null && typeof rawArgs === 'object' && !Array.isArray(rawArgs)) {
+        for (const [key, value] of Object.entries(rawArgs)) {
+            // A null arg is not passed at all.
+            if (value === null)
+                continue;
+            const s = asString(value);
+            args[key] = s === UNKNOWN ? null : s;
+        }
+    }
+    const rawPlatforms = a.get('platforms');
+    const platforms = Array.isArray(rawPlatforms) ? rawPlatforms.map(asString).filter((p) => p !== UNKNOWN) : [];
+    return {
+        dockerfile,
+        context,
+        target: targetText ?? null,
+        targetUnknown: targetText === null,
+        args,
+        platforms,
+        push: outputsPush(a.get('output'), a.get('push')),
+        inline
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builds/devcontainer.ts
+/**
+ * Dev containers: `devcontainer.json` that builds a Dockerfile (`build.dockerfile`, or the legacy
+ * top-level `dockerFile`), both paths relative to the devcontainer.json's folder, or that runs a
+ * compose service (`dockerComposeFile` + `service`), whose build the compose file says.
+ */
+
+
+
+/** `.devcontainer/devcontainer.json`, `.devcontainer/python/devcontainer.json`, `.devcontainer.json`. */
+function isDevcontainerFile(path) {
+    return /(?:^|\/)\.devcontainer\/(?:.+\/)?devcontainer\.json$/.test(path) || /(?:^|\/)\.devcontainer\.json$/.test(path);
+}
+/** `${localEnv:X}`, `${localWorkspaceFolder}` and the like are only known when the container starts. */
+function plain(text) {
+    if (text === undefined)
+        return undefined;
+    return /\$\{[^}]*\}/.test(text) ? null : text;
+}
+function argsOf(node) {
+    const args = {};
+    if (node?.kind !== 'object')
+        return args;
+    for (const entry of node.entries) {
+        const v = entry.value;
+        args[entry.key] = v.kind === 'string' ? (plain(v.value) ?? null) : v.kind === 'number' || v.kind === 'boolean' ? String(v.value) : null;
+    }
+    return args;
+}
+function lineOf(node, key) {
+    if (node.kind !== 'object')
+        return node.line;
+    return node.entries.find((e) => e.key === key)?.line ?? node.line;
+}
+function readDevcontainer(files, file, text) {
+    const notes = [];
+    const parsed = parseJsonc(text);
+    if (!parsed.ok)
+        return { builds: [], notes: [{ file, line: parsed.line, message: `invalid JSON: ${parsed.message}` }] };
+    const root = parsed.value;
+    const folder = dirnameOf(file);
+    const build = member(root, 'build');
+    const legacy = stringOf(member(root, 'dockerFile'));
+    const dockerfileText = plain(stringOf(member(build, 'dockerfile')) ?? legacy);
+    if (dockerfileText !== undefined) {
+        const line = build !== undefined ? lineOf(root, 'build') : lineOf(root, 'dockerFile');
+        const contextText = plain(stringOf(member(build, 'context')) ?? stringOf(member(root, 'context'))) ?? '.';
+        const context = contextText === null ? null : joinRepo(folder, contextText);
+        if (contextText !== null && context === null)
+            notes.push({ file, line, message: `the dev container builds the context ${contextText}, which is outside the repository` });
+        const target = plain(stringOf(member(build, 'target')));
+        return {
+            builds: [
+                {
+                    kind: 'devcontainer',
+                    source: { file, line },
+                    name: stringOf(member(root, 'name')) ?? folder,
+                    dockerfile: dockerfileText === null ? null : joinRepo(folder, dockerfileText),
+                    context,
+                    target: target ?? null,
+                    targetUnknown: target === null,
+                    args: argsOf(member(build, 'args')),
+                    platforms: [],
+                    push: false
+                }
+            ],
+            notes
+        };
+    }
+    const service = stringOf(member(root, 'service'));
+    const composeNode = member(root, 'dockerComposeFile');
+    const composeFiles = composeNode?.kind === 'string' ? [composeNode.value] : composeNode?.kind === 'array' ? composeNode.items.map((i) => stringOf(i) ?? '') : [];
+    if (service === undefined || composeFiles.length === 0)
+        return { builds: [], notes };
+    const line = lineOf(root, 'service');
+    // Later compose files override earlier ones: the last one that builds the service says how.
+    let found = null;
+    for (const composeText of composeFiles) {
+        const path = joinRepo(folder, composeText);
+        const content = path === null ? null : files.read(path);
+        if (path === null || content === null) {
+            notes.push({ file, line: lineOf(root, 'dockerComposeFile'), message: `the dev container names the compose file ${composeText}, which is not in the repository` });
+            continue;
+        }
+        const compose = readCompose(path, content);
+        const b = compose.builds.find((x) => x.service === service);
+        if (b === undefined)
+            continue;
+        found = {
+            kind: 'devcontainer',
+            source: { file, line },
+            name: `${stringOf(member(root, 'name')) ?? folder} (service ${service})`,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.targetGiven ? b.target : null,
+            targetUnknown: b.targetGiven && b.target === null,
+            args: b.args,
+            platforms: b.platforms,
+            push: false
+        };
+    }
+    return { builds: found === null ? [] : [found], notes };
+}
+
+;// CONCATENATED MODULE: ./src/builds/shell.ts
+/** Marks text whose value is unknown (an expression the workflow fills in at run time). */
+const UNKNOWN_TEXT = '\uE000';
+const MAX_LOOP_EXPANSION = 16;
+/** Scans a script into words and operators. */
+function lex(script) {
+    const tokens = [];
+    let i = 0;
+    let parts = [];
+    let text = '';
+    let start = -1;
+    /** heredoc delimiters waiting for the end of the current line */
+    let heredocs = [];
+    const mark = () => {
+        if (start < 0)
+            start = i;
+    };
+    const flushText = (quoted = false) => {
+        if (text !== '')
+            parts.push({ kind: 'text', text, quoted });
+        text = '';
+    };
+    const endWord = () => {
+        flushText();
+        if (start >= 0)
+            tokens.push({ kind: 'word', word: { parts, offset: start } });
+        parts = [];
+        start = -1;
+    };
+    /** Skips from an opening `(` (or backtick) to its partner, over quotes and nesting. */
+    const skipGroup = (open, close) => {
+        let depth = 1;
+        while (i < script.length && depth > 0) {
+            const c = script[i];
+            if (c === '\\')
+                i += 2;
+            else if (c === "'" && open !== '`') {
+                const end = script.indexOf("'", i + 1);
+                i = end < 0 ? script.length : end + 1;
+            }
+            else if (c === '"' && open !== '`') {
+                i++;
+                while (i < script.length && script[i] !== '"')
+                    i += script[i] === '\\' ? 2 : 1;
+                i++;
+            }
+            else {
+                if (c === close)
+                    depth--;
+                else if (c === open && open !== close)
+                    depth++;
+                i++;
+            }
+        }
+    };
+    /** `$NAME`, `${NAME…}`, `$(…)`; the cursor is on the `$`. */
+    const dollar = (quoted) => {
+        const next = script[i + 1] ?? '';
+        if (next === '(') {
+            flushText(quoted);
+            i += 2;
+            skipGroup('(', ')');
+            parts.push({ kind: 'unknown' });
+        }
+        else if (next === '{') {
+            flushText(quoted);
+            const close = script.indexOf('}', i + 2);
+            const inner = close < 0 ? '' : script.slice(i + 2, close);
+            i = close < 0 ? script.length : close + 1;
+            const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
+            if (match === null)
+                parts.push({ kind: 'unknown' });
+            else
+                parts.push({ kind: 'var', name: match[1], quoted, op: match[2] ?? '', arg: match[3] === undefined ? [] : [{ kind: 'text', text: match[3], quoted: true }] });
+        }
+        else if (/[A-Za-z_]/.test(next)) {
+            flushText(quoted);
+            const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(script.slice(i + 1, i + 200));
+            i += 1 + match[0].length;
+            parts.push({ kind: 'var', name: match[0], quoted, op: '', arg: [] });
+        }
+        else if (/[0-9@*#?$!-]/.test(next)) {
+            flushText(quoted);
+            i += 2;
+            parts.push({ kind: 'unknown' });
+        }
+        else {
+            text += '$';
+            i++;
+        }
+    };
+    const skipHeredocBodies = () => {
+        for (const { delimiter, strip } of heredocs) {
+            while (i < script.length) {
+                let eol = script.indexOf('\n', i);
+                if (eol < 0)
+                    eol = script.length;
+                const line = script.slice(i, eol).replace(/\r$/, '');
+                i = Math.min(eol + 1, script.length);
+                if ((strip ? line.replace(/^\t+/, '') : line).trim() === delimiter)
+                    break;
+            }
+        }
+        heredocs = [];
+    };
+    while (i < script.length) {
+        const c = script[i];
+        if (c === '\\' && script[i + 1] === '\n') {
+            i += 2;
+            continue;
+        }
+        if (c === '\\' && script[i + 1] === '\r' && script[i + 2] === '\n') {
+            i += 3;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            i++;
+            continue;
+        }
+        if (c === '\n') {
+            endWord();
+            tokens.push({ kind: 'op', op: '\n', offset: i });
+            i++;
+            if (heredocs.length > 0)
+                skipHeredocBodies();
+            continue;
+        }
+        if (c === '#' && start < 0) {
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === "'") {
+            mark();
+            flushText();
+            const end = script.indexOf("'", i + 1);
+            const body = script.slice(i + 1, end < 0 ? script.length : end);
+            parts.push({ kind: 'text', text: body, quoted: true });
+            i = end < 0 ? script.length : end + 1;
+            continue;
+        }
+        if (c === '"') {
+            mark();
+            flushText();
+            i++;
+            while (i < script.length && script[i] !== '"') {
+                const d = script[i];
+                if (d === '\\' && '"\\$`\n'.includes(script[i + 1] ?? '')) {
+                    if (script[i + 1] !== '\n')
+                        text += script[i + 1];
+                    i += 2;
+                }
+                else if (d === '$')
+                    dollar(true);
+                else if (d === '`') {
+                    flushText(true);
+                    i++;
+                    skipGroup('`', '`');
+                    parts.push({ kind: 'unknown' });
+                }
+                else {
+                    text += d;
+                    i++;
+                }
+            }
+            flushText(true);
+            // Keep an empty "" as a word of its own.
+            if (parts.length === 0)
+                parts.push({ kind: 'text', text: '', quoted: true });
+            i++;
+            continue;
+        }
+        if (c === '\\') {
+            mark();
+            text += script[i + 1] ?? '';
+            i += 2;
+            continue;
+        }
+        if (c === '$') {
+            mark();
+            dollar(false);
+            continue;
+        }
+        if (c === '`') {
+            mark();
+            flushText();
+            i++;
+            skipGroup('`', '`');
+            parts.push({ kind: 'unknown' });
+            continue;
+        }
+        if (c === '<' && script.startsWith('<<<', i)) {
+            // A here-string: its word is data.
+            endWord();
+            i += 3;
+            tokens.push({ kind: 'op', op: 'redirect', offset: i });
+            continue;
+        }
+        if (c === '<' && script[i + 1] === '<') {
+            endWord();
+            i += 2;
+            const strip = script[i] === '-';
+            if (strip)
+                i++;
+            while (script[i] === ' ' || script[i] === '\t')
+                i++;
+            const match = /^(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(script.slice(i, i + 200));
+            if (match !== null) {
+                heredocs.push({ delimiter: match[1] ?? match[2] ?? match[3] ?? '', strip });
+                i += match[0].length;
+            }
+            continue;
+        }
+        if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
+            endWord();
+            const two = script.slice(i, i + 2);
+            const op = two === '&&' || two === '||' || two === ';;' ? two : c;
+            tokens.push({ kind: 'op', op, offset: i });
+            i += op.length;
+            continue;
+        }
+        if (c === '>' || c === '<') {
+            // A redirection: its target is a word we do not need, nor the fd number before it (`2>&1`).
+            if (parts.length === 0 && /^\d+$/.test(text)) {
+                text = '';
+                start = -1;
+            }
+            endWord();
+            i++;
+            if (script[i] === '>' || script[i] === '&')
+                i++;
+            tokens.push({ kind: 'op', op: 'redirect', offset: i });
+            continue;
+        }
+        mark();
+        text += c;
+        i++;
+    }
+    endWord();
+    return tokens;
+}
+/**
+ * A word's value under `env`, unknown parts as UNKNOWN_TEXT (so `K=$(x)` still says K). A known
+ * unquoted value splits on blanks: `$FLAGS` is as many words as it holds.
+ */
+function evaluateWord(word, env) {
+    let value = '';
+    let splittable = false;
+    for (const part of word.parts) {
+        if (part.kind === 'unknown') {
+            value += UNKNOWN_TEXT;
+            continue;
+        }
+        if (part.kind === 'text') {
+            value += part.text;
+            continue;
+        }
+        const known = env.get(part.name);
+        let piece;
+        if (part.op === ':-' || part.op === '-') {
+            if (known === null)
+                piece = null;
+            else if (known !== undefined && (known !== '' || part.op === '-'))
+                piece = known;
+            else
+                piece = evaluateWord({ parts: part.arg, offset: word.offset }, env).join(' ');
+        }
+        else if (part.op === '')
+            piece = known ?? null;
+        else
+            piece = null;
+        value += piece ?? UNKNOWN_TEXT;
+        if (!part.quoted && piece !== null)
+            splittable = true;
+    }
+    if (splittable && /\s/.test(value))
+        return value.split(/\s+/).filter((w) => w !== '');
+    return [value];
+}
+/** A word, or null when any part of it is unknown. */
+function known(word) {
+    return word === undefined || word.includes(UNKNOWN_TEXT) ? null : word;
+}
+/** The literal text of a word when it has no expansions (keywords, assignments). */
+function literalWord(word) {
+    let text = '';
+    for (const part of word.parts) {
+        if (part.kind !== 'text')
+            return null;
+        text += part.text;
+    }
+    return text;
+}
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
+const shell_WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'command', 'env', 'xargs', 'timeout']);
+const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+/**
+ * The simple commands of a script, with words evaluated under `env` (the step's environment).
+ * A command inside `for v in a b` is returned once per value of `v` (at most 16).
+ */
+function shellCommands(script, env) {
+    const tokens = lex(script);
+    const vars = new Map(env);
+    const loops = [];
+    const commands = [];
+    let words = [];
+    const assign = (text, word) => {
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(text);
+        if (match === null)
+            return false;
+        const name = match[1];
+        const rest = { parts: [], offset: word.offset };
+        // Drop the `NAME=` from the word's first text part, keep the rest of its parts.
+        let skip = match[0].length;
+        for (const part of word.parts) {
+            if (skip > 0 && part.kind === 'text') {
+                const cut = Math.min(skip, part.text.length);
+                skip -= cut;
+                if (part.text.length > cut)
+                    rest.parts.push({ ...part, text: part.text.slice(cut) });
+            }
+            else
+                rest.parts.push(part);
+        }
+        const values = evaluateWord({ ...rest, parts: rest.parts.map((p) => (p.kind === 'var' || p.kind === 'text' ? { ...p, quoted: true } : p)) }, vars);
+        vars.set(name, match[0].endsWith('+=') ? null : known(values[0] ?? ''));
+        return true;
+    };
+    const finish = () => {
+        let list = words;
+        words = [];
+        // Leading keywords, assignments and wrappers are not the program.
+        for (;;) {
+            const first = list[0];
+            if (first === undefined)
+                return;
+            const text = literalWord(first);
+            if (text === 'for' && list[1] !== undefined) {
+                const name = literalWord(list[1]) ?? '';
+                const inAt = list.findIndex((w) => literalWord(w) === 'in');
+                const items = inAt < 0 ? [null] : list.slice(inAt + 1).flatMap((w) => (literalWord(w) === 'do' ? [] : evaluateWord(w, vars).map(known)));
+                loops.push({ name, values: items.length > MAX_LOOP_EXPANSION ? [null] : items });
+                const doAt = list.findIndex((w) => literalWord(w) === 'do');
+                if (doAt < 0)
+                    return;
+                list = list.slice(doAt + 1);
+                continue;
+            }
+            if (text === 'done') {
+                loops.pop();
+                list = list.slice(1);
+                continue;
+            }
+            if (text !== null && (KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
+                list = list.slice(1);
+                // A wrapper's own options (`sudo -E`, `timeout 10m`).
+                while (list[0] !== undefined && /^-|^\d+[smh]?$/.test(literalWord(list[0]) ?? ''))
+                    list = list.slice(1);
+                continue;
+            }
+            if (text !== null && DECLARATIONS.has(text)) {
+                for (const w of list.slice(1))
+                    assign(w.parts[0]?.kind === 'text' ? w.parts[0].text : '', w);
+                return;
+            }
+            if (text !== null || first.parts[0]?.kind === 'text') {
+                const head = first.parts[0]?.kind === 'text' ? first.parts[0].text : '';
+                if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(head)) {
+                    const rest = list.slice(1);
+                    // `NAME=value` alone sets a shell variable; before a program it only sets that program's environment.
+                    if (rest.length === 0)
+                        assign(head, first);
+                    list = rest;
+                    continue;
+                }
+            }
+            break;
+        }
+        const offset = list[0].offset;
+        // Expand the loop variables the command uses.
+        let bindings = [new Map()];
+        for (const loop of loops) {
+            if (!list.some((w) => w.parts.some((p) => p.kind === 'var' && p.name === loop.name)))
+                continue;
+            const next = [];
+            for (const b of bindings)
+                for (const v of loop.values)
+                    next.push(new Map(b).set(loop.name, v));
+            bindings = next.length > MAX_LOOP_EXPANSION ? [new Map([[loop.name, null]])] : next;
+        }
+        for (const binding of bindings) {
+            const scope = new Map(vars);
+            for (const [k, v] of binding)
+                scope.set(k, v);
+            commands.push({ argv: list.flatMap((w) => evaluateWord(w, scope)), offset });
+        }
+    };
+    let redirect = false;
+    for (const token of tokens) {
+        if (token.kind === 'op') {
+            if (token.op === 'redirect') {
+                redirect = true;
+                continue;
+            }
+            finish();
+            continue;
+        }
+        if (redirect) {
+            redirect = false;
+            continue;
+        }
+        words.push(token.word);
+    }
+    finish();
+    return commands;
+}
+
+;// CONCATENATED MODULE: ./src/builds/cli-commands.ts
+/**
+ * Build command lines: `docker build`, `docker buildx build`, `docker image build`, `podman build`,
+ * `buildah bud` and `docker buildx bake`, read from their words. Flags are known by name so that a
+ * flag's value is never taken for the context; the context is the last operand.
+ */
+
+
+/** Options that take a value (docker/buildx, podman and buildah); every other option is a switch. */
+const VALUE_OPTIONS = new Set(('-f --file -t --tag --target --build-arg --platform -o --output --add-host --allow --annotation --attest --build-context --builder ' +
+    '--cache-from --cache-to --call --cgroup-parent --iidfile --label --metadata-file --network --no-cache-filter --progress --secret ' +
+    '--shm-size --ssh --ulimit -m --memory --memory-swap --cpu-period --cpu-quota -c --cpu-shares --cpuset-cpus --cpuset-mems --isolation ' +
+    '--security-opt --sbom --provenance --arch --os --variant --format --authfile --creds --cert-dir --jobs --manifest --userns -v --volume ' +
+    '--env --from --runtime --retry --timestamp --unsetenv --device --dns --dns-option --dns-search --decryption-key --sign-by --logfile ' +
+    '--cap-add --cap-drop --ignorefile --os-version --os-feature --layer-label --cache-ttl --set -e').split(' '));
+/** docker's and podman's own options before the subcommand that take a value. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--config', '-c', '--context', '-H', '--host', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--connection', '--url', '--identity', '--root', '--runroot', '--storage-driver', '--builder']);
+function program(word) {
+    if (word === null)
+        return null;
+    return word.slice(word.lastIndexOf('/') + 1);
+}
+/** Index of the subcommand after `start`, skipping global options. */
+function skipGlobals(argv, start) {
+    let i = start;
+    while (i < argv.length) {
+        const w = argv[i];
+        if (!w.startsWith('-'))
+            return i;
+        i += GLOBAL_VALUE_OPTIONS.has(w) ? 2 : 1;
+    }
+    return i;
+}
+function subcommand(argv) {
+    const name = program(known(argv[0]));
+    if (name === 'docker' || name === 'podman') {
+        const tool = name;
+        let i = skipGlobals(argv, 1);
+        const sub = argv[i];
+        if (sub === 'build' || sub === 'builder')
+            return sub === 'build' ? { kind: 'build', tool, at: i + 1 } : argv[i + 1] === 'build' ? { kind: 'build', tool, at: i + 2 } : null;
+        if (sub === 'image')
+            return argv[i + 1] === 'build' ? { kind: 'build', tool, at: i + 2 } : null;
+        if (sub === 'bake')
+            return { kind: 'bake', at: i + 1 };
+        if (sub === 'buildx') {
+            i = skipGlobals(argv, i + 1);
+            const verb = argv[i];
+            if (verb === 'build' || verb === 'b')
+                return { kind: 'build', tool, at: i + 1 };
+            if (verb === 'bake')
+                return { kind: 'bake', at: i + 1 };
+        }
+        return null;
+    }
+    if (name === 'buildah') {
+        const i = skipGlobals(argv, 1);
+        const sub = argv[i];
+        return sub === 'bud' || sub === 'build' || sub === 'build-using-dockerfile' ? { kind: 'build', tool: 'buildah', at: i + 1 } : null;
+    }
+    return null;
+}
+/** Splits `--flag=value`; a short or long option without `=` takes the next word when it is a value option. */
+function options(argv, from) {
+    const found = [];
+    const operands = [];
+    for (let i = from; i < argv.length; i++) {
+        const w = argv[i];
+        if (w === '--') {
+            operands.push(...argv.slice(i + 1));
+            break;
+        }
+        if (w.startsWith('-') && w !== '-' && known(w) !== null) {
+            const eq = w.indexOf('=');
+            if (eq > 0)
+                found.push([w.slice(0, eq), w.slice(eq + 1)]);
+            else if (VALUE_OPTIONS.has(w))
+                found.push([w, argv[++i] ?? '']);
+            else
+                found.push([w, '']);
+        }
+        else
+            operands.push(w);
+    }
+    return { options: found, operands };
+}
+function parseBuildCommand(argv) {
+    const found = subcommand(argv);
+    if (found === null)
+        return null;
+    const { options: opts, operands } = options(argv, found.at);
+    if (found.kind === 'bake') {
+        // Printing, listing and checking build nothing.
+        if (opts.some(([o, v]) => o === '--print' || o === '--list' || o === '--check' || (o === '--call' && v !== 'build')))
+            return null;
+        const sets = [];
+        for (const [o, v] of opts) {
+            if (o !== '--set')
+                continue;
+            const eq = v.indexOf('=');
+            const left = eq < 0 ? v : v.slice(0, eq);
+            const dot = left.indexOf('.');
+            if (dot <= 0 || known(left) === null)
+                continue;
+            sets.push({ pattern: left.slice(0, dot), key: left.slice(dot + 1), value: eq < 0 ? null : known(v.slice(eq + 1)) });
+        }
+        const push = opts.some(([o]) => o === '--push') ? true : opts.some(([o]) => o === '--load') ? false : null;
+        return { kind: 'bake', files: opts.filter(([o]) => o === '-f' || o === '--file').map(([, v]) => known(v)), targets: operands.map(known), sets, push };
+    }
+    const args = {};
+    let file;
+    let target;
+    const platforms = [];
+    const tags = [];
+    let push = null;
+    for (const [o, v] of opts) {
+        if (o === '-f' || o === '--file')
+            file = known(v);
+        else if (o === '--target')
+            target = known(v);
+        else if (o === '-t' || o === '--tag')
+            tags.push(known(v));
+        else if (o === '--build-arg') {
+            const eq = v.indexOf('=');
+            const key = eq < 0 ? v : v.slice(0, eq);
+            // `--build-arg NAME` alone passes the variable of the environment: unknown here.
+            if (known(key) !== null && key !== '')
+                args[key] = eq < 0 ? null : known(v.slice(eq + 1));
+        }
+        else if (o === '--platform' || o === '--arch') {
+            const text = known(v);
+            if (text !== null)
+                platforms.push(...text.split(',').filter((p) => p !== ''));
+        }
+        else if (o === '--push')
+            push = true;
+        else if ((o === '-o' || o === '--output') && outputPushes(known(v) ?? ''))
+            push = true;
+    }
+    if (push === null) {
+        // Without --push or a registry output the image stays local; a later `docker push` is the caller's to see.
+        const unknownOutput = opts.some(([o, v]) => (o === '-o' || o === '--output') && known(v) === null);
+        push = unknownOutput ? null : false;
+    }
+    const last = operands[operands.length - 1];
+    return {
+        kind: 'build',
+        tool: found.tool,
+        file,
+        context: last === undefined ? undefined : known(last),
+        target,
+        args,
+        platforms,
+        push,
+        tags
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builds/expressions.ts
+/**
+ * GitHub Actions expressions (`${{ … }}`) as far as the workflow file says: `matrix.*` values of
+ * the combination being read, `env.*` set in the file, string literals and `github.workspace`.
+ * Anything else (secrets, step outputs, inputs, functions) is unknown, written as UNKNOWN_TEXT.
+ * And `strategy.matrix` expanded into its combinations, with `exclude` and `include` applied.
+ */
+
+/** A matrix value, or its combinations, that an expression decides at run time. */
+const UNKNOWN_MATRIX = Symbol('unknown matrix');
+function lookupPath(root, path) {
+    let value = root;
+    for (const key of path) {
+        if (value === UNKNOWN_MATRIX)
+            return UNKNOWN_MATRIX;
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+            return undefined;
+        value = Object.hasOwn(value, key) ? value[key] : undefined;
+    }
+    return value;
+}
+/** One expression's text value, or null when unknown. */
+function evaluateExpression(expression, ctx) {
+    const e = expression.trim();
+    const literal = /^'((?:[^']|'')*)'$/.exec(e);
+    if (literal !== null)
+        return literal[1].replace(/''/g, "'");
+    if (e === 'github.workspace')
+        return '.';
+    const path = /^(matrix|env)((?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])+)$/.exec(e);
+    if (path === null)
+        return null;
+    const keys = [...path[2].matchAll(/\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((m) => (m[1] ?? m[2]));
+    if (path[1] === 'env') {
+        const value = keys.length === 1 ? ctx.env[keys[0]] : undefined;
+        return value === undefined || value.includes(UNKNOWN_TEXT) ? null : value;
+    }
+    if (ctx.matrix === null)
+        return null;
+    const value = lookupPath(ctx.matrix, keys);
+    // A key the combination lacks is the empty string in GitHub's expressions.
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value.includes('${{') ? null : value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return null;
+}
+/** Replaces every `${{ … }}` with its value, or UNKNOWN_TEXT. */
+function substitute(text, ctx) {
+    if (!text.includes('${{'))
+        return text;
+    let out = '';
+    let i = 0;
+    for (;;) {
+        const open = text.indexOf('${{', i);
+        if (open < 0)
+            break;
+        const close = text.indexOf('}}', open + 3);
+        if (close < 0)
+            break;
+        out += text.slice(i, open);
+        const value = evaluateExpression(text.slice(open + 3, close), ctx);
+        // A value with a newline would move every later line: keep the lines where they are.
+        out += value === null || value.includes('\n') ? UNKNOWN_TEXT : value;
+        i = close + 2;
+    }
+    return out + text.slice(i);
+}
+/** The matrix keys a text uses (`matrix.target`, `matrix['os']`). */
+function matrixKeys(text) {
+    const keys = new Set();
+    for (const m of text.matchAll(/matrix\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\])/g))
+        keys.add((m[1] ?? m[2]));
+    return keys;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return String(a) === String(b) && typeof a !== 'object' && typeof b !== 'object';
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => deepEqual(a[k], b[k]));
+}
+/** An exclude entry matches when each of its keys does (object values match in part). */
+function matches(combination, partial) {
+    return Object.entries(partial).every(([k, v]) => {
+        const c = combination[k];
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && c !== null && typeof c === 'object')
+            return matches(c, v);
+        return deepEqual(c, v);
+    });
+}
+/**
+ * GitHub's expansion: the product of the keys' lists, minus `exclude`; each `include` entry extends
+ * every combination whose original values it does not change, or else is a combination of its own.
+ * At most `limit` combinations are produced.
+ */
+function expandMatrix(matrix, limit) {
+    if (matrix === undefined || matrix === null)
+        return { combinations: [{}], total: 1, partial: false };
+    if (typeof matrix !== 'object' || Array.isArray(matrix))
+        return { combinations: null, total: 0, partial: true };
+    const spec = matrix;
+    let partial = false;
+    const keys = [];
+    for (const [key, value] of Object.entries(spec)) {
+        if (key === 'include' || key === 'exclude')
+            continue;
+        if (Array.isArray(value))
+            keys.push([key, value]);
+        else {
+            // `${{ fromJson(…) }}` for one key: every combination has an unknown value there.
+            keys.push([key, [UNKNOWN_MATRIX]]);
+            partial = true;
+        }
+    }
+    const total = keys.reduce((n, [, values]) => n * values.length, 1);
+    let combinations = keys.length === 0 ? [] : [{}];
+    for (const [key, values] of keys) {
+        const next = [];
+        for (const c of combinations) {
+            for (const v of values) {
+                if (next.length >= limit)
+                    break;
+                next.push({ ...c, [key]: v });
+            }
+        }
+        combinations = next;
+    }
+    const exclude = spec.exclude;
+    if (Array.isArray(exclude))
+        combinations = combinations.filter((c) => !exclude.some((e) => e !== null && typeof e === 'object' && matches(c, e)));
+    else if (exclude !== undefined)
+        partial = true;
+    const include = spec.include;
+    const original = new Set(keys.map(([k]) => k));
+    if (Array.isArray(include)) {
+        const base = combinations.map((c) => ({ ...c }));
+        for (const entry of include) {
+            if (entry === null || typeof entry !== 'object')
+                continue;
+            const add = entry;
+            let extended = false;
+            base.forEach((c, i) => {
+                const keepsOriginals = Object.entries(add).every(([k, v]) => !original.has(k) || deepEqual(c[k], v));
+                if (!keepsOriginals)
+                    return;
+                Object.assign(combinations[i], add);
+                extended = true;
+            });
+            if (!extended && combinations.length < limit)
+                combinations.push({ ...add });
+        }
+    }
+    else if (include !== undefined) {
+        partial = true;
+        if (keys.length === 0)
+            return { combinations: null, total: 0, partial };
+    }
+    return { combinations, total: Math.max(total, combinations.length), partial };
+}
+const UNDECIDED = Symbol('undecided');
+/** GitHub compares strings without regard to case, and loosely across types. */
+function looseEqual(a, b) {
+    if (a === UNDECIDED || b === UNDECIDED)
+        return UNDECIDED;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a.toLowerCase() === b.toLowerCase();
+    if (typeof a === typeof b)
+        return a === b;
+    const number = (v) => (v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : v);
+    return number(a) === number(b);
+}
+function truthy(v) {
+    if (v === UNDECIDED)
+        return UNDECIDED;
+    return v !== null && v !== false && v !== '' && v !== 0;
+}
+/**
+ * Whether a step's `if:` may let it run for this combination: false only when the condition is
+ * decided by what the file says (`matrix.target == 'mainline'`, `matrix.args != ''`); any other
+ * condition (step outputs, functions, events) may hold.
+ */
+function mayRun(condition, ctx) {
+    if (condition === undefined)
+        return true;
+    const text = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+    const tokens = text.match(/'(?:[^']|'')*'|[A-Za-z_][\w.-]*(?:\[\s*'[^']*'\s*\])*|==|!=|&&|\|\||[!()<>]=?|\d+(?:\.\d+)?|\S/g) ?? [];
+    let i = 0;
+    const primary = () => {
+        const t = tokens[i++];
+        if (t === undefined)
+            return UNDECIDED;
+        if (t === '!') {
+            const v = truthy(primary());
+            return v === UNDECIDED ? UNDECIDED : !v;
+        }
+        if (t === '(') {
+            const v = or();
+            if (tokens[i] === ')')
+                i++;
+            return v;
+        }
+        if (t.startsWith("'"))
+            return t.slice(1, -1).replace(/''/g, "'");
+        if (t === 'true' || t === 'false')
+            return t === 'true';
+        if (t === 'null')
+            return null;
+        if (/^\d/.test(t))
+            return Number(t);
+        if (tokens[i] === '(') {
+            // A function call: skip its arguments, its value is not ours to know.
+            let depth = 0;
+            while (i < tokens.length) {
+                const u = tokens[i++];
+                if (u === '(')
+                    depth++;
+                else if (u === ')' && --depth === 0)
+                    break;
+            }
+            return UNDECIDED;
+        }
+        if (/^(?:matrix|env)\b/.test(t)) {
+            const v = evaluateExpression(t, ctx);
+            return v === null ? UNDECIDED : v;
+        }
+        return UNDECIDED;
+    };
+    const comparison = () => {
+        let left = primary();
+        while (tokens[i] === '==' || tokens[i] === '!=') {
+            const op = tokens[i++];
+            const eq = looseEqual(left, primary());
+            left = eq === UNDECIDED ? UNDECIDED : op === '==' ? eq : !eq;
+        }
+        return left;
+    };
+    const and = () => {
+        let left = comparison();
+        while (tokens[i] === '&&') {
+            i++;
+            const right = comparison();
+            const l = truthy(left);
+            const r = truthy(right);
+            left = l === false || r === false ? false : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right;
+        }
+        return left;
+    };
+    const or = () => {
+        let left = and();
+        while (tokens[i] === '||') {
+            i++;
+            const right = and();
+            const l = truthy(left);
+            const r = truthy(right);
+            left = l === true ? left : r === true ? right : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right;
+        }
+        return left;
+    };
+    const result = or();
+    // Anything left over (an operator we do not read) leaves the step running.
+    if (i < tokens.length)
+        return true;
+    return truthy(result) !== false;
+}
+
+;// CONCATENATED MODULE: ./src/builds/workflow.ts
+/**
+ * GitHub workflows: steps that use build-push-action (or a fork: depot/, useblacksmith/…) or
+ * bake-action, and `run:` steps with build command lines. A job's literal matrix expands into one
+ * build per combination of the matrix values a step uses.
+ */
+
+
+
+
+
+
+/** Builds one step may stand for: enough for any real matrix, bounded for a generated one. */
+const MAX_BUILDS_PER_STEP = 256;
+function isWorkflowFile(path) {
+    return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+}
+function note(ctx, where, message) {
+    const key = `${where.file}:${where.line}:${message}`;
+    if (ctx.noted.has(key))
+        return;
+    ctx.noted.add(key);
+    ctx.notes.push({ file: where.file, line: where.line, message });
+}
+function get(map, key) {
+    return (0,dist/* isMap */.jh)(map) ? map.get(key, true) : undefined;
+}
+/** A member of a plain value (from the document's toJS, where anchors and merge keys are applied). */
+function field(value, ...keys) {
+    let v = value;
+    for (const key of keys) {
+        if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key))
+            return undefined;
+        v = v[key];
+    }
+    return v;
+}
+function str(value) {
+    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+function workflow_text(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const v = node.value;
+    return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+function envOf(value) {
+    const env = {};
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return env;
+    for (const [k, v] of Object.entries(value))
+        env[k] = str(v) ?? '';
+    return env;
+}
+/** A comma/newline separated input list, as the docker actions read theirs. */
+function inputList(value, commas = true) {
+    if (value === undefined)
+        return [];
+    return value
+        .split(commas ? /[\n,]/ : /\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+function boolInput(value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    return null;
+}
+/** `{{defaultContext}}` (the git context of the repository) and `{{defaultContext}}:sub`. */
+function gitContext(context) {
+    const match = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(context);
+    return match === null ? context : match[1] === undefined || match[1] === '' ? '.' : match[1];
+}
+function describeValue(v) {
+    if (v === undefined || v === null)
+        return "''";
+    if (typeof v === 'symbol')
+        return '?';
+    if (typeof v === 'string')
+        return v.includes('${{') ? '?' : v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    const json = JSON.stringify(v);
+    return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+function describeCombination(combination, keys) {
+    return keys.length === 0 ? '' : ` (${keys.map((k) => `${k}=${describeValue(combination[k])}`).join(', ')})`;
+}
+function pathOrNull(base, path) {
+    if (base === null || path.includes(UNKNOWN_TEXT))
+        return null;
+    return joinRepo(base, path);
+}
+/** A path inside another checkout of the job: this repository's path, or null for another repository's. */
+function remap(ctx, step, path) {
+    if (path === null)
+        return null;
+    for (const c of [...step.checkouts].reverse()) {
+        if (path !== c.path && !path.startsWith(`${c.path}/`))
+            continue;
+        const rest = path === c.path ? '.' : path.slice(c.path.length + 1);
+        if (c.repository === 'self')
+            return rest;
+        if (c.repository === null) {
+            note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of a repository named by an expression: its paths are read as this repository's`);
+            return rest;
+        }
+        note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of ${c.repository}: not files of this repository`);
+        return null;
+    }
+    return path;
+}
+/** Checks a context and says why it is none (remote, outside the repository). */
+function contextOf(ctx, where, what, cwd, raw) {
+    if (raw.includes(UNKNOWN_TEXT) || cwd === null)
+        return null;
+    if (raw === '-') {
+        note(ctx, where, `${what} reads its context from standard input: its Dockerfile is not in the repository`);
+        return null;
+    }
+    if (isRemoteContext(raw)) {
+        note(ctx, where, `${what} builds the remote context ${raw}: its Dockerfile is not in the repository`);
+        return null;
+    }
+    const context = joinRepo(cwd, raw);
+    if (context === null)
+        note(ctx, where, `${what} builds the context ${raw}, which is outside the repository`);
+    return context;
+}
+function buildPushAction(ctx, step, withs) {
+    const where = step.where;
+    const what = step.baseLabel;
+    const rawContext = withs.context === undefined || withs.context.trim() === '' ? '.' : gitContext(withs.context.trim());
+    // The action runs in the workspace root: `working-directory` is for run steps only.
+    const context = contextOf(ctx, where, what, '.', rawContext);
+    const file = withs.file?.trim();
+    let dockerfile;
+    if (file === undefined || file === '')
+        dockerfile = context === null ? null : joinRepo(context, 'Dockerfile');
+    else if (context === null && !isRemoteContext(rawContext) && rawContext.includes(UNKNOWN_TEXT))
+        dockerfile = pathOrNull('.', file);
+    else
+        dockerfile = file.includes(UNKNOWN_TEXT) || (context === null && isRemoteContext(rawContext)) ? null : joinRepo('.', file);
+    const target = withs.target?.trim();
+    const args = {};
+    for (const line of inputList(withs['build-args'], false)) {
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? line : line.slice(0, eq);
+        if (!key.includes(UNKNOWN_TEXT))
+            args[key] = eq < 0 ? null : known(line.slice(eq + 1));
+    }
+    const platforms = inputList(withs.platforms).filter((p) => !p.includes(UNKNOWN_TEXT));
+    let push = boolInput(withs.push);
+    const outputs = inputList(withs.outputs, false);
+    if (outputs.some((o) => !o.includes(UNKNOWN_TEXT) && outputPushes(o)))
+        push = true;
+    else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT)))
+        push = null;
+    addBuild(ctx, step, {
+        kind: 'build-push-action',
+        source: where,
+        name: step.label,
+        dockerfile: remap(ctx, step, dockerfile),
+        context: remap(ctx, step, context),
+        target: target === undefined || target === '' ? null : known(target),
+        targetUnknown: target !== undefined && target.includes(UNKNOWN_TEXT),
+        args,
+        platforms,
+        push: push === undefined ? false : push
+    });
+}
+function addBuild(ctx, step, build) {
+    if (build.dockerfile !== null) {
+        const writer = step.written.get(build.dockerfile);
+        if (writer !== undefined)
+            note(ctx, build.source, `${step.baseLabel} builds ${build.dockerfile}, which a run step (line ${writer}) writes: the repository's ${build.dockerfile} is not what is built`);
+    }
+    ctx.builds.push(build);
+}
+function bakeVariables(env) {
+    const variables = {};
+    for (const [k, v] of Object.entries(env))
+        variables[k] = known(v);
+    return variables;
+}
+/** Builds of a bake invocation (bake-action or `docker buildx bake`). */
+function bake(ctx, step, kind, cwd, fileList, targetList, overrides, push) {
+    const where = step.where;
+    if (cwd === null) {
+        note(ctx, where, `${step.baseLabel} runs bake in a folder we cannot tell (an expression): its targets are not read`);
+        return;
+    }
+    const paths = [];
+    for (const f of fileList) {
+        if (f === null)
+            continue;
+        const path = joinRepo(cwd, f.replace(/^cwd:\/\//, ''));
+        if (path === null)
+            note(ctx, where, `${step.baseLabel} reads the bake file ${f}, which is outside the repository (written by an earlier step?)`);
+        else
+            paths.push(path);
+    }
+    // An expression among the files is most often docker/metadata-action's bake file (tags and labels only).
+    const files = fileList.length === 0 ? defaultBakeFiles(ctx.all, cwd) : paths;
+    if (files.length === 0) {
+        if (fileList.length === 0)
+            note(ctx, where, `${step.baseLabel} runs bake, but ${cwd === '.' ? 'the repository root' : cwd} has no bake or compose file`);
+        else if (fileList.every((f) => f === null))
+            note(ctx, where, `${step.baseLabel} reads bake files named by expressions: its targets are not read`);
+        return;
+    }
+    const project = loadBake(ctx.files, files, ctx.notes, where);
+    const resolver = new BakeResolver(project, ctx.notes, overrides);
+    const names = targetList.length === 0 ? ['default'] : targetList;
+    const wanted = [];
+    for (const name of names) {
+        if (name === null) {
+            note(ctx, where, `${step.baseLabel} builds bake targets named by an expression: which targets of ${files.join(', ')} is not known`);
+            ctx.builds.push({ kind, source: where, name: `${step.label}: ?`, dockerfile: null, context: null, target: null, targetUnknown: true, args: {}, platforms: [], push: push ?? null });
+        }
+        else
+            wanted.push(name);
+    }
+    const { targets, unknown } = resolver.expand(wanted);
+    for (const name of unknown)
+        note(ctx, where, `${step.baseLabel} builds the bake target ${name}, which ${files.join(', ')} ${files.length === 1 ? 'does' : 'do'} not define`);
+    for (const name of targets) {
+        const target = resolver.target(name);
+        if (target === null)
+            continue;
+        const b = bakeBuild(target, cwd, ctx.notes, where);
+        if (b.inline)
+            continue;
+        addBuild(ctx, step, {
+            kind,
+            source: where,
+            name: `${step.label}: ${name}`,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.target,
+            targetUnknown: b.targetUnknown,
+            args: b.args,
+            platforms: b.platforms,
+            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false))
+        });
+    }
+}
+function bakeAction(ctx, step, withs) {
+    const source = withs.source?.trim();
+    const workdir = withs.workdir?.trim();
+    let cwd = '.';
+    if (source !== undefined && source !== '' && source !== '.') {
+        const sub = gitContext(source);
+        cwd = sub === source ? (isRemoteContext(source) || source.includes(UNKNOWN_TEXT) ? null : joinRepo('.', source)) : joinRepo('.', sub);
+    }
+    else if (workdir !== undefined && workdir !== '')
+        cwd = pathOrNull('.', workdir);
+    const sets = inputList(withs.set, false).flatMap((s) => {
+        const eq = s.indexOf('=');
+        const left = eq < 0 ? s : s.slice(0, eq);
+        const dot = left.indexOf('.');
+        return dot <= 0 || left.includes(UNKNOWN_TEXT) ? [] : [{ pattern: left.slice(0, dot), key: left.slice(dot + 1), value: eq < 0 ? null : known(s.slice(eq + 1)) }];
+    });
+    let push = boolInput(withs.push);
+    if (push === undefined && boolInput(withs.load) === true)
+        push = false;
+    const files = inputList(withs.files).map(known);
+    bake(ctx, step, 'bake-action', cwd, files, inputList(withs.targets).map(known), { variables: bakeVariables(step.env), sets }, push);
+}
+function runBuild(ctx, step, command, cwd, where) {
+    const what = step.baseLabel;
+    if (command.context === undefined && command.tool === 'docker')
+        return null;
+    let context;
+    if (command.context === undefined)
+        context = command.file === undefined || command.file === null ? cwd : null;
+    else if (command.context === null)
+        context = null;
+    else
+        context = contextOf(ctx, where, what, cwd, command.context);
+    let dockerfile;
+    if (command.file === '-') {
+        note(ctx, where, `${what} reads its Dockerfile from standard input: it is not in the repository`);
+        dockerfile = null;
+    }
+    else if (command.file !== undefined) {
+        dockerfile = command.file === null || cwd === null ? null : joinRepo(cwd, command.file);
+        if (command.context === undefined && dockerfile !== null)
+            context = dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : '.';
+    }
+    else if (context === null)
+        dockerfile = null;
+    else {
+        const dockerfilePath = joinRepo(context, 'Dockerfile');
+        const containerfile = joinRepo(context, 'Containerfile');
+        // podman and buildah look for a Containerfile first.
+        dockerfile = command.tool !== 'docker' && containerfile !== null && ctx.all.has(containerfile) ? containerfile : dockerfilePath;
+    }
+    return {
+        kind: 'docker-build',
+        source: where,
+        name: `${step.label}: ${command.tool} build`,
+        dockerfile: remap(ctx, step, dockerfile),
+        context: remap(ctx, step, context),
+        target: command.target ?? null,
+        targetUnknown: command.target === null,
+        args: command.args,
+        platforms: command.platforms,
+        push: command.push
+    };
+}
+/** Offsets of a `run:` script → lines of the workflow file. */
+function scriptLines(node, lineAt) {
+    const start = lineAt(node.range?.[0] ?? 0);
+    const literal = node.type === dist/* Scalar */.X5.BLOCK_LITERAL;
+    return (offset, script) => {
+        if (!literal)
+            return start;
+        let lines = 0;
+        for (let i = 0; i < offset && i < script.length; i++)
+            if (script.charCodeAt(i) === 10)
+                lines++;
+        return start + 1 + lines;
+    };
+}
+/** Files a script writes with a redirection or tee whose name looks like a Dockerfile. */
+function writtenDockerfiles(script, cwd) {
+    if (cwd === null)
+        return [];
+    const out = [];
+    for (const m of script.matchAll(/(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?([\w./-]*(?:Dockerfile|Containerfile)[\w.-]*)["']?/g)) {
+        const path = joinRepo(cwd, m[1]);
+        if (path !== null)
+            out.push(path);
+    }
+    return out;
+}
+function runStep(ctx, step, script, lines) {
+    const env = new Map();
+    for (const [k, v] of Object.entries(step.env))
+        env.set(k, known(v));
+    let cwd = step.cwd;
+    const commands = shellCommands(script, env);
+    const built = [];
+    for (const command of commands) {
+        const where = { file: ctx.file, line: lines(command.offset, script) };
+        const name = command.argv[0];
+        if (name === 'cd' || name === 'pushd') {
+            const dir = command.argv[1];
+            cwd = dir === undefined || dir === '-' ? null : dir.startsWith('/') || cwd === null ? null : pathOrNull(cwd, dir);
+            continue;
+        }
+        if ((name === 'docker' || name === 'podman' || name === 'buildah') && command.argv.includes('push')) {
+            // The images built so far may be the ones pushed.
+            for (const b of built)
+                if (b.push === false)
+                    b.push = null;
+            continue;
+        }
+        const parsed = parseBuildCommand(command.argv);
+        if (parsed === null)
+            continue;
+        if (parsed.kind === 'bake') {
+            runBake(ctx, { ...step, where }, parsed, cwd);
+            continue;
+        }
+        const build = runBuild(ctx, step, parsed, cwd, where);
+        if (build !== null) {
+            built.push(build);
+            addBuild(ctx, { ...step, where }, build);
+        }
+    }
+}
+function runBake(ctx, step, command, cwd) {
+    bake(ctx, step, 'bake', cwd, command.files, command.targets, { variables: bakeVariables(step.env), sets: command.sets }, command.push);
+}
+/** Every build of one workflow file. */
+function readWorkflow(files, all, file, source) {
+    const ctx = { files, all, file, builds: [], notes: [], noted: new Set() };
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter, uniqueKeys: false, merge: true });
+    const lineAt = (offset) => lineCounter.linePos(offset).line;
+    const error = doc.errors[0];
+    if (error !== undefined) {
+        ctx.notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
+        return ctx;
+    }
+    // Values from toJS (anchors resolved), lines and ranges from the nodes.
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
+        ctx.notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` });
+        return ctx;
+    }
+    const jobs = get(doc.contents, 'jobs');
+    if (!(0,dist/* isMap */.jh)(jobs))
+        return ctx;
+    const workflow = { env: envOf(field(data, 'env')), dir: str(field(data, 'defaults', 'run', 'working-directory')), shell: str(field(data, 'defaults', 'run', 'shell')) };
+    for (const pair of jobs.items) {
+        const jobId = workflow_text(pair.key);
+        if (jobId === undefined || !(0,dist/* isMap */.jh)(pair.value))
+            continue;
+        readJob(ctx, jobId, pair.value, field(data, 'jobs', jobId), workflow, source, lineAt);
+    }
+    return ctx;
+}
+function readJob(ctx, jobId, node, job, workflow, source, lineAt) {
+    const stepNodes = get(node, 'steps');
+    const steps = field(job, 'steps');
+    if (!(0,dist/* isSeq */.oP)(stepNodes) || !Array.isArray(steps))
+        return;
+    const jobEnv = envOf(field(job, 'env'));
+    const jobDir = str(field(job, 'defaults', 'run', 'working-directory')) ?? workflow.dir;
+    const jobShell = str(field(job, 'defaults', 'run', 'shell')) ?? workflow.shell;
+    const expansion = expandMatrix(field(job, 'strategy', 'matrix'), MAX_BUILDS_PER_STEP);
+    if (expansion.total > MAX_BUILDS_PER_STEP) {
+        const matrixNode = get(get(node, 'strategy'), 'matrix');
+        note(ctx, { file: ctx.file, line: lineAt(matrixNode?.range?.[0] ?? node.range?.[0] ?? 0) }, `the matrix of job ${jobId} has ${expansion.total} combinations: only the first ${MAX_BUILDS_PER_STEP} are read`);
+    }
+    const jobText = [...Object.values(jobEnv), jobDir ?? ''].join('\n');
+    const written = new Map();
+    const checkouts = [];
+    /** variables earlier steps write to $GITHUB_ENV, and when they run */
+    const envWrites = [];
+    stepNodes.items.forEach((item, index) => {
+        const step = steps[index];
+        if (!(0,dist/* isMap */.jh)(item))
+            return;
+        const stepLine = lineAt(item.range?.[0] ?? 0);
+        const uses = str(field(step, 'uses'))?.trim();
+        const script = str(field(step, 'run'));
+        const stepDir = str(field(step, 'working-directory')) ?? jobDir;
+        const withs = {};
+        const withValue = field(step, 'with');
+        if (withValue !== null && typeof withValue === 'object' && !Array.isArray(withValue)) {
+            for (const [k, v] of Object.entries(withValue))
+                withs[k] = str(v) ?? '';
+        }
+        if (uses !== undefined && /^actions\/checkout(?:@|$)/.test(uses)) {
+            addCheckout(checkouts, withs, { matrix: null, env: { ...workflow.env, ...jobEnv } }, stepLine);
+            return;
+        }
+        if (script !== undefined) {
+            // Remembered for later steps of the job, whatever this one builds.
+            const cwd = stepDir === undefined ? '.' : stepDir.includes('${{') ? null : joinRepo('.', stepDir);
+            for (const path of writtenDockerfiles(script, cwd))
+                written.set(path, stepLine);
+        }
+        const writes = script === undefined ? [] : githubEnvWrites(script);
+        const action = uses === undefined ? null : /(?:^|\/)build-push-action(?:@|$)/.test(uses) ? 'build-push-action' : /^[\w.-]+\/bake-action(?:@|$)/.test(uses) ? 'bake-action' : null;
+        if (action === null && script === undefined)
+            return;
+        const stepText = source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0);
+        // A variable an earlier step may set for this combination is a matrix dependence too.
+        const writerText = envWrites.map((w) => w.condition ?? '').join('\n');
+        const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText), ...matrixKeys(writerText)])].sort();
+        const stepName = str(field(step, 'name')) ?? str(field(step, 'id')) ?? `step ${index + 1}`;
+        const stepEnv = envOf(field(step, 'env'));
+        const condition = str(field(step, 'if'));
+        const runNode = get(item, 'run');
+        const lines = (0,dist/* isScalar */.jn)(runNode) ? scriptLines(runNode, lineAt) : () => stepLine;
+        const first = ctx.builds.length;
+        const combinationOf = new Map();
+        // One reading per combination of the matrix values the step uses.
+        const seen = new Set();
+        const combinations = keys.length === 0 || expansion.combinations === null ? [null] : expansion.combinations;
+        for (const full of combinations) {
+            const combination = {};
+            if (full !== null)
+                for (const k of keys)
+                    combination[k] = full[k];
+            const id = JSON.stringify(combination, (_k, v) => (typeof v === 'symbol' ? '?' : v));
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const matrix = keys.length > 0 && expansion.combinations === null ? null : combination;
+            // Each level of env sees the ones above it.
+            const env = {};
+            for (const level of [workflow.env, jobEnv])
+                for (const [k, v] of Object.entries(level))
+                    env[k] = substitute(v, { matrix, env });
+            // $GITHUB_ENV values come after the job's env and before the step's.
+            for (const w of envWrites)
+                if (mayRun(w.condition, { matrix, env }))
+                    for (const name of w.names)
+                        env[name] = UNKNOWN_TEXT;
+            for (const [k, v] of Object.entries(stepEnv))
+                env[k] = substitute(v, { matrix, env });
+            const exprCtx = { matrix, env };
+            if (!mayRun(condition, exprCtx))
+                continue;
+            const cwdText = stepDir === undefined ? '.' : substitute(stepDir, exprCtx);
+            const cwd = cwdText.includes(UNKNOWN_TEXT) ? null : joinRepo('.', cwdText);
+            const baseLabel = `${jobId} / ${stepName}`;
+            const label = substitute(baseLabel, exprCtx).split(UNKNOWN_TEXT).join('?') + (matrix === null ? '' : describeCombination(combination, keys));
+            const info = { job: jobId, label, baseLabel, checkouts: [...checkouts], where: { file: ctx.file, line: stepLine }, combination, cwd, env, written };
+            const substituted = {};
+            for (const [k, v] of Object.entries(withs))
+                substituted[k] = substitute(v, exprCtx);
+            const before = ctx.builds.length;
+            if (action === 'build-push-action')
+                buildPushAction(ctx, info, substituted);
+            else if (action === 'bake-action')
+                bakeAction(ctx, info, substituted);
+            else if (script !== undefined)
+                runStep(ctx, info, continuations(substitute(script, exprCtx), str(field(step, 'shell')) ?? jobShell), lines);
+            for (const b of ctx.builds.slice(before))
+                combinationOf.set(b, combination);
+        }
+        collapse(ctx, first, combinationOf, `${jobId} / ${stepName}`, keys);
+        if (writes.length > 0)
+            envWrites.push({ names: writes, condition });
+    });
+}
+/** PowerShell continues a line with a backtick: as a `\` continuation, the lines stay where they are. */
+function continuations(script, shell) {
+    return shell !== undefined && /^(?:pwsh|powershell)\b/.test(shell.trim()) ? script.replace(/`(?=\r?\n)/g, '\\') : script;
+}
+/** Names a script appends to $GITHUB_ENV (`echo "NAME=value" >> $GITHUB_ENV`, `NAME<<EOF` blocks). */
+function githubEnvWrites(script) {
+    if (!script.includes('GITHUB_ENV'))
+        return [];
+    const names = new Set();
+    for (const line of script.split('\n')) {
+        if (!line.includes('GITHUB_ENV') && !/^\s*echo\s/.test(line))
+            continue;
+        for (const m of line.matchAll(/(?:echo|printf)\s+(?:-[a-z]+\s+)?["']?([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/g))
+            names.add(m[1]);
+    }
+    return [...names];
+}
+/** Where this repository, or another, is checked out in the workspace. */
+function addCheckout(checkouts, withs, exprCtx, line) {
+    const path = withs.path === undefined ? '' : substitute(withs.path, exprCtx).trim();
+    if (path === '' || path.includes(UNKNOWN_TEXT))
+        return;
+    const folder = joinRepo('.', path);
+    if (folder === null || folder === '.')
+        return;
+    const repository = withs.repository?.trim();
+    const self = repository === undefined || repository === '' || /^\$\{\{\s*github\.repository\s*\}\}$/.test(repository);
+    checkouts.push({ path: folder, repository: self ? 'self' : repository.includes('${{') ? null : repository, line });
+}
+/**
+ * Matrix combinations that build the same thing (a key used only in a name or a cache scope) are
+ * one build; its name keeps the matrix values that all of them share.
+ */
+function collapse(ctx, first, combinationOf, baseLabel, keys) {
+    const added = ctx.builds.splice(first);
+    const groups = new Map();
+    for (const b of added) {
+        const key = JSON.stringify([b.kind, b.source, b.dockerfile, b.context, b.target, b.targetUnknown, b.args, b.platforms, b.push, b.name.slice(b.name.lastIndexOf(':'))]);
+        groups.set(key, [...(groups.get(key) ?? []), b]);
+    }
+    for (const group of groups.values()) {
+        const b = group[0];
+        if (group.length > 1) {
+            const combinations = group.map((g) => combinationOf.get(g) ?? {});
+            const shared = keys.filter((k) => combinations.every((c) => describeValue(c[k]) === describeValue(combinations[0]?.[k])));
+            const suffix = b.name.includes(': ') ? b.name.slice(b.name.lastIndexOf(': ')) : '';
+            b.name = `${baseLabel}${describeCombination(combinations[0] ?? {}, shared)}${suffix}`;
+        }
+        ctx.builds.push(b);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builds/format.ts
+function stage(build) {
+    if (build.targetUnknown)
+        return ' [?]';
+    return build.target === null ? '' : ` [${build.target}]`;
+}
+function formatBuild(build) {
+    const push = build.push === null ? '?' : String(build.push);
+    const platforms = build.platforms.length === 0 ? 'default' : build.platforms.join(',');
+    return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}`;
+}
+function formatBuilds(result) {
+    const lines = result.builds.map(formatBuild);
+    if (result.builds.length === 0)
+        lines.push('no builds found');
+    for (const note of result.notes)
+        lines.push(`${note.file}:${note.line}  note: ${note.message}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/builds/index.ts
+/**
+ * Which images a repository really builds: from its workflows, bake files, compose files and dev
+ * containers, each build with the Dockerfile, context, target stage, args, platforms and whether
+ * it is pushed. Pure: the files come in through RepoFiles. Nothing throws; whatever cannot be read
+ * or does not add up is a note at its file and line.
+ */
+
+
+
+
+
+
+function message(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+function composeBuilds(file, text, notes) {
+    const compose = readCompose(file, text);
+    notes.push(...compose.notes);
+    const builds = [];
+    for (const b of compose.builds) {
+        if (b.inline) {
+            notes.push({ file, line: b.line, message: `service ${b.service} builds an inline Dockerfile (dockerfile_inline): it is not a file to review` });
+            continue;
+        }
+        builds.push({
+            kind: 'compose',
+            source: { file, line: b.line },
+            name: b.service,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.targetGiven ? b.target : null,
+            targetUnknown: b.targetGiven && b.target === null,
+            args: b.args,
+            platforms: b.platforms,
+            // `docker compose build` keeps images local; `compose push` can push those with an image name.
+            push: b.image ? null : false,
+            service: { ports: b.ports, command: b.command }
+        });
+    }
+    return builds;
+}
+/**
+ * The targets of the bake files in one folder, as `docker buildx bake <target>` builds them there.
+ * Targets that only exist to be inherited (`_common`, or inherited and in no group) are left out:
+ * what they hold shows in the targets that inherit them.
+ */
+function bakeFolderBuilds(files, all, folder, notes) {
+    const paths = defaultBakeFiles(all, folder, false);
+    const first = paths[0];
+    const project = loadBake(files, paths, notes, { file: first, line: 1 });
+    const resolver = new BakeResolver(project, notes);
+    const groupsOf = new Map();
+    for (const group of project.groups.keys()) {
+        for (const target of resolver.expand([group]).targets)
+            groupsOf.set(target, [...(groupsOf.get(target) ?? []), group]);
+    }
+    for (const [name, group] of project.groups) {
+        for (const member of resolver.groupMembers(name)) {
+            if (resolver.expand([member]).unknown.length > 0)
+                notes.push({ file: group.file, line: group.line, message: `group ${name} lists the target ${member}, which is not defined` });
+        }
+    }
+    const inherited = resolver.inherited();
+    const builds = [];
+    let inline = 0;
+    for (const name of resolver.names()) {
+        const groups = groupsOf.get(name) ?? [];
+        if (name.startsWith('_') || (inherited.has(name) && groups.length === 0))
+            continue;
+        const target = resolver.target(name);
+        if (target === null)
+            continue;
+        const where = { file: target.file, line: target.line };
+        const b = bakeBuild(target, folder, notes, where);
+        if (b.inline) {
+            inline++;
+            continue;
+        }
+        builds.push({
+            kind: 'bake',
+            source: where,
+            name,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.target,
+            targetUnknown: b.targetUnknown,
+            args: b.args,
+            platforms: b.platforms,
+            push: b.push,
+            groups
+        });
+    }
+    if (inline > 0)
+        notes.push({ file: first, line: 1, message: `${inline} bake target${inline === 1 ? '' : 's'} build an inline Dockerfile (dockerfile-inline): not listed, there is no file to review` });
+    return builds;
+}
+/** `Docker/dockerfile` for `docker/Dockerfile`: the same name but for case. */
+function sameButCase(all, path) {
+    const lower = path.toLowerCase();
+    return all.find((f) => f.toLowerCase() === lower);
+}
+function describe(build) {
+    return build.kind === 'compose' ? `service ${build.name}` : build.kind === 'bake' ? `bake target ${build.name}` : build.name;
+}
+function readBuildDefinitions(files) {
+    const builds = [];
+    const notes = [];
+    let list;
+    try {
+        list = [...files.list()].filter((f) => !isVendored(f)).sort();
+    }
+    catch (err) {
+        return { builds, notes: [{ file: '.', line: 1, message: `cannot list the repository: ${message(err)}` }] };
+    }
+    const all = new Set(list);
+    const read = (file) => {
+        try {
+            return files.read(file);
+        }
+        catch {
+            return null;
+        }
+    };
+    const safeFiles = { list: () => list, read };
+    const bakeFolders = new Set();
+    for (const file of list) {
+        const name = file.slice(file.lastIndexOf('/') + 1);
+        if (/^docker-bake(?:\.override)?\.(?:hcl|json)$/.test(name))
+            bakeFolders.add(dirnameOf(file));
+        const kind = isWorkflowFile(file) ? 'workflow' : isComposeFile(file) ? 'compose' : isDevcontainerFile(file) ? 'devcontainer' : null;
+        if (kind === null)
+            continue;
+        try {
+            const text = read(file);
+            if (text === null) {
+                notes.push({ file, line: 1, message: 'cannot be read' });
+                continue;
+            }
+            if (kind === 'workflow') {
+                const result = readWorkflow(safeFiles, all, file, text);
+                builds.push(...result.builds);
+                notes.push(...result.notes);
+            }
+            else if (kind === 'compose')
+                builds.push(...composeBuilds(file, text, notes));
+            else {
+                const result = readDevcontainer(safeFiles, file, text);
+                builds.push(...result.builds);
+                notes.push(...result.notes);
+            }
+        }
+        catch (err) {
+            notes.push({ file, line: 1, message: `could not be read: ${message(err)}` });
+        }
+    }
+    for (const folder of [...bakeFolders].sort()) {
+        try {
+            builds.push(...bakeFolderBuilds(safeFiles, all, folder, notes));
+        }
+        catch (err) {
+            notes.push({ file: folder === '.' ? 'docker-bake.hcl' : `${folder}/docker-bake.hcl`, line: 1, message: `could not be read: ${message(err)}` });
+        }
+    }
+    for (const build of builds) {
+        if (build.dockerfile === null || all.has(build.dockerfile))
+            continue;
+        const near = sameButCase(list, build.dockerfile);
+        notes.push({
+            ...build.source,
+            message: `${describe(build)} names Dockerfile ${build.dockerfile}, which is not in the repository${near === undefined ? '' : ` (${near} is: names are case-sensitive)`}`
+        });
+    }
+    const seen = new Set();
+    const unique = notes.filter((n) => {
+        const key = `${n.file}:${n.line}:${n.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const byPlace = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+    builds.sort((a, b) => byPlace(a.source, b.source));
+    unique.sort(byPlace);
+    return { builds, notes: unique };
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -13229,13 +16744,13 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
-const emptyConfig = () => ({ rules: {}, options: {}, ignore: [], target: null, buildArgs: {} });
+const emptyConfig = () => ({ rules: {}, images: [], options: {}, ignore: [], target: null, buildArgs: {} });
 /** Where a config is looked for, in order, when none is given. */
 const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
 class ConfigError extends Error {
 }
 const LEVELS = ['off', 'info', 'warning', 'error'];
-const KEYS = ['rules', 'ignore', 'target', 'build-args'];
+const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args'];
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -13252,6 +16767,35 @@ function optionValue(option, value, where) {
 }
 function setOption(config, rule, option, value, where) {
     config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) };
+}
+const IMAGE_KEYS = ['path', 'target', 'purpose'];
+/** `images: [{ path: "ci/**", purpose: environment }, { target: "dev*", purpose: environment }]` */
+function imageRules(value, where) {
+    if (!Array.isArray(value))
+        throw new ConfigError(`${where}: "images" must be a list of { path, target, purpose }`);
+    return value.map((entry, i) => {
+        const at = `${where}: images[${i}]`;
+        if (!isRecord(entry))
+            throw new ConfigError(`${at} must be a mapping with purpose and a path and/or target`);
+        const unknown = Object.keys(entry).filter((k) => !IMAGE_KEYS.includes(k));
+        if (unknown.length > 0)
+            throw new ConfigError(`${at}: unknown key "${unknown[0]}" (expected ${IMAGE_KEYS.join(', ')})`);
+        const glob = (key) => {
+            const v = entry[key];
+            if (v === undefined || v === null)
+                return null;
+            if (typeof v !== 'string' || v === '')
+                throw new ConfigError(`${at}: "${key}" must be a glob`);
+            return v;
+        };
+        const purpose = entry.purpose;
+        if (purpose !== 'runtime' && purpose !== 'environment')
+            throw new ConfigError(`${at}: "purpose" must be runtime or environment`);
+        const rule = { path: glob('path'), target: glob('target'), purpose };
+        if (rule.path === null && rule.target === null)
+            throw new ConfigError(`${at} needs a path or a target (or both)`);
+        return rule;
+    });
 }
 function level(id, value, where) {
     const text = value === false ? 'off' : String(value);
@@ -13304,6 +16848,9 @@ function validateConfig(raw, rules, where) {
             case 'ignore':
                 config.ignore = stringList(value, key, where);
                 break;
+            case 'images':
+                config.images = imageRules(value, where);
+                break;
             case 'target':
                 if (typeof value !== 'string' || value === '')
                     throw new ConfigError(`${where}: "target" must be a stage name`);
@@ -13348,6 +16895,15 @@ function loadConfig(root, explicit, rules) {
         return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), rules, name), path };
     }
     return { config: emptyConfig(), path: null };
+}
+/** The `images:` rules for one Dockerfile: what a target of that name is for, if the configuration says. */
+function configuredPurpose(config, path) {
+    const rules = config.images.filter((r) => r.path === null || picomatch_default()(r.path, { dot: true })(path));
+    if (rules.length === 0)
+        return null;
+    const matchers = rules.map((r) => ({ purpose: r.purpose, target: r.target === null ? null : picomatch_default()(r.target, { nocase: true }) }));
+    // The last matching entry wins, as later lines of a configuration refine earlier ones.
+    return (target) => [...matchers].reverse().find((m) => m.target === null || (target !== null && m.target(target)))?.purpose ?? null;
 }
 /** Whether a path is excluded by the configuration's `ignore` globs. */
 function ignoredBy(config) {
@@ -15954,7 +19510,7 @@ function scanLines(lines, directiveCount, escape, onInstruction) {
 
 
 
-const KEYWORDS = new Set([
+const parse_KEYWORDS = new Set([
     'ADD',
     'ARG',
     'CMD',
@@ -16051,7 +19607,7 @@ function parseDockerfile(source, options = {}) {
                     model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line });
                 }
             }
-            else if (KEYWORDS.has(instruction.keyword)) {
+            else if (parse_KEYWORDS.has(instruction.keyword)) {
                 error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
             }
             return;
@@ -16119,7 +19675,7 @@ function readInstruction(scanned, ctx, stage) {
         stage,
         scope: EMPTY_SCOPE
     };
-    if (!KEYWORDS.has(keyword)) {
+    if (!parse_KEYWORDS.has(keyword)) {
         error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine);
         instruction.args = splitWords(logical, ctx.escape).map((w) => w.text);
         return instruction;
@@ -16560,7 +20116,7 @@ function checkFile(model, graph, options = {}) {
 function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
-        const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true });
+        const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
         return { path, model, graph, findings: checkFile(model, graph, options) };
     }
     catch (err) {
@@ -16802,6 +20358,46 @@ async function inspectBuiltImages(analyses, specs, client) {
     return { images, notes };
 }
 
+;// CONCATENATED MODULE: ./src/review/builds.ts
+/** `./a/../b/Dockerfile` → `b/Dockerfile`, as the build readers write paths. */
+function repoPath(path) {
+    const out = [];
+    for (const part of path.split(/[\\/]+/)) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out.join('/');
+}
+const where = (b) => `${b.source.file}:${b.source.line}`;
+function buildsOf(result, path) {
+    const own = result.builds.filter((b) => b.dockerfile === repoPath(path));
+    const targets = own
+        .filter((b) => !b.targetUnknown)
+        .map((b) => ({
+        name: b.target,
+        builtBy: where(b),
+        // Pushed to a registry: it is deployed (or pulled) as an image.
+        ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${where(b)}` } : {}),
+        ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: where(b) } } : {}),
+        // A dev container is an environment by definition.
+        ...(b.kind === 'devcontainer' ? { purpose: 'environment', because: `it is the dev container of ${b.source.file}` } : {})
+    }));
+    const contexts = [...new Set(own.map((b) => b.context).filter((c) => c !== null))];
+    const args = {};
+    const names = new Set(own.flatMap((b) => Object.keys(b.args)));
+    for (const name of names) {
+        const values = new Set(own.map((b) => (name in b.args ? b.args[name] : undefined)));
+        const only = values.size === 1 ? [...values][0] : undefined;
+        if (typeof only === 'string')
+            args[name] = only;
+    }
+    return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, args };
+}
+
 ;// CONCATENATED MODULE: ./src/review/review.ts
 /**
  * The one review pipeline, shared by the action and the CLI: which files (the caller's sources),
@@ -16818,10 +20414,17 @@ async function inspectBuiltImages(analyses, specs, client) {
 
 
 
+
+
+function purposeRules(config, path) {
+    const purpose = configuredPurpose(config, repoPath(path));
+    return purpose === null ? null : { configuredPurpose: purpose };
+}
 async function review(sources, options, deps) {
     const { config } = loadConfig(options.root, options.configFile, RULES);
     const ignored = ignoredBy(config);
     const fileOptions = analysisOptions(config, options.overrides);
+    const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
     const notes = [...(options.notes ?? [])];
     const files = [];
     const unread = [];
@@ -16835,9 +20438,18 @@ async function review(sources, options, deps) {
             unread.push({ path: source.path, reason: content.reason });
             continue;
         }
-        const analysisOptions = { ...fileOptions, buildContext: deps.buildContext(source.path) };
+        const built = builds === null ? null : buildsOf(builds, source.path);
+        // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
+        const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget);
+        const analysisOptions = {
+            ...fileOptions,
+            buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
+            ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
+            ...(purposeRules(config, source.path) ?? {}),
+            buildContext: deps.buildContext(source.path, built?.context ?? null)
+        };
         const analysis = analyzeDockerfile(source.path, content.text, analysisOptions);
-        const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES) };
+        const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: built?.builds ?? [] };
         if (source.readPrevious !== undefined) {
             const before = source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
             if (before.ok)
@@ -16853,7 +20465,7 @@ async function review(sources, options, deps) {
         if (options.retain !== false)
             files.push(file);
     }
-    const result = { config, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' };
+    const result = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' };
     const { registry } = options;
     if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
         const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) });
@@ -16973,8 +20585,9 @@ function withReadmeRules(readme, rules) {
 ;// CONCATENATED MODULE: ./src/sources/build-context.ts
 /**
  * What Stagecraft can know of the build context without building: its .dockerignore. The context
- * is taken to be the Dockerfile's folder (the usual `docker build -f dir/Dockerfile dir`).
- * BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over `.dockerignore`.
+ * is the folder a build definition names, else the Dockerfile's folder (the usual
+ * `docker build -f dir/Dockerfile dir`). BuildKit prefers `<Dockerfile>.dockerignore` next to
+ * the Dockerfile over the context's `.dockerignore`.
  */
 
 
@@ -17004,24 +20617,98 @@ class BuildContextReader {
         }
         return names;
     }
-    /** The context of the Dockerfile at `path` (relative to the root, as reported). */
-    read(path) {
+    readIn(folder, name, shown) {
+        if (!this.listing(folder).has(name))
+            return null;
+        try {
+            return { dockerignore: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(folder, name), 'utf8'), dockerignorePath: shown };
+        }
+        catch {
+            // A folder, or unreadable: as if it were not there, like the next candidate.
+            return null;
+        }
+    }
+    /** The context of the Dockerfile at `path` (relative to the root, as reported); `context` is the build's context folder, when known. */
+    read(path, context = null) {
         const absolute = (0,external_node_path_namespaceObject.resolve)(this.root, path);
-        const folder = (0,external_node_path_namespaceObject.dirname)(absolute);
-        const names = this.listing(folder);
         const own = `${(0,external_node_path_namespaceObject.basename)(absolute)}.dockerignore`;
-        for (const name of own === '.dockerignore.dockerignore' ? ['.dockerignore'] : [own, '.dockerignore']) {
-            if (!names.has(name))
-                continue;
+        const nextTo = own === '.dockerignore.dockerignore' ? null : this.readIn((0,external_node_path_namespaceObject.dirname)(absolute), own, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), own));
+        if (nextTo !== null)
+            return nextTo;
+        const folder = context === null ? (0,external_node_path_namespaceObject.dirname)(absolute) : (0,external_node_path_namespaceObject.resolve)(this.root, context);
+        return this.readIn(folder, '.dockerignore', context === null ? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), '.dockerignore') : (0,external_node_path_namespaceObject.join)(context, '.dockerignore')) ?? build_context_NONE;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/sources/repository.ts
+/**
+ * The repository's files as the build-definition readers see them (src/builds): the list, from
+ * git when the folder is a work tree (what is tracked or not ignored), else a walk that skips
+ * dependency and VCS folders; and each file's text, read only when asked for.
+ */
+
+
+
+const SKIPPED = new Set(['.git', 'node_modules', 'vendor', 'third_party', '.venv', '__pycache__']);
+/** A walk stops here: a folder this big is not a repository to read build files from. */
+const MAX_FILES = 200_000;
+/** Build definition files are small; a larger one is not read (a note says it cannot be read). */
+const MAX_BYTES = 4 * 1024 * 1024;
+function gitFiles(root) {
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+        return out.toString('utf8').split('\0').filter((p) => p !== '');
+    }
+    catch {
+        return null;
+    }
+}
+function walk(root) {
+    const out = [];
+    const pending = [root];
+    while (pending.length > 0 && out.length < MAX_FILES) {
+        const dir = pending.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const e of entries) {
+            if (e.isDirectory()) {
+                if (!SKIPPED.has(e.name))
+                    pending.push((0,external_node_path_namespaceObject.join)(dir, e.name));
+            }
+            else if (e.isFile())
+                out.push((0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.join)(dir, e.name)).split(external_node_path_namespaceObject.sep).join('/'));
+        }
+    }
+    return out;
+}
+function repositoryFiles(root) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(root);
+    let list = null;
+    return {
+        list: () => (list ??= gitFiles(absolute) ?? walk(absolute)),
+        read: (path) => {
+            const file = (0,external_node_path_namespaceObject.resolve)(absolute, path);
+            // Inside the repository, a regular file (not a link or a FIFO a pull request planted), of a sane size.
+            if (!file.startsWith(absolute + external_node_path_namespaceObject.sep))
+                return null;
             try {
-                return { dockerignore: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(folder, name), 'utf8'), dockerignorePath: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name) };
+                const stat = (0,external_node_fs_namespaceObject.lstatSync)(file);
+                if (!stat.isFile() || stat.size > MAX_BYTES)
+                    return null;
+                return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
             }
             catch {
-                // A folder, or unreadable: as if it were not there, like the next candidate.
+                return null;
             }
         }
-        return build_context_NONE;
-    }
+    };
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -17976,8 +21663,6 @@ async function discoverDockerfiles(args, cwd) {
     return { files: [...found].sort(), unmatched };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/sources/git.ts
 /** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
 
@@ -18065,6 +21750,8 @@ function readWorkspaceFile(root, path) {
 
 
 
+
+
 const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
 Reviews Dockerfiles: parses each one, builds its stage graph and reports findings.
@@ -18081,13 +21768,16 @@ Options:
                          its layers, sizes and the instruction behind each (markdown, json)
   --registry             ask the registries for the real size of each base image (markdown
                          and json; anonymous, network needed); without it sizes are estimates
-  --target NAME          the stage that is built (default: the last stage)
+  --target NAME          the stage that is built (default: the targets the repository's build
+                         definitions build, else the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
   --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
   --config FILE          configuration file (default: .stagecraft.yml, .stagecraft.yaml,
                          .github/stagecraft.yml or .github/stagecraft.yaml, if present)
   --rule ID=LEVEL        set a rule to off|info|warning|error (repeatable; beats the config)
   --list-rules           list the rules with their defaults and exit
+  --builds               list what the repository's workflows, bake, compose and dev
+                         container files build (run it from the repository's root) and exit
   -h, --help             show this help
   -v, --version          print the version
 
@@ -18113,6 +21803,7 @@ function parseCliArgs(argv) {
                 config: { type: 'string' },
                 rule: { type: 'string', multiple: true, default: [] },
                 'list-rules': { type: 'boolean', default: false },
+                builds: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', short: 'v', default: false }
             }
@@ -18162,6 +21853,7 @@ function parseCliArgs(argv) {
         config: values.config ?? null,
         rules,
         listRules: values['list-rules'] ?? false,
+        builds: values.builds ?? false,
         help: values.help ?? false,
         version: values.version ?? false
     };
@@ -18192,6 +21884,10 @@ async function runCli(argv, io) {
     }
     if (options.listRules) {
         io.stdout(listRules());
+        return 0;
+    }
+    if (options.builds) {
+        io.stdout(formatBuilds(readBuildDefinitions(repositoryFiles(io.cwd))));
         return 0;
     }
     const discovery = await discoverDockerfiles(options.paths, io.cwd);
@@ -18230,7 +21926,7 @@ async function runCli(argv, io) {
     const contexts = new BuildContextReader(io.cwd);
     let result;
     try {
-        result = await review(sources, { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming }, { buildContext: (p) => contexts.read(p), ...(streaming ? { onFile } : {}) });
+        result = await review(sources, { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming }, { buildContext: (p, context) => contexts.read(p, context), repository: repositoryFiles(io.cwd), ...(streaming ? { onFile } : {}) });
     }
     catch (err) {
         if (!(err instanceof ConfigError))

@@ -14,6 +14,8 @@ import type { RuleLevel } from '../rules/engine.js'
 import { documentationOrder } from '../rules/docs.js'
 import { RULES } from '../rules/registry.js'
 import { BuildContextReader } from '../sources/build-context.js'
+import { repositoryFiles } from '../sources/repository.js'
+import { formatBuilds, readBuildDefinitions } from '../builds/index.js'
 import { discoverDockerfiles } from '../sources/discover.js'
 import { asMissing, readAtRevision } from '../sources/git.js'
 import { readWorkspaceFile } from '../sources/workspace.js'
@@ -41,13 +43,16 @@ Options:
                          its layers, sizes and the instruction behind each (markdown, json)
   --registry             ask the registries for the real size of each base image (markdown
                          and json; anonymous, network needed); without it sizes are estimates
-  --target NAME          the stage that is built (default: the last stage)
+  --target NAME          the stage that is built (default: the targets the repository's build
+                         definitions build, else the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
   --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
   --config FILE          configuration file (default: .stagecraft.yml, .stagecraft.yaml,
                          .github/stagecraft.yml or .github/stagecraft.yaml, if present)
   --rule ID=LEVEL        set a rule to off|info|warning|error (repeatable; beats the config)
   --list-rules           list the rules with their defaults and exit
+  --builds               list what the repository's workflows, bake, compose and dev
+                         container files build (run it from the repository's root) and exit
   -h, --help             show this help
   -v, --version          print the version
 
@@ -68,6 +73,7 @@ interface CliOptions {
   config: string | null
   rules: Record<string, RuleLevel>
   listRules: boolean
+  builds: boolean
   help: boolean
   version: boolean
 }
@@ -90,6 +96,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
         config: { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         'list-rules': { type: 'boolean', default: false },
+        builds: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -133,6 +140,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     config: values.config ?? null,
     rules,
     listRules: values['list-rules'] ?? false,
+    builds: values.builds ?? false,
     help: values.help ?? false,
     version: values.version ?? false
   }
@@ -164,6 +172,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (options.listRules) {
     io.stdout(listRules())
+    return 0
+  }
+  if (options.builds) {
+    io.stdout(formatBuilds(readBuildDefinitions(repositoryFiles(io.cwd))))
     return 0
   }
 
@@ -203,7 +215,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     result = await review(
       sources,
       { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming },
-      { buildContext: (p) => contexts.read(p), ...(streaming ? { onFile } : {}) }
+      { buildContext: (p, context) => contexts.read(p, context), repository: repositoryFiles(io.cwd), ...(streaming ? { onFile } : {}) }
     )
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err

@@ -13,8 +13,18 @@ import picomatch from 'picomatch'
 import type { RuleLevel } from '../rules/engine.js'
 import type { OptionValue, Rule, RuleOption } from '../rules/types.js'
 
+/** `images:` — what the built images are for, by Dockerfile path and/or target (stage) name. */
+export interface ImagePurposeRule {
+  /** Glob of Dockerfile paths (repository-relative); absent: every file. */
+  path: string | null
+  /** Glob of target (stage) names; absent: every target. */
+  target: string | null
+  purpose: 'runtime' | 'environment'
+}
+
 export interface Config {
   rules: Record<string, RuleLevel>
+  images: ImagePurposeRule[]
   /** Rule options by rule id, then option name. */
   options: Record<string, Record<string, OptionValue>>
   ignore: string[]
@@ -22,7 +32,7 @@ export interface Config {
   buildArgs: Record<string, string>
 }
 
-const emptyConfig = (): Config => ({ rules: {}, options: {}, ignore: [], target: null, buildArgs: {} })
+const emptyConfig = (): Config => ({ rules: {}, images: [], options: {}, ignore: [], target: null, buildArgs: {} })
 
 /** Where a config is looked for, in order, when none is given. */
 export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml']
@@ -30,7 +40,7 @@ export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.
 export class ConfigError extends Error {}
 
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'ignore', 'target', 'build-args']
+const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -50,6 +60,30 @@ function optionValue(option: RuleOption, value: unknown, where: string): OptionV
 
 function setOption(config: Config, rule: Rule, option: RuleOption, value: unknown, where: string): void {
   config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) }
+}
+
+const IMAGE_KEYS = ['path', 'target', 'purpose']
+
+/** `images: [{ path: "ci/**", purpose: environment }, { target: "dev*", purpose: environment }]` */
+function imageRules(value: unknown, where: string): ImagePurposeRule[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${where}: "images" must be a list of { path, target, purpose }`)
+  return value.map((entry, i) => {
+    const at = `${where}: images[${i}]`
+    if (!isRecord(entry)) throw new ConfigError(`${at} must be a mapping with purpose and a path and/or target`)
+    const unknown = Object.keys(entry).filter((k) => !IMAGE_KEYS.includes(k))
+    if (unknown.length > 0) throw new ConfigError(`${at}: unknown key "${unknown[0] as string}" (expected ${IMAGE_KEYS.join(', ')})`)
+    const glob = (key: 'path' | 'target'): string | null => {
+      const v = entry[key]
+      if (v === undefined || v === null) return null
+      if (typeof v !== 'string' || v === '') throw new ConfigError(`${at}: "${key}" must be a glob`)
+      return v
+    }
+    const purpose = entry.purpose
+    if (purpose !== 'runtime' && purpose !== 'environment') throw new ConfigError(`${at}: "purpose" must be runtime or environment`)
+    const rule = { path: glob('path'), target: glob('target'), purpose } as const
+    if (rule.path === null && rule.target === null) throw new ConfigError(`${at} needs a path or a target (or both)`)
+    return rule
+  })
 }
 
 function level(id: string, value: unknown, where: string): RuleLevel {
@@ -98,6 +132,9 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
       case 'ignore':
         config.ignore = stringList(value, key, where)
         break
+      case 'images':
+        config.images = imageRules(value, where)
+        break
       case 'target':
         if (typeof value !== 'string' || value === '') throw new ConfigError(`${where}: "target" must be a stage name`)
         config.target = value
@@ -139,6 +176,15 @@ export function loadConfig(root: string, explicit: string | null, rules: readonl
     return { config: parseConfig(readFileSync(path, 'utf8'), rules, name), path }
   }
   return { config: emptyConfig(), path: null }
+}
+
+/** The `images:` rules for one Dockerfile: what a target of that name is for, if the configuration says. */
+export function configuredPurpose(config: Config, path: string): ((target: string | null) => 'runtime' | 'environment' | null) | null {
+  const rules = config.images.filter((r) => r.path === null || picomatch(r.path, { dot: true })(path))
+  if (rules.length === 0) return null
+  const matchers = rules.map((r) => ({ purpose: r.purpose, target: r.target === null ? null : picomatch(r.target, { nocase: true }) }))
+  // The last matching entry wins, as later lines of a configuration refine earlier ones.
+  return (target) => [...matchers].reverse().find((m) => m.target === null || (target !== null && m.target(target)))?.purpose ?? null
 }
 
 /** Whether a path is excluded by the configuration's `ignore` globs. */

@@ -34,6 +34,8 @@ export interface GraphOptions {
   anyTarget?: boolean
   /** The Dockerfile's path, for purpose evidence. */
   path?: string
+  /** What the configuration (`images:`) says a target of this name is for; null: it does not say. */
+  configuredPurpose?: (target: string | null) => Purpose | null
 }
 
 /** BuildKit's rule for stage names (after lower-casing). */
@@ -225,8 +227,11 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
       if (request.purpose === 'runtime' && known.purpose !== 'runtime') Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because })
       continue
     }
+    const configured = options.configuredPurpose?.(request.name ?? stages[stage]?.name ?? null) ?? null
     const decided =
-      request.purpose !== undefined
+      configured !== null
+        ? { purpose: configured, because: 'the configuration says so (images: in .stagecraft.yml)' }
+        : request.purpose !== undefined
         ? { purpose: request.purpose, because: request.because ?? 'configured' }
         : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service })
     byStage.set(stage, { stage, ...decided, builtBy })

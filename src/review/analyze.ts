@@ -1,6 +1,6 @@
 /** One file through the pipeline: text → model → stage graph → findings. Pure. */
 import type { BuildContext } from '../model/analysis.js'
-import { buildStageGraph, type TargetRequest } from '../graph/graph.js'
+import { buildStageGraph, type GraphOptions, type TargetRequest } from '../graph/graph.js'
 import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
 import { parseDockerfile } from '../parse/parse.js'
 
@@ -19,6 +19,8 @@ export interface AnalysisOptions {
   targets?: readonly TargetRequest[]
   /** A build asks for a target we cannot resolve: any stage may be built. */
   anyTarget?: boolean
+  /** What the configuration (`images:`) says a target is for. */
+  configuredPurpose?: GraphOptions['configuredPurpose']
   /** Rule options by rule id (declared in each rule's meta). */
   options?: RuleOptions
   /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
@@ -35,7 +37,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
-    const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true })
+    const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) })
     return { path, model, graph, findings: checkFile(model, graph, options) }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.

@@ -4,7 +4,9 @@
  * change, the registry look-ups, and which findings the change owns. Everything after this is
  * rendering (src/report) and publishing (src/github, src/cli).
  */
-import { ConfigError, ignoredBy, loadConfig, type Config } from '../config/config.js'
+import { readBuildDefinitions } from '../builds/index.js'
+import type { BuildDefinition, BuildsResult, RepoFiles } from '../builds/types.js'
+import { ConfigError, configuredPurpose, ignoredBy, loadConfig, type Config } from '../config/config.js'
 import type { BuildContext, FileAnalysis } from '../model/analysis.js'
 import type { Finding } from '../model/finding.js'
 import type { ImageLookup } from '../model/image.js'
@@ -18,6 +20,7 @@ import { analyzeDockerfile } from './analyze.js'
 import { analysisOptions, type Overrides } from './options.js'
 import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
 import { askRegistries } from './registry-lookups.js'
+import { buildsOf, repoPath } from './builds.js'
 
 export { ConfigError }
 
@@ -54,7 +57,10 @@ export interface ReviewOptions {
 }
 
 export interface ReviewDeps {
-  buildContext(path: string): BuildContext
+  /** The .dockerignore of a Dockerfile's build context (the build's context folder, when known). */
+  buildContext(path: string, context: string | null): BuildContext
+  /** The repository's files, for its build definitions (workflows, bake, compose, dev containers); null: none. */
+  repository?: RepoFiles | null
   /** A registry client to use instead of a new one (tests). */
   registry?: RegistryClient
   /** Called with each file as soon as it is reviewed. */
@@ -68,6 +74,8 @@ export interface FileReview {
   previous?: PreviousVersion
   /** The findings this change owns (all of them outside a pull request or push). */
   owned: Finding[]
+  /** The build definitions that build this file. */
+  builds: BuildDefinition[]
 }
 
 export interface RegistryStats {
@@ -79,6 +87,8 @@ export interface RegistryStats {
 
 export interface Review {
   config: Config
+  /** What the repository's build definitions say it builds; null when there was no repository to read. */
+  builds: BuildsResult | null
   files: FileReview[]
   /** Files reviewed, also when they were not retained. */
   reviewed: number
@@ -96,10 +106,16 @@ export interface Review {
   conclusion: 'success' | 'neutral' | 'failure'
 }
 
+function purposeRules(config: Config, path: string): { configuredPurpose: NonNullable<ReturnType<typeof configuredPurpose>> } | null {
+  const purpose = configuredPurpose(config, repoPath(path))
+  return purpose === null ? null : { configuredPurpose: purpose }
+}
+
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
   const { config } = loadConfig(options.root, options.configFile, RULES)
   const ignored = ignoredBy(config)
   const fileOptions = analysisOptions(config, options.overrides)
+  const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const notes = [...(options.notes ?? [])]
   const files: FileReview[] = []
   const unread: Review['unread'] = []
@@ -112,9 +128,18 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       unread.push({ path: source.path, reason: content.reason })
       continue
     }
-    const analysisOptions = { ...fileOptions, buildContext: deps.buildContext(source.path) }
+    const built = builds === null ? null : buildsOf(builds, source.path)
+    // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
+    const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
+    const analysisOptions = {
+      ...fileOptions,
+      buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
+      ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
+      ...(purposeRules(config, source.path) ?? {}),
+      buildContext: deps.buildContext(source.path, built?.context ?? null)
+    }
     const analysis = analyzeDockerfile(source.path, content.text, analysisOptions)
-    const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES) }
+    const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: built?.builds ?? [] }
     if (source.readPrevious !== undefined) {
       const before = source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
       if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, analysisOptions)
@@ -127,7 +152,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     if (options.retain !== false) files.push(file)
   }
 
-  const result: Review = { config, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' }
+  const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' }
   const { registry } = options
   if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
     const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) })

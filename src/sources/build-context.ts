@@ -1,7 +1,8 @@
 /**
  * What Stagecraft can know of the build context without building: its .dockerignore. The context
- * is taken to be the Dockerfile's folder (the usual `docker build -f dir/Dockerfile dir`).
- * BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over `.dockerignore`.
+ * is the folder a build definition names, else the Dockerfile's folder (the usual
+ * `docker build -f dir/Dockerfile dir`). BuildKit prefers `<Dockerfile>.dockerignore` next to
+ * the Dockerfile over the context's `.dockerignore`.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -32,20 +33,23 @@ export class BuildContextReader {
     return names
   }
 
-  /** The context of the Dockerfile at `path` (relative to the root, as reported). */
-  read(path: string): BuildContext {
-    const absolute = resolve(this.root, path)
-    const folder = dirname(absolute)
-    const names = this.listing(folder)
-    const own = `${basename(absolute)}.dockerignore`
-    for (const name of own === '.dockerignore.dockerignore' ? ['.dockerignore'] : [own, '.dockerignore']) {
-      if (!names.has(name)) continue
-      try {
-        return { dockerignore: readFileSync(join(folder, name), 'utf8'), dockerignorePath: join(dirname(path), name) }
-      } catch {
-        // A folder, or unreadable: as if it were not there, like the next candidate.
-      }
+  private readIn(folder: string, name: string, shown: string): BuildContext | null {
+    if (!this.listing(folder).has(name)) return null
+    try {
+      return { dockerignore: readFileSync(join(folder, name), 'utf8'), dockerignorePath: shown }
+    } catch {
+      // A folder, or unreadable: as if it were not there, like the next candidate.
+      return null
     }
-    return NONE
+  }
+
+  /** The context of the Dockerfile at `path` (relative to the root, as reported); `context` is the build's context folder, when known. */
+  read(path: string, context: string | null = null): BuildContext {
+    const absolute = resolve(this.root, path)
+    const own = `${basename(absolute)}.dockerignore`
+    const nextTo = own === '.dockerignore.dockerignore' ? null : this.readIn(dirname(absolute), own, join(dirname(path), own))
+    if (nextTo !== null) return nextTo
+    const folder = context === null ? dirname(absolute) : resolve(this.root, context)
+    return this.readIn(folder, '.dockerignore', context === null ? join(dirname(path), '.dockerignore') : join(context, '.dockerignore')) ?? NONE
   }
 }
