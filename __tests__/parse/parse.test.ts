@@ -143,7 +143,12 @@ describe('instructions: lines, forms, flags', () => {
       exclude: ['*.md', 'tmp'],
       checksum: null,
       sources: ['./a', './b'],
-      destination: '/dst/'
+      destination: '/dst/',
+      sourceWords: [
+        { raw: './a', value: './a', unresolved: [] },
+        { raw: './b', value: './b', unresolved: [] }
+      ],
+      destinationWord: { raw: '/dst/', value: '/dst/', unresolved: [] }
     })
     expect(copy?.flags.map((f) => f.name)).toEqual(['from', 'chown', 'chmod', 'link', 'parents', 'exclude', 'exclude'])
     expect(add?.copy).toMatchObject({ checksum: 'sha256:abc', sources: ['https://example.com/x.tgz'], destination: '/opt/' })
@@ -153,6 +158,25 @@ describe('instructions: lines, forms, flags', () => {
   it('expands variables in COPY paths with the stage scope', () => {
     const [, , copy] = instructions(df('FROM a', 'ARG APP=/srv/app', 'COPY dist $APP/'))
     expect(copy?.copy?.destination).toBe('/srv/app/')
+  })
+
+  it('keeps COPY and WORKDIR paths as written next to their expansion, with the variables that have no value', () => {
+    const [, , copy, workdir, quoted, single] = instructions(df('FROM a', 'ARG DEST', 'COPY "$SRC" ${DEST}/x', 'WORKDIR "/usr/app"', "WORKDIR '${HOME}'", 'WORKDIR $HOME/w'))
+    expect(copy?.copy?.sourceWords).toEqual([{ raw: '"$SRC"', value: '', unresolved: ['SRC'] }])
+    expect(copy?.copy?.destinationWord).toEqual({ raw: '${DEST}/x', value: '/x', unresolved: ['DEST'] })
+    expect(workdir?.workdir).toEqual({ raw: '"/usr/app"', value: '/usr/app', unresolved: [] })
+    // BuildKit's lexer keeps single-quoted text literal.
+    expect(quoted?.workdir).toEqual({ raw: "'${HOME}'", value: '${HOME}', unresolved: [] })
+    expect(instructions(df('FROM a', 'ENV HOME=/root', 'WORKDIR $HOME/w'))[2]?.workdir?.value).toBe('/root/w')
+    expect(single?.workdir?.unresolved).toEqual(['HOME'])
+  })
+
+  it('gives scratch stages the default PATH, as BuildKit does', () => {
+    const model = parse(df('FROM scratch', 'ENV PATH=$PATH:/bin/extra', 'FROM alpine', 'ENV X=1'))
+    expect(model.stages[0]?.instructions[1]?.scope.get('PATH')?.value).toBe('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+    expect(model.stages[0]?.instructions[1]?.variables?.[0]?.value).toBe('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/bin/extra')
+    // An external image's environment is unknown here.
+    expect(model.stages[1]?.instructions[1]?.scope.has('PATH')).toBe(false)
   })
 
   it('parses RUN --mount, --network and --security, with the flag lines', () => {

@@ -4,6 +4,15 @@ import { df } from '../helpers/dockerfile.js'
 import { testRule } from '../helpers/rule-tester.js'
 
 testRule(copyDestinationSlash, {
-  valid: [{ name: 'trailing slash, or one source', code: df('FROM alpine:3', 'COPY a b /dst/', 'COPY a /dst') }],
-  invalid: [{ name: 'two sources, no slash', code: df('FROM alpine:3', 'COPY a b /dst'), errors: [{ line: 2, severity: 'error' }] }]
+  valid: [
+    { name: 'trailing slash, or one source', code: df('FROM alpine:3', 'COPY a b /dst/', 'COPY a /dst') },
+    { name: 'a destination from a build argument without a default (unknown here)', code: df('FROM alpine:3', 'ARG copy_destination', 'COPY a b $copy_destination') },
+    { name: 'a variable whose value ends with /', code: df('FROM alpine:3', 'ARG DEST=/opt/app/', 'COPY a b $DEST') },
+    { name: 'a quoted destination with a slash', code: df('FROM alpine:3', 'COPY a b "/dst dir/"') }
+  ],
+  invalid: [
+    { name: 'two sources, no slash', code: df('FROM alpine:3', 'COPY a b /dst'), errors: [{ line: 2, severity: 'warning', message: 'only the last is left (moby/buildkit#1853); write /dst/' }] },
+    { name: 'the working directory as .', code: df('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json .'), errors: [{ line: 3, message: 'the classic builder fails ("the destination must be a directory and end with a /"), BuildKit accepts it; write ./' }] },
+    { name: 'a variable whose value has no slash', code: df('FROM alpine:3', 'ARG DEST=/opt/app', 'COPY a b $DEST'), errors: [{ line: 3, message: 'write /opt/app/' }] }
+  ]
 })

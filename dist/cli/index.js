@@ -12294,15 +12294,30 @@ function stageChain(model, index) {
     }
     return chain.reverse();
 }
-/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+/**
+ * The folder a WORKDIR names: its expanded value (quotes removed, ARG/ENV values put in); as
+ * written when it uses a variable with no value here, so it stays a folder of its own rather
+ * than collapsing onto whatever the known part is.
+ */
+function workdirPath(ins) {
+    const word = ins.workdir;
+    if (word === undefined)
+        return null;
+    return word.unresolved.length === 0 ? word.value : word.raw;
+}
+/**
+ * The working directory in effect for each instruction of a stage (inherited through FROM <stage>).
+ * Before any WORKDIR it is `/`: exact for scratch, an assumption for an external image (most keep `/`).
+ */
 function workdirs(model, index) {
     const result = new Map();
     let current = '/';
     for (const stage of stageChain(model, index)) {
         for (const ins of stage.instructions) {
             result.set(ins, current);
-            if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined)
-                current = joinPath(current, ins.args[0]);
+            const path = workdirPath(ins);
+            if (path !== null)
+                current = joinPath(current, path);
         }
     }
     return result;
@@ -12315,7 +12330,8 @@ function finalWorkdir(model, index) {
         return '/';
     const map = workdirs(model, index);
     const before = map.get(last) ?? '/';
-    return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before;
+    const path = workdirPath(last);
+    return path === null ? before : joinPath(before, path);
 }
 /** The last instruction with this keyword in a chain of stages, latest stage first. */
 function lastInChain(chain, keyword) {
@@ -17420,10 +17436,99 @@ function registryOf(image) {
 function referenceKind(ref) {
     return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
 }
+/** Image names and tags of Windows bases: Windows Server images and the .NET Framework ones built on them. */
+const WINDOWS_IMAGE = /windows|nanoserver|servercore|dotnet\/framework/i;
+/**
+ * Whether a stage builds a Windows image: its FROM chain names a Windows base (as written or
+ * resolved), asks for a windows platform, or the file switches the escape character to a
+ * backtick (done so that `C:\` paths need no escaping).
+ */
+function isWindowsStage(model, index) {
+    if (model.directives.escape?.value === '`')
+        return true;
+    return stageChain(model, index).some((s) => WINDOWS_IMAGE.test(s.base.raw) || WINDOWS_IMAGE.test(s.base.resolved) || /^windows\//i.test(s.base.platform ?? ''));
+}
+/**
+ * Where a COPY/ADD destination or WORKDIR path points from, as BuildKit reads it: `absolute`,
+ * `relative` (to the working directory) or `unknown` (it starts with a variable that has no value
+ * here, or is empty). `C:\x` and `c:/x` count as absolute anywhere; `\x` and `\\host` on Windows.
+ */
+function pathKind(word, windows) {
+    if (word === null)
+        return 'unknown';
+    if (startsWithUnresolved(word))
+        return 'unknown';
+    const value = word.value;
+    // A JSON-form path is not expanded (raw is value): a `$` there is a variable we did not resolve.
+    if (value === '' || (value.startsWith('$') && word.raw === value))
+        return 'unknown';
+    if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value))
+        return 'absolute';
+    if (windows && value.startsWith('\\'))
+        return 'absolute';
+    return 'relative';
+}
+/** `$X/...`, `"${X}"...` where X has no value: what the path starts with is unknown. */
+function startsWithUnresolved(word) {
+    if (word.unresolved.length === 0)
+        return false;
+    let i = 0;
+    while (word.raw[i] === '"')
+        i++;
+    if (word.raw[i] !== '$')
+        return false;
+    const start = i + (word.raw[i + 1] === '{' ? 2 : 1);
+    let end = start;
+    while (end < word.raw.length && /[A-Za-z0-9_]/.test(word.raw[end]))
+        end++;
+    return word.unresolved.includes(word.raw.slice(start, end));
+}
+/** A path word's value when every variable in it has one, else null (where it points is unknown). */
+function knownValue(word) {
+    return word === null || word === undefined || word.unresolved.length > 0 ? null : word.value;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
-/** COPY --from of a whole stage root, or of the builder's source folder, ships far more than the artifact. */
+/** COPY --from of a whole built stage, or of the folder its build context went into, ships far more than the artifact. */
 
+
+
+const NODE_MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
+const PRODUCTION_FLAGS = new Set(['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P', '--no-dev']);
+/** Commands that only tidy up: they build nothing. */
+const HOUSEKEEPING = new Set(['rm', 'mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'touch', 'echo', 'true', 'set', 'cd', 'addgroup', 'adduser', 'groupadd', 'useradd']);
+/** A command that installs runtime dependencies only (or tidies up): after it the folder holds no build output. */
+function installsRuntimeOnly(c, run) {
+    if (HOUSEKEEPING.has(c.program))
+        return true;
+    if (isCommand(c, 'apt-get') || isCommand(c, 'apt') || isCommand(c, 'apk') || isCommand(c, 'dnf') || isCommand(c, 'yum') || isCommand(c, 'microdnf'))
+        return true;
+    if (isCommand(c, 'npm', 'cache') || isCommand(c, 'yarn', 'cache') || isCommand(c, 'pip', 'cache') || isCommand(c, 'npm', 'prune'))
+        return true;
+    const install = runInstalls(run).find((p) => p.command === c);
+    if (install !== undefined) {
+        if (!NODE_MANAGERS.has(install.manager))
+            return true;
+        return run.scope.get('NODE_ENV')?.value === 'production' || c.args.some((a) => PRODUCTION_FLAGS.has(a));
+    }
+    if (isCommand(c, 'bundle', 'install'))
+        return true;
+    return isCommand(c, 'composer', 'install') && c.args.includes('--no-dev');
+}
+/** The instructions of a stage's FROM chain, root first. */
+function chainInstructions(model, stage) {
+    return stageChain(model, stage.index).flatMap((s) => s.instructions);
+}
+/** A stage that is only a name for an external image (`FROM tonistiigi/xx AS xx`): it builds nothing. */
+function isImageAlias(model, stage) {
+    const chain = stageChain(model, stage.index);
+    return chain[0]?.base.kind === 'image' && chain.every((s) => s.instructions.length === 1);
+}
+/** A scratch stage that only gathers files (COPY, no RUN): copying all of it is copying the artifacts. */
+function isArtifactStage(model, stage) {
+    const chain = stageChain(model, stage.index);
+    return chain[0]?.base.kind === 'scratch' && chain.every((s) => s.instructions.every((i) => i.keyword !== 'RUN'));
+}
 const broadCopyFrom = {
     meta: {
         id: 'broad-copy-from',
@@ -17437,21 +17542,42 @@ const broadCopyFrom = {
         .filter((e) => e.via === 'copy')
         .flatMap((e) => {
         const source = model.stages[e.to];
-        if (source === undefined)
+        const copy = model.stages[e.from]?.instructions.find((i) => i.line === e.line && i.copy !== undefined && i.copy.from !== null)?.copy;
+        if (source === undefined || copy === undefined || isImageAlias(model, source))
             return [];
         const name = source.name ?? String(source.index);
         const dirs = workdirs(model, e.to);
         const workdir = finalWorkdir(model, e.to);
-        for (const path of e.paths) {
+        const instructions = chainInstructions(model, source);
+        for (const word of copy.sourceWords) {
+            // A path chosen by a build argument is unknown here, not the whole filesystem.
+            const path = knownValue(word);
+            if (path === null || path === '')
+                continue;
             const resolved = resolvePath(workdir, path);
             if (resolved === '/') {
-                return [{ line: e.line, message: `copies the whole filesystem of stage ${name}, build tools and all: copy only the files the image needs`, stage: e.from }];
+                if (isArtifactStage(model, source))
+                    continue;
+                const root = stageChain(model, source.index)[0];
+                const base = root?.base.kind === 'image' ? `its base image ${root.base.resolved}` : 'its base';
+                return [{ line: e.line, message: `copies the whole filesystem of stage ${name}: ${base} and everything its RUN steps installed ship too; copy only the files the image needs`, stage: e.from }];
             }
             // The build context was copied into exactly this folder (in the stage or one it is built FROM).
-            const copiedInto = [...dirs.entries()].some(([ins, cwd]) => ins.copy !== undefined && ins.copy.from === null && ins.copy.sources.some((s) => s === '.' || s === './') && resolvePath(cwd, ins.copy.destination ?? '.') === resolved);
-            if (copiedInto) {
-                return [{ line: e.line, message: `copies ${resolved} of stage ${name}, where the whole build context was copied: sources, tests and node_modules ship along; copy the build output only`, stage: e.from }];
-            }
+            const contextCopy = instructions.find((ins) => ins.copy !== undefined && ins.copy.from === null && ins.copy.sources.some((s) => s === '.' || s === './') && resolvePath(dirs.get(ins) ?? '/', ins.copy.destination ?? '.') === resolved);
+            if (contextCopy === undefined)
+                continue;
+            const after = instructions.slice(instructions.indexOf(contextCopy) + 1).filter((i) => i.keyword === 'RUN');
+            // Interpreted apps: when the stage only installed runtime dependencies there, that folder IS the runtime.
+            if (after.every((run) => runCommands(run).every((c) => installsRuntimeOnly(c, run))))
+                continue;
+            const node = instructions.some((i) => runInstalls(i).some((p) => NODE_MANAGERS.has(p.manager)));
+            return [
+                {
+                    line: e.line,
+                    message: `copies ${resolved} of stage ${name}, the folder line ${contextCopy.line} copied the whole build context into: the sources${node ? ' and node_modules' : ''} ship next to what the stage built; copy only the build output`,
+                    stage: e.from
+                }
+            ];
         }
         return [];
     })
@@ -17507,13 +17633,97 @@ const buildToolsShipped = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/chown-after-copy.ts
-/** `RUN chown -R` over files just copied duplicates them in a new layer; COPY --chown does not. */
+/** `RUN chown` over exactly what a COPY just added stores those files again in a new layer; COPY --chown does not. */
 
 
+
+/** Folders that hold package files too: a chown of one covers more than what COPY put there. */
+const SHARED_FOLDERS = /^\/(?:etc|usr\/share|usr\/lib|usr\/local\/etc|usr\/local\/lib|var\/lib|lib|lib64|bin|sbin)(?:\/|$)/;
+/** Commands that put no file content into a folder (mkdir only makes empty ones). */
+const NO_OUTPUT = new Set(['chown', 'chmod', 'chgrp', 'mkdir', 'useradd', 'adduser', 'groupadd', 'addgroup', 'usermod', 'echo', 'true', 'set', 'test', '[']);
+/** Commands that may write files: all but those that only change owners, modes or accounts. */
+function writers(commands) {
+    return commands.filter((c) => !NO_OUTPUT.has(c.program));
+}
+/** Whether these commands may have written under `path`: some run there, or name the path. */
+function writeUnder(commands, cwd, path) {
+    const active = writers(commands);
+    if (active.length === 0)
+        return false;
+    if (cwd === path || cwd.startsWith(`${path}/`))
+        return true;
+    return active.some((c) => c.args.some((a) => a === path || a.startsWith(`${path}/`)));
+}
+/** Whether a place some RUN wrote to is the folder or inside it. */
+function touches(places, folder) {
+    for (const place of places)
+        if (place === folder || place.startsWith(folder === '/' ? '/' : `${folder}/`))
+            return true;
+    return false;
+}
+const isRecursive = (a) => a === '-R' || a === '--recursive' || (/^-[a-zA-Z]+$/.test(a) && a.includes('R'));
+/** What COPY put where: its destination and, when that is a folder, each named source inside it. */
+function copiedPaths(ins, cwd) {
+    const copy = ins.copy;
+    const dest = knownValue(copy?.destinationWord);
+    if (copy === undefined || dest === null || dest.includes('$'))
+        return [];
+    const path = resolvePath(cwd, dest);
+    const out = [{ path, folder: !namesOneFile(copy.sources, dest), ins }];
+    if (dest.endsWith('/') || dest === '.' || copy.sources.length > 1) {
+        for (const source of copy.sources) {
+            const name = resolvePath('/', source).split('/').pop() ?? '';
+            // `COPY dir/ /dst/` copies the folder's contents, not the folder: only a named source lands as dst/name.
+            if (name !== '' && !source.endsWith('/') && !/[*?[]/.test(name) && source !== '.')
+                out.push({ path: resolvePath(path, name), folder: !namesOneFile([source], name), ins });
+        }
+    }
+    return out;
+}
+/**
+ * Whether a COPY surely made one file: a single source that looks like a file (`nginx.conf`,
+ * `run.sh`) to a destination without a trailing `/`. Anything else may be a folder, which can hold
+ * files COPY did not put there.
+ */
+function namesOneFile(sources, dest) {
+    const source = sources[0];
+    if (sources.length !== 1 || source === undefined || dest.endsWith('/') || source.endsWith('/') || /[*?[]/.test(source))
+        return false;
+    const name = resolvePath('/', source).split('/').pop() ?? '';
+    return name.lastIndexOf('.') > 0;
+}
+/** `useradd -u 666 name`, `adduser -u 666 -S name`, `addgroup -g 666 name`: the name and id a command creates. */
+function createdAccount(c) {
+    if (!['useradd', 'adduser', 'groupadd', 'addgroup'].includes(c.program))
+        return null;
+    const words = operands(c).filter((w) => !/^[0-9]+$/.test(w));
+    const name = words[words.length - 1];
+    if (name === undefined)
+        return null;
+    const idFlag = c.program === 'useradd' || c.program === 'adduser' ? ['-u', '--uid'] : ['-g', '--gid'];
+    const at = c.args.findIndex((a) => idFlag.includes(a));
+    const id = at >= 0 ? (c.args[at + 1] ?? null) : (c.args.find((a) => idFlag.some((f) => a.startsWith(`${f}=`)))?.split('=')[1] ?? null);
+    return { name, id: id !== null && /^[0-9]+$/.test(id) ? id : null };
+}
+/** The COPY --chown to suggest: the same owner, or numeric ids when the user only exists after the COPY. */
+function suggestion(owner, copyLine, accounts) {
+    const [user = '', group = user] = owner.split(':');
+    const later = (name) => {
+        const account = accounts.get(name);
+        return account !== undefined && account.line > copyLine ? account : undefined;
+    };
+    if (later(user) === undefined && later(group) === undefined)
+        return `use COPY --chown=${owner} on line ${copyLine} instead`;
+    const uid = /^[0-9]+$/.test(user) ? user : (later(user)?.id ?? null);
+    const gid = /^[0-9]+$/.test(group) ? group : (later(group)?.id ?? null);
+    if (uid !== null && gid !== null)
+        return `${user} is created after line ${copyLine}, so write COPY --chown=${uid}:${gid} there (or create the user first)`;
+    return `${user} is created after line ${copyLine}: create it in a RUN before that COPY, then use COPY --chown=${owner}`;
+}
 const chownAfterCopy = {
     meta: {
         id: 'chown-after-copy',
-        title: 'RUN chown -R over files a COPY just added',
+        title: 'RUN chown over the files a COPY just added',
         severity: 'warning',
         category: 'size',
         scope: 'ships',
@@ -17524,24 +17734,65 @@ const chownAfterCopy = {
         if (!runs(stage).some((r) => runCommands(r).some((c) => c.program === 'chown')))
             return [];
         const dirs = workdirs(model, stage.index);
-        const copied = [];
+        // The latest COPY to each path (without --chown: those files already have their owner).
+        const copied = new Map();
+        // Where RUNs may have written: a chown of a folder holding such a place covers that output too.
+        const touched = new Set();
+        const accounts = new Map();
         const reports = [];
         for (const ins of stage.instructions) {
             const cwd = dirs.get(ins) ?? '/';
-            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy?.destination) {
-                copied.push({ path: resolvePath(cwd, ins.copy.destination), line: ins.line });
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined) {
+                for (const p of copiedPaths(ins, cwd)) {
+                    if (ins.copy.chown === null)
+                        copied.set(p.path, p);
+                    else
+                        copied.delete(p.path);
+                }
             }
             if (ins.keyword !== 'RUN')
                 continue;
-            for (const c of runCommands(ins)) {
-                if (!isCommand(c, 'chown') || !c.args.some((a) => a === '-R' || a === '--recursive' || /^-[a-zA-Z]*R/.test(a)))
+            let hit = null;
+            const commands = runCommands(ins);
+            for (const [index, c] of commands.entries()) {
+                const account = createdAccount(c);
+                if (account !== null)
+                    accounts.set(account.name, { id: account.id, line: ins.line });
+                if (!isCommand(c, 'chown'))
                     continue;
-                const targets = operands(c).slice(1).map((t) => resolvePath(cwd, t));
-                const hit = copied.find((p) => targets.some((t) => p.path === t || p.path.startsWith(`${t}/`) || t.startsWith(`${p.path}/`) || t === '/'));
-                if (hit !== undefined) {
-                    reports.push({ line: ins.line, endLine: ins.endLine, message: `chown -R rewrites the files copied on line ${hit.line} into a second layer, doubling their size: use COPY --chown=${operands(c)[0] ?? 'user'} instead`, stage: stage.index });
-                    break;
+                const recursive = c.args.some(isRecursive);
+                const [ownerWord, ...targetWords] = operands(c);
+                if (ownerWord === undefined)
+                    continue;
+                const owner = expandWord(ownerWord, ins.scope).value || ownerWord;
+                for (const t of targetWords) {
+                    const expanded = t.includes('$') ? expandWord(t, ins.scope) : null;
+                    if (expanded !== null && expanded.unresolved.length > 0)
+                        continue;
+                    const p = copied.get(resolvePath(cwd, expanded?.value ?? t));
+                    // Exactly what COPY put there: a copied file, or a copied folder nothing else can have filled.
+                    if (p !== undefined && (!p.folder || (recursive && !SHARED_FOLDERS.test(p.path) && !touches(touched, p.path) && !writeUnder(commands.slice(0, index), cwd, p.path)))) {
+                        hit = { copy: p, owner };
+                        break;
+                    }
                 }
+                if (hit !== null)
+                    break;
+            }
+            if (hit !== null) {
+                reports.push({
+                    line: ins.line,
+                    endLine: ins.endLine,
+                    message: `chown rewrites ${hit.copy.path}, which line ${hit.copy.ins.line} copied, into a new layer, so the image stores those files twice: ${suggestion(hit.owner, hit.copy.ins.line, accounts)}`,
+                    stage: stage.index
+                });
+            }
+            // Record where this RUN may have written: where it runs and the absolute paths it names.
+            for (const c of writers(commands)) {
+                touched.add(cwd);
+                for (const a of c.args)
+                    if (a.startsWith('/'))
+                        touched.add(a);
             }
         }
         return reports;
@@ -17704,18 +17955,36 @@ const copyAllBeforeInstall = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
+/** COPY of several sources to a destination without a trailing `/`: the classic builder rejects it. */
+
 const copyDestinationSlash = {
     meta: {
         id: 'copy-destination-slash',
         title: 'COPY of several sources to a destination without a trailing /',
-        severity: 'error',
+        severity: 'warning',
         category: 'correctness',
         scope: 'all',
         equivalents: { hadolint: 'DL3021', buildkit: null }
     },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'COPY' && i.copy !== undefined && i.copy.sources.length > 1 && i.copy.destination !== null && !i.copy.destination.endsWith('/') && !i.copy.destination.includes('$'))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: `COPY of ${i.copy?.sources.length ?? 0} sources needs a folder as destination: write ${i.copy?.destination ?? ''}/`, stage: s.index })))
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions.flatMap((i) => {
+        const copy = i.copy;
+        if (i.keyword !== 'COPY' || copy === undefined || copy.sources.length < 2)
+            return [];
+        // A destination from a variable with no value here is unknown: it may well end with /.
+        const dest = knownValue(copy.destinationWord);
+        if (dest === null || dest === '' || dest.endsWith('/') || dest.includes('$'))
+            return [];
+        // `.` is the working directory, always a folder: only the classic builder minds.
+        const buildkit = dest === '.' || dest === '..' ? 'BuildKit accepts it' : `BuildKit accepts it, but unless ${dest} already is a folder each source overwrites the previous one and only the last is left (moby/buildkit#1853)`;
+        return [
+            {
+                line: i.line,
+                endLine: i.endLine,
+                message: `COPY of ${copy.sources.length} sources to ${dest}: the classic builder fails ("the destination must be a directory and end with a /"), ${buildkit}; write ${dest}/`,
+                stage: s.index
+            }
+        ];
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/copy-from-index.ts
@@ -17810,7 +18079,75 @@ const copyIgnoredFile = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/copy-relative-without-workdir.ts
+/** COPY/ADD to a relative destination before any WORKDIR: the files land in the base image's working directory. */
 
+/** Top-level folders of a Linux root filesystem: a path under them was chosen, not left to the working directory. */
+const ROOT_FOLDERS = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
+const BEFORE = new Set([' ', '\t', '\n', '"', "'", '=', ':', '(', ',']);
+const AFTER = new Set([' ', '\t', '\n', '"', "'", '/', ';', ')', '&', '|', ',']);
+/** Whether `text` writes the absolute path `path` as a word of its own (not as the tail of `a/b/path`). */
+function writesAbsolute(text, path) {
+    for (let i = text.indexOf(path); i >= 0; i = text.indexOf(path, i + 1)) {
+        const before = i === 0 ? ' ' : text[i - 1];
+        const after = i + path.length >= text.length ? ' ' : text[i + path.length];
+        if (BEFORE.has(before) && AFTER.has(after))
+            return true;
+    }
+    return false;
+}
+function shown(word) {
+    return word.raw === word.value ? word.raw : `${word.raw} (${word.value})`;
+}
+/** The first name under the working directory each relative COPY puts there (`COPY a.txt .` → a.txt, `COPY x ./src` → src). */
+function landings(copies) {
+    const names = new Set();
+    for (const ins of copies) {
+        const dest = resolvePath('/', ins.copy?.destination ?? '.');
+        const first = dest.split('/')[1];
+        if (first !== undefined && first !== '') {
+            names.add(first);
+            continue;
+        }
+        for (const source of ins.copy?.sources ?? []) {
+            const name = resolvePath('/', source).split('/').pop();
+            if (name !== undefined && name !== '' && !name.includes('*'))
+                names.add(name);
+        }
+    }
+    return names;
+}
+/**
+ * In a build stage only what leaves it matters. The COPY/mount (line and path) that takes from this
+ * stage (or one built FROM it) something whose place depends on the working directory being `/`:
+ * where a relative COPY landed, or a top-level file or folder the stage never names absolutely
+ * (`RUN make out` then `COPY --from=build /out ...`). Null when everything taken out has a chosen path.
+ */
+function cwdDependentUse(model, graph, stage, copies) {
+    // The stage and the stages built FROM it (a base stage always comes before its children).
+    const heirs = new Set([stage.index]);
+    for (const s of model.stages)
+        if (s.base.kind === 'stage' && s.base.stage !== null && heirs.has(s.base.stage))
+            heirs.add(s.index);
+    const landed = landings(copies);
+    for (const e of graph.edges) {
+        if (e.via === 'from' || !heirs.has(e.to))
+            continue;
+        for (const p of e.paths) {
+            if (p === '' || p.includes('$'))
+                continue;
+            const resolved = resolvePath(finalWorkdir(model, e.to), p);
+            const parts = resolved.split('/').filter((x) => x !== '');
+            const top = parts[0];
+            if (top === undefined)
+                continue;
+            if (landed.has(top))
+                return { line: e.line, path: resolved };
+            if (parts.length === 1 && !ROOT_FOLDERS.has(top) && !writesAbsolute(stageChain(model, e.to).flatMap((s) => s.instructions.map((i) => i.raw)).join('\n'), resolved))
+                return { line: e.line, path: resolved };
+        }
+    }
+    return null;
+}
 const copyRelativeWithoutWorkdir = {
     meta: {
         id: 'copy-relative-without-workdir',
@@ -17820,20 +18157,41 @@ const copyRelativeWithoutWorkdir = {
         scope: 'all',
         equivalents: { hadolint: 'DL3045', buildkit: null }
     },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
-        if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
+    check: ({ model, graph }) => model.stages.flatMap((stage) => {
+        const chain = stageChain(model, stage.index);
+        const root = chain[0];
+        // scratch has no image config: its working directory is /, in this stage and in those built FROM it.
+        if (root === undefined || root.base.kind === 'scratch')
             return [];
-        const reports = [];
+        // A WORKDIR in a stage this one is built FROM counts (hadolint does the same).
+        if (chain.slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
+            return [];
+        const windows = isWindowsStage(model, stage.index);
+        const copies = [];
         for (const ins of stage.instructions) {
             if (ins.keyword === 'WORKDIR')
                 break;
-            const dest = ins.copy?.destination;
-            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
-                reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index });
-            }
+            if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && pathKind(ins.copy.destinationWord, windows) === 'relative')
+                copies.push(ins);
         }
-        return reports;
+        if (copies.length === 0)
+            return [];
+        const base = root.base.image !== null && root.base.unresolved.length === 0 ? `${root.base.resolved}'s` : "the base image's";
+        if (graph.roles[stage.index] === 'build') {
+            const use = cwdDependentUse(model, graph, stage, copies);
+            if (use === null)
+                return [];
+            return copies.map((ins) => ({
+                line: ins.line,
+                message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`,
+                stage: stage.index
+            }));
+        }
+        return copies.map((ins) => ({
+            line: ins.line,
+            message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use an absolute path`,
+            stage: stage.index
+        }));
     })
 };
 
@@ -19048,17 +19406,29 @@ const workdirRelativePath = {
         equivalents: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' }
     },
     check: ({ model }) => model.stages.flatMap((stage) => {
-        // Inherited: an absolute WORKDIR in a stage this one is built FROM makes relative ones fine.
-        const inherited = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR' && (i.args[0] ?? '').startsWith('/')));
-        if (inherited)
+        const chain = stageChain(model, stage.index);
+        const root = chain[0];
+        // scratch has no image config: its working directory is / and nothing upstream can change it.
+        if (root === undefined || root.base.kind === 'scratch')
+            return [];
+        // As BuildKit: only the first WORKDIR of a FROM chain is checked; one in a parent stage was checked there.
+        if (chain.slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR')))
             return [];
         const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
-        const path = first?.args[0];
-        if (first === undefined || path === undefined || /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(path))
+        const word = first?.workdir;
+        if (first === undefined || word === undefined || pathKind(word, isWindowsStage(model, stage.index)) !== 'relative')
             return [];
-        return [{ line: first.line, message: `WORKDIR ${path} is relative to the base image's working directory, which can change: use an absolute path`, stage: stage.index }];
+        if (word.raw.includes("'") && word.value.includes('$')) {
+            return [{ line: first.line, message: `WORKDIR ${word.raw} makes a folder literally named ${word.value}: single quotes stop variable expansion; write WORKDIR "${word.value}" or leave the quotes out`, stage: stage.index }];
+        }
+        const base = root.base.image !== null && root.base.unresolved.length === 0 ? root.base.resolved : 'the base image';
+        return [
+            {
+                line: first.line,
+                message: `WORKDIR ${word.raw} is relative, so it lands under ${base}'s working directory, which this file does not set and a new release of the image can change: write the absolute path (WORKDIR ${resolvePath('/', word.value)} if the image keeps /)`,
+                stage: stage.index
+            }
+        ];
     })
 };
 
@@ -19540,6 +19910,8 @@ const ALLOWED_FLAGS = {
     ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
     HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
 };
+/** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
+const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
 function error(ctx, line, message, endLine = line) {
     ctx.errors.push({ line, endLine, message });
@@ -19594,7 +19966,7 @@ function parseDockerfile(source, options = {}) {
             model.stages.push(current);
             if (current.id !== null && !ctx.stageIds.has(current.id))
                 ctx.stageIds.set(current.id, current.index);
-            scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : EMPTY_SCOPE;
+            scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : current.base.kind === 'scratch' ? withBinding(EMPTY_SCOPE, 'PATH', { kind: 'env', value: SCRATCH_PATH, line: 0 }) : EMPTY_SCOPE;
             return;
         }
         instruction.scope = scope;
@@ -19620,6 +19992,8 @@ function parseDockerfile(source, options = {}) {
             scope = declareEnv(instruction, scope, ctx);
         else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
             readCopyPaths(instruction, ctx);
+        else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined)
+            instruction.workdir = pathWord(instruction.args[0], scope, ctx);
     };
     for (const c of scanLines(lines, scannedDirectives.length, ctx.escape, handle))
         comments.push({ line: c.line + 1, text: c.text });
@@ -19868,7 +20242,9 @@ function readCopyFlags(instruction, ctx) {
         exclude: [],
         checksum: null,
         sources: [],
-        destination: null
+        destination: null,
+        sourceWords: [],
+        destinationWord: null
     };
     const bool = (flag) => flag.value === null || flag.value.toLowerCase() !== 'false';
     for (const flag of instruction.flags) {
@@ -19909,15 +20285,22 @@ function readCopyPaths(instruction, ctx) {
     if (details === undefined)
         return;
     const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args;
-    const expand = (p) => instruction.form === 'json' || p.startsWith('<<') ? p : expandWord(p, instruction.scope, ctx.escape).value;
+    const expand = (p) => instruction.form === 'json' || p.startsWith('<<') ? { raw: p, value: p, unresolved: [] } : pathWord(p, instruction.scope, ctx);
     if (paths.length < 2) {
         if (paths.length > 0)
             error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine);
-        details.sources = paths.map(expand);
+        details.sourceWords = paths.map(expand);
+        details.sources = details.sourceWords.map((w) => w.value);
         return;
     }
-    details.sources = paths.slice(0, -1).map(expand);
-    details.destination = expand(paths[paths.length - 1]);
+    details.sourceWords = paths.slice(0, -1).map(expand);
+    details.sources = details.sourceWords.map((w) => w.value);
+    details.destinationWord = expand(paths[paths.length - 1]);
+    details.destination = details.destinationWord.value;
+}
+function pathWord(raw, scope, ctx) {
+    const expansion = expandWord(raw, scope, ctx.escape);
+    return { raw, value: expansion.value, unresolved: expansion.unresolved };
 }
 function readHealthcheck(instruction, ctx) {
     const first = instruction.args[0]?.toUpperCase();
@@ -20186,7 +20569,7 @@ function changedLines(patch) {
     }
     return ranges;
 }
-function touches(ranges, start, end) {
+function patch_touches(ranges, start, end) {
     return ranges.some((r) => r.start <= end && start <= r.end);
 }
 
@@ -20207,7 +20590,7 @@ function selectFindings(analysis, changed, mode, rules) {
     if (mode === 'changed-files' || changed === 'all')
         return analysis.findings;
     const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
-    return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine));
+    return analysis.findings.filter((f) => fileLevel.has(f.rule) || patch_touches(changed, f.line, f.endLine));
 }
 function fails(findings, failOn) {
     if (failOn === 'never')
@@ -20444,7 +20827,7 @@ async function review(sources, options, deps) {
         const analysisOptions = {
             ...fileOptions,
             buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
-            ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
+            ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
             ...(purposeRules(config, source.path) ?? {}),
             buildContext: deps.buildContext(source.path, built?.context ?? null)
         };
@@ -20862,7 +21245,7 @@ const resolveSymlinksAsync = function(path, state, callback$1) {
 		if (error) return queue.dequeue(suppressErrors ? null : error, state);
 		fs.stat(resolvedPath, (error$1, stat) => {
 			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
 			callback$1(stat, resolvedPath);
 			queue.dequeue(null, state);
 		});
@@ -20874,7 +21257,7 @@ const resolveSymlinks = function(path, state, callback$1) {
 	try {
 		const resolvedPath = fs.realpathSync(path);
 		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
 		callback$1(stat, resolvedPath);
 	} catch (e) {
 		if (!suppressErrors) throw e;
@@ -20884,7 +21267,7 @@ function build$2(options, isSynchronous) {
 	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
 	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path, resolved, state) {
+function dist_isRecursive(path, resolved, state) {
 	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
 	let parent = (0,external_path_namespaceObject.dirname)(path);
 	let depth = 1;

@@ -61,14 +61,29 @@ export function stageChain(model: DockerfileModel, index: number): readonly Stag
   return chain.reverse()
 }
 
-/** The working directory in effect for each instruction of a stage (inherited through FROM <stage>). */
+/**
+ * The folder a WORKDIR names: its expanded value (quotes removed, ARG/ENV values put in); as
+ * written when it uses a variable with no value here, so it stays a folder of its own rather
+ * than collapsing onto whatever the known part is.
+ */
+function workdirPath(ins: Instruction): string | null {
+  const word = ins.workdir
+  if (word === undefined) return null
+  return word.unresolved.length === 0 ? word.value : word.raw
+}
+
+/**
+ * The working directory in effect for each instruction of a stage (inherited through FROM <stage>).
+ * Before any WORKDIR it is `/`: exact for scratch, an assumption for an external image (most keep `/`).
+ */
 export function workdirs(model: DockerfileModel, index: number): Map<Instruction, string> {
   const result = new Map<Instruction, string>()
   let current = '/'
   for (const stage of stageChain(model, index)) {
     for (const ins of stage.instructions) {
       result.set(ins, current)
-      if (ins.keyword === 'WORKDIR' && ins.args[0] !== undefined) current = joinPath(current, ins.args[0])
+      const path = workdirPath(ins)
+      if (path !== null) current = joinPath(current, path)
     }
   }
   return result
@@ -81,7 +96,8 @@ export function finalWorkdir(model: DockerfileModel, index: number): string {
   if (last === undefined) return '/'
   const map = workdirs(model, index)
   const before = map.get(last) ?? '/'
-  return last.keyword === 'WORKDIR' && last.args[0] !== undefined ? joinPath(before, last.args[0]) : before
+  const path = workdirPath(last)
+  return path === null ? before : joinPath(before, path)
 }
 
 /** The last instruction with this keyword in a chain of stages, latest stage first. */

@@ -98,7 +98,7 @@ const ENVIRONMENT_BASES: readonly RegExp[] = [
 ]
 
 /** Toolchain images: an image built on one with no command of its own is a build environment. */
-const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps|openjdk|eclipse-temurin|amazoncorretto)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/
+const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/
 
 function words(text: string): string[] {
   return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '')

@@ -65,6 +65,16 @@ export interface RunDetails {
   installs: PackageInstall[]
 }
 
+/** A path word of COPY, ADD or WORKDIR: as written, and as BuildKit expands it in scope. */
+export interface PathWord {
+  /** As written: quotes and variables kept. */
+  raw: string
+  /** After variable expansion and quote removal (single quotes keep `$` literal, as in BuildKit). */
+  value: string
+  /** Variables it uses that have no value here (an ARG without a default): `value` is then not where files go. */
+  unresolved: string[]
+}
+
 export interface CopyDetails {
   /** `--from` as written (a stage name, an index, or an image), or null. */
   from: string | null
@@ -79,6 +89,10 @@ export interface CopyDetails {
   sources: string[]
   /** Destination after variable expansion, or null when missing. */
   destination: string | null
+  /** The sources as written and expanded, in order (for what `sources` cannot say: unresolved variables). */
+  sourceWords: PathWord[]
+  /** The destination as written and expanded, or null when missing. */
+  destinationWord: PathWord | null
 }
 
 export interface VariableDeclaration {
@@ -118,6 +132,8 @@ export interface Instruction {
   copy?: CopyDetails
   /** ARG and ENV: the names they declare. */
   variables?: VariableDeclaration[]
+  /** WORKDIR: its path, as written and expanded. */
+  workdir?: PathWord
 }
 
 export type BaseKind = 'image' | 'stage' | 'scratch'

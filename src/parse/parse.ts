@@ -20,6 +20,7 @@ import type {
   MountSpec,
   ParseOptions,
   ParseProblem,
+  PathWord,
   RunDetails,
   Stage,
   StageBase,
@@ -64,6 +65,9 @@ const ALLOWED_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
   ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
   HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
 }
+
+/** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
+const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 const MOUNT_TYPES: ReadonlySet<string> = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh'])
 
@@ -131,7 +135,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       instruction.stage = current.index
       model.stages.push(current)
       if (current.id !== null && !ctx.stageIds.has(current.id)) ctx.stageIds.set(current.id, current.index)
-      scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage as number] ?? EMPTY_SCOPE) : EMPTY_SCOPE
+      scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage as number] ?? EMPTY_SCOPE) : current.base.kind === 'scratch' ? withBinding(EMPTY_SCOPE, 'PATH', { kind: 'env', value: SCRATCH_PATH, line: 0 }) : EMPTY_SCOPE
       return
     }
     instruction.scope = scope
@@ -153,6 +157,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     if (instruction.keyword === 'ARG') scope = declareArgs(instruction, scope, globalScope, ctx)
     else if (instruction.keyword === 'ENV') scope = declareEnv(instruction, scope, ctx)
     else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') readCopyPaths(instruction, ctx)
+    else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined) instruction.workdir = pathWord(instruction.args[0], scope, ctx)
   }
   for (const c of scanLines(lines, scannedDirectives.length, ctx.escape, handle)) comments.push({ line: c.line + 1, text: c.text })
 
@@ -394,7 +399,9 @@ function readCopyFlags(instruction: Instruction, ctx: ParseContext): CopyDetails
     exclude: [],
     checksum: null,
     sources: [],
-    destination: null
+    destination: null,
+    sourceWords: [],
+    destinationWord: null
   }
   const bool = (flag: Flag): boolean => flag.value === null || flag.value.toLowerCase() !== 'false'
   for (const flag of instruction.flags) {
@@ -433,15 +440,23 @@ function readCopyPaths(instruction: Instruction, ctx: ParseContext): void {
   const details = instruction.copy
   if (details === undefined) return
   const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args
-  const expand = (p: string): string =>
-    instruction.form === 'json' || p.startsWith('<<') ? p : expandWord(p, instruction.scope, ctx.escape).value
+  const expand = (p: string): PathWord =>
+    instruction.form === 'json' || p.startsWith('<<') ? { raw: p, value: p, unresolved: [] } : pathWord(p, instruction.scope, ctx)
   if (paths.length < 2) {
     if (paths.length > 0) error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine)
-    details.sources = paths.map(expand)
+    details.sourceWords = paths.map(expand)
+    details.sources = details.sourceWords.map((w) => w.value)
     return
   }
-  details.sources = paths.slice(0, -1).map(expand)
-  details.destination = expand(paths[paths.length - 1] as string)
+  details.sourceWords = paths.slice(0, -1).map(expand)
+  details.sources = details.sourceWords.map((w) => w.value)
+  details.destinationWord = expand(paths[paths.length - 1] as string)
+  details.destination = details.destinationWord.value
+}
+
+function pathWord(raw: string, scope: VariableScope, ctx: ParseContext): PathWord {
+  const expansion = expandWord(raw, scope, ctx.escape)
+  return { raw, value: expansion.value, unresolved: expansion.unresolved }
 }
 
 function readHealthcheck(instruction: Instruction, ctx: ParseContext): void {

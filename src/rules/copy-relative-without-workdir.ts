@@ -1,5 +1,72 @@
-import { stageChain } from './helpers.js'
+/** COPY/ADD to a relative destination before any WORKDIR: the files land in the base image's working directory. */
+import { finalWorkdir, isWindowsStage, pathKind, resolvePath, stageChain } from './helpers.js'
+import type { DockerfileModel, Instruction, PathWord, Stage } from '../model/dockerfile.js'
+import type { StageGraph } from '../model/graph.js'
 import type { Rule } from './types.js'
+
+/** Top-level folders of a Linux root filesystem: a path under them was chosen, not left to the working directory. */
+const ROOT_FOLDERS = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'])
+
+const BEFORE = new Set([' ', '\t', '\n', '"', "'", '=', ':', '(', ','])
+const AFTER = new Set([' ', '\t', '\n', '"', "'", '/', ';', ')', '&', '|', ','])
+
+/** Whether `text` writes the absolute path `path` as a word of its own (not as the tail of `a/b/path`). */
+function writesAbsolute(text: string, path: string): boolean {
+  for (let i = text.indexOf(path); i >= 0; i = text.indexOf(path, i + 1)) {
+    const before = i === 0 ? ' ' : (text[i - 1] as string)
+    const after = i + path.length >= text.length ? ' ' : (text[i + path.length] as string)
+    if (BEFORE.has(before) && AFTER.has(after)) return true
+  }
+  return false
+}
+
+function shown(word: PathWord): string {
+  return word.raw === word.value ? word.raw : `${word.raw} (${word.value})`
+}
+
+/** The first name under the working directory each relative COPY puts there (`COPY a.txt .` → a.txt, `COPY x ./src` → src). */
+function landings(copies: readonly Instruction[]): Set<string> {
+  const names = new Set<string>()
+  for (const ins of copies) {
+    const dest = resolvePath('/', ins.copy?.destination ?? '.')
+    const first = dest.split('/')[1]
+    if (first !== undefined && first !== '') {
+      names.add(first)
+      continue
+    }
+    for (const source of ins.copy?.sources ?? []) {
+      const name = resolvePath('/', source).split('/').pop()
+      if (name !== undefined && name !== '' && !name.includes('*')) names.add(name)
+    }
+  }
+  return names
+}
+
+/**
+ * In a build stage only what leaves it matters. The COPY/mount (line and path) that takes from this
+ * stage (or one built FROM it) something whose place depends on the working directory being `/`:
+ * where a relative COPY landed, or a top-level file or folder the stage never names absolutely
+ * (`RUN make out` then `COPY --from=build /out ...`). Null when everything taken out has a chosen path.
+ */
+function cwdDependentUse(model: DockerfileModel, graph: StageGraph, stage: Stage, copies: readonly Instruction[]): { line: number; path: string } | null {
+  // The stage and the stages built FROM it (a base stage always comes before its children).
+  const heirs = new Set<number>([stage.index])
+  for (const s of model.stages) if (s.base.kind === 'stage' && s.base.stage !== null && heirs.has(s.base.stage)) heirs.add(s.index)
+  const landed = landings(copies)
+  for (const e of graph.edges) {
+    if (e.via === 'from' || !heirs.has(e.to)) continue
+    for (const p of e.paths) {
+      if (p === '' || p.includes('$')) continue
+      const resolved = resolvePath(finalWorkdir(model, e.to), p)
+      const parts = resolved.split('/').filter((x) => x !== '')
+      const top = parts[0]
+      if (top === undefined) continue
+      if (landed.has(top)) return { line: e.line, path: resolved }
+      if (parts.length === 1 && !ROOT_FOLDERS.has(top) && !writesAbsolute(stageChain(model, e.to).flatMap((s) => s.instructions.map((i) => i.raw)).join('\n'), resolved)) return { line: e.line, path: resolved }
+    }
+  }
+  return null
+}
 
 export const copyRelativeWithoutWorkdir: Rule = {
   meta: {
@@ -10,18 +77,35 @@ export const copyRelativeWithoutWorkdir: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL3045', buildkit: null }
   },
-  check: ({ model }) =>
+  check: ({ model, graph }) =>
     model.stages.flatMap((stage) => {
-      // A WORKDIR in a stage this one is built FROM counts (hadolint misses that).
-      if (stageChain(model, stage.index).slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))) return []
-      const reports = []
+      const chain = stageChain(model, stage.index)
+      const root = chain[0]
+      // scratch has no image config: its working directory is /, in this stage and in those built FROM it.
+      if (root === undefined || root.base.kind === 'scratch') return []
+      // A WORKDIR in a stage this one is built FROM counts (hadolint does the same).
+      if (chain.slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))) return []
+      const windows = isWindowsStage(model, stage.index)
+      const copies: Instruction[] = []
       for (const ins of stage.instructions) {
         if (ins.keyword === 'WORKDIR') break
-        const dest = ins.copy?.destination
-        if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && dest !== undefined && dest !== null && !/^(?:\/|\$|[A-Za-z]:[\\/]|\\)/.test(dest)) {
-          reports.push({ line: ins.line, message: `${ins.keyword} to the relative path ${dest} before any WORKDIR lands wherever the base image's working directory is: set WORKDIR first or use an absolute path`, stage: stage.index })
-        }
+        if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && pathKind(ins.copy.destinationWord, windows) === 'relative') copies.push(ins)
       }
-      return reports
+      if (copies.length === 0) return []
+      const base = root.base.image !== null && root.base.unresolved.length === 0 ? `${root.base.resolved}'s` : "the base image's"
+      if (graph.roles[stage.index] === 'build') {
+        const use = cwdDependentUse(model, graph, stage, copies)
+        if (use === null) return []
+        return copies.map((ins) => ({
+          line: ins.line,
+          message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord as PathWord)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`,
+          stage: stage.index
+        }))
+      }
+      return copies.map((ins) => ({
+        line: ins.line,
+        message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord as PathWord)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use an absolute path`,
+        stage: stage.index
+      }))
     })
 }

@@ -3,7 +3,7 @@
 import { finalWorkdir, lastInChain, stageChain, workdirs } from '../graph/image.js'
 import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 import { joinPath } from '../parse/paths.js'
-import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
+import type { DockerfileModel, Instruction, PathWord, Stage } from '../model/dockerfile.js'
 import type { ExternalReference } from '../model/graph.js'
 
 export { finalWorkdir, stageChain, workdirs }
@@ -93,4 +93,52 @@ export function registryOf(image: string): string | null {
 /** How an external image came in, as the reader wrote it. */
 export function referenceKind(ref: ExternalReference): string {
   return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from'
+}
+
+/** Image names and tags of Windows bases: Windows Server images and the .NET Framework ones built on them. */
+const WINDOWS_IMAGE = /windows|nanoserver|servercore|dotnet\/framework/i
+
+/**
+ * Whether a stage builds a Windows image: its FROM chain names a Windows base (as written or
+ * resolved), asks for a windows platform, or the file switches the escape character to a
+ * backtick (done so that `C:\` paths need no escaping).
+ */
+export function isWindowsStage(model: DockerfileModel, index: number): boolean {
+  if (model.directives.escape?.value === '`') return true
+  return stageChain(model, index).some((s) => WINDOWS_IMAGE.test(s.base.raw) || WINDOWS_IMAGE.test(s.base.resolved) || /^windows\//i.test(s.base.platform ?? ''))
+}
+
+export type PathKind = 'absolute' | 'relative' | 'unknown'
+
+/**
+ * Where a COPY/ADD destination or WORKDIR path points from, as BuildKit reads it: `absolute`,
+ * `relative` (to the working directory) or `unknown` (it starts with a variable that has no value
+ * here, or is empty). `C:\x` and `c:/x` count as absolute anywhere; `\x` and `\\host` on Windows.
+ */
+export function pathKind(word: PathWord | null, windows: boolean): PathKind {
+  if (word === null) return 'unknown'
+  if (startsWithUnresolved(word)) return 'unknown'
+  const value = word.value
+  // A JSON-form path is not expanded (raw is value): a `$` there is a variable we did not resolve.
+  if (value === '' || (value.startsWith('$') && word.raw === value)) return 'unknown'
+  if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) return 'absolute'
+  if (windows && value.startsWith('\\')) return 'absolute'
+  return 'relative'
+}
+
+/** `$X/...`, `"${X}"...` where X has no value: what the path starts with is unknown. */
+function startsWithUnresolved(word: PathWord): boolean {
+  if (word.unresolved.length === 0) return false
+  let i = 0
+  while (word.raw[i] === '"') i++
+  if (word.raw[i] !== '$') return false
+  const start = i + (word.raw[i + 1] === '{' ? 2 : 1)
+  let end = start
+  while (end < word.raw.length && /[A-Za-z0-9_]/.test(word.raw[end] as string)) end++
+  return word.unresolved.includes(word.raw.slice(start, end))
+}
+
+/** A path word's value when every variable in it has one, else null (where it points is unknown). */
+export function knownValue(word: PathWord | null | undefined): string | null {
+  return word === null || word === undefined || word.unresolved.length > 0 ? null : word.value
 }
