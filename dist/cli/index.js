@@ -11275,7 +11275,7 @@ const ENVIRONMENT_BASES = [
     /^(?:docker\.io\/)?(?:myoung34\/github-runner|summerwind\/actions-runner)/
 ];
 /** Toolchain images: an image built on one with no command of its own is a build environment. */
-const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps|openjdk|eclipse-temurin|amazoncorretto)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/;
+const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/;
 function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
@@ -11409,10 +11409,47 @@ function checkNames(stages, findings) {
             seen.set(stage.id, stage);
     }
 }
+/** The values BuildKit gives the platform arguments on the platforms people build for. */
+const PLATFORM_VALUES = {
+    TARGETOS: ['linux', 'windows', 'darwin', 'freebsd'],
+    BUILDOS: ['linux', 'windows', 'darwin', 'freebsd'],
+    TARGETARCH: ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'mips64', 'loong64'],
+    BUILDARCH: ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'mips64', 'loong64'],
+    TARGETVARIANT: ['', 'v5', 'v6', 'v7', 'v8'],
+    BUILDVARIANT: ['', 'v5', 'v6', 'v7', 'v8']
+};
+const PLATFORM_REFERENCE = /\$(?:\{([A-Z]+)\}|([A-Z]+))/g;
+/**
+ * `FROM binary-${TARGETOS}` picks a stage per platform: on Windows it is `binary-windows`. The
+ * earlier stages it can name on other platforms than the runner's (only when every variable in
+ * the word is a platform argument).
+ */
+function platformAlternatives(stage, byName) {
+    const raw = stage.base.raw;
+    if (!raw.includes('$'))
+        return [];
+    const names = [...raw.matchAll(PLATFORM_REFERENCE)].map((m) => (m[1] ?? m[2]));
+    if (names.length === 0 || names.some((n) => PLATFORM_VALUES[n] === undefined) || raw.replace(PLATFORM_REFERENCE, '').includes('$'))
+        return [];
+    let words = [raw];
+    for (const name of new Set(names))
+        words = words.flatMap((w) => PLATFORM_VALUES[name].map((v) => w.replace(new RegExp(`\\$(?:\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g'), v)));
+    const found = new Set();
+    for (const word of words) {
+        const same = byName.get(word.toLowerCase()) ?? [];
+        const at = lowerBound(same, stage.index);
+        if (at > 0)
+            found.add(same[at - 1]);
+    }
+    found.delete(stage.base.stage ?? -1);
+    return [...found].sort((a, b) => a - b);
+}
 function addFromEdge(stage, byName, edges, external, findings) {
     const base = stage.base;
     if (base.kind === 'stage' && base.stage !== null) {
         edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] });
+        for (const other of platformAlternatives(stage, byName))
+            edges.push({ from: stage.index, to: other, via: 'from', line: stage.line, paths: [], otherPlatform: true });
         return;
     }
     if (base.kind !== 'image')
@@ -11491,11 +11528,18 @@ function assignRoles(stageCount, edges, targets, anyTarget) {
     for (const target of targets) {
         // The FROM chain of the target is in the image: it ships, or it is the environment.
         const role = target.purpose === 'runtime' ? 'ships' : 'environment';
+        // Every FROM edge: a stage chosen per platform ships on that platform.
         const seen = new Set();
-        for (let s = target.stage; s !== null && !seen.has(s);) {
+        const chain = [target.stage];
+        while (chain.length > 0) {
+            const s = chain.pop();
+            if (seen.has(s))
+                continue;
             seen.add(s);
             raise(s, role);
-            s = out[s]?.find((e) => e.via === 'from')?.to ?? null;
+            for (const e of out[s] ?? [])
+                if (e.via === 'from')
+                    chain.push(e.to);
         }
     }
     // Everything else reachable from a built stage is a build stage; with an unknown target, any stage may be.

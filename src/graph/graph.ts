@@ -117,10 +117,44 @@ function checkNames(stages: readonly Stage[], findings: GraphProblem[]): void {
   }
 }
 
+/** The values BuildKit gives the platform arguments on the platforms people build for. */
+const PLATFORM_VALUES: Readonly<Record<string, readonly string[]>> = {
+  TARGETOS: ['linux', 'windows', 'darwin', 'freebsd'],
+  BUILDOS: ['linux', 'windows', 'darwin', 'freebsd'],
+  TARGETARCH: ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'mips64', 'loong64'],
+  BUILDARCH: ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'mips64', 'loong64'],
+  TARGETVARIANT: ['', 'v5', 'v6', 'v7', 'v8'],
+  BUILDVARIANT: ['', 'v5', 'v6', 'v7', 'v8']
+}
+const PLATFORM_REFERENCE = /\$(?:\{([A-Z]+)\}|([A-Z]+))/g
+
+/**
+ * `FROM binary-${TARGETOS}` picks a stage per platform: on Windows it is `binary-windows`. The
+ * earlier stages it can name on other platforms than the runner's (only when every variable in
+ * the word is a platform argument).
+ */
+function platformAlternatives(stage: Stage, byName: StageIndex): number[] {
+  const raw = stage.base.raw
+  if (!raw.includes('$')) return []
+  const names = [...raw.matchAll(PLATFORM_REFERENCE)].map((m) => (m[1] ?? m[2]) as string)
+  if (names.length === 0 || names.some((n) => PLATFORM_VALUES[n] === undefined) || raw.replace(PLATFORM_REFERENCE, '').includes('$')) return []
+  let words = [raw]
+  for (const name of new Set(names)) words = words.flatMap((w) => (PLATFORM_VALUES[name] as readonly string[]).map((v) => w.replace(new RegExp(`\\$(?:\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g'), v)))
+  const found = new Set<number>()
+  for (const word of words) {
+    const same = byName.get(word.toLowerCase()) ?? []
+    const at = lowerBound(same, stage.index)
+    if (at > 0) found.add(same[at - 1] as number)
+  }
+  found.delete(stage.base.stage ?? -1)
+  return [...found].sort((a, b) => a - b)
+}
+
 function addFromEdge(stage: Stage, byName: StageIndex, edges: StageEdge[], external: ExternalReference[], findings: GraphProblem[]): void {
   const base = stage.base
   if (base.kind === 'stage' && base.stage !== null) {
     edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] })
+    for (const other of platformAlternatives(stage, byName)) edges.push({ from: stage.index, to: other, via: 'from', line: stage.line, paths: [], otherPlatform: true })
     return
   }
   if (base.kind !== 'image') return
@@ -192,11 +226,15 @@ function assignRoles(stageCount: number, edges: readonly StageEdge[], targets: r
   for (const target of targets) {
     // The FROM chain of the target is in the image: it ships, or it is the environment.
     const role: Role = target.purpose === 'runtime' ? 'ships' : 'environment'
+    // Every FROM edge: a stage chosen per platform ships on that platform.
     const seen = new Set<number>()
-    for (let s: number | null = target.stage; s !== null && !seen.has(s); ) {
+    const chain = [target.stage]
+    while (chain.length > 0) {
+      const s = chain.pop() as number
+      if (seen.has(s)) continue
       seen.add(s)
       raise(s, role)
-      s = out[s]?.find((e) => e.via === 'from')?.to ?? null
+      for (const e of out[s] ?? []) if (e.via === 'from') chain.push(e.to)
     }
   }
   // Everything else reachable from a built stage is a build stage; with an unknown target, any stage may be.

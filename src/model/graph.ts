@@ -27,6 +27,8 @@ export interface StageEdge {
   line: number
   /** COPY sources or the mount's source; empty for FROM. */
   paths: string[]
+  /** A FROM that names this stage on another platform than the runner's (`FROM bin-${TARGETOS}`). */
+  otherPlatform?: boolean
 }
 
 export interface ExternalReference {

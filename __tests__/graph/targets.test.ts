@@ -1,0 +1,112 @@
+/** Several built targets, their purposes and the roles they give the stages. */
+import { describe, expect, it } from '@jest/globals'
+import { buildStageGraph } from '../../src/graph/graph.js'
+import { decidePurpose } from '../../src/graph/purpose.js'
+import { parseDockerfile } from '../../src/parse/parse.js'
+import { df } from '../helpers/dockerfile.js'
+
+const APP = df(
+  'FROM golang:1.22 AS build', //          1
+  'RUN go build -o /out/app .', //         2
+  'FROM build AS lint', //                 3
+  'RUN golangci-lint run', //              4
+  'FROM alpine:3.20 AS dev', //            5
+  'RUN apk add --no-cache git', //         6
+  'FROM gcr.io/distroless/static AS app', // 7
+  'COPY --from=build /out/app /app', //    8
+  'ENTRYPOINT ["/app"]' //                 9
+)
+
+const model = parseDockerfile(APP)
+const purposeOf = (text: string, path = 'Dockerfile', target: string | null = null): string => {
+  const m = parseDockerfile(text)
+  const graph = buildStageGraph(m, { target, path })
+  const t = graph.targets[0]
+  return `${t?.purpose ?? '?'}: ${t?.because ?? ''}`
+}
+
+describe('built targets', () => {
+  it('gives every stage the strongest role any build gives it', () => {
+    const graph = buildStageGraph(model, { targets: [{ name: 'app' }, { name: 'lint' }, { name: 'dev' }], path: 'Dockerfile' })
+    expect(graph.targets.map((t) => [t.stage, t.purpose])).toEqual([
+      [3, 'runtime'],
+      [1, 'environment'],
+      [2, 'environment']
+    ])
+    expect(graph.roles).toEqual(['environment', 'environment', 'environment', 'ships'])
+    expect(graph.target).toBe(3)
+  })
+
+  it('marks a stage used only by another build as needed, not unused', () => {
+    const graph = buildStageGraph(model, { targets: [{ name: 'app' }], path: 'Dockerfile' })
+    expect(graph.roles).toEqual(['build', 'unused', 'unused', 'ships'])
+  })
+
+  it('lets a caller-decided purpose (a pushed image, the configuration) beat the names', () => {
+    const pushed = buildStageGraph(model, { targets: [{ name: 'dev', purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: 'ci.yml:3' }], path: 'Dockerfile' })
+    expect(pushed.targets).toEqual([{ stage: 2, purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: ['ci.yml:3'] }])
+    const configured = buildStageGraph(model, { targets: [{ name: 'dev', purpose: 'runtime' }], path: 'Dockerfile', configuredPurpose: (t) => (t === 'dev' ? 'environment' : null) })
+    expect(configured.targets[0]?.purpose).toBe('environment')
+    expect(configured.targets[0]?.because).toContain('images:')
+  })
+
+  it('merges builds of the same stage, a runtime build winning', () => {
+    const graph = buildStageGraph(model, { targets: [{ name: 'dev', builtBy: 'a.yml:1' }, { name: 'DEV', purpose: 'runtime', because: 'pushed', builtBy: 'b.yml:2' }], path: 'Dockerfile' })
+    expect(graph.targets).toEqual([{ stage: 2, purpose: 'runtime', because: 'pushed', builtBy: ['a.yml:1', 'b.yml:2'] }])
+  })
+
+  it('reports an unknown target once and builds the last stage instead', () => {
+    const graph = buildStageGraph(model, { targets: [{ name: 'nope' }, { name: 'nope' }], path: 'Dockerfile' })
+    expect(graph.problems.map((p) => p.kind)).toEqual(['unknown-target'])
+    expect(graph.targets.map((t) => t.stage)).toEqual([3])
+  })
+
+  it('with a target it cannot resolve, no stage is unused', () => {
+    const graph = buildStageGraph(model, { targets: [{ name: 'app' }], anyTarget: true, path: 'Dockerfile' })
+    expect(graph.roles).toEqual(['build', 'build', 'build', 'ships'])
+  })
+})
+
+describe('stages chosen by platform', () => {
+  const PER_OS = df('FROM alpine:3 AS base', 'FROM base AS bin-linux', 'FROM base AS bin-windows', 'FROM base AS bin-darwin', 'FROM bin-${TARGETOS} AS bin', 'FROM alpine:3 AS other', 'FROM bin', 'CMD ["x"]')
+
+  it('are used, on their platform: FROM bin-${TARGETOS} needs every bin-<os>', () => {
+    const graph = buildStageGraph(parseDockerfile(PER_OS))
+    expect(graph.roles).toEqual(['ships', 'ships', 'ships', 'ships', 'ships', 'unused', 'ships'])
+    expect(graph.edges.filter((e) => e.otherPlatform === true).map((e) => e.to)).toEqual([2, 3])
+  })
+
+  it('only when every variable of the word is a platform argument', () => {
+    const graph = buildStageGraph(parseDockerfile(df('ARG FLAVOUR=linux', 'FROM alpine:3 AS bin-linux', 'FROM alpine:3 AS bin-windows', 'FROM bin-${FLAVOUR}', 'CMD ["x"]')))
+    expect(graph.roles).toEqual(['ships', 'unused', 'ships'])
+  })
+})
+
+describe('purpose', () => {
+  it('reads environment from the target or stage name', () => {
+    expect(purposeOf(df('FROM node:22 AS devcontainer', 'RUN npm i -g nodemon'))).toBe('environment: the stage is named "devcontainer"')
+    expect(purposeOf(APP, 'Dockerfile', 'lint')).toBe('environment: the target is named "lint"')
+    expect(purposeOf(df('FROM node:22 AS latest', 'CMD ["node", "s.js"]'))).toBe('runtime: it is the image that is built')
+  })
+
+  it('reads environment from the path and the file name', () => {
+    expect(purposeOf(df('FROM ubuntu:24.04', 'CMD ["bash"]'), '.devcontainer/Dockerfile')).toBe('environment: it lives under ".devcontainer/"')
+    expect(purposeOf(df('FROM ubuntu:24.04', 'CMD ["bash"]'), 'test/e2e/fixtures/Dockerfile')).toBe('environment: it lives under "test/"')
+    expect(purposeOf(df('FROM ubuntu:24.04', 'CMD ["bash"]'), 'docker/Dockerfile.dev')).toBe('environment: the file is named "Dockerfile.dev"')
+    expect(purposeOf(df('FROM ubuntu:24.04', 'CMD ["bash"]'), 'services/contest/Dockerfile')).toBe('runtime: it is the image that is built')
+  })
+
+  it('reads environment from a development base, an export on scratch, or a toolchain with no command', () => {
+    expect(purposeOf(df('FROM mcr.microsoft.com/devcontainers/go:1.22', 'RUN go install x@v1'))).toContain('environment: it is built on "mcr.microsoft.com/devcontainers/go:1.22"')
+    expect(purposeOf(df('FROM golang:1.22 AS b', 'RUN go build -o /x', 'FROM scratch', 'COPY --from=b /x /x'))).toContain('environment: it only collects files on scratch')
+    expect(purposeOf(df('FROM golang:1.22', 'COPY . .', 'RUN go vet ./...'))).toContain('environment: it is built on the toolchain "golang:1.22"')
+  })
+
+  it('keeps runtime images runtime', () => {
+    expect(purposeOf(df('FROM golang:1.22 AS b', 'RUN go build -o /x', 'FROM scratch', 'COPY --from=b /x /x', 'ENTRYPOINT ["/x"]'))).toBe('runtime: it is the image that is built')
+    expect(purposeOf(df('FROM golang:1.22', 'COPY . .', 'RUN go build -o /app', 'CMD ["/app"]'))).toBe('runtime: it is the image that is built')
+    expect(purposeOf(df('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar'))).toBe('runtime: it is the image that is built')
+    expect(decidePurpose(model, 2, { path: 'Dockerfile', service: { ports: true, command: false, name: 'web', source: 'compose.yaml:4' } }).purpose).toBe('environment')
+    expect(decidePurpose(parseDockerfile(df('FROM ubuntu:24.04', 'CMD ["bash"]')), 0, { path: 'test/Dockerfile', service: { ports: true, command: false, name: 'web', source: 'compose.yaml:4' } })).toEqual({ purpose: 'runtime', because: 'compose service "web" (compose.yaml:4) runs it with published ports' })
+  })
+})
