@@ -36,6 +36,7 @@ testRule(secretsInArgEnv, {
       code: df('FROM alpine:3', 'ENV LICENSE_KEY lgNvGyhnUKpa5PJi', 'RUN wget "https://download.example.com/db?license_key=${LICENSE_KEY}"'),
       errors: [{ line: 2, severity: 'error', message: 'by its name and its value' }]
     },
+    { name: 'a 40-hex licence key is not a fingerprint', code: df('FROM alpine:3', 'ENV NEW_RELIC_LICENSE_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D'), errors: [{ line: 2, severity: 'error' }] },
     { name: 'a known token format under any name', code: df('FROM alpine:3', `ENV GH=${GITHUB_TOKEN}`), errors: [{ line: 2, severity: 'error', message: 'a GitHub token' }] },
     { name: 'ENV copying a build arg keeps the secret', code: df('FROM node:20-slim', 'ARG NPM_TOKEN', 'ENV NPM_TOKEN=$NPM_TOKEN'), errors: [{ line: 2 }, { line: 3, severity: 'warning' }] },
     { name: 'a password given as a number', code: df('FROM redis:7', 'ENV REDIS_PASSWORD=123456'), errors: [{ line: 2, severity: 'warning' }] },
@@ -69,6 +70,9 @@ describe('secret values', () => {
     expect(isPublicValue('DB_AUTH', 'mysql://root:pw@db/app')).toBe(false)
     expect(isPublicValue('RELEASE_KEY', '0D96 DF4D 4110 E5C4 3FBF B17F 2D34 7EA6 AA65 421D')).toBe(true)
     expect(isPublicValue('API_TOKEN', 'A035C8C19219BA821ECEA86B64E628F8D684696D')).toBe(false)
+    // Licence and API keys are often 40 hex digits: only a signing-key name makes them fingerprints.
+    expect(isPublicValue('LICENSE_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D')).toBe(false)
+    expect(isPublicValue('NODE_KEYS', 'A035C8C19219BA821ECEA86B64E628F8D684696D 0x64E628F8D684696D')).toBe(true)
   })
 
   it('reads .NET key/value pairs', () => {

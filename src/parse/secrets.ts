@@ -41,7 +41,7 @@ export function isConfigPairKey(name: string, siblings: ReadonlySet<string>): bo
   if (cut < 0 || name.slice(cut + 2).toLowerCase() !== 'key') return false
   const prefix = name.slice(0, cut)
   if (hasSecretWord(prefix.replace(/__/g, '_'))) return false
-  return [...siblings].some((s) => s.length === cut + 7 && s.slice(0, cut) === prefix && s.slice(cut).toLowerCase() === '__value')
+  return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v))
 }
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i
@@ -52,18 +52,27 @@ const FLAG = /^(?:true|false|yes|no|on|off|none|null|nil)$/i
 const NUMBER = /^-?\d+(?:\.\d+)*$/
 const HEX = /^[0-9A-Fa-f]+$/
 
-/** One or more GPG key ids or fingerprints: 40 (or 16) hex digits each, or the 4-digit groups gpg prints. */
-function isFingerprintList(value: string): boolean {
-  const parts = value.split(/[\s,]+/).filter((p) => p !== '').map((p) => (p.startsWith('0x') ? p.slice(2) : p))
+/** Name words of signing keys, whose values are key ids (`RELEASE_KEY`, `SIGNING_KEYS`, `KEYSERVER_KEY`). */
+const SIGNING_WORDS = new Set(['signing', 'release', 'releases', 'maintainer', 'maintainers', 'keyserver', 'keyring', 'keyid', 'keys'])
+
+/**
+ * One or more GPG key ids or fingerprints. The 4-digit groups gpg prints and `0x` key ids are
+ * unmistakable; bare 40- or 16-digit hex only under a signing-key name, since API keys and
+ * licence keys are often 40 hex digits too.
+ */
+function isFingerprintList(name: string, value: string): boolean {
+  const raw = value.split(/[\s,]+/).filter((p) => p !== '')
+  const parts = raw.map((p) => (p.startsWith('0x') ? p.slice(2) : p))
   if (parts.length === 0 || !parts.every((p) => HEX.test(p))) return false
   if (parts.every((p) => p.length === 4)) return parts.length % 10 === 0
-  return parts.every((p) => p.length === 40 || p.length === 16)
+  if (!parts.every((p) => p.length === 40 || p.length === 16)) return false
+  return raw.every((p) => p.startsWith('0x')) || words(name).some((t) => SIGNING_WORDS.has(t))
 }
 
 /**
  * Whether a value is public material whatever its name says: a URL without a password in it,
  * a path, a flag, a number (unless the name says password, token or secret), or (when `key`
- * is the only sensitive word) GPG fingerprints.
+ * is the only sensitive word) GPG key ids and fingerprints.
  */
 export function isPublicValue(name: string, value: string): boolean {
   const v = value.trim()
@@ -71,7 +80,7 @@ export function isPublicValue(name: string, value: string): boolean {
   if (PATH.test(v) || FLAG.test(v)) return true
   const sensitive = words(name).filter((t) => SENSITIVE.has(t))
   if (NUMBER.test(v)) return !sensitive.some((t) => SECRET_ITSELF.has(t))
-  return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(v)
+  return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(name, v)
 }
 
 /** Token formats that are credentials whatever the variable is called. */
