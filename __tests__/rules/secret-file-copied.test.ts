@@ -12,6 +12,7 @@ testRule(secretFileCopied, {
     { name: 'a key installed as an apt keyring', code: df('FROM debian:bookworm-slim', 'COPY nodesource.key /usr/share/keyrings/nodesource.key', 'COPY vendor.key /etc/apt/trusted.gpg.d/vendor.asc') },
     { name: 'a key file fed to gpg --import', code: df('FROM debian:bookworm-slim', 'COPY release.key /tmp/release.key', 'RUN gpg --batch --import /tmp/release.key && rm /tmp/release.key') },
     { name: 'a key file added with apt-key', code: df('FROM debian:bookworm-slim', 'COPY repo.key /tmp/', 'RUN apt-key add /tmp/repo.key') },
+    { name: 'a key downloaded from a URL', code: df('FROM debian:bookworm-slim', 'ADD https://packages.example.com/repo.key /tmp/repo.key') },
     { name: 'a Java truststore', code: df('FROM eclipse-temurin:21-jre', 'COPY truststore.jks /opt/app/truststore.jks') }
   ],
   invalid: [

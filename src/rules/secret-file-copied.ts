@@ -38,7 +38,7 @@ const NAMES: ReadonlyMap<string, [string, boolean]> = new Map([
 const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/
 /** Extensions of key material, and the name parts that make such a file public material. */
 const KEY_PARTS = ['public', 'pub', 'gpg', 'pgp', 'asc', 'keyring']
-const CERT_PARTS = [...KEY_PARTS, 'cert', 'certs', 'certificate', 'cacert', 'cacerts', 'ca', 'chain', 'fullchain', 'bundle', 'root', 'rootca']
+const CERT_PARTS = [...KEY_PARTS, 'cert', 'certs', 'certificate', 'certificates', 'cacert', 'cacerts', 'ca', 'chain', 'fullchain', 'bundle', 'root', 'rootca']
 const STORE_PARTS = [...CERT_PARTS, 'trust', 'truststore']
 const EXTENSIONS: readonly { ext: string; what: string; strong: boolean; publicParts: readonly string[] }[] = [
   // `ca.key` is the CA's private key: only public/gpg names make a .key public.
@@ -58,6 +58,8 @@ const nameParts = (base: string): string[] => base.toLowerCase().split(/[-_.]+/)
 
 /** The secret-looking file a source path names, or null. */
 export function secretFile(source: string): SecretFile | null {
+  // `ADD https://…/repo.key`: downloaded at build time from where anyone can fetch it.
+  if (/^(?:https?|git|ssh):\/\/|^git@/i.test(source)) return null
   const path = trimTrailingSlashes(source)
   const base = path.slice(path.lastIndexOf('/') + 1)
   const named = NAMES.get(base)
