@@ -51,6 +51,9 @@ function followsUpstream(url: string): string | null {
   return path.split('/').some(isVersion) ? null : 'no version'
 }
 
+/** A URL as a message shows it: long ones shortened. */
+const shown = (url: string): string => (url.length > 160 ? `${url.slice(0, 157)}…` : url)
+
 function checkAdd(ins: Instruction, stage: number): RuleReport[] {
   const copy = ins.copy
   if (copy === undefined || copy.checksum !== null || copy.from !== null) return []
@@ -65,7 +68,7 @@ function checkAdd(ins: Instruction, stage: number): RuleReport[] {
       return [
         {
           ...at,
-          message: `ADD of the git repository ${source.replace(/[#?].*$/s, '')} follows ${what}: pin a release tag or a commit SHA in #ref, or keep the ref and add --checksum=<commit SHA> (Dockerfile 1.16+)`,
+          message: `ADD of the git repository ${shown(source.replace(/[#?].*$/s, ''))} follows ${what}: pin a release tag or a commit SHA in #ref, or keep the ref and add --checksum=<commit SHA> (Dockerfile 1.16+)`,
           severity: 'info'
         }
       ]
@@ -76,11 +79,11 @@ function checkAdd(ins: Instruction, stage: number): RuleReport[] {
       return [
         {
           ...at,
-          message: `ADD ${source} names ${follows}, so it follows upstream and a --checksum would break on every upstream change: download a versioned URL, then add --checksum=sha256:…`,
+          message: `ADD ${shown(source)} names ${follows}, so it follows upstream and a --checksum would break on every upstream change: download a versioned URL, then add --checksum=sha256:…`,
           severity: 'info'
         }
       ]
-    return [{ ...at, message: `ADD ${source} trusts whatever the server sends today: add --checksum=sha256:<digest of the file> (Dockerfile 1.6+) so a changed or tampered download fails the build` }]
+    return [{ ...at, message: `ADD ${shown(source)} trusts whatever the server sends today: add --checksum=sha256:<digest of the file> (Dockerfile 1.6+) so a changed or tampered download fails the build` }]
   })
 }
 
