@@ -43070,7 +43070,7 @@ const ENVIRONMENT_BASES = [
     /^(?:docker\.io\/)?(?:myoung34\/github-runner|summerwind\/actions-runner)/
 ];
 /** Toolchain images: an image built on one with no command of its own is a build environment. */
-const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps|openjdk|eclipse-temurin|amazoncorretto)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/;
+const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|maven|gradle|buildpack-deps)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/;
 function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
@@ -43204,10 +43204,47 @@ function checkNames(stages, findings) {
             seen.set(stage.id, stage);
     }
 }
+/** The values BuildKit gives the platform arguments on the platforms people build for. */
+const PLATFORM_VALUES = {
+    TARGETOS: ['linux', 'windows', 'darwin', 'freebsd'],
+    BUILDOS: ['linux', 'windows', 'darwin', 'freebsd'],
+    TARGETARCH: ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'mips64', 'loong64'],
+    BUILDARCH: ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'mips64', 'loong64'],
+    TARGETVARIANT: ['', 'v5', 'v6', 'v7', 'v8'],
+    BUILDVARIANT: ['', 'v5', 'v6', 'v7', 'v8']
+};
+const PLATFORM_REFERENCE = /\$(?:\{([A-Z]+)\}|([A-Z]+))/g;
+/**
+ * `FROM binary-${TARGETOS}` picks a stage per platform: on Windows it is `binary-windows`. The
+ * earlier stages it can name on other platforms than the runner's (only when every variable in
+ * the word is a platform argument).
+ */
+function platformAlternatives(stage, byName) {
+    const raw = stage.base.raw;
+    if (!raw.includes('$'))
+        return [];
+    const names = [...raw.matchAll(PLATFORM_REFERENCE)].map((m) => (m[1] ?? m[2]));
+    if (names.length === 0 || names.some((n) => PLATFORM_VALUES[n] === undefined) || raw.replace(PLATFORM_REFERENCE, '').includes('$'))
+        return [];
+    let words = [raw];
+    for (const name of new Set(names))
+        words = words.flatMap((w) => PLATFORM_VALUES[name].map((v) => w.replace(new RegExp(`\\$(?:\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g'), v)));
+    const found = new Set();
+    for (const word of words) {
+        const same = byName.get(word.toLowerCase()) ?? [];
+        const at = lowerBound(same, stage.index);
+        if (at > 0)
+            found.add(same[at - 1]);
+    }
+    found.delete(stage.base.stage ?? -1);
+    return [...found].sort((a, b) => a - b);
+}
 function addFromEdge(stage, byName, edges, external, findings) {
     const base = stage.base;
     if (base.kind === 'stage' && base.stage !== null) {
         edges.push({ from: stage.index, to: base.stage, via: 'from', line: stage.line, paths: [] });
+        for (const other of platformAlternatives(stage, byName))
+            edges.push({ from: stage.index, to: other, via: 'from', line: stage.line, paths: [], otherPlatform: true });
         return;
     }
     if (base.kind !== 'image')
@@ -43286,11 +43323,18 @@ function assignRoles(stageCount, edges, targets, anyTarget) {
     for (const target of targets) {
         // The FROM chain of the target is in the image: it ships, or it is the environment.
         const role = target.purpose === 'runtime' ? 'ships' : 'environment';
+        // Every FROM edge: a stage chosen per platform ships on that platform.
         const seen = new Set();
-        for (let s = target.stage; s !== null && !seen.has(s);) {
+        const chain = [target.stage];
+        while (chain.length > 0) {
+            const s = chain.pop();
+            if (seen.has(s))
+                continue;
             seen.add(s);
             raise(s, role);
-            s = out[s]?.find((e) => e.via === 'from')?.to ?? null;
+            for (const e of out[s] ?? [])
+                if (e.via === 'from')
+                    chain.push(e.to);
         }
     }
     // Everything else reachable from a built stage is a build stage; with an unknown target, any stage may be.
@@ -43628,18 +43672,136 @@ function packageInstalls(commands) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/secrets.ts
-/** Which variable names look like they hold secrets (BuildKit's word list, split on `_`). */
+/**
+ * Which ARG/ENV names and values look like they hold secrets, and why. Names are split on `_`
+ * (BuildKit's word list); values are judged only to tell public material (URLs, paths, GPG
+ * fingerprints) from real credentials (known token prefixes, long random strings). Values are
+ * never quoted back: a finding says what made it look secret, not the secret.
+ */
 const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
-// BuildKit exempts public, file and version; GPG/PGP key ids and fingerprints are public too (GPG_KEY in the official images).
-const EXEMPT = new Set(['public', 'file', 'version', 'gpg', 'pgp', 'fingerprint']);
+/**
+ * BuildKit exempts public, file and version. GPG/PGP key ids and fingerprints are public too
+ * (GPG_KEY in the official images); url, path, dir, host, … name where a secret is, not the
+ * secret (GPG_KEY_URL, SSL_KEY_PATH); name, type, ttl, … describe it (KEY_NAME, AUTH_TYPE, TOKEN_TTL).
+ */
+const EXEMPT = new Set([
+    'public', 'pub', 'file', 'files', 'version', 'gpg', 'pgp', 'fingerprint',
+    'url', 'uri', 'path', 'dir', 'host', 'endpoint', 'server',
+    'name', 'type', 'header', 'ttl', 'timeout', 'expiry', 'length', 'size', 'enabled', 'disabled', 'required'
+]);
+/** Words whose value is the secret itself, so even a number is one (`REDIS_PASSWORD=123456`). */
+const SECRET_ITSELF = new Set(['password', 'pword', 'passwd', 'secret', 'token', 'apikey']);
+const secrets_words = (name) => name.toLowerCase().split('_');
 /** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
 function hasSecretWord(name) {
-    return name.toLowerCase().split('_').some((t) => SENSITIVE.has(t));
+    return secrets_words(name).some((t) => SENSITIVE.has(t));
 }
-/** Secret-looking as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
+/** Secret-looking by name as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
 function looksSecret(name) {
-    const tokens = name.toLowerCase().split('_');
+    const tokens = secrets_words(name);
     return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
+}
+/**
+ * .NET hierarchical configuration (`Section__0__Key=ProcessId` next to `Section__0__Value=1`):
+ * `Key` is the name half of a key/value pair, not a secret.
+ */
+function isConfigPairKey(name, siblings) {
+    const cut = name.lastIndexOf('__');
+    if (cut < 0 || name.slice(cut + 2).toLowerCase() !== 'key')
+        return false;
+    const prefix = name.slice(0, cut);
+    if (hasSecretWord(prefix.replace(/__/g, '_')))
+        return false;
+    return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v));
+}
+const secrets_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** `scheme://user:password@host`: a URL that carries a credential. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i;
+const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
+const FLAG = /^(?:true|false|yes|no|on|off|none|null|nil)$/i;
+const NUMBER = /^-?\d+(?:\.\d+)*$/;
+const HEX = /^[0-9A-Fa-f]+$/;
+/** Name words of signing keys, whose values are key ids (`RELEASE_KEY`, `SIGNING_KEYS`, `KEYSERVER_KEY`). */
+const SIGNING_WORDS = new Set(['signing', 'release', 'releases', 'maintainer', 'maintainers', 'keyserver', 'keyring', 'keyid', 'keys']);
+/**
+ * One or more GPG key ids or fingerprints. The 4-digit groups gpg prints and `0x` key ids are
+ * unmistakable; bare 40- or 16-digit hex only under a signing-key name, since API keys and
+ * licence keys are often 40 hex digits too.
+ */
+function isFingerprintList(name, value) {
+    const raw = value.split(/[\s,]+/).filter((p) => p !== '');
+    const parts = raw.map((p) => (p.startsWith('0x') ? p.slice(2) : p));
+    if (parts.length === 0 || !parts.every((p) => HEX.test(p)))
+        return false;
+    if (parts.every((p) => p.length === 4))
+        return parts.length % 10 === 0;
+    if (!parts.every((p) => p.length === 40 || p.length === 16))
+        return false;
+    return raw.every((p) => p.startsWith('0x')) || secrets_words(name).some((t) => SIGNING_WORDS.has(t));
+}
+/**
+ * Whether a value is public material whatever its name says: a URL without a password in it,
+ * a path, a flag, a number (unless the name says password, token or secret), or (when `key`
+ * is the only sensitive word) GPG key ids and fingerprints.
+ */
+function isPublicValue(name, value) {
+    const v = value.trim();
+    if (secrets_URL.test(v))
+        return !URL_WITH_PASSWORD.test(v);
+    if (PATH.test(v) || FLAG.test(v))
+        return true;
+    const sensitive = secrets_words(name).filter((t) => SENSITIVE.has(t));
+    if (NUMBER.test(v))
+        return !sensitive.some((t) => SECRET_ITSELF.has(t));
+    return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(name, v);
+}
+/** Token formats that are credentials whatever the variable is called. */
+const KNOWN_TOKENS = [
+    [/^gh[pousr]_[A-Za-z0-9]{36,}$/, 'a GitHub token (ghp_…)'],
+    [/^github_pat_[A-Za-z0-9_]{22,}$/, 'a GitHub token (github_pat_…)'],
+    [/^glpat-[A-Za-z0-9_-]{20,}$/, 'a GitLab token (glpat-…)'],
+    [/^(?:AKIA|ASIA)[0-9A-Z]{16}$/, 'an AWS access key id (AKIA…)'],
+    [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'a Slack token (xox…)'],
+    [/^(?:sk|rk)_live_[A-Za-z0-9]{20,}$/, 'a Stripe secret key (sk_live_…)'],
+    [/^sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}$/, 'an API secret key (sk-…)'],
+    [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key (AIza…)'],
+    [/^npm_[A-Za-z0-9]{36}$/, 'an npm token (npm_…)'],
+    [/^pypi-[A-Za-z0-9_-]{50,}$/, 'a PyPI token (pypi-…)'],
+    [/^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/, 'a SendGrid key (SG.…)'],
+    [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/, 'a JSON web token (eyJ…)'],
+    [/^-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/, 'a private key (-----BEGIN … PRIVATE KEY-----)']
+];
+/** What a value looks like when it has a known credential format, or null. */
+function knownCredential(value) {
+    const v = value.trim();
+    if (v.length < 16)
+        return null;
+    for (const [format, what] of KNOWN_TOKENS)
+        if (format.test(v.slice(0, 4096)))
+            return what;
+    return null;
+}
+const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
+/**
+ * A long random-looking string: 16 to 512 token characters mixing letters and digits, with
+ * enough distinct characters (Shannon entropy ≥ 3 bits per character) to be generated rather
+ * than typed. Versions, words and paths fail one of these.
+ */
+function looksRandom(value) {
+    const v = value.trim();
+    // `1.2.3-alpine3.20` is a version, not a token.
+    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || secrets_URL.test(v) || PATH.test(v) || /\d\.\d/.test(v))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length;
+    if (classes < 2 || !/[0-9]/.test(v))
+        return false;
+    const counts = new Map();
+    for (const c of v)
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values())
+        entropy -= (n / v.length) * Math.log2(n / v.length);
+    return entropy >= 3;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/variables.ts
@@ -45055,6 +45217,88 @@ const addLocalFile = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/add-url-without-checksum.ts
+/** BuildKit's git sources: `git@host:repo`, `git://`, `ssh://`, or an HTTP(S) URL whose path ends in `.git`. */
+function isGitSource(source) {
+    if (/^(?:git@|git:\/\/|ssh:\/\/)/i.test(source))
+        return true;
+    if (!/^https?:\/\//i.test(source))
+        return false;
+    const path = source.replace(/[#?].*$/s, '');
+    return /\.git\/?$/i.test(path);
+}
+/** The `#ref` (before a `:subdir`) or `?ref=`/`?tag=`/`?branch=` of a git source, or null for the default branch. */
+function gitRef(source) {
+    const query = /\?([^#]*)/.exec(source)?.[1] ?? '';
+    const params = new URLSearchParams(query);
+    if (params.has('checksum') || params.has('commit'))
+        return { ref: params.get('checksum') ?? params.get('commit'), verified: true };
+    const fromQuery = params.get('ref') ?? params.get('tag') ?? params.get('branch');
+    if (fromQuery !== null)
+        return { ref: fromQuery, verified: false };
+    const hash = source.indexOf('#');
+    if (hash < 0)
+        return { ref: null, verified: false };
+    const ref = source.slice(hash + 1).split(':')[0] ?? '';
+    return { ref: ref === '' ? null : ref, verified: false };
+}
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Refs and path parts that move with upstream. */
+const MOVING = new Set(['latest', 'master', 'main', 'head', 'trunk', 'nightly', 'develop', 'current', 'stable', 'edge']);
+/** A version-looking part: `v1.2`, `1.2.3`, `2024-01-02`, `r27`, a commit. */
+const add_url_without_checksum_VERSION = /(?:^|[^a-z])v?\d+(?:[._-]\d+)+|(?:^|[^a-z0-9])[vr]\d+|^(?=[a-f]*\d)[0-9a-f]{7,64}$/i;
+/** Architecture names look like versions (`x86_64`) but say nothing about one. */
+const ARCH = /x86[_-]64|amd64|arm64|aarch64|i[36]86|armv\dl?|ppc64le|s390x/gi;
+const isVersion = (segment) => segment.length <= 256 && add_url_without_checksum_VERSION.test(segment.replace(ARCH, ''));
+const parts = (text) => text.split(/[/._-]+/).filter((p) => p !== '');
+/**
+ * How an HTTP URL follows upstream rather than naming what it downloads: the moving part it
+ * names (`master`, `latest`), "no version" when it names none, or null when it names a version.
+ */
+function followsUpstream(url) {
+    const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/s, '');
+    const moving = parts(path).find((p) => MOVING.has(p.toLowerCase()));
+    if (moving !== undefined)
+        return `"${moving}"`;
+    return path.split('/').some(isVersion) ? null : 'no version';
+}
+/** A URL as a message shows it: long ones shortened. */
+const shown = (url) => (url.length > 160 ? `${url.slice(0, 157)}…` : url);
+function checkAdd(ins, stage) {
+    const copy = ins.copy;
+    if (copy === undefined || copy.checksum !== null || copy.from !== null)
+        return [];
+    const at = { line: ins.line, endLine: ins.endLine, stage };
+    return copy.sources.flatMap((source) => {
+        if (isGitSource(source)) {
+            const { ref, verified } = gitRef(source);
+            if (verified || (ref !== null && COMMIT.test(ref)))
+                return [];
+            // A tag pins a git source the way a tag pins a base image.
+            if (ref !== null && !MOVING.has(ref.toLowerCase()) && isVersion(ref))
+                return [];
+            const what = ref === null ? 'its default branch' : `${ref}, which moves with every push`;
+            return [
+                {
+                    ...at,
+                    message: `ADD of the git repository ${shown(source.replace(/[#?].*$/s, ''))} follows ${what}: pin a release tag or a commit SHA in #ref, or keep the ref and add --checksum=<commit SHA> (Dockerfile 1.16+)`,
+                    severity: 'info'
+                }
+            ];
+        }
+        if (!/^https?:\/\//i.test(source))
+            return [];
+        const follows = followsUpstream(source);
+        if (follows !== null)
+            return [
+                {
+                    ...at,
+                    message: `ADD ${shown(source)} names ${follows}, so it follows upstream and a --checksum would break on every upstream change: download a versioned URL, then add --checksum=sha256:…`,
+                    severity: 'info'
+                }
+            ];
+        return [{ ...at, message: `ADD ${shown(source)} trusts whatever the server sends today: add --checksum=sha256:<digest of the file> (Dockerfile 1.6+) so a changed or tampered download fails the build` }];
+    });
+}
 const addUrlWithoutChecksum = {
     meta: {
         id: 'add-url-without-checksum',
@@ -45064,9 +45308,7 @@ const addUrlWithoutChecksum = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
-        .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.checksum === null && i.copy.sources.some((s) => /^https?:\/\//i.test(s)))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'ADD of a URL trusts whatever the server sends today: add --checksum=sha256:… so a changed or tampered download fails the build', stage: stage.index })))
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'ADD').flatMap((i) => checkAdd(i, stage.index)))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
@@ -45165,36 +45407,6 @@ const aptUpgrade = {
         .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
 };
 
-;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
-const baseImageLatest = {
-    meta: {
-        id: 'base-image-latest',
-        title: 'A base image uses the latest tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3007', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved}: latest changes under you; pin a version tag`, stage: s.index }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
-const baseImageUntagged = {
-    meta: {
-        id: 'base-image-untagged',
-        title: 'A base image has no tag',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3006', buildkit: null }
-    },
-    check: ({ model }) => model.stages
-        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
-        .map((s) => ({ line: s.line, message: `FROM ${s.base.resolved} has no tag, so it means :latest and changes under you; pin a version tag`, stage: s.index }))
-};
-
 ;// CONCATENATED MODULE: ./src/parse/image-ref.ts
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
@@ -45249,8 +45461,148 @@ function canonicalRepository(ref) {
     return `${registry}/${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/parse/words.ts
+/**
+ * From an instruction's physical lines to its logical line and words, as BuildKit reads
+ * them: the escape character at a line's end continues it; blank and comment lines inside
+ * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
+ * physical line it starts on, so findings point at the right line of a long RUN.
+ */
+function endsWithContinuation(text, escape) {
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t'))
+        end--;
+    if (end > 0 && text[end - 1] === escape)
+        return end - 1;
+    return -1;
+}
+function isBlankOrComment(text) {
+    const trimmed = text.trimStart();
+    return trimmed === '' || trimmed.startsWith('#');
+}
+/**
+ * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line.
+ * Stops at the first line that does not continue, so heredoc bodies are left out.
+ */
+function logicalLine(lines, first, last, column, escape) {
+    const segmentOffsets = [];
+    const segmentLines = [];
+    const emptyLines = [];
+    let text = '';
+    let index = first;
+    let piece = (lines[first] ?? '').slice(column);
+    for (;;) {
+        const cut = endsWithContinuation(piece, escape);
+        segmentOffsets.push(text.length);
+        segmentLines.push(index + 1);
+        if (cut < 0) {
+            text += piece;
+            break;
+        }
+        text += piece.slice(0, cut);
+        index++;
+        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
+            if ((lines[index] ?? '').trim() === '')
+                emptyLines.push(index + 1);
+            index++;
+        }
+        if (index > last) {
+            index = last;
+            break;
+        }
+        piece = lines[index] ?? '';
+    }
+    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
+}
+function lineAt(logical, offset) {
+    let lo = 0;
+    let hi = logical.segmentOffsets.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (logical.segmentOffsets[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return logical.segmentLines[lo] ?? 1;
+}
+const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
+/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
+function splitWords(logical, escape, from = 0) {
+    const text = logical.text;
+    const esc = escape.charCodeAt(0);
+    const words = [];
+    let i = from;
+    while (i < text.length) {
+        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
+            i++;
+        if (i >= text.length)
+            break;
+        const start = i;
+        let quote = 0;
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (quote !== 0) {
+                if (c === esc && quote === 34 && i + 1 < text.length)
+                    i++;
+                else if (c === quote)
+                    quote = 0;
+            }
+            else if (c === esc && i + 1 < text.length) {
+                i++;
+            }
+            else if (c === 34 || c === 39) {
+                quote = c;
+            }
+            else if (isSpaceCode(c)) {
+                break;
+            }
+            i++;
+        }
+        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
+    }
+    return words;
+}
+/** Removes one level of matching quotes around a whole word, if any. */
+function unquote(word) {
+    if (word.length >= 2) {
+        const first = word[0];
+        if ((first === '"' || first === "'") && word[word.length - 1] === first)
+            return word.slice(1, -1);
+    }
+    return word;
+}
+/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
+function splitCsv(value) {
+    const parts = [];
+    let current = '';
+    let quote = '';
+    for (const c of value) {
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else
+                current += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+        }
+        else if (c === ',') {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += c;
+        }
+    }
+    parts.push(current);
+    return parts;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/helpers.ts
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
+
+
 
 
 
@@ -45383,6 +45735,127 @@ function startsWithUnresolved(word) {
 function knownValue(word) {
     return word === null || word === undefined || word.unresolved.length > 0 ? null : word.value;
 }
+/**
+ * The global ARG whose default a FROM's image comes from (`ARG BASE=node:latest` then
+ * `FROM $BASE`), when that default holds what `holds` asks about; null when the FROM line
+ * itself holds it, or the value came from a build arg rather than the default.
+ */
+function argBehindFrom(model, stage, holds) {
+    for (const name of referencedNames(stage.base.raw)) {
+        const arg = model.globalArgs.filter((a) => a.name === name && a.line < stage.line).pop();
+        if (arg === undefined || arg.raw === null || arg.value === null)
+            continue;
+        const fromDefault = arg.raw.includes('$') || unquote(arg.raw) === arg.value;
+        if (fromDefault && holds(arg.value))
+            return arg;
+    }
+    return null;
+}
+/** Where a base image finding points: the FROM, or the ARG default it comes from (with the FROM's ignore comments still applying). */
+function fromOrArg(stage, arg) {
+    if (arg === null)
+        return { line: stage.line, subject: `FROM ${stage.base.resolved}` };
+    return { line: arg.line, alsoSuppressedAt: [stage.line], subject: `ARG ${arg.name}=${arg.value ?? ''} (used by FROM on line ${stage.line})` };
+}
+const DISTROLESS = /^gcr\.io\/distroless\/([a-z0-9._-]+)$/;
+/** Distroless names that exist with a `-debian12` suffix. */
+const DISTROLESS_DEBIAN12 = new Set(['static', 'base', 'base-nossl', 'cc', 'python3']);
+/** Distroless publishes no version tags; a `-debianNN` name fixes the Debian release, a digest the rest. */
+function distroless(image) {
+    const m = DISTROLESS.exec(image);
+    if (m === null)
+        return null;
+    const name = m[1];
+    return { name, pinsRelease: /-debian\d+$/.test(name) };
+}
+/**
+ * How to pin this image, naming only what its publisher has: version tags for Docker Hub's
+ * official images, a `-debianNN` name and a digest for distroless (no version tags), and for
+ * others a version tag if the publisher has them, else a digest.
+ */
+function pinAdvice(image) {
+    const d = distroless(image);
+    if (d !== null) {
+        const suffixed = DISTROLESS_DEBIAN12.has(d.name) ? `gcr.io/distroless/${d.name}-debian12` : `a -debianNN name of gcr.io/distroless/${d.name}`;
+        return d.pinsRelease
+            ? 'distroless publishes no version tags: pin a digest (@sha256:…) for a reproducible build'
+            : `distroless publishes no version tags and this name follows the newest Debian release: use ${suffixed} to fix the release, and a digest (@sha256:…) for a reproducible build`;
+    }
+    const ref = parseImageReference(image);
+    const official = ref !== null && isDockerHub(ref.registry) && !ref.name.includes('/');
+    return official ? 'pin a version tag' : `pin a version tag if ${image} publishes them, or a digest (@sha256:…)`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
+/**
+ * Reproducible bases: `latest` (also through an ARG default) is not a version. A finding that
+ * comes from an ARG default points at that ARG. Left alone: distroless `-debianNN` names
+ * (distroless has no version tags) and alpine stages that install from edge on purpose.
+ */
+
+
+
+/**
+ * An alpine stage that adds packages from the edge repositories (`apk add --repository …/edge/…`,
+ * or edge written into /etc/apk/repositories): it tracks edge on purpose, and a pinned old base
+ * under edge packages breaks sooner than latest does.
+ */
+function installsFromAlpineEdge(stage) {
+    const ref = parseImageReference(stage.base.resolved);
+    if (ref === null || canonicalRepository(ref) !== 'docker.io/library/alpine')
+        return false;
+    return stage.instructions.some((ins) => runCommands(ins).some((c) => c.args.some((a) => a.includes('/alpine/edge') || (c.program === 'apk' && /\/edge(?:\/|$)/.test(a)))));
+}
+const baseImageLatest = {
+    meta: {
+        id: 'base-image-latest',
+        title: 'A base image uses the latest tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3007', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
+        .filter((s) => distroless(s.base.image ?? '')?.pinsRelease !== true && !installsFromAlpineEdge(s))
+        .map((s) => {
+        const arg = argBehindFrom(model, s, (value) => value === 'latest' || parseImageReference(value)?.tag === 'latest');
+        const { subject, ...at } = fromOrArg(s, arg);
+        return { ...at, message: `${subject}: latest changes under you; ${pinAdvice(s.base.image ?? s.base.resolved)}`, stage: s.index };
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/base-image-untagged.ts
+/**
+ * Reproducible bases: a tag or a digest. ARG defaults are resolved first, and a finding that
+ * comes from an ARG default points at that ARG. Distroless `-debianNN` names are pinned enough:
+ * distroless publishes no version tags.
+ */
+
+
+
+const baseImageUntagged = {
+    meta: {
+        id: 'base-image-untagged',
+        title: 'A base image has no tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3006', buildkit: null }
+    },
+    check: ({ model }) => model.stages
+        .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
+        .filter((s) => distroless(s.base.image)?.pinsRelease !== true && !installsFromAlpineEdge(s))
+        .map((s) => {
+        // The ARG holds the whole reference (`ARG BASE=node`, `FROM $BASE`); otherwise the FROM line lacks the tag.
+        const arg = argBehindFrom(model, s, (value) => {
+            const ref = parseImageReference(value);
+            return ref !== null && ref.tag === null && ref.digest === null && value === s.base.resolved;
+        });
+        const { subject, ...at } = fromOrArg(s, arg);
+        return { ...at, message: `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image)}`, stage: s.index };
+    })
+};
 
 ;// CONCATENATED MODULE: ./src/rules/broad-copy-from.ts
 /** COPY --from of a whole built stage, or of the folder its build context went into, ships far more than the artifact. */
@@ -45991,7 +46464,7 @@ function writesAbsolute(text, path) {
     }
     return false;
 }
-function shown(word) {
+function copy_relative_without_workdir_shown(word) {
     return word.raw === word.value ? word.raw : `${word.raw} (${word.value})`;
 }
 /** The first name under the working directory each relative COPY puts there (`COPY a.txt .` → a.txt, `COPY x ./src` → src). */
@@ -46079,13 +46552,13 @@ const copyRelativeWithoutWorkdir = {
                 return [];
             return copies.map((ins) => ({
                 line: ins.line,
-                message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`,
+                message: `${ins.keyword} to the relative path ${copy_relative_without_workdir_shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`,
                 stage: stage.index
             }));
         }
         return copies.map((ins) => ({
             line: ins.line,
-            message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use an absolute path`,
+            message: `${ins.keyword} to the relative path ${copy_relative_without_workdir_shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use an absolute path`,
             stage: stage.index
         }));
     })
@@ -46413,6 +46886,61 @@ const imageNotPinned = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
+
+/** The text of a FROM word outside its `$NAME` and `${…}` references. */
+function literalText(raw) {
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (c !== '$') {
+            out += c;
+            continue;
+        }
+        if (raw[i + 1] === '{') {
+            const close = raw.indexOf('}', i + 2);
+            i = close < 0 ? raw.length : close;
+        }
+        else {
+            let j = i + 1;
+            while (j < raw.length && /[A-Za-z0-9_]/.test(raw[j]))
+                j++;
+            i = j - 1;
+        }
+    }
+    return out;
+}
+/** The global ARG of that name a FROM on `line` sees (the last one declared before it). */
+function globalArg(model, name, line) {
+    return model.globalArgs.filter((a) => a.name === name && a.line < line).pop();
+}
+function check(model, s) {
+    if (s.base.kind !== 'image' || s.base.image !== null)
+        return [];
+    // A literal invalid reference is a parse error; a platform ARG has its real value in BuildKit.
+    const names = referencedNames(s.base.raw).filter((n) => !PLATFORM_ARGS.includes(n));
+    if (names.length === 0)
+        return [];
+    const declared = names.map((n) => globalArg(model, n, s.line)).filter((a) => a !== undefined);
+    // `FROM $TYPO`: undefined-arg-in-from says why; reporting it twice helps nobody.
+    if (declared.length < names.length && declared.every((a) => a.value !== null && a.value !== ''))
+        return [];
+    const empty = declared.filter((a) => a.value === null || a.value === '');
+    const list = (args) => args.map((a) => `ARG ${a.name}`).join(', ');
+    const at = { line: s.line, endLine: s.line, stage: s.index };
+    if (empty.length > 0 && empty.length === names.length && !/[A-Za-z0-9]/.test(literalText(s.base.raw))) {
+        const passes = empty.map((a) => `--build-arg ${a.name}=<image>`).join(' ');
+        return [
+            {
+                ...at,
+                message: `FROM ${s.base.raw} is a required build argument: ${list(empty)} has no default, so a plain docker build fails; pass ${passes}, or give ${list(empty)} a default`,
+                severity: 'info'
+            }
+        ];
+    }
+    const shown = s.base.resolved === '' ? 'an empty name' : `"${s.base.resolved}"`;
+    const fix = empty.length > 0 ? `give ${list(empty)} a default (callers can still pass --build-arg)` : `fix the default of ${list(declared)}`;
+    return [{ ...at, message: `with the default values FROM ${s.base.raw} becomes ${shown}, not a valid image reference: ${fix}` }];
+}
 const invalidDefaultArgInFrom = {
     meta: {
         id: 'invalid-default-arg-in-from',
@@ -46422,19 +46950,7 @@ const invalidDefaultArgInFrom = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
     },
-    check: ({ model }) => {
-        const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name));
-        return model.stages
-            .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
-            .map((s) => {
-            const names = s.base.unresolved.filter((n) => noDefault.has(n));
-            return {
-                line: s.line,
-                message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
-                stage: s.index
-            };
-        });
-    }
+    check: ({ model }) => model.stages.flatMap((s) => check(model, s))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
@@ -46675,6 +47191,42 @@ const missingDockerignore = {
 ;// CONCATENATED MODULE: ./src/rules/missing-healthcheck.ts
 /** Judged on the shipped image, and only for services (it EXPOSEs a port). */
 
+
+/** The first port an EXPOSE names, as a number, or null (`$PORT`). */
+function firstPort(expose) {
+    for (const ins of expose)
+        for (const a of ins.args)
+            if (/^\d+(?:\/tcp)?$/.test(a))
+                return a.replace('/tcp', '');
+    return null;
+}
+/** Ports that conventionally serve HTTP; others may speak FastCGI (9000), gRPC, SSH, SOCKS, … */
+const HTTP_PORTS = new Set(['80', '3000', '4000', '5000', '8000', '8008', '8080', '8081', '8088', '8888', '9090']);
+/** A HEALTHCHECK that works on this base: its shell and HTTP client, or an exec-form probe where there is neither. */
+function probeFor(chain, root, port) {
+    const url = `http://localhost:${port}/`;
+    if (chain[0]?.base.kind === 'scratch')
+        return 'a scratch image has no shell or HTTP client: use an exec-form HEALTHCHECK that runs a probe built into the app or copied into the image';
+    if (root === null)
+        return null;
+    if (!HTTP_PORTS.has(port))
+        return `port ${port} may not speak HTTP: run a client for its protocol (the app's own health command, or a probe such as grpc_health_probe for gRPC)`;
+    const image = root.base.image ?? '';
+    const tag = root.base.tag ?? '';
+    const shellless = distroless(image) !== null || image.startsWith('cgr.dev/') || tag.includes('chiseled') || tag.includes('distroless');
+    if (shellless)
+        return 'this base has no shell, curl or wget: use an exec-form HEALTHCHECK that runs a probe built into the app or copied into the image';
+    const ref = parseImageReference(root.base.resolved);
+    const repo = ref === null ? '' : canonicalRepository(ref);
+    if (repo === 'docker.io/library/node')
+        return `e.g. HEALTHCHECK CMD node -e "fetch('${url}').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" (Node 18+)`;
+    if (repo === 'docker.io/library/python')
+        return `e.g. HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('${url}')"`;
+    // busybox wget is in alpine and busybox images; curl is not.
+    if (repo === 'docker.io/library/alpine' || repo === 'docker.io/library/busybox' || /(?:^|-)alpine/.test(tag))
+        return `e.g. HEALTHCHECK CMD wget -q --spider ${url} || exit 1 (busybox wget)`;
+    return `e.g. HEALTHCHECK CMD curl -fsS ${url} || exit 1, if curl is in the image (slim images have neither curl nor wget)`;
+}
 const missingHealthcheck = {
     meta: {
         id: 'missing-healthcheck',
@@ -46690,10 +47242,16 @@ const missingHealthcheck = {
             return [];
         const chain = stageChain(model, graph.target);
         const all = chain.flatMap((s) => s.instructions);
-        if (!all.some((i) => i.keyword === 'EXPOSE') || all.some((i) => i.keyword === 'HEALTHCHECK'))
+        const expose = all.filter((i) => i.keyword === 'EXPOSE');
+        if (expose.length === 0 || all.some((i) => i.keyword === 'HEALTHCHECK'))
             return [];
         const target = model.stages[graph.target];
-        return target === undefined ? [] : [{ line: target.line, message: 'the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one', stage: target.index }];
+        if (target === undefined)
+            return [];
+        const port = firstPort(expose);
+        const advice = port === null ? null : probeFor(chain, rootImage(model, graph.target), port);
+        const probe = advice === null ? '' : `; ${advice}`;
+        return [{ line: target.line, message: `the shipped image serves a port but has no HEALTHCHECK, so docker and compose cannot tell a hung service from a healthy one${probe}`, stage: target.index }];
     }
 };
 
@@ -46857,14 +47415,69 @@ const reservedStageName = {
 ;// CONCATENATED MODULE: ./src/rules/root-user.ts
 /** Judged on the shipped image only: builders run as root by design. */
 
+
+
 const ROOT = /^(?:root|0)(?::.*)?$/;
-/** Base images known to run as a non-root user by default. */
+/**
+ * Base images known to run as a non-root user by default: distroless `:nonroot` tags,
+ * Chainguard (`cgr.dev`), the .NET chiseled and distroless images (`USER $APP_UID`),
+ * Bitnami and the `-unprivileged` images.
+ */
 function baseRunsAsNonRoot(image, tag) {
-    if ((tag ?? '').includes('nonroot'))
+    const t = tag ?? '';
+    if (t.includes('nonroot'))
         return true;
-    if (image.startsWith('cgr.dev/chainguard/') && !(tag ?? '').includes('-dev') && tag !== 'latest-dev')
+    if (image.startsWith('cgr.dev/') && !t.includes('-dev') && t !== 'latest-dev')
+        return true;
+    if (image.startsWith('mcr.microsoft.com/dotnet/') && (t.includes('chiseled') || t.includes('distroless')))
+        return true;
+    if (image.startsWith('bitnami/') || image.startsWith('docker.io/bitnami/') || image.endsWith('-unprivileged'))
         return true;
     return false;
+}
+/** Windows images have no root: nanoserver runs as ContainerUser, servercore as ContainerAdministrator. */
+function isWindowsImage(image, tag) {
+    return image.startsWith('mcr.microsoft.com/windows') || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag ?? '');
+}
+/**
+ * Servers that start as root to bind their ports and switch their workers to an unprivileged
+ * user themselves (nginx, Apache httpd, php-fpm, sshd): `USER` would break them.
+ */
+const SELF_DROPPING = /^(?:nginx|openresty|httpd|httpd-foreground|apache2|apache2-foreground|apache2ctl|php-fpm[\d.]*|sshd)$/;
+/** Official images whose default command is such a server. */
+const SELF_DROPPING_BASES = new Set(['docker.io/library/nginx', 'docker.io/library/httpd', 'docker.io/openresty/openresty']);
+/** Tools an entrypoint uses to drop from root to the service's user (the official images' pattern). */
+const DROP_TOOLS = /^(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|runuser)$/;
+const programOf = (ins) => {
+    const first = (ins?.form === 'json' ? ins.json?.[0] : ins?.args[0]) ?? '';
+    return first.slice(first.lastIndexOf('/') + 1);
+};
+/** The service drops root itself: a self-dropping server runs, or the image installs or runs gosu/su-exec. */
+function dropsPrivileges(model, target, root) {
+    const chain = stageChain(model, target);
+    const started = [effectiveInstruction(model, target, 'ENTRYPOINT'), effectiveInstruction(model, target, 'CMD')].map(programOf);
+    if (started.some((p) => SELF_DROPPING.test(p) || DROP_TOOLS.test(p)))
+        return true;
+    if (started.every((p) => p === '') && root !== null) {
+        const ref = parseImageReference(root.base.resolved);
+        const repo = ref === null ? '' : canonicalRepository(ref);
+        if (SELF_DROPPING_BASES.has(repo) || (repo === 'docker.io/library/php' && /fpm|apache/.test(ref?.tag ?? '')))
+            return true;
+    }
+    return chain.some((s) => s.instructions.some((ins) => runCommands(ins).some((c) => DROP_TOOLS.test(c.program) || c.args.some((a) => /(?:^|\/)(?:gosu|su-exec)(?:[-.]|$)/.test(a)))));
+}
+/** The fix that works on this base: the user it already has, or a nonroot variant. */
+function nonRootAdvice(root) {
+    const image = root?.base.image ?? '';
+    if (distroless(image) !== null)
+        return `use the :nonroot tag of ${image} (uid 65532)`;
+    const ref = root === null ? null : parseImageReference(root.base.resolved);
+    const repo = ref === null ? '' : canonicalRepository(ref);
+    if (repo === 'docker.io/library/node')
+        return 'add USER node (the node image has that user) after the steps that need root';
+    if (image.startsWith('mcr.microsoft.com/dotnet/'))
+        return 'add USER $APP_UID (the .NET 8+ images define that user) after the steps that need root';
+    return 'create an unprivileged user (adduser or useradd) and switch to it with USER after the steps that need root';
 }
 const rootUser = {
     meta: {
@@ -46882,14 +47495,18 @@ const rootUser = {
         const target = model.stages[graph.target];
         if (target === undefined)
             return [];
+        const root = rootImage(model, graph.target);
+        if (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag))
+            return [];
+        if (dropsPrivileges(model, graph.target, root))
+            return [];
         const user = effectiveInstruction(model, graph.target, 'USER');
         if (user !== null) {
             const value = user.args.join(' ');
             if (!ROOT.test(value))
                 return [];
-            return [{ line: user.line, message: `the shipped image runs as ${value}: switch to an unprivileged user after the steps that need root`, stage: user.stage }];
+            return [{ line: user.line, message: `the shipped image runs as ${value}: ${nonRootAdvice(root)}`, stage: user.stage }];
         }
-        const root = rootImage(model, graph.target);
         if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag))
             return [];
         // Without an explicit USER, only network services are reported: base images, tools and
@@ -46900,7 +47517,7 @@ const rootUser = {
         return [
             {
                 line: target.line,
-                message: 'the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: add USER with an unprivileged user',
+                message: `the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: ${nonRootAdvice(root)}`,
                 stage: target.index,
                 severity: 'info'
             }
@@ -46941,25 +47558,119 @@ const runSudo = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
-/** Credentials copied into an image stay in its layers, even if a later step deletes them. */
+/**
+ * Credentials copied into an image stay in its layers, even if a later step deletes them. Judged
+ * by file name; public material (certificates, public and signing keys, keyrings) is left alone.
+ */
 
-const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.dockercfg', 'credentials.json', 'kubeconfig', '.htpasswd', 'secrets.json']);
+
+/** Names that are credentials by themselves; `strong: false` for files that often hold only settings. */
+const NAMES = new Map([
+    ['id_rsa', ['an SSH private key', true]],
+    ['id_dsa', ['an SSH private key', true]],
+    ['id_ecdsa', ['an SSH private key', true]],
+    ['id_ed25519', ['an SSH private key', true]],
+    ['.git-credentials', ['a git credentials file', true]],
+    ['.netrc', ['a .netrc with login passwords', true]],
+    ['.pypirc', ['a .pypirc with index passwords', true]],
+    ['.dockercfg', ['a registry credentials file', true]],
+    ['credentials.json', ['a credentials file', true]],
+    ['secrets.json', ['a secrets file', true]],
+    ['.env', ['an environment file, often with passwords and keys', false]],
+    ['.npmrc', ['an .npmrc, which may hold a registry token', false]],
+    ['kubeconfig', ['a kubeconfig, which may hold cluster credentials', false]],
+    ['.htpasswd', ['an .htpasswd with password hashes', false]]
+]);
 /** `.env.example`, `.env.production.sample`, …: templates without values. */
 const SAFE_ENV = /\.(?:example|sample|template|dist|defaults?)$/;
-const EXTENSIONS = ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore'];
+/** Extensions of key material, and the name parts that make such a file public material. */
+const KEY_PARTS = ['public', 'pub', 'gpg', 'pgp', 'asc', 'keyring'];
+const CERT_PARTS = [...KEY_PARTS, 'cert', 'certs', 'certificate', 'certificates', 'cacert', 'cacerts', 'ca', 'chain', 'fullchain', 'bundle', 'root', 'rootca'];
+const STORE_PARTS = [...CERT_PARTS, 'trust', 'truststore'];
+const EXTENSIONS = [
+    // `ca.key` is the CA's private key: only public/gpg names make a .key public.
+    { ext: '.key', what: 'a private key', strong: true, publicParts: KEY_PARTS },
+    { ext: '.p12', what: 'a PKCS#12 bundle with a private key', strong: true, publicParts: [] },
+    { ext: '.pfx', what: 'a PKCS#12 bundle with a private key', strong: true, publicParts: [] },
+    // `cert.pem`, `fullchain.pem`, `ca-bundle.pem` are certificates; `server.pem` may be a key.
+    { ext: '.pem', what: 'a PEM file, which may hold a private key', strong: false, publicParts: CERT_PARTS },
+    { ext: '.jks', what: 'a Java keystore', strong: false, publicParts: STORE_PARTS },
+    { ext: '.keystore', what: 'a keystore', strong: false, publicParts: STORE_PARTS }
+];
+const PRIVATE_PARTS = new Set(['private', 'priv', 'privkey', 'secret']);
+/** Files in `.ssh/` that hold no private key. */
+const PUBLIC_SSH_FILES = new Set(['known_hosts', 'authorized_keys', 'config']);
+const nameParts = (base) => base.toLowerCase().split(/[-_.]+/);
 /** The secret-looking file a source path names, or null. */
 function secretFile(source) {
+    // `ADD https://…/repo.key`: downloaded at build time from where anyone can fetch it.
+    if (/^(?:https?|git|ssh):\/\/|^git@/i.test(source))
+        return null;
     const path = trimTrailingSlashes(source);
     const base = path.slice(path.lastIndexOf('/') + 1);
-    if (NAMES.has(base))
-        return base;
+    const named = NAMES.get(base);
+    if (named !== undefined)
+        return { file: base, what: named[0], strong: named[1] };
     if (base.startsWith('.env.') && !SAFE_ENV.test(base))
-        return base;
-    if (EXTENSIONS.some((e) => base.endsWith(e)))
-        return base;
-    if (/(?:^|\/)\.aws\/credentials$/.test(path) || /(?:^|\/)\.docker\/config\.json$/.test(path) || /(?:^|\/)\.ssh(?:\/|$)/.test(path))
-        return path;
+        return { file: base, what: 'an environment file, often with passwords and keys', strong: false };
+    const ext = EXTENSIONS.find((e) => base.endsWith(e.ext));
+    if (ext !== undefined) {
+        const parts = nameParts(base);
+        const privateByName = parts.some((p) => PRIVATE_PARTS.has(p));
+        if (!privateByName && parts.some((p) => ext.publicParts.includes(p)))
+            return null;
+        return { file: base, what: privateByName ? 'a private key' : ext.what, strong: ext.strong || privateByName };
+    }
+    if (/(?:^|\/)\.aws\/credentials$/.test(path))
+        return { file: path, what: 'AWS credentials', strong: true };
+    if (/(?:^|\/)\.docker\/config\.json$/.test(path))
+        return { file: path, what: 'a Docker config with registry credentials', strong: true };
+    if (/(?:^|\/)\.ssh(?:\/|$)/.test(path) && !base.endsWith('.pub') && !PUBLIC_SSH_FILES.has(base))
+        return { file: path, what: 'SSH keys', strong: true };
     return null;
+}
+/** Where public keys and CA certificates are installed: a file copied there is a keyring or a certificate. */
+const PUBLIC_DESTINATIONS = ['/usr/share/keyrings', '/etc/apt/keyrings', '/etc/apt/trusted.gpg.d', '/etc/pki/rpm-gpg', '/usr/local/share/ca-certificates', '/etc/ssl/certs', '/etc/pki/ca-trust/source/anchors'];
+const underPublicDestination = (destination) => destination !== null && PUBLIC_DESTINATIONS.some((d) => destination === d || destination.startsWith(`${d}/`));
+/** `gpg --import f`, `gpg --verify f`, `apt-key add f`, `rpm --import f`: the file is a public key. */
+function importedAsPublicKey(later, file) {
+    const named = (a) => a === file || a.endsWith(`/${file}`);
+    return later.some((ins) => runCommands(ins).some((c) => {
+        const importing = (c.program.startsWith('gpg') && c.args.some((a) => a === '--import' || a === '--verify' || a === '--dearmor' || a === '--dearmour')) ||
+            (c.program === 'apt-key' && c.subcommand === 'add') ||
+            (c.program === 'rpm' && c.args.includes('--import'));
+        return importing && c.args.some(named);
+    }));
+}
+function severityOf(strong, ships) {
+    if (ships)
+        return strong ? 'error' : 'warning';
+    return strong ? 'warning' : 'info';
+}
+function reportsFor(stage, ships) {
+    return stage.instructions.flatMap((ins, index) => {
+        if (ins.copy === undefined || underPublicDestination(ins.copy.destination))
+            return [];
+        const later = stage.instructions.slice(index + 1);
+        const files = ins.copy.sources
+            .map(secretFile)
+            .filter((f) => f !== null && !importedAsPublicKey(later, f.file));
+        if (files.length === 0)
+            return [];
+        const strong = files.some((f) => f.strong);
+        const list = files.map((f) => `${f.file} (${f.what})`).join(', ');
+        return [
+            {
+                line: ins.line,
+                endLine: ins.endLine,
+                message: ships
+                    ? `${list} ${files.length > 1 ? 'are' : 'is'} copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
+                    : `${list} ${files.length > 1 ? 'are' : 'is'} copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
+                stage: stage.index,
+                severity: severityOf(strong, ships)
+            }
+        ];
+    });
 }
 const secretFileCopied = {
     meta: {
@@ -46970,29 +47681,70 @@ const secretFileCopied = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model, graph }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
-        const files = (ins.copy?.sources ?? []).map(secretFile).filter((f) => f !== null);
-        if (files.length === 0)
+    check: ({ model, graph }) => model.stages.flatMap((s) => reportsFor(s, graph.roles[s.index] === 'ships'))
+};
+
+;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
+/**
+ * Secrets passed through ARG or ENV, judged by name (BuildKit's word list) and by value: public
+ * material (URLs, paths, GPG fingerprints, .NET key/value pairs) is left alone, and only a value
+ * that looks like a real credential makes it an error.
+ */
+
+
+/** Why a declaration looks secret, or null when it does not. */
+function evidence(ins, v, siblings) {
+    // A value that expands to nothing because it comes from a build arg (`ENV T=$T`) is that build arg's secret.
+    const value = v.raw === null || (v.raw.includes('$') && (v.value ?? '') === '') ? null : (v.value ?? v.raw);
+    if (value !== null) {
+        const known = knownCredential(value);
+        if (known !== null)
+            return { why: `holds what looks like ${known}`, strong: true };
+    }
+    if (!looksSecret(v.name) || isConfigPairKey(v.name, siblings))
+        return null;
+    // `ARG NPM_TOKEN` with no default gets its value from --build-arg: that value is the secret.
+    if (value === null)
+        return { why: 'looks like a secret by its name', strong: false };
+    // `ENV API_KEY=` stores nothing; a URL, a path or a fingerprint is public whatever the name.
+    if (value.trim() === '' && ins.keyword === 'ENV')
+        return null;
+    if (value.trim() === '')
+        return { why: 'looks like a secret by its name', strong: false };
+    if (isPublicValue(v.name, value))
+        return null;
+    if (looksRandom(value))
+        return { why: 'looks like a secret by its name and its value (a long random string)', strong: true };
+    return { why: 'looks like a secret by its name', strong: false };
+}
+function where(keyword, ships) {
+    if (!ships)
+        return 'in a build stage it stays out of the shipped image but is kept in the build cache and history';
+    return keyword === 'ENV' ? 'ENV values are stored in the shipped image for anyone who pulls it' : 'ARG values used by RUN are recorded in the image history of the shipped image';
+}
+function severity(strong, ships) {
+    if (ships)
+        return strong ? 'error' : 'warning';
+    return strong ? 'warning' : 'info';
+}
+function secrets_in_arg_env_reportsFor(stage, ships) {
+    const declarations = stage.instructions.filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined);
+    const siblings = new Set(declarations.flatMap((i) => (i.variables ?? []).map((v) => v.name)));
+    return declarations.flatMap((ins) => (ins.variables ?? []).flatMap((v) => {
+        const found = evidence(ins, v, siblings);
+        if (found === null)
             return [];
-        const ships = graph.roles[stage.index] === 'ships';
         return [
             {
                 line: ins.line,
                 endLine: ins.endLine,
-                message: ships
-                    ? `${files.join(', ')} is copied into the shipped image, where anyone who pulls it can read it: use RUN --mount=type=secret (or ssh) instead`
-                    : `${files.join(', ')} is copied into build stage ${stage.name ?? stage.index}: it stays in the build cache; use RUN --mount=type=secret (or ssh) instead`,
+                message: `${ins.keyword} ${v.name} ${found.why}: ${where(ins.keyword, ships)}; pass it with RUN --mount=type=secret instead`,
                 stage: stage.index,
-                severity: ships ? 'error' : 'warning'
+                severity: severity(found.strong, ships)
             }
         ];
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/secrets-in-arg-env.ts
-/** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
-
-
+    }));
+}
 const secretsInArgEnv = {
     meta: {
         id: 'secrets-in-arg-env',
@@ -47002,26 +47754,7 @@ const secretsInArgEnv = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
     },
-    check: ({ model, graph }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
-        .flatMap((i) => (i.variables ?? [])
-        .filter((v) => looksSecret(v.name))
-        .map((v) => {
-        const ships = graph.roles[s.index] === 'ships';
-        const where = i.keyword === 'ENV'
-            ? ships
-                ? 'ENV values are stored in the shipped image for anyone who pulls it'
-                : 'in a build stage it stays out of the shipped image but is kept in the build cache'
-            : ships
-                ? 'ARG values are recorded in the image history of the shipped image'
-                : 'in a build stage it stays out of the shipped image but is kept in the build cache';
-        return {
-            line: i.line,
-            message: `${i.keyword} ${v.name} looks like a secret: ${where}; use RUN --mount=type=secret instead`,
-            stage: s.index,
-            severity: ships ? 'warning' : 'info'
-        };
-    })))
+    check: ({ model, graph }) => model.stages.flatMap((s) => secrets_in_arg_env_reportsFor(s, graph.roles[s.index] === 'ships'))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
@@ -51627,144 +52360,6 @@ function parseCheckDirective(value, line) {
     return { ok: true, check };
 }
 
-;// CONCATENATED MODULE: ./src/parse/words.ts
-/**
- * From an instruction's physical lines to its logical line and words, as BuildKit reads
- * them: the escape character at a line's end continues it; blank and comment lines inside
- * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
- * physical line it starts on, so findings point at the right line of a long RUN.
- */
-function endsWithContinuation(text, escape) {
-    let end = text.length;
-    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t'))
-        end--;
-    if (end > 0 && text[end - 1] === escape)
-        return end - 1;
-    return -1;
-}
-function isBlankOrComment(text) {
-    const trimmed = text.trimStart();
-    return trimmed === '' || trimmed.startsWith('#');
-}
-/**
- * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line.
- * Stops at the first line that does not continue, so heredoc bodies are left out.
- */
-function logicalLine(lines, first, last, column, escape) {
-    const segmentOffsets = [];
-    const segmentLines = [];
-    const emptyLines = [];
-    let text = '';
-    let index = first;
-    let piece = (lines[first] ?? '').slice(column);
-    for (;;) {
-        const cut = endsWithContinuation(piece, escape);
-        segmentOffsets.push(text.length);
-        segmentLines.push(index + 1);
-        if (cut < 0) {
-            text += piece;
-            break;
-        }
-        text += piece.slice(0, cut);
-        index++;
-        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
-            if ((lines[index] ?? '').trim() === '')
-                emptyLines.push(index + 1);
-            index++;
-        }
-        if (index > last) {
-            index = last;
-            break;
-        }
-        piece = lines[index] ?? '';
-    }
-    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
-}
-function lineAt(logical, offset) {
-    let lo = 0;
-    let hi = logical.segmentOffsets.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (logical.segmentOffsets[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return logical.segmentLines[lo] ?? 1;
-}
-const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
-/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
-function splitWords(logical, escape, from = 0) {
-    const text = logical.text;
-    const esc = escape.charCodeAt(0);
-    const words = [];
-    let i = from;
-    while (i < text.length) {
-        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
-            i++;
-        if (i >= text.length)
-            break;
-        const start = i;
-        let quote = 0;
-        while (i < text.length) {
-            const c = text.charCodeAt(i);
-            if (quote !== 0) {
-                if (c === esc && quote === 34 && i + 1 < text.length)
-                    i++;
-                else if (c === quote)
-                    quote = 0;
-            }
-            else if (c === esc && i + 1 < text.length) {
-                i++;
-            }
-            else if (c === 34 || c === 39) {
-                quote = c;
-            }
-            else if (isSpaceCode(c)) {
-                break;
-            }
-            i++;
-        }
-        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
-    }
-    return words;
-}
-/** Removes one level of matching quotes around a whole word, if any. */
-function unquote(word) {
-    if (word.length >= 2) {
-        const first = word[0];
-        if ((first === '"' || first === "'") && word[word.length - 1] === first)
-            return word.slice(1, -1);
-    }
-    return word;
-}
-/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
-function splitCsv(value) {
-    const parts = [];
-    let current = '';
-    let quote = '';
-    for (const c of value) {
-        if (quote !== '') {
-            if (c === quote)
-                quote = '';
-            else
-                current += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-        }
-        else if (c === ',') {
-            parts.push(current);
-            current = '';
-        }
-        else {
-            current += c;
-        }
-    }
-    parts.push(current);
-    return parts;
-}
-
 ;// CONCATENATED MODULE: ./src/parse/scanner.ts
 /**
  * The first pass over a Dockerfile's lines, as BuildKit's parser reads them: parser directives
@@ -52439,7 +53034,8 @@ function readStage(from, stages, globalScope, ctx) {
             base.tag = ref.tag;
             base.digest = ref.digest;
         }
-        else if (expansion.unresolved.length === 0 && !expansion.malformed) {
+        else if (expansion.unresolved.length === 0 && !expansion.malformed && referencedNames(imageWord).length === 0) {
+            // A reference built from ARGs is the invalid-default-arg-in-from rule's (BuildKit's InvalidDefaultArgInFrom), not a parse error.
             parse_error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine);
         }
     }
@@ -52474,6 +53070,7 @@ function runRules(context, options = {}) {
     const rules = context.rules;
     const findings = [];
     const lastLine = context.model.lineCount;
+    const suppressions = readSuppressions(context.model, rules);
     for (const rule of rules) {
         const level = options.levels?.[rule.meta.id];
         if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
@@ -52482,6 +53079,9 @@ function runRules(context, options = {}) {
             if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
                 continue;
             const line = Math.min(Math.max(1, report.line), lastLine);
+            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }));
+            if (suppressedElsewhere)
+                continue;
             findings.push({
                 rule: rule.meta.id,
                 severity: level ?? report.severity ?? rule.meta.severity,
@@ -52493,7 +53093,6 @@ function runRules(context, options = {}) {
             });
         }
     }
-    const suppressions = readSuppressions(context.model, rules);
     const kept = findings.filter((f) => !isSuppressed(suppressions, f));
     if (suppressions.buildkitErrors) {
         // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
@@ -52731,17 +53330,17 @@ function repoPath(path) {
     }
     return out.join('/');
 }
-const where = (b) => `${b.source.file}:${b.source.line}`;
+const builds_where = (b) => `${b.source.file}:${b.source.line}`;
 function buildsOf(result, path) {
     const own = result.builds.filter((b) => b.dockerfile === repoPath(path));
     const targets = own
         .filter((b) => !b.targetUnknown)
         .map((b) => ({
         name: b.target,
-        builtBy: where(b),
+        builtBy: builds_where(b),
         // Pushed to a registry: it is deployed (or pulled) as an image.
-        ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${where(b)}` } : {}),
-        ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: where(b) } } : {}),
+        ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${builds_where(b)}` } : {}),
+        ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: builds_where(b) } } : {}),
         // A dev container is an environment by definition.
         ...(b.kind === 'devcontainer' ? { purpose: 'environment', because: `it is the dev container of ${b.source.file}` } : {})
     }));

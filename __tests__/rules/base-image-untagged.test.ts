@@ -7,7 +7,29 @@ testRule(baseImageUntagged, {
   valid: [
     { name: 'tagged, digest-pinned, scratch and stages', code: df('FROM alpine:3.20 AS a', `FROM alpine@sha256:${'c'.repeat(64)}`, 'FROM scratch', 'FROM a') },
     { name: 'a tag from an ARG default', code: df('ARG V=3.20', 'FROM alpine:${V}') },
-    { name: 'an image from an ARG without default (not knowable)', code: df('ARG IMG', 'FROM ${IMG}') }
+    { name: 'an image from an ARG without default (not knowable)', code: df('ARG IMG', 'FROM ${IMG}') },
+    { name: 'a distroless -debianNN name (distroless has no version tags)', code: df('FROM golang:1.22 AS build', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app /app') },
+    { name: 'an untagged default covered by hadolint ignore on the FROM', code: df('ARG BASE=node', '# hadolint ignore=DL3006', 'FROM $BASE', 'RUN true') },
+    { name: 'and by our own ignore on the FROM', code: df('ARG BASE=node', '# stagecraft-ignore base-image-untagged', 'FROM $BASE', 'RUN true') },
+    { name: 'alpine with packages from edge on purpose', code: df('FROM alpine', 'RUN apk add --no-cache emacs --repository http://dl-cdn.alpinelinux.org/alpine/edge/community') }
   ],
-  invalid: [{ name: 'no tag', code: df('FROM ubuntu', 'RUN true'), errors: [{ line: 1 }] }]
+  invalid: [
+    { name: 'no tag on an official image', code: df('FROM ubuntu', 'RUN true'), errors: [{ line: 1, message: 'FROM ubuntu has no tag, so it means :latest and changes under you; pin a version tag' }] },
+    { name: 'another publisher: a tag if it has them, or a digest', code: df('FROM mhart/alpine-node', 'RUN true'), errors: [{ line: 1, message: 'pin a version tag if mhart/alpine-node publishes them, or a digest' }] },
+    {
+      name: 'distroless without -debianNN: the Debian name and a digest, never a version tag',
+      code: df('FROM golang:1.22 AS build', 'FROM gcr.io/distroless/static', 'COPY --from=build /app /app'),
+      errors: [{ line: 2, message: 'use gcr.io/distroless/static-debian12 to fix the release, and a digest (@sha256:…)' }]
+    },
+    {
+      name: 'from an ARG default: at the ARG, naming the FROM',
+      code: df('ARG BASE=node', 'FROM $BASE', 'RUN true', 'FROM ${BASE} AS other'),
+      errors: [
+        { line: 1, message: 'ARG BASE=node (used by FROM on line 2) has no tag' },
+        { line: 1, message: 'ARG BASE=node (used by FROM on line 4) has no tag' }
+      ]
+    },
+    { name: 'an ignore on one FROM leaves the other', code: df('ARG BASE=node', '# hadolint ignore=DL3006', 'FROM $BASE', 'FROM $BASE AS b'), errors: [{ line: 1, message: 'line 4' }] },
+    { name: 'a registry from an ARG: the FROM line lacks the tag', code: df('ARG REGISTRY=ghcr.io', 'FROM $REGISTRY/owner/app'), errors: [{ line: 2 }] }
+  ]
 })

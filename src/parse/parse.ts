@@ -26,7 +26,7 @@ import type {
   StageBase,
   VariableDeclaration
 } from '../model/dockerfile.js'
-import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, withBinding } from './variables.js'
+import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, referencedNames, withBinding } from './variables.js'
 import { packageInstalls } from './packages.js'
 import { runScript, splitCommands } from './shell.js'
 import { scanDirectives, scanLines, type ScannedDirective, type ScannedInstruction } from './scanner.js'
@@ -566,7 +566,8 @@ function readStage(from: Instruction, stages: readonly Stage[], globalScope: Var
       base.registry = ref.registry
       base.tag = ref.tag
       base.digest = ref.digest
-    } else if (expansion.unresolved.length === 0 && !expansion.malformed) {
+    } else if (expansion.unresolved.length === 0 && !expansion.malformed && referencedNames(imageWord).length === 0) {
+      // A reference built from ARGs is the invalid-default-arg-in-from rule's (BuildKit's InvalidDefaultArgInFrom), not a parse error.
       error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine)
     }
   }

@@ -34,12 +34,15 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
   const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
+  const suppressions = readSuppressions(context.model, rules)
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
     for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)
+      const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }))
+      if (suppressedElsewhere) continue
       findings.push({
         rule: rule.meta.id,
         severity: level ?? report.severity ?? rule.meta.severity,
@@ -51,7 +54,6 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
       })
     }
   }
-  const suppressions = readSuppressions(context.model, rules)
   const kept = findings.filter((f) => !isSuppressed(suppressions, f))
   if (suppressions.buildkitErrors) {
     // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.

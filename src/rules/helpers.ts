@@ -3,7 +3,9 @@
 import { finalWorkdir, lastInChain, stageChain, workdirs } from '../graph/image.js'
 import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 import { joinPath } from '../parse/paths.js'
-import type { DockerfileModel, Instruction, PathWord, Stage } from '../model/dockerfile.js'
+import { referencedNames } from '../parse/variables.js'
+import { unquote } from '../parse/words.js'
+import type { DockerfileModel, GlobalArg, Instruction, PathWord, Stage } from '../model/dockerfile.js'
 import type { ExternalReference } from '../model/graph.js'
 
 export { finalWorkdir, stageChain, workdirs }
@@ -141,4 +143,55 @@ function startsWithUnresolved(word: PathWord): boolean {
 /** A path word's value when every variable in it has one, else null (where it points is unknown). */
 export function knownValue(word: PathWord | null | undefined): string | null {
   return word === null || word === undefined || word.unresolved.length > 0 ? null : word.value
+}
+
+/**
+ * The global ARG whose default a FROM's image comes from (`ARG BASE=node:latest` then
+ * `FROM $BASE`), when that default holds what `holds` asks about; null when the FROM line
+ * itself holds it, or the value came from a build arg rather than the default.
+ */
+export function argBehindFrom(model: DockerfileModel, stage: Stage, holds: (value: string) => boolean): GlobalArg | null {
+  for (const name of referencedNames(stage.base.raw)) {
+    const arg = model.globalArgs.filter((a) => a.name === name && a.line < stage.line).pop()
+    if (arg === undefined || arg.raw === null || arg.value === null) continue
+    const fromDefault = arg.raw.includes('$') || unquote(arg.raw) === arg.value
+    if (fromDefault && holds(arg.value)) return arg
+  }
+  return null
+}
+
+/** Where a base image finding points: the FROM, or the ARG default it comes from (with the FROM's ignore comments still applying). */
+export function fromOrArg(stage: Stage, arg: GlobalArg | null): { line: number; alsoSuppressedAt?: number[]; subject: string } {
+  if (arg === null) return { line: stage.line, subject: `FROM ${stage.base.resolved}` }
+  return { line: arg.line, alsoSuppressedAt: [stage.line], subject: `ARG ${arg.name}=${arg.value ?? ''} (used by FROM on line ${stage.line})` }
+}
+
+const DISTROLESS = /^gcr\.io\/distroless\/([a-z0-9._-]+)$/
+/** Distroless names that exist with a `-debian12` suffix. */
+const DISTROLESS_DEBIAN12 = new Set(['static', 'base', 'base-nossl', 'cc', 'python3'])
+
+/** Distroless publishes no version tags; a `-debianNN` name fixes the Debian release, a digest the rest. */
+export function distroless(image: string): { name: string; pinsRelease: boolean } | null {
+  const m = DISTROLESS.exec(image)
+  if (m === null) return null
+  const name = m[1] as string
+  return { name, pinsRelease: /-debian\d+$/.test(name) }
+}
+
+/**
+ * How to pin this image, naming only what its publisher has: version tags for Docker Hub's
+ * official images, a `-debianNN` name and a digest for distroless (no version tags), and for
+ * others a version tag if the publisher has them, else a digest.
+ */
+export function pinAdvice(image: string): string {
+  const d = distroless(image)
+  if (d !== null) {
+    const suffixed = DISTROLESS_DEBIAN12.has(d.name) ? `gcr.io/distroless/${d.name}-debian12` : `a -debianNN name of gcr.io/distroless/${d.name}`
+    return d.pinsRelease
+      ? 'distroless publishes no version tags: pin a digest (@sha256:…) for a reproducible build'
+      : `distroless publishes no version tags and this name follows the newest Debian release: use ${suffixed} to fix the release, and a digest (@sha256:…) for a reproducible build`
+  }
+  const ref = parseImageReference(image)
+  const official = ref !== null && isDockerHub(ref.registry) && !ref.name.includes('/')
+  return official ? 'pin a version tag' : `pin a version tag if ${image} publishes them, or a digest (@sha256:…)`
 }

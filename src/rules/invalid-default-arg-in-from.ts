@@ -1,5 +1,64 @@
-/** BuildKit's InvalidDefaultArgInFrom: FROM must be an image with the ARG defaults alone. */
-import type { Rule } from './types.js'
+/**
+ * BuildKit's InvalidDefaultArgInFrom: with the global ARG defaults alone, every FROM must be a
+ * valid image reference. A FROM that is nothing but ARGs without defaults (`FROM $BASE_IMAGE`)
+ * is a required build argument, said as such at info; a default that leaves a broken reference
+ * (`alpine:` from `ARG TAG`, or an invalid default) is a warning at the FROM, as in BuildKit.
+ */
+import type { DockerfileModel, GlobalArg, Stage } from '../model/dockerfile.js'
+import { PLATFORM_ARGS, referencedNames } from '../parse/variables.js'
+import type { Rule, RuleReport } from './types.js'
+
+/** The text of a FROM word outside its `$NAME` and `${…}` references. */
+function literalText(raw: string): string {
+  let out = ''
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string
+    if (c !== '$') {
+      out += c
+      continue
+    }
+    if (raw[i + 1] === '{') {
+      const close = raw.indexOf('}', i + 2)
+      i = close < 0 ? raw.length : close
+    } else {
+      let j = i + 1
+      while (j < raw.length && /[A-Za-z0-9_]/.test(raw[j] as string)) j++
+      i = j - 1
+    }
+  }
+  return out
+}
+
+/** The global ARG of that name a FROM on `line` sees (the last one declared before it). */
+function globalArg(model: DockerfileModel, name: string, line: number): GlobalArg | undefined {
+  return model.globalArgs.filter((a) => a.name === name && a.line < line).pop()
+}
+
+function check(model: DockerfileModel, s: Stage): RuleReport[] {
+  if (s.base.kind !== 'image' || s.base.image !== null) return []
+  // A literal invalid reference is a parse error; a platform ARG has its real value in BuildKit.
+  const names = referencedNames(s.base.raw).filter((n) => !PLATFORM_ARGS.includes(n))
+  if (names.length === 0) return []
+  const declared = names.map((n) => globalArg(model, n, s.line)).filter((a): a is GlobalArg => a !== undefined)
+  // `FROM $TYPO`: undefined-arg-in-from says why; reporting it twice helps nobody.
+  if (declared.length < names.length && declared.every((a) => a.value !== null && a.value !== '')) return []
+  const empty = declared.filter((a) => a.value === null || a.value === '')
+  const list = (args: readonly GlobalArg[]): string => args.map((a) => `ARG ${a.name}`).join(', ')
+  const at = { line: s.line, endLine: s.line, stage: s.index }
+  if (empty.length > 0 && empty.length === names.length && !/[A-Za-z0-9]/.test(literalText(s.base.raw))) {
+    const passes = empty.map((a) => `--build-arg ${a.name}=<image>`).join(' ')
+    return [
+      {
+        ...at,
+        message: `FROM ${s.base.raw} is a required build argument: ${list(empty)} has no default, so a plain docker build fails; pass ${passes}, or give ${list(empty)} a default`,
+        severity: 'info'
+      }
+    ]
+  }
+  const shown = s.base.resolved === '' ? 'an empty name' : `"${s.base.resolved}"`
+  const fix = empty.length > 0 ? `give ${list(empty)} a default (callers can still pass --build-arg)` : `fix the default of ${list(declared)}`
+  return [{ ...at, message: `with the default values FROM ${s.base.raw} becomes ${shown}, not a valid image reference: ${fix}` }]
+}
 
 export const invalidDefaultArgInFrom: Rule = {
   meta: {
@@ -10,17 +69,5 @@ export const invalidDefaultArgInFrom: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
   },
-  check: ({ model }) => {
-    const noDefault = new Set(model.globalArgs.filter((a) => a.value === null).map((a) => a.name))
-    return model.stages
-      .filter((s) => s.base.kind === 'image' && s.base.image === null && s.base.unresolved.some((n) => noDefault.has(n)))
-      .map((s) => {
-        const names = s.base.unresolved.filter((n) => noDefault.has(n))
-        return {
-          line: s.line,
-          message: `with the default values FROM ${s.base.raw} becomes "${s.base.resolved}", not a valid image: give ${names.map((n) => `ARG ${n}`).join(', ')} a default`,
-          stage: s.index
-        }
-      })
-  }
+  check: ({ model }) => model.stages.flatMap((s) => check(model, s))
 }

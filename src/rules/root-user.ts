@@ -1,14 +1,68 @@
 /** Judged on the shipped image only: builders run as root by design. */
-import { effectiveInstruction, rootImage, stageChain } from './helpers.js'
+import { canonicalRepository, parseImageReference } from '../parse/image-ref.js'
+import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
+import { distroless, effectiveInstruction, rootImage, stageChain } from './helpers.js'
+import { runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 const ROOT = /^(?:root|0)(?::.*)?$/
 
-/** Base images known to run as a non-root user by default. */
-function baseRunsAsNonRoot(image: string, tag: string | null): boolean {
-  if ((tag ?? '').includes('nonroot')) return true
-  if (image.startsWith('cgr.dev/chainguard/') && !(tag ?? '').includes('-dev') && tag !== 'latest-dev') return true
+/**
+ * Base images known to run as a non-root user by default: distroless `:nonroot` tags,
+ * Chainguard (`cgr.dev`), the .NET chiseled and distroless images (`USER $APP_UID`),
+ * Bitnami and the `-unprivileged` images.
+ */
+export function baseRunsAsNonRoot(image: string, tag: string | null): boolean {
+  const t = tag ?? ''
+  if (t.includes('nonroot')) return true
+  if (image.startsWith('cgr.dev/') && !t.includes('-dev') && t !== 'latest-dev') return true
+  if (image.startsWith('mcr.microsoft.com/dotnet/') && (t.includes('chiseled') || t.includes('distroless'))) return true
+  if (image.startsWith('bitnami/') || image.startsWith('docker.io/bitnami/') || image.endsWith('-unprivileged')) return true
   return false
+}
+
+/** Windows images have no root: nanoserver runs as ContainerUser, servercore as ContainerAdministrator. */
+export function isWindowsImage(image: string, tag: string | null): boolean {
+  return image.startsWith('mcr.microsoft.com/windows') || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag ?? '')
+}
+
+/**
+ * Servers that start as root to bind their ports and switch their workers to an unprivileged
+ * user themselves (nginx, Apache httpd, php-fpm, sshd): `USER` would break them.
+ */
+const SELF_DROPPING = /^(?:nginx|openresty|httpd|httpd-foreground|apache2|apache2-foreground|apache2ctl|php-fpm[\d.]*|sshd)$/
+/** Official images whose default command is such a server. */
+const SELF_DROPPING_BASES = new Set(['docker.io/library/nginx', 'docker.io/library/httpd', 'docker.io/openresty/openresty'])
+/** Tools an entrypoint uses to drop from root to the service's user (the official images' pattern). */
+const DROP_TOOLS = /^(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|runuser)$/
+
+const programOf = (ins: Instruction | null): string => {
+  const first = (ins?.form === 'json' ? ins.json?.[0] : ins?.args[0]) ?? ''
+  return first.slice(first.lastIndexOf('/') + 1)
+}
+
+/** The service drops root itself: a self-dropping server runs, or the image installs or runs gosu/su-exec. */
+function dropsPrivileges(model: DockerfileModel, target: number, root: Stage | null): boolean {
+  const chain = stageChain(model, target)
+  const started = [effectiveInstruction(model, target, 'ENTRYPOINT'), effectiveInstruction(model, target, 'CMD')].map(programOf)
+  if (started.some((p) => SELF_DROPPING.test(p) || DROP_TOOLS.test(p))) return true
+  if (started.every((p) => p === '') && root !== null) {
+    const ref = parseImageReference(root.base.resolved)
+    const repo = ref === null ? '' : canonicalRepository(ref)
+    if (SELF_DROPPING_BASES.has(repo) || (repo === 'docker.io/library/php' && /fpm|apache/.test(ref?.tag ?? ''))) return true
+  }
+  return chain.some((s) => s.instructions.some((ins) => runCommands(ins).some((c) => DROP_TOOLS.test(c.program) || c.args.some((a) => /(?:^|\/)(?:gosu|su-exec)(?:[-.]|$)/.test(a)))))
+}
+
+/** The fix that works on this base: the user it already has, or a nonroot variant. */
+function nonRootAdvice(root: Stage | null): string {
+  const image = root?.base.image ?? ''
+  if (distroless(image) !== null) return `use the :nonroot tag of ${image} (uid 65532)`
+  const ref = root === null ? null : parseImageReference(root.base.resolved)
+  const repo = ref === null ? '' : canonicalRepository(ref)
+  if (repo === 'docker.io/library/node') return 'add USER node (the node image has that user) after the steps that need root'
+  if (image.startsWith('mcr.microsoft.com/dotnet/')) return 'add USER $APP_UID (the .NET 8+ images define that user) after the steps that need root'
+  return 'create an unprivileged user (adduser or useradd) and switch to it with USER after the steps that need root'
 }
 
 export const rootUser: Rule = {
@@ -25,13 +79,15 @@ export const rootUser: Rule = {
     if (graph.target === null) return []
     const target = model.stages[graph.target]
     if (target === undefined) return []
+    const root = rootImage(model, graph.target)
+    if (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag)) return []
+    if (dropsPrivileges(model, graph.target, root)) return []
     const user = effectiveInstruction(model, graph.target, 'USER')
     if (user !== null) {
       const value = user.args.join(' ')
       if (!ROOT.test(value)) return []
-      return [{ line: user.line, message: `the shipped image runs as ${value}: switch to an unprivileged user after the steps that need root`, stage: user.stage }]
+      return [{ line: user.line, message: `the shipped image runs as ${value}: ${nonRootAdvice(root)}`, stage: user.stage }]
     }
-    const root = rootImage(model, graph.target)
     if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag)) return []
     // Without an explicit USER, only network services are reported: base images, tools and
     // desktop apps run as root on purpose, and the base image may set a user we cannot see.
@@ -40,7 +96,7 @@ export const rootUser: Rule = {
     return [
       {
         line: target.line,
-        message: 'the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: add USER with an unprivileged user',
+        message: `the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: ${nonRootAdvice(root)}`,
         stage: target.index,
         severity: 'info' as const
       }

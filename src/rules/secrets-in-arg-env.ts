@@ -1,8 +1,63 @@
-/** Secret-looking ARG/ENV names, judged by where the value ends up (BuildKit's word list). */
-import { looksSecret } from '../parse/secrets.js'
-import type { Rule } from './types.js'
+/**
+ * Secrets passed through ARG or ENV, judged by name (BuildKit's word list) and by value: public
+ * material (URLs, paths, GPG fingerprints, .NET key/value pairs) is left alone, and only a value
+ * that looks like a real credential makes it an error.
+ */
+import { isConfigPairKey, isPublicValue, knownCredential, looksRandom, looksSecret } from '../parse/secrets.js'
+import type { Instruction, Stage, VariableDeclaration } from '../model/dockerfile.js'
+import type { Severity } from '../model/finding.js'
+import type { Rule, RuleReport } from './types.js'
 
 export { looksSecret }
+
+/** Why a declaration looks secret, or null when it does not. */
+function evidence(ins: Instruction, v: VariableDeclaration, siblings: ReadonlySet<string>): { why: string; strong: boolean } | null {
+  // A value that expands to nothing because it comes from a build arg (`ENV T=$T`) is that build arg's secret.
+  const value = v.raw === null || (v.raw.includes('$') && (v.value ?? '') === '') ? null : (v.value ?? v.raw)
+  if (value !== null) {
+    const known = knownCredential(value)
+    if (known !== null) return { why: `holds what looks like ${known}`, strong: true }
+  }
+  if (!looksSecret(v.name) || isConfigPairKey(v.name, siblings)) return null
+  // `ARG NPM_TOKEN` with no default gets its value from --build-arg: that value is the secret.
+  if (value === null) return { why: 'looks like a secret by its name', strong: false }
+  // `ENV API_KEY=` stores nothing; a URL, a path or a fingerprint is public whatever the name.
+  if (value.trim() === '' && ins.keyword === 'ENV') return null
+  if (value.trim() === '') return { why: 'looks like a secret by its name', strong: false }
+  if (isPublicValue(v.name, value)) return null
+  if (looksRandom(value)) return { why: 'looks like a secret by its name and its value (a long random string)', strong: true }
+  return { why: 'looks like a secret by its name', strong: false }
+}
+
+function where(keyword: string, ships: boolean): string {
+  if (!ships) return 'in a build stage it stays out of the shipped image but is kept in the build cache and history'
+  return keyword === 'ENV' ? 'ENV values are stored in the shipped image for anyone who pulls it' : 'ARG values used by RUN are recorded in the image history of the shipped image'
+}
+
+function severity(strong: boolean, ships: boolean): Severity {
+  if (ships) return strong ? 'error' : 'warning'
+  return strong ? 'warning' : 'info'
+}
+
+function reportsFor(stage: Stage, ships: boolean): RuleReport[] {
+  const declarations = stage.instructions.filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
+  const siblings = new Set(declarations.flatMap((i) => (i.variables ?? []).map((v) => v.name)))
+  return declarations.flatMap((ins) =>
+    (ins.variables ?? []).flatMap((v) => {
+      const found = evidence(ins, v, siblings)
+      if (found === null) return []
+      return [
+        {
+          line: ins.line,
+          endLine: ins.endLine,
+          message: `${ins.keyword} ${v.name} ${found.why}: ${where(ins.keyword, ships)}; pass it with RUN --mount=type=secret instead`,
+          stage: stage.index,
+          severity: severity(found.strong, ships)
+        }
+      ]
+    })
+  )
+}
 
 export const secretsInArgEnv: Rule = {
   meta: {
@@ -13,30 +68,5 @@ export const secretsInArgEnv: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
   },
-  check: ({ model, graph }) =>
-    model.stages.flatMap((s) =>
-      s.instructions
-        .filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
-        .flatMap((i) =>
-          (i.variables ?? [])
-            .filter((v) => looksSecret(v.name))
-            .map((v) => {
-              const ships = graph.roles[s.index] === 'ships'
-              const where =
-                i.keyword === 'ENV'
-                  ? ships
-                    ? 'ENV values are stored in the shipped image for anyone who pulls it'
-                    : 'in a build stage it stays out of the shipped image but is kept in the build cache'
-                  : ships
-                    ? 'ARG values are recorded in the image history of the shipped image'
-                    : 'in a build stage it stays out of the shipped image but is kept in the build cache'
-              return {
-                line: i.line,
-                message: `${i.keyword} ${v.name} looks like a secret: ${where}; use RUN --mount=type=secret instead`,
-                stage: s.index,
-                severity: ships ? ('warning' as const) : ('info' as const)
-              }
-            })
-        )
-    )
+  check: ({ model, graph }) => model.stages.flatMap((s) => reportsFor(s, graph.roles[s.index] === 'ships'))
 }

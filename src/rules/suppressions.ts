@@ -110,7 +110,7 @@ const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error'])
 
 const covers = (set: RuleSet, id: string): boolean => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id))
 
-export function isSuppressed(suppressions: Suppressions, finding: Finding): boolean {
+export function isSuppressed(suppressions: Suppressions, finding: Pick<Finding, 'rule' | 'line'>): boolean {
   if (covers(suppressions.file, finding.rule)) return true
   return suppressions.ranges.some(([first, last, ids]) => finding.line >= first && finding.line <= last && covers(ids, finding.rule))
 }

@@ -43,6 +43,11 @@ export interface RuleReport {
   stage: number | null
   /** Overrides the rule's default severity for this report (e.g. info in a dead build stage). */
   severity?: Severity
+  /**
+   * Other lines whose suppression comments also cover this report: a finding shown at the ARG
+   * whose default a FROM uses is still silenced by an ignore comment above that FROM.
+   */
+  alsoSuppressedAt?: readonly number[]
 }
 
 export type OptionValue = boolean | string | number | readonly string[] | null
