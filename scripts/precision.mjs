@@ -142,6 +142,9 @@ function report(findings, judgments) {
     ...rows.map(([rule, r]) => line(rule, r)),
     line('**all**', total)
   ]
+  // The correct findings we lost, so each loss is looked at, not just counted.
+  const lost = judgments.filter((j) => j.verdict === 'TP' && !now.has(key(j)))
+  if (lost.length > 0) out.push('', `Judged TPs no longer reported (${lost.length}):`, ...lost.map((j) => `- ${j.rule} ${j.file}:${j.line} — ${j.reason}`))
   return out.join('\n') + '\n'
 }
 

@@ -1,6 +1,7 @@
 /** The committed bundles work as processes: `npx stagecraft` (dist/cli) and the action (dist/index.js). */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { VERSION } from '../../src/model/version.js'
 import { ROOT, runBundle } from '../helpers/bundle.js'
@@ -10,7 +11,8 @@ import { tempTree } from '../helpers/tmp.js'
 const tree = tempTree({
   'ok/Dockerfile': df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM scratch', 'COPY --from=build /app /app'),
   'bad/Dockerfile': df('FROM alpine', 'COPY --from=later /x /x', 'FROM alpine AS later'),
-  'broken/Dockerfile': df('FROM alpine', 'RUN <<EOF', 'echo never closed')
+  'broken/Dockerfile': df('FROM alpine', 'RUN <<EOF', 'echo never closed'),
+  'many/.keep': ''
 })
 afterAll(() => tree.remove())
 
@@ -30,6 +32,21 @@ describe('dist/cli/index.js', () => {
       ['broken/Dockerfile', ['parse-error@2']],
       ['ok/Dockerfile', []]
     ])
+  })
+
+  it('colours its text when FORCE_COLOR says so (CI logs are no TTY), and not when NO_COLOR or no terminal', () => {
+    const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...extra })
+    expect(runBundle('dist/cli/index.js', ['bad'], { cwd: tree.dir, env: env({ FORCE_COLOR: '1' }) }).stdout).toContain('\u001b[31merror')
+    expect(runBundle('dist/cli/index.js', ['bad'], { cwd: tree.dir, env: env({ FORCE_COLOR: '0' }) }).stdout).not.toContain('\u001b[')
+    expect(runBundle('dist/cli/index.js', ['bad'], { cwd: tree.dir, env: env({ NO_COLOR: '1' }) }).stdout).not.toContain('\u001b[')
+  })
+
+  it('stops quietly when its reader closes the pipe (stagecraft … | head)', () => {
+    // Far more output than a pipe buffers: the writes after head exits fail with EPIPE.
+    writeFileSync(join(tree.dir, 'many/Dockerfile'), df('FROM alpine:3', ...Array.from({ length: 20_000 }, (_, i) => `MAINTAINER person${i}`)))
+    const cli = JSON.stringify(join(ROOT, 'dist/cli/index.js'))
+    const result = spawnSync('sh', ['-c', `node ${cli} many | head -c 10 >/dev/null`], { cwd: tree.dir, encoding: 'utf8' })
+    expect(result.stderr).toBe('')
   })
 
   it('reports the version of package.json', () => {

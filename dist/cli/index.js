@@ -22940,11 +22940,24 @@ async function runCli(argv, io) {
 ;// CONCATENATED MODULE: ./src/cli.ts
 /** The local entry point: `npx stagecraft [paths...]`. */
 
+// `stagecraft … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (err) => {
+    if (err.code === 'EPIPE')
+        process.exit(0);
+    throw err;
+});
+/** FORCE_COLOR (as CI logs, which are no TTY, set it) beats NO_COLOR, which beats the terminal check. */
+function colour() {
+    const force = process.env.FORCE_COLOR;
+    if (force !== undefined)
+        return force !== '0' && force !== 'false';
+    return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+}
 runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    isTty: process.stdout.isTTY === true && process.env.NO_COLOR === undefined
+    isTty: colour()
 }).then((code) => {
     process.exitCode = code;
 }, (err) => {
