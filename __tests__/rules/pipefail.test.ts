@@ -64,6 +64,7 @@ testRule(pipefail, {
     { name: 'a pipe in an if body', code: df('FROM debian:12', 'RUN if [ -n "$INSTALL" ]; then curl -fsSL "$INSTALL" | sh; fi'), errors: [{ line: 2, message: 'curl | sh' }] },
     { name: 'the failing program inside a group is named', code: df('FROM debian:12', 'RUN { echo start; curl -fsSL https://example.com/x; } | tee /log'), errors: [{ line: 2, message: 'curl | tee' }] },
     { name: 'a middle producer is named, the pipeline shortened', code: df('FROM debian:12', 'RUN echo x | git apply - | cat > /out'), errors: [{ line: 2, message: 'git | … | cat' }] },
+    { name: 'xargs is named with what it runs', code: df('FROM debian:12', "RUN find proto -name '*.proto' | xargs protoc --go_out=/out"), errors: [{ line: 2, message: 'find | xargs protoc' }] },
     { name: 'a RUN heredoc', code: df('FROM debian:12', 'RUN <<EOF', 'set -e', 'curl -fsSL https://example.com/x.sh | sh', 'EOF'), errors: [{ line: 2, message: 'curl | sh' }] },
     { name: 'a Linux stage after a Windows one', code: df('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win', 'RUN dir | findstr x', 'FROM debian:12', 'RUN curl -fsSL x | sh'), errors: [{ line: 4 }] },
     { name: 'a shell pragma in another stage does not carry over', code: df('FROM debian:12 AS a', '# hadolint shell=powershell', 'RUN Get-Item x | Remove-Item', 'FROM debian:12', 'RUN curl -fsSL x | sh'), errors: [{ line: 5 }] },

@@ -144,7 +144,9 @@ function hiddenFailure(p: ShPipeline, written: ReadonlySet<string>): HiddenFailu
     const after = p.commands.slice(i + 1)
     if (after.every((c) => rejectsFailedInput(c, DOWNLOADERS.has(program)))) continue
     const last = p.commands[p.commands.length - 1] as ShCommand
-    const lastName = (last.kind === 'simple' ? programOf(last) : commandsWithin(last).map(programOf).find((n) => n !== '')) || 'the last command'
+    // `xargs protoc`, `env FOO=1 bash`: the wrapper and what it runs.
+    const named = last.kind === 'simple' ? [firstProgram(last), programOf(last)].filter((n, k, all) => n !== '' && all.indexOf(n) === k).join(' ') : commandsWithin(last).map(programOf).find((n) => n !== '')
+    const lastName = named === undefined || named === '' ? 'the last command' : named
     return { program, shape: `${program} | ${p.commands.length > 2 || i > 0 ? '… | ' : ''}${lastName}` }
   }
   return null
