@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6807);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5237);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6807:
+/***/ 5237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43412,7 +43412,16 @@ function buildStageGraph(model, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/shell.ts
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command']);
+/** Programs that run the command after them, with their options that take a value (`sudo -u app npm ci` runs npm). */
+const WRAPPERS = new Map([
+    ['sudo', new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'])],
+    ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
+    ['exec', new Set(['-a'])],
+    ['time', new Set(['-f', '--format', '-o', '--output'])],
+    ['nice', new Set(['-n', '--adjustment'])],
+    ['nohup', new Set()],
+    ['command', new Set()]
+]);
 /** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
 function shell_words(segment) {
     const out = [];
@@ -43472,10 +43481,11 @@ function toCommand(segment, piped) {
     let i = 0;
     while (i < list.length) {
         const w = list[i];
-        if (WRAPPERS.has(w)) {
+        const valued = WRAPPERS.get(w);
+        if (valued !== undefined) {
             i++;
             while (i < list.length && list[i].startsWith('-'))
-                i++;
+                i += valued.has(list[i]) ? 2 : 1;
         }
         else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!')
             i++;
@@ -45311,8 +45321,704 @@ const addUrlWithoutChecksum = {
     check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'ADD').flatMap((i) => checkAdd(i, stage.index)))
 };
 
+;// CONCATENATED MODULE: ./src/parse/shell-syntax.ts
+/**
+ * The structure of a POSIX shell script, as far as rules need it: lists, and-or chains,
+ * pipelines, simple commands, and the compound commands (`{ }`, `( )`, if, while, until, for,
+ * case, functions) with their conditions told apart from their bodies. Command substitutions
+ * (`$(…)` and backquotes) are parsed as nested scripts of the word they appear in; heredoc bodies
+ * are skipped. Tolerant: it never throws, and what it cannot read becomes plain words. One pass
+ * over the text (nesting is capped), so a 1 MB line costs linear time.
+ */
+/** Nesting (substitutions and compound commands together) beyond which text is read as plain words. */
+const MAX_DEPTH = 100;
+const RESERVED_TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+const isBlank = (c) => c === 32 || c === 9 || c === 13;
+/** Characters that end an unquoted word: blanks, newline, ; & | ( ) < > */
+const isMeta = (c) => isBlank(c) || c === 10 || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
+const isDigit = (c) => c >= 48 && c <= 57;
+/** Shared by the words without command substitutions (most of them). */
+const shell_syntax_NONE = Object.freeze([]);
+const plainWord = (text) => ({ text, raw: text, expands: false, globs: false, quoted: false, substitutions: shell_syntax_NONE });
+class Parser {
+    src;
+    depth;
+    substitution;
+    pos = 0;
+    peeked = null;
+    /** Heredoc delimiters waiting for the next newline: their bodies follow it. */
+    heredocs = [];
+    constructor(src, 
+    /** How deeply this text is nested: substitutions and compound commands. */
+    depth, 
+    /** Parsing the inside of `$(…)`: an unmatched `)` ends it. */
+    substitution = false) {
+        this.src = src;
+        this.depth = depth;
+        this.substitution = substitution;
+    }
+    // ---- lexer ----
+    peek() {
+        if (this.peeked === null)
+            this.peeked = this.lex();
+        return this.peeked;
+    }
+    next() {
+        const t = this.peek();
+        this.peeked = null;
+        return t;
+    }
+    lex() {
+        const s = this.src;
+        for (;;) {
+            while (this.pos < s.length && isBlank(s.charCodeAt(this.pos)))
+                this.pos++;
+            if (this.pos >= s.length)
+                return { type: 'end' };
+            const c = s.charCodeAt(this.pos);
+            // A line continuation is nothing.
+            if (c === 92 && s.charCodeAt(this.pos + 1) === 10) {
+                this.pos += 2;
+                continue;
+            }
+            if (c === 35 /* # */) {
+                while (this.pos < s.length && s.charCodeAt(this.pos) !== 10)
+                    this.pos++;
+                continue;
+            }
+            if (c === 10) {
+                this.pos++;
+                this.skipHeredocBodies();
+                return { type: 'newline' };
+            }
+            break;
+        }
+        const c = s.charCodeAt(this.pos);
+        const d = s.charCodeAt(this.pos + 1);
+        const e = s.charCodeAt(this.pos + 2);
+        switch (c) {
+            case 59 /* ; */:
+                return this.op(d === 59 ? (e === 38 ? ';;&' : ';;') : d === 38 ? ';&' : ';');
+            case 38 /* & */:
+                return this.op(d === 38 ? '&&' : d === 62 ? (e === 62 ? '&>>' : '&>') : '&');
+            case 124 /* | */:
+                return this.op(d === 124 ? '||' : d === 38 ? '|&' : '|');
+            case 40:
+                return this.op('(');
+            case 41:
+                return this.op(')');
+            case 60 /* < */:
+                if (d === 40)
+                    return { type: 'word', word: this.word() };
+                return this.op(d === 60 ? (e === 45 ? '<<-' : e === 60 ? '<<<' : '<<') : d === 38 ? '<&' : d === 62 ? '<>' : '<');
+            case 62 /* > */:
+                if (d === 40)
+                    return { type: 'word', word: this.word() };
+                return this.op(d === 62 ? '>>' : d === 38 ? '>&' : d === 124 ? '>|' : '>');
+        }
+        // A file descriptor glued to a redirection: 2>&1, 5<<EOF.
+        if (isDigit(c)) {
+            let j = this.pos;
+            while (j < s.length && isDigit(s.charCodeAt(j)))
+                j++;
+            const after = s.charCodeAt(j);
+            if (after === 60 || after === 62) {
+                const fd = s.slice(this.pos, j);
+                this.pos = j;
+                const t = this.lex();
+                if (t.type === 'op')
+                    return { type: 'op', op: fd + t.op };
+                return t;
+            }
+        }
+        return { type: 'word', word: this.word() };
+    }
+    op(op) {
+        this.pos += op.length;
+        return { type: 'op', op };
+    }
+    /** After a newline: the bodies of the heredocs opened on the line just ended. */
+    skipHeredocBodies() {
+        const s = this.src;
+        for (const h of this.heredocs) {
+            while (this.pos < s.length) {
+                let end = s.indexOf('\n', this.pos);
+                if (end < 0)
+                    end = s.length;
+                let line = s.slice(this.pos, end);
+                this.pos = Math.min(end + 1, s.length);
+                if (h.stripTabs)
+                    line = line.replace(/^\t+/, '');
+                if (line === h.delimiter)
+                    break;
+            }
+        }
+        this.heredocs = [];
+    }
+    word() {
+        const s = this.src;
+        const start = this.pos;
+        // Most words are plain: read them in one slice.
+        let j = start;
+        let globs = false;
+        for (; j < s.length; j++) {
+            const d = s.charCodeAt(j);
+            if (isMeta(d) || d === 92 || d === 39 || d === 34 || d === 36 || d === 96)
+                break;
+            if (d === 42 || d === 63 || d === 91)
+                globs = true;
+        }
+        if (j > start && (j === s.length || isMeta(s.charCodeAt(j)))) {
+            this.pos = j;
+            const text = s.slice(start, j);
+            return { text, raw: text, expands: false, globs, quoted: false, substitutions: shell_syntax_NONE };
+        }
+        let text = '';
+        let expands = false;
+        let quoted = false;
+        const substitutions = [];
+        while (this.pos < s.length) {
+            const c = s.charCodeAt(this.pos);
+            // Process substitution, <(…) or >(…): a word (bash).
+            if ((c === 60 || c === 62) && s.charCodeAt(this.pos + 1) === 40) {
+                const from = this.pos;
+                this.nested(substitutions);
+                expands = true;
+                text += s.slice(from, this.pos);
+                continue;
+            }
+            if (isMeta(c))
+                break;
+            if (c === 92 /* \ */) {
+                if (s.charCodeAt(this.pos + 1) === 10) {
+                    this.pos += 2;
+                    continue;
+                }
+                quoted = true;
+                text += s[this.pos + 1] ?? '';
+                this.pos += 2;
+            }
+            else if (c === 39 /* ' */) {
+                quoted = true;
+                const end = s.indexOf("'", this.pos + 1);
+                const stop = end < 0 ? s.length : end;
+                text += s.slice(this.pos + 1, stop);
+                this.pos = stop + 1;
+            }
+            else if (c === 34 /* " */) {
+                quoted = true;
+                this.pos++;
+                while (this.pos < s.length && s.charCodeAt(this.pos) !== 34) {
+                    const d = s.charCodeAt(this.pos);
+                    if (d === 92 && this.pos + 1 < s.length) {
+                        const e = s[this.pos + 1];
+                        text += e === '"' || e === '\\' || e === '$' || e === '`' ? e : e === '\n' ? '' : '\\' + e;
+                        this.pos += 2;
+                    }
+                    else if (d === 36 /* $ */ || d === 96 /* ` */) {
+                        const part = this.expansion(substitutions);
+                        if (part.expands)
+                            expands = true;
+                        text += part.text;
+                    }
+                    else {
+                        text += s[this.pos];
+                        this.pos++;
+                    }
+                }
+                this.pos++;
+            }
+            else if (c === 36 || c === 96) {
+                const part = this.expansion(substitutions);
+                if (part.expands)
+                    expands = true;
+                text += part.text;
+            }
+            else {
+                if (c === 42 || c === 63 || c === 91)
+                    globs = true;
+                // Copy the run of plain characters at once.
+                let j = this.pos + 1;
+                while (j < s.length) {
+                    const d = s.charCodeAt(j);
+                    if (isMeta(d) || d === 92 || d === 39 || d === 34 || d === 36 || d === 96)
+                        break;
+                    if (d === 42 || d === 63 || d === 91)
+                        globs = true;
+                    j++;
+                }
+                text += s.slice(this.pos, j);
+                this.pos = j;
+            }
+        }
+        return { text, raw: s.slice(start, this.pos), expands, globs, quoted, substitutions: substitutions.length === 0 ? shell_syntax_NONE : substitutions };
+    }
+    /** `$name`, `${…}`, `$(…)`, `$((…))` or a backquoted command at pos, kept as written. */
+    expansion(substitutions) {
+        const s = this.src;
+        const start = this.pos;
+        if (s.charCodeAt(this.pos) === 96) {
+            let j = this.pos + 1;
+            let inner = '';
+            while (j < s.length && s.charCodeAt(j) !== 96) {
+                if (s.charCodeAt(j) === 92 && j + 1 < s.length) {
+                    inner += s[j + 1];
+                    j += 2;
+                }
+                else
+                    inner += s[j++];
+            }
+            this.pos = Math.min(j + 1, s.length);
+            substitutions.push(this.depth < MAX_DEPTH ? new Parser(inner, this.depth + 1).script() : []);
+            return { text: s.slice(start, this.pos), expands: true };
+        }
+        const c = s.charCodeAt(this.pos + 1);
+        if (c === 40 /* ( */ && s.charCodeAt(this.pos + 2) === 40) {
+            this.pos = skipBalanced(s, this.pos + 1, 40, 41);
+            return { text: s.slice(start, this.pos), expands: true };
+        }
+        if (c === 40) {
+            this.nested(substitutions);
+            return { text: s.slice(start, this.pos), expands: true };
+        }
+        if (c === 123 /* { */) {
+            this.pos = skipBalanced(s, this.pos + 1, 123, 125);
+            return { text: s.slice(start, this.pos), expands: true };
+        }
+        let j = this.pos + 1;
+        if (j < s.length && /[A-Za-z_]/.test(s[j])) {
+            while (j < s.length && /[A-Za-z0-9_]/.test(s[j]))
+                j++;
+        }
+        else if (j < s.length && /[0-9@*#?$!-]/.test(s[j]))
+            j++;
+        else {
+            // A lone `$` is literal.
+            this.pos = j;
+            return { text: '$', expands: false };
+        }
+        this.pos = j;
+        return { text: s.slice(start, j), expands: true };
+    }
+    /** The script of `$(…)`, `<(…)` or `>(…)` at pos (two characters before it starts). */
+    nested(substitutions) {
+        if (this.depth >= MAX_DEPTH) {
+            this.pos = skipBalanced(this.src, this.pos + 1, 40, 41);
+            substitutions.push([]);
+            return;
+        }
+        const inner = new Parser(this.src, this.depth + 1, true);
+        inner.pos = this.pos + 2;
+        substitutions.push(inner.script());
+        // The nested script stopped at its closing `)`, already read (or at the end).
+        this.pos = inner.pos;
+    }
+    // ---- parser ----
+    script() {
+        const list = this.list(new Set());
+        return list;
+    }
+    /** A list up to a reserved word in `stops` (not consumed), `)`, `;;` or the end. */
+    list(stops) {
+        const out = [];
+        for (;;) {
+            const t = this.peek();
+            if (t.type === 'end')
+                break;
+            if (t.type === 'newline' || (t.type === 'op' && (t.op === ';' || t.op === '&'))) {
+                this.next();
+                continue;
+            }
+            if (t.type === 'op' && (t.op === ')' || t.op === ';;' || t.op === ';&' || t.op === ';;&')) {
+                if (stops.size > 0 || this.substitution)
+                    break;
+                this.next();
+                continue;
+            }
+            if (t.type === 'word' && !t.word.quoted && (stops.has(t.word.text) || RESERVED_TERMINATORS.has(t.word.text))) {
+                if (stops.has(t.word.text))
+                    break;
+                // A stray terminator (`fi` with no `if`): skip it.
+                this.next();
+                continue;
+            }
+            const andOr = this.andOr();
+            if (andOr === null) {
+                this.next();
+                continue;
+            }
+            const sep = this.peek();
+            if (sep.type === 'op' && sep.op === '&')
+                andOr.background = true;
+            out.push(andOr);
+        }
+        return out;
+    }
+    andOr() {
+        const first = this.pipeline();
+        if (first === null)
+            return null;
+        const result = { pipelines: [first], operators: [], background: false };
+        for (;;) {
+            const t = this.peek();
+            if (t.type !== 'op' || (t.op !== '&&' && t.op !== '||'))
+                break;
+            this.next();
+            this.skipNewlines();
+            const p = this.pipeline();
+            if (p === null)
+                break;
+            result.operators.push(t.op);
+            result.pipelines.push(p);
+        }
+        return result;
+    }
+    pipeline() {
+        let negated = false;
+        let t = this.peek();
+        while (t.type === 'word' && !t.word.quoted && t.word.text === '!') {
+            negated = !negated;
+            this.next();
+            t = this.peek();
+        }
+        const first = this.command();
+        if (first === null)
+            return negated ? { negated, commands: [] } : null;
+        const commands = [first];
+        for (;;) {
+            const p = this.peek();
+            if (p.type !== 'op' || (p.op !== '|' && p.op !== '|&'))
+                break;
+            this.next();
+            this.skipNewlines();
+            const c = this.command();
+            if (c === null)
+                break;
+            commands.push(c);
+        }
+        return { negated, commands };
+    }
+    skipNewlines() {
+        while (this.peek().type === 'newline')
+            this.next();
+    }
+    reserved() {
+        const t = this.peek();
+        return t.type === 'word' && !t.word.quoted ? t.word.text : null;
+    }
+    command() {
+        if (this.depth >= MAX_DEPTH)
+            return this.simpleCommand();
+        this.depth++;
+        const c = this.compoundOrSimple();
+        this.depth--;
+        return c;
+    }
+    compoundOrSimple() {
+        const t = this.peek();
+        if (t.type === 'op' && t.op === '(') {
+            this.next();
+            const body = this.list(new Set([')']));
+            this.expectOp(')');
+            return this.withRedirects({ kind: 'subshell', conditions: [], bodies: [body], words: [], redirects: [] });
+        }
+        const r = this.reserved();
+        switch (r) {
+            case '{': {
+                this.next();
+                const body = this.list(new Set(['}']));
+                this.expectWord('}');
+                return this.withRedirects({ kind: 'group', conditions: [], bodies: [body], words: [], redirects: [] });
+            }
+            case 'if':
+                return this.ifCommand();
+            case 'while':
+            case 'until': {
+                this.next();
+                const condition = this.list(new Set(['do']));
+                this.expectWord('do');
+                const body = this.list(new Set(['done']));
+                this.expectWord('done');
+                return this.withRedirects({ kind: r, conditions: [condition], bodies: [body], words: [], redirects: [] });
+            }
+            case 'for':
+                return this.forCommand();
+            case 'case':
+                return this.caseCommand();
+            case 'function': {
+                this.next();
+                const name = this.next();
+                if (this.peekOp('(')) {
+                    this.next();
+                    this.expectOp(')');
+                }
+                this.skipNewlines();
+                return this.functionFrom(name.type === 'word' ? name.word : plainWord(''), this.command());
+            }
+            default:
+                if (r !== null && RESERVED_TERMINATORS.has(r))
+                    return null;
+                return this.simpleCommand();
+        }
+    }
+    peekOp(op) {
+        const t = this.peek();
+        return t.type === 'op' && t.op === op;
+    }
+    expectOp(op) {
+        if (this.peekOp(op))
+            this.next();
+    }
+    expectWord(word) {
+        if (this.reserved() === word)
+            this.next();
+    }
+    ifCommand() {
+        this.next();
+        const conditions = [];
+        const bodies = [];
+        conditions.push(this.list(new Set(['then'])));
+        this.expectWord('then');
+        bodies.push(this.list(new Set(['elif', 'else', 'fi'])));
+        for (;;) {
+            const r = this.reserved();
+            if (r === 'elif') {
+                this.next();
+                conditions.push(this.list(new Set(['then'])));
+                this.expectWord('then');
+                bodies.push(this.list(new Set(['elif', 'else', 'fi'])));
+            }
+            else if (r === 'else') {
+                this.next();
+                bodies.push(this.list(new Set(['fi'])));
+            }
+            else
+                break;
+        }
+        this.expectWord('fi');
+        return this.withRedirects({ kind: 'if', conditions, bodies, words: [], redirects: [] });
+    }
+    forCommand() {
+        this.next();
+        const words = [];
+        const name = this.next();
+        if (name.type === 'word')
+            words.push(name.word);
+        this.skipNewlines();
+        if (this.reserved() === 'in') {
+            this.next();
+            for (;;) {
+                const t = this.peek();
+                if (t.type !== 'word')
+                    break;
+                this.next();
+                words.push(t.word);
+            }
+        }
+        // `for ((…))` and other forms: read up to `do`.
+        while (this.peek().type !== 'end' && this.reserved() !== 'do')
+            this.next();
+        this.expectWord('do');
+        const body = this.list(new Set(['done']));
+        this.expectWord('done');
+        return this.withRedirects({ kind: 'for', conditions: [], bodies: [body], words, redirects: [] });
+    }
+    caseCommand() {
+        this.next();
+        const words = [];
+        const subject = this.next();
+        if (subject.type === 'word')
+            words.push(subject.word);
+        this.skipNewlines();
+        this.expectWord('in');
+        const bodies = [];
+        for (;;) {
+            this.skipNewlines();
+            const t = this.peek();
+            if (t.type === 'end' || this.reserved() === 'esac')
+                break;
+            // The pattern: words and `|` up to `)`.
+            if (this.peekOp('('))
+                this.next();
+            for (;;) {
+                const p = this.peek();
+                if (p.type === 'end' || p.type === 'newline' || (p.type === 'op' && p.op === ')'))
+                    break;
+                this.next();
+            }
+            this.expectOp(')');
+            bodies.push(this.list(new Set(['esac'])));
+            const sep = this.peek();
+            if (sep.type === 'op' && (sep.op === ';;' || sep.op === ';&' || sep.op === ';;&'))
+                this.next();
+            else if (this.reserved() !== 'esac')
+                break;
+        }
+        this.expectWord('esac');
+        return this.withRedirects({ kind: 'case', conditions: [], bodies, words, redirects: [] });
+    }
+    withRedirects(c) {
+        for (;;) {
+            const r = this.redirect();
+            if (r === null)
+                break;
+            c.redirects.push(r);
+        }
+        return c;
+    }
+    redirect() {
+        const t = this.peek();
+        if (t.type !== 'op')
+            return null;
+        // A redirection operator, after any file descriptor: starts with < or >, or is &> / &>>.
+        let at = 0;
+        while (at < t.op.length && isDigit(t.op.charCodeAt(at)))
+            at++;
+        const first = t.op.charCodeAt(at);
+        if (first !== 60 && first !== 62 && !(first === 38 && t.op.charCodeAt(at + 1) === 62))
+            return null;
+        this.next();
+        const op = t.op.slice(at);
+        const fd = t.op.slice(0, at);
+        const target = this.peek();
+        let word = null;
+        if (target.type === 'word') {
+            this.next();
+            word = target.word;
+            if (op === '<<' || op === '<<-')
+                this.heredocs.push({ delimiter: word.text, stripTabs: op === '<<-' });
+        }
+        return { op, fd, target: word };
+    }
+    simpleCommand() {
+        const command = { kind: 'simple', assignments: [], words: [], redirects: [] };
+        for (;;) {
+            const r = this.redirect();
+            if (r !== null) {
+                command.redirects.push(r);
+                continue;
+            }
+            const t = this.peek();
+            if (t.type !== 'word')
+                break;
+            if (command.words.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t.word.raw)) {
+                this.next();
+                command.assignments.push(t.word);
+                continue;
+            }
+            this.next();
+            command.words.push(t.word);
+            // `[[ … ]]`: its && || ( ) < > belong to the test.
+            if (command.words.length === 1 && t.word.raw === '[[')
+                this.conditionalExpression(command);
+            // `name() { … }`: a function definition.
+            if (command.words.length === 1 && command.assignments.length === 0 && this.peekOp('(')) {
+                this.next();
+                this.expectOp(')');
+                this.skipNewlines();
+                return this.functionFrom(t.word, this.command());
+            }
+        }
+        return command.words.length === 0 && command.assignments.length === 0 && command.redirects.length === 0 ? null : command;
+    }
+    functionFrom(name, body) {
+        return { kind: 'function', conditions: [], bodies: body === null ? [] : [[{ pipelines: [{ negated: false, commands: [body] }], operators: [], background: false }]], words: [name], redirects: [] };
+    }
+    conditionalExpression(command) {
+        for (;;) {
+            const t = this.peek();
+            if (t.type === 'end' || t.type === 'newline')
+                return;
+            this.next();
+            const word = t.type === 'word' ? t.word : plainWord(t.op);
+            command.words.push(word);
+            if (t.type === 'word' && t.word.raw === ']]')
+                return;
+        }
+    }
+}
+/** The position after the bracket that closes the one at `open` (quotes skipped), or the end. */
+function skipBalanced(s, open, opening, closing) {
+    let depth = 0;
+    for (let i = open; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 92)
+            i++;
+        else if (c === 39) {
+            const end = s.indexOf("'", i + 1);
+            i = end < 0 ? s.length : end;
+        }
+        else if (c === opening)
+            depth++;
+        else if (c === closing && --depth === 0)
+            return i + 1;
+    }
+    return s.length;
+}
+/** Parses a shell script. */
+function parseShell(script) {
+    return new Parser(script, 0).script();
+}
+const TOP = { tested: false, substituted: false, ignored: false };
+const isNoop = (p) => {
+    const c = p?.commands.length === 1 ? p.commands[0] : undefined;
+    return c?.kind === 'simple' && c.words.length === 1 && (c.words[0]?.text === 'true' || c.words[0]?.text === ':');
+};
+/** The words of a command whose command substitutions run: its words, assignments and redirection targets. */
+function wordsOf(c) {
+    const targets = c.redirects.flatMap((r) => (r.target === null ? [] : [r.target]));
+    return c.kind === 'simple' ? [...c.assignments, ...c.words, ...targets] : [...c.words, ...targets];
+}
+/** Calls `visit` for every pipeline of the script, nested ones included, with its context. */
+function forEachPipeline(list, visit, context = TOP) {
+    for (const andOr of list) {
+        andOr.pipelines.forEach((p, i) => {
+            const own = {
+                tested: context.tested || p.negated,
+                substituted: context.substituted,
+                ignored: context.ignored || andOr.background || (andOr.operators[i] === '||' && isNoop(andOr.pipelines[i + 1]))
+            };
+            visit(p, own);
+            for (const c of p.commands) {
+                for (const w of wordsOf(c))
+                    for (const s of w.substitutions)
+                        forEachPipeline(s, visit, { ...own, substituted: true });
+                if (c.kind === 'simple')
+                    continue;
+                for (const condition of c.conditions)
+                    forEachPipeline(condition, visit, { ...own, tested: true });
+                for (const b of c.bodies)
+                    forEachPipeline(b, visit, own);
+            }
+        });
+    }
+}
+/** Every simple command the script runs, those in command substitutions included. */
+function simpleCommands(list) {
+    const out = [];
+    forEachPipeline(list, (p) => {
+        for (const c of p.commands)
+            if (c.kind === 'simple')
+                out.push(c);
+    });
+    return out;
+}
+/** The simple commands of a command, in order, bodies and conditions included (not substitutions). */
+function commandsWithin(c) {
+    if (c.kind === 'simple')
+        return [c];
+    const out = [];
+    for (const l of [...c.conditions, ...c.bodies])
+        for (const a of l)
+            for (const p of a.pipelines)
+                for (const x of p.commands)
+                    out.push(...commandsWithin(x));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
+
 
 
 
@@ -45343,6 +46049,67 @@ function dropsBuildDependencies(commands) {
         return true;
     const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v) => v !== null);
     return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)));
+}
+const syntaxCache = new WeakMap();
+/** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
+function runSyntax(run) {
+    let list = syntaxCache.get(run);
+    if (list === undefined) {
+        list = run.form === 'json' ? [] : parseShell(runScript(run));
+        syntaxCache.set(run, list);
+    }
+    return list;
+}
+/** Programs that run the command after them, with their options that take a value. */
+const run_helpers_WRAPPERS = new Map([
+    ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
+    ['exec', new Set(['-a'])],
+    ['nohup', new Set()],
+    ['time', new Set(['-f', '--format', '-o', '--output'])],
+    ['nice', new Set(['-n', '--adjustment'])],
+    ['command', new Set()],
+    ['xargs', new Set(['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace'])],
+    ['stdbuf', new Set(['-i', '-o', '-e'])],
+    ['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])]
+]);
+/**
+ * The words of a simple command from the program it really runs: past wrappers such as
+ * `env FOO=1`, `nice -n 5`, `xargs -r` or `timeout 10` (and their options). `sudo` is not a
+ * wrapper here: it is a program of its own.
+ */
+function commandWords(c) {
+    const words = c.words;
+    let i = 0;
+    while (i < words.length) {
+        const w = words[i].text;
+        const program = w.slice(w.lastIndexOf('/') + 1);
+        const valued = run_helpers_WRAPPERS.get(program);
+        if (valued === undefined || words[i].quoted)
+            break;
+        i++;
+        while (i < words.length) {
+            const a = words[i].text;
+            if (a === '--') {
+                i++;
+                break;
+            }
+            if (a.startsWith('-') && a.length > 1)
+                i += valued.has(a) ? 2 : 1;
+            else if (program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+                i++;
+            // `timeout 10 cmd`: the duration.
+            else if (program === 'timeout' && /^\d/.test(a))
+                i++;
+            else
+                break;
+        }
+    }
+    return words.slice(i);
+}
+/** The program a simple command runs, without its folder (`/usr/bin/curl` → `curl`), or ''. */
+function programOf(c) {
+    const w = commandWords(c)[0]?.text ?? '';
+    return w.slice(w.lastIndexOf('/') + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
@@ -45459,6 +46226,45 @@ function canonicalRepository(ref) {
     const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
     const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
     return `${registry}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/base-shell.ts
+/**
+ * What `/bin/sh` is on a base image, read from its name and tag: it decides what a shell-form
+ * RUN, CMD or ENTRYPOINT can use (pipefail) and whether the shell stays PID 1. Only well-known
+ * images and tag words are classified; anything else is 'unknown'.
+ */
+/** Official images built on Debian or Ubuntu unless their tag says otherwise. */
+const DEBIAN_BASED = new Set([
+    'debian', 'ubuntu', 'buildpack-deps', 'node', 'python', 'golang', 'ruby', 'php', 'perl', 'rust', 'gcc', 'eclipse-temurin', 'openjdk', 'maven', 'gradle',
+    'nginx', 'httpd', 'postgres', 'redis', 'mariadb', 'mongo', 'wordpress', 'elixir', 'erlang', 'haskell', 'julia', 'r-base', 'swift', 'pypy', 'clojure', 'groovy', 'sapmachine'
+]);
+const RHEL_LIKE = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi10', 'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'ubi-init']);
+const WINDOWS_TAG = /windowsservercore|nanoserver|servercore|ltsc20\d\d/;
+const ALPINE_TAG = /alpine|busybox/;
+const RHEL_TAG = /azurelinux|cbl-mariner|mariner|fedora|centos|rockylinux|almalinux|amazonlinux|amazoncorretto|oraclelinux|ubi\d/;
+const DEBIAN_TAG = /bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|xenial|bionic|focal|jammy|noble|oracular|plucky|questing|resolute/;
+/** The shell of an image (`node`, `mcr.microsoft.com/dotnet/aspnet`) with its tag, or 'unknown'. */
+function baseShell(image, tag) {
+    const name = image.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '');
+    const t = (tag ?? '').toLowerCase();
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    if (name.startsWith('mcr.microsoft.com/windows') || /(?:^|\/)(?:nanoserver|servercore|windowsservercore)$/.test(name) || name.includes('dotnet/framework') || WINDOWS_TAG.test(t))
+        return 'cmd';
+    if (t.includes('chiseled') || (name.includes('distroless') && !t.includes('debug')))
+        return 'none';
+    if (last === 'alpine' || last === 'busybox' || ALPINE_TAG.test(t))
+        return 'ash';
+    if (RHEL_TAG.test(t) || RHEL_LIKE.has(last) || name.includes('azurelinux') || name.includes('cbl-mariner') || name.startsWith('registry.access.redhat.com/') || name.startsWith('registry.redhat.io/'))
+        return 'bash';
+    if (DEBIAN_TAG.test(t) || DEBIAN_BASED.has(name) || name.startsWith('mcr.microsoft.com/dotnet/') || name.startsWith('mcr.microsoft.com/devcontainers/'))
+        return 'dash';
+    return 'unknown';
+}
+/** Shells that do not read POSIX sh: PowerShell and cmd, with or without a folder and `.exe`. */
+function isPosixShellProgram(program) {
+    const base = program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
+    return base !== 'pwsh' && base !== 'powershell' && base !== 'cmd';
 }
 
 ;// CONCATENATED MODULE: ./src/parse/words.ts
@@ -45601,6 +46407,7 @@ function splitCsv(value) {
 
 ;// CONCATENATED MODULE: ./src/rules/helpers.ts
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
+
 
 
 
@@ -45784,6 +46591,52 @@ function pinAdvice(image) {
     const ref = parseImageReference(image);
     const official = ref !== null && isDockerHub(ref.registry) && !ref.name.includes('/');
     return official ? 'pin a version tag' : `pin a version tag if ${image} publishes them, or a digest (@sha256:…)`;
+}
+const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/;
+/**
+ * The shell in effect just before `line` in a stage (by default at its end): SHELL instructions
+ * and `# hadolint shell=…` comments of the stage and of the stages it is built FROM (a comment
+ * before the first FROM sets every stage's default, as in hadolint), over the base image's default.
+ */
+function stageShell(model, index, line = Infinity) {
+    const chain = stageChain(model, index);
+    const root = chain[0];
+    const base = root === undefined || root.base.kind === 'scratch' ? 'none' : root.base.kind === 'image' && root.base.image !== null ? baseShell(root.base.image, root.base.tag) : 'unknown';
+    const firstFrom = model.stages[0]?.line ?? Infinity;
+    const pragmas = model.comments.flatMap((c) => {
+        const m = PRAGMA.exec(c.text);
+        return m === null ? [] : [{ line: c.line, shell: m[1] }];
+    });
+    let argv = null;
+    let shellLine = null;
+    let pragma = pragmas.filter((p) => p.line < firstFrom).pop()?.shell ?? null;
+    // The shell set last wins: a SHELL instruction, or a pragma comment between the stage's FROM and the next FROM.
+    let setBy = pragma === null ? null : 'pragma';
+    for (const stage of chain) {
+        const until = stage.index === index ? line : Infinity;
+        const next = model.stages[stage.index + 1]?.line ?? Infinity;
+        const events = [
+            ...stage.instructions.filter((i) => i.keyword === 'SHELL' && i.form === 'json' && (i.json ?? []).length > 0 && i.line < until).map((i) => ({ line: i.line, shell: i })),
+            ...pragmas.filter((p) => p.line > stage.line && p.line < next && p.line < until).map((p) => ({ line: p.line, shell: p.shell }))
+        ].sort((a, b) => a.line - b.line);
+        for (const e of events) {
+            if (typeof e.shell === 'string') {
+                pragma = e.shell;
+                setBy = 'pragma';
+            }
+            else {
+                argv = e.shell.json;
+                shellLine = e.line;
+                setBy = 'shell';
+            }
+        }
+    }
+    const program = setBy === 'shell' ? (argv?.[0] ?? '') : setBy === 'pragma' ? (pragma ?? '') : base === 'cmd' ? 'cmd' : '/bin/sh';
+    return { argv, line: shellLine, base, pragma, posix: isPosixShellProgram(program) };
+}
+/** Whether shell-form instructions at this point of the stage are POSIX sh (not PowerShell, cmd or a Windows base). */
+function posixShell(model, index, line = Infinity) {
+    return stageShell(model, index, line).posix;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
@@ -47102,7 +47955,116 @@ const invalidSuppression = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/json-args-recommended.ts
+/**
+ * A shell-form CMD or ENTRYPOINT runs as `/bin/sh -c "…"`. It matters only where the shell stays
+ * PID 1 and so keeps SIGTERM from the program: dash (Debian, Ubuntu) never execs the command it
+ * runs last, BusyBox ash (Alpine) does, and bash does for a lone simple command. Checked with
+ * dash 0.5.12, BusyBox 1.35 and bash 5.2.
+ */
 
+
+
+/**
+ * The simple commands a script runs last (one per branch of a final if or case), or null when its
+ * end is something no shell execs: a pipeline, a loop, a background job. `through` are the
+ * compound commands whose last commands count: BusyBox ash execs through subshells too, while an
+ * `exec` in a subshell of another shell only replaces the subshell.
+ */
+function tails(list, through) {
+    const last = list[list.length - 1];
+    if (last === undefined || last.background)
+        return null;
+    const pipeline = last.pipelines[last.pipelines.length - 1];
+    const command = pipeline?.commands.length === 1 && !pipeline.negated ? pipeline.commands[0] : undefined;
+    if (command === undefined)
+        return null;
+    if (command.kind === 'simple')
+        return [command];
+    if (!through.has(command.kind))
+        return null;
+    const out = [];
+    for (const body of command.bodies) {
+        const t = body.length === 0 ? [] : tails(body, through);
+        if (t === null)
+            return null;
+        out.push(...t);
+    }
+    return out.length === 0 ? null : out;
+}
+/** Where BusyBox ash execs the command it runs last. */
+const ASH_TAILS = new Set(['group', 'subshell', 'if', 'case']);
+/** Where an explicit `exec` replaces the shell itself. */
+const EXEC_TAILS = new Set(['group', 'if', 'case']);
+const startsWithExec = (c) => c.words[0]?.text === 'exec' && !c.words[0].quoted;
+/** Whether /bin/sh on this base replaces itself with the command (so the program is PID 1). */
+function shellExecs(list, base) {
+    if (base === 'ash')
+        return tails(list, ASH_TAILS) !== null;
+    if (base === 'bash') {
+        const only = list.length === 1 && list[0]?.pipelines.length === 1 ? list[0].pipelines[0] : undefined;
+        const c = only?.commands.length === 1 && !only.negated ? only.commands[0] : undefined;
+        return c?.kind === 'simple' && c.redirects.length === 0 && c.words.length > 0;
+    }
+    return false;
+}
+/** What in a simple command needs a shell, or null when exec form can say the same. */
+function shellFeature(c) {
+    if (c.redirects.length > 0)
+        return 'a redirection';
+    if (c.words.some((w) => w.expands))
+        return 'a variable';
+    if (c.words.some((w) => w.globs || w.text.startsWith('~')))
+        return 'a glob';
+    return null;
+}
+const json = (words) => `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+function why(base, program) {
+    switch (base) {
+        case 'dash':
+            return `/bin/sh here is dash, which stays PID 1 and does not pass SIGTERM to ${program}, so docker stop waits 10 s and then kills it`;
+        case 'bash':
+            return `/bin/sh (bash) stays PID 1 for this command line and does not pass SIGTERM to ${program}, so docker stop waits 10 s and then kills it`;
+        case 'ash':
+            return `the shell stays PID 1 for a pipeline, a loop or a background job and does not pass SIGTERM to ${program}, so docker stop waits 10 s and then kills it`;
+        default:
+            return `/bin/sh stays PID 1 unless it execs the command (Debian's dash does not) and does not pass SIGTERM to ${program}, so docker stop may wait 10 s and then kill it`;
+    }
+}
+/** The finding for a shell-form CMD or ENTRYPOINT, or null when the program gets signals anyway. */
+function json_args_recommended_check(ins, stage, base) {
+    const list = parseShell(ins.args.join(' '));
+    const ends = tails(list, EXEC_TAILS);
+    if (ends !== null && ends.every(startsWithExec))
+        return null;
+    if (base !== 'none' && shellExecs(list, base))
+        return null;
+    const kw = ins.keyword;
+    const single = list.length === 1 && list[0]?.pipelines.length === 1 && list[0].pipelines[0]?.commands.length === 1 ? list[0].pipelines[0].commands[0] : undefined;
+    const plain = single?.kind === 'simple' && single.words.length > 0 && shellFeature(single) === null ? single : null;
+    if (base === 'none') {
+        const image = stage.base.kind === 'scratch' ? 'scratch' : 'this base image';
+        return plain === null
+            ? `${kw} in shell form runs /bin/sh -c, and there is no /bin/sh in ${image}: the container cannot start; write it in exec form without shell features, or run it from a script in an image that has a shell`
+            : `${kw} in shell form runs /bin/sh -c, and there is no /bin/sh in ${image}: the container cannot start; write ${kw} ${json(plain.words.map((w) => w.text))}`;
+    }
+    // The program that should get the signals: the one run last, or the head of a final pipeline.
+    const lastPipeline = list[list.length - 1]?.pipelines.at(-1);
+    const head = lastPipeline?.commands[0];
+    const named = ends?.map(programOf).find((p) => p !== '') ?? (head?.kind === 'simple' ? programOf(head) : '');
+    const program = named === '' ? 'the program' : named;
+    const reason = `${kw} in shell form runs under /bin/sh -c; ${why(base, program)}`;
+    if (plain !== null) {
+        const exec = json(plain.words.map((w) => w.text));
+        // `VAR=value cmd`: the variable goes to ENV.
+        return plain.assignments.length > 0 ? `${reason}: write ENV ${plain.assignments.map((a) => a.raw).join(' ')} and ${kw} ${exec}` : `${reason}: write ${kw} ${exec}`;
+    }
+    if (ends !== null) {
+        const feature = single?.kind === 'simple' ? shellFeature(single) : null;
+        const needs = feature !== null ? `for ${feature}` : 'for this command line';
+        return `${reason}: shell form is needed ${needs}, so put exec before ${ends.length > 1 ? 'the command of each branch' : program} (… exec ${program} …) to let it replace the shell`;
+    }
+    return `${reason}: a pipeline, loop or background job cannot replace the shell; run it from a script that ends with exec, or run the container with --init so an init process forwards signals`;
+}
 const jsonArgsRecommended = {
     meta: {
         id: 'json-args-recommended',
@@ -47112,27 +48074,16 @@ const jsonArgsRecommended = {
         scope: 'ships',
         equivalents: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' }
     },
-    check: ({ model }) => model.stages.flatMap((stage) => {
-        // A SHELL in this stage (before the instruction) or in a stage it inherits from makes shell form deliberate.
-        const inherited = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
-        let shell = inherited;
-        const reports = [];
-        for (const i of stage.instructions) {
-            if (i.keyword === 'SHELL')
-                shell = true;
-            if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.form === 'shell' && !shell && i.args.length > 0) {
-                reports.push({
-                    line: i.line,
-                    endLine: i.endLine,
-                    message: `${i.keyword} in shell form runs under /bin/sh -c, so the process does not get signals (docker stop waits, then kills it); write ${i.keyword} ["${i.args[0] ?? ''}", …]`,
-                    stage: stage.index
-                });
-            }
-        }
-        return reports;
-    })
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
+        if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.form !== 'shell' || ins.args.length === 0)
+            return [];
+        // A SHELL (here or inherited) makes shell form deliberate, as for BuildKit; PowerShell and cmd are not sh.
+        const shell = stageShell(model, stage.index, ins.line);
+        if (!shell.posix || shell.argv !== null)
+            return [];
+        const message = json_args_recommended_check(ins, stage, shell.base);
+        return message === null ? [] : [{ line: ins.line, endLine: ins.endLine, message, stage: stage.index }];
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
@@ -47346,9 +48297,196 @@ const pipCache = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/pipefail.ts
-/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
+/**
+ * `a | b` fails only if b fails, unless the shell runs with -o pipefail. Reported only where a
+ * failure can really go unseen: a program that can fail, feeding commands that do not reject
+ * the empty (or cut) input a failure leaves them.
+ */
 
 
+
+
+/**
+ * Programs that cannot fail in a way pipefail would catch: their output is a constant or a fact
+ * (a failing `$(…)` in their arguments is not seen by pipefail either). `yes` only ever stops on
+ * SIGPIPE, which pipefail would turn into a failure.
+ */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'yes', 'pwd', 'uname', 'arch', 'nproc', 'id', 'whoami', 'date']);
+/** Directories present on every Linux image (and the working directory): `find` over them does not fail. */
+const SYSTEM_DIRS = new Set(['.', '/', '/usr', '/usr/local', '/usr/lib', '/usr/share', '/usr/bin', '/etc', '/var', '/lib', '/bin', '/sbin']);
+/** Programs that fail when given no operand (as `xargs` without -r runs them on empty input). */
+const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch']);
+/** Programs that fetch over the network, and so can stop half-way. */
+const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch']);
+const args = (c) => commandWords(c).slice(1).map((w) => w.text);
+/** The first word's program as written, wrappers included (`xargs` in `xargs -r rm`). */
+const firstProgram = (c) => {
+    const w = c.words[0]?.text ?? '';
+    return w.slice(w.lastIndexOf('/') + 1);
+};
+/**
+ * Text filters: after the first command of a pipeline they read the pipe, so they fail only if
+ * their own script is wrong. `xargs` fails when a command it runs on the piped words does, which
+ * idioms such as `… | xargs -r dpkg-query --search | … | xargs -r apt-mark manual` rely on; a
+ * `tee` in the middle passes the data on whatever happens to its file.
+ */
+const FILTERS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'sed', 'tr', 'sort', 'uniq', 'cut', 'head', 'tail', 'wc', 'tac', 'rev', 'fold', 'nl', 'paste', 'column', 'grep', 'egrep', 'fgrep', 'jq', 'xargs', 'tee']);
+/** The program in `c` whose failure a pipe would hide, or null when nothing in it can fail. */
+function failingProgram(c, position, written) {
+    if (c.kind !== 'simple') {
+        // A group, subshell or loop fails through the commands in its bodies; conditions are tests.
+        for (const inner of c.bodies.flatMap((l) => l.flatMap((a) => a.pipelines.flatMap((p) => p.commands)))) {
+            const f = failingProgram(inner, 0, written);
+            if (f !== null)
+                return f;
+        }
+        return null;
+    }
+    const program = programOf(c);
+    if (program === '' || CANNOT_FAIL.has(program) || (position > 0 && (FILTERS.has(program) || FILTERS.has(firstProgram(c)))))
+        return null;
+    const operands = args(c).filter((a) => !a.startsWith('-'));
+    // `cat` with no file (`cat <<EOF | …`) prints what it is given.
+    if (program === 'cat' && operands.length === 0)
+        return null;
+    if (program === 'env' && operands.length === 0)
+        return null;
+    if (listsPackages(program, args(c)))
+        return null;
+    // Reading a file this RUN has just written (`… > list; tac list | …`) does not fail.
+    if (operands.some((o) => written.has(o)))
+        return null;
+    if (program === 'find') {
+        const paths = leadingPaths(args(c));
+        if (paths.length > 0 && paths.every((p) => SYSTEM_DIRS.has(p === '/' ? p : trimTrailingSlashes(p))))
+            return null;
+    }
+    return program;
+}
+/** A query of the whole package database (`dpkg -l`, `rpm -qa`, `apk info`, `apt-mark showmanual`): it does not fail on a working image. */
+function listsPackages(program, words) {
+    const operands = words.filter((w) => !w.startsWith('-'));
+    if (program === 'dpkg')
+        return operands.length === 0 && words.some((w) => w === '-l' || w === '--list' || w === '--print-architecture' || w === '--get-selections');
+    if (program === 'rpm')
+        return operands.length === 0 && words.some((w) => /^-q[a-zA-Z]*a/.test(w) || w === '--all');
+    if (program === 'apk')
+        return operands.length === 1 && operands[0] === 'info';
+    if (program === 'apt-mark')
+        return operands.length === 1 && /^show/.test(operands[0]);
+    return false;
+}
+/** The start points of a find command: the words before its first expression. */
+function leadingPaths(words) {
+    const out = [];
+    for (const w of words) {
+        if (w.startsWith('-') || w === '(' || w === '!' || w === '\\(')
+            break;
+        out.push(w);
+    }
+    return out;
+}
+const hasFlag = (words, short, long) => words.some((w) => long.includes(w) || (/^-[A-Za-z]+$/.test(w) && w.includes(short)));
+/** `tar` that extracts and decompresses: gzip, xz, bzip2 and zstd reject an empty or cut stream. */
+function tarMode(words) {
+    // The first word may be an old-style bundle without a dash: `tar xzf -`.
+    const bundle = words[0] !== undefined && /^[A-Za-z]+$/.test(words[0]) ? words[0] : '';
+    const flags = words.filter((w) => /^-[A-Za-z]+$/.test(w)).join('') + bundle;
+    const extracts = flags.includes('x') || words.includes('--extract') || words.includes('--get');
+    const decompresses = /[zJjZ]/.test(flags) || words.some((w) => /^--(?:gzip|gunzip|ungzip|xz|bzip2|zstd|lzma|lzip|lzop|use-compress-program)(?:=|$)/.test(w)) || words.includes('-I');
+    return { extracts, decompresses };
+}
+/**
+ * Whether a command fails when the program before it fails: on empty input, and on input cut
+ * half-way when `cut` (a download). Checked: sha256sum -c, gpg --import/--dearmor, apt-key add,
+ * tar -xz and gunzip exit non-zero on both; grep and plain tar -x on empty input only.
+ */
+function rejectsFailedInput(c, cut) {
+    if (c.kind !== 'simple')
+        return false;
+    const program = programOf(c);
+    const words = args(c);
+    if (/^(?:md5|sha1|sha224|sha256|sha384|sha512|b2)sum$/.test(program) || program === 'shasum')
+        return hasFlag(words, 'c', ['--check']);
+    if (program === 'gpg' || program === 'gpg2')
+        return words.some((w) => w === '--import' || w === '--dearmor' || w === '--dearmour');
+    if (program === 'apt-key')
+        return words.includes('add');
+    if (program === 'tar') {
+        const mode = tarMode(words);
+        return mode.extracts && (mode.decompresses || !cut);
+    }
+    if (/^(?:gunzip|zcat|unxz|xzcat|unlzma|bunzip2|bzcat|unzstd|zstdcat)$/.test(program))
+        return true;
+    if (/^(?:gzip|xz|bzip2|zstd|lzma)$/.test(program))
+        return hasFlag(words, 'd', ['--decompress', '--uncompress']);
+    if (program === 'grep' || program === 'egrep' || program === 'fgrep')
+        return !cut;
+    // Without -r, xargs runs the command once with no operands, and these fail then.
+    if (firstProgram(c) === 'xargs') {
+        const own = c.words.slice(1).map((w) => w.text);
+        const end = own.findIndex((w) => !w.startsWith('-'));
+        // `rm -f` with no operand succeeds.
+        const forced = program === 'rm' && hasFlag(words, 'f', ['--force']);
+        return !cut && !hasFlag(end < 0 ? own : own.slice(0, end), 'r', ['--no-run-if-empty']) && NEED_OPERANDS.has(program) && !forced;
+    }
+    return false;
+}
+/** The first program in the pipeline whose failure the commands after it would not show. */
+function hiddenFailure(p, written) {
+    for (let i = 0; i < p.commands.length - 1; i++) {
+        const program = failingProgram(p.commands[i], i, written);
+        if (program === null)
+            continue;
+        const after = p.commands.slice(i + 1);
+        if (after.every((c) => rejectsFailedInput(c, DOWNLOADERS.has(program))))
+            continue;
+        const last = p.commands[p.commands.length - 1];
+        // `xargs protoc`, `env FOO=1 bash`: the wrapper and what it runs.
+        const named = last.kind === 'simple' ? [firstProgram(last), programOf(last)].filter((n, k, all) => n !== '' && all.indexOf(n) === k).join(' ') : commandsWithin(last).map(programOf).find((n) => n !== '');
+        const lastName = named === undefined || named === '' ? 'the last command' : named;
+        return { program, shape: `${program} | ${p.commands.length > 2 || i > 0 ? '… | ' : ''}${lastName}` };
+    }
+    return null;
+}
+/** Files a command writes: its `>`/`>>` targets, and what curl -o or wget -O saves. */
+function writtenFiles(c) {
+    const out = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => r.target.text);
+    const program = programOf(c);
+    const words = args(c);
+    const flags = program === 'curl' ? ['-o', '--output'] : program === 'wget' ? ['-O', '--output-document'] : [];
+    words.forEach((w, i) => {
+        if (flags.includes(w) && words[i + 1] !== undefined)
+            out.push(words[i + 1]);
+    });
+    return out;
+}
+/** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`). */
+function setsPipefail(c) {
+    if (c.kind !== 'simple' || programOf(c) !== 'set')
+        return false;
+    const words = args(c);
+    return words.some((w, i) => w === 'pipefail' && i > 0 && /^[-+][A-Za-z]*o$/.test(words[i - 1]));
+}
+/** SHELL ["/bin/bash", "-o", "pipefail", "-c"] or ["/bin/ash", "-eo", "pipefail", "-c"]. */
+const shellHasPipefail = (argv) => argv.some((w, i) => w === 'pipefail' && i > 0 && /^-[A-Za-z]*o$/.test(argv[i - 1]));
+/** A fix that works with the shell this stage has. */
+function fix(shell) {
+    const program = shell.argv?.[0];
+    if (shell.argv !== null && program !== undefined && /(?:^|\/)(?:ba|a|z|k|mk)sh$/.test(program)) {
+        return `add "-o", "pipefail" to the SHELL on line ${shell.line ?? '?'} (or start the RUN with set -o pipefail)`;
+    }
+    switch (shell.base) {
+        case 'ash':
+            return 'start the RUN with set -o pipefail (BusyBox ash has it), or add SHELL ["/bin/ash", "-eo", "pipefail", "-c"] before it; there is no bash here';
+        case 'bash':
+            return 'start the RUN with set -o pipefail (/bin/sh is bash here), or add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it';
+        case 'dash':
+            return 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (/bin/sh here is dash, which has no pipefail)';
+        default:
+            return 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it if the image has bash, or start the RUN with set -o pipefail where its /bin/sh supports it';
+    }
+}
 const pipefail = {
     meta: {
         id: 'pipefail',
@@ -47359,23 +48497,38 @@ const pipefail = {
         equivalents: { hadolint: 'DL4006', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((stage) => {
-        // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
-        let pipefailOn = stageChain(model, stage.index)
-            .slice(0, -1)
-            .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')));
         const reports = [];
         for (const ins of stage.instructions) {
-            if (ins.keyword === 'SHELL')
-                pipefailOn = (ins.json ?? []).join(' ').includes('pipefail');
-            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn)
+            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|'))
                 continue;
-            const commands = runCommands(ins);
-            if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail')))
+            const shell = stageShell(model, stage.index, ins.line);
+            if (!shell.posix || (shell.argv !== null && shellHasPipefail(shell.argv)))
                 continue;
-            const piped = commands.find((c) => c.piped);
-            if (piped !== undefined) {
-                reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index });
-            }
+            let protectedFrom = false;
+            let found = null;
+            const written = new Set();
+            forEachPipeline(runSyntax(ins), (p, context) => {
+                if (found !== null)
+                    return;
+                if (p.commands.some(setsPipefail))
+                    protectedFrom = true;
+                // A tested, substituted or ignored status is not what pipefail is about.
+                if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored)
+                    found = hiddenFailure(p, written);
+                for (const c of p.commands)
+                    if (c.kind === 'simple')
+                        for (const f of writtenFiles(c))
+                            written.add(f);
+            });
+            const hidden = found;
+            if (hidden === null)
+                continue;
+            reports.push({
+                line: ins.line,
+                endLine: ins.endLine,
+                message: `${hidden.shape}: the RUN succeeds even if ${hidden.program} fails, because a pipeline has the status of its last command; ${fix(shell)}`,
+                stage: stage.index
+            });
         }
         return reports;
     })
@@ -47448,14 +48601,14 @@ const SELF_DROPPING = /^(?:nginx|openresty|httpd|httpd-foreground|apache2|apache
 const SELF_DROPPING_BASES = new Set(['docker.io/library/nginx', 'docker.io/library/httpd', 'docker.io/openresty/openresty']);
 /** Tools an entrypoint uses to drop from root to the service's user (the official images' pattern). */
 const DROP_TOOLS = /^(?:gosu|su-exec|setpriv|chpst|s6-setuidgid|runuser)$/;
-const programOf = (ins) => {
+const root_user_programOf = (ins) => {
     const first = (ins?.form === 'json' ? ins.json?.[0] : ins?.args[0]) ?? '';
     return first.slice(first.lastIndexOf('/') + 1);
 };
 /** The service drops root itself: a self-dropping server runs, or the image installs or runs gosu/su-exec. */
 function dropsPrivileges(model, target, root) {
     const chain = stageChain(model, target);
-    const started = [effectiveInstruction(model, target, 'ENTRYPOINT'), effectiveInstruction(model, target, 'CMD')].map(programOf);
+    const started = [effectiveInstruction(model, target, 'ENTRYPOINT'), effectiveInstruction(model, target, 'CMD')].map(root_user_programOf);
     if (started.some((p) => SELF_DROPPING.test(p) || DROP_TOOLS.test(p)))
         return true;
     if (started.every((p) => p === '') && root !== null) {
@@ -47526,7 +48679,33 @@ const rootUser = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/run-cd.ts
+/** A RUN that starts with `cd DIR && …`: WORKDIR DIR says it once for this and the following instructions. */
 
+
+
+
+/** A scratch directory: WORKDIR would keep the build in it for every instruction after. */
+const TEMPORARY = /^(?:\/tmp|\/var\/tmp|\/dev\/shm|\$\{?TMPDIR\b)/;
+/** The directory of the `cd` a script starts with, when more commands follow it, or null. */
+function leadingCd(list) {
+    const first = list[0];
+    const command = first?.pipelines[0]?.commands.length === 1 ? first.pipelines[0].commands[0] : undefined;
+    if (command?.kind !== 'simple' || programOf(command) !== 'cd' || command.redirects.length > 0)
+        return null;
+    if (list.length < 2 && (first?.pipelines.length ?? 0) < 2)
+        return null;
+    // `cd -P dir`, `cd -L dir`; a bare `cd` goes home.
+    return command.words.slice(1).find((w) => !w.text.startsWith('-') || w.text === '-') ?? null;
+}
+/** Whether the script deletes the directory (or empties it) later: then it is a scratch directory too. */
+function removesLater(list, dir, absolute, cwd) {
+    const targets = new Set([trimTrailingSlashes(dir), absolute]);
+    return simpleCommands(list).some((c) => programOf(c) === 'rm' &&
+        c.words.slice(1).some((w) => {
+            const path = trimTrailingSlashes(w.text.replace(/\/\*$/, ''));
+            return targets.has(path) || (path.startsWith('/') && targets.has(resolvePath(cwd, path)));
+        }));
+}
 const runCd = {
     meta: {
         id: 'run-cd',
@@ -47536,12 +48715,70 @@ const runCd = {
         scope: 'all',
         equivalents: { hadolint: 'DL3003', buildkit: null }
     },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        .filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && runCommands(i).length > 1)
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'a RUN that starts with cd: WORKDIR sets the directory for this and the following instructions, and creates it', stage: s.index })))
+    check: ({ model }) => model.stages.flatMap((s) => {
+        const candidates = s.instructions.filter((i) => i.keyword === 'RUN' && i.form === 'shell' && runCommands(i)[0]?.name === 'cd' && posixShell(model, s.index, i.line));
+        if (candidates.length === 0)
+            return [];
+        const dirs = workdirs(model, s.index);
+        return candidates.flatMap((i) => {
+            const list = runSyntax(i);
+            const dir = leadingCd(list);
+            // `cd "$(mktemp -d)"`, `cd -` and scratch directories are not where the next instruction should be;
+            // a relative `cd sub` is a step inside the current directory, which the next instructions still want.
+            if (dir === null || dir.substitutions.length > 0 || !/^[/$]/.test(dir.text) || TEMPORARY.test(dir.text))
+                return [];
+            const cwd = dirs.get(i) ?? '/';
+            const absolute = dir.expands ? dir.text : resolvePath(cwd, dir.text);
+            if (TEMPORARY.test(absolute) || removesLater(list, dir.text, absolute, cwd))
+                return [];
+            const message = absolute === cwd
+                ? `a RUN that starts with cd ${dir.raw}: the WORKDIR is already ${cwd}, so the cd is not needed`
+                : `a RUN that starts with cd ${dir.raw}: put WORKDIR ${absolute} before it instead; WORKDIR creates the directory and keeps it for the instructions after, so each RUN need not cd there again`;
+            return [{ line: i.line, endLine: i.endLine, message, stage: s.index }];
+        });
+    })
 };
 
 ;// CONCATENATED MODULE: ./src/rules/run-sudo.ts
+/** sudo run by a RUN: only sudo in command position counts (`apt-get install sudo` installs it, it does not run it). */
+
+
+
+/** sudo's options that take a value. */
+const SUDO_VALUED = new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout']);
+/** What sudo runs: the first word after its options (`sudo -u app npm ci` → npm), or ''. */
+function sudoTarget(words) {
+    let i = 1;
+    while (i < words.length) {
+        const w = words[i];
+        if (w === '--')
+            return words[i + 1] ?? '';
+        if (!w.startsWith('-'))
+            return w;
+        i += SUDO_VALUED.has(w) ? 2 : 1;
+    }
+    return '';
+}
+/** The user a RUN at `line` runs as: the last USER before it in the stage or the stages it is built FROM, or null (root). */
+function userAt(model, index, line) {
+    let user = null;
+    for (const stage of stageChain(model, index)) {
+        for (const ins of stage.instructions)
+            if (ins.keyword === 'USER' && (stage.index !== index || ins.line < line))
+                user = ins.args[0] ?? null;
+    }
+    return user === null || /^(?:root|0)(?::|$)/.test(user) ? null : user;
+}
+/** The program a RUN runs with sudo, or null when it runs no sudo. */
+function sudoRun(run) {
+    if (run.form === 'json') {
+        const json = run.json ?? [];
+        const first = json[0] ?? '';
+        return first.slice(first.lastIndexOf('/') + 1) === 'sudo' ? sudoTarget(json) : null;
+    }
+    const command = simpleCommands(runSyntax(run)).find((c) => programOf(c) === 'sudo');
+    return command === undefined ? null : sudoTarget(commandWords(command).map((w) => w.text));
+}
 const runSudo = {
     meta: {
         id: 'run-sudo',
@@ -47551,10 +48788,19 @@ const runSudo = {
         scope: 'all',
         equivalents: { hadolint: 'DL3004', buildkit: null }
     },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
-        // Looked for in the text: the shell splitter drops sudo as a wrapper to find the real program.
-        .filter((i) => i.keyword === 'RUN' && /(?:^|[\s;&|(])sudo\s/.test(i.args.join(' ') + ' '))
-        .map((i) => ({ line: i.line, endLine: i.endLine, message: 'sudo in a Dockerfile hides who runs what and needs sudo installed: switch with USER root … USER app around the steps that need root', stage: s.index })))
+    check: ({ model }) => model.stages.flatMap((s) => s.instructions.flatMap((i) => {
+        if (i.keyword !== 'RUN' || !i.raw.includes('sudo') || !posixShell(model, s.index, i.line))
+            return [];
+        const target = sudoRun(i);
+        if (target === null)
+            return [];
+        const what = target === '' ? 'sudo' : `sudo ${target}`;
+        const user = userAt(model, s.index, i.line);
+        const message = user === null
+            ? `${what}: this RUN already runs as root (no USER before it), so sudo only adds a package and a sudoers entry: drop it`
+            : `${what}: the RUN runs as ${user}, and sudo needs sudo installed and a sudoers entry, and hides which steps run as root: put USER root before the steps that need root and USER ${user} after them`;
+        return [{ line: i.line, endLine: i.endLine, message, stage: s.index }];
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/secret-file-copied.ts
@@ -48702,7 +49948,7 @@ function call(expr, scope, depth) {
  *
  * Linear in the input; nesting deeper than MAX_DEPTH is a syntax error, not a stack overflow.
  */
-const MAX_DEPTH = 200;
+const hcl_MAX_DEPTH = 200;
 class SyntaxError_ extends Error {
     pos;
     constructor(message, pos) {
@@ -48731,7 +49977,7 @@ function isIdentStart(c) {
 function isIdentPart(c) {
     return /[A-Za-z0-9_-]/.test(c) || c > '\x7f';
 }
-class Parser {
+class hcl_Parser {
     src;
     end;
     pos = 0;
@@ -48797,8 +50043,8 @@ class Parser {
         this.pos++;
     }
     enter() {
-        if (++this.depth > MAX_DEPTH)
-            this.fail(`nested more than ${MAX_DEPTH} deep`);
+        if (++this.depth > hcl_MAX_DEPTH)
+            this.fail(`nested more than ${hcl_MAX_DEPTH} deep`);
     }
     /** A body up to `}` (inside a block) or to the end of the file. */
     body(inBlock, line) {
@@ -48857,8 +50103,8 @@ class Parser {
         return body;
     }
     enterBlock() {
-        if (++this.depthBlocks > MAX_DEPTH)
-            this.fail(`blocks nested more than ${MAX_DEPTH} deep`);
+        if (++this.depthBlocks > hcl_MAX_DEPTH)
+            this.fail(`blocks nested more than ${hcl_MAX_DEPTH} deep`);
     }
     expression() {
         const test = this.binary(1);
@@ -49259,7 +50505,7 @@ class Parser {
 }
 /** A template body (a heredoc's, or a JSON bake file's string): literal text with `${}`, no escapes. */
 function templateOf(content) {
-    const parser = new Parser(content);
+    const parser = new hcl_Parser(content);
     const parts = [];
     let text = '';
     let unknown = false;
@@ -49316,7 +50562,7 @@ function lineIndex(text) {
 }
 function parseHcl(text) {
     const line = lineIndex(text);
-    const parser = new Parser(text);
+    const parser = new hcl_Parser(text);
     try {
         return { ok: true, body: parser.body(false, line) };
     }
@@ -52376,11 +53622,11 @@ const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*)$/;
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 /** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
 const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/;
-const isBlank = (c) => c === 32 || c === 9;
+const scanner_isBlank = (c) => c === 32 || c === 9;
 /** Index of the first character that is not a space or tab, or the line's length. */
 function indent(line) {
     let i = 0;
-    while (i < line.length && isBlank(line.charCodeAt(i)))
+    while (i < line.length && scanner_isBlank(line.charCodeAt(i)))
         i++;
     return i;
 }
@@ -52441,7 +53687,7 @@ function scanLines(lines, directiveCount, escape, onInstruction) {
             continue;
         }
         let end = start;
-        while (end < line.length && !isBlank(line.charCodeAt(end)))
+        while (end < line.length && !scanner_isBlank(line.charCodeAt(end)))
             end++;
         // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
         if (end === line.length && end - start > 1 && line[end - 1] === escape)

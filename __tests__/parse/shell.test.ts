@@ -44,3 +44,9 @@ describe('runCommands', () => {
     expect(runs.map((r) => runCommands(r).map((c) => c.name))).toEqual([['apt-get', 'apt-get'], ['pip'], ['npm', 'npm'], ['python3']])
   })
 })
+
+describe('wrappers', () => {
+  it('skips the values of their options', () => {
+    expect(names('sudo -u postgres psql -c x && nice -n 10 make -j4 && env -u HOME npm ci')).toEqual(['psql -c x', 'make -j4', 'npm ci'])
+  })
+})

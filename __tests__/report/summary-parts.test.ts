@@ -217,7 +217,7 @@ describe('sizes from the registry in the summary', () => {
 
 describe('the summary under the size limit', () => {
   it('first drops the picture and the breakdown, keeping stages and findings, before falling back to counts', () => {
-    const files = Array.from({ length: 6 }, (_, i) => analyzeDockerfile(`s${i}/Dockerfile`, df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'CMD run')))
+    const files = Array.from({ length: 6 }, (_, i) => analyzeDockerfile(`s${i}/Dockerfile`, df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'CMD run | tee /log')))
     const full = summaryMarkdown(reviewOf(files))
     const limit = [...full].length - 10
     const compact = summaryMarkdown(reviewOf(files), { limit })

@@ -5,9 +5,69 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(pipefail, {
   valid: [
-    { name: 'SHELL with pipefail inherited from the parent stage', code: df('FROM debian:12 AS base', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM base', 'RUN curl x | tar -x') },
-    { name: 'set -o pipefail in the RUN', code: df('FROM debian:12', 'RUN set -eux -o pipefail; curl x | tar -x') },
-    { name: '|| is not a pipe', code: df('FROM debian:12', 'RUN make || true') }
+    { name: 'SHELL with pipefail inherited from the parent stage', code: df('FROM debian:12 AS base', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM base', 'RUN curl x | sh') },
+    { name: 'set -o pipefail in the RUN', code: df('FROM alpine:3.20', 'RUN set -eux -o pipefail; wget -O- x | sh') },
+    { name: '|| is not a pipe', code: df('FROM debian:12', 'RUN make || true') },
+    // Left sides that cannot fail.
+    { name: 'echo of a checksum into sha256sum -c', code: df('FROM debian:12', 'RUN set -eux; curl -fsSLo php.tar.xz "$URL"; echo "$PHP_SHA256 *php.tar.xz" | sha256sum -c -') },
+    { name: 'echo of a $(cat) into sha512sum -c', code: df('FROM ubuntu:24.04', 'RUN echo "$(cat dotnet.tar.gz.sha512)  dotnet.tar.gz" | sha512sum -c -') },
+    { name: 'a group of echos into tee', code: df('FROM debian:12', "RUN { echo '[global]'; echo 'error_log = /proc/self/fd/2'; } | tee /usr/local/etc/php-fpm.d/docker.conf") },
+    { name: 'echo into two tees', code: df('FROM alpine:3.20', 'RUN echo user:100000:65536 | tee /etc/subuid | tee /etc/subgid') },
+    { name: 'cat of a heredoc', code: df('FROM debian:12', 'RUN cat <<EOF | tee /etc/apt/sources.list.d/x.list', 'deb https://example.com stable main', 'EOF') },
+    { name: 'a package database listing', code: df('FROM debian:12', "RUN dpkg -l | awk '/^ii/ {print $2}' > /tmp/dpkg.clean") },
+    { name: 'a file this RUN just wrote', code: df('FROM fedora:40', 'RUN rpm -qa > /tmp/manifest && tac /tmp/manifest | gawk \'!x[$1]++\' | sort > /manifest') },
+    // Consumers that fail on the empty or cut input a failure leaves them.
+    { name: 'grep of a sums file into sha256sum -c', code: df('FROM debian:12', 'RUN grep " node-v$NODE_VERSION-linux-x64.tar.xz\\$" SHASUMS256.txt | sha256sum -c -') },
+    { name: 'a key into apt-key add', code: df('FROM debian:11', 'RUN curl -sSL https://example.com/key.asc | apt-key add -') },
+    { name: 'a key into gpg --dearmor', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg') },
+    { name: 'a key into gpg --import', code: df('FROM debian:12', 'RUN curl -sSL https://example.com/key.asc | gpg --no-tty --import') },
+    { name: 'a download into tar -xz', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/tool.tar.gz | tar -xzC /usr/local/bin') },
+    { name: 'a download into old-style tar xJ', code: df('FROM debian:12', 'RUN wget -qO- https://example.com/tool.tar.xz | tar xJf - -C /opt') },
+    { name: 'cat of a local file into grep', code: df('FROM ubuntu:24.04', "RUN cat /etc/passwd | grep '^root:' > /rootfs/etc/passwd") },
+    { name: 'find | grep | xargs rm (rm fails when given nothing)', code: df('FROM alpine:3.20', "RUN find /usr/share/powershell -print | grep -i '[.]nupkg$' | xargs rm") },
+    // Statuses that are tested, lost or thrown away.
+    { name: 'a pipe in an if condition', code: df('FROM debian:12', 'RUN if [ -f .git ] && head -1 .git | grep -q "^gitdir:"; then echo worktree; fi') },
+    { name: 'a pipe in a while condition', code: df('FROM debian:12', 'RUN while ! curl -fs http://localhost | grep -q ok; do sleep 1; done') },
+    { name: 'a pipe in a command substitution', code: df('FROM debian:12', "RUN arch=$(echo $TARGETARCH | sed 's/amd64/x86_64/') && curl -fsSLo /x https://example.com/$arch") },
+    { name: 'a pipe in a for list', code: df('FROM golang:1.22', "RUN for file in $(git status --porcelain | awk '/^ M/ {print $2}'); do echo $file; done") },
+    { name: 'case patterns', code: df('FROM debian:12', 'RUN case "$(dpkg --print-architecture)" in amd64|arm64) echo ok ;; *) exit 1 ;; esac') },
+    { name: 'a negated pipeline', code: df('FROM debian:12', 'RUN ! git diff --name-only | grep -q generated') },
+    { name: 'a pipeline whose status is ignored', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/optional.sh | sh || true') },
+    // The docker-library idiom: find over a system directory, filters, xargs.
+    {
+      name: 'find -exec ldd | awk | sort | xargs dpkg-query | xargs apt-mark',
+      code: df('FROM debian:12', "RUN find /usr/local -type f -executable -exec ldd '{}' ';' | awk '/=>/ { print $(NF-1) }' | sort -u | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual")
+    },
+    { name: 'find | tr | sort | xargs apk add', code: df('FROM alpine:3.20', "RUN find /usr/local -type f -executable -exec scanelf --needed --nobanner --format '%n#p' '{}' ';' | tr ',' '\\n' | sort -u | xargs -rt apk add --virtual .rundeps") },
+    // Not POSIX sh.
+    { name: 'SHELL powershell on a Windows base', code: df('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]', 'RUN Get-ChildItem -Path C:\\x | Remove-Item') },
+    { name: 'the default cmd of a Windows base', code: df('FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022', 'RUN dir C:\\ | findstr x') },
+    { name: 'a Windows tag through an ARG', code: df('ARG REPO=mcr.microsoft.com/dotnet/runtime', 'FROM $REPO:10.0-windowsservercore-ltsc2025', 'RUN type x | findstr y') },
+    { name: 'SHELL pwsh on Linux, inherited by a child stage', code: df('FROM debian:12 AS ps', 'SHELL ["/usr/bin/pwsh", "-c"]', 'FROM ps', 'RUN Get-Process | Select-Object -First 1') },
+    { name: 'SHELL PowerShell.exe with a Windows path', code: df('FROM ubuntu:24.04', 'SHELL ["C:\\\\Windows\\\\PowerShell.EXE", "-Command"]', 'RUN Get-Item x | Remove-Item') },
+    { name: 'a hadolint shell pragma before the first FROM', code: df('# hadolint shell=powershell', 'FROM debian:12', 'RUN Get-Item x | Remove-Item') },
+    { name: 'a hadolint shell pragma in the stage', code: df('FROM debian:12', '# hadolint shell=pwsh', 'RUN Get-Item x | Remove-Item') }
   ],
-  invalid: [{ name: 'curl | tar', code: df('FROM debian:12', 'RUN curl -fsSL x | tar -xz'), errors: [{ line: 2, message: 'curl | …' }] }]
+  invalid: [
+    {
+      name: 'curl | bash',
+      code: df('FROM rust:1.80', 'RUN curl -sSf https://example.com/install.sh | bash'),
+      errors: [{ line: 2, message: 'curl | bash: the RUN succeeds even if curl fails' }]
+    },
+    { name: 'the Debian fix names bash', code: df('FROM debian:12', 'RUN curl -sL https://example.com/setup | bash -'), errors: [{ line: 2, message: 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (/bin/sh here is dash' }] },
+    { name: 'on Alpine the fix is ash, not bash', code: df('FROM alpine:3.20', 'RUN wget -O- -nv https://example.com/install.sh | sh -s v1.2.3'), errors: [{ line: 2, message: 'set -o pipefail (BusyBox ash has it), or add SHELL ["/bin/ash", "-eo", "pipefail", "-c"]' }] },
+    { name: 'an -alpine tag through a stage chain', code: df('FROM golang:1.22-alpine AS base', 'FROM base', 'RUN git log --format=%aN | sort -uf > /AUTHORS'), errors: [{ line: 3, message: 'git | sort: the RUN succeeds even if git fails' }] },
+    { name: 'on Fedora set -o pipefail works (/bin/sh is bash)', code: df('FROM fedora:40', 'RUN curl -fsSL https://example.com/x.sh | sh'), errors: [{ line: 2, message: '(/bin/sh is bash here)' }] },
+    { name: 'a SHELL without pipefail: add it there', code: df('FROM debian:12', 'SHELL ["/bin/bash", "-c"]', 'RUN curl -fsSL https://example.com/x.sh | bash'), errors: [{ line: 3, message: 'add "-o", "pipefail" to the SHELL on line 2' }] },
+    { name: 'a download into plain tar -x (a cut at a file boundary goes unseen)', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/tool.tar | tar -x -C /opt'), errors: [{ line: 2, message: 'curl | tar' }] },
+    { name: 'a download into grep (a cut download can still match)', code: df('FROM debian:12', "RUN curl -fsSL https://example.com/releases | grep -o 'v[0-9.]*' > /version"), errors: [{ line: 2, message: 'curl | grep' }] },
+    { name: 'a pipe in an if body', code: df('FROM debian:12', 'RUN if [ -n "$INSTALL" ]; then curl -fsSL "$INSTALL" | sh; fi'), errors: [{ line: 2, message: 'curl | sh' }] },
+    { name: 'the failing program inside a group is named', code: df('FROM debian:12', 'RUN { echo start; curl -fsSL https://example.com/x; } | tee /log'), errors: [{ line: 2, message: 'curl | tee' }] },
+    { name: 'a middle producer is named, the pipeline shortened', code: df('FROM debian:12', 'RUN echo x | git apply - | cat > /out'), errors: [{ line: 2, message: 'git | … | cat' }] },
+    { name: 'xargs is named with what it runs', code: df('FROM debian:12', "RUN find proto -name '*.proto' | xargs protoc --go_out=/out"), errors: [{ line: 2, message: 'find | xargs protoc' }] },
+    { name: 'a RUN heredoc', code: df('FROM debian:12', 'RUN <<EOF', 'set -e', 'curl -fsSL https://example.com/x.sh | sh', 'EOF'), errors: [{ line: 2, message: 'curl | sh' }] },
+    { name: 'a Linux stage after a Windows one', code: df('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win', 'RUN dir | findstr x', 'FROM debian:12', 'RUN curl -fsSL x | sh'), errors: [{ line: 4 }] },
+    { name: 'a shell pragma in another stage does not carry over', code: df('FROM debian:12 AS a', '# hadolint shell=powershell', 'RUN Get-Item x | Remove-Item', 'FROM debian:12', 'RUN curl -fsSL x | sh'), errors: [{ line: 5 }] },
+    { name: 'set -o pipefail after the pipe does not cover it', code: df('FROM alpine:3.20', 'RUN wget -O- x | sh; set -o pipefail'), errors: [{ line: 2 }] }
+  ]
 })

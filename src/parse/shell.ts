@@ -6,7 +6,16 @@
 import type { Instruction } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nice', 'nohup', 'command'])
+/** Programs that run the command after them, with their options that take a value (`sudo -u app npm ci` runs npm). */
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['sudo', new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'])],
+  ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
+  ['exec', new Set(['-a'])],
+  ['time', new Set(['-f', '--format', '-o', '--output'])],
+  ['nice', new Set(['-n', '--adjustment'])],
+  ['nohup', new Set<string>()],
+  ['command', new Set<string>()]
+])
 
 /** Shell words with quotes and escapes removed. Plain words are sliced, not built a character at a time. */
 function words(segment: string): string[] {
@@ -61,9 +70,10 @@ function toCommand(segment: string, piped: boolean): ShellCommand | null {
   let i = 0
   while (i < list.length) {
     const w = list[i] as string
-    if (WRAPPERS.has(w)) {
+    const valued = WRAPPERS.get(w)
+    if (valued !== undefined) {
       i++
-      while (i < list.length && (list[i] as string).startsWith('-')) i++
+      while (i < list.length && (list[i] as string).startsWith('-')) i += valued.has(list[i] as string) ? 2 : 1
     } else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === '(' || w === '{' || w === '!') i++
     // A leading redirection (`5<<EOF cat`, `>out echo`) is not the program.
     else if (/^\d*(?:<<-?|<|>>?)/.test(w)) i += /^\d*(?:<<-?|<|>>?)$/.test(w) ? 2 : 1

@@ -1,6 +1,7 @@
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
 
 import { finalWorkdir, lastInChain, stageChain, workdirs } from '../graph/image.js'
+import { baseShell, isPosixShellProgram, type BaseShell } from '../parse/base-shell.js'
 import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 import { joinPath } from '../parse/paths.js'
 import { referencedNames } from '../parse/variables.js'
@@ -194,4 +195,66 @@ export function pinAdvice(image: string): string {
   const ref = parseImageReference(image)
   const official = ref !== null && isDockerHub(ref.registry) && !ref.name.includes('/')
   return official ? 'pin a version tag' : `pin a version tag if ${image} publishes them, or a digest (@sha256:…)`
+}
+
+/** The shell a stage's shell-form instructions run in at some point of the stage. */
+export interface StageShell {
+  /** The SHELL instruction's argv in effect, or null for the default (`/bin/sh -c`, or `cmd /S /C` on Windows). */
+  argv: readonly string[] | null
+  /** The line of that SHELL instruction, or null. */
+  line: number | null
+  /** What /bin/sh is on the root image of the stage's FROM chain. */
+  base: BaseShell
+  /** The shell named by a `# hadolint shell=…` comment in effect, or null. */
+  pragma: string | null
+  /** Whether shell-form text is POSIX sh (false for PowerShell and cmd). */
+  posix: boolean
+}
+
+const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/
+
+/**
+ * The shell in effect just before `line` in a stage (by default at its end): SHELL instructions
+ * and `# hadolint shell=…` comments of the stage and of the stages it is built FROM (a comment
+ * before the first FROM sets every stage's default, as in hadolint), over the base image's default.
+ */
+export function stageShell(model: DockerfileModel, index: number, line = Infinity): StageShell {
+  const chain = stageChain(model, index)
+  const root = chain[0]
+  const base: BaseShell = root === undefined || root.base.kind === 'scratch' ? 'none' : root.base.kind === 'image' && root.base.image !== null ? baseShell(root.base.image, root.base.tag) : 'unknown'
+  const firstFrom = model.stages[0]?.line ?? Infinity
+  const pragmas = model.comments.flatMap((c) => {
+    const m = PRAGMA.exec(c.text)
+    return m === null ? [] : [{ line: c.line, shell: m[1] as string }]
+  })
+  let argv: readonly string[] | null = null
+  let shellLine: number | null = null
+  let pragma: string | null = pragmas.filter((p) => p.line < firstFrom).pop()?.shell ?? null
+  // The shell set last wins: a SHELL instruction, or a pragma comment between the stage's FROM and the next FROM.
+  let setBy: 'pragma' | 'shell' | null = pragma === null ? null : 'pragma'
+  for (const stage of chain) {
+    const until = stage.index === index ? line : Infinity
+    const next = model.stages[stage.index + 1]?.line ?? Infinity
+    const events = [
+      ...stage.instructions.filter((i) => i.keyword === 'SHELL' && i.form === 'json' && (i.json ?? []).length > 0 && i.line < until).map((i) => ({ line: i.line, shell: i })),
+      ...pragmas.filter((p) => p.line > stage.line && p.line < next && p.line < until).map((p) => ({ line: p.line, shell: p.shell }))
+    ].sort((a, b) => a.line - b.line)
+    for (const e of events) {
+      if (typeof e.shell === 'string') {
+        pragma = e.shell
+        setBy = 'pragma'
+      } else {
+        argv = e.shell.json
+        shellLine = e.line
+        setBy = 'shell'
+      }
+    }
+  }
+  const program = setBy === 'shell' ? (argv?.[0] ?? '') : setBy === 'pragma' ? (pragma ?? '') : base === 'cmd' ? 'cmd' : '/bin/sh'
+  return { argv, line: shellLine, base, pragma, posix: isPosixShellProgram(program) }
+}
+
+/** Whether shell-form instructions at this point of the stage are POSIX sh (not PowerShell, cmd or a Windows base). */
+export function posixShell(model: DockerfileModel, index: number, line = Infinity): boolean {
+  return stageShell(model, index, line).posix
 }

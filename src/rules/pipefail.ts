@@ -1,7 +1,196 @@
-/** `a | b` fails only if b fails, unless the shell runs with -o pipefail. */
-import { runCommands } from './run-helpers.js'
-import { stageChain } from './helpers.js'
+/**
+ * `a | b` fails only if b fails, unless the shell runs with -o pipefail. Reported only where a
+ * failure can really go unseen: a program that can fail, feeding commands that do not reject
+ * the empty (or cut) input a failure leaves them.
+ */
+import { commandWords, programOf, runSyntax } from './run-helpers.js'
+import { stageShell, type StageShell } from './helpers.js'
+import { commandsWithin, forEachPipeline, type ShCommand, type ShPipeline, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
+import { trimTrailingSlashes } from '../parse/paths.js'
 import type { Rule } from './types.js'
+
+/**
+ * Programs that cannot fail in a way pipefail would catch: their output is a constant or a fact
+ * (a failing `$(…)` in their arguments is not seen by pipefail either). `yes` only ever stops on
+ * SIGPIPE, which pipefail would turn into a failure.
+ */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'yes', 'pwd', 'uname', 'arch', 'nproc', 'id', 'whoami', 'date'])
+
+/** Directories present on every Linux image (and the working directory): `find` over them does not fail. */
+const SYSTEM_DIRS = new Set(['.', '/', '/usr', '/usr/local', '/usr/lib', '/usr/share', '/usr/bin', '/etc', '/var', '/lib', '/bin', '/sbin'])
+
+/** Programs that fail when given no operand (as `xargs` without -r runs them on empty input). */
+const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch'])
+
+/** Programs that fetch over the network, and so can stop half-way. */
+const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch'])
+
+const args = (c: ShSimpleCommand): string[] => commandWords(c).slice(1).map((w) => w.text)
+
+/** The first word's program as written, wrappers included (`xargs` in `xargs -r rm`). */
+const firstProgram = (c: ShSimpleCommand): string => {
+  const w = c.words[0]?.text ?? ''
+  return w.slice(w.lastIndexOf('/') + 1)
+}
+
+/**
+ * Text filters: after the first command of a pipeline they read the pipe, so they fail only if
+ * their own script is wrong. `xargs` fails when a command it runs on the piped words does, which
+ * idioms such as `… | xargs -r dpkg-query --search | … | xargs -r apt-mark manual` rely on; a
+ * `tee` in the middle passes the data on whatever happens to its file.
+ */
+const FILTERS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'sed', 'tr', 'sort', 'uniq', 'cut', 'head', 'tail', 'wc', 'tac', 'rev', 'fold', 'nl', 'paste', 'column', 'grep', 'egrep', 'fgrep', 'jq', 'xargs', 'tee'])
+
+/** The program in `c` whose failure a pipe would hide, or null when nothing in it can fail. */
+function failingProgram(c: ShCommand, position: number, written: ReadonlySet<string>): string | null {
+  if (c.kind !== 'simple') {
+    // A group, subshell or loop fails through the commands in its bodies; conditions are tests.
+    for (const inner of c.bodies.flatMap((l) => l.flatMap((a) => a.pipelines.flatMap((p) => p.commands)))) {
+      const f = failingProgram(inner, 0, written)
+      if (f !== null) return f
+    }
+    return null
+  }
+  const program = programOf(c)
+  if (program === '' || CANNOT_FAIL.has(program) || (position > 0 && (FILTERS.has(program) || FILTERS.has(firstProgram(c))))) return null
+  const operands = args(c).filter((a) => !a.startsWith('-'))
+  // `cat` with no file (`cat <<EOF | …`) prints what it is given.
+  if (program === 'cat' && operands.length === 0) return null
+  if (program === 'env' && operands.length === 0) return null
+  if (listsPackages(program, args(c))) return null
+  // Reading a file this RUN has just written (`… > list; tac list | …`) does not fail.
+  if (operands.some((o) => written.has(o))) return null
+  if (program === 'find') {
+    const paths = leadingPaths(args(c))
+    if (paths.length > 0 && paths.every((p) => SYSTEM_DIRS.has(p === '/' ? p : trimTrailingSlashes(p)))) return null
+  }
+  return program
+}
+
+/** A query of the whole package database (`dpkg -l`, `rpm -qa`, `apk info`, `apt-mark showmanual`): it does not fail on a working image. */
+function listsPackages(program: string, words: readonly string[]): boolean {
+  const operands = words.filter((w) => !w.startsWith('-'))
+  if (program === 'dpkg') return operands.length === 0 && words.some((w) => w === '-l' || w === '--list' || w === '--print-architecture' || w === '--get-selections')
+  if (program === 'rpm') return operands.length === 0 && words.some((w) => /^-q[a-zA-Z]*a/.test(w) || w === '--all')
+  if (program === 'apk') return operands.length === 1 && operands[0] === 'info'
+  if (program === 'apt-mark') return operands.length === 1 && /^show/.test(operands[0] as string)
+  return false
+}
+
+/** The start points of a find command: the words before its first expression. */
+function leadingPaths(words: readonly string[]): string[] {
+  const out: string[] = []
+  for (const w of words) {
+    if (w.startsWith('-') || w === '(' || w === '!' || w === '\\(') break
+    out.push(w)
+  }
+  return out
+}
+
+const hasFlag = (words: readonly string[], short: string, long: readonly string[]): boolean =>
+  words.some((w) => long.includes(w) || (/^-[A-Za-z]+$/.test(w) && w.includes(short)))
+
+/** `tar` that extracts and decompresses: gzip, xz, bzip2 and zstd reject an empty or cut stream. */
+function tarMode(words: readonly string[]): { extracts: boolean; decompresses: boolean } {
+  // The first word may be an old-style bundle without a dash: `tar xzf -`.
+  const bundle = words[0] !== undefined && /^[A-Za-z]+$/.test(words[0]) ? words[0] : ''
+  const flags = words.filter((w) => /^-[A-Za-z]+$/.test(w)).join('') + bundle
+  const extracts = flags.includes('x') || words.includes('--extract') || words.includes('--get')
+  const decompresses = /[zJjZ]/.test(flags) || words.some((w) => /^--(?:gzip|gunzip|ungzip|xz|bzip2|zstd|lzma|lzip|lzop|use-compress-program)(?:=|$)/.test(w)) || words.includes('-I')
+  return { extracts, decompresses }
+}
+
+/**
+ * Whether a command fails when the program before it fails: on empty input, and on input cut
+ * half-way when `cut` (a download). Checked: sha256sum -c, gpg --import/--dearmor, apt-key add,
+ * tar -xz and gunzip exit non-zero on both; grep and plain tar -x on empty input only.
+ */
+function rejectsFailedInput(c: ShCommand, cut: boolean): boolean {
+  if (c.kind !== 'simple') return false
+  const program = programOf(c)
+  const words = args(c)
+  if (/^(?:md5|sha1|sha224|sha256|sha384|sha512|b2)sum$/.test(program) || program === 'shasum') return hasFlag(words, 'c', ['--check'])
+  if (program === 'gpg' || program === 'gpg2') return words.some((w) => w === '--import' || w === '--dearmor' || w === '--dearmour')
+  if (program === 'apt-key') return words.includes('add')
+  if (program === 'tar') {
+    const mode = tarMode(words)
+    return mode.extracts && (mode.decompresses || !cut)
+  }
+  if (/^(?:gunzip|zcat|unxz|xzcat|unlzma|bunzip2|bzcat|unzstd|zstdcat)$/.test(program)) return true
+  if (/^(?:gzip|xz|bzip2|zstd|lzma)$/.test(program)) return hasFlag(words, 'd', ['--decompress', '--uncompress'])
+  if (program === 'grep' || program === 'egrep' || program === 'fgrep') return !cut
+  // Without -r, xargs runs the command once with no operands, and these fail then.
+  if (firstProgram(c) === 'xargs') {
+    const own = c.words.slice(1).map((w) => w.text)
+    const end = own.findIndex((w) => !w.startsWith('-'))
+    // `rm -f` with no operand succeeds.
+    const forced = program === 'rm' && hasFlag(words, 'f', ['--force'])
+    return !cut && !hasFlag(end < 0 ? own : own.slice(0, end), 'r', ['--no-run-if-empty']) && NEED_OPERANDS.has(program) && !forced
+  }
+  return false
+}
+
+interface HiddenFailure {
+  program: string
+  /** The pipeline as a reader would name it: `curl | bash`, `git | … | sort`. */
+  shape: string
+}
+
+/** The first program in the pipeline whose failure the commands after it would not show. */
+function hiddenFailure(p: ShPipeline, written: ReadonlySet<string>): HiddenFailure | null {
+  for (let i = 0; i < p.commands.length - 1; i++) {
+    const program = failingProgram(p.commands[i] as ShCommand, i, written)
+    if (program === null) continue
+    const after = p.commands.slice(i + 1)
+    if (after.every((c) => rejectsFailedInput(c, DOWNLOADERS.has(program)))) continue
+    const last = p.commands[p.commands.length - 1] as ShCommand
+    // `xargs protoc`, `env FOO=1 bash`: the wrapper and what it runs.
+    const named = last.kind === 'simple' ? [firstProgram(last), programOf(last)].filter((n, k, all) => n !== '' && all.indexOf(n) === k).join(' ') : commandsWithin(last).map(programOf).find((n) => n !== '')
+    const lastName = named === undefined || named === '' ? 'the last command' : named
+    return { program, shape: `${program} | ${p.commands.length > 2 || i > 0 ? '… | ' : ''}${lastName}` }
+  }
+  return null
+}
+
+/** Files a command writes: its `>`/`>>` targets, and what curl -o or wget -O saves. */
+function writtenFiles(c: ShSimpleCommand): string[] {
+  const out = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => (r.target as ShWord).text)
+  const program = programOf(c)
+  const words = args(c)
+  const flags = program === 'curl' ? ['-o', '--output'] : program === 'wget' ? ['-O', '--output-document'] : []
+  words.forEach((w, i) => {
+    if (flags.includes(w) && words[i + 1] !== undefined) out.push(words[i + 1] as string)
+  })
+  return out
+}
+
+/** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`). */
+function setsPipefail(c: ShCommand): boolean {
+  if (c.kind !== 'simple' || programOf(c) !== 'set') return false
+  const words = args(c)
+  return words.some((w, i) => w === 'pipefail' && i > 0 && /^[-+][A-Za-z]*o$/.test(words[i - 1] as string))
+}
+
+/** SHELL ["/bin/bash", "-o", "pipefail", "-c"] or ["/bin/ash", "-eo", "pipefail", "-c"]. */
+const shellHasPipefail = (argv: readonly string[]): boolean => argv.some((w, i) => w === 'pipefail' && i > 0 && /^-[A-Za-z]*o$/.test(argv[i - 1] as string))
+
+/** A fix that works with the shell this stage has. */
+function fix(shell: StageShell): string {
+  const program = shell.argv?.[0]
+  if (shell.argv !== null && program !== undefined && /(?:^|\/)(?:ba|a|z|k|mk)sh$/.test(program)) {
+    return `add "-o", "pipefail" to the SHELL on line ${shell.line ?? '?'} (or start the RUN with set -o pipefail)`
+  }
+  switch (shell.base) {
+    case 'ash':
+      return 'start the RUN with set -o pipefail (BusyBox ash has it), or add SHELL ["/bin/ash", "-eo", "pipefail", "-c"] before it; there is no bash here'
+    case 'bash':
+      return 'start the RUN with set -o pipefail (/bin/sh is bash here), or add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it'
+    case 'dash':
+      return 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (/bin/sh here is dash, which has no pipefail)'
+    default:
+      return 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it if the image has bash, or start the RUN with set -o pipefail where its /bin/sh supports it'
+  }
+}
 
 export const pipefail: Rule = {
   meta: {
@@ -14,20 +203,29 @@ export const pipefail: Rule = {
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) => {
-      // SHELL with -o pipefail, in this stage before the RUN or in a stage it is built FROM.
-      let pipefailOn = stageChain(model, stage.index)
-        .slice(0, -1)
-        .some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && (i.json ?? []).join(' ').includes('pipefail')))
       const reports = []
       for (const ins of stage.instructions) {
-        if (ins.keyword === 'SHELL') pipefailOn = (ins.json ?? []).join(' ').includes('pipefail')
-        if (ins.keyword !== 'RUN' || ins.form !== 'shell' || pipefailOn) continue
-        const commands = runCommands(ins)
-        if (commands.some((c) => c.name === 'set' && c.args.some((a) => a === 'pipefail' || /^-[a-z]*o$/.test(a)) && c.args.includes('pipefail'))) continue
-        const piped = commands.find((c) => c.piped)
-        if (piped !== undefined) {
-          reports.push({ line: ins.line, endLine: ins.endLine, message: `${piped.name} | … : the RUN succeeds even if ${piped.name} fails; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or set -o pipefail)`, stage: stage.index })
-        }
+        if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|')) continue
+        const shell = stageShell(model, stage.index, ins.line)
+        if (!shell.posix || (shell.argv !== null && shellHasPipefail(shell.argv))) continue
+        let protectedFrom = false
+        let found: HiddenFailure | null = null
+        const written = new Set<string>()
+        forEachPipeline(runSyntax(ins), (p, context) => {
+          if (found !== null) return
+          if (p.commands.some(setsPipefail)) protectedFrom = true
+          // A tested, substituted or ignored status is not what pipefail is about.
+          if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored) found = hiddenFailure(p, written)
+          for (const c of p.commands) if (c.kind === 'simple') for (const f of writtenFiles(c)) written.add(f)
+        })
+        const hidden = found as HiddenFailure | null
+        if (hidden === null) continue
+        reports.push({
+          line: ins.line,
+          endLine: ins.endLine,
+          message: `${hidden.shape}: the RUN succeeds even if ${hidden.program} fails, because a pipeline has the status of its last command; ${fix(shell)}`,
+          stage: stage.index
+        })
       }
       return reports
     })

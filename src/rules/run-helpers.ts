@@ -1,5 +1,6 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
-import { runCommands, operands } from '../parse/shell.js'
+import { runCommands, operands, runScript } from '../parse/shell.js'
+import { parseShell, type ShList, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import { isCommand, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
 import type { Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
@@ -36,4 +37,65 @@ export function dropsBuildDependencies(commands: readonly ShellCommand[]): boole
   if (aptAuto) return true
   const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v): v is string => v !== null)
   return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)))
+}
+
+const syntaxCache = new WeakMap<Instruction, ShList>()
+
+/** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
+export function runSyntax(run: Instruction): ShList {
+  let list = syntaxCache.get(run)
+  if (list === undefined) {
+    list = run.form === 'json' ? [] : parseShell(runScript(run))
+    syntaxCache.set(run, list)
+  }
+  return list
+}
+
+/** Programs that run the command after them, with their options that take a value. */
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
+  ['exec', new Set(['-a'])],
+  ['nohup', new Set<string>()],
+  ['time', new Set(['-f', '--format', '-o', '--output'])],
+  ['nice', new Set(['-n', '--adjustment'])],
+  ['command', new Set<string>()],
+  ['xargs', new Set(['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace'])],
+  ['stdbuf', new Set(['-i', '-o', '-e'])],
+  ['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])]
+])
+
+/**
+ * The words of a simple command from the program it really runs: past wrappers such as
+ * `env FOO=1`, `nice -n 5`, `xargs -r` or `timeout 10` (and their options). `sudo` is not a
+ * wrapper here: it is a program of its own.
+ */
+export function commandWords(c: ShSimpleCommand): ShWord[] {
+  const words = c.words
+  let i = 0
+  while (i < words.length) {
+    const w = (words[i] as ShWord).text
+    const program = w.slice(w.lastIndexOf('/') + 1)
+    const valued = WRAPPERS.get(program)
+    if (valued === undefined || (words[i] as ShWord).quoted) break
+    i++
+    while (i < words.length) {
+      const a = (words[i] as ShWord).text
+      if (a === '--') {
+        i++
+        break
+      }
+      if (a.startsWith('-') && a.length > 1) i += valued.has(a) ? 2 : 1
+      else if (program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) i++
+      // `timeout 10 cmd`: the duration.
+      else if (program === 'timeout' && /^\d/.test(a)) i++
+      else break
+    }
+  }
+  return words.slice(i)
+}
+
+/** The program a simple command runs, without its folder (`/usr/bin/curl` → `curl`), or ''. */
+export function programOf(c: ShSimpleCommand): string {
+  const w = commandWords(c)[0]?.text ?? ''
+  return w.slice(w.lastIndexOf('/') + 1)
 }
