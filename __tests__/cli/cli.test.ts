@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { runCli } from '../../src/cli/run.js'
 import type { JsonReport } from '../../src/report/json.js'
 import { df } from '../helpers/dockerfile.js'
@@ -31,6 +33,9 @@ describe('stagecraft CLI', () => {
           target: 1,
           // Without --registry, sizes are the built-in estimates (in bytes).
           finalImage: { stage: 1, base: 'gcr.io/distroless/static-debian12:nonroot', compressedSize: 2_000_000, size: null, sizeSource: 'estimate' },
+          targets: [{ stage: 1, purpose: 'runtime', because: 'it is the image that is built', builtBy: [] }],
+          // No workflow, bake, compose or dev container file in this tree builds it.
+          builds: [],
           stages: [
             {
               index: 0,
@@ -79,7 +84,9 @@ describe('stagecraft CLI', () => {
     const { code, stdout } = await cli(['bad'], tree.dir)
     expect(code).toBe(1)
     expect(stdout).toContain('bad/Dockerfile:2  error    stage-forward-reference  COPY --from=later refers to stage "later" defined later (line 3)')
-    expect(stdout).toContain('1 file: 1 error, 2 warnings, 1 info')
+    // The untagged alpine on lines 1 and 3 is one cause, reported once.
+    expect(stdout).toContain('base-image-untagged  FROM alpine has no tag, so it means :latest and changes under you; pin a version tag (also on line 3)')
+    expect(stdout).toContain('1 file: 1 error, 1 warning, 1 info')
   })
 
   it('honours --fail-on', async () => {
@@ -201,5 +208,71 @@ describe('stagecraft CLI and the build context', () => {
       ['ignored/Dockerfile', ['copy-ignored-file@4']],
       ['specific/api.Dockerfile', []]
     ])
+  })
+})
+
+describe('stagecraft CLI and the repository build definitions', () => {
+  const repo = tempTree({
+    '.github/workflows/release.yml': [
+      'on: push',
+      'jobs:',
+      '  image:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          context: .',
+      '          file: docker/Dockerfile',
+      '          target: app',
+      '          push: true',
+      '          build-args: |',
+      '            GO=1.23',
+      ''
+    ].join('\n'),
+    'docker-bake.hcl': 'target "lint" {\n  dockerfile = "docker/Dockerfile"\n  target = "lint"\n}\ngroup "default" {\n  targets = ["lint"]\n}\n',
+    '.dockerignore': '.git\n',
+    'go.mod': 'module x\n',
+    'docker/Dockerfile': df('ARG GO=1.22', 'FROM golang:${GO} AS build', 'COPY . .', 'RUN go build -o /out/app .', 'FROM build AS lint', 'RUN go vet ./...', 'FROM alpine:3.20 AS debug', 'RUN apk add --no-cache curl', 'FROM gcr.io/distroless/static-debian12 AS app', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'),
+    'docs/Dockerfile': df('FROM nginx:1.27', 'COPY site/ /usr/share/nginx/html/')
+  })
+  afterAll(() => repo.remove())
+
+  it('analyses each Dockerfile for the targets the workflows and bake files build, with their purposes', async () => {
+    const { stdout, stderr } = await cli(['--format', 'json', '--fail-on', 'never'], repo.dir)
+    expect(stderr).toBe('')
+    const files = (JSON.parse(stdout) as JsonReport).files
+    const docker = files.find((f) => f.path === 'docker/Dockerfile')
+    expect(docker?.targets).toEqual([
+      { stage: 3, purpose: 'runtime', because: 'it is pushed by .github/workflows/release.yml:6', builtBy: ['.github/workflows/release.yml:6'] },
+      { stage: 1, purpose: 'environment', because: 'the target is named "lint"', builtBy: ['docker-bake.hcl:1'] }
+    ])
+    expect(docker?.stages.map((s) => s.role)).toEqual(['environment', 'environment', 'unused', 'ships'])
+    // The build arg every build of the file agrees on: only the workflow's sets GO, the bake target does not.
+    expect(docker?.stages[0]?.base.tag).toBe('1.22')
+    expect(docker?.builds.map((b) => [b.kind, b.source.file, b.target, b.pushed])).toEqual([
+      ['build-push-action', '.github/workflows/release.yml', 'app', true],
+      ['bake', 'docker-bake.hcl', 'lint', null]
+    ])
+    // The context is the repository root, which has a .dockerignore: COPY . . is not flagged.
+    expect(docker?.findings.map((f) => f.rule)).not.toContain('missing-dockerignore')
+    expect(files.find((f) => f.path === 'docs/Dockerfile')?.builds).toEqual([])
+  })
+
+  it('lists what it found with --builds', async () => {
+    const { code, stdout } = await cli(['--builds'], repo.dir)
+    expect(code).toBe(0)
+    expect(stdout).toContain('docker/Dockerfile [app] ← .github/workflows/release.yml:6 (build-push-action image')
+    expect(stdout).toContain('docker/Dockerfile [lint] ← docker-bake.hcl:1 (bake lint)')
+  })
+
+  it('lets images: in the configuration decide what a target is for', async () => {
+    writeFileSync(join(repo.dir, '.stagecraft.yml'), 'images:\n  - path: docker/**\n    target: app\n    purpose: environment\n')
+    try {
+      const { stdout } = await cli(['docker/Dockerfile', '--format', 'json'], repo.dir)
+      const targets = (JSON.parse(stdout) as JsonReport).files[0]?.targets
+      expect(targets?.[0]).toEqual({ stage: 3, purpose: 'environment', because: 'the configuration says so (images: in .stagecraft.yml)', builtBy: ['.github/workflows/release.yml:6'] })
+    } finally {
+      rmSync(join(repo.dir, '.stagecraft.yml'))
+    }
   })
 })

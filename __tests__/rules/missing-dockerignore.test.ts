@@ -7,7 +7,22 @@ testRule(missingDockerignore, {
   valid: [
     { name: 'unknown context: silent', code: df('FROM node:20', 'COPY . .') },
     { name: 'a .dockerignore exists', code: df('FROM node:20', 'COPY . .'), dockerignore: 'node_modules\n' },
-    { name: 'only named files are copied', code: df('FROM node:20', 'COPY package.json ./'), dockerignore: null }
+    { name: 'only named files are copied', code: df('FROM node:20', 'COPY package.json ./'), dockerignore: null },
+    {
+      name: 'a lone Dockerfile: the files it copies by name are not in its folder, so this is not its context',
+      code: df('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+      dockerignore: null,
+      contextEntries: ['Dockerfile', 'README.md']
+    }
   ],
-  invalid: [{ name: 'COPY . with no .dockerignore', code: df('FROM node:20 AS b', 'COPY ./ /app', 'FROM node:20-slim', 'COPY --from=b /app/dist /dist'), dockerignore: null, errors: [{ line: 2 }] }]
+  invalid: [
+    { name: 'COPY . with no .dockerignore', code: df('FROM node:20 AS b', 'COPY ./ /app', 'FROM node:20-slim', 'COPY --from=b /app/dist /dist'), dockerignore: null, errors: [{ line: 2 }] },
+    {
+      name: 'the context holds what the Dockerfile copies by name, and no .dockerignore',
+      code: df('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+      dockerignore: null,
+      contextEntries: ['Dockerfile', 'package.json', 'package-lock.json', 'src'],
+      errors: [{ line: 5 }]
+    }
+  ]
 })

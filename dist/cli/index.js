@@ -11555,6 +11555,21 @@ function assignRoles(stageCount, edges, targets, anyTarget) {
             raise(s, 'build');
     return roles;
 }
+/** Every stage a target needs (itself, its FROM chain, and what they copy or mount, transitively), ascending. */
+function neededBy(stage, out) {
+    const seen = new Set([stage]);
+    const queue = [stage];
+    while (queue.length > 0) {
+        const s = queue.pop();
+        for (const e of out[s] ?? []) {
+            if (seen.has(e.to))
+                continue;
+            seen.add(e.to);
+            queue.push(e.to);
+        }
+    }
+    return [...seen].sort((a, b) => a - b);
+}
 /** The builds asked for, resolved to stages (unknown names reported once) with their purposes; one per stage. */
 function resolveTargets(model, options, findings) {
     const stages = model.stages;
@@ -11611,6 +11626,13 @@ function buildStageGraph(model, options = {}) {
             addInstructionEdges(stage, instruction, stages, byName, edges, external, findings);
     }
     const targets = resolveTargets(model, options, findings);
+    if (targets.length > 1) {
+        const out = Array.from({ length: stages.length }, () => []);
+        for (const e of edges)
+            out[e.from]?.push(e);
+        for (const t of targets)
+            t.needs = neededBy(t.stage, out);
+    }
     const anyTarget = options.anyTarget === true;
     const target = (targets.find((t) => t.purpose === 'runtime') ?? targets[0])?.stage ?? null;
     return { edges, external, target, targets, anyTarget, roles: assignRoles(stages.length, edges, targets, anyTarget), problems: findings };
@@ -12770,7 +12792,19 @@ function sizeFields(base, sizes) {
     const found = baseSize(base, sizes);
     return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
 }
-function toJsonFile(analysis, sizes, built) {
+const jsonBuild = (b) => ({
+    kind: b.kind,
+    source: { file: b.source.file, line: b.source.line },
+    name: b.name,
+    target: b.target,
+    targetUnknown: b.targetUnknown,
+    context: b.context,
+    args: b.args,
+    platforms: b.platforms,
+    pushed: b.push
+});
+function toJsonFile(file, sizes, built) {
+    const { analysis } = file;
     const { model, graph } = analysis;
     const edges = edgesByStage(graph, model.stages.length);
     const shipped = describeShippedImage(model, graph);
@@ -12779,6 +12813,8 @@ function toJsonFile(analysis, sizes, built) {
         target: graph.target,
         finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
         ...(built === undefined ? {} : { builtImage: built }),
+        targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
+        builds: (file.builds ?? []).map(jsonBuild),
         stages: model.stages.map((stage) => ({
             index: stage.index,
             name: stage.name,
@@ -12802,12 +12838,14 @@ function toJsonFile(analysis, sizes, built) {
             line: f.line,
             endLine: f.endLine,
             message: f.message,
-            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit }
+            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit },
+            ...(f.targets === undefined ? {} : { targets: f.targets }),
+            ...(f.alsoAt === undefined ? {} : { alsoAt: f.alsoAt })
         }))
     };
 }
 function toJsonReport(review) {
-    return { version: 1, files: review.files.map((f) => toJsonFile(f.analysis, review.sizes, review.builtImages?.get(f.path))) };
+    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) };
 }
 /**
  * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
@@ -12841,6 +12879,16 @@ function tally(findings) {
     for (const f of findings)
         counts[f.severity]++;
     return counts;
+}
+/** Lines a grouped finding's text lists; the rest are counted. */
+const LISTED_LINES = 5;
+/** The finding as people read it: the rule's words, and the other lines it stands for when grouped. */
+function findingText(f) {
+    if (f.alsoAt === undefined || f.alsoAt.length === 0)
+        return f.message;
+    const listed = f.alsoAt.slice(0, LISTED_LINES).join(', ');
+    const more = f.alsoAt.length - LISTED_LINES;
+    return `${f.message} (also on line${f.alsoAt.length === 1 ? '' : 's'} ${listed}${more > 0 ? ` and ${more} more` : ''})`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/types.ts
@@ -12880,14 +12928,18 @@ function findingKey(analysis, f, renamed) {
         message = message.split(`"${from}"`).join(`"${to}"`);
     return `${f.rule}\u0000${stage}\u0000${message}`;
 }
+/** A grouped finding stands for one occurrence per line: compared one by one, so a PR that adds a line is seen. */
+function occurrences(findings) {
+    return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]));
+}
 /** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
 function missingFrom(a, b, renamedA, renamedB) {
     const counts = new Map();
-    for (const f of b.findings) {
+    for (const f of occurrences(b.findings)) {
         const k = findingKey(b, f, renamedB);
         counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    return a.findings.filter((f) => {
+    return occurrences(a.findings).filter((f) => {
         const k = findingKey(a, f, renamedA);
         const n = counts.get(k) ?? 0;
         if (n === 0)
@@ -13063,7 +13115,7 @@ function textFilePiece(analysis, options) {
     const paint = painter(options);
     const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
     for (const f of analysis.findings)
-        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${f.message}`);
+        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`);
     return out.join('\n') + '\n\n';
 }
 function textTotals(t) {
@@ -13139,7 +13191,7 @@ function list(items, max = 8, format = code) {
     return items.length > max ? `${shown} +${items.length - max} more` : shown;
 }
 function findingsTable(findings) {
-    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`);
+    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(findingText(f))} |`);
     return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
 }
 /** Findings under a small heading per stage (in file order), then those about the whole file. */
@@ -13298,6 +13350,17 @@ function deltaLines(delta, sizes) {
         out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
     return out;
 }
+/** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
+function builtByLine(builds) {
+    if (builds === undefined || builds.length === 0)
+        return null;
+    const shown = builds.slice(0, 4).map((b) => {
+        const what = [b.targetUnknown ? 'target unknown' : b.target === null ? 'last stage' : `target ${code(b.target)}`, ...(b.push === true ? ['pushed'] : [])];
+        return `${code(`${b.source.file}:${b.source.line}`)} (${what.join(', ')})`;
+    });
+    const more = builds.length - shown.length;
+    return `*Built by* ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
 /** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
 function purposeLine(analysis) {
     const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment');
@@ -13307,7 +13370,7 @@ function purposeLine(analysis) {
     const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
     return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
 }
-function fileSection(analysis, previous, detail, sizes, built) {
+function fileSection(analysis, previous, detail, sizes, built, builds) {
     const hasErrors = analysis.findings.some((f) => f.severity === 'error');
     const rows = describeStages(analysis.model, analysis.graph);
     const image = describeShippedImage(analysis.model, analysis.graph);
@@ -13316,6 +13379,9 @@ function fileSection(analysis, previous, detail, sizes, built) {
     const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
     // The blank line after </summary> is what makes GitHub render the Markdown inside.
     const parts = [];
+    const origin = builtByLine(builds);
+    if (origin !== null)
+        parts.push(origin);
     const purpose = purposeLine(analysis);
     if (purpose !== null)
         parts.push(purpose);
@@ -13372,7 +13438,7 @@ function summaryMarkdown(review, options = {}) {
     const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
     const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`;
     for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path))).join('\n')}${tail}`;
+        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds)).join('\n')}${tail}`;
         if (codePoints(body) <= limit)
             return body;
     }
@@ -18584,6 +18650,22 @@ const isUpper = (s) => s === s.toUpperCase();
 const isLower = (s) => s === s.toLowerCase();
 /** A COPY or ADD from the build context (not --from). */
 const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
+/**
+ * Whether the folder we took for the build context looks like it: the files the Dockerfile copies
+ * by name are there. A lone Dockerfile (a copied snippet, a context elsewhere) proves nothing
+ * about a .dockerignore, so the context rules stay quiet then.
+ */
+function contextLooksReal(model, context) {
+    if (context.entries === undefined)
+        return true;
+    const named = model.stages
+        .flatMap((s) => s.instructions)
+        .filter(isContextCopy)
+        .flatMap((i) => i.copy?.sources ?? [])
+        .map((source) => source.replace(/^\.\//, '').split('/')[0] ?? '')
+        .filter((first) => first !== '' && first !== '.' && !first.startsWith('<<') && !/[*?[$]/.test(first) && !/^https?:/.test(first));
+    return named.length === 0 || named.some((first) => context.entries?.has(first) === true);
+}
 /** The registry host an image reference pulls from (Docker Hub names → docker.io). */
 function registryOf(image) {
     const ref = parseImageReference(image);
@@ -20234,7 +20316,7 @@ const missingDockerignore = {
         about: 'file'
     },
     check: ({ model, buildContext }) => {
-        if (buildContext === undefined || buildContext.dockerignore !== null)
+        if (buildContext === undefined || buildContext.dockerignore !== null || !contextLooksReal(model, buildContext))
             return [];
         const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'));
         if (copy === undefined)
@@ -22327,7 +22409,26 @@ function runRules(context, options = {}) {
             if (f.equivalents.buildkit !== null)
                 f.severity = 'error';
     }
-    return kept.sort(compareFindings);
+    return oneFindingPerCause(kept.sort(compareFindings));
+}
+/**
+ * The same rule saying the same thing on many lines of a file is one cause: one finding at the
+ * first line that lists the others (`alsoAt`), not 34 annotations. Findings arrive sorted by line.
+ */
+function oneFindingPerCause(findings) {
+    const first = new Map();
+    const out = [];
+    for (const f of findings) {
+        const key = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+        const seen = first.get(key);
+        if (seen === undefined) {
+            first.set(key, f);
+            out.push(f);
+        }
+        else
+            (seen.alsoAt ??= []).push(f.line);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/review/analyze.ts
@@ -22337,6 +22438,21 @@ function runRules(context, options = {}) {
 
 
 const INTERNAL_ERROR = 'internal-error';
+/** With several built targets, each finding about a stage names the targets that need that stage. */
+function withTargets(findings, model, graph) {
+    if (graph.targets.length < 2)
+        return findings;
+    const label = (stage) => model.stages[stage]?.name ?? `stage ${stage}`;
+    for (const f of findings) {
+        if (f.stage === null)
+            continue;
+        const stage = f.stage;
+        const targets = graph.targets.filter((t) => (t.needs ?? [t.stage]).includes(stage)).map((t) => label(t.stage));
+        if (targets.length > 0)
+            f.targets = targets;
+    }
+    return findings;
+}
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 function checkFile(model, graph, options = {}) {
     return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} });
@@ -22345,7 +22461,7 @@ function analyzeDockerfile(path, text, options = {}) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
-        return { path, model, graph, findings: checkFile(model, graph, options) };
+        return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) };
     }
     catch (err) {
         // A bug of ours must not hide the file: say so on the file, keep going with the others.
@@ -22435,7 +22551,7 @@ function selectFindings(analysis, changed, mode, rules) {
     if (mode === 'changed-files' || changed === 'all')
         return analysis.findings;
     const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
-    return analysis.findings.filter((f) => fileLevel.has(f.rule) || patch_touches(changed, f.line, f.endLine));
+    return analysis.findings.filter((f) => fileLevel.has(f.rule) || patch_touches(changed, f.line, f.endLine) || (f.alsoAt ?? []).some((line) => patch_touches(changed, line, line)));
 }
 function fails(findings, failOn) {
     if (failOn === 'never')
@@ -22832,21 +22948,22 @@ class BuildContextReader {
         this.root = root;
     }
     listing(folder) {
-        let names = this.listings.get(folder);
-        if (names === undefined) {
+        let listed = this.listings.get(folder);
+        if (listed === undefined) {
             try {
+                const dirents = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
                 // Regular files only: a FIFO or a link planted by a pull request is not read.
-                names = new Set((0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name));
+                listed = { ignores: new Set(dirents.filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name)), entries: new Set(dirents.map((d) => d.name)) };
             }
             catch {
-                names = new Set();
+                listed = { ignores: new Set(), entries: new Set() };
             }
-            this.listings.set(folder, names);
+            this.listings.set(folder, listed);
         }
-        return names;
+        return listed;
     }
     readIn(folder, name, shown) {
-        if (!this.listing(folder).has(name))
+        if (!this.listing(folder).ignores.has(name))
             return null;
         try {
             return { dockerignore: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(folder, name), 'utf8'), dockerignorePath: shown };
@@ -22862,9 +22979,10 @@ class BuildContextReader {
         const own = `${(0,external_node_path_namespaceObject.basename)(absolute)}.dockerignore`;
         const nextTo = own === '.dockerignore.dockerignore' ? null : this.readIn((0,external_node_path_namespaceObject.dirname)(absolute), own, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), own));
         if (nextTo !== null)
-            return nextTo;
+            return { ...nextTo, entries: this.listing(context === null ? (0,external_node_path_namespaceObject.dirname)(absolute) : (0,external_node_path_namespaceObject.resolve)(this.root, context)).entries };
         const folder = context === null ? (0,external_node_path_namespaceObject.dirname)(absolute) : (0,external_node_path_namespaceObject.resolve)(this.root, context);
-        return this.readIn(folder, '.dockerignore', context === null ? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), '.dockerignore') : (0,external_node_path_namespaceObject.join)(context, '.dockerignore')) ?? build_context_NONE;
+        const found = this.readIn(folder, '.dockerignore', context === null ? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), '.dockerignore') : (0,external_node_path_namespaceObject.join)(context, '.dockerignore')) ?? build_context_NONE;
+        return { ...found, entries: this.listing(folder).entries };
     }
 }
 
@@ -24147,7 +24265,7 @@ async function runCli(argv, io) {
         else {
             if (printed === 0)
                 io.stdout(JSON_REPORT_OPEN);
-            io.stdout(jsonFilePiece(toJsonFile(file.analysis), printed === 0));
+            io.stdout(jsonFilePiece(toJsonFile(file), printed === 0));
         }
         printed++;
     };

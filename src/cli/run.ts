@@ -205,7 +205,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const f of file.analysis.findings) totals[f.severity]++
     } else {
       if (printed === 0) io.stdout(JSON_REPORT_OPEN)
-      io.stdout(jsonFilePiece(toJsonFile(file.analysis), printed === 0))
+      io.stdout(jsonFilePiece(toJsonFile(file), printed === 0))
     }
     printed++
   }

@@ -45,14 +45,19 @@ function findingKey(analysis: FileAnalysis, f: Finding, renamed: ReadonlyMap<str
   return `${f.rule}\u0000${stage}\u0000${message}`
 }
 
+/** A grouped finding stands for one occurrence per line: compared one by one, so a PR that adds a line is seen. */
+function occurrences(findings: readonly Finding[]): Finding[] {
+  return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]))
+}
+
 /** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
 function missingFrom(a: FileAnalysis, b: FileAnalysis, renamedA: ReadonlyMap<string, string>, renamedB: ReadonlyMap<string, string>): Finding[] {
   const counts = new Map<string, number>()
-  for (const f of b.findings) {
+  for (const f of occurrences(b.findings)) {
     const k = findingKey(b, f, renamedB)
     counts.set(k, (counts.get(k) ?? 0) + 1)
   }
-  return a.findings.filter((f) => {
+  return occurrences(a.findings).filter((f) => {
     const k = findingKey(a, f, renamedA)
     const n = counts.get(k) ?? 0
     if (n === 0) return true

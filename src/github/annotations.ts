@@ -1,5 +1,5 @@
 /** Findings as check-run annotations, in the shape and within the limits of GitHub's Checks API. Pure. */
-import type { Finding, Severity } from '../model/finding.js'
+import { type Finding, type Severity, findingText } from '../model/finding.js'
 import { docsUrl } from '../rules/types.js'
 
 export interface CheckAnnotation {
@@ -25,7 +25,7 @@ export function toCheckAnnotation(path: string, f: Finding): CheckAnnotation {
     end_line: f.endLine,
     annotation_level: LEVEL[f.severity],
     title: clip(`${f.rule} (${f.severity})`, 255),
-    message: clip(`${f.message}\n${docsUrl(f.rule)}`, 65000)
+    message: clip(`${findingText(f)}\n${docsUrl(f.rule)}`, 65000)
   }
 }
 

@@ -7,7 +7,7 @@
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { tally, type Finding } from '../model/finding.js'
+import { tally, type Finding, findingText } from '../model/finding.js'
 import { toJsonReport } from '../report/json.js'
 import { summaryMarkdown } from '../report/markdown.js'
 import { toSarif } from '../report/sarif.js'
@@ -44,9 +44,9 @@ function commandAnnotations(selected: readonly { path: string; finding: Finding 
     }
     shown[f.severity]++
     const props = { title: `${f.rule} (${f.severity})`, file: path, startLine: f.line, endLine: f.endLine }
-    if (f.severity === 'error') core.error(f.message, props)
-    else if (f.severity === 'warning') core.warning(f.message, props)
-    else core.notice(f.message, props)
+    if (f.severity === 'error') core.error(findingText(f), props)
+    else if (f.severity === 'warning') core.warning(findingText(f), props)
+    else core.notice(findingText(f), props)
   }
   return dropped === 0 ? null : `${dropped} more finding(s) could not be shown as annotations (GitHub shows ${COMMAND_ANNOTATION_CAP} per type per step): they are in the job summary and the reports`
 }

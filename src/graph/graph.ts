@@ -247,6 +247,21 @@ function assignRoles(stageCount: number, edges: readonly StageEdge[], targets: r
   return roles
 }
 
+/** Every stage a target needs (itself, its FROM chain, and what they copy or mount, transitively), ascending. */
+function neededBy(stage: number, out: readonly (readonly StageEdge[])[]): number[] {
+  const seen = new Set<number>([stage])
+  const queue = [stage]
+  while (queue.length > 0) {
+    const s = queue.pop() as number
+    for (const e of out[s] ?? []) {
+      if (seen.has(e.to)) continue
+      seen.add(e.to)
+      queue.push(e.to)
+    }
+  }
+  return [...seen].sort((a, b) => a - b)
+}
+
 /** The builds asked for, resolved to stages (unknown names reported once) with their purposes; one per stage. */
 function resolveTargets(model: DockerfileModel, options: GraphOptions, findings: GraphProblem[]): BuiltTarget[] {
   const stages = model.stages
@@ -302,6 +317,11 @@ export function buildStageGraph(model: DockerfileModel, options: GraphOptions = 
     for (const instruction of stage.instructions) addInstructionEdges(stage, instruction, stages, byName, edges, external, findings)
   }
   const targets = resolveTargets(model, options, findings)
+  if (targets.length > 1) {
+    const out: StageEdge[][] = Array.from({ length: stages.length }, () => [])
+    for (const e of edges) out[e.from]?.push(e)
+    for (const t of targets) t.needs = neededBy(t.stage, out)
+  }
   const anyTarget = options.anyTarget === true
   const target = (targets.find((t) => t.purpose === 'runtime') ?? targets[0])?.stage ?? null
   return { edges, external, target, targets, anyTarget, roles: assignRoles(stages.length, edges, targets, anyTarget), problems: findings }

@@ -8,6 +8,8 @@ export interface BuildContext {
   dockerignore: string | null
   /** Which file it came from, for messages. */
   dockerignorePath: string | null
+  /** The names at the top of the context folder, when it could be listed (to tell a real context from a lone Dockerfile). */
+  entries?: ReadonlySet<string>
 }
 
 export interface FileAnalysis {

@@ -16,6 +16,8 @@ export interface BuiltTarget {
   because: string
   /** Where it is built (build definitions as `file:line`), empty when it is the default (the last stage). */
   builtBy: string[]
+  /** With several targets: every stage this one needs (FROM chain, COPY and mount sources), ascending. */
+  needs?: number[]
 }
 
 export interface StageEdge {

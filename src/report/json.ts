@@ -13,6 +13,8 @@ import type { Equivalents, Severity } from '../model/finding.js'
 import type { Role, Via } from '../model/graph.js'
 import type { BaseDescription, ImageLookup } from '../model/image.js'
 import type { FileAnalysis } from '../model/analysis.js'
+import type { BuildDefinition } from '../builds/types.js'
+import type { Purpose } from '../model/graph.js'
 
 export interface JsonBase {
   raw: string
@@ -55,6 +57,34 @@ export interface JsonFinding {
   endLine: number
   message: string
   equivalents: Equivalents
+  /** With several built targets: the targets whose image needs the finding's stage. */
+  targets?: string[]
+  /** The same finding on other lines (reported once). */
+  alsoAt?: number[]
+}
+
+/** A build of the file that the repository's build definitions describe. */
+export interface JsonBuild {
+  kind: BuildDefinition['kind']
+  /** Where it is defined. */
+  source: { file: string; line: number }
+  name: string
+  /** The stage built; null: the last stage. */
+  target: string | null
+  targetUnknown: boolean
+  context: string | null
+  /** Build args; null values are expressions that could not be read. */
+  args: Record<string, string | null>
+  platforms: string[]
+  pushed: boolean | null
+}
+
+/** A stage that is built, what it is for and why. */
+export interface JsonTarget {
+  stage: number
+  purpose: Purpose
+  because: string
+  builtBy: string[]
 }
 
 export interface JsonFile {
@@ -65,6 +95,10 @@ export interface JsonFile {
   finalImage: JsonFinalImage | null
   /** The built image's layers (the action's `image` input, the CLI's --image), when asked for. */
   builtImage?: BuiltImageResult
+  /** Every built target with its purpose (runtime or environment) and the evidence. */
+  targets: JsonTarget[]
+  /** The build definitions that build this file (workflows, bake, compose, dev containers). */
+  builds: JsonBuild[]
   findings: JsonFinding[]
 }
 
@@ -80,7 +114,20 @@ function sizeFields(base: BaseDescription, sizes: Sizes): { compressedSize: numb
 
 type Sizes = ReadonlyMap<string, ImageLookup> | undefined
 
-export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes, built?: BuiltImageResult): JsonFile {
+const jsonBuild = (b: BuildDefinition): JsonBuild => ({
+  kind: b.kind,
+  source: { file: b.source.file, line: b.source.line },
+  name: b.name,
+  target: b.target,
+  targetUnknown: b.targetUnknown,
+  context: b.context,
+  args: b.args,
+  platforms: b.platforms,
+  pushed: b.push
+})
+
+export function toJsonFile(file: { analysis: FileAnalysis; builds?: readonly BuildDefinition[] }, sizes?: Sizes, built?: BuiltImageResult): JsonFile {
+  const { analysis } = file
   const { model, graph } = analysis
   const edges = edgesByStage(graph, model.stages.length)
   const shipped = describeShippedImage(model, graph)
@@ -89,6 +136,8 @@ export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes, built?: BuiltI
     target: graph.target,
     finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
     ...(built === undefined ? {} : { builtImage: built }),
+    targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
+    builds: (file.builds ?? []).map(jsonBuild),
     stages: model.stages.map((stage) => ({
       index: stage.index,
       name: stage.name,
@@ -112,20 +161,22 @@ export function toJsonFile(analysis: FileAnalysis, sizes?: Sizes, built?: BuiltI
       line: f.line,
       endLine: f.endLine,
       message: f.message,
-      equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit }
+      equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit },
+      ...(f.targets === undefined ? {} : { targets: f.targets }),
+      ...(f.alsoAt === undefined ? {} : { alsoAt: f.alsoAt })
     }))
   }
 }
 
 /** What the JSON report shows: a review (src/review) or anything shaped like one. */
 export interface JsonReported {
-  files: readonly { path: string; analysis: FileAnalysis }[]
+  files: readonly { path: string; analysis: FileAnalysis; builds?: readonly BuildDefinition[] }[]
   sizes?: Sizes
   builtImages?: ReadonlyMap<string, BuiltImageResult>
 }
 
 export function toJsonReport(review: JsonReported): JsonReport {
-  return { version: 1, files: review.files.map((f) => toJsonFile(f.analysis, review.sizes, review.builtImages?.get(f.path))) }
+  return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) }
 }
 
 /**

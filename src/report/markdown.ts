@@ -11,7 +11,7 @@
  */
 
 import { describeLeftBehind, describeShippedImage, describeStages, stageLabel } from '../graph/image.js'
-import { tally, type Finding, type Severity } from '../model/finding.js'
+import { tally, type Finding, type Severity, findingText } from '../model/finding.js'
 import type { Stage } from '../model/dockerfile.js'
 import { docsUrl } from '../rules/types.js'
 import { compareVersions, type FileDelta, type PreviousVersion } from '../enrich/delta.js'
@@ -23,6 +23,7 @@ import { baseSize, formatBytes, formatSize, lookupOf, type BaseSize } from '../e
 import { countFindings, plural } from './text.js'
 import type { BaseDescription, ImageLookup, PackageList, ShippedImage, StageRow } from '../model/image.js'
 import type { FileAnalysis } from '../model/analysis.js'
+import type { BuildDefinition } from '../builds/types.js'
 
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
 export const COMMENT_LIMIT = 65536
@@ -73,7 +74,7 @@ function list(items: readonly string[], max = 8, format: (s: string) => string =
 }
 
 export function findingsTable(findings: readonly Finding[]): string {
-  const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`)
+  const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(findingText(f))} |`)
   return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n')
 }
 
@@ -237,6 +238,17 @@ function deltaLines(delta: FileDelta, sizes: Sizes): string[] {
 
 export type { PreviousVersion }
 
+/** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
+function builtByLine(builds: readonly BuildDefinition[] | undefined): string | null {
+  if (builds === undefined || builds.length === 0) return null
+  const shown = builds.slice(0, 4).map((b) => {
+    const what = [b.targetUnknown ? 'target unknown' : b.target === null ? 'last stage' : `target ${code(b.target)}`, ...(b.push === true ? ['pushed'] : [])]
+    return `${code(`${b.source.file}:${b.source.line}`)} (${what.join(', ')})`
+  })
+  const more = builds.length - shown.length
+  return `*Built by* ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
+}
+
 /** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
 function purposeLine(analysis: FileAnalysis): string | null {
   const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment')
@@ -248,7 +260,7 @@ function purposeLine(analysis: FileAnalysis): string | null {
 
 type Detail = 'full' | 'compact'
 
-function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined): string {
+function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, builds: readonly BuildDefinition[] | undefined): string {
   const hasErrors = analysis.findings.some((f) => f.severity === 'error')
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
@@ -257,6 +269,8 @@ function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefin
   const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`
   // The blank line after </summary> is what makes GitHub render the Markdown inside.
   const parts: string[] = []
+  const origin = builtByLine(builds)
+  if (origin !== null) parts.push(origin)
   const purpose = purposeLine(analysis)
   if (purpose !== null) parts.push(purpose)
   if (previous === 'new') parts.push('**New file** in this pull request.')
@@ -278,7 +292,7 @@ function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefin
 
 /** What a summary shows: a review (src/review) or anything shaped like one. */
 export interface Summarised {
-  files: readonly { path: string; analysis: FileAnalysis; previous?: PreviousVersion }[]
+  files: readonly { path: string; analysis: FileAnalysis; previous?: PreviousVersion; builds?: readonly BuildDefinition[] }[]
   /** Dockerfiles the change deletes. */
   removed?: readonly string[]
   /** Said under the status line (e.g. "the PR has more than 3,000 files"). */
@@ -332,7 +346,7 @@ export function summaryMarkdown(review: Summarised, options: SummaryOptions = {}
   const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
   const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
   for (const detail of ['full', 'compact'] as const) {
-    const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path))).join('\n')}${tail}`
+    const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds)).join('\n')}${tail}`
     if (codePoints(body) <= limit) return body
   }
   // Still too long: one line per file, worst first, as many as fit.

@@ -4,7 +4,7 @@
  * log): a run with no results is still a valid run.
  */
 
-import type { Severity } from '../model/finding.js'
+import { type Severity, findingText } from '../model/finding.js'
 import { docsUrl, type Rule } from '../rules/types.js'
 import { VERSION } from '../model/version.js'
 import type { FileAnalysis } from '../model/analysis.js'
@@ -38,7 +38,7 @@ export function toSarif(review: { files: readonly { analysis: FileAnalysis }[] }
       ruleId: f.rule,
       ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
       level: LEVEL[f.severity],
-      message: { text: f.message },
+      message: { text: findingText(f) },
       locations: [
         {
           physicalLocation: {

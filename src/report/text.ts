@@ -1,6 +1,6 @@
 /** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
 
-import { tally, type Severity } from '../model/finding.js'
+import { tally, type Severity, findingText } from '../model/finding.js'
 import type { FileAnalysis } from '../model/analysis.js'
 
 export interface TextOptions {
@@ -50,7 +50,7 @@ function painter(options: TextOptions): (kind: keyof typeof COLOURS, text: strin
 export function textFilePiece(analysis: FileAnalysis, options: TextOptions): string {
   const paint = painter(options)
   const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)]
-  for (const f of analysis.findings) out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${f.message}`)
+  for (const f of analysis.findings) out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`)
   return out.join('\n') + '\n\n'
 }
 

@@ -29,6 +29,19 @@ export interface AnalysisOptions {
 
 export const INTERNAL_ERROR = 'internal-error'
 
+/** With several built targets, each finding about a stage names the targets that need that stage. */
+function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGraph): Finding[] {
+  if (graph.targets.length < 2) return findings
+  const label = (stage: number): string => model.stages[stage]?.name ?? `stage ${stage}`
+  for (const f of findings) {
+    if (f.stage === null) continue
+    const stage = f.stage
+    const targets = graph.targets.filter((t) => (t.needs ?? [t.stage]).includes(stage)).map((t) => label(t.stage))
+    if (targets.length > 0) f.targets = targets
+  }
+  return findings
+}
+
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
   return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} })
@@ -38,7 +51,7 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   try {
     const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) })
-    return { path, model, graph, findings: checkFile(model, graph, options) }
+    return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.
     const message = err instanceof Error ? err.message : String(err)

@@ -21,7 +21,7 @@ export function selectFindings(analysis: FileAnalysis, changed: ChangedLines | u
   if (changed === undefined) return []
   if (mode === 'changed-files' || changed === 'all') return analysis.findings
   const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id))
-  return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine))
+  return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine) || (f.alsoAt ?? []).some((line) => touches(changed, line, line)))
 }
 
 export function fails(findings: readonly Finding[], failOn: FailOn): boolean {

@@ -59,5 +59,23 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
     // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
     for (const f of kept) if (f.equivalents.buildkit !== null) f.severity = 'error'
   }
-  return kept.sort(compareFindings)
+  return oneFindingPerCause(kept.sort(compareFindings))
+}
+
+/**
+ * The same rule saying the same thing on many lines of a file is one cause: one finding at the
+ * first line that lists the others (`alsoAt`), not 34 annotations. Findings arrive sorted by line.
+ */
+export function oneFindingPerCause(findings: Finding[]): Finding[] {
+  const first = new Map<string, Finding>()
+  const out: Finding[] = []
+  for (const f of findings) {
+    const key = `${f.rule}\u0000${f.severity}\u0000${f.message}`
+    const seen = first.get(key)
+    if (seen === undefined) {
+      first.set(key, f)
+      out.push(f)
+    } else (seen.alsoAt ??= []).push(f.line)
+  }
+  return out
 }

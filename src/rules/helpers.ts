@@ -8,6 +8,7 @@ import { referencedNames } from '../parse/variables.js'
 import { unquote } from '../parse/words.js'
 import type { DockerfileModel, GlobalArg, Instruction, PathWord, Stage } from '../model/dockerfile.js'
 import type { ExternalReference } from '../model/graph.js'
+import type { BuildContext } from '../model/analysis.js'
 
 export { finalWorkdir, stageChain, workdirs }
 
@@ -85,6 +86,22 @@ export const isLower = (s: string): boolean => s === s.toLowerCase()
 
 /** A COPY or ADD from the build context (not --from). */
 export const isContextCopy = (i: Instruction): boolean => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null
+
+/**
+ * Whether the folder we took for the build context looks like it: the files the Dockerfile copies
+ * by name are there. A lone Dockerfile (a copied snippet, a context elsewhere) proves nothing
+ * about a .dockerignore, so the context rules stay quiet then.
+ */
+export function contextLooksReal(model: DockerfileModel, context: BuildContext): boolean {
+  if (context.entries === undefined) return true
+  const named = model.stages
+    .flatMap((s) => s.instructions)
+    .filter(isContextCopy)
+    .flatMap((i) => i.copy?.sources ?? [])
+    .map((source) => source.replace(/^\.\//, '').split('/')[0] ?? '')
+    .filter((first) => first !== '' && first !== '.' && !first.startsWith('<<') && !/[*?[$]/.test(first) && !/^https?:/.test(first))
+  return named.length === 0 || named.some((first) => context.entries?.has(first) === true)
+}
 
 /** The registry host an image reference pulls from (Docker Hub names → docker.io). */
 export function registryOf(image: string): string | null {

@@ -1,6 +1,6 @@
 /** `COPY .` with no .dockerignore (silent when the build context is unknown). */
 import type { Rule } from './types.js'
-import { isContextCopy } from './helpers.js'
+import { contextLooksReal, isContextCopy } from './helpers.js'
 
 export const missingDockerignore: Rule = {
   meta: {
@@ -13,7 +13,7 @@ export const missingDockerignore: Rule = {
     about: 'file'
   },
   check: ({ model, buildContext }) => {
-    if (buildContext === undefined || buildContext.dockerignore !== null) return []
+    if (buildContext === undefined || buildContext.dockerignore !== null || !contextLooksReal(model, buildContext)) return []
     const copy = model.stages.flatMap((s) => s.instructions).find((i) => isContextCopy(i) && (i.copy?.sources ?? []).some((s) => s === '.' || s === './'))
     if (copy === undefined) return []
     return [{ line: copy.line, message: 'this copies the whole build context and there is no .dockerignore next to the Dockerfile: .git, node_modules, build output and local .env files go into the build (and its cache); add a .dockerignore', stage: copy.stage }]

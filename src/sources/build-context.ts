@@ -16,25 +16,26 @@ const NONE: BuildContext = Object.freeze({ dockerignore: null, dockerignorePath:
  * files are small and a promise per file costs thread-pool round trips.
  */
 export class BuildContextReader {
-  private readonly listings = new Map<string, ReadonlySet<string>>()
+  private readonly listings = new Map<string, { ignores: ReadonlySet<string>; entries: ReadonlySet<string> }>()
   constructor(private readonly root: string) {}
 
-  private listing(folder: string): ReadonlySet<string> {
-    let names = this.listings.get(folder)
-    if (names === undefined) {
+  private listing(folder: string): { ignores: ReadonlySet<string>; entries: ReadonlySet<string> } {
+    let listed = this.listings.get(folder)
+    if (listed === undefined) {
       try {
+        const dirents = readdirSync(folder, { withFileTypes: true })
         // Regular files only: a FIFO or a link planted by a pull request is not read.
-        names = new Set(readdirSync(folder, { withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name))
+        listed = { ignores: new Set(dirents.filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name)), entries: new Set(dirents.map((d) => d.name)) }
       } catch {
-        names = new Set()
+        listed = { ignores: new Set(), entries: new Set() }
       }
-      this.listings.set(folder, names)
+      this.listings.set(folder, listed)
     }
-    return names
+    return listed
   }
 
   private readIn(folder: string, name: string, shown: string): BuildContext | null {
-    if (!this.listing(folder).has(name)) return null
+    if (!this.listing(folder).ignores.has(name)) return null
     try {
       return { dockerignore: readFileSync(join(folder, name), 'utf8'), dockerignorePath: shown }
     } catch {
@@ -48,8 +49,9 @@ export class BuildContextReader {
     const absolute = resolve(this.root, path)
     const own = `${basename(absolute)}.dockerignore`
     const nextTo = own === '.dockerignore.dockerignore' ? null : this.readIn(dirname(absolute), own, join(dirname(path), own))
-    if (nextTo !== null) return nextTo
+    if (nextTo !== null) return { ...nextTo, entries: this.listing(context === null ? dirname(absolute) : resolve(this.root, context)).entries }
     const folder = context === null ? dirname(absolute) : resolve(this.root, context)
-    return this.readIn(folder, '.dockerignore', context === null ? join(dirname(path), '.dockerignore') : join(context, '.dockerignore')) ?? NONE
+    const found = this.readIn(folder, '.dockerignore', context === null ? join(dirname(path), '.dockerignore') : join(context, '.dockerignore')) ?? NONE
+    return { ...found, entries: this.listing(folder).entries }
   }
 }
