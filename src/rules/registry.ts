@@ -65,6 +65,12 @@ import { multipleHealthcheck } from './multiple-healthcheck.js'
 import { rootUser } from './root-user.js'
 import { secretsInArgEnv } from './secrets-in-arg-env.js'
 import { unusedStage } from './unused-stage.js'
+import { artifactNotCopied } from './artifact-not-copied.js'
+import { buildPlatformShipped } from './build-platform-shipped.js'
+import { execFormVariable } from './exec-form-variable.js'
+import { curlPipeShell } from './curl-pipe-shell.js'
+import { copyDestinationWildcard } from './copy-destination-wildcard.js'
+import { fromMissingStageVariant } from './from-missing-stage-variant.js'
 
 export const RULES: readonly Rule[] = [
   parseError,
@@ -81,10 +87,13 @@ export const RULES: readonly Rule[] = [
   undefinedVar,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
+  fromMissingStageVariant,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
+  artifactNotCopied,
   copyDestinationSlash,
+  copyDestinationWildcard,
   copyRelativeWithoutWorkdir,
   workdirRelativePath,
   pipefail,
@@ -113,12 +122,15 @@ export const RULES: readonly Rule[] = [
   missingDockerignore,
   copyIgnoredFile,
   crossCompilePlatform,
+  buildPlatformShipped,
   rootUser,
   missingHealthcheck,
   jsonArgsRecommended,
+  execFormVariable,
   secretsInArgEnv,
   secretFileCopied,
   addUrlWithoutChecksum,
+  curlPipeShell,
   runSudo,
   addLocalFile,
   runCd,
