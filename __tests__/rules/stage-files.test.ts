@@ -1,10 +1,10 @@
 /** stage-files: which paths a stage creates, and whether a stage's chain could have a path. */
 import { describe, expect, it } from '@jest/globals'
-import { baseLacks, chainMayProvide, outputHas, runOutputs, stageOutputs, stageWorkdirs, startFolder } from '../../src/rules/stage-files.js'
+import { baseLacks, outputHas, runOutputs, stageFiles } from '../../src/rules/stage-files.js'
 import type { Instruction } from '../../src/model/dockerfile.js'
 import { df, parse } from '../helpers/dockerfile.js'
 
-const outputs = (text: string, stage = 0): string[] => stageOutputs(parse(text), stage).map((o) => `${o.kind} ${o.path}`)
+const outputs = (text: string, stage = 0): string[] => stageFiles(parse(text)).outputs(stage).map((o) => `${o.kind} ${o.path}`)
 const runIn = (script: string, workdir = '/src'): string[] => {
   const model = parse(df('FROM alpine:3', `RUN ${script}`))
   return runOutputs(model.stages[0]?.instructions[1] as Instruction, workdir).map((o) => `${o.kind} ${o.path}`)
@@ -68,20 +68,40 @@ describe('outputHas', () => {
   })
 })
 
-describe('stageWorkdirs and startFolder', () => {
+describe('workdirs and startFolder', () => {
   it('inherit through FROM <stage> and become unknown on an undefined variable', () => {
     const model = parse(df('FROM alpine:3 AS base', 'WORKDIR /app', 'FROM base', 'WORKDIR sub', 'RUN true', 'WORKDIR $NOPE'))
-    const final = model.stages[1]
-    expect(stageWorkdirs(model, 1).get(final?.instructions[2] as Instruction)).toBe('/app/sub')
-    expect(startFolder(model, 1)).toBeNull()
-    expect(startFolder(model, 0)).toBe('/app')
+    const files = stageFiles(model)
+    expect(files.workdirs(1).get(model.stages[1]?.instructions[2] as Instruction)).toBe('/app/sub')
+    expect(files.startFolder(1)).toBeNull()
+    expect(files.startFolder(0)).toBe('/app')
+  })
+
+  it('stay linear on a long FROM chain', () => {
+    const lines = ['FROM alpine:3 AS s0']
+    for (let i = 0; i < 3000; i++) lines.push(`FROM s${i} AS s${i + 1}`, `WORKDIR w${i}`)
+    const files = stageFiles(parse(df(...lines)))
+    const start = performance.now()
+    for (let i = 0; i <= 3000; i++) files.workdirs(i)
+    expect(files.startFolder(3000)?.split('/').length).toBe(3001)
+    expect(performance.now() - start).toBeLessThan(2000)
   })
 })
 
-describe('chainMayProvide', () => {
+describe('makers', () => {
+  it('finds the stages that make a path, exactly or as a folder holding it', () => {
+    const model = parse(df('FROM golang:1.22 AS build', 'RUN go build -o /out/server .', 'FROM node:20 AS web', 'WORKDIR /app', 'COPY . .', 'FROM alpine:3'))
+    const files = stageFiles(model)
+    expect(files.makers('/out/server').map((m) => `${m.stage.name ?? ''} ${m.output.via}`)).toEqual(['build go build -o'])
+    expect(files.makers('/app/dist/index.js').map((m) => `${m.stage.name ?? ''} ${m.output.kind} ${m.output.path}`)).toEqual(['web tree /app'])
+    expect(files.makers('/srv/x')).toEqual([])
+  })
+})
+
+describe('mayProvide', () => {
   const has = (text: string, path: string): boolean => {
     const model = parse(text)
-    return chainMayProvide(model, model.stages.length - 1, path)
+    return stageFiles(model).mayProvide(model.stages.length - 1, path)
   }
 
   it('says yes to a copied file, a copied folder, a RUN that names the file, a VOLUME and an ONBUILD', () => {
@@ -102,7 +122,7 @@ describe('chainMayProvide', () => {
 })
 
 describe('baseLacks', () => {
-  const lacks = (from: string, path: string): boolean => baseLacks(parse(df(from)), 0, path)
+  const lacks = (from: string, path: string): boolean => baseLacks(parse(df(from)).stages[0], path)
 
   it('knows scratch and distroless are empty, and official images have no project folders', () => {
     expect(lacks('FROM scratch', '/usr/local/bin/server')).toBe(true)

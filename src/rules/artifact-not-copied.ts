@@ -7,13 +7,16 @@
  */
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
 import { stageLabel } from '../graph/image.js'
-import { effectiveInstruction, stageChain } from './helpers.js'
-import { baseLacks, chainMayProvide, isPlainPath, outputHas, parentOf, runOutputs, stageOutputs, stageWorkdirs, startFolder, type StageOutput } from './stage-files.js'
+import { effectiveInstruction } from './helpers.js'
+import { baseLacks, isPlainPath, parentOf, stageFiles, type StageFiles, type StageOutput } from './stage-files.js'
 import { joinPath } from '../parse/paths.js'
 import type { Rule, RuleReport } from './types.js'
 
 /** Programs whose first operand is the file they run (`node /app/server.js`, `java -jar app.jar`). */
-const INTERPRETERS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'node', 'python', 'python3', 'ruby', 'perl', 'php', 'dotnet', 'java', 'bun', 'deno'])
+const INTERPRETERS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'node', 'python', 'ruby', 'perl', 'php', 'dotnet', 'java', 'bun', 'deno'])
+
+/** Uses looked at per file: enough for any real Dockerfile, and a bound for generated ones. */
+const MAX_CHECKS = 200
 
 /** The absolute path a command line runs: its program, or an interpreter's script. Null: a PATH lookup or unknowable. */
 export function executedPath(words: readonly string[], workdir: string): string | null {
@@ -22,8 +25,7 @@ export function executedPath(words: readonly string[], workdir: string): string 
   const program = words[i]
   if (program === undefined) return null
   if (program.includes('/')) return isPlainPath(program) ? joinPath(workdir, program) : null
-  const name = program.replace(/[0-9.]+$/, '')
-  if (!INTERPRETERS.has(name) && !INTERPRETERS.has(program)) return null
+  if (!INTERPRETERS.has(program.replace(/[0-9.]+$/, ''))) return null
   const rest = words.slice(i + 1)
   let script: string | undefined
   if (program === 'java') {
@@ -38,7 +40,7 @@ export function executedPath(words: readonly string[], workdir: string): string 
   return joinPath(workdir, script)
 }
 
-/** The words of CMD/ENTRYPOINT as the container runs them (shell form: the first line of the shell text). */
+/** The words of CMD/ENTRYPOINT as the container runs them (shell form: the words of the shell text). */
 function commandWords(ins: Instruction): string[] {
   if (ins.form === 'json') return ins.json ?? []
   return ins.args.map((a) => a.replace(/^(["'])(.*)\1$/, '$2'))
@@ -49,17 +51,15 @@ interface Evidence {
   output: StageOutput
 }
 
-/** The stage before `before` (and outside `chain`) that most clearly makes `path`: a build output first. */
-function madeElsewhere(model: DockerfileModel, path: string, chain: ReadonlySet<number>, before: number, builtOnly: boolean): Evidence | null {
-  let best: Evidence | null = null
+/** The stage before `before` (and outside the user's chain) that most clearly makes `path`: a build output first. */
+function madeElsewhere(files: StageFiles, path: string, user: number, builtOnly: boolean): Evidence | null {
+  const chain = new Set(files.chain(user).map((s) => s.index))
   // A build output beats a copy, an exact file beats a folder, a deeper folder beats a shallower one.
   const rank = (o: StageOutput): number => (o.built ? 2000 : 0) + (o.kind === 'file' ? 1000 : 0) + o.path.length
-  for (const stage of model.stages) {
-    if (stage.index >= before || chain.has(stage.index)) continue
-    for (const output of stageOutputs(model, stage.index)) {
-      if ((builtOnly && !output.built) || !outputHas(output, path)) continue
-      if (best === null || rank(output) >= rank(best.output)) best = { stage, output }
-    }
+  let best: Evidence | null = null
+  for (const m of files.makers(path)) {
+    if (m.stage.index >= user || chain.has(m.stage.index) || (builtOnly && !m.output.built)) continue
+    if (best === null || rank(m.output) >= rank(best.output)) best = m
   }
   return best
 }
@@ -79,61 +79,62 @@ function copied(e: Evidence, path: string): string {
   return e.output.kind === 'tree' && folder.length > e.output.path.length && folder.startsWith(e.output.path) ? folder : path
 }
 
-function checkCommand(model: DockerfileModel, target: number): RuleReport[] {
+function checkCommand(model: DockerfileModel, files: StageFiles, target: number): RuleReport[] {
   const entrypoint = effectiveInstruction(model, target, 'ENTRYPOINT')
   const cmd = effectiveInstruction(model, target, 'CMD')
   // With an ENTRYPOINT, CMD is its arguments, not a program.
   const ins = entrypoint !== null && commandWords(entrypoint).length > 0 ? entrypoint : cmd
   if (ins === null) return []
-  const workdir = startFolder(model, target)
+  const workdir = files.startFolder(target)
   const path = workdir === null ? null : executedPath(commandWords(ins), workdir)
-  if (path === null || !baseLacks(model, target, path) || chainMayProvide(model, target, path)) return []
-  const chain = new Set(stageChain(model, target).map((s) => s.index))
-  const evidence = madeElsewhere(model, path, chain, target, false)
+  if (path === null) return []
+  // Cheapest test first: most images have a base that may hold the file.
+  if (!baseLacks(files.chain(target)[0], path) || files.mayProvide(target, path)) return []
+  const evidence = madeElsewhere(files, path, target, false)
   if (evidence === null) return []
+  const what = copied(evidence, path)
   return [
     {
       line: ins.line,
       endLine: ins.endLine,
-      message: `${ins.keyword} runs ${path}, which this image never gets: ${made(evidence, path)} and no COPY --from brings it over, so the container fails to start; add COPY --from=${fromRef(evidence.stage)} ${copied(evidence, path)} ${copied(evidence, path)}`,
+      message: `${ins.keyword} runs ${path}, which this image never gets: ${made(evidence, path)} and no COPY --from brings it over, so the container fails to start; add COPY --from=${fromRef(evidence.stage)} ${what} ${what}`,
       stage: ins.stage
     }
   ]
 }
 
-function checkRuns(model: DockerfileModel, stage: Stage): RuleReport[] {
-  const reports: RuleReport[] = []
-  const wd = stageWorkdirs(model, stage.index)
-  const chain = new Set(stageChain(model, stage.index).map((s) => s.index))
-  for (const ins of stage.instructions) {
-    const cwd = wd.get(ins) ?? null
-    if (ins.keyword === 'RUN' && cwd !== null) {
-      const commands = ins.run?.commands ?? []
-      // Relative programs after a `cd` run from a folder we do not follow here.
-      const first = commands[0]
-      if (first === undefined || commands.some((c) => c.program === 'cd')) continue
-      const path = executedPath([first.name, ...first.args], cwd)
-      if (path === null || !baseLacks(model, stage.index, path) || chainMayProvide(model, stage.index, path, ins)) continue
-      if (runOutputs(ins, cwd).some((o) => o.path === path)) continue
-      const evidence = madeElsewhere(model, path, chain, stage.index, false)
-      if (evidence === null) continue
-      reports.push({ line: ins.line, endLine: ins.endLine, message: `RUN runs ${path}, which this stage does not have: ${made(evidence, path)}; stages share no files, so copy it first: COPY --from=${fromRef(evidence.stage)} ${copied(evidence, path)} ${copied(evidence, path)}`, stage: stage.index })
-    } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
-      for (const source of ins.copy.sources) {
-        if (!source.startsWith('/') || !isPlainPath(source)) continue
-        const path = joinPath('/', source)
-        const evidence = madeElsewhere(model, path, new Set(), stage.index, true)
-        if (evidence === null) continue
-        reports.push({
-          line: ins.line,
-          endLine: ins.endLine,
-          message: `${ins.keyword} ${source} reads ${source.slice(1)} from the build context, not from stage ${stageLabel(evidence.stage)}, which builds it (line ${evidence.output.line}, ${evidence.output.via}): write COPY --from=${fromRef(evidence.stage)} ${source} ${ins.copy.destination ?? ''}`.trimEnd(),
-          stage: stage.index
-        })
+/** The file a RUN runs first, resolved; null for a PATH lookup, or after a `cd` we do not follow. */
+function runPath(ins: Instruction, cwd: string): string | null {
+  const commands = ins.run?.commands ?? []
+  const first = commands[0]
+  if (first === undefined || commands.some((c) => c.program === 'cd')) return null
+  return executedPath([first.name, ...first.args], cwd)
+}
+
+function checkRun(files: StageFiles, stage: Stage, ins: Instruction, path: string): RuleReport | null {
+  if (!baseLacks(files.chain(stage.index)[0], path) || files.mayProvide(stage.index, path, ins)) return null
+  const evidence = madeElsewhere(files, path, stage.index, false)
+  if (evidence === null) return null
+  const what = copied(evidence, path)
+  return { line: ins.line, endLine: ins.endLine, message: `RUN runs ${path}, which this stage does not have: ${made(evidence, path)}; stages share no files, so copy it first: COPY --from=${fromRef(evidence.stage)} ${what} ${what}`, stage: stage.index }
+}
+
+function checkContextCopy(files: StageFiles, stage: Stage, ins: Instruction): RuleReport[] {
+  const copy = ins.copy
+  if (copy === undefined || copy.from !== null) return []
+  return copy.sources.flatMap((source) => {
+    if (!source.startsWith('/') || !isPlainPath(source)) return []
+    const evidence = madeElsewhere(files, joinPath('/', source), stage.index, true)
+    if (evidence === null) return []
+    return [
+      {
+        line: ins.line,
+        endLine: ins.endLine,
+        message: `${ins.keyword} ${source} reads ${source.slice(1)} from the build context, not from stage ${stageLabel(evidence.stage)}, which builds it (line ${evidence.output.line}, ${evidence.output.via}): write COPY --from=${fromRef(evidence.stage)} ${source} ${copy.destination ?? ''}`.trimEnd(),
+        stage: stage.index
       }
-    }
-  }
-  return reports
+    ]
+  })
 }
 
 export const artifactNotCopied: Rule = {
@@ -146,8 +147,28 @@ export const artifactNotCopied: Rule = {
     equivalents: { hadolint: null, buildkit: null }
   },
   check: ({ model, graph }) => {
-    const reports = model.stages.flatMap((s) => checkRuns(model, s))
-    if (graph.target !== null) reports.push(...checkCommand(model, graph.target))
+    if (model.stages.length < 2) return []
+    const files = stageFiles(model)
+    const reports: RuleReport[] = []
+    let checks = 0
+    for (const stage of model.stages) {
+      for (const ins of stage.instructions) {
+        if (checks >= MAX_CHECKS) break
+        // Most RUNs run a program from PATH: decide that before working out the folder.
+        const runsFile = ins.keyword === 'RUN' && runPath(ins, '/') !== null
+        const cwd = runsFile ? (files.workdirs(stage.index).get(ins) ?? null) : null
+        const path = cwd === null ? null : runPath(ins, cwd)
+        if (path !== null) {
+          checks++
+          const r = checkRun(files, stage, ins, path)
+          if (r !== null) reports.push(r)
+        } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy?.from === null && ins.copy.sources.some((src) => src.startsWith('/'))) {
+          checks++
+          reports.push(...checkContextCopy(files, stage, ins))
+        }
+      }
+    }
+    if (graph.target !== null) reports.push(...checkCommand(model, files, graph.target))
     return reports
   }
 }

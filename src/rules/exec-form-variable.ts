@@ -58,9 +58,11 @@ export const execFormVariable: Rule = {
     // CMD, ENTRYPOINT and HEALTHCHECK only matter in the shipped image (elsewhere they are dead).
     const shipped = new Set(graph.target === null ? [] : stageChain(model, graph.target).map((s) => s.index))
     const reports: RuleReport[] = []
+    // The ENTRYPOINT in effect at the end of each stage, inherited through FROM <stage> (bases come first).
+    const lastEntrypoint: Array<Instruction | null> = []
     for (const stage of model.stages) {
-      let entrypoint: Instruction | null = null
-      for (const s of stageChain(model, stage.index)) for (const i of s.instructions) if (i.keyword === 'ENTRYPOINT' && s.index !== stage.index) entrypoint = i
+      const base = stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage < stage.index ? stage.base.stage : null
+      let entrypoint: Instruction | null = base === null ? null : (lastEntrypoint[base] ?? null)
       for (const ins of stage.instructions) {
         if (ins.keyword === 'ENTRYPOINT') entrypoint = ins
         const command = ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'HEALTHCHECK'
@@ -79,6 +81,7 @@ export const execFormVariable: Rule = {
           stage: stage.index
         })
       }
+      lastEntrypoint[stage.index] = entrypoint
     }
     return reports
   }

@@ -50,25 +50,37 @@ function defaultsOf(model: DockerfileModel, names: readonly string[]): string {
     .join(', ')
 }
 
-function check(model: DockerfileModel, stage: Stage): RuleReport | null {
+/** The file's stage names, once. */
+interface StageNames {
+  ids: readonly string[]
+  set: ReadonlySet<string>
+}
+
+/** Stage names of this shape: a cheap prefix and suffix test first, the glob only on those. */
+function matching(names: StageNames, pattern: string, self: string | null): string[] {
+  const prefix = pattern.slice(0, pattern.indexOf('*') < 0 ? pattern.length : pattern.indexOf('*'))
+  const suffix = pattern.slice(pattern.lastIndexOf('*') + 1)
+  return names.ids.filter((id) => id !== self && id.startsWith(prefix) && id.endsWith(suffix) && globMatches(pattern, id))
+}
+
+function check(model: DockerfileModel, names: StageNames, stage: Stage): RuleReport | null {
   const base = stage.base
   if (!base.raw.includes('$') || base.kind !== 'image' || base.unresolved.length > 0 || base.resolved === '') return null
-  const names = referencedNames(base.raw)
-  if (names.length === 0 || names.some((n) => PLATFORM_ARG.test(n))) return null
+  const used = referencedNames(base.raw)
+  if (used.length === 0 || used.some((n) => PLATFORM_ARG.test(n))) return null
   const resolved = base.resolved.toLowerCase()
-  const ids = model.stages.filter((s) => s.index !== stage.index && s.id !== null).map((s) => s.id as string)
-  if (ids.includes(resolved)) return null
+  if (names.set.has(resolved)) return null
   const shape = shapeOf(base.raw)
   // A registry, a repository path, a tag or a digest in the literal text: an image, not a stage.
   if (/[/:@]/.test(shape.replace(/\*/g, ''))) return null
   const literal = shape.replace(/[*\-_.]/g, '')
   const pattern = literal.length >= 2 ? shape : literal === '' && !/[/:@]/.test(resolved) ? familyOf(resolved) : null
   if (pattern === null) return null
-  const candidates = ids.filter((id) => globMatches(pattern, id))
+  const candidates = matching(names, pattern, stage.id)
   if (candidates.length === 0) return null
   return {
     line: stage.line,
-    message: `FROM ${base.raw} resolves to ${base.resolved} with ${defaultsOf(model, names)}, and no stage has that name (stages: ${candidates.join(', ')}), so docker build pulls an image called ${base.resolved} instead; change the default to one of the stages or add a stage ${base.resolved}`,
+    message: `FROM ${base.raw} resolves to ${base.resolved} with ${defaultsOf(model, used)}, and no stage has that name (stages: ${candidates.join(', ')}), so docker build pulls an image called ${base.resolved} instead; change the default to one of the stages or add a stage ${base.resolved}`,
     stage: stage.index
   }
 }
@@ -82,5 +94,10 @@ export const fromMissingStageVariant: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model }) => model.stages.flatMap((s) => check(model, s) ?? [])
+  check: ({ model }) => {
+    if (!model.stages.some((s) => s.base.raw.includes('$'))) return []
+    const ids = [...new Set(model.stages.flatMap((s) => (s.id === null ? [] : [s.id])))]
+    const names: StageNames = { ids, set: new Set(ids) }
+    return model.stages.flatMap((s) => check(model, names, s) ?? [])
+  }
 }

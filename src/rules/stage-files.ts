@@ -1,9 +1,10 @@
 /**
  * Which absolute paths a stage creates, read off its own instructions: COPY/ADD destinations
  * and what its RUN commands write (`go build -o`, `> file`, `cp`, `tar -C`, `git clone`...).
- * A static reader cannot run the commands, so `stageOutputs` is a lower bound of what a stage
- * makes, and `chainMayProvide` leans the other way: it says yes whenever a stage could plausibly
- * have the path. Rules built on the two stay quiet unless the evidence is strong. Pure.
+ * A static reader cannot run the commands, so `outputs` is a lower bound of what a stage makes,
+ * and `mayProvide` leans the other way: it says yes whenever a stage could plausibly have the
+ * path. Rules built on the two stay quiet unless the evidence is strong. Pure; `stageFiles`
+ * memoises per model, so a file of thousands of stages or RUNs stays linear.
  */
 import { expandWord, globMatches } from '../parse/variables.js'
 import { joinPath, trimTrailingSlashes } from '../parse/paths.js'
@@ -60,38 +61,6 @@ function resolveIn(cwd: string | null, path: string): string | null {
   if (!isPlainPath(path)) return null
   if (path.startsWith('/')) return joinPath('/', path)
   return cwd === null ? null : joinPath(cwd, path)
-}
-
-/**
- * The working folder of each instruction of a stage, inherited through FROM <stage>, with
- * WORKDIR's variables expanded and its quotes removed as Docker does; null once unknowable.
- */
-export function stageWorkdirs(model: DockerfileModel, index: number): Map<Instruction, string | null> {
-  const result = new Map<Instruction, string | null>()
-  let current: string | null = '/'
-  for (const stage of stageChain(model, index)) {
-    for (const ins of stage.instructions) {
-      result.set(ins, current)
-      if (ins.keyword === 'WORKDIR') current = nextWorkdir(ins, current)
-    }
-  }
-  return result
-}
-
-function nextWorkdir(workdir: Instruction, current: string | null): string | null {
-  const arg = workdir.args[0]
-  if (arg === undefined) return current
-  const expansion = expandWord(arg, workdir.scope)
-  return expansion.unresolved.length > 0 || expansion.malformed ? null : resolveIn(current, expansion.value)
-}
-
-/** The working folder a container of the stage's image starts in; null when unknowable. */
-export function startFolder(model: DockerfileModel, index: number): string | null {
-  const stage = model.stages[index]
-  const last = stage?.instructions[stage.instructions.length - 1]
-  if (last === undefined) return '/'
-  const before = stageWorkdirs(model, index).get(last) ?? null
-  return last.keyword === 'WORKDIR' ? nextWorkdir(last, before) : before
 }
 
 /** What one COPY/ADD creates: the destination, as a file or as a folder of the sources. */
@@ -238,20 +207,6 @@ export function runOutputs(run: Instruction, workdir: string | null): StageOutpu
   return out
 }
 
-/** The paths a stage's own instructions create (not those of the stages it is built FROM). */
-export function stageOutputs(model: DockerfileModel, index: number): StageOutput[] {
-  const stage = model.stages[index]
-  if (stage === undefined) return []
-  const wd = stageWorkdirs(model, index)
-  const out: StageOutput[] = []
-  for (const ins of stage.instructions) {
-    const cwd = wd.get(ins) ?? null
-    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') out.push(...copyOutputs(ins, cwd))
-    else if (ins.keyword === 'RUN') out.push(...runOutputs(ins, cwd))
-  }
-  return out
-}
-
 /** Whether an output is evidence that `path` exists in its stage: the file itself, or a folder of unknown contents holding it. */
 export function outputHas(output: StageOutput, path: string): boolean {
   if (output.kind === 'file') return output.path === path
@@ -278,32 +233,6 @@ function copyMayProvide(ins: Instruction, cwd: string | null, path: string): boo
   })
 }
 
-/**
- * Whether the stage and the stages it is built FROM could have `path` by the time of `until`
- * (every instruction when null). Generous on purpose: a copied folder may hold anything, a RUN
- * that names the file may make it, a VOLUME may be mounted over it, an ONBUILD may add it.
- */
-export function chainMayProvide(model: DockerfileModel, index: number, path: string, until: Instruction | null = null): boolean {
-  const name = baseName(path)
-  for (const stage of stageChain(model, index)) {
-    const wd = stageWorkdirs(model, stage.index)
-    for (const ins of stage.instructions) {
-      if (ins === until) return false
-      const cwd = wd.get(ins) ?? null
-      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-        if (copyMayProvide(ins, cwd, path)) return true
-      } else if (ins.keyword === 'RUN') {
-        if (runOutputs(ins, cwd).some((o) => o.kind !== 'folder' && isUnder(path, o.path))) return true
-        if (name.length >= 3 && runText(ins).includes(name)) return true
-      } else if (ins.keyword === 'VOLUME') {
-        const volumes = ins.form === 'json' ? (ins.json ?? []) : ins.args
-        if (volumes.some((v) => { const at = resolveIn(cwd, v); return at === null || isUnder(path, at) })) return true
-      } else if (ins.keyword === 'ONBUILD') return true
-    }
-  }
-  return false
-}
-
 /** Folders no public base image has: a project's own layout. */
 const PROJECT_FOLDERS: readonly string[] = ['/app', '/src', '/out', '/output', '/build', '/dist', '/go/bin', '/usr/src/app', '/workspace', '/code', '/publish']
 
@@ -318,8 +247,7 @@ const KNOWN_PUBLISHERS = /^(?:mcr\.microsoft\.com\/dotnet\/|gcr\.io\/distroless\
  * distroless have nothing; an official or well-known image has no project folder. An image we
  * cannot name (a variable), a private one, or an ONBUILD variant may have anything.
  */
-export function baseLacks(model: DockerfileModel, index: number, path: string): boolean {
-  const root: Stage | undefined = stageChain(model, index)[0]
+export function baseLacks(root: Stage | undefined, path: string): boolean {
   if (root === undefined) return false
   if (root.base.kind === 'scratch') return true
   const image = root.base.image
@@ -327,4 +255,128 @@ export function baseLacks(model: DockerfileModel, index: number, path: string): 
   if (EMPTY_BASES.test(image)) return true
   const official = !image.includes('/') || /^(?:docker\.io\/)?library\//.test(image)
   return (official || KNOWN_PUBLISHERS.test(image)) && PROJECT_FOLDERS.some((f) => isUnder(path, f))
+}
+
+/** Where a stage gets its files from: its own outputs and those of the stages it is built FROM. Memoised per model. */
+export interface StageFiles {
+  /** The working folder before each of the stage's own instructions, WORKDIR variables expanded; null once unknowable. */
+  workdirs(index: number): ReadonlyMap<Instruction, string | null>
+  /** The working folder a container of the stage's image starts in. */
+  startFolder(index: number): string | null
+  /** The paths the stage's own instructions create (not those of the stages it is built FROM). */
+  outputs(index: number): readonly StageOutput[]
+  /** The stage and the stages it is built FROM, root first. */
+  chain(index: number): readonly Stage[]
+  /** The outputs of any stage that are evidence for `path` (the file, or a folder of unknown contents holding it). */
+  makers(path: string): ReadonlyArray<{ stage: Stage; output: StageOutput }>
+  /**
+   * Whether the stage's chain could have `path` by the time of `until` (every instruction when
+   * null). Generous on purpose: a copied folder may hold anything, a RUN that names the file may
+   * make it, a VOLUME may be mounted over it, an ONBUILD may add it.
+   */
+  mayProvide(index: number, path: string, until?: Instruction | null): boolean
+}
+
+function nextWorkdir(workdir: Instruction, current: string | null): string | null {
+  const arg = workdir.args[0]
+  if (arg === undefined) return current
+  const expansion = expandWord(arg, workdir.scope)
+  return expansion.unresolved.length > 0 || expansion.malformed ? null : resolveIn(current, expansion.value)
+}
+
+export function stageFiles(model: DockerfileModel): StageFiles {
+  const workdirMemo = new Map<number, Map<Instruction, string | null>>()
+  const endMemo = new Map<number, string | null>()
+  const outputMemo = new Map<number, StageOutput[]>()
+  const runMemo = new Map<Instruction, StageOutput[]>()
+  let byPath: Map<string, Array<{ stage: Stage; output: StageOutput }>> | null = null
+
+  // Stages are built FROM earlier stages only, so each memo entry needs only smaller indexes.
+  const endWorkdir = (index: number): string | null => {
+    if (!endMemo.has(index)) {
+      const stage = model.stages[index] as Stage
+      const last = stage.instructions[stage.instructions.length - 1] as Instruction
+      const before = workdirs(index).get(last) ?? null
+      endMemo.set(index, last.keyword === 'WORKDIR' ? nextWorkdir(last, before) : before)
+    }
+    return endMemo.get(index) ?? null
+  }
+  const workdirs = (index: number): Map<Instruction, string | null> => {
+    let map = workdirMemo.get(index)
+    if (map !== undefined) return map
+    map = new Map()
+    const stage = model.stages[index]
+    if (stage !== undefined) {
+      const base = stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage < index ? stage.base.stage : null
+      let current: string | null = base === null ? '/' : endWorkdir(base)
+      for (const ins of stage.instructions) {
+        map.set(ins, current)
+        if (ins.keyword === 'WORKDIR') current = nextWorkdir(ins, current)
+      }
+    }
+    workdirMemo.set(index, map)
+    return map
+  }
+  const runOf = (ins: Instruction, cwd: string | null): StageOutput[] => {
+    let out = runMemo.get(ins)
+    if (out === undefined) {
+      out = runOutputs(ins, cwd)
+      runMemo.set(ins, out)
+    }
+    return out
+  }
+  const outputs = (index: number): StageOutput[] => {
+    let out = outputMemo.get(index)
+    if (out !== undefined) return out
+    out = []
+    const wd = workdirs(index)
+    for (const ins of model.stages[index]?.instructions ?? []) {
+      const cwd = wd.get(ins) ?? null
+      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') out.push(...copyOutputs(ins, cwd))
+      else if (ins.keyword === 'RUN') out.push(...runOf(ins, cwd))
+    }
+    outputMemo.set(index, out)
+    return out
+  }
+  const makers = (path: string): Array<{ stage: Stage; output: StageOutput }> => {
+    if (byPath === null) {
+      byPath = new Map()
+      for (const stage of model.stages) {
+        for (const output of outputs(stage.index)) {
+          if (output.kind === 'folder' || output.path === '/') continue
+          const list = byPath.get(output.path) ?? []
+          list.push({ stage, output })
+          byPath.set(output.path, list)
+        }
+      }
+    }
+    // The file itself, or a folder of unknown contents on its way up: one lookup per folder level.
+    const found: Array<{ stage: Stage; output: StageOutput }> = []
+    for (let at = path; at !== '/'; at = parentOf(at)) {
+      for (const m of byPath.get(at) ?? []) if (outputHas(m.output, path)) found.push(m)
+    }
+    return found
+  }
+  const chain = (index: number): readonly Stage[] => stageChain(model, index)
+  const mayProvide = (index: number, path: string, until: Instruction | null = null): boolean => {
+    const name = baseName(path)
+    for (const stage of chain(index)) {
+      const wd = workdirs(stage.index)
+      for (const ins of stage.instructions) {
+        if (ins === until) return false
+        const cwd = wd.get(ins) ?? null
+        if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+          if (copyMayProvide(ins, cwd, path)) return true
+        } else if (ins.keyword === 'RUN') {
+          if (runOf(ins, cwd).some((o) => o.kind !== 'folder' && isUnder(path, o.path))) return true
+          if (name.length >= 3 && runText(ins).includes(name)) return true
+        } else if (ins.keyword === 'VOLUME') {
+          const volumes = ins.form === 'json' ? (ins.json ?? []) : ins.args
+          if (volumes.some((v) => { const at = resolveIn(cwd, v); return at === null || isUnder(path, at) })) return true
+        } else if (ins.keyword === 'ONBUILD') return true
+      }
+    }
+    return false
+  }
+  return { workdirs, startFolder: endWorkdir, outputs, chain, makers, mayProvide }
 }

@@ -10,10 +10,10 @@
  * Global ARGs used without re-declaring them are `global-arg-not-redeclared`'s.
  */
 import { environmentReads, runScript } from '../parse/shell.js'
-import { unguardedNames } from '../parse/variables.js'
+import { referencedNames, unguardedNames } from '../parse/variables.js'
 import { stageLabel } from '../graph/image.js'
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
-import { closest, expandableText, stageChain } from './helpers.js'
+import { closest, expandableText } from './helpers.js'
 import type { Rule, RuleReport } from './types.js'
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD'])
@@ -24,6 +24,8 @@ const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER
  */
 const BASE_IMAGE_ENV =
   /^(?:PATH|HOME|HOSTNAME|LANG|LANGUAGE|LC_\w+|TERM|TZ|USER|SHELL|PWD|GPG_KEYS?|PHPIZE_DEPS|APP_UID|PKG_RELEASE|DEBIAN_FRONTEND)$|^(?:JAVA|JDK|JRE|GO|GOLANG|NODE|NPM|YARN|PYTHON|PIP|RUBY|GEM|BUNDLE|BUNDLER|PHP|DOTNET|ASPNETCORE|ASPNET|NUGET|CARGO|RUSTUP|RUST|MAVEN|GRADLE|NGINX|NJS|HTTPD|TOMCAT|CATALINA|PG|POSTGRES|MYSQL|MARIADB|MONGO|REDIS|ELIXIR|ERLANG|OTP|GHC|PERL|JULIA|SWIFT|DART|CONDA|HADOOP|SPARK)(?:_\w+|PATH|ROOT|BIN|FLAGS)$/
+
+const MAX_SUGGESTION_NAMES = 500
 
 interface Declaration {
   stage: Stage
@@ -48,11 +50,22 @@ function declarations(model: DockerfileModel): Map<string, Declaration[]> {
 }
 
 /** The names an instruction reads: what Docker expands, or for RUN what its shell reads from the environment. */
-function readNames(ins: Instruction): string[] {
-  if (ins.keyword === 'RUN') return ins.form === 'json' ? [] : environmentReads(runScript(ins))
+function readNames(ins: Instruction, declared: ReadonlyMap<string, unknown>): string[] {
+  // RUN is judged only against the file's own declarations: a quick look for such names first,
+  // the shell-aware reading (quotes, the script's own assignments) only when there is one.
+  if (ins.keyword === 'RUN') {
+    if (declared.size === 0 || ins.form === 'json' || !ins.raw.includes('$')) return []
+    if (!referencedNames(ins.raw).some((n) => declared.has(n) && !ins.scope.has(n))) return []
+    return environmentReads(runScript(ins))
+  }
   if (!EXPANDED.has(ins.keyword)) return []
   const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins)
   return unguardedNames(text)
+}
+
+/** The earlier stage a stage is built FROM, or null. */
+function parentStage(stage: Stage): number | null {
+  return stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage < stage.index ? stage.base.stage : null
 }
 
 function report(ins: Instruction, stage: Stage, message: string): RuleReport {
@@ -71,24 +84,37 @@ export const undefinedVar: Rule = {
   check: ({ model }) => {
     const globals = new Set(model.globalArgs.map((a) => a.name))
     const declared = declarations(model)
+    // Per stage, through FROM <stage> (bases come first, so one pass): the root's kind, and how many names the chain declares.
+    const rootKind: string[] = []
+    const names: number[] = []
+    for (const stage of model.stages) {
+      const base = parentStage(stage)
+      const own = stage.instructions.reduce((m, i) => m + (i.variables?.length ?? 0), 0)
+      rootKind[stage.index] = base === null ? stage.base.kind : (rootKind[base] ?? 'image')
+      names[stage.index] = own + (base === null ? 0 : (names[base] ?? 0))
+    }
     return model.stages.flatMap((stage) => {
-      const chain = stageChain(model, stage.index)
-      const inChain = new Set(chain.map((s) => s.index))
-      const fromScratch = chain[0]?.base.kind === 'scratch'
+      const inChain = (other: number): boolean => {
+        for (let at: number | null = stage.index, steps = 0; at !== null && steps <= model.stages.length; at = parentStage(model.stages[at] as Stage), steps++) if (at === other) return true
+        return false
+      }
+      const fromScratch = rootKind[stage.index] === 'scratch'
+      const manyNames = (names[stage.index] ?? 0) > MAX_SUGGESTION_NAMES
       const reported = new Set<string>()
       const reports: RuleReport[] = []
       for (const ins of stage.instructions.slice(1)) {
-        for (const name of readNames(ins)) {
+        for (const name of readNames(ins, declared)) {
           if (ins.scope.has(name) || globals.has(name) || reported.has(name)) continue
           const places = declared.get(name) ?? []
           const later = places.find((d) => d.stage === stage && d.line > ins.line)
-          const elsewhere = places.find((d) => !inChain.has(d.stage.index))
+          const elsewhere = places.find((d) => !inChain(d.stage.index))
           const baseMayHave = !fromScratch && BASE_IMAGE_ENV.test(name)
           let message: string | null = null
           if (later !== undefined && !baseMayHave) {
             message = `$${name} is used before ${later.keyword} ${name} (line ${later.line}) defines it, so it expands to nothing here; move the ${later.keyword} above this line`
           } else if (ins.keyword !== 'RUN') {
-            const suggestion = closest(name, ins.scope.keys())
+            // A typo is a guess among a few names; thousands of generated ones make it costly and unlikely.
+            const suggestion = manyNames ? null : closest(name, ins.scope.keys())
             if (suggestion !== null) message = `$${name} is not defined at this point, so it expands to nothing. Did you mean $${suggestion}?`
           }
           if (message === null && elsewhere !== undefined && !baseMayHave) {
