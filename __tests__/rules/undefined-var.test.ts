@@ -15,7 +15,8 @@ testRule(undefinedVar, {
     { name: 'another stage sets a name every base image has (golang images: PATH)', code: df('FROM golang:1.22 AS build', 'ENV PATH=/usr/local/go/bin:$PATH', 'FROM alpine:3', 'ENV PATH=/opt/bin:$PATH') },
     { name: 'RUN assigns the name itself', code: df('FROM golang:1.22 AS build', 'ARG VERSION=1', 'FROM alpine:3', 'RUN VERSION=$(cat /VERSION) && echo $VERSION', "RUN for VERSION in 1 2; do echo $VERSION; done") },
     { name: 'RUN reads it in single quotes (a later shell’s business)', code: df('FROM golang:1.22 AS build', 'ARG VERSION=1', 'FROM alpine:3', "RUN echo '$VERSION' > /tmpl") },
-    { name: 'a global ARG is global-arg-not-redeclared’s', code: df('ARG V=1', 'FROM alpine:3', 'LABEL v=$V') }
+    { name: 'a global ARG is global-arg-not-redeclared’s', code: df('ARG V=1', 'FROM alpine:3', 'LABEL v=$V') },
+    { name: 'a platform ARG declared in the stage', code: df('FROM --platform=$BUILDPLATFORM golang:1.22', 'ARG TARGETOS TARGETARCH', 'RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .') }
   ],
   invalid: [
     { name: 'a typo of a variable in scope', code: df('FROM node:20-slim', 'ENV APP_HOME=/srv', 'COPY . $APP_HOEM'), errors: [{ line: 3, message: 'Did you mean $APP_HOME?' }] },
@@ -33,6 +34,7 @@ testRule(undefinedVar, {
       code: df('FROM node:20 AS deps', 'ENV APP_HOME=/srv/app', 'FROM node:20-slim', 'RUN mkdir -p "$APP_HOME"', 'RUN chown node "$APP_HOME"'),
       errors: [{ line: 4, message: 'set ENV APP_HOME in this stage too, or build this stage FROM deps' }]
     },
-    { name: 'TARGETARCH in RUN without ARG, when another stage declares it', code: df('FROM alpine:3 AS fetch', 'ARG TARGETARCH', 'RUN echo $TARGETARCH', 'FROM alpine:3', 'RUN wget -O /bin/tool https://example.com/tool-$TARGETARCH'), errors: [{ line: 5, message: 'repeat ARG TARGETARCH in this stage' }] }
+    { name: 'TARGETARCH in RUN without ARG TARGETARCH (BuildKit: global until declared)', code: df('FROM alpine:3 AS fetch', 'ARG TARGETARCH', 'RUN echo $TARGETARCH', 'FROM alpine:3', 'RUN wget -O /bin/tool https://example.com/tool-$TARGETARCH'), errors: [{ line: 5, message: 'a stage sees TARGETARCH only after ARG TARGETARCH' }] },
+    { name: 'TARGETOS in COPY on any base', code: df('FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'RUN GOOS=$TARGETOS go build -o /out/app .', 'FROM alpine:3', 'COPY --from=build /out/app /app'), errors: [{ line: 2, message: '$TARGETOS is empty here' }] }
   ]
 })

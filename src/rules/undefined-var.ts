@@ -10,7 +10,7 @@
  * Global ARGs used without re-declaring them are `global-arg-not-redeclared`'s.
  */
 import { environmentReads, runScript } from '../parse/shell.js'
-import { referencedNames, unguardedNames } from '../parse/variables.js'
+import { PLATFORM_ARGS, referencedNames, unguardedNames } from '../parse/variables.js'
 import { stageLabel } from '../graph/image.js'
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
 import { closest, expandableText } from './helpers.js'
@@ -54,8 +54,8 @@ function readNames(ins: Instruction, declared: ReadonlyMap<string, unknown>): st
   // RUN is judged only against the file's own declarations: a quick look for such names first,
   // the shell-aware reading (quotes, the script's own assignments) only when there is one.
   if (ins.keyword === 'RUN') {
-    if (declared.size === 0 || ins.form === 'json' || !ins.raw.includes('$')) return []
-    if (!referencedNames(ins.raw).some((n) => declared.has(n) && !ins.scope.has(n))) return []
+    if (ins.form === 'json' || !ins.raw.includes('$')) return []
+    if (!referencedNames(ins.raw).some((n) => (declared.has(n) || PLATFORM_ARGS.includes(n)) && !ins.scope.has(n))) return []
     return environmentReads(runScript(ins))
   }
   if (!EXPANDED.has(ins.keyword)) return []
@@ -116,6 +116,9 @@ export const undefinedVar: Rule = {
             // A typo is a guess among a few names; thousands of generated ones make it costly and unlikely.
             const suggestion = manyNames ? null : closest(name, ins.scope.keys())
             if (suggestion !== null) message = `$${name} is not defined at this point, so it expands to nothing. Did you mean $${suggestion}?`
+          }
+          if (message === null && PLATFORM_ARGS.includes(name)) {
+            message = `$${name} is empty here: the platform ARGs are global, and a stage sees ${name} only after ARG ${name} (no value needed); add it to this stage before this line`
           }
           if (message === null && elsewhere !== undefined && !baseMayHave) {
             message = `$${name} is empty here: ${elsewhere.keyword} ${name} (line ${elsewhere.line}) belongs to stage ${stageLabel(elsewhere.stage)}, and stages do not share ARG or ENV; ${elsewhere.keyword === 'ARG' ? `repeat ARG ${name} in this stage (or declare it before the first FROM and repeat ARG ${name} here)` : `set ENV ${name} in this stage too`}, or build this stage FROM ${stageLabel(elsewhere.stage)}`
