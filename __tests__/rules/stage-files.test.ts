@@ -111,12 +111,14 @@ describe('mayProvide', () => {
     expect(has(df('FROM alpine:3', 'RUN curl -fsSL https://example.com/server -o /app/server'), '/app/server')).toBe(true)
     expect(has(df('FROM alpine:3', 'RUN make install-server'), '/app/server')).toBe(true)
     expect(has(df('FROM alpine:3', 'VOLUME /app'), '/app/server')).toBe(true)
+    expect(has(df('FROM alpine:3', 'ADD release.tar.gz /app/'), '/app/server')).toBe(true)
     expect(has(df('FROM alpine:3 AS base', 'COPY server /app/', 'FROM base'), '/app/server')).toBe(true)
   })
 
   it('says no when only other files are copied next to it', () => {
     expect(has(df('FROM alpine:3', 'COPY config.yml /app/', 'RUN apk add --no-cache ca-certificates'), '/app/server')).toBe(false)
     expect(has(df('FROM alpine:3', 'COPY *.yml /app/'), '/app/server')).toBe(false)
+    expect(has(df('FROM alpine:3', 'COPY release.tar.gz /app/'), '/app/server')).toBe(false)
     expect(has(df('FROM alpine:3', 'COPY *.yml /app/'), '/app/x.yml')).toBe(true)
   })
 })

@@ -54,6 +54,15 @@ function looksLikeFile(source: string): boolean {
   return !source.endsWith('/') && name.lastIndexOf('.') > 0
 }
 
+/** ADD unpacks a local tar archive into the destination: its contents are unknown. */
+const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst|lz4))$/i
+
+/** One file copied as itself, not a folder or an archive ADD unpacks. */
+function copiesOneFile(ins: Instruction, source: string): boolean {
+  if (!looksLikeFile(source)) return false
+  return ins.keyword !== 'ADD' || /^https?:\/\//i.test(source) || !ARCHIVE.test(source)
+}
+
 const hasGlob = (path: string): boolean => /[*?[]/.test(path)
 
 /** A container path resolved against the working folder; null when it cannot be known. */
@@ -74,7 +83,7 @@ function copyOutputs(ins: Instruction, cwd: string | null): StageOutput[] {
   const out: StageOutput[] = []
   for (const source of copy.sources) {
     const heredoc = source.startsWith('<<')
-    if (heredoc || (looksLikeFile(source) && !hasGlob(source))) {
+    if (heredoc || (copiesOneFile(ins, source) && !hasGlob(source))) {
       const name = heredoc ? source.slice(2).replace(/^-/, '') : baseName(source)
       // Without a trailing slash the destination is the file, or a folder that already exists.
       if (!intoFolder) out.push({ ...base, path: destination, kind: 'file' })
@@ -227,7 +236,7 @@ function copyMayProvide(ins: Instruction, cwd: string | null, path: string): boo
   if (!isUnder(path, destination)) return false
   return copy.sources.some((source) => {
     const heredoc = source.startsWith('<<')
-    if (!heredoc && !looksLikeFile(source) && !hasGlob(baseName(source))) return true
+    if (!heredoc && !copiesOneFile(ins, source) && !hasGlob(baseName(source))) return true
     const name = heredoc ? source.slice(2).replace(/^-/, '') : baseName(source)
     return path === destination || (parentOf(path) === destination && globMatches(name, baseName(path)))
   })
