@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5237);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6871);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5237:
+/***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43610,6 +43610,73 @@ function runCommands(run) {
 function operands(command, from = 0) {
     return command.args.slice(from).filter((a) => !a.startsWith('-'));
 }
+const isWordChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/**
+ * The variables a shell script reads from its environment: `$X` and `${X}` outside single quotes
+ * and not escaped, without a fallback (`${X:-d}`), and not set by the script itself first
+ * (`X=…`, `export X=…`, `for X in`, `read X`). One pass over the text, then one check per name.
+ */
+function environmentReads(script) {
+    const names = new Set();
+    let quote = 0;
+    for (let i = 0; i < script.length; i++) {
+        const c = script.charCodeAt(i);
+        if (quote === 39) {
+            if (c === 39)
+                quote = 0;
+            continue;
+        }
+        if (c === 92 /* \ */) {
+            i++;
+            continue;
+        }
+        if (c === 39 && quote === 0)
+            quote = 39;
+        else if (c === 34)
+            quote = quote === 34 ? 0 : 34;
+        else if (c === 36 /* $ */) {
+            const braced = script.charCodeAt(i + 1) === 123;
+            let j = braced ? i + 2 : i + 1;
+            const start = j;
+            const first = script.charCodeAt(j);
+            if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122)))
+                continue;
+            while (j < script.length && isWordChar(script.charCodeAt(j)))
+                j++;
+            const after = script[j] ?? '';
+            if (!braced || !'-+?=:'.includes(after) || after === '')
+                names.add(script.slice(start, j));
+            i = j - 1;
+        }
+    }
+    if (names.size === 0)
+        return [];
+    const assigned = assignedNames(script);
+    return [...names].filter((n) => !assigned.has(n));
+}
+const DECLARES = new Set(['for', 'export', 'local', 'declare', 'typeset', 'readonly', 'read']);
+/** Words, and the command separators kept as tokens of their own (a declaration ends at one). */
+const TOKENS = /([;&|()\n]+)|[ \t\r]+/;
+/** Names the script gives a value of its own: `N=…`, `export N`, `local N`, `for N in`, `read -r A B`. Linear. */
+function assignedNames(script) {
+    const out = new Set();
+    let declaring = false;
+    for (const token of script.split(TOKENS)) {
+        if (token === undefined || token === '')
+            continue;
+        if (/^[;&|()\n]/.test(token)) {
+            declaring = false;
+            continue;
+        }
+        const eq = token.indexOf('=');
+        const name = eq > 0 ? token.slice(0, eq) : token;
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && (eq > 0 || (declaring && !DECLARES.has(token))))
+            out.add(name);
+        if (DECLARES.has(token))
+            declaring = true;
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/parse/packages.ts
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
@@ -43986,6 +44053,32 @@ function referencedNames(text) {
             while (j < text.length && isNameChar(text[j]))
                 j++;
             if (j > i + 2)
+                names.push(text.slice(i + 2, j));
+        }
+        else if (isNameStart(next)) {
+            let j = i + 1;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            names.push(text.slice(i + 1, j));
+        }
+    }
+    return dedupe(names);
+}
+/**
+ * The names a text uses without a fallback: `$X`, `${X}`, `${X#pre}`..., but not `${X:-default}`,
+ * `${X-default}`, `${X:+alt}` or `${X:?message}`, whose author already handles an unset X.
+ */
+function unguardedNames(text) {
+    const names = [];
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+        const next = text[i + 1] ?? '';
+        if (next === '{') {
+            let j = i + 2;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            const after = text[j] ?? '';
+            const guarded = after === '-' || after === '+' || after === '?' || after === '=' || after === ':';
+            if (j > i + 2 && !guarded)
                 names.push(text.slice(i + 2, j));
         }
         else if (isNameStart(next)) {
@@ -46243,6 +46336,45 @@ const aptUpgrade = {
         .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
 };
 
+;// CONCATENATED MODULE: ./src/parse/base-shell.ts
+/**
+ * What `/bin/sh` is on a base image, read from its name and tag: it decides what a shell-form
+ * RUN, CMD or ENTRYPOINT can use (pipefail) and whether the shell stays PID 1. Only well-known
+ * images and tag words are classified; anything else is 'unknown'.
+ */
+/** Official images built on Debian or Ubuntu unless their tag says otherwise. */
+const DEBIAN_BASED = new Set([
+    'debian', 'ubuntu', 'buildpack-deps', 'node', 'python', 'golang', 'ruby', 'php', 'perl', 'rust', 'gcc', 'eclipse-temurin', 'openjdk', 'maven', 'gradle',
+    'nginx', 'httpd', 'postgres', 'redis', 'mariadb', 'mongo', 'wordpress', 'elixir', 'erlang', 'haskell', 'julia', 'r-base', 'swift', 'pypy', 'clojure', 'groovy', 'sapmachine'
+]);
+const RHEL_LIKE = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi10', 'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'ubi-init']);
+const WINDOWS_TAG = /windowsservercore|nanoserver|servercore|ltsc20\d\d/;
+const ALPINE_TAG = /alpine|busybox/;
+const RHEL_TAG = /azurelinux|cbl-mariner|mariner|fedora|centos|rockylinux|almalinux|amazonlinux|amazoncorretto|oraclelinux|ubi\d/;
+const DEBIAN_TAG = /bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|xenial|bionic|focal|jammy|noble|oracular|plucky|questing|resolute/;
+/** The shell of an image (`node`, `mcr.microsoft.com/dotnet/aspnet`) with its tag, or 'unknown'. */
+function baseShell(image, tag) {
+    const name = image.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '');
+    const t = (tag ?? '').toLowerCase();
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    if (name.startsWith('mcr.microsoft.com/windows') || /(?:^|\/)(?:nanoserver|servercore|windowsservercore)$/.test(name) || name.includes('dotnet/framework') || WINDOWS_TAG.test(t))
+        return 'cmd';
+    if (t.includes('chiseled') || (name.includes('distroless') && !t.includes('debug')))
+        return 'none';
+    if (last === 'alpine' || last === 'busybox' || ALPINE_TAG.test(t))
+        return 'ash';
+    if (RHEL_TAG.test(t) || RHEL_LIKE.has(last) || name.includes('azurelinux') || name.includes('cbl-mariner') || name.startsWith('registry.access.redhat.com/') || name.startsWith('registry.redhat.io/'))
+        return 'bash';
+    if (DEBIAN_TAG.test(t) || DEBIAN_BASED.has(name) || name.startsWith('mcr.microsoft.com/dotnet/') || name.startsWith('mcr.microsoft.com/devcontainers/'))
+        return 'dash';
+    return 'unknown';
+}
+/** Shells that do not read POSIX sh: PowerShell and cmd, with or without a folder and `.exe`. */
+function isPosixShellProgram(program) {
+    const base = program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
+    return base !== 'pwsh' && base !== 'powershell' && base !== 'cmd';
+}
+
 ;// CONCATENATED MODULE: ./src/parse/image-ref.ts
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
@@ -46295,45 +46427,6 @@ function canonicalRepository(ref) {
     const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
     const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
     return `${registry}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/parse/base-shell.ts
-/**
- * What `/bin/sh` is on a base image, read from its name and tag: it decides what a shell-form
- * RUN, CMD or ENTRYPOINT can use (pipefail) and whether the shell stays PID 1. Only well-known
- * images and tag words are classified; anything else is 'unknown'.
- */
-/** Official images built on Debian or Ubuntu unless their tag says otherwise. */
-const DEBIAN_BASED = new Set([
-    'debian', 'ubuntu', 'buildpack-deps', 'node', 'python', 'golang', 'ruby', 'php', 'perl', 'rust', 'gcc', 'eclipse-temurin', 'openjdk', 'maven', 'gradle',
-    'nginx', 'httpd', 'postgres', 'redis', 'mariadb', 'mongo', 'wordpress', 'elixir', 'erlang', 'haskell', 'julia', 'r-base', 'swift', 'pypy', 'clojure', 'groovy', 'sapmachine'
-]);
-const RHEL_LIKE = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi10', 'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'ubi-init']);
-const WINDOWS_TAG = /windowsservercore|nanoserver|servercore|ltsc20\d\d/;
-const ALPINE_TAG = /alpine|busybox/;
-const RHEL_TAG = /azurelinux|cbl-mariner|mariner|fedora|centos|rockylinux|almalinux|amazonlinux|amazoncorretto|oraclelinux|ubi\d/;
-const DEBIAN_TAG = /bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|xenial|bionic|focal|jammy|noble|oracular|plucky|questing|resolute/;
-/** The shell of an image (`node`, `mcr.microsoft.com/dotnet/aspnet`) with its tag, or 'unknown'. */
-function baseShell(image, tag) {
-    const name = image.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '');
-    const t = (tag ?? '').toLowerCase();
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    if (name.startsWith('mcr.microsoft.com/windows') || /(?:^|\/)(?:nanoserver|servercore|windowsservercore)$/.test(name) || name.includes('dotnet/framework') || WINDOWS_TAG.test(t))
-        return 'cmd';
-    if (t.includes('chiseled') || (name.includes('distroless') && !t.includes('debug')))
-        return 'none';
-    if (last === 'alpine' || last === 'busybox' || ALPINE_TAG.test(t))
-        return 'ash';
-    if (RHEL_TAG.test(t) || RHEL_LIKE.has(last) || name.includes('azurelinux') || name.includes('cbl-mariner') || name.startsWith('registry.access.redhat.com/') || name.startsWith('registry.redhat.io/'))
-        return 'bash';
-    if (DEBIAN_TAG.test(t) || DEBIAN_BASED.has(name) || name.startsWith('mcr.microsoft.com/dotnet/') || name.startsWith('mcr.microsoft.com/devcontainers/'))
-        return 'dash';
-    return 'unknown';
-}
-/** Shells that do not read POSIX sh: PowerShell and cmd, with or without a folder and `.exe`. */
-function isPosixShellProgram(program) {
-    const base = program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
-    return base !== 'pwsh' && base !== 'powershell' && base !== 'cmd';
 }
 
 ;// CONCATENATED MODULE: ./src/parse/words.ts
@@ -46724,6 +46817,560 @@ function posixShell(model, index, line = Infinity) {
     return stageShell(model, index, line).posix;
 }
 
+;// CONCATENATED MODULE: ./src/rules/stage-files.ts
+/**
+ * Which absolute paths a stage creates, read off its own instructions: COPY/ADD destinations
+ * and what its RUN commands write (`go build -o`, `> file`, `cp`, `tar -C`, `git clone`...).
+ * A static reader cannot run the commands, so `outputs` is a lower bound of what a stage makes,
+ * and `mayProvide` leans the other way: it says yes whenever a stage could plausibly have the
+ * path. Rules built on the two stay quiet unless the evidence is strong. Pure; `stageFiles`
+ * memoises per model, so a file of thousands of stages or RUNs stays linear.
+ */
+
+
+
+
+/** A path we can reason about: no variables, globs, braces or command substitution. */
+function isPlainPath(path) {
+    return path !== '' && !/[$*?[`{}"']/.test(path);
+}
+function parentOf(path) {
+    const cut = path.lastIndexOf('/');
+    return cut <= 0 ? '/' : path.slice(0, cut);
+}
+function baseName(path) {
+    const trimmed = trimTrailingSlashes(path);
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+/** `at` is `path` or inside it. */
+function isUnder(at, path) {
+    return at === path || path === '/' || at.startsWith(`${path}/`);
+}
+/** A source that names one file (`app.jar`, `config/settings.yml`), not a folder or `.`. */
+function looksLikeFile(source) {
+    const name = baseName(source);
+    return !source.endsWith('/') && name.lastIndexOf('.') > 0;
+}
+/** ADD unpacks a local tar archive into the destination: its contents are unknown. */
+const stage_files_ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst|lz4))$/i;
+/** One file copied as itself, not a folder or an archive ADD unpacks. */
+function copiesOneFile(ins, source) {
+    if (!looksLikeFile(source))
+        return false;
+    return ins.keyword !== 'ADD' || /^https?:\/\//i.test(source) || !stage_files_ARCHIVE.test(source);
+}
+const hasGlob = (path) => /[*?[]/.test(path);
+/** A container path resolved against the working folder; null when it cannot be known. */
+function resolveIn(cwd, path) {
+    if (!isPlainPath(path))
+        return null;
+    if (path.startsWith('/'))
+        return joinPath('/', path);
+    return cwd === null ? null : joinPath(cwd, path);
+}
+/** What one COPY/ADD creates: the destination, as a file or as a folder of the sources. */
+function copyOutputs(ins, cwd) {
+    const copy = ins.copy;
+    if (copy === undefined || copy.destination === null)
+        return [];
+    const destination = resolveIn(cwd, copy.destination);
+    if (destination === null)
+        return [];
+    const base = { line: ins.line, via: copy.from === null ? ins.keyword : `${ins.keyword} --from=${copy.from}`, built: false };
+    const intoFolder = copy.destination.endsWith('/') || copy.destination === '.' || copy.sources.length > 1;
+    const out = [];
+    for (const source of copy.sources) {
+        const heredoc = source.startsWith('<<');
+        if (heredoc || (copiesOneFile(ins, source) && !hasGlob(source))) {
+            const name = heredoc ? source.slice(2).replace(/^-/, '') : baseName(source);
+            // Without a trailing slash the destination is the file, or a folder that already exists.
+            if (!intoFolder)
+                out.push({ ...base, path: destination, kind: 'file' });
+            out.push({ ...base, path: joinPath(destination, name), kind: 'file' });
+        }
+        else
+            out.push({ ...base, path: destination, kind: 'tree' });
+    }
+    return out;
+}
+/** Compilers and tools whose `-o` names the file they write. */
+const WRITES_O = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'rustc', 'tinygo', 'gccgo', 'nvcc', 'upx', 'strip', 'ld']);
+/** Tools that build into their working folder, files we cannot name. */
+const BUILDS_IN_PLACE = new Set(['make', 'cmake', 'ninja', 'mvn', 'mvnw', 'gradle', 'gradlew', 'npm', 'yarn', 'pnpm', 'npx', 'bun', 'ant', 'sbt', 'meson', 'bazel', 'composer', 'bundle', 'cargo', 'python', 'python3', 'node', 'sh', 'bash']);
+/** Where a dependency install writes, under the working folder. */
+const INSTALLS_INTO = { npm: 'node_modules', yarn: 'node_modules', pnpm: 'node_modules', bun: 'node_modules', composer: 'vendor', bundle: 'vendor' };
+const INSTALL_SUBCOMMANDS = new Set(['install', 'ci', 'i', 'add']);
+/** The value of an option written `-o X`, `-o=X`, `--output X`, `--output=X` or `-o/x`. */
+function optionValue(args, names) {
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        for (const n of names) {
+            if (a === n)
+                return args[i + 1] ?? null;
+            if (a.startsWith(`${n}=`))
+                return a.slice(n.length + 1);
+            if (n.length === 2 && a.startsWith(n) && a[2] === '/')
+                return a.slice(2);
+        }
+    }
+    return null;
+}
+function operandsOf(args) {
+    return args.filter((a) => !a.startsWith('-') && !/^\d*>/.test(a));
+}
+/** `> file`, `>> file`, `2>file`: where a command's output goes (not /dev/*). */
+function redirectTargets(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const m = /^[0-9&]?>>?(.*)$/.exec(args[i]);
+        if (m === null)
+            continue;
+        const target = m[1] === '' ? args[i + 1] : m[1];
+        if (target !== undefined && target !== '' && !target.startsWith('&') && !target.startsWith('/dev/'))
+            out.push(target);
+    }
+    return out;
+}
+function urlBaseName(url) {
+    return /^[a-z]+:\/\/[^/]+\/(?:[^?#]*\/)?([^/?#]+)/i.exec(url)?.[1] ?? null;
+}
+function downloadOutputs(c) {
+    const url = c.args.find((a) => /^https?:\/\//.test(a));
+    const name = url === undefined ? null : urlBaseName(url);
+    if (c.program === 'curl') {
+        const o = optionValue(c.args, ['-o', '--output']);
+        if (o !== null)
+            return [{ path: o, kind: 'file', via: 'curl -o' }];
+        const remoteName = c.args.some((a) => a === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a));
+        return remoteName ? [{ path: name, kind: 'file', via: 'curl -O' }] : [];
+    }
+    const o = optionValue(c.args, ['-O', '--output-document']);
+    if (o === '-')
+        return [];
+    if (o !== null)
+        return [{ path: o, kind: 'file', via: 'wget -O' }];
+    const folder = optionValue(c.args, ['-P', '--directory-prefix']);
+    return name === null ? [] : [{ path: folder === null ? name : `${trimTrailingSlashes(folder)}/${name}`, kind: 'file', via: 'wget' }];
+}
+/** `git clone [options] <repository> [<folder>]`: option values sit in between, so find the repository. */
+function cloneOutput(c) {
+    const at = c.args.findIndex((a) => /^(?:[a-z+]+:\/\/|[\w.-]+@[\w.-]+:)/i.test(a));
+    if (at < 0)
+        return [];
+    const next = c.args[at + 1];
+    const folder = next !== undefined && !next.startsWith('-') ? next : baseName(c.args[at]).replace(/\.git$/, '');
+    return [{ path: folder, kind: 'tree', via: 'git clone' }];
+}
+/** The paths one shell command writes, relative ones as written. */
+function commandOutputs(c, cwd) {
+    const out = redirectTargets(c.args).map((t) => ({ path: t, kind: 'file', via: '>' }));
+    const { program: p, subcommand: sub, args } = c;
+    const o = (names) => optionValue(args, names);
+    if (p === 'go' && (sub === 'build' || sub === 'test')) {
+        const value = o(['-o']);
+        out.push(value === null ? { path: cwd, kind: 'tree', via: 'go build' } : { path: value, kind: value.endsWith('/') ? 'tree' : 'file', via: 'go build -o' });
+    }
+    else if (p === 'go' && sub === 'install')
+        out.push({ path: '/go/bin', kind: 'tree', via: 'go install' });
+    else if (WRITES_O.has(p))
+        out.push({ path: o(['-o']), kind: 'file', via: `${p} -o` });
+    else if (p === 'dotnet' && (sub === 'publish' || sub === 'build'))
+        out.push({ path: o(['-o', '--output']) ?? cwd, kind: 'tree', via: `dotnet ${sub}` });
+    else if (p === 'curl' || p === 'wget')
+        out.push(...downloadOutputs(c));
+    else if (p === 'mkdir')
+        out.push(...operandsOf(args).map((d) => ({ path: d, kind: 'folder', via: 'mkdir' })));
+    else if (p === 'touch' || p === 'tee')
+        out.push(...operandsOf(args).map((f) => ({ path: f, kind: 'file', via: p })));
+    else if (p === 'install' && args.includes('-d'))
+        out.push(...operandsOf(args).map((d) => ({ path: d, kind: 'folder', via: 'install -d' })));
+    else if (p === 'cp' || p === 'mv' || p === 'rsync' || p === 'ln' || p === 'install') {
+        const ops = operandsOf(args);
+        out.push({ path: o(['-t', '--target-directory']) ?? (ops.length > 1 ? ops[ops.length - 1] : null), kind: 'tree', via: p });
+    }
+    else if (p === 'tar' || p === 'bsdtar')
+        out.push({ path: o(['-C', '--directory']) ?? cwd, kind: 'tree', via: 'tar' });
+    else if (p === 'unzip')
+        out.push({ path: o(['-d']) ?? cwd, kind: 'tree', via: 'unzip' });
+    else if (p === 'git' && sub === 'clone')
+        out.push(...cloneOutput(c));
+    else if (/^pip[0-9.]*$/.test(p)) {
+        const target = o(['-t', '--target', '--prefix', '--root']);
+        if (target !== null)
+            out.push({ path: target, kind: 'tree', via: 'pip install --target' });
+    }
+    else if (BUILDS_IN_PLACE.has(p) && cwd !== null) {
+        // A dependency install fills one folder; a build may write anywhere under the working folder.
+        const deps = INSTALLS_INTO[p];
+        const installs = deps !== undefined && (INSTALL_SUBCOMMANDS.has(sub) || (p === 'yarn' && sub === ''));
+        out.push({ path: installs ? joinPath(cwd, deps) : cwd, kind: 'tree', via: sub === '' ? p : `${p} ${sub}` });
+    }
+    return out;
+}
+/** What one RUN writes, from its working folder; a `cd` inside the RUN is followed. */
+function runOutputs(run, workdir) {
+    const out = [];
+    let cwd = workdir;
+    for (const c of run.run?.commands ?? []) {
+        if (c.program === 'cd') {
+            const to = c.args[0];
+            cwd = to === undefined ? '/root' : resolveIn(cwd, to);
+            continue;
+        }
+        for (const o of commandOutputs(c, cwd)) {
+            const path = o.path === null ? null : resolveIn(cwd, o.path);
+            if (path !== null)
+                out.push({ path, kind: o.kind, line: run.line, via: o.via, built: true });
+        }
+    }
+    return out;
+}
+/** Whether an output is evidence that `path` exists in its stage: the file itself, or a folder of unknown contents holding it. */
+function outputHas(output, path) {
+    if (output.kind === 'file')
+        return output.path === path;
+    return output.kind === 'tree' && output.path !== '/' && isUnder(path, output.path);
+}
+/** The text of a RUN as the shell sees it, heredoc bodies included. */
+function runText(ins) {
+    return `${ins.raw}\n${runScript(ins)}\n${ins.heredocs.map((h) => h.content).join('\n')}`;
+}
+/** Whether a COPY/ADD could put `path` in place (a folder source may hold anything). */
+function copyMayProvide(ins, cwd, path) {
+    const copy = ins.copy;
+    if (copy === undefined || copy.destination === null)
+        return false;
+    const destination = resolveIn(cwd, copy.destination);
+    if (destination === null)
+        return true;
+    if (!isUnder(path, destination))
+        return false;
+    return copy.sources.some((source) => {
+        const heredoc = source.startsWith('<<');
+        if (!heredoc && !copiesOneFile(ins, source) && !hasGlob(baseName(source)))
+            return true;
+        const name = heredoc ? source.slice(2).replace(/^-/, '') : baseName(source);
+        return path === destination || (parentOf(path) === destination && globMatches(name, baseName(path)));
+    });
+}
+/** Folders no public base image has: a project's own layout. */
+const PROJECT_FOLDERS = ['/app', '/src', '/out', '/output', '/build', '/dist', '/go/bin', '/usr/src/app', '/workspace', '/code', '/publish'];
+/** Images with next to no files: nothing is there unless the Dockerfile puts it there. */
+const EMPTY_BASES = /^(?:gcr\.io\/distroless\/|cgr\.dev\/chainguard\/(?:static|glibc-dynamic)$)/;
+/** Publishers whose images keep to their distribution's layout (no /app of their own). */
+const KNOWN_PUBLISHERS = /^(?:mcr\.microsoft\.com\/dotnet\/|gcr\.io\/distroless\/|cgr\.dev\/chainguard\/|registry\.access\.redhat\.com\/ubi|public\.ecr\.aws\/docker\/library\/)/;
+/**
+ * Whether the base image at the root of a stage's chain certainly lacks `path`: `scratch` and
+ * distroless have nothing; an official or well-known image has no project folder. An image we
+ * cannot name (a variable), a private one, or an ONBUILD variant may have anything.
+ */
+function baseLacks(root, path) {
+    if (root === undefined)
+        return false;
+    if (root.base.kind === 'scratch')
+        return true;
+    const image = root.base.image;
+    if (root.base.kind !== 'image' || image === null || root.base.raw.includes('$') || /onbuild/i.test(root.base.tag ?? ''))
+        return false;
+    if (EMPTY_BASES.test(image))
+        return true;
+    const official = !image.includes('/') || /^(?:docker\.io\/)?library\//.test(image);
+    return (official || KNOWN_PUBLISHERS.test(image)) && PROJECT_FOLDERS.some((f) => isUnder(path, f));
+}
+function nextWorkdir(workdir, current) {
+    const arg = workdir.args[0];
+    if (arg === undefined)
+        return current;
+    const expansion = expandWord(arg, workdir.scope);
+    return expansion.unresolved.length > 0 || expansion.malformed ? null : resolveIn(current, expansion.value);
+}
+function stageFiles(model) {
+    const workdirMemo = new Map();
+    const endMemo = new Map();
+    const outputMemo = new Map();
+    const runMemo = new Map();
+    let byPath = null;
+    // Stages are built FROM earlier stages only, so each memo entry needs only smaller indexes.
+    const endWorkdir = (index) => {
+        if (!endMemo.has(index)) {
+            const stage = model.stages[index];
+            const last = stage.instructions[stage.instructions.length - 1];
+            const before = workdirs(index).get(last) ?? null;
+            endMemo.set(index, last.keyword === 'WORKDIR' ? nextWorkdir(last, before) : before);
+        }
+        return endMemo.get(index) ?? null;
+    };
+    const workdirs = (index) => {
+        let map = workdirMemo.get(index);
+        if (map !== undefined)
+            return map;
+        map = new Map();
+        const stage = model.stages[index];
+        if (stage !== undefined) {
+            const base = stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage < index ? stage.base.stage : null;
+            let current = base === null ? '/' : endWorkdir(base);
+            for (const ins of stage.instructions) {
+                map.set(ins, current);
+                if (ins.keyword === 'WORKDIR')
+                    current = nextWorkdir(ins, current);
+            }
+        }
+        workdirMemo.set(index, map);
+        return map;
+    };
+    const runOf = (ins, cwd) => {
+        let out = runMemo.get(ins);
+        if (out === undefined) {
+            out = runOutputs(ins, cwd);
+            runMemo.set(ins, out);
+        }
+        return out;
+    };
+    const outputs = (index) => {
+        let out = outputMemo.get(index);
+        if (out !== undefined)
+            return out;
+        out = [];
+        const wd = workdirs(index);
+        for (const ins of model.stages[index]?.instructions ?? []) {
+            const cwd = wd.get(ins) ?? null;
+            if (ins.keyword === 'COPY' || ins.keyword === 'ADD')
+                out.push(...copyOutputs(ins, cwd));
+            else if (ins.keyword === 'RUN')
+                out.push(...runOf(ins, cwd));
+        }
+        outputMemo.set(index, out);
+        return out;
+    };
+    const makers = (path) => {
+        if (byPath === null) {
+            byPath = new Map();
+            for (const stage of model.stages) {
+                for (const output of outputs(stage.index)) {
+                    if (output.kind === 'folder' || output.path === '/')
+                        continue;
+                    const list = byPath.get(output.path) ?? [];
+                    list.push({ stage, output });
+                    byPath.set(output.path, list);
+                }
+            }
+        }
+        // The file itself, or a folder of unknown contents on its way up: one lookup per folder level.
+        const found = [];
+        for (let at = path; at !== '/'; at = parentOf(at)) {
+            for (const m of byPath.get(at) ?? [])
+                if (outputHas(m.output, path))
+                    found.push(m);
+        }
+        return found;
+    };
+    const chain = (index) => stageChain(model, index);
+    const mayProvide = (index, path, until = null) => {
+        const name = baseName(path);
+        for (const stage of chain(index)) {
+            const wd = workdirs(stage.index);
+            for (const ins of stage.instructions) {
+                if (ins === until)
+                    return false;
+                const cwd = wd.get(ins) ?? null;
+                if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+                    if (copyMayProvide(ins, cwd, path))
+                        return true;
+                }
+                else if (ins.keyword === 'RUN') {
+                    if (runOf(ins, cwd).some((o) => o.kind !== 'folder' && isUnder(path, o.path)))
+                        return true;
+                    if (name.length >= 3 && runText(ins).includes(name))
+                        return true;
+                }
+                else if (ins.keyword === 'VOLUME') {
+                    const volumes = ins.form === 'json' ? (ins.json ?? []) : ins.args;
+                    if (volumes.some((v) => { const at = resolveIn(cwd, v); return at === null || isUnder(path, at); }))
+                        return true;
+                }
+                else if (ins.keyword === 'ONBUILD')
+                    return true;
+            }
+        }
+        return false;
+    };
+    return { workdirs, startFolder: endWorkdir, outputs, chain, makers, mayProvide };
+}
+
+;// CONCATENATED MODULE: ./src/rules/artifact-not-copied.ts
+
+
+
+
+/** Programs whose first operand is the file they run (`node /app/server.js`, `java -jar app.jar`). */
+const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'node', 'python', 'ruby', 'perl', 'php', 'dotnet', 'java', 'bun', 'deno']);
+/** Uses looked at per file: enough for any real Dockerfile, and a bound for generated ones. */
+const MAX_CHECKS = 200;
+/** The absolute path a command line runs: its program, or an interpreter's script. Null: a PATH lookup or unknowable. */
+function executedPath(words, workdir) {
+    let i = 0;
+    while (words[i] === 'exec' || words[i] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''))
+        i++;
+    const program = words[i];
+    if (program === undefined)
+        return null;
+    if (program.includes('/'))
+        return isPlainPath(program) ? joinPath(workdir, program) : null;
+    if (!INTERPRETERS.has(program.replace(/[0-9.]+$/, '')))
+        return null;
+    const rest = words.slice(i + 1);
+    let script;
+    if (program === 'java') {
+        const jar = rest.indexOf('-jar');
+        script = jar < 0 ? undefined : rest[jar + 1];
+    }
+    else {
+        // `sh -c "…"` and `python -m module` run no file.
+        if (rest.some((w) => w === '-c' || w === '-m' || w === '-e' || w === '--eval'))
+            return null;
+        script = rest.find((w) => !w.startsWith('-'));
+    }
+    if (script === undefined || !isPlainPath(script) || !/\.[A-Za-z0-9]+$|\//.test(script))
+        return null;
+    return joinPath(workdir, script);
+}
+/** The words of CMD/ENTRYPOINT as the container runs them (shell form: the words of the shell text). */
+function artifact_not_copied_commandWords(ins) {
+    if (ins.form === 'json')
+        return ins.json ?? [];
+    return ins.args.map((a) => a.replace(/^(["'])(.*)\1$/, '$2'));
+}
+/** The stage before `before` (and outside the user's chain) that most clearly makes `path`: a build output first. */
+function madeElsewhere(files, path, user, builtOnly) {
+    const chain = new Set(files.chain(user).map((s) => s.index));
+    // A build output beats a copy, an exact file beats a folder, a deeper folder beats a shallower one.
+    const rank = (o) => (o.built ? 2000 : 0) + (o.kind === 'file' ? 1000 : 0) + o.path.length;
+    let best = null;
+    for (const m of files.makers(path)) {
+        if (m.stage.index >= user || chain.has(m.stage.index) || (builtOnly && !m.output.built))
+            continue;
+        if (best === null || rank(m.output) >= rank(best.output))
+            best = m;
+    }
+    return best;
+}
+function fromRef(stage) {
+    return stage.name ?? String(stage.index);
+}
+function made(e, path) {
+    const what = e.output.kind === 'file' && e.output.path === path ? 'makes it' : `makes ${e.output.path}`;
+    return `stage ${stageLabel(e.stage)} ${what} (line ${e.output.line}, ${e.output.via})`;
+}
+/** What to copy: the file, or its folder when the other stage makes a whole folder (`/app/dist` for `/app/dist/index.js`). */
+function copied(e, path) {
+    const folder = parentOf(path);
+    return e.output.kind === 'tree' && folder.length > e.output.path.length && folder.startsWith(e.output.path) ? folder : path;
+}
+function checkCommand(model, files, target) {
+    const entrypoint = effectiveInstruction(model, target, 'ENTRYPOINT');
+    const cmd = effectiveInstruction(model, target, 'CMD');
+    // With an ENTRYPOINT, CMD is its arguments, not a program.
+    const ins = entrypoint !== null && artifact_not_copied_commandWords(entrypoint).length > 0 ? entrypoint : cmd;
+    if (ins === null)
+        return [];
+    const workdir = files.startFolder(target);
+    const path = workdir === null ? null : executedPath(artifact_not_copied_commandWords(ins), workdir);
+    if (path === null)
+        return [];
+    // Cheapest test first: most images have a base that may hold the file.
+    if (!baseLacks(files.chain(target)[0], path) || files.mayProvide(target, path))
+        return [];
+    const evidence = madeElsewhere(files, path, target, false);
+    if (evidence === null)
+        return [];
+    const what = copied(evidence, path);
+    return [
+        {
+            line: ins.line,
+            endLine: ins.endLine,
+            message: `${ins.keyword} runs ${path}, which this image never gets: ${made(evidence, path)} and no COPY --from brings it over, so the container fails to start; add COPY --from=${fromRef(evidence.stage)} ${what} ${what}`,
+            stage: ins.stage
+        }
+    ];
+}
+/** The file a RUN runs first, resolved; null for a PATH lookup, or after a `cd` we do not follow. */
+function runPath(ins, cwd) {
+    const commands = ins.run?.commands ?? [];
+    const first = commands[0];
+    if (first === undefined || commands.some((c) => c.program === 'cd'))
+        return null;
+    return executedPath([first.name, ...first.args], cwd);
+}
+function checkRun(files, stage, ins, path) {
+    if (!baseLacks(files.chain(stage.index)[0], path) || files.mayProvide(stage.index, path, ins))
+        return null;
+    const evidence = madeElsewhere(files, path, stage.index, false);
+    if (evidence === null)
+        return null;
+    const what = copied(evidence, path);
+    return { line: ins.line, endLine: ins.endLine, message: `RUN runs ${path}, which this stage does not have: ${made(evidence, path)}; stages share no files, so copy it first: COPY --from=${fromRef(evidence.stage)} ${what} ${what}`, stage: stage.index };
+}
+function checkContextCopy(files, stage, ins) {
+    const copy = ins.copy;
+    if (copy === undefined || copy.from !== null)
+        return [];
+    return copy.sources.flatMap((source) => {
+        if (!source.startsWith('/') || !isPlainPath(source))
+            return [];
+        const evidence = madeElsewhere(files, joinPath('/', source), stage.index, true);
+        if (evidence === null)
+            return [];
+        return [
+            {
+                line: ins.line,
+                endLine: ins.endLine,
+                message: `${ins.keyword} ${source} reads ${source.slice(1)} from the build context, not from stage ${stageLabel(evidence.stage)}, which builds it (line ${evidence.output.line}, ${evidence.output.via}): write COPY --from=${fromRef(evidence.stage)} ${source} ${copy.destination ?? ''}`.trimEnd(),
+                stage: stage.index
+            }
+        ];
+    });
+}
+const artifactNotCopied = {
+    meta: {
+        id: 'artifact-not-copied',
+        title: 'A file built in another stage is used but never copied',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        if (model.stages.length < 2)
+            return [];
+        const files = stageFiles(model);
+        const reports = [];
+        let checks = 0;
+        for (const stage of model.stages) {
+            for (const ins of stage.instructions) {
+                if (checks >= MAX_CHECKS)
+                    break;
+                // Most RUNs run a program from PATH: decide that before working out the folder.
+                const runsFile = ins.keyword === 'RUN' && runPath(ins, '/') !== null;
+                const cwd = runsFile ? (files.workdirs(stage.index).get(ins) ?? null) : null;
+                const path = cwd === null ? null : runPath(ins, cwd);
+                if (path !== null) {
+                    checks++;
+                    const r = checkRun(files, stage, ins, path);
+                    if (r !== null)
+                        reports.push(r);
+                }
+                else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy?.from === null && ins.copy.sources.some((src) => src.startsWith('/'))) {
+                    checks++;
+                    reports.push(...checkContextCopy(files, stage, ins));
+                }
+            }
+        }
+        if (graph.target !== null)
+            reports.push(...checkCommand(model, files, graph.target));
+        return reports;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/base-image-latest.ts
 /**
  * Reproducible bases: `latest` (also through an ARG default) is not a version. A finding that
@@ -46888,6 +47535,58 @@ const broadCopyFrom = {
         }
         return [];
     })
+};
+
+;// CONCATENATED MODULE: ./src/rules/build-platform-shipped.ts
+/**
+ * `FROM --platform=$BUILDPLATFORM` pins a stage to the machine that builds: right for a compiler
+ * stage that cross-compiles, wrong for a stage the image is made of. Built for linux/arm64 on an
+ * amd64 runner, that image ships amd64 binaries under an arm64 tag (exec format error).
+ */
+
+
+
+/** A --platform value made of BUILDPLATFORM/BUILDOS/BUILDARCH/BUILDVARIANT only. */
+function onBuildPlatform(platform) {
+    if (platform === null || !platform.includes('$'))
+        return false;
+    const names = referencedNames(platform);
+    return names.length > 0 && names.every((n) => /^BUILD(?:PLATFORM|OS|ARCH|VARIANT)$/.test(n));
+}
+/** Instructions that say the image is run (not only exported as files with --output). */
+const RUN_AS_IMAGE = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK']);
+const buildPlatformShipped = {
+    meta: {
+        id: 'build-platform-shipped',
+        title: 'The shipped image is built on the build platform instead of the target platform',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        if (graph.target === null)
+            return [];
+        const chain = stageChain(model, graph.target);
+        if (!chain.some((s) => s.instructions.some((i) => RUN_AS_IMAGE.has(i.keyword))))
+            return [];
+        // The platform is inherited through FROM <stage>: the stage that sets it is the one to fix.
+        const pinned = chain.find((s) => s.base.kind !== 'stage' && onBuildPlatform(s.base.platform));
+        if (pinned === undefined || pinned.base.kind === 'scratch')
+            return [];
+        const target = model.stages[graph.target];
+        const shipped = target.name === null ? `the shipped stage (line ${target.line})` : `the shipped stage ${target.name}`;
+        const via = pinned.index === target.index ? 'The shipped stage' : `Stage ${stageLabel(pinned)}, which ${shipped} is built FROM,`;
+        const image = `${pinned.base.image ?? pinned.base.resolved}${pinned.base.tag === null ? '' : `:${pinned.base.tag}`}`;
+        return [
+            {
+                line: pinned.line,
+                message: `${via} uses --platform=${pinned.base.platform ?? ''}, so an image built for another platform (--platform linux/arm64 on an amd64 runner) gets the build machine's ${image} and fails with "exec format error": drop --platform here; keep $BUILDPLATFORM for stages that only cross-compile and are copied from`,
+                stage: pinned.index
+            }
+        ];
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/rules/build-tools-shipped.ts
@@ -47262,33 +47961,66 @@ const copyAllBeforeInstall = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
-/** COPY of several sources to a destination without a trailing `/`: the classic builder rejects it. */
 
+/** A value flag written without `=` (`--chmod 644 a b /x`) takes the next word as a source: that is the real mistake. */
+const VALUE_FLAGS = new Set(['from', 'chmod', 'chown', 'exclude', 'checksum']);
+/** The destination several sources go to when it is a known path without a trailing `/`; null otherwise. */
+function severalIntoFile(ins) {
+    const copy = ins.copy;
+    if (copy === undefined || copy.sources.length < 2)
+        return null;
+    if (ins.flags.some((f) => f.value === null && VALUE_FLAGS.has(f.name)))
+        return null;
+    // A destination from a variable with no value here is unknown: it may well end with /.
+    const dest = knownValue(copy.destinationWord);
+    if (dest === null || dest === '' || dest.endsWith('/') || dest.includes('$'))
+        return null;
+    return dest;
+}
 const copyDestinationSlash = {
     meta: {
         id: 'copy-destination-slash',
-        title: 'COPY of several sources to a destination without a trailing /',
+        title: 'COPY or ADD of several sources to a destination without a trailing /',
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
         equivalents: { hadolint: 'DL3021', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions.flatMap((i) => {
-        const copy = i.copy;
-        if (i.keyword !== 'COPY' || copy === undefined || copy.sources.length < 2)
+        if (i.keyword !== 'COPY' && i.keyword !== 'ADD')
             return [];
-        // A destination from a variable with no value here is unknown: it may well end with /.
-        const dest = knownValue(copy.destinationWord);
-        if (dest === null || dest === '' || dest.endsWith('/') || dest.includes('$'))
+        const dest = severalIntoFile(i);
+        if (dest === null)
             return [];
         // `.` is the working directory, always a folder: only the classic builder minds.
         const buildkit = dest === '.' || dest === '..' ? 'BuildKit accepts it' : `BuildKit accepts it, but unless ${dest} already is a folder each source overwrites the previous one and only the last is left (moby/buildkit#1853)`;
+        const count = i.copy?.sources.length ?? 0;
+        return [{ line: i.line, endLine: i.endLine, message: `${i.keyword} of ${count} sources to ${dest}: the classic builder fails ("the destination must be a directory and end with a /"), ${buildkit}; write ${dest}/`, stage: s.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-destination-wildcard.ts
+const copyDestinationWildcard = {
+    meta: {
+        id: 'copy-destination-wildcard',
+        title: 'A COPY or ADD destination contains a wildcard',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.flatMap((ins) => {
+        const destination = ins.copy?.destination ?? null;
+        if (destination === null || !destination.includes('*'))
+            return [];
+        const cut = destination.indexOf('*');
+        const folder = destination.slice(0, destination.lastIndexOf('/', cut) + 1) || './';
         return [
             {
-                line: i.line,
-                endLine: i.endLine,
-                message: `COPY of ${copy.sources.length} sources to ${dest}: the classic builder fails ("the destination must be a directory and end with a /"), ${buildkit}; write ${dest}/`,
-                stage: s.index
+                line: ins.line,
+                endLine: ins.endLine,
+                message: `${ins.keyword} does not expand * in the destination ${destination}: it creates a file or folder literally named "${destination.slice(destination.lastIndexOf('/', cut) + 1)}"; copy into the folder instead: ${ins.keyword} … ${folder}`,
+                stage: stage.index
             }
         ];
     }))
@@ -47527,6 +48259,81 @@ const crossCompilePlatform = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/curl-pipe-shell.ts
+
+const DOWNLOADERS = new Set(['curl', 'wget']);
+const INTERPRETER = /^(?:sh|bash|zsh|dash|ash|ksh|python[0-9.]*|perl|ruby|php[0-9.]*|node|eval|source|\.)$/;
+/** A checksum or signature check anywhere in the RUN. */
+const VERIFIERS = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha1sum', 'md5sum', 'shasum', 'b2sum', 'gpg', 'gpgv', 'cosign', 'minisign', 'signify', 'openssl', 'rpm']);
+/** `$(curl …)`, `` `wget …` ``, `<(curl …)`: a download whose output is used in place. */
+const SUBSTITUTED_DOWNLOAD = /(?:\$\(|`|<\()\s*(?:\S*\/)?(?:curl|wget)\b/;
+/**
+ * A script fetched from a commit (`/<40 hex>/`) cannot change, and one fetched from a release
+ * (`/v1.55.2/`, `/${LINT_VERSION}/`) is as fixed as the release: both are pinned.
+ */
+const PINNED = /\/(?:[0-9a-f]{40}|v?\d+(?:\.\d+)+[\w.-]*|\$\{?\w*(?:VERSION|TAG|REF|COMMIT|SHA)\w*\}?)\//i;
+function urlOf(words) {
+    for (const w of words) {
+        const m = /https?:\/\/[^\s"'`)]+/.exec(w);
+        if (m !== null)
+            return m[0];
+    }
+    return null;
+}
+/** The pipeline a downloader feeds: the commands after it up to the end of the pipe. */
+function pipeline(commands, from) {
+    const out = [];
+    for (let i = from; i < commands.length && commands[i - 1].piped; i++)
+        out.push(commands[i]);
+    return out;
+}
+function remoteExecutions(commands) {
+    const found = [];
+    commands.forEach((c, i) => {
+        if (DOWNLOADERS.has(c.program) && c.piped) {
+            const runner = pipeline(commands, i + 1).find((p) => INTERPRETER.test(p.program));
+            if (runner !== undefined)
+                found.push({ interpreter: runner.program, url: urlOf(c.args) });
+        }
+        else if (INTERPRETER.test(c.program) && c.args.some((a) => SUBSTITUTED_DOWNLOAD.test(a))) {
+            found.push({ interpreter: c.program, url: urlOf(c.args) });
+        }
+    });
+    return found;
+}
+const curlPipeShell = {
+    meta: {
+        id: 'curl-pipe-shell',
+        title: 'A downloaded script is run without being verified',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => {
+        const reports = [];
+        for (const stage of model.stages) {
+            for (const ins of stage.instructions) {
+                const commands = runCommands(ins);
+                if (commands.length === 0 || commands.some((c) => VERIFIERS.has(c.program)))
+                    continue;
+                const runs = remoteExecutions(commands).filter((e) => e.url === null || !PINNED.test(e.url));
+                const first = runs[0];
+                if (first === undefined)
+                    continue;
+                const what = first.url === null ? 'a downloaded script' : first.url;
+                reports.push({
+                    line: ins.line,
+                    endLine: ins.endLine,
+                    message: `RUN runs ${what} with ${first.interpreter} straight from the network: whatever the server sends at build time runs unchecked. Download it to a file, check it (echo "<sha256>  install.sh" | sha256sum -c -) and then run it, or install from the vendor's signed package repository`,
+                    stage: stage.index
+                });
+            }
+        }
+        return reports;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/dead-instruction.ts
 const METADATA = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL']);
 const deadInstruction = {
@@ -47629,6 +48436,97 @@ const duplicateStageName = graphProblemRule({
     equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
 }, (p) => `stage name "${p.name}" is already used by the stage on line ${p.firstLine} (names are compared without case)`);
 
+;// CONCATENATED MODULE: ./src/rules/exec-form-variable.ts
+/**
+ * In exec form (`CMD ["java", "-Dport=${PORT}"]`) nothing expands `$PORT`: Docker does not, and
+ * no shell runs. The program gets the text `${PORT}` as written. A shell in the array
+ * (`["sh", "-c", "…"]`, also behind tini or gosu) expands its script, so that is left alone.
+ */
+
+
+const SHELLS = /^(?:.*[/\\])?(?:sh|bash|ash|dash|zsh|ksh|mksh|busybox|pwsh|powershell|cmd)(?:\.exe)?$/i;
+/** `-c`, `-ec`, `-lc`, PowerShell's `-Command`, cmd's `/C`. */
+const RUNS_SCRIPT = /^(?:-[a-zA-Z]*c[a-zA-Z]*|-command|\/c)$/i;
+/** The array runs a shell on a script of its own, and the shell expands the script's variables. */
+function runsShellScript(words) {
+    const shell = words.findIndex((w) => SHELLS.test(w));
+    return shell >= 0 && words.slice(shell + 1).some((w) => RUNS_SCRIPT.test(w));
+}
+/** ENTRYPOINT ["sh", "-c"]: the CMD array's first element is the shell's script. */
+function entrypointTakesScript(entrypoint) {
+    const words = entrypoint?.form === 'json' ? (entrypoint.json ?? []) : [];
+    return words.length > 1 && SHELLS.test(words[0]) && RUNS_SCRIPT.test(words[words.length - 1]);
+}
+/** The exec-form words of CMD, ENTRYPOINT, HEALTHCHECK CMD or RUN; null in shell form. */
+function execWords(ins) {
+    if (ins.form !== 'json' || ins.json === null)
+        return null;
+    return ins.json;
+}
+/** `scratch` and distroless (but their :debug tags) have no /bin/sh to expand anything. */
+function hasNoShell(model, index) {
+    const root = stageChain(model, index)[0];
+    if (root === undefined)
+        return false;
+    return root.base.kind === 'scratch' || (/^gcr\.io\/distroless\//.test(root.base.image ?? '') && !/debug/.test(root.base.tag ?? ''));
+}
+function exec_form_variable_suggestion(ins, words, noShell) {
+    const line = words.join(' ');
+    if (ins.keyword === 'RUN')
+        return `write it in shell form: RUN ${line}`;
+    if (noShell)
+        return 'this image has no shell to expand it: have the program read the environment variable itself, or pass the value as an argument to docker run';
+    const keyword = ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword;
+    return `let a shell expand it and exec the program, so it still gets signals: ${keyword} ${JSON.stringify(['sh', '-c', `exec ${line}`])}, or use an entrypoint script`;
+}
+const execFormVariable = {
+    meta: {
+        id: 'exec-form-variable',
+        title: 'A variable in exec form is never expanded',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        // CMD, ENTRYPOINT and HEALTHCHECK only matter in the shipped image (elsewhere they are dead).
+        const shipped = new Set(graph.target === null ? [] : stageChain(model, graph.target).map((s) => s.index));
+        const reports = [];
+        // The ENTRYPOINT in effect at the end of each stage, inherited through FROM <stage> (bases come first).
+        const lastEntrypoint = [];
+        for (const stage of model.stages) {
+            const base = stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage < stage.index ? stage.base.stage : null;
+            let entrypoint = base === null ? null : (lastEntrypoint[base] ?? null);
+            for (const ins of stage.instructions) {
+                if (ins.keyword === 'ENTRYPOINT')
+                    entrypoint = ins;
+                const command = ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'HEALTHCHECK';
+                if (!command && ins.keyword !== 'RUN')
+                    continue;
+                if (command && !shipped.has(stage.index))
+                    continue;
+                const words = execWords(ins);
+                if (words === null || runsShellScript(words))
+                    continue;
+                if (ins.keyword === 'CMD' && entrypointTakesScript(entrypoint))
+                    continue;
+                const names = words.flatMap((w) => referencedNames(w));
+                if (names.length === 0)
+                    continue;
+                const list = [...new Set(names)].map((n) => `$${n}`).join(', ');
+                reports.push({
+                    line: ins.line,
+                    endLine: ins.endLine,
+                    message: `${ins.keyword} in exec form does not expand ${list}: the program gets the text as written; ${exec_form_variable_suggestion(ins, words, hasNoShell(model, stage.index))}`,
+                    stage: stage.index
+                });
+            }
+            lastEntrypoint[stage.index] = entrypoint;
+        }
+        return reports;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/expose-invalid-format.ts
 const exposeInvalidFormat = {
     meta: {
@@ -47685,6 +48583,108 @@ const fromAsCasing = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/from-missing-stage-variant.ts
+/**
+ * `FROM base-${VARIANT}` picks one of the file's stages by an ARG. When the ARG's default names
+ * no stage (VARIANT=slim, stages base-alpine and base-debian), BuildKit does not fail on the
+ * stage: it pulls an image called `base-slim` that nobody publishes. Platform ARGs are left
+ * alone: `FROM build-${TARGETOS}` is resolved per platform and each platform has its stage.
+ */
+
+const PLATFORM_ARG = /^(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)$/;
+/** `base-${VARIANT}` → `base-*`: the shape of the names the FROM can take. Linear scan. */
+function shapeOf(raw) {
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (c !== '$') {
+            out += c;
+            continue;
+        }
+        if (raw[i + 1] === '{') {
+            let depth = 0;
+            let j = i + 1;
+            for (; j < raw.length; j++) {
+                if (raw[j] === '{')
+                    depth++;
+                else if (raw[j] === '}' && --depth === 0)
+                    break;
+            }
+            i = j;
+        }
+        else {
+            while (i + 1 < raw.length && /\w/.test(raw[i + 1]))
+                i++;
+        }
+        if (!out.endsWith('*'))
+            out += '*';
+    }
+    return out.toLowerCase();
+}
+/** For `FROM ${BASE}` alone: stages of the default's family (`base-slim` → `base-…`). */
+function familyOf(resolved) {
+    const cut = Math.max(resolved.lastIndexOf('-'), resolved.lastIndexOf('_'), resolved.lastIndexOf('.'));
+    return cut >= 2 ? `${resolved.slice(0, cut + 1)}*` : null;
+}
+function defaultsOf(model, names) {
+    return names
+        .map((n) => {
+        const arg = [...model.globalArgs].reverse().find((a) => a.name === n);
+        return arg === undefined ? `${n}` : `${n}=${arg.value ?? ''} (line ${arg.line})`;
+    })
+        .join(', ');
+}
+/** Stage names of this shape: a cheap prefix and suffix test first, the glob only on those. */
+function matching(names, pattern, self) {
+    const prefix = pattern.slice(0, pattern.indexOf('*') < 0 ? pattern.length : pattern.indexOf('*'));
+    const suffix = pattern.slice(pattern.lastIndexOf('*') + 1);
+    return names.ids.filter((id) => id !== self && id.startsWith(prefix) && id.endsWith(suffix) && globMatches(pattern, id));
+}
+function check(model, names, stage) {
+    const base = stage.base;
+    if (!base.raw.includes('$') || base.kind !== 'image' || base.unresolved.length > 0 || base.resolved === '')
+        return null;
+    const used = referencedNames(base.raw);
+    if (used.length === 0 || used.some((n) => PLATFORM_ARG.test(n)))
+        return null;
+    const resolved = base.resolved.toLowerCase();
+    if (names.set.has(resolved))
+        return null;
+    const shape = shapeOf(base.raw);
+    // A registry, a repository path, a tag or a digest in the literal text: an image, not a stage.
+    if (/[/:@]/.test(shape.replace(/\*/g, '')))
+        return null;
+    const literal = shape.replace(/[*\-_.]/g, '');
+    const pattern = literal.length >= 2 ? shape : literal === '' && !/[/:@]/.test(resolved) ? familyOf(resolved) : null;
+    if (pattern === null)
+        return null;
+    const candidates = matching(names, pattern, stage.id);
+    if (candidates.length === 0)
+        return null;
+    return {
+        line: stage.line,
+        message: `FROM ${base.raw} resolves to ${base.resolved} with ${defaultsOf(model, used)}, and no stage has that name (stages: ${candidates.join(', ')}), so docker build pulls an image called ${base.resolved} instead; change the default to one of the stages or add a stage ${base.resolved}`,
+        stage: stage.index
+    };
+}
+const fromMissingStageVariant = {
+    meta: {
+        id: 'from-missing-stage-variant',
+        title: 'FROM picks a stage by ARG, and the default picks none',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => {
+        if (!model.stages.some((s) => s.base.raw.includes('$')))
+            return [];
+        const ids = [...new Set(model.stages.flatMap((s) => (s.id === null ? [] : [s.id])))];
+        const names = { ids, set: new Set(ids) };
+        return model.stages.flatMap((s) => check(model, names, s) ?? []);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/from-platform-flag-const.ts
 const fromPlatformFlagConst = {
     meta: {
@@ -47733,10 +48733,13 @@ const globalArgNotRedeclared = {
                     if (global === undefined || ins.scope.has(name) || reported.has(name))
                         continue;
                     reported.add(name);
+                    // Re-declared, but only further down: the fix is to move it, not to add another.
+                    const later = stage.instructions.find((i) => i.line > ins.line && i.keyword === 'ARG' && (i.variables ?? []).some((v) => v.name === name));
+                    const fix = later === undefined ? `add ARG ${name} inside this stage` : `the stage's ARG ${name} (line ${later.line}) comes after this line: move it up`;
                     reports.push({
                         line: ins.line,
                         endLine: ins.endLine,
-                        message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; add ARG ${name} inside this stage`,
+                        message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; ${fix}`,
                         stage: stage.index
                     });
                 }
@@ -47765,7 +48768,7 @@ const heavy_final_base_FAMILIES = [
     { images: ['python'], light: heavy_final_base_SLIM, suggestion: 'ship on python:<version>-slim' },
     { images: ['ruby'], light: heavy_final_base_SLIM, suggestion: 'ship on ruby:<version>-slim' }
 ];
-function familyOf(image) {
+function heavy_final_base_familyOf(image) {
     const name = image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
     return heavy_final_base_FAMILIES.find((f) => f.images.includes(name));
 }
@@ -47785,7 +48788,7 @@ const heavyFinalBase = {
         const root = rootImage(model, graph.target);
         if (root === null)
             return [];
-        const family = familyOf(root.base.image ?? '');
+        const family = heavy_final_base_familyOf(root.base.image ?? '');
         if (family === undefined)
             return [];
         const tag = root.base.tag ?? 'latest';
@@ -47851,7 +48854,7 @@ function literalText(raw) {
 function globalArg(model, name, line) {
     return model.globalArgs.filter((a) => a.name === name && a.line < line).pop();
 }
-function check(model, s) {
+function invalid_default_arg_in_from_check(model, s) {
     if (s.base.kind !== 'image' || s.base.image !== null)
         return [];
     // A literal invalid reference is a parse error; a platform ARG has its real value in BuildKit.
@@ -47888,7 +48891,7 @@ const invalidDefaultArgInFrom = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: 'InvalidDefaultArgInFrom' }
     },
-    check: ({ model }) => model.stages.flatMap((s) => check(model, s))
+    check: ({ model }) => model.stages.flatMap((s) => invalid_default_arg_in_from_check(model, s))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-definition-description.ts
@@ -48402,7 +49405,7 @@ const SYSTEM_DIRS = new Set(['.', '/', '/usr', '/usr/local', '/usr/lib', '/usr/s
 /** Programs that fail when given no operand (as `xargs` without -r runs them on empty input). */
 const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch']);
 /** Programs that fetch over the network, and so can stop half-way. */
-const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch']);
+const pipefail_DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch']);
 const args = (c) => commandWords(c).slice(1).map((w) => w.text);
 /** The first word's program as written, wrappers included (`xargs` in `xargs -r rm`). */
 const firstProgram = (c) => {
@@ -48524,7 +49527,7 @@ function hiddenFailure(p, written) {
         if (program === null)
             continue;
         const after = p.commands.slice(i + 1);
-        if (after.every((c) => rejectsFailedInput(c, DOWNLOADERS.has(program))))
+        if (after.every((c) => rejectsFailedInput(c, pipefail_DOWNLOADERS.has(program))))
             continue;
         const last = p.commands[p.commands.length - 1];
         // `xargs protoc`, `env FOO=1 bash`: the wrapper and what it runs.
@@ -49247,13 +50250,67 @@ const undefinedArgInFrom = {
 
 ;// CONCATENATED MODULE: ./src/rules/undefined-var.ts
 /**
- * `$X` in an instruction Docker expands (not RUN) with no X in scope. The base image's own ENV
- * (PATH, JAVA_HOME, ...) is unknown without the registry, so outside `scratch` only names that
- * look like a typo of a name in scope are reported.
+ * `$X` that expands to nothing because no ARG or ENV defines X at that point. BuildKit's
+ * UndefinedVar checks the instructions Docker expands; it knows the base image's environment
+ * (PATH, JAVA_HOME...), a static reader does not, so outside `scratch` a name is reported only
+ * with evidence that it is a mistake:
+ *  - it looks like a typo of a name in scope (BuildKit's "did you mean");
+ *  - the stage declares it, but later (also in RUN: the shell sees it empty too);
+ *  - another stage declares it, and stages do not share ARG and ENV (also in RUN);
+ *  - EXPOSE uses it (BuildKit does not check EXPOSE; the port silently disappears).
+ * Global ARGs used without re-declaring them are `global-arg-not-redeclared`'s.
  */
 
 
+
+
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
+/**
+ * Names that public base images set in their environment (PATH, HOME, GOPATH, NODE_VERSION,
+ * PYTHON_VERSION, DOTNET_..., JAVA_HOME...): another stage declaring one says nothing about this one.
+ */
+const BASE_IMAGE_ENV = /^(?:PATH|HOME|HOSTNAME|LANG|LANGUAGE|LC_\w+|TERM|TZ|USER|SHELL|PWD|GPG_KEYS?|PHPIZE_DEPS|APP_UID|PKG_RELEASE|DEBIAN_FRONTEND|(?:LD_)?LIBRARY_PATH|PKG_CONFIG_PATH|MANPATH|VIRTUAL_ENV|XDG_\w+)$|^(?:JAVA|JDK|JRE|GO|GOLANG|NODE|NPM|YARN|PYTHON|PIP|RUBY|GEM|BUNDLE|BUNDLER|PHP|DOTNET|ASPNETCORE|ASPNET|NUGET|CARGO|RUSTUP|RUST|MAVEN|GRADLE|NGINX|NJS|HTTPD|TOMCAT|CATALINA|PG|POSTGRES|MYSQL|MARIADB|MONGO|REDIS|ELIXIR|ERLANG|OTP|GHC|PERL|JULIA|SWIFT|DART|CONDA|MAMBA|HADOOP|SPARK|CUDA|NVIDIA|NV|ANDROID|DOCKER|JENKINS)(?:_\w+|PATH|ROOT|BIN|FLAGS)$/;
+const MAX_SUGGESTION_NAMES = 500;
+/** Where each name is declared by ARG or ENV, per stage (first declaration). */
+function declarations(model) {
+    const byName = new Map();
+    for (const stage of model.stages) {
+        for (const ins of stage.instructions) {
+            if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV')
+                continue;
+            for (const v of ins.variables ?? []) {
+                const list = byName.get(v.name) ?? [];
+                if (!list.some((d) => d.stage === stage))
+                    list.push({ stage, line: ins.line, keyword: ins.keyword });
+                byName.set(v.name, list);
+            }
+        }
+    }
+    return byName;
+}
+/** The names an instruction reads: what Docker expands, or for RUN what its shell reads from the environment. */
+function readNames(ins, declared) {
+    // RUN is judged only against the file's own declarations: a quick look for such names first,
+    // the shell-aware reading (quotes, the script's own assignments) only when there is one.
+    if (ins.keyword === 'RUN') {
+        if (ins.form === 'json' || !ins.raw.includes('$'))
+            return [];
+        if (!referencedNames(ins.raw).some((n) => (declared.has(n) || PLATFORM_ARGS.includes(n)) && !ins.scope.has(n)))
+            return [];
+        return environmentReads(runScript(ins));
+    }
+    if (!EXPANDED.has(ins.keyword))
+        return [];
+    const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
+    return unguardedNames(text);
+}
+/** The earlier stage a stage is built FROM, or null. */
+function parentStage(stage) {
+    return stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage < stage.index ? stage.base.stage : null;
+}
+function undefined_var_report(ins, stage, message) {
+    return { line: ins.line, endLine: ins.endLine, message, stage: stage.index };
+}
 const undefinedVar = {
     meta: {
         id: 'undefined-var',
@@ -49265,22 +50322,61 @@ const undefinedVar = {
     },
     check: ({ model }) => {
         const globals = new Set(model.globalArgs.map((a) => a.name));
+        const declared = declarations(model);
+        // Per stage, through FROM <stage> (bases come first, so one pass): the root's kind, and how many names the chain declares.
+        const rootKind = [];
+        const names = [];
+        for (const stage of model.stages) {
+            const base = parentStage(stage);
+            const own = stage.instructions.reduce((m, i) => m + (i.variables?.length ?? 0), 0);
+            rootKind[stage.index] = base === null ? stage.base.kind : (rootKind[base] ?? 'image');
+            names[stage.index] = own + (base === null ? 0 : (names[base] ?? 0));
+        }
         return model.stages.flatMap((stage) => {
-            const fromScratch = stageChain(model, stage.index)[0]?.base.kind === 'scratch';
-            return stage.instructions.slice(1).flatMap((ins) => {
-                if (!EXPANDED.has(ins.keyword))
-                    return [];
-                const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
-                return referencedNames(text)
-                    .filter((name) => !ins.scope.has(name) && !globals.has(name))
-                    .flatMap((name) => {
-                    const suggestion = closest(name, ins.scope.keys());
-                    if (suggestion === null && !fromScratch)
-                        return [];
-                    const hint = suggestion === null ? '' : ` Did you mean $${suggestion}?`;
-                    return [{ line: ins.line, endLine: ins.endLine, message: `$${name} is not defined at this point, so it expands to nothing.${hint}`, stage: stage.index }];
-                });
-            });
+            const inChain = (other) => {
+                for (let at = stage.index, steps = 0; at !== null && steps <= model.stages.length; at = parentStage(model.stages[at]), steps++)
+                    if (at === other)
+                        return true;
+                return false;
+            };
+            const fromScratch = rootKind[stage.index] === 'scratch';
+            const manyNames = (names[stage.index] ?? 0) > MAX_SUGGESTION_NAMES;
+            const reported = new Set();
+            const reports = [];
+            for (const ins of stage.instructions.slice(1)) {
+                for (const name of readNames(ins, declared)) {
+                    if (ins.scope.has(name) || globals.has(name) || reported.has(name))
+                        continue;
+                    const places = declared.get(name) ?? [];
+                    const later = places.find((d) => d.stage === stage && d.line > ins.line);
+                    const elsewhere = places.find((d) => !inChain(d.stage.index));
+                    const baseMayHave = !fromScratch && BASE_IMAGE_ENV.test(name);
+                    let message = null;
+                    if (later !== undefined && !baseMayHave) {
+                        message = `$${name} is used before ${later.keyword} ${name} (line ${later.line}) defines it, so it expands to nothing here; move the ${later.keyword} above this line`;
+                    }
+                    else if (ins.keyword !== 'RUN') {
+                        // A typo is a guess among a few names; thousands of generated ones make it costly and unlikely.
+                        const suggestion = manyNames ? null : closest(name, ins.scope.keys());
+                        if (suggestion !== null)
+                            message = `$${name} is not defined at this point, so it expands to nothing. Did you mean $${suggestion}?`;
+                    }
+                    if (message === null && PLATFORM_ARGS.includes(name)) {
+                        message = `$${name} is empty here: the platform ARGs are global, and a stage sees ${name} only after ARG ${name} (no value needed); add it to this stage before this line`;
+                    }
+                    if (message === null && elsewhere !== undefined && !baseMayHave) {
+                        message = `$${name} is empty here: ${elsewhere.keyword} ${name} (line ${elsewhere.line}) belongs to stage ${stageLabel(elsewhere.stage)}, and stages do not share ARG or ENV; ${elsewhere.keyword === 'ARG' ? `repeat ARG ${name} in this stage (or declare it before the first FROM and repeat ARG ${name} here)` : `set ENV ${name} in this stage too`}, or build this stage FROM ${stageLabel(elsewhere.stage)}`;
+                    }
+                    if (message === null && ins.keyword !== 'RUN' && (fromScratch || (ins.keyword === 'EXPOSE' && !baseMayHave))) {
+                        message = ins.keyword === 'EXPOSE' ? `$${name} is not defined by any ARG or ENV, so EXPOSE gets no port from it; declare ARG ${name}=<port> (or ENV) in this stage` : `$${name} is not defined at this point, so it expands to nothing`;
+                    }
+                    if (message === null)
+                        continue;
+                    reported.add(name);
+                    reports.push(undefined_var_report(ins, stage, message));
+                }
+            }
+            return reports;
         });
     }
 };
@@ -49459,15 +50555,23 @@ const workdirRelativePath = {
 
 
 
+
+
+
+
+
+
 const RULES = [
     addLocalFile,
     addUrlWithoutChecksum,
     apkNoCache,
     aptListsLeft,
     aptUpgrade,
+    artifactNotCopied,
     baseImageLatest,
     baseImageUntagged,
     broadCopyFrom,
+    buildPlatformShipped,
     buildToolsShipped,
     chownAfterCopy,
     cleanupInSeparateLayer,
@@ -49475,17 +50579,21 @@ const RULES = [
     consistentInstructionCasing,
     copyAllBeforeInstall,
     copyDestinationSlash,
+    copyDestinationWildcard,
     copyFromIndex,
     copyFromVariable,
     copyIgnoredFile,
     copyRelativeWithoutWorkdir,
     crossCompilePlatform,
+    curlPipeShell,
     deadInstruction,
     devDependenciesShipped,
     duplicateStageName,
+    execFormVariable,
     exposeInvalidFormat,
     exposeProtoCasing,
     fromAsCasing,
+    fromMissingStageVariant,
     fromPlatformFlagConst,
     globalArgNotRedeclared,
     heavyFinalBase,
@@ -53295,14 +54403,14 @@ function stringList(value, key, where) {
         throw new ConfigError(`${where}: "${key}" must be a list of strings`);
     return value;
 }
-function optionValue(option, value, where) {
+function config_optionValue(option, value, where) {
     const ok = option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type;
     if (!ok)
         throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`);
     return value;
 }
 function setOption(config, rule, option, value, where) {
-    config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) };
+    config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: config_optionValue(option, value, where) };
 }
 const IMAGE_KEYS = ['path', 'target', 'purpose'];
 /** `images: [{ path: "ci/**", purpose: environment }, { target: "dev*", purpose: environment }]` */

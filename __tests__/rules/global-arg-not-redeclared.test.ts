@@ -12,6 +12,7 @@ testRule(globalArgNotRedeclared, {
   ],
   invalid: [
     { name: 'RUN in a stage, once per name', code: df('ARG VERSION=1', 'FROM alpine:3', 'RUN echo $VERSION', 'RUN echo ${VERSION}'), errors: [{ line: 3, message: 'ARG VERSION (line 1)' }] },
-    { name: 'a second stage that forgot it', code: df('ARG V=1', 'FROM alpine:3 AS a', 'ARG V', 'RUN echo $V', 'FROM alpine:3', 'COPY --from=a /x /x-$V'), errors: [{ line: 6 }] }
+    { name: 'a second stage that forgot it', code: df('ARG V=1', 'FROM alpine:3 AS a', 'ARG V', 'RUN echo $V', 'FROM alpine:3', 'COPY --from=a /x /x-$V'), errors: [{ line: 6 }] },
+    { name: 're-declared too late: move it up', code: df('ARG V=1', 'FROM alpine:3', 'RUN echo $V', 'ARG V'), errors: [{ line: 3, message: "the stage's ARG V (line 4) comes after this line: move it up" }] }
   ]
 })

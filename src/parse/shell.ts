@@ -152,3 +152,64 @@ export function runCommands(run: Instruction): ShellCommand[] {
 export function operands(command: ShellCommand, from = 0): string[] {
   return command.args.slice(from).filter((a) => !a.startsWith('-'))
 }
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+
+/**
+ * The variables a shell script reads from its environment: `$X` and `${X}` outside single quotes
+ * and not escaped, without a fallback (`${X:-d}`), and not set by the script itself first
+ * (`X=…`, `export X=…`, `for X in`, `read X`). One pass over the text, then one check per name.
+ */
+export function environmentReads(script: string): string[] {
+  const names = new Set<string>()
+  let quote = 0
+  for (let i = 0; i < script.length; i++) {
+    const c = script.charCodeAt(i)
+    if (quote === 39) {
+      if (c === 39) quote = 0
+      continue
+    }
+    if (c === 92 /* \ */) {
+      i++
+      continue
+    }
+    if (c === 39 && quote === 0) quote = 39
+    else if (c === 34) quote = quote === 34 ? 0 : 34
+    else if (c === 36 /* $ */) {
+      const braced = script.charCodeAt(i + 1) === 123
+      let j = braced ? i + 2 : i + 1
+      const start = j
+      const first = script.charCodeAt(j)
+      if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) continue
+      while (j < script.length && isWordChar(script.charCodeAt(j))) j++
+      const after = script[j] ?? ''
+      if (!braced || !'-+?=:'.includes(after) || after === '') names.add(script.slice(start, j))
+      i = j - 1
+    }
+  }
+  if (names.size === 0) return []
+  const assigned = assignedNames(script)
+  return [...names].filter((n) => !assigned.has(n))
+}
+
+const DECLARES: ReadonlySet<string> = new Set(['for', 'export', 'local', 'declare', 'typeset', 'readonly', 'read'])
+/** Words, and the command separators kept as tokens of their own (a declaration ends at one). */
+const TOKENS = /([;&|()\n]+)|[ \t\r]+/
+
+/** Names the script gives a value of its own: `N=…`, `export N`, `local N`, `for N in`, `read -r A B`. Linear. */
+function assignedNames(script: string): Set<string> {
+  const out = new Set<string>()
+  let declaring = false
+  for (const token of script.split(TOKENS)) {
+    if (token === undefined || token === '') continue
+    if (/^[;&|()\n]/.test(token)) {
+      declaring = false
+      continue
+    }
+    const eq = token.indexOf('=')
+    const name = eq > 0 ? token.slice(0, eq) : token
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && (eq > 0 || (declaring && !DECLARES.has(token)))) out.add(name)
+    if (DECLARES.has(token)) declaring = true
+  }
+  return out
+}

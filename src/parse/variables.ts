@@ -158,6 +158,29 @@ export function referencedNames(text: string): string[] {
   return dedupe(names)
 }
 
+/**
+ * The names a text uses without a fallback: `$X`, `${X}`, `${X#pre}`..., but not `${X:-default}`,
+ * `${X-default}`, `${X:+alt}` or `${X:?message}`, whose author already handles an unset X.
+ */
+export function unguardedNames(text: string): string[] {
+  const names: string[] = []
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+    const next = text[i + 1] ?? ''
+    if (next === '{') {
+      let j = i + 2
+      while (j < text.length && isNameChar(text[j] as string)) j++
+      const after = text[j] ?? ''
+      const guarded = after === '-' || after === '+' || after === '?' || after === '=' || after === ':'
+      if (j > i + 2 && !guarded) names.push(text.slice(i + 2, j))
+    } else if (isNameStart(next)) {
+      let j = i + 1
+      while (j < text.length && isNameChar(text[j] as string)) j++
+      names.push(text.slice(i + 1, j))
+    }
+  }
+  return dedupe(names)
+}
+
 function dedupe(names: string[]): string[] {
   return names.length < 2 ? names : [...new Set(names)]
 }

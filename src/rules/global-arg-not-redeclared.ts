@@ -23,10 +23,13 @@ export const globalArgNotRedeclared: Rule = {
           const global = globals.get(name)
           if (global === undefined || ins.scope.has(name) || reported.has(name)) continue
           reported.add(name)
+          // Re-declared, but only further down: the fix is to move it, not to add another.
+          const later = stage.instructions.find((i) => i.line > ins.line && i.keyword === 'ARG' && (i.variables ?? []).some((v) => v.name === name))
+          const fix = later === undefined ? `add ARG ${name} inside this stage` : `the stage's ARG ${name} (line ${later.line}) comes after this line: move it up`
           reports.push({
             line: ins.line,
             endLine: ins.endLine,
-            message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; add ARG ${name} inside this stage`,
+            message: `$${name} is empty here: ARG ${name} (line ${global.line}) is declared before the first FROM, which makes it visible to FROM lines only; ${fix}`,
             stage: stage.index
           })
         }

@@ -4,9 +4,11 @@ import { addUrlWithoutChecksum } from './add-url-without-checksum.js'
 import { apkNoCache } from './apk-no-cache.js'
 import { aptListsLeft } from './apt-lists-left.js'
 import { aptUpgrade } from './apt-upgrade.js'
+import { artifactNotCopied } from './artifact-not-copied.js'
 import { baseImageLatest } from './base-image-latest.js'
 import { baseImageUntagged } from './base-image-untagged.js'
 import { broadCopyFrom } from './broad-copy-from.js'
+import { buildPlatformShipped } from './build-platform-shipped.js'
 import { buildToolsShipped } from './build-tools-shipped.js'
 import { chownAfterCopy } from './chown-after-copy.js'
 import { cleanupInSeparateLayer } from './cleanup-in-separate-layer.js'
@@ -14,17 +16,21 @@ import { consecutiveRun } from './consecutive-run.js'
 import { consistentInstructionCasing } from './consistent-instruction-casing.js'
 import { copyAllBeforeInstall } from './copy-all-before-install.js'
 import { copyDestinationSlash } from './copy-destination-slash.js'
+import { copyDestinationWildcard } from './copy-destination-wildcard.js'
 import { copyFromIndex } from './copy-from-index.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { copyIgnoredFile } from './copy-ignored-file.js'
 import { copyRelativeWithoutWorkdir } from './copy-relative-without-workdir.js'
 import { crossCompilePlatform } from './cross-compile-platform.js'
+import { curlPipeShell } from './curl-pipe-shell.js'
 import { deadInstruction } from './dead-instruction.js'
 import { devDependenciesShipped } from './dev-dependencies-shipped.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
+import { execFormVariable } from './exec-form-variable.js'
 import { exposeInvalidFormat } from './expose-invalid-format.js'
 import { exposeProtoCasing } from './expose-proto-casing.js'
 import { fromAsCasing } from './from-as-casing.js'
+import { fromMissingStageVariant } from './from-missing-stage-variant.js'
 import { fromPlatformFlagConst } from './from-platform-flag-const.js'
 import { globalArgNotRedeclared } from './global-arg-not-redeclared.js'
 import { heavyFinalBase } from './heavy-final-base.js'
@@ -72,9 +78,11 @@ export const RULES: readonly Rule[] = [
   apkNoCache,
   aptListsLeft,
   aptUpgrade,
+  artifactNotCopied,
   baseImageLatest,
   baseImageUntagged,
   broadCopyFrom,
+  buildPlatformShipped,
   buildToolsShipped,
   chownAfterCopy,
   cleanupInSeparateLayer,
@@ -82,17 +90,21 @@ export const RULES: readonly Rule[] = [
   consistentInstructionCasing,
   copyAllBeforeInstall,
   copyDestinationSlash,
+  copyDestinationWildcard,
   copyFromIndex,
   copyFromVariable,
   copyIgnoredFile,
   copyRelativeWithoutWorkdir,
   crossCompilePlatform,
+  curlPipeShell,
   deadInstruction,
   devDependenciesShipped,
   duplicateStageName,
+  execFormVariable,
   exposeInvalidFormat,
   exposeProtoCasing,
   fromAsCasing,
+  fromMissingStageVariant,
   fromPlatformFlagConst,
   globalArgNotRedeclared,
   heavyFinalBase,
