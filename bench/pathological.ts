@@ -42,6 +42,10 @@ export function pathologicalInputs(): Pathological[] {
     { name: '1,000 stages copying from all earlier ones', text: `FROM alpine:3.20 AS s0\n${lines(999, (i) => `FROM alpine:3.20 AS s${i + 1}\nCOPY --from=s${i} /a /a\nCOPY --from=s0 /b /b`)}\n` },
     { name: '1 MB of nested ${} and quotes', text: `FROM alpine:3.20\nENV X=${'${A:-"'.repeat(50_000)}\n` },
     { name: '100,000 unterminated heredocs on one line', text: `FROM alpine:3.20\nRUN cat ${'<<A '.repeat(100_000)}\n` },
+    { name: '10,000 ONBUILD heredocs', text: `FROM alpine:3.20\n${lines(10_000, (i) => `ONBUILD RUN <<EOF${i}\necho ${i}\nEOF${i}`)}\n` },
+    { name: '100,000 lines ending in an escaped escape', text: `FROM alpine:3.20\n${lines(100_000, (i) => `LABEL l${i}=a\\\\`)}\n` },
+    { name: '1 MB of blanks after an escaped escape', text: `FROM alpine:3.20\nRUN echo a\\\\${' '.repeat(1_000_000)}\nRUN echo b\n` },
+    { name: '1 MB of blanks in and before directives', text: `${' '.repeat(500_000)}# escape=${' '.repeat(250_000)}\`${' '.repeat(250_000)}\n# syntax=${' '.repeat(100_000)}\nFROM alpine:3.20\nRUN echo \`\n  b\n` },
     // Inputs aimed at regular expressions that backtrack (each was quadratic once: see the regex review).
     { name: '1 MB path of slashes', text: `FROM alpine:3.20\nCOPY ${'/'.repeat(1_000_000)}x /dst/\nRUN --mount=type=cache,target=${'/'.repeat(100_000)}x pip install a\n` },
     { name: '1 MB of .git# in ADD', text: `FROM alpine:3.20\nADD ${'.git#'.repeat(200_000)}x /src\n` },

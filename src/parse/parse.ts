@@ -29,7 +29,7 @@ import type {
 import { EMPTY_SCOPE, PLATFORM_ARG_VALUES, expandWord, referencedNames, withBinding } from './variables.js'
 import { packageInstalls } from './packages.js'
 import { runScript, splitCommands } from './shell.js'
-import { scanDirectives, scanLines, type ScannedDirective, type ScannedInstruction } from './scanner.js'
+import { scanDirectives, scanLines, type ScannedDirectives, type ScannedInstruction } from './scanner.js'
 import { splitCsv, splitWords, unquote, type LogicalLine, type Word } from './words.js'
 import type { VariableScope } from '../model/dockerfile.js'
 
@@ -159,7 +159,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') readCopyPaths(instruction, ctx)
     else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined) instruction.workdir = pathWord(instruction.args[0], scope, ctx)
   }
-  for (const c of scanLines(lines, scannedDirectives.length, ctx.escape, handle)) comments.push({ line: c.line + 1, text: c.text })
+  for (const c of scanLines(lines, scannedDirectives.parsed.length, ctx.escape, handle)) comments.push({ line: c.line + 1, text: c.text })
 
   if (model.stages.length === 0) {
     const first = model.preamble[0]
@@ -170,20 +170,29 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   return model
 }
 
-function readDirectives(scanned: readonly ScannedDirective[], ctx: ParseContext): Directives {
+/**
+ * The escape character as Parse reads it, where a repeated directive fails the build; the
+ * frontend and the check options as DetectSyntax and ParseDirective read them (see ScannedDirectives).
+ */
+function readDirectives(scanned: ScannedDirectives, ctx: ParseContext): Directives {
   const directives: Directives = { syntax: null, escape: null, check: null }
-  for (const d of scanned) {
-    const name = d.name
-    const value = d.value
-    const line = d.line + 1
-    if (name === 'syntax') directives.syntax = { value, line }
-    else if (name === 'escape') {
-      if (value === '\\' || value === '`') directives.escape = { value, line }
-      else error(ctx, line, `invalid escape directive "${value}": it must be \\ or \``)
-    } else if (name === 'check') {
-      const parsed = parseCheckDirective(value, line)
+  const seen = new Set<string>()
+  for (const { name, value, line } of scanned.parsed) {
+    if (seen.has(name)) {
+      error(ctx, line + 1, `only one ${name} parser directive can be used: BuildKit fails the build on this second one; remove one of them`)
+      continue
+    }
+    seen.add(name)
+    if (name !== 'escape') continue
+    if (value === '\\' || value === '`') directives.escape = { value, line: line + 1 }
+    else error(ctx, line + 1, `invalid escape directive "${value}": it must be \\ or \``)
+  }
+  for (const { name, value, line } of scanned.raw) {
+    if (name === 'syntax') directives.syntax = { value, line: line + 1 }
+    else if (name === 'check') {
+      const parsed = parseCheckDirective(value, line + 1)
       if (parsed.ok) directives.check = parsed.check
-      else error(ctx, line, parsed.message)
+      else error(ctx, line + 1, parsed.message)
     }
   }
   return directives

@@ -4,7 +4,7 @@
  * and comment lines inside a continuation, heredoc bodies). One linear pass; no regular
  * expression runs over more than one line, so a 10 MB file or a 1 MB line stays linear.
  */
-import { logicalLine, splitWords, type LogicalLine } from './words.js'
+import { continuationAt, logicalLine, splitWords, type LogicalLine } from './words.js'
 
 export interface ScannedDirective {
   /** Lower case. */
@@ -44,10 +44,28 @@ export interface ScannedComment {
   text: string
 }
 
+/**
+ * The parser directives at the top, as BuildKit reads them. It reads them twice, and the two
+ * readings differ: a file can set its escape character in one and not name a frontend in the other.
+ */
+export interface ScannedDirectives {
+  /**
+   * What Parse reads (parser.go processLine → possibleParserDirective): consecutive directive
+   * lines from the first, each with its indentation stripped first. All of them in order, a
+   * repeated name included (a repeat fails the build). The escape character comes from here,
+   * and these lines are neither comments nor instructions.
+   */
+  parsed: ScannedDirective[]
+  /**
+   * What DetectSyntax (`syntax`) and ParseDirective (`check`) read (directives.go parseDirective):
+   * raw lines, so an indented one ends them, but a `#!` first line is skipped. They stop at a
+   * repeated name, so the first of each name counts.
+   */
+  raw: ScannedDirective[]
+}
+
 /** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
 const DIRECTIVE_NAMES: ReadonlySet<string> = new Set(['syntax', 'escape', 'check'])
-// The value is trimmed in code: a lazy `(.*?)[ \t]*$` would be quadratic on long runs of blanks.
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*)$/
 
 /** Instructions that may carry heredocs. */
 const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD'])
@@ -55,6 +73,8 @@ const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD'])
 const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/
 
 const isBlank = (c: number): boolean => c === 32 || c === 9
+/** Blanks between an instruction's words, as BuildKit splits the command from its arguments (`[\t\v\f\r ]`). */
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 13
 
 /** Index of the first character that is not a space or tab, or the line's length. */
 function indent(line: string): number {
@@ -63,19 +83,75 @@ function indent(line: string): number {
   return i
 }
 
-/** Parser directives: consecutive `# name=value` lines from the first line, known names only. */
-export function scanDirectives(lines: readonly string[]): ScannedDirective[] {
-  const found: ScannedDirective[] = []
+/** Go's unicode.IsSpace: BuildKit trims it from a line's start and after a directive's `#`. */
+function isUnicodeSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+}
+/** `\s` of Go's regular expressions: `[\t\n\f\r ]`. */
+const isRegexSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+
+/**
+ * A `#` directive line from column `from`, as DirectiveParser.ParseLine reads it: `#`, blanks,
+ * then `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (directives.go directiveRegexp), matched in code
+ * so that long runs of blanks stay linear. The value needs a character: `# syntax=` is a comment,
+ * and ends the directives. null when the line is not `# name=value`; any name.
+ */
+function directiveAt(line: string, from: number): { name: string; value: string } | null {
+  if (line.charCodeAt(from) !== 35 /* # */) return null
+  let i = from + 1
+  while (i < line.length && isUnicodeSpace(line.charCodeAt(i))) i++
+  const nameStart = i
+  if (!isLetter(line.charCodeAt(i))) return null
+  while (i < line.length && (isLetter(line.charCodeAt(i)) || isDigit(line.charCodeAt(i)))) i++
+  const name = line.slice(nameStart, i).toLowerCase()
+  while (i < line.length && isRegexSpace(line.charCodeAt(i))) i++
+  if (line.charCodeAt(i) !== 61 /* = */ || i + 1 === line.length) return null
+  let start = i + 1
+  while (start < line.length && isRegexSpace(line.charCodeAt(start))) start++
+  let end = line.length
+  while (end > start && isRegexSpace(line.charCodeAt(end - 1))) end--
+  // Blanks only: the regex's `\s*` gives the last one back to `(.+?)`.
+  return { name, value: start < end ? line.slice(start, end) : line.slice(-1) }
+}
+
+/** Both of BuildKit's readings of the directives at the top of the lines (see ScannedDirectives). */
+export function scanDirectives(lines: readonly string[]): ScannedDirectives {
+  const parsed: ScannedDirective[] = []
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string
-    if (!line.startsWith('#') || line.length > 4096) break
-    const m = DIRECTIVE.exec(line)
-    if (m === null) break
-    const name = (m[1] as string).toLowerCase()
-    if (!DIRECTIVE_NAMES.has(name)) break
-    found.push({ name, value: (m[2] as string).trimEnd(), line: i })
+    let from = 0
+    while (from < line.length && isUnicodeSpace(line.charCodeAt(from))) from++
+    const directive = directiveAt(line, from)
+    if (directive === null || !DIRECTIVE_NAMES.has(directive.name)) break
+    parsed.push({ ...directive, line: i })
   }
-  return found
+  const raw: ScannedDirective[] = []
+  const seen = new Set<string>()
+  for (let i = (lines[0] ?? '').startsWith('#!') ? 1 : 0; i < lines.length; i++) {
+    const directive = directiveAt(lines[i] as string, 0)
+    if (directive === null || !DIRECTIVE_NAMES.has(directive.name) || seen.has(directive.name)) break
+    seen.add(directive.name)
+    raw.push({ ...directive, line: i })
+  }
+  return { parsed, raw }
+}
+
+/** The first word of a logical line, upper case (ONBUILD's trigger instruction). */
+function firstWord(logical: LogicalLine): string {
+  const text = logical.text
+  let i = 0
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++
+  let end = i
+  while (end < text.length && !isSpaceCode(text.charCodeAt(end))) end++
+  return text.slice(i, end).toUpperCase()
+}
+
+/** RUN, COPY and ADD open heredocs, and so does ONBUILD with one of them as its trigger (BuildKit canContainHeredoc). */
+function canContainHeredoc(keywordRaw: string, logical: LogicalLine): boolean {
+  const keyword = keywordRaw.toUpperCase()
+  return HEREDOC_KEYWORDS.has(keyword === 'ONBUILD' ? firstWord(logical) : keyword)
 }
 
 /** Heredocs an instruction's words open, in order (`<<EOF`, `<<-EOF`, `<<'EOF'`, `3<<"EOF"`). */
@@ -117,9 +193,11 @@ export function scanLines(lines: readonly string[], directiveCount: number, esca
     let end = start
     while (end < line.length && !isBlank(line.charCodeAt(end))) end++
     // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
-    if (end === line.length && end - start > 1 && line[end - 1] === escape) end--
+    // (`RUN\\` does not continue: its keyword is `RUN\\`, as BuildKit reads it.)
+    const continuation = continuationAt(line, start, start, escape)
+    if (continuation === end - 1 && continuation > start) end = continuation
     const first = i
-    const logical = logicalLine(lines, first, lines.length - 1, end, escape)
+    const logical = logicalLine(lines, first, lines.length - 1, end, start, escape)
     let last = logical.lastLine - 1
     // Comment lines inside the continuation are comments too (suppressions may sit there).
     for (let j = first + 1; j <= last; j++) {
@@ -129,7 +207,7 @@ export function scanLines(lines: readonly string[], directiveCount: number, esca
     }
     const keywordRaw = line.slice(start, end)
     const heredocs: ScannedHeredoc[] = []
-    if (HEREDOC_KEYWORDS.has(keywordRaw.toUpperCase()) && logical.text.includes('<<')) {
+    if (canContainHeredoc(keywordRaw, logical) && logical.text.includes('<<')) {
       for (const h of heredocWords(logical, escape)) {
         const bodyStart = last + 1
         let terminator: number | null = null

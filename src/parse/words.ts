@@ -25,11 +25,20 @@ export interface LogicalLine {
   emptyLines: number[]
 }
 
-function endsWithContinuation(text: string, escape: string): number {
+/**
+ * Where `text[from..]` continues on the next line: the index of the escape character that ends it
+ * (blanks after it allowed), or -1. As BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`:
+ * an escape right after another one is an escaped escape and does not continue the line
+ * (`ENV C trailing\\backslash\\` ends there). BuildKit looks at that one character only, so
+ * `a\\\` does not continue either. `lineStart` is where `^` is: BuildKit strips the indentation of
+ * an instruction's first line, not of the lines that continue it.
+ */
+export function continuationAt(text: string, from: number, lineStart: number, escape: string): number {
   let end = text.length
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
-  if (end > 0 && text[end - 1] === escape) return end - 1
-  return -1
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  if (end <= from || text[end - 1] !== escape) return -1
+  const at = end - 1
+  return at > lineStart && text[at - 1] === escape ? -1 : at
 }
 
 function isBlankOrComment(text: string): boolean {
@@ -38,25 +47,28 @@ function isBlankOrComment(text: string): boolean {
 }
 
 /**
- * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line.
- * Stops at the first line that does not continue, so heredoc bodies are left out.
+ * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line, whose
+ * indentation ends at `indent`. Stops at the first line that does not continue, so heredoc
+ * bodies are left out.
  */
-export function logicalLine(lines: readonly string[], first: number, last: number, column: number, escape: string): LogicalLine {
+export function logicalLine(lines: readonly string[], first: number, last: number, column: number, indent: number, escape: string): LogicalLine {
   const segmentOffsets: number[] = []
   const segmentLines: number[] = []
   const emptyLines: number[] = []
   let text = ''
   let index = first
-  let piece = (lines[first] ?? '').slice(column)
+  let line = lines[first] ?? ''
+  let from = column
+  let lineStart = indent
   for (;;) {
-    const cut = endsWithContinuation(piece, escape)
+    const cut = continuationAt(line, from, lineStart, escape)
     segmentOffsets.push(text.length)
     segmentLines.push(index + 1)
     if (cut < 0) {
-      text += piece
+      text += line.slice(from)
       break
     }
-    text += piece.slice(0, cut)
+    text += line.slice(from, cut)
     index++
     while (index <= last && isBlankOrComment(lines[index] ?? '')) {
       if ((lines[index] ?? '').trim() === '') emptyLines.push(index + 1)
@@ -66,7 +78,9 @@ export function logicalLine(lines: readonly string[], first: number, last: numbe
       index = last
       break
     }
-    piece = lines[index] ?? ''
+    line = lines[index] ?? ''
+    from = 0
+    lineStart = 0
   }
   return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines }
 }
