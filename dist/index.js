@@ -46436,38 +46436,50 @@ function canonicalRepository(ref) {
  * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
  * physical line it starts on, so findings point at the right line of a long RUN.
  */
-function endsWithContinuation(text, escape) {
+/**
+ * Where `text[from..]` continues on the next line: the index of the escape character that ends it
+ * (blanks after it allowed), or -1. As BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`:
+ * an escape right after another one is an escaped escape and does not continue the line
+ * (`ENV C trailing\\backslash\\` ends there). BuildKit looks at that one character only, so
+ * `a\\\` does not continue either. `lineStart` is where `^` is: BuildKit strips the indentation of
+ * an instruction's first line, not of the lines that continue it.
+ */
+function continuationAt(text, from, lineStart, escape) {
     let end = text.length;
-    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t'))
+    while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t'))
         end--;
-    if (end > 0 && text[end - 1] === escape)
-        return end - 1;
-    return -1;
+    if (end <= from || text[end - 1] !== escape)
+        return -1;
+    const at = end - 1;
+    return at > lineStart && text[at - 1] === escape ? -1 : at;
 }
 function isBlankOrComment(text) {
     const trimmed = text.trimStart();
     return trimmed === '' || trimmed.startsWith('#');
 }
 /**
- * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line.
- * Stops at the first line that does not continue, so heredoc bodies are left out.
+ * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line, whose
+ * indentation ends at `indent`. Stops at the first line that does not continue, so heredoc
+ * bodies are left out.
  */
-function logicalLine(lines, first, last, column, escape) {
+function logicalLine(lines, first, last, column, indent, escape) {
     const segmentOffsets = [];
     const segmentLines = [];
     const emptyLines = [];
     let text = '';
     let index = first;
-    let piece = (lines[first] ?? '').slice(column);
+    let line = lines[first] ?? '';
+    let from = column;
+    let lineStart = indent;
     for (;;) {
-        const cut = endsWithContinuation(piece, escape);
+        const cut = continuationAt(line, from, lineStart, escape);
         segmentOffsets.push(text.length);
         segmentLines.push(index + 1);
         if (cut < 0) {
-            text += piece;
+            text += line.slice(from);
             break;
         }
-        text += piece.slice(0, cut);
+        text += line.slice(from, cut);
         index++;
         while (index <= last && isBlankOrComment(lines[index] ?? '')) {
             if ((lines[index] ?? '').trim() === '')
@@ -46478,7 +46490,9 @@ function logicalLine(lines, first, last, column, escape) {
             index = last;
             break;
         }
-        piece = lines[index] ?? '';
+        line = lines[index] ?? '';
+        from = 0;
+        lineStart = 0;
     }
     return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
 }
@@ -54811,13 +54825,13 @@ function parseCheckDirective(value, line) {
 
 /** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
 const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
-// The value is trimmed in code: a lazy `(.*?)[ \t]*$` would be quadratic on long runs of blanks.
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*)$/;
 /** Instructions that may carry heredocs. */
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 /** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
 const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/;
 const scanner_isBlank = (c) => c === 32 || c === 9;
+/** Blanks between an instruction's words, as BuildKit splits the command from its arguments (`[\t\v\f\r ]`). */
+const scanner_isSpaceCode = (c) => c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 /** Index of the first character that is not a space or tab, or the line's length. */
 function indent(line) {
     let i = 0;
@@ -54825,22 +54839,84 @@ function indent(line) {
         i++;
     return i;
 }
-/** Parser directives: consecutive `# name=value` lines from the first line, known names only. */
+/** Go's unicode.IsSpace: BuildKit trims it from a line's start and after a directive's `#`. */
+function isUnicodeSpace(c) {
+    return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+/** `\s` of Go's regular expressions: `[\t\n\f\r ]`. */
+const isRegexSpace = (c) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isLetter = (c) => (c | 32) >= 97 && (c | 32) <= 122;
+const scanner_isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * A `#` directive line from column `from`, as DirectiveParser.ParseLine reads it: `#`, blanks,
+ * then `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (directives.go directiveRegexp), matched in code
+ * so that long runs of blanks stay linear. The value needs a character: `# syntax=` is a comment,
+ * and ends the directives. null when the line is not `# name=value`; any name.
+ */
+function directiveAt(line, from) {
+    if (line.charCodeAt(from) !== 35 /* # */)
+        return null;
+    let i = from + 1;
+    while (i < line.length && isUnicodeSpace(line.charCodeAt(i)))
+        i++;
+    const nameStart = i;
+    if (!isLetter(line.charCodeAt(i)))
+        return null;
+    while (i < line.length && (isLetter(line.charCodeAt(i)) || scanner_isDigit(line.charCodeAt(i))))
+        i++;
+    const name = line.slice(nameStart, i).toLowerCase();
+    while (i < line.length && isRegexSpace(line.charCodeAt(i)))
+        i++;
+    if (line.charCodeAt(i) !== 61 /* = */ || i + 1 === line.length)
+        return null;
+    let start = i + 1;
+    while (start < line.length && isRegexSpace(line.charCodeAt(start)))
+        start++;
+    let end = line.length;
+    while (end > start && isRegexSpace(line.charCodeAt(end - 1)))
+        end--;
+    // Blanks only: the regex's `\s*` gives the last one back to `(.+?)`.
+    return { name, value: start < end ? line.slice(start, end) : line.slice(-1) };
+}
+/** Both of BuildKit's readings of the directives at the top of the lines (see ScannedDirectives). */
 function scanDirectives(lines) {
-    const found = [];
+    const parsed = [];
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        if (!line.startsWith('#') || line.length > 4096)
+        let from = 0;
+        while (from < line.length && isUnicodeSpace(line.charCodeAt(from)))
+            from++;
+        const directive = directiveAt(line, from);
+        if (directive === null || !DIRECTIVE_NAMES.has(directive.name))
             break;
-        const m = DIRECTIVE.exec(line);
-        if (m === null)
-            break;
-        const name = m[1].toLowerCase();
-        if (!DIRECTIVE_NAMES.has(name))
-            break;
-        found.push({ name, value: m[2].trimEnd(), line: i });
+        parsed.push({ ...directive, line: i });
     }
-    return found;
+    const raw = [];
+    const seen = new Set();
+    for (let i = (lines[0] ?? '').startsWith('#!') ? 1 : 0; i < lines.length; i++) {
+        const directive = directiveAt(lines[i], 0);
+        if (directive === null || !DIRECTIVE_NAMES.has(directive.name) || seen.has(directive.name))
+            break;
+        seen.add(directive.name);
+        raw.push({ ...directive, line: i });
+    }
+    return { parsed, raw };
+}
+/** The first word of a logical line, upper case (ONBUILD's trigger instruction). */
+function firstWord(logical) {
+    const text = logical.text;
+    let i = 0;
+    while (i < text.length && scanner_isSpaceCode(text.charCodeAt(i)))
+        i++;
+    let end = i;
+    while (end < text.length && !scanner_isSpaceCode(text.charCodeAt(end)))
+        end++;
+    return text.slice(i, end).toUpperCase();
+}
+/** RUN, COPY and ADD open heredocs, and so does ONBUILD with one of them as its trigger (BuildKit canContainHeredoc). */
+function canContainHeredoc(keywordRaw, logical) {
+    const keyword = keywordRaw.toUpperCase();
+    return HEREDOC_KEYWORDS.has(keyword === 'ONBUILD' ? firstWord(logical) : keyword);
 }
 /** Heredocs an instruction's words open, in order (`<<EOF`, `<<-EOF`, `<<'EOF'`, `3<<"EOF"`). */
 function heredocWords(logical, escape) {
@@ -54885,10 +54961,12 @@ function scanLines(lines, directiveCount, escape, onInstruction) {
         while (end < line.length && !scanner_isBlank(line.charCodeAt(end)))
             end++;
         // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
-        if (end === line.length && end - start > 1 && line[end - 1] === escape)
-            end--;
+        // (`RUN\\` does not continue: its keyword is `RUN\\`, as BuildKit reads it.)
+        const continuation = continuationAt(line, start, start, escape);
+        if (continuation === end - 1 && continuation > start)
+            end = continuation;
         const first = i;
-        const logical = logicalLine(lines, first, lines.length - 1, end, escape);
+        const logical = logicalLine(lines, first, lines.length - 1, end, start, escape);
         let last = logical.lastLine - 1;
         // Comment lines inside the continuation are comments too (suppressions may sit there).
         for (let j = first + 1; j <= last; j++) {
@@ -54899,7 +54977,7 @@ function scanLines(lines, directiveCount, escape, onInstruction) {
         }
         const keywordRaw = line.slice(start, end);
         const heredocs = [];
-        if (HEREDOC_KEYWORDS.has(keywordRaw.toUpperCase()) && logical.text.includes('<<')) {
+        if (canContainHeredoc(keywordRaw, logical) && logical.text.includes('<<')) {
             for (const h of heredocWords(logical, escape)) {
                 const bodyStart = last + 1;
                 let terminator = null;
@@ -55050,7 +55128,7 @@ function parseDockerfile(source, options = {}) {
         else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined)
             instruction.workdir = pathWord(instruction.args[0], scope, ctx);
     };
-    for (const c of scanLines(lines, scannedDirectives.length, ctx.escape, handle))
+    for (const c of scanLines(lines, scannedDirectives.parsed.length, ctx.escape, handle))
         comments.push({ line: c.line + 1, text: c.text });
     if (model.stages.length === 0) {
         const first = model.preamble[0];
@@ -55062,26 +55140,35 @@ function parseDockerfile(source, options = {}) {
     ctx.errors.sort((a, b) => a.line - b.line);
     return model;
 }
+/**
+ * The escape character as Parse reads it, where a repeated directive fails the build; the
+ * frontend and the check options as DetectSyntax and ParseDirective read them (see ScannedDirectives).
+ */
 function readDirectives(scanned, ctx) {
     const directives = { syntax: null, escape: null, check: null };
-    for (const d of scanned) {
-        const name = d.name;
-        const value = d.value;
-        const line = d.line + 1;
-        if (name === 'syntax')
-            directives.syntax = { value, line };
-        else if (name === 'escape') {
-            if (value === '\\' || value === '`')
-                directives.escape = { value, line };
-            else
-                parse_error(ctx, line, `invalid escape directive "${value}": it must be \\ or \``);
+    const seen = new Set();
+    for (const { name, value, line } of scanned.parsed) {
+        if (seen.has(name)) {
+            parse_error(ctx, line + 1, `only one ${name} parser directive can be used: BuildKit fails the build on this second one; remove one of them`);
+            continue;
         }
+        seen.add(name);
+        if (name !== 'escape')
+            continue;
+        if (value === '\\' || value === '`')
+            directives.escape = { value, line: line + 1 };
+        else
+            parse_error(ctx, line + 1, `invalid escape directive "${value}": it must be \\ or \``);
+    }
+    for (const { name, value, line } of scanned.raw) {
+        if (name === 'syntax')
+            directives.syntax = { value, line: line + 1 };
         else if (name === 'check') {
-            const parsed = parseCheckDirective(value, line);
+            const parsed = parseCheckDirective(value, line + 1);
             if (parsed.ok)
                 directives.check = parsed.check;
             else
-                parse_error(ctx, line, parsed.message);
+                parse_error(ctx, line + 1, parsed.message);
         }
     }
     return directives;
