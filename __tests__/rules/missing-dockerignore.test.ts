@@ -13,10 +13,12 @@ testRule(missingDockerignore, {
       code: df('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
       dockerignore: null,
       contextEntries: ['Dockerfile', 'README.md']
-    }
+    },
+    { name: 'a folder of Dockerfiles only (the real context is elsewhere)', code: df('FROM node:20', 'COPY . .'), dockerignore: null, contextEntries: ['Dockerfile', 'Dockerfile.dev', 'prod.Dockerfile', 'Containerfile'] }
   ],
   invalid: [
     { name: 'COPY . with no .dockerignore', code: df('FROM node:20 AS b', 'COPY ./ /app', 'FROM node:20-slim', 'COPY --from=b /app/dist /dist'), dockerignore: null, errors: [{ line: 2 }] },
+    { name: 'COPY . of a folder that holds sources', code: df('FROM node:20', 'COPY . .'), dockerignore: null, contextEntries: ['Dockerfile', 'src', 'package.json'], errors: [{ line: 2 }] },
     {
       name: 'the context holds what the Dockerfile copies by name, and no .dockerignore',
       code: df('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),

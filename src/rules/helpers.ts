@@ -89,11 +89,15 @@ export const isContextCopy = (i: Instruction): boolean => (i.keyword === 'COPY' 
 
 /**
  * Whether the folder we took for the build context looks like it: the files the Dockerfile copies
- * by name are there. A lone Dockerfile (a copied snippet, a context elsewhere) proves nothing
- * about a .dockerignore, so the context rules stay quiet then.
+ * by name are there, and it holds more than Dockerfiles. A lone Dockerfile (a copied snippet, a
+ * context elsewhere) proves nothing about a .dockerignore, so the context rules stay quiet then.
  */
+/** Dockerfiles and their ignore files: a folder of nothing else holds no build context. */
+const DOCKERFILE_NAME = /(?:^|[._-])(?:docker|container)file(?:[._-]|$)|\.dockerignore$/i
+
 export function contextLooksReal(model: DockerfileModel, context: BuildContext): boolean {
   if (context.entries === undefined) return true
+  if ([...context.entries].every((name) => DOCKERFILE_NAME.test(name))) return false
   const named = model.stages
     .flatMap((s) => s.instructions)
     .filter(isContextCopy)
