@@ -3,14 +3,19 @@
  * on the same files, how it scales, and the action's cold start against the local fake API.
  * A script, not a test: it prints a table and writes bench/results.md. `--quick` skips 100×.
  */
-import { execFileSync, spawn } from 'node:child_process'
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { validate } from 'dockerfile-utils'
 import { createRequire } from 'node:module'
-import { analyzeDockerfile } from '../src/review/analyze.js'
+import { analyzeDockerfile, checkFile } from '../src/review/analyze.js'
+import { buildStageGraph } from '../src/graph/graph.js'
+import { parseDockerfile } from '../src/parse/parse.js'
+import { jsonFilePiece, toJsonFile } from '../src/report/json.js'
+import { discoverDockerfiles } from '../src/sources/discover.js'
+import { readWorkspaceFile } from '../src/sources/workspace.js'
 import { startFakeGitHub } from '../__tests__/helpers/fake-github.js'
 import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../__tests__/helpers/registry.js'
 import { RegistryClient } from '../src/registry/client.js'
@@ -51,7 +56,76 @@ function time(texts: readonly string[], work: (text: string) => unknown, runs: n
   return median(samples)
 }
 
-async function coldStart(): Promise<{ median: number; min: number; requests: number }> {
+/** The corpus files, as paths (the whole-process runs pass them as arguments, like a CI step would). */
+function corpusPaths(): string[] {
+  const paths: string[] = []
+  for (const dir of readdirSync(CORPUS)) {
+    const path = join(CORPUS, dir)
+    if (statSync(path).isDirectory()) for (const file of readdirSync(path)) paths.push(join(path, file))
+  }
+  return paths.sort()
+}
+
+/** Wall time and peak RSS of one process, with /usr/bin/time when the machine has it. */
+function measureProcess(args: string[]): { ms: number; rssMb: number | null } {
+  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+  const start = performance.now()
+  const result = time === null ? spawnSync(process.execPath, args, { maxBuffer: 1 << 30 }) : spawnSync(time, ['-f', '%M', process.execPath, ...args], { maxBuffer: 1 << 30 })
+  const ms = performance.now() - start
+  if (result.status !== 0) throw new Error(`${args.join(' ').slice(0, 200)} exited ${result.status}: ${result.stderr.toString().slice(-500)}`)
+  const rss = time === null ? null : Number(result.stderr.toString().trim().split('\n').pop()) / 1024
+  return { ms, rssMb: rss }
+}
+
+interface WholeProcess {
+  ours: number
+  peer: number
+  oursRss: number | null
+  peerRss: number | null
+  spread: string
+}
+
+/** Stagecraft's CLI and dockerfile-utils' whole process over the same files, alternating, median of `runs`. */
+function wholeProcess(paths: readonly string[], runs: number): WholeProcess {
+  const cli = join(ROOT, 'dist/cli/index.js')
+  const peer = join(ROOT, 'bench/peers/dockerfile-utils.mjs')
+  const ours: ReturnType<typeof measureProcess>[] = []
+  const theirs: ReturnType<typeof measureProcess>[] = []
+  for (let i = 0; i < runs; i++) {
+    ours.push(measureProcess([cli, '--format', 'json', '--fail-on', 'never', ...paths]))
+    theirs.push(measureProcess([peer, ...paths]))
+  }
+  const ms = (xs: { ms: number }[]): number[] => xs.map((x) => x.ms)
+  const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`
+  return { ours: median(ms(ours)), peer: median(ms(theirs)), oursRss: ours[0]?.rssMb ?? null, peerRss: theirs[0]?.rssMb ?? null, spread: `ours ${range(ms(ours))}, peer ${range(ms(theirs))}` }
+}
+
+/** N copies of the corpus as Dockerfiles in a temporary folder, for the CLI to discover (too many for arguments). */
+function corpusCopies(factor: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `stagecraft-bench-${factor}x-`))
+  const texts = corpusTexts()
+  for (let k = 0; k < factor; k++) {
+    mkdirSync(join(dir, String(k)))
+    texts.forEach((t, i) => writeFileSync(join(dir, String(k), `${i}.Dockerfile`), t))
+  }
+  return dir
+}
+
+/** The whole CLI on N× the corpus (discovered in a folder), each in a fresh process. */
+function wholeProcessScaling(factors: readonly number[]): { factor: number; files: number; ms: number; rssMb: number | null }[] {
+  const files = corpusTexts().length
+  return factors.map((factor) => {
+    const dir = corpusCopies(factor)
+    try {
+      const run = measureProcess([join(ROOT, 'dist/cli/index.js'), '--format', 'json', '--fail-on', 'never', dir])
+      return { factor, files: files * factor, ms: run.ms, rssMb: run.rssMb }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+}
+
+async function coldStart(): Promise<{ median: number; min: number; requests: number; firstRequest: number; spacing: number; withoutSpacing: number }> {
   const fake = await startFakeGitHub()
   fake.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1 +1,2 @@\n FROM node:20\n+RUN npm ci' })
   fake.contents.set('headsha:Dockerfile', 'FROM node:20\nRUN npm ci\nUSER node\n')
@@ -60,6 +134,8 @@ async function coldStart(): Promise<{ median: number; min: number; requests: num
   const event = join(dir, 'event.json')
   writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { sha: 'headsha' }, base: { sha: 'basesha' } } }))
   const samples: number[] = []
+  const firsts: number[] = []
+  const spacings: number[] = []
   let requests = 0
   for (let i = 0; i < 10; i++) {
     writeFileSync(join(dir, 'out'), '')
@@ -72,10 +148,17 @@ async function coldStart(): Promise<{ median: number; min: number; requests: num
       }).on('close', done)
     )
     samples.push(performance.now() - start)
+    const timings = fake.timings.slice(before)
+    firsts.push((timings[0]?.arrived ?? Number.NaN) - start)
+    // The throttling plugin starts write requests at least 1 s apart (GitHub's advice for mutations):
+    // the gap between one write's answer and the next write's arrival is that wait, not our work.
+    const writes = timings.filter((t) => t.method !== 'GET')
+    spacings.push(writes.slice(1).reduce((sum, w, k) => sum + Math.max(0, w.arrived - (writes[k] as { answered: number }).answered), 0))
     if (i === 0) requests = fake.requests.length - before
   }
   await fake.close()
-  return { median: median(samples), min: Math.min(...samples), requests }
+  const totals = samples.map((t, k) => t - (spacings[k] as number))
+  return { median: median(samples), min: Math.min(...samples), requests, firstRequest: median(firsts), spacing: median(spacings), withoutSpacing: median(totals) }
 }
 
 /**
@@ -149,6 +232,10 @@ async function main(): Promise<void> {
     const out = execFileSync(process.execPath, [process.argv[1] as string, '--scale', String(factor)], { encoding: 'utf8', env: { ...process.env } })
     scaling.push(JSON.parse(out) as { factor: number; ms: number; rss: number })
   }
+  const paths = corpusPaths()
+  const whole = wholeProcess(paths, 7)
+  const wholeScaling = wholeProcessScaling(quick ? [1, 10] : [1, 10, 100])
+  const phases = phaseShares(paths)
   const cold = await coldStart()
   const lookups = await registryLookups()
   // Pathological inputs, each once, each must stay well under 2 s.
@@ -175,7 +262,24 @@ async function main(): Promise<void> {
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...scaling.map((s) => `| ${s.factor}× | ${texts.length * s.factor} | ${s.ms.toFixed(0)} | ${rate(s.ms, texts.length * s.factor)} | ${(s.ms / (scaling[0]?.ms ?? 1)).toFixed(1)}× | ${s.rss.toFixed(0)} MB |`),
     '',
-    `Action cold start (\`node dist/index.js\`, a PR with one modified Dockerfile, local fake API): median ${cold.median.toFixed(0)} ms of 10 (min ${cold.min.toFixed(0)} ms), ${cold.requests} API requests on the first run.`,
+    '## Whole program, side by side (fresh processes, alternating, median of 7)',
+    '',
+    `\`node dist/cli/index.js --format json --fail-on never <${paths.length} files>\` against \`node bench/peers/dockerfile-utils.mjs <same files>\` (reads each file, validates it, prints JSON).`,
+    '',
+    '| what | ms | files/s incl. start-up | peak RSS | vs dockerfile-utils |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| Stagecraft CLI | ${whole.ours.toFixed(0)} | ${rate(whole.ours, paths.length)} | ${whole.oursRss?.toFixed(0) ?? '?'} MB | **${(whole.peer / whole.ours).toFixed(2)}× faster** |`,
+    `| dockerfile-utils script | ${whole.peer.toFixed(0)} | ${rate(whole.peer, paths.length)} | ${whole.peerRss?.toFixed(0) ?? '?'} MB | 1.00× |`,
+    '',
+    `Spread: ${whole.spread}.`,
+    '',
+    '| CLI on N× the corpus (discovered in a folder, fresh process each) | files | ms | files/s | time vs 1× | peak RSS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...wholeScaling.map((w) => `| ${w.factor}× | ${w.files} | ${w.ms.toFixed(0)} | ${rate(w.ms, w.files)} | ${(w.ms / (wholeScaling[0]?.ms ?? 1)).toFixed(1)}× | ${w.rssMb?.toFixed(0) ?? '?'} MB |`),
+    '',
+    `Where the CLI's time goes on the corpus (one fresh process, each phase over all files in turn): ${phases}.`,
+    '',
+    `Action cold start (\`node dist/index.js\`, a PR with one modified Dockerfile, local fake API): median ${cold.median.toFixed(0)} ms of 10 (min ${cold.min.toFixed(0)} ms), ${cold.requests} API requests on the first run; start to first request ${cold.firstRequest.toFixed(0)} ms; waiting on the write spacing of the throttling plugin (≥ 1 s between mutations, kept on purpose: GitHub's advice) ${cold.spacing.toFixed(0)} ms; **total without that spacing ${cold.withoutSpacing.toFixed(0)} ms**.`,
     '',
     lookups === null
       ? 'Registry look-ups: skipped (docker-registry is not installed).'
@@ -191,6 +295,51 @@ async function main(): Promise<void> {
   process.stdout.write(report)
 }
 
+/** Runs the phases child and formats its shares. */
+function phaseShares(paths: readonly string[]): string {
+  const out = execFileSync(process.execPath, [process.argv[1] as string, '--phases', ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 })
+  // Start-up as the CLI has it: Node and the CLI bundle (`--version` does nothing else).
+  const load = median(Array.from({ length: 5 }, () => measureProcess([join(ROOT, 'dist/cli/index.js'), '--version']).ms))
+  const phases = { load, ...(JSON.parse(out) as Record<string, number>) }
+  const total = Object.values(phases).reduce((a, b) => a + b, 0)
+  return Object.entries(phases)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`)
+    .join(', ')
+}
+
+/**
+ * `--phases <files>`: the CLI's pipeline one phase at a time over all files, cold, in this fresh
+ * process: discovery, read, parse, graph, rules, report (JSON pieces), write (to /dev/null).
+ */
+async function phasesOnly(paths: string[]): Promise<void> {
+  const times: Record<string, number> = {}
+  const lap = (name: string, from: number): number => {
+    const now = performance.now()
+    times[name] = now - from
+    return now
+  }
+  let t = performance.now()
+  const found = await discoverDockerfiles(paths, process.cwd())
+  t = lap('discovery', t)
+  const texts = found.files.map((p) => readWorkspaceFile(process.cwd(), p))
+  t = lap('read', t)
+  const models = texts.map((r) => parseDockerfile(r.ok ? r.text : ''))
+  t = lap('parse', t)
+  const graphs = models.map((m) => buildStageGraph(m))
+  t = lap('graph', t)
+  const findings = models.map((m, i) => checkFile(m, graphs[i] as ReturnType<typeof buildStageGraph>))
+  t = lap('rules', t)
+  const pieces = models.map((model, i) => jsonFilePiece(toJsonFile({ analysis: { path: found.files[i] as string, model, graph: graphs[i] as ReturnType<typeof buildStageGraph>, findings: findings[i] ?? [] } }), i === 0))
+  t = lap('report', t)
+  const fd = openSync('/dev/null', 'w')
+  for (const p of pieces) writeSync(fd, p)
+  closeSync(fd)
+  lap('write', t)
+  process.stdout.write(JSON.stringify(times))
+}
+
 const scaleArg = process.argv.indexOf('--scale')
+const phasesArg = process.argv.indexOf('--phases')
 if (scaleArg >= 0) scaleOnly(Number(process.argv[scaleArg + 1]))
+else if (phasesArg >= 0) await phasesOnly(process.argv.slice(phasesArg + 1))
 else await main()

@@ -46658,12 +46658,16 @@ const isLower = (s) => s === s.toLowerCase();
 const isContextCopy = (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === null;
 /**
  * Whether the folder we took for the build context looks like it: the files the Dockerfile copies
- * by name are there. A lone Dockerfile (a copied snippet, a context elsewhere) proves nothing
- * about a .dockerignore, so the context rules stay quiet then.
+ * by name are there, and it holds more than Dockerfiles. A lone Dockerfile (a copied snippet, a
+ * context elsewhere) proves nothing about a .dockerignore, so the context rules stay quiet then.
  */
+/** Dockerfiles and their ignore files: a folder of nothing else holds no build context. */
+const DOCKERFILE_NAME = /(?:^|[._-])(?:docker|container)file(?:[._-]|$)|\.dockerignore$/i;
 function contextLooksReal(model, context) {
     if (context.entries === undefined)
         return true;
+    if ([...context.entries].every((name) => DOCKERFILE_NAME.test(name)))
+        return false;
     const named = model.stages
         .flatMap((s) => s.instructions)
         .filter(isContextCopy)

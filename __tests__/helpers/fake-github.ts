@@ -43,6 +43,8 @@ export interface FakeGitHub {
   contents: Map<string, string>
   comments: FakeComment[]
   checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[]
+  /** When each request (same order as `requests`) arrived and was answered, in performance.now() ms (the bench reads them). */
+  timings: { method: string; arrived: number; answered: number }[]
   /** Scripted responses for `METHOD /path`, used `times` times before the route works again. */
   fault(route: string, status: number, body?: unknown, headers?: Record<string, string>, times?: number): void
   close(): Promise<void>
@@ -81,15 +83,18 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
   const viewer = options.viewer ?? 'github-actions[bot]'
   const faults = new Map<string, Fault[]>()
   let nextId = 1000
-  const state: Omit<FakeGitHub, 'url' | 'fault' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [] }
+  const state: Omit<FakeGitHub, 'url' | 'fault' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [], timings: [] }
   const base = `/repos/${owner}/${repo}`
 
   const server: Server = createServer((req, res) => {
+    const timing = { method: req.method ?? 'GET', arrived: performance.now(), answered: Number.NaN }
+    res.on('finish', () => (timing.answered = performance.now()))
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const body = await readBody(req)
       const query = Object.fromEntries(url.searchParams)
       state.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, body, authorization: req.headers.authorization })
+      state.timings.push(timing)
       const route = `${req.method ?? 'GET'} ${url.pathname}`
       const scripted = faults.get(route)?.[0]
       if (scripted !== undefined) {
