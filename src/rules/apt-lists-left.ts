@@ -1,5 +1,28 @@
+/** `apt-get update` whose package lists stay in a shipped layer. */
+import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../model/dockerfile.js'
+import { stageChain } from './helpers.js'
 import { hasCacheMount, isCommand, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
+
+const updates = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update')
+const installs = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')
+
+/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
+export function removesAptLists(c: ShellCommand): boolean {
+  return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean')
+}
+
+/**
+ * Whether a later RUN of this stage, or of a stage built FROM it, runs `apt-get install` with no
+ * update of its own: it relies on these lists, so deleting them here would break it.
+ */
+function listsReliedOn(model: DockerfileModel, stage: Stage, run: Instruction): boolean {
+  const later = model.stages.filter((s) => s.index !== stage.index && stageChain(model, s.index).some((c) => c.index === stage.index)).flatMap(runs)
+  return [...runs(stage).filter((r) => r.line > run.line), ...later].some((r) => {
+    const commands = runCommands(r)
+    return commands.some(installs) && !commands.some(updates)
+  })
+}
 
 export const aptListsLeft: Rule = {
   meta: {
@@ -14,10 +37,8 @@ export const aptListsLeft: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        const updates = commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update'))
-        if (!updates || hasCacheMount(run, ['/var/lib/apt/lists'])) return []
-        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')))
-        if (cleaned) return []
+        if (!commands.some(updates) || hasCacheMount(run, ['/var/lib/apt/lists'])) return []
+        if (commands.some(removesAptLists) || listsReliedOn(model, stage, run)) return []
         return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }]
       })
     )
