@@ -9,6 +9,7 @@ testRule(aptListsLeft, {
   valid: [
     { name: 'lists removed in the same RUN', code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*') },
     { name: 'a cache mount on the lists', code: df('FROM debian:12', 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl') },
+    { name: 'a tmpfs mount on /var/lib/apt (hadolint#1095)', code: df('FROM debian:12', 'RUN --mount=type=tmpfs,target=/var/lib/apt apt-get update && apt-get install -y curl') },
     { name: 'in a build stage (hadolint#167)', code: BUILD_THEN_SHIP('RUN apt-get update && apt-get install -y gcc') },
     // apt >= 2.7 (Debian trixie): dist-clean empties /var/lib/apt/lists, as the docker-library images use it.
     { name: 'apt-get dist-clean at the end of the RUN', code: df('FROM debian:trixie-slim', 'RUN set -eux; \\', '    apt-get update; \\', '    apt-get install -y --no-install-recommends ca-certificates; \\', '    apt-get dist-clean') },

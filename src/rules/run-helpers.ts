@@ -9,9 +9,9 @@ export function runs(stage: Stage): Instruction[] {
   return stage.instructions.filter((i) => i.keyword === 'RUN')
 }
 
-/** A `--mount=type=cache` whose target is at or under one of the paths. */
+/** A `--mount=type=cache` (or `tmpfs`: nothing written there stays either) whose target is at or under one of the paths. */
 export function hasCacheMount(run: Instruction, paths: readonly string[]): boolean {
-  return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target as string).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target as string))))
+  return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target as string).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target as string))))
 }
 
 /** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
