@@ -1,6 +1,6 @@
 /** `apt-get update` whose package lists stay in a shipped layer. */
-import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../model/dockerfile.js'
-import { stageChain } from './helpers.js'
+import type { DockerfileModel, Instruction, ShellCommand } from '../model/dockerfile.js'
+import { laterRuns } from './helpers.js'
 import { hasCacheMount, isCommand, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -16,9 +16,8 @@ export function removesAptLists(c: ShellCommand): boolean {
  * Whether a later RUN of this stage, or of a stage built FROM it, runs `apt-get install` with no
  * update of its own: it relies on these lists, so deleting them here would break it.
  */
-function listsReliedOn(model: DockerfileModel, stage: Stage, run: Instruction): boolean {
-  const later = model.stages.filter((s) => s.index !== stage.index && stageChain(model, s.index).some((c) => c.index === stage.index)).flatMap(runs)
-  return [...runs(stage).filter((r) => r.line > run.line), ...later].some((r) => {
+function listsReliedOn(model: DockerfileModel, run: Instruction): boolean {
+  return laterRuns(model, run).some((r) => {
     const commands = runCommands(r)
     return commands.some(installs) && !commands.some(updates)
   })
@@ -38,7 +37,7 @@ export const aptListsLeft: Rule = {
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
         if (!commands.some(updates) || hasCacheMount(run, ['/var/lib/apt/lists'])) return []
-        if (commands.some(removesAptLists) || listsReliedOn(model, stage, run)) return []
+        if (commands.some(removesAptLists) || listsReliedOn(model, run)) return []
         return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }]
       })
     )

@@ -69,12 +69,44 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   return best
 }
 
-const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/
+const TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk'])
 
-/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
+/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
+function officialName(image: string): string {
+  return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.startsWith('library/') ? image.slice('library/'.length) : image
+}
+
+/** An image that is a toolchain by name: the official compiler images, or any `…-sdk` / `…/sdk` image. */
+export function isToolchainImage(image: string): boolean {
+  const name = officialName(image)
+  return TOOLCHAIN_BASES.has(name) || name.endsWith('-sdk') || name.endsWith('/sdk')
+}
+
+/** Whether a stage's FROM chain starts at a toolchain image (golang:*-alpine, rust:*-slim, buildpack-deps:*…), i.e. the image is a toolchain by design. */
 export function builtOnToolchain(model: DockerfileModel, index: number): boolean {
   const root = rootImage(model, index)
-  return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '')
+  return root !== null && isToolchainImage(root.base.image ?? '')
+}
+
+/** Official language images whose full variants (not -slim, -alpine or Windows) carry gcc, make and headers: node, python, ruby and perl are built on buildpack-deps; php keeps its PHPIZE_DEPS for docker-php-ext-install. */
+const FULL_WITH_TOOLCHAIN = new Set(['node', 'python', 'ruby', 'perl', 'php'])
+
+/** Whether the root image of a stage's FROM chain already carries a C toolchain and headers. */
+export function baseHasBuildTools(model: DockerfileModel, index: number): boolean {
+  const root = rootImage(model, index)
+  if (root === null) return false
+  if (builtOnToolchain(model, index)) return true
+  const tag = root.base.tag ?? 'latest'
+  return FULL_WITH_TOOLCHAIN.has(officialName(root.base.image ?? '')) && !/slim|alpine|windowsservercore|nanoserver/.test(tag)
+}
+
+/** The RUNs after this one in its stage, then every RUN of the stages built FROM it (directly or not). */
+export function laterRuns(model: DockerfileModel, run: Instruction): Instruction[] {
+  const stage = model.stages[run.stage]
+  if (stage === undefined) return []
+  const own = body(stage).filter((i) => i.keyword === 'RUN' && i.line > run.line)
+  const descendants = model.stages.filter((s) => s.index !== stage.index && stageChain(model, s.index).some((c) => c.index === stage.index))
+  return [...own, ...descendants.flatMap((s) => body(s).filter((i) => i.keyword === 'RUN'))]
 }
 
 export const isUpper = (s: string): boolean => s === s.toUpperCase()

@@ -1,7 +1,7 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 import { runCommands, operands } from '../parse/shell.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
-import { isCommand, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
+import { isCommand, packageInstalls, packageName, packageRemoval, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
 import type { Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
@@ -28,12 +28,25 @@ export function apkVirtual(c: ShellCommand): string | null {
 export { runCommands, operands, isCommand }
 
 /**
+ * Whether a system install's packages are removed later in the same RUN (all of them, when the
+ * removal's list is computed or it auto-removes): `apk add --virtual .build-deps … && apk del
+ * .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge $(…)`.
+ */
+export function removedLater(commands: readonly ShellCommand[], install: PackageInstall): (pkg: string) => boolean {
+  const at = commands.indexOf(install.command)
+  const removals = commands.slice(at + 1).map(packageRemoval).filter((r) => r !== null)
+  if (removals.some((r) => r.unknown)) return () => true
+  const names = new Set(removals.flatMap((r) => r.names))
+  const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null
+  if (virtual !== null && names.has(virtual)) return () => true
+  return (pkg) => names.has(packageName(pkg))
+}
+
+/**
  * The official images' patterns for building from source and dropping the toolchain in the same
- * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
+ * layer: an install whose packages a later removal of the RUN takes away again (`apk del
+ * .build-deps` or `$buildDeps`, `apt-mark auto` + `apt-get purge --auto-remove`).
  */
 export function dropsBuildDependencies(commands: readonly ShellCommand[]): boolean {
-  const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'))
-  if (aptAuto) return true
-  const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v): v is string => v !== null)
-  return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)))
+  return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedLater(commands, install)))
 }
