@@ -50,3 +50,17 @@ export function removedLater(commands: readonly ShellCommand[], install: Package
 export function dropsBuildDependencies(commands: readonly ShellCommand[]): boolean {
   return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedLater(commands, install)))
 }
+
+/** A command that builds the application (`go build`, `mvn package`, `npm run build`, `make`…), as a short label, or null. */
+export function buildCommand(c: ShellCommand): string | null {
+  if (isCommand(c, 'go', 'build', 'install')) return `go ${operands(c)[0] ?? ''}`
+  if (isCommand(c, 'cargo', 'build', 'install')) return `cargo ${operands(c)[0] ?? ''}`
+  if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify')) return 'mvn package'
+  if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a))) return 'gradle build'
+  if (isCommand(c, 'dotnet', 'publish', 'build')) return `dotnet ${operands(c)[0] ?? ''}`
+  if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build') return `${c.name} run build`
+  if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build') return `${c.name} build`
+  if (c.name === 'make' && !c.args.includes('install')) return 'make'
+  if (c.program === 'javac') return 'javac'
+  return null
+}

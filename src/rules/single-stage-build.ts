@@ -3,22 +3,10 @@
  * alone: toolchain bases, and a RUN that removes its build dependencies or its source tree again.
  */
 
-import { dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
+import { buildCommand, dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
 import { builtOnToolchain } from './helpers.js'
 import type { Rule } from './types.js'
 import type { ShellCommand } from '../model/dockerfile.js'
-
-function compiles(c: ShellCommand): string | null {
-  if (isCommand(c, 'go', 'build', 'install')) return `go ${operands(c)[0] ?? ''}`
-  if (isCommand(c, 'cargo', 'build', 'install')) return `cargo ${operands(c)[0] ?? ''}`
-  if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify')) return 'mvn package'
-  if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a))) return 'gradle build'
-  if (isCommand(c, 'dotnet', 'publish', 'build')) return `dotnet ${operands(c)[0] ?? ''}`
-  if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build') return `${c.name} run build`
-  if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build') return `${c.name} build`
-  if (c.name === 'make' && !c.args.includes('install')) return 'make'
-  return null
-}
 
 const RECURSIVE = /^-[a-zA-Z]*[rR]|^--recursive$/
 /** Where sources are unpacked or cloned to be built and thrown away (`/usr/src/php`). */
@@ -59,8 +47,8 @@ export const singleStageBuild: Rule = {
       const commands = runCommands(run)
       // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
       if (dropsBuildDependencies(commands)) continue
-      const at = commands.findIndex((c) => compiles(c) !== null)
-      const build = at < 0 ? null : compiles(commands[at] as ShellCommand)
+      const at = commands.findIndex((c) => buildCommand(c) !== null)
+      const build = at < 0 ? null : buildCommand(commands[at] as ShellCommand)
       if (build !== null && !removesSources(commands, at)) {
         const js = /^(?:npm|yarn|pnpm) /.test(build)
         const what = js ? 'the sources, node_modules with its devDependencies and the build cache' : 'the compiler, the sources and the intermediate files'
