@@ -54,6 +54,7 @@ import { deadInstruction } from './dead-instruction.js'
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.js'
 import { undefinedArgInFrom } from './undefined-arg-in-from.js'
 import { heavyFinalBase } from './heavy-final-base.js'
+import { toolchainVersionMismatch } from './toolchain-version-mismatch.js'
 import { imageNotPinned } from './image-not-pinned.js'
 import { untrustedRegistry } from './untrusted-registry.js'
 import { invalidSuppression } from './invalid-suppression.js'
@@ -99,6 +100,7 @@ export const RULES: readonly Rule[] = [
   singleStageBuild,
   deadInstruction,
   heavyFinalBase,
+  toolchainVersionMismatch,
   buildToolsShipped,
   broadCopyFrom,
   devDependenciesShipped,
