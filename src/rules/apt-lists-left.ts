@@ -1,16 +1,11 @@
 /** `apt-get update` whose package lists stay in a shipped layer. */
 import type { DockerfileModel, Instruction, ShellCommand } from '../model/dockerfile.js'
 import { laterRuns } from './helpers.js'
-import { hasCacheMount, isCommand, runCommands, runs } from './run-helpers.js'
+import { hasCacheMount, isCommand, removesAptLists, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 const updates = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update')
 const installs = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')
-
-/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
-export function removesAptLists(c: ShellCommand): boolean {
-  return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean')
-}
 
 /**
  * Whether a later RUN of this stage, or of a stage built FROM it, runs `apt-get install` with no

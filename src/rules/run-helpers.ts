@@ -64,3 +64,8 @@ export function buildCommand(c: ShellCommand): string | null {
   if (c.program === 'javac') return 'javac'
   return null
 }
+
+/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
+export function removesAptLists(c: ShellCommand): boolean {
+  return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean')
+}
