@@ -34,6 +34,7 @@ testRule(heavyFinalBase, {
       errors: [{ line: 1, message: 'eclipse-temurin:21.0.4_7-jre-jammy' }]
     },
     { name: 'amazoncorretto: the Temurin JRE or jlink', code: df('FROM amazoncorretto:17', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]'), errors: [{ line: 1, message: 'eclipse-temurin:17-jre (or a runtime made with jlink)' }] },
+    { name: 'pip install on the full python image: split the file', code: df('FROM python:3.12', 'COPY . /app', 'RUN pip install --no-cache-dir -r /app/requirements.txt', 'CMD ["python", "/app/main.py"]'), errors: [{ line: 1, message: 'python:<version>-slim. Split the file' }] },
     { name: 'javac in the only stage: split the file', code: df('FROM eclipse-temurin:17-jdk', 'COPY . /src', 'RUN javac /src/*.java', 'CMD ["java", "-cp", "/src", "Main"]'), errors: [{ line: 1, message: 'Split the file' }] }
   ]
 })

@@ -64,18 +64,28 @@ function familyOf(image: string): Family | undefined {
  * application, so there is nothing to move to a runtime image.
  */
 function shipsNoApplication(chain: readonly Stage[]): boolean {
-  return chain.every((stage) =>
-    stage.instructions.every((i) => {
+  const instructions = chain.flatMap((stage) => stage.instructions)
+  const addsPackages = instructions.some((i) => runInstalls(i).some((p) => SYSTEM_MANAGERS.has(p.manager)))
+  return (
+    addsPackages &&
+    instructions.every((i) => {
       if (i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') return false
       return i.keyword !== 'RUN' || runInstalls(i).every((p) => SYSTEM_MANAGERS.has(p.manager))
     })
   )
 }
 
-/** Whether the file compiles something in its only stage (then a build stage is worth splitting out). */
-function compilesInOnlyStage(model: DockerfileModel): boolean {
+const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem'])
+
+/**
+ * Whether the only stage builds something: compiles, or installs language packages that may need
+ * the toolchain to build native code. Then a build stage is worth splitting out; a prebuilt jar
+ * just needs the lighter base.
+ */
+function buildsInOnlyStage(model: DockerfileModel): boolean {
   const stage = model.stages[0]
-  return model.stages.length === 1 && stage !== undefined && stage.instructions.some((i) => runCommands(i).some((c) => buildCommand(c) !== null))
+  if (model.stages.length !== 1 || stage === undefined) return false
+  return stage.instructions.some((i) => runCommands(i).some((c) => buildCommand(c) !== null) || runInstalls(i).some((p) => LANGUAGE_MANAGERS.has(p.manager)))
 }
 
 export const heavyFinalBase: Rule = {
@@ -98,7 +108,7 @@ export const heavyFinalBase: Rule = {
     const tag = root.base.tag ?? 'latest'
     if (family.light?.test(tag) === true) return []
     const shipped = `${root.base.image}:${tag}`
-    const split = compilesInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : ''
+    const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : ''
     return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }]
   }
 }
