@@ -11,6 +11,8 @@ describe('packageInstalls', () => {
     expect(installs('apt-get install -y -t bookworm-backports golang')).toEqual([['golang']])
     expect(installs('apk add --no-cache --virtual .build-deps gcc musl-dev')).toEqual([['gcc', 'musl-dev']])
     expect(installs('dnf --setopt install_weak_deps=False -y install gcc')).toEqual([['gcc']])
+    // Azure Linux's tdnf (the .NET images on azurelinux3.0).
+    expect(packageInstalls(splitCommands('tdnf install -y build-essential clang && tdnf clean all')).map((i) => [i.manager, ...i.packages])).toEqual([['tdnf', 'build-essential', 'clang']])
   })
 })
 

@@ -12,6 +12,7 @@ testRule(heavyFinalBase, {
     { name: 'a toolchain target chosen with --target', code: df('FROM golang:1.22 AS dev', 'FROM scratch AS prod'), target: 'prod' },
     // dotnet-docker's sdk/*-aot images: the SDK plus the native toolchain, a base for other images.
     { name: 'an SDK variant that only adds system packages', code: df('ARG REPO=mcr.microsoft.com/dotnet/sdk', 'FROM $REPO:10.0-alpine3.22', 'RUN apk add --upgrade --no-cache build-base clang zlib-dev') },
+    { name: 'an SDK variant on Azure Linux (tdnf)', code: df('FROM mcr.microsoft.com/dotnet/sdk:10.0-azurelinux3.0', 'RUN tdnf install -y build-essential clang zlib-devel && tdnf clean all') },
     { name: 'a JRE of another family', code: df('FROM amazoncorretto:8-alpine-jre', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]') }
   ],
   invalid: [

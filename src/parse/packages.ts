@@ -3,7 +3,7 @@ import { subcommandIndex } from './shell.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { PackageInstall, PackageManager, ShellCommand } from '../model/dockerfile.js'
 
-export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf'])
+export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf'])
 
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {
@@ -92,12 +92,12 @@ export interface PackageRemoval {
   unknown: boolean
 }
 
-/** `apt-get purge/remove/autoremove`, `apt …`, `apk del`, `dnf/yum/microdnf remove`, or null. */
+/** `apt-get purge/remove/autoremove`, `apt …`, `apk del`, `dnf/yum/microdnf/tdnf remove`, or null. */
 export function packageRemoval(c: ShellCommand): PackageRemoval | null {
   let valued: ReadonlySet<string>
   if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove', 'autoremove')) valued = VALUED_OPTIONS.apt as ReadonlySet<string>
   else if (isCommand(c, 'apk', 'del')) valued = VALUED_OPTIONS.apk as ReadonlySet<string>
-  else if (isCommand(c, 'dnf', 'remove', 'erase', 'autoremove') || isCommand(c, 'yum', 'remove', 'erase', 'autoremove') || isCommand(c, 'microdnf', 'remove')) valued = DNF_VALUED
+  else if (isCommand(c, 'dnf', 'remove', 'erase', 'autoremove') || isCommand(c, 'yum', 'remove', 'erase', 'autoremove') || isCommand(c, 'microdnf', 'remove') || isCommand(c, 'tdnf', 'remove', 'erase', 'autoremove')) valued = DNF_VALUED
   else return null
   const words = packageWords(afterSubcommand(c), valued)
   const unknown = c.subcommand === 'autoremove' || c.args.includes('--auto-remove') || c.args.includes('--autoremove') || words.some((w) => w.includes('$'))
@@ -115,7 +115,7 @@ export function packageInstalls(commands: readonly ShellCommand[]): PackageInsta
   for (const c of commands) {
     if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) found.push({ manager: 'apt', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apt as ReadonlySet<string>), command: c })
     else if (isCommand(c, 'apk', 'add')) found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk as ReadonlySet<string>), command: c })
-    else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
+    else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install') || isCommand(c, 'tdnf', 'install')) {
       found.push({ manager: c.program as PackageManager, packages: packageWords(afterSubcommand(c), DNF_VALUED), command: c })
     } else if (isCommand(c, 'gem', 'install')) found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem as ReadonlySet<string>), command: c })
     else {

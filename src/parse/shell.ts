@@ -67,7 +67,8 @@ const VALUED_GLOBAL_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['apk', new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file'])],
   ['dnf', new Set(['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt'])],
   ['yum', new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])],
-  ['microdnf', new Set(['--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])]
+  ['microdnf', new Set(['--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])],
+  ['tdnf', new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])]
 ])
 
 /** The index of the first argument that is neither an option nor a known option's value, or -1. */

@@ -15,6 +15,7 @@ function isCleanup(c: ShellCommand): boolean {
     isCommand(c, 'apk', 'del') ||
     isCommand(c, 'yum', 'clean', 'remove') ||
     isCommand(c, 'dnf', 'clean', 'remove') ||
+    isCommand(c, 'tdnf', 'clean', 'remove') ||
     isCommand(c, 'npm', 'cache') ||
     isCommand(c, 'pip', 'cache')
   )

@@ -9,7 +9,7 @@ function manager(commands: readonly ShellCommand[]): string | null {
   for (const c of commands) {
     if (isCommand(c, 'apt-get', 'install', 'update') || isCommand(c, 'apt', 'install', 'update')) return 'apt'
     if (isCommand(c, 'apk', 'add')) return 'apk'
-    if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) return 'dnf'
+    if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install') || isCommand(c, 'tdnf', 'install')) return 'dnf'
   }
   return null
 }

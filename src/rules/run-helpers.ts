@@ -14,7 +14,7 @@ export function hasCacheMount(run: Instruction, paths: readonly string[]): boole
   return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target as string).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target as string))))
 }
 
-/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
+/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf/tdnf install. */
 export function systemInstalls(run: Instruction): PackageInstall[] {
   return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager))
 }
