@@ -12,13 +12,23 @@ function cacheDir(c: ShellCommand): string | null {
 }
 
 /** Whether this `apk add` leaves an index or packages behind in the layer. */
-function keepsCache(c: ShellCommand, run: Instruction, removed: readonly string[]): boolean {
+function keepsCache(c: ShellCommand, run: Instruction, removes: (dir: string) => boolean): boolean {
   // --no-network fetches nothing (docker-library's `apk add --no-network --virtual .rundeps $runDeps`).
   if (c.args.includes('--no-cache') || c.args.includes('--no-network')) return false
   const dir = cacheDir(c)
   if (hasCacheMount(run, dir === null ? ['/var/cache/apk', '/etc/apk/cache'] : [dir])) return false
-  const cache = dir ?? '/var/cache/apk'
-  return !removed.some((r) => r.startsWith(cache))
+  return !removes(dir ?? '/var/cache/apk')
+}
+
+/** Whether an `rm` of the RUN deletes the folder, asked once per folder (a RUN can hold thousands of commands). */
+function removalCheck(commands: readonly ShellCommand[]): (dir: string) => boolean {
+  const removed = commands.filter((c) => c.name === 'rm').flatMap((c) => c.args)
+  const answers = new Map<string, boolean>()
+  return (dir) => {
+    let answer = answers.get(dir)
+    if (answer === undefined) answers.set(dir, (answer = removed.some((r) => r.startsWith(dir))))
+    return answer
+  }
 }
 
 export const apkNoCache: Rule = {
@@ -34,9 +44,9 @@ export const apkNoCache: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        const removed = commands.filter((c) => c.name === 'rm').flatMap((c) => c.args)
+        const removes = removalCheck(commands)
         // Commands carry no line of their own, so the report spans the whole RUN.
-        if (!commands.some((c) => isCommand(c, 'apk', 'add') && keepsCache(c, run, removed))) return []
+        if (!commands.some((c) => isCommand(c, 'apk', 'add') && keepsCache(c, run, removes))) return []
         return [{ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }]
       })
     )

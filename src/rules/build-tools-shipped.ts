@@ -4,9 +4,9 @@
  * image, a benchmark that compiles at run time), so they are left alone.
  */
 import { packageInstalls, packageName } from '../parse/packages.js'
-import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
-import { baseHasBuildTools, laterRuns } from './helpers.js'
-import { isCommand, removedLater, runCommands, runs, systemInstalls } from './run-helpers.js'
+import type { Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
+import { baseHasBuildTools, laterRunFinder } from './helpers.js'
+import { isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 /** Compilers and build systems: what makes a stage a build environment. */
@@ -36,16 +36,33 @@ function builds(c: ShellCommand): boolean {
   return packageInstalls([c]).some((p) => LANGUAGE_MANAGERS.has(p.manager))
 }
 
-/** Where the installed tools are first used to build: this RUN (after the install), or a later one. */
-function firstBuild(model: DockerfileModel, run: Instruction, install: PackageInstall): { command: ShellCommand; run: Instruction } | null {
+const buildsIn = (run: Instruction): boolean => runCommands(run).some(builds)
+
+/** The commands of a RUN with what the rule asks of them, computed once (a RUN can hold thousands). */
+interface RunIndex {
+  commands: readonly ShellCommand[]
+  position: ReadonlyMap<ShellCommand, number>
+  lastBuild: number
+}
+
+function indexRun(run: Instruction): RunIndex {
   const commands = runCommands(run)
-  const here = commands.slice(commands.indexOf(install.command) + 1).find(builds)
-  if (here !== undefined) return { command: here, run }
-  for (const later of laterRuns(model, run)) {
-    const command = runCommands(later).find(builds)
-    if (command !== undefined) return { command, run: later }
+  let lastBuild = -1
+  commands.forEach((c, i) => {
+    if (builds(c)) lastBuild = i
+  })
+  return { commands, position: new Map(commands.map((c, i) => [c, i])), lastBuild }
+}
+
+/** Where the installed tools are first used to build: this RUN (after the install), or a later one. */
+function firstBuild(run: Instruction, index: RunIndex, install: PackageInstall, buildLater: (run: Instruction) => Instruction | null): { command: ShellCommand; run: Instruction } | null {
+  const at = index.position.get(install.command) ?? index.commands.length
+  if (index.lastBuild > at) {
+    for (let i = at + 1; i <= index.lastBuild; i++) if (builds(index.commands[i] as ShellCommand)) return { command: index.commands[i] as ShellCommand, run }
   }
-  return null
+  const later = buildLater(run)
+  const command = later === null ? undefined : runCommands(later).find(builds)
+  return later === null || command === undefined ? null : { command, run: later }
 }
 
 function removalHint(manager: string): string {
@@ -63,17 +80,20 @@ export const buildToolsShipped: Rule = {
     scope: 'ships',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model }) =>
-    model.stages.flatMap((stage) => {
+  check: ({ model }) => {
+    const buildLater = laterRunFinder(model, buildsIn)
+    return model.stages.flatMap((stage) => {
       // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.
       if (baseHasBuildTools(model, stage.index)) return []
       return runs(stage).flatMap((run) => {
-        const commands = runCommands(run)
+        const index = indexRun(run)
+        const removedAfter = removalsAfter(index.commands)
+        // One report per RUN: the first install that ships compilers it then builds with.
         for (const install of systemInstalls(run)) {
-          const removed = removedLater(commands, install)
+          const removed = removedAfter(install)
           const tools = [...new Set(install.packages.filter((p) => isBuildTool(p) && !removed(p)).map(packageName))]
           if (!tools.some(isCompiler)) continue
-          const build = firstBuild(model, run, install)
+          const build = firstBuild(run, index, install, buildLater)
           if (build === null) continue
           const one = tools.length === 1
           const it = one ? 'it' : 'them'
@@ -85,4 +105,5 @@ export const buildToolsShipped: Rule = {
         return []
       })
     })
+  }
 }

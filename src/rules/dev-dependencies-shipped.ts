@@ -12,9 +12,7 @@ const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=p
 const YARN_INFO = new Set(['--version', '-v', '--help', '-h'])
 
 /** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install` without a production flag. */
-function installsDevDeps(c: ShellCommand, run: Instruction): boolean {
-  // ENV NODE_ENV=production in scope, or `NODE_ENV=production npm ci` on the command (the shell split drops assignments).
-  if (run.scope.get('NODE_ENV')?.value === 'production' || run.raw.includes('NODE_ENV=production')) return false
+function installsDevDeps(c: ShellCommand): boolean {
   if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a.startsWith('--production=true') || a === '--omit')) return false
   if (isCommand(c, 'npm', 'ci')) return true
   if (isCommand(c, 'npm', 'install', 'i')) return operands(c).length === 1 && !c.args.includes('-g') && !c.args.includes('--global')
@@ -30,8 +28,7 @@ function prunes(c: ShellCommand): boolean {
 /** A comment block right above the RUN that talks about dev dependencies: keeping them is deliberate. */
 const DELIBERATE = /dev[ -]?dep|devDependencies|--production|--omit[= ]dev|--prod\b|NODE_ENV/i
 
-function deliberate(model: DockerfileModel, run: Instruction): boolean {
-  const byLine = new Map(model.comments.map((c) => [c.line, c.text]))
+function deliberate(byLine: ReadonlyMap<number, string>, run: Instruction): boolean {
   // Comments inside the RUN's continuation lines count too.
   for (let line = run.endLine; line >= run.line; line--) if (DELIBERATE.test(byLine.get(line) ?? '')) return true
   for (let line = run.line - 1; byLine.has(line); line--) if (DELIBERATE.test(byLine.get(line) as string)) return true
@@ -44,13 +41,15 @@ interface DevInstall {
 }
 
 /** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there or kept on purpose. */
-function devInstall(model: DockerfileModel, stage: Stage): DevInstall | null {
+function devInstall(model: DockerfileModel, stage: Stage, comments: ReadonlyMap<number, string>): DevInstall | null {
   let found: DevInstall | null = null
   for (const s of stageChain(model, stage.index)) {
     for (const run of runs(s)) {
       const commands = runCommands(run)
-      const command = commands.find((c) => installsDevDeps(c, run))
-      if (command !== undefined) found = deliberate(model, run) ? null : { run, command }
+      // ENV NODE_ENV=production in scope, or `NODE_ENV=production npm ci` in the RUN (the shell split drops assignments).
+      const production = run.scope.get('NODE_ENV')?.value === 'production' || run.raw.includes('NODE_ENV=production')
+      const command = production ? undefined : commands.find(installsDevDeps)
+      if (command !== undefined) found = deliberate(comments, run) ? null : { run, command }
       if (commands.some(prunes)) found = null
     }
   }
@@ -75,15 +74,16 @@ export const devDependenciesShipped: Rule = {
   },
   check: ({ model, graph }) => {
     const edges = edgesByStage(graph, model.stages.length)
+    const comments = new Map(model.comments.map((c) => [c.line, c.text]))
     return model.stages.flatMap((stage) => {
       const reports = []
-      const own = devInstall(model, stage)
+      const own = devInstall(model, stage, comments)
       if (own !== null && own.run.stage === stage.index) {
         reports.push({ line: own.run.line, endLine: own.run.endLine, message: `this install may include devDependencies (${own.command.program} installs any that package.json lists), and they ship: use ${productionInstall(own.command)} (or set NODE_ENV=production), and build in a separate stage`, stage: stage.index })
       }
       for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
         const source = model.stages[edge.to]
-        const install = source === undefined ? null : devInstall(model, source)
+        const install = source === undefined ? null : devInstall(model, source, comments)
         if (install !== null) {
           reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} may include devDependencies (installed on line ${install.run.line}): install with ${productionInstall(install.command)} in a separate stage and copy that node_modules`, stage: stage.index })
         }

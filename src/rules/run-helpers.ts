@@ -28,18 +28,29 @@ export function apkVirtual(c: ShellCommand): string | null {
 export { runCommands, operands, isCommand }
 
 /**
- * Whether a system install's packages are removed later in the same RUN (all of them, when the
- * removal's list is computed or it auto-removes): `apk add --virtual .build-deps … && apk del
- * .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge $(…)`.
+ * For an install of this RUN, which of its packages a later command of the same RUN removes (all
+ * of them, when a removal's list is computed or it auto-removes): `apk add --virtual .build-deps …
+ * && apk del .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge
+ * $(…)`. One pass over the commands; each query is constant time.
  */
-export function removedLater(commands: readonly ShellCommand[], install: PackageInstall): (pkg: string) => boolean {
-  const at = commands.indexOf(install.command)
-  const removals = commands.slice(at + 1).map(packageRemoval).filter((r) => r !== null)
-  if (removals.some((r) => r.unknown)) return () => true
-  const names = new Set(removals.flatMap((r) => r.names))
-  const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null
-  if (virtual !== null && names.has(virtual)) return () => true
-  return (pkg) => names.has(packageName(pkg))
+export function removalsAfter(commands: readonly ShellCommand[]): (install: PackageInstall) => (pkg: string) => boolean {
+  const position = new Map(commands.map((c, i) => [c, i]))
+  // The last index at which each name is removed, and the last removal that removes what it cannot say.
+  const lastRemoval = new Map<string, number>()
+  let lastUnknown = -1
+  commands.forEach((c, i) => {
+    const removal = packageRemoval(c)
+    if (removal === null) return
+    if (removal.unknown) lastUnknown = i
+    for (const name of removal.names) lastRemoval.set(name, i)
+  })
+  return (install) => {
+    const at = position.get(install.command) ?? commands.length
+    const after = (name: string): boolean => (lastRemoval.get(name) ?? -1) > at
+    const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null
+    if (lastUnknown > at || (virtual !== null && after(virtual))) return () => true
+    return (pkg) => after(packageName(pkg))
+  }
 }
 
 /**
@@ -48,7 +59,8 @@ export function removedLater(commands: readonly ShellCommand[], install: Package
  * .build-deps` or `$buildDeps`, `apt-mark auto` + `apt-get purge --auto-remove`).
  */
 export function dropsBuildDependencies(commands: readonly ShellCommand[]): boolean {
-  return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedLater(commands, install)))
+  const removedAfter = removalsAfter(commands)
+  return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedAfter(install)))
 }
 
 /** A command that builds the application (`go build`, `mvn package`, `npm run build`, `make`…), as a short label, or null. */
