@@ -65,10 +65,11 @@ function firstBuild(run: Instruction, index: RunIndex, install: PackageInstall, 
   return later === null || command === undefined ? null : { command, run: later }
 }
 
+/** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
 function removalHint(manager: string): string {
-  if (manager === 'apk') return 'apk add --virtual .build-deps … then apk del .build-deps'
-  if (manager === 'apt') return 'apt-get purge -y --auto-remove …'
-  return `${manager} remove -y …`
+  if (manager === 'apk') return 'apk add --virtual .build-deps … then apk del .build-deps, with the run-time libraries installed by name'
+  if (manager === 'apt') return 'apt-get purge -y --auto-remove …, with the run-time libraries installed by name'
+  return `${manager} remove -y …, with the run-time libraries installed by name`
 }
 
 export const buildToolsShipped: Rule = {
