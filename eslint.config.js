@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Command-line scripts print their results.
-    files: ['scripts/**', 'fuzz/fuzz.ts'],
+    files: ['scripts/**', 'fuzz/fuzz.ts', 'bench/peers/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { 'no-console': 'off' }
   }

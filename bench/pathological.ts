@@ -49,6 +49,10 @@ export function pathologicalInputs(): Pathological[] {
     // Inputs aimed at regular expressions that backtrack (each was quadratic once: see the regex review).
     { name: '1 MB path of slashes', text: `FROM alpine:3.20\nCOPY ${'/'.repeat(1_000_000)}x /dst/\nRUN --mount=type=cache,target=${'/'.repeat(100_000)}x pip install a\n` },
     { name: '1 MB of .git# in ADD', text: `FROM alpine:3.20\nADD ${'.git#'.repeat(200_000)}x /src\n` },
-    { name: '1 MB package pin of < and =', text: `FROM alpine:3.20\nRUN apt-get install -y gcc${'<='.repeat(500_000)}\n` }
+    { name: '1 MB package pin of < and =', text: `FROM alpine:3.20\nRUN apt-get install -y gcc${'<='.repeat(500_000)}\n` },
+    // Rules that look ahead from a RUN (lists a later install relies on, a later build step) must stay linear.
+    { name: '20,000 RUNs of apt-get update and compilers', text: `FROM debian:12-slim\n${lines(20_000, () => 'RUN apt-get update && apt-get install -y gcc make libfoo-dev')}\n` },
+    { name: '1,500 stages in one FROM chain, each installing compilers', text: `FROM debian:12-slim AS s0\n${lines(1_499, (i) => `FROM s${i} AS s${i + 1}\nRUN apt-get update && apt-get install -y gcc`)}\n` },
+    { name: '60,000 installs and removals in one RUN', text: `FROM alpine:3.20\nRUN ${Array.from({ length: 60_000 }, (_, i) => `apk add --virtual .v${i} gcc && npm ci && rm -rf /tmp/${i}`).join(' && ')} && apk del .v0\n` }
   ]
 }

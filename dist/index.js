@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6871);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9002);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6871:
+/***/ 9002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43510,6 +43510,32 @@ function shell_words(segment) {
         out.push(current);
     return out;
 }
+/**
+ * Options before a package manager's subcommand that take the next word as their value, so that
+ * word is not the subcommand (`apt-get -o Dpkg::Options::=--force-confold install`).
+ */
+const APT_VALUED = new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release']);
+const VALUED_GLOBAL_OPTIONS = new Map([
+    ['apt-get', APT_VALUED],
+    ['apt', APT_VALUED],
+    ['apk', new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file'])],
+    ['dnf', new Set(['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt'])],
+    ['yum', new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])],
+    ['microdnf', new Set(['--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])],
+    ['tdnf', new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])]
+]);
+/** The index of the first argument that is neither an option nor a known option's value, or -1. */
+function subcommandIndex(program, args) {
+    const valued = VALUED_GLOBAL_OPTIONS.get(program);
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (!a.startsWith('-'))
+            return i;
+        if (valued?.has(a) === true)
+            i++;
+    }
+    return -1;
+}
 function toCommand(segment, piped) {
     const list = shell_words(segment);
     let i = 0;
@@ -43538,7 +43564,8 @@ function toCommand(segment, piped) {
         return toCommand(list.slice(i + 1).join(' '), piped);
     }
     const args = list.slice(i + 1);
-    return { name, args, piped, program: name.slice(name.lastIndexOf('/') + 1), subcommand: args.find((a) => !a.startsWith('-')) ?? '' };
+    const program = name.slice(name.lastIndexOf('/') + 1);
+    return { name, args, piped, program, subcommand: args[subcommandIndex(program, args)] ?? '' };
 }
 /** Splits a shell script into simple commands. */
 function splitCommands(script) {
@@ -43681,13 +43708,16 @@ function assignedNames(script) {
 ;// CONCATENATED MODULE: ./src/parse/packages.ts
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
 
-const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf']);
+const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf']);
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 function isCommand(c, name, ...sub) {
     return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
 }
 /** Options of these managers that take a value, so the value is not a package. */
+const DNF_VALUED = new Set(['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt']);
 const VALUED_OPTIONS = {
+    apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release']),
+    dnf: DNF_VALUED,
     apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
     pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
     npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
@@ -43749,7 +43779,33 @@ function nodeInstall(c) {
 }
 /** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
 function afterSubcommand(c) {
-    return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1);
+    return c.args.slice(subcommandIndex(c.program, c.args) + 1);
+}
+/**
+ * The package name in a package word, without its version pin or architecture:
+ * `gcc=4:12.2.0-3` → `gcc`, `make>=4` → `make`, `musl-dev~1.2` → `musl-dev`, `libc6-dev:i386` → `libc6-dev`.
+ */
+function packageName(word) {
+    // search, not /[=<>~].*$/, which is quadratic on `<<<…`.
+    const pin = word.search(/[=<>~]/);
+    const name = pin < 0 ? word : word.slice(0, pin);
+    const arch = name.indexOf(':');
+    return arch < 0 ? name : name.slice(0, arch);
+}
+/** `apt-get purge/remove/autoremove`, `apt …`, `apk del`, `dnf/yum/microdnf/tdnf remove`, or null. */
+function packageRemoval(c) {
+    let valued;
+    if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove', 'autoremove'))
+        valued = VALUED_OPTIONS.apt;
+    else if (isCommand(c, 'apk', 'del'))
+        valued = VALUED_OPTIONS.apk;
+    else if (isCommand(c, 'dnf', 'remove', 'erase', 'autoremove') || isCommand(c, 'yum', 'remove', 'erase', 'autoremove') || isCommand(c, 'microdnf', 'remove') || isCommand(c, 'tdnf', 'remove', 'erase', 'autoremove'))
+        valued = DNF_VALUED;
+    else
+        return null;
+    const words = packageWords(afterSubcommand(c), valued);
+    const unknown = c.subcommand === 'autoremove' || c.args.includes('--auto-remove') || c.args.includes('--autoremove') || words.some((w) => w.includes('$'));
+    return { names: words.map(packageName), unknown };
 }
 /** A RUN's package installs, read once by the parser; none for other instructions. */
 function runInstalls(run) {
@@ -43760,11 +43816,11 @@ function packageInstalls(commands) {
     const found = [];
     for (const c of commands) {
         if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))
-            found.push({ manager: 'apt', packages: operands(c).slice(1), command: c });
+            found.push({ manager: 'apt', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apt), command: c });
         else if (isCommand(c, 'apk', 'add'))
             found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk), command: c });
-        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
-            found.push({ manager: c.program, packages: operands(c).slice(1), command: c });
+        else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install') || isCommand(c, 'tdnf', 'install')) {
+            found.push({ manager: c.program, packages: packageWords(afterSubcommand(c), DNF_VALUED), command: c });
         }
         else if (isCommand(c, 'gem', 'install'))
             found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem), command: c });
@@ -46187,11 +46243,11 @@ function commandsWithin(c) {
 function runs(stage) {
     return stage.instructions.filter((i) => i.keyword === 'RUN');
 }
-/** A `--mount=type=cache` whose target is at or under one of the paths. */
+/** A `--mount=type=cache` (or `tmpfs`: nothing written there stays either) whose target is at or under one of the paths. */
 function hasCacheMount(run, paths) {
-    return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
+    return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
 }
-/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
+/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf/tdnf install. */
 function systemInstalls(run) {
     return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager));
 }
@@ -46202,15 +46258,68 @@ function apkVirtual(c) {
 }
 
 /**
+ * For an install of this RUN, which of its packages a later command of the same RUN removes (all
+ * of them, when a removal's list is computed or it auto-removes): `apk add --virtual .build-deps …
+ * && apk del .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge
+ * $(…)`. One pass over the commands; each query is constant time.
+ */
+function removalsAfter(commands) {
+    const position = new Map(commands.map((c, i) => [c, i]));
+    // The last index at which each name is removed, and the last removal that removes what it cannot say.
+    const lastRemoval = new Map();
+    let lastUnknown = -1;
+    commands.forEach((c, i) => {
+        const removal = packageRemoval(c);
+        if (removal === null)
+            return;
+        if (removal.unknown)
+            lastUnknown = i;
+        for (const name of removal.names)
+            lastRemoval.set(name, i);
+    });
+    return (install) => {
+        const at = position.get(install.command) ?? commands.length;
+        const after = (name) => (lastRemoval.get(name) ?? -1) > at;
+        const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
+        if (lastUnknown > at || (virtual !== null && after(virtual)))
+            return () => true;
+        return (pkg) => after(packageName(pkg));
+    };
+}
+/**
  * The official images' patterns for building from source and dropping the toolchain in the same
- * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
+ * layer: an install whose packages a later removal of the RUN takes away again (`apk del
+ * .build-deps` or `$buildDeps`, `apt-mark auto` + `apt-get purge --auto-remove`).
  */
 function dropsBuildDependencies(commands) {
-    const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'));
-    if (aptAuto)
-        return true;
-    const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v) => v !== null);
-    return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)));
+    const removedAfter = removalsAfter(commands);
+    return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedAfter(install)));
+}
+/** A command that builds the application (`go build`, `mvn package`, `npm run build`, `make`…), as a short label, or null. */
+function buildCommand(c) {
+    if (isCommand(c, 'go', 'build', 'install'))
+        return `go ${operands(c)[0] ?? ''}`;
+    if (isCommand(c, 'cargo', 'build', 'install'))
+        return `cargo ${operands(c)[0] ?? ''}`;
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
+        return 'mvn package';
+    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
+        return 'gradle build';
+    if (isCommand(c, 'dotnet', 'publish', 'build'))
+        return `dotnet ${operands(c)[0] ?? ''}`;
+    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
+        return `${c.name} run build`;
+    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
+        return `${c.name} build`;
+    if (c.name === 'make' && !c.args.includes('install'))
+        return 'make';
+    if (c.program === 'javac')
+        return 'javac';
+    return null;
+}
+/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
+function removesAptLists(c) {
+    return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean');
 }
 const syntaxCache = new WeakMap();
 /** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
@@ -46276,6 +46385,35 @@ function programOf(c) {
 
 ;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
 
+/** The value of `--cache-dir DIR` / `--cache-dir=DIR`, or null. */
+function cacheDir(c) {
+    const i = c.args.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
+    if (i < 0)
+        return null;
+    const a = c.args[i];
+    return a === '--cache-dir' ? (c.args[i + 1] ?? null) : a.slice('--cache-dir='.length);
+}
+/** Whether this `apk add` leaves an index or packages behind in the layer. */
+function keepsCache(c, run, removes) {
+    // --no-network fetches nothing (docker-library's `apk add --no-network --virtual .rundeps $runDeps`).
+    if (c.args.includes('--no-cache') || c.args.includes('--no-network'))
+        return false;
+    const dir = cacheDir(c);
+    if (hasCacheMount(run, dir === null ? ['/var/cache/apk', '/etc/apk/cache'] : [dir]))
+        return false;
+    return !removes(dir ?? '/var/cache/apk');
+}
+/** Whether an `rm` of the RUN deletes the folder, asked once per folder (a RUN can hold thousands of commands). */
+function removalCheck(commands) {
+    const removed = commands.filter((c) => c.name === 'rm').flatMap((c) => c.args);
+    const answers = new Map();
+    return (dir) => {
+        let answer = answers.get(dir);
+        if (answer === undefined)
+            answers.set(dir, (answer = removed.some((r) => r.startsWith(dir))));
+        return answer;
+    };
+}
 const apkNoCache = {
     meta: {
         id: 'apk-no-cache',
@@ -46286,54 +46424,13 @@ const apkNoCache = {
         equivalents: { hadolint: 'DL3019', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        if (hasCacheMount(run, ['/var/cache/apk', '/etc/apk/cache']))
-            return [];
         const commands = runCommands(run);
-        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/cache/apk')));
-        return commands
-            .filter((c) => isCommand(c, 'apk', 'add') && !c.args.includes('--no-cache') && !cleaned)
-            .slice(0, 1)
-            .map(() => ({ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }));
-    }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
-
-const aptListsLeft = {
-    meta: {
-        id: 'apt-lists-left',
-        title: 'apt package lists are left in a shipped layer',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3009', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        const commands = runCommands(run);
-        const updates = commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update'));
-        if (!updates || hasCacheMount(run, ['/var/lib/apt/lists']))
+        const removes = removalCheck(commands);
+        // Commands carry no line of their own, so the report spans the whole RUN.
+        if (!commands.some((c) => isCommand(c, 'apk', 'add') && keepsCache(c, run, removes)))
             return [];
-        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')));
-        if (cleaned)
-            return [];
-        return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
+        return [{ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }];
     }))
-};
-
-;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
-
-const aptUpgrade = {
-    meta: {
-        id: 'apt-upgrade',
-        title: 'apt-get upgrade in a Dockerfile',
-        severity: 'info',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3005', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
-        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
-        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index })))
 };
 
 ;// CONCATENATED MODULE: ./src/parse/base-shell.ts
@@ -46646,11 +46743,87 @@ function closest(name, candidates) {
     }
     return best;
 }
-const helpers_TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
-/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
+const helpers_TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk']);
+/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
+function officialName(image) {
+    return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.startsWith('library/') ? image.slice('library/'.length) : image;
+}
+/** An image that is a toolchain by name: the official compiler images, or any `…-sdk` / `…/sdk` image. */
+function isToolchainImage(image) {
+    const name = officialName(image);
+    return helpers_TOOLCHAIN_BASES.has(name) || name.endsWith('-sdk') || name.endsWith('/sdk');
+}
+/** Whether a stage's FROM chain starts at a toolchain image (golang:*-alpine, rust:*-slim, buildpack-deps:*…), i.e. the image is a toolchain by design. */
 function builtOnToolchain(model, index) {
     const root = rootImage(model, index);
-    return root !== null && helpers_TOOLCHAIN_BASES.test(root.base.image ?? '');
+    return root !== null && isToolchainImage(root.base.image ?? '');
+}
+/** Official language images whose full variants (not -slim, -alpine or Windows) carry gcc, make and headers: node, python, ruby and perl are built on buildpack-deps; php keeps its PHPIZE_DEPS for docker-php-ext-install. */
+const FULL_WITH_TOOLCHAIN = new Set(['node', 'python', 'ruby', 'perl', 'php']);
+/** Whether the root image of a stage's FROM chain already carries a C toolchain and headers. */
+function baseHasBuildTools(model, index) {
+    const root = rootImage(model, index);
+    if (root === null)
+        return false;
+    if (builtOnToolchain(model, index))
+        return true;
+    const tag = root.base.tag ?? 'latest';
+    return FULL_WITH_TOOLCHAIN.has(officialName(root.base.image ?? '')) && !/slim|alpine|windowsservercore|nanoserver/.test(tag);
+}
+/**
+ * Finds, for a RUN, the first RUN after it in its stage that matches, else the first matching RUN
+ * of a stage built FROM it (directly or not, in file order). The predicate runs once per RUN and
+ * each query is constant time, so rules stay linear on files with thousands of RUNs or stages.
+ */
+function laterRunFinder(model, matches) {
+    const stageRuns = model.stages.map((stage) => body(stage).filter((i) => i.keyword === 'RUN'));
+    // The next matching RUN at or after each position of its stage, by a backward pass.
+    const nextMatch = new Map();
+    const firstInStage = stageRuns.map((list) => {
+        let next = null;
+        for (let k = list.length - 1; k >= 0; k--) {
+            const run = list[k];
+            nextMatch.set(run, next);
+            if (matches(run))
+                next = run;
+        }
+        return next;
+    });
+    const children = model.stages.map(() => []);
+    for (const stage of model.stages)
+        if (stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage !== stage.index)
+            children[stage.base.stage]?.push(stage.index);
+    // The first matching RUN (by line) among a stage's descendants: the earliest over its children of
+    // their own first match and their descendants' (a tree: each stage has one base). Iterative, so a
+    // chain of thousands of stages neither recurses deeply nor goes quadratic.
+    const earliest = (a, b) => (a === null ? b : b === null || a.line <= b.line ? a : b);
+    const inDescendants = model.stages.map(() => null);
+    const order = [];
+    const state = new Uint8Array(model.stages.length);
+    for (const root of model.stages) {
+        const stack = [root.index];
+        while (stack.length > 0) {
+            const s = stack[stack.length - 1];
+            if (state[s] === 0) {
+                state[s] = 1;
+                for (const c of children[s] ?? [])
+                    if (state[c] === 0)
+                        stack.push(c);
+            }
+            else {
+                stack.pop();
+                if (state[s] === 1) {
+                    state[s] = 2;
+                    order.push(s);
+                }
+            }
+        }
+    }
+    // Post-order: every child is done before its parent.
+    for (const s of order)
+        for (const c of children[s] ?? [])
+            inDescendants[s] = earliest(inDescendants[s] ?? null, earliest(firstInStage[c] ?? null, inDescendants[c] ?? null));
+    return (run) => nextMatch.get(run) ?? inDescendants[run.stage] ?? null;
 }
 const isUpper = (s) => s === s.toUpperCase();
 const isLower = (s) => s === s.toLowerCase();
@@ -46834,6 +47007,62 @@ function stageShell(model, index, line = Infinity) {
 function posixShell(model, index, line = Infinity) {
     return stageShell(model, index, line).posix;
 }
+
+;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
+
+
+const updates = (c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update');
+const installs = (c) => isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install');
+/**
+ * A RUN that runs `apt-get install` with no update of its own: it relies on lists an earlier RUN
+ * (of its stage, or of a stage it is built FROM) left, so deleting them there would break it.
+ */
+function reliesOnLists(run) {
+    const commands = runCommands(run);
+    return commands.some(installs) && !commands.some(updates);
+}
+const aptListsLeft = {
+    meta: {
+        id: 'apt-lists-left',
+        title: 'apt package lists are left in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3009', buildkit: null }
+    },
+    check: ({ model }) => {
+        const relyingLater = laterRunFinder(model, reliesOnLists);
+        return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+            const commands = runCommands(run);
+            if (!commands.some(updates) || hasCacheMount(run, ['/var/lib/apt/lists']))
+                return [];
+            if (commands.some(removesAptLists) || relyingLater(run) !== null)
+                return [];
+            return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
+/**
+ * `apt-get dist-upgrade` / `apt full-upgrade` in a build. A plain `apt-get upgrade` is left alone:
+ * it applies security updates the base image may not have yet, which Docker's guide now allows and
+ * hadolint's DL3005 stopped flagging (hadolint#562).
+ */
+
+const aptUpgrade = {
+    meta: {
+        id: 'apt-upgrade',
+        title: 'apt-get dist-upgrade in a Dockerfile',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3005', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'dist-upgrade', 'full-upgrade') || isCommand(c, 'apt', 'full-upgrade', 'dist-upgrade')))
+        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'dist-upgrade may remove packages and install new ones the base image was not tested with: use apt-get upgrade for security updates, or a fresher base image tag', stage: stage.index })))
+};
 
 ;// CONCATENATED MODULE: ./src/rules/stage-files.ts
 /**
@@ -47608,15 +47837,67 @@ const buildPlatformShipped = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/build-tools-shipped.ts
-/** Compilers and headers installed where they ship, unless the same RUN removes them again. */
+/**
+ * Compilers installed where they ship and used there to build, unless the same RUN removes them
+ * again. Tools that nothing in the file builds with are there for the image's users (a compiler
+ * image, a benchmark that compiles at run time), so they are left alone.
+ */
 
 
-const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools']);
+
+/** Compilers and build systems: what makes a stage a build environment. */
+const COMPILERS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'meson', 'ninja-build', 'golang', 'go', 'rustc', 'cargo', 'development tools']);
+/** Build inputs that programs also need at run time often enough (headers for a dlopen'ed `.so`, git for a program that clones or updates itself): listed with a compiler, never alone. */
+const WITH_COMPILER = new Set(['pkg-config', 'pkgconf', 'libtool', 'linux-headers', 'musl-dev', 'libc6-dev', 'libc-dev', 'git']);
+function isCompiler(pkg) {
+    const name = packageName(pkg).toLowerCase();
+    return COMPILERS.has(name) || /^(?:gcc|g\+\+|clang)-\d+$/.test(name);
+}
 function isBuildTool(pkg) {
-    // The name before a version pin (`gcc=12.2`, `make>=4`); search, not /[=<>].*$/, which is quadratic on `<<<…`.
-    const pin = pkg.search(/[=<>]/);
-    const name = (pin < 0 ? pkg : pkg.slice(0, pin)).toLowerCase();
-    return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name);
+    const name = packageName(pkg).toLowerCase();
+    return isCompiler(name) || WITH_COMPILER.has(name) || name.endsWith('-dev') || name.endsWith('-devel');
+}
+const BUILD_PROGRAMS = new Set(['make', 'gmake', 'cmake', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'configure', 'autoreconf', 'autogen.sh', 'meson', 'ninja', 'qmake', 'phpize', 'docker-php-ext-install', 'node-gyp', 'cpanm', 'rustc']);
+const LANGUAGE_MANAGERS = new Set(['pip', 'gem', 'npm', 'yarn', 'pnpm']);
+/** A command that compiles, or installs language packages that may compile native code. */
+function builds(c) {
+    if (BUILD_PROGRAMS.has(c.program))
+        return true;
+    if (isCommand(c, 'go', 'build', 'install', 'get') || isCommand(c, 'cargo', 'build', 'install') || isCommand(c, 'bundle', 'install'))
+        return true;
+    if (/^python[0-9.]*$/.test(c.program) && c.args.includes('setup.py'))
+        return true;
+    return packageInstalls([c]).some((p) => LANGUAGE_MANAGERS.has(p.manager));
+}
+const buildsIn = (run) => runCommands(run).some(builds);
+function indexRun(run) {
+    const commands = runCommands(run);
+    let lastBuild = -1;
+    commands.forEach((c, i) => {
+        if (builds(c))
+            lastBuild = i;
+    });
+    return { commands, position: new Map(commands.map((c, i) => [c, i])), lastBuild };
+}
+/** Where the installed tools are first used to build: this RUN (after the install), or a later one. */
+function firstBuild(run, index, install, buildLater) {
+    const at = index.position.get(install.command) ?? index.commands.length;
+    if (index.lastBuild > at) {
+        for (let i = at + 1; i <= index.lastBuild; i++)
+            if (builds(index.commands[i]))
+                return { command: index.commands[i], run };
+    }
+    const later = buildLater(run);
+    const command = later === null ? undefined : runCommands(later).find(builds);
+    return later === null || command === undefined ? null : { command, run: later };
+}
+/** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
+function removalHint(manager) {
+    if (manager === 'apk')
+        return 'apk add --virtual .build-deps … then apk del .build-deps, with the run-time libraries installed by name';
+    if (manager === 'apt')
+        return 'apt-get purge -y --auto-remove …, with the run-time libraries installed by name';
+    return `${manager} remove -y …, with the run-time libraries installed by name`;
 }
 const buildToolsShipped = {
     meta: {
@@ -47627,32 +47908,34 @@ const buildToolsShipped = {
         scope: 'ships',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model, graph }) => {
-        // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
-        if (graph.target !== null && builtOnToolchain(model, graph.target))
-            return [];
-        return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-            const commands = runCommands(run);
-            if (dropsBuildDependencies(commands))
+    check: ({ model }) => {
+        const buildLater = laterRunFinder(model, buildsIn);
+        return model.stages.flatMap((stage) => {
+            // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.
+            if (baseHasBuildTools(model, stage.index))
                 return [];
-            const removed = new Set();
-            for (const c of commands) {
-                if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')) {
-                    for (const p of operands(c).slice(1))
-                        removed.add(p);
+            return runs(stage).flatMap((run) => {
+                const index = indexRun(run);
+                const removedAfter = removalsAfter(index.commands);
+                // One report per RUN: the first install that ships compilers it then builds with.
+                for (const install of systemInstalls(run)) {
+                    const removed = removedAfter(install);
+                    const tools = [...new Set(install.packages.filter((p) => isBuildTool(p) && !removed(p)).map(packageName))];
+                    if (!tools.some(isCompiler))
+                        continue;
+                    const build = firstBuild(run, index, install, buildLater);
+                    if (build === null)
+                        continue;
+                    const one = tools.length === 1;
+                    const it = one ? 'it' : 'them';
+                    const where = model.stages.length === 1 ? `split the file: install ${it} in a build stage, build there and copy only the result into a runtime stage` : `install ${it} in a build stage and copy only the result`;
+                    const remove = build.run === run ? `or remove ${it} at the end of this RUN: ${removalHint(install.manager)}` : `or install, build and remove ${it} in one RUN: ${removalHint(install.manager)}`;
+                    const use = build.run === run ? `${build.command.program} in this RUN` : `${build.command.program} on line ${build.run.line}`;
+                    return [{ line: run.line, endLine: run.endLine, message: `${tools.join(', ')} ${one ? 'is' : 'are'} installed to build (${use}) and ship${one ? 's' : ''} in the final image: ${where} (${remove})`, stage: stage.index }];
                 }
-            }
-            const tools = systemInstalls(run).flatMap((install) => {
-                const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
-                if (virtual !== null && removed.has(virtual))
-                    return [];
-                return install.packages.filter((p) => isBuildTool(p) && !removed.has(p));
-            });
-            if (tools.length === 0)
                 return [];
-            const where = model.stages.length === 1 ? 'split the file: build in a first stage and copy only the result into a runtime stage' : 'install them in a build stage and copy only the result';
-            return [{ line: run.line, endLine: run.endLine, message: `${[...new Set(tools)].join(', ')} ship${tools.length === 1 ? 's' : ''} in the final image: ${where} (or remove them in the same RUN)`, stage: stage.index }];
-        }));
+            });
+        });
     }
 };
 
@@ -47830,10 +48113,12 @@ const chownAfterCopy = {
 const SPACE = /cache|\/lists|^\/tmp|^\/var\/tmp|\.(?:tar|tgz|zip|deb|rpm|whl|gz|xz)(?:$|\*)|node_modules|\/usr\/share\/(?:doc|man)/;
 function isCleanup(c) {
     return ((c.name === 'rm' && c.args.some((a) => SPACE.test(a))) ||
-        isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean') ||
+        isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean', 'dist-clean', 'distclean') ||
+        isCommand(c, 'apt', 'clean', 'autoremove', 'purge', 'remove', 'autoclean', 'dist-clean', 'distclean') ||
         isCommand(c, 'apk', 'del') ||
         isCommand(c, 'yum', 'clean', 'remove') ||
         isCommand(c, 'dnf', 'clean', 'remove') ||
+        isCommand(c, 'tdnf', 'clean', 'remove') ||
         isCommand(c, 'npm', 'cache') ||
         isCommand(c, 'pip', 'cache'));
 }
@@ -47857,7 +48142,6 @@ const cleanupInSeparateLayer = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/consecutive-run.ts
-/** Separate RUNs of the same package manager in a shipped stage: each leaves its own layer and caches. */
 
 function manager(commands) {
     for (const c of commands) {
@@ -47865,10 +48149,19 @@ function manager(commands) {
             return 'apt';
         if (isCommand(c, 'apk', 'add'))
             return 'apk';
-        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install'))
+        if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install') || isCommand(c, 'tdnf', 'install'))
             return 'dnf';
     }
     return null;
+}
+/** Whether the RUN leaves its package index in its layer (apt lists kept, apk add without --no-cache). */
+function leavesIndex(run, manager) {
+    const commands = runCommands(run);
+    if (manager === 'apt')
+        return commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update')) && !commands.some(removesAptLists) && !hasCacheMount(run, ['/var/lib/apt/lists']);
+    if (manager === 'apk')
+        return commands.some((c) => isCommand(c, 'apk', 'add') && !c.args.includes('--no-cache') && !c.args.includes('--no-network')) && !hasCacheMount(run, ['/var/cache/apk']);
+    return false;
 }
 const consecutiveRun = {
     meta: {
@@ -47887,11 +48180,15 @@ const consecutiveRun = {
                 previous = null;
                 continue;
             }
-            const current = manager(runCommands(ins));
-            if (current !== null && previous !== null && previous.manager === current) {
-                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.line}: each RUN is a layer with its own package index; install everything in one RUN`, stage: stage.index });
+            const commands = runCommands(ins);
+            const current = manager(commands);
+            // The official images' split: run-time packages in one RUN, build dependencies installed, used and removed in the next.
+            const separateOnPurpose = previous !== null && (dropsBuildDependencies(commands) || dropsBuildDependencies(runCommands(previous.run)));
+            if (current !== null && previous !== null && previous.manager === current && !separateOnPurpose) {
+                const cost = leavesIndex(ins, current) || leavesIndex(previous.run, current) ? 'each RUN is a layer with its own package index' : current === 'apt' ? 'each RUN is another layer and another apt-get update' : 'each RUN is another layer';
+                reports.push({ line: ins.line, endLine: ins.endLine, message: `another ${current} install right after the one on line ${previous.run.line}: ${cost}; install everything in one RUN`, stage: stage.index });
             }
-            previous = current === null ? null : { manager: current, line: ins.line };
+            previous = current === null ? null : { manager: current, run: ins };
         }
         return reports;
     })
@@ -47923,7 +48220,7 @@ const consistentInstructionCasing = {
 /** `COPY . .` before the dependency install: every source change re-runs the install. */
 
 const MANIFESTS = /(?:^|\/)(?:package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(?:\.lock)?|go\.(?:mod|sum)|Gemfile(?:\.lock)?|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock)|\*\.csproj|[^/]*\.csproj|[^/]*\.sln)$/;
-function installs(c) {
+function copy_all_before_install_installs(c) {
     if (isCommand(c, 'npm', 'ci', 'install', 'i'))
         return operands(c).length === 1 ? `npm ${operands(c)[0] ?? ''}` : null;
     if (c.name === 'yarn' && (operands(c).length === 0 || operands(c)[0] === 'install'))
@@ -47948,6 +48245,13 @@ function installs(c) {
         return 'mvn dependency:go-offline';
     return null;
 }
+const PRODUCTION = new Set(['--production', '--prod', '--omit=dev', '--only=production', '--only=prod']);
+/** `yarn install --production`, `npm ci --omit=dev`, `npm prune --omit=dev`: trims dependencies to the run-time ones. */
+function isProductionInstall(c) {
+    if (isCommand(c, 'npm', 'prune') || isCommand(c, 'pnpm', 'prune'))
+        return true;
+    return (c.program === 'npm' || c.program === 'yarn' || c.program === 'pnpm') && c.args.some((a) => PRODUCTION.has(a) || a.startsWith('--production='));
+}
 const copyAllBeforeInstall = {
     meta: {
         id: 'copy-all-before-install',
@@ -47960,6 +48264,9 @@ const copyAllBeforeInstall = {
     check: ({ model }) => model.stages.flatMap((stage) => {
         let manifestsFirst = false;
         let copyAll = null;
+        // node_modules copied in from a deps stage, or a build already run: a later install is the production prune.
+        let dependenciesIn = false;
+        let built = false;
         for (const ins of stage.instructions) {
             if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
                 if (ins.copy.sources.some((s) => s === '.' || s === './'))
@@ -47967,10 +48274,24 @@ const copyAllBeforeInstall = {
                 else if (copyAll === null && ins.copy.sources.some((s) => MANIFESTS.test(s)))
                     manifestsFirst = true;
             }
+            if (ins.keyword === 'COPY' && ins.copy !== undefined && ins.copy.from !== null && ins.copy.sources.some((s) => s.includes('node_modules')))
+                dependenciesIn = true;
             if (ins.keyword !== 'RUN' || copyAll === null || manifestsFirst)
                 continue;
-            const install = runCommands(ins).map(installs).find((i) => i !== null);
-            if (install !== undefined && install !== null) {
+            let install = null;
+            for (const c of runCommands(ins)) {
+                if (buildCommand(c) !== null)
+                    built = true;
+                const found = copy_all_before_install_installs(c);
+                if (found === null)
+                    continue;
+                const node = c.program === 'npm' || c.program === 'yarn' || c.program === 'pnpm';
+                if (node && (dependenciesIn || (built && isProductionInstall(c))))
+                    continue;
+                install = found;
+                break;
+            }
+            if (install !== null) {
                 return [{ line: copyAll, message: `the whole build context is copied before ${install} (line ${ins.line}), so any source change re-runs it: copy the dependency manifests first, install, then copy the rest`, stage: stage.index }];
             }
         }
@@ -48381,18 +48702,18 @@ const deadInstruction = {
 
 
 const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P'];
+/** yarn with only these options prints something; it installs nothing. */
+const YARN_INFO = new Set(['--version', '-v', '--help', '-h']);
 /** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install` without a production flag. */
-function installsDevDeps(c, run) {
-    if (run.scope.get('NODE_ENV')?.value === 'production')
-        return false;
-    if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a === '--omit'))
+function installsDevDeps(c) {
+    if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a.startsWith('--production=true') || a === '--omit'))
         return false;
     if (isCommand(c, 'npm', 'ci'))
         return true;
     if (isCommand(c, 'npm', 'install', 'i'))
         return operands(c).length === 1 && !c.args.includes('-g') && !c.args.includes('--global');
     if (c.name === 'yarn')
-        return c.args.length === 0 || operands(c)[0] === 'install';
+        return operands(c)[0] === 'install' || (operands(c).length === 0 && !c.args.some((a) => YARN_INFO.has(a)));
     if (isCommand(c, 'pnpm', 'install', 'i'))
         return true;
     return false;
@@ -48400,19 +48721,42 @@ function installsDevDeps(c, run) {
 function prunes(c) {
     return (isCommand(c, 'npm', 'prune') && c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev'))) || (isCommand(c, 'pnpm', 'prune') && c.args.includes('--prod'));
 }
-/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there. */
-function devInstall(model, stage) {
+/** A comment block right above the RUN that talks about dev dependencies: keeping them is deliberate. */
+const DELIBERATE = /dev[ -]?dep|devDependencies|--production|--omit[= ]dev|--prod\b|NODE_ENV/i;
+function deliberate(byLine, run) {
+    // Comments inside the RUN's continuation lines count too.
+    for (let line = run.endLine; line >= run.line; line--)
+        if (DELIBERATE.test(byLine.get(line) ?? ''))
+            return true;
+    for (let line = run.line - 1; byLine.has(line); line--)
+        if (DELIBERATE.test(byLine.get(line)))
+            return true;
+    return false;
+}
+/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there or kept on purpose. */
+function devInstall(model, stage, comments) {
     let found = null;
     for (const s of stageChain(model, stage.index)) {
         for (const run of runs(s)) {
             const commands = runCommands(run);
-            if (commands.some((c) => installsDevDeps(c, run)))
-                found = run;
+            // ENV NODE_ENV=production in scope, or `NODE_ENV=production npm ci` in the RUN (the shell split drops assignments).
+            const production = run.scope.get('NODE_ENV')?.value === 'production' || run.raw.includes('NODE_ENV=production');
+            const command = production ? undefined : commands.find(installsDevDeps);
+            if (command !== undefined)
+                found = deliberate(comments, run) ? null : { run, command };
             if (commands.some(prunes))
                 found = null;
         }
     }
     return found;
+}
+/** The production install of the program that was used. */
+function productionInstall(c) {
+    if (c.program === 'yarn')
+        return 'yarn install --production';
+    if (c.program === 'pnpm')
+        return 'pnpm install --prod';
+    return 'npm ci --omit=dev';
 }
 const devDependenciesShipped = {
     meta: {
@@ -48425,17 +48769,18 @@ const devDependenciesShipped = {
     },
     check: ({ model, graph }) => {
         const edges = edgesByStage(graph, model.stages.length);
+        const comments = new Map(model.comments.map((c) => [c.line, c.text]));
         return model.stages.flatMap((stage) => {
             const reports = [];
-            const own = devInstall(model, stage);
-            if (own !== null && own.stage === stage.index) {
-                reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index });
+            const own = devInstall(model, stage, comments);
+            if (own !== null && own.run.stage === stage.index) {
+                reports.push({ line: own.run.line, endLine: own.run.endLine, message: `this install may include devDependencies (${own.command.program} installs any that package.json lists), and they ship: use ${productionInstall(own.command)} (or set NODE_ENV=production), and build in a separate stage`, stage: stage.index });
             }
             for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
                 const source = model.stages[edge.to];
-                const install = source === undefined ? null : devInstall(model, source);
+                const install = source === undefined ? null : devInstall(model, source, comments);
                 if (install !== null) {
-                    reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index });
+                    reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} may include devDependencies (installed on line ${install.run.line}): install with ${productionInstall(install.command)} in a separate stage and copy that node_modules`, stage: stage.index });
                 }
             }
             return reports;
@@ -48768,27 +49113,73 @@ const globalArgNotRedeclared = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
-/**
- * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
- * root of the target's FROM chain matters: a golang build stage is exactly right.
- */
+
+
 
 const heavy_final_base_SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
+/** The major version a tag starts with (`8-alpine` → 8, `24.0.2_12-jdk-noble` → 24), or null (`latest`, `alpine`). */
+function major(tag) {
+    const m = /^\d+/.exec(tag);
+    return m === null ? null : m[0];
+}
+/** The JRE of the same family: eclipse-temurin publishes one for every JDK tag; openjdk is deprecated. */
+function jreOf(image, tag) {
+    if (image === 'eclipse-temurin' && tag.includes('jdk'))
+        return `ship the jar on the JRE of the same release, eclipse-temurin:${tag.replace('jdk', 'jre')}`;
+    const version = major(tag);
+    if (version === null)
+        return 'ship the jar on eclipse-temurin:<version>-jre';
+    const jre = `eclipse-temurin:${version}-jre${tag.includes('alpine') ? '-alpine' : ''}`;
+    if (image === 'openjdk')
+        return `ship the jar on the JRE ${jre} (the openjdk images are deprecated)`;
+    return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`;
+}
 const heavy_final_base_FAMILIES = [
-    { images: ['golang'], suggestion: 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
-    { images: ['rust'], suggestion: 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
+    { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
+    { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
     // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
-    { images: ['gcc'], suggestion: 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
-    { images: ['maven', 'gradle'], suggestion: 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
-    { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: 'ship the jar on eclipse-temurin:<version>-jre' },
-    { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-    { images: ['node'], light: heavy_final_base_SLIM, suggestion: 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-    { images: ['python'], light: heavy_final_base_SLIM, suggestion: 'ship on python:<version>-slim' },
-    { images: ['ruby'], light: heavy_final_base_SLIM, suggestion: 'ship on ruby:<version>-slim' }
+    { images: ['gcc'], suggestion: () => 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
+    { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
+    { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
+    { images: ['node'], light: heavy_final_base_SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
+    { images: ['python'], light: heavy_final_base_SLIM, suggestion: () => 'ship on python:<version>-slim' },
+    { images: ['ruby'], light: heavy_final_base_SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ];
+/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
+function heavy_final_base_officialName(image) {
+    return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
+}
 function heavy_final_base_familyOf(image) {
-    const name = image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
+    const name = heavy_final_base_officialName(image);
     return heavy_final_base_FAMILIES.find((f) => f.images.includes(name));
+}
+/**
+ * An image that only adds system packages to its base, with no files, no command and no
+ * language packages: a base for other images (an SDK variant with extra compilers), not an
+ * application, so there is nothing to move to a runtime image.
+ */
+function shipsNoApplication(chain) {
+    const instructions = chain.flatMap((stage) => stage.instructions);
+    const addsPackages = instructions.some((i) => runInstalls(i).some((p) => SYSTEM_MANAGERS.has(p.manager)));
+    return (addsPackages &&
+        instructions.every((i) => {
+            if (i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')
+                return false;
+            return i.keyword !== 'RUN' || runInstalls(i).every((p) => SYSTEM_MANAGERS.has(p.manager));
+        }));
+}
+const heavy_final_base_LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem']);
+/**
+ * Whether the only stage builds something: compiles, or installs language packages that may need
+ * the toolchain to build native code. Then a build stage is worth splitting out; a prebuilt jar
+ * just needs the lighter base.
+ */
+function buildsInOnlyStage(model) {
+    const stage = model.stages[0];
+    if (model.stages.length !== 1 || stage === undefined)
+        return false;
+    return stage.instructions.some((i) => runCommands(i).some((c) => buildCommand(c) !== null) || runInstalls(i).some((p) => heavy_final_base_LANGUAGE_MANAGERS.has(p.manager)));
 }
 const heavyFinalBase = {
     meta: {
@@ -48804,17 +49195,18 @@ const heavyFinalBase = {
         if (graph.target === null)
             return [];
         const root = rootImage(model, graph.target);
-        if (root === null)
+        if (root === null || shipsNoApplication(stageChain(model, graph.target)))
             return [];
-        const family = heavy_final_base_familyOf(root.base.image ?? '');
+        const image = root.base.image ?? '';
+        const family = heavy_final_base_familyOf(image);
         if (family === undefined)
             return [];
         const tag = root.base.tag ?? 'latest';
         if (family.light?.test(tag) === true)
             return [];
         const shipped = `${root.base.image}:${tag}`;
-        const multi = model.stages.length > 1 ? '' : ' Split the file: a build stage, then a small runtime stage.';
-        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion}.${multi}`, stage: root.index }];
+        const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : '';
+        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(heavy_final_base_officialName(image), tag)}.${split}`, stage: root.index }];
     }
 };
 
@@ -49383,6 +49775,12 @@ const parseError = {
 ;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
 
 
+/** `~/.cache/pip`, `/root/.cache`, `$HOME/.cache/pip/*`: pip's cache (pip ≥ 6), or the folder it lives in. */
+const PIP_CACHE = /(?:^|\/)\.cache(?:\/pip)?\/?\*?$/;
+/** The same RUN empties the cache: `rm -rf ~/.cache/pip` or `pip cache purge`. */
+function purgesCache(c) {
+    return (c.name === 'rm' && c.args.some((a) => PIP_CACHE.test(a))) || (/^pip[0-9.]*$/.test(c.program) && isCommand(c, c.program, 'cache') && c.args.includes('purge'));
+}
 const pipCache = {
     meta: {
         id: 'pip-cache',
@@ -49396,7 +49794,7 @@ const pipCache = {
         if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
             return [];
         const offending = runInstalls(run).find((p) => p.manager === 'pip' && !p.command.args.includes('--no-cache-dir'));
-        if (offending === undefined)
+        if (offending === undefined || runCommands(run).some(purgesCache))
             return [];
         return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
     }))
@@ -50110,27 +50508,32 @@ const secretsInArgEnv = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
-/** One stage that compiles and ships: the toolchain and the sources ship with the result. */
+/**
+ * One stage that compiles and ships: the toolchain and the sources ship with the result. Left
+ * alone: toolchain bases, and a RUN that removes its build dependencies or its source tree again.
+ */
 
 
-function compiles(c) {
-    if (isCommand(c, 'go', 'build', 'install'))
-        return `go ${operands(c)[0] ?? ''}`;
-    if (isCommand(c, 'cargo', 'build', 'install'))
-        return `cargo ${operands(c)[0] ?? ''}`;
-    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
-        return 'mvn package';
-    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
-        return 'gradle build';
-    if (isCommand(c, 'dotnet', 'publish', 'build'))
-        return `dotnet ${operands(c)[0] ?? ''}`;
-    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
-        return `${c.name} run build`;
-    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
-        return `${c.name} build`;
-    if (c.name === 'make' && !c.args.includes('install'))
-        return 'make';
-    return null;
+const RECURSIVE = /^-[a-zA-Z]*[rR]|^--recursive$/;
+/** Where sources are unpacked or cloned to be built and thrown away (`/usr/src/php`). */
+const SOURCE_DIRS = /^\/usr\/(?:local\/)?src\//;
+/**
+ * Whether the RUN deletes the tree it built in after the build: `cd /usr/src/x && make && … &&
+ * rm -rf /usr/src/x`, or the folder `git clone` made. Then only the installed result and the
+ * toolchain stay, and build-tools-shipped speaks to the toolchain.
+ */
+function removesSources(commands, buildAt) {
+    const dirs = new Set();
+    for (const c of commands) {
+        if (c.name === 'cd' && c.args[0] !== undefined)
+            dirs.add(c.args[0]);
+        if (isCommand(c, 'git', 'clone')) {
+            const words = operands(c).slice(1);
+            if (words.length >= 2)
+                dirs.add(words[words.length - 1]);
+        }
+    }
+    return commands.slice(buildAt + 1).some((c) => c.name === 'rm' && c.args.some((a) => RECURSIVE.test(a)) && operands(c).some((p) => dirs.has(p) || SOURCE_DIRS.test(p)));
 }
 const singleStageBuild = {
     meta: {
@@ -50152,9 +50555,12 @@ const singleStageBuild = {
             // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
             if (dropsBuildDependencies(commands))
                 continue;
-            const build = commands.map(compiles).find((b) => b !== null);
-            if (build !== undefined && build !== null) {
-                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
+            const at = commands.findIndex((c) => buildCommand(c) !== null);
+            const build = at < 0 ? null : buildCommand(commands[at]);
+            if (build !== null && !removesSources(commands, at)) {
+                const js = /^(?:npm|yarn|pnpm) /.test(build);
+                const what = js ? 'the sources, node_modules with its devDependencies and the build cache' : 'the compiler, the sources and the intermediate files';
+                return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so ${what} ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
             }
         }
         return [];
@@ -50240,6 +50646,98 @@ const stageSelfReference = graphProblemRule({
     scope: 'all',
     equivalents: { hadolint: 'DL3023', buildkit: null }
 }, (p) => `${p.what}=${p.value} refers to the stage it is in; a stage cannot use itself`);
+
+;// CONCATENATED MODULE: ./src/rules/toolchain-version-mismatch.ts
+
+
+
+const JDK_IMAGES = new Set(['openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine', 'azul/zulu-openjdk', 'azul/zulu-openjdk-alpine', 'azul/zulu-openjdk-debian']);
+const DOTNET = /^mcr\.microsoft\.com\/dotnet\/(sdk|aspnet|runtime)$/;
+function leading(tag, pattern) {
+    return pattern.exec(tag)?.[1] ?? null;
+}
+/** The language and version an image runs, read from its name and tag, or null. */
+function toolchainOf(stage) {
+    const raw = stage.base.image;
+    if (raw === null || stage.base.unresolved.length > 0)
+        return null;
+    // distroless names the version in the image (java17-debian12), often with no tag.
+    const tag = stage.base.tag ?? 'latest';
+    const image = raw.startsWith('docker.io/library/') ? raw.slice('docker.io/library/'.length) : raw.replace(/^library\//, '');
+    const written = stage.base.tag === null ? raw : `${raw}:${tag}`;
+    const last = image.slice(image.lastIndexOf('/') + 1);
+    let language = null;
+    let version = null;
+    if (JDK_IMAGES.has(image))
+        [language, version] = ['java', leading(tag, /^(\d+)/)];
+    // maven:3.9-eclipse-temurin-21, gradle:8.5-jdk21, maven:3-jdk-11: the JDK, not the build tool's version.
+    else if (image === 'maven' || image === 'gradle')
+        [language, version] = ['java', leading(tag, /(?:jdk-?|temurin-|openjdk-|corretto-|sapmachine-|semeru-api-|graalvm-community-)(\d+)/)];
+    else if (image.startsWith('gcr.io/distroless/') && /^java\d+/.test(last))
+        [language, version] = ['java', leading(last, /^java(\d+)/)];
+    else if (image === 'node')
+        [language, version] = ['node', leading(tag, /^(\d+)/)];
+    else if (image.startsWith('gcr.io/distroless/') && /^nodejs\d+/.test(last))
+        [language, version] = ['node', leading(last, /^nodejs(\d+)/)];
+    else if (image === 'python')
+        [language, version] = ['python', leading(tag, /^(\d+\.\d+)/)];
+    else if (DOTNET.test(image))
+        [language, version] = ['dotnet', leading(tag, /^(\d+)\./)];
+    return language === null || version === null ? null : { language, version, image: written };
+}
+const newer = (a, b) => Number(a) > Number(b);
+/** Why the output of `build` does not run on `run`, or null when it does. */
+function incompatibility(build, run, source) {
+    if (build.language !== run.language || build.version === run.version)
+        return null;
+    const installs = source.flatMap(runs).flatMap(runInstalls);
+    switch (build.language) {
+        // A newer runtime loads older class files by design (and build tools may lag behind a new JDK).
+        case 'java':
+            return newer(build.version, run.version) ? `classes compiled by JDK ${build.version} do not load on Java ${run.version} (UnsupportedClassVersionError) unless compiled with --release ${run.version}` : null;
+        case 'node':
+            return installs.some((p) => p.manager === 'npm' || p.manager === 'yarn' || p.manager === 'pnpm') ? `node_modules installed with Node ${build.version} run on Node ${run.version}: native addons fail to load (NODE_MODULE_VERSION) and engines checks were made for the other version` : null;
+        case 'python':
+            return installs.some((p) => p.manager === 'pip') ? `packages installed for Python ${build.version} (a virtualenv, site-packages or wheels) do not work on Python ${run.version}` : null;
+        // The SDK of .NET 9 builds for net8.0 too, but an app built by the .NET 8 SDK does not roll forward to a newer major runtime by default.
+        case 'dotnet':
+            return newer(run.version, build.version) ? `an app built by the .NET ${build.version} SDK targets net${build.version}.0 at most and does not run on the .NET ${run.version} runtime without RollForward` : null;
+    }
+}
+const toolchainVersionMismatch = {
+    meta: {
+        id: 'toolchain-version-mismatch',
+        title: 'The build stage and the shipped stage run different language versions',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph }) => {
+        const reports = [];
+        const seen = new Set();
+        for (const edge of graph.edges) {
+            if (edge.via !== 'copy')
+                continue;
+            const source = rootImage(model, edge.to);
+            const target = rootImage(model, edge.from);
+            if (source === null || target === null || source.index === target.index)
+                continue;
+            const key = `${source.index}>${target.index}`;
+            if (seen.has(key))
+                continue;
+            const build = toolchainOf(source);
+            const run = toolchainOf(target);
+            const why = build === null || run === null ? null : incompatibility(build, run, stageChain(model, edge.to));
+            if (build === null || run === null || why === null)
+                continue;
+            seen.add(key);
+            reports.push({ line: edge.line, message: `${build.image} (line ${source.line}) builds what ${run.image} (line ${target.line}) runs: ${why}; use the same ${build.language === 'python' ? 'version' : 'major version'} in both FROM lines`, stage: edge.from });
+        }
+        return reports;
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/rules/undefined-arg-in-from.ts
 /** BuildKit's UndefinedArgInFrom: FROM sees global ARGs and platform ARGs only. */
@@ -50579,6 +51077,7 @@ const workdirRelativePath = {
 
 
 
+
 const RULES = [
     addLocalFile,
     addUrlWithoutChecksum,
@@ -50645,6 +51144,7 @@ const RULES = [
     stageNameCasing,
     stageNameTypo,
     stageSelfReference,
+    toolchainVersionMismatch,
     undefinedArgInFrom,
     undefinedVar,
     unknownTarget,

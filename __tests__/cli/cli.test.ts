@@ -193,6 +193,7 @@ describe('stagecraft CLI with a configuration', () => {
 describe('stagecraft CLI and the build context', () => {
   const tree = tempTree({
     'bare/Dockerfile': df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'USER node'),
+    'bare/server.js': 'console.log(1)\n',
     'ignored/Dockerfile': df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY dist/ ./dist/', 'USER node'),
     'ignored/.dockerignore': 'node_modules\ndist\n',
     'specific/api.Dockerfile': df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'USER node'),

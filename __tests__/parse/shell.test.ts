@@ -27,6 +27,16 @@ describe('splitCommands', () => {
     expect(names('2>/dev/null make')).toEqual(['make'])
   })
 
+  it('finds the subcommand after package-manager options that take a value', () => {
+    const sub = (script: string): string[] => splitCommands(script).map((c) => c.subcommand)
+    expect(sub('apt-get -o Dpkg::Options::=--force-confold install -y curl')).toEqual(['install'])
+    expect(sub('apt-get -y -t bookworm-backports install curl')).toEqual(['install'])
+    expect(sub('apk --repository https://example.com/edge add curl')).toEqual(['add'])
+    expect(sub('dnf --setopt install_weak_deps=False install -y gcc')).toEqual(['install'])
+    // Other programs keep the first non-option word.
+    expect(sub('tar -C /x -xf a.tar')).toEqual(['/x'])
+  })
+
   it('ignores comments and marks piped commands', () => {
     const commands = splitCommands('curl -fsSL x | sh # install\nmake')
     expect(commands.map((c) => [c.name, c.piped])).toEqual([

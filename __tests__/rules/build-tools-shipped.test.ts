@@ -7,13 +7,39 @@ const BUILD_THEN_SHIP = (buildRun: string): string => df('FROM debian:bookworm A
 
 testRule(buildToolsShipped, {
   valid: [
-    { name: 'compilers in the build stage only', code: BUILD_THEN_SHIP('RUN apt-get install -y build-essential libssl-dev') },
+    { name: 'compilers in the build stage only', code: BUILD_THEN_SHIP('RUN apt-get install -y build-essential libssl-dev && make') },
     { name: 'a virtual group removed in the same RUN', code: df('FROM alpine:3', 'RUN apk add --no-cache --virtual .build-deps gcc musl-dev && make && apk del .build-deps') },
-    { name: 'the apt-mark auto + purge --auto-remove pattern', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc && apt-mark auto ".*" && apt-get purge -y --auto-remove') },
-    { name: 'an image built on buildpack-deps on purpose', code: df('FROM buildpack-deps:bookworm', 'RUN apt-get install -y libssl-dev') }
+    { name: 'the apt-mark auto + purge --auto-remove pattern', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc && make && apt-mark auto ".*" && apt-get purge -y --auto-remove') },
+    { name: 'apt-get purge --auto-remove of a computed list', code: df('FROM debian:12-slim', "RUN buildDeps='gcc make libc6-dev' \\", '  && apt-get update && apt-get install -y gcc make libc6-dev \\', '  && make \\', '  && apt-get purge -y --auto-remove $buildDeps') },
+    { name: 'apt-get remove of a $(…) list', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc golang && go build ./... && apt-get remove --purge -y $(cat /tmp/new-packages)') },
+    { name: 'apt-get autoremove after the build', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc && make && apt-get autoremove -y') },
+    { name: 'apk del of the named tools', code: df('FROM alpine:3', 'RUN apk add --no-cache gcc musl-dev && make && apk del gcc musl-dev') },
+    { name: 'apt-get purge of the pinned tools by name', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc=4:12.2.0-3 && make && apt-get purge -y gcc') },
+    { name: 'an image built on buildpack-deps on purpose', code: df('FROM buildpack-deps:bookworm', 'RUN apt-get install -y libssl-dev gcc && make') },
+    { name: 'golang:*-alpine is a toolchain base', code: df('FROM golang:1.22-alpine', 'RUN apk add --no-cache gcc musl-dev && go build -o /app .') },
+    { name: 'rust:*-slim is a toolchain base', code: df('FROM rust:1.79-slim', 'RUN apt-get install -y pkg-config libssl-dev gcc && cargo build --release') },
+    { name: 'an …-sdk image is a toolchain base', code: df('FROM example.com/tools/android-sdk:34', 'RUN apt-get install -y make && make') },
+    { name: 'the full node image already has gcc and make (node-gyp)', code: df('FROM node:20-bookworm', 'RUN apt-get install -y build-essential && npm ci') },
+    { name: 'the full php image keeps PHPIZE_DEPS for docker-php-ext-install', code: df('FROM php:8.3-apache', 'RUN apt-get install -y libpng-dev gcc && docker-php-ext-install gd') },
+    // git is a run-time dependency of many programs (a Git server, buildkitd, an SDK that restores from git).
+    { name: 'git alone', code: df('FROM golang:1.22 AS b', 'FROM alpine:3', 'RUN apk add --no-cache git', 'COPY --from=b /a /a', 'RUN git clone https://example.com/x /x') },
+    // Desktop apps dlopen the unversioned .so that only the -dev package ships (libX11-xcb.so, libpcap.so).
+    { name: 'a lone -dev package with no compiler', code: df('FROM debian:12-slim', 'RUN apt-get install -y libx11-xcb-dev', 'RUN make -C /opt/app') },
+    { name: 'headers and git with no compiler', code: df('FROM debian:12-slim', 'RUN apt install -y git libgmp-dev libncurses-dev', 'RUN pip install foo') },
+    // A compiler image, or a benchmark that compiles at run time: nothing in the file builds with them.
+    { name: 'a compiler nothing in the file builds with', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc libc6-dev') },
+    { name: 'compilers used only by the program at run time', code: df('FROM alpine:3', 'RUN apk add --no-cache gcc make musl-dev perl', 'COPY Run /Run', 'ENTRYPOINT ["/Run"]') }
   ],
   invalid: [
-    { name: 'gcc and a -dev package in a single stage', code: df('FROM python:3.12-slim', 'RUN apt-get install -y gcc libpq-dev'), errors: [{ line: 2, message: 'split the file' }] },
-    { name: 'git in the runtime stage of a multi-stage file', code: df('FROM golang:1.22 AS b', 'FROM alpine:3', 'RUN apk add --no-cache git', 'COPY --from=b /a /a'), errors: [{ line: 3, message: 'install them in a build stage' }] }
+    { name: 'gcc and a -dev package, then pip install in a single stage', code: df('FROM python:3.12-slim', 'RUN apt-get install -y gcc libpq-dev', 'RUN pip install psycopg2'), errors: [{ line: 2, message: 'gcc, libpq-dev are installed to build (pip on line 3)' }] },
+    { name: 'one tool: "it", not "them"', code: df('FROM alpine:3', 'RUN apk add --no-cache build-base && pip3 install -r requirements.txt'), errors: [{ line: 2, message: 'build-base is installed to build (pip3 in this RUN) and ships in the final image: split the file: install it in a build stage' }] },
+    { name: 'a version pin is not shown', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc=4:12.2.0-3 make && make'), errors: [{ line: 2, message: 'gcc, make are installed' }] },
+    { name: 'git is listed with the compilers it came with', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc git make', 'RUN git clone https://example.com/x /src && make -C /src'), errors: [{ line: 2, message: 'gcc, git, make are installed to build (make on line 3)' }] },
+    { name: 'the runtime stage of a multi-stage file', code: df('FROM golang:1.22 AS b', 'FROM alpine:3', 'RUN apk add --no-cache build-base', 'COPY --from=b /a /a', 'RUN npm install'), errors: [{ line: 3, message: 'install it in a build stage and copy only the result' }] },
+    { name: 'apk: the removal hint', code: df('FROM node:20-alpine', 'RUN apk add --no-cache build-base python3 && npm ci'), errors: [{ line: 2, message: 'apk add --virtual .build-deps … then apk del .build-deps' }] },
+    { name: 'removing only some of them keeps the others', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc make libssl-dev && make && apt-get purge -y make'), errors: [{ line: 2, message: 'gcc, libssl-dev are installed' }] },
+    { name: 'a removal in a later RUN does not shrink this layer', code: df('FROM alpine:3', 'RUN apk add --no-cache --virtual .build-deps gcc musl-dev', 'RUN make', 'RUN apk del .build-deps'), errors: [{ line: 2 }] },
+    { name: 'the slim node image has no compiler', code: df('FROM node:20-slim', 'RUN apt-get install -y g++ make python3 && npm ci'), errors: [{ line: 2 }] },
+    { name: 'used by a stage built FROM this one', code: df('FROM debian:12-slim AS base', 'RUN apt-get install -y gcc', 'FROM base', 'RUN make'), errors: [{ line: 2 }] }
   ]
 })

@@ -9,7 +9,11 @@ testRule(heavyFinalBase, {
     { name: 'node slim', code: df('FROM node:20-slim', 'CMD ["node", "x.js"]') },
     { name: 'a JRE', code: df('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar') },
     { name: 'the official full images are built on buildpack-deps on purpose', code: df('FROM buildpack-deps:bookworm', 'RUN make') },
-    { name: 'a toolchain target chosen with --target', code: df('FROM golang:1.22 AS dev', 'FROM scratch AS prod'), target: 'prod' }
+    { name: 'a toolchain target chosen with --target', code: df('FROM golang:1.22 AS dev', 'FROM scratch AS prod'), target: 'prod' },
+    // dotnet-docker's sdk/*-aot images: the SDK plus the native toolchain, a base for other images.
+    { name: 'an SDK variant that only adds system packages', code: df('ARG REPO=mcr.microsoft.com/dotnet/sdk', 'FROM $REPO:10.0-alpine3.22', 'RUN apk add --upgrade --no-cache build-base clang zlib-dev') },
+    { name: 'an SDK variant on Azure Linux (tdnf)', code: df('FROM mcr.microsoft.com/dotnet/sdk:10.0-azurelinux3.0', 'RUN tdnf install -y build-essential clang zlib-devel && tdnf clean all') },
+    { name: 'a JRE of another family', code: df('FROM amazoncorretto:8-alpine-jre', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]') }
   ],
   invalid: [
     { name: 'a single golang stage', code: df('FROM golang:1.22', 'RUN go build -o /a', 'CMD ["/a"]'), errors: [{ line: 1, message: 'Split the file' }] },
@@ -19,6 +23,19 @@ testRule(heavyFinalBase, {
       errors: [{ line: 1, message: 'node:<version>-slim' }]
     },
     { name: 'the .NET SDK', code: df('FROM mcr.microsoft.com/dotnet/sdk:8.0', 'ENTRYPOINT ["dotnet", "app.dll"]'), errors: [{ line: 1, message: 'dotnet/aspnet' }] },
-    { name: 'maven', code: df('ARG M=3.9', 'FROM maven:${M}-eclipse-temurin-21', 'CMD ["java", "-jar", "a.jar"]'), errors: [{ line: 2, message: 'maven:3.9-eclipse-temurin-21' }] }
+    { name: 'maven', code: df('ARG M=3.9', 'FROM maven:${M}-eclipse-temurin-21', 'CMD ["java", "-jar", "a.jar"]'), errors: [{ line: 2, message: 'maven:3.9-eclipse-temurin-21' }] },
+    {
+      name: 'a prebuilt jar on the deprecated openjdk JDK: the Temurin JRE, no split when nothing is compiled',
+      code: df('FROM openjdk:8-alpine', 'ADD https://example.com/app.jar /app.jar', 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
+      errors: [{ line: 1, message: 'a toolchain image: ship the jar on the JRE eclipse-temurin:8-jre-alpine (the openjdk images are deprecated).' }]
+    },
+    {
+      name: 'an eclipse-temurin JDK: the JRE tag of the same release',
+      code: df('FROM eclipse-temurin:21.0.4_7-jdk-jammy', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]'),
+      errors: [{ line: 1, message: 'eclipse-temurin:21.0.4_7-jre-jammy' }]
+    },
+    { name: 'amazoncorretto: the Temurin JRE or jlink', code: df('FROM amazoncorretto:17', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]'), errors: [{ line: 1, message: 'eclipse-temurin:17-jre (or a runtime made with jlink)' }] },
+    { name: 'pip install on the full python image: split the file', code: df('FROM python:3.12', 'COPY . /app', 'RUN pip install --no-cache-dir -r /app/requirements.txt', 'CMD ["python", "/app/main.py"]'), errors: [{ line: 1, message: 'python:<version>-slim. Split the file' }] },
+    { name: 'javac in the only stage: split the file', code: df('FROM eclipse-temurin:17-jdk', 'COPY . /src', 'RUN javac /src/*.java', 'CMD ["java", "-cp", "/src", "Main"]'), errors: [{ line: 1, message: 'Split the file' }] }
   ]
 })

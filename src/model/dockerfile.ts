@@ -251,7 +251,7 @@ export interface ShellCommand {
   subcommand: string
 }
 
-export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
+export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'tdnf' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem'
 
 export interface PackageInstall {
   manager: PackageManager

@@ -1,9 +1,9 @@
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
-import { operands } from './shell.js'
+import { subcommandIndex } from './shell.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { PackageInstall, PackageManager, ShellCommand } from '../model/dockerfile.js'
 
-export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf'])
+export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf'])
 
 /** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
 export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {
@@ -11,7 +11,10 @@ export function isCommand(c: ShellCommand, name: string, ...sub: string[]): bool
 }
 
 /** Options of these managers that take a value, so the value is not a package. */
+const DNF_VALUED = new Set(['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt'])
 const VALUED_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release']),
+  dnf: DNF_VALUED,
   apk: new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch']),
   pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--only-binary', '--no-binary', '--trusted-host']),
   npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include']),
@@ -66,7 +69,39 @@ function nodeInstall(c: ShellCommand): { manager: PackageManager; packages: stri
 
 /** The arguments after the subcommand (`apk --no-cache add x` → `x`). */
 function afterSubcommand(c: ShellCommand): string[] {
-  return c.args.slice(c.args.findIndex((a) => !a.startsWith('-')) + 1)
+  return c.args.slice(subcommandIndex(c.program, c.args) + 1)
+}
+
+/**
+ * The package name in a package word, without its version pin or architecture:
+ * `gcc=4:12.2.0-3` → `gcc`, `make>=4` → `make`, `musl-dev~1.2` → `musl-dev`, `libc6-dev:i386` → `libc6-dev`.
+ */
+export function packageName(word: string): string {
+  // search, not /[=<>~].*$/, which is quadratic on `<<<…`.
+  const pin = word.search(/[=<>~]/)
+  const name = pin < 0 ? word : word.slice(0, pin)
+  const arch = name.indexOf(':')
+  return arch < 0 ? name : name.slice(0, arch)
+}
+
+/** What a package removal takes away. */
+export interface PackageRemoval {
+  /** Package (or apk virtual group) names it lists, without pins. */
+  names: string[]
+  /** Its list is computed (`$buildDeps`, `$(…)`) or it auto-removes: what it removes cannot be read, so assume the build dependencies. */
+  unknown: boolean
+}
+
+/** `apt-get purge/remove/autoremove`, `apt …`, `apk del`, `dnf/yum/microdnf/tdnf remove`, or null. */
+export function packageRemoval(c: ShellCommand): PackageRemoval | null {
+  let valued: ReadonlySet<string>
+  if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove', 'autoremove')) valued = VALUED_OPTIONS.apt as ReadonlySet<string>
+  else if (isCommand(c, 'apk', 'del')) valued = VALUED_OPTIONS.apk as ReadonlySet<string>
+  else if (isCommand(c, 'dnf', 'remove', 'erase', 'autoremove') || isCommand(c, 'yum', 'remove', 'erase', 'autoremove') || isCommand(c, 'microdnf', 'remove') || isCommand(c, 'tdnf', 'remove', 'erase', 'autoremove')) valued = DNF_VALUED
+  else return null
+  const words = packageWords(afterSubcommand(c), valued)
+  const unknown = c.subcommand === 'autoremove' || c.args.includes('--auto-remove') || c.args.includes('--autoremove') || words.some((w) => w.includes('$'))
+  return { names: words.map(packageName), unknown }
 }
 
 /** A RUN's package installs, read once by the parser; none for other instructions. */
@@ -78,10 +113,10 @@ export function runInstalls(run: Instruction): PackageInstall[] {
 export function packageInstalls(commands: readonly ShellCommand[]): PackageInstall[] {
   const found: PackageInstall[] = []
   for (const c of commands) {
-    if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) found.push({ manager: 'apt', packages: operands(c).slice(1), command: c })
+    if (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) found.push({ manager: 'apt', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apt as ReadonlySet<string>), command: c })
     else if (isCommand(c, 'apk', 'add')) found.push({ manager: 'apk', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.apk as ReadonlySet<string>), command: c })
-    else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install')) {
-      found.push({ manager: c.program as PackageManager, packages: operands(c).slice(1), command: c })
+    else if (isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install') || isCommand(c, 'microdnf', 'install') || isCommand(c, 'tdnf', 'install')) {
+      found.push({ manager: c.program as PackageManager, packages: packageWords(afterSubcommand(c), DNF_VALUED), command: c })
     } else if (isCommand(c, 'gem', 'install')) found.push({ manager: 'gem', packages: packageWords(afterSubcommand(c), VALUED_OPTIONS.gem as ReadonlySet<string>), command: c })
     else {
       const pip = pipInstall(c)

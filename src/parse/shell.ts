@@ -65,6 +65,32 @@ function words(segment: string): string[] {
   return out
 }
 
+/**
+ * Options before a package manager's subcommand that take the next word as their value, so that
+ * word is not the subcommand (`apt-get -o Dpkg::Options::=--force-confold install`).
+ */
+const APT_VALUED = new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release'])
+const VALUED_GLOBAL_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['apt-get', APT_VALUED],
+  ['apt', APT_VALUED],
+  ['apk', new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file'])],
+  ['dnf', new Set(['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt'])],
+  ['yum', new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])],
+  ['microdnf', new Set(['--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])],
+  ['tdnf', new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'])]
+])
+
+/** The index of the first argument that is neither an option nor a known option's value, or -1. */
+export function subcommandIndex(program: string, args: readonly string[]): number {
+  const valued = VALUED_GLOBAL_OPTIONS.get(program)
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string
+    if (!a.startsWith('-')) return i
+    if (valued?.has(a) === true) i++
+  }
+  return -1
+}
+
 function toCommand(segment: string, piped: boolean): ShellCommand | null {
   const list = words(segment)
   let i = 0
@@ -87,7 +113,8 @@ function toCommand(segment: string, piped: boolean): ShellCommand | null {
     return toCommand(list.slice(i + 1).join(' '), piped)
   }
   const args = list.slice(i + 1)
-  return { name, args, piped, program: name.slice(name.lastIndexOf('/') + 1), subcommand: args.find((a) => !a.startsWith('-')) ?? '' }
+  const program = name.slice(name.lastIndexOf('/') + 1)
+  return { name, args, piped, program, subcommand: args[subcommandIndex(program, args)] ?? '' }
 }
 
 /** Splits a shell script into simple commands. */

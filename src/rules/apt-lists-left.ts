@@ -1,5 +1,20 @@
-import { hasCacheMount, isCommand, runCommands, runs } from './run-helpers.js'
+/** `apt-get update` whose package lists stay in a shipped layer. */
+import type { Instruction, ShellCommand } from '../model/dockerfile.js'
+import { laterRunFinder } from './helpers.js'
+import { hasCacheMount, isCommand, removesAptLists, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
+
+const updates = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update')
+const installs = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')
+
+/**
+ * A RUN that runs `apt-get install` with no update of its own: it relies on lists an earlier RUN
+ * (of its stage, or of a stage it is built FROM) left, so deleting them there would break it.
+ */
+function reliesOnLists(run: Instruction): boolean {
+  const commands = runCommands(run)
+  return commands.some(installs) && !commands.some(updates)
+}
 
 export const aptListsLeft: Rule = {
   meta: {
@@ -10,15 +25,15 @@ export const aptListsLeft: Rule = {
     scope: 'ships',
     equivalents: { hadolint: 'DL3009', buildkit: null }
   },
-  check: ({ model }) =>
-    model.stages.flatMap((stage) =>
+  check: ({ model }) => {
+    const relyingLater = laterRunFinder(model, reliesOnLists)
+    return model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        const updates = commands.some((c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 'update'))
-        if (!updates || hasCacheMount(run, ['/var/lib/apt/lists'])) return []
-        const cleaned = commands.some((c) => c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')))
-        if (cleaned) return []
+        if (!commands.some(updates) || hasCacheMount(run, ['/var/lib/apt/lists'])) return []
+        if (commands.some(removesAptLists) || relyingLater(run) !== null) return []
         return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }]
       })
     )
+  }
 }

@@ -1,10 +1,15 @@
+/**
+ * `apt-get dist-upgrade` / `apt full-upgrade` in a build. A plain `apt-get upgrade` is left alone:
+ * it applies security updates the base image may not have yet, which Docker's guide now allows and
+ * hadolint's DL3005 stopped flagging (hadolint#562).
+ */
 import { isCommand, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 export const aptUpgrade: Rule = {
   meta: {
     id: 'apt-upgrade',
-    title: 'apt-get upgrade in a Dockerfile',
+    title: 'apt-get dist-upgrade in a Dockerfile',
     severity: 'info',
     category: 'correctness',
     scope: 'all',
@@ -13,7 +18,7 @@ export const aptUpgrade: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage)
-        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'upgrade', 'dist-upgrade') || isCommand(c, 'apt', 'upgrade', 'full-upgrade')))
-        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'upgrading every package makes the build depend on the day it runs; prefer a fresher base image tag (or pin the packages you need)', stage: stage.index }))
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'dist-upgrade', 'full-upgrade') || isCommand(c, 'apt', 'full-upgrade', 'dist-upgrade')))
+        .map((run) => ({ line: run.line, endLine: run.endLine, message: 'dist-upgrade may remove packages and install new ones the base image was not tested with: use apt-get upgrade for security updates, or a fresher base image tag', stage: stage.index }))
     )
 }

@@ -1,15 +1,75 @@
-/** Compilers and headers installed where they ship, unless the same RUN removes them again. */
-import { builtOnToolchain } from './helpers.js'
-import { apkVirtual, dropsBuildDependencies, isCommand, operands, runCommands, runs, systemInstalls } from './run-helpers.js'
+/**
+ * Compilers installed where they ship and used there to build, unless the same RUN removes them
+ * again. Tools that nothing in the file builds with are there for the image's users (a compiler
+ * image, a benchmark that compiles at run time), so they are left alone.
+ */
+import { packageInstalls, packageName } from '../parse/packages.js'
+import type { Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
+import { baseHasBuildTools, laterRunFinder } from './helpers.js'
+import { isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
-const TOOLS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'git', 'golang', 'rustc', 'cargo', 'linux-headers', 'musl-dev', 'gcc-c++', 'development tools'])
+/** Compilers and build systems: what makes a stage a build environment. */
+const COMPILERS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'meson', 'ninja-build', 'golang', 'go', 'rustc', 'cargo', 'development tools'])
+
+/** Build inputs that programs also need at run time often enough (headers for a dlopen'ed `.so`, git for a program that clones or updates itself): listed with a compiler, never alone. */
+const WITH_COMPILER = new Set(['pkg-config', 'pkgconf', 'libtool', 'linux-headers', 'musl-dev', 'libc6-dev', 'libc-dev', 'git'])
+
+export function isCompiler(pkg: string): boolean {
+  const name = packageName(pkg).toLowerCase()
+  return COMPILERS.has(name) || /^(?:gcc|g\+\+|clang)-\d+$/.test(name)
+}
 
 export function isBuildTool(pkg: string): boolean {
-  // The name before a version pin (`gcc=12.2`, `make>=4`); search, not /[=<>].*$/, which is quadratic on `<<<…`.
-  const pin = pkg.search(/[=<>]/)
-  const name = (pin < 0 ? pkg : pkg.slice(0, pin)).toLowerCase()
-  return TOOLS.has(name) || /-dev$/.test(name) || /-devel$/.test(name) || /^gcc-\d+$/.test(name) || /^g\+\+-\d+$/.test(name)
+  const name = packageName(pkg).toLowerCase()
+  return isCompiler(name) || WITH_COMPILER.has(name) || name.endsWith('-dev') || name.endsWith('-devel')
+}
+
+const BUILD_PROGRAMS = new Set(['make', 'gmake', 'cmake', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'configure', 'autoreconf', 'autogen.sh', 'meson', 'ninja', 'qmake', 'phpize', 'docker-php-ext-install', 'node-gyp', 'cpanm', 'rustc'])
+const LANGUAGE_MANAGERS = new Set(['pip', 'gem', 'npm', 'yarn', 'pnpm'])
+
+/** A command that compiles, or installs language packages that may compile native code. */
+function builds(c: ShellCommand): boolean {
+  if (BUILD_PROGRAMS.has(c.program)) return true
+  if (isCommand(c, 'go', 'build', 'install', 'get') || isCommand(c, 'cargo', 'build', 'install') || isCommand(c, 'bundle', 'install')) return true
+  if (/^python[0-9.]*$/.test(c.program) && c.args.includes('setup.py')) return true
+  return packageInstalls([c]).some((p) => LANGUAGE_MANAGERS.has(p.manager))
+}
+
+const buildsIn = (run: Instruction): boolean => runCommands(run).some(builds)
+
+/** The commands of a RUN with what the rule asks of them, computed once (a RUN can hold thousands). */
+interface RunIndex {
+  commands: readonly ShellCommand[]
+  position: ReadonlyMap<ShellCommand, number>
+  lastBuild: number
+}
+
+function indexRun(run: Instruction): RunIndex {
+  const commands = runCommands(run)
+  let lastBuild = -1
+  commands.forEach((c, i) => {
+    if (builds(c)) lastBuild = i
+  })
+  return { commands, position: new Map(commands.map((c, i) => [c, i])), lastBuild }
+}
+
+/** Where the installed tools are first used to build: this RUN (after the install), or a later one. */
+function firstBuild(run: Instruction, index: RunIndex, install: PackageInstall, buildLater: (run: Instruction) => Instruction | null): { command: ShellCommand; run: Instruction } | null {
+  const at = index.position.get(install.command) ?? index.commands.length
+  if (index.lastBuild > at) {
+    for (let i = at + 1; i <= index.lastBuild; i++) if (builds(index.commands[i] as ShellCommand)) return { command: index.commands[i] as ShellCommand, run }
+  }
+  const later = buildLater(run)
+  const command = later === null ? undefined : runCommands(later).find(builds)
+  return later === null || command === undefined ? null : { command, run: later }
+}
+
+/** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
+function removalHint(manager: string): string {
+  if (manager === 'apk') return 'apk add --virtual .build-deps … then apk del .build-deps, with the run-time libraries installed by name'
+  if (manager === 'apt') return 'apt-get purge -y --auto-remove …, with the run-time libraries installed by name'
+  return `${manager} remove -y …, with the run-time libraries installed by name`
 }
 
 export const buildToolsShipped: Rule = {
@@ -21,28 +81,30 @@ export const buildToolsShipped: Rule = {
     scope: 'ships',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model, graph }) => {
-    // An image built on a toolchain image is a toolchain image by design (heavy-final-base speaks to that).
-    if (graph.target !== null && builtOnToolchain(model, graph.target)) return []
-    return model.stages.flatMap((stage) =>
-      runs(stage).flatMap((run) => {
-        const commands = runCommands(run)
-        if (dropsBuildDependencies(commands)) return []
-        const removed = new Set<string>()
-        for (const c of commands) {
-          if (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apt', 'purge', 'remove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')) {
-            for (const p of operands(c).slice(1)) removed.add(p)
-          }
+  check: ({ model }) => {
+    const buildLater = laterRunFinder(model, buildsIn)
+    return model.stages.flatMap((stage) => {
+      // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.
+      if (baseHasBuildTools(model, stage.index)) return []
+      return runs(stage).flatMap((run) => {
+        const index = indexRun(run)
+        const removedAfter = removalsAfter(index.commands)
+        // One report per RUN: the first install that ships compilers it then builds with.
+        for (const install of systemInstalls(run)) {
+          const removed = removedAfter(install)
+          const tools = [...new Set(install.packages.filter((p) => isBuildTool(p) && !removed(p)).map(packageName))]
+          if (!tools.some(isCompiler)) continue
+          const build = firstBuild(run, index, install, buildLater)
+          if (build === null) continue
+          const one = tools.length === 1
+          const it = one ? 'it' : 'them'
+          const where = model.stages.length === 1 ? `split the file: install ${it} in a build stage, build there and copy only the result into a runtime stage` : `install ${it} in a build stage and copy only the result`
+          const remove = build.run === run ? `or remove ${it} at the end of this RUN: ${removalHint(install.manager)}` : `or install, build and remove ${it} in one RUN: ${removalHint(install.manager)}`
+          const use = build.run === run ? `${build.command.program} in this RUN` : `${build.command.program} on line ${build.run.line}`
+          return [{ line: run.line, endLine: run.endLine, message: `${tools.join(', ')} ${one ? 'is' : 'are'} installed to build (${use}) and ship${one ? 's' : ''} in the final image: ${where} (${remove})`, stage: stage.index }]
         }
-        const tools = systemInstalls(run).flatMap((install) => {
-          const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null
-          if (virtual !== null && removed.has(virtual)) return []
-          return install.packages.filter((p) => isBuildTool(p) && !removed.has(p))
-        })
-        if (tools.length === 0) return []
-        const where = model.stages.length === 1 ? 'split the file: build in a first stage and copy only the result into a runtime stage' : 'install them in a build stage and copy only the result'
-        return [{ line: run.line, endLine: run.endLine, message: `${[...new Set(tools)].join(', ')} ship${tools.length === 1 ? 's' : ''} in the final image: ${where} (or remove them in the same RUN)`, stage: stage.index }]
+        return []
       })
-    )
+    })
   }
 }

@@ -10,10 +10,12 @@ const SPACE = /cache|\/lists|^\/tmp|^\/var\/tmp|\.(?:tar|tgz|zip|deb|rpm|whl|gz|
 function isCleanup(c: ShellCommand): boolean {
   return (
     (c.name === 'rm' && c.args.some((a) => SPACE.test(a))) ||
-    isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean') ||
+    isCommand(c, 'apt-get', 'clean', 'autoremove', 'purge', 'remove', 'autoclean', 'dist-clean', 'distclean') ||
+    isCommand(c, 'apt', 'clean', 'autoremove', 'purge', 'remove', 'autoclean', 'dist-clean', 'distclean') ||
     isCommand(c, 'apk', 'del') ||
     isCommand(c, 'yum', 'clean', 'remove') ||
     isCommand(c, 'dnf', 'clean', 'remove') ||
+    isCommand(c, 'tdnf', 'clean', 'remove') ||
     isCommand(c, 'npm', 'cache') ||
     isCommand(c, 'pip', 'cache')
   )

@@ -1,6 +1,6 @@
 /** `COPY . .` before the dependency install: every source change re-runs the install. */
 
-import { isCommand, operands, runCommands } from './run-helpers.js'
+import { buildCommand, isCommand, operands, runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
@@ -21,6 +21,14 @@ function installs(c: ShellCommand): string | null {
   return null
 }
 
+const PRODUCTION = new Set(['--production', '--prod', '--omit=dev', '--only=production', '--only=prod'])
+
+/** `yarn install --production`, `npm ci --omit=dev`, `npm prune --omit=dev`: trims dependencies to the run-time ones. */
+function isProductionInstall(c: ShellCommand): boolean {
+  if (isCommand(c, 'npm', 'prune') || isCommand(c, 'pnpm', 'prune')) return true
+  return (c.program === 'npm' || c.program === 'yarn' || c.program === 'pnpm') && c.args.some((a) => PRODUCTION.has(a) || a.startsWith('--production='))
+}
+
 export const copyAllBeforeInstall: Rule = {
   meta: {
     id: 'copy-all-before-install',
@@ -34,14 +42,27 @@ export const copyAllBeforeInstall: Rule = {
     model.stages.flatMap((stage) => {
       let manifestsFirst = false
       let copyAll: number | null = null
+      // node_modules copied in from a deps stage, or a build already run: a later install is the production prune.
+      let dependenciesIn = false
+      let built = false
       for (const ins of stage.instructions) {
         if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.copy !== undefined && ins.copy.from === null) {
           if (ins.copy.sources.some((s) => s === '.' || s === './')) copyAll ??= ins.line
           else if (copyAll === null && ins.copy.sources.some((s) => MANIFESTS.test(s))) manifestsFirst = true
         }
+        if (ins.keyword === 'COPY' && ins.copy !== undefined && ins.copy.from !== null && ins.copy.sources.some((s) => s.includes('node_modules'))) dependenciesIn = true
         if (ins.keyword !== 'RUN' || copyAll === null || manifestsFirst) continue
-        const install = runCommands(ins).map(installs).find((i) => i !== null)
-        if (install !== undefined && install !== null) {
+        let install: string | null = null
+        for (const c of runCommands(ins)) {
+          if (buildCommand(c) !== null) built = true
+          const found = installs(c)
+          if (found === null) continue
+          const node = c.program === 'npm' || c.program === 'yarn' || c.program === 'pnpm'
+          if (node && (dependenciesIn || (built && isProductionInstall(c)))) continue
+          install = found
+          break
+        }
+        if (install !== null) {
           return [{ line: copyAll, message: `the whole build context is copied before ${install} (line ${ins.line}), so any source change re-runs it: copy the dependency manifests first, install, then copy the rest`, stage: stage.index }]
         }
       }

@@ -8,14 +8,15 @@ import type { Rule } from './types.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
 const PROD_FLAGS = ['--omit=dev', '--production', '--only=production', '--only=prod', '--prod', '-P']
+/** yarn with only these options prints something; it installs nothing. */
+const YARN_INFO = new Set(['--version', '-v', '--help', '-h'])
 
 /** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install` without a production flag. */
-function installsDevDeps(c: ShellCommand, run: Instruction): boolean {
-  if (run.scope.get('NODE_ENV')?.value === 'production') return false
-  if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a === '--omit' )) return false
+function installsDevDeps(c: ShellCommand): boolean {
+  if (c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev') || a.startsWith('--production=true') || a === '--omit')) return false
   if (isCommand(c, 'npm', 'ci')) return true
   if (isCommand(c, 'npm', 'install', 'i')) return operands(c).length === 1 && !c.args.includes('-g') && !c.args.includes('--global')
-  if (c.name === 'yarn') return c.args.length === 0 || operands(c)[0] === 'install'
+  if (c.name === 'yarn') return operands(c)[0] === 'install' || (operands(c).length === 0 && !c.args.some((a) => YARN_INFO.has(a)))
   if (isCommand(c, 'pnpm', 'install', 'i')) return true
   return false
 }
@@ -24,17 +25,42 @@ function prunes(c: ShellCommand): boolean {
   return (isCommand(c, 'npm', 'prune') && c.args.some((a) => PROD_FLAGS.includes(a) || a.startsWith('--omit=dev'))) || (isCommand(c, 'pnpm', 'prune') && c.args.includes('--prod'))
 }
 
-/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there. */
-function devInstall(model: DockerfileModel, stage: Stage): Instruction | null {
-  let found: Instruction | null = null
+/** A comment block right above the RUN that talks about dev dependencies: keeping them is deliberate. */
+const DELIBERATE = /dev[ -]?dep|devDependencies|--production|--omit[= ]dev|--prod\b|NODE_ENV/i
+
+function deliberate(byLine: ReadonlyMap<number, string>, run: Instruction): boolean {
+  // Comments inside the RUN's continuation lines count too.
+  for (let line = run.endLine; line >= run.line; line--) if (DELIBERATE.test(byLine.get(line) ?? '')) return true
+  for (let line = run.line - 1; byLine.has(line); line--) if (DELIBERATE.test(byLine.get(line) as string)) return true
+  return false
+}
+
+interface DevInstall {
+  run: Instruction
+  command: ShellCommand
+}
+
+/** The RUN installing dev dependencies in a stage (or its FROM chain), unless pruned later there or kept on purpose. */
+function devInstall(model: DockerfileModel, stage: Stage, comments: ReadonlyMap<number, string>): DevInstall | null {
+  let found: DevInstall | null = null
   for (const s of stageChain(model, stage.index)) {
     for (const run of runs(s)) {
       const commands = runCommands(run)
-      if (commands.some((c) => installsDevDeps(c, run))) found = run
+      // ENV NODE_ENV=production in scope, or `NODE_ENV=production npm ci` in the RUN (the shell split drops assignments).
+      const production = run.scope.get('NODE_ENV')?.value === 'production' || run.raw.includes('NODE_ENV=production')
+      const command = production ? undefined : commands.find(installsDevDeps)
+      if (command !== undefined) found = deliberate(comments, run) ? null : { run, command }
       if (commands.some(prunes)) found = null
     }
   }
   return found
+}
+
+/** The production install of the program that was used. */
+function productionInstall(c: ShellCommand): string {
+  if (c.program === 'yarn') return 'yarn install --production'
+  if (c.program === 'pnpm') return 'pnpm install --prod'
+  return 'npm ci --omit=dev'
 }
 
 export const devDependenciesShipped: Rule = {
@@ -48,17 +74,18 @@ export const devDependenciesShipped: Rule = {
   },
   check: ({ model, graph }) => {
     const edges = edgesByStage(graph, model.stages.length)
+    const comments = new Map(model.comments.map((c) => [c.line, c.text]))
     return model.stages.flatMap((stage) => {
       const reports = []
-      const own = devInstall(model, stage)
-      if (own !== null && own.stage === stage.index) {
-        reports.push({ line: own.line, endLine: own.endLine, message: 'this install includes devDependencies and they ship: use npm ci --omit=dev (or set NODE_ENV=production), and build in a separate stage', stage: stage.index })
+      const own = devInstall(model, stage, comments)
+      if (own !== null && own.run.stage === stage.index) {
+        reports.push({ line: own.run.line, endLine: own.run.endLine, message: `this install may include devDependencies (${own.command.program} installs any that package.json lists), and they ship: use ${productionInstall(own.command)} (or set NODE_ENV=production), and build in a separate stage`, stage: stage.index })
       }
       for (const edge of (edges[stage.index] ?? []).filter((e) => e.via === 'copy' && e.paths.some((p) => p.includes('node_modules')))) {
         const source = model.stages[edge.to]
-        const install = source === undefined ? null : devInstall(model, source)
+        const install = source === undefined ? null : devInstall(model, source, comments)
         if (install !== null) {
-          reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} include devDependencies (installed on line ${install.line}): install with --omit=dev in a separate stage and copy that node_modules`, stage: stage.index })
+          reports.push({ line: edge.line, message: `node_modules from stage ${source?.name ?? edge.to} may include devDependencies (installed on line ${install.run.line}): install with ${productionInstall(install.command)} in a separate stage and copy that node_modules`, stage: stage.index })
         }
       }
       return reports

@@ -2,7 +2,10 @@
  * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
  * root of the target's FROM chain matters: a golang build stage is exactly right.
  */
-import { rootImage } from './helpers.js'
+import type { DockerfileModel, Stage } from '../model/dockerfile.js'
+import { rootImage, stageChain } from './helpers.js'
+import { runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
+import { buildCommand, runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 interface Family {
@@ -10,27 +13,79 @@ interface Family {
   images: readonly string[]
   /** Tags that are already the light variant. */
   light?: RegExp
-  suggestion: string
+  /** What to ship on instead, for this image and tag. */
+  suggestion: (image: string, tag: string) => string
 }
 
 const SLIM = /(?:slim|alpine|distroless|jre|runtime)/
 
+/** The major version a tag starts with (`8-alpine` → 8, `24.0.2_12-jdk-noble` → 24), or null (`latest`, `alpine`). */
+function major(tag: string): string | null {
+  const m = /^\d+/.exec(tag)
+  return m === null ? null : m[0]
+}
+
+/** The JRE of the same family: eclipse-temurin publishes one for every JDK tag; openjdk is deprecated. */
+function jreOf(image: string, tag: string): string {
+  if (image === 'eclipse-temurin' && tag.includes('jdk')) return `ship the jar on the JRE of the same release, eclipse-temurin:${tag.replace('jdk', 'jre')}`
+  const version = major(tag)
+  if (version === null) return 'ship the jar on eclipse-temurin:<version>-jre'
+  const jre = `eclipse-temurin:${version}-jre${tag.includes('alpine') ? '-alpine' : ''}`
+  if (image === 'openjdk') return `ship the jar on the JRE ${jre} (the openjdk images are deprecated)`
+  return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`
+}
+
 const FAMILIES: readonly Family[] = [
-  { images: ['golang'], suggestion: 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
-  { images: ['rust'], suggestion: 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
+  { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
+  { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
   // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
-  { images: ['gcc'], suggestion: 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
-  { images: ['maven', 'gradle'], suggestion: 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
-  { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: 'ship the jar on eclipse-temurin:<version>-jre' },
-  { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-  { images: ['node'], light: SLIM, suggestion: 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-  { images: ['python'], light: SLIM, suggestion: 'ship on python:<version>-slim' },
-  { images: ['ruby'], light: SLIM, suggestion: 'ship on ruby:<version>-slim' }
+  { images: ['gcc'], suggestion: () => 'compile in this image and ship the result on debian:bookworm-slim or distroless' },
+  { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
+  { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
+  { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
+  { images: ['node'], light: SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
+  { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
+  { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ]
 
+/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
+function officialName(image: string): string {
+  return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '')
+}
+
 function familyOf(image: string): Family | undefined {
-  const name = image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '')
+  const name = officialName(image)
   return FAMILIES.find((f) => f.images.includes(name))
+}
+
+/**
+ * An image that only adds system packages to its base, with no files, no command and no
+ * language packages: a base for other images (an SDK variant with extra compilers), not an
+ * application, so there is nothing to move to a runtime image.
+ */
+function shipsNoApplication(chain: readonly Stage[]): boolean {
+  const instructions = chain.flatMap((stage) => stage.instructions)
+  const addsPackages = instructions.some((i) => runInstalls(i).some((p) => SYSTEM_MANAGERS.has(p.manager)))
+  return (
+    addsPackages &&
+    instructions.every((i) => {
+      if (i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') return false
+      return i.keyword !== 'RUN' || runInstalls(i).every((p) => SYSTEM_MANAGERS.has(p.manager))
+    })
+  )
+}
+
+const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem'])
+
+/**
+ * Whether the only stage builds something: compiles, or installs language packages that may need
+ * the toolchain to build native code. Then a build stage is worth splitting out; a prebuilt jar
+ * just needs the lighter base.
+ */
+function buildsInOnlyStage(model: DockerfileModel): boolean {
+  const stage = model.stages[0]
+  if (model.stages.length !== 1 || stage === undefined) return false
+  return stage.instructions.some((i) => runCommands(i).some((c) => buildCommand(c) !== null) || runInstalls(i).some((p) => LANGUAGE_MANAGERS.has(p.manager)))
 }
 
 export const heavyFinalBase: Rule = {
@@ -46,13 +101,14 @@ export const heavyFinalBase: Rule = {
   check: ({ model, graph }) => {
     if (graph.target === null) return []
     const root = rootImage(model, graph.target)
-    if (root === null) return []
-    const family = familyOf(root.base.image ?? '')
+    if (root === null || shipsNoApplication(stageChain(model, graph.target))) return []
+    const image = root.base.image ?? ''
+    const family = familyOf(image)
     if (family === undefined) return []
     const tag = root.base.tag ?? 'latest'
     if (family.light?.test(tag) === true) return []
     const shipped = `${root.base.image}:${tag}`
-    const multi = model.stages.length > 1 ? '' : ' Split the file: a build stage, then a small runtime stage.'
-    return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion}.${multi}`, stage: root.index }]
+    const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : ''
+    return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }]
   }
 }

@@ -73,12 +73,83 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   return best
 }
 
-const TOOLCHAIN_BASES = /^(?:buildpack-deps|golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/
+const TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk'])
 
-/** Whether a stage's FROM chain starts at a toolchain image, i.e. the image is a toolchain by design. */
+/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
+function officialName(image: string): string {
+  return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.startsWith('library/') ? image.slice('library/'.length) : image
+}
+
+/** An image that is a toolchain by name: the official compiler images, or any `…-sdk` / `…/sdk` image. */
+export function isToolchainImage(image: string): boolean {
+  const name = officialName(image)
+  return TOOLCHAIN_BASES.has(name) || name.endsWith('-sdk') || name.endsWith('/sdk')
+}
+
+/** Whether a stage's FROM chain starts at a toolchain image (golang:*-alpine, rust:*-slim, buildpack-deps:*…), i.e. the image is a toolchain by design. */
 export function builtOnToolchain(model: DockerfileModel, index: number): boolean {
   const root = rootImage(model, index)
-  return root !== null && TOOLCHAIN_BASES.test(root.base.image ?? '')
+  return root !== null && isToolchainImage(root.base.image ?? '')
+}
+
+/** Official language images whose full variants (not -slim, -alpine or Windows) carry gcc, make and headers: node, python, ruby and perl are built on buildpack-deps; php keeps its PHPIZE_DEPS for docker-php-ext-install. */
+const FULL_WITH_TOOLCHAIN = new Set(['node', 'python', 'ruby', 'perl', 'php'])
+
+/** Whether the root image of a stage's FROM chain already carries a C toolchain and headers. */
+export function baseHasBuildTools(model: DockerfileModel, index: number): boolean {
+  const root = rootImage(model, index)
+  if (root === null) return false
+  if (builtOnToolchain(model, index)) return true
+  const tag = root.base.tag ?? 'latest'
+  return FULL_WITH_TOOLCHAIN.has(officialName(root.base.image ?? '')) && !/slim|alpine|windowsservercore|nanoserver/.test(tag)
+}
+
+/**
+ * Finds, for a RUN, the first RUN after it in its stage that matches, else the first matching RUN
+ * of a stage built FROM it (directly or not, in file order). The predicate runs once per RUN and
+ * each query is constant time, so rules stay linear on files with thousands of RUNs or stages.
+ */
+export function laterRunFinder(model: DockerfileModel, matches: (run: Instruction) => boolean): (run: Instruction) => Instruction | null {
+  const stageRuns = model.stages.map((stage) => body(stage).filter((i) => i.keyword === 'RUN'))
+  // The next matching RUN at or after each position of its stage, by a backward pass.
+  const nextMatch = new Map<Instruction, Instruction | null>()
+  const firstInStage = stageRuns.map((list) => {
+    let next: Instruction | null = null
+    for (let k = list.length - 1; k >= 0; k--) {
+      const run = list[k] as Instruction
+      nextMatch.set(run, next)
+      if (matches(run)) next = run
+    }
+    return next
+  })
+  const children: number[][] = model.stages.map(() => [])
+  for (const stage of model.stages) if (stage.base.kind === 'stage' && stage.base.stage !== null && stage.base.stage !== stage.index) children[stage.base.stage]?.push(stage.index)
+  // The first matching RUN (by line) among a stage's descendants: the earliest over its children of
+  // their own first match and their descendants' (a tree: each stage has one base). Iterative, so a
+  // chain of thousands of stages neither recurses deeply nor goes quadratic.
+  const earliest = (a: Instruction | null, b: Instruction | null): Instruction | null => (a === null ? b : b === null || a.line <= b.line ? a : b)
+  const inDescendants: (Instruction | null)[] = model.stages.map(() => null)
+  const order: number[] = []
+  const state = new Uint8Array(model.stages.length)
+  for (const root of model.stages) {
+    const stack = [root.index]
+    while (stack.length > 0) {
+      const s = stack[stack.length - 1] as number
+      if (state[s] === 0) {
+        state[s] = 1
+        for (const c of children[s] ?? []) if (state[c] === 0) stack.push(c)
+      } else {
+        stack.pop()
+        if (state[s] === 1) {
+          state[s] = 2
+          order.push(s)
+        }
+      }
+    }
+  }
+  // Post-order: every child is done before its parent.
+  for (const s of order) for (const c of children[s] ?? []) inDescendants[s] = earliest(inDescendants[s] ?? null, earliest(firstInStage[c] ?? null, inDescendants[c] ?? null))
+  return (run) => nextMatch.get(run) ?? inDescendants[run.stage] ?? null
 }
 
 export const isUpper = (s: string): boolean => s === s.toUpperCase()

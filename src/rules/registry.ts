@@ -64,6 +64,7 @@ import { stageIndexOutOfRange } from './stage-index-out-of-range.js'
 import { stageNameCasing } from './stage-name-casing.js'
 import { stageNameTypo } from './stage-name-typo.js'
 import { stageSelfReference } from './stage-self-reference.js'
+import { toolchainVersionMismatch } from './toolchain-version-mismatch.js'
 import { undefinedArgInFrom } from './undefined-arg-in-from.js'
 import { undefinedVar } from './undefined-var.js'
 import { unknownTarget } from './unknown-target.js'
@@ -138,6 +139,7 @@ export const RULES: readonly Rule[] = [
   stageNameCasing,
   stageNameTypo,
   stageSelfReference,
+  toolchainVersionMismatch,
   undefinedArgInFrom,
   undefinedVar,
   unknownTarget,

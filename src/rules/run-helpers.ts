@@ -2,7 +2,7 @@
 import { runCommands, operands, runScript } from '../parse/shell.js'
 import { parseShell, type ShList, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
-import { isCommand, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
+import { isCommand, packageInstalls, packageName, packageRemoval, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
 import type { Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
@@ -10,12 +10,12 @@ export function runs(stage: Stage): Instruction[] {
   return stage.instructions.filter((i) => i.keyword === 'RUN')
 }
 
-/** A `--mount=type=cache` whose target is at or under one of the paths. */
+/** A `--mount=type=cache` (or `tmpfs`: nothing written there stays either) whose target is at or under one of the paths. */
 export function hasCacheMount(run: Instruction, paths: readonly string[]): boolean {
-  return (run.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target as string).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target as string))))
+  return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target as string).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target as string))))
 }
 
-/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf install. */
+/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf/tdnf install. */
 export function systemInstalls(run: Instruction): PackageInstall[] {
   return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager))
 }
@@ -29,14 +29,58 @@ export function apkVirtual(c: ShellCommand): string | null {
 export { runCommands, operands, isCommand }
 
 /**
+ * For an install of this RUN, which of its packages a later command of the same RUN removes (all
+ * of them, when a removal's list is computed or it auto-removes): `apk add --virtual .build-deps …
+ * && apk del .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge
+ * $(…)`. One pass over the commands; each query is constant time.
+ */
+export function removalsAfter(commands: readonly ShellCommand[]): (install: PackageInstall) => (pkg: string) => boolean {
+  const position = new Map(commands.map((c, i) => [c, i]))
+  // The last index at which each name is removed, and the last removal that removes what it cannot say.
+  const lastRemoval = new Map<string, number>()
+  let lastUnknown = -1
+  commands.forEach((c, i) => {
+    const removal = packageRemoval(c)
+    if (removal === null) return
+    if (removal.unknown) lastUnknown = i
+    for (const name of removal.names) lastRemoval.set(name, i)
+  })
+  return (install) => {
+    const at = position.get(install.command) ?? commands.length
+    const after = (name: string): boolean => (lastRemoval.get(name) ?? -1) > at
+    const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null
+    if (lastUnknown > at || (virtual !== null && after(virtual))) return () => true
+    return (pkg) => after(packageName(pkg))
+  }
+}
+
+/**
  * The official images' patterns for building from source and dropping the toolchain in the same
- * layer: `apt-mark auto` + `apt-get purge --auto-remove`, or `apk add --virtual X` + `apk del X`.
+ * layer: an install whose packages a later removal of the RUN takes away again (`apk del
+ * .build-deps` or `$buildDeps`, `apt-mark auto` + `apt-get purge --auto-remove`).
  */
 export function dropsBuildDependencies(commands: readonly ShellCommand[]): boolean {
-  const aptAuto = commands.some((c) => isCommand(c, 'apt-mark', 'auto')) && commands.some((c) => (isCommand(c, 'apt-get', 'purge', 'remove') && c.args.includes('--auto-remove')) || isCommand(c, 'apt-get', 'autoremove'))
-  if (aptAuto) return true
-  const virtuals = commands.filter((c) => isCommand(c, 'apk', 'add')).map(apkVirtual).filter((v): v is string => v !== null)
-  return virtuals.length > 0 && commands.some((c) => isCommand(c, 'apk', 'del') && virtuals.some((v) => c.args.includes(v)))
+  const removedAfter = removalsAfter(commands)
+  return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedAfter(install)))
+}
+
+/** A command that builds the application (`go build`, `mvn package`, `npm run build`, `make`…), as a short label, or null. */
+export function buildCommand(c: ShellCommand): string | null {
+  if (isCommand(c, 'go', 'build', 'install')) return `go ${operands(c)[0] ?? ''}`
+  if (isCommand(c, 'cargo', 'build', 'install')) return `cargo ${operands(c)[0] ?? ''}`
+  if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify')) return 'mvn package'
+  if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a))) return 'gradle build'
+  if (isCommand(c, 'dotnet', 'publish', 'build')) return `dotnet ${operands(c)[0] ?? ''}`
+  if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build') return `${c.name} run build`
+  if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build') return `${c.name} build`
+  if (c.name === 'make' && !c.args.includes('install')) return 'make'
+  if (c.program === 'javac') return 'javac'
+  return null
+}
+
+/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
+export function removesAptLists(c: ShellCommand): boolean {
+  return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean')
 }
 
 const syntaxCache = new WeakMap<Instruction, ShList>()

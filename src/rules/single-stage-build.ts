@@ -1,20 +1,32 @@
-/** One stage that compiles and ships: the toolchain and the sources ship with the result. */
+/**
+ * One stage that compiles and ships: the toolchain and the sources ship with the result. Left
+ * alone: toolchain bases, and a RUN that removes its build dependencies or its source tree again.
+ */
 
-import { dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
+import { buildCommand, dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
 import { builtOnToolchain } from './helpers.js'
 import type { Rule } from './types.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
-function compiles(c: ShellCommand): string | null {
-  if (isCommand(c, 'go', 'build', 'install')) return `go ${operands(c)[0] ?? ''}`
-  if (isCommand(c, 'cargo', 'build', 'install')) return `cargo ${operands(c)[0] ?? ''}`
-  if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify')) return 'mvn package'
-  if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a))) return 'gradle build'
-  if (isCommand(c, 'dotnet', 'publish', 'build')) return `dotnet ${operands(c)[0] ?? ''}`
-  if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build') return `${c.name} run build`
-  if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build') return `${c.name} build`
-  if (c.name === 'make' && !c.args.includes('install')) return 'make'
-  return null
+const RECURSIVE = /^-[a-zA-Z]*[rR]|^--recursive$/
+/** Where sources are unpacked or cloned to be built and thrown away (`/usr/src/php`). */
+const SOURCE_DIRS = /^\/usr\/(?:local\/)?src\//
+
+/**
+ * Whether the RUN deletes the tree it built in after the build: `cd /usr/src/x && make && … &&
+ * rm -rf /usr/src/x`, or the folder `git clone` made. Then only the installed result and the
+ * toolchain stay, and build-tools-shipped speaks to the toolchain.
+ */
+function removesSources(commands: readonly ShellCommand[], buildAt: number): boolean {
+  const dirs = new Set<string>()
+  for (const c of commands) {
+    if (c.name === 'cd' && c.args[0] !== undefined) dirs.add(c.args[0])
+    if (isCommand(c, 'git', 'clone')) {
+      const words = operands(c).slice(1)
+      if (words.length >= 2) dirs.add(words[words.length - 1] as string)
+    }
+  }
+  return commands.slice(buildAt + 1).some((c) => c.name === 'rm' && c.args.some((a) => RECURSIVE.test(a)) && operands(c).some((p) => dirs.has(p) || SOURCE_DIRS.test(p)))
 }
 
 export const singleStageBuild: Rule = {
@@ -35,9 +47,12 @@ export const singleStageBuild: Rule = {
       const commands = runCommands(run)
       // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
       if (dropsBuildDependencies(commands)) continue
-      const build = commands.map(compiles).find((b) => b !== null)
-      if (build !== undefined && build !== null) {
-        return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so the compiler, the sources and the intermediate files ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }]
+      const at = commands.findIndex((c) => buildCommand(c) !== null)
+      const build = at < 0 ? null : buildCommand(commands[at] as ShellCommand)
+      if (build !== null && !removesSources(commands, at)) {
+        const js = /^(?:npm|yarn|pnpm) /.test(build)
+        const what = js ? 'the sources, node_modules with its devDependencies and the build cache' : 'the compiler, the sources and the intermediate files'
+        return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so ${what} ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }]
       }
     }
     return []
