@@ -47007,6 +47007,20 @@ function stageShell(model, index, line = Infinity) {
 function posixShell(model, index, line = Infinity) {
     return stageShell(model, index, line).posix;
 }
+/**
+ * Whether an image is one this repository builds itself (a monorepo of images chaining on its
+ * own `latest`): not a Docker Hub official image, and its last name part is a folder (or a
+ * `<name>.Dockerfile`) of the repository that holds a Dockerfile.
+ */
+function builtByThisRepository(image, repositoryImages) {
+    if (repositoryImages === undefined || repositoryImages.size === 0)
+        return false;
+    const ref = parseImageReference(image);
+    if (ref === null || (isDockerHub(ref.registry) && !ref.name.includes('/')))
+        return false;
+    const name = ref.name.split('/').pop() ?? '';
+    return repositoryImages.has(name.toLowerCase());
+}
 
 ;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
 
@@ -47647,9 +47661,11 @@ const baseImageLatest = {
         scope: 'all',
         equivalents: { hadolint: 'DL3007', buildkit: null }
     },
-    check: ({ model }) => model.stages
+    check: ({ model, repositoryImages }) => model.stages
         .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
         .filter((s) => distroless(s.base.image ?? '')?.pinsRelease !== true && !installsFromAlpineEdge(s))
+        // A sibling image this repository builds itself, chained on its own latest on purpose.
+        .filter((s) => !builtByThisRepository(s.base.image ?? s.base.resolved, repositoryImages))
         .map((s) => {
         const arg = argBehindFrom(model, s, (value) => value === 'latest' || parseImageReference(value)?.tag === 'latest');
         const { subject, ...at } = fromOrArg(s, arg);
@@ -47675,9 +47691,11 @@ const baseImageUntagged = {
         scope: 'all',
         equivalents: { hadolint: 'DL3006', buildkit: null }
     },
-    check: ({ model }) => model.stages
+    check: ({ model, repositoryImages }) => model.stages
         .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
         .filter((s) => distroless(s.base.image)?.pinsRelease !== true && !installsFromAlpineEdge(s))
+        // A sibling image this repository builds itself, chained on its own latest on purpose.
+        .filter((s) => !builtByThisRepository(s.base.image ?? s.base.resolved, repositoryImages))
         .map((s) => {
         // The ARG holds the whole reference (`ARG BASE=node`, `FROM $BASE`); otherwise the FROM line lacks the tag.
         const arg = argBehindFrom(model, s, (value) => {
@@ -56178,7 +56196,7 @@ function withTargets(findings, model, graph) {
 }
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 function checkFile(model, graph, options = {}) {
-    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} });
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages }, { levels: options.levels ?? {}, options: options.options ?? {} });
 }
 function analyzeDockerfile(path, text, options = {}) {
     try {
@@ -56440,6 +56458,23 @@ function buildsOf(result, path) {
 
 
 
+/** `wine/Dockerfile` → wine, `docker/api.Dockerfile` → api, `Dockerfile.worker` → worker: the images a repository of images builds. */
+function imageNamesOf(paths) {
+    const names = new Set();
+    for (const path of paths) {
+        const parts = path.split('/');
+        const file = (parts.pop() ?? '').toLowerCase();
+        const own = /^(?:dockerfile|containerfile)$/.test(file) ? null : /^(.+)\.(?:dockerfile|containerfile)$/.exec(file)?.[1] ?? /^(?:dockerfile|containerfile)\.(.+)$/.exec(file)?.[1];
+        if (own === undefined)
+            continue;
+        if (own !== null)
+            names.add(own);
+        const folder = parts.pop();
+        if (folder !== undefined && folder !== '')
+            names.add(folder.toLowerCase());
+    }
+    return names;
+}
 function purposeRules(config, path) {
     const purpose = configuredPurpose(config, repoPath(path));
     return purpose === null ? null : { configuredPurpose: purpose };
@@ -56449,6 +56484,7 @@ async function review(sources, options, deps) {
     const ignored = ignoredBy(config);
     const fileOptions = analysisOptions(config, options.overrides);
     const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
+    const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list());
     const notes = [...(options.notes ?? [])];
     const files = [];
     const unread = [];
@@ -56470,6 +56506,7 @@ async function review(sources, options, deps) {
             buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
             ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
             ...(purposeRules(config, source.path) ?? {}),
+            ...(repositoryImages === undefined ? {} : { repositoryImages }),
             buildContext: deps.buildContext(source.path, built?.context ?? null)
         };
         const analysis = analyzeDockerfile(source.path, content.text, analysisOptions);

@@ -6,6 +6,7 @@
  *                                           against the judgments in precision/judgments.tsv
  *   node scripts/precision.mjs --sample N  a new stratified sample of about N warning/error findings
  *                                           (every rule, spread over repositories), unjudged, on stdout
+ *   node scripts/precision.mjs --unjudged  every current warning/error finding with no judgment yet
  *
  * A judgment is keyed by corpus file, rule and line. A finding the code no longer reports is "gone"
  * (a judged TP that is gone is a lost correct finding); a finding with no judgment is "unjudged".
@@ -161,7 +162,12 @@ function report(findings, judgments) {
 const args = process.argv.slice(2)
 const files = corpusFiles()
 const findings = currentFindings(files)
-if (args[0] === '--sample') {
+if (args[0] === '--unjudged') {
+  // Every current finding with no judgment yet, in the judgments' columns, to be judged and appended.
+  const judged = new Set(readJudgments().map(key))
+  const rows = findings.filter((f) => !judged.has(key(f)))
+  process.stdout.write([COLUMNS.join('\t'), ...rows.map((f) => [f.file, f.rule, f.line, f.severity, '', '', clean(f.message)].join('\t'))].join('\n') + '\n')
+} else if (args[0] === '--sample') {
   const size = Number(args[1] ?? 320)
   const rows = sample(findings, size)
   process.stdout.write([COLUMNS.join('\t'), ...rows.map((f) => [f.file, f.rule, f.line, f.severity, '', '', clean(f.message)].join('\t'))].join('\n') + '\n')

@@ -21,6 +21,8 @@ export interface Case {
   dockerignore?: string | null
   /** The names at the top of the context folder (with dockerignore): leave out for "not listed". */
   contextEntries?: string[]
+  /** Image names the repository builds itself (RuleContext.repositoryImages). */
+  repositoryImages?: string[]
   /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
   parseErrors?: true
 }
@@ -55,6 +57,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
     deepFreeze(graph)
     const findings = checkFile(model, graph, {
       options: { [rule.meta.id]: c.options ?? {} },
+      ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })
     return { errors: model.errors, findings: findings.filter((f) => f.rule === rule.meta.id) }

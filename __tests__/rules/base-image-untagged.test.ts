@@ -5,6 +5,7 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(baseImageUntagged, {
   valid: [
+    { name: 'a sibling image this repository builds itself (wine/Dockerfile)', code: df('FROM r.j3ss.co/wine', 'RUN wine --version'), repositoryImages: ['wine', 'other'] },
     { name: 'tagged, digest-pinned, scratch and stages', code: df('FROM alpine:3.20 AS a', `FROM alpine@sha256:${'c'.repeat(64)}`, 'FROM scratch', 'FROM a') },
     { name: 'a tag from an ARG default', code: df('ARG V=3.20', 'FROM alpine:${V}') },
     { name: 'an image from an ARG without default (not knowable)', code: df('ARG IMG', 'FROM ${IMG}') },
@@ -14,6 +15,8 @@ testRule(baseImageUntagged, {
     { name: 'alpine with packages from edge on purpose', code: df('FROM alpine', 'RUN apk add --no-cache emacs --repository http://dl-cdn.alpinelinux.org/alpine/edge/community') }
   ],
   invalid: [
+    { name: 'the same image when the repository does not build it', code: df('FROM r.j3ss.co/wine', 'RUN wine --version'), repositoryImages: ['other'], errors: [{ line: 1 }] },
+    { name: 'a Docker Hub official image, even if a folder has its name', code: df('FROM alpine', 'RUN true'), repositoryImages: ['alpine'], errors: [{ line: 1 }] },
     { name: 'no tag on an official image', code: df('FROM ubuntu', 'RUN true'), errors: [{ line: 1, message: 'FROM ubuntu has no tag, so it means :latest and changes under you; pin a version tag' }] },
     { name: 'another publisher: a tag if it has them, or a digest', code: df('FROM mhart/alpine-node', 'RUN true'), errors: [{ line: 1, message: 'pin a version tag if mhart/alpine-node publishes them, or a digest' }] },
     {

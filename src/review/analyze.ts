@@ -25,6 +25,8 @@ export interface AnalysisOptions {
   options?: RuleOptions
   /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
   buildContext?: BuildContext
+  /** Image names the repository builds itself (see RuleContext.repositoryImages). */
+  repositoryImages?: ReadonlySet<string>
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -44,7 +46,7 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
 
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
-  return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} })
+  return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages }, { levels: options.levels ?? {}, options: options.options ?? {} })
 }
 
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {

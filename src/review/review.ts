@@ -106,6 +106,21 @@ export interface Review {
   conclusion: 'success' | 'neutral' | 'failure'
 }
 
+/** `wine/Dockerfile` → wine, `docker/api.Dockerfile` → api, `Dockerfile.worker` → worker: the images a repository of images builds. */
+export function imageNamesOf(paths: readonly string[]): ReadonlySet<string> {
+  const names = new Set<string>()
+  for (const path of paths) {
+    const parts = path.split('/')
+    const file = (parts.pop() ?? '').toLowerCase()
+    const own = /^(?:dockerfile|containerfile)$/.test(file) ? null : /^(.+)\.(?:dockerfile|containerfile)$/.exec(file)?.[1] ?? /^(?:dockerfile|containerfile)\.(.+)$/.exec(file)?.[1]
+    if (own === undefined) continue
+    if (own !== null) names.add(own)
+    const folder = parts.pop()
+    if (folder !== undefined && folder !== '') names.add(folder.toLowerCase())
+  }
+  return names
+}
+
 function purposeRules(config: Config, path: string): { configuredPurpose: NonNullable<ReturnType<typeof configuredPurpose>> } | null {
   const purpose = configuredPurpose(config, repoPath(path))
   return purpose === null ? null : { configuredPurpose: purpose }
@@ -116,6 +131,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const ignored = ignoredBy(config)
   const fileOptions = analysisOptions(config, options.overrides)
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
+  const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
   const notes = [...(options.notes ?? [])]
   const files: FileReview[] = []
   const unread: Review['unread'] = []
@@ -136,6 +152,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
       ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
       ...(purposeRules(config, source.path) ?? {}),
+      ...(repositoryImages === undefined ? {} : { repositoryImages }),
       buildContext: deps.buildContext(source.path, built?.context ?? null)
     }
     const analysis = analyzeDockerfile(source.path, content.text, analysisOptions)

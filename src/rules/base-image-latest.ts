@@ -5,7 +5,7 @@
  */
 import { canonicalRepository, parseImageReference } from '../parse/image-ref.js'
 import type { Stage } from '../model/dockerfile.js'
-import { argBehindFrom, distroless, fromOrArg, pinAdvice } from './helpers.js'
+import { argBehindFrom, builtByThisRepository, distroless, fromOrArg, pinAdvice } from './helpers.js'
 import { runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -31,10 +31,12 @@ export const baseImageLatest: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL3007', buildkit: null }
   },
-  check: ({ model }) =>
+  check: ({ model, repositoryImages }) =>
     model.stages
       .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
       .filter((s) => distroless(s.base.image ?? '')?.pinsRelease !== true && !installsFromAlpineEdge(s))
+      // A sibling image this repository builds itself, chained on its own latest on purpose.
+      .filter((s) => !builtByThisRepository(s.base.image ?? s.base.resolved, repositoryImages))
       .map((s) => {
         const arg = argBehindFrom(model, s, (value) => value === 'latest' || parseImageReference(value)?.tag === 'latest')
         const { subject, ...at } = fromOrArg(s, arg)

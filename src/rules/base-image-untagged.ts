@@ -4,7 +4,7 @@
  * distroless publishes no version tags.
  */
 import { parseImageReference } from '../parse/image-ref.js'
-import { argBehindFrom, distroless, fromOrArg, pinAdvice } from './helpers.js'
+import { argBehindFrom, builtByThisRepository, distroless, fromOrArg, pinAdvice } from './helpers.js'
 import { installsFromAlpineEdge } from './base-image-latest.js'
 import type { Rule } from './types.js'
 
@@ -17,10 +17,12 @@ export const baseImageUntagged: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL3006', buildkit: null }
   },
-  check: ({ model }) =>
+  check: ({ model, repositoryImages }) =>
     model.stages
       .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
       .filter((s) => distroless(s.base.image as string)?.pinsRelease !== true && !installsFromAlpineEdge(s))
+      // A sibling image this repository builds itself, chained on its own latest on purpose.
+      .filter((s) => !builtByThisRepository(s.base.image ?? s.base.resolved, repositoryImages))
       .map((s) => {
         // The ARG holds the whole reference (`ARG BASE=node`, `FROM $BASE`); otherwise the FROM line lacks the tag.
         const arg = argBehindFrom(model, s, (value) => {

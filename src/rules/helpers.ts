@@ -350,3 +350,16 @@ export function stageShell(model: DockerfileModel, index: number, line = Infinit
 export function posixShell(model: DockerfileModel, index: number, line = Infinity): boolean {
   return stageShell(model, index, line).posix
 }
+
+/**
+ * Whether an image is one this repository builds itself (a monorepo of images chaining on its
+ * own `latest`): not a Docker Hub official image, and its last name part is a folder (or a
+ * `<name>.Dockerfile`) of the repository that holds a Dockerfile.
+ */
+export function builtByThisRepository(image: string, repositoryImages: ReadonlySet<string> | undefined): boolean {
+  if (repositoryImages === undefined || repositoryImages.size === 0) return false
+  const ref = parseImageReference(image)
+  if (ref === null || (isDockerHub(ref.registry) && !ref.name.includes('/'))) return false
+  const name = ref.name.split('/').pop() ?? ''
+  return repositoryImages.has(name.toLowerCase())
+}

@@ -65,6 +65,11 @@ export interface RuleOption {
 export interface RuleContext {
   /** The build context's .dockerignore; undefined when unknown (rules about it stay silent). */
   buildContext?: BuildContext | undefined
+  /**
+   * Image names this repository builds itself (the folders and `<name>.Dockerfile` files its
+   * Dockerfiles live in), when the repository could be listed: `r.j3ss.co/wine` next to `wine/Dockerfile`.
+   */
+  repositoryImages?: ReadonlySet<string> | undefined
   model: DockerfileModel
   graph: StageGraph
   /** The rules this run knows, for rules about rules (suppression comments). */
