@@ -13,15 +13,16 @@
  * Verdicts: TP (correct and useful), FP (wrong), NOISE (true but a careful maintainer would not want it).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = resolve(root, '../shared/corpus')
 const judgmentsFile = join(root, 'precision/judgments.tsv')
 // Parser and build-tool test fixtures are odd on purpose (see the corpus README): not real projects.
-const FIXTURES = [/^moby__buildkit\/frontend__dockerfile__parser__testfiles/, /^containers__buildah\/tests__/]
+const FIXTURES = [/^moby__buildkit\/frontend__dockerfile__parser__testfile/, /^containers__buildah\/tests__/]
 const COLUMNS = ['file', 'rule', 'line', 'severity', 'verdict', 'reason', 'message']
 // Rules about the build context: the corpus holds lone Dockerfiles, no contexts, so these rules
 // (rightly) stay quiet on it; they are measured on real checkouts, not here.
@@ -41,18 +42,47 @@ function corpusFiles() {
 }
 
 /** Current warning and error findings of the built CLI, per corpus file. */
+/**
+ * Current warning and error findings of the built CLI, per corpus file. Each repository's files
+ * are put back at their original paths (MANIFEST.tsv) in a temporary folder and the CLI runs from
+ * that root, as a user of the repository would run it: the paths, the sibling folders and the
+ * repository listing are the real ones (the sources are not there: the context rules stay quiet).
+ */
 function currentFindings(files) {
   const cli = join(root, 'dist/cli/index.js')
-  const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', ...files.map((f) => join(corpus, f))], { maxBuffer: 1 << 30, encoding: 'utf8' })
-  const report = JSON.parse(out)
+  const original = new Map(
+    readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.split('\t'))
+      .map((cells) => [cells[0], cells[3]])
+  )
+  const layout = mkdtempSync(join(tmpdir(), 'stagecraft-precision-'))
+  const byRepo = new Map()
+  for (const file of files) {
+    const repo = file.split('/')[0]
+    const path = original.get(file) ?? file.slice(repo.length + 1)
+    mkdirSync(dirname(join(layout, repo, path)), { recursive: true })
+    copyFileSync(join(corpus, file), join(layout, repo, path))
+    byRepo.set(repo, [...(byRepo.get(repo) ?? []), [path, file]])
+  }
   const findings = []
-  for (const file of report.files) {
-    const rel = relative(corpus, resolve(file.path))
-    for (const f of file.findings) {
-      if (f.severity === 'info') continue
-      // A finding reported once for several lines (one per cause) stands for each of them.
-      for (const line of [f.line, ...(f.alsoAt ?? [])]) findings.push({ file: rel, rule: f.rule, line, severity: f.severity, message: f.message })
+  try {
+    for (const [repo, entries] of byRepo) {
+      const back = new Map(entries)
+      const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', ...entries.map(([path]) => path)], { cwd: join(layout, repo), maxBuffer: 1 << 30, encoding: 'utf8' })
+      for (const file of JSON.parse(out).files) {
+        const rel = back.get(file.path) ?? file.path
+        for (const f of file.findings) {
+          if (f.severity === 'info') continue
+          // A finding reported once for several lines (one per cause) stands for each of them.
+          for (const line of [f.line, ...(f.alsoAt ?? [])]) findings.push({ file: rel, rule: f.rule, line, severity: f.severity, message: f.message })
+        }
+      }
     }
+  } finally {
+    rmSync(layout, { recursive: true, force: true })
   }
   return findings
 }
