@@ -43737,9 +43737,10 @@ function packageWords(args, valued) {
 }
 /** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
 function pipArgs(c) {
-    if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name))
+    // The program without its folder: a regex over the whole word would backtrack on long ones.
+    if (/^pip[0-9.]*$/.test(c.program))
         return c.args;
-    if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
+    if (/^python[0-9.]*$/.test(c.program) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
         return c.args.slice(2);
     return null;
 }
@@ -43881,7 +43882,7 @@ function isConfigPairKey(name, siblings) {
         return false;
     return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v));
 }
-const secrets_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** `scheme://user:password@host`: a URL that carries a credential. */
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i;
 const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
@@ -43913,7 +43914,7 @@ function isFingerprintList(name, value) {
  */
 function isPublicValue(name, value) {
     const v = value.trim();
-    if (secrets_URL.test(v))
+    if (URL_VALUE.test(v))
         return !URL_WITH_PASSWORD.test(v);
     if (PATH.test(v) || FLAG.test(v))
         return true;
@@ -43957,7 +43958,7 @@ const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
 function looksRandom(value) {
     const v = value.trim();
     // `1.2.3-alpine3.20` is a version, not a token.
-    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || secrets_URL.test(v) || PATH.test(v) || /\d\.\d/.test(v))
+    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL_VALUE.test(v) || PATH.test(v) || /\d\.\d/.test(v))
         return false;
     const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length;
     if (classes < 2 || !/[0-9]/.test(v))

@@ -34,8 +34,9 @@ function packageWords(args: readonly string[], valued: ReadonlySet<string>): str
 
 /** The arguments after `pip`, `pip3`, `python -m pip`, or null when the command is not pip. */
 function pipArgs(c: ShellCommand): readonly string[] | null {
-  if (/^(?:.*\/)?pip[0-9.]*$/.test(c.name)) return c.args
-  if (/^(?:.*\/)?python[0-9.]*$/.test(c.name) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? '')) return c.args.slice(2)
+  // The program without its folder: a regex over the whole word would backtrack on long ones.
+  if (/^pip[0-9.]*$/.test(c.program)) return c.args
+  if (/^python[0-9.]*$/.test(c.program) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? '')) return c.args.slice(2)
   return null
 }
 

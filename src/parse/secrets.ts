@@ -44,7 +44,7 @@ export function isConfigPairKey(name: string, siblings: ReadonlySet<string>): bo
   return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v))
 }
 
-const URL = /^[a-z][a-z0-9+.-]*:\/\//i
+const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\//i
 /** `scheme://user:password@host`: a URL that carries a credential. */
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i
 const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/
@@ -76,7 +76,7 @@ function isFingerprintList(name: string, value: string): boolean {
  */
 export function isPublicValue(name: string, value: string): boolean {
   const v = value.trim()
-  if (URL.test(v)) return !URL_WITH_PASSWORD.test(v)
+  if (URL_VALUE.test(v)) return !URL_WITH_PASSWORD.test(v)
   if (PATH.test(v) || FLAG.test(v)) return true
   const sensitive = words(name).filter((t) => SENSITIVE.has(t))
   if (NUMBER.test(v)) return !sensitive.some((t) => SECRET_ITSELF.has(t))
@@ -118,7 +118,7 @@ const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/
 export function looksRandom(value: string): boolean {
   const v = value.trim()
   // `1.2.3-alpine3.20` is a version, not a token.
-  if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL.test(v) || PATH.test(v) || /\d\.\d/.test(v)) return false
+  if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL_VALUE.test(v) || PATH.test(v) || /\d\.\d/.test(v)) return false
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length
   if (classes < 2 || !/[0-9]/.test(v)) return false
   const counts = new Map<string, number>()
