@@ -24156,6 +24156,7 @@ function oneFindingPerCause(findings) {
 
 
 const INTERNAL_ERROR = 'internal-error';
+const emptyGraph = () => ({ edges: [], external: [], target: null, targets: [], anyTarget: false, roles: [], problems: [] });
 /** With several built targets, each finding about a stage names the targets that need that stage. */
 function withTargets(findings, model, graph) {
     if (graph.targets.length < 2)
@@ -24175,7 +24176,60 @@ function withTargets(findings, model, graph) {
 function checkFile(model, graph, options = {}) {
     return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages }, { levels: options.levels ?? {}, options: options.options ?? {} });
 }
+/**
+ * A file named like a Dockerfile that is the input of a generator, not a Dockerfile: template
+ * syntax (`{{ }}`, `{% %}`, `${templateOption:…}`), a preprocessor `INCLUDE`, or a fragment with
+ * instructions and no FROM. Its line and what gave it away; null for a Dockerfile.
+ */
+function templateEvidence(text) {
+    const lines = text.split('\n');
+    let instructions = 0;
+    let from = false;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
+        // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
+        const trimmed = line.trimStart();
+        if ((trimmed.startsWith('{{') || /^FROM\s.*\{\{/i.test(trimmed)) && line.includes('}}'))
+            return { line: i + 1, what: 'template syntax {{ … }}' };
+        if (trimmed.startsWith('{%') && line.includes('%}'))
+            return { line: i + 1, what: 'template syntax {% … %}' };
+        if (line.includes('${templateOption:'))
+            return { line: i + 1, what: 'a ${templateOption:…} placeholder' };
+        const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase();
+        if (word === 'INCLUDE')
+            return { line: i + 1, what: 'a preprocessor INCLUDE' };
+        if (word === 'FROM')
+            from = true;
+        if (word !== undefined && !line.trimStart().startsWith('#'))
+            instructions++;
+    }
+    return !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l)) ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)' } : null;
+}
+/** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
+const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
 function analyzeDockerfile(path, text, options = {}) {
+    const template = templateEvidence(text);
+    if (template !== null) {
+        const finding = {
+            rule: 'parse-error',
+            severity: 'info',
+            line: template.line,
+            endLine: template.line,
+            message: `this looks like the input of a generator, not a Dockerfile (${template.what}): it is not reviewed; review the Dockerfiles generated from it`,
+            stage: null,
+            equivalents: NO_EQUIVALENTS
+        };
+        return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] };
+    }
+    const analysis = analyzeParsed(path, text, options);
+    // A fixture is an input of a test: what is wrong in it is often the point.
+    if (FIXTURE_FOLDER.test(path))
+        for (const f of analysis.findings)
+            f.severity = 'info';
+    return analysis;
+}
+function analyzeParsed(path, text, options) {
     try {
         const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
@@ -24194,7 +24248,7 @@ function analyzeDockerfile(path, text, options = {}) {
             stage: null,
             equivalents: NO_EQUIVALENTS
         };
-        return { path, model: { ...model, errors: [] }, graph: { edges: [], external: [], target: null, targets: [], anyTarget: false, roles: [], problems: [] }, findings: [finding] };
+        return { path, model: { ...model, errors: [] }, graph: emptyGraph(), findings: [finding] };
     }
 }
 

@@ -1,0 +1,38 @@
+/** What is not a Dockerfile, and what is a test's input, before any rule runs. */
+import { describe, expect, it } from '@jest/globals'
+import { analyzeDockerfile, templateEvidence } from '../../src/review/analyze.js'
+import { df } from '../helpers/dockerfile.js'
+
+describe('templates and fragments', () => {
+  it('recognises the inputs of generators', () => {
+    expect(templateEvidence(df('# escape=`', 'FROM $REPO:{{PRODUCT_VERSION}}-windowsservercore', 'RUN echo'))).toEqual({ line: 2, what: 'template syntax {{ … }}' })
+    expect(templateEvidence(df('{% if x %}', 'FROM a', '{% endif %}'))).toEqual({ line: 1, what: 'template syntax {% … %}' })
+    expect(templateEvidence(df('ARG VARIANT=${templateOption:imageVariant}', 'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}'))).toEqual({ line: 1, what: 'a ${templateOption:…} placeholder' })
+    expect(templateEvidence(df('FROM openruntimes/base:v4', 'INCLUDE ./base-before'))).toEqual({ line: 2, what: 'a preprocessor INCLUDE' })
+    expect(templateEvidence(df('RUN apk add --no-cache curl', 'COPY . /usr/local/src'))?.what).toContain('no FROM')
+  })
+
+  it('leaves Dockerfiles alone, including ones that use ${VAR} and JSON braces', () => {
+    expect(templateEvidence(df('ARG V=1', 'FROM alpine:${V}', 'RUN echo "{ \\"a\\": 1 }" > /x.json', 'CMD ["sh"]'))).toBeNull()
+    // Go templates inside a command are the command's own (moby/buildkit's generated-files.Dockerfile).
+    expect(templateEvidence(df('FROM golang:1.22', 'RUN <<EOT', "  cp -R $(go list -m -f='{{.Dir}}' x)/include /opt", 'EOT'))).toBeNull()
+    expect(templateEvidence(df('# only a comment'))).toBeNull()
+    expect(templateEvidence('')).toBeNull()
+  })
+
+  it('reports a template once, as info, and runs no rule on it', () => {
+    const a = analyzeDockerfile('eng/templates/Dockerfile', df('FROM $REPO:{{VERSION}}', '{{if ARCH}}', 'RUN x', '{{end}}'))
+    expect(a.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['parse-error', 'info', 1]])
+    expect(a.model.stages).toEqual([])
+  })
+})
+
+describe('test fixtures', () => {
+  it('keeps their findings, as info: what is wrong in a fixture is often the point', () => {
+    const text = df('FROM nope', 'CMD ["x"]')
+    const untagged = (path: string) => analyzeDockerfile(path, text).findings.filter((f) => f.rule === 'base-image-untagged').map((f) => f.severity)
+    expect(untagged('internal/pipe/docker/testdata/Dockerfile.bad')).toEqual(['info'])
+    expect(untagged('pkg/dockerfile/fixtures/valid.Dockerfile')).toEqual(['info'])
+    expect(untagged('services/api/Dockerfile')).toEqual(['warning'])
+  })
+})
