@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
       {
         root: workspace,
         configFile: inputs.config,
+        hadolintConfigFile: inputs.hadolintConfig,
         overrides: { target: inputs.target, buildArgs: inputs.buildArgs },
         annotate: inputs.annotate,
         failOn: inputs.failOn,

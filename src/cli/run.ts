@@ -18,6 +18,8 @@ import type { FailOn } from '../review/policy.js'
 import { ConfigError, review, type FileReview, type Source } from '../review/review.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { documentationOrder } from '../rules/docs.js'
+import { loadConfig } from '../config/config.js'
+import { explainConfig } from '../config/explain.js'
 import { RULES } from '../rules/registry.js'
 import { BuildContextReader } from '../sources/build-context.js'
 import { repositoryFiles } from '../sources/repository.js'
@@ -65,9 +67,15 @@ Options:
   --target NAME          the stage that is built (default: the targets the repository's build
                          definitions build, else the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
-  --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
+  --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: the
+                         configuration's fail-on, or .hadolint.yaml's failure-threshold, else
+                         error)
   --config FILE          configuration file (default: .stagecraft.yml, .stagecraft.yaml,
                          .github/stagecraft.yml or .github/stagecraft.yaml, if present)
+  --hadolint-config FILE hadolint's configuration, read under ours (default: .hadolint.yaml
+                         or .hadolint.yml, if present); ours wins where both set a thing
+  --explain-config       print the effective configuration, where each setting comes from,
+                         and what was read but not applied, and exit (also: config --explain)
   --rule ID=LEVEL        set a rule to off|info|warning|error (repeatable; beats the config)
   --list-rules           list the rules with their defaults and exit
   --builds               list what the repository's workflows, bake, compose and dev
@@ -88,8 +96,10 @@ interface CliOptions {
   images: string[]
   target: string | null
   buildArgs: Record<string, string>
-  failOn: FailOn
+  failOn: FailOn | null
   config: string | null
+  hadolintConfig: string | null
+  explainConfig: boolean
   rules: Record<string, RuleLevel>
   listRules: boolean
   builds: boolean
@@ -111,8 +121,11 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
         image: { type: 'string', multiple: true },
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
-        'fail-on': { type: 'string', default: 'error' },
+        'fail-on': { type: 'string' },
         config: { type: 'string' },
+        'hadolint-config': { type: 'string' },
+        'explain-config': { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
         'list-rules': { type: 'boolean', default: false },
         builds: { type: 'boolean', default: false },
@@ -128,8 +141,8 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1] as string}, not "${format}"`)
   const base = values.base ?? null
   if (base !== null && format !== 'markdown') throw new UsageError('--base needs --format markdown (the delta is part of the comment)')
-  const failOn = values['fail-on']
-  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
+  const failOn = values['fail-on'] ?? null
+  if (failOn !== null && failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
     throw new UsageError(`--fail-on must be error, warning, info or never, not "${failOn}"`)
   }
   const buildArgs: Record<string, string> = {}
@@ -147,8 +160,11 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     if (level !== 'off' && level !== 'info' && level !== 'warning' && level !== 'error') throw new UsageError(`--rule ${id} must be set to off, info, warning or error`)
     rules[id] = level
   }
+  // `stagecraft config --explain` is --explain-config; a folder named config is still a path otherwise.
+  const explainConfig = (values['explain-config'] ?? false) || (values.explain === true && positionals[0] === 'config')
+  if (values.explain === true && !explainConfig) throw new UsageError('--explain goes with the config command: stagecraft config --explain')
   return {
-    paths: positionals,
+    paths: explainConfig && positionals[0] === 'config' ? positionals.slice(1) : positionals,
     format: format as Format,
     base,
     registry: values.registry ?? false,
@@ -157,6 +173,8 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     buildArgs,
     failOn,
     config: values.config ?? null,
+    hadolintConfig: values['hadolint-config'] ?? null,
+    explainConfig,
     rules,
     listRules: values['list-rules'] ?? false,
     builds: values.builds ?? false,
@@ -192,6 +210,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (options.listRules) {
     io.stdout(listRules())
     return 0
+  }
+  if (options.explainConfig) {
+    try {
+      const loaded = loadConfig(io.cwd, options.config, RULES, options.hadolintConfig)
+      io.stdout(explainConfig(loaded, RULES, { levels: options.rules, target: options.target, failOn: options.failOn, buildArgs: options.buildArgs }))
+      return 0
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err
+      io.stderr(`stagecraft: ${err.message}\n`)
+      return 2
+    }
   }
   if (options.builds) {
     io.stdout(formatBuilds(readBuildDefinitions(repositoryFiles(io.cwd))))
@@ -241,7 +270,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     result = await review(
       sources,
-      { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming },
+      { root: io.cwd, configFile: options.config, hadolintConfigFile: options.hadolintConfig, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming },
       { buildContext: (p, context) => contexts.read(p, context), repository: repositoryFiles(io.cwd), ...(streaming ? { onFile } : {}) }
     )
   } catch (err) {

@@ -10,7 +10,10 @@ export interface ActionInputs {
   target: string | null
   buildArgs: Record<string, string>
   annotate: AnnotateMode
-  failOn: FailOn
+  /** null: the configuration's fail-on (or .hadolint.yaml's failure-threshold), else error. */
+  failOn: FailOn | null
+  /** hadolint's configuration file, when the input names one. */
+  hadolintConfig: string | null
   comment: 'always' | 'on-findings' | 'never'
   commentKey: string
   checkRun: boolean
@@ -59,7 +62,8 @@ export function readInputs(): ActionInputs {
     target: core.getInput('target').trim() || null,
     buildArgs,
     annotate: choice('annotate', ['changed-lines', 'changed-files', 'all'] as const, 'changed-lines'),
-    failOn: choice('fail-on', ['error', 'warning', 'info', 'never'] as const, 'error'),
+    failOn: core.getInput('fail-on').trim() === '' ? null : choice('fail-on', ['error', 'warning', 'info', 'never'] as const, 'error'),
+    hadolintConfig: core.getInput('hadolint-config').trim() || null,
     comment: choice('comment', ['always', 'on-findings', 'never'] as const, 'on-findings'),
     commentKey: core.getInput('comment-key').trim(),
     checkRun,

@@ -4,7 +4,8 @@ import { buildStageGraph, type GraphOptions, type TargetRequest } from '../graph
 import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
 import { parseDockerfile } from '../parse/parse.js'
 
-import { runRules, type RuleLevel, type RuleOptions } from '../rules/engine.js'
+import { runRules, type RuleLevel, type RuleOptions, type ScopedIgnore } from '../rules/engine.js'
+import type { SuppressionTool } from '../rules/suppressions.js'
 import { RULES } from '../rules/registry.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { StageGraph } from '../model/graph.js'
@@ -25,13 +26,20 @@ export interface AnalysisOptions {
   options?: RuleOptions
   /** The build context's .dockerignore, when the caller could look (the CLI and the action do). */
   buildContext?: BuildContext
+  /** Whose suppression comments count; default all (the configuration's allow-suppressions and disable-ignore-pragma). */
+  honoured?: readonly SuppressionTool[]
+  /** The configuration's ignores that apply to this file (`suppress:`). */
+  ignores?: readonly ScopedIgnore[]
 }
 
 export const INTERNAL_ERROR = 'internal-error'
 
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
-  return runRules({ model, graph, rules: RULES, buildContext: options.buildContext }, { levels: options.levels ?? {}, options: options.options ?? {} })
+  return runRules(
+    { model, graph, rules: RULES, buildContext: options.buildContext },
+    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
+  )
 }
 
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {

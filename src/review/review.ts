@@ -6,7 +6,7 @@
  */
 import { readBuildDefinitions } from '../builds/index.js'
 import type { BuildDefinition, BuildsResult, RepoFiles } from '../builds/types.js'
-import { ConfigError, configuredPurpose, ignoredBy, loadConfig, type Config } from '../config/config.js'
+import { ConfigError, configuredPurpose, honouredSuppressions, ignoredBy, ignoresFor, loadConfig, type Config } from '../config/config.js'
 import type { BuildContext, FileAnalysis } from '../model/analysis.js'
 import type { Finding } from '../model/finding.js'
 import type { ImageLookup } from '../model/image.js'
@@ -41,9 +41,12 @@ export interface ReviewOptions {
   root: string
   /** An explicit configuration file (relative to root), or null to look for the usual names. */
   configFile: string | null
+  /** An explicit hadolint configuration (relative to root); null or absent: `.hadolint.yaml`/`.hadolint.yml` when present. */
+  hadolintConfigFile?: string | null
   overrides: Overrides
   annotate: AnnotateMode
-  failOn: FailOn
+  /** null: the configuration's fail-on (or hadolint's failure-threshold), else error. */
+  failOn: FailOn | null
   registry: { sizes: boolean; images: readonly string[]; credentials?: Readonly<Record<string, RegistryCredentials>>; timeoutMs?: number }
   /** Dockerfiles the change deletes (listed in the summary). */
   removed?: readonly string[]
@@ -102,6 +105,8 @@ export interface Review {
   registry?: RegistryStats
   /** Every owned finding with its file, in file order. */
   owned: { path: string; finding: Finding }[]
+  /** The fail-on in effect: the caller's, else the configuration's, else error. */
+  failOn: FailOn
   fails: boolean
   conclusion: 'success' | 'neutral' | 'failure'
 }
@@ -112,11 +117,13 @@ function purposeRules(config: Config, path: string): { configuredPurpose: NonNul
 }
 
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
-  const { config } = loadConfig(options.root, options.configFile, RULES)
+  const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  const fileOptions = analysisOptions(config, options.overrides)
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) }
+  const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const notes = [...(options.notes ?? [])]
+  if (!config.allowSuppressions) notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.')
   const files: FileReview[] = []
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
@@ -136,6 +143,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
       ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
       ...(purposeRules(config, source.path) ?? {}),
+      ignores: ignoresFor(config, repoPath(source.path)),
       buildContext: deps.buildContext(source.path, built?.context ?? null)
     }
     const analysis = analyzeDockerfile(source.path, content.text, analysisOptions)
@@ -152,7 +160,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     if (options.retain !== false) files.push(file)
   }
 
-  const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' }
+  const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }
   const { registry } = options
   if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
     const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) })
@@ -166,7 +174,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
   }
   const ownedFindings = owned.map((o) => o.finding)
-  result.fails = fails(ownedFindings, options.failOn)
-  result.conclusion = conclusion(ownedFindings, options.failOn)
+  result.fails = fails(ownedFindings, failOn)
+  result.conclusion = conclusion(ownedFindings, failOn)
   return result
 }

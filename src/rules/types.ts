@@ -48,6 +48,8 @@ export interface RuleReport {
    * whose default a FROM uses is still silenced by an ignore comment above that FROM.
    */
   alsoSuppressedAt?: readonly number[]
+  /** Overrides the rule's equivalents for this report: the shellcheck rule names each finding's SC code here. */
+  equivalents?: Equivalents
 }
 
 export type OptionValue = boolean | string | number | readonly string[] | null
