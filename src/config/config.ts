@@ -38,6 +38,7 @@ function optionValue(option: RuleOption, value: unknown, where: string): OptionV
   const ok =
     option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type
   if (!ok) throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`)
+  if (option.choices !== undefined && !option.choices.includes(value as string)) throw new ConfigError(`${where}: option "${option.name}" must be ${option.choices.join(', ')}, not "${String(value)}"`)
   return value as OptionValue
 }
 

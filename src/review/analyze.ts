@@ -6,6 +6,7 @@ import { parseDockerfile } from '../parse/parse.js'
 
 import { runRules, type RuleLevel, type RuleOptions, type ScopedIgnore } from '../rules/engine.js'
 import type { SuppressionTool } from '../rules/suppressions.js'
+import type { ShellcheckComment } from '../model/shellcheck.js'
 import { RULES } from '../rules/registry.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { StageGraph } from '../model/graph.js'
@@ -30,6 +31,8 @@ export interface AnalysisOptions {
   honoured?: readonly SuppressionTool[]
   /** The configuration's ignores that apply to this file (`suppress:`). */
   ignores?: readonly ScopedIgnore[]
+  /** What ShellCheck said about this file's RUN scripts, when the review ran it. */
+  shellcheck?: readonly ShellcheckComment[]
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -37,14 +40,24 @@ export const INTERNAL_ERROR = 'internal-error'
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
   return runRules(
-    { model, graph, rules: RULES, buildContext: options.buildContext },
+    { model, graph, rules: RULES, buildContext: options.buildContext, shellcheck: options.shellcheck },
     { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
   )
 }
 
-export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {
+/** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
+export function parseForAnalysis(text: string, options: AnalysisOptions = {}): { ok: true; model: DockerfileModel } | { ok: false; error: unknown } {
   try {
-    const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
+    return { ok: true, model: parseDockerfile(text, { buildArgs: options.buildArgs ?? {} }) }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
+export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}, parsed?: ReturnType<typeof parseForAnalysis>): FileAnalysis {
+  try {
+    if (parsed !== undefined && !parsed.ok) throw parsed.error
+    const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) })
     return { path, model, graph, findings: checkFile(model, graph, options) }
   } catch (err) {

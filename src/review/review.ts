@@ -16,7 +16,9 @@ import { RULES } from '../rules/registry.js'
 import type { ReadResult } from '../sources/git.js'
 import type { BuiltImageResult } from '../enrich/built-image.js'
 import { analysedVersions, type PreviousVersion } from '../enrich/delta.js'
-import { analyzeDockerfile } from './analyze.js'
+import { analyzeDockerfile, parseForAnalysis, type AnalysisOptions } from './analyze.js'
+import { checkScripts, findShellcheck, probeShellcheck, runScripts, type Shellcheck } from '../shellcheck/run.js'
+import type { ShellcheckComment } from '../model/shellcheck.js'
 import { analysisOptions, type Overrides } from './options.js'
 import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
 import { askRegistries } from './registry-lookups.js'
@@ -48,6 +50,8 @@ export interface ReviewOptions {
   /** null: the configuration's fail-on (or hadolint's failure-threshold), else error. */
   failOn: FailOn | null
   registry: { sizes: boolean; images: readonly string[]; credentials?: Readonly<Record<string, RegistryCredentials>>; timeoutMs?: number }
+  /** ShellCheck: true (when on PATH), false (never) or the program's path; absent: the configuration's. */
+  shellcheck?: boolean | string
   /** Dockerfiles the change deletes (listed in the summary). */
   removed?: readonly string[]
   /** What the caller has to say already (e.g. a truncated file list). */
@@ -111,6 +115,29 @@ export interface Review {
   conclusion: 'success' | 'neutral' | 'failure'
 }
 
+/** Files per ShellCheck process: enough to start it rarely, few enough to keep a large run's memory flat. */
+const BATCH = 64
+
+/**
+ * ShellCheck for this review: the program, a note saying why it was skipped, or null when it is
+ * turned off (`shellcheck: false`, or the shellcheck rule set to off).
+ */
+async function shellcheckFor(config: Config, options: ReviewOptions): Promise<Shellcheck | { skipped: string } | null> {
+  const setting = options.shellcheck ?? config.shellcheck
+  if (setting === false || (options.overrides.levels?.shellcheck ?? config.rules.shellcheck) === 'off') return null
+  const path = findShellcheck(typeof setting === 'string' ? setting : null)
+  if (path === null) {
+    return {
+      skipped:
+        typeof setting === 'string'
+          ? `ShellCheck was not found at ${setting}, so the RUN scripts were not checked with it.`
+          : 'ShellCheck is not installed (no shellcheck on PATH), so the RUN scripts were not checked with it; install it (apt-get install shellcheck) or set shellcheck: false.'
+    }
+  }
+  const probed = await probeShellcheck(path)
+  return 'error' in probed ? { skipped: `ShellCheck could not be used (${probed.error}), so the RUN scripts were not checked with it.` } : probed
+}
+
 function purposeRules(config: Config, path: string): { configuredPurpose: NonNullable<ReturnType<typeof configuredPurpose>> } | null {
   const purpose = configuredPurpose(config, repoPath(path))
   return purpose === null ? null : { configuredPurpose: purpose }
@@ -128,37 +155,67 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
   let reviewed = 0
-  for (const source of sources) {
-    if (ignored(source.path)) continue
-    const content = await source.read()
-    if (!content.ok) {
-      unread.push({ path: source.path, reason: content.reason })
-      continue
+  const shellcheck = await shellcheckFor(config, options)
+  let shellcheckScripts = 0
+  let shellcheckError: string | null = null
+  const pending = sources.filter((source) => !ignored(source.path))
+  // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
+  for (let start = 0; start < pending.length; start += BATCH) {
+    const batch: { source: Source; text: string; before: ReadResult | null; options: AnalysisOptions }[] = []
+    for (const source of pending.slice(start, start + BATCH)) {
+      const content = await source.read()
+      if (!content.ok) {
+        unread.push({ path: source.path, reason: content.reason })
+        continue
+      }
+      const built = builds === null ? null : buildsOf(builds, source.path)
+      // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
+      const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
+      const analysisOptions: AnalysisOptions & { builds: BuildDefinition[] } = {
+        ...fileOptions,
+        buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
+        ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
+        ...(purposeRules(config, source.path) ?? {}),
+        ignores: ignoresFor(config, repoPath(source.path)),
+        buildContext: deps.buildContext(source.path, built?.context ?? null),
+        builds: built?.builds ?? []
+      }
+      const before = source.readPrevious === undefined ? null : source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
+      batch.push({ source, text: content.text, before, options: analysisOptions })
     }
-    const built = builds === null ? null : buildsOf(builds, source.path)
-    // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
-    const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
-    const analysisOptions = {
-      ...fileOptions,
-      buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
-      ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
-      ...(purposeRules(config, source.path) ?? {}),
-      ignores: ignoresFor(config, repoPath(source.path)),
-      buildContext: deps.buildContext(source.path, built?.context ?? null)
+    // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.
+    const parsed = batch.map((entry) => ({ head: parseForAnalysis(entry.text, entry.options), base: entry.before?.ok === true ? parseForAnalysis(entry.before.text, entry.options) : null }))
+    let checked: { head: ShellcheckComment[]; base: ShellcheckComment[] }[] | null = null
+    if (shellcheck !== null && 'path' in shellcheck) {
+      const scripts = parsed.flatMap((p) => [p.head, p.base].map((m) => (m === null || !m.ok ? [] : runScripts(m.model, shellcheck))))
+      shellcheckScripts += scripts.reduce((n, s) => n + s.length, 0)
+      const result = await checkScripts(shellcheck, scripts)
+      shellcheckError ??= result.error
+      checked = parsed.map((_, i) => ({ head: result.comments[2 * i] ?? [], base: result.comments[2 * i + 1] ?? [] }))
+    } else if (shellcheck !== null) {
+      shellcheckScripts += parsed.reduce((n, p) => n + (p.head.ok ? runScripts(p.head.model, { busybox: false }).length : 0), 0)
     }
-    const analysis = analyzeDockerfile(source.path, content.text, analysisOptions)
-    const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: built?.builds ?? [] }
-    if (source.readPrevious !== undefined) {
-      const before = source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
-      if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, analysisOptions)
-      else if (before.missing === true) file.previous = 'new'
-      else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
-    }
-    deps.onFile?.(file)
-    reviewed++
-    owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
-    if (options.retain !== false) files.push(file)
+    batch.forEach((entry, i) => {
+      const { source } = entry
+      const { builds: fileBuilds, ...analysisOptions } = entry.options as AnalysisOptions & { builds: BuildDefinition[] }
+      const parts = parsed[i] as (typeof parsed)[number]
+      const comments = checked?.[i]
+      const analysis = analyzeDockerfile(source.path, entry.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }) }, parts.head)
+      const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds }
+      const before = entry.before
+      if (before !== null) {
+        if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.base }) }, parts.base ?? undefined)
+        else if (before.missing === true) file.previous = 'new'
+        else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
+      }
+      deps.onFile?.(file)
+      reviewed++
+      owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
+      if (options.retain !== false) files.push(file)
+    })
   }
+  if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0) notes.push(shellcheck.skipped)
+  if (shellcheckError !== null) notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`)
 
   const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }
   const { registry } = options
