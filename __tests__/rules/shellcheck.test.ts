@@ -31,8 +31,8 @@ describeShellcheck('shellcheck', () => {
     expect(await sc(df('FROM debian:12', bashism))).toEqual(['SC3010@2'])
   })
 
-  it('leaves alone what BusyBox ash has: pipefail and echo -e on Alpine', async () => {
-    expect(await sc(df('FROM alpine:3.20', 'RUN set -o pipefail && echo -e "a\\tb" | wc -l'))).toEqual([])
+  it('leaves alone what BusyBox ash has: pipefail, echo -e and [[ ]] on Alpine', async () => {
+    expect(await sc(df('FROM alpine:3.20', 'RUN set -o pipefail && echo -e "a\\tb" | wc -l', 'RUN if [[ -d /etc ]]; then echo yes; fi'))).toEqual([])
   })
 
   it('leaves alone /bin/echo -e, which is not the shell’s echo', async () => {

@@ -67,7 +67,7 @@ describe('runScripts', () => {
       [6, 'bash']
     ])
     // ash without ShellCheck's BusyBox dialect: dash, less pipefail and echo -e, which ash has.
-    expect(found[0]?.text.split('\n')[0]).toBe('# shellcheck shell=dash disable=SC3040,SC3036')
+    expect(found[0]?.text.split('\n')[0]).toBe('# shellcheck shell=dash disable=SC3003,SC3010,SC3014,SC3036,SC3037,SC3040,SC3046,SC3051,SC3057,SC3060')
     expect(scripts(df('FROM alpine:3.20', 'RUN echo a'), true)[0]?.dialect).toBe('busybox')
   })
 

@@ -29,8 +29,12 @@ export interface RunScript {
 /** Variables every RUN sees without declaring them: BuildKit passes the proxy settings through. */
 const PREDEFINED = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']
 
-/** Where ShellCheck has no BusyBox dialect (before 0.10), ash is read as dash, less what ash has and dash lacks: pipefail, echo -e. */
-const ASH_OVER_DASH = [3040, 3036]
+/**
+ * Where ShellCheck has no BusyBox dialect (before 0.10), ash is read as dash, less what Alpine's
+ * ash has and dash lacks: `[[ ]]` (SC3010), `==` in `[` (SC3014), `$'…'` (SC3003), echo -e
+ * (SC3036, SC3037), pipefail (SC3040), `source` (SC3046, SC3051), `${v:1:2}` (SC3057), `${v/a/b}` (SC3060).
+ */
+const ASH_OVER_DASH = [3003, 3010, 3014, 3036, 3037, 3040, 3046, 3051, 3057, 3060]
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
 
