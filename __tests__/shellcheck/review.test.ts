@@ -3,7 +3,7 @@
  * findings of every file, and a note in the summary when it is missing or fails.
  */
 import { afterAll, expect, it } from '@jest/globals'
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/run.js'
 import type { JsonReport } from '../../src/report/json.js'
@@ -43,6 +43,14 @@ describeShellcheck('ShellCheck in the review', () => {
     const found = shellcheckFindings(stdout)
     expect(found).toHaveLength(70 * 3)
     expect(found.slice(0, 3)).toEqual(['svc0/Dockerfile:2', 'svc0/Dockerfile:4', 'svc0/Dockerfile:6'])
+  })
+
+  it('gives ShellCheck no script longer than 32 KB, and says so', async () => {
+    mkdirSync(join(tree.dir, 'huge'), { recursive: true })
+    writeFileSync(join(tree.dir, 'huge/Dockerfile'), df('FROM debian:12', `RUN apt-get install -y ${Array.from({ length: 5000 }, (_, i) => `pkg${i}`).join(' ')} && echo "$unset_var"`, 'RUN echo "$small_unset"'))
+    const { stdout, stderr } = await cli(['--format', 'json', '--fail-on', 'never', 'huge/Dockerfile'], '')
+    expect(shellcheckFindings(stdout)).toEqual(['huge/Dockerfile:3'])
+    expect(stderr).toBe('stagecraft: One RUN script is longer than 32 KB and was not given to ShellCheck.\n')
   })
 
   it('starts nothing with shellcheck: false or the rule off', async () => {

@@ -17,7 +17,7 @@ import type { ReadResult } from '../sources/git.js'
 import type { BuiltImageResult } from '../enrich/built-image.js'
 import { analysedVersions, type PreviousVersion } from '../enrich/delta.js'
 import { analyzeDockerfile, parseForAnalysis, type AnalysisOptions } from './analyze.js'
-import { checkScripts, findShellcheck, probeShellcheck, runScripts, type Shellcheck } from '../shellcheck/run.js'
+import { checkScripts, findShellcheck, probeShellcheck, runScripts, type RunScript, type Shellcheck } from '../shellcheck/run.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
 import { analysisOptions, type Overrides } from './options.js'
 import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
@@ -117,6 +117,8 @@ export interface Review {
 
 /** Files per ShellCheck process: enough to start it rarely, few enough to keep a large run's memory flat. */
 const BATCH = 64
+/** The longest script given to ShellCheck, in characters (real RUNs stay under a few KB). */
+const MAX_SCRIPT = 32 * 1024
 
 /**
  * ShellCheck for this review: the program, a note saying why it was skipped, or null when it is
@@ -158,6 +160,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const shellcheck = await shellcheckFor(config, options)
   let shellcheckScripts = 0
   let shellcheckError: string | null = null
+  let shellcheckTooLong = 0
   const pending = sources.filter((source) => !ignored(source.path))
   // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
   for (let start = 0; start < pending.length; start += BATCH) {
@@ -187,8 +190,11 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     const parsed = batch.map((entry) => ({ head: parseForAnalysis(entry.text, entry.options), base: entry.before?.ok === true ? parseForAnalysis(entry.before.text, entry.options) : null }))
     let checked: { head: ShellcheckComment[]; base: ShellcheckComment[] }[] | null = null
     if (shellcheck !== null && 'path' in shellcheck) {
-      const scripts = parsed.flatMap((p) => [p.head, p.base].map((m) => (m === null || !m.ok ? [] : runScripts(m.model, shellcheck))))
-      shellcheckScripts += scripts.reduce((n, s) => n + s.length, 0)
+      const all = parsed.flatMap((p) => [p.head, p.base].map((m) => (m === null || !m.ok ? [] : runScripts(m.model, shellcheck))))
+      // ShellCheck's time grows much faster than a script's length: a generated RUN of 400 KB takes minutes.
+      const scripts = all.map((list) => list.filter((s) => s.text.length <= MAX_SCRIPT))
+      shellcheckScripts += all.reduce((n, s) => n + s.length, 0)
+      shellcheckTooLong += all.reduce((n, s, i) => n + s.length - (scripts[i] as RunScript[]).length, 0)
       const result = await checkScripts(shellcheck, scripts)
       shellcheckError ??= result.error
       checked = parsed.map((_, i) => ({ head: result.comments[2 * i] ?? [], base: result.comments[2 * i + 1] ?? [] }))
@@ -215,6 +221,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     })
   }
   if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0) notes.push(shellcheck.skipped)
+  if (shellcheckTooLong > 0) notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`)
   if (shellcheckError !== null) notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`)
 
   const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }

@@ -88,7 +88,7 @@ const LEVELS = new Set<ShellcheckLevel>(['error', 'warning', 'info', 'style'])
  * Checks every script of the batch in one ShellCheck process. The comments come back per batch
  * entry, in Dockerfile lines; a comment on the preamble (ours, not the author's) is dropped.
  */
-export async function checkScripts(shellcheck: Shellcheck, batch: readonly (readonly RunScript[])[], timeoutMs = 120_000): Promise<{ comments: ShellcheckComment[][]; error: string | null }> {
+export async function checkScripts(shellcheck: Shellcheck, batch: readonly (readonly RunScript[])[], timeoutMs = 60_000): Promise<{ comments: ShellcheckComment[][]; error: string | null }> {
   const comments: ShellcheckComment[][] = batch.map(() => [])
   const owners: { entry: number; script: RunScript }[] = []
   const dir = mkdtempSync(join(tmpdir(), 'stagecraft-shellcheck-'))
