@@ -1,7 +1,7 @@
 /**
  * The code's layers, enforced: data flows one way (sources → parse → graph → rules → enrich →
  * review → report → GitHub), so a lower layer never imports a higher one, only review talks to
- * the registries, and only src/github imports @actions/*.
+ * the registries and starts ShellCheck, and only src/github imports @actions/*.
  */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -21,6 +21,7 @@ const RANKS: Record<string, number> = {
   config: 4,
   enrich: 5,
   registry: 5,
+  shellcheck: 5,
   sources: 5,
   review: 6,
   report: 7,
@@ -74,6 +75,11 @@ describe('layers', () => {
   it('lets only review talk to the registries', () => {
     const registry = edges.filter((e) => e.to === 'registry' && e.from !== 'registry' && e.from !== 'review')
     expect(registry.map((e) => `${e.file} imports ${e.spec}`)).toEqual([])
+  })
+
+  it('lets only review start ShellCheck', () => {
+    const shellcheck = edges.filter((e) => e.to === 'shellcheck' && e.from !== 'shellcheck' && e.from !== 'review')
+    expect(shellcheck.map((e) => `${e.file} imports ${e.spec}`)).toEqual([])
   })
 
   it('lets only src/github import @actions/*', () => {

@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9002);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,13 +33259,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9002:
+/***/ 43:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -42955,7 +42955,9 @@ function readInputs() {
         target: getInput('target').trim() || null,
         buildArgs,
         annotate: choice('annotate', ['changed-lines', 'changed-files', 'all'], 'changed-lines'),
-        failOn: choice('fail-on', ['error', 'warning', 'info', 'never'], 'error'),
+        failOn: getInput('fail-on').trim() === '' ? null : choice('fail-on', ['error', 'warning', 'info', 'never'], 'error'),
+        hadolintConfig: getInput('hadolint-config').trim() || null,
+        shellcheck: shellcheckInput(getInput('shellcheck').trim()),
         comment: choice('comment', ['always', 'on-findings', 'never'], 'on-findings'),
         commentKey: getInput('comment-key').trim(),
         checkRun,
@@ -42967,6 +42969,9 @@ function readInputs() {
         registryTimeoutMs: Math.round(timeout * 1000),
         images: getMultilineInput('image').filter((l) => l.trim() !== '')
     };
+}
+function shellcheckInput(value) {
+    return value === '' ? null : value === 'true' ? true : value === 'false' ? false : value;
 }
 function inputs_boolean(name, fallback) {
     const value = getInput(name).trim() || String(fallback);
@@ -49359,20 +49364,32 @@ const invalidStageName = graphProblemRule({
 }, (p) => `stage name "${p.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`);
 
 ;// CONCATENATED MODULE: ./src/rules/suppressions.ts
-function add(target, ids) {
-    if (target === 'all' || ids === 'all')
-        return 'all';
-    for (const id of ids)
-        target.add(id);
-    return target;
+const SUPPRESSION_TOOLS = ['stagecraft', 'hadolint', 'buildkit'];
+/** The ShellCheck codes hadolint passes on, as `# hadolint ignore=SC2086` names them. */
+const SHELLCHECK_CODE = /^SC\d{4}$/;
+/**
+ * Every code hadolint has had: DL1001, DL3000–DL3077 and DL4000–DL4007 (DL3005 and the like were
+ * deleted, but an old ignore naming them is not a typo). Anything else in a hadolint ignore is one.
+ */
+function isHadolintCode(code) {
+    const m = /^DL(\d{4})$/.exec(code);
+    if (m === null)
+        return SHELLCHECK_CODE.test(code);
+    const n = Number(m[1]);
+    return n === 1001 || (n >= 3000 && n <= 3077) || (n >= 4000 && n <= 4007);
 }
-function suppressions_list(text) {
+/** The id a ShellCheck code suppresses: one code of the shellcheck rule. */
+function shellcheckId(code) {
+    return `shellcheck/${code}`;
+}
+/** `a,b` (ours and BuildKit's); hadolint's lists also take spaces around the commas. */
+function suppressions_list(text, separators = /,/) {
     return text
-        .split(',')
+        .split(separators)
         .map((s) => s.trim())
         .filter((s) => s !== '');
 }
-/** Maps names of one tool to our rule ids; records the names that map to nothing. */
+/** Maps names of one tool to our rule ids; records the names that name nothing at all. */
 function resolve(names, tool, rules, line, unknown) {
     const ids = new Set();
     for (const name of names) {
@@ -49382,17 +49399,20 @@ function resolve(names, tool, rules, line, unknown) {
                     ids.add(r.meta.id);
             continue;
         }
-        const matches = rules.filter((r) => tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === name.toUpperCase() : r.meta.equivalents.buildkit === name);
-        // hadolint and BuildKit have checks we do not implement: silently nothing to suppress there.
-        if (matches.length === 0 && tool === 'stagecraft')
+        const upper = name.toUpperCase();
+        if (tool !== 'buildkit' && SHELLCHECK_CODE.test(upper)) {
+            ids.add(shellcheckId(upper));
+            continue;
+        }
+        const matches = rules.filter((r) => (tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === upper : r.meta.equivalents.buildkit === name));
+        // hadolint and BuildKit have checks we do not implement: nothing to suppress there, but a name
+        // that is no code of theirs at all is a typo, like an unknown rule id of ours.
+        if (matches.length === 0 && (tool === 'stagecraft' || (tool === 'hadolint' && !isHadolintCode(upper))))
             unknown.push({ line, name, tool });
         for (const r of matches)
             ids.add(r.meta.id);
     }
     return ids;
-}
-function instructionsOf(model) {
-    return model.instructions;
 }
 /** The engine and the invalid-suppression rule both ask; read each file's comments once. */
 const cache = new WeakMap();
@@ -49404,53 +49424,76 @@ function readSuppressions(model, rules) {
     cache.set(model, { rules, suppressions });
     return suppressions;
 }
+/** `hadolint [global|stage] ignore = A, B  # why`: the scope and the names, or null for another comment. */
+function hadolintIgnore(text) {
+    const m = /^hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=(.*)$/.exec(text);
+    if (m === null)
+        return null;
+    const body = m[2];
+    const hash = body.indexOf('#');
+    return { scope: m[1] ?? 'next', names: suppressions_list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) };
+}
 function computeSuppressions(model, rules) {
-    const result = { file: new Set(), ranges: [], buildkitErrors: false, unknown: [] };
+    const result = { entries: [], buildkitErrors: false, unknown: [] };
+    const fileWide = (tool, ids) => {
+        result.entries.push({ tool, first: 1, last: Number.MAX_SAFE_INTEGER, ids });
+    };
     const check = model.directives.check;
     if (check !== null) {
-        result.file = add(result.file, resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
+        fileWide('buildkit', resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
         result.buildkitErrors = check.error;
     }
-    const instructions = instructionsOf(model);
+    const instructions = model.instructions;
     const nextInstruction = (line) => instructions.find((i) => i.line > line);
+    const nextOnly = (tool, line, ids) => {
+        const next = nextInstruction(line);
+        if (next !== undefined)
+            result.entries.push({ tool, first: next.line, last: next.endLine, ids });
+    };
     for (const comment of model.comments) {
         const text = comment.text.trim();
         let match;
-        let ids = null;
-        let fileWide = false;
+        const hadolint = hadolintIgnore(text);
         if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
-            fileWide = true;
-            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
+            fileWide('stagecraft', (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
         }
         else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
-            ids = (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown);
+            nextOnly('stagecraft', comment.line, (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
         }
-        else if ((match = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/.exec(text)) !== null) {
-            fileWide = match[1] !== undefined;
-            ids = resolve(suppressions_list(match[2] ?? ''), 'hadolint', rules, comment.line, result.unknown);
+        else if (hadolint !== null) {
+            const ids = resolve(hadolint.names, 'hadolint', rules, comment.line, result.unknown);
+            if (hadolint.scope === 'global')
+                fileWide('hadolint', ids);
+            else if (hadolint.scope === 'next')
+                nextOnly('hadolint', comment.line, ids);
+            else {
+                // As in hadolint: only directly above a FROM, and then for that whole stage.
+                const next = nextInstruction(comment.line);
+                const stage = next?.keyword === 'FROM' ? model.stages[next.stage] : undefined;
+                if (stage !== undefined)
+                    result.entries.push({ tool: 'hadolint', first: stage.line, last: stage.endLine, ids });
+                else
+                    result.unknown.push({ line: comment.line, name: hadolint.names.join(', '), tool: 'hadolint', reason: 'misplaced-stage-ignore' });
+            }
         }
         else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
-            ids = resolve(suppressions_list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown);
+            nextOnly('buildkit', comment.line, resolve(suppressions_list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown));
         }
-        if (ids === null)
-            continue;
-        if (fileWide) {
-            result.file = add(result.file, ids);
-            continue;
-        }
-        const next = nextInstruction(comment.line);
-        if (next !== undefined)
-            result.ranges.push([next.line, next.endLine, ids]);
     }
     return result;
 }
 /** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
 const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
 const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
-function isSuppressed(suppressions, finding) {
-    if (covers(suppressions.file, finding.rule))
-        return true;
-    return suppressions.ranges.some(([first, last, ids]) => finding.line >= first && finding.line <= last && covers(ids, finding.rule));
+/** The ids a suppression may name a finding by: its rule, and for a ShellCheck finding its code. */
+function idsOf(finding) {
+    const code = finding.equivalents?.hadolint ?? null;
+    return code !== null && SHELLCHECK_CODE.test(code) ? [finding.rule, shellcheckId(code)] : [finding.rule];
+}
+/** Whether a finding is silenced by a comment of a tool the policy lets count (by default all of them). */
+function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
+    const ids = idsOf(finding);
+    return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && ids.some((id) => covers(s.ids, id)));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
@@ -49458,7 +49501,7 @@ function isSuppressed(suppressions, finding) {
 const invalidSuppression = {
     meta: {
         id: 'invalid-suppression',
-        title: 'A stagecraft-ignore comment names no known rule',
+        title: 'A suppression comment suppresses nothing',
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
@@ -49466,7 +49509,11 @@ const invalidSuppression = {
     },
     check: ({ model, rules }) => readSuppressions(model, rules).unknown.map((u) => ({
         line: u.line,
-        message: `"${u.name}" is not a Stagecraft rule, so this comment suppresses nothing (stagecraft --list-rules shows the ids)`,
+        message: u.reason === 'misplaced-stage-ignore'
+            ? `"# hadolint stage ignore=${u.name}" is not directly above a FROM, so it suppresses nothing (hadolint applies it to the stage whose FROM follows it)`
+            : u.tool === 'hadolint'
+                ? `"${u.name}" is no hadolint rule code (DL3008, SC2086…), so this comment suppresses nothing`
+                : `"${u.name}" is not a Stagecraft rule, so this comment suppresses nothing (stagecraft --list-rules shows the ids)`,
         stage: null
     }))
 };
@@ -50526,6 +50573,45 @@ const secretsInArgEnv = {
     check: ({ model, graph }) => model.stages.flatMap((s) => secrets_in_arg_env_reportsFor(s, graph.roles[s.index] === 'ships'))
 };
 
+;// CONCATENATED MODULE: ./src/rules/shellcheck.ts
+const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+const RANK = { error: 3, warning: 2, info: 1, style: 0 };
+/**
+ * Left out unless configured otherwise: in a RUN these are deliberate far more often than not —
+ * `A= B= &&` to clear variables (SC1007), a loop over a one-item list a script generates (SC2043),
+ * `$(cat packages.txt)` split on purpose (SC2046), `export X="$(…)"` (SC2155), `find | xargs` over
+ * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174).
+ */
+const SHELLCHECK_NOISE = ['SC1007', 'SC2038', 'SC2043', 'SC2046', 'SC2155', 'SC2174'];
+const shellcheck = {
+    meta: {
+        id: 'shellcheck',
+        title: 'ShellCheck finds a problem in a RUN script',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null },
+        options: [
+            { name: 'shellcheck-level', type: 'string', default: 'warning', choices: ['error', 'warning', 'info', 'style'], doc: 'The lowest ShellCheck level reported (hadolint reports them all: `style`).' },
+            { name: 'shellcheck-exclude', type: 'string-list', default: SHELLCHECK_NOISE, doc: `ShellCheck codes left out (default ${SHELLCHECK_NOISE.join(', ')}; \`[]\` reports them too).` }
+        ]
+    },
+    check: ({ shellcheck: comments, options }) => {
+        const lowest = RANK[options['shellcheck-level'] ?? 'warning'];
+        const excluded = new Set((options['shellcheck-exclude'] ?? []).map((c) => c.toUpperCase()));
+        return (comments ?? [])
+            .filter((c) => RANK[c.level] >= lowest && !excluded.has(`SC${c.code}`))
+            .map((c) => ({
+            line: c.line,
+            endLine: c.endLine,
+            message: `SC${c.code}: ${c.message} (https://www.shellcheck.net/wiki/SC${c.code})`,
+            stage: c.stage,
+            severity: SEVERITY[c.level],
+            equivalents: { hadolint: `SC${c.code}`, buildkit: null }
+        }));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
 /**
  * One stage that compiles and ships: the toolchain and the sources ship with the result. Left
@@ -50941,21 +51027,39 @@ const untrustedRegistry = {
         category: 'security',
         scope: 'all',
         equivalents: { hadolint: 'DL3026', buildkit: null },
-        options: [{ name: 'trusted-registries', type: 'string-list', default: null, doc: 'The registries images may come from (`docker.io` for Docker Hub); the rule is silent until it is set.' }]
+        options: [
+            {
+                name: 'trusted-registries',
+                type: 'string-list',
+                default: null,
+                doc: 'The registries images may come from (`docker.io` for Docker Hub; `*.gcr.io` for any host ending in `.gcr.io`, `registry.acme.*` for any starting so); the rule is silent until it is set.'
+            }
+        ]
     },
     check: ({ graph, options }) => {
         const trusted = options['trusted-registries'];
         if (trusted === null)
             return [];
-        const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())));
+        const allowed = [...new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())))];
+        const isTrusted = trustedBy(allowed);
         return graph.external.flatMap((ref) => {
             const registry = registryOf(ref.image);
-            if (registry === null || allowed.has(registry))
+            if (registry === null || isTrusted(registry))
                 return [];
-            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }];
+            return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${allowed.join(', ')})`, stage: ref.stage }];
         });
     }
 };
+/** hadolint's wildcards: a leading `*` matches any start (`*.gcr.io`), a trailing one any end; otherwise the exact host. */
+function trustedBy(allowed) {
+    return (registry) => allowed.some((entry) => {
+        if (entry.length > 1 && entry.startsWith('*'))
+            return registry.endsWith(entry.slice(1));
+        if (entry.length > 1 && entry.endsWith('*'))
+            return registry.startsWith(entry.slice(0, -1));
+        return registry === entry;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/rules/unused-stage.ts
 /** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
@@ -51097,6 +51201,7 @@ const workdirRelativePath = {
 
 
 
+
 const RULES = [
     addLocalFile,
     addUrlWithoutChecksum,
@@ -51157,6 +51262,7 @@ const RULES = [
     runSudo,
     secretFileCopied,
     secretsInArgEnv,
+    shellcheck,
     singleStageBuild,
     stageForwardReference,
     stageIndexOutOfRange,
@@ -51415,7 +51521,7 @@ async function publish(review, target) {
     }
     info(`stagecraft: ${review.reviewed} Dockerfile(s), ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`);
     if (review.fails)
-        setFailed(`stagecraft: findings at or above fail-on (${inputs.failOn})`);
+        setFailed(`stagecraft: findings at or above fail-on (${review.failOn})`);
 }
 
 ;// CONCATENATED MODULE: ./src/builds/hcl-eval.ts
@@ -54912,6 +55018,177 @@ function readBuildDefinitions(files) {
     return { builds, notes: unique };
 }
 
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** hadolint's label types (`label-schema`). */
+const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'];
+const emptyConfig = () => ({
+    rules: {},
+    images: [],
+    options: {},
+    ignore: [],
+    target: null,
+    buildArgs: {},
+    failOn: null,
+    allowSuppressions: true,
+    hadolintPragmas: true,
+    suppress: [],
+    shellcheck: true,
+    labelSchema: {},
+    strictLabels: false,
+    origins: {},
+    notApplied: []
+});
+class ConfigError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/config/hadolint.ts
+/**
+ * hadolint's configuration (`.hadolint.yaml`, `.hadolint.yml`, or `--hadolint-config`), read so a
+ * team switching keeps its settings: `ignored`, `override`, `failure-threshold`, `no-fail`,
+ * `trustedRegistries`, `label-schema`, `strict-labels` and `disable-ignore-pragma`, each mapped to
+ * the Stagecraft setting it means. Codes of checks Stagecraft does not have, and keys that are
+ * about hadolint's own output (`format`, `no-color`, `verbose`), are listed as not applied rather
+ * than failing the run. Pure: text in, settings out.
+ */
+
+
+/** Where hadolint looks in the working directory, in order (it also looks in $HOME, which a CI run does not share). */
+const HADOLINT_CONFIG_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+const THRESHOLDS = { error: 'error', warning: 'warning', info: 'info', style: 'info', ignore: 'never', none: 'never' };
+const LEVELS = ['error', 'warning', 'info', 'style'];
+/** hadolint's style level is below info; ours stops at info. */
+const hadolint_LEVEL = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+const OUTPUT_KEYS = new Set(['format', 'output-format', 'no-color', 'verbose', 'file-path-in-report']);
+function codes(value, key, where) {
+    if (value === null || value === undefined)
+        return [];
+    if (typeof value === 'string')
+        return [value];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        throw new ConfigError(`${where}: "${key}" must be a list of rule codes`);
+    return value.map((v) => v.trim().toUpperCase());
+}
+const SHELLCHECK = /^SC\d{4}$/;
+/**
+ * The Stagecraft settings a hadolint configuration means. `where` names the file in messages and
+ * in each setting's origin (`--explain-config` prints them).
+ */
+function fromHadolintConfig(text, rules, where) {
+    let raw;
+    try {
+        raw = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
+        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
+    }
+    const config = emptyConfig();
+    if (raw === null || raw === undefined)
+        return config;
+    if (typeof raw !== 'object' || Array.isArray(raw))
+        throw new ConfigError(`${where}: hadolint's configuration must be a mapping (ignored, override, trustedRegistries...)`);
+    const entries = Object.entries(raw);
+    const byCode = (code) => rules.filter((r) => r.meta.equivalents.hadolint === code);
+    const notApplied = (text) => {
+        config.notApplied.push(`${where}: ${text}`);
+    };
+    // Levels first, then ignores, as in hadolint an ignored rule stays ignored whatever its level.
+    const override = entries.find(([k]) => k === 'override')?.[1];
+    if (override !== undefined && override !== null) {
+        if (typeof override !== 'object' || Array.isArray(override))
+            throw new ConfigError(`${where}: "override" must map error, warning, info and style to lists of rule codes`);
+        for (const [level, list] of Object.entries(override)) {
+            if (!LEVELS.includes(level))
+                throw new ConfigError(`${where}: "override" has no level "${level}" (expected error, warning, info or style)`);
+            for (const code of codes(list, `override.${level}`, where)) {
+                const matches = byCode(code);
+                if (matches.length === 0)
+                    notApplied(`override.${level}: ${code} — ${SHELLCHECK.test(code) ? 'ShellCheck findings keep ShellCheck’s level' : 'no Stagecraft rule has this code'}`);
+                for (const r of matches) {
+                    config.rules[r.meta.id] = hadolint_LEVEL[level];
+                    config.origins[`rules.${r.meta.id}`] = `${where} (override.${level}: ${code})`;
+                }
+            }
+        }
+    }
+    for (const [key, value] of entries) {
+        switch (key) {
+            case 'override':
+                break;
+            case 'ignored':
+                for (const code of codes(value, key, where)) {
+                    if (SHELLCHECK.test(code)) {
+                        config.suppress.push({ rules: [code], ids: [`shellcheck/${code}`], paths: null, stages: null });
+                        config.origins.suppress = `${where} (ignored)`;
+                        continue;
+                    }
+                    const matches = byCode(code);
+                    if (matches.length === 0)
+                        notApplied(`ignored: ${code} — no Stagecraft rule has this code, nothing to turn off`);
+                    for (const r of matches) {
+                        config.rules[r.meta.id] = 'off';
+                        config.origins[`rules.${r.meta.id}`] = `${where} (ignored: ${code})`;
+                    }
+                }
+                break;
+            case 'failure-threshold': {
+                const threshold = typeof value === 'string' ? THRESHOLDS[value.toLowerCase()] : undefined;
+                if (threshold === undefined)
+                    throw new ConfigError(`${where}: "failure-threshold" must be error, warning, info, style, ignore or none`);
+                // no-fail beats the threshold, as in hadolint.
+                if (config.failOn !== 'never') {
+                    config.failOn = threshold;
+                    config.origins['fail-on'] = `${where} (failure-threshold: ${String(value)})`;
+                }
+                break;
+            }
+            case 'no-fail':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "no-fail" must be true or false`);
+                if (value) {
+                    config.failOn = 'never';
+                    config.origins['fail-on'] = `${where} (no-fail: true)`;
+                }
+                break;
+            case 'trustedRegistries':
+            case 'trusted-registries': {
+                const registries = typeof value === 'string' ? [value] : value;
+                if (!Array.isArray(registries) || !registries.every((r) => typeof r === 'string'))
+                    throw new ConfigError(`${where}: "${key}" must be a registry or a list of registries`);
+                config.options['untrusted-registry'] = { ...config.options['untrusted-registry'], 'trusted-registries': registries };
+                config.origins['options.untrusted-registry.trusted-registries'] = `${where} (${key})`;
+                break;
+            }
+            case 'label-schema': {
+                if (value === null || typeof value !== 'object' || Array.isArray(value))
+                    throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`);
+                for (const [label, type] of Object.entries(value)) {
+                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
+                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
+                    config.labelSchema[label] = type;
+                }
+                config.origins['label-schema'] = `${where} (label-schema)`;
+                break;
+            }
+            case 'strict-labels':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
+                config.strictLabels = value;
+                config.origins['strict-labels'] = `${where} (strict-labels)`;
+                break;
+            case 'disable-ignore-pragma':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "disable-ignore-pragma" must be true or false`);
+                config.hadolintPragmas = !value;
+                config.origins['hadolint-pragmas'] = `${where} (disable-ignore-pragma: ${String(value)})`;
+                break;
+            default:
+                notApplied(OUTPUT_KEYS.has(key) ? `${key} — about hadolint's own output; use stagecraft's options (--format, FORCE_COLOR/NO_COLOR)` : `${key} — not a setting Stagecraft knows from hadolint`);
+        }
+    }
+    return config;
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
 /**
  * `.stagecraft.yml`: per-rule levels and options, path ignores, the default target and build
@@ -54925,13 +55202,15 @@ function readBuildDefinitions(files) {
 
 
 
-const emptyConfig = () => ({ rules: {}, images: [], options: {}, ignore: [], target: null, buildArgs: {} });
+
+
+
+
 /** Where a config is looked for, in order, when none is given. */
 const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
-class ConfigError extends Error {
-}
-const LEVELS = ['off', 'info', 'warning', 'error'];
-const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args'];
+const config_LEVELS = ['off', 'info', 'warning', 'error'];
+const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'label-schema', 'strict-labels'];
+const FAIL_ON = ['error', 'warning', 'info', 'never'];
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -54944,10 +55223,43 @@ function config_optionValue(option, value, where) {
     const ok = option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type;
     if (!ok)
         throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`);
+    if (option.choices !== undefined && !option.choices.includes(value))
+        throw new ConfigError(`${where}: option "${option.name}" must be ${option.choices.join(', ')}, not "${String(value)}"`);
     return value;
 }
 function setOption(config, rule, option, value, where) {
     config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: config_optionValue(option, value, where) };
+    config.origins[`options.${rule.meta.id}.${option.name}`] = where;
+}
+const SUPPRESS_KEYS = ['rules', 'paths', 'stages'];
+/** What a name in `suppress: rules` means: a rule id, a hadolint code (every rule with it), or a ShellCheck code. */
+function suppressedIds(name, rules, at) {
+    if (/^SC\d{4}$/i.test(name))
+        return [`shellcheck/${name.toUpperCase()}`];
+    if (rules.some((r) => r.meta.id === name))
+        return [name];
+    const byCode = rules.filter((r) => r.meta.equivalents.hadolint === name.toUpperCase() || r.meta.equivalents.buildkit === name);
+    if (byCode.length === 0)
+        throw new ConfigError(`${at}: "${name}" is not a Stagecraft rule, nor a hadolint or BuildKit code of one (stagecraft --list-rules shows them)`);
+    return byCode.map((r) => r.meta.id);
+}
+/** `suppress: [{ rules: [root-user, DL3008], stages: ["dev*"], paths: ["ci/**"] }]` */
+function suppressRules(value, rules, where) {
+    if (!Array.isArray(value))
+        throw new ConfigError(`${where}: "suppress" must be a list of { rules, stages, paths }`);
+    return value.map((entry, i) => {
+        const at = `${where}: suppress[${i}]`;
+        if (!isRecord(entry))
+            throw new ConfigError(`${at} must be a mapping with rules, and stages and/or paths`);
+        const unknown = Object.keys(entry).filter((k) => !SUPPRESS_KEYS.includes(k));
+        if (unknown.length > 0)
+            throw new ConfigError(`${at}: unknown key "${unknown[0]}" (expected ${SUPPRESS_KEYS.join(', ')})`);
+        const names = stringList(entry.rules, 'rules', at);
+        if (names.length === 0)
+            throw new ConfigError(`${at}: "rules" must name at least one rule`);
+        const globs = (key) => (entry[key] === undefined || entry[key] === null ? null : stringList(entry[key], key, at));
+        return { rules: names, ids: names.flatMap((n) => suppressedIds(n, rules, at)), paths: globs('paths'), stages: globs('stages') };
+    });
 }
 const IMAGE_KEYS = ['path', 'target', 'purpose'];
 /** `images: [{ path: "ci/**", purpose: environment }, { target: "dev*", purpose: environment }]` */
@@ -54980,7 +55292,7 @@ function imageRules(value, where) {
 }
 function level(id, value, where) {
     const text = value === false ? 'off' : String(value);
-    if (!LEVELS.includes(text))
+    if (!config_LEVELS.includes(text))
         throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
     return text;
 }
@@ -55010,11 +55322,13 @@ function validateConfig(raw, rules, where) {
                         throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`);
                     if (!isRecord(setting)) {
                         config.rules[id] = level(id, setting, where);
+                        config.origins[`rules.${id}`] = where;
                         continue;
                     }
                     for (const [name, v] of Object.entries(setting)) {
                         if (name === 'level') {
                             config.rules[id] = level(id, v, where);
+                            config.origins[`rules.${id}`] = where;
                             continue;
                         }
                         const option = rule.meta.options?.find((o) => o.name === name);
@@ -55028,14 +55342,17 @@ function validateConfig(raw, rules, where) {
             }
             case 'ignore':
                 config.ignore = stringList(value, key, where);
+                config.origins.ignore = where;
                 break;
             case 'images':
                 config.images = imageRules(value, where);
+                config.origins.images = where;
                 break;
             case 'target':
                 if (typeof value !== 'string' || value === '')
                     throw new ConfigError(`${where}: "target" must be a stage name`);
                 config.target = value;
+                config.origins.target = where;
                 break;
             case 'build-args':
                 if (!isRecord(value))
@@ -55044,7 +55361,46 @@ function validateConfig(raw, rules, where) {
                     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
                         throw new ConfigError(`${where}: build arg "${name}" must be a string`);
                     config.buildArgs[name] = String(v);
+                    config.origins[`build-args.${name}`] = where;
                 }
+                break;
+            case 'fail-on':
+                if (typeof value !== 'string' || !FAIL_ON.includes(value))
+                    throw new ConfigError(`${where}: "fail-on" must be error, warning, info or never`);
+                config.failOn = value;
+                config.origins['fail-on'] = where;
+                break;
+            case 'allow-suppressions':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "allow-suppressions" must be true or false`);
+                config.allowSuppressions = value;
+                config.origins['allow-suppressions'] = where;
+                break;
+            case 'suppress':
+                config.suppress = suppressRules(value, rules, where);
+                config.origins.suppress = where;
+                break;
+            case 'shellcheck':
+                if (typeof value !== 'boolean' && (typeof value !== 'string' || value.trim() === ''))
+                    throw new ConfigError(`${where}: "shellcheck" must be true, false or the path of the shellcheck program`);
+                config.shellcheck = value;
+                config.origins.shellcheck = where;
+                break;
+            case 'label-schema':
+                if (!isRecord(value))
+                    throw new ConfigError(`${where}: "label-schema" must map label names to ${LABEL_TYPES.join(', ')}`);
+                for (const [label, type] of Object.entries(value)) {
+                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
+                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
+                    config.labelSchema[label] = type;
+                }
+                config.origins['label-schema'] = where;
+                break;
+            case 'strict-labels':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
+                config.strictLabels = value;
+                config.origins['strict-labels'] = where;
                 break;
             default:
                 throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`);
@@ -55063,19 +55419,61 @@ function parseConfig(text, rules, where) {
     }
     return validateConfig(raw, rules, where);
 }
-/** Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`; defaults when there is none. */
-function loadConfig(root, explicit, rules) {
-    const candidates = explicit !== null ? [explicit] : [...CONFIG_FILES];
-    for (const name of candidates) {
-        const path = (0,external_node_path_namespaceObject.resolve)(root, name);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
-            if (explicit !== null)
-                throw new ConfigError(`${explicit}: configuration file not found`);
-            continue;
-        }
-        return { config: parseConfig((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), rules, name), path };
+/**
+ * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an
+ * option, fail-on, the label schema); lists of ignores add up.
+ */
+function layerConfigs(hadolint, ours) {
+    const merged = { ...hadolint, ...ours };
+    merged.rules = { ...hadolint.rules, ...ours.rules };
+    merged.options = { ...hadolint.options };
+    for (const [id, values] of Object.entries(ours.options))
+        merged.options[id] = { ...hadolint.options[id], ...values };
+    merged.buildArgs = { ...hadolint.buildArgs, ...ours.buildArgs };
+    merged.failOn = ours.failOn ?? hadolint.failOn;
+    merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas;
+    merged.suppress = [...hadolint.suppress, ...ours.suppress];
+    merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema;
+    merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels;
+    merged.origins = { ...hadolint.origins, ...ours.origins };
+    if (hadolint.origins.suppress !== undefined && ours.origins.suppress !== undefined)
+        merged.origins.suppress = `${hadolint.origins.suppress}, ${ours.origins.suppress}`;
+    merged.notApplied = [...hadolint.notApplied, ...ours.notApplied];
+    return merged;
+}
+function firstExisting(root, explicit, defaults) {
+    if (explicit !== null) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, explicit)))
+            throw new ConfigError(`${explicit}: configuration file not found`);
+        return explicit;
     }
-    return { config: emptyConfig(), path: null };
+    return defaults.find((name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, name))) ?? null;
+}
+/**
+ * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
+ * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
+ */
+function loadConfig(root, explicit, rules, hadolintExplicit = null) {
+    const path = firstExisting(root, explicit, CONFIG_FILES);
+    const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES);
+    const ours = path === null ? emptyConfig() : parseConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path), 'utf8'), rules, path);
+    const theirs = hadolintPath === null ? null : fromHadolintConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, hadolintPath), 'utf8'), rules, hadolintPath);
+    return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath };
+}
+/** Whose suppression comments count under a configuration. */
+function honouredSuppressions(config) {
+    if (!config.allowSuppressions)
+        return [];
+    return SUPPRESSION_TOOLS.filter((t) => t !== 'hadolint' || config.hadolintPragmas);
+}
+/** The configuration's `suppress:` entries that apply to one Dockerfile, ready for the rule engine. */
+function ignoresFor(config, path) {
+    return config.suppress
+        .filter((s) => s.paths === null || picomatch_default()(s.paths, { dot: true })(path))
+        .map((s) => {
+        const matches = s.stages === null ? null : picomatch_default()(s.stages, { nocase: true });
+        return { ids: new Set(s.ids), stage: matches === null ? null : (name, index) => matches(name ?? String(index)) };
+    });
 }
 /** The `images:` rules for one Dockerfile: what a target of that name is for, if the configuration says. */
 function configuredPurpose(config, path) {
@@ -56117,11 +56515,34 @@ function experimentalOn(context, rule) {
     const list = context.model.directives.check?.experimental ?? [];
     return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit));
 }
+/** The stage a finding is about: its own, else the stage whose lines hold it (-1 before the first FROM). */
+function stageOf(context, f) {
+    if (f.stage !== null)
+        return f.stage;
+    return context.model.stages.find((s) => f.line >= s.line && f.line <= s.endLine)?.index ?? -1;
+}
+function configuredIgnore(context, ignores) {
+    if (ignores.length === 0)
+        return () => false;
+    return (f) => {
+        const code = f.equivalents.hadolint;
+        const ids = code !== null && code.startsWith('SC') ? [f.rule, shellcheckId(code)] : [f.rule];
+        return ignores.some((ignore) => {
+            if (!ids.some((id) => ignore.ids.has(id)))
+                return false;
+            if (ignore.stage === null)
+                return true;
+            const stage = context.model.stages[stageOf(context, f)];
+            return stage !== undefined && ignore.stage(stage.name, stage.index);
+        });
+    };
+}
 function runRules(context, options = {}) {
     const rules = context.rules;
     const findings = [];
     const lastLine = context.model.lineCount;
     const suppressions = readSuppressions(context.model, rules);
+    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
     for (const rule of rules) {
         const level = options.levels?.[rule.meta.id];
         if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
@@ -56130,7 +56551,7 @@ function runRules(context, options = {}) {
             if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
                 continue;
             const line = Math.min(Math.max(1, report.line), lastLine);
-            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }));
+            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
             if (suppressedElsewhere)
                 continue;
             findings.push({
@@ -56140,11 +56561,12 @@ function runRules(context, options = {}) {
                 endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
                 message: report.message,
                 stage: report.stage,
-                equivalents: rule.meta.equivalents
+                equivalents: report.equivalents ?? rule.meta.equivalents
             });
         }
     }
-    const kept = findings.filter((f) => !isSuppressed(suppressions, f));
+    const ignored = configuredIgnore(context, options.ignores ?? []);
+    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
     if (suppressions.buildkitErrors) {
         // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
         for (const f of kept)
@@ -56198,7 +56620,16 @@ function withTargets(findings, model, graph) {
 }
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 function checkFile(model, graph, options = {}) {
-    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages }, { levels: options.levels ?? {}, options: options.options ?? {} });
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) });
+}
+/** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
+function parseForAnalysis(text, options = {}) {
+    try {
+        return { ok: true, model: parseDockerfile(text, { buildArgs: options.buildArgs ?? {} }) };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
 }
 /**
  * A file named like a Dockerfile that is the input of a generator, not a Dockerfile: template
@@ -56232,7 +56663,7 @@ function templateEvidence(text) {
 }
 /** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
 const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
-function analyzeDockerfile(path, text, options = {}) {
+function analyzeDockerfile(path, text, options = {}, parsed) {
     const template = templateEvidence(text);
     if (template !== null) {
         const finding = {
@@ -56246,16 +56677,18 @@ function analyzeDockerfile(path, text, options = {}) {
         };
         return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] };
     }
-    const analysis = analyzeParsed(path, text, options);
+    const analysis = analyzeParsed(path, text, options, parsed);
     // A fixture is an input of a test: what is wrong in it is often the point.
     if (FIXTURE_FOLDER.test(path))
         for (const f of analysis.findings)
             f.severity = 'info';
     return analysis;
 }
-function analyzeParsed(path, text, options) {
+function analyzeParsed(path, text, options, parsed) {
     try {
-        const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
+        if (parsed !== undefined && !parsed.ok)
+            throw parsed.error;
+        const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
         return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) };
     }
@@ -56273,6 +56706,245 @@ function analyzeParsed(path, text, options) {
             equivalents: NO_EQUIVALENTS
         };
         return { path, model: { ...model, errors: [] }, graph: emptyGraph(), findings: [finding] };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/shellcheck/scripts.ts
+
+/** Variables every RUN sees without declaring them: BuildKit passes the proxy settings through. */
+const PREDEFINED = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
+/**
+ * Where ShellCheck has no BusyBox dialect (before 0.10), ash is read as dash, less what Alpine's
+ * ash has and dash lacks: `[[ ]]` (SC3010), `==` in `[` (SC3014), `$'…'` (SC3003), echo -e
+ * (SC3036, SC3037), pipefail (SC3040), `source` (SC3046, SC3051), `${v:1:2}` (SC3057), `${v/a/b}` (SC3060).
+ */
+const ASH_OVER_DASH = [3003, 3010, 3014, 3036, 3037, 3040, 3046, 3051, 3057, 3060];
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The dialect of a shell program (`/bin/bash`, `sh`), given what /bin/sh is on the base; null when ShellCheck cannot read it. */
+function dialectOf(program, base, busybox) {
+    const name = program.slice(program.lastIndexOf('/') + 1).toLowerCase();
+    if (name === 'bash')
+        return 'bash';
+    if (name === 'dash')
+        return 'dash';
+    if (name === 'ksh' || name === 'mksh' || name === 'ksh93')
+        return 'ksh';
+    if (name === 'ash' || (name === 'sh' && base === 'ash'))
+        return busybox ? 'busybox' : 'dash';
+    if (name === 'sh')
+        return base === 'dash' ? 'dash' : base === 'bash' ? 'bash' : 'sh';
+    return null;
+}
+/** `RUN bash <<EOF`, `RUN <<EOF`: the heredoc is the script, run by that program (or the stage's shell). */
+const SHELL_PROGRAM = /^(?:(?:\/usr)?\/bin\/)?((?:ba|da|k)?sh|ash)(?:\s+-[a-z]+)*$/;
+/** Blanks the flags (`--mount=… --network=none`) at the start of a RUN's text, keeping every line. */
+function blankFlags(raw) {
+    let i = 0;
+    const out = raw.split('');
+    const skipSpace = () => {
+        for (;;) {
+            if (out[i] === ' ' || out[i] === '\t')
+                i++;
+            else if (out[i] === '\\' && out[i + 1] === '\n')
+                i += 2;
+            else if (out[i] === '\n')
+                i++;
+            else
+                return;
+        }
+    };
+    skipSpace();
+    while (out[i] === '-' && out[i + 1] === '-') {
+        while (i < out.length && out[i] !== ' ' && out[i] !== '\t' && out[i] !== '\n' && !(out[i] === '\\' && out[i + 1] === '\n'))
+            out[i++] = ' ';
+        skipSpace();
+    }
+    return out.join('');
+}
+/** A shell-form RUN's lines as the shell sees them after BuildKit drops comments and empty lines inside the continuation. */
+function shellLines(run) {
+    const lines = blankFlags(run.raw).split('\n');
+    if (lines.length !== run.endLine - run.line + 1)
+        return null;
+    const inHeredoc = (i) => run.heredocs.some((h) => run.line + i >= h.line && run.line + i <= h.endLine);
+    return lines.map((line, i) => {
+        if (inHeredoc(i))
+            return line;
+        // BuildKit drops comment lines and empty lines inside a continuation; a lone `\` keeps the line and the join.
+        if (i > 0 && i < lines.length - 1 && (line.trim() === '' || line.trimStart().startsWith('#')))
+            return '\\';
+        // `\` and trailing blanks still continue the line for BuildKit; the shell needs the `\` last.
+        return line.replace(/\\[ \t]+$/, '\\');
+    });
+}
+function variablesOf(run) {
+    return [...new Set([...PREDEFINED, ...run.scope.keys()])].filter((n) => IDENTIFIER.test(n)).sort();
+}
+function script(lines, firstLine, run, dialect, extraDisabled = []) {
+    const preamble = [`# shellcheck shell=${dialect}${extraDisabled.length > 0 ? ` disable=${extraDisabled.map((c) => `SC${c}`).join(',')}` : ''}`, `export ${variablesOf(run).join(' ')}`];
+    return { text: [...preamble, ...lines].join('\n') + '\n', preamble: preamble.length, firstLine, line: run.line, endLine: run.endLine, stage: run.stage, dialect };
+}
+/**
+ * Every POSIX-shell RUN's script in a file; none for a file with a backtick escape (a Windows
+ * file), exec-form RUNs, or RUNs in PowerShell, cmd, zsh or fish.
+ */
+function runScripts(model, options) {
+    if (model.directives.escape?.value === '`')
+        return [];
+    const scripts = [];
+    for (const stage of model.stages) {
+        for (const run of stage.instructions) {
+            if (run.keyword !== 'RUN' || run.form !== 'shell')
+                continue;
+            const shell = stageShell(model, stage.index, run.line);
+            if (!shell.posix || shell.base === 'cmd')
+                continue;
+            const program = shell.argv?.[0] ?? shell.pragma ?? '/bin/sh';
+            const dialect = dialectOf(program, shell.base, options.busybox);
+            if (dialect === null)
+                continue;
+            const command = run.args.filter((a) => !a.startsWith('<<')).join(' ');
+            const heredoc = run.heredocs.length === 1 ? run.heredocs[0] : undefined;
+            const bodyProgram = heredoc !== undefined ? (command === '' ? program : SHELL_PROGRAM.exec(command)?.[0]?.split(/\s+/)[0]) : undefined;
+            if (heredoc !== undefined && bodyProgram !== undefined) {
+                // The heredoc's body is the script; a shebang of its own picks its interpreter.
+                const body = heredoc.content.split('\n');
+                const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body[0] ?? '');
+                const interpreter = shebang === null ? bodyProgram : shebang[1]?.endsWith('/env') === true ? (shebang[2] ?? '') : shebang[1];
+                const bodyDialect = dialectOf(interpreter, shell.base, options.busybox);
+                if (bodyDialect === null || !heredoc.terminated)
+                    continue;
+                scripts.push(script(body, heredoc.line, run, bodyDialect, bodyDialect === 'dash' && shell.base === 'ash' ? ASH_OVER_DASH : []));
+                continue;
+            }
+            if (run.heredocs.length > 0 && command === '')
+                continue;
+            const lines = shellLines(run);
+            if (lines === null)
+                continue;
+            scripts.push(script(lines, run.line, run, dialect, dialect === 'dash' && shell.base === 'ash' ? ASH_OVER_DASH : []));
+        }
+    }
+    return scripts;
+}
+
+;// CONCATENATED MODULE: ./src/shellcheck/run.ts
+/**
+ * ShellCheck, when it is there: finds the program (on PATH, or the configured path), and checks a
+ * batch of scripts — many RUNs of many Dockerfiles — in one process (`--format=json1` over one
+ * temporary file per script), mapping each comment back to its Dockerfile's line. This is the
+ * only place that starts it; the `shellcheck` rule only reads the comments it is handed.
+ */
+
+
+
+
+
+/** Codes that cannot apply to a RUN: sourced files are not in the build context here, and ash is checked as dash knowingly. */
+const EXCLUDED = ['SC1090', 'SC1091', 'SC2187'];
+function executable(path) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The program: a configured path (absolute, or a name looked up on PATH), else `shellcheck` on PATH; null when there is none. */
+function findShellcheck(configured, env = process.env) {
+    const name = configured ?? 'shellcheck';
+    if ((0,external_node_path_namespaceObject.isAbsolute)(name) || name.includes('/'))
+        return executable(name) ? name : null;
+    for (const dir of (env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        if (executable(candidate))
+            return candidate;
+    }
+    return null;
+}
+function run(program, args, timeoutMs) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(program, [...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs, windowsHide: true }, (error, stdout, stderr) => {
+            const code = error === null ? 0 : typeof error.code === 'number' ? (error.code) : null;
+            resolve({ stdout, stderr, code });
+        });
+    });
+}
+/** Starts the program once to learn its version (the BusyBox dialect came in 0.10). */
+async function probeShellcheck(path) {
+    const { stdout, code } = await run(path, ['--version'], 10_000);
+    const version = /version:\s*(\d+)\.(\d+)/.exec(stdout);
+    if (code !== 0 || version === null)
+        return { error: `${path} --version did not answer as ShellCheck does` };
+    const [major, minor] = [Number(version[1]), Number(version[2])];
+    return { path, busybox: major > 0 || minor >= 10 };
+}
+/**
+ * SC3036 (echo flags in dash) is about the shell's own echo; ShellCheck also says it of
+ * `/bin/echo -e`, which is coreutils' and takes -e everywhere.
+ */
+function externalEcho(script, c) {
+    if (c.code !== 3036)
+        return false;
+    const before = (script.text.split('\n')[c.line - 1] ?? '').slice(0, Math.max(0, c.column - 1)).trimEnd();
+    const word = before.slice(before.search(/\S+$/));
+    return word.includes('/');
+}
+const run_LEVELS = new Set(['error', 'warning', 'info', 'style']);
+/**
+ * Checks every script of the batch in one ShellCheck process. The comments come back per batch
+ * entry, in Dockerfile lines; a comment on the preamble (ours, not the author's) is dropped.
+ */
+async function checkScripts(shellcheck, batch, timeoutMs = 60_000) {
+    const comments = batch.map(() => []);
+    const owners = [];
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'stagecraft-shellcheck-'));
+    try {
+        const files = [];
+        batch.forEach((scripts, entry) => scripts.forEach((script) => {
+            const file = (0,external_node_path_namespaceObject.join)(dir, `${owners.length}.sh`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, script.text);
+            files.push(file);
+            owners.push({ entry, script });
+        }));
+        if (files.length === 0)
+            return { comments, error: null };
+        const result = await run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...files], timeoutMs);
+        let parsed;
+        try {
+            parsed = JSON.parse(result.stdout);
+        }
+        catch {
+            return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` };
+        }
+        for (const c of parsed.comments ?? []) {
+            const index = Number(/(\d+)\.sh$/.exec(c.file)?.[1] ?? NaN);
+            const owner = owners[index];
+            if (owner === undefined || !run_LEVELS.has(c.level))
+                continue;
+            const { script } = owner;
+            const offset = script.firstLine - script.preamble - 1;
+            const line = c.line + offset;
+            if (c.line <= script.preamble || externalEcho(script, c))
+                continue;
+            comments[owner.entry]?.push({
+                line: Math.min(Math.max(line, script.line), script.endLine),
+                endLine: Math.min(Math.max(c.endLine + offset, line), script.endLine),
+                code: c.code,
+                level: c.level,
+                message: c.message,
+                stage: script.stage
+            });
+        }
+        return { comments, error: null };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
     }
 }
 
@@ -56513,6 +57185,7 @@ function buildsOf(result, path) {
 
 
 
+
 /** `wine/Dockerfile` → wine, `docker/api.Dockerfile` → api, `Dockerfile.worker` → worker: the images a repository of images builds. */
 function imageNamesOf(paths) {
     const names = new Set();
@@ -56530,58 +57203,123 @@ function imageNamesOf(paths) {
     }
     return names;
 }
+/** Files per ShellCheck process: enough to start it rarely, few enough to keep a large run's memory flat. */
+const BATCH = 64;
+/** The longest script given to ShellCheck, in characters (real RUNs stay under a few KB). */
+const MAX_SCRIPT = 32 * 1024;
+/**
+ * ShellCheck for this review: the program, a note saying why it was skipped, or null when it is
+ * turned off (`shellcheck: false`, or the shellcheck rule set to off).
+ */
+async function shellcheckFor(config, options) {
+    const setting = options.shellcheck ?? config.shellcheck;
+    if (setting === false || (options.overrides.levels?.shellcheck ?? config.rules.shellcheck) === 'off')
+        return null;
+    const path = findShellcheck(typeof setting === 'string' ? setting : null);
+    if (path === null) {
+        return {
+            skipped: typeof setting === 'string'
+                ? `ShellCheck was not found at ${setting}, so the RUN scripts were not checked with it.`
+                : 'ShellCheck is not installed (no shellcheck on PATH), so the RUN scripts were not checked with it; install it (apt-get install shellcheck) or set shellcheck: false.'
+        };
+    }
+    const probed = await probeShellcheck(path);
+    return 'error' in probed ? { skipped: `ShellCheck could not be used (${probed.error}), so the RUN scripts were not checked with it.` } : probed;
+}
 function purposeRules(config, path) {
     const purpose = configuredPurpose(config, repoPath(path));
     return purpose === null ? null : { configuredPurpose: purpose };
 }
 async function review(sources, options, deps) {
-    const { config } = loadConfig(options.root, options.configFile, RULES);
+    const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null);
     const ignored = ignoredBy(config);
-    const fileOptions = analysisOptions(config, options.overrides);
+    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) };
+    const failOn = options.failOn ?? config.failOn ?? 'error';
     const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
     const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list());
     const notes = [...(options.notes ?? [])];
+    if (!config.allowSuppressions)
+        notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.');
     const files = [];
     const unread = [];
     const owned = [];
     let reviewed = 0;
-    for (const source of sources) {
-        if (ignored(source.path))
-            continue;
-        const content = await source.read();
-        if (!content.ok) {
-            unread.push({ path: source.path, reason: content.reason });
-            continue;
+    const shellcheck = await shellcheckFor(config, options);
+    let shellcheckScripts = 0;
+    let shellcheckError = null;
+    let shellcheckTooLong = 0;
+    const pending = sources.filter((source) => !ignored(source.path));
+    // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
+    for (let start = 0; start < pending.length; start += BATCH) {
+        const batch = [];
+        for (const source of pending.slice(start, start + BATCH)) {
+            const content = await source.read();
+            if (!content.ok) {
+                unread.push({ path: source.path, reason: content.reason });
+                continue;
+            }
+            const built = builds === null ? null : buildsOf(builds, source.path);
+            // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
+            const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget);
+            const analysisOptions = {
+                ...fileOptions,
+                buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
+                ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
+                ...(purposeRules(config, source.path) ?? {}),
+                ...(repositoryImages === undefined ? {} : { repositoryImages }),
+                ignores: ignoresFor(config, repoPath(source.path)),
+                buildContext: deps.buildContext(source.path, built?.context ?? null),
+                builds: built?.builds ?? []
+            };
+            const before = source.readPrevious === undefined ? null : source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
+            batch.push({ source, text: content.text, before, options: analysisOptions });
         }
-        const built = builds === null ? null : buildsOf(builds, source.path);
-        // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
-        const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget);
-        const analysisOptions = {
-            ...fileOptions,
-            buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
-            ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
-            ...(purposeRules(config, source.path) ?? {}),
-            ...(repositoryImages === undefined ? {} : { repositoryImages }),
-            buildContext: deps.buildContext(source.path, built?.context ?? null)
-        };
-        const analysis = analyzeDockerfile(source.path, content.text, analysisOptions);
-        const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: built?.builds ?? [] };
-        if (source.readPrevious !== undefined) {
-            const before = source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
-            if (before.ok)
-                file.previous = analyzeDockerfile(source.path, before.text, analysisOptions);
-            else if (before.missing === true)
-                file.previous = 'new';
-            else
-                notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`);
+        // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.
+        const parsed = batch.map((entry) => ({ head: parseForAnalysis(entry.text, entry.options), base: entry.before?.ok === true ? parseForAnalysis(entry.before.text, entry.options) : null }));
+        let checked = null;
+        if (shellcheck !== null && 'path' in shellcheck) {
+            const all = parsed.flatMap((p) => [p.head, p.base].map((m) => (m === null || !m.ok ? [] : runScripts(m.model, shellcheck))));
+            // ShellCheck's time grows much faster than a script's length: a generated RUN of 400 KB takes minutes.
+            const scripts = all.map((list) => list.filter((s) => s.text.length <= MAX_SCRIPT));
+            shellcheckScripts += all.reduce((n, s) => n + s.length, 0);
+            shellcheckTooLong += all.reduce((n, s, i) => n + s.length - scripts[i].length, 0);
+            const result = await checkScripts(shellcheck, scripts);
+            shellcheckError ??= result.error;
+            checked = parsed.map((_, i) => ({ head: result.comments[2 * i] ?? [], base: result.comments[2 * i + 1] ?? [] }));
         }
-        deps.onFile?.(file);
-        reviewed++;
-        owned.push(...file.owned.map((finding) => ({ path: file.path, finding })));
-        if (options.retain !== false)
-            files.push(file);
+        else if (shellcheck !== null) {
+            shellcheckScripts += parsed.reduce((n, p) => n + (p.head.ok ? runScripts(p.head.model, { busybox: false }).length : 0), 0);
+        }
+        batch.forEach((entry, i) => {
+            const { source } = entry;
+            const { builds: fileBuilds, ...analysisOptions } = entry.options;
+            const parts = parsed[i];
+            const comments = checked?.[i];
+            const analysis = analyzeDockerfile(source.path, entry.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }) }, parts.head);
+            const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds };
+            const before = entry.before;
+            if (before !== null) {
+                if (before.ok)
+                    file.previous = analyzeDockerfile(source.path, before.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.base }) }, parts.base ?? undefined);
+                else if (before.missing === true)
+                    file.previous = 'new';
+                else
+                    notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`);
+            }
+            deps.onFile?.(file);
+            reviewed++;
+            owned.push(...file.owned.map((finding) => ({ path: file.path, finding })));
+            if (options.retain !== false)
+                files.push(file);
+        });
     }
-    const result = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' };
+    if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0)
+        notes.push(shellcheck.skipped);
+    if (shellcheckTooLong > 0)
+        notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`);
+    if (shellcheckError !== null)
+        notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`);
+    const result = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' };
     const { registry } = options;
     if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
         const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) });
@@ -56598,8 +57336,8 @@ async function review(sources, options, deps) {
             result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms };
     }
     const ownedFindings = owned.map((o) => o.finding);
-    result.fails = fails(ownedFindings, options.failOn);
-    result.conclusion = conclusion(ownedFindings, options.failOn);
+    result.fails = fails(ownedFindings, failOn);
+    result.conclusion = conclusion(ownedFindings, failOn);
     return result;
 }
 
@@ -56612,7 +57350,7 @@ async function review(sources, options, deps) {
 
 
 
-async function run() {
+async function main_run() {
     try {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -56623,6 +57361,8 @@ async function run() {
         const result = await review(event.sources, {
             root: workspace,
             configFile: inputs.config,
+            hadolintConfigFile: inputs.hadolintConfig,
+            ...(inputs.shellcheck === null ? {} : { shellcheck: inputs.shellcheck }),
             overrides: { target: inputs.target, buildArgs: inputs.buildArgs },
             annotate: inputs.annotate,
             failOn: inputs.failOn,

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The local entry point: `npx stagecraft [paths...]`. */
+import { existsSync, realpathSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { runCli } from './cli/run.js'
 
 // `stagecraft … | head` closes the pipe early: that is the reader's choice, not a failure.
@@ -15,11 +17,23 @@ function colour(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined
 }
 
+/** The problem matcher the package ships beside dist/cli/index.js (the bin may be a symlink, as npx makes it). */
+function matcherFile(): string | null {
+  try {
+    const file = resolve(dirname(realpathSync(process.argv[1] ?? '')), '../../.github/stagecraft-matcher.json')
+    return existsSync(file) ? file : null
+  } catch {
+    return null
+  }
+}
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  isTty: colour()
+  isTty: colour(),
+  env: process.env,
+  matcherFile: matcherFile()
 }).then(
   (code) => {
     process.exitCode = code

@@ -20,6 +20,8 @@ export async function run(): Promise<void> {
       {
         root: workspace,
         configFile: inputs.config,
+        hadolintConfigFile: inputs.hadolintConfig,
+        ...(inputs.shellcheck === null ? {} : { shellcheck: inputs.shellcheck }),
         overrides: { target: inputs.target, buildArgs: inputs.buildArgs },
         annotate: inputs.annotate,
         failOn: inputs.failOn,

@@ -21,7 +21,7 @@ describe('dist/cli/index.js', () => {
     expect(runBundle('dist/cli/index.js', ['ok'], { cwd: tree.dir }).code).toBe(0)
     expect(runBundle('dist/cli/index.js', ['bad'], { cwd: tree.dir }).code).toBe(1)
     const usage = runBundle('dist/cli/index.js', ['--format', 'yaml'], { cwd: tree.dir })
-    expect([usage.code, usage.stderr]).toEqual([2, 'stagecraft: --format must be text, json or markdown, not "yaml" (see stagecraft --help)\n'])
+    expect([usage.code, usage.stderr]).toEqual([2, 'stagecraft: --format must be text, json, markdown, sarif, checkstyle, gitlab, junit, rdjson or gnu, not "yaml" (see stagecraft --help)\n'])
   })
 
   it('analyses every file even when one does not parse', () => {

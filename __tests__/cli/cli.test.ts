@@ -102,13 +102,41 @@ describe('stagecraft CLI', () => {
   })
 
   it.each([
-    [['--format', 'xml'], 'stagecraft: --format must be text, json or markdown, not "xml" (see stagecraft --help)\n'],
+    [['--format', 'xml'], 'stagecraft: --format must be text, json, markdown, sarif, checkstyle, gitlab, junit, rdjson or gnu, not "xml" (see stagecraft --help)\n'],
     [['--build-arg', 'NOEQUALS'], 'stagecraft: --build-arg expects K=V, got "NOEQUALS" (see stagecraft --help)\n'],
     [['--fail-on', 'sometimes'], 'stagecraft: --fail-on must be error, warning, info or never, not "sometimes" (see stagecraft --help)\n'],
     [['nowhere/Dockerfile'], 'stagecraft: no Dockerfile found at "nowhere/Dockerfile"\n']
   ])('exits 2 with one line for %j', async (args, message) => {
     const { code, stderr, stdout } = await cli(args, tree.dir)
     expect([code, stderr, stdout]).toEqual([2, message, ''])
+  })
+
+  it.each([
+    ['sarif', (out: string) => (JSON.parse(out) as { runs: { results: unknown[] }[] }).runs[0]?.results.length],
+    ['gitlab', (out: string) => (JSON.parse(out) as unknown[]).length],
+    ['rdjson', (out: string) => (JSON.parse(out) as { diagnostics: unknown[] }).diagnostics.length],
+    ['checkstyle', (out: string) => out.match(/<error /g)?.length],
+    ['junit', (out: string) => out.match(/<failure /g)?.length],
+    ['gnu', (out: string) => out.split('\n').filter((l) => l !== '').length]
+  ])('prints --format %s with one entry per finding and the same exit code', async (format, entries) => {
+    const json = JSON.parse((await cli(['bad', '--format', 'json'], tree.dir)).stdout) as JsonReport
+    const { code, stdout, stderr } = await cli(['bad', '--format', format], tree.dir)
+    expect([code, stderr]).toEqual([1, ''])
+    expect(entries(stdout)).toBe(json.files[0]?.findings.length)
+  })
+
+  it('registers the problem matcher under GitHub Actions for text and gnu, and removes it at the end', async () => {
+    const run = async (args: string[], env: Record<string, string>) => {
+      let stdout = ''
+      await runCli(args, { cwd: tree.dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false, env, matcherFile: '/pkg/.github/stagecraft-matcher.json' })
+      return stdout.split('\n')
+    }
+    const text = await run(['bad'], { GITHUB_ACTIONS: 'true' })
+    expect(text[0]).toBe('::add-matcher::/pkg/.github/stagecraft-matcher.json')
+    expect(text.filter((l) => l.startsWith('::remove-matcher owner='))).toHaveLength(6)
+    expect((await run(['bad', '--format', 'gnu'], { GITHUB_ACTIONS: 'true' }))[0]).toBe('::add-matcher::/pkg/.github/stagecraft-matcher.json')
+    expect((await run(['bad'], {})).some((l) => l.startsWith('::'))).toBe(false)
+    expect((await run(['bad', '--format', 'json'], { GITHUB_ACTIONS: 'true' })).some((l) => l.startsWith('::'))).toBe(false)
   })
 
   it('exits 2 on an unknown option', async () => {
@@ -157,7 +185,7 @@ describe('stagecraft CLI with a configuration', () => {
 
   it.each([
     [['--config', 'other.yml'], 'stagecraft: other.yml: unknown rule "no-such-rule" in "rules" (stagecraft --list-rules shows the ids)\n'],
-    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, images, ignore, target, build-args, pin-digests, trusted-registries)\n'],
+    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, images, ignore, target, build-args, fail-on, allow-suppressions, suppress, shellcheck, label-schema, strict-labels, pin-digests, shellcheck-level, shellcheck-exclude, trusted-registries)\n'],
     [['--config', 'missing.yml'], 'stagecraft: missing.yml: configuration file not found\n'],
     [['--config', 'badoption.yml'], 'stagecraft: badoption.yml: rule "untrusted-registry" has no option "registries" (it takes level, trusted-registries)\n'],
     [['--config', 'badtype.yml'], 'stagecraft: badtype.yml: option "pin-digests" must be true or false\n'],

@@ -30,6 +30,33 @@ describe('suppressions', () => {
     expect(findingKeys(analyze(df('FROM ubuntu AS a', '# hadolint global ignore=DL3006', 'FROM debian', 'USER app')))).toEqual(['unused-stage@1'])
   })
 
+  it('reads hadolint lists with spaces around the commas and the = sign, and a reason after #', () => {
+    const file = df('FROM ubuntu AS a', '# hadolint ignore = DL3006 ,  DL3059 # pinned by the build', 'FROM debian', 'USER app')
+    expect(findingKeys(analyze(file))).toEqual(['base-image-untagged@1', 'unused-stage@1'])
+  })
+
+  it('# hadolint stage ignore= silences the stage whose FROM follows it, and only that stage', () => {
+    const file = df('FROM ubuntu AS build', 'RUN make', '# hadolint stage ignore=DL3006', 'FROM debian AS test', 'COPY --from=build /x /x', 'FROM alpine', 'COPY --from=test /x /x')
+    expect(findingKeys(analyze(file)).filter((k) => k.startsWith('base-image-untagged'))).toEqual(['base-image-untagged@1', 'base-image-untagged@6'])
+  })
+
+  it('lets a policy turn suppression comments off, all of them or only hadolint’s', () => {
+    const file = df('# stagecraft-ignore-file unused-stage', 'FROM ubuntu:24.04 AS a', '# hadolint ignore=DL3006', 'FROM debian', 'USER app')
+    expect(findingKeys(analyze(file))).toEqual([])
+    expect(findingKeys(analyze(file, { honoured: [] }))).toEqual(['unused-stage@2', 'base-image-untagged@4'])
+    expect(findingKeys(analyze(file, { honoured: ['stagecraft', 'buildkit'] }))).toEqual(['base-image-untagged@4'])
+  })
+
+  it('applies configured ignores to the stages they name', () => {
+    const file = df('FROM ubuntu AS dev', 'USER root', 'FROM debian AS app', 'USER root')
+    const stage = (names: string[]) => (name: string | null) => name !== null && names.includes(name)
+    const all = findingKeys(analyze(file, { target: 'app' }))
+    expect(all).toEqual(expect.arrayContaining(['base-image-untagged@1', 'base-image-untagged@3']))
+    const scoped = findingKeys(analyze(file, { target: 'app', ignores: [{ ids: new Set(['base-image-untagged']), stage: stage(['dev']) }] }))
+    expect(scoped).toEqual(all.filter((k) => k !== 'base-image-untagged@1'))
+    expect(findingKeys(analyze(file, { target: 'app', ignores: [{ ids: new Set(['base-image-untagged']), stage: null }] }))).toEqual(all.filter((k) => !k.startsWith('base-image-untagged')))
+  })
+
   it("honours BuildKit's check=skip directive for the file and as a comment above an instruction", () => {
     const file = df('# check=skip=StageNameCasing,FromAsCasing', 'FROM alpine:3 as Build', 'USER app')
     expect(findingKeys(analyze(file))).toEqual([])

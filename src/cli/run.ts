@@ -8,10 +8,18 @@ import { VERSION } from '../model/version.js'
 import { JSON_REPORT_OPEN, jsonFilePiece, jsonReportClose, toJsonFile, toJsonReport } from '../report/json.js'
 import { summaryMarkdown } from '../report/markdown.js'
 import { textFilePiece, textTotals } from '../report/text.js'
+import { toSarif } from '../report/sarif.js'
+import { toCheckstyle } from '../report/checkstyle.js'
+import { toJunit } from '../report/junit.js'
+import { toGitlabCodeQuality } from '../report/gitlab.js'
+import { toRdjson } from '../report/rdjson.js'
+import { gnuFilePiece } from '../report/gnu.js'
 import type { FailOn } from '../review/policy.js'
 import { ConfigError, review, type FileReview, type Source } from '../review/review.js'
 import type { RuleLevel } from '../rules/engine.js'
 import { documentationOrder } from '../rules/docs.js'
+import { loadConfig } from '../config/config.js'
+import { explainConfig } from '../config/explain.js'
 import { RULES } from '../rules/registry.js'
 import { BuildContextReader } from '../sources/build-context.js'
 import { repositoryFiles } from '../sources/repository.js'
@@ -25,7 +33,17 @@ export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   isTty: boolean
+  /** The environment, for GITHUB_ACTIONS (the problem matcher); absent: none. */
+  env?: Readonly<Record<string, string | undefined>>
+  /** The problem matcher file shipped with the package (.github/stagecraft-matcher.json), when found. */
+  matcherFile?: string | null
 }
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'checkstyle', 'gitlab', 'junit', 'rdjson', 'gnu'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** The owners in .github/stagecraft-matcher.json (a test keeps them in step), removed when the run ends. */
+export const MATCHER_OWNERS: readonly string[] = ['stagecraft-error', 'stagecraft-warning', 'stagecraft-info', 'stagecraft-gnu-error', 'stagecraft-gnu-warning', 'stagecraft-gnu-info']
 
 export const USAGE = `Usage: stagecraft [paths|globs...] [options]
 
@@ -34,9 +52,12 @@ With no path, searches the current folder for Dockerfile, Containerfile, *.Docke
 *.dockerfile, Dockerfile.* and Containerfile.* (skipping node_modules and .git).
 
 Options:
-  --format text|json|markdown
-                         output format (default: text); markdown is the pull request
-                         comment the action writes
+  --format FORMAT        output format (default: text): text, json, markdown (the pull
+                         request comment the action writes), sarif (code scanning),
+                         checkstyle, gitlab (Code Quality), junit, rdjson (reviewdog) or
+                         gnu (file:line: severity: message [rule]); under GitHub Actions,
+                         text and gnu register a problem matcher, so findings become
+                         annotations
   --base REV             with --format markdown: compare each file with its version at
                          this git revision (e.g. origin/main), as the comment does for a PR
   --image REF            the image built from the Dockerfile (PATH=REF with several files):
@@ -46,9 +67,15 @@ Options:
   --target NAME          the stage that is built (default: the targets the repository's build
                          definitions build, else the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
-  --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: error)
+  --fail-on LEVEL        error|warning|info|never: lowest severity that exits 1 (default: the
+                         configuration's fail-on, or .hadolint.yaml's failure-threshold, else
+                         error)
   --config FILE          configuration file (default: .stagecraft.yml, .stagecraft.yaml,
                          .github/stagecraft.yml or .github/stagecraft.yaml, if present)
+  --hadolint-config FILE hadolint's configuration, read under ours (default: .hadolint.yaml
+                         or .hadolint.yml, if present); ours wins where both set a thing
+  --explain-config       print the effective configuration, where each setting comes from,
+                         and what was read but not applied, and exit (also: config --explain)
   --rule ID=LEVEL        set a rule to off|info|warning|error (repeatable; beats the config)
   --list-rules           list the rules with their defaults and exit
   --builds               list what the repository's workflows, bake, compose and dev
@@ -63,14 +90,16 @@ class UsageError extends Error {}
 
 interface CliOptions {
   paths: string[]
-  format: 'text' | 'json' | 'markdown'
+  format: Format
   base: string | null
   registry: boolean
   images: string[]
   target: string | null
   buildArgs: Record<string, string>
-  failOn: FailOn
+  failOn: FailOn | null
   config: string | null
+  hadolintConfig: string | null
+  explainConfig: boolean
   rules: Record<string, RuleLevel>
   listRules: boolean
   builds: boolean
@@ -92,8 +121,11 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
         image: { type: 'string', multiple: true },
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
-        'fail-on': { type: 'string', default: 'error' },
+        'fail-on': { type: 'string' },
         config: { type: 'string' },
+        'hadolint-config': { type: 'string' },
+        'explain-config': { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
         'list-rules': { type: 'boolean', default: false },
         builds: { type: 'boolean', default: false },
@@ -106,11 +138,11 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed
   const format = values.format
-  if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not "${format}"`)
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1] as string}, not "${format}"`)
   const base = values.base ?? null
   if (base !== null && format !== 'markdown') throw new UsageError('--base needs --format markdown (the delta is part of the comment)')
-  const failOn = values['fail-on']
-  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
+  const failOn = values['fail-on'] ?? null
+  if (failOn !== null && failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
     throw new UsageError(`--fail-on must be error, warning, info or never, not "${failOn}"`)
   }
   const buildArgs: Record<string, string> = {}
@@ -128,9 +160,12 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     if (level !== 'off' && level !== 'info' && level !== 'warning' && level !== 'error') throw new UsageError(`--rule ${id} must be set to off, info, warning or error`)
     rules[id] = level
   }
+  // `stagecraft config --explain` is --explain-config; a folder named config is still a path otherwise.
+  const explainConfig = (values['explain-config'] ?? false) || (values.explain === true && positionals[0] === 'config')
+  if (values.explain === true && !explainConfig) throw new UsageError('--explain goes with the config command: stagecraft config --explain')
   return {
-    paths: positionals,
-    format,
+    paths: explainConfig && positionals[0] === 'config' ? positionals.slice(1) : positionals,
+    format: format as Format,
     base,
     registry: values.registry ?? false,
     images: values.image ?? [],
@@ -138,6 +173,8 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     buildArgs,
     failOn,
     config: values.config ?? null,
+    hadolintConfig: values['hadolint-config'] ?? null,
+    explainConfig,
     rules,
     listRules: values['list-rules'] ?? false,
     builds: values.builds ?? false,
@@ -174,6 +211,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(listRules())
     return 0
   }
+  if (options.explainConfig) {
+    try {
+      const loaded = loadConfig(io.cwd, options.config, RULES, options.hadolintConfig)
+      io.stdout(explainConfig(loaded, RULES, { levels: options.rules, target: options.target, failOn: options.failOn, buildArgs: options.buildArgs }))
+      return 0
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err
+      io.stderr(`stagecraft: ${err.message}\n`)
+      return 2
+    }
+  }
   if (options.builds) {
     io.stdout(formatBuilds(readBuildDefinitions(repositoryFiles(io.cwd))))
     return 0
@@ -192,10 +240,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Any file that cannot be read at the revision is new to it (the summary says "New file").
     ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
   }))
-  // The text format shows no sizes or layers: ask the registries only for the formats that do.
-  const registry = options.format === 'text' ? { sizes: false, images: [] } : { sizes: options.registry, images: options.images }
-  // Text, and JSON without registry answers, print each file as it is reviewed and keep nothing.
-  const streaming = options.format === 'text' || (options.format === 'json' && !registry.sizes && registry.images.length === 0)
+  // Only markdown and JSON show sizes and layers: ask the registries only for them.
+  const registry = options.format === 'json' || options.format === 'markdown' ? { sizes: options.registry, images: options.images } : { sizes: false, images: [] }
+  // Text, gnu, and JSON without registry answers, print each file as it is reviewed and keep nothing.
+  const streaming = options.format === 'text' || options.format === 'gnu' || (options.format === 'json' && !registry.sizes && registry.images.length === 0)
+  // Under GitHub Actions a plain `npx stagecraft` step gets annotations through the problem matcher.
+  const matcher = io.env?.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.format === 'gnu') && io.matcherFile !== undefined && io.matcherFile !== null ? io.matcherFile : null
   const totals = { files: 0, error: 0, warning: 0, info: 0 }
   let printed = 0
   const onFile = (file: FileReview): void => {
@@ -203,6 +253,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(textFilePiece(file.analysis, { colour: io.isTty }))
       totals.files++
       for (const f of file.analysis.findings) totals[f.severity]++
+    } else if (options.format === 'gnu') {
+      io.stdout(gnuFilePiece(file.analysis))
     } else {
       if (printed === 0) io.stdout(JSON_REPORT_OPEN)
       io.stdout(jsonFilePiece(toJsonFile(file), printed === 0))
@@ -211,13 +263,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const contexts = new BuildContextReader(io.cwd)
   let result
+  if (matcher !== null) io.stdout(`::add-matcher::${matcher}\n`)
+  const removeMatcher = (): void => {
+    if (matcher !== null) for (const owner of MATCHER_OWNERS) io.stdout(`::remove-matcher owner=${owner}::\n`)
+  }
   try {
     result = await review(
       sources,
-      { root: io.cwd, configFile: options.config, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming },
+      { root: io.cwd, configFile: options.config, hadolintConfigFile: options.hadolintConfig, overrides: { target: options.target, buildArgs: options.buildArgs, levels: options.rules }, annotate: 'all', failOn: options.failOn, registry, retain: !streaming },
       { buildContext: (p, context) => contexts.read(p, context), repository: repositoryFiles(io.cwd), ...(streaming ? { onFile } : {}) }
     )
   } catch (err) {
+    removeMatcher()
     if (!(err instanceof ConfigError)) throw err
     io.stderr(`stagecraft: ${err.message}\n`)
     return 2
@@ -229,9 +286,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const note of result.notes) io.stderr(`stagecraft: ${note}\n`)
   if (options.format === 'text') io.stdout(textTotals(totals))
-  else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed))
+  else if (options.format === 'gnu') {
+    // Nothing to close: one line per finding was printed as each file was reviewed.
+  } else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed))
   else if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n')
+  else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(result, RULES), null, 2) + '\n')
+  else if (options.format === 'checkstyle') io.stdout(toCheckstyle(result))
+  else if (options.format === 'junit') io.stdout(toJunit(result))
+  else if (options.format === 'gitlab') io.stdout(JSON.stringify(toGitlabCodeQuality(result, RULES), null, 2) + '\n')
+  else if (options.format === 'rdjson') io.stdout(JSON.stringify(toRdjson(result), null, 2) + '\n')
   else io.stdout(summaryMarkdown(result, { limit: Number.MAX_SAFE_INTEGER }))
+  removeMatcher()
 
   if (result.unread.length > 0) return 2
   return result.fails ? 1 : 0

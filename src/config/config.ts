@@ -10,37 +10,20 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import picomatch from 'picomatch'
-import type { RuleLevel } from '../rules/engine.js'
+import type { RuleLevel, ScopedIgnore } from '../rules/engine.js'
 import type { OptionValue, Rule, RuleOption } from '../rules/types.js'
+import { SUPPRESSION_TOOLS, type SuppressionTool } from '../rules/suppressions.js'
+import { fromHadolintConfig, HADOLINT_CONFIG_FILES } from './hadolint.js'
+import { ConfigError, emptyConfig, LABEL_TYPES, type Config, type FailOn, type ImagePurposeRule, type SuppressRule } from './types.js'
 
-/** `images:` — what the built images are for, by Dockerfile path and/or target (stage) name. */
-export interface ImagePurposeRule {
-  /** Glob of Dockerfile paths (repository-relative); absent: every file. */
-  path: string | null
-  /** Glob of target (stage) names; absent: every target. */
-  target: string | null
-  purpose: 'runtime' | 'environment'
-}
-
-export interface Config {
-  rules: Record<string, RuleLevel>
-  images: ImagePurposeRule[]
-  /** Rule options by rule id, then option name. */
-  options: Record<string, Record<string, OptionValue>>
-  ignore: string[]
-  target: string | null
-  buildArgs: Record<string, string>
-}
-
-const emptyConfig = (): Config => ({ rules: {}, images: [], options: {}, ignore: [], target: null, buildArgs: {} })
+export { ConfigError, emptyConfig, HADOLINT_CONFIG_FILES, type Config, type FailOn, type ImagePurposeRule, type SuppressRule }
 
 /** Where a config is looked for, in order, when none is given. */
 export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml']
 
-export class ConfigError extends Error {}
-
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args']
+const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'label-schema', 'strict-labels']
+const FAIL_ON: readonly string[] = ['error', 'warning', 'info', 'never']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -55,11 +38,39 @@ function optionValue(option: RuleOption, value: unknown, where: string): OptionV
   const ok =
     option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type
   if (!ok) throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`)
+  if (option.choices !== undefined && !option.choices.includes(value as string)) throw new ConfigError(`${where}: option "${option.name}" must be ${option.choices.join(', ')}, not "${String(value)}"`)
   return value as OptionValue
 }
 
 function setOption(config: Config, rule: Rule, option: RuleOption, value: unknown, where: string): void {
   config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) }
+  config.origins[`options.${rule.meta.id}.${option.name}`] = where
+}
+
+const SUPPRESS_KEYS = ['rules', 'paths', 'stages']
+
+/** What a name in `suppress: rules` means: a rule id, a hadolint code (every rule with it), or a ShellCheck code. */
+function suppressedIds(name: string, rules: readonly Rule[], at: string): string[] {
+  if (/^SC\d{4}$/i.test(name)) return [`shellcheck/${name.toUpperCase()}`]
+  if (rules.some((r) => r.meta.id === name)) return [name]
+  const byCode = rules.filter((r) => r.meta.equivalents.hadolint === name.toUpperCase() || r.meta.equivalents.buildkit === name)
+  if (byCode.length === 0) throw new ConfigError(`${at}: "${name}" is not a Stagecraft rule, nor a hadolint or BuildKit code of one (stagecraft --list-rules shows them)`)
+  return byCode.map((r) => r.meta.id)
+}
+
+/** `suppress: [{ rules: [root-user, DL3008], stages: ["dev*"], paths: ["ci/**"] }]` */
+function suppressRules(value: unknown, rules: readonly Rule[], where: string): SuppressRule[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${where}: "suppress" must be a list of { rules, stages, paths }`)
+  return value.map((entry, i) => {
+    const at = `${where}: suppress[${i}]`
+    if (!isRecord(entry)) throw new ConfigError(`${at} must be a mapping with rules, and stages and/or paths`)
+    const unknown = Object.keys(entry).filter((k) => !SUPPRESS_KEYS.includes(k))
+    if (unknown.length > 0) throw new ConfigError(`${at}: unknown key "${unknown[0] as string}" (expected ${SUPPRESS_KEYS.join(', ')})`)
+    const names = stringList(entry.rules, 'rules', at)
+    if (names.length === 0) throw new ConfigError(`${at}: "rules" must name at least one rule`)
+    const globs = (key: 'paths' | 'stages'): string[] | null => (entry[key] === undefined || entry[key] === null ? null : stringList(entry[key], key, at))
+    return { rules: names, ids: names.flatMap((n) => suppressedIds(n, rules, at)), paths: globs('paths'), stages: globs('stages') }
+  })
 }
 
 const IMAGE_KEYS = ['path', 'target', 'purpose']
@@ -114,11 +125,13 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
           if (rule === undefined) throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`)
           if (!isRecord(setting)) {
             config.rules[id] = level(id, setting, where)
+            config.origins[`rules.${id}`] = where
             continue
           }
           for (const [name, v] of Object.entries(setting)) {
             if (name === 'level') {
               config.rules[id] = level(id, v, where)
+              config.origins[`rules.${id}`] = where
               continue
             }
             const option = rule.meta.options?.find((o) => o.name === name)
@@ -131,20 +144,56 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
       }
       case 'ignore':
         config.ignore = stringList(value, key, where)
+        config.origins.ignore = where
         break
       case 'images':
         config.images = imageRules(value, where)
+        config.origins.images = where
         break
       case 'target':
         if (typeof value !== 'string' || value === '') throw new ConfigError(`${where}: "target" must be a stage name`)
         config.target = value
+        config.origins.target = where
         break
       case 'build-args':
         if (!isRecord(value)) throw new ConfigError(`${where}: "build-args" must map names to values`)
         for (const [name, v] of Object.entries(value)) {
           if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new ConfigError(`${where}: build arg "${name}" must be a string`)
           config.buildArgs[name] = String(v)
+          config.origins[`build-args.${name}`] = where
         }
+        break
+      case 'fail-on':
+        if (typeof value !== 'string' || !FAIL_ON.includes(value)) throw new ConfigError(`${where}: "fail-on" must be error, warning, info or never`)
+        config.failOn = value as FailOn
+        config.origins['fail-on'] = where
+        break
+      case 'allow-suppressions':
+        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "allow-suppressions" must be true or false`)
+        config.allowSuppressions = value
+        config.origins['allow-suppressions'] = where
+        break
+      case 'suppress':
+        config.suppress = suppressRules(value, rules, where)
+        config.origins.suppress = where
+        break
+      case 'shellcheck':
+        if (typeof value !== 'boolean' && (typeof value !== 'string' || value.trim() === '')) throw new ConfigError(`${where}: "shellcheck" must be true, false or the path of the shellcheck program`)
+        config.shellcheck = value
+        config.origins.shellcheck = where
+        break
+      case 'label-schema':
+        if (!isRecord(value)) throw new ConfigError(`${where}: "label-schema" must map label names to ${LABEL_TYPES.join(', ')}`)
+        for (const [label, type] of Object.entries(value)) {
+          if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`)
+          config.labelSchema[label] = type
+        }
+        config.origins['label-schema'] = where
+        break
+      case 'strict-labels':
+        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`)
+        config.strictLabels = value
+        config.origins['strict-labels'] = where
         break
       default:
         throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`)
@@ -164,18 +213,69 @@ export function parseConfig(text: string, rules: readonly Rule[], where: string)
   return validateConfig(raw, rules, where)
 }
 
-/** Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`; defaults when there is none. */
-export function loadConfig(root: string, explicit: string | null, rules: readonly Rule[]): { config: Config; path: string | null } {
-  const candidates = explicit !== null ? [explicit] : [...CONFIG_FILES]
-  for (const name of candidates) {
-    const path = resolve(root, name)
-    if (!existsSync(path)) {
-      if (explicit !== null) throw new ConfigError(`${explicit}: configuration file not found`)
-      continue
-    }
-    return { config: parseConfig(readFileSync(path, 'utf8'), rules, name), path }
+/**
+ * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an
+ * option, fail-on, the label schema); lists of ignores add up.
+ */
+export function layerConfigs(hadolint: Config, ours: Config): Config {
+  const merged: Config = { ...hadolint, ...ours }
+  merged.rules = { ...hadolint.rules, ...ours.rules }
+  merged.options = { ...hadolint.options }
+  for (const [id, values] of Object.entries(ours.options)) merged.options[id] = { ...hadolint.options[id], ...values }
+  merged.buildArgs = { ...hadolint.buildArgs, ...ours.buildArgs }
+  merged.failOn = ours.failOn ?? hadolint.failOn
+  merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas
+  merged.suppress = [...hadolint.suppress, ...ours.suppress]
+  merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema
+  merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels
+  merged.origins = { ...hadolint.origins, ...ours.origins }
+  if (hadolint.origins.suppress !== undefined && ours.origins.suppress !== undefined) merged.origins.suppress = `${hadolint.origins.suppress}, ${ours.origins.suppress}`
+  merged.notApplied = [...hadolint.notApplied, ...ours.notApplied]
+  return merged
+}
+
+export interface LoadedConfig {
+  config: Config
+  /** Our configuration file, when there is one. */
+  path: string | null
+  /** hadolint's configuration file, when there is one. */
+  hadolintPath: string | null
+}
+
+function firstExisting(root: string, explicit: string | null, defaults: readonly string[]): string | null {
+  if (explicit !== null) {
+    if (!existsSync(resolve(root, explicit))) throw new ConfigError(`${explicit}: configuration file not found`)
+    return explicit
   }
-  return { config: emptyConfig(), path: null }
+  return defaults.find((name) => existsSync(resolve(root, name))) ?? null
+}
+
+/**
+ * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
+ * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
+ */
+export function loadConfig(root: string, explicit: string | null, rules: readonly Rule[], hadolintExplicit: string | null = null): LoadedConfig {
+  const path = firstExisting(root, explicit, CONFIG_FILES)
+  const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES)
+  const ours = path === null ? emptyConfig() : parseConfig(readFileSync(resolve(root, path), 'utf8'), rules, path)
+  const theirs = hadolintPath === null ? null : fromHadolintConfig(readFileSync(resolve(root, hadolintPath), 'utf8'), rules, hadolintPath)
+  return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath }
+}
+
+/** Whose suppression comments count under a configuration. */
+export function honouredSuppressions(config: Config): SuppressionTool[] {
+  if (!config.allowSuppressions) return []
+  return SUPPRESSION_TOOLS.filter((t) => t !== 'hadolint' || config.hadolintPragmas)
+}
+
+/** The configuration's `suppress:` entries that apply to one Dockerfile, ready for the rule engine. */
+export function ignoresFor(config: Config, path: string): ScopedIgnore[] {
+  return config.suppress
+    .filter((s) => s.paths === null || picomatch(s.paths, { dot: true })(path))
+    .map((s) => {
+      const matches = s.stages === null ? null : picomatch(s.stages, { nocase: true })
+      return { ids: new Set(s.ids), stage: matches === null ? null : (name: string | null, index: number) => matches(name ?? String(index)) }
+    })
 }
 
 /** The `images:` rules for one Dockerfile: what a target of that name is for, if the configuration says. */

@@ -10,7 +10,12 @@ export interface ActionInputs {
   target: string | null
   buildArgs: Record<string, string>
   annotate: AnnotateMode
-  failOn: FailOn
+  /** null: the configuration's fail-on (or .hadolint.yaml's failure-threshold), else error. */
+  failOn: FailOn | null
+  /** hadolint's configuration file, when the input names one. */
+  hadolintConfig: string | null
+  /** ShellCheck: true (when on PATH), false, or the program's path; null: the configuration's. */
+  shellcheck: boolean | string | null
   comment: 'always' | 'on-findings' | 'never'
   commentKey: string
   checkRun: boolean
@@ -59,7 +64,9 @@ export function readInputs(): ActionInputs {
     target: core.getInput('target').trim() || null,
     buildArgs,
     annotate: choice('annotate', ['changed-lines', 'changed-files', 'all'] as const, 'changed-lines'),
-    failOn: choice('fail-on', ['error', 'warning', 'info', 'never'] as const, 'error'),
+    failOn: core.getInput('fail-on').trim() === '' ? null : choice('fail-on', ['error', 'warning', 'info', 'never'] as const, 'error'),
+    hadolintConfig: core.getInput('hadolint-config').trim() || null,
+    shellcheck: shellcheckInput(core.getInput('shellcheck').trim()),
     comment: choice('comment', ['always', 'on-findings', 'never'] as const, 'on-findings'),
     commentKey: core.getInput('comment-key').trim(),
     checkRun,
@@ -71,6 +78,10 @@ export function readInputs(): ActionInputs {
     registryTimeoutMs: Math.round(timeout * 1000),
     images: core.getMultilineInput('image').filter((l) => l.trim() !== '')
   }
+}
+
+function shellcheckInput(value: string): boolean | string | null {
+  return value === '' ? null : value === 'true' ? true : value === 'false' ? false : value
 }
 
 function boolean(name: string, fallback: boolean): boolean {

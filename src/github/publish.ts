@@ -146,5 +146,5 @@ export async function publish(review: Review, target: Target): Promise<void> {
     }
   }
   core.info(`stagecraft: ${review.reviewed} Dockerfile(s), ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`)
-  if (review.fails) core.setFailed(`stagecraft: findings at or above fail-on (${inputs.failOn})`)
+  if (review.fails) core.setFailed(`stagecraft: findings at or above fail-on (${review.failOn})`)
 }

@@ -4,7 +4,9 @@ import { buildStageGraph, type GraphOptions, type TargetRequest } from '../graph
 import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
 import { parseDockerfile } from '../parse/parse.js'
 
-import { runRules, type RuleLevel, type RuleOptions } from '../rules/engine.js'
+import { runRules, type RuleLevel, type RuleOptions, type ScopedIgnore } from '../rules/engine.js'
+import type { SuppressionTool } from '../rules/suppressions.js'
+import type { ShellcheckComment } from '../model/shellcheck.js'
 import { RULES } from '../rules/registry.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { StageGraph } from '../model/graph.js'
@@ -27,6 +29,12 @@ export interface AnalysisOptions {
   buildContext?: BuildContext
   /** Image names the repository builds itself (see RuleContext.repositoryImages). */
   repositoryImages?: ReadonlySet<string>
+  /** Whose suppression comments count; default all (the configuration's allow-suppressions and disable-ignore-pragma). */
+  honoured?: readonly SuppressionTool[]
+  /** The configuration's ignores that apply to this file (`suppress:`). */
+  ignores?: readonly ScopedIgnore[]
+  /** What ShellCheck said about this file's RUN scripts, when the review ran it. */
+  shellcheck?: readonly ShellcheckComment[]
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -48,7 +56,19 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
 
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
-  return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages }, { levels: options.levels ?? {}, options: options.options ?? {} })
+  return runRules(
+    { model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck },
+    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
+  )
+}
+
+/** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
+export function parseForAnalysis(text: string, options: AnalysisOptions = {}): { ok: true; model: DockerfileModel } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, model: parseDockerfile(text, { buildArgs: options.buildArgs ?? {} }) }
+  } catch (error) {
+    return { ok: false, error }
+  }
 }
 
 /**
@@ -79,7 +99,7 @@ export function templateEvidence(text: string): { line: number; what: string } |
 /** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
 const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i
 
-export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}): FileAnalysis {
+export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}, parsed?: ReturnType<typeof parseForAnalysis>): FileAnalysis {
   const template = templateEvidence(text)
   if (template !== null) {
     const finding: Finding = {
@@ -93,15 +113,16 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
     }
     return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] }
   }
-  const analysis = analyzeParsed(path, text, options)
+  const analysis = analyzeParsed(path, text, options, parsed)
   // A fixture is an input of a test: what is wrong in it is often the point.
   if (FIXTURE_FOLDER.test(path)) for (const f of analysis.findings) f.severity = 'info'
   return analysis
 }
 
-function analyzeParsed(path: string, text: string, options: AnalysisOptions): FileAnalysis {
+function analyzeParsed(path: string, text: string, options: AnalysisOptions, parsed: ReturnType<typeof parseForAnalysis> | undefined): FileAnalysis {
   try {
-    const model = parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
+    if (parsed !== undefined && !parsed.ok) throw parsed.error
+    const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) })
     return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) }
   } catch (err) {

@@ -6,7 +6,7 @@
  */
 import { readBuildDefinitions } from '../builds/index.js'
 import type { BuildDefinition, BuildsResult, RepoFiles } from '../builds/types.js'
-import { ConfigError, configuredPurpose, ignoredBy, loadConfig, type Config } from '../config/config.js'
+import { ConfigError, configuredPurpose, honouredSuppressions, ignoredBy, ignoresFor, loadConfig, type Config } from '../config/config.js'
 import type { BuildContext, FileAnalysis } from '../model/analysis.js'
 import type { Finding } from '../model/finding.js'
 import type { ImageLookup } from '../model/image.js'
@@ -16,7 +16,9 @@ import { RULES } from '../rules/registry.js'
 import type { ReadResult } from '../sources/git.js'
 import type { BuiltImageResult } from '../enrich/built-image.js'
 import { analysedVersions, type PreviousVersion } from '../enrich/delta.js'
-import { analyzeDockerfile } from './analyze.js'
+import { analyzeDockerfile, parseForAnalysis, type AnalysisOptions } from './analyze.js'
+import { checkScripts, findShellcheck, probeShellcheck, runScripts, type RunScript, type Shellcheck } from '../shellcheck/run.js'
+import type { ShellcheckComment } from '../model/shellcheck.js'
 import { analysisOptions, type Overrides } from './options.js'
 import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
 import { askRegistries } from './registry-lookups.js'
@@ -41,10 +43,15 @@ export interface ReviewOptions {
   root: string
   /** An explicit configuration file (relative to root), or null to look for the usual names. */
   configFile: string | null
+  /** An explicit hadolint configuration (relative to root); null or absent: `.hadolint.yaml`/`.hadolint.yml` when present. */
+  hadolintConfigFile?: string | null
   overrides: Overrides
   annotate: AnnotateMode
-  failOn: FailOn
+  /** null: the configuration's fail-on (or hadolint's failure-threshold), else error. */
+  failOn: FailOn | null
   registry: { sizes: boolean; images: readonly string[]; credentials?: Readonly<Record<string, RegistryCredentials>>; timeoutMs?: number }
+  /** ShellCheck: true (when on PATH), false (never) or the program's path; absent: the configuration's. */
+  shellcheck?: boolean | string
   /** Dockerfiles the change deletes (listed in the summary). */
   removed?: readonly string[]
   /** What the caller has to say already (e.g. a truncated file list). */
@@ -102,6 +109,8 @@ export interface Review {
   registry?: RegistryStats
   /** Every owned finding with its file, in file order. */
   owned: { path: string; finding: Finding }[]
+  /** The fail-on in effect: the caller's, else the configuration's, else error. */
+  failOn: FailOn
   fails: boolean
   conclusion: 'success' | 'neutral' | 'failure'
 }
@@ -121,55 +130,118 @@ export function imageNamesOf(paths: readonly string[]): ReadonlySet<string> {
   return names
 }
 
+/** Files per ShellCheck process: enough to start it rarely, few enough to keep a large run's memory flat. */
+const BATCH = 64
+/** The longest script given to ShellCheck, in characters (real RUNs stay under a few KB). */
+const MAX_SCRIPT = 32 * 1024
+
+/**
+ * ShellCheck for this review: the program, a note saying why it was skipped, or null when it is
+ * turned off (`shellcheck: false`, or the shellcheck rule set to off).
+ */
+async function shellcheckFor(config: Config, options: ReviewOptions): Promise<Shellcheck | { skipped: string } | null> {
+  const setting = options.shellcheck ?? config.shellcheck
+  if (setting === false || (options.overrides.levels?.shellcheck ?? config.rules.shellcheck) === 'off') return null
+  const path = findShellcheck(typeof setting === 'string' ? setting : null)
+  if (path === null) {
+    return {
+      skipped:
+        typeof setting === 'string'
+          ? `ShellCheck was not found at ${setting}, so the RUN scripts were not checked with it.`
+          : 'ShellCheck is not installed (no shellcheck on PATH), so the RUN scripts were not checked with it; install it (apt-get install shellcheck) or set shellcheck: false.'
+    }
+  }
+  const probed = await probeShellcheck(path)
+  return 'error' in probed ? { skipped: `ShellCheck could not be used (${probed.error}), so the RUN scripts were not checked with it.` } : probed
+}
+
 function purposeRules(config: Config, path: string): { configuredPurpose: NonNullable<ReturnType<typeof configuredPurpose>> } | null {
   const purpose = configuredPurpose(config, repoPath(path))
   return purpose === null ? null : { configuredPurpose: purpose }
 }
 
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
-  const { config } = loadConfig(options.root, options.configFile, RULES)
+  const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  const fileOptions = analysisOptions(config, options.overrides)
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) }
+  const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
   const notes = [...(options.notes ?? [])]
+  if (!config.allowSuppressions) notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.')
   const files: FileReview[] = []
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
   let reviewed = 0
-  for (const source of sources) {
-    if (ignored(source.path)) continue
-    const content = await source.read()
-    if (!content.ok) {
-      unread.push({ path: source.path, reason: content.reason })
-      continue
+  const shellcheck = await shellcheckFor(config, options)
+  let shellcheckScripts = 0
+  let shellcheckError: string | null = null
+  let shellcheckTooLong = 0
+  const pending = sources.filter((source) => !ignored(source.path))
+  // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
+  for (let start = 0; start < pending.length; start += BATCH) {
+    const batch: { source: Source; text: string; before: ReadResult | null; options: AnalysisOptions }[] = []
+    for (const source of pending.slice(start, start + BATCH)) {
+      const content = await source.read()
+      if (!content.ok) {
+        unread.push({ path: source.path, reason: content.reason })
+        continue
+      }
+      const built = builds === null ? null : buildsOf(builds, source.path)
+      // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
+      const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
+      const analysisOptions: AnalysisOptions & { builds: BuildDefinition[] } = {
+        ...fileOptions,
+        buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
+        ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
+        ...(purposeRules(config, source.path) ?? {}),
+        ...(repositoryImages === undefined ? {} : { repositoryImages }),
+        ignores: ignoresFor(config, repoPath(source.path)),
+        buildContext: deps.buildContext(source.path, built?.context ?? null),
+        builds: built?.builds ?? []
+      }
+      const before = source.readPrevious === undefined ? null : source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
+      batch.push({ source, text: content.text, before, options: analysisOptions })
     }
-    const built = builds === null ? null : buildsOf(builds, source.path)
-    // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
-    const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
-    const analysisOptions = {
-      ...fileOptions,
-      buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
-      ...(fromBuilds ? { targets: (built).targets, anyTarget: (built).anyTarget } : {}),
-      ...(purposeRules(config, source.path) ?? {}),
-      ...(repositoryImages === undefined ? {} : { repositoryImages }),
-      buildContext: deps.buildContext(source.path, built?.context ?? null)
+    // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.
+    const parsed = batch.map((entry) => ({ head: parseForAnalysis(entry.text, entry.options), base: entry.before?.ok === true ? parseForAnalysis(entry.before.text, entry.options) : null }))
+    let checked: { head: ShellcheckComment[]; base: ShellcheckComment[] }[] | null = null
+    if (shellcheck !== null && 'path' in shellcheck) {
+      const all = parsed.flatMap((p) => [p.head, p.base].map((m) => (m === null || !m.ok ? [] : runScripts(m.model, shellcheck))))
+      // ShellCheck's time grows much faster than a script's length: a generated RUN of 400 KB takes minutes.
+      const scripts = all.map((list) => list.filter((s) => s.text.length <= MAX_SCRIPT))
+      shellcheckScripts += all.reduce((n, s) => n + s.length, 0)
+      shellcheckTooLong += all.reduce((n, s, i) => n + s.length - (scripts[i] as RunScript[]).length, 0)
+      const result = await checkScripts(shellcheck, scripts)
+      shellcheckError ??= result.error
+      checked = parsed.map((_, i) => ({ head: result.comments[2 * i] ?? [], base: result.comments[2 * i + 1] ?? [] }))
+    } else if (shellcheck !== null) {
+      shellcheckScripts += parsed.reduce((n, p) => n + (p.head.ok ? runScripts(p.head.model, { busybox: false }).length : 0), 0)
     }
-    const analysis = analyzeDockerfile(source.path, content.text, analysisOptions)
-    const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: built?.builds ?? [] }
-    if (source.readPrevious !== undefined) {
-      const before = source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
-      if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, analysisOptions)
-      else if (before.missing === true) file.previous = 'new'
-      else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
-    }
-    deps.onFile?.(file)
-    reviewed++
-    owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
-    if (options.retain !== false) files.push(file)
+    batch.forEach((entry, i) => {
+      const { source } = entry
+      const { builds: fileBuilds, ...analysisOptions } = entry.options as AnalysisOptions & { builds: BuildDefinition[] }
+      const parts = parsed[i] as (typeof parsed)[number]
+      const comments = checked?.[i]
+      const analysis = analyzeDockerfile(source.path, entry.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }) }, parts.head)
+      const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds }
+      const before = entry.before
+      if (before !== null) {
+        if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.base }) }, parts.base ?? undefined)
+        else if (before.missing === true) file.previous = 'new'
+        else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
+      }
+      deps.onFile?.(file)
+      reviewed++
+      owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
+      if (options.retain !== false) files.push(file)
+    })
   }
+  if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0) notes.push(shellcheck.skipped)
+  if (shellcheckTooLong > 0) notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`)
+  if (shellcheckError !== null) notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`)
 
-  const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, fails: false, conclusion: 'success' }
+  const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }
   const { registry } = options
   if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
     const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) })
@@ -183,7 +255,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
   }
   const ownedFindings = owned.map((o) => o.finding)
-  result.fails = fails(ownedFindings, options.failOn)
-  result.conclusion = conclusion(ownedFindings, options.failOn)
+  result.fails = fails(ownedFindings, failOn)
+  result.conclusion = conclusion(ownedFindings, failOn)
   return result
 }

@@ -1,6 +1,6 @@
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 import { compareFindings, type Finding, type Severity } from '../model/finding.js'
-import { isSuppressed, readSuppressions } from './suppressions.js'
+import { isSuppressed, readSuppressions, shellcheckId, SUPPRESSION_TOOLS, type SuppressionTool } from './suppressions.js'
 import type { OptionValue, Rule, RuleContext } from './types.js'
 
 export type RuleLevel = Severity | 'off'
@@ -8,10 +8,20 @@ export type RuleLevel = Severity | 'off'
 /** Configured option values by rule id, then option name (validated by the config loader). */
 export type RuleOptions = Readonly<Record<string, Readonly<Record<string, OptionValue>>>>
 
+/** A configured ignore (`suppress:`): these rule ids (or `shellcheck/SC2086`) in the stages it names. */
+export interface ScopedIgnore {
+  ids: ReadonlySet<string>
+  /** Whether a stage (by name, null when unnamed, and index) is covered; null: every stage and the lines before the first FROM. */
+  stage: ((name: string | null, index: number) => boolean) | null
+}
+
 export interface RunOptions {
   /** Per-rule level from configuration; a missing id keeps the rule's default. */
   levels?: Readonly<Record<string, RuleLevel>>
   options?: RuleOptions
+  /** Whose suppression comments count (`allow-suppressions: false` leaves none; `disable-ignore-pragma` drops hadolint's). */
+  honoured?: readonly SuppressionTool[]
+  ignores?: readonly ScopedIgnore[]
 }
 
 /** What a rule sees as its options: the declared defaults, overridden by the configured values. */
@@ -30,18 +40,39 @@ function experimentalOn(context: FileContext, rule: Rule): boolean {
 /** The file as every rule sees it; each rule gets its own options on top. */
 export type FileContext = Omit<RuleContext, 'options'>
 
+/** The stage a finding is about: its own, else the stage whose lines hold it (-1 before the first FROM). */
+function stageOf(context: FileContext, f: Finding): number {
+  if (f.stage !== null) return f.stage
+  return context.model.stages.find((s) => f.line >= s.line && f.line <= s.endLine)?.index ?? -1
+}
+
+function configuredIgnore(context: FileContext, ignores: readonly ScopedIgnore[]): (f: Finding) => boolean {
+  if (ignores.length === 0) return () => false
+  return (f) => {
+    const code = f.equivalents.hadolint
+    const ids = code !== null && code.startsWith('SC') ? [f.rule, shellcheckId(code)] : [f.rule]
+    return ignores.some((ignore) => {
+      if (!ids.some((id) => ignore.ids.has(id))) return false
+      if (ignore.stage === null) return true
+      const stage = context.model.stages[stageOf(context, f)]
+      return stage !== undefined && ignore.stage(stage.name, stage.index)
+    })
+  }
+}
+
 export function runRules(context: FileContext, options: RunOptions = {}): Finding[] {
   const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
   const suppressions = readSuppressions(context.model, rules)
+  const honoured = options.honoured ?? SUPPRESSION_TOOLS
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
     for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)
-      const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }))
+      const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured))
       if (suppressedElsewhere) continue
       findings.push({
         rule: rule.meta.id,
@@ -50,11 +81,12 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
         endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
         message: report.message,
         stage: report.stage,
-        equivalents: rule.meta.equivalents
+        equivalents: report.equivalents ?? rule.meta.equivalents
       })
     }
   }
-  const kept = findings.filter((f) => !isSuppressed(suppressions, f))
+  const ignored = configuredIgnore(context, options.ignores ?? [])
+  const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f))
   if (suppressions.buildkitErrors) {
     // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
     for (const f of kept) if (f.equivalents.buildkit !== null) f.severity = 'error'

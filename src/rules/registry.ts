@@ -58,6 +58,7 @@ import { runCd } from './run-cd.js'
 import { runSudo } from './run-sudo.js'
 import { secretFileCopied } from './secret-file-copied.js'
 import { secretsInArgEnv } from './secrets-in-arg-env.js'
+import { shellcheck } from './shellcheck.js'
 import { singleStageBuild } from './single-stage-build.js'
 import { stageForwardReference } from './stage-forward-reference.js'
 import { stageIndexOutOfRange } from './stage-index-out-of-range.js'
@@ -133,6 +134,7 @@ export const RULES: readonly Rule[] = [
   runSudo,
   secretFileCopied,
   secretsInArgEnv,
+  shellcheck,
   singleStageBuild,
   stageForwardReference,
   stageIndexOutOfRange,

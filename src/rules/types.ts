@@ -8,6 +8,7 @@ import type { Equivalents, Severity } from '../model/finding.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { BuildContext } from '../model/analysis.js'
 import type { StageGraph } from '../model/graph.js'
+import type { ShellcheckComment } from '../model/shellcheck.js'
 
 export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
 
@@ -48,6 +49,8 @@ export interface RuleReport {
    * whose default a FROM uses is still silenced by an ignore comment above that FROM.
    */
   alsoSuppressedAt?: readonly number[]
+  /** Overrides the rule's equivalents for this report: the shellcheck rule names each finding's SC code here. */
+  equivalents?: Equivalents
 }
 
 export type OptionValue = boolean | string | number | readonly string[] | null
@@ -58,6 +61,8 @@ export interface RuleOption {
   name: string
   type: 'boolean' | 'string' | 'number' | 'string-list'
   default: OptionValue
+  /** For a string option: the values it may take (the config loader rejects others). */
+  choices?: readonly string[]
   /** One sentence for the docs and `--list-rules`. */
   doc: string
 }
@@ -76,6 +81,8 @@ export interface RuleContext {
   rules: readonly Rule[]
   /** This rule's options: the configured values over the defaults its meta declares. */
   options: Readonly<Record<string, OptionValue>>
+  /** What ShellCheck said about the RUN scripts, when the review ran it (the shellcheck rule reads it). */
+  shellcheck?: readonly ShellcheckComment[] | undefined
 }
 
 export interface Rule {

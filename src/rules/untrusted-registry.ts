@@ -10,16 +10,34 @@ export const untrustedRegistry: Rule = {
     category: 'security',
     scope: 'all',
     equivalents: { hadolint: 'DL3026', buildkit: null },
-    options: [{ name: 'trusted-registries', type: 'string-list', default: null, doc: 'The registries images may come from (`docker.io` for Docker Hub); the rule is silent until it is set.' }]
+    options: [
+      {
+        name: 'trusted-registries',
+        type: 'string-list',
+        default: null,
+        doc: 'The registries images may come from (`docker.io` for Docker Hub; `*.gcr.io` for any host ending in `.gcr.io`, `registry.acme.*` for any starting so); the rule is silent until it is set.'
+      }
+    ]
   },
   check: ({ graph, options }) => {
     const trusted = options['trusted-registries'] as readonly string[] | null
     if (trusted === null) return []
-    const allowed = new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())))
+    const allowed = [...new Set(trusted.map((r) => (r === 'hub.docker.com' || r === 'index.docker.io' ? 'docker.io' : r.toLowerCase())))]
+    const isTrusted = trustedBy(allowed)
     return graph.external.flatMap((ref) => {
       const registry = registryOf(ref.image)
-      if (registry === null || allowed.has(registry)) return []
-      return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${[...allowed].join(', ')})`, stage: ref.stage }]
+      if (registry === null || isTrusted(registry)) return []
+      return [{ line: ref.line, message: `${referenceKind(ref)} ${ref.image} pulls from ${registry}, which is not in trusted-registries (${allowed.join(', ')})`, stage: ref.stage }]
     })
   }
+}
+
+/** hadolint's wildcards: a leading `*` matches any start (`*.gcr.io`), a trailing one any end; otherwise the exact host. */
+function trustedBy(allowed: readonly string[]): (registry: string) => boolean {
+  return (registry) =>
+    allowed.some((entry) => {
+      if (entry.length > 1 && entry.startsWith('*')) return registry.endsWith(entry.slice(1))
+      if (entry.length > 1 && entry.endsWith('*')) return registry.startsWith(entry.slice(0, -1))
+      return registry === entry
+    })
 }

@@ -1,0 +1,31 @@
+/** What every machine-readable report needs of a review: each file's path and its findings, in order. */
+import type { Finding } from '../model/finding.js'
+import type { FileAnalysis } from '../model/analysis.js'
+
+/** A review (src/review) or anything shaped like one. */
+export interface ReportedFiles {
+  files: readonly { analysis: FileAnalysis }[]
+}
+
+/** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
+export function reportPath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '')
+}
+
+/** One line of text: reports made of lines (gnu, text, JUnit names) must not be split by a message. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ')
+}
+
+export function findingsByFile(review: ReportedFiles): { path: string; findings: readonly Finding[] }[] {
+  return review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings }))
+}
+
+/**
+ * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
+ * rule that passes on another tool's codes (its findings carry the code as their hadolint name).
+ */
+export function checkName(f: Pick<Finding, 'rule' | 'equivalents'>): string {
+  const code = f.equivalents.hadolint
+  return code !== null && code.startsWith('SC') ? `${f.rule}/${code}` : f.rule
+}
