@@ -4,9 +4,9 @@
  * image, a benchmark that compiles at run time), so they are left alone.
  */
 import { packageInstalls, packageName } from '../parse/packages.js'
-import type { Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
+import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
 import { baseHasBuildTools, laterRunFinder } from './helpers.js'
-import { isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
+import { cloneArguments, isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 /** Compilers and build systems: what makes a stage a build environment. */
@@ -65,6 +65,84 @@ function firstBuild(run: Instruction, index: RunIndex, install: PackageInstall, 
   return later === null || command === undefined ? null : { command, run: later }
 }
 
+/** Build programs and the packages that provide them (any manager: `pip install cmake` too). */
+const PROVIDERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['cmake', ['cmake', 'cmake3']],
+  ['make', ['make', 'build-essential', 'build-base', 'development tools']],
+  ['gmake', ['make', 'build-essential', 'build-base', 'development tools']],
+  ['gcc', ['gcc', 'build-essential', 'build-base', 'development tools']],
+  ['cc', ['gcc', 'clang', 'build-essential', 'build-base', 'development tools']],
+  ['g++', ['g++', 'gcc-c++', 'build-essential', 'build-base', 'development tools']],
+  ['c++', ['g++', 'gcc-c++', 'clang', 'build-essential', 'build-base', 'development tools']],
+  ['clang', ['clang']],
+  ['clang++', ['clang']],
+  ['meson', ['meson']],
+  ['ninja', ['ninja-build', 'ninja', 'samurai']]
+])
+
+/**
+ * A build program the file runs but never installs (`cmake` on `FROM r.j3ss.co/bcc`): the base
+ * image is itself a toolchain, and the tools installed here add little to it.
+ */
+function buildsWithUninstalledTool(model: DockerfileModel): string | null {
+  const words = model.instructions.flatMap((i) => i.run?.installs ?? []).flatMap((p) => p.packages)
+  // `apt-get install $BUILD_DEPS`: what is installed is not known.
+  if (words.some((w) => w.includes('$'))) return null
+  const installed = new Set(words.map((pkg) => packageName(pkg).toLowerCase()))
+  const provided = (program: string): boolean => (PROVIDERS.get(program) ?? []).some((name) => installed.has(name)) || [...installed].some((name) => name.startsWith(`${program}-`) && /^-\d/.test(name.slice(program.length)))
+  for (const ins of model.instructions) {
+    if (ins.keyword !== 'RUN') continue
+    const missing = runCommands(ins).find((c) => PROVIDERS.has(c.program) && !provided(c.program))
+    if (missing !== undefined) return missing.program
+  }
+  return null
+}
+
+/**
+ * The image compiles against the host's kernel at run time (a kernel module, BPF programs): the
+ * file mounts or names `/lib/modules` and `/usr/src` (in its usage comment, `docker run -v
+ * /lib/modules:/lib/modules -v /usr/src:/usr/src`), or clones sources under `/usr/src` that it never
+ * builds. The compilers and headers are then what the image is for.
+ */
+function compilesAgainstKernelAtRunTime(model: DockerfileModel): boolean {
+  // Where the kernel's headers (and sources) and modules live.
+  const texts = [...model.comments.map((c) => c.text), ...model.instructions.map((i) => i.raw)]
+  const names = (path: string): boolean => texts.some((t) => namesFolder(t, path))
+  if (!names('/usr/src')) return false
+  if (names('/lib/modules')) return true
+  return unbuiltClones(model).length > 0
+}
+
+/**
+ * Folders a `git clone` fills that no later instruction names again (no `cd`, WORKDIR, `make -C`
+ * or COPY of them): sources the image keeps to build at run time.
+ */
+function unbuiltClones(model: DockerfileModel): string[] {
+  const out: string[] = []
+  model.instructions.forEach((ins, at) => {
+    if (ins.keyword !== 'RUN') return
+    for (const c of runCommands(ins)) {
+      // Only a folder given can be looked for by name.
+      const folder = c.program === 'git' ? cloneArguments(c.args)?.folder : null
+      if (folder === null || folder === undefined) continue
+      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(folder)?.[1]
+      const spellings = variable === undefined ? [folder] : [`$${variable}`, `\${${variable}}`]
+      const laterText = [ins.raw.slice(ins.raw.indexOf(folder) + folder.length), ...model.instructions.slice(at + 1).map((i) => i.raw)]
+      if (!laterText.some((t) => spellings.some((sp) => namesFolder(t, sp)))) out.push(folder)
+    }
+  })
+  return out
+}
+
+/** Whether `text` names the folder `path` (not a longer sibling: `/wireguard` in `/wireguard-tools`). */
+function namesFolder(text: string, path: string): boolean {
+  for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
+    const next = text.charAt(at + path.length)
+    if (next === '' || !/[A-Za-z0-9_.-]/.test(next)) return true
+  }
+  return false
+}
+
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
 function removalHint(manager: string): string {
   if (manager === 'apk') return 'apk add --virtual .build-deps … then apk del .build-deps, with the run-time libraries installed by name'
@@ -82,6 +160,8 @@ export const buildToolsShipped: Rule = {
     equivalents: { hadolint: null, buildkit: null }
   },
   check: ({ model }) => {
+    // The base is a toolchain image, or the image builds against the host kernel when it runs.
+    if (buildsWithUninstalledTool(model) !== null || compilesAgainstKernelAtRunTime(model)) return []
     const buildLater = laterRunFinder(model, buildsIn)
     return model.stages.flatMap((stage) => {
       // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.

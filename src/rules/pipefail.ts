@@ -3,7 +3,7 @@
  * failure can really go unseen: a program that can fail, feeding commands that do not reject
  * the empty (or cut) input a failure leaves them.
  */
-import { commandWords, programOf, runSyntax } from './run-helpers.js'
+import { cloneFolder, commandWords, programOf, runSyntax } from './run-helpers.js'
 import { resolvePath, stageShell, workdirs, type StageShell } from './helpers.js'
 import { commandsWithin, forEachPipeline, type ShCommand, type ShPipeline, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
@@ -158,27 +158,6 @@ function hiddenFailure(p: ShPipeline, written: WrittenPaths): HiddenFailure | nu
   return null
 }
 
-/** Options of `git clone` that take the next word as their value. */
-const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude', '--filter', '--server-option', '--bundle-uri'])
-
-/** The folder `git clone [options] <repository> [<folder>]` creates, as written. */
-function cloneTarget(words: readonly string[]): string | null {
-  if (words[0] !== 'clone') return null
-  const positional: string[] = []
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i] as string
-    if (CLONE_VALUE_OPTIONS.has(w)) i++
-    else if (!w.startsWith('-')) positional.push(w)
-  }
-  const [repository, folder] = positional
-  if (folder !== undefined) return folder
-  if (repository === undefined) return null
-  // Git names the folder after the repository's last path part, without `.git`.
-  const last = trimTrailingSlashes(repository).split(/[/:]/).pop() ?? ''
-  const name = last.endsWith('.git') ? last.slice(0, -4) : last
-  return name === '' ? null : name
-}
-
 /** The folder `tar -x` extracts into: its -C / --directory, or the current one. */
 function tarTarget(words: readonly string[]): string | null {
   if (!tarMode(words).extracts) return null
@@ -211,7 +190,7 @@ function writtenBy(c: ShSimpleCommand): { files: string[]; folders: string[] } {
     const next = words[i + 1]
     if (short !== null && next !== undefined && (w === long || (/^-[A-Za-z]+$/.test(w) && w.endsWith(short)))) files.push(next)
   })
-  const folder = program === 'git' ? cloneTarget(words) : program === 'tar' ? tarTarget(words) : program === 'unzip' ? unzipTarget(words) : null
+  const folder = program === 'git' ? cloneFolder(words) : program === 'tar' ? tarTarget(words) : program === 'unzip' ? unzipTarget(words) : null
   if (folder !== null) folders.push(folder)
   return { files, folders }
 }

@@ -143,3 +143,29 @@ export function programOf(c: ShSimpleCommand): string {
   const w = commandWords(c)[0]?.text ?? ''
   return w.slice(w.lastIndexOf('/') + 1)
 }
+
+/** Options of `git clone` that take the next word as their value. */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude', '--filter', '--server-option', '--bundle-uri'])
+
+/** The repository and the folder of `git clone [options] <repository> [<folder>]` (the words after `git`), as written; folder null when not given. */
+export function cloneArguments(words: readonly string[]): { repository: string; folder: string | null } | null {
+  if (words[0] !== 'clone') return null
+  const positional: string[] = []
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as string
+    if (CLONE_VALUE_OPTIONS.has(w)) i++
+    else if (!w.startsWith('-')) positional.push(w)
+  }
+  const [repository, folder] = positional
+  return repository === undefined ? null : { repository, folder: folder ?? null }
+}
+
+/** The folder `git clone` creates: the one given, or the repository's last path part without `.git`. */
+export function cloneFolder(words: readonly string[]): string | null {
+  const clone = cloneArguments(words)
+  if (clone === null) return null
+  if (clone.folder !== null) return clone.folder
+  const last = trimTrailingSlashes(clone.repository).split(/[/:]/).pop() ?? ''
+  const name = last.endsWith('.git') ? last.slice(0, -4) : last
+  return name === '' ? null : name
+}
