@@ -6,7 +6,7 @@
 import { packageInstalls, packageName } from '../parse/packages.js'
 import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
 import { baseHasBuildTools, laterRunFinder } from './helpers.js'
-import { cloneArguments, isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
+import { compilesAgainstKernelAtRunTime, isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 /** Compilers and build systems: what makes a stage a build environment. */
@@ -96,51 +96,6 @@ function buildsWithUninstalledTool(model: DockerfileModel): string | null {
     if (missing !== undefined) return missing.program
   }
   return null
-}
-
-/**
- * The image compiles against the host's kernel at run time (a kernel module, BPF programs): the
- * file mounts or names `/lib/modules` and `/usr/src` (in its usage comment, `docker run -v
- * /lib/modules:/lib/modules -v /usr/src:/usr/src`), or clones sources under `/usr/src` that it never
- * builds. The compilers and headers are then what the image is for.
- */
-function compilesAgainstKernelAtRunTime(model: DockerfileModel): boolean {
-  // Where the kernel's headers (and sources) and modules live.
-  const texts = [...model.comments.map((c) => c.text), ...model.instructions.map((i) => i.raw)]
-  const names = (path: string): boolean => texts.some((t) => namesFolder(t, path))
-  if (!names('/usr/src')) return false
-  if (names('/lib/modules')) return true
-  return unbuiltClones(model).length > 0
-}
-
-/**
- * Folders a `git clone` fills that no later instruction names again (no `cd`, WORKDIR, `make -C`
- * or COPY of them): sources the image keeps to build at run time.
- */
-function unbuiltClones(model: DockerfileModel): string[] {
-  const out: string[] = []
-  model.instructions.forEach((ins, at) => {
-    if (ins.keyword !== 'RUN') return
-    for (const c of runCommands(ins)) {
-      // Only a folder given can be looked for by name.
-      const folder = c.program === 'git' ? cloneArguments(c.args)?.folder : null
-      if (folder === null || folder === undefined) continue
-      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(folder)?.[1]
-      const spellings = variable === undefined ? [folder] : [`$${variable}`, `\${${variable}}`]
-      const laterText = [ins.raw.slice(ins.raw.indexOf(folder) + folder.length), ...model.instructions.slice(at + 1).map((i) => i.raw)]
-      if (!laterText.some((t) => spellings.some((sp) => namesFolder(t, sp)))) out.push(folder)
-    }
-  })
-  return out
-}
-
-/** Whether `text` names the folder `path` (not a longer sibling: `/wireguard` in `/wireguard-tools`). */
-function namesFolder(text: string, path: string): boolean {
-  for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
-    const next = text.charAt(at + path.length)
-    if (next === '' || !/[A-Za-z0-9_.-]/.test(next)) return true
-  }
-  return false
 }
 
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
