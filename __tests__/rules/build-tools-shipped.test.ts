@@ -28,6 +28,20 @@ testRule(buildToolsShipped, {
     { name: 'headers and git with no compiler', code: df('FROM debian:12-slim', 'RUN apt install -y git libgmp-dev libncurses-dev', 'RUN pip install foo') },
     // A compiler image, or a benchmark that compiles at run time: nothing in the file builds with them.
     { name: 'a compiler nothing in the file builds with', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc libc6-dev') },
+    // The base image is the toolchain: the file builds with cmake and never installs it.
+    {
+      name: 'a build program the file never installs',
+      code: df('FROM registry.example.com/bcc', 'RUN apt-get install -y clang gcc g++ git', 'RUN git clone https://example.com/tool.git /usr/src/tool && cd /usr/src/tool && cmake . && make install')
+    },
+    // The image builds a kernel module (or BPF programs) against the host's kernel when it runs.
+    {
+      name: 'a usage comment mounting /lib/modules and /usr/src',
+      code: df('# docker run -v /lib/modules:/lib/modules -v /usr/src:/usr/src:ro example/wg', 'FROM debian:12-slim', 'RUN apt-get install -y build-essential libelf-dev git', 'RUN git clone https://example.com/wg.git /wg && git clone https://example.com/wg-tools.git /wg-tools && make -C /wg-tools/src install', 'ENTRYPOINT ["/entrypoint.sh"]')
+    },
+    {
+      name: 'kernel sources cloned under /usr/src and never built',
+      code: df('FROM debian:12-slim', 'RUN apt-get install -y build-essential gcc git', 'ENV KERNEL_TREE /usr/src/linux', 'RUN git clone -b v6.1 https://example.com/linux.git "${KERNEL_TREE}"', 'RUN git clone https://example.com/suite.git /opt/suite', 'WORKDIR /opt/suite', 'RUN make install')
+    },
     { name: 'compilers used only by the program at run time', code: df('FROM alpine:3', 'RUN apk add --no-cache gcc make musl-dev perl', 'COPY Run /Run', 'ENTRYPOINT ["/Run"]') }
   ],
   invalid: [
@@ -38,8 +52,16 @@ testRule(buildToolsShipped, {
     { name: 'the runtime stage of a multi-stage file', code: df('FROM golang:1.22 AS b', 'FROM alpine:3', 'RUN apk add --no-cache build-base', 'COPY --from=b /a /a', 'RUN npm install'), errors: [{ line: 3, message: 'install it in a build stage and copy only the result' }] },
     { name: 'apk: the removal hint', code: df('FROM node:20-alpine', 'RUN apk add --no-cache build-base python3 && npm ci'), errors: [{ line: 2, message: 'apk add --virtual .build-deps … then apk del .build-deps' }] },
     { name: 'removing only some of them keeps the others', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc make libssl-dev && make && apt-get purge -y make'), errors: [{ line: 2, message: 'gcc, libssl-dev are installed' }] },
-    { name: 'a removal in a later RUN does not shrink this layer', code: df('FROM alpine:3', 'RUN apk add --no-cache --virtual .build-deps gcc musl-dev', 'RUN make', 'RUN apk del .build-deps'), errors: [{ line: 2 }] },
+    { name: 'a removal in a later RUN does not shrink this layer', code: df('FROM alpine:3', 'RUN apk add --no-cache --virtual .build-deps gcc make musl-dev', 'RUN make', 'RUN apk del .build-deps'), errors: [{ line: 2 }] },
     { name: 'the slim node image has no compiler', code: df('FROM node:20-slim', 'RUN apt-get install -y g++ make python3 && npm ci'), errors: [{ line: 2 }] },
-    { name: 'used by a stage built FROM this one', code: df('FROM debian:12-slim AS base', 'RUN apt-get install -y gcc', 'FROM base', 'RUN make'), errors: [{ line: 2 }] }
+    { name: 'a build program installed by a pip package still counts as installed', code: df('FROM python:3.12-slim', 'RUN apt-get install -y gcc g++ make && pip install cmake && cmake . && make'), errors: [{ line: 2 }] },
+    { name: 'installs through a variable: what they hold is unknown', code: df('FROM debian:12-slim', 'ENV DEPS="gcc make"', 'RUN apt-get install -y $DEPS gcc', 'RUN make'), errors: [{ line: 3 }] },
+    {
+      name: 'sources under /usr/src that the file builds',
+      code: df('FROM debian:12-slim', 'RUN apt-get install -y build-essential git', 'RUN git clone https://example.com/app.git /usr/src/app && make -C /usr/src/app install'),
+      errors: [{ line: 2 }]
+    },
+    { name: '/lib/modules alone (modprobe at run time) is no kernel build', code: df('# docker run -v /lib/modules:/lib/modules example/x', 'FROM debian:12-slim', 'RUN apt-get install -y gcc make kmod', 'RUN make -C /opt/x'), errors: [{ line: 3 }] },
+    { name: 'used by a stage built FROM this one', code: df('FROM debian:12-slim AS base', 'RUN apt-get install -y gcc make', 'FROM base', 'RUN make'), errors: [{ line: 2 }] }
   ]
 })

@@ -16,6 +16,13 @@ testRule(pipefail, {
     { name: 'cat of a heredoc', code: df('FROM debian:12', 'RUN cat <<EOF | tee /etc/apt/sources.list.d/x.list', 'deb https://example.com stable main', 'EOF') },
     { name: 'a package database listing', code: df('FROM debian:12', "RUN dpkg -l | awk '/^ii/ {print $2}' > /tmp/dpkg.clean") },
     { name: 'a file this RUN just wrote', code: df('FROM fedora:40', 'RUN rpm -qa > /tmp/manifest && tac /tmp/manifest | gawk \'!x[$1]++\' | sort > /manifest') },
+    {
+      name: 'a file of the repository this RUN just cloned, read after cd',
+      code: df('FROM python:3-alpine', 'RUN git clone --depth 1 https://example.com/app.git /usr/src/app && ( cd /usr/src/app && cat requirements.txt | grep -v numpy | tee reqs.txt && pip install -r reqs.txt )')
+    },
+    { name: 'a file of a clone into its default folder', code: df('FROM debian:12', 'WORKDIR /src', 'RUN git clone -b v1 https://example.com/tool.git && cat tool/VERSION | tee /version') },
+    { name: 'a file curl -o just saved', code: df('FROM debian:12', 'RUN curl -fsSLo /tmp/list.txt https://example.com/list.txt && cat /tmp/list.txt | tee /etc/list') },
+    { name: 'a file tar -x just extracted', code: df('FROM debian:12', 'RUN tar -xf /tmp/src.tar -C /opt/src && cat /opt/src/deps.txt | tee /deps') },
     // Consumers that fail on the empty or cut input a failure leaves them.
     { name: 'grep of a sums file into sha256sum -c', code: df('FROM debian:12', 'RUN grep " node-v$NODE_VERSION-linux-x64.tar.xz\\$" SHASUMS256.txt | sha256sum -c -') },
     { name: 'a key into apt-key add', code: df('FROM debian:11', 'RUN curl -sSL https://example.com/key.asc | apt-key add -') },
@@ -25,6 +32,12 @@ testRule(pipefail, {
     { name: 'a download into old-style tar xJ', code: df('FROM debian:12', 'RUN wget -qO- https://example.com/tool.tar.xz | tar xJf - -C /opt') },
     { name: 'cat of a local file into grep', code: df('FROM ubuntu:24.04', "RUN cat /etc/passwd | grep '^root:' > /rootfs/etc/passwd") },
     { name: 'find | grep | xargs rm (rm fails when given nothing)', code: df('FROM alpine:3.20', "RUN find /usr/share/powershell -print | grep -i '[.]nupkg$' | xargs rm") },
+    { name: 'find | xargs protoc (protoc fails with no input file)', code: df('FROM golang:1.22', "RUN find src -name '*.proto' | xargs protoc --go_out=/out") },
+    // A report a FROM scratch stage exports: a scanner's non-zero exit must not drop it.
+    {
+      name: 'a scanner piped into tee in a report-export stage',
+      code: df('FROM golang:1.22-alpine AS run', 'RUN mkdir /out && govulncheck ./... | tee /out/govulncheck.out', 'FROM scratch AS output', 'COPY --from=run /out /')
+    },
     // Statuses that are tested, lost or thrown away.
     { name: 'a pipe in an if condition', code: df('FROM debian:12', 'RUN if [ -f .git ] && head -1 .git | grep -q "^gitdir:"; then echo worktree; fi') },
     { name: 'a pipe in a while condition', code: df('FROM debian:12', 'RUN while ! curl -fs http://localhost | grep -q ok; do sleep 1; done') },
@@ -64,7 +77,20 @@ testRule(pipefail, {
     { name: 'a pipe in an if body', code: df('FROM debian:12', 'RUN if [ -n "$INSTALL" ]; then curl -fsSL "$INSTALL" | sh; fi'), errors: [{ line: 2, message: 'curl | sh' }] },
     { name: 'the failing program inside a group is named', code: df('FROM debian:12', 'RUN { echo start; curl -fsSL https://example.com/x; } | tee /log'), errors: [{ line: 2, message: 'curl | tee' }] },
     { name: 'a middle producer is named, the pipeline shortened', code: df('FROM debian:12', 'RUN echo x | git apply - | cat > /out'), errors: [{ line: 2, message: 'git | … | cat' }] },
-    { name: 'xargs is named with what it runs', code: df('FROM debian:12', "RUN find proto -name '*.proto' | xargs protoc --go_out=/out"), errors: [{ line: 2, message: 'find | xargs protoc' }] },
+    { name: 'xargs is named with what it runs', code: df('FROM debian:12', "RUN find proto -name '*.proto' | xargs -r protoc --go_out=/out"), errors: [{ line: 2, message: 'find | xargs protoc' }] },
+    { name: 'xargs runs a program that accepts no operands', code: df('FROM debian:12', "RUN find proto -name '*.proto' | xargs echo > /list"), errors: [{ line: 2, message: 'find | xargs echo' }] },
+    { name: 'a file the RUN did not write', code: df('FROM debian:12', 'RUN git clone https://example.com/a.git /src/a && cat /src/b/requirements.txt | tee /reqs'), errors: [{ line: 2, message: 'cat | tee' }] },
+    { name: 'a relative file outside the clone', code: df('FROM debian:12', 'WORKDIR /app', 'RUN git clone https://example.com/a.git /src/a && cat requirements.txt | tee /reqs'), errors: [{ line: 3, message: 'cat | tee' }] },
+    {
+      name: 'tee into a folder no scratch stage exports',
+      code: df('FROM golang:1.22-alpine AS run', 'RUN mkdir /out && govulncheck ./... | tee /out/govulncheck.out', 'FROM scratch AS output', 'COPY --from=run /other /'),
+      errors: [{ line: 2, message: 'govulncheck | tee' }]
+    },
+    {
+      name: 'tee into a folder a non-scratch stage copies',
+      code: df('FROM golang:1.22-alpine AS run', 'RUN mkdir /out && govulncheck ./... | tee /out/govulncheck.out', 'FROM alpine:3.20', 'COPY --from=run /out /'),
+      errors: [{ line: 2, message: 'govulncheck | tee' }]
+    },
     { name: 'a RUN heredoc', code: df('FROM debian:12', 'RUN <<EOF', 'set -e', 'curl -fsSL https://example.com/x.sh | sh', 'EOF'), errors: [{ line: 2, message: 'curl | sh' }] },
     { name: 'a Linux stage after a Windows one', code: df('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win', 'RUN dir | findstr x', 'FROM debian:12', 'RUN curl -fsSL x | sh'), errors: [{ line: 4 }] },
     { name: 'a shell pragma in another stage does not carry over', code: df('FROM debian:12 AS a', '# hadolint shell=powershell', 'RUN Get-Item x | Remove-Item', 'FROM debian:12', 'RUN curl -fsSL x | sh'), errors: [{ line: 5 }] },

@@ -7,6 +7,10 @@ testRule(singleStageBuild, {
   valid: [
     { name: 'the build in a build stage', code: df('FROM node:20 AS b', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=b /app/dist /app/dist') },
     { name: 'built from source with the toolchain removed in the same RUN', code: df('FROM alpine:3', 'RUN apk add --virtual .deps gcc make && make && make install && apk del .deps') },
+    {
+      name: 'a kernel module built at run time (usage mounts /lib/modules and /usr/src)',
+      code: df('# docker run -v /lib/modules:/lib/modules -v /usr/src:/usr/src:ro example/wg', 'FROM debian:12-slim', 'RUN apt-get install -y build-essential git', 'RUN git clone https://example.com/wg.git /wg && git clone https://example.com/tools.git /tools && cd /tools && make && make install', 'ENTRYPOINT ["/entrypoint.sh"]')
+    },
     { name: 'a toolchain base (heavy-final-base covers it)', code: df('FROM golang:1.22', 'RUN go build -o /app') },
     { name: 'no build at all', code: df('FROM nginx:1', 'COPY site /usr/share/nginx/html') },
     {
@@ -19,6 +23,7 @@ testRule(singleStageBuild, {
     { name: 'an …-sdk base', code: df('FROM example.com/android-sdk:34', 'RUN make') }
   ],
   invalid: [
+    { name: '/usr/src alone is no kernel build', code: df('FROM debian:12-slim', 'RUN apt-get install -y build-essential git', 'RUN git clone https://example.com/app.git /usr/src/app && cd /usr/src/app && make'), errors: [{ line: 3, message: 'make runs in the only stage' }] },
     { name: 'npm run build in the only stage', code: df('FROM node:20-slim', 'RUN npm ci', 'RUN npm run build'), errors: [{ line: 3, message: 'npm run build runs in the only stage' }] },
     { name: 'dotnet publish', code: df('FROM ubuntu:24.04', 'RUN dotnet publish -c Release'), errors: [{ line: 2, message: 'the compiler, the sources and the intermediate files ship' }] },
     { name: 'a JS build: node_modules, not a compiler', code: df('FROM node:18-alpine', 'COPY . .', 'RUN yarn --frozen-lockfile', 'RUN yarn build'), errors: [{ line: 4, message: 'yarn build runs in the only stage, so the sources, node_modules with its devDependencies and the build cache ship' }] },

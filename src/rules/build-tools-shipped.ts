@@ -4,9 +4,9 @@
  * image, a benchmark that compiles at run time), so they are left alone.
  */
 import { packageInstalls, packageName } from '../parse/packages.js'
-import type { Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
+import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
 import { baseHasBuildTools, laterRunFinder } from './helpers.js'
-import { isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
+import { compilesAgainstKernelAtRunTime, isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 /** Compilers and build systems: what makes a stage a build environment. */
@@ -65,6 +65,39 @@ function firstBuild(run: Instruction, index: RunIndex, install: PackageInstall, 
   return later === null || command === undefined ? null : { command, run: later }
 }
 
+/** Build programs and the packages that provide them (any manager: `pip install cmake` too). */
+const PROVIDERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['cmake', ['cmake', 'cmake3']],
+  ['make', ['make', 'build-essential', 'build-base', 'development tools']],
+  ['gmake', ['make', 'build-essential', 'build-base', 'development tools']],
+  ['gcc', ['gcc', 'build-essential', 'build-base', 'development tools']],
+  ['cc', ['gcc', 'clang', 'build-essential', 'build-base', 'development tools']],
+  ['g++', ['g++', 'gcc-c++', 'build-essential', 'build-base', 'development tools']],
+  ['c++', ['g++', 'gcc-c++', 'clang', 'build-essential', 'build-base', 'development tools']],
+  ['clang', ['clang']],
+  ['clang++', ['clang']],
+  ['meson', ['meson']],
+  ['ninja', ['ninja-build', 'ninja', 'samurai']]
+])
+
+/**
+ * A build program the file runs but never installs (`cmake` on `FROM r.j3ss.co/bcc`): the base
+ * image is itself a toolchain, and the tools installed here add little to it.
+ */
+function buildsWithUninstalledTool(model: DockerfileModel): string | null {
+  const words = model.instructions.flatMap((i) => i.run?.installs ?? []).flatMap((p) => p.packages)
+  // `apt-get install $BUILD_DEPS`: what is installed is not known.
+  if (words.some((w) => w.includes('$'))) return null
+  const installed = new Set(words.map((pkg) => packageName(pkg).toLowerCase()))
+  const provided = (program: string): boolean => (PROVIDERS.get(program) ?? []).some((name) => installed.has(name)) || [...installed].some((name) => name.startsWith(`${program}-`) && /^-\d/.test(name.slice(program.length)))
+  for (const ins of model.instructions) {
+    if (ins.keyword !== 'RUN') continue
+    const missing = runCommands(ins).find((c) => PROVIDERS.has(c.program) && !provided(c.program))
+    if (missing !== undefined) return missing.program
+  }
+  return null
+}
+
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
 function removalHint(manager: string): string {
   if (manager === 'apk') return 'apk add --virtual .build-deps … then apk del .build-deps, with the run-time libraries installed by name'
@@ -82,6 +115,8 @@ export const buildToolsShipped: Rule = {
     equivalents: { hadolint: null, buildkit: null }
   },
   check: ({ model }) => {
+    // The base is a toolchain image, or the image builds against the host kernel when it runs.
+    if (buildsWithUninstalledTool(model) !== null || compilesAgainstKernelAtRunTime(model)) return []
     const buildLater = laterRunFinder(model, buildsIn)
     return model.stages.flatMap((stage) => {
       // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.

@@ -33,7 +33,7 @@ export const copyAllBeforeInstall: Rule = {
   meta: {
     id: 'copy-all-before-install',
     title: 'The whole context is copied before the dependency install',
-    severity: 'warning',
+    severity: 'info',
     category: 'cache',
     scope: 'all',
     equivalents: { hadolint: null, buildkit: null }

@@ -67,7 +67,7 @@ export const devDependenciesShipped: Rule = {
   meta: {
     id: 'dev-dependencies-shipped',
     title: 'Node dev dependencies end up in the shipped image',
-    severity: 'warning',
+    severity: 'info',
     category: 'size',
     scope: 'ships',
     equivalents: { hadolint: null, buildkit: null }

@@ -3,10 +3,12 @@
  * failure can really go unseen: a program that can fail, feeding commands that do not reject
  * the empty (or cut) input a failure leaves them.
  */
-import { commandWords, programOf, runSyntax } from './run-helpers.js'
-import { stageShell, type StageShell } from './helpers.js'
+import { cloneFolder, commandWords, programOf, runSyntax } from './run-helpers.js'
+import { resolvePath, stageShell, workdirs, type StageShell } from './helpers.js'
 import { commandsWithin, forEachPipeline, type ShCommand, type ShPipeline, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
+import type { DockerfileModel } from '../model/dockerfile.js'
+import type { StageGraph } from '../model/graph.js'
 import type { Rule } from './types.js'
 
 /**
@@ -19,8 +21,11 @@ const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'yes', 'pwd', 'uname
 /** Directories present on every Linux image (and the working directory): `find` over them does not fail. */
 const SYSTEM_DIRS = new Set(['.', '/', '/usr', '/usr/local', '/usr/lib', '/usr/share', '/usr/bin', '/etc', '/var', '/lib', '/bin', '/sbin'])
 
-/** Programs that fail when given no operand (as `xargs` without -r runs them on empty input). */
-const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch'])
+/**
+ * Programs that fail when given no operand (as `xargs` without -r runs them on empty input): file
+ * utilities, and compilers that stop with "Missing input file" / "no input files".
+ */
+const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch', 'protoc', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'javac'])
 
 /** Programs that fetch over the network, and so can stop half-way. */
 const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch'])
@@ -42,7 +47,7 @@ const firstProgram = (c: ShSimpleCommand): string => {
 const FILTERS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'sed', 'tr', 'sort', 'uniq', 'cut', 'head', 'tail', 'wc', 'tac', 'rev', 'fold', 'nl', 'paste', 'column', 'grep', 'egrep', 'fgrep', 'jq', 'xargs', 'tee'])
 
 /** The program in `c` whose failure a pipe would hide, or null when nothing in it can fail. */
-function failingProgram(c: ShCommand, position: number, written: ReadonlySet<string>): string | null {
+function failingProgram(c: ShCommand, position: number, written: WrittenPaths): string | null {
   if (c.kind !== 'simple') {
     // A group, subshell or loop fails through the commands in its bodies; conditions are tests.
     for (const inner of c.bodies.flatMap((l) => l.flatMap((a) => a.pipelines.flatMap((p) => p.commands)))) {
@@ -58,7 +63,8 @@ function failingProgram(c: ShCommand, position: number, written: ReadonlySet<str
   if (program === 'cat' && operands.length === 0) return null
   if (program === 'env' && operands.length === 0) return null
   if (listsPackages(program, args(c))) return null
-  // Reading a file this RUN has just written (`… > list; tac list | …`) does not fail.
+  // Reading a file this RUN has just written (`… > list; tac list | …`, a file of a repository it
+  // has just cloned) does not fail.
   if (operands.some((o) => written.has(o))) return null
   if (program === 'find') {
     const paths = leadingPaths(args(c))
@@ -137,7 +143,7 @@ interface HiddenFailure {
 }
 
 /** The first program in the pipeline whose failure the commands after it would not show. */
-function hiddenFailure(p: ShPipeline, written: ReadonlySet<string>): HiddenFailure | null {
+function hiddenFailure(p: ShPipeline, written: WrittenPaths): HiddenFailure | null {
   for (let i = 0; i < p.commands.length - 1; i++) {
     const program = failingProgram(p.commands[i] as ShCommand, i, written)
     if (program === null) continue
@@ -152,16 +158,91 @@ function hiddenFailure(p: ShPipeline, written: ReadonlySet<string>): HiddenFailu
   return null
 }
 
-/** Files a command writes: its `>`/`>>` targets, and what curl -o or wget -O saves. */
-function writtenFiles(c: ShSimpleCommand): string[] {
-  const out = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => (r.target as ShWord).text)
+/** The folder `tar -x` extracts into: its -C / --directory, or the current one. */
+function tarTarget(words: readonly string[]): string | null {
+  if (!tarMode(words).extracts) return null
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    if (w.startsWith('--directory=')) return w.slice('--directory='.length)
+    if (w === '-C' || w === '--directory' || (/^-[A-Za-z]+C$/.test(w) && !w.includes('f'))) return words[i + 1] ?? null
+    // `-xzfC archive dir` and the like: which word is the folder depends on the letters' order.
+    if (/^-[A-Za-z]*C/.test(w)) return null
+  }
+  return '.'
+}
+
+/** The folder `unzip` extracts into: its -d, or the current one. */
+function unzipTarget(words: readonly string[]): string | null {
+  const at = words.indexOf('-d')
+  return at < 0 ? '.' : (words[at + 1] ?? null)
+}
+
+/** What a command writes: `>`/`>>` targets, what curl -o or wget -O saves; folders git clone, tar -x and unzip fill. */
+function writtenBy(c: ShSimpleCommand): { files: string[]; folders: string[] } {
+  const files = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => (r.target as ShWord).text)
+  const folders: string[] = []
   const program = programOf(c)
   const words = args(c)
-  const flags = program === 'curl' ? ['-o', '--output'] : program === 'wget' ? ['-O', '--output-document'] : []
+  // `-o FILE`, or a bundle ending in it: `curl -fsSLo FILE`, `wget -qO FILE`.
+  const short = program === 'curl' ? 'o' : program === 'wget' ? 'O' : null
+  const long = program === 'curl' ? '--output' : '--output-document'
   words.forEach((w, i) => {
-    if (flags.includes(w) && words[i + 1] !== undefined) out.push(words[i + 1] as string)
+    const next = words[i + 1]
+    if (short !== null && next !== undefined && (w === long || (/^-[A-Za-z]+$/.test(w) && w.endsWith(short)))) files.push(next)
   })
-  return out
+  const folder = program === 'git' ? cloneFolder(words) : program === 'tar' ? tarTarget(words) : program === 'unzip' ? unzipTarget(words) : null
+  if (folder !== null) folders.push(folder)
+  return { files, folders }
+}
+
+/**
+ * The files and folders a RUN has written so far, resolved against the folder its `cd`s lead to
+ * (starting at the WORKDIR), so `git clone URL /src/x && cd /src/x && cat requirements.txt` reads
+ * a written file.
+ */
+class WrittenPaths {
+  private readonly files = new Set<string>()
+  private readonly folders = new Set<string>()
+  constructor(private cwd: string) {}
+
+  note(c: ShSimpleCommand): void {
+    if (programOf(c) === 'cd') {
+      const to = args(c).find((a) => !a.startsWith('-'))
+      if (to !== undefined) this.cwd = resolvePath(this.cwd, to)
+      return
+    }
+    const { files, folders } = writtenBy(c)
+    for (const f of files) this.files.add(resolvePath(this.cwd, f))
+    // Extracting into / says nothing about which files exist.
+    for (const f of folders) if (resolvePath(this.cwd, f) !== '/') this.folders.add(resolvePath(this.cwd, f))
+  }
+
+  has(path: string): boolean {
+    const resolved = resolvePath(this.cwd, path)
+    return this.files.has(resolved) || [...this.folders].some((f) => resolved.startsWith(`${f}/`))
+  }
+}
+
+/**
+ * Folders of this stage that a `FROM scratch` stage copies out: a report-export stage (`RUN … |
+ * tee /out/report` then `FROM scratch AS output` / `COPY --from=run /out /`), built with
+ * `--output` to get the files.
+ */
+function exportedFolders(model: DockerfileModel, graph: StageGraph, index: number): string[] {
+  return graph.edges.filter((e) => e.via === 'copy' && e.to === index && model.stages[e.from]?.base.kind === 'scratch').flatMap((e) => e.paths.map((p) => resolvePath('/', p)))
+}
+
+/**
+ * `… | tee /out/report` (or `> /out/report`) into an exported folder: the pipe saves a report. A
+ * scanner exits non-zero when it finds something (govulncheck, trivy), and pipefail would then
+ * fail the build and drop the very report the stage exists to export.
+ */
+function savesExportedReport(p: ShPipeline, cwd: string, exported: readonly string[]): boolean {
+  const last = p.commands[p.commands.length - 1] as ShCommand
+  if (exported.length === 0 || last.kind !== 'simple') return false
+  const targets = firstProgram(last) === 'tee' ? args(last).filter((a) => !a.startsWith('-')) : writtenBy(last).files
+  const inExported = (t: string): boolean => exported.some((d) => d === '/' || resolvePath(cwd, t) === d || resolvePath(cwd, t).startsWith(`${d}/`))
+  return targets.length > 0 && targets.every(inExported)
 }
 
 /** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`). */
@@ -201,22 +282,25 @@ export const pipefail: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL4006', buildkit: null }
   },
-  check: ({ model }) =>
+  check: ({ model, graph }) =>
     model.stages.flatMap((stage) => {
       const reports = []
+      const dirs = workdirs(model, stage.index)
+      const exported = exportedFolders(model, graph, stage.index)
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|')) continue
         const shell = stageShell(model, stage.index, ins.line)
         if (!shell.posix || (shell.argv !== null && shellHasPipefail(shell.argv))) continue
         let protectedFrom = false
         let found: HiddenFailure | null = null
-        const written = new Set<string>()
+        const cwd = dirs.get(ins) ?? '/'
+        const written = new WrittenPaths(cwd)
         forEachPipeline(runSyntax(ins), (p, context) => {
           if (found !== null) return
           if (p.commands.some(setsPipefail)) protectedFrom = true
           // A tested, substituted or ignored status is not what pipefail is about.
-          if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored) found = hiddenFailure(p, written)
-          for (const c of p.commands) if (c.kind === 'simple') for (const f of writtenFiles(c)) written.add(f)
+          if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored && !savesExportedReport(p, cwd, exported)) found = hiddenFailure(p, written)
+          for (const c of p.commands) if (c.kind === 'simple') written.note(c)
         })
         const hidden = found as HiddenFailure | null
         if (hidden === null) continue

@@ -3,7 +3,7 @@ import { runCommands, operands, runScript } from '../parse/shell.js'
 import { parseShell, type ShList, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import { isCommand, packageInstalls, packageName, packageRemoval, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
-import type { Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
+import type { DockerfileModel, Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 
 export function runs(stage: Stage): Instruction[] {
@@ -142,4 +142,75 @@ export function commandWords(c: ShSimpleCommand): ShWord[] {
 export function programOf(c: ShSimpleCommand): string {
   const w = commandWords(c)[0]?.text ?? ''
   return w.slice(w.lastIndexOf('/') + 1)
+}
+
+/** Options of `git clone` that take the next word as their value. */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude', '--filter', '--server-option', '--bundle-uri'])
+
+/** The repository and the folder of `git clone [options] <repository> [<folder>]` (the words after `git`), as written; folder null when not given. */
+export function cloneArguments(words: readonly string[]): { repository: string; folder: string | null } | null {
+  if (words[0] !== 'clone') return null
+  const positional: string[] = []
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as string
+    if (CLONE_VALUE_OPTIONS.has(w)) i++
+    else if (!w.startsWith('-')) positional.push(w)
+  }
+  const [repository, folder] = positional
+  return repository === undefined ? null : { repository, folder: folder ?? null }
+}
+
+/** The folder `git clone` creates: the one given, or the repository's last path part without `.git`. */
+export function cloneFolder(words: readonly string[]): string | null {
+  const clone = cloneArguments(words)
+  if (clone === null) return null
+  if (clone.folder !== null) return clone.folder
+  const last = trimTrailingSlashes(clone.repository).split(/[/:]/).pop() ?? ''
+  const name = last.endsWith('.git') ? last.slice(0, -4) : last
+  return name === '' ? null : name
+}
+
+/**
+ * The image compiles against the host's kernel at run time (a kernel module, BPF programs): the
+ * file mounts or names `/lib/modules` and `/usr/src` (in its usage comment, `docker run -v
+ * /lib/modules:/lib/modules -v /usr/src:/usr/src`), or clones sources under `/usr/src` that it never
+ * builds. The compilers and headers are then what the image is for.
+ */
+export function compilesAgainstKernelAtRunTime(model: DockerfileModel): boolean {
+  // Where the kernel's headers (and sources) and modules live.
+  const texts = [...model.comments.map((c) => c.text), ...model.instructions.map((i) => i.raw)]
+  const names = (path: string): boolean => texts.some((t) => namesFolder(t, path))
+  if (!names('/usr/src')) return false
+  if (names('/lib/modules')) return true
+  return unbuiltClones(model).length > 0
+}
+
+/**
+ * Folders a `git clone` fills that no later instruction names again (no `cd`, WORKDIR, `make -C`
+ * or COPY of them): sources the image keeps to build at run time.
+ */
+function unbuiltClones(model: DockerfileModel): string[] {
+  const out: string[] = []
+  model.instructions.forEach((ins, at) => {
+    if (ins.keyword !== 'RUN') return
+    for (const c of runCommands(ins)) {
+      // Only a folder given can be looked for by name.
+      const folder = c.program === 'git' ? cloneArguments(c.args)?.folder : null
+      if (folder === null || folder === undefined) continue
+      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(folder)?.[1]
+      const spellings = variable === undefined ? [folder] : [`$${variable}`, `\${${variable}}`]
+      const laterText = [ins.raw.slice(ins.raw.indexOf(folder) + folder.length), ...model.instructions.slice(at + 1).map((i) => i.raw)]
+      if (!laterText.some((t) => spellings.some((sp) => namesFolder(t, sp)))) out.push(folder)
+    }
+  })
+  return out
+}
+
+/** Whether `text` names the folder `path` (not a longer sibling: `/wireguard` in `/wireguard-tools`). */
+function namesFolder(text: string, path: string): boolean {
+  for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
+    const next = text.charAt(at + path.length)
+    if (next === '' || !/[A-Za-z0-9_.-]/.test(next)) return true
+  }
+  return false
 }

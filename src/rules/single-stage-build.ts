@@ -3,7 +3,7 @@
  * alone: toolchain bases, and a RUN that removes its build dependencies or its source tree again.
  */
 
-import { buildCommand, dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
+import { buildCommand, compilesAgainstKernelAtRunTime, dropsBuildDependencies, isCommand, operands, runCommands, runs } from './run-helpers.js'
 import { builtOnToolchain } from './helpers.js'
 import type { Rule } from './types.js'
 import type { ShellCommand } from '../model/dockerfile.js'
@@ -33,7 +33,7 @@ export const singleStageBuild: Rule = {
   meta: {
     id: 'single-stage-build',
     title: 'A single-stage Dockerfile compiles what it ships',
-    severity: 'warning',
+    severity: 'info',
     category: 'structure',
     scope: 'ships',
     equivalents: { hadolint: null, buildkit: null },
@@ -43,6 +43,8 @@ export const singleStageBuild: Rule = {
     const stage = model.stages[0]
     // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
     if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0)) return []
+    // An image that builds a kernel module (or BPF programs) when it runs needs its toolchain and sources.
+    if (compilesAgainstKernelAtRunTime(model)) return []
     for (const run of runs(stage)) {
       const commands = runCommands(run)
       // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
