@@ -46388,6 +46388,82 @@ function programOf(c) {
     const w = commandWords(c)[0]?.text ?? '';
     return w.slice(w.lastIndexOf('/') + 1);
 }
+/** Options of `git clone` that take the next word as their value. */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude', '--filter', '--server-option', '--bundle-uri']);
+/** The repository and the folder of `git clone [options] <repository> [<folder>]` (the words after `git`), as written; folder null when not given. */
+function cloneArguments(words) {
+    if (words[0] !== 'clone')
+        return null;
+    const positional = [];
+    for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        if (CLONE_VALUE_OPTIONS.has(w))
+            i++;
+        else if (!w.startsWith('-'))
+            positional.push(w);
+    }
+    const [repository, folder] = positional;
+    return repository === undefined ? null : { repository, folder: folder ?? null };
+}
+/** The folder `git clone` creates: the one given, or the repository's last path part without `.git`. */
+function cloneFolder(words) {
+    const clone = cloneArguments(words);
+    if (clone === null)
+        return null;
+    if (clone.folder !== null)
+        return clone.folder;
+    const last = trimTrailingSlashes(clone.repository).split(/[/:]/).pop() ?? '';
+    const name = last.endsWith('.git') ? last.slice(0, -4) : last;
+    return name === '' ? null : name;
+}
+/**
+ * The image compiles against the host's kernel at run time (a kernel module, BPF programs): the
+ * file mounts or names `/lib/modules` and `/usr/src` (in its usage comment, `docker run -v
+ * /lib/modules:/lib/modules -v /usr/src:/usr/src`), or clones sources under `/usr/src` that it never
+ * builds. The compilers and headers are then what the image is for.
+ */
+function compilesAgainstKernelAtRunTime(model) {
+    // Where the kernel's headers (and sources) and modules live.
+    const texts = [...model.comments.map((c) => c.text), ...model.instructions.map((i) => i.raw)];
+    const names = (path) => texts.some((t) => namesFolder(t, path));
+    if (!names('/usr/src'))
+        return false;
+    if (names('/lib/modules'))
+        return true;
+    return unbuiltClones(model).length > 0;
+}
+/**
+ * Folders a `git clone` fills that no later instruction names again (no `cd`, WORKDIR, `make -C`
+ * or COPY of them): sources the image keeps to build at run time.
+ */
+function unbuiltClones(model) {
+    const out = [];
+    model.instructions.forEach((ins, at) => {
+        if (ins.keyword !== 'RUN')
+            return;
+        for (const c of runCommands(ins)) {
+            // Only a folder given can be looked for by name.
+            const folder = c.program === 'git' ? cloneArguments(c.args)?.folder : null;
+            if (folder === null || folder === undefined)
+                continue;
+            const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(folder)?.[1];
+            const spellings = variable === undefined ? [folder] : [`$${variable}`, `\${${variable}}`];
+            const laterText = [ins.raw.slice(ins.raw.indexOf(folder) + folder.length), ...model.instructions.slice(at + 1).map((i) => i.raw)];
+            if (!laterText.some((t) => spellings.some((sp) => namesFolder(t, sp))))
+                out.push(folder);
+        }
+    });
+    return out;
+}
+/** Whether `text` names the folder `path` (not a longer sibling: `/wireguard` in `/wireguard-tools`). */
+function namesFolder(text, path) {
+    for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
+        const next = text.charAt(at + path.length);
+        if (next === '' || !/[A-Za-z0-9_.-]/.test(next))
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
 
@@ -47915,6 +47991,40 @@ function firstBuild(run, index, install, buildLater) {
     const command = later === null ? undefined : runCommands(later).find(builds);
     return later === null || command === undefined ? null : { command, run: later };
 }
+/** Build programs and the packages that provide them (any manager: `pip install cmake` too). */
+const PROVIDERS = new Map([
+    ['cmake', ['cmake', 'cmake3']],
+    ['make', ['make', 'build-essential', 'build-base', 'development tools']],
+    ['gmake', ['make', 'build-essential', 'build-base', 'development tools']],
+    ['gcc', ['gcc', 'build-essential', 'build-base', 'development tools']],
+    ['cc', ['gcc', 'clang', 'build-essential', 'build-base', 'development tools']],
+    ['g++', ['g++', 'gcc-c++', 'build-essential', 'build-base', 'development tools']],
+    ['c++', ['g++', 'gcc-c++', 'clang', 'build-essential', 'build-base', 'development tools']],
+    ['clang', ['clang']],
+    ['clang++', ['clang']],
+    ['meson', ['meson']],
+    ['ninja', ['ninja-build', 'ninja', 'samurai']]
+]);
+/**
+ * A build program the file runs but never installs (`cmake` on `FROM r.j3ss.co/bcc`): the base
+ * image is itself a toolchain, and the tools installed here add little to it.
+ */
+function buildsWithUninstalledTool(model) {
+    const words = model.instructions.flatMap((i) => i.run?.installs ?? []).flatMap((p) => p.packages);
+    // `apt-get install $BUILD_DEPS`: what is installed is not known.
+    if (words.some((w) => w.includes('$')))
+        return null;
+    const installed = new Set(words.map((pkg) => packageName(pkg).toLowerCase()));
+    const provided = (program) => (PROVIDERS.get(program) ?? []).some((name) => installed.has(name)) || [...installed].some((name) => name.startsWith(`${program}-`) && /^-\d/.test(name.slice(program.length)));
+    for (const ins of model.instructions) {
+        if (ins.keyword !== 'RUN')
+            continue;
+        const missing = runCommands(ins).find((c) => PROVIDERS.has(c.program) && !provided(c.program));
+        if (missing !== undefined)
+            return missing.program;
+    }
+    return null;
+}
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
 function removalHint(manager) {
     if (manager === 'apk')
@@ -47933,6 +48043,9 @@ const buildToolsShipped = {
         equivalents: { hadolint: null, buildkit: null }
     },
     check: ({ model }) => {
+        // The base is a toolchain image, or the image builds against the host kernel when it runs.
+        if (buildsWithUninstalledTool(model) !== null || compilesAgainstKernelAtRunTime(model))
+            return [];
         const buildLater = laterRunFinder(model, buildsIn);
         return model.stages.flatMap((stage) => {
             // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.
@@ -48280,7 +48393,7 @@ const copyAllBeforeInstall = {
     meta: {
         id: 'copy-all-before-install',
         title: 'The whole context is copied before the dependency install',
-        severity: 'warning',
+        severity: 'info',
         category: 'cache',
         scope: 'all',
         equivalents: { hadolint: null, buildkit: null }
@@ -48786,7 +48899,7 @@ const devDependenciesShipped = {
     meta: {
         id: 'dev-dependencies-shipped',
         title: 'Node dev dependencies end up in the shipped image',
-        severity: 'warning',
+        severity: 'info',
         category: 'size',
         scope: 'ships',
         equivalents: { hadolint: null, buildkit: null }
@@ -49884,8 +49997,11 @@ const pipCache = {
 const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'yes', 'pwd', 'uname', 'arch', 'nproc', 'id', 'whoami', 'date']);
 /** Directories present on every Linux image (and the working directory): `find` over them does not fail. */
 const SYSTEM_DIRS = new Set(['.', '/', '/usr', '/usr/local', '/usr/lib', '/usr/share', '/usr/bin', '/etc', '/var', '/lib', '/bin', '/sbin']);
-/** Programs that fail when given no operand (as `xargs` without -r runs them on empty input). */
-const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch']);
+/**
+ * Programs that fail when given no operand (as `xargs` without -r runs them on empty input): file
+ * utilities, and compilers that stop with "Missing input file" / "no input files".
+ */
+const NEED_OPERANDS = new Set(['rm', 'cp', 'mv', 'chmod', 'chown', 'chgrp', 'ln', 'mkdir', 'rmdir', 'touch', 'protoc', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'javac']);
 /** Programs that fetch over the network, and so can stop half-way. */
 const pipefail_DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch']);
 const args = (c) => commandWords(c).slice(1).map((w) => w.text);
@@ -49923,7 +50039,8 @@ function failingProgram(c, position, written) {
         return null;
     if (listsPackages(program, args(c)))
         return null;
-    // Reading a file this RUN has just written (`… > list; tac list | …`) does not fail.
+    // Reading a file this RUN has just written (`… > list; tac list | …`, a file of a repository it
+    // has just cloned) does not fail.
     if (operands.some((o) => written.has(o)))
         return null;
     if (program === 'find') {
@@ -50019,17 +50136,98 @@ function hiddenFailure(p, written) {
     }
     return null;
 }
-/** Files a command writes: its `>`/`>>` targets, and what curl -o or wget -O saves. */
-function writtenFiles(c) {
-    const out = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => r.target.text);
+/** The folder `tar -x` extracts into: its -C / --directory, or the current one. */
+function tarTarget(words) {
+    if (!tarMode(words).extracts)
+        return null;
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith('--directory='))
+            return w.slice('--directory='.length);
+        if (w === '-C' || w === '--directory' || (/^-[A-Za-z]+C$/.test(w) && !w.includes('f')))
+            return words[i + 1] ?? null;
+        // `-xzfC archive dir` and the like: which word is the folder depends on the letters' order.
+        if (/^-[A-Za-z]*C/.test(w))
+            return null;
+    }
+    return '.';
+}
+/** The folder `unzip` extracts into: its -d, or the current one. */
+function unzipTarget(words) {
+    const at = words.indexOf('-d');
+    return at < 0 ? '.' : (words[at + 1] ?? null);
+}
+/** What a command writes: `>`/`>>` targets, what curl -o or wget -O saves; folders git clone, tar -x and unzip fill. */
+function writtenBy(c) {
+    const files = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => r.target.text);
+    const folders = [];
     const program = programOf(c);
     const words = args(c);
-    const flags = program === 'curl' ? ['-o', '--output'] : program === 'wget' ? ['-O', '--output-document'] : [];
+    // `-o FILE`, or a bundle ending in it: `curl -fsSLo FILE`, `wget -qO FILE`.
+    const short = program === 'curl' ? 'o' : program === 'wget' ? 'O' : null;
+    const long = program === 'curl' ? '--output' : '--output-document';
     words.forEach((w, i) => {
-        if (flags.includes(w) && words[i + 1] !== undefined)
-            out.push(words[i + 1]);
+        const next = words[i + 1];
+        if (short !== null && next !== undefined && (w === long || (/^-[A-Za-z]+$/.test(w) && w.endsWith(short))))
+            files.push(next);
     });
-    return out;
+    const folder = program === 'git' ? cloneFolder(words) : program === 'tar' ? tarTarget(words) : program === 'unzip' ? unzipTarget(words) : null;
+    if (folder !== null)
+        folders.push(folder);
+    return { files, folders };
+}
+/**
+ * The files and folders a RUN has written so far, resolved against the folder its `cd`s lead to
+ * (starting at the WORKDIR), so `git clone URL /src/x && cd /src/x && cat requirements.txt` reads
+ * a written file.
+ */
+class WrittenPaths {
+    cwd;
+    files = new Set();
+    folders = new Set();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    note(c) {
+        if (programOf(c) === 'cd') {
+            const to = args(c).find((a) => !a.startsWith('-'));
+            if (to !== undefined)
+                this.cwd = resolvePath(this.cwd, to);
+            return;
+        }
+        const { files, folders } = writtenBy(c);
+        for (const f of files)
+            this.files.add(resolvePath(this.cwd, f));
+        // Extracting into / says nothing about which files exist.
+        for (const f of folders)
+            if (resolvePath(this.cwd, f) !== '/')
+                this.folders.add(resolvePath(this.cwd, f));
+    }
+    has(path) {
+        const resolved = resolvePath(this.cwd, path);
+        return this.files.has(resolved) || [...this.folders].some((f) => resolved.startsWith(`${f}/`));
+    }
+}
+/**
+ * Folders of this stage that a `FROM scratch` stage copies out: a report-export stage (`RUN … |
+ * tee /out/report` then `FROM scratch AS output` / `COPY --from=run /out /`), built with
+ * `--output` to get the files.
+ */
+function exportedFolders(model, graph, index) {
+    return graph.edges.filter((e) => e.via === 'copy' && e.to === index && model.stages[e.from]?.base.kind === 'scratch').flatMap((e) => e.paths.map((p) => resolvePath('/', p)));
+}
+/**
+ * `… | tee /out/report` (or `> /out/report`) into an exported folder: the pipe saves a report. A
+ * scanner exits non-zero when it finds something (govulncheck, trivy), and pipefail would then
+ * fail the build and drop the very report the stage exists to export.
+ */
+function savesExportedReport(p, cwd, exported) {
+    const last = p.commands[p.commands.length - 1];
+    if (exported.length === 0 || last.kind !== 'simple')
+        return false;
+    const targets = firstProgram(last) === 'tee' ? args(last).filter((a) => !a.startsWith('-')) : writtenBy(last).files;
+    const inExported = (t) => exported.some((d) => d === '/' || resolvePath(cwd, t) === d || resolvePath(cwd, t).startsWith(`${d}/`));
+    return targets.length > 0 && targets.every(inExported);
 }
 /** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`). */
 function setsPipefail(c) {
@@ -50066,8 +50264,10 @@ const pipefail = {
         scope: 'all',
         equivalents: { hadolint: 'DL4006', buildkit: null }
     },
-    check: ({ model }) => model.stages.flatMap((stage) => {
+    check: ({ model, graph }) => model.stages.flatMap((stage) => {
         const reports = [];
+        const dirs = workdirs(model, stage.index);
+        const exported = exportedFolders(model, graph, stage.index);
         for (const ins of stage.instructions) {
             if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|'))
                 continue;
@@ -50076,19 +50276,19 @@ const pipefail = {
                 continue;
             let protectedFrom = false;
             let found = null;
-            const written = new Set();
+            const cwd = dirs.get(ins) ?? '/';
+            const written = new WrittenPaths(cwd);
             forEachPipeline(runSyntax(ins), (p, context) => {
                 if (found !== null)
                     return;
                 if (p.commands.some(setsPipefail))
                     protectedFrom = true;
                 // A tested, substituted or ignored status is not what pipefail is about.
-                if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored)
+                if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored && !savesExportedReport(p, cwd, exported))
                     found = hiddenFailure(p, written);
                 for (const c of p.commands)
                     if (c.kind === 'simple')
-                        for (const f of writtenFiles(c))
-                            written.add(f);
+                        written.note(c);
             });
             const hidden = found;
             if (hidden === null)
@@ -50644,7 +50844,7 @@ const singleStageBuild = {
     meta: {
         id: 'single-stage-build',
         title: 'A single-stage Dockerfile compiles what it ships',
-        severity: 'warning',
+        severity: 'info',
         category: 'structure',
         scope: 'ships',
         equivalents: { hadolint: null, buildkit: null },
@@ -50654,6 +50854,9 @@ const singleStageBuild = {
         const stage = model.stages[0];
         // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
         if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
+            return [];
+        // An image that builds a kernel module (or BPF programs) when it runs needs its toolchain and sources.
+        if (compilesAgainstKernelAtRunTime(model))
             return [];
         for (const run of runs(stage)) {
             const commands = runCommands(run);
