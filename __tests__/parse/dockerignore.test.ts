@@ -4,9 +4,12 @@
  * port of Docker's Go code) on random patterns, and linear time where a RegExp would backtrack.
  */
 import { describe, expect, it } from '@jest/globals'
-import ignore from '@balena/dockerignore'
+import balena from '@balena/dockerignore'
 import fc from 'fast-check'
 import { cleanPath, exclusionOf, excludesEverything, parseDockerignore, type Dockerignore } from '../../src/parse/dockerignore.js'
+
+// A CommonJS module: its function is module.exports, also exported as .default.
+const ignore = balena.default
 
 function parsed(text: string): Dockerignore {
   const result = parseDockerignore(text)
