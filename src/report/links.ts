@@ -4,6 +4,7 @@
  * compute them once (src/github from the running action, src/cli from package.json) and hand
  * them to the reports. Pure.
  */
+import { INTERNAL_ERROR } from '../review/analyze.js'
 
 export interface Links {
   /** The repository's page, e.g. https://github.com/owner/name. */
@@ -18,9 +19,9 @@ export function linksAt(home: string, ref: string): Links {
   return { home: root, rules: `${root}/blob/${encodeURI(ref)}/docs/rules` }
 }
 
-/** The page that documents a rule. */
+/** The page that documents a rule; for Stagecraft's own failure, where to report it. */
 export function ruleDocUrl(links: Links, id: string): string {
-  return `${links.rules}/${id}.md`
+  return id === INTERNAL_ERROR ? `${links.home}/issues/new` : `${links.rules}/${id}.md`
 }
 
 /** The tag a release of a version gets (scripts/release.mjs makes it). */
