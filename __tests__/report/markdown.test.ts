@@ -22,7 +22,7 @@ describe('summaryMarkdown', () => {
     expect(md).toContain('<details open>\n<summary><code>svc/Dockerfile</code> — 1 error, 1 warning, 1 info · 2 stages · ships on <code>alpine:3</code></summary>\n\n**Stages**\n\n| # | stage |')
     expect(md).toContain('<details>\n<summary><code>ok/Dockerfile</code> — no findings · 1 stage · ships on <code>alpine:3.20</code></summary>\n\n**Stages**')
     expect(md).toMatch(/\*\*Findings:\*\* none\.\n\n<\/details>\n$/)
-    expect(md).toContain('| 2 | 🔴 error | [`stage-forward-reference`](https://github.com/stagecraft/stagecraft/blob/main/docs/rules/stage-forward-reference.md) |')
+    expect(md).toContain(`| 2 | 🔴 error | [\`stage-forward-reference\`](${LINKS.rules}/stage-forward-reference.md) |`)
   })
 
   it('says so when nothing is wrong, or nothing changed', () => {
