@@ -156,9 +156,10 @@ export function readmeRules(rules: readonly Rule[]): string {
   })
   return [
     README_RULES_START,
-    `${rules.length} rules, one page each in [\`docs/rules/\`](docs/rules/README.md) (why, a bad and a good example;`,
-    'a test checks that every bad example triggers its rule and every good one does not). List them',
-    'with `npx stagecraft --list-rules`.',
+    `${rules.length} rules, one page each in [\`docs/rules/\`](docs/rules/README.md) (why, a bad and a good example,`,
+    "links to the hadolint and BuildKit equivalents' docs, and how to silence it; a test checks that every",
+    'bad example triggers its rule, every good one does not, and every way to silence it works). List',
+    'them with `npx stagecraft --list-rules`.',
     '',
     '| category | rules |',
     '| --- | --- |',
