@@ -14,6 +14,7 @@ testRule(copyIgnoredFile, {
     { name: 'a glob when exceptions exist: which names stay is unknown, silent', code: df('FROM nginx:1', 'COPY *.md /srv/'), dockerignore: '*.md\n!README.md\n' },
     { name: 'a .dockerignore Docker refuses fails the build by itself', code: df('FROM nginx:1', 'COPY dist/ /srv/'), dockerignore: 'dist\n[unclosed\n' },
     { name: 'COPY --from is never checked', code: df('FROM alpine:3 AS a', 'FROM nginx:1', 'COPY --from=a dist/ /srv/'), dockerignore: 'dist\n' },
+    { name: 'a variable with no value here: its value decides the path', code: df('FROM node:20', 'ARG APP_DIR', 'COPY ${APP_DIR}/ ./'), dockerignore: '*\n!src\n' },
     { name: 'case matters, as on Linux', code: df('FROM nginx:1', 'COPY Dist/ /srv/'), dockerignore: 'dist\n' }
   ],
   invalid: [

@@ -52,7 +52,8 @@ export const copyIgnoredFile: Rule = {
     return model.stages.flatMap((s) =>
       s.instructions.filter(isContextCopy).flatMap((ins) =>
         (ins.copy?.sources ?? []).flatMap((source) => {
-          if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source)) return []
+          // Heredocs, URLs, and variables left unexpanded (their value decides the path) are not context paths to check.
+          if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source) || source.includes('$')) return []
           const hit = leftOutBy(parsed.ignore, source)
           if (hit === null) return []
           return [{ line: ins.line, message: `${source} is excluded by "${hit.pattern}" (line ${hit.line} of ${where}), so this ${ins.keyword} copies nothing or fails`, stage: s.index }]
