@@ -163,7 +163,8 @@ describe('agreement with @balena/dockerignore (a port of Docker\'s Go matcher)',
   // Context paths are clean: no `.` or `..` segment.
   const segment = fc.stringMatching(/^[ab][ab.]{0,2}$/)
   const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'))
-  const patternPiece = fc.stringMatching(/^(?:[ab.?*]|\[ab\]|\[a-b\]){1,3}$/)
+  // `**` only as a whole segment: inside one (`**[ab]`), Balena again tries only the parent as deep as the pattern.
+  const patternPiece = fc.stringMatching(/^(?:[ab.?*]|\[ab\]|\[a-b\]){1,3}$/).filter((p) => !p.includes('**'))
   const pattern = fc
     .tuple(fc.boolean(), fc.boolean(), fc.array(fc.oneof(patternPiece, fc.constant('**')), { minLength: 1, maxLength: 3 }))
     .map(([exception, rooted, parts]) => `${exception ? '!' : ''}${rooted ? '/' : ''}${parts.join('/')}`)
@@ -176,7 +177,7 @@ describe('agreement with @balena/dockerignore (a port of Docker\'s Go matcher)',
         const ours = parsed(text)
         for (const p of paths) expect([text, p, exclusionOf(ours, p) !== null]).toEqual([text, p, reference.ignores(p)])
       }),
-      { numRuns: 2000 }
+      { numRuns: 3000 }
     )
   })
 })
