@@ -10,5 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   collectCoverageFrom: ['src/**/*.ts'],
+  // The e2e and bundle tests run dist/: build it first when it is not the sources' bundle.
+  globalSetup: '<rootDir>/scripts/build-if-stale.mjs',
   testTimeout: 60000
 }

@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9380);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 43:
+/***/ 9380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42980,39 +42980,24 @@ function inputs_boolean(name, fallback) {
     return value === 'true';
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/model/finding.ts
-/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
-/** Rank for comparisons: error > warning > info. */
-function severityRank(severity) {
-    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/stagecraft-dev/stagecraft-action.git"}}');
+;// CONCATENATED MODULE: ./src/model/version.ts
+/**
+ * The package's identity, read from package.json, the one place it is written: the version and
+ * the canonical home (its `repository`), from which the CLI's links, SARIF's informationUri and
+ * the README's `uses:` line derive.
+ */
+
+const model_version_VERSION = package_namespaceObject.rE;
+/** `git+https://github.com/owner/name.git` (npm's form) → `https://github.com/owner/name`. */
+function repositoryHome(url) {
+    return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
 }
-function compareFindings(a, b) {
-    return (a.line - b.line ||
-        severityRank(b.severity) - severityRank(a.severity) ||
-        a.rule.localeCompare(b.rule) ||
-        a.message.localeCompare(b.message));
-}
-/** How many findings of each severity. */
-function tally(findings) {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-/** Lines a grouped finding's text lists; the rest are counted. */
-const LISTED_LINES = 5;
-/** The finding as people read it: the rule's words, and the other lines it stands for when grouped. */
-function finding_findingText(f) {
-    if (f.alsoAt === undefined || f.alsoAt.length === 0)
-        return f.message;
-    const listed = f.alsoAt.slice(0, LISTED_LINES).join(', ');
-    const more = f.alsoAt.length - LISTED_LINES;
-    return `${f.message} (also on line${f.alsoAt.length === 1 ? '' : 's'} ${listed}${more > 0 ? ` and ${more} more` : ''})`;
-}
+/** The canonical repository, e.g. https://github.com/stagecraft-dev/stagecraft-action. */
+const HOME = repositoryHome(package_namespaceObject.Jk.O);
+/** owner/name of the canonical repository, as a workflow's `uses:` names it. */
+const REPOSITORY = new URL(HOME).pathname.replace(/^\//, '');
 
 ;// CONCATENATED MODULE: ./src/graph/purpose.ts
 /** Words in a stage or target name that say "environment". */
@@ -43450,6 +43435,515 @@ function buildStageGraph(model, options = {}) {
     return { edges, external, target, targets, anyTarget, roles: assignRoles(stages.length, edges, targets, anyTarget), problems: findings };
 }
 
+;// CONCATENATED MODULE: ./src/model/finding.ts
+/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
+const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
+/** Rank for comparisons: error > warning > info. */
+function severityRank(severity) {
+    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+function compareFindings(a, b) {
+    return (a.line - b.line ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.rule.localeCompare(b.rule) ||
+        a.message.localeCompare(b.message));
+}
+/** How many findings of each severity. */
+function tally(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+/** Lines a grouped finding's text lists; the rest are counted. */
+const LISTED_LINES = 5;
+/** The finding as people read it: the rule's words, and the other lines it stands for when grouped. */
+function finding_findingText(f) {
+    if (f.alsoAt === undefined || f.alsoAt.length === 0)
+        return f.message;
+    const listed = f.alsoAt.slice(0, LISTED_LINES).join(', ');
+    const more = f.alsoAt.length - LISTED_LINES;
+    return `${f.message} (also on line${f.alsoAt.length === 1 ? '' : 's'} ${listed}${more > 0 ? ` and ${more} more` : ''})`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/directives.ts
+function names(value) {
+    const list = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
+}
+/**
+ * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
+ * three parts; text after the first space is a comment.
+ */
+function parseCheckDirective(value, line) {
+    const check = { line, skip: [], error: false, experimental: [] };
+    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
+    const parts = body.split(';').filter((p) => p !== '');
+    if (parts.length > 3)
+        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
+    for (const part of parts) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
+        if (key === 'skip')
+            check.skip = names(val);
+        else if (key === 'experimental')
+            check.experimental = names(val);
+        else if (key === 'error') {
+            const lower = val.toLowerCase();
+            if (lower !== 'true' && lower !== 'false')
+                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
+            check.error = lower === 'true';
+        }
+        else
+            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
+    }
+    return { ok: true, check };
+}
+
+;// CONCATENATED MODULE: ./src/parse/image-ref.ts
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
+function parseImageReference(reference) {
+    if (reference === '' || reference.length > 512 || /\s/.test(reference))
+        return null;
+    let rest = reference;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return null;
+    }
+    let tag = null;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return null;
+    }
+    let registry = null;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash >= 0) {
+        const head = rest.slice(0, firstSlash);
+        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
+            registry = head;
+            rest = rest.slice(firstSlash + 1);
+            if (!HOST.test(registry))
+                return null;
+        }
+    }
+    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
+        return null;
+    return { registry, name: rest, tag, digest };
+}
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Docker Hub: no registry written, or one of its host names. */
+function isDockerHub(registry) {
+    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
+}
+/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
+function canonicalRepository(ref) {
+    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
+    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    return `${registry}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/variables.ts
+/**
+ * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
+ * applies to non-RUN instructions ($VAR, ${VAR}, ${VAR:-x}, ${VAR:+x}, ...), with quote
+ * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
+ * that could backtrack.
+ */
+/**
+ * All bindings ever made along one line of instructions, each with the version it was made at.
+ * A scope is (table, version): it sees the bindings made at or before its version. Extending
+ * the newest scope appends in place (O(1)); extending an older one (a second stage built FROM
+ * the same stage) first copies what that scope sees. So 20,000 ENV lines cost 20,000 appends,
+ * not 20,000 copies of a growing map.
+ */
+class BindingTable {
+    frozen;
+    entries = new Map();
+    version = 0;
+    constructor(frozen = false) {
+        this.frozen = frozen;
+    }
+}
+class VersionedScope {
+    table;
+    version;
+    constructor(table, version) {
+        this.table = table;
+        this.version = version;
+    }
+    get(name) {
+        const entry = this.table.entries.get(name);
+        if (entry === undefined)
+            return undefined;
+        const { versions, bindings } = entry;
+        let hi = versions.length - 1;
+        if (versions[hi] <= this.version)
+            return bindings[hi];
+        let lo = 0;
+        if (versions[0] > this.version)
+            return undefined;
+        // The last binding made at or before this version.
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (versions[mid] <= this.version)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return bindings[lo];
+    }
+    has(name) {
+        return this.get(name) !== undefined;
+    }
+    keys() {
+        const names = [];
+        for (const [name, entry] of this.table.entries)
+            if (entry.versions[0] <= this.version)
+                names.push(name);
+        return names;
+    }
+}
+const EMPTY_SCOPE = new VersionedScope(new BindingTable(true), 0);
+/**
+ * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
+ * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
+ * (usable in FROM) and inside a stage after `ARG NAME`; `--build-arg` may override them here.
+ * TARGETSTAGE depends on the build, so it has no value.
+ */
+const PLATFORM_ARG_VALUES = {
+    BUILDPLATFORM: 'linux/amd64',
+    BUILDOS: 'linux',
+    BUILDARCH: 'amd64',
+    BUILDVARIANT: '',
+    TARGETPLATFORM: 'linux/amd64',
+    TARGETOS: 'linux',
+    TARGETARCH: 'amd64',
+    TARGETVARIANT: '',
+    TARGETSTAGE: null
+};
+const PLATFORM_ARGS = Object.keys(PLATFORM_ARG_VALUES);
+/** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
+const PREDEFINED_ARGS = (/* unused pure expression or super */ null && ([
+    'HTTP_PROXY',
+    'http_proxy',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'FTP_PROXY',
+    'ftp_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy'
+]));
+/** The scope after one more binding; `scope` itself is unchanged. */
+function withBinding(scope, name, binding) {
+    let table;
+    if (scope instanceof VersionedScope && !scope.table.frozen && scope.table.version === scope.version)
+        table = scope.table;
+    else {
+        // Not the newest scope of its table: start a table with what this scope sees.
+        table = new BindingTable();
+        for (const key of scope.keys()) {
+            const b = scope.get(key);
+            table.entries.set(key, { versions: [0], bindings: [b] });
+        }
+    }
+    table.version++;
+    const entry = table.entries.get(name);
+    if (entry === undefined)
+        table.entries.set(name, { versions: [table.version], bindings: [binding] });
+    else {
+        entry.versions.push(table.version);
+        entry.bindings.push(binding);
+    }
+    return new VersionedScope(table, table.version);
+}
+const isNameStart = (c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
+const isNameChar = (c) => isNameStart(c) || (c >= '0' && c <= '9');
+/**
+ * Expands variables in one word and removes quotes, like BuildKit's shell lexer for
+ * COPY/ADD/ENV/ARG/FROM/WORKDIR/USER/... arguments.
+ */
+function expandWord(text, scope, escape = '\\', removeQuotes = true) {
+    const state = { scope, escape, unresolved: [], malformed: false };
+    const value = expandText(text, state, removeQuotes);
+    return { value, unresolved: dedupe(state.unresolved), malformed: state.malformed };
+}
+/** The names a piece of text references, whether or not they are in scope. */
+function referencedNames(text) {
+    const names = [];
+    // Jump from one `$` to the next: most text has none.
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+        const next = text[i + 1] ?? '';
+        if (next === '{') {
+            let j = i + 2;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            if (j > i + 2)
+                names.push(text.slice(i + 2, j));
+        }
+        else if (isNameStart(next)) {
+            let j = i + 1;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            names.push(text.slice(i + 1, j));
+        }
+    }
+    return dedupe(names);
+}
+/**
+ * The names a text uses without a fallback: `$X`, `${X}`, `${X#pre}`..., but not `${X:-default}`,
+ * `${X-default}`, `${X:+alt}` or `${X:?message}`, whose author already handles an unset X.
+ */
+function unguardedNames(text) {
+    const names = [];
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+        const next = text[i + 1] ?? '';
+        if (next === '{') {
+            let j = i + 2;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            const after = text[j] ?? '';
+            const guarded = after === '-' || after === '+' || after === '?' || after === '=' || after === ':';
+            if (j > i + 2 && !guarded)
+                names.push(text.slice(i + 2, j));
+        }
+        else if (isNameStart(next)) {
+            let j = i + 1;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            names.push(text.slice(i + 1, j));
+        }
+    }
+    return dedupe(names);
+}
+function dedupe(names) {
+    return names.length < 2 ? names : [...new Set(names)];
+}
+function lookup(name, state) {
+    const binding = state.scope.get(name);
+    return binding === undefined ? null : binding.value;
+}
+function expandText(text, state, removeQuotes) {
+    let out = '';
+    let quote = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'") {
+                quote = '';
+                if (!removeQuotes)
+                    out += c;
+            }
+            else
+                out += c;
+            i++;
+            continue;
+        }
+        if (c === state.escape && i + 1 < text.length) {
+            const next = text[i + 1];
+            // Inside double quotes only the special characters are escapable, as in a shell.
+            if (quote === '"' && next !== '"' && next !== '$' && next !== state.escape) {
+                out += c + next;
+            }
+            else {
+                out += removeQuotes ? next : c + next;
+            }
+            i += 2;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            if (quote === '')
+                quote = c;
+            else if (quote === c)
+                quote = '';
+            else {
+                out += c;
+                i++;
+                continue;
+            }
+            if (!removeQuotes)
+                out += c;
+            i++;
+            continue;
+        }
+        if (c === '$') {
+            const consumed = expandDollar(text, i, state);
+            out += consumed.value;
+            i = consumed.end;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return out;
+}
+/** Expands the `$...` at `start`; returns the text and the index after it. */
+function expandDollar(text, start, state) {
+    const next = text[start + 1] ?? '';
+    if (isNameStart(next)) {
+        let j = start + 1;
+        while (j < text.length && isNameChar(text[j]))
+            j++;
+        const name = text.slice(start + 1, j);
+        const value = lookup(name, state);
+        if (value === null)
+            state.unresolved.push(name);
+        return { value: value ?? '', end: j };
+    }
+    if (next !== '{')
+        return { value: '$', end: start + 1 };
+    let j = start + 2;
+    while (j < text.length && isNameChar(text[j]))
+        j++;
+    const name = text.slice(start + 2, j);
+    const close = findClosingBrace(text, j, state.escape);
+    if (name === '' || close < 0) {
+        state.malformed = true;
+        return { value: text.slice(start), end: text.length };
+    }
+    const value = lookup(name, state);
+    const rest = text.slice(j, close);
+    if (rest === '') {
+        if (value === null)
+            state.unresolved.push(name);
+        return { value: value ?? '', end: close + 1 };
+    }
+    return { value: applyModifier(name, value, rest, state), end: close + 1 };
+}
+/** Index of the `}` closing a `${`, honouring nesting and escapes, or -1. */
+function findClosingBrace(text, from, escape) {
+    let depth = 1;
+    for (let k = from; k < text.length; k++) {
+        const c = text[k];
+        if (c === escape) {
+            k++;
+            continue;
+        }
+        if (c === '$' && text[k + 1] === '{') {
+            depth++;
+            k++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                return k;
+        }
+    }
+    return -1;
+}
+function applyModifier(name, value, rest, state) {
+    const word = (w) => expandText(w, state, true);
+    const set = value !== null;
+    const nonEmpty = set && value !== '';
+    if (rest.startsWith(':-'))
+        return nonEmpty ? (value) : word(rest.slice(2));
+    if (rest.startsWith(':+'))
+        return nonEmpty ? word(rest.slice(2)) : '';
+    if (rest.startsWith(':?')) {
+        if (!nonEmpty)
+            state.unresolved.push(name);
+        return value ?? '';
+    }
+    if (rest.startsWith('-'))
+        return set ? (value) : word(rest.slice(1));
+    if (rest.startsWith('+'))
+        return set ? word(rest.slice(1)) : '';
+    if (rest.startsWith('?')) {
+        if (!set)
+            state.unresolved.push(name);
+        return value ?? '';
+    }
+    if (!set) {
+        state.unresolved.push(name);
+        return '';
+    }
+    const v = value;
+    if (rest.startsWith('##'))
+        return removePrefix(v, word(rest.slice(2)), true);
+    if (rest.startsWith('#'))
+        return removePrefix(v, word(rest.slice(1)), false);
+    if (rest.startsWith('%%'))
+        return removeSuffix(v, word(rest.slice(2)), true);
+    if (rest.startsWith('%'))
+        return removeSuffix(v, word(rest.slice(1)), false);
+    if (rest.startsWith('/')) {
+        const body = rest.slice(1);
+        const slash = body.indexOf('/');
+        const pattern = word(slash < 0 ? body : body.slice(0, slash));
+        const replacement = slash < 0 ? '' : word(body.slice(slash + 1));
+        return pattern === '' ? v : v.split(pattern).join(replacement);
+    }
+    state.malformed = true;
+    return v;
+}
+/**
+ * Glob match for `*` and `?` without backtracking blow-up: dynamic programming over the
+ * two strings, O(pattern × text). Values in Dockerfiles are short.
+ */
+function globMatches(pattern, text) {
+    let prev = new Array(text.length + 1).fill(false);
+    prev[0] = true;
+    for (let p = 0; p < pattern.length; p++) {
+        const pc = pattern[p];
+        const cur = new Array(text.length + 1).fill(false);
+        if (pc === '*')
+            cur[0] = prev[0];
+        for (let t = 1; t <= text.length; t++) {
+            if (pc === '*')
+                cur[t] = prev[t] || cur[t - 1];
+            else
+                cur[t] = prev[t - 1] && (pc === '?' || pc === text[t - 1]);
+        }
+        prev = cur;
+    }
+    return prev[text.length];
+}
+function removePrefix(value, pattern, longest) {
+    if (longest) {
+        for (let n = value.length; n >= 0; n--)
+            if (globMatches(pattern, value.slice(0, n)))
+                return value.slice(n);
+    }
+    else {
+        for (let n = 0; n <= value.length; n++)
+            if (globMatches(pattern, value.slice(0, n)))
+                return value.slice(n);
+    }
+    return value;
+}
+function removeSuffix(value, pattern, longest) {
+    if (longest) {
+        for (let n = 0; n <= value.length; n++)
+            if (globMatches(pattern, value.slice(n)))
+                return value.slice(0, n);
+    }
+    else {
+        for (let n = value.length; n >= 0; n--)
+            if (globMatches(pattern, value.slice(n)))
+                return value.slice(0, n);
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/shell.ts
 /** Programs that run the command after them, with their options that take a value (`sudo -u app npm ci` runs npm). */
 const WRAPPERS = new Map([
@@ -43844,1587 +44338,1148 @@ function packageInstalls(commands) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/parse/secrets.ts
+;// CONCATENATED MODULE: ./src/parse/words.ts
 /**
- * Which ARG/ENV names and values look like they hold secrets, and why. Names are split on `_`
- * (BuildKit's word list); values are judged only to tell public material (URLs, paths, GPG
- * fingerprints) from real credentials (known token prefixes, long random strings). Values are
- * never quoted back: a finding says what made it look secret, not the secret.
+ * From an instruction's physical lines to its logical line and words, as BuildKit reads
+ * them: the escape character at a line's end continues it; blank and comment lines inside
+ * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
+ * physical line it starts on, so findings point at the right line of a long RUN.
  */
-const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
 /**
- * BuildKit exempts public, file and version. GPG/PGP key ids and fingerprints are public too
- * (GPG_KEY in the official images); url, path, dir, host, … name where a secret is, not the
- * secret (GPG_KEY_URL, SSL_KEY_PATH); name, type, ttl, … describe it (KEY_NAME, AUTH_TYPE, TOKEN_TTL).
+ * Where `text[from..]` continues on the next line: the index of the escape character that ends it
+ * (blanks after it allowed), or -1. As BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`:
+ * an escape right after another one is an escaped escape and does not continue the line
+ * (`ENV C trailing\\backslash\\` ends there). BuildKit looks at that one character only, so
+ * `a\\\` does not continue either. `lineStart` is where `^` is: BuildKit strips the indentation of
+ * an instruction's first line, not of the lines that continue it.
  */
-const EXEMPT = new Set([
-    'public', 'pub', 'file', 'files', 'version', 'gpg', 'pgp', 'fingerprint',
-    'url', 'uri', 'path', 'dir', 'host', 'endpoint', 'server',
-    'name', 'type', 'header', 'ttl', 'timeout', 'expiry', 'length', 'size', 'enabled', 'disabled', 'required'
-]);
-/** Words whose value is the secret itself, so even a number is one (`REDIS_PASSWORD=123456`). */
-const SECRET_ITSELF = new Set(['password', 'pword', 'passwd', 'secret', 'token', 'apikey']);
-const secrets_words = (name) => name.toLowerCase().split('_');
-/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
-function hasSecretWord(name) {
-    return secrets_words(name).some((t) => SENSITIVE.has(t));
+function continuationAt(text, from, lineStart, escape) {
+    let end = text.length;
+    while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t'))
+        end--;
+    if (end <= from || text[end - 1] !== escape)
+        return -1;
+    const at = end - 1;
+    return at > lineStart && text[at - 1] === escape ? -1 : at;
 }
-/** Secret-looking by name as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
-function looksSecret(name) {
-    const tokens = secrets_words(name);
-    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
+function isBlankOrComment(text) {
+    const trimmed = text.trimStart();
+    return trimmed === '' || trimmed.startsWith('#');
 }
 /**
- * .NET hierarchical configuration (`Section__0__Key=ProcessId` next to `Section__0__Value=1`):
- * `Key` is the name half of a key/value pair, not a secret.
+ * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line, whose
+ * indentation ends at `indent`. Stops at the first line that does not continue, so heredoc
+ * bodies are left out.
  */
-function isConfigPairKey(name, siblings) {
-    const cut = name.lastIndexOf('__');
-    if (cut < 0 || name.slice(cut + 2).toLowerCase() !== 'key')
-        return false;
-    const prefix = name.slice(0, cut);
-    if (hasSecretWord(prefix.replace(/__/g, '_')))
-        return false;
-    return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v));
+function logicalLine(lines, first, last, column, indent, escape) {
+    const segmentOffsets = [];
+    const segmentLines = [];
+    const emptyLines = [];
+    let text = '';
+    let index = first;
+    let line = lines[first] ?? '';
+    let from = column;
+    let lineStart = indent;
+    for (;;) {
+        const cut = continuationAt(line, from, lineStart, escape);
+        segmentOffsets.push(text.length);
+        segmentLines.push(index + 1);
+        if (cut < 0) {
+            text += line.slice(from);
+            break;
+        }
+        text += line.slice(from, cut);
+        index++;
+        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
+            if ((lines[index] ?? '').trim() === '')
+                emptyLines.push(index + 1);
+            index++;
+        }
+        if (index > last) {
+            index = last;
+            break;
+        }
+        line = lines[index] ?? '';
+        from = 0;
+        lineStart = 0;
+    }
+    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
 }
-const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** `scheme://user:password@host`: a URL that carries a credential. */
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i;
-const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
-const FLAG = /^(?:true|false|yes|no|on|off|none|null|nil)$/i;
-const NUMBER = /^-?\d+(?:\.\d+)*$/;
-const HEX = /^[0-9A-Fa-f]+$/;
-/** Name words of signing keys, whose values are key ids (`RELEASE_KEY`, `SIGNING_KEYS`, `KEYSERVER_KEY`). */
-const SIGNING_WORDS = new Set(['signing', 'release', 'releases', 'maintainer', 'maintainers', 'keyserver', 'keyring', 'keyid', 'keys']);
-/**
- * One or more GPG key ids or fingerprints. The 4-digit groups gpg prints and `0x` key ids are
- * unmistakable; bare 40- or 16-digit hex only under a signing-key name, since API keys and
- * licence keys are often 40 hex digits too.
- */
-function isFingerprintList(name, value) {
-    const raw = value.split(/[\s,]+/).filter((p) => p !== '');
-    const parts = raw.map((p) => (p.startsWith('0x') ? p.slice(2) : p));
-    if (parts.length === 0 || !parts.every((p) => HEX.test(p)))
-        return false;
-    if (parts.every((p) => p.length === 4))
-        return parts.length % 10 === 0;
-    if (!parts.every((p) => p.length === 40 || p.length === 16))
-        return false;
-    return raw.every((p) => p.startsWith('0x')) || secrets_words(name).some((t) => SIGNING_WORDS.has(t));
+function lineAt(logical, offset) {
+    let lo = 0;
+    let hi = logical.segmentOffsets.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (logical.segmentOffsets[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return logical.segmentLines[lo] ?? 1;
 }
-/**
- * Whether a value is public material whatever its name says: a URL without a password in it,
- * a path, a flag, a number (unless the name says password, token or secret), or (when `key`
- * is the only sensitive word) GPG key ids and fingerprints.
- */
-function isPublicValue(name, value) {
-    const v = value.trim();
-    if (URL_VALUE.test(v))
-        return !URL_WITH_PASSWORD.test(v);
-    if (PATH.test(v) || FLAG.test(v))
-        return true;
-    const sensitive = secrets_words(name).filter((t) => SENSITIVE.has(t));
-    if (NUMBER.test(v))
-        return !sensitive.some((t) => SECRET_ITSELF.has(t));
-    return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(name, v);
+const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
+/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
+function splitWords(logical, escape, from = 0) {
+    const text = logical.text;
+    const esc = escape.charCodeAt(0);
+    const words = [];
+    let i = from;
+    while (i < text.length) {
+        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
+            i++;
+        if (i >= text.length)
+            break;
+        const start = i;
+        let quote = 0;
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (quote !== 0) {
+                if (c === esc && quote === 34 && i + 1 < text.length)
+                    i++;
+                else if (c === quote)
+                    quote = 0;
+            }
+            else if (c === esc && i + 1 < text.length) {
+                i++;
+            }
+            else if (c === 34 || c === 39) {
+                quote = c;
+            }
+            else if (isSpaceCode(c)) {
+                break;
+            }
+            i++;
+        }
+        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
+    }
+    return words;
 }
-/** Token formats that are credentials whatever the variable is called. */
-const KNOWN_TOKENS = [
-    [/^gh[pousr]_[A-Za-z0-9]{36,}$/, 'a GitHub token (ghp_…)'],
-    [/^github_pat_[A-Za-z0-9_]{22,}$/, 'a GitHub token (github_pat_…)'],
-    [/^glpat-[A-Za-z0-9_-]{20,}$/, 'a GitLab token (glpat-…)'],
-    [/^(?:AKIA|ASIA)[0-9A-Z]{16}$/, 'an AWS access key id (AKIA…)'],
-    [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'a Slack token (xox…)'],
-    [/^(?:sk|rk)_live_[A-Za-z0-9]{20,}$/, 'a Stripe secret key (sk_live_…)'],
-    [/^sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}$/, 'an API secret key (sk-…)'],
-    [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key (AIza…)'],
-    [/^npm_[A-Za-z0-9]{36}$/, 'an npm token (npm_…)'],
-    [/^pypi-[A-Za-z0-9_-]{50,}$/, 'a PyPI token (pypi-…)'],
-    [/^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/, 'a SendGrid key (SG.…)'],
-    [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/, 'a JSON web token (eyJ…)'],
-    [/^-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/, 'a private key (-----BEGIN … PRIVATE KEY-----)']
-];
-/** What a value looks like when it has a known credential format, or null. */
-function knownCredential(value) {
-    const v = value.trim();
-    if (v.length < 16)
-        return null;
-    for (const [format, what] of KNOWN_TOKENS)
-        if (format.test(v.slice(0, 4096)))
-            return what;
-    return null;
+/** Removes one level of matching quotes around a whole word, if any. */
+function unquote(word) {
+    if (word.length >= 2) {
+        const first = word[0];
+        if ((first === '"' || first === "'") && word[word.length - 1] === first)
+            return word.slice(1, -1);
+    }
+    return word;
 }
-const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
-/**
- * A long random-looking string: 16 to 512 token characters mixing letters and digits, with
- * enough distinct characters (Shannon entropy ≥ 3 bits per character) to be generated rather
- * than typed. Versions, words and paths fail one of these.
- */
-function looksRandom(value) {
-    const v = value.trim();
-    // `1.2.3-alpine3.20` is a version, not a token.
-    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL_VALUE.test(v) || PATH.test(v) || /\d\.\d/.test(v))
-        return false;
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length;
-    if (classes < 2 || !/[0-9]/.test(v))
-        return false;
-    const counts = new Map();
-    for (const c of v)
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-    let entropy = 0;
-    for (const n of counts.values())
-        entropy -= (n / v.length) * Math.log2(n / v.length);
-    return entropy >= 3;
+/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
+function splitCsv(value) {
+    const parts = [];
+    let current = '';
+    let quote = '';
+    for (const c of value) {
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else
+                current += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+        }
+        else if (c === ',') {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += c;
+        }
+    }
+    parts.push(current);
+    return parts;
 }
 
-;// CONCATENATED MODULE: ./src/parse/variables.ts
+;// CONCATENATED MODULE: ./src/parse/scanner.ts
 /**
- * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
- * applies to non-RUN instructions ($VAR, ${VAR}, ${VAR:-x}, ${VAR:+x}, ...), with quote
- * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
- * that could backtrack.
+ * The first pass over a Dockerfile's lines, as BuildKit's parser reads them: parser directives
+ * at the top, comments, and where each instruction starts and ends (continuation lines, blank
+ * and comment lines inside a continuation, heredoc bodies). One linear pass; no regular
+ * expression runs over more than one line, so a 10 MB file or a 1 MB line stays linear.
  */
-/**
- * All bindings ever made along one line of instructions, each with the version it was made at.
- * A scope is (table, version): it sees the bindings made at or before its version. Extending
- * the newest scope appends in place (O(1)); extending an older one (a second stage built FROM
- * the same stage) first copies what that scope sees. So 20,000 ENV lines cost 20,000 appends,
- * not 20,000 copies of a growing map.
- */
-class BindingTable {
-    frozen;
-    entries = new Map();
-    version = 0;
-    constructor(frozen = false) {
-        this.frozen = frozen;
-    }
-}
-class VersionedScope {
-    table;
-    version;
-    constructor(table, version) {
-        this.table = table;
-        this.version = version;
-    }
-    get(name) {
-        const entry = this.table.entries.get(name);
-        if (entry === undefined)
-            return undefined;
-        const { versions, bindings } = entry;
-        let hi = versions.length - 1;
-        if (versions[hi] <= this.version)
-            return bindings[hi];
-        let lo = 0;
-        if (versions[0] > this.version)
-            return undefined;
-        // The last binding made at or before this version.
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (versions[mid] <= this.version)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return bindings[lo];
-    }
-    has(name) {
-        return this.get(name) !== undefined;
-    }
-    keys() {
-        const names = [];
-        for (const [name, entry] of this.table.entries)
-            if (entry.versions[0] <= this.version)
-                names.push(name);
-        return names;
-    }
-}
-const EMPTY_SCOPE = new VersionedScope(new BindingTable(true), 0);
-/**
- * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
- * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
- * (usable in FROM) and inside a stage after `ARG NAME`; `--build-arg` may override them here.
- * TARGETSTAGE depends on the build, so it has no value.
- */
-const PLATFORM_ARG_VALUES = {
-    BUILDPLATFORM: 'linux/amd64',
-    BUILDOS: 'linux',
-    BUILDARCH: 'amd64',
-    BUILDVARIANT: '',
-    TARGETPLATFORM: 'linux/amd64',
-    TARGETOS: 'linux',
-    TARGETARCH: 'amd64',
-    TARGETVARIANT: '',
-    TARGETSTAGE: null
-};
-const PLATFORM_ARGS = Object.keys(PLATFORM_ARG_VALUES);
-/** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
-const PREDEFINED_ARGS = (/* unused pure expression or super */ null && ([
-    'HTTP_PROXY',
-    'http_proxy',
-    'HTTPS_PROXY',
-    'https_proxy',
-    'FTP_PROXY',
-    'ftp_proxy',
-    'NO_PROXY',
-    'no_proxy',
-    'ALL_PROXY',
-    'all_proxy'
-]));
-/** The scope after one more binding; `scope` itself is unchanged. */
-function withBinding(scope, name, binding) {
-    let table;
-    if (scope instanceof VersionedScope && !scope.table.frozen && scope.table.version === scope.version)
-        table = scope.table;
-    else {
-        // Not the newest scope of its table: start a table with what this scope sees.
-        table = new BindingTable();
-        for (const key of scope.keys()) {
-            const b = scope.get(key);
-            table.entries.set(key, { versions: [0], bindings: [b] });
-        }
-    }
-    table.version++;
-    const entry = table.entries.get(name);
-    if (entry === undefined)
-        table.entries.set(name, { versions: [table.version], bindings: [binding] });
-    else {
-        entry.versions.push(table.version);
-        entry.bindings.push(binding);
-    }
-    return new VersionedScope(table, table.version);
-}
-const isNameStart = (c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
-const isNameChar = (c) => isNameStart(c) || (c >= '0' && c <= '9');
-/**
- * Expands variables in one word and removes quotes, like BuildKit's shell lexer for
- * COPY/ADD/ENV/ARG/FROM/WORKDIR/USER/... arguments.
- */
-function expandWord(text, scope, escape = '\\', removeQuotes = true) {
-    const state = { scope, escape, unresolved: [], malformed: false };
-    const value = expandText(text, state, removeQuotes);
-    return { value, unresolved: dedupe(state.unresolved), malformed: state.malformed };
-}
-/** The names a piece of text references, whether or not they are in scope. */
-function referencedNames(text) {
-    const names = [];
-    // Jump from one `$` to the next: most text has none.
-    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
-        const next = text[i + 1] ?? '';
-        if (next === '{') {
-            let j = i + 2;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            if (j > i + 2)
-                names.push(text.slice(i + 2, j));
-        }
-        else if (isNameStart(next)) {
-            let j = i + 1;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            names.push(text.slice(i + 1, j));
-        }
-    }
-    return dedupe(names);
-}
-/**
- * The names a text uses without a fallback: `$X`, `${X}`, `${X#pre}`..., but not `${X:-default}`,
- * `${X-default}`, `${X:+alt}` or `${X:?message}`, whose author already handles an unset X.
- */
-function unguardedNames(text) {
-    const names = [];
-    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
-        const next = text[i + 1] ?? '';
-        if (next === '{') {
-            let j = i + 2;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            const after = text[j] ?? '';
-            const guarded = after === '-' || after === '+' || after === '?' || after === '=' || after === ':';
-            if (j > i + 2 && !guarded)
-                names.push(text.slice(i + 2, j));
-        }
-        else if (isNameStart(next)) {
-            let j = i + 1;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            names.push(text.slice(i + 1, j));
-        }
-    }
-    return dedupe(names);
-}
-function dedupe(names) {
-    return names.length < 2 ? names : [...new Set(names)];
-}
-function lookup(name, state) {
-    const binding = state.scope.get(name);
-    return binding === undefined ? null : binding.value;
-}
-function expandText(text, state, removeQuotes) {
-    let out = '';
-    let quote = '';
+
+/** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
+const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
+/** Instructions that may carry heredocs. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+/** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
+const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/;
+const isBlank = (c) => c === 32 || c === 9;
+/** Blanks between an instruction's words, as BuildKit splits the command from its arguments (`[\t\v\f\r ]`). */
+const scanner_isSpaceCode = (c) => c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+/** Index of the first character that is not a space or tab, or the line's length. */
+function indent(line) {
     let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'") {
-                quote = '';
-                if (!removeQuotes)
-                    out += c;
-            }
-            else
-                out += c;
-            i++;
-            continue;
-        }
-        if (c === state.escape && i + 1 < text.length) {
-            const next = text[i + 1];
-            // Inside double quotes only the special characters are escapable, as in a shell.
-            if (quote === '"' && next !== '"' && next !== '$' && next !== state.escape) {
-                out += c + next;
-            }
-            else {
-                out += removeQuotes ? next : c + next;
-            }
-            i += 2;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            if (quote === '')
-                quote = c;
-            else if (quote === c)
-                quote = '';
-            else {
-                out += c;
-                i++;
-                continue;
-            }
-            if (!removeQuotes)
-                out += c;
-            i++;
-            continue;
-        }
-        if (c === '$') {
-            const consumed = expandDollar(text, i, state);
-            out += consumed.value;
-            i = consumed.end;
-            continue;
-        }
-        out += c;
+    while (i < line.length && isBlank(line.charCodeAt(i)))
         i++;
+    return i;
+}
+/** Go's unicode.IsSpace: BuildKit trims it from a line's start and after a directive's `#`. */
+function isUnicodeSpace(c) {
+    return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+/** `\s` of Go's regular expressions: `[\t\n\f\r ]`. */
+const isRegexSpace = (c) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isLetter = (c) => (c | 32) >= 97 && (c | 32) <= 122;
+const isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * A `#` directive line from column `from`, as DirectiveParser.ParseLine reads it: `#`, blanks,
+ * then `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (directives.go directiveRegexp), matched in code
+ * so that long runs of blanks stay linear. The value needs a character: `# syntax=` is a comment,
+ * and ends the directives. null when the line is not `# name=value`; any name.
+ */
+function directiveAt(line, from) {
+    if (line.charCodeAt(from) !== 35 /* # */)
+        return null;
+    let i = from + 1;
+    while (i < line.length && isUnicodeSpace(line.charCodeAt(i)))
+        i++;
+    const nameStart = i;
+    if (!isLetter(line.charCodeAt(i)))
+        return null;
+    while (i < line.length && (isLetter(line.charCodeAt(i)) || isDigit(line.charCodeAt(i))))
+        i++;
+    const name = line.slice(nameStart, i).toLowerCase();
+    while (i < line.length && isRegexSpace(line.charCodeAt(i)))
+        i++;
+    if (line.charCodeAt(i) !== 61 /* = */ || i + 1 === line.length)
+        return null;
+    let start = i + 1;
+    while (start < line.length && isRegexSpace(line.charCodeAt(start)))
+        start++;
+    let end = line.length;
+    while (end > start && isRegexSpace(line.charCodeAt(end - 1)))
+        end--;
+    // Blanks only: the regex's `\s*` gives the last one back to `(.+?)`.
+    return { name, value: start < end ? line.slice(start, end) : line.slice(-1) };
+}
+/** Both of BuildKit's readings of the directives at the top of the lines (see ScannedDirectives). */
+function scanDirectives(lines) {
+    const parsed = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        let from = 0;
+        while (from < line.length && isUnicodeSpace(line.charCodeAt(from)))
+            from++;
+        const directive = directiveAt(line, from);
+        if (directive === null || !DIRECTIVE_NAMES.has(directive.name))
+            break;
+        parsed.push({ ...directive, line: i });
     }
+    const raw = [];
+    const seen = new Set();
+    for (let i = (lines[0] ?? '').startsWith('#!') ? 1 : 0; i < lines.length; i++) {
+        const directive = directiveAt(lines[i], 0);
+        if (directive === null || !DIRECTIVE_NAMES.has(directive.name) || seen.has(directive.name))
+            break;
+        seen.add(directive.name);
+        raw.push({ ...directive, line: i });
+    }
+    return { parsed, raw };
+}
+/** The first word of a logical line, upper case (ONBUILD's trigger instruction). */
+function firstWord(logical) {
+    const text = logical.text;
+    let i = 0;
+    while (i < text.length && scanner_isSpaceCode(text.charCodeAt(i)))
+        i++;
+    let end = i;
+    while (end < text.length && !scanner_isSpaceCode(text.charCodeAt(end)))
+        end++;
+    return text.slice(i, end).toUpperCase();
+}
+/** RUN, COPY and ADD open heredocs, and so does ONBUILD with one of them as its trigger (BuildKit canContainHeredoc). */
+function canContainHeredoc(keywordRaw, logical) {
+    const keyword = keywordRaw.toUpperCase();
+    return HEREDOC_KEYWORDS.has(keyword === 'ONBUILD' ? firstWord(logical) : keyword);
+}
+/** Heredocs an instruction's words open, in order (`<<EOF`, `<<-EOF`, `<<'EOF'`, `3<<"EOF"`). */
+function heredocWords(logical, escape) {
+    const found = [];
+    for (const word of splitWords(logical, escape)) {
+        if (!word.text.includes('<<'))
+            continue;
+        const m = HEREDOC_WORD.exec(word.text);
+        if (m === null)
+            continue;
+        let name = m[2];
+        const quoted = /["']/.test(name);
+        if (quoted)
+            name = name.replace(/["']/g, '');
+        if (name === '')
+            continue;
+        found.push({ name, stripTabs: m[1] === '-', quoted });
+    }
+    return found;
+}
+/**
+ * Scans the lines (already split on `\n`), handing each instruction to `onInstruction` as soon
+ * as its end is known; returns the comments. `directiveCount` lines at the top were directives;
+ * `escape` is the escape character they set.
+ */
+function scanLines(lines, directiveCount, escape, onInstruction) {
+    const comments = [];
+    let i = directiveCount;
+    while (i < lines.length) {
+        const line = lines[i];
+        const start = indent(line);
+        if (start === line.length) {
+            i++;
+            continue;
+        }
+        if (line.charCodeAt(start) === 35 /* # */) {
+            comments.push({ line: i, text: line.slice(start + 1).replace(/^[ \t]+/, '') });
+            i++;
+            continue;
+        }
+        let end = start;
+        while (end < line.length && !isBlank(line.charCodeAt(end)))
+            end++;
+        // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
+        // (`RUN\\` does not continue: its keyword is `RUN\\`, as BuildKit reads it.)
+        const continuation = continuationAt(line, start, start, escape);
+        if (continuation === end - 1 && continuation > start)
+            end = continuation;
+        const first = i;
+        const logical = logicalLine(lines, first, lines.length - 1, end, start, escape);
+        let last = logical.lastLine - 1;
+        // Comment lines inside the continuation are comments too (suppressions may sit there).
+        for (let j = first + 1; j <= last; j++) {
+            const l = lines[j];
+            const k = indent(l);
+            if (k < l.length && l.charCodeAt(k) === 35)
+                comments.push({ line: j, text: l.slice(k + 1).replace(/^[ \t]+/, '') });
+        }
+        const keywordRaw = line.slice(start, end);
+        const heredocs = [];
+        if (canContainHeredoc(keywordRaw, logical) && logical.text.includes('<<')) {
+            for (const h of heredocWords(logical, escape)) {
+                const bodyStart = last + 1;
+                let terminator = null;
+                for (let j = bodyStart; j < lines.length; j++) {
+                    const candidate = h.stripTabs ? lines[j].replace(/^\t+/, '') : lines[j];
+                    if (candidate === h.name) {
+                        terminator = j;
+                        break;
+                    }
+                }
+                heredocs.push({ ...h, bodyStart, terminator });
+                last = terminator ?? lines.length - 1;
+            }
+        }
+        onInstruction({ keywordRaw, first, last, keywordEnd: end, logical, heredocs });
+        i = last + 1;
+    }
+    return comments;
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse.ts
+/**
+ * Dockerfile text → DockerfileModel. The scanner finds directives, comments, instruction
+ * boundaries and heredoc bodies; this file reads words, flags, forms, variables and stages,
+ * so the rules see BuildKit's semantics rather than an editor's.
+ *
+ * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
+ */
+
+
+
+
+
+
+
+const KEYWORDS = new Set([
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+]);
+/** Instructions whose arguments may be a JSON array. */
+const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
+/** Flags each instruction accepts (BuildKit, dockerfile:1 syntax, labs excluded). */
+const ALLOWED_FLAGS = {
+    FROM: new Set(['platform']),
+    RUN: new Set(['mount', 'network', 'security', 'device']),
+    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+    ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
+    HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
+};
+/** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
+const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+function parse_error(ctx, line, message, endLine = line) {
+    ctx.errors.push({ line, endLine, message });
+}
+/**
+ * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
+ * only \n ends a line; a lone \r is whitespace.
+ */
+function normaliseText(text) {
+    let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (out.includes('\r'))
+        out = out.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
     return out;
 }
-/** Expands the `$...` at `start`; returns the text and the index after it. */
-function expandDollar(text, start, state) {
-    const next = text[start + 1] ?? '';
-    if (isNameStart(next)) {
-        let j = start + 1;
-        while (j < text.length && isNameChar(text[j]))
-            j++;
-        const name = text.slice(start + 1, j);
-        const value = lookup(name, state);
-        if (value === null)
-            state.unresolved.push(name);
-        return { value: value ?? '', end: j };
+function parseDockerfile(source, options = {}) {
+    const text = normaliseText(source);
+    const lines = text.split('\n');
+    if (lines.length > 1 && lines[lines.length - 1] === '')
+        lines.pop();
+    const ctx = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {}, stageIds: new Map() };
+    const scannedDirectives = scanDirectives(lines);
+    const directives = readDirectives(scannedDirectives, ctx);
+    ctx.escape = directives.escape?.value ?? '\\';
+    const comments = [];
+    const model = {
+        lineCount: Math.max(1, lines.length),
+        directives,
+        globalArgs: [],
+        preamble: [],
+        stages: [],
+        instructions: [],
+        comments,
+        errors: ctx.errors
+    };
+    let globalScope = EMPTY_SCOPE;
+    for (const [name, value] of Object.entries(PLATFORM_ARG_VALUES)) {
+        globalScope = withBinding(globalScope, name, { kind: 'builtin', value: ctx.buildArgs[name] ?? value, line: 0 });
     }
-    if (next !== '{')
-        return { value: '$', end: start + 1 };
-    let j = start + 2;
-    while (j < text.length && isNameChar(text[j]))
-        j++;
-    const name = text.slice(start + 2, j);
-    const close = findClosingBrace(text, j, state.escape);
-    if (name === '' || close < 0) {
-        state.malformed = true;
-        return { value: text.slice(start), end: text.length };
+    const stageEndScopes = [];
+    let scope = globalScope;
+    let current = null;
+    // Each instruction is read as soon as it is scanned, so its scan data (logical line, words) is garbage at once.
+    const handle = (scanned) => {
+        const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index);
+        model.instructions.push(instruction);
+        if (instruction.keyword === 'FROM') {
+            if (current !== null)
+                stageEndScopes.push(scope);
+            instruction.scope = globalScope;
+            current = readStage(instruction, model.stages, globalScope, ctx);
+            instruction.stage = current.index;
+            model.stages.push(current);
+            if (current.id !== null && !ctx.stageIds.has(current.id))
+                ctx.stageIds.set(current.id, current.index);
+            scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : current.base.kind === 'scratch' ? withBinding(EMPTY_SCOPE, 'PATH', { kind: 'env', value: SCRATCH_PATH, line: 0 }) : EMPTY_SCOPE;
+            return;
+        }
+        instruction.scope = scope;
+        if (current === null) {
+            model.preamble.push(instruction);
+            if (instruction.keyword === 'ARG') {
+                globalScope = declareArgs(instruction, globalScope, null, ctx);
+                scope = globalScope;
+                for (const v of instruction.variables ?? []) {
+                    model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line });
+                }
+            }
+            else if (KEYWORDS.has(instruction.keyword)) {
+                parse_error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
+            }
+            return;
+        }
+        current.instructions.push(instruction);
+        current.endLine = instruction.endLine;
+        if (instruction.keyword === 'ARG')
+            scope = declareArgs(instruction, scope, globalScope, ctx);
+        else if (instruction.keyword === 'ENV')
+            scope = declareEnv(instruction, scope, ctx);
+        else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
+            readCopyPaths(instruction, ctx);
+        else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined)
+            instruction.workdir = pathWord(instruction.args[0], scope, ctx);
+    };
+    for (const c of scanLines(lines, scannedDirectives.parsed.length, ctx.escape, handle))
+        comments.push({ line: c.line + 1, text: c.text });
+    if (model.stages.length === 0) {
+        const first = model.preamble[0];
+        if (first === undefined)
+            parse_error(ctx, 1, 'the file has no instructions: a Dockerfile needs at least a FROM');
+        else
+            parse_error(ctx, first.line, 'the file has no FROM instruction, so it defines no stage');
     }
-    const value = lookup(name, state);
-    const rest = text.slice(j, close);
-    if (rest === '') {
-        if (value === null)
-            state.unresolved.push(name);
-        return { value: value ?? '', end: close + 1 };
-    }
-    return { value: applyModifier(name, value, rest, state), end: close + 1 };
+    ctx.errors.sort((a, b) => a.line - b.line);
+    return model;
 }
-/** Index of the `}` closing a `${`, honouring nesting and escapes, or -1. */
-function findClosingBrace(text, from, escape) {
-    let depth = 1;
-    for (let k = from; k < text.length; k++) {
-        const c = text[k];
-        if (c === escape) {
-            k++;
+/**
+ * The escape character as Parse reads it, where a repeated directive fails the build; the
+ * frontend and the check options as DetectSyntax and ParseDirective read them (see ScannedDirectives).
+ */
+function readDirectives(scanned, ctx) {
+    const directives = { syntax: null, escape: null, check: null };
+    const seen = new Set();
+    for (const { name, value, line } of scanned.parsed) {
+        if (seen.has(name)) {
+            parse_error(ctx, line + 1, `only one ${name} parser directive can be used: BuildKit fails the build on this second one; remove one of them`);
             continue;
         }
-        if (c === '$' && text[k + 1] === '{') {
-            depth++;
-            k++;
-        }
-        else if (c === '}') {
-            depth--;
-            if (depth === 0)
-                return k;
-        }
+        seen.add(name);
+        if (name !== 'escape')
+            continue;
+        if (value === '\\' || value === '`')
+            directives.escape = { value, line: line + 1 };
+        else
+            parse_error(ctx, line + 1, `invalid escape directive "${value}": it must be \\ or \``);
     }
-    return -1;
-}
-function applyModifier(name, value, rest, state) {
-    const word = (w) => expandText(w, state, true);
-    const set = value !== null;
-    const nonEmpty = set && value !== '';
-    if (rest.startsWith(':-'))
-        return nonEmpty ? (value) : word(rest.slice(2));
-    if (rest.startsWith(':+'))
-        return nonEmpty ? word(rest.slice(2)) : '';
-    if (rest.startsWith(':?')) {
-        if (!nonEmpty)
-            state.unresolved.push(name);
-        return value ?? '';
-    }
-    if (rest.startsWith('-'))
-        return set ? (value) : word(rest.slice(1));
-    if (rest.startsWith('+'))
-        return set ? word(rest.slice(1)) : '';
-    if (rest.startsWith('?')) {
-        if (!set)
-            state.unresolved.push(name);
-        return value ?? '';
-    }
-    if (!set) {
-        state.unresolved.push(name);
-        return '';
-    }
-    const v = value;
-    if (rest.startsWith('##'))
-        return removePrefix(v, word(rest.slice(2)), true);
-    if (rest.startsWith('#'))
-        return removePrefix(v, word(rest.slice(1)), false);
-    if (rest.startsWith('%%'))
-        return removeSuffix(v, word(rest.slice(2)), true);
-    if (rest.startsWith('%'))
-        return removeSuffix(v, word(rest.slice(1)), false);
-    if (rest.startsWith('/')) {
-        const body = rest.slice(1);
-        const slash = body.indexOf('/');
-        const pattern = word(slash < 0 ? body : body.slice(0, slash));
-        const replacement = slash < 0 ? '' : word(body.slice(slash + 1));
-        return pattern === '' ? v : v.split(pattern).join(replacement);
-    }
-    state.malformed = true;
-    return v;
-}
-/**
- * Glob match for `*` and `?` without backtracking blow-up: dynamic programming over the
- * two strings, O(pattern × text). Values in Dockerfiles are short.
- */
-function globMatches(pattern, text) {
-    let prev = new Array(text.length + 1).fill(false);
-    prev[0] = true;
-    for (let p = 0; p < pattern.length; p++) {
-        const pc = pattern[p];
-        const cur = new Array(text.length + 1).fill(false);
-        if (pc === '*')
-            cur[0] = prev[0];
-        for (let t = 1; t <= text.length; t++) {
-            if (pc === '*')
-                cur[t] = prev[t] || cur[t - 1];
+    for (const { name, value, line } of scanned.raw) {
+        if (name === 'syntax')
+            directives.syntax = { value, line: line + 1 };
+        else if (name === 'check') {
+            const parsed = parseCheckDirective(value, line + 1);
+            if (parsed.ok)
+                directives.check = parsed.check;
             else
-                cur[t] = prev[t - 1] && (pc === '?' || pc === text[t - 1]);
+                parse_error(ctx, line + 1, parsed.message);
         }
-        prev = cur;
     }
-    return prev[text.length];
+    return directives;
 }
-function removePrefix(value, pattern, longest) {
-    if (longest) {
-        for (let n = value.length; n >= 0; n--)
-            if (globMatches(pattern, value.slice(0, n)))
-                return value.slice(n);
+function readInstruction(scanned, ctx, stage) {
+    const { first, last, logical, keywordRaw } = scanned;
+    const keyword = keywordRaw.toUpperCase();
+    const instruction = {
+        keyword,
+        keywordRaw,
+        line: first + 1,
+        endLine: last + 1,
+        raw: rawArguments(ctx.lines, first, last, scanned.keywordEnd),
+        args: [],
+        flags: [],
+        heredocs: [],
+        form: null,
+        json: null,
+        emptyContinuationLines: logical.emptyLines,
+        stage,
+        scope: EMPTY_SCOPE
+    };
+    if (!KEYWORDS.has(keyword)) {
+        parse_error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine);
+        instruction.args = splitWords(logical, ctx.escape).map((w) => w.text);
+        return instruction;
     }
-    else {
-        for (let n = 0; n <= value.length; n++)
-            if (globMatches(pattern, value.slice(0, n)))
-                return value.slice(n);
+    const words = splitWords(logical, ctx.escape);
+    const allowed = ALLOWED_FLAGS[keyword];
+    let argStart = 0;
+    if (allowed !== undefined) {
+        while (argStart < words.length && words[argStart].text.startsWith('--')) {
+            const word = words[argStart];
+            const flag = readFlag(word);
+            instruction.flags.push(flag);
+            if (!allowed.has(flag.name))
+                parse_error(ctx, word.line, `unknown flag --${flag.name} for ${keyword}`);
+            argStart++;
+        }
     }
-    return value;
+    const argWords = words.slice(argStart);
+    instruction.args = argWords.map((w) => w.text);
+    instruction.heredocs = readHeredocs(scanned, ctx, instruction);
+    if (JSON_CAPABLE.has(keyword))
+        readForm(instruction, logical, argWords, ctx);
+    if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
+        parse_error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine);
+    }
+    if (keyword === 'RUN')
+        instruction.run = readRun(instruction, ctx);
+    else if (keyword === 'COPY' || keyword === 'ADD')
+        instruction.copy = readCopyFlags(instruction, ctx);
+    else if (keyword === 'HEALTHCHECK')
+        readHealthcheck(instruction, ctx);
+    return instruction;
 }
-function removeSuffix(value, pattern, longest) {
-    if (longest) {
-        for (let n = 0; n <= value.length; n++)
-            if (globMatches(pattern, value.slice(n)))
-                return value.slice(0, n);
-    }
-    else {
-        for (let n = value.length; n >= 0; n--)
-            if (globMatches(pattern, value.slice(n)))
-                return value.slice(0, n);
-    }
-    return value;
+/** Everything after the keyword, as written, leading blanks dropped. */
+function rawArguments(lines, first, last, column) {
+    let text = (lines[first] ?? '').slice(column);
+    for (let j = first + 1; j <= last; j++)
+        text += `\n${lines[j] ?? ''}`;
+    let k = 0;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t'))
+        k++;
+    return k === 0 ? text : text.slice(k);
 }
-
-;// CONCATENATED MODULE: ./src/graph/image.ts
+function readFlag(word) {
+    const body = word.text.slice(2);
+    const eq = body.indexOf('=');
+    if (eq < 0)
+        return { name: body.toLowerCase(), value: null, line: word.line };
+    return { name: body.slice(0, eq).toLowerCase(), value: unquote(body.slice(eq + 1)), line: word.line };
+}
+/** JSON (exec) form when the arguments parse as a JSON array of strings. */
+function readForm(instruction, logical, argWords, ctx) {
+    const firstWord = argWords[0];
+    const rest = firstWord === undefined ? '' : logical.text.slice(firstWord.offset).trim();
+    let form = 'shell';
+    if (instruction.keyword === 'HEALTHCHECK') {
+        // HEALTHCHECK [flags] CMD <command>: the form is that of the command after CMD.
+        const cmd = argWords[0];
+        if (cmd === undefined || cmd.text.toUpperCase() !== 'CMD')
+            return;
+        const after = argWords[1];
+        const cmdText = after === undefined ? '' : logical.text.slice(after.offset).trim();
+        const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null;
+        instruction.form = json === null ? 'shell' : 'json';
+        instruction.json = json;
+        if (json === null && looksLikeExecForm(cmdText))
+            invalidJson(instruction, ctx);
+        return;
+    }
+    if (rest.startsWith('[') && instruction.heredocs.length === 0) {
+        const json = parseJsonArray(rest);
+        if (json !== null) {
+            form = 'json';
+            instruction.json = json;
+        }
+        else if (looksLikeExecForm(rest))
+            invalidJson(instruction, ctx);
+    }
+    instruction.form = form;
+}
 /**
- * What a reviewer wants to know about a file's stages and its shipped image, read off the
- * model and the stage graph: a row per stage, and the final image's base chain, settings, what
- * the shipping stages add to it and what stays behind in build stages. Pure.
- * Values of ARG/ENV never appear here, only names (a value may be a secret).
+ * Text that starts with `[` but is not JSON: a mistyped exec form (`['a', 'b']`, a missing
+ * comma or bracket), or a shell test such as `RUN [ "$X" = "1" ] && exit 0`, which is fine.
  */
-
-
-
-
-
-function stageLabel(stage) {
-    return stage.name ?? `stage ${stage.index}`;
+function looksLikeExecForm(text) {
+    if (!text.startsWith('['))
+        return false;
+    if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text))
+        return true;
+    const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text);
+    return !shellTest;
 }
-/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
-function describeBase(stage, stages) {
-    const b = stage.base;
-    const platform = b.platform;
-    if (b.kind === 'scratch')
-        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
-    if (b.kind === 'stage' && b.stage !== null)
-        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
-    const secret = referencedNames(b.raw).some(hasSecretWord);
-    if (b.image === null || b.unresolved.length > 0 || secret)
-        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
-    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
+function invalidJson(instruction, ctx) {
+    parse_error(ctx, instruction.line, `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`, instruction.endLine);
 }
-function describeStages(model, graph) {
-    const edges = edgesByStage(graph, model.stages.length);
-    const external = Array.from({ length: model.stages.length }, () => []);
-    for (const x of graph.external)
-        external[x.stage]?.push(x);
-    return model.stages.map((stage) => {
-        const dependsOn = [];
-        const seen = new Set();
-        const add = (d) => {
-            const key = `${d.stage ?? d.label}/${d.via}`;
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            dependsOn.push(d);
+function parseJsonArray(text) {
+    try {
+        const value = JSON.parse(text);
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+            return value;
+    }
+    catch {
+        // Not JSON: the caller reports it.
+    }
+    return null;
+}
+function readHeredocs(scanned, ctx, instruction) {
+    let reported = false;
+    return scanned.heredocs.map((h) => {
+        const endLine = h.terminator ?? ctx.lines.length - 1;
+        const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length);
+        // The first unclosed heredoc takes the rest of the file; the ones after it have no body to report on.
+        if (h.terminator === null && !reported) {
+            reported = true;
+            parse_error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine);
+        }
+        return {
+            name: h.name,
+            stripTabs: h.stripTabs,
+            quoted: h.quoted,
+            line: Math.min(h.bodyStart, endLine) + 1,
+            endLine: endLine + 1,
+            content: bodyLines.map((l) => (h.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
+            terminated: h.terminator !== null
         };
-        for (const e of edges[stage.index] ?? [])
-            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
-        for (const x of external[stage.index] ?? [])
-            if (x.via !== 'from')
-                add({ stage: null, label: x.image, via: x.via });
-        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
     });
 }
-/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
-function stageChain(model, index) {
-    const chain = [];
-    const seen = new Set();
-    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
-        seen.add(s.index);
-        chain.push(s);
-        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
+function readRun(instruction, ctx) {
+    const commands = splitCommands(runScript(instruction));
+    const details = { mounts: [], network: null, security: null, commands, installs: packageInstalls(commands) };
+    for (const flag of instruction.flags) {
+        if (flag.name === 'network')
+            details.network = flag.value;
+        else if (flag.name === 'security')
+            details.security = flag.value;
+        else if (flag.name === 'mount') {
+            const mount = readMount(flag, ctx);
+            if (mount !== null)
+                details.mounts.push(mount);
+        }
     }
-    return chain.reverse();
+    return details;
 }
-/**
- * The folder a WORKDIR names: its expanded value (quotes removed, ARG/ENV values put in); as
- * written when it uses a variable with no value here, so it stays a folder of its own rather
- * than collapsing onto whatever the known part is.
- */
-function workdirPath(ins) {
-    const word = ins.workdir;
-    if (word === undefined)
+function readMount(flag, ctx) {
+    const raw = flag.value ?? '';
+    const mount = { type: 'bind', from: null, source: null, target: null, id: null, line: flag.line, raw };
+    if (raw === '') {
+        parse_error(ctx, flag.line, '--mount needs a value, e.g. --mount=type=cache,target=/root/.cache');
         return null;
-    return word.unresolved.length === 0 ? word.value : word.raw;
+    }
+    for (const part of splitCsv(raw)) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+        const value = eq < 0 ? '' : part.slice(eq + 1).trim();
+        switch (key) {
+            case 'type':
+                mount.type = value.toLowerCase();
+                break;
+            case 'from':
+                mount.from = value;
+                break;
+            case 'source':
+            case 'src':
+                mount.source = value;
+                break;
+            case 'target':
+            case 'dst':
+            case 'destination':
+                mount.target = value;
+                break;
+            case 'id':
+                mount.id = value;
+                break;
+            default:
+                break;
+        }
+    }
+    if (!MOUNT_TYPES.has(mount.type)) {
+        parse_error(ctx, flag.line, `unknown mount type "${mount.type}" (expected bind, cache, tmpfs, secret or ssh)`);
+    }
+    return mount;
 }
+function readCopyFlags(instruction, ctx) {
+    const details = {
+        from: null,
+        link: false,
+        chmod: null,
+        chown: null,
+        parents: false,
+        exclude: [],
+        checksum: null,
+        sources: [],
+        destination: null,
+        sourceWords: [],
+        destinationWord: null
+    };
+    const bool = (flag) => flag.value === null || flag.value.toLowerCase() !== 'false';
+    for (const flag of instruction.flags) {
+        switch (flag.name) {
+            case 'from':
+                details.from = flag.value;
+                if (flag.value === null || flag.value === '')
+                    parse_error(ctx, flag.line, `${instruction.keyword} --from needs a stage name, index or image`);
+                break;
+            case 'link':
+                details.link = bool(flag);
+                break;
+            case 'parents':
+                details.parents = bool(flag);
+                break;
+            case 'chmod':
+                details.chmod = flag.value;
+                break;
+            case 'chown':
+                details.chown = flag.value;
+                break;
+            case 'exclude':
+                if (flag.value !== null)
+                    details.exclude.push(flag.value);
+                break;
+            case 'checksum':
+                details.checksum = flag.value;
+                break;
+            default:
+                break;
+        }
+    }
+    return details;
+}
+/** Sources and destination, expanded in scope (needs the instruction's scope, so runs later). */
+function readCopyPaths(instruction, ctx) {
+    const details = instruction.copy;
+    if (details === undefined)
+        return;
+    const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args;
+    const expand = (p) => instruction.form === 'json' || p.startsWith('<<') ? { raw: p, value: p, unresolved: [] } : pathWord(p, instruction.scope, ctx);
+    if (paths.length < 2) {
+        if (paths.length > 0)
+            parse_error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine);
+        details.sourceWords = paths.map(expand);
+        details.sources = details.sourceWords.map((w) => w.value);
+        return;
+    }
+    details.sourceWords = paths.slice(0, -1).map(expand);
+    details.sources = details.sourceWords.map((w) => w.value);
+    details.destinationWord = expand(paths[paths.length - 1]);
+    details.destination = details.destinationWord.value;
+}
+function pathWord(raw, scope, ctx) {
+    const expansion = expandWord(raw, scope, ctx.escape);
+    return { raw, value: expansion.value, unresolved: expansion.unresolved };
+}
+function readHealthcheck(instruction, ctx) {
+    const first = instruction.args[0]?.toUpperCase();
+    if (first === undefined || first === 'NONE')
+        return;
+    if (first !== 'CMD')
+        parse_error(ctx, instruction.line, `HEALTHCHECK must be followed by CMD or NONE, not "${instruction.args[0]}"`, instruction.endLine);
+}
+/** `ARG a`, `ARG a=1 b=2`. Global ARGs take build-arg overrides; stage ARGs also see the global value. */
+function declareArgs(instruction, scope, globalScope, ctx) {
+    const declarations = [];
+    let next = scope;
+    for (const word of instruction.args) {
+        const eq = word.indexOf('=');
+        const name = eq < 0 ? word : word.slice(0, eq);
+        const raw = eq < 0 ? null : word.slice(eq + 1);
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            parse_error(ctx, instruction.line, `invalid ARG name "${name}"`, instruction.endLine);
+            continue;
+        }
+        let value;
+        let kind = 'arg';
+        const override = Object.prototype.hasOwnProperty.call(ctx.buildArgs, name) ? ctx.buildArgs[name] : undefined;
+        if (override !== undefined)
+            value = override;
+        else if (raw !== null)
+            value = expandWord(raw, next, ctx.escape).value;
+        else {
+            const global = globalScope?.get(name);
+            value = global?.value ?? null;
+            if (global?.kind === 'builtin')
+                kind = 'builtin';
+        }
+        declarations.push({ name, raw, value });
+        // ENV always wins over ARG of the same name.
+        if (next.get(name)?.kind !== 'env')
+            next = withBinding(next, name, { kind, value, line: instruction.line });
+    }
+    instruction.variables = declarations;
+    return next;
+}
+/** `ENV a=1 b="x y"` or the legacy `ENV a some value`. All values expand in the scope before the instruction. */
+function declareEnv(instruction, scope, ctx) {
+    const declarations = [];
+    const args = instruction.args;
+    const legacy = args.length > 0 && !args[0].includes('=');
+    if (legacy) {
+        const name = args[0];
+        const raw = args.slice(1).join(' ');
+        if (args.length < 2)
+            parse_error(ctx, instruction.line, `ENV ${name} has no value`, instruction.endLine);
+        declarations.push({ name, raw, value: expandWord(raw, scope, ctx.escape).value });
+    }
+    else {
+        for (const word of args) {
+            const eq = word.indexOf('=');
+            if (eq <= 0) {
+                parse_error(ctx, instruction.line, `ENV expects NAME=value pairs; "${word}" is not one`, instruction.endLine);
+                continue;
+            }
+            const raw = word.slice(eq + 1);
+            declarations.push({ name: unquote(word.slice(0, eq)), raw, value: expandWord(raw, scope, ctx.escape).value });
+        }
+    }
+    let next = scope;
+    for (const d of declarations)
+        next = withBinding(next, d.name, { kind: 'env', value: d.value, line: instruction.line });
+    instruction.variables = declarations;
+    return next;
+}
+const AS_KEYWORD = /^as$/i;
+function readStage(from, stages, globalScope, ctx) {
+    const args = from.args;
+    let imageWord = args[0] ?? '';
+    let name = null;
+    if (args.length === 0) {
+        parse_error(ctx, from.line, 'FROM needs an image', from.endLine);
+    }
+    else if (args.length === 3 && AS_KEYWORD.test(args[1])) {
+        name = args[2];
+    }
+    else if (args.length !== 1) {
+        parse_error(ctx, from.line, `FROM expects "FROM [--platform=...] image [AS name]", got "${args.join(' ')}"`, from.endLine);
+        if (args.length >= 2 && AS_KEYWORD.test(args[1]))
+            name = args[2] ?? null;
+        imageWord = args[0];
+    }
+    const platformFlag = from.flags.find((f) => f.name === 'platform');
+    const expansion = expandWord(imageWord, globalScope, ctx.escape);
+    const resolved = expansion.value;
+    const base = {
+        raw: imageWord,
+        resolved,
+        unresolved: expansion.unresolved,
+        image: null,
+        registry: null,
+        tag: null,
+        digest: null,
+        platform: platformFlag?.value ?? null,
+        kind: 'image',
+        stage: null
+    };
+    const lower = resolved.toLowerCase();
+    const baseIndex = ctx.stageIds.get(lower);
+    const baseStage = baseIndex === undefined ? undefined : stages[baseIndex];
+    if (lower === 'scratch')
+        base.kind = 'scratch';
+    else if (baseStage !== undefined) {
+        base.kind = 'stage';
+        base.stage = baseStage.index;
+    }
+    else if (resolved !== '') {
+        const ref = parseImageReference(resolved);
+        if (ref !== null) {
+            base.image = ref.registry === null ? ref.name : `${ref.registry}/${ref.name}`;
+            base.registry = ref.registry;
+            base.tag = ref.tag;
+            base.digest = ref.digest;
+        }
+        else if (expansion.unresolved.length === 0 && !expansion.malformed && referencedNames(imageWord).length === 0) {
+            // A reference built from ARGs is the invalid-default-arg-in-from rule's (BuildKit's InvalidDefaultArgInFrom), not a parse error.
+            parse_error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine);
+        }
+    }
+    return {
+        index: stages.length,
+        name,
+        id: name === null ? null : name.toLowerCase(),
+        line: from.line,
+        endLine: from.endLine,
+        base,
+        instructions: [from]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/suppressions.ts
+const SUPPRESSION_TOOLS = ['stagecraft', 'hadolint', 'buildkit'];
+/** The ShellCheck codes hadolint passes on, as `# hadolint ignore=SC2086` names them. */
+const SHELLCHECK_CODE = /^SC\d{4}$/;
 /**
- * The working directory in effect for each instruction of a stage (inherited through FROM <stage>).
- * Before any WORKDIR it is `/`: exact for scratch, an assumption for an external image (most keep `/`).
+ * Every code hadolint has had: DL1001, DL3000–DL3077 and DL4000–DL4007 (DL3005 and the like were
+ * deleted, but an old ignore naming them is not a typo). Anything else in a hadolint ignore is one.
  */
-function workdirs(model, index) {
-    const result = new Map();
-    let current = '/';
-    for (const stage of stageChain(model, index)) {
-        for (const ins of stage.instructions) {
-            result.set(ins, current);
-            const path = workdirPath(ins);
-            if (path !== null)
-                current = joinPath(current, path);
+function isHadolintCode(code) {
+    const m = /^DL(\d{4})$/.exec(code);
+    if (m === null)
+        return SHELLCHECK_CODE.test(code);
+    const n = Number(m[1]);
+    return n === 1001 || (n >= 3000 && n <= 3077) || (n >= 4000 && n <= 4007);
+}
+/** The id a ShellCheck code suppresses: one code of the shellcheck rule. */
+function shellcheckId(code) {
+    return `shellcheck/${code}`;
+}
+/** `a,b` (ours and BuildKit's); hadolint's lists also take spaces around the commas. */
+function list(text, separators = /,/) {
+    return text
+        .split(separators)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** Maps names of one tool to our rule ids; records the names that name nothing at all. */
+function resolve(names, tool, rules, line, unknown) {
+    const ids = new Set();
+    for (const name of names) {
+        if (tool === 'buildkit' && name.toLowerCase() === 'all') {
+            for (const r of rules)
+                if (r.meta.equivalents.buildkit !== null)
+                    ids.add(r.meta.id);
+            continue;
+        }
+        const upper = name.toUpperCase();
+        if (tool !== 'buildkit' && SHELLCHECK_CODE.test(upper)) {
+            ids.add(shellcheckId(upper));
+            continue;
+        }
+        const matches = rules.filter((r) => (tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === upper : r.meta.equivalents.buildkit === name));
+        // hadolint and BuildKit have checks we do not implement: nothing to suppress there, but a name
+        // that is no code of theirs at all is a typo, like an unknown rule id of ours.
+        if (matches.length === 0 && (tool === 'stagecraft' || (tool === 'hadolint' && !isHadolintCode(upper))))
+            unknown.push({ line, name, tool });
+        for (const r of matches)
+            ids.add(r.meta.id);
+    }
+    return ids;
+}
+/** The engine and the invalid-suppression rule both ask; read each file's comments once. */
+const cache = new WeakMap();
+function readSuppressions(model, rules) {
+    const cached = cache.get(model);
+    if (cached !== undefined && cached.rules === rules)
+        return cached.suppressions;
+    const suppressions = computeSuppressions(model, rules);
+    cache.set(model, { rules, suppressions });
+    return suppressions;
+}
+/** `hadolint [global|stage] ignore = A, B  # why`: the scope and the names, or null for another comment. */
+function hadolintIgnore(text) {
+    const m = /^hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=(.*)$/.exec(text);
+    if (m === null)
+        return null;
+    const body = m[2];
+    const hash = body.indexOf('#');
+    return { scope: m[1] ?? 'next', names: list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) };
+}
+function computeSuppressions(model, rules) {
+    const result = { entries: [], buildkitErrors: false, unknown: [] };
+    const fileWide = (tool, ids) => {
+        result.entries.push({ tool, first: 1, last: Number.MAX_SAFE_INTEGER, ids });
+    };
+    const check = model.directives.check;
+    if (check !== null) {
+        fileWide('buildkit', resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
+        result.buildkitErrors = check.error;
+    }
+    const instructions = model.instructions;
+    const nextInstruction = (line) => instructions.find((i) => i.line > line);
+    const nextOnly = (tool, line, ids) => {
+        const next = nextInstruction(line);
+        if (next !== undefined)
+            result.entries.push({ tool, first: next.line, last: next.endLine, ids });
+    };
+    for (const comment of model.comments) {
+        const text = comment.text.trim();
+        let match;
+        const hadolint = hadolintIgnore(text);
+        if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
+            fileWide('stagecraft', (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
+        }
+        else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
+            nextOnly('stagecraft', comment.line, (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
+        }
+        else if (hadolint !== null) {
+            const ids = resolve(hadolint.names, 'hadolint', rules, comment.line, result.unknown);
+            if (hadolint.scope === 'global')
+                fileWide('hadolint', ids);
+            else if (hadolint.scope === 'next')
+                nextOnly('hadolint', comment.line, ids);
+            else {
+                // As in hadolint: only directly above a FROM, and then for that whole stage.
+                const next = nextInstruction(comment.line);
+                const stage = next?.keyword === 'FROM' ? model.stages[next.stage] : undefined;
+                if (stage !== undefined)
+                    result.entries.push({ tool: 'hadolint', first: stage.line, last: stage.endLine, ids });
+                else
+                    result.unknown.push({ line: comment.line, name: hadolint.names.join(', '), tool: 'hadolint', reason: 'misplaced-stage-ignore' });
+            }
+        }
+        else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
+            nextOnly('buildkit', comment.line, resolve(list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown));
         }
     }
     return result;
 }
-/** The working directory at the end of a stage. */
-function finalWorkdir(model, index) {
-    const stage = model.stages[index];
-    const last = stage?.instructions[stage.instructions.length - 1];
-    if (last === undefined)
-        return '/';
-    const map = workdirs(model, index);
-    const before = map.get(last) ?? '/';
-    const path = workdirPath(last);
-    return path === null ? before : joinPath(before, path);
+/** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
+const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
+const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
+/** The ids a suppression may name a finding by: its rule, and for a ShellCheck finding its code. */
+function idsOf(finding) {
+    const code = finding.equivalents?.hadolint ?? null;
+    return code !== null && SHELLCHECK_CODE.test(code) ? [finding.rule, shellcheckId(code)] : [finding.rule];
 }
-/** The last instruction with this keyword in a chain of stages, latest stage first. */
-function lastInChain(chain, keyword) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
-        if (found.length > 0)
-            return found[found.length - 1];
-    }
-    return null;
+/** Whether a finding is silenced by a comment of a tool the policy lets count (by default all of them). */
+function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
+    const ids = idsOf(finding);
+    return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && ids.some((id) => covers(s.ids, id)));
 }
-/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
-function commandText(ins) {
-    if (ins === null)
-        return null;
-    if (ins.form === 'json' && ins.json !== null)
-        return JSON.stringify(ins.json);
-    return ins.args.join(' ');
+
+;// CONCATENATED MODULE: ./src/rules/engine.ts
+/** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
+
+
+/** What a rule sees as its options: the declared defaults, overridden by the configured values. */
+function optionsOf(rule, configured) {
+    const values = {};
+    for (const o of rule.meta.options ?? [])
+        values[o.name] = configured?.[rule.meta.id]?.[o.name] ?? o.default;
+    return values;
 }
-function mergePackages(lists) {
-    const byManager = new Map();
-    for (const l of lists) {
-        const set = byManager.get(l.manager) ?? new Set();
-        for (const p of l.packages)
-            set.add(p);
-        byManager.set(l.manager, set);
-    }
-    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
+/** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
+function experimentalOn(context, rule) {
+    const list = context.model.directives.check?.experimental ?? [];
+    return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit));
 }
-function stagePackages(stage) {
-    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
+/** The stage a finding is about: its own, else the stage whose lines hold it (-1 before the first FROM). */
+function stageOf(context, f) {
+    if (f.stage !== null)
+        return f.stage;
+    return context.model.stages.find((s) => f.line >= s.line && f.line <= s.endLine)?.index ?? -1;
 }
-function unique(items) {
-    return [...new Set(items)];
+function configuredIgnore(context, ignores) {
+    if (ignores.length === 0)
+        return () => false;
+    return (f) => {
+        const code = f.equivalents.hadolint;
+        const ids = code !== null && code.startsWith('SC') ? [f.rule, shellcheckId(code)] : [f.rule];
+        return ignores.some((ignore) => {
+            if (!ids.some((id) => ignore.ids.has(id)))
+                return false;
+            if (ignore.stage === null)
+                return true;
+            const stage = context.model.stages[stageOf(context, f)];
+            return stage !== undefined && ignore.stage(stage.name, stage.index);
+        });
+    };
 }
-function describeShippedImage(model, graph) {
-    if (graph.target === null)
-        return null;
-    const chain = stageChain(model, graph.target);
-    const root = chain[0];
-    const base = describeBase(root, model.stages);
-    const userIns = lastInChain(chain, 'USER');
-    const user = userIns?.args[0] ?? null;
-    const instructions = chain.flatMap((s) => s.instructions);
-    const contextFiles = [];
-    const artifacts = [];
-    const copyEdge = copyEdgeFinder(graph);
-    for (const stage of chain) {
-        for (const ins of stage.instructions) {
-            const copy = ins.copy;
-            if (copy === undefined)
+function runRules(context, options = {}) {
+    const rules = context.rules;
+    const findings = [];
+    const lastLine = context.model.lineCount;
+    const suppressions = readSuppressions(context.model, rules);
+    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
+    for (const rule of rules) {
+        const level = options.levels?.[rule.meta.id];
+        if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
+            continue;
+        for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
+            if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
                 continue;
-            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
-            if (copy.from === null) {
-                contextFiles.push(files);
+            const line = Math.min(Math.max(1, report.line), lastLine);
+            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
+            if (suppressedElsewhere)
                 continue;
-            }
-            const edge = copyEdge(stage.index, ins.line);
-            if (edge !== undefined)
-                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
-            else if (copy.from !== '')
-                artifacts.push({ ...files, from: copy.from, stage: null });
+            findings.push({
+                rule: rule.meta.id,
+                severity: level ?? report.severity ?? rule.meta.severity,
+                line,
+                endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
+                message: report.message,
+                stage: report.stage,
+                equivalents: report.equivalents ?? rule.meta.equivalents
+            });
         }
     }
-    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
-    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
-    return {
-        target: graph.target,
-        chain: chain.map((s) => s.index),
-        base,
-        platform,
-        user,
-        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
-        workdir: finalWorkdir(model, graph.target),
-        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
-        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
-        cmd: commandText(lastInChain(chain, 'CMD')),
-        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
-        contextFiles,
-        artifacts,
-        packages: mergePackages(chain.flatMap(stagePackages)),
-        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
-    };
-}
-/** What build stages install that the shipped image does not get. */
-function describeLeftBehind(model, graph) {
-    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
-    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
-    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
-    return {
-        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
-        packages: packages.filter((l) => l.packages.length > 0)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/enrich/size-estimates.ts
-/**
- * A built-in, dated table of how big common base images are, so the summary can say "this
- * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
- * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
- *
- * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
- * the registries' tag pages. The variant is chosen from the tag, most specific first.
- */
-/** When the figures were last checked. */
-const ESTIMATES_AS_OF = '2026-11';
-const ALPINE = /alpine/;
-const SLIM = /slim/;
-const any = (name, megabytes) => ({ tag: null, name, megabytes });
-const FAMILIES = [
-    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
-    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
-    { images: ['debian'], family: 'debian', variants: [{ tag: SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
-    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
-    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
-    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
-    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
-    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
-    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
-    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
-    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
-    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
-    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
-    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
-    {
-        images: ['node'],
-        family: 'node',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
-    },
-    {
-        images: ['python'],
-        family: 'python',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
-    },
-    {
-        images: ['golang'],
-        family: 'golang',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
-    },
-    {
-        images: ['rust'],
-        family: 'rust',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
-    },
-    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
-    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
-    {
-        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
-        family: 'java',
-        variants: [
-            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
-            { tag: /jre/, name: 'JRE', megabytes: 95 },
-            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
-            any('JDK', 190)
-        ]
-    },
-    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
-    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
-    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
-    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
-    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
-    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
-    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
-    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
-    { images: ['perl'], family: 'perl', variants: [{ tag: SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
-    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
-    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
-    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
-];
-const BY_IMAGE = new Map(FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
-function sizeClassOf(megabytes) {
-    if (megabytes <= 0)
-        return 'none';
-    if (megabytes < 10)
-        return 'tiny';
-    if (megabytes < 60)
-        return 'small';
-    if (megabytes < 200)
-        return 'medium';
-    if (megabytes < 450)
-        return 'large';
-    return 'huge';
-}
-function repositoryName(image) {
-    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
-        if (image.startsWith(prefix))
-            return image.slice(prefix.length);
+    const ignored = configuredIgnore(context, options.ignores ?? []);
+    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
+    if (suppressions.buildkitErrors) {
+        // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
+        for (const f of kept)
+            if (f.equivalents.buildkit !== null)
+                f.severity = 'error';
     }
-    return image;
+    return oneFindingPerCause(kept.sort(compareFindings));
 }
 /**
- * The estimate for an image (repository without tag, as in the model's `base.image`) and its
- * tag; `scratch` is empty. Null when the image is not in the table.
+ * The same rule saying the same thing on many lines of a file is one cause: one finding at the
+ * first line that lists the others (`alsoAt`), not 34 annotations. Findings arrive sorted by line.
  */
-function estimateImageSize(image, tag) {
-    const name = repositoryName(image.toLowerCase());
-    if (name === 'scratch')
-        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
-    const family = BY_IMAGE.get(name);
-    if (family === undefined)
-        return null;
-    const t = (tag ?? '').toLowerCase();
-    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
-    if (variant === undefined)
-        return null;
-    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
-}
-
-;// CONCATENATED MODULE: ./src/enrich/sizes.ts
-/**
- * Which size to show for a base image: the registry's when it answered, else the built-in
- * estimate, always saying which. Pure: the look-ups happen in src/registry before reporting.
- */
-
-/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
-function platformOf(base) {
-    const written = base.platform;
-    if (written === null || written === '')
-        return 'linux/amd64';
-    if (written.includes('$'))
-        return 'linux/amd64';
-    return written.toLowerCase();
-}
-const sizeKey = (image, platform) => `${image}|${platform}`;
-/** The registry's answer for a base, when there was a look-up. */
-function lookupOf(base, sizes) {
-    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
-}
-function baseSize(base, sizes) {
-    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
-    const found = lookupOf(base, sizes);
-    if (found?.ok === true)
-        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
-    if (estimate === null)
-        return null;
-    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
-}
-/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
-function formatSize(size) {
-    if (size.sizeSource === 'estimate')
-        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
-    return formatBytes(size.compressedSize);
-}
-function formatBytes(bytes) {
-    if (Math.abs(bytes) < 1000)
-        return `${bytes} B`;
-    if (Math.abs(bytes) < 1e6)
-        return `${(bytes / 1e3).toFixed(1)} kB`;
-    return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-/**
- * The JSON report (`--format json`, the action's `json-file`). Version 1's field names are a
- * contract: later versions add fields, never rename or remove these.
- */
-
-
-
-function sizeFields(base, sizes) {
-    const found = baseSize(base, sizes);
-    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
-}
-const jsonBuild = (b) => ({
-    kind: b.kind,
-    source: { file: b.source.file, line: b.source.line },
-    name: b.name,
-    target: b.target,
-    targetUnknown: b.targetUnknown,
-    context: b.context,
-    args: b.args,
-    platforms: b.platforms,
-    pushed: b.push
-});
-function toJsonFile(file, sizes, built) {
-    const { analysis } = file;
-    const { model, graph } = analysis;
-    const edges = edgesByStage(graph, model.stages.length);
-    const shipped = describeShippedImage(model, graph);
-    return {
-        path: analysis.path,
-        target: graph.target,
-        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
-        ...(built === undefined ? {} : { builtImage: built }),
-        targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
-        builds: (file.builds ?? []).map(jsonBuild),
-        stages: model.stages.map((stage) => ({
-            index: stage.index,
-            name: stage.name,
-            line: stage.line,
-            base: {
-                raw: stage.base.raw,
-                image: stage.base.image,
-                tag: stage.base.tag,
-                digest: stage.base.digest,
-                platform: stage.base.platform,
-                kind: stage.base.kind,
-                stage: stage.base.stage,
-                ...sizeFields(describeBase(stage, model.stages), sizes)
-            },
-            role: graph.roles[stage.index] ?? 'unused',
-            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
-        })),
-        findings: analysis.findings.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            line: f.line,
-            endLine: f.endLine,
-            message: f.message,
-            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit },
-            ...(f.targets === undefined ? {} : { targets: f.targets }),
-            ...(f.alsoAt === undefined ? {} : { alsoAt: f.alsoAt })
-        }))
-    };
-}
-function toJsonReport(review) {
-    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) };
-}
-/**
- * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
- * piece per file as it is analysed, then the closing. A large run never holds the whole text.
- */
-const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": [';
-function jsonFilePiece(file, first) {
-    return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`;
-}
-function jsonReportClose(files) {
-    return files === 0 ? ']\n}\n' : '\n  ]\n}\n';
-}
-
-;// CONCATENATED MODULE: ./src/rules/types.ts
-/**
- * A rule is metadata plus a pure check over the model and the stage graph (like an ESLint rule
- * module). The engine applies the rule's scope, its severity (or the configured one) and the
- * suppressions, so a check only says where and what.
- */
-const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
-function docsUrl(id) {
-    return `${DOCS_BASE}/${id}.md`;
-}
-
-;// CONCATENATED MODULE: ./src/enrich/delta.ts
-/**
- * What a pull request changed about a Dockerfile: stages added, removed or renamed, the shipped
- * image's base, and which findings are new or fixed. Findings are matched by rule, stage and
- * message with line numbers left out, so a finding that only moved is neither new nor fixed. Pure.
- */
-
-/** The base versions that exist (a new file has none). */
-function analysedVersions(previous) {
-    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
-}
-const stageKey = (s) => s.id ?? `#${s.index}`;
-/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
-function stageName(analysis, index, renamed) {
-    const stage = index === null ? undefined : analysis.model.stages[index];
-    const id = stage === undefined ? '' : (stage.id ?? '');
-    return renamed.get(id) ?? id;
-}
-/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
-function findingKey(analysis, f, renamed) {
-    const stage = stageName(analysis, f.stage, renamed);
-    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
-    for (const [from, to] of renamed)
-        message = message.split(`"${from}"`).join(`"${to}"`);
-    return `${f.rule}\u0000${stage}\u0000${message}`;
-}
-/** A grouped finding stands for one occurrence per line: compared one by one, so a PR that adds a line is seen. */
-function occurrences(findings) {
-    return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]));
-}
-/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
-function missingFrom(a, b, renamedA, renamedB) {
-    const counts = new Map();
-    for (const f of occurrences(b.findings)) {
-        const k = findingKey(b, f, renamedB);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    return occurrences(a.findings).filter((f) => {
-        const k = findingKey(a, f, renamedA);
-        const n = counts.get(k) ?? 0;
-        if (n === 0)
-            return true;
-        counts.set(k, n - 1);
-        return false;
-    });
-}
-const delta_NONE = new Map();
-/** At least half of the instructions after FROM are the same text (in any order). */
-function similar(a, b) {
-    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
-    const left = text(a);
-    const right = new Set(text(b));
-    const shared = left.filter((t) => right.has(t)).length;
-    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
-}
-function compareVersions(base, head) {
-    const before = base.model.stages;
-    const after = head.model.stages;
-    const beforeKeys = new Set(before.map(stageKey));
-    const afterKeys = new Set(after.map(stageKey));
-    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
-    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
-    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
-    const stagesRenamed = [];
-    const renamed = new Map();
-    for (const old of [...removed]) {
-        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
-        if (match === undefined)
-            continue;
-        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
-        renamed.set(old.id, match.id);
-        removed.splice(removed.indexOf(old), 1);
-        added.splice(added.indexOf(match), 1);
-    }
-    return {
-        stagesAdded: added.map(stageLabel),
-        stagesRemoved: removed.map(stageLabel),
-        stagesRenamed,
-        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-        newFindings: missingFrom(head, base, delta_NONE, renamed),
-        fixedFindings: missingFrom(base, head, renamed, delta_NONE)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
-/**
- * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
- * stage, artifact source → the stage that copies). Stages are boxes, external images are
- * stadiums; FROM is a solid arrow (thick along the shipped chain), COPY --from dashed and
- * labelled with the copied paths, RUN --mount dotted. Node ids are generated (`s0`, `x0`), so
- * any stage name is safe; every label goes through `mermaidText`. Pure.
- */
-/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
-const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
-/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
-const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
-/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
-function mermaidText(text, max = 40) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
-    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
-}
-/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
-function shortPaths(paths) {
-    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
-    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
-}
-const CLASSES = [
-    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
-    'classDef environment fill:#fbefff,stroke:#8250df,stroke-width:2px,color:#0d1117',
-    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
-    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
-    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
-];
-const DASHED = 'stroke-dasharray:6 4';
-const DOTTED = 'stroke-dasharray:2 3';
-/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
-function edgeLabel(text) {
-    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
-}
-/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
-function stageGraphMermaid(rows, graph) {
-    if (rows.length === 0)
-        return null;
-    const lines = ['flowchart LR'];
-    const images = new Map();
-    const imageNode = (label) => {
-        let id = images.get(label);
-        if (id === undefined) {
-            id = `x${images.size}`;
-            images.set(label, id);
-            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
-        }
-        return id;
-    };
-    const edges = [];
-    for (const row of rows) {
-        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
-    }
-    for (const row of rows) {
-        if (row.base.kind === 'stage')
-            continue;
-        const thick = row.role === 'ships';
-        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
-    }
-    for (const e of graph.edges) {
-        if (e.via === 'from')
-            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
-        else if (e.via === 'copy')
-            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
-        else
-            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
-    }
-    for (const x of graph.external) {
-        if (x.via === 'from')
-            continue;
-        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
-    }
-    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
-        return null;
-    lines.push(...edges.map((e) => `  ${e.text}`));
-    lines.push(...CLASSES.map((c) => `  ${c}`));
-    for (const role of ['ships', 'environment', 'build', 'unused']) {
-        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
-        if (ids.length > 0)
-            lines.push(`  class ${ids.join(',')} ${role}`);
-    }
-    if (images.size > 0)
-        lines.push(`  class ${[...images.values()].join(',')} image`);
-    edges.forEach((e, i) => {
-        if (e.style !== null)
-            lines.push(`  linkStyle ${i} ${e.style}`);
-    });
-    const source = lines.join('\n');
-    return source.length > MERMAID_LIMITS.characters ? null : source;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-/** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
-
-const COLOURS = {
-    error: ['\u001b[31m', '\u001b[39m'],
-    warning: ['\u001b[33m', '\u001b[39m'],
-    info: ['\u001b[36m', '\u001b[39m'],
-    dim: ['\u001b[2m', '\u001b[22m'],
-    bold: ['\u001b[1m', '\u001b[22m']
-};
-function countFindings(analyses) {
-    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** `builder (build) → app (ships)`: each stage with its role, in file order. */
-function stageLine(analysis) {
-    const { model, graph } = analysis;
-    if (model.stages.length === 0)
-        return 'no stages';
-    return model.stages
-        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
-        .join(', ');
-}
-function painter(options) {
-    return (kind, text) => {
-        const [open, close] = COLOURS[kind];
-        return options.colour ? `${open}${text}${close}` : text;
-    };
-}
-/** One file's part of the report, so a large run can print as it goes. */
-function textFilePiece(analysis, options) {
-    const paint = painter(options);
-    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
-    for (const f of analysis.findings)
-        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`);
-    return out.join('\n') + '\n\n';
-}
-function textTotals(t) {
-    return `${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info\n`;
-}
-function formatText(review, options) {
-    const analyses = review.files.map((f) => f.analysis);
-    return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses));
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The Markdown that the sticky comment and the job summary show: a status line, then per file a
- * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
- * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
- * grouped by stage. Pure.
- *
- * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
- * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
- * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
- * give way to one line of counts per file and a pointer.
- */
-
-
-
-
-
-
-
-
-/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
-const COMMENT_LIMIT = 65536;
-const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '\\': '\\\\',
-    '*': '\\*',
-    _: '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    '\n': ' ',
-    '\r': ''
-};
-/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
-function escapeMarkdown(text) {
-    let out = '';
-    for (const c of text)
-        out += ENTITIES[c] ?? c;
-    return out;
-}
-function counts(findings) {
-    const c = tally(findings);
-    if (findings.length === 0)
-        return 'no findings';
-    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
-}
-/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
-function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** At most `max` items, then "+N more". */
-function list(items, max = 8, format = code) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, max).map(format).join(', ');
-    return items.length > max ? `${shown} +${items.length - max} more` : shown;
-}
-function findingsTable(findings) {
-    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(finding_findingText(f))} |`);
-    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
-}
-/** Findings under a small heading per stage (in file order), then those about the whole file. */
-function findingsByStage(analysis) {
-    const groups = new Map();
-    for (const f of analysis.findings)
-        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
-    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
-    if (order.length === 1 && order[0] === null)
-        return findingsTable(analysis.findings);
-    return order
-        .map((index) => {
-        const stage = index === null ? undefined : analysis.model.stages[index];
-        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
-        return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`;
-    })
-        .join('\n\n');
-}
-const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
-function baseCell(base) {
-    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
-}
-function roleCell(row, target) {
-    if (row.role === 'ships')
-        return row.index === target ? '**ships** (target)' : '**ships**';
-    if (row.role === 'environment')
-        return row.index === target ? '**environment** (target)' : 'environment';
-    return row.role;
-}
-function stageTable(rows, target) {
-    const lines = rows.map((r) => {
-        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
-        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
-    });
-    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-}
-function sizeText(size) {
-    if (size === null)
-        return 'unknown';
-    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
-}
-/** Every external base image with its size (the registry's, else the estimate), largest first. */
-function baseImagesTable(rows, sizes) {
-    const bases = new Map();
-    for (const r of rows) {
-        if (r.base.kind === 'stage')
-            continue;
-        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
-        entry.stages.push(r.label);
-        bases.set(r.base.label, entry);
-    }
-    if (bases.size === 0)
-        return null;
-    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
-    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
-    const lines = entries.map((e) => {
-        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
-        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
-        return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
-    });
-    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
-    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
-    const note = sizes === undefined
-        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
-        : failed.length > 0
-            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
-            : '';
-    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
-}
-function packagesCell(lists) {
-    if (lists.length === 0)
-        return '—';
-    return lists.map((l) => `${l.manager}: ${list(l.packages)}`).join('; ');
-}
-function copiesCell(items) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, 6).map((c) => {
-        const sources = list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
-        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
-        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
-    });
-    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
-}
-function finalImageTable(analysis, image, sizes) {
-    const stages = analysis.model.stages;
-    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
-    const size = baseSize(image.base, sizes);
-    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
-    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
-    const left = describeLeftBehind(analysis.model, analysis.graph);
-    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
-    const rows = [
-        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
-        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
-        ['user', user],
-        ['workdir', code(image.workdir)],
-        ['exposed ports', list(image.ports)],
-        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
-        ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
-        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
-        ['files from the build context', copiesCell(image.contextFiles)],
-        ['artifacts from other stages and images', copiesCell(image.artifacts)],
-        ['packages installed', packagesCell(image.packages)],
-        ['ENV (names only)', list(image.envNames, 12)],
-        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
-    ];
-    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-}
-function clip(text, max = 100) {
-    const chars = [...text];
-    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-function builtImageSection(result) {
-    if ('reason' in result)
-        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
-    const added = result.compressedSize - result.baseSize;
-    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
-    const shown = result.layers.slice(-30);
-    const rows = shown.map((l) => {
-        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
-        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
-    });
-    const hidden = result.layers.length - shown.length;
-    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
-    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
-    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
-    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
-}
-/** How much the base changed: exact bytes when the registry gave both, else estimates. */
-function sizeChange(before, after, sizes) {
-    const a = before === null ? null : baseSize(before, sizes);
-    const b = after === null ? null : baseSize(after, sizes);
-    if (a === null || b === null)
-        return '';
-    const d = b.compressedSize - a.compressedSize;
-    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
-    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
-    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
-}
-function deltaLines(delta, sizes) {
+function oneFindingPerCause(findings) {
+    const first = new Map();
     const out = [];
-    if (delta.stagesAdded.length > 0)
-        out.push(`stages added: ${list(delta.stagesAdded)}`);
-    if (delta.stagesRemoved.length > 0)
-        out.push(`stages removed: ${list(delta.stagesRemoved)}`);
-    for (const r of delta.stagesRenamed)
-        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
-    const { before, after } = delta.finalBase;
-    if (before !== null && after !== null && before.label !== after.label)
-        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
-    const shortList = (fs) => list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
-    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
-    if (delta.fixedFindings.length > 0)
-        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
+    for (const f of findings) {
+        const key = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+        const seen = first.get(key);
+        if (seen === undefined) {
+            first.set(key, f);
+            out.push(f);
+        }
+        else
+            (seen.alsoAt ??= []).push(f.line);
+    }
     return out;
-}
-/** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
-function builtByLine(builds) {
-    if (builds === undefined || builds.length === 0)
-        return null;
-    const shown = builds.slice(0, 4).map((b) => {
-        const what = [b.targetUnknown ? 'target unknown' : b.target === null ? 'last stage' : `target ${code(b.target)}`, ...(b.push === true ? ['pushed'] : [])];
-        return `${code(`${b.source.file}:${b.source.line}`)} (${what.join(', ')})`;
-    });
-    const more = builds.length - shown.length;
-    return `*Built by* ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
-}
-/** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
-function purposeLine(analysis) {
-    const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment');
-    if (environments.length === 0)
-        return null;
-    const stages = analysis.model.stages;
-    const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
-    return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
-}
-function fileSection(analysis, previous, detail, sizes, built, builds) {
-    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
-    const rows = describeStages(analysis.model, analysis.graph);
-    const image = describeShippedImage(analysis.model, analysis.graph);
-    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
-    const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`;
-    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
-    // The blank line after </summary> is what makes GitHub render the Markdown inside.
-    const parts = [];
-    const origin = builtByLine(builds);
-    if (origin !== null)
-        parts.push(origin);
-    const purpose = purposeLine(analysis);
-    if (purpose !== null)
-        parts.push(purpose);
-    if (previous === 'new')
-        parts.push('**New file** in this pull request.');
-    else if (previous !== undefined)
-        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
-    if (rows.length > 0) {
-        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
-        if (detail === 'full') {
-            const mermaid = stageGraphMermaid(rows, analysis.graph);
-            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
-            const bases = baseImagesTable(rows, sizes);
-            if (bases !== null)
-                parts.push(`**Base images**\n\n${bases}`);
-            if (image !== null)
-                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
-            if (built !== undefined)
-                parts.push(builtImageSection(built));
-        }
-    }
-    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
-    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
-}
-function statusLine(analyses, removed) {
-    const t = countFindings(analyses);
-    if (analyses.length === 0)
-        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
-    const total = t.error + t.warning + t.info;
-    if (total === 0)
-        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
-}
-/** Code points without copying the string into an array (a summary can be megabytes long). */
-function codePoints(s) {
-    let n = s.length;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        // A high surrogate followed by a low one is one code point in two UTF-16 units.
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-            const d = s.charCodeAt(i + 1);
-            if (d >= 0xdc00 && d <= 0xdfff) {
-                n--;
-                i++;
-            }
-        }
-    }
-    return n;
-}
-function summaryMarkdown(review, options = {}) {
-    const limit = options.limit ?? COMMENT_LIMIT;
-    const removed = review.removed ?? [];
-    const analyses = review.files.map((f) => f.analysis);
-    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
-    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`;
-    for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds)).join('\n')}${tail}`;
-        if (codePoints(body) <= limit)
-            return body;
-    }
-    // Still too long: one line per file, worst first, as many as fit.
-    const hint = options.fullReportHint ?? 'the job summary';
-    const lines = [...analyses]
-        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
-        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
-    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
-    let body = `${head}${note}`;
-    let used = codePoints(body);
-    let shown = 0;
-    for (const line of lines) {
-        const size = codePoints(line) + 1;
-        if (used + size + 200 > limit)
-            break;
-        body += `${line}\n`;
-        used += size;
-        shown++;
-    }
-    if (shown < lines.length)
-        body += `\n…and ${lines.length - shown} more files.\n`;
-    return body;
-}
-
-;// CONCATENATED MODULE: ./src/model/version.ts
-/** Kept in step with package.json by a test. */
-const model_version_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-/**
- * SARIF 2.1.0 for GitHub code scanning: every rule as a reportingDescriptor with its help URI,
- * every finding as a result with a region. Pure. Never empty (code scanning rejects an empty
- * log): a run with no results is still a valid run.
- */
-
-
-
-const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
-function toSarif(review, rules) {
-    const analyses = review.files.map((f) => f.analysis);
-    const index = new Map(rules.map((r, i) => [r.meta.id, i]));
-    const descriptors = rules.map(({ meta }) => ({
-        id: meta.id,
-        name: meta.id.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase()),
-        shortDescription: { text: meta.title },
-        helpUri: docsUrl(meta.id),
-        help: { text: `${meta.title}. See ${docsUrl(meta.id)}`, markdown: `${meta.title}. [Rule documentation](${docsUrl(meta.id)})` },
-        defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.experimental !== true },
-        properties: {
-            category: meta.category,
-            scope: meta.scope,
-            tags: [meta.category, ...(meta.equivalents.hadolint === null ? [] : [meta.equivalents.hadolint]), ...(meta.equivalents.buildkit === null ? [] : [meta.equivalents.buildkit])]
-        }
-    }));
-    const results = analyses.flatMap((a) => a.findings.map((f) => ({
-        ruleId: f.rule,
-        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: finding_findingText(f) },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: a.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' },
-                    region: { startLine: f.line, endLine: f.endLine }
-                }
-            }
-        ],
-        // Stable across runs for the same problem on the same line, so code scanning can track it.
-        partialFingerprints: { 'stagecraft/v1': `${f.rule}:${a.path}:${f.line}` }
-    })));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: { driver: { name: 'Stagecraft', version: model_version_VERSION, semanticVersion: model_version_VERSION, informationUri: 'https://github.com/stagecraft/stagecraft', rules: descriptors } },
-                results,
-                columnKind: 'unicodeCodePoints'
-            }
-        ]
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
@@ -45557,10 +45612,10 @@ const addUrlWithoutChecksum = {
 /** Nesting (substitutions and compound commands together) beyond which text is read as plain words. */
 const MAX_DEPTH = 100;
 const RESERVED_TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
-const isBlank = (c) => c === 32 || c === 9 || c === 13;
+const shell_syntax_isBlank = (c) => c === 32 || c === 9 || c === 13;
 /** Characters that end an unquoted word: blanks, newline, ; & | ( ) < > */
-const isMeta = (c) => isBlank(c) || c === 10 || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
-const isDigit = (c) => c >= 48 && c <= 57;
+const isMeta = (c) => shell_syntax_isBlank(c) || c === 10 || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
+const shell_syntax_isDigit = (c) => c >= 48 && c <= 57;
 /** Shared by the words without command substitutions (most of them). */
 const shell_syntax_NONE = Object.freeze([]);
 const plainWord = (text) => ({ text, raw: text, expands: false, globs: false, quoted: false, substitutions: shell_syntax_NONE });
@@ -45595,7 +45650,7 @@ class Parser {
     lex() {
         const s = this.src;
         for (;;) {
-            while (this.pos < s.length && isBlank(s.charCodeAt(this.pos)))
+            while (this.pos < s.length && shell_syntax_isBlank(s.charCodeAt(this.pos)))
                 this.pos++;
             if (this.pos >= s.length)
                 return { type: 'end' };
@@ -45641,9 +45696,9 @@ class Parser {
                 return this.op(d === 62 ? '>>' : d === 38 ? '>&' : d === 124 ? '>|' : '>');
         }
         // A file descriptor glued to a redirection: 2>&1, 5<<EOF.
-        if (isDigit(c)) {
+        if (shell_syntax_isDigit(c)) {
             let j = this.pos;
-            while (j < s.length && isDigit(s.charCodeAt(j)))
+            while (j < s.length && shell_syntax_isDigit(s.charCodeAt(j)))
                 j++;
             const after = s.charCodeAt(j);
             if (after === 60 || after === 62) {
@@ -46096,7 +46151,7 @@ class Parser {
             return null;
         // A redirection operator, after any file descriptor: starts with < or >, or is &> / &>>.
         let at = 0;
-        while (at < t.op.length && isDigit(t.op.charCodeAt(at)))
+        while (at < t.op.length && shell_syntax_isDigit(t.op.charCodeAt(at)))
             at++;
         const first = t.op.charCodeAt(at);
         if (first !== 60 && first !== 62 && !(first === 38 && t.op.charCodeAt(at + 1) === 62))
@@ -46515,6 +46570,333 @@ const apkNoCache = {
     }))
 };
 
+;// CONCATENATED MODULE: ./src/parse/secrets.ts
+/**
+ * Which ARG/ENV names and values look like they hold secrets, and why. Names are split on `_`
+ * (BuildKit's word list); values are judged only to tell public material (URLs, paths, GPG
+ * fingerprints) from real credentials (known token prefixes, long random strings). Values are
+ * never quoted back: a finding says what made it look secret, not the secret.
+ */
+const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
+/**
+ * BuildKit exempts public, file and version. GPG/PGP key ids and fingerprints are public too
+ * (GPG_KEY in the official images); url, path, dir, host, … name where a secret is, not the
+ * secret (GPG_KEY_URL, SSL_KEY_PATH); name, type, ttl, … describe it (KEY_NAME, AUTH_TYPE, TOKEN_TTL).
+ */
+const EXEMPT = new Set([
+    'public', 'pub', 'file', 'files', 'version', 'gpg', 'pgp', 'fingerprint',
+    'url', 'uri', 'path', 'dir', 'host', 'endpoint', 'server',
+    'name', 'type', 'header', 'ttl', 'timeout', 'expiry', 'length', 'size', 'enabled', 'disabled', 'required'
+]);
+/** Words whose value is the secret itself, so even a number is one (`REDIS_PASSWORD=123456`). */
+const SECRET_ITSELF = new Set(['password', 'pword', 'passwd', 'secret', 'token', 'apikey']);
+const secrets_words = (name) => name.toLowerCase().split('_');
+/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
+function hasSecretWord(name) {
+    return secrets_words(name).some((t) => SENSITIVE.has(t));
+}
+/** Secret-looking by name as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
+function looksSecret(name) {
+    const tokens = secrets_words(name);
+    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
+}
+/**
+ * .NET hierarchical configuration (`Section__0__Key=ProcessId` next to `Section__0__Value=1`):
+ * `Key` is the name half of a key/value pair, not a secret.
+ */
+function isConfigPairKey(name, siblings) {
+    const cut = name.lastIndexOf('__');
+    if (cut < 0 || name.slice(cut + 2).toLowerCase() !== 'key')
+        return false;
+    const prefix = name.slice(0, cut);
+    if (hasSecretWord(prefix.replace(/__/g, '_')))
+        return false;
+    return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v));
+}
+const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** `scheme://user:password@host`: a URL that carries a credential. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i;
+const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
+const FLAG = /^(?:true|false|yes|no|on|off|none|null|nil)$/i;
+const NUMBER = /^-?\d+(?:\.\d+)*$/;
+const HEX = /^[0-9A-Fa-f]+$/;
+/** Name words of signing keys, whose values are key ids (`RELEASE_KEY`, `SIGNING_KEYS`, `KEYSERVER_KEY`). */
+const SIGNING_WORDS = new Set(['signing', 'release', 'releases', 'maintainer', 'maintainers', 'keyserver', 'keyring', 'keyid', 'keys']);
+/**
+ * One or more GPG key ids or fingerprints. The 4-digit groups gpg prints and `0x` key ids are
+ * unmistakable; bare 40- or 16-digit hex only under a signing-key name, since API keys and
+ * licence keys are often 40 hex digits too.
+ */
+function isFingerprintList(name, value) {
+    const raw = value.split(/[\s,]+/).filter((p) => p !== '');
+    const parts = raw.map((p) => (p.startsWith('0x') ? p.slice(2) : p));
+    if (parts.length === 0 || !parts.every((p) => HEX.test(p)))
+        return false;
+    if (parts.every((p) => p.length === 4))
+        return parts.length % 10 === 0;
+    if (!parts.every((p) => p.length === 40 || p.length === 16))
+        return false;
+    return raw.every((p) => p.startsWith('0x')) || secrets_words(name).some((t) => SIGNING_WORDS.has(t));
+}
+/**
+ * Whether a value is public material whatever its name says: a URL without a password in it,
+ * a path, a flag, a number (unless the name says password, token or secret), or (when `key`
+ * is the only sensitive word) GPG key ids and fingerprints.
+ */
+function isPublicValue(name, value) {
+    const v = value.trim();
+    if (URL_VALUE.test(v))
+        return !URL_WITH_PASSWORD.test(v);
+    if (PATH.test(v) || FLAG.test(v))
+        return true;
+    const sensitive = secrets_words(name).filter((t) => SENSITIVE.has(t));
+    if (NUMBER.test(v))
+        return !sensitive.some((t) => SECRET_ITSELF.has(t));
+    return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(name, v);
+}
+/** Token formats that are credentials whatever the variable is called. */
+const KNOWN_TOKENS = [
+    [/^gh[pousr]_[A-Za-z0-9]{36,}$/, 'a GitHub token (ghp_…)'],
+    [/^github_pat_[A-Za-z0-9_]{22,}$/, 'a GitHub token (github_pat_…)'],
+    [/^glpat-[A-Za-z0-9_-]{20,}$/, 'a GitLab token (glpat-…)'],
+    [/^(?:AKIA|ASIA)[0-9A-Z]{16}$/, 'an AWS access key id (AKIA…)'],
+    [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'a Slack token (xox…)'],
+    [/^(?:sk|rk)_live_[A-Za-z0-9]{20,}$/, 'a Stripe secret key (sk_live_…)'],
+    [/^sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}$/, 'an API secret key (sk-…)'],
+    [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key (AIza…)'],
+    [/^npm_[A-Za-z0-9]{36}$/, 'an npm token (npm_…)'],
+    [/^pypi-[A-Za-z0-9_-]{50,}$/, 'a PyPI token (pypi-…)'],
+    [/^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/, 'a SendGrid key (SG.…)'],
+    [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/, 'a JSON web token (eyJ…)'],
+    [/^-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/, 'a private key (-----BEGIN … PRIVATE KEY-----)']
+];
+/** What a value looks like when it has a known credential format, or null. */
+function knownCredential(value) {
+    const v = value.trim();
+    if (v.length < 16)
+        return null;
+    for (const [format, what] of KNOWN_TOKENS)
+        if (format.test(v.slice(0, 4096)))
+            return what;
+    return null;
+}
+const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
+/**
+ * A long random-looking string: 16 to 512 token characters mixing letters and digits, with
+ * enough distinct characters (Shannon entropy ≥ 3 bits per character) to be generated rather
+ * than typed. Versions, words and paths fail one of these.
+ */
+function looksRandom(value) {
+    const v = value.trim();
+    // `1.2.3-alpine3.20` is a version, not a token.
+    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL_VALUE.test(v) || PATH.test(v) || /\d\.\d/.test(v))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length;
+    if (classes < 2 || !/[0-9]/.test(v))
+        return false;
+    const counts = new Map();
+    for (const c of v)
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values())
+        entropy -= (n / v.length) * Math.log2(n / v.length);
+    return entropy >= 3;
+}
+
+;// CONCATENATED MODULE: ./src/graph/image.ts
+/**
+ * What a reviewer wants to know about a file's stages and its shipped image, read off the
+ * model and the stage graph: a row per stage, and the final image's base chain, settings, what
+ * the shipping stages add to it and what stays behind in build stages. Pure.
+ * Values of ARG/ENV never appear here, only names (a value may be a secret).
+ */
+
+
+
+
+
+function stageLabel(stage) {
+    return stage.name ?? `stage ${stage.index}`;
+}
+/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
+function describeBase(stage, stages) {
+    const b = stage.base;
+    const platform = b.platform;
+    if (b.kind === 'scratch')
+        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
+    if (b.kind === 'stage' && b.stage !== null)
+        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
+    const secret = referencedNames(b.raw).some(hasSecretWord);
+    if (b.image === null || b.unresolved.length > 0 || secret)
+        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
+    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
+}
+function describeStages(model, graph) {
+    const edges = edgesByStage(graph, model.stages.length);
+    const external = Array.from({ length: model.stages.length }, () => []);
+    for (const x of graph.external)
+        external[x.stage]?.push(x);
+    return model.stages.map((stage) => {
+        const dependsOn = [];
+        const seen = new Set();
+        const add = (d) => {
+            const key = `${d.stage ?? d.label}/${d.via}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            dependsOn.push(d);
+        };
+        for (const e of edges[stage.index] ?? [])
+            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
+        for (const x of external[stage.index] ?? [])
+            if (x.via !== 'from')
+                add({ stage: null, label: x.image, via: x.via });
+        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
+    });
+}
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+function stageChain(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
+        seen.add(s.index);
+        chain.push(s);
+        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
+    }
+    return chain.reverse();
+}
+/**
+ * The folder a WORKDIR names: its expanded value (quotes removed, ARG/ENV values put in); as
+ * written when it uses a variable with no value here, so it stays a folder of its own rather
+ * than collapsing onto whatever the known part is.
+ */
+function workdirPath(ins) {
+    const word = ins.workdir;
+    if (word === undefined)
+        return null;
+    return word.unresolved.length === 0 ? word.value : word.raw;
+}
+/**
+ * The working directory in effect for each instruction of a stage (inherited through FROM <stage>).
+ * Before any WORKDIR it is `/`: exact for scratch, an assumption for an external image (most keep `/`).
+ */
+function workdirs(model, index) {
+    const result = new Map();
+    let current = '/';
+    for (const stage of stageChain(model, index)) {
+        for (const ins of stage.instructions) {
+            result.set(ins, current);
+            const path = workdirPath(ins);
+            if (path !== null)
+                current = joinPath(current, path);
+        }
+    }
+    return result;
+}
+/** The working directory at the end of a stage. */
+function finalWorkdir(model, index) {
+    const stage = model.stages[index];
+    const last = stage?.instructions[stage.instructions.length - 1];
+    if (last === undefined)
+        return '/';
+    const map = workdirs(model, index);
+    const before = map.get(last) ?? '/';
+    const path = workdirPath(last);
+    return path === null ? before : joinPath(before, path);
+}
+/** The last instruction with this keyword in a chain of stages, latest stage first. */
+function lastInChain(chain, keyword) {
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
+        if (found.length > 0)
+            return found[found.length - 1];
+    }
+    return null;
+}
+/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
+function commandText(ins) {
+    if (ins === null)
+        return null;
+    if (ins.form === 'json' && ins.json !== null)
+        return JSON.stringify(ins.json);
+    return ins.args.join(' ');
+}
+function mergePackages(lists) {
+    const byManager = new Map();
+    for (const l of lists) {
+        const set = byManager.get(l.manager) ?? new Set();
+        for (const p of l.packages)
+            set.add(p);
+        byManager.set(l.manager, set);
+    }
+    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
+}
+function stagePackages(stage) {
+    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
+}
+function unique(items) {
+    return [...new Set(items)];
+}
+function describeShippedImage(model, graph) {
+    if (graph.target === null)
+        return null;
+    const chain = stageChain(model, graph.target);
+    const root = chain[0];
+    const base = describeBase(root, model.stages);
+    const userIns = lastInChain(chain, 'USER');
+    const user = userIns?.args[0] ?? null;
+    const instructions = chain.flatMap((s) => s.instructions);
+    const contextFiles = [];
+    const artifacts = [];
+    const copyEdge = copyEdgeFinder(graph);
+    for (const stage of chain) {
+        for (const ins of stage.instructions) {
+            const copy = ins.copy;
+            if (copy === undefined)
+                continue;
+            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
+            if (copy.from === null) {
+                contextFiles.push(files);
+                continue;
+            }
+            const edge = copyEdge(stage.index, ins.line);
+            if (edge !== undefined)
+                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
+            else if (copy.from !== '')
+                artifacts.push({ ...files, from: copy.from, stage: null });
+        }
+    }
+    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
+    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
+    return {
+        target: graph.target,
+        chain: chain.map((s) => s.index),
+        base,
+        platform,
+        user,
+        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
+        workdir: finalWorkdir(model, graph.target),
+        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
+        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
+        cmd: commandText(lastInChain(chain, 'CMD')),
+        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
+        contextFiles,
+        artifacts,
+        packages: mergePackages(chain.flatMap(stagePackages)),
+        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
+    };
+}
+/** What build stages install that the shipped image does not get. */
+function describeLeftBehind(model, graph) {
+    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
+    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
+    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
+    return {
+        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
+        packages: packages.filter((l) => l.packages.length > 0)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/parse/base-shell.ts
 /**
  * What `/bin/sh` is on a base image, read from its name and tag: it decides what a shell-form
@@ -46552,212 +46934,6 @@ function baseShell(image, tag) {
 function isPosixShellProgram(program) {
     const base = program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
     return base !== 'pwsh' && base !== 'powershell' && base !== 'cmd';
-}
-
-;// CONCATENATED MODULE: ./src/parse/image-ref.ts
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
-/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
-function parseImageReference(reference) {
-    if (reference === '' || reference.length > 512 || /\s/.test(reference))
-        return null;
-    let rest = reference;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return null;
-    }
-    let tag = null;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            return null;
-    }
-    let registry = null;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash >= 0) {
-        const head = rest.slice(0, firstSlash);
-        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
-            registry = head;
-            rest = rest.slice(firstSlash + 1);
-            if (!HOST.test(registry))
-                return null;
-        }
-    }
-    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
-        return null;
-    return { registry, name: rest, tag, digest };
-}
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** Docker Hub: no registry written, or one of its host names. */
-function isDockerHub(registry) {
-    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
-}
-/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
-function canonicalRepository(ref) {
-    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
-    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
-    return `${registry}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/parse/words.ts
-/**
- * From an instruction's physical lines to its logical line and words, as BuildKit reads
- * them: the escape character at a line's end continues it; blank and comment lines inside
- * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
- * physical line it starts on, so findings point at the right line of a long RUN.
- */
-/**
- * Where `text[from..]` continues on the next line: the index of the escape character that ends it
- * (blanks after it allowed), or -1. As BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`:
- * an escape right after another one is an escaped escape and does not continue the line
- * (`ENV C trailing\\backslash\\` ends there). BuildKit looks at that one character only, so
- * `a\\\` does not continue either. `lineStart` is where `^` is: BuildKit strips the indentation of
- * an instruction's first line, not of the lines that continue it.
- */
-function continuationAt(text, from, lineStart, escape) {
-    let end = text.length;
-    while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t'))
-        end--;
-    if (end <= from || text[end - 1] !== escape)
-        return -1;
-    const at = end - 1;
-    return at > lineStart && text[at - 1] === escape ? -1 : at;
-}
-function isBlankOrComment(text) {
-    const trimmed = text.trimStart();
-    return trimmed === '' || trimmed.startsWith('#');
-}
-/**
- * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line, whose
- * indentation ends at `indent`. Stops at the first line that does not continue, so heredoc
- * bodies are left out.
- */
-function logicalLine(lines, first, last, column, indent, escape) {
-    const segmentOffsets = [];
-    const segmentLines = [];
-    const emptyLines = [];
-    let text = '';
-    let index = first;
-    let line = lines[first] ?? '';
-    let from = column;
-    let lineStart = indent;
-    for (;;) {
-        const cut = continuationAt(line, from, lineStart, escape);
-        segmentOffsets.push(text.length);
-        segmentLines.push(index + 1);
-        if (cut < 0) {
-            text += line.slice(from);
-            break;
-        }
-        text += line.slice(from, cut);
-        index++;
-        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
-            if ((lines[index] ?? '').trim() === '')
-                emptyLines.push(index + 1);
-            index++;
-        }
-        if (index > last) {
-            index = last;
-            break;
-        }
-        line = lines[index] ?? '';
-        from = 0;
-        lineStart = 0;
-    }
-    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
-}
-function lineAt(logical, offset) {
-    let lo = 0;
-    let hi = logical.segmentOffsets.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (logical.segmentOffsets[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return logical.segmentLines[lo] ?? 1;
-}
-const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
-/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
-function splitWords(logical, escape, from = 0) {
-    const text = logical.text;
-    const esc = escape.charCodeAt(0);
-    const words = [];
-    let i = from;
-    while (i < text.length) {
-        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
-            i++;
-        if (i >= text.length)
-            break;
-        const start = i;
-        let quote = 0;
-        while (i < text.length) {
-            const c = text.charCodeAt(i);
-            if (quote !== 0) {
-                if (c === esc && quote === 34 && i + 1 < text.length)
-                    i++;
-                else if (c === quote)
-                    quote = 0;
-            }
-            else if (c === esc && i + 1 < text.length) {
-                i++;
-            }
-            else if (c === 34 || c === 39) {
-                quote = c;
-            }
-            else if (isSpaceCode(c)) {
-                break;
-            }
-            i++;
-        }
-        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
-    }
-    return words;
-}
-/** Removes one level of matching quotes around a whole word, if any. */
-function unquote(word) {
-    if (word.length >= 2) {
-        const first = word[0];
-        if ((first === '"' || first === "'") && word[word.length - 1] === first)
-            return word.slice(1, -1);
-    }
-    return word;
-}
-/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
-function splitCsv(value) {
-    const parts = [];
-    let current = '';
-    let quote = '';
-    for (const c of value) {
-        if (quote !== '') {
-            if (c === quote)
-                quote = '';
-            else
-                current += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-        }
-        else if (c === ',') {
-            parts.push(current);
-            current = '';
-        }
-        else {
-            current += c;
-        }
-    }
-    parts.push(current);
-    return parts;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers.ts
@@ -48534,7 +48710,7 @@ function graphProblemRule(meta, word) {
     };
 }
 /** A stage as messages name it: `"builder"`, or its index when it has no name. */
-function graph_problem_stageName(model, index) {
+function stageName(model, index) {
     const stage = model.stages[index];
     return stage === undefined || stage.name === null ? `${index}` : `"${stage.name}"`;
 }
@@ -48550,18 +48726,389 @@ const copyFromVariable = graphProblemRule({
     equivalents: { hadolint: 'DL3022', buildkit: null }
 }, (p) => `${p.what}=${p.value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`);
 
+;// CONCATENATED MODULE: ./src/parse/dockerignore.ts
+/**
+ * .dockerignore as Docker reads it (BuildKit's dockerignore.ReadAll, then moby/patternmatcher's
+ * MatchesOrParentMatches), including `!` exceptions: the last pattern that matches a path, or
+ * one of its parent folders, decides whether the path is in the build context.
+ *
+ * - A line starting with `#` is a comment; each other line is trimmed, cleaned like Go's
+ *   filepath.Clean (`./a/`, `/a` and `a` are one pattern) and may start with `!`.
+ * - `*` and `?` never cross `/`; `[...]` is a character class (`^` negates); `\` escapes the
+ *   next character; `**` matches any number of folders, none included; a trailing `**` matches
+ *   everything below. Matching is case-sensitive, as on Linux.
+ *
+ * Docker compiles patterns to RE2 regular expressions, which never backtrack; a JavaScript
+ * RegExp built the same way can take minutes on a 60-character path (`*a*a*a*a*a*a*a*a*b`), so
+ * the patterns are matched here by simulating their automaton: time linear in the path for each
+ * pattern, whatever the input. Pure.
+ */
+/** A path longer than Linux's PATH_MAX cannot be in a build context: not checked. */
+const MAX_PATH = 4096;
+/** A larger .dockerignore is not read (real ones are a few KB): matching stays cheap. */
+const MAX_TEXT = 65536;
+/** Go's filepath.Clean for slash-separated paths. */
+function dockerignore_cleanPath(path) {
+    if (path === '')
+        return '.';
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(part);
+    }
+    const joined = out.join('/');
+    return rooted ? `/${joined}` : joined === '' ? '.' : joined;
+}
+/** Characters of a class up to its `]`, as Go's filepath.Match reads them; null when malformed. */
+function readClass(chars, start) {
+    let i = start + 1;
+    let negated = false;
+    if (chars[i] === '^') {
+        negated = true;
+        i++;
+    }
+    const ranges = [];
+    const escaped = () => {
+        let c = chars[i];
+        if (c === undefined || c === '-' || c === ']')
+            return null;
+        if (c === '\\') {
+            i++;
+            c = chars[i];
+            if (c === undefined)
+                return null;
+        }
+        i++;
+        return c.codePointAt(0);
+    };
+    for (;;) {
+        if (chars[i] === ']' && ranges.length > 0)
+            return { token: { kind: 'class', negated, ranges }, end: i + 1 };
+        const lo = escaped();
+        if (lo === null || chars[i] === undefined)
+            return null;
+        let hi = lo;
+        if (chars[i] === '-') {
+            i++;
+            const h = escaped();
+            if (h === null || chars[i] === undefined)
+                return null;
+            hi = h;
+        }
+        // RE2 refuses a range that runs backwards, so Docker refuses the pattern.
+        if (hi < lo)
+            return null;
+        ranges.push([lo, hi]);
+    }
+}
+/** The tokens and kind of a cleaned pattern, as moby/patternmatcher compiles it; null when malformed. */
+function compile(pattern) {
+    const chars = [...pattern];
+    const tokens = [];
+    let kind = 'exact';
+    for (let i = 0, n = 0; i < chars.length; n++) {
+        const c = chars[i];
+        if (c === '*') {
+            if (chars[i + 1] === '*') {
+                i += 2;
+                if (chars[i] === '/')
+                    i++;
+                if (i >= chars.length) {
+                    if (kind === 'exact')
+                        kind = 'prefix';
+                    else {
+                        tokens.push({ kind: 'rest' });
+                        kind = 'automaton';
+                    }
+                }
+                else {
+                    tokens.push({ kind: 'folders' });
+                    kind = 'automaton';
+                }
+                if (n === 0)
+                    kind = 'suffix';
+                continue;
+            }
+            tokens.push({ kind: 'star' });
+            kind = 'automaton';
+            i++;
+        }
+        else if (c === '?') {
+            tokens.push({ kind: 'one' });
+            kind = 'automaton';
+            i++;
+        }
+        else if (c === '\\') {
+            const next = chars[i + 1];
+            // filepath.Match refuses a trailing backslash.
+            if (next === undefined)
+                return null;
+            tokens.push({ kind: 'literal', char: next });
+            kind = 'automaton';
+            i += 2;
+        }
+        else if (c === '[') {
+            const cls = readClass(chars, i);
+            if (cls === null)
+                return null;
+            tokens.push(cls.token);
+            kind = 'automaton';
+            i = cls.end;
+        }
+        else {
+            if (c === ']')
+                kind = 'automaton';
+            tokens.push({ kind: 'literal', char: c });
+            i++;
+        }
+    }
+    return { kind, tokens };
+}
+function parseDockerignore(text) {
+    if (text.length > MAX_TEXT)
+        return { ok: false, reason: `larger than ${MAX_TEXT / 1024} KB` };
+    const patterns = [];
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    for (let index = 0; index < lines.length; index++) {
+        const raw = lines[index].replace(/\r$/, '');
+        if (raw.startsWith('#'))
+            continue;
+        let pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        const exception = pattern.startsWith('!');
+        if (exception)
+            pattern = pattern.slice(1).trim();
+        if (pattern !== '') {
+            pattern = dockerignore_cleanPath(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        if (exception && pattern === '')
+            return { ok: false, reason: `line ${index + 1}: "!" alone is not a pattern` };
+        const compiled = compile(pattern);
+        if (compiled === null)
+            return { ok: false, reason: `line ${index + 1}: "${raw.trim()}" is not a valid pattern` };
+        patterns.push({ pattern, exception, line: index + 1, ...compiled });
+    }
+    return { ok: true, ignore: { patterns } };
+}
+function tokenTakes(token, c) {
+    switch (token.kind) {
+        case 'literal':
+            return token.char === c;
+        case 'one':
+            return c !== '/';
+        case 'class': {
+            const code = c.codePointAt(0);
+            return token.ranges.some(([lo, hi]) => code >= lo && code <= hi) !== token.negated;
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * The automaton of a pattern: state i is "before token i"; a `**` (folders) token also has an
+ * inner state, "inside a run of folders", that leaves on a `/`. `run` feeds characters and says
+ * after each one whether the whole pattern has matched so far.
+ */
+class Automaton {
+    tokens;
+    at;
+    inside;
+    constructor(tokens) {
+        this.tokens = tokens;
+        this.at = new Uint8Array(tokens.length + 1);
+        this.inside = new Uint8Array(tokens.length);
+        this.at[0] = 1;
+        this.close(this.at);
+    }
+    /** Follows the tokens that can match nothing (`*`, `**`). */
+    close(at) {
+        for (let i = 0; i < this.tokens.length; i++) {
+            const kind = this.tokens[i].kind;
+            if (at[i] === 1 && (kind === 'star' || kind === 'folders' || kind === 'rest'))
+                at[i + 1] = 1;
+        }
+    }
+    step(c) {
+        const at = new Uint8Array(this.tokens.length + 1);
+        const inside = new Uint8Array(this.tokens.length);
+        for (let i = 0; i < this.tokens.length; i++) {
+            const token = this.tokens[i];
+            if (token.kind === 'folders') {
+                if (this.at[i] === 1 || this.inside[i] === 1) {
+                    inside[i] = 1;
+                    if (c === '/')
+                        at[i + 1] = 1;
+                }
+                continue;
+            }
+            if (this.at[i] !== 1)
+                continue;
+            if (token.kind === 'star') {
+                if (c !== '/')
+                    at[i] = 1;
+            }
+            else if (token.kind === 'rest')
+                at[i] = 1;
+            else if (tokenTakes(token, c))
+                at[i + 1] = 1;
+        }
+        this.close(at);
+        this.at = at;
+        this.inside = inside;
+    }
+    get matched() {
+        return this.at[this.tokens.length] === 1;
+    }
+    /** Some continuation could still match. */
+    get alive() {
+        return this.at.some((s) => s === 1) || this.inside.some((s) => s === 1);
+    }
+}
+/** Does the pattern match the path or one of its parent folders? (The path is cleaned, not `.`.) */
+function matchesOrParent(p, path) {
+    const s = p.pattern;
+    switch (p.kind) {
+        case 'exact':
+            return path === s || path.startsWith(`${s}/`);
+        case 'prefix':
+            return path.startsWith(s.slice(0, -2));
+        case 'suffix': {
+            const suffix = s.slice(2);
+            const hits = (candidate) => candidate.endsWith(suffix) || (suffix.startsWith('/') && candidate === suffix.slice(1));
+            if (hits(path))
+                return true;
+            for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
+                if (hits(path.slice(0, k)))
+                    return true;
+            return false;
+        }
+        case 'automaton': {
+            const automaton = new Automaton(p.tokens);
+            for (const c of path) {
+                // A parent folder matches when the pattern has matched just before one of the path's `/`.
+                if (c === '/' && automaton.matched)
+                    return true;
+                automaton.step(c);
+                if (!automaton.alive)
+                    return false;
+            }
+            return automaton.matched;
+        }
+    }
+}
+/** Could the pattern match some path below the folder `dir` (a path starting with `dir/`)? */
+function reachesBelow(p, dir) {
+    const below = `${dir}/`;
+    switch (p.kind) {
+        case 'exact':
+            return p.pattern.startsWith(below);
+        case 'prefix': {
+            const prefix = p.pattern.slice(0, -2);
+            return prefix.startsWith(below) || below.startsWith(prefix);
+        }
+        case 'suffix':
+            return true;
+        case 'automaton': {
+            const automaton = new Automaton(p.tokens);
+            for (const c of below) {
+                automaton.step(c);
+                if (!automaton.alive)
+                    return false;
+            }
+            return true;
+        }
+    }
+}
+/**
+ * Whether a path of the build context (relative, `/`-separated) is left out of it, and by which
+ * pattern; null when it is in the context. `.` (the whole context) is never left out, as in
+ * Docker. Paths longer than MAX_PATH are not checked (null).
+ */
+function exclusionOf(ignore, path) {
+    const file = dockerignore_cleanPath(path);
+    if (file === '.' || file.length > MAX_PATH)
+        return null;
+    let decided = null;
+    ignore.patterns.forEach((p, i) => {
+        // Only a pattern that could change the answer is tried (Docker skips the same way).
+        if (p.exception !== (decided !== null))
+            return;
+        if (matchesOrParent(p, file))
+            decided = p.exception ? null : i;
+    });
+    if (decided === null)
+        return null;
+    const at = decided;
+    const exceptionsBelow = ignore.patterns.some((p, i) => i > at && p.exception && reachesBelow(p, file));
+    return { by: ignore.patterns[at], exceptionsBelow };
+}
+/** The last pattern that leaves out everything (`*`, `**` or `**` then `/*`), when no exception follows it. */
+function excludesEverything(ignore) {
+    let all = -1;
+    ignore.patterns.forEach((p, i) => {
+        if (!p.exception && (p.pattern === '*' || p.pattern === '**' || p.pattern === '**/*'))
+            all = i;
+    });
+    if (all < 0 || ignore.patterns.slice(all + 1).some((p) => p.exception))
+        return null;
+    return ignore.patterns[all];
+}
+/**
+ * Patterns of literals, `*` and `**` only (no `?`, class or escaped wildcard): when one matches
+ * the text of a glob whose wildcards are `*` and `?`, it matches every path the glob names.
+ */
+function isSimple(p) {
+    return p.tokens.every((t) => t.kind === 'star' || t.kind === 'folders' || t.kind === 'rest' || (t.kind === 'literal' && t.char !== '*' && t.char !== '?' && t.char !== '['));
+}
+
+
 ;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
-/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
+/**
+ * COPY of a path the .dockerignore leaves out of the build context (silent when the build
+ * context is unknown). Matching is Docker's, `!` exceptions included (src/parse/dockerignore.ts).
+ */
 
 
 
-/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
-function dockerignorePatterns(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
+const GLOB = /[*?[\\]/;
+/**
+ * The pattern that leaves out every file a COPY source names, or null when some may be in the
+ * context. A path is out when it is excluded and no later exception can put a file below it
+ * back (it may be a folder). A glob (`dist/*.js`, `*.json`) is out when its folder is; or, with
+ * no exception at all, when a pattern of literals, `*` and `**` matches the glob's own text, as
+ * `*.json` matches `*.json` (such a pattern then matches every path the glob names).
+ */
+function leftOutBy(ignore, source) {
+    const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
+    if (path === '' || path === '.')
+        return excludesEverything(ignore);
+    const segments = path.split('/');
+    const firstGlob = segments.findIndex((s) => GLOB.test(s));
+    if (firstGlob < 0) {
+        const exclusion = exclusionOf(ignore, path);
+        return exclusion === null || exclusion.exceptionsBelow ? null : exclusion.by;
+    }
+    if (firstGlob > 0) {
+        const exclusion = exclusionOf(ignore, segments.slice(0, firstGlob).join('/'));
+        if (exclusion !== null && !exclusion.exceptionsBelow)
+            return exclusion.by;
+    }
+    // Classes and escapes in the glob: its text says too little about the names it matches.
+    if (/[[\\]/.test(path) || ignore.patterns.some((p) => p.exception))
+        return null;
+    return ignore.patterns.find((p) => isSimple(p) && matchesOrParent(p, path)) ?? null;
 }
 const copyIgnoredFile = {
     meta: {
@@ -48575,20 +49122,19 @@ const copyIgnoredFile = {
     check: ({ model, buildContext }) => {
         if (buildContext === undefined || buildContext.dockerignore === null)
             return [];
-        const patterns = dockerignorePatterns(buildContext.dockerignore);
-        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
-        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
+        const parsed = parseDockerignore(buildContext.dockerignore);
+        // A .dockerignore Docker refuses fails the build on its own; nothing to say about COPY.
+        if (!parsed.ok || parsed.ignore.patterns.length === 0)
             return [];
-        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
-        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+        const where = buildContext.dockerignorePath ?? '.dockerignore';
         return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
-            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
+            // Heredocs, URLs, and variables left unexpanded (their value decides the path) are not context paths to check.
+            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source) || source.includes('$'))
                 return [];
-            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
-            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
-            if (hit === undefined)
+            const hit = leftOutBy(parsed.ignore, source);
+            if (hit === null)
                 return [];
-            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
+            return [{ line: ins.line, message: `${source} is excluded by "${hit.pattern}" (line ${hit.line} of ${where}), so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
         })));
     }
 };
@@ -49253,7 +49799,7 @@ const globalArgNotRedeclared = {
 
 
 
-const heavy_final_base_SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
+const SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
 /** The major version a tag starts with (`8-alpine` → 8, `24.0.2_12-jdk-noble` → 24), or null (`latest`, `alpine`). */
 function major(tag) {
     const m = /^\d+/.exec(tag);
@@ -49271,7 +49817,7 @@ function jreOf(image, tag) {
         return `ship the jar on the JRE ${jre} (the openjdk images are deprecated)`;
     return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`;
 }
-const heavy_final_base_FAMILIES = [
+const FAMILIES = [
     { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
     { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
     // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
@@ -49279,9 +49825,9 @@ const heavy_final_base_FAMILIES = [
     { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
     { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
     { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-    { images: ['node'], light: heavy_final_base_SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-    { images: ['python'], light: heavy_final_base_SLIM, suggestion: () => 'ship on python:<version>-slim' },
-    { images: ['ruby'], light: heavy_final_base_SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
+    { images: ['node'], light: SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
+    { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
+    { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ];
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
 function heavy_final_base_officialName(image) {
@@ -49289,7 +49835,7 @@ function heavy_final_base_officialName(image) {
 }
 function heavy_final_base_familyOf(image) {
     const name = heavy_final_base_officialName(image);
-    return heavy_final_base_FAMILIES.find((f) => f.images.includes(name));
+    return FAMILIES.find((f) => f.images.includes(name));
 }
 /**
  * An image that only adds system packages to its base, with no files, no command and no
@@ -49475,139 +50021,6 @@ const invalidStageName = graphProblemRule({
     scope: 'all',
     equivalents: { hadolint: null, buildkit: null }
 }, (p) => `stage name "${p.name}" is invalid: it must start with a letter and use only letters, digits, "-", "_" and "."`);
-
-;// CONCATENATED MODULE: ./src/rules/suppressions.ts
-const SUPPRESSION_TOOLS = ['stagecraft', 'hadolint', 'buildkit'];
-/** The ShellCheck codes hadolint passes on, as `# hadolint ignore=SC2086` names them. */
-const SHELLCHECK_CODE = /^SC\d{4}$/;
-/**
- * Every code hadolint has had: DL1001, DL3000–DL3077 and DL4000–DL4007 (DL3005 and the like were
- * deleted, but an old ignore naming them is not a typo). Anything else in a hadolint ignore is one.
- */
-function isHadolintCode(code) {
-    const m = /^DL(\d{4})$/.exec(code);
-    if (m === null)
-        return SHELLCHECK_CODE.test(code);
-    const n = Number(m[1]);
-    return n === 1001 || (n >= 3000 && n <= 3077) || (n >= 4000 && n <= 4007);
-}
-/** The id a ShellCheck code suppresses: one code of the shellcheck rule. */
-function shellcheckId(code) {
-    return `shellcheck/${code}`;
-}
-/** `a,b` (ours and BuildKit's); hadolint's lists also take spaces around the commas. */
-function suppressions_list(text, separators = /,/) {
-    return text
-        .split(separators)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-/** Maps names of one tool to our rule ids; records the names that name nothing at all. */
-function resolve(names, tool, rules, line, unknown) {
-    const ids = new Set();
-    for (const name of names) {
-        if (tool === 'buildkit' && name.toLowerCase() === 'all') {
-            for (const r of rules)
-                if (r.meta.equivalents.buildkit !== null)
-                    ids.add(r.meta.id);
-            continue;
-        }
-        const upper = name.toUpperCase();
-        if (tool !== 'buildkit' && SHELLCHECK_CODE.test(upper)) {
-            ids.add(shellcheckId(upper));
-            continue;
-        }
-        const matches = rules.filter((r) => (tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === upper : r.meta.equivalents.buildkit === name));
-        // hadolint and BuildKit have checks we do not implement: nothing to suppress there, but a name
-        // that is no code of theirs at all is a typo, like an unknown rule id of ours.
-        if (matches.length === 0 && (tool === 'stagecraft' || (tool === 'hadolint' && !isHadolintCode(upper))))
-            unknown.push({ line, name, tool });
-        for (const r of matches)
-            ids.add(r.meta.id);
-    }
-    return ids;
-}
-/** The engine and the invalid-suppression rule both ask; read each file's comments once. */
-const cache = new WeakMap();
-function readSuppressions(model, rules) {
-    const cached = cache.get(model);
-    if (cached !== undefined && cached.rules === rules)
-        return cached.suppressions;
-    const suppressions = computeSuppressions(model, rules);
-    cache.set(model, { rules, suppressions });
-    return suppressions;
-}
-/** `hadolint [global|stage] ignore = A, B  # why`: the scope and the names, or null for another comment. */
-function hadolintIgnore(text) {
-    const m = /^hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=(.*)$/.exec(text);
-    if (m === null)
-        return null;
-    const body = m[2];
-    const hash = body.indexOf('#');
-    return { scope: m[1] ?? 'next', names: suppressions_list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) };
-}
-function computeSuppressions(model, rules) {
-    const result = { entries: [], buildkitErrors: false, unknown: [] };
-    const fileWide = (tool, ids) => {
-        result.entries.push({ tool, first: 1, last: Number.MAX_SAFE_INTEGER, ids });
-    };
-    const check = model.directives.check;
-    if (check !== null) {
-        fileWide('buildkit', resolve(check.skip === 'all' ? ['all'] : check.skip, 'buildkit', rules, check.line, result.unknown));
-        result.buildkitErrors = check.error;
-    }
-    const instructions = model.instructions;
-    const nextInstruction = (line) => instructions.find((i) => i.line > line);
-    const nextOnly = (tool, line, ids) => {
-        const next = nextInstruction(line);
-        if (next !== undefined)
-            result.entries.push({ tool, first: next.line, last: next.endLine, ids });
-    };
-    for (const comment of model.comments) {
-        const text = comment.text.trim();
-        let match;
-        const hadolint = hadolintIgnore(text);
-        if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
-            fileWide('stagecraft', (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
-        }
-        else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
-            nextOnly('stagecraft', comment.line, (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
-        }
-        else if (hadolint !== null) {
-            const ids = resolve(hadolint.names, 'hadolint', rules, comment.line, result.unknown);
-            if (hadolint.scope === 'global')
-                fileWide('hadolint', ids);
-            else if (hadolint.scope === 'next')
-                nextOnly('hadolint', comment.line, ids);
-            else {
-                // As in hadolint: only directly above a FROM, and then for that whole stage.
-                const next = nextInstruction(comment.line);
-                const stage = next?.keyword === 'FROM' ? model.stages[next.stage] : undefined;
-                if (stage !== undefined)
-                    result.entries.push({ tool: 'hadolint', first: stage.line, last: stage.endLine, ids });
-                else
-                    result.unknown.push({ line: comment.line, name: hadolint.names.join(', '), tool: 'hadolint', reason: 'misplaced-stage-ignore' });
-            }
-        }
-        else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
-            nextOnly('buildkit', comment.line, resolve(suppressions_list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown));
-        }
-    }
-    return result;
-}
-/** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
-const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
-const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
-/** The ids a suppression may name a finding by: its rule, and for a ShellCheck finding its code. */
-function idsOf(finding) {
-    const code = finding.equivalents?.hadolint ?? null;
-    return code !== null && SHELLCHECK_CODE.test(code) ? [finding.rule, shellcheckId(code)] : [finding.rule];
-}
-/** Whether a finding is silenced by a comment of a tool the policy lets count (by default all of them). */
-function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
-    const ids = idsOf(finding);
-    return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && ids.some((id) => covers(s.ids, id)));
-}
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
 
@@ -50884,7 +51297,7 @@ const stageForwardReference = graphProblemRule({
     category: 'correctness',
     scope: 'all',
     equivalents: { hadolint: 'DL3022', buildkit: null }
-}, (p, model) => `${p.what}=${p.value} refers to stage ${graph_problem_stageName(model, p.to)} defined later (line ${model.stages[p.to]?.line ?? '?'}); a stage can only use stages defined before it`);
+}, (p, model) => `${p.what}=${p.value} refers to stage ${stageName(model, p.to)} defined later (line ${model.stages[p.to]?.line ?? '?'}); a stage can only use stages defined before it`);
 
 ;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
 
@@ -51484,6 +51897,1025 @@ function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/review/analyze.ts
+
+
+
+
+
+const INTERNAL_ERROR = 'internal-error';
+const emptyGraph = () => ({ edges: [], external: [], target: null, targets: [], anyTarget: false, roles: [], problems: [] });
+/** With several built targets, each finding about a stage names the targets that need that stage. */
+function withTargets(findings, model, graph) {
+    if (graph.targets.length < 2)
+        return findings;
+    const label = (stage) => model.stages[stage]?.name ?? `stage ${stage}`;
+    for (const f of findings) {
+        if (f.stage === null)
+            continue;
+        const stage = f.stage;
+        const targets = graph.targets.filter((t) => (t.needs ?? [t.stage]).includes(stage)).map((t) => label(t.stage));
+        if (targets.length > 0)
+            f.targets = targets;
+    }
+    return findings;
+}
+/** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
+function checkFile(model, graph, options = {}) {
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) });
+}
+/** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
+function parseForAnalysis(text, options = {}) {
+    try {
+        return { ok: true, model: parseDockerfile(text, { buildArgs: options.buildArgs ?? {} }) };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
+}
+/**
+ * A file named like a Dockerfile that is the input of a generator, not a Dockerfile: template
+ * syntax (`{{ }}`, `{% %}`, `${templateOption:…}`), a preprocessor `INCLUDE`, or a fragment with
+ * instructions and no FROM. Its line and what gave it away; null for a Dockerfile.
+ */
+function templateEvidence(text) {
+    const lines = text.split('\n');
+    let instructions = 0;
+    let from = false;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
+        // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
+        const trimmed = line.trimStart();
+        if ((trimmed.startsWith('{{') || /^FROM\s.*\{\{/i.test(trimmed)) && line.includes('}}'))
+            return { line: i + 1, what: 'template syntax {{ … }}' };
+        if (trimmed.startsWith('{%') && line.includes('%}'))
+            return { line: i + 1, what: 'template syntax {% … %}' };
+        if (line.includes('${templateOption:'))
+            return { line: i + 1, what: 'a ${templateOption:…} placeholder' };
+        const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase();
+        if (word === 'INCLUDE')
+            return { line: i + 1, what: 'a preprocessor INCLUDE' };
+        if (word === 'FROM')
+            from = true;
+        if (word !== undefined && !line.trimStart().startsWith('#'))
+            instructions++;
+    }
+    return !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l)) ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)' } : null;
+}
+/** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
+const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
+function analyzeDockerfile(path, text, options = {}, parsed) {
+    const template = templateEvidence(text);
+    if (template !== null) {
+        const finding = {
+            rule: 'parse-error',
+            severity: 'info',
+            line: template.line,
+            endLine: template.line,
+            message: `this looks like the input of a generator, not a Dockerfile (${template.what}): it is not reviewed; review the Dockerfiles generated from it`,
+            stage: null,
+            equivalents: NO_EQUIVALENTS
+        };
+        return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] };
+    }
+    const analysis = analyzeParsed(path, text, options, parsed);
+    // A fixture is an input of a test: what is wrong in it is often the point.
+    if (FIXTURE_FOLDER.test(path))
+        for (const f of analysis.findings)
+            f.severity = 'info';
+    return analysis;
+}
+function analyzeParsed(path, text, options, parsed) {
+    try {
+        if (parsed !== undefined && !parsed.ok)
+            throw parsed.error;
+        const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
+        const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
+        return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) };
+    }
+    catch (err) {
+        // A bug of ours must not hide the file: say so on the file, keep going with the others.
+        const message = err instanceof Error ? err.message : String(err);
+        const model = parseDockerfile('');
+        const finding = {
+            rule: INTERNAL_ERROR,
+            severity: 'error',
+            line: 1,
+            endLine: 1,
+            message: `Stagecraft failed on this file (${message}); please report it with the file attached`,
+            stage: null,
+            equivalents: NO_EQUIVALENTS
+        };
+        return { path, model: { ...model, errors: [] }, graph: emptyGraph(), findings: [finding] };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/links.ts
+/**
+ * Where a run's links point: the tool's home and its rule pages, at the version that ran, so a
+ * link in a comment or a SARIF log opens the page that explains that very finding. The edges
+ * compute them once (src/github from the running action, src/cli from package.json) and hand
+ * them to the reports. Pure.
+ */
+
+/** The links of a GitHub repository at a ref (a tag, a branch or a commit SHA). */
+function linksAt(home, ref) {
+    const root = home.replace(/\/+$/, '');
+    return { home: root, rules: `${root}/blob/${encodeURI(ref)}/docs/rules` };
+}
+/** The page that documents a rule; for Stagecraft's own failure, where to report it. */
+function ruleDocUrl(links, id) {
+    return id === INTERNAL_ERROR ? `${links.home}/issues/new` : `${links.rules}/${id}.md`;
+}
+/** The tag a release of a version gets (scripts/release.mjs makes it). */
+function releaseTag(version) {
+    return `v${version}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/links.ts
+/**
+ * The links of this run: the runner sets GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF for an
+ * action step (`uses: owner/name@v1` gives owner/name and v1), so links open the docs of the
+ * version the workflow pinned, in the repository it came from (a fork's own, too). A local
+ * action (`uses: ./`) has neither: then the package's repository at the release tag of its
+ * version, as the CLI.
+ */
+
+
+function actionLinks(env = process.env) {
+    const repository = env.GITHUB_ACTION_REPOSITORY?.trim() ?? '';
+    const ref = env.GITHUB_ACTION_REF?.trim() ?? '';
+    if (repository === '' || ref === '' || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return linksAt(HOME, releaseTag(model_version_VERSION));
+    const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
+    return linksAt(`${server}/${repository}`, ref);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/enrich/size-estimates.ts
+/**
+ * A built-in, dated table of how big common base images are, so the summary can say "this
+ * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
+ * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
+ *
+ * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
+ * the registries' tag pages. The variant is chosen from the tag, most specific first.
+ */
+/** When the figures were last checked. */
+const ESTIMATES_AS_OF = '2026-11';
+const ALPINE = /alpine/;
+const size_estimates_SLIM = /slim/;
+const any = (name, megabytes) => ({ tag: null, name, megabytes });
+const size_estimates_FAMILIES = [
+    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
+    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
+    { images: ['debian'], family: 'debian', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
+    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
+    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
+    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
+    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
+    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
+    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
+    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
+    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
+    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
+    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
+    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
+    {
+        images: ['node'],
+        family: 'node',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
+    },
+    {
+        images: ['python'],
+        family: 'python',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
+    },
+    {
+        images: ['golang'],
+        family: 'golang',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
+    },
+    {
+        images: ['rust'],
+        family: 'rust',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
+    },
+    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
+    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
+    {
+        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
+        family: 'java',
+        variants: [
+            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
+            { tag: /jre/, name: 'JRE', megabytes: 95 },
+            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
+            any('JDK', 190)
+        ]
+    },
+    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
+    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
+    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
+    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
+    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
+    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
+    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
+    { images: ['perl'], family: 'perl', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
+    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
+    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
+    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
+];
+const BY_IMAGE = new Map(size_estimates_FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
+function sizeClassOf(megabytes) {
+    if (megabytes <= 0)
+        return 'none';
+    if (megabytes < 10)
+        return 'tiny';
+    if (megabytes < 60)
+        return 'small';
+    if (megabytes < 200)
+        return 'medium';
+    if (megabytes < 450)
+        return 'large';
+    return 'huge';
+}
+function repositoryName(image) {
+    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
+        if (image.startsWith(prefix))
+            return image.slice(prefix.length);
+    }
+    return image;
+}
+/**
+ * The estimate for an image (repository without tag, as in the model's `base.image`) and its
+ * tag; `scratch` is empty. Null when the image is not in the table.
+ */
+function estimateImageSize(image, tag) {
+    const name = repositoryName(image.toLowerCase());
+    if (name === 'scratch')
+        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
+    const family = BY_IMAGE.get(name);
+    if (family === undefined)
+        return null;
+    const t = (tag ?? '').toLowerCase();
+    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
+    if (variant === undefined)
+        return null;
+    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
+}
+
+;// CONCATENATED MODULE: ./src/enrich/sizes.ts
+/**
+ * Which size to show for a base image: the registry's when it answered, else the built-in
+ * estimate, always saying which. Pure: the look-ups happen in src/registry before reporting.
+ */
+
+/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
+function platformOf(base) {
+    const written = base.platform;
+    if (written === null || written === '')
+        return 'linux/amd64';
+    if (written.includes('$'))
+        return 'linux/amd64';
+    return written.toLowerCase();
+}
+const sizeKey = (image, platform) => `${image}|${platform}`;
+/** The registry's answer for a base, when there was a look-up. */
+function lookupOf(base, sizes) {
+    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
+}
+function baseSize(base, sizes) {
+    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
+    const found = lookupOf(base, sizes);
+    if (found?.ok === true)
+        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
+    if (estimate === null)
+        return null;
+    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
+}
+/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
+function formatSize(size) {
+    if (size.sizeSource === 'estimate')
+        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
+    return formatBytes(size.compressedSize);
+}
+function formatBytes(bytes) {
+    if (Math.abs(bytes) < 1000)
+        return `${bytes} B`;
+    if (Math.abs(bytes) < 1e6)
+        return `${(bytes / 1e3).toFixed(1)} kB`;
+    return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/**
+ * The JSON report (`--format json`, the action's `json-file`). Version 1's field names are a
+ * contract: later versions add fields, never rename or remove these.
+ */
+
+
+
+function sizeFields(base, sizes) {
+    const found = baseSize(base, sizes);
+    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
+}
+const jsonBuild = (b) => ({
+    kind: b.kind,
+    source: { file: b.source.file, line: b.source.line },
+    name: b.name,
+    target: b.target,
+    targetUnknown: b.targetUnknown,
+    context: b.context,
+    args: b.args,
+    platforms: b.platforms,
+    pushed: b.push
+});
+function toJsonFile(file, sizes, built) {
+    const { analysis } = file;
+    const { model, graph } = analysis;
+    const edges = edgesByStage(graph, model.stages.length);
+    const shipped = describeShippedImage(model, graph);
+    return {
+        path: analysis.path,
+        target: graph.target,
+        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
+        ...(built === undefined ? {} : { builtImage: built }),
+        targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
+        builds: (file.builds ?? []).map(jsonBuild),
+        stages: model.stages.map((stage) => ({
+            index: stage.index,
+            name: stage.name,
+            line: stage.line,
+            base: {
+                raw: stage.base.raw,
+                image: stage.base.image,
+                tag: stage.base.tag,
+                digest: stage.base.digest,
+                platform: stage.base.platform,
+                kind: stage.base.kind,
+                stage: stage.base.stage,
+                ...sizeFields(describeBase(stage, model.stages), sizes)
+            },
+            role: graph.roles[stage.index] ?? 'unused',
+            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
+        })),
+        findings: analysis.findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            line: f.line,
+            endLine: f.endLine,
+            message: f.message,
+            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit },
+            ...(f.targets === undefined ? {} : { targets: f.targets }),
+            ...(f.alsoAt === undefined ? {} : { alsoAt: f.alsoAt })
+        }))
+    };
+}
+function toJsonReport(review) {
+    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) };
+}
+/**
+ * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
+ * piece per file as it is analysed, then the closing. A large run never holds the whole text.
+ */
+const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": [';
+function jsonFilePiece(file, first) {
+    return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`;
+}
+function jsonReportClose(files) {
+    return files === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+;// CONCATENATED MODULE: ./src/enrich/delta.ts
+/**
+ * What a pull request changed about a Dockerfile: stages added, removed or renamed, the shipped
+ * image's base, and which findings are new or fixed. Findings are matched by rule, stage and
+ * message with line numbers left out, so a finding that only moved is neither new nor fixed. Pure.
+ */
+
+/** The base versions that exist (a new file has none). */
+function analysedVersions(previous) {
+    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
+}
+const stageKey = (s) => s.id ?? `#${s.index}`;
+/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
+function delta_stageName(analysis, index, renamed) {
+    const stage = index === null ? undefined : analysis.model.stages[index];
+    const id = stage === undefined ? '' : (stage.id ?? '');
+    return renamed.get(id) ?? id;
+}
+/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
+function findingKey(analysis, f, renamed) {
+    const stage = delta_stageName(analysis, f.stage, renamed);
+    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
+    for (const [from, to] of renamed)
+        message = message.split(`"${from}"`).join(`"${to}"`);
+    return `${f.rule}\u0000${stage}\u0000${message}`;
+}
+/** A grouped finding stands for one occurrence per line: compared one by one, so a PR that adds a line is seen. */
+function occurrences(findings) {
+    return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]));
+}
+/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
+function missingFrom(a, b, renamedA, renamedB) {
+    const counts = new Map();
+    for (const f of occurrences(b.findings)) {
+        const k = findingKey(b, f, renamedB);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return occurrences(a.findings).filter((f) => {
+        const k = findingKey(a, f, renamedA);
+        const n = counts.get(k) ?? 0;
+        if (n === 0)
+            return true;
+        counts.set(k, n - 1);
+        return false;
+    });
+}
+const delta_NONE = new Map();
+/** At least half of the instructions after FROM are the same text (in any order). */
+function similar(a, b) {
+    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
+    const left = text(a);
+    const right = new Set(text(b));
+    const shared = left.filter((t) => right.has(t)).length;
+    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
+}
+function compareVersions(base, head) {
+    const before = base.model.stages;
+    const after = head.model.stages;
+    const beforeKeys = new Set(before.map(stageKey));
+    const afterKeys = new Set(after.map(stageKey));
+    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
+    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
+    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
+    const stagesRenamed = [];
+    const renamed = new Map();
+    for (const old of [...removed]) {
+        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
+        if (match === undefined)
+            continue;
+        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
+        renamed.set(old.id, match.id);
+        removed.splice(removed.indexOf(old), 1);
+        added.splice(added.indexOf(match), 1);
+    }
+    return {
+        stagesAdded: added.map(stageLabel),
+        stagesRemoved: removed.map(stageLabel),
+        stagesRenamed,
+        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
+        newFindings: missingFrom(head, base, delta_NONE, renamed),
+        fixedFindings: missingFrom(base, head, renamed, delta_NONE)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/**
+ * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
+ * stage, artifact source → the stage that copies). Stages are boxes, external images are
+ * stadiums; FROM is a solid arrow (thick along the shipped chain), COPY --from dashed and
+ * labelled with the copied paths, RUN --mount dotted. Node ids are generated (`s0`, `x0`), so
+ * any stage name is safe; every label goes through `mermaidText`. Pure.
+ */
+/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
+const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
+/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
+const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
+/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
+function mermaidText(text, max = 40) {
+    const chars = [...text.replace(/\s+/g, ' ')];
+    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+}
+/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
+function shortPaths(paths) {
+    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
+    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
+}
+const CLASSES = [
+    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
+    'classDef environment fill:#fbefff,stroke:#8250df,stroke-width:2px,color:#0d1117',
+    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
+    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
+    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
+];
+const DASHED = 'stroke-dasharray:6 4';
+const DOTTED = 'stroke-dasharray:2 3';
+/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
+function edgeLabel(text) {
+    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
+}
+/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
+function stageGraphMermaid(rows, graph) {
+    if (rows.length === 0)
+        return null;
+    const lines = ['flowchart LR'];
+    const images = new Map();
+    const imageNode = (label) => {
+        let id = images.get(label);
+        if (id === undefined) {
+            id = `x${images.size}`;
+            images.set(label, id);
+            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
+        }
+        return id;
+    };
+    const edges = [];
+    for (const row of rows) {
+        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
+    }
+    for (const row of rows) {
+        if (row.base.kind === 'stage')
+            continue;
+        const thick = row.role === 'ships';
+        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
+    }
+    for (const e of graph.edges) {
+        if (e.via === 'from')
+            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
+        else if (e.via === 'copy')
+            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
+        else
+            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
+    }
+    for (const x of graph.external) {
+        if (x.via === 'from')
+            continue;
+        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
+    }
+    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
+        return null;
+    lines.push(...edges.map((e) => `  ${e.text}`));
+    lines.push(...CLASSES.map((c) => `  ${c}`));
+    for (const role of ['ships', 'environment', 'build', 'unused']) {
+        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
+        if (ids.length > 0)
+            lines.push(`  class ${ids.join(',')} ${role}`);
+    }
+    if (images.size > 0)
+        lines.push(`  class ${[...images.values()].join(',')} image`);
+    edges.forEach((e, i) => {
+        if (e.style !== null)
+            lines.push(`  linkStyle ${i} ${e.style}`);
+    });
+    const source = lines.join('\n');
+    return source.length > MERMAID_LIMITS.characters ? null : source;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+/** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
+
+const COLOURS = {
+    error: ['\u001b[31m', '\u001b[39m'],
+    warning: ['\u001b[33m', '\u001b[39m'],
+    info: ['\u001b[36m', '\u001b[39m'],
+    dim: ['\u001b[2m', '\u001b[22m'],
+    bold: ['\u001b[1m', '\u001b[22m']
+};
+function countFindings(analyses) {
+    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** `builder (build) → app (ships)`: each stage with its role, in file order. */
+function stageLine(analysis) {
+    const { model, graph } = analysis;
+    if (model.stages.length === 0)
+        return 'no stages';
+    return model.stages
+        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
+        .join(', ');
+}
+function painter(options) {
+    return (kind, text) => {
+        const [open, close] = COLOURS[kind];
+        return options.colour ? `${open}${text}${close}` : text;
+    };
+}
+/** One file's part of the report, so a large run can print as it goes. */
+function textFilePiece(analysis, options) {
+    const paint = painter(options);
+    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
+    for (const f of analysis.findings)
+        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`);
+    return out.join('\n') + '\n\n';
+}
+function textTotals(t) {
+    return `${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info\n`;
+}
+function formatText(review, options) {
+    const analyses = review.files.map((f) => f.analysis);
+    return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses));
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The Markdown that the sticky comment and the job summary show: a status line, then per file a
+ * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
+ * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
+ * grouped by stage. Pure.
+ *
+ * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
+ * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
+ * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
+ * give way to one line of counts per file and a pointer.
+ */
+
+
+
+
+
+
+
+
+/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
+const COMMENT_LIMIT = 65536;
+const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '\\': '\\\\',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    '\n': ' ',
+    '\r': ''
+};
+/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
+function escapeMarkdown(text) {
+    let out = '';
+    for (const c of text)
+        out += ENTITIES[c] ?? c;
+    return out;
+}
+function counts(findings) {
+    const c = tally(findings);
+    if (findings.length === 0)
+        return 'no findings';
+    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
+}
+/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** At most `max` items, then "+N more". */
+function markdown_list(items, max = 8, format = code) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, max).map(format).join(', ');
+    return items.length > max ? `${shown} +${items.length - max} more` : shown;
+}
+function findingsTable(findings, links) {
+    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${escapeMarkdown(finding_findingText(f))} |`);
+    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
+}
+/** Findings under a small heading per stage (in file order), then those about the whole file. */
+function findingsByStage(analysis, links) {
+    const groups = new Map();
+    for (const f of analysis.findings)
+        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
+    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    if (order.length === 1 && order[0] === null)
+        return findingsTable(analysis.findings, links);
+    return order
+        .map((index) => {
+        const stage = index === null ? undefined : analysis.model.stages[index];
+        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
+        return `${title}\n\n${findingsTable(groups.get(index) ?? [], links)}`;
+    })
+        .join('\n\n');
+}
+const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
+function baseCell(base) {
+    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
+}
+function roleCell(row, target) {
+    if (row.role === 'ships')
+        return row.index === target ? '**ships** (target)' : '**ships**';
+    if (row.role === 'environment')
+        return row.index === target ? '**environment** (target)' : 'environment';
+    return row.role;
+}
+function stageTable(rows, target) {
+    const lines = rows.map((r) => {
+        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
+        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
+    });
+    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+}
+function sizeText(size) {
+    if (size === null)
+        return 'unknown';
+    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
+}
+/** Every external base image with its size (the registry's, else the estimate), largest first. */
+function baseImagesTable(rows, sizes) {
+    const bases = new Map();
+    for (const r of rows) {
+        if (r.base.kind === 'stage')
+            continue;
+        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
+        entry.stages.push(r.label);
+        bases.set(r.base.label, entry);
+    }
+    if (bases.size === 0)
+        return null;
+    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
+    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
+    const lines = entries.map((e) => {
+        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
+        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
+        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
+    });
+    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
+    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
+    const note = sizes === undefined
+        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
+        : failed.length > 0
+            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
+            : '';
+    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
+}
+function packagesCell(lists) {
+    if (lists.length === 0)
+        return '—';
+    return lists.map((l) => `${l.manager}: ${markdown_list(l.packages)}`).join('; ');
+}
+function copiesCell(items) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, 6).map((c) => {
+        const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
+        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
+        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
+    });
+    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
+}
+function finalImageTable(analysis, image, sizes) {
+    const stages = analysis.model.stages;
+    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
+    const size = baseSize(image.base, sizes);
+    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
+    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
+    const left = describeLeftBehind(analysis.model, analysis.graph);
+    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
+    const rows = [
+        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
+        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
+        ['user', user],
+        ['workdir', code(image.workdir)],
+        ['exposed ports', markdown_list(image.ports)],
+        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
+        ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
+        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
+        ['files from the build context', copiesCell(image.contextFiles)],
+        ['artifacts from other stages and images', copiesCell(image.artifacts)],
+        ['packages installed', packagesCell(image.packages)],
+        ['ENV (names only)', markdown_list(image.envNames, 12)],
+        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
+    ];
+    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+function clip(text, max = 100) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+function builtImageSection(result) {
+    if ('reason' in result)
+        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
+    const added = result.compressedSize - result.baseSize;
+    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
+    const shown = result.layers.slice(-30);
+    const rows = shown.map((l) => {
+        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
+        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
+    });
+    const hidden = result.layers.length - shown.length;
+    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
+    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
+    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
+    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
+}
+/** How much the base changed: exact bytes when the registry gave both, else estimates. */
+function sizeChange(before, after, sizes) {
+    const a = before === null ? null : baseSize(before, sizes);
+    const b = after === null ? null : baseSize(after, sizes);
+    if (a === null || b === null)
+        return '';
+    const d = b.compressedSize - a.compressedSize;
+    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
+    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
+    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
+}
+function deltaLines(delta, sizes) {
+    const out = [];
+    if (delta.stagesAdded.length > 0)
+        out.push(`stages added: ${markdown_list(delta.stagesAdded)}`);
+    if (delta.stagesRemoved.length > 0)
+        out.push(`stages removed: ${markdown_list(delta.stagesRemoved)}`);
+    for (const r of delta.stagesRenamed)
+        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
+    const { before, after } = delta.finalBase;
+    if (before !== null && after !== null && before.label !== after.label)
+        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
+    const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
+    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
+    if (delta.fixedFindings.length > 0)
+        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
+    return out;
+}
+/** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
+function builtByLine(builds) {
+    if (builds === undefined || builds.length === 0)
+        return null;
+    const shown = builds.slice(0, 4).map((b) => {
+        const what = [b.targetUnknown ? 'target unknown' : b.target === null ? 'last stage' : `target ${code(b.target)}`, ...(b.push === true ? ['pushed'] : [])];
+        return `${code(`${b.source.file}:${b.source.line}`)} (${what.join(', ')})`;
+    });
+    const more = builds.length - shown.length;
+    return `*Built by* ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
+/** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
+function purposeLine(analysis) {
+    const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment');
+    if (environments.length === 0)
+        return null;
+    const stages = analysis.model.stages;
+    const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
+    return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
+}
+function fileSection(analysis, previous, detail, sizes, built, builds, links) {
+    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
+    const rows = describeStages(analysis.model, analysis.graph);
+    const image = describeShippedImage(analysis.model, analysis.graph);
+    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`;
+    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
+    // The blank line after </summary> is what makes GitHub render the Markdown inside.
+    const parts = [];
+    const origin = builtByLine(builds);
+    if (origin !== null)
+        parts.push(origin);
+    const purpose = purposeLine(analysis);
+    if (purpose !== null)
+        parts.push(purpose);
+    if (previous === 'new')
+        parts.push('**New file** in this pull request.');
+    else if (previous !== undefined)
+        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
+    if (rows.length > 0) {
+        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
+        if (detail === 'full') {
+            const mermaid = stageGraphMermaid(rows, analysis.graph);
+            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
+            const bases = baseImagesTable(rows, sizes);
+            if (bases !== null)
+                parts.push(`**Base images**\n\n${bases}`);
+            if (image !== null)
+                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
+            if (built !== undefined)
+                parts.push(builtImageSection(built));
+        }
+    }
+    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis, links)}`);
+    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
+}
+function statusLine(analyses, removed) {
+    const t = countFindings(analyses);
+    if (analyses.length === 0)
+        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
+    const total = t.error + t.warning + t.info;
+    if (total === 0)
+        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
+    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
+}
+/** Code points without copying the string into an array (a summary can be megabytes long). */
+function codePoints(s) {
+    let n = s.length;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        // A high surrogate followed by a low one is one code point in two UTF-16 units.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+            const d = s.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) {
+                n--;
+                i++;
+            }
+        }
+    }
+    return n;
+}
+function summaryMarkdown(review, options) {
+    const limit = options.limit ?? COMMENT_LIMIT;
+    const removed = review.removed ?? [];
+    const analyses = review.files.map((f) => f.analysis);
+    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
+    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
+    for (const detail of ['full', 'compact']) {
+        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds, options.links)).join('\n')}${tail}`;
+        if (codePoints(body) <= limit)
+            return body;
+    }
+    // Still too long: one line per file, worst first, as many as fit.
+    const hint = options.fullReportHint ?? 'the job summary';
+    const lines = [...analyses]
+        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
+        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
+    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
+    let body = `${head}${note}`;
+    let used = codePoints(body);
+    let shown = 0;
+    for (const line of lines) {
+        const size = codePoints(line) + 1;
+        if (used + size + 200 > limit)
+            break;
+        body += `${line}\n`;
+        used += size;
+        shown++;
+    }
+    if (shown < lines.length)
+        body += `\n…and ${lines.length - shown} more files.\n`;
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule as a reportingDescriptor with its help URI,
+ * every finding as a result with a region. Pure. Never empty (code scanning rejects an empty
+ * log): a run with no results is still a valid run. The shapes are @types/sarif's.
+ */
+
+
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+function toSarif(review, rules, links) {
+    const analyses = review.files.map((f) => f.analysis);
+    const index = new Map(rules.map((r, i) => [r.meta.id, i]));
+    const descriptors = rules.map(({ meta }) => {
+        const doc = ruleDocUrl(links, meta.id);
+        return {
+            id: meta.id,
+            name: meta.id.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase()),
+            shortDescription: { text: meta.title },
+            helpUri: doc,
+            help: { text: `${meta.title}. See ${doc}`, markdown: `${meta.title}. [Rule documentation](${doc})` },
+            defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.experimental !== true },
+            properties: {
+                category: meta.category,
+                scope: meta.scope,
+                tags: [meta.category, ...(meta.equivalents.hadolint === null ? [] : [meta.equivalents.hadolint]), ...(meta.equivalents.buildkit === null ? [] : [meta.equivalents.buildkit])]
+            }
+        };
+    });
+    const results = analyses.flatMap((a) => a.findings.map((f) => {
+        const ruleIndex = index.get(f.rule);
+        return {
+            ruleId: f.rule,
+            ...(ruleIndex === undefined ? {} : { ruleIndex }),
+            level: LEVEL[f.severity],
+            message: { text: finding_findingText(f) },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: a.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' },
+                        region: { startLine: f.line, endLine: f.endLine }
+                    }
+                }
+            ],
+            // Stable across runs for the same problem on the same line, so code scanning can track it.
+            partialFingerprints: { 'stagecraft/v1': `${f.rule}:${a.path}:${f.line}` }
+        };
+    }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'Stagecraft', version: model_version_VERSION, semanticVersion: model_version_VERSION, informationUri: links.home, rules: descriptors } },
+                results,
+                columnKind: 'unicodeCodePoints'
+            }
+        ]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/annotations.ts
 /** Findings as check-run annotations, in the shape and within the limits of GitHub's Checks API. Pure. */
 
@@ -51493,14 +52925,14 @@ const annotations_LEVEL = { error: 'failure', warning: 'warning', info: 'notice'
 function annotations_clip(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
-function toCheckAnnotation(path, f) {
+function toCheckAnnotation(path, f, links) {
     return {
         path,
         start_line: f.line,
         end_line: f.endLine,
         annotation_level: annotations_LEVEL[f.severity],
         title: annotations_clip(`${f.rule} (${f.severity})`, 255),
-        message: annotations_clip(`${finding_findingText(f)}\n${docsUrl(f.rule)}`, 65000)
+        message: annotations_clip(`${finding_findingText(f)}\n${ruleDocUrl(links, f.rule)}`, 65000)
     };
 }
 /** The Checks API takes at most 50 annotations per request. */
@@ -51557,21 +52989,50 @@ async function publishCheckRun(client, ref, input) {
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 
-/** The token's user; installation tokens (GITHUB_TOKEN) cannot ask, and are github-actions[bot]. */
-async function viewerLogin(client) {
+/** The token's account, or null when neither GraphQL nor REST would say. */
+async function whoAmI(client) {
     try {
-        const { data } = await client.rest.users.getAuthenticated();
-        return data.login;
+        const { viewer } = await client.graphql('query { viewer { login databaseId } }');
+        if (typeof viewer?.login === 'string' && viewer.login !== '')
+            return { login: viewer.login, id: typeof viewer.databaseId === 'number' ? viewer.databaseId : null };
     }
     catch {
-        return 'github-actions[bot]';
+        // An old GitHub Enterprise Server, or GraphQL down: ask REST.
+    }
+    try {
+        const { data } = await client.rest.users.getAuthenticated();
+        return { login: data.login, id: data.id };
+    }
+    catch {
+        return null;
     }
 }
-/** `create: false` only updates an existing comment (a PR whose findings are all fixed says so). */
-async function upsertComment(client, ref, pull, marker, body, viewer, create = true) {
+/**
+ * Did this token's account write the comment? By account id when known (ids are unique across
+ * users and bots); else by login, where an app's bot is `<slug>[bot]` in REST whether or not the
+ * viewer's login carries the suffix. With no identity at all, only a bot posting through an app
+ * can own it: a person's comment that copies the marker never does.
+ */
+function comment_writtenBy(comment, viewer) {
+    const user = comment.user;
+    if (user === null)
+        return false;
+    if (viewer === null)
+        return user.type === 'Bot' && comment.performed_via_github_app !== null && comment.performed_via_github_app !== undefined;
+    if (viewer.id !== null)
+        return user.id === viewer.id;
+    return user.login === viewer.login || (user.type === 'Bot' && user.login === `${viewer.login}[bot]`);
+}
+/**
+ * `create: false` only updates an existing comment (a PR whose findings are all fixed says so).
+ * The token's identity is asked only when a comment carries the marker (the first run needs none).
+ */
+async function upsertComment(client, ref, pull, marker, body, create = true) {
     try {
         const comments = await client.paginate(client.rest.issues.listComments, { ...ref, issue_number: pull, per_page: 100 });
-        const mine = comments.find((c) => (c.body ?? '').startsWith(marker) && c.user?.login === viewer);
+        const marked = comments.filter((c) => (c.body ?? '').startsWith(marker));
+        const viewer = marked.length === 0 ? null : await whoAmI(client);
+        const mine = marked.find((c) => comment_writtenBy(c, viewer));
         if (mine === undefined) {
             if (!create)
                 return { action: 'skipped', url: null, message: 'nothing to report and no earlier comment' };
@@ -51644,7 +53105,7 @@ function publish_log(message) {
     info(message);
 }
 async function publish(review, target) {
-    const { inputs, workspace, client, ref, pr, headSha } = target;
+    const { inputs, workspace, client, ref, pr, headSha, links } = target;
     // Every summary shows these; the list grows as channels fail, so later summaries say so.
     const notes = [...review.notes];
     for (const u of review.unread) {
@@ -51659,12 +53120,13 @@ async function publish(review, target) {
         if ('reason' in result)
             warning(`image ${result.image} (${path}) could not be read: ${result.reason}`);
     if (inputs.sarifFile !== null)
-        await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES));
+        await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES, links));
     if (inputs.jsonFile !== null)
         await writeReport(workspace, inputs.jsonFile, toJsonReport(review));
     const owned = review.owned;
     const ownedFindings = owned.map((o) => o.finding);
     let checkRunDone = false;
+    let checkRunUrl = '';
     if (inputs.checkRun && client !== null && headSha !== undefined && headSha !== '') {
         const errors = ownedFindings.filter((f) => f.severity === 'error').length;
         const outcome = await publishCheckRun(client, ref, {
@@ -51673,11 +53135,13 @@ async function publish(review, target) {
             conclusion: review.conclusion,
             title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
             // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-            summary: summaryMarkdown(review, { notes, limit: 60_000 }),
-            annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
+            summary: summaryMarkdown(review, { links, notes, limit: 60_000 }),
+            annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding, links))
         });
-        if (outcome.action === 'created')
+        if (outcome.action === 'created') {
             checkRunDone = true;
+            checkRunUrl = outcome.url;
+        }
         else {
             const why = explain(outcome, 'create check runs');
             notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`);
@@ -51693,10 +53157,9 @@ async function publish(review, target) {
     const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0);
     if (pr !== null && client !== null && inputs.comment !== 'never') {
         const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`;
-        const body = summaryMarkdown(review, { notes, marker, fullReportHint: 'the job summary of this run' });
-        const viewer = await viewerLogin(client);
+        const body = summaryMarkdown(review, { links, notes, marker, fullReportHint: 'the job summary of this run' });
         // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
-        const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment);
+        const outcome = await upsertComment(client, ref, pr.number, marker, body, wantComment);
         if (outcome.url !== null)
             commentUrl = outcome.url;
         else if (outcome.action !== 'skipped') {
@@ -51713,10 +53176,12 @@ async function publish(review, target) {
     setOutput('sarif-file', inputs.sarifFile ?? '');
     setOutput('json-file', inputs.jsonFile ?? '');
     setOutput('comment-url', commentUrl);
+    setOutput('check-run-url', checkRunUrl);
+    setOutput('conclusion', review.conclusion);
     if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
         try {
             // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-            await summary.addRaw(summaryMarkdown(review, { notes, limit: 262_144 })).write();
+            await summary.addRaw(summaryMarkdown(review, { links, notes, limit: 262_144 })).write();
         }
         catch (err) {
             warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`);
@@ -53907,7 +55372,7 @@ function literalWord(word) {
     }
     return text;
 }
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
+const shell_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
 const shell_WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'command', 'env', 'xargs', 'timeout']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 /**
@@ -53967,7 +55432,7 @@ function shellCommands(script, env) {
                 list = list.slice(1);
                 continue;
             }
-            if (text !== null && (KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
+            if (text !== null && (shell_KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
                 list = list.slice(1);
                 // A wrapper's own options (`sudo -E`, `timeout 10m`).
                 while (list[0] !== undefined && /^-|^\d+[smh]?$/.test(literalWord(list[0]) ?? ''))
@@ -55901,1017 +57366,6 @@ class RegistryClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/directives.ts
-function names(value) {
-    const list = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
-}
-/**
- * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
- * three parts; text after the first space is a comment.
- */
-function parseCheckDirective(value, line) {
-    const check = { line, skip: [], error: false, experimental: [] };
-    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
-    const parts = body.split(';').filter((p) => p !== '');
-    if (parts.length > 3)
-        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
-    for (const part of parts) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
-        if (key === 'skip')
-            check.skip = names(val);
-        else if (key === 'experimental')
-            check.experimental = names(val);
-        else if (key === 'error') {
-            const lower = val.toLowerCase();
-            if (lower !== 'true' && lower !== 'false')
-                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
-            check.error = lower === 'true';
-        }
-        else
-            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
-    }
-    return { ok: true, check };
-}
-
-;// CONCATENATED MODULE: ./src/parse/scanner.ts
-/**
- * The first pass over a Dockerfile's lines, as BuildKit's parser reads them: parser directives
- * at the top, comments, and where each instruction starts and ends (continuation lines, blank
- * and comment lines inside a continuation, heredoc bodies). One linear pass; no regular
- * expression runs over more than one line, so a 10 MB file or a 1 MB line stays linear.
- */
-
-/** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
-const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
-/** Instructions that may carry heredocs. */
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
-/** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
-const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/;
-const scanner_isBlank = (c) => c === 32 || c === 9;
-/** Blanks between an instruction's words, as BuildKit splits the command from its arguments (`[\t\v\f\r ]`). */
-const scanner_isSpaceCode = (c) => c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
-/** Index of the first character that is not a space or tab, or the line's length. */
-function indent(line) {
-    let i = 0;
-    while (i < line.length && scanner_isBlank(line.charCodeAt(i)))
-        i++;
-    return i;
-}
-/** Go's unicode.IsSpace: BuildKit trims it from a line's start and after a directive's `#`. */
-function isUnicodeSpace(c) {
-    return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-/** `\s` of Go's regular expressions: `[\t\n\f\r ]`. */
-const isRegexSpace = (c) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-const isLetter = (c) => (c | 32) >= 97 && (c | 32) <= 122;
-const scanner_isDigit = (c) => c >= 48 && c <= 57;
-/**
- * A `#` directive line from column `from`, as DirectiveParser.ParseLine reads it: `#`, blanks,
- * then `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (directives.go directiveRegexp), matched in code
- * so that long runs of blanks stay linear. The value needs a character: `# syntax=` is a comment,
- * and ends the directives. null when the line is not `# name=value`; any name.
- */
-function directiveAt(line, from) {
-    if (line.charCodeAt(from) !== 35 /* # */)
-        return null;
-    let i = from + 1;
-    while (i < line.length && isUnicodeSpace(line.charCodeAt(i)))
-        i++;
-    const nameStart = i;
-    if (!isLetter(line.charCodeAt(i)))
-        return null;
-    while (i < line.length && (isLetter(line.charCodeAt(i)) || scanner_isDigit(line.charCodeAt(i))))
-        i++;
-    const name = line.slice(nameStart, i).toLowerCase();
-    while (i < line.length && isRegexSpace(line.charCodeAt(i)))
-        i++;
-    if (line.charCodeAt(i) !== 61 /* = */ || i + 1 === line.length)
-        return null;
-    let start = i + 1;
-    while (start < line.length && isRegexSpace(line.charCodeAt(start)))
-        start++;
-    let end = line.length;
-    while (end > start && isRegexSpace(line.charCodeAt(end - 1)))
-        end--;
-    // Blanks only: the regex's `\s*` gives the last one back to `(.+?)`.
-    return { name, value: start < end ? line.slice(start, end) : line.slice(-1) };
-}
-/** Both of BuildKit's readings of the directives at the top of the lines (see ScannedDirectives). */
-function scanDirectives(lines) {
-    const parsed = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        let from = 0;
-        while (from < line.length && isUnicodeSpace(line.charCodeAt(from)))
-            from++;
-        const directive = directiveAt(line, from);
-        if (directive === null || !DIRECTIVE_NAMES.has(directive.name))
-            break;
-        parsed.push({ ...directive, line: i });
-    }
-    const raw = [];
-    const seen = new Set();
-    for (let i = (lines[0] ?? '').startsWith('#!') ? 1 : 0; i < lines.length; i++) {
-        const directive = directiveAt(lines[i], 0);
-        if (directive === null || !DIRECTIVE_NAMES.has(directive.name) || seen.has(directive.name))
-            break;
-        seen.add(directive.name);
-        raw.push({ ...directive, line: i });
-    }
-    return { parsed, raw };
-}
-/** The first word of a logical line, upper case (ONBUILD's trigger instruction). */
-function firstWord(logical) {
-    const text = logical.text;
-    let i = 0;
-    while (i < text.length && scanner_isSpaceCode(text.charCodeAt(i)))
-        i++;
-    let end = i;
-    while (end < text.length && !scanner_isSpaceCode(text.charCodeAt(end)))
-        end++;
-    return text.slice(i, end).toUpperCase();
-}
-/** RUN, COPY and ADD open heredocs, and so does ONBUILD with one of them as its trigger (BuildKit canContainHeredoc). */
-function canContainHeredoc(keywordRaw, logical) {
-    const keyword = keywordRaw.toUpperCase();
-    return HEREDOC_KEYWORDS.has(keyword === 'ONBUILD' ? firstWord(logical) : keyword);
-}
-/** Heredocs an instruction's words open, in order (`<<EOF`, `<<-EOF`, `<<'EOF'`, `3<<"EOF"`). */
-function heredocWords(logical, escape) {
-    const found = [];
-    for (const word of splitWords(logical, escape)) {
-        if (!word.text.includes('<<'))
-            continue;
-        const m = HEREDOC_WORD.exec(word.text);
-        if (m === null)
-            continue;
-        let name = m[2];
-        const quoted = /["']/.test(name);
-        if (quoted)
-            name = name.replace(/["']/g, '');
-        if (name === '')
-            continue;
-        found.push({ name, stripTabs: m[1] === '-', quoted });
-    }
-    return found;
-}
-/**
- * Scans the lines (already split on `\n`), handing each instruction to `onInstruction` as soon
- * as its end is known; returns the comments. `directiveCount` lines at the top were directives;
- * `escape` is the escape character they set.
- */
-function scanLines(lines, directiveCount, escape, onInstruction) {
-    const comments = [];
-    let i = directiveCount;
-    while (i < lines.length) {
-        const line = lines[i];
-        const start = indent(line);
-        if (start === line.length) {
-            i++;
-            continue;
-        }
-        if (line.charCodeAt(start) === 35 /* # */) {
-            comments.push({ line: i, text: line.slice(start + 1).replace(/^[ \t]+/, '') });
-            i++;
-            continue;
-        }
-        let end = start;
-        while (end < line.length && !scanner_isBlank(line.charCodeAt(end)))
-            end++;
-        // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
-        // (`RUN\\` does not continue: its keyword is `RUN\\`, as BuildKit reads it.)
-        const continuation = continuationAt(line, start, start, escape);
-        if (continuation === end - 1 && continuation > start)
-            end = continuation;
-        const first = i;
-        const logical = logicalLine(lines, first, lines.length - 1, end, start, escape);
-        let last = logical.lastLine - 1;
-        // Comment lines inside the continuation are comments too (suppressions may sit there).
-        for (let j = first + 1; j <= last; j++) {
-            const l = lines[j];
-            const k = indent(l);
-            if (k < l.length && l.charCodeAt(k) === 35)
-                comments.push({ line: j, text: l.slice(k + 1).replace(/^[ \t]+/, '') });
-        }
-        const keywordRaw = line.slice(start, end);
-        const heredocs = [];
-        if (canContainHeredoc(keywordRaw, logical) && logical.text.includes('<<')) {
-            for (const h of heredocWords(logical, escape)) {
-                const bodyStart = last + 1;
-                let terminator = null;
-                for (let j = bodyStart; j < lines.length; j++) {
-                    const candidate = h.stripTabs ? lines[j].replace(/^\t+/, '') : lines[j];
-                    if (candidate === h.name) {
-                        terminator = j;
-                        break;
-                    }
-                }
-                heredocs.push({ ...h, bodyStart, terminator });
-                last = terminator ?? lines.length - 1;
-            }
-        }
-        onInstruction({ keywordRaw, first, last, keywordEnd: end, logical, heredocs });
-        i = last + 1;
-    }
-    return comments;
-}
-
-;// CONCATENATED MODULE: ./src/parse/parse.ts
-/**
- * Dockerfile text → DockerfileModel. The scanner finds directives, comments, instruction
- * boundaries and heredoc bodies; this file reads words, flags, forms, variables and stages,
- * so the rules see BuildKit's semantics rather than an editor's.
- *
- * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
- */
-
-
-
-
-
-
-
-const parse_KEYWORDS = new Set([
-    'ADD',
-    'ARG',
-    'CMD',
-    'COPY',
-    'ENTRYPOINT',
-    'ENV',
-    'EXPOSE',
-    'FROM',
-    'HEALTHCHECK',
-    'LABEL',
-    'MAINTAINER',
-    'ONBUILD',
-    'RUN',
-    'SHELL',
-    'STOPSIGNAL',
-    'USER',
-    'VOLUME',
-    'WORKDIR'
-]);
-/** Instructions whose arguments may be a JSON array. */
-const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
-/** Flags each instruction accepts (BuildKit, dockerfile:1 syntax, labs excluded). */
-const ALLOWED_FLAGS = {
-    FROM: new Set(['platform']),
-    RUN: new Set(['mount', 'network', 'security', 'device']),
-    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
-    ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
-    HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
-};
-/** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
-const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
-function parse_error(ctx, line, message, endLine = line) {
-    ctx.errors.push({ line, endLine, message });
-}
-/**
- * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
- * only \n ends a line; a lone \r is whitespace.
- */
-function normaliseText(text) {
-    let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (out.includes('\r'))
-        out = out.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
-    return out;
-}
-function parseDockerfile(source, options = {}) {
-    const text = normaliseText(source);
-    const lines = text.split('\n');
-    if (lines.length > 1 && lines[lines.length - 1] === '')
-        lines.pop();
-    const ctx = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {}, stageIds: new Map() };
-    const scannedDirectives = scanDirectives(lines);
-    const directives = readDirectives(scannedDirectives, ctx);
-    ctx.escape = directives.escape?.value ?? '\\';
-    const comments = [];
-    const model = {
-        lineCount: Math.max(1, lines.length),
-        directives,
-        globalArgs: [],
-        preamble: [],
-        stages: [],
-        instructions: [],
-        comments,
-        errors: ctx.errors
-    };
-    let globalScope = EMPTY_SCOPE;
-    for (const [name, value] of Object.entries(PLATFORM_ARG_VALUES)) {
-        globalScope = withBinding(globalScope, name, { kind: 'builtin', value: ctx.buildArgs[name] ?? value, line: 0 });
-    }
-    const stageEndScopes = [];
-    let scope = globalScope;
-    let current = null;
-    // Each instruction is read as soon as it is scanned, so its scan data (logical line, words) is garbage at once.
-    const handle = (scanned) => {
-        const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index);
-        model.instructions.push(instruction);
-        if (instruction.keyword === 'FROM') {
-            if (current !== null)
-                stageEndScopes.push(scope);
-            instruction.scope = globalScope;
-            current = readStage(instruction, model.stages, globalScope, ctx);
-            instruction.stage = current.index;
-            model.stages.push(current);
-            if (current.id !== null && !ctx.stageIds.has(current.id))
-                ctx.stageIds.set(current.id, current.index);
-            scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : current.base.kind === 'scratch' ? withBinding(EMPTY_SCOPE, 'PATH', { kind: 'env', value: SCRATCH_PATH, line: 0 }) : EMPTY_SCOPE;
-            return;
-        }
-        instruction.scope = scope;
-        if (current === null) {
-            model.preamble.push(instruction);
-            if (instruction.keyword === 'ARG') {
-                globalScope = declareArgs(instruction, globalScope, null, ctx);
-                scope = globalScope;
-                for (const v of instruction.variables ?? []) {
-                    model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line });
-                }
-            }
-            else if (parse_KEYWORDS.has(instruction.keyword)) {
-                parse_error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
-            }
-            return;
-        }
-        current.instructions.push(instruction);
-        current.endLine = instruction.endLine;
-        if (instruction.keyword === 'ARG')
-            scope = declareArgs(instruction, scope, globalScope, ctx);
-        else if (instruction.keyword === 'ENV')
-            scope = declareEnv(instruction, scope, ctx);
-        else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
-            readCopyPaths(instruction, ctx);
-        else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined)
-            instruction.workdir = pathWord(instruction.args[0], scope, ctx);
-    };
-    for (const c of scanLines(lines, scannedDirectives.parsed.length, ctx.escape, handle))
-        comments.push({ line: c.line + 1, text: c.text });
-    if (model.stages.length === 0) {
-        const first = model.preamble[0];
-        if (first === undefined)
-            parse_error(ctx, 1, 'the file has no instructions: a Dockerfile needs at least a FROM');
-        else
-            parse_error(ctx, first.line, 'the file has no FROM instruction, so it defines no stage');
-    }
-    ctx.errors.sort((a, b) => a.line - b.line);
-    return model;
-}
-/**
- * The escape character as Parse reads it, where a repeated directive fails the build; the
- * frontend and the check options as DetectSyntax and ParseDirective read them (see ScannedDirectives).
- */
-function readDirectives(scanned, ctx) {
-    const directives = { syntax: null, escape: null, check: null };
-    const seen = new Set();
-    for (const { name, value, line } of scanned.parsed) {
-        if (seen.has(name)) {
-            parse_error(ctx, line + 1, `only one ${name} parser directive can be used: BuildKit fails the build on this second one; remove one of them`);
-            continue;
-        }
-        seen.add(name);
-        if (name !== 'escape')
-            continue;
-        if (value === '\\' || value === '`')
-            directives.escape = { value, line: line + 1 };
-        else
-            parse_error(ctx, line + 1, `invalid escape directive "${value}": it must be \\ or \``);
-    }
-    for (const { name, value, line } of scanned.raw) {
-        if (name === 'syntax')
-            directives.syntax = { value, line: line + 1 };
-        else if (name === 'check') {
-            const parsed = parseCheckDirective(value, line + 1);
-            if (parsed.ok)
-                directives.check = parsed.check;
-            else
-                parse_error(ctx, line + 1, parsed.message);
-        }
-    }
-    return directives;
-}
-function readInstruction(scanned, ctx, stage) {
-    const { first, last, logical, keywordRaw } = scanned;
-    const keyword = keywordRaw.toUpperCase();
-    const instruction = {
-        keyword,
-        keywordRaw,
-        line: first + 1,
-        endLine: last + 1,
-        raw: rawArguments(ctx.lines, first, last, scanned.keywordEnd),
-        args: [],
-        flags: [],
-        heredocs: [],
-        form: null,
-        json: null,
-        emptyContinuationLines: logical.emptyLines,
-        stage,
-        scope: EMPTY_SCOPE
-    };
-    if (!parse_KEYWORDS.has(keyword)) {
-        parse_error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine);
-        instruction.args = splitWords(logical, ctx.escape).map((w) => w.text);
-        return instruction;
-    }
-    const words = splitWords(logical, ctx.escape);
-    const allowed = ALLOWED_FLAGS[keyword];
-    let argStart = 0;
-    if (allowed !== undefined) {
-        while (argStart < words.length && words[argStart].text.startsWith('--')) {
-            const word = words[argStart];
-            const flag = readFlag(word);
-            instruction.flags.push(flag);
-            if (!allowed.has(flag.name))
-                parse_error(ctx, word.line, `unknown flag --${flag.name} for ${keyword}`);
-            argStart++;
-        }
-    }
-    const argWords = words.slice(argStart);
-    instruction.args = argWords.map((w) => w.text);
-    instruction.heredocs = readHeredocs(scanned, ctx, instruction);
-    if (JSON_CAPABLE.has(keyword))
-        readForm(instruction, logical, argWords, ctx);
-    if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
-        parse_error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine);
-    }
-    if (keyword === 'RUN')
-        instruction.run = readRun(instruction, ctx);
-    else if (keyword === 'COPY' || keyword === 'ADD')
-        instruction.copy = readCopyFlags(instruction, ctx);
-    else if (keyword === 'HEALTHCHECK')
-        readHealthcheck(instruction, ctx);
-    return instruction;
-}
-/** Everything after the keyword, as written, leading blanks dropped. */
-function rawArguments(lines, first, last, column) {
-    let text = (lines[first] ?? '').slice(column);
-    for (let j = first + 1; j <= last; j++)
-        text += `\n${lines[j] ?? ''}`;
-    let k = 0;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t'))
-        k++;
-    return k === 0 ? text : text.slice(k);
-}
-function readFlag(word) {
-    const body = word.text.slice(2);
-    const eq = body.indexOf('=');
-    if (eq < 0)
-        return { name: body.toLowerCase(), value: null, line: word.line };
-    return { name: body.slice(0, eq).toLowerCase(), value: unquote(body.slice(eq + 1)), line: word.line };
-}
-/** JSON (exec) form when the arguments parse as a JSON array of strings. */
-function readForm(instruction, logical, argWords, ctx) {
-    const firstWord = argWords[0];
-    const rest = firstWord === undefined ? '' : logical.text.slice(firstWord.offset).trim();
-    let form = 'shell';
-    if (instruction.keyword === 'HEALTHCHECK') {
-        // HEALTHCHECK [flags] CMD <command>: the form is that of the command after CMD.
-        const cmd = argWords[0];
-        if (cmd === undefined || cmd.text.toUpperCase() !== 'CMD')
-            return;
-        const after = argWords[1];
-        const cmdText = after === undefined ? '' : logical.text.slice(after.offset).trim();
-        const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null;
-        instruction.form = json === null ? 'shell' : 'json';
-        instruction.json = json;
-        if (json === null && looksLikeExecForm(cmdText))
-            invalidJson(instruction, ctx);
-        return;
-    }
-    if (rest.startsWith('[') && instruction.heredocs.length === 0) {
-        const json = parseJsonArray(rest);
-        if (json !== null) {
-            form = 'json';
-            instruction.json = json;
-        }
-        else if (looksLikeExecForm(rest))
-            invalidJson(instruction, ctx);
-    }
-    instruction.form = form;
-}
-/**
- * Text that starts with `[` but is not JSON: a mistyped exec form (`['a', 'b']`, a missing
- * comma or bracket), or a shell test such as `RUN [ "$X" = "1" ] && exit 0`, which is fine.
- */
-function looksLikeExecForm(text) {
-    if (!text.startsWith('['))
-        return false;
-    if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text))
-        return true;
-    const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text);
-    return !shellTest;
-}
-function invalidJson(instruction, ctx) {
-    parse_error(ctx, instruction.line, `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`, instruction.endLine);
-}
-function parseJsonArray(text) {
-    try {
-        const value = JSON.parse(text);
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-            return value;
-    }
-    catch {
-        // Not JSON: the caller reports it.
-    }
-    return null;
-}
-function readHeredocs(scanned, ctx, instruction) {
-    let reported = false;
-    return scanned.heredocs.map((h) => {
-        const endLine = h.terminator ?? ctx.lines.length - 1;
-        const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length);
-        // The first unclosed heredoc takes the rest of the file; the ones after it have no body to report on.
-        if (h.terminator === null && !reported) {
-            reported = true;
-            parse_error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine);
-        }
-        return {
-            name: h.name,
-            stripTabs: h.stripTabs,
-            quoted: h.quoted,
-            line: Math.min(h.bodyStart, endLine) + 1,
-            endLine: endLine + 1,
-            content: bodyLines.map((l) => (h.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
-            terminated: h.terminator !== null
-        };
-    });
-}
-function readRun(instruction, ctx) {
-    const commands = splitCommands(runScript(instruction));
-    const details = { mounts: [], network: null, security: null, commands, installs: packageInstalls(commands) };
-    for (const flag of instruction.flags) {
-        if (flag.name === 'network')
-            details.network = flag.value;
-        else if (flag.name === 'security')
-            details.security = flag.value;
-        else if (flag.name === 'mount') {
-            const mount = readMount(flag, ctx);
-            if (mount !== null)
-                details.mounts.push(mount);
-        }
-    }
-    return details;
-}
-function readMount(flag, ctx) {
-    const raw = flag.value ?? '';
-    const mount = { type: 'bind', from: null, source: null, target: null, id: null, line: flag.line, raw };
-    if (raw === '') {
-        parse_error(ctx, flag.line, '--mount needs a value, e.g. --mount=type=cache,target=/root/.cache');
-        return null;
-    }
-    for (const part of splitCsv(raw)) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-        switch (key) {
-            case 'type':
-                mount.type = value.toLowerCase();
-                break;
-            case 'from':
-                mount.from = value;
-                break;
-            case 'source':
-            case 'src':
-                mount.source = value;
-                break;
-            case 'target':
-            case 'dst':
-            case 'destination':
-                mount.target = value;
-                break;
-            case 'id':
-                mount.id = value;
-                break;
-            default:
-                break;
-        }
-    }
-    if (!MOUNT_TYPES.has(mount.type)) {
-        parse_error(ctx, flag.line, `unknown mount type "${mount.type}" (expected bind, cache, tmpfs, secret or ssh)`);
-    }
-    return mount;
-}
-function readCopyFlags(instruction, ctx) {
-    const details = {
-        from: null,
-        link: false,
-        chmod: null,
-        chown: null,
-        parents: false,
-        exclude: [],
-        checksum: null,
-        sources: [],
-        destination: null,
-        sourceWords: [],
-        destinationWord: null
-    };
-    const bool = (flag) => flag.value === null || flag.value.toLowerCase() !== 'false';
-    for (const flag of instruction.flags) {
-        switch (flag.name) {
-            case 'from':
-                details.from = flag.value;
-                if (flag.value === null || flag.value === '')
-                    parse_error(ctx, flag.line, `${instruction.keyword} --from needs a stage name, index or image`);
-                break;
-            case 'link':
-                details.link = bool(flag);
-                break;
-            case 'parents':
-                details.parents = bool(flag);
-                break;
-            case 'chmod':
-                details.chmod = flag.value;
-                break;
-            case 'chown':
-                details.chown = flag.value;
-                break;
-            case 'exclude':
-                if (flag.value !== null)
-                    details.exclude.push(flag.value);
-                break;
-            case 'checksum':
-                details.checksum = flag.value;
-                break;
-            default:
-                break;
-        }
-    }
-    return details;
-}
-/** Sources and destination, expanded in scope (needs the instruction's scope, so runs later). */
-function readCopyPaths(instruction, ctx) {
-    const details = instruction.copy;
-    if (details === undefined)
-        return;
-    const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args;
-    const expand = (p) => instruction.form === 'json' || p.startsWith('<<') ? { raw: p, value: p, unresolved: [] } : pathWord(p, instruction.scope, ctx);
-    if (paths.length < 2) {
-        if (paths.length > 0)
-            parse_error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine);
-        details.sourceWords = paths.map(expand);
-        details.sources = details.sourceWords.map((w) => w.value);
-        return;
-    }
-    details.sourceWords = paths.slice(0, -1).map(expand);
-    details.sources = details.sourceWords.map((w) => w.value);
-    details.destinationWord = expand(paths[paths.length - 1]);
-    details.destination = details.destinationWord.value;
-}
-function pathWord(raw, scope, ctx) {
-    const expansion = expandWord(raw, scope, ctx.escape);
-    return { raw, value: expansion.value, unresolved: expansion.unresolved };
-}
-function readHealthcheck(instruction, ctx) {
-    const first = instruction.args[0]?.toUpperCase();
-    if (first === undefined || first === 'NONE')
-        return;
-    if (first !== 'CMD')
-        parse_error(ctx, instruction.line, `HEALTHCHECK must be followed by CMD or NONE, not "${instruction.args[0]}"`, instruction.endLine);
-}
-/** `ARG a`, `ARG a=1 b=2`. Global ARGs take build-arg overrides; stage ARGs also see the global value. */
-function declareArgs(instruction, scope, globalScope, ctx) {
-    const declarations = [];
-    let next = scope;
-    for (const word of instruction.args) {
-        const eq = word.indexOf('=');
-        const name = eq < 0 ? word : word.slice(0, eq);
-        const raw = eq < 0 ? null : word.slice(eq + 1);
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            parse_error(ctx, instruction.line, `invalid ARG name "${name}"`, instruction.endLine);
-            continue;
-        }
-        let value;
-        let kind = 'arg';
-        const override = Object.prototype.hasOwnProperty.call(ctx.buildArgs, name) ? ctx.buildArgs[name] : undefined;
-        if (override !== undefined)
-            value = override;
-        else if (raw !== null)
-            value = expandWord(raw, next, ctx.escape).value;
-        else {
-            const global = globalScope?.get(name);
-            value = global?.value ?? null;
-            if (global?.kind === 'builtin')
-                kind = 'builtin';
-        }
-        declarations.push({ name, raw, value });
-        // ENV always wins over ARG of the same name.
-        if (next.get(name)?.kind !== 'env')
-            next = withBinding(next, name, { kind, value, line: instruction.line });
-    }
-    instruction.variables = declarations;
-    return next;
-}
-/** `ENV a=1 b="x y"` or the legacy `ENV a some value`. All values expand in the scope before the instruction. */
-function declareEnv(instruction, scope, ctx) {
-    const declarations = [];
-    const args = instruction.args;
-    const legacy = args.length > 0 && !args[0].includes('=');
-    if (legacy) {
-        const name = args[0];
-        const raw = args.slice(1).join(' ');
-        if (args.length < 2)
-            parse_error(ctx, instruction.line, `ENV ${name} has no value`, instruction.endLine);
-        declarations.push({ name, raw, value: expandWord(raw, scope, ctx.escape).value });
-    }
-    else {
-        for (const word of args) {
-            const eq = word.indexOf('=');
-            if (eq <= 0) {
-                parse_error(ctx, instruction.line, `ENV expects NAME=value pairs; "${word}" is not one`, instruction.endLine);
-                continue;
-            }
-            const raw = word.slice(eq + 1);
-            declarations.push({ name: unquote(word.slice(0, eq)), raw, value: expandWord(raw, scope, ctx.escape).value });
-        }
-    }
-    let next = scope;
-    for (const d of declarations)
-        next = withBinding(next, d.name, { kind: 'env', value: d.value, line: instruction.line });
-    instruction.variables = declarations;
-    return next;
-}
-const AS_KEYWORD = /^as$/i;
-function readStage(from, stages, globalScope, ctx) {
-    const args = from.args;
-    let imageWord = args[0] ?? '';
-    let name = null;
-    if (args.length === 0) {
-        parse_error(ctx, from.line, 'FROM needs an image', from.endLine);
-    }
-    else if (args.length === 3 && AS_KEYWORD.test(args[1])) {
-        name = args[2];
-    }
-    else if (args.length !== 1) {
-        parse_error(ctx, from.line, `FROM expects "FROM [--platform=...] image [AS name]", got "${args.join(' ')}"`, from.endLine);
-        if (args.length >= 2 && AS_KEYWORD.test(args[1]))
-            name = args[2] ?? null;
-        imageWord = args[0];
-    }
-    const platformFlag = from.flags.find((f) => f.name === 'platform');
-    const expansion = expandWord(imageWord, globalScope, ctx.escape);
-    const resolved = expansion.value;
-    const base = {
-        raw: imageWord,
-        resolved,
-        unresolved: expansion.unresolved,
-        image: null,
-        registry: null,
-        tag: null,
-        digest: null,
-        platform: platformFlag?.value ?? null,
-        kind: 'image',
-        stage: null
-    };
-    const lower = resolved.toLowerCase();
-    const baseIndex = ctx.stageIds.get(lower);
-    const baseStage = baseIndex === undefined ? undefined : stages[baseIndex];
-    if (lower === 'scratch')
-        base.kind = 'scratch';
-    else if (baseStage !== undefined) {
-        base.kind = 'stage';
-        base.stage = baseStage.index;
-    }
-    else if (resolved !== '') {
-        const ref = parseImageReference(resolved);
-        if (ref !== null) {
-            base.image = ref.registry === null ? ref.name : `${ref.registry}/${ref.name}`;
-            base.registry = ref.registry;
-            base.tag = ref.tag;
-            base.digest = ref.digest;
-        }
-        else if (expansion.unresolved.length === 0 && !expansion.malformed && referencedNames(imageWord).length === 0) {
-            // A reference built from ARGs is the invalid-default-arg-in-from rule's (BuildKit's InvalidDefaultArgInFrom), not a parse error.
-            parse_error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine);
-        }
-    }
-    return {
-        index: stages.length,
-        name,
-        id: name === null ? null : name.toLowerCase(),
-        line: from.line,
-        endLine: from.endLine,
-        base,
-        instructions: [from]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/engine.ts
-/** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
-
-
-/** What a rule sees as its options: the declared defaults, overridden by the configured values. */
-function optionsOf(rule, configured) {
-    const values = {};
-    for (const o of rule.meta.options ?? [])
-        values[o.name] = configured?.[rule.meta.id]?.[o.name] ?? o.default;
-    return values;
-}
-/** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
-function experimentalOn(context, rule) {
-    const list = context.model.directives.check?.experimental ?? [];
-    return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit));
-}
-/** The stage a finding is about: its own, else the stage whose lines hold it (-1 before the first FROM). */
-function stageOf(context, f) {
-    if (f.stage !== null)
-        return f.stage;
-    return context.model.stages.find((s) => f.line >= s.line && f.line <= s.endLine)?.index ?? -1;
-}
-function configuredIgnore(context, ignores) {
-    if (ignores.length === 0)
-        return () => false;
-    return (f) => {
-        const code = f.equivalents.hadolint;
-        const ids = code !== null && code.startsWith('SC') ? [f.rule, shellcheckId(code)] : [f.rule];
-        return ignores.some((ignore) => {
-            if (!ids.some((id) => ignore.ids.has(id)))
-                return false;
-            if (ignore.stage === null)
-                return true;
-            const stage = context.model.stages[stageOf(context, f)];
-            return stage !== undefined && ignore.stage(stage.name, stage.index);
-        });
-    };
-}
-function runRules(context, options = {}) {
-    const rules = context.rules;
-    const findings = [];
-    const lastLine = context.model.lineCount;
-    const suppressions = readSuppressions(context.model, rules);
-    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
-    for (const rule of rules) {
-        const level = options.levels?.[rule.meta.id];
-        if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
-            continue;
-        for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
-            if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
-                continue;
-            const line = Math.min(Math.max(1, report.line), lastLine);
-            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
-            if (suppressedElsewhere)
-                continue;
-            findings.push({
-                rule: rule.meta.id,
-                severity: level ?? report.severity ?? rule.meta.severity,
-                line,
-                endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
-                message: report.message,
-                stage: report.stage,
-                equivalents: report.equivalents ?? rule.meta.equivalents
-            });
-        }
-    }
-    const ignored = configuredIgnore(context, options.ignores ?? []);
-    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
-    if (suppressions.buildkitErrors) {
-        // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
-        for (const f of kept)
-            if (f.equivalents.buildkit !== null)
-                f.severity = 'error';
-    }
-    return oneFindingPerCause(kept.sort(compareFindings));
-}
-/**
- * The same rule saying the same thing on many lines of a file is one cause: one finding at the
- * first line that lists the others (`alsoAt`), not 34 annotations. Findings arrive sorted by line.
- */
-function oneFindingPerCause(findings) {
-    const first = new Map();
-    const out = [];
-    for (const f of findings) {
-        const key = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
-        const seen = first.get(key);
-        if (seen === undefined) {
-            first.set(key, f);
-            out.push(f);
-        }
-        else
-            (seen.alsoAt ??= []).push(f.line);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/review/analyze.ts
-
-
-
-
-
-const INTERNAL_ERROR = 'internal-error';
-const emptyGraph = () => ({ edges: [], external: [], target: null, targets: [], anyTarget: false, roles: [], problems: [] });
-/** With several built targets, each finding about a stage names the targets that need that stage. */
-function withTargets(findings, model, graph) {
-    if (graph.targets.length < 2)
-        return findings;
-    const label = (stage) => model.stages[stage]?.name ?? `stage ${stage}`;
-    for (const f of findings) {
-        if (f.stage === null)
-            continue;
-        const stage = f.stage;
-        const targets = graph.targets.filter((t) => (t.needs ?? [t.stage]).includes(stage)).map((t) => label(t.stage));
-        if (targets.length > 0)
-            f.targets = targets;
-    }
-    return findings;
-}
-/** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
-function checkFile(model, graph, options = {}) {
-    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) });
-}
-/** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
-function parseForAnalysis(text, options = {}) {
-    try {
-        return { ok: true, model: parseDockerfile(text, { buildArgs: options.buildArgs ?? {} }) };
-    }
-    catch (error) {
-        return { ok: false, error };
-    }
-}
-/**
- * A file named like a Dockerfile that is the input of a generator, not a Dockerfile: template
- * syntax (`{{ }}`, `{% %}`, `${templateOption:…}`), a preprocessor `INCLUDE`, or a fragment with
- * instructions and no FROM. Its line and what gave it away; null for a Dockerfile.
- */
-function templateEvidence(text) {
-    const lines = text.split('\n');
-    let instructions = 0;
-    let from = false;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
-        // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
-        const trimmed = line.trimStart();
-        if ((trimmed.startsWith('{{') || /^FROM\s.*\{\{/i.test(trimmed)) && line.includes('}}'))
-            return { line: i + 1, what: 'template syntax {{ … }}' };
-        if (trimmed.startsWith('{%') && line.includes('%}'))
-            return { line: i + 1, what: 'template syntax {% … %}' };
-        if (line.includes('${templateOption:'))
-            return { line: i + 1, what: 'a ${templateOption:…} placeholder' };
-        const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase();
-        if (word === 'INCLUDE')
-            return { line: i + 1, what: 'a preprocessor INCLUDE' };
-        if (word === 'FROM')
-            from = true;
-        if (word !== undefined && !line.trimStart().startsWith('#'))
-            instructions++;
-    }
-    return !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l)) ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)' } : null;
-}
-/** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
-const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
-function analyzeDockerfile(path, text, options = {}, parsed) {
-    const template = templateEvidence(text);
-    if (template !== null) {
-        const finding = {
-            rule: 'parse-error',
-            severity: 'info',
-            line: template.line,
-            endLine: template.line,
-            message: `this looks like the input of a generator, not a Dockerfile (${template.what}): it is not reviewed; review the Dockerfiles generated from it`,
-            stage: null,
-            equivalents: NO_EQUIVALENTS
-        };
-        return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] };
-    }
-    const analysis = analyzeParsed(path, text, options, parsed);
-    // A fixture is an input of a test: what is wrong in it is often the point.
-    if (FIXTURE_FOLDER.test(path))
-        for (const f of analysis.findings)
-            f.severity = 'info';
-    return analysis;
-}
-function analyzeParsed(path, text, options, parsed) {
-    try {
-        if (parsed !== undefined && !parsed.ok)
-            throw parsed.error;
-        const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
-        const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
-        return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) };
-    }
-    catch (err) {
-        // A bug of ours must not hide the file: say so on the file, keep going with the others.
-        const message = err instanceof Error ? err.message : String(err);
-        const model = parseDockerfile('');
-        const finding = {
-            rule: INTERNAL_ERROR,
-            severity: 'error',
-            line: 1,
-            endLine: 1,
-            message: `Stagecraft failed on this file (${message}); please report it with the file attached`,
-            stage: null,
-            equivalents: NO_EQUIVALENTS
-        };
-        return { path, model: { ...model, errors: [] }, graph: emptyGraph(), findings: [finding] };
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shellcheck/scripts.ts
@@ -57553,6 +58007,7 @@ async function review(sources, options, deps) {
 
 
 
+
 async function main_run() {
     try {
         const inputs = readInputs();
@@ -57573,7 +58028,7 @@ async function main_run() {
             removed: event.removed,
             notes: event.notes
         }, { buildContext: (path, context) => contexts.read(path, context), repository: repositoryFiles(workspace) });
-        await publish(result, { inputs, workspace, client, ref, pr: event.pr, headSha: event.headSha });
+        await publish(result, { inputs, workspace, client, ref, pr: event.pr, headSha: event.headSha, links: actionLinks() });
     }
     catch (err) {
         failRun(err instanceof InputError || err instanceof ConfigError ? err.message : `stagecraft failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

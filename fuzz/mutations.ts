@@ -13,7 +13,7 @@ import { summaryMarkdown } from '../src/report/markdown.js'
 import { toSarif } from '../src/report/sarif.js'
 import { RULES } from '../src/rules/registry.js'
 import type { FileAnalysis } from '../src/model/analysis.js'
-import { reviewOf } from '../__tests__/helpers/review.js'
+import { LINKS, reviewOf } from '../__tests__/helpers/review.js'
 
 /** Pieces that stress the parser: escapes, heredocs, quotes, variables, flags, odd characters. */
 const PIECES = [
@@ -123,10 +123,10 @@ export function checkProperties(text: string): string | null {
   const again = analyzeDockerfile('Dockerfile', text)
   if (JSON.stringify(again.findings) !== JSON.stringify(first.findings)) return 'a second run gave other findings'
   try {
-    const markdown = summaryMarkdown(reviewOf([first]))
-    if (markdown !== summaryMarkdown(reviewOf([again]))) return 'a second run gave another summary'
+    const markdown = summaryMarkdown(reviewOf([first]), { links: LINKS })
+    if (markdown !== summaryMarkdown(reviewOf([again]), { links: LINKS })) return 'a second run gave another summary'
     JSON.stringify(toJsonReport(reviewOf([first])))
-    JSON.stringify(toSarif(reviewOf([first]), RULES))
+    JSON.stringify(toSarif(reviewOf([first]), RULES, LINKS))
   } catch (err) {
     return `a report threw: ${String(err)}`
   }

@@ -4,6 +4,7 @@ import { repositoryFiles } from './sources/repository.js'
 import { createClient } from './github/client.js'
 import { eventSources, repositoryRef } from './github/event.js'
 import { InputError, readInputs } from './github/inputs.js'
+import { actionLinks } from './github/links.js'
 import { failRun, log, publish } from './github/publish.js'
 import { ConfigError, review } from './review/review.js'
 
@@ -31,7 +32,7 @@ export async function run(): Promise<void> {
       },
       { buildContext: (path, context) => contexts.read(path, context), repository: repositoryFiles(workspace) }
     )
-    await publish(result, { inputs, workspace, client, ref, pr: event.pr, headSha: event.headSha })
+    await publish(result, { inputs, workspace, client, ref, pr: event.pr, headSha: event.headSha, links: actionLinks() })
   } catch (err) {
     failRun(err instanceof InputError || err instanceof ConfigError ? err.message : `stagecraft failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors } from '../helpers/sarif-schema.js'
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
+import { APP_TOKEN, GITHUB_TOKEN, PAT, commentBy, startFakeGitHub, type FakeGitHub, type FakeIdentity } from '../helpers/fake-github.js'
 import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
 
@@ -37,7 +37,7 @@ const PR_PAYLOAD = { pull_request: { number: 7, head: { sha: 'headsha', repo: { 
 /** services/api/Dockerfile before the PR: the final stage was on the full node image, and nothing was copied. */
 const API_DOCKERFILE_BEFORE = df('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20', 'USER node')
 
-function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}, payload: object = PR_PAYLOAD): Promise<RunResult> {
+function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}, payload: object = PR_PAYLOAD, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, JSON.stringify(payload))
   const outputs = join(dir, 'output.txt')
@@ -59,7 +59,8 @@ function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<
     'INPUT_GITHUB-TOKEN': 'test-token',
     // Registries are not reachable from tests; the registry test below turns it on against a local one.
     'INPUT_REGISTRY-LOOKUP': 'false',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...extraEnv
   }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env })
@@ -96,7 +97,6 @@ describe('the action on a pull request', () => {
       'GET /repos/o/r/contents/services%2Fapi%2FDockerfile',
       'GET /repos/o/r/contents/web%2FDockerfile',
       'POST /repos/o/r/check-runs',
-      'GET /user',
       'GET /repos/o/r/issues/7/comments',
       'POST /repos/o/r/issues/7/comments'
     ])
@@ -117,6 +117,8 @@ describe('the action on a pull request', () => {
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     expect(output(result.outputs, 'errors')).toBe('1')
     expect(output(result.outputs, 'comment-url')).toMatch(/^https:\/\/github.com\/o\/r\/pull\/7#issuecomment-/)
+    expect(output(result.outputs, 'check-run-url')).toBe(`https://github.com/o/r/runs/${server.checkRuns[0]?.id ?? 0}`)
+    expect(output(result.outputs, 'conclusion')).toBe('failure')
     expect(sarifErrors(JSON.parse(readFileSync(join(tree.dir, 'ws/out/stagecraft.sarif'), 'utf8')))).toEqual([])
     expect(result.code).toBe(1)
   })
@@ -146,6 +148,7 @@ describe('the action on a pull request', () => {
     expect(result.stdout).toContain('::error title=stage-name-typo (error),file=services/api/Dockerfile,line=4,endLine=4::')
     expect(result.summary).toContain('The check run could not be created')
     expect(result.summary).toContain('The pull request comment could not be written')
+    expect([output(result.outputs, 'check-run-url'), output(result.outputs, 'comment-url'), output(result.outputs, 'conclusion')]).toEqual(['', '', 'neutral'])
   })
 
   it('pull_request_target reads the files only through the API at the head SHA, even with a workspace', async () => {
@@ -211,6 +214,62 @@ describe('the action on a push', () => {
     expect(server.requests).toEqual([])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     expect(result.code).toBe(0)
+  })
+})
+
+describe('the action and its own comment, whatever the token', () => {
+  const MARKER = '<!-- stagecraft:ci/lint/ -->'
+
+  it.each<[string, FakeIdentity]>([
+    ['GITHUB_TOKEN', GITHUB_TOKEN],
+    ['a GitHub App installation token', APP_TOKEN],
+    ['a personal access token', PAT]
+  ])('with %s: one comment of its own, updated on the next run; marked comments of others untouched', async (_name, identity) => {
+    server = await startFakeGitHub({ identity })
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    // Marked comments it did not write: the other kinds of token (an earlier set-up) and a person copying the marker.
+    const others = [GITHUB_TOKEN, APP_TOKEN, PAT].filter((o) => o !== identity)
+    server.comments.push(...others.map((o, i) => commentBy(o, i + 1, `${MARKER}\nby ${o.login}`)))
+    server.comments.push({ id: 9, body: `${MARKER}\nforged`, user: { login: 'mallory', id: 666, type: 'User' }, html_url: 'x' })
+    await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    server.contents.set('headsha:services/api/Dockerfile', API_DOCKERFILE.replace('bild', 'build'))
+    const second = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    const own = server.comments.filter((c) => c.user.id === identity.id && !others.some((o) => c.body === `${MARKER}\nby ${o.login}`))
+    expect(own).toHaveLength(1)
+    expect(own[0]?.body).toContain('no findings')
+    expect(server.comments.filter((c) => c !== own[0]).map((c) => c.body)).toEqual([...others.map((o) => `${MARKER}\nby ${o.login}`), `${MARKER}\nforged`])
+    // One POST, then one PATCH of its own comment; never GET /user (an App token cannot ask it).
+    expect(server.requests.filter((r) => r.path.includes('comments') && r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /repos/o/r/issues/7/comments', `PATCH /repos/o/r/issues/comments/${own[0]?.id ?? 0}`])
+    expect(server.requests.some((r) => r.path === '/user')).toBe(false)
+    expect(output(second.outputs, 'comment-url')).toBe(own[0]?.html_url)
+  })
+})
+
+describe('the action and its links', () => {
+  it('links rule pages in the repository and at the ref the workflow pinned (GITHUB_ACTION_REPOSITORY, GITHUB_ACTION_REF)', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never', 'sarif-file': 's.sarif' }, PR_PAYLOAD, { GITHUB_ACTION_REPOSITORY: 'someone/stagecraft-fork', GITHUB_ACTION_REF: 'v1', GITHUB_SERVER_URL: 'https://github.com' })
+    expect(result.code).toBe(0)
+    const base = 'https://github.com/someone/stagecraft-fork/blob/v1/docs/rules'
+    expect(server.comments[0]?.body).toContain(`[\`stage-name-typo\`](${base}/stage-name-typo.md)`)
+    const annotations = (server.checkRuns[0]?.body as { output: { annotations: { message: string }[] } }).output.annotations
+    expect(annotations.every((a) => a.message.includes(`${base}/`))).toBe(true)
+    const sarif = JSON.parse(readFileSync(join(tree.dir, 'ws/s.sarif'), 'utf8')) as { runs: { tool: { driver: { informationUri: string; rules: { helpUri: string }[] } } }[] }
+    expect(sarif.runs[0]?.tool.driver.informationUri).toBe('https://github.com/someone/stagecraft-fork')
+    expect(sarif.runs[0]?.tool.driver.rules.every((r) => r.helpUri.startsWith(`${base}/`))).toBe(true)
+  })
+
+  it('a local action (uses: ./) links the package repository at its version tag', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' }, PR_PAYLOAD, { GITHUB_ACTION_REPOSITORY: '', GITHUB_ACTION_REF: '' })
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; repository: { url: string } }
+    const home = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')
+    expect(server.comments[0]?.body).toContain(`(${home}/blob/v${pkg.version}/docs/rules/stage-name-typo.md)`)
   })
 })
 

@@ -25,8 +25,33 @@ export interface FakePullFile {
 export interface FakeComment {
   id: number
   body: string
-  user: { login: string; type: string }
+  user: { login: string; id: number; type: string }
+  /** Set on comments an app's bot wrote (GITHUB_TOKEN's github-actions, an App installation token's app). */
+  performed_via_github_app?: { slug: string } | null
   html_url: string
+}
+
+/**
+ * Who the token acts as, as GitHub answers for each kind: GraphQL `viewer` knows every kind;
+ * REST `GET /user` answers only a user's token (403 "Resource not accessible by integration"
+ * for GITHUB_TOKEN and App installation tokens).
+ */
+export interface FakeIdentity {
+  login: string
+  id: number
+  type: 'Bot' | 'User'
+  /** The app a bot posts through (its slug); null for a person's token. */
+  app: string | null
+  restUser: boolean
+}
+
+export const GITHUB_TOKEN: FakeIdentity = { login: 'github-actions[bot]', id: 41898282, type: 'Bot', app: 'github-actions', restUser: false }
+export const APP_TOKEN: FakeIdentity = { login: 'stagecraft-review[bot]', id: 900001, type: 'Bot', app: 'stagecraft-review', restUser: false }
+export const PAT: FakeIdentity = { login: 'release-bot-user', id: 777, type: 'User', app: null, restUser: true }
+
+/** A comment written by an identity, e.g. to seed the thread with an earlier run's or someone else's. */
+export function commentBy(who: FakeIdentity, id: number, body: string): FakeComment {
+  return { id, body, user: { login: who.login, id: who.id, type: who.type }, performed_via_github_app: who.app === null ? null : { slug: who.app }, html_url: `https://github.com/o/r/pull/7#issuecomment-${id}` }
 }
 
 interface Fault {
@@ -56,7 +81,8 @@ export interface FakeOptions {
   pull?: number
   headSha?: string
   changedFiles?: number
-  viewer?: string
+  /** The token's identity (default: GITHUB_TOKEN's github-actions[bot]). */
+  identity?: FakeIdentity
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -80,7 +106,7 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
   const owner = options.owner ?? 'o'
   const repo = options.repo ?? 'r'
   const pull = options.pull ?? 7
-  const viewer = options.viewer ?? 'github-actions[bot]'
+  const identity = options.identity ?? GITHUB_TOKEN
   const faults = new Map<string, Fault[]>()
   let nextId = 1000
   const state: Omit<FakeGitHub, 'url' | 'fault' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [], timings: [] }
@@ -130,13 +156,15 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
       } else if (route === `GET ${base}/issues/${pull}/comments`) {
         paged(state.comments)
       } else if (route === `POST ${base}/issues/${pull}/comments`) {
-        const comment = { id: nextId++, body: (body as { body: string }).body, user: { login: viewer, type: 'Bot' }, html_url: `https://github.com/${owner}/${repo}/pull/${pull}#issuecomment-${nextId}` }
+        const comment = commentBy(identity, nextId++, (body as { body: string }).body)
         state.comments.push(comment)
         send(res, 201, comment)
       } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/issues/comments/`)) {
         const id = Number(url.pathname.split('/').pop())
         const comment = state.comments.find((c) => c.id === id)
         if (comment === undefined) send(res, 404, { message: 'Not Found' })
+        // GitHub lets only the author (or a maintainer's token) edit a comment.
+        else if (comment.user.id !== identity.id) send(res, 403, { message: 'Resource not accessible by integration' })
         else {
           comment.body = (body as { body: string }).body
           send(res, 200, comment)
@@ -154,8 +182,14 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
         if (run === undefined) return send(res, 404, { message: 'Not Found' })
         run.updates.push(body as Record<string, unknown>)
         send(res, 200, { id: run.id })
-      } else if (route === '/user' || route === 'GET /user') {
-        send(res, 403, { message: 'Resource not accessible by integration' })
+      } else if (route === 'GET /user') {
+        if (identity.restUser) send(res, 200, { login: identity.login, id: identity.id, type: identity.type })
+        else send(res, 403, { message: 'Resource not accessible by integration' })
+      } else if (route === 'POST /graphql') {
+        const raw = (body as { query?: unknown } | undefined)?.query
+        const query = typeof raw === 'string' ? raw : ''
+        if (/\bviewer\b/.test(query)) send(res, 200, { data: { viewer: { login: identity.login, databaseId: identity.id } } })
+        else send(res, 200, { errors: [{ message: `fake GitHub answers only viewer, not ${query}` }] })
       } else {
         send(res, 404, { message: `fake GitHub has no route for ${route}` })
       }

@@ -3,6 +3,11 @@ import type { BuiltImageResult } from '../../src/enrich/built-image.js'
 import type { PreviousVersion } from '../../src/enrich/delta.js'
 import type { FileAnalysis } from '../../src/model/analysis.js'
 import type { ImageLookup } from '../../src/model/image.js'
+import { HOME, VERSION } from '../../src/model/version.js'
+import { linksAt, releaseTag } from '../../src/report/links.js'
+
+/** The links the CLI gives (the package's repository at its version's tag). */
+export const LINKS = linksAt(HOME, releaseTag(VERSION))
 
 export interface Extras {
   previous?: ReadonlyMap<string, PreviousVersion>

@@ -4,6 +4,7 @@ import { conclusion, fails, selectFindings } from '../../src/review/policy.js'
 import { batches, toCheckAnnotation } from '../../src/github/annotations.js'
 import { RULES } from '../../src/rules/registry.js'
 import { df } from '../helpers/dockerfile.js'
+import { LINKS } from '../helpers/review.js'
 
 // Line 1: base-image-untagged (line), line 3: unused-stage (file), line 4: apt-lists-left (line)
 const analysis = analyzeDockerfile('Dockerfile', df('FROM ubuntu AS a', 'USER app', 'FROM debian:12 AS unused', 'FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'USER app'))
@@ -33,7 +34,7 @@ describe('selectFindings', () => {
 describe('check-run annotations', () => {
   it('maps severities to levels and keeps the docs link', () => {
     const [first] = analysis.findings
-    expect(first && toCheckAnnotation('Dockerfile', first)).toEqual({
+    expect(first && toCheckAnnotation('Dockerfile', first, LINKS)).toEqual({
       path: 'Dockerfile',
       start_line: 1,
       end_line: 1,

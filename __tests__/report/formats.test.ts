@@ -23,6 +23,7 @@ import { RULES } from '../../src/rules/registry.js'
 import { corpusAvailable, readManifest } from '../helpers/corpus.js'
 import { df } from '../helpers/dockerfile.js'
 import { reviewOf } from '../helpers/review.js'
+import { CLI_LINKS as LINKS } from '../../src/cli/run.js'
 
 const require = createRequire(import.meta.url)
 const { default: Ajv } = require('ajv-draft-04') as typeof import('ajv-draft-04')
@@ -67,16 +68,16 @@ describe('xml escaping', () => {
 
 describe('junit', () => {
   it('is valid against the JUnit schema Jenkins validates with', async () => {
-    expect(await junitErrors(toJunit(review))).toEqual([])
+    expect(await junitErrors(toJunit(review, LINKS))).toEqual([])
   })
 
   it('is checked by a validator that rejects what the schema does not allow', async () => {
-    const broken = toJunit(review).replace('<testsuite name=', '<testsuite nom=')
+    const broken = toJunit(review, LINKS).replace('<testsuite name=', '<testsuite nom=')
     expect((await junitErrors(broken)).length).toBeGreaterThan(0)
   })
 
   it('has one failed case per finding, one passed case per clean file, and the counts to match', () => {
-    const doc = parseXml(toJunit(review), 'testsuites')
+    const doc = parseXml(toJunit(review, LINKS), 'testsuites')
     const suites = all(doc, 'testsuite')
     expect(suites.map((s) => s.name)).toEqual(['svc/Dockerfile', 'ok/Dockerfile', 'odd dir/Docker"file'])
     expect(suites.map((s) => [s.tests, s.failures])).toEqual([
@@ -94,7 +95,7 @@ describe('junit', () => {
   })
 
   it('is valid for no file at all', async () => {
-    expect(await junitErrors(toJunit(reviewOf([])))).toEqual([])
+    expect(await junitErrors(toJunit(reviewOf([]), LINKS))).toEqual([])
   })
 })
 
@@ -133,7 +134,7 @@ describe('checkstyle', () => {
 describe('gitlab code quality', () => {
   const ajv = new Ajv({ allErrors: true, strict: false })
   const validateIssue = ajv.compile(schema('gitlab-codeclimate.json'))
-  const issues = toGitlabCodeQuality(review, RULES)
+  const issues = toGitlabCodeQuality(review, RULES, LINKS)
 
   it('passes GitLab’s own schema for every issue (GitLab stops reading at the first that does not)', () => {
     expect(issues.filter((i) => !validateIssue(i))).toEqual([])
@@ -149,8 +150,8 @@ describe('gitlab code quality', () => {
   it('gives every issue its own fingerprint, stable when lines move', () => {
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length)
     const moved = analyzeDockerfile('svc/Dockerfile', df('# a comment that moves every line', 'FROM alpine', 'COPY --from=later /x /x', 'FROM alpine:3 AS later', 'USER app', 'RUN curl -s https://x | sh'))
-    const before = toGitlabCodeQuality(reviewOf([bad]), RULES).map((i) => i.fingerprint)
-    const after = toGitlabCodeQuality(reviewOf([moved]), RULES).map((i) => i.fingerprint)
+    const before = toGitlabCodeQuality(reviewOf([bad]), RULES, LINKS).map((i) => i.fingerprint)
+    const after = toGitlabCodeQuality(reviewOf([moved]), RULES, LINKS).map((i) => i.fingerprint)
     expect(after.filter((f) => before.includes(f)).length).toBeGreaterThan(0)
   })
 
@@ -172,7 +173,7 @@ describe('rdjson', () => {
   const validateStrict = new Ajv({ allErrors: true, strict: false }).compile(strict)
 
   it('is valid against reviewdog’s schema, also with unknown keys forbidden', () => {
-    const result = toRdjson(review)
+    const result = toRdjson(review, LINKS)
     expect(validate(result)).toBe(true)
     expect(validateStrict(result)).toBe(true)
     expect(result.diagnostics).toHaveLength(bad.findings.length + 3)
@@ -180,7 +181,7 @@ describe('rdjson', () => {
   })
 
   it('is checked by a schema that rejects a wrong severity and a misspelt key', () => {
-    const result = toRdjson(review) as unknown as { diagnostics: Record<string, unknown>[] }
+    const result = toRdjson(review, LINKS) as unknown as { diagnostics: Record<string, unknown>[] }
     const first = result.diagnostics[0] as Record<string, unknown>
     expect(validate({ ...result, diagnostics: [{ ...first, severity: 'FATAL' }] })).toBe(false)
     expect(validateStrict({ ...result, diagnostics: [{ ...first, mesage: 'x' }] })).toBe(false)
@@ -202,12 +203,12 @@ const itCorpus = corpusAvailable() ? it : it.skip
 describe('the whole corpus', () => {
   itCorpus('gives valid JUnit, Code Quality and rdjson', async () => {
     const corpus = reviewOf(readManifest().map((e) => analyzeDockerfile(e.file, readFileSync(e.path, 'utf8'))))
-    expect(await junitErrors(toJunit(corpus))).toEqual([])
+    expect(await junitErrors(toJunit(corpus, LINKS))).toEqual([])
     const validateIssue = new Ajv({ strict: false }).compile(schema('gitlab-codeclimate.json'))
-    const issues = toGitlabCodeQuality(corpus, RULES)
+    const issues = toGitlabCodeQuality(corpus, RULES, LINKS)
     expect(issues.filter((i) => !validateIssue(i))).toEqual([])
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length)
-    expect(new Ajv({ strict: false }).compile(schema('rdjson-DiagnosticResult.json'))(toRdjson(corpus))).toBe(true)
+    expect(new Ajv({ strict: false }).compile(schema('rdjson-DiagnosticResult.json'))(toRdjson(corpus, LINKS))).toBe(true)
     expect(all(parseXml(toCheckstyle(corpus), 'checkstyle'), 'file')).toHaveLength(corpus.files.length)
   })
 })

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyzeDockerfile, type AnalysisOptions } from '../../src/review/analyze.js'
 import { summaryMarkdown, type PreviousVersion } from '../../src/report/markdown.js'
-import { reviewOf } from '../helpers/review.js'
+import { LINKS, reviewOf } from '../helpers/review.js'
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'golden')
 const UPDATE = process.env.UPDATE_GOLDEN === '1'
@@ -37,7 +37,7 @@ function render(fixture: Fixture): string {
   const previous = new Map<string, PreviousVersion>()
   if (fixture.previous === 'new') previous.set(path, 'new')
   if (fixture.previous === 'base') previous.set(path, analyzeDockerfile(path, read(`${fixture.name}.base.Dockerfile`), fixture.options))
-  return summaryMarkdown(reviewOf([head], { previous }))
+  return summaryMarkdown(reviewOf([head], { previous }), { links: LINKS })
 }
 
 describe('summary Markdown golden files', () => {

@@ -6,7 +6,7 @@ import { RULES } from '../../src/rules/registry.js'
 import { corpusAvailable, readManifest } from '../helpers/corpus.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors, validateSarif } from '../helpers/sarif-schema.js'
-import { reviewOf } from '../helpers/review.js'
+import { LINKS, reviewOf } from '../helpers/review.js'
 
 const validate = validateSarif
 
@@ -18,7 +18,7 @@ describe('toSarif', () => {
   const bad = analyzeDockerfile('svc/Dockerfile', df('FROM alpine', 'COPY --from=later /x /x', 'FROM alpine:3 AS later', 'USER app'))
 
   it('is valid SARIF 2.1.0 with every rule and a result per finding', () => {
-    const log = toSarif(reviewOf([bad]), RULES)
+    const log = toSarif(reviewOf([bad]), RULES, LINKS)
     expectValid(log)
     const run = (log.runs[0] ?? {}) as { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id))
@@ -29,19 +29,19 @@ describe('toSarif', () => {
   })
 
   it('is checked by a validator that does reject invalid SARIF', () => {
-    const log = toSarif(reviewOf([bad]), RULES) as unknown as { runs: { results: { level: string }[] }[] }
+    const log = toSarif(reviewOf([bad]), RULES, LINKS) as unknown as { runs: { results: { level: string }[] }[] }
     const first = log.runs[0]?.results[0]
     if (first !== undefined) first.level = 'info'
     expect(validate(log)).toBe(false)
   })
 
   it('is valid with no findings at all (code scanning rejects an empty log, not an empty run)', () => {
-    expectValid(toSarif(reviewOf([]), RULES))
+    expectValid(toSarif(reviewOf([]), RULES, LINKS))
   })
 
   const itCorpus = corpusAvailable() ? it : it.skip
   itCorpus('is valid for the whole corpus', () => {
     const analyses = readManifest().map((e) => analyzeDockerfile(e.file, readFileSync(e.path, 'utf8')))
-    expectValid(toSarif(reviewOf(analyses), RULES))
+    expectValid(toSarif(reviewOf(analyses), RULES, LINKS))
   })
 })

@@ -10,7 +10,7 @@ import { formatBytes, platformOf, sizeKey } from '../../src/enrich/sizes.js'
 
 import { df } from '../helpers/dockerfile.js'
 import type { ImageLookup } from '../../src/model/image.js'
-import { reviewOf } from '../helpers/review.js'
+import { LINKS, reviewOf } from '../helpers/review.js'
 
 const analyse = (...lines: string[]): ReturnType<typeof analyzeDockerfile> => analyzeDockerfile('Dockerfile', df(...lines))
 
@@ -91,7 +91,7 @@ describe('Mermaid source', () => {
     const lines = ['FROM alpine:3 AS s0', ...Array.from({ length: MERMAID_LIMITS.nodes + 5 }, (_, i) => `FROM s${i} AS s${i + 1}`)]
     const a = analyse(...lines)
     expect(stageGraphMermaid(describeStages(a.model, a.graph), a.graph)).toBeNull()
-    expect(summaryMarkdown(reviewOf([a]))).toContain('The stage graph is too large to draw; the table above has it all.')
+    expect(summaryMarkdown(reviewOf([a]), { links: LINKS })).toContain('The stage graph is too large to draw; the table above has it all.')
   })
 })
 
@@ -200,7 +200,7 @@ describe('sizes from the registry in the summary', () => {
       [sizeKey('golang:1.22', 'linux/amd64'), { ok: false, image: 'golang:1.22', platform: 'linux/amd64', reason: 'no answer from registry-1.docker.io within 10000 ms' }],
       [sizeKey('example.com/base:1', 'linux/amd64'), ok('example.com/base:1', 12_345_678, 'linux/arm64')]
     ])
-    const md = summaryMarkdown(reviewOf([a], { sizes }))
+    const md = summaryMarkdown(reviewOf([a], { sizes }), { links: LINKS })
     expect(md).toContain('| <code>golang:1.22</code> | <code>build</code> | golang | large | ≈ 300 MB | estimate |')
     expect(md).toContain('| <code>example.com/base:1</code> | <code>stage 1</code> | — | small | 12.3 MB | registry |')
     expect(md).toContain('*Estimated because the registry look-up failed:* <code>golang:1.22</code>: no answer from registry-1.docker.io within 10000 ms')
@@ -218,9 +218,9 @@ describe('sizes from the registry in the summary', () => {
 describe('the summary under the size limit', () => {
   it('first drops the picture and the breakdown, keeping stages and findings, before falling back to counts', () => {
     const files = Array.from({ length: 6 }, (_, i) => analyzeDockerfile(`s${i}/Dockerfile`, df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'CMD run | tee /log')))
-    const full = summaryMarkdown(reviewOf(files))
+    const full = summaryMarkdown(reviewOf(files), { links: LINKS })
     const limit = [...full].length - 10
-    const compact = summaryMarkdown(reviewOf(files), { limit })
+    const compact = summaryMarkdown(reviewOf(files), { links: LINKS, limit })
     expect([...compact].length).toBeLessThanOrEqual(limit)
     expect(compact).toContain('**Stages**')
     expect(compact).toContain('**Findings**')

@@ -6,8 +6,9 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyzeDockerfile } from '../../src/review/analyze.js'
-import { metaLine, registrySource, ruleModuleOf, rulesIndex, withReadmeRules } from '../../src/rules/docs.js'
+import { NOT_ON_AN_INSTRUCTION, SILENCE_HEADING, buildkitUrl, hadolintUrl, kebabCase, metaLine, registrySource, ruleModuleOf, rulesIndex, withGeneratedParts, withReadmeRules } from '../../src/rules/docs.js'
 import { RULES } from '../../src/rules/registry.js'
+import type { Rule } from '../../src/rules/types.js'
 import { ROOT } from '../helpers/bundle.js'
 import { analyzeWithShellcheck } from '../helpers/shellcheck.js'
 
@@ -22,6 +23,8 @@ describe('rule docs', () => {
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has a page whose examples hold', async (id, rule) => {
     const path = join(DOCS, `${id}.md`)
     expect(existsSync(path)).toBe(true)
+    // The metadata line (with the equivalents' links) and the closing section are generated.
+    generated(path, withGeneratedParts(readFileSync(path, 'utf8'), rule.meta))
     const doc = readFileSync(path, 'utf8')
     const lines = doc.split('\n')
     expect(lines[0]).toBe(`# ${id}`)
@@ -48,12 +51,20 @@ describe('rule docs', () => {
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const analysisOptions = { target, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) }
+    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
     // The shellcheck rule passes on what ShellCheck says: its examples go through the real program.
-    const rulesIn = async (text: string): Promise<string[]> =>
-      (id === 'shellcheck' ? await analyzeWithShellcheck(text, analysisOptions) : analyzeDockerfile('Dockerfile', text, analysisOptions)).findings.map((f) => f.rule)
+    const analyse = async (text: string, levels: Record<string, 'off'> = {}) =>
+      id === 'shellcheck' ? await analyzeWithShellcheck(text, analysisOptions(levels)) : analyzeDockerfile('Dockerfile', text, analysisOptions(levels))
+    const rulesIn = async (text: string): Promise<string[]> => (await analyse(text)).findings.map((f) => f.rule)
     expect(await rulesIn(bad as string)).toContain(id)
     expect(await rulesIn(good as string)).not.toContain(id)
+    // Every way "How to silence this" names silences the Bad example.
+    for (const [how, text] of silenced(bad as string, rule.meta, await analyse(bad as string))) {
+      // An ignore comment above the instruction cannot reach findings on comments or line 1: those pages say so.
+      const reaches = how !== 'stagecraft-ignore above' || !NOT_ON_AN_INSTRUCTION.has(id)
+      expect([how, (await rulesIn(text)).includes(id)]).toEqual([how, !reaches])
+    }
+    expect((await analyse(bad as string, { [id]: 'off' })).findings.map((f) => f.rule)).not.toContain(id)
     // Every option the rule declares is documented on its page.
     for (const o of rule.meta.options ?? []) expect(doc).toContain(`\`${o.name}\``)
   })
@@ -66,6 +77,48 @@ describe('rule docs', () => {
   it('has an index generated from the metadata (npm run docs rewrites it)', () => {
     const path = join(DOCS, 'README.md')
     generated(path, rulesIndex(RULES))
+  })
+})
+
+/** The Bad example silenced each way the page's closing section names. */
+function silenced(bad: string, meta: Rule['meta'], analysis: ReturnType<typeof analyzeDockerfile>): [string, string][] {
+  const lines = bad.replace(/\n$/, '').split('\n')
+  // A comment goes above the instruction a finding is in (or above the finding's own line).
+  const above = [...new Set(analysis.findings.filter((f) => f.rule === meta.id).map((f) => analysis.model.instructions.find((i) => i.line <= f.line && f.line <= i.endLine)?.line ?? f.line))].sort((a, b) => b - a)
+  const withAbove = (comment: string): string => {
+    const out = [...lines]
+    for (const line of above) out.splice(line - 1, 0, comment)
+    return `${out.join('\n')}\n`
+  }
+  const ways: [string, string][] = [
+    ['stagecraft-ignore above', withAbove(`# stagecraft-ignore ${meta.id}`)],
+    ['stagecraft-ignore-file', `${lines.join('\n')}\n# stagecraft-ignore-file ${meta.id}\n`]
+  ]
+  const { hadolint, buildkit } = meta.equivalents
+  if (hadolint !== null) ways.push(['hadolint ignore above', withAbove(`# hadolint ignore=${hadolint}`)])
+  if (buildkit !== null) {
+    const first = lines[0] ?? ''
+    // One check directive per file: add skip to the one the example has.
+    ways.push(['check=skip', first.startsWith('# check=') ? [`${first};skip=${buildkit}`, ...lines.slice(1), ''].join('\n') : `# check=skip=${buildkit}\n${lines.join('\n')}\n`])
+  }
+  return ways
+}
+
+describe('rule page links', () => {
+  it("names BuildKit's checks as Docker's docs do, and links hadolint's wiki", () => {
+    expect(['JSONArgsRecommended', 'SecretsUsedInArgOrEnv', 'FromPlatformFlagConstDisallowed', 'CopyIgnoredFile', 'UndefinedVar'].map(kebabCase)).toEqual(['json-args-recommended', 'secrets-used-in-arg-or-env', 'from-platform-flag-const-disallowed', 'copy-ignored-file', 'undefined-var'])
+    expect(buildkitUrl('StageNameCasing')).toBe('https://docs.docker.com/reference/build-checks/stage-name-casing/')
+    expect(hadolintUrl('DL3006')).toBe('https://github.com/hadolint/hadolint/wiki/DL3006')
+  })
+
+  it('every page with an equivalent links its docs, and ends with how to silence it', () => {
+    for (const { meta } of RULES) {
+      const doc = readFileSync(join(DOCS, `${meta.id}.md`), 'utf8')
+      if (meta.equivalents.hadolint !== null) expect(doc).toContain(`(${hadolintUrl(meta.equivalents.hadolint)})`)
+      if (meta.equivalents.buildkit !== null) expect(doc).toContain(`(${buildkitUrl(meta.equivalents.buildkit)})`)
+      const headings = doc.split('\n').filter((l) => l.startsWith('## '))
+      expect([meta.id, headings[headings.length - 1]]).toEqual([meta.id, SILENCE_HEADING])
+    }
   })
 })
 

@@ -11202,9 +11202,24 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/stagecraft-dev/stagecraft-action.git"}}');
 ;// CONCATENATED MODULE: ./src/model/version.ts
-/** Kept in step with package.json by a test. */
-const VERSION = '0.1.0';
+/**
+ * The package's identity, read from package.json, the one place it is written: the version and
+ * the canonical home (its `repository`), from which the CLI's links, SARIF's informationUri and
+ * the README's `uses:` line derive.
+ */
+
+const VERSION = package_namespaceObject.rE;
+/** `git+https://github.com/owner/name.git` (npm's form) → `https://github.com/owner/name`. */
+function repositoryHome(url) {
+    return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+}
+/** The canonical repository, e.g. https://github.com/stagecraft-dev/stagecraft-action. */
+const HOME = repositoryHome(package_namespaceObject.Jk.O);
+/** owner/name of the canonical repository, as a workflow's `uses:` names it. */
+const REPOSITORY = new URL(HOME).pathname.replace(/^\//, '');
 
 ;// CONCATENATED MODULE: ./src/graph/purpose.ts
 /** Words in a stage or target name that say "environment". */
@@ -11642,30 +11657,513 @@ function buildStageGraph(model, options = {}) {
     return { edges, external, target, targets, anyTarget, roles: assignRoles(stages.length, edges, targets, anyTarget), problems: findings };
 }
 
-;// CONCATENATED MODULE: ./src/parse/paths.ts
-/**
- * `a/b///` → `a/b`. A loop, not `/\/+$/`: that regex restarts at every slash of a long run
- * and takes quadratic time on `////…x` (a 20,000-slash path took a second).
- */
-function trimTrailingSlashes(path) {
-    let end = path.length;
-    while (end > 0 && path.charCodeAt(end - 1) === 47)
-        end--;
-    return end === path.length ? path : path.slice(0, end);
+;// CONCATENATED MODULE: ./src/model/finding.ts
+/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
+const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
+/** Rank for comparisons: error > warning > info. */
+function severityRank(severity) {
+    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
 }
-/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
-function joinPath(base, next) {
-    const path = next.startsWith('/') ? next : `${trimTrailingSlashes(base)}/${next}`;
-    const parts = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
+function compareFindings(a, b) {
+    return (a.line - b.line ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.rule.localeCompare(b.rule) ||
+        a.message.localeCompare(b.message));
+}
+/** How many findings of each severity. */
+function tally(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+/** Lines a grouped finding's text lists; the rest are counted. */
+const LISTED_LINES = 5;
+/** The finding as people read it: the rule's words, and the other lines it stands for when grouped. */
+function findingText(f) {
+    if (f.alsoAt === undefined || f.alsoAt.length === 0)
+        return f.message;
+    const listed = f.alsoAt.slice(0, LISTED_LINES).join(', ');
+    const more = f.alsoAt.length - LISTED_LINES;
+    return `${f.message} (also on line${f.alsoAt.length === 1 ? '' : 's'} ${listed}${more > 0 ? ` and ${more} more` : ''})`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/directives.ts
+function names(value) {
+    const list = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
+}
+/**
+ * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
+ * three parts; text after the first space is a comment.
+ */
+function parseCheckDirective(value, line) {
+    const check = { line, skip: [], error: false, experimental: [] };
+    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
+    const parts = body.split(';').filter((p) => p !== '');
+    if (parts.length > 3)
+        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
+    for (const part of parts) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
+        if (key === 'skip')
+            check.skip = names(val);
+        else if (key === 'experimental')
+            check.experimental = names(val);
+        else if (key === 'error') {
+            const lower = val.toLowerCase();
+            if (lower !== 'true' && lower !== 'false')
+                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
+            check.error = lower === 'true';
+        }
         else
-            parts.push(part);
+            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
     }
-    return `/${parts.join('/')}`;
+    return { ok: true, check };
+}
+
+;// CONCATENATED MODULE: ./src/parse/image-ref.ts
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
+function parseImageReference(reference) {
+    if (reference === '' || reference.length > 512 || /\s/.test(reference))
+        return null;
+    let rest = reference;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return null;
+    }
+    let tag = null;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return null;
+    }
+    let registry = null;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash >= 0) {
+        const head = rest.slice(0, firstSlash);
+        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
+            registry = head;
+            rest = rest.slice(firstSlash + 1);
+            if (!HOST.test(registry))
+                return null;
+        }
+    }
+    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
+        return null;
+    return { registry, name: rest, tag, digest };
+}
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Docker Hub: no registry written, or one of its host names. */
+function isDockerHub(registry) {
+    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
+}
+/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
+function canonicalRepository(ref) {
+    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
+    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    return `${registry}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/variables.ts
+/**
+ * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
+ * applies to non-RUN instructions ($VAR, ${VAR}, ${VAR:-x}, ${VAR:+x}, ...), with quote
+ * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
+ * that could backtrack.
+ */
+/**
+ * All bindings ever made along one line of instructions, each with the version it was made at.
+ * A scope is (table, version): it sees the bindings made at or before its version. Extending
+ * the newest scope appends in place (O(1)); extending an older one (a second stage built FROM
+ * the same stage) first copies what that scope sees. So 20,000 ENV lines cost 20,000 appends,
+ * not 20,000 copies of a growing map.
+ */
+class BindingTable {
+    frozen;
+    entries = new Map();
+    version = 0;
+    constructor(frozen = false) {
+        this.frozen = frozen;
+    }
+}
+class VersionedScope {
+    table;
+    version;
+    constructor(table, version) {
+        this.table = table;
+        this.version = version;
+    }
+    get(name) {
+        const entry = this.table.entries.get(name);
+        if (entry === undefined)
+            return undefined;
+        const { versions, bindings } = entry;
+        let hi = versions.length - 1;
+        if (versions[hi] <= this.version)
+            return bindings[hi];
+        let lo = 0;
+        if (versions[0] > this.version)
+            return undefined;
+        // The last binding made at or before this version.
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (versions[mid] <= this.version)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return bindings[lo];
+    }
+    has(name) {
+        return this.get(name) !== undefined;
+    }
+    keys() {
+        const names = [];
+        for (const [name, entry] of this.table.entries)
+            if (entry.versions[0] <= this.version)
+                names.push(name);
+        return names;
+    }
+}
+const EMPTY_SCOPE = new VersionedScope(new BindingTable(true), 0);
+/**
+ * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
+ * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
+ * (usable in FROM) and inside a stage after `ARG NAME`; `--build-arg` may override them here.
+ * TARGETSTAGE depends on the build, so it has no value.
+ */
+const PLATFORM_ARG_VALUES = {
+    BUILDPLATFORM: 'linux/amd64',
+    BUILDOS: 'linux',
+    BUILDARCH: 'amd64',
+    BUILDVARIANT: '',
+    TARGETPLATFORM: 'linux/amd64',
+    TARGETOS: 'linux',
+    TARGETARCH: 'amd64',
+    TARGETVARIANT: '',
+    TARGETSTAGE: null
+};
+const PLATFORM_ARGS = Object.keys(PLATFORM_ARG_VALUES);
+/** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
+const PREDEFINED_ARGS = (/* unused pure expression or super */ null && ([
+    'HTTP_PROXY',
+    'http_proxy',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'FTP_PROXY',
+    'ftp_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy'
+]));
+/** The scope after one more binding; `scope` itself is unchanged. */
+function withBinding(scope, name, binding) {
+    let table;
+    if (scope instanceof VersionedScope && !scope.table.frozen && scope.table.version === scope.version)
+        table = scope.table;
+    else {
+        // Not the newest scope of its table: start a table with what this scope sees.
+        table = new BindingTable();
+        for (const key of scope.keys()) {
+            const b = scope.get(key);
+            table.entries.set(key, { versions: [0], bindings: [b] });
+        }
+    }
+    table.version++;
+    const entry = table.entries.get(name);
+    if (entry === undefined)
+        table.entries.set(name, { versions: [table.version], bindings: [binding] });
+    else {
+        entry.versions.push(table.version);
+        entry.bindings.push(binding);
+    }
+    return new VersionedScope(table, table.version);
+}
+const isNameStart = (c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
+const isNameChar = (c) => isNameStart(c) || (c >= '0' && c <= '9');
+/**
+ * Expands variables in one word and removes quotes, like BuildKit's shell lexer for
+ * COPY/ADD/ENV/ARG/FROM/WORKDIR/USER/... arguments.
+ */
+function expandWord(text, scope, escape = '\\', removeQuotes = true) {
+    const state = { scope, escape, unresolved: [], malformed: false };
+    const value = expandText(text, state, removeQuotes);
+    return { value, unresolved: dedupe(state.unresolved), malformed: state.malformed };
+}
+/** The names a piece of text references, whether or not they are in scope. */
+function referencedNames(text) {
+    const names = [];
+    // Jump from one `$` to the next: most text has none.
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+        const next = text[i + 1] ?? '';
+        if (next === '{') {
+            let j = i + 2;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            if (j > i + 2)
+                names.push(text.slice(i + 2, j));
+        }
+        else if (isNameStart(next)) {
+            let j = i + 1;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            names.push(text.slice(i + 1, j));
+        }
+    }
+    return dedupe(names);
+}
+/**
+ * The names a text uses without a fallback: `$X`, `${X}`, `${X#pre}`..., but not `${X:-default}`,
+ * `${X-default}`, `${X:+alt}` or `${X:?message}`, whose author already handles an unset X.
+ */
+function unguardedNames(text) {
+    const names = [];
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+        const next = text[i + 1] ?? '';
+        if (next === '{') {
+            let j = i + 2;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            const after = text[j] ?? '';
+            const guarded = after === '-' || after === '+' || after === '?' || after === '=' || after === ':';
+            if (j > i + 2 && !guarded)
+                names.push(text.slice(i + 2, j));
+        }
+        else if (isNameStart(next)) {
+            let j = i + 1;
+            while (j < text.length && isNameChar(text[j]))
+                j++;
+            names.push(text.slice(i + 1, j));
+        }
+    }
+    return dedupe(names);
+}
+function dedupe(names) {
+    return names.length < 2 ? names : [...new Set(names)];
+}
+function lookup(name, state) {
+    const binding = state.scope.get(name);
+    return binding === undefined ? null : binding.value;
+}
+function expandText(text, state, removeQuotes) {
+    let out = '';
+    let quote = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'") {
+                quote = '';
+                if (!removeQuotes)
+                    out += c;
+            }
+            else
+                out += c;
+            i++;
+            continue;
+        }
+        if (c === state.escape && i + 1 < text.length) {
+            const next = text[i + 1];
+            // Inside double quotes only the special characters are escapable, as in a shell.
+            if (quote === '"' && next !== '"' && next !== '$' && next !== state.escape) {
+                out += c + next;
+            }
+            else {
+                out += removeQuotes ? next : c + next;
+            }
+            i += 2;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            if (quote === '')
+                quote = c;
+            else if (quote === c)
+                quote = '';
+            else {
+                out += c;
+                i++;
+                continue;
+            }
+            if (!removeQuotes)
+                out += c;
+            i++;
+            continue;
+        }
+        if (c === '$') {
+            const consumed = expandDollar(text, i, state);
+            out += consumed.value;
+            i = consumed.end;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return out;
+}
+/** Expands the `$...` at `start`; returns the text and the index after it. */
+function expandDollar(text, start, state) {
+    const next = text[start + 1] ?? '';
+    if (isNameStart(next)) {
+        let j = start + 1;
+        while (j < text.length && isNameChar(text[j]))
+            j++;
+        const name = text.slice(start + 1, j);
+        const value = lookup(name, state);
+        if (value === null)
+            state.unresolved.push(name);
+        return { value: value ?? '', end: j };
+    }
+    if (next !== '{')
+        return { value: '$', end: start + 1 };
+    let j = start + 2;
+    while (j < text.length && isNameChar(text[j]))
+        j++;
+    const name = text.slice(start + 2, j);
+    const close = findClosingBrace(text, j, state.escape);
+    if (name === '' || close < 0) {
+        state.malformed = true;
+        return { value: text.slice(start), end: text.length };
+    }
+    const value = lookup(name, state);
+    const rest = text.slice(j, close);
+    if (rest === '') {
+        if (value === null)
+            state.unresolved.push(name);
+        return { value: value ?? '', end: close + 1 };
+    }
+    return { value: applyModifier(name, value, rest, state), end: close + 1 };
+}
+/** Index of the `}` closing a `${`, honouring nesting and escapes, or -1. */
+function findClosingBrace(text, from, escape) {
+    let depth = 1;
+    for (let k = from; k < text.length; k++) {
+        const c = text[k];
+        if (c === escape) {
+            k++;
+            continue;
+        }
+        if (c === '$' && text[k + 1] === '{') {
+            depth++;
+            k++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                return k;
+        }
+    }
+    return -1;
+}
+function applyModifier(name, value, rest, state) {
+    const word = (w) => expandText(w, state, true);
+    const set = value !== null;
+    const nonEmpty = set && value !== '';
+    if (rest.startsWith(':-'))
+        return nonEmpty ? (value) : word(rest.slice(2));
+    if (rest.startsWith(':+'))
+        return nonEmpty ? word(rest.slice(2)) : '';
+    if (rest.startsWith(':?')) {
+        if (!nonEmpty)
+            state.unresolved.push(name);
+        return value ?? '';
+    }
+    if (rest.startsWith('-'))
+        return set ? (value) : word(rest.slice(1));
+    if (rest.startsWith('+'))
+        return set ? word(rest.slice(1)) : '';
+    if (rest.startsWith('?')) {
+        if (!set)
+            state.unresolved.push(name);
+        return value ?? '';
+    }
+    if (!set) {
+        state.unresolved.push(name);
+        return '';
+    }
+    const v = value;
+    if (rest.startsWith('##'))
+        return removePrefix(v, word(rest.slice(2)), true);
+    if (rest.startsWith('#'))
+        return removePrefix(v, word(rest.slice(1)), false);
+    if (rest.startsWith('%%'))
+        return removeSuffix(v, word(rest.slice(2)), true);
+    if (rest.startsWith('%'))
+        return removeSuffix(v, word(rest.slice(1)), false);
+    if (rest.startsWith('/')) {
+        const body = rest.slice(1);
+        const slash = body.indexOf('/');
+        const pattern = word(slash < 0 ? body : body.slice(0, slash));
+        const replacement = slash < 0 ? '' : word(body.slice(slash + 1));
+        return pattern === '' ? v : v.split(pattern).join(replacement);
+    }
+    state.malformed = true;
+    return v;
+}
+/**
+ * Glob match for `*` and `?` without backtracking blow-up: dynamic programming over the
+ * two strings, O(pattern × text). Values in Dockerfiles are short.
+ */
+function globMatches(pattern, text) {
+    let prev = new Array(text.length + 1).fill(false);
+    prev[0] = true;
+    for (let p = 0; p < pattern.length; p++) {
+        const pc = pattern[p];
+        const cur = new Array(text.length + 1).fill(false);
+        if (pc === '*')
+            cur[0] = prev[0];
+        for (let t = 1; t <= text.length; t++) {
+            if (pc === '*')
+                cur[t] = prev[t] || cur[t - 1];
+            else
+                cur[t] = prev[t - 1] && (pc === '?' || pc === text[t - 1]);
+        }
+        prev = cur;
+    }
+    return prev[text.length];
+}
+function removePrefix(value, pattern, longest) {
+    if (longest) {
+        for (let n = value.length; n >= 0; n--)
+            if (globMatches(pattern, value.slice(0, n)))
+                return value.slice(n);
+    }
+    else {
+        for (let n = 0; n <= value.length; n++)
+            if (globMatches(pattern, value.slice(0, n)))
+                return value.slice(n);
+    }
+    return value;
+}
+function removeSuffix(value, pattern, longest) {
+    if (longest) {
+        for (let n = 0; n <= value.length; n++)
+            if (globMatches(pattern, value.slice(n)))
+                return value.slice(0, n);
+    }
+    else {
+        for (let n = value.length; n >= 0; n--)
+            if (globMatches(pattern, value.slice(n)))
+                return value.slice(0, n);
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/shell.ts
@@ -12062,4541 +12560,348 @@ function packageInstalls(commands) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/parse/secrets.ts
+;// CONCATENATED MODULE: ./src/parse/words.ts
 /**
- * Which ARG/ENV names and values look like they hold secrets, and why. Names are split on `_`
- * (BuildKit's word list); values are judged only to tell public material (URLs, paths, GPG
- * fingerprints) from real credentials (known token prefixes, long random strings). Values are
- * never quoted back: a finding says what made it look secret, not the secret.
- */
-const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
-/**
- * BuildKit exempts public, file and version. GPG/PGP key ids and fingerprints are public too
- * (GPG_KEY in the official images); url, path, dir, host, … name where a secret is, not the
- * secret (GPG_KEY_URL, SSL_KEY_PATH); name, type, ttl, … describe it (KEY_NAME, AUTH_TYPE, TOKEN_TTL).
- */
-const EXEMPT = new Set([
-    'public', 'pub', 'file', 'files', 'version', 'gpg', 'pgp', 'fingerprint',
-    'url', 'uri', 'path', 'dir', 'host', 'endpoint', 'server',
-    'name', 'type', 'header', 'ttl', 'timeout', 'expiry', 'length', 'size', 'enabled', 'disabled', 'required'
-]);
-/** Words whose value is the secret itself, so even a number is one (`REDIS_PASSWORD=123456`). */
-const SECRET_ITSELF = new Set(['password', 'pword', 'passwd', 'secret', 'token', 'apikey']);
-const secrets_words = (name) => name.toLowerCase().split('_');
-/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
-function hasSecretWord(name) {
-    return secrets_words(name).some((t) => SENSITIVE.has(t));
-}
-/** Secret-looking by name as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
-function looksSecret(name) {
-    const tokens = secrets_words(name);
-    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
-}
-/**
- * .NET hierarchical configuration (`Section__0__Key=ProcessId` next to `Section__0__Value=1`):
- * `Key` is the name half of a key/value pair, not a secret.
- */
-function isConfigPairKey(name, siblings) {
-    const cut = name.lastIndexOf('__');
-    if (cut < 0 || name.slice(cut + 2).toLowerCase() !== 'key')
-        return false;
-    const prefix = name.slice(0, cut);
-    if (hasSecretWord(prefix.replace(/__/g, '_')))
-        return false;
-    return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v));
-}
-const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** `scheme://user:password@host`: a URL that carries a credential. */
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i;
-const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
-const FLAG = /^(?:true|false|yes|no|on|off|none|null|nil)$/i;
-const NUMBER = /^-?\d+(?:\.\d+)*$/;
-const HEX = /^[0-9A-Fa-f]+$/;
-/** Name words of signing keys, whose values are key ids (`RELEASE_KEY`, `SIGNING_KEYS`, `KEYSERVER_KEY`). */
-const SIGNING_WORDS = new Set(['signing', 'release', 'releases', 'maintainer', 'maintainers', 'keyserver', 'keyring', 'keyid', 'keys']);
-/**
- * One or more GPG key ids or fingerprints. The 4-digit groups gpg prints and `0x` key ids are
- * unmistakable; bare 40- or 16-digit hex only under a signing-key name, since API keys and
- * licence keys are often 40 hex digits too.
- */
-function isFingerprintList(name, value) {
-    const raw = value.split(/[\s,]+/).filter((p) => p !== '');
-    const parts = raw.map((p) => (p.startsWith('0x') ? p.slice(2) : p));
-    if (parts.length === 0 || !parts.every((p) => HEX.test(p)))
-        return false;
-    if (parts.every((p) => p.length === 4))
-        return parts.length % 10 === 0;
-    if (!parts.every((p) => p.length === 40 || p.length === 16))
-        return false;
-    return raw.every((p) => p.startsWith('0x')) || secrets_words(name).some((t) => SIGNING_WORDS.has(t));
-}
-/**
- * Whether a value is public material whatever its name says: a URL without a password in it,
- * a path, a flag, a number (unless the name says password, token or secret), or (when `key`
- * is the only sensitive word) GPG key ids and fingerprints.
- */
-function isPublicValue(name, value) {
-    const v = value.trim();
-    if (URL_VALUE.test(v))
-        return !URL_WITH_PASSWORD.test(v);
-    if (PATH.test(v) || FLAG.test(v))
-        return true;
-    const sensitive = secrets_words(name).filter((t) => SENSITIVE.has(t));
-    if (NUMBER.test(v))
-        return !sensitive.some((t) => SECRET_ITSELF.has(t));
-    return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(name, v);
-}
-/** Token formats that are credentials whatever the variable is called. */
-const KNOWN_TOKENS = [
-    [/^gh[pousr]_[A-Za-z0-9]{36,}$/, 'a GitHub token (ghp_…)'],
-    [/^github_pat_[A-Za-z0-9_]{22,}$/, 'a GitHub token (github_pat_…)'],
-    [/^glpat-[A-Za-z0-9_-]{20,}$/, 'a GitLab token (glpat-…)'],
-    [/^(?:AKIA|ASIA)[0-9A-Z]{16}$/, 'an AWS access key id (AKIA…)'],
-    [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'a Slack token (xox…)'],
-    [/^(?:sk|rk)_live_[A-Za-z0-9]{20,}$/, 'a Stripe secret key (sk_live_…)'],
-    [/^sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}$/, 'an API secret key (sk-…)'],
-    [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key (AIza…)'],
-    [/^npm_[A-Za-z0-9]{36}$/, 'an npm token (npm_…)'],
-    [/^pypi-[A-Za-z0-9_-]{50,}$/, 'a PyPI token (pypi-…)'],
-    [/^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/, 'a SendGrid key (SG.…)'],
-    [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/, 'a JSON web token (eyJ…)'],
-    [/^-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/, 'a private key (-----BEGIN … PRIVATE KEY-----)']
-];
-/** What a value looks like when it has a known credential format, or null. */
-function knownCredential(value) {
-    const v = value.trim();
-    if (v.length < 16)
-        return null;
-    for (const [format, what] of KNOWN_TOKENS)
-        if (format.test(v.slice(0, 4096)))
-            return what;
-    return null;
-}
-const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
-/**
- * A long random-looking string: 16 to 512 token characters mixing letters and digits, with
- * enough distinct characters (Shannon entropy ≥ 3 bits per character) to be generated rather
- * than typed. Versions, words and paths fail one of these.
- */
-function looksRandom(value) {
-    const v = value.trim();
-    // `1.2.3-alpine3.20` is a version, not a token.
-    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL_VALUE.test(v) || PATH.test(v) || /\d\.\d/.test(v))
-        return false;
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length;
-    if (classes < 2 || !/[0-9]/.test(v))
-        return false;
-    const counts = new Map();
-    for (const c of v)
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-    let entropy = 0;
-    for (const n of counts.values())
-        entropy -= (n / v.length) * Math.log2(n / v.length);
-    return entropy >= 3;
-}
-
-;// CONCATENATED MODULE: ./src/parse/variables.ts
-/**
- * Variables as BuildKit sees them: ARG and ENV bindings in scope, and the expansion it
- * applies to non-RUN instructions ($VAR, ${VAR}, ${VAR:-x}, ${VAR:+x}, ...), with quote
- * removal. Pure and linear in the input: a single left-to-right scan, no regular expressions
- * that could backtrack.
+ * From an instruction's physical lines to its logical line and words, as BuildKit reads
+ * them: the escape character at a line's end continues it; blank and comment lines inside
+ * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
+ * physical line it starts on, so findings point at the right line of a long RUN.
  */
 /**
- * All bindings ever made along one line of instructions, each with the version it was made at.
- * A scope is (table, version): it sees the bindings made at or before its version. Extending
- * the newest scope appends in place (O(1)); extending an older one (a second stage built FROM
- * the same stage) first copies what that scope sees. So 20,000 ENV lines cost 20,000 appends,
- * not 20,000 copies of a growing map.
+ * Where `text[from..]` continues on the next line: the index of the escape character that ends it
+ * (blanks after it allowed), or -1. As BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`:
+ * an escape right after another one is an escaped escape and does not continue the line
+ * (`ENV C trailing\\backslash\\` ends there). BuildKit looks at that one character only, so
+ * `a\\\` does not continue either. `lineStart` is where `^` is: BuildKit strips the indentation of
+ * an instruction's first line, not of the lines that continue it.
  */
-class BindingTable {
-    frozen;
-    entries = new Map();
-    version = 0;
-    constructor(frozen = false) {
-        this.frozen = frozen;
-    }
+function continuationAt(text, from, lineStart, escape) {
+    let end = text.length;
+    while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t'))
+        end--;
+    if (end <= from || text[end - 1] !== escape)
+        return -1;
+    const at = end - 1;
+    return at > lineStart && text[at - 1] === escape ? -1 : at;
 }
-class VersionedScope {
-    table;
-    version;
-    constructor(table, version) {
-        this.table = table;
-        this.version = version;
-    }
-    get(name) {
-        const entry = this.table.entries.get(name);
-        if (entry === undefined)
-            return undefined;
-        const { versions, bindings } = entry;
-        let hi = versions.length - 1;
-        if (versions[hi] <= this.version)
-            return bindings[hi];
-        let lo = 0;
-        if (versions[0] > this.version)
-            return undefined;
-        // The last binding made at or before this version.
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (versions[mid] <= this.version)
-                lo = mid;
-            else
-                hi = mid - 1;
+function isBlankOrComment(text) {
+    const trimmed = text.trimStart();
+    return trimmed === '' || trimmed.startsWith('#');
+}
+/**
+ * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line, whose
+ * indentation ends at `indent`. Stops at the first line that does not continue, so heredoc
+ * bodies are left out.
+ */
+function logicalLine(lines, first, last, column, indent, escape) {
+    const segmentOffsets = [];
+    const segmentLines = [];
+    const emptyLines = [];
+    let text = '';
+    let index = first;
+    let line = lines[first] ?? '';
+    let from = column;
+    let lineStart = indent;
+    for (;;) {
+        const cut = continuationAt(line, from, lineStart, escape);
+        segmentOffsets.push(text.length);
+        segmentLines.push(index + 1);
+        if (cut < 0) {
+            text += line.slice(from);
+            break;
         }
-        return bindings[lo];
-    }
-    has(name) {
-        return this.get(name) !== undefined;
-    }
-    keys() {
-        const names = [];
-        for (const [name, entry] of this.table.entries)
-            if (entry.versions[0] <= this.version)
-                names.push(name);
-        return names;
-    }
-}
-const EMPTY_SCOPE = new VersionedScope(new BindingTable(true), 0);
-/**
- * BuildKit's automatic platform ARGs, with the values of a default builder on a GitHub-hosted
- * runner (linux/amd64), so `FROM base-$TARGETOS` finds its stage. They are in the global scope
- * (usable in FROM) and inside a stage after `ARG NAME`; `--build-arg` may override them here.
- * TARGETSTAGE depends on the build, so it has no value.
- */
-const PLATFORM_ARG_VALUES = {
-    BUILDPLATFORM: 'linux/amd64',
-    BUILDOS: 'linux',
-    BUILDARCH: 'amd64',
-    BUILDVARIANT: '',
-    TARGETPLATFORM: 'linux/amd64',
-    TARGETOS: 'linux',
-    TARGETARCH: 'amd64',
-    TARGETVARIANT: '',
-    TARGETSTAGE: null
-};
-const PLATFORM_ARGS = Object.keys(PLATFORM_ARG_VALUES);
-/** Build args BuildKit accepts without an ARG declaration (proxies and BuildKit switches). */
-const PREDEFINED_ARGS = (/* unused pure expression or super */ null && ([
-    'HTTP_PROXY',
-    'http_proxy',
-    'HTTPS_PROXY',
-    'https_proxy',
-    'FTP_PROXY',
-    'ftp_proxy',
-    'NO_PROXY',
-    'no_proxy',
-    'ALL_PROXY',
-    'all_proxy'
-]));
-/** The scope after one more binding; `scope` itself is unchanged. */
-function withBinding(scope, name, binding) {
-    let table;
-    if (scope instanceof VersionedScope && !scope.table.frozen && scope.table.version === scope.version)
-        table = scope.table;
-    else {
-        // Not the newest scope of its table: start a table with what this scope sees.
-        table = new BindingTable();
-        for (const key of scope.keys()) {
-            const b = scope.get(key);
-            table.entries.set(key, { versions: [0], bindings: [b] });
+        text += line.slice(from, cut);
+        index++;
+        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
+            if ((lines[index] ?? '').trim() === '')
+                emptyLines.push(index + 1);
+            index++;
         }
-    }
-    table.version++;
-    const entry = table.entries.get(name);
-    if (entry === undefined)
-        table.entries.set(name, { versions: [table.version], bindings: [binding] });
-    else {
-        entry.versions.push(table.version);
-        entry.bindings.push(binding);
-    }
-    return new VersionedScope(table, table.version);
-}
-const isNameStart = (c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
-const isNameChar = (c) => isNameStart(c) || (c >= '0' && c <= '9');
-/**
- * Expands variables in one word and removes quotes, like BuildKit's shell lexer for
- * COPY/ADD/ENV/ARG/FROM/WORKDIR/USER/... arguments.
- */
-function expandWord(text, scope, escape = '\\', removeQuotes = true) {
-    const state = { scope, escape, unresolved: [], malformed: false };
-    const value = expandText(text, state, removeQuotes);
-    return { value, unresolved: dedupe(state.unresolved), malformed: state.malformed };
-}
-/** The names a piece of text references, whether or not they are in scope. */
-function referencedNames(text) {
-    const names = [];
-    // Jump from one `$` to the next: most text has none.
-    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
-        const next = text[i + 1] ?? '';
-        if (next === '{') {
-            let j = i + 2;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            if (j > i + 2)
-                names.push(text.slice(i + 2, j));
+        if (index > last) {
+            index = last;
+            break;
         }
-        else if (isNameStart(next)) {
-            let j = i + 1;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            names.push(text.slice(i + 1, j));
-        }
+        line = lines[index] ?? '';
+        from = 0;
+        lineStart = 0;
     }
-    return dedupe(names);
+    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
 }
-/**
- * The names a text uses without a fallback: `$X`, `${X}`, `${X#pre}`..., but not `${X:-default}`,
- * `${X-default}`, `${X:+alt}` or `${X:?message}`, whose author already handles an unset X.
- */
-function unguardedNames(text) {
-    const names = [];
-    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
-        const next = text[i + 1] ?? '';
-        if (next === '{') {
-            let j = i + 2;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            const after = text[j] ?? '';
-            const guarded = after === '-' || after === '+' || after === '?' || after === '=' || after === ':';
-            if (j > i + 2 && !guarded)
-                names.push(text.slice(i + 2, j));
-        }
-        else if (isNameStart(next)) {
-            let j = i + 1;
-            while (j < text.length && isNameChar(text[j]))
-                j++;
-            names.push(text.slice(i + 1, j));
-        }
+function lineAt(logical, offset) {
+    let lo = 0;
+    let hi = logical.segmentOffsets.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (logical.segmentOffsets[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
-    return dedupe(names);
+    return logical.segmentLines[lo] ?? 1;
 }
-function dedupe(names) {
-    return names.length < 2 ? names : [...new Set(names)];
-}
-function lookup(name, state) {
-    const binding = state.scope.get(name);
-    return binding === undefined ? null : binding.value;
-}
-function expandText(text, state, removeQuotes) {
-    let out = '';
-    let quote = '';
-    let i = 0;
+const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
+/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
+function splitWords(logical, escape, from = 0) {
+    const text = logical.text;
+    const esc = escape.charCodeAt(0);
+    const words = [];
+    let i = from;
     while (i < text.length) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'") {
-                quote = '';
-                if (!removeQuotes)
-                    out += c;
-            }
-            else
-                out += c;
+        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
             i++;
-            continue;
-        }
-        if (c === state.escape && i + 1 < text.length) {
-            const next = text[i + 1];
-            // Inside double quotes only the special characters are escapable, as in a shell.
-            if (quote === '"' && next !== '"' && next !== '$' && next !== state.escape) {
-                out += c + next;
+        if (i >= text.length)
+            break;
+        const start = i;
+        let quote = 0;
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (quote !== 0) {
+                if (c === esc && quote === 34 && i + 1 < text.length)
+                    i++;
+                else if (c === quote)
+                    quote = 0;
             }
-            else {
-                out += removeQuotes ? next : c + next;
+            else if (c === esc && i + 1 < text.length) {
+                i++;
             }
-            i += 2;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            if (quote === '')
+            else if (c === 34 || c === 39) {
                 quote = c;
-            else if (quote === c)
+            }
+            else if (isSpaceCode(c)) {
+                break;
+            }
+            i++;
+        }
+        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
+    }
+    return words;
+}
+/** Removes one level of matching quotes around a whole word, if any. */
+function unquote(word) {
+    if (word.length >= 2) {
+        const first = word[0];
+        if ((first === '"' || first === "'") && word[word.length - 1] === first)
+            return word.slice(1, -1);
+    }
+    return word;
+}
+/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
+function splitCsv(value) {
+    const parts = [];
+    let current = '';
+    let quote = '';
+    for (const c of value) {
+        if (quote !== '') {
+            if (c === quote)
                 quote = '';
-            else {
-                out += c;
-                i++;
-                continue;
-            }
-            if (!removeQuotes)
-                out += c;
-            i++;
-            continue;
-        }
-        if (c === '$') {
-            const consumed = expandDollar(text, i, state);
-            out += consumed.value;
-            i = consumed.end;
-            continue;
-        }
-        out += c;
-        i++;
-    }
-    return out;
-}
-/** Expands the `$...` at `start`; returns the text and the index after it. */
-function expandDollar(text, start, state) {
-    const next = text[start + 1] ?? '';
-    if (isNameStart(next)) {
-        let j = start + 1;
-        while (j < text.length && isNameChar(text[j]))
-            j++;
-        const name = text.slice(start + 1, j);
-        const value = lookup(name, state);
-        if (value === null)
-            state.unresolved.push(name);
-        return { value: value ?? '', end: j };
-    }
-    if (next !== '{')
-        return { value: '$', end: start + 1 };
-    let j = start + 2;
-    while (j < text.length && isNameChar(text[j]))
-        j++;
-    const name = text.slice(start + 2, j);
-    const close = findClosingBrace(text, j, state.escape);
-    if (name === '' || close < 0) {
-        state.malformed = true;
-        return { value: text.slice(start), end: text.length };
-    }
-    const value = lookup(name, state);
-    const rest = text.slice(j, close);
-    if (rest === '') {
-        if (value === null)
-            state.unresolved.push(name);
-        return { value: value ?? '', end: close + 1 };
-    }
-    return { value: applyModifier(name, value, rest, state), end: close + 1 };
-}
-/** Index of the `}` closing a `${`, honouring nesting and escapes, or -1. */
-function findClosingBrace(text, from, escape) {
-    let depth = 1;
-    for (let k = from; k < text.length; k++) {
-        const c = text[k];
-        if (c === escape) {
-            k++;
-            continue;
-        }
-        if (c === '$' && text[k + 1] === '{') {
-            depth++;
-            k++;
-        }
-        else if (c === '}') {
-            depth--;
-            if (depth === 0)
-                return k;
-        }
-    }
-    return -1;
-}
-function applyModifier(name, value, rest, state) {
-    const word = (w) => expandText(w, state, true);
-    const set = value !== null;
-    const nonEmpty = set && value !== '';
-    if (rest.startsWith(':-'))
-        return nonEmpty ? (value) : word(rest.slice(2));
-    if (rest.startsWith(':+'))
-        return nonEmpty ? word(rest.slice(2)) : '';
-    if (rest.startsWith(':?')) {
-        if (!nonEmpty)
-            state.unresolved.push(name);
-        return value ?? '';
-    }
-    if (rest.startsWith('-'))
-        return set ? (value) : word(rest.slice(1));
-    if (rest.startsWith('+'))
-        return set ? word(rest.slice(1)) : '';
-    if (rest.startsWith('?')) {
-        if (!set)
-            state.unresolved.push(name);
-        return value ?? '';
-    }
-    if (!set) {
-        state.unresolved.push(name);
-        return '';
-    }
-    const v = value;
-    if (rest.startsWith('##'))
-        return removePrefix(v, word(rest.slice(2)), true);
-    if (rest.startsWith('#'))
-        return removePrefix(v, word(rest.slice(1)), false);
-    if (rest.startsWith('%%'))
-        return removeSuffix(v, word(rest.slice(2)), true);
-    if (rest.startsWith('%'))
-        return removeSuffix(v, word(rest.slice(1)), false);
-    if (rest.startsWith('/')) {
-        const body = rest.slice(1);
-        const slash = body.indexOf('/');
-        const pattern = word(slash < 0 ? body : body.slice(0, slash));
-        const replacement = slash < 0 ? '' : word(body.slice(slash + 1));
-        return pattern === '' ? v : v.split(pattern).join(replacement);
-    }
-    state.malformed = true;
-    return v;
-}
-/**
- * Glob match for `*` and `?` without backtracking blow-up: dynamic programming over the
- * two strings, O(pattern × text). Values in Dockerfiles are short.
- */
-function globMatches(pattern, text) {
-    let prev = new Array(text.length + 1).fill(false);
-    prev[0] = true;
-    for (let p = 0; p < pattern.length; p++) {
-        const pc = pattern[p];
-        const cur = new Array(text.length + 1).fill(false);
-        if (pc === '*')
-            cur[0] = prev[0];
-        for (let t = 1; t <= text.length; t++) {
-            if (pc === '*')
-                cur[t] = prev[t] || cur[t - 1];
             else
-                cur[t] = prev[t - 1] && (pc === '?' || pc === text[t - 1]);
+                current += c;
         }
-        prev = cur;
+        else if (c === '"' || c === "'") {
+            quote = c;
+        }
+        else if (c === ',') {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += c;
+        }
     }
-    return prev[text.length];
-}
-function removePrefix(value, pattern, longest) {
-    if (longest) {
-        for (let n = value.length; n >= 0; n--)
-            if (globMatches(pattern, value.slice(0, n)))
-                return value.slice(n);
-    }
-    else {
-        for (let n = 0; n <= value.length; n++)
-            if (globMatches(pattern, value.slice(0, n)))
-                return value.slice(n);
-    }
-    return value;
-}
-function removeSuffix(value, pattern, longest) {
-    if (longest) {
-        for (let n = 0; n <= value.length; n++)
-            if (globMatches(pattern, value.slice(n)))
-                return value.slice(0, n);
-    }
-    else {
-        for (let n = value.length; n >= 0; n--)
-            if (globMatches(pattern, value.slice(n)))
-                return value.slice(0, n);
-    }
-    return value;
+    parts.push(current);
+    return parts;
 }
 
-;// CONCATENATED MODULE: ./src/graph/image.ts
+;// CONCATENATED MODULE: ./src/parse/scanner.ts
 /**
- * What a reviewer wants to know about a file's stages and its shipped image, read off the
- * model and the stage graph: a row per stage, and the final image's base chain, settings, what
- * the shipping stages add to it and what stays behind in build stages. Pure.
- * Values of ARG/ENV never appear here, only names (a value may be a secret).
+ * The first pass over a Dockerfile's lines, as BuildKit's parser reads them: parser directives
+ * at the top, comments, and where each instruction starts and ends (continuation lines, blank
+ * and comment lines inside a continuation, heredoc bodies). One linear pass; no regular
+ * expression runs over more than one line, so a 10 MB file or a 1 MB line stays linear.
  */
 
-
-
-
-
-function stageLabel(stage) {
-    return stage.name ?? `stage ${stage.index}`;
-}
-/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
-function describeBase(stage, stages) {
-    const b = stage.base;
-    const platform = b.platform;
-    if (b.kind === 'scratch')
-        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
-    if (b.kind === 'stage' && b.stage !== null)
-        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
-    const secret = referencedNames(b.raw).some(hasSecretWord);
-    if (b.image === null || b.unresolved.length > 0 || secret)
-        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
-    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
-}
-function describeStages(model, graph) {
-    const edges = edgesByStage(graph, model.stages.length);
-    const external = Array.from({ length: model.stages.length }, () => []);
-    for (const x of graph.external)
-        external[x.stage]?.push(x);
-    return model.stages.map((stage) => {
-        const dependsOn = [];
-        const seen = new Set();
-        const add = (d) => {
-            const key = `${d.stage ?? d.label}/${d.via}`;
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            dependsOn.push(d);
-        };
-        for (const e of edges[stage.index] ?? [])
-            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
-        for (const x of external[stage.index] ?? [])
-            if (x.via !== 'from')
-                add({ stage: null, label: x.image, via: x.via });
-        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
-    });
-}
-/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
-function stageChain(model, index) {
-    const chain = [];
-    const seen = new Set();
-    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
-        seen.add(s.index);
-        chain.push(s);
-        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
-    }
-    return chain.reverse();
-}
-/**
- * The folder a WORKDIR names: its expanded value (quotes removed, ARG/ENV values put in); as
- * written when it uses a variable with no value here, so it stays a folder of its own rather
- * than collapsing onto whatever the known part is.
- */
-function workdirPath(ins) {
-    const word = ins.workdir;
-    if (word === undefined)
-        return null;
-    return word.unresolved.length === 0 ? word.value : word.raw;
-}
-/**
- * The working directory in effect for each instruction of a stage (inherited through FROM <stage>).
- * Before any WORKDIR it is `/`: exact for scratch, an assumption for an external image (most keep `/`).
- */
-function workdirs(model, index) {
-    const result = new Map();
-    let current = '/';
-    for (const stage of stageChain(model, index)) {
-        for (const ins of stage.instructions) {
-            result.set(ins, current);
-            const path = workdirPath(ins);
-            if (path !== null)
-                current = joinPath(current, path);
-        }
-    }
-    return result;
-}
-/** The working directory at the end of a stage. */
-function finalWorkdir(model, index) {
-    const stage = model.stages[index];
-    const last = stage?.instructions[stage.instructions.length - 1];
-    if (last === undefined)
-        return '/';
-    const map = workdirs(model, index);
-    const before = map.get(last) ?? '/';
-    const path = workdirPath(last);
-    return path === null ? before : joinPath(before, path);
-}
-/** The last instruction with this keyword in a chain of stages, latest stage first. */
-function lastInChain(chain, keyword) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
-        if (found.length > 0)
-            return found[found.length - 1];
-    }
-    return null;
-}
-/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
-function commandText(ins) {
-    if (ins === null)
-        return null;
-    if (ins.form === 'json' && ins.json !== null)
-        return JSON.stringify(ins.json);
-    return ins.args.join(' ');
-}
-function mergePackages(lists) {
-    const byManager = new Map();
-    for (const l of lists) {
-        const set = byManager.get(l.manager) ?? new Set();
-        for (const p of l.packages)
-            set.add(p);
-        byManager.set(l.manager, set);
-    }
-    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
-}
-function stagePackages(stage) {
-    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
-}
-function unique(items) {
-    return [...new Set(items)];
-}
-function describeShippedImage(model, graph) {
-    if (graph.target === null)
-        return null;
-    const chain = stageChain(model, graph.target);
-    const root = chain[0];
-    const base = describeBase(root, model.stages);
-    const userIns = lastInChain(chain, 'USER');
-    const user = userIns?.args[0] ?? null;
-    const instructions = chain.flatMap((s) => s.instructions);
-    const contextFiles = [];
-    const artifacts = [];
-    const copyEdge = copyEdgeFinder(graph);
-    for (const stage of chain) {
-        for (const ins of stage.instructions) {
-            const copy = ins.copy;
-            if (copy === undefined)
-                continue;
-            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
-            if (copy.from === null) {
-                contextFiles.push(files);
-                continue;
-            }
-            const edge = copyEdge(stage.index, ins.line);
-            if (edge !== undefined)
-                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
-            else if (copy.from !== '')
-                artifacts.push({ ...files, from: copy.from, stage: null });
-        }
-    }
-    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
-    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
-    return {
-        target: graph.target,
-        chain: chain.map((s) => s.index),
-        base,
-        platform,
-        user,
-        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
-        workdir: finalWorkdir(model, graph.target),
-        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
-        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
-        cmd: commandText(lastInChain(chain, 'CMD')),
-        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
-        contextFiles,
-        artifacts,
-        packages: mergePackages(chain.flatMap(stagePackages)),
-        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
-    };
-}
-/** What build stages install that the shipped image does not get. */
-function describeLeftBehind(model, graph) {
-    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
-    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
-    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
-    return {
-        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
-        packages: packages.filter((l) => l.packages.length > 0)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/enrich/size-estimates.ts
-/**
- * A built-in, dated table of how big common base images are, so the summary can say "this
- * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
- * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
- *
- * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
- * the registries' tag pages. The variant is chosen from the tag, most specific first.
- */
-/** When the figures were last checked. */
-const ESTIMATES_AS_OF = '2026-11';
-const ALPINE = /alpine/;
-const SLIM = /slim/;
-const any = (name, megabytes) => ({ tag: null, name, megabytes });
-const FAMILIES = [
-    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
-    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
-    { images: ['debian'], family: 'debian', variants: [{ tag: SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
-    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
-    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
-    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
-    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
-    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
-    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
-    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
-    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
-    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
-    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
-    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
-    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
-    {
-        images: ['node'],
-        family: 'node',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
-    },
-    {
-        images: ['python'],
-        family: 'python',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
-    },
-    {
-        images: ['golang'],
-        family: 'golang',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
-    },
-    {
-        images: ['rust'],
-        family: 'rust',
-        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
-    },
-    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
-    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
-    {
-        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
-        family: 'java',
-        variants: [
-            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
-            { tag: /jre/, name: 'JRE', megabytes: 95 },
-            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
-            any('JDK', 190)
-        ]
-    },
-    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
-    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
-    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
-    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
-    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
-    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
-    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
-    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
-    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
-    { images: ['perl'], family: 'perl', variants: [{ tag: SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
-    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
-    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
-    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
-];
-const BY_IMAGE = new Map(FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
-function sizeClassOf(megabytes) {
-    if (megabytes <= 0)
-        return 'none';
-    if (megabytes < 10)
-        return 'tiny';
-    if (megabytes < 60)
-        return 'small';
-    if (megabytes < 200)
-        return 'medium';
-    if (megabytes < 450)
-        return 'large';
-    return 'huge';
-}
-function repositoryName(image) {
-    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
-        if (image.startsWith(prefix))
-            return image.slice(prefix.length);
-    }
-    return image;
-}
-/**
- * The estimate for an image (repository without tag, as in the model's `base.image`) and its
- * tag; `scratch` is empty. Null when the image is not in the table.
- */
-function estimateImageSize(image, tag) {
-    const name = repositoryName(image.toLowerCase());
-    if (name === 'scratch')
-        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
-    const family = BY_IMAGE.get(name);
-    if (family === undefined)
-        return null;
-    const t = (tag ?? '').toLowerCase();
-    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
-    if (variant === undefined)
-        return null;
-    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
-}
-
-;// CONCATENATED MODULE: ./src/enrich/sizes.ts
-/**
- * Which size to show for a base image: the registry's when it answered, else the built-in
- * estimate, always saying which. Pure: the look-ups happen in src/registry before reporting.
- */
-
-/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
-function platformOf(base) {
-    const written = base.platform;
-    if (written === null || written === '')
-        return 'linux/amd64';
-    if (written.includes('$'))
-        return 'linux/amd64';
-    return written.toLowerCase();
-}
-const sizeKey = (image, platform) => `${image}|${platform}`;
-/** The registry's answer for a base, when there was a look-up. */
-function lookupOf(base, sizes) {
-    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
-}
-function baseSize(base, sizes) {
-    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
-    const found = lookupOf(base, sizes);
-    if (found?.ok === true)
-        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
-    if (estimate === null)
-        return null;
-    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
-}
-/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
-function formatSize(size) {
-    if (size.sizeSource === 'estimate')
-        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
-    return formatBytes(size.compressedSize);
-}
-function formatBytes(bytes) {
-    if (Math.abs(bytes) < 1000)
-        return `${bytes} B`;
-    if (Math.abs(bytes) < 1e6)
-        return `${(bytes / 1e3).toFixed(1)} kB`;
-    return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-/**
- * The JSON report (`--format json`, the action's `json-file`). Version 1's field names are a
- * contract: later versions add fields, never rename or remove these.
- */
-
-
-
-function sizeFields(base, sizes) {
-    const found = baseSize(base, sizes);
-    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
-}
-const jsonBuild = (b) => ({
-    kind: b.kind,
-    source: { file: b.source.file, line: b.source.line },
-    name: b.name,
-    target: b.target,
-    targetUnknown: b.targetUnknown,
-    context: b.context,
-    args: b.args,
-    platforms: b.platforms,
-    pushed: b.push
-});
-function toJsonFile(file, sizes, built) {
-    const { analysis } = file;
-    const { model, graph } = analysis;
-    const edges = edgesByStage(graph, model.stages.length);
-    const shipped = describeShippedImage(model, graph);
-    return {
-        path: analysis.path,
-        target: graph.target,
-        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
-        ...(built === undefined ? {} : { builtImage: built }),
-        targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
-        builds: (file.builds ?? []).map(jsonBuild),
-        stages: model.stages.map((stage) => ({
-            index: stage.index,
-            name: stage.name,
-            line: stage.line,
-            base: {
-                raw: stage.base.raw,
-                image: stage.base.image,
-                tag: stage.base.tag,
-                digest: stage.base.digest,
-                platform: stage.base.platform,
-                kind: stage.base.kind,
-                stage: stage.base.stage,
-                ...sizeFields(describeBase(stage, model.stages), sizes)
-            },
-            role: graph.roles[stage.index] ?? 'unused',
-            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
-        })),
-        findings: analysis.findings.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            line: f.line,
-            endLine: f.endLine,
-            message: f.message,
-            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit },
-            ...(f.targets === undefined ? {} : { targets: f.targets }),
-            ...(f.alsoAt === undefined ? {} : { alsoAt: f.alsoAt })
-        }))
-    };
-}
-function toJsonReport(review) {
-    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) };
-}
-/**
- * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
- * piece per file as it is analysed, then the closing. A large run never holds the whole text.
- */
-const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": [';
-function jsonFilePiece(file, first) {
-    return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`;
-}
-function jsonReportClose(files) {
-    return files === 0 ? ']\n}\n' : '\n  ]\n}\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/finding.ts
-/** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
-/** Rank for comparisons: error > warning > info. */
-function severityRank(severity) {
-    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
-}
-function compareFindings(a, b) {
-    return (a.line - b.line ||
-        severityRank(b.severity) - severityRank(a.severity) ||
-        a.rule.localeCompare(b.rule) ||
-        a.message.localeCompare(b.message));
-}
-/** How many findings of each severity. */
-function tally(findings) {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-/** Lines a grouped finding's text lists; the rest are counted. */
-const LISTED_LINES = 5;
-/** The finding as people read it: the rule's words, and the other lines it stands for when grouped. */
-function findingText(f) {
-    if (f.alsoAt === undefined || f.alsoAt.length === 0)
-        return f.message;
-    const listed = f.alsoAt.slice(0, LISTED_LINES).join(', ');
-    const more = f.alsoAt.length - LISTED_LINES;
-    return `${f.message} (also on line${f.alsoAt.length === 1 ? '' : 's'} ${listed}${more > 0 ? ` and ${more} more` : ''})`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/types.ts
-/**
- * A rule is metadata plus a pure check over the model and the stage graph (like an ESLint rule
- * module). The engine applies the rule's scope, its severity (or the configured one) and the
- * suppressions, so a check only says where and what.
- */
-const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules';
-function docsUrl(id) {
-    return `${DOCS_BASE}/${id}.md`;
-}
-
-;// CONCATENATED MODULE: ./src/enrich/delta.ts
-/**
- * What a pull request changed about a Dockerfile: stages added, removed or renamed, the shipped
- * image's base, and which findings are new or fixed. Findings are matched by rule, stage and
- * message with line numbers left out, so a finding that only moved is neither new nor fixed. Pure.
- */
-
-/** The base versions that exist (a new file has none). */
-function analysedVersions(previous) {
-    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
-}
-const stageKey = (s) => s.id ?? `#${s.index}`;
-/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
-function stageName(analysis, index, renamed) {
-    const stage = index === null ? undefined : analysis.model.stages[index];
-    const id = stage === undefined ? '' : (stage.id ?? '');
-    return renamed.get(id) ?? id;
-}
-/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
-function findingKey(analysis, f, renamed) {
-    const stage = stageName(analysis, f.stage, renamed);
-    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
-    for (const [from, to] of renamed)
-        message = message.split(`"${from}"`).join(`"${to}"`);
-    return `${f.rule}\u0000${stage}\u0000${message}`;
-}
-/** A grouped finding stands for one occurrence per line: compared one by one, so a PR that adds a line is seen. */
-function occurrences(findings) {
-    return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]));
-}
-/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
-function missingFrom(a, b, renamedA, renamedB) {
-    const counts = new Map();
-    for (const f of occurrences(b.findings)) {
-        const k = findingKey(b, f, renamedB);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    return occurrences(a.findings).filter((f) => {
-        const k = findingKey(a, f, renamedA);
-        const n = counts.get(k) ?? 0;
-        if (n === 0)
-            return true;
-        counts.set(k, n - 1);
-        return false;
-    });
-}
-const NONE = new Map();
-/** At least half of the instructions after FROM are the same text (in any order). */
-function similar(a, b) {
-    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
-    const left = text(a);
-    const right = new Set(text(b));
-    const shared = left.filter((t) => right.has(t)).length;
-    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
-}
-function compareVersions(base, head) {
-    const before = base.model.stages;
-    const after = head.model.stages;
-    const beforeKeys = new Set(before.map(stageKey));
-    const afterKeys = new Set(after.map(stageKey));
-    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
-    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
-    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
-    const stagesRenamed = [];
-    const renamed = new Map();
-    for (const old of [...removed]) {
-        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
-        if (match === undefined)
-            continue;
-        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
-        renamed.set(old.id, match.id);
-        removed.splice(removed.indexOf(old), 1);
-        added.splice(added.indexOf(match), 1);
-    }
-    return {
-        stagesAdded: added.map(stageLabel),
-        stagesRemoved: removed.map(stageLabel),
-        stagesRenamed,
-        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-        newFindings: missingFrom(head, base, NONE, renamed),
-        fixedFindings: missingFrom(base, head, renamed, NONE)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
-/**
- * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
- * stage, artifact source → the stage that copies). Stages are boxes, external images are
- * stadiums; FROM is a solid arrow (thick along the shipped chain), COPY --from dashed and
- * labelled with the copied paths, RUN --mount dotted. Node ids are generated (`s0`, `x0`), so
- * any stage name is safe; every label goes through `mermaidText`. Pure.
- */
-/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
-const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
-/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
-const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
-/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
-function mermaidText(text, max = 40) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
-    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
-}
-/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
-function shortPaths(paths) {
-    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
-    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
-}
-const CLASSES = [
-    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
-    'classDef environment fill:#fbefff,stroke:#8250df,stroke-width:2px,color:#0d1117',
-    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
-    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
-    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
-];
-const DASHED = 'stroke-dasharray:6 4';
-const DOTTED = 'stroke-dasharray:2 3';
-/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
-function edgeLabel(text) {
-    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
-}
-/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
-function stageGraphMermaid(rows, graph) {
-    if (rows.length === 0)
-        return null;
-    const lines = ['flowchart LR'];
-    const images = new Map();
-    const imageNode = (label) => {
-        let id = images.get(label);
-        if (id === undefined) {
-            id = `x${images.size}`;
-            images.set(label, id);
-            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
-        }
-        return id;
-    };
-    const edges = [];
-    for (const row of rows) {
-        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
-    }
-    for (const row of rows) {
-        if (row.base.kind === 'stage')
-            continue;
-        const thick = row.role === 'ships';
-        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
-    }
-    for (const e of graph.edges) {
-        if (e.via === 'from')
-            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
-        else if (e.via === 'copy')
-            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
-        else
-            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
-    }
-    for (const x of graph.external) {
-        if (x.via === 'from')
-            continue;
-        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
-    }
-    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
-        return null;
-    lines.push(...edges.map((e) => `  ${e.text}`));
-    lines.push(...CLASSES.map((c) => `  ${c}`));
-    for (const role of ['ships', 'environment', 'build', 'unused']) {
-        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
-        if (ids.length > 0)
-            lines.push(`  class ${ids.join(',')} ${role}`);
-    }
-    if (images.size > 0)
-        lines.push(`  class ${[...images.values()].join(',')} image`);
-    edges.forEach((e, i) => {
-        if (e.style !== null)
-            lines.push(`  linkStyle ${i} ${e.style}`);
-    });
-    const source = lines.join('\n');
-    return source.length > MERMAID_LIMITS.characters ? null : source;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-/** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
-
-const COLOURS = {
-    error: ['\u001b[31m', '\u001b[39m'],
-    warning: ['\u001b[33m', '\u001b[39m'],
-    info: ['\u001b[36m', '\u001b[39m'],
-    dim: ['\u001b[2m', '\u001b[22m'],
-    bold: ['\u001b[1m', '\u001b[22m']
-};
-function countFindings(analyses) {
-    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** `builder (build) → app (ships)`: each stage with its role, in file order. */
-function stageLine(analysis) {
-    const { model, graph } = analysis;
-    if (model.stages.length === 0)
-        return 'no stages';
-    return model.stages
-        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
-        .join(', ');
-}
-function painter(options) {
-    return (kind, text) => {
-        const [open, close] = COLOURS[kind];
-        return options.colour ? `${open}${text}${close}` : text;
-    };
-}
-/** One file's part of the report, so a large run can print as it goes. */
-function textFilePiece(analysis, options) {
-    const paint = painter(options);
-    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
-    for (const f of analysis.findings)
-        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`);
-    return out.join('\n') + '\n\n';
-}
-function textTotals(t) {
-    return `${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info\n`;
-}
-function formatText(review, options) {
-    const analyses = review.files.map((f) => f.analysis);
-    return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses));
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The Markdown that the sticky comment and the job summary show: a status line, then per file a
- * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
- * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
- * grouped by stage. Pure.
- *
- * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
- * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
- * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
- * give way to one line of counts per file and a pointer.
- */
-
-
-
-
-
-
-
-
-/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
-const COMMENT_LIMIT = 65536;
-const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '\\': '\\\\',
-    '*': '\\*',
-    _: '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    '\n': ' ',
-    '\r': ''
-};
-/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
-function escapeMarkdown(text) {
-    let out = '';
-    for (const c of text)
-        out += ENTITIES[c] ?? c;
-    return out;
-}
-function counts(findings) {
-    const c = tally(findings);
-    if (findings.length === 0)
-        return 'no findings';
-    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
-}
-/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
-function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** At most `max` items, then "+N more". */
-function list(items, max = 8, format = code) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, max).map(format).join(', ');
-    return items.length > max ? `${shown} +${items.length - max} more` : shown;
-}
-function findingsTable(findings) {
-    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(findingText(f))} |`);
-    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
-}
-/** Findings under a small heading per stage (in file order), then those about the whole file. */
-function findingsByStage(analysis) {
-    const groups = new Map();
-    for (const f of analysis.findings)
-        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
-    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
-    if (order.length === 1 && order[0] === null)
-        return findingsTable(analysis.findings);
-    return order
-        .map((index) => {
-        const stage = index === null ? undefined : analysis.model.stages[index];
-        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
-        return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`;
-    })
-        .join('\n\n');
-}
-const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
-function baseCell(base) {
-    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
-}
-function roleCell(row, target) {
-    if (row.role === 'ships')
-        return row.index === target ? '**ships** (target)' : '**ships**';
-    if (row.role === 'environment')
-        return row.index === target ? '**environment** (target)' : 'environment';
-    return row.role;
-}
-function stageTable(rows, target) {
-    const lines = rows.map((r) => {
-        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
-        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
-    });
-    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-}
-function sizeText(size) {
-    if (size === null)
-        return 'unknown';
-    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
-}
-/** Every external base image with its size (the registry's, else the estimate), largest first. */
-function baseImagesTable(rows, sizes) {
-    const bases = new Map();
-    for (const r of rows) {
-        if (r.base.kind === 'stage')
-            continue;
-        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
-        entry.stages.push(r.label);
-        bases.set(r.base.label, entry);
-    }
-    if (bases.size === 0)
-        return null;
-    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
-    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
-    const lines = entries.map((e) => {
-        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
-        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
-        return `| ${code(e.base.label)} | ${list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
-    });
-    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
-    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
-    const note = sizes === undefined
-        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
-        : failed.length > 0
-            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
-            : '';
-    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
-    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
-}
-function packagesCell(lists) {
-    if (lists.length === 0)
-        return '—';
-    return lists.map((l) => `${l.manager}: ${list(l.packages)}`).join('; ');
-}
-function copiesCell(items) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, 6).map((c) => {
-        const sources = list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
-        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
-        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
-    });
-    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
-}
-function finalImageTable(analysis, image, sizes) {
-    const stages = analysis.model.stages;
-    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
-    const size = baseSize(image.base, sizes);
-    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
-    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
-    const left = describeLeftBehind(analysis.model, analysis.graph);
-    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
-    const rows = [
-        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
-        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
-        ['user', user],
-        ['workdir', code(image.workdir)],
-        ['exposed ports', list(image.ports)],
-        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
-        ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
-        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
-        ['files from the build context', copiesCell(image.contextFiles)],
-        ['artifacts from other stages and images', copiesCell(image.artifacts)],
-        ['packages installed', packagesCell(image.packages)],
-        ['ENV (names only)', list(image.envNames, 12)],
-        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
-    ];
-    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-}
-function clip(text, max = 100) {
-    const chars = [...text];
-    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-function builtImageSection(result) {
-    if ('reason' in result)
-        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
-    const added = result.compressedSize - result.baseSize;
-    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
-    const shown = result.layers.slice(-30);
-    const rows = shown.map((l) => {
-        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
-        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
-    });
-    const hidden = result.layers.length - shown.length;
-    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
-    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
-    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
-    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
-}
-/** How much the base changed: exact bytes when the registry gave both, else estimates. */
-function sizeChange(before, after, sizes) {
-    const a = before === null ? null : baseSize(before, sizes);
-    const b = after === null ? null : baseSize(after, sizes);
-    if (a === null || b === null)
-        return '';
-    const d = b.compressedSize - a.compressedSize;
-    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
-    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
-    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
-}
-function deltaLines(delta, sizes) {
-    const out = [];
-    if (delta.stagesAdded.length > 0)
-        out.push(`stages added: ${list(delta.stagesAdded)}`);
-    if (delta.stagesRemoved.length > 0)
-        out.push(`stages removed: ${list(delta.stagesRemoved)}`);
-    for (const r of delta.stagesRenamed)
-        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
-    const { before, after } = delta.finalBase;
-    if (before !== null && after !== null && before.label !== after.label)
-        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
-    const shortList = (fs) => list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
-    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
-    if (delta.fixedFindings.length > 0)
-        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
-    return out;
-}
-/** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
-function builtByLine(builds) {
-    if (builds === undefined || builds.length === 0)
-        return null;
-    const shown = builds.slice(0, 4).map((b) => {
-        const what = [b.targetUnknown ? 'target unknown' : b.target === null ? 'last stage' : `target ${code(b.target)}`, ...(b.push === true ? ['pushed'] : [])];
-        return `${code(`${b.source.file}:${b.source.line}`)} (${what.join(', ')})`;
-    });
-    const more = builds.length - shown.length;
-    return `*Built by* ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
-}
-/** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
-function purposeLine(analysis) {
-    const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment');
-    if (environments.length === 0)
-        return null;
-    const stages = analysis.model.stages;
-    const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
-    return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
-}
-function fileSection(analysis, previous, detail, sizes, built, builds) {
-    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
-    const rows = describeStages(analysis.model, analysis.graph);
-    const image = describeShippedImage(analysis.model, analysis.graph);
-    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
-    const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`;
-    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
-    // The blank line after </summary> is what makes GitHub render the Markdown inside.
-    const parts = [];
-    const origin = builtByLine(builds);
-    if (origin !== null)
-        parts.push(origin);
-    const purpose = purposeLine(analysis);
-    if (purpose !== null)
-        parts.push(purpose);
-    if (previous === 'new')
-        parts.push('**New file** in this pull request.');
-    else if (previous !== undefined)
-        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
-    if (rows.length > 0) {
-        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
-        if (detail === 'full') {
-            const mermaid = stageGraphMermaid(rows, analysis.graph);
-            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
-            const bases = baseImagesTable(rows, sizes);
-            if (bases !== null)
-                parts.push(`**Base images**\n\n${bases}`);
-            if (image !== null)
-                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
-            if (built !== undefined)
-                parts.push(builtImageSection(built));
-        }
-    }
-    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`);
-    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
-}
-function statusLine(analyses, removed) {
-    const t = countFindings(analyses);
-    if (analyses.length === 0)
-        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
-    const total = t.error + t.warning + t.info;
-    if (total === 0)
-        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
-}
-/** Code points without copying the string into an array (a summary can be megabytes long). */
-function codePoints(s) {
-    let n = s.length;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        // A high surrogate followed by a low one is one code point in two UTF-16 units.
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-            const d = s.charCodeAt(i + 1);
-            if (d >= 0xdc00 && d <= 0xdfff) {
-                n--;
-                i++;
-            }
-        }
-    }
-    return n;
-}
-function summaryMarkdown(review, options = {}) {
-    const limit = options.limit ?? COMMENT_LIMIT;
-    const removed = review.removed ?? [];
-    const analyses = review.files.map((f) => f.analysis);
-    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
-    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`;
-    for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds)).join('\n')}${tail}`;
-        if (codePoints(body) <= limit)
-            return body;
-    }
-    // Still too long: one line per file, worst first, as many as fit.
-    const hint = options.fullReportHint ?? 'the job summary';
-    const lines = [...analyses]
-        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
-        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
-    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
-    let body = `${head}${note}`;
-    let used = codePoints(body);
-    let shown = 0;
-    for (const line of lines) {
-        const size = codePoints(line) + 1;
-        if (used + size + 200 > limit)
-            break;
-        body += `${line}\n`;
-        used += size;
-        shown++;
-    }
-    if (shown < lines.length)
-        body += `\n…and ${lines.length - shown} more files.\n`;
-    return body;
-}
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-/**
- * SARIF 2.1.0 for GitHub code scanning: every rule as a reportingDescriptor with its help URI,
- * every finding as a result with a region. Pure. Never empty (code scanning rejects an empty
- * log): a run with no results is still a valid run.
- */
-
-
-
-const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
-function toSarif(review, rules) {
-    const analyses = review.files.map((f) => f.analysis);
-    const index = new Map(rules.map((r, i) => [r.meta.id, i]));
-    const descriptors = rules.map(({ meta }) => ({
-        id: meta.id,
-        name: meta.id.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase()),
-        shortDescription: { text: meta.title },
-        helpUri: docsUrl(meta.id),
-        help: { text: `${meta.title}. See ${docsUrl(meta.id)}`, markdown: `${meta.title}. [Rule documentation](${docsUrl(meta.id)})` },
-        defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.experimental !== true },
-        properties: {
-            category: meta.category,
-            scope: meta.scope,
-            tags: [meta.category, ...(meta.equivalents.hadolint === null ? [] : [meta.equivalents.hadolint]), ...(meta.equivalents.buildkit === null ? [] : [meta.equivalents.buildkit])]
-        }
-    }));
-    const results = analyses.flatMap((a) => a.findings.map((f) => ({
-        ruleId: f.rule,
-        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: findingText(f) },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: a.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' },
-                    region: { startLine: f.line, endLine: f.endLine }
-                }
-            }
-        ],
-        // Stable across runs for the same problem on the same line, so code scanning can track it.
-        partialFingerprints: { 'stagecraft/v1': `${f.rule}:${a.path}:${f.line}` }
-    })));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: { driver: { name: 'Stagecraft', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/stagecraft/stagecraft', rules: descriptors } },
-                results,
-                columnKind: 'unicodeCodePoints'
-            }
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/findings.ts
-/** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
-function reportPath(path) {
-    return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
-}
-/** One line of text: reports made of lines (gnu, text, JUnit names) must not be split by a message. */
-function oneLine(text) {
-    return text.replace(/\r\n|[\r\n]/g, ' ');
-}
-function findingsByFile(review) {
-    return review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings }));
-}
-/**
- * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
- * rule that passes on another tool's codes (its findings carry the code as their hadolint name).
- */
-function checkName(f) {
-    const code = f.equivalents.hadolint;
-    return code !== null && code.startsWith('SC') ? `${f.rule}/${code}` : f.rule;
-}
-
-;// CONCATENATED MODULE: ./src/report/xml.ts
-/**
- * XML escaping for the reports (checkstyle, JUnit). XML 1.0 allows no control character but tab,
- * line feed and carriage return, not even as a character reference, and no lone surrogate: a
- * Dockerfile can hold any byte, so those become U+FFFD instead of an unreadable report.
- */
-const xml_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-/** Characters XML 1.0 cannot carry at all; one linear pass, no backtracking. */
-// eslint-disable-next-line no-control-regex -- matching the control characters is the point
-const UNREPRESENTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-function representable(text) {
-    return text.replace(UNREPRESENTABLE, '\ufffd');
-}
-/** Text for an attribute value in double quotes; line breaks kept as references so parsers keep them. */
-function xmlAttribute(value) {
-    return representable(String(value)).replace(/[&<>"'\t\n\r]/g, (c) => xml_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
-}
-/** Text for element content. */
-function xmlText(value) {
-    return representable(value).replace(/[&<>]/g, (c) => xml_ENTITIES[c]);
-}
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
-;// CONCATENATED MODULE: ./src/report/checkstyle.ts
-/**
- * Checkstyle XML (`--format checkstyle`), the format Jenkins' warnings-ng, reviewdog, Danger and
- * most CI dashboards read: one <file> per Dockerfile, one <error> per finding, with the shape of
- * ESLint's own checkstyle formatter. Pure.
- */
-
-
-
-/** Checkstyle's own severities are error, warning, info and ignore. */
-const SEVERITY = { error: 'error', warning: 'warning', info: 'info' };
-function toCheckstyle(review) {
-    const out = [XML_DECLARATION, '<checkstyle version="4.3">'];
-    for (const file of findingsByFile(review)) {
-        out.push(`  <file name="${xmlAttribute(file.path)}">`);
-        for (const f of file.findings) {
-            out.push(`    <error line="${f.line}" severity="${SEVERITY[f.severity]}" message="${xmlAttribute(findingText(f))}" source="${xmlAttribute(`stagecraft.${checkName(f)}`)}"/>`);
-        }
-        out.push('  </file>');
-    }
-    out.push('</checkstyle>');
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/junit.ts
-/**
- * JUnit XML (`--format junit`), for the test-report views of GitLab, Jenkins, Azure DevOps and
- * CircleCI: one <testsuite> per Dockerfile, one failed <testcase> per finding, and one passing
- * case for a file without findings (so a clean file shows as a passed test, not as nothing).
- * Checked against the JUnit schema that Jenkins' xunit plugin validates with. Pure.
- */
-
-
-
-
-function toJunit(review) {
-    const files = findingsByFile(review);
-    const total = files.reduce((n, f) => n + f.findings.length, 0);
-    const tests = files.reduce((n, f) => n + Math.max(1, f.findings.length), 0);
-    const out = [XML_DECLARATION, `<testsuites name="stagecraft" tests="${tests}" failures="${total}" errors="0" time="0">`];
-    for (const file of files) {
-        const path = xmlAttribute(file.path);
-        out.push(`  <testsuite name="${path}" tests="${Math.max(1, file.findings.length)}" failures="${file.findings.length}" errors="0" skipped="0" time="0" file="${path}">`);
-        if (file.findings.length === 0)
-            out.push(`    <testcase name="${path}" classname="${path}" time="0"/>`);
-        for (const f of file.findings) {
-            const check = checkName(f);
-            out.push(`    <testcase name="${xmlAttribute(`${check} at line ${f.line}`)}" classname="${path}" time="0">`);
-            out.push(`      <failure type="${f.severity}" message="${xmlAttribute(oneLine(findingText(f)))}">${xmlText(`${file.path}:${f.line} ${f.severity} ${check}: ${findingText(f)}\n${docsUrl(f.rule)}`)}</failure>`);
-            out.push('    </testcase>');
-        }
-        out.push('  </testsuite>');
-    }
-    out.push('</testsuites>');
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/report/gitlab.ts
-/**
- * GitLab's Code Quality report (`--format gitlab`): the Code Climate issue format, as a JSON array,
- * for `artifacts: reports: codequality`. GitLab keys issues by fingerprint (a repeated one is
- * dropped) and compares them between the base and the merge request, so a fingerprint names the
- * problem, not its line: rule, file, message and which occurrence of those it is. Pure.
- */
-
-
-
-
-/** GitLab's severities are info, minor, major, critical and blocker. */
-const gitlab_SEVERITY = { error: 'major', warning: 'minor', info: 'info' };
-/** Code Climate's categories. */
-const CATEGORY = {
-    correctness: 'Bug Risk',
-    structure: 'Clarity',
-    size: 'Performance',
-    security: 'Security',
-    cache: 'Performance',
-    style: 'Style'
-};
-function toGitlabCodeQuality(review, rules) {
-    const categoryOf = new Map(rules.map((r) => [r.meta.id, CATEGORY[r.meta.category]]));
-    const issues = [];
-    for (const file of findingsByFile(review)) {
-        const seen = new Map();
-        for (const f of file.findings) {
-            const check = checkName(f);
-            const key = `${check}\u0000${file.path}\u0000${f.message}`;
-            const occurrence = seen.get(key) ?? 0;
-            seen.set(key, occurrence + 1);
-            issues.push({
-                type: 'issue',
-                check_name: check,
-                description: findingText(f),
-                content: { body: `[${f.rule}](${docsUrl(f.rule)})` },
-                categories: [categoryOf.get(f.rule) ?? 'Bug Risk'],
-                location: { path: file.path, lines: { begin: f.line, end: f.endLine } },
-                severity: gitlab_SEVERITY[f.severity],
-                fingerprint: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32)
-            });
-        }
-    }
-    return issues;
-}
-
-;// CONCATENATED MODULE: ./src/report/rdjson.ts
-/**
- * reviewdog's Diagnostic Format (`--format rdjson`): `stagecraft --format rdjson | reviewdog
- * -f=rdjson -reporter=github-pr-review` posts the findings as review comments. Pure.
- */
-
-
-
-const rdjson_SEVERITY = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
-const RDJSON_SOURCE = { name: 'stagecraft', url: 'https://github.com/stagecraft/stagecraft' };
-function toRdjson(review) {
-    return {
-        source: RDJSON_SOURCE,
-        diagnostics: findingsByFile(review).flatMap((file) => file.findings.map((f) => ({
-            message: findingText(f),
-            // Lines without columns: reviewdog reads the range as whole lines, end line included.
-            location: { path: file.path, range: { start: { line: f.line }, end: { line: f.endLine } } },
-            severity: rdjson_SEVERITY[f.severity],
-            source: RDJSON_SOURCE,
-            code: { value: checkName(f), url: docsUrl(f.rule) }
-        })))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/gnu.ts
-
-
-/** One file's lines, so a large run can print as it goes. */
-function gnuFilePiece(analysis) {
-    const path = reportPath(analysis.path);
-    return analysis.findings.map((f) => `${path}:${f.line}: ${f.severity}: ${oneLine(findingText(f))} [${checkName(f)}]\n`).join('');
-}
-function toGnu(review) {
-    return review.files.map((f) => gnuFilePiece(f.analysis)).join('');
-}
-
-;// CONCATENATED MODULE: ./src/builds/hcl-eval.ts
-const UNKNOWN = Symbol('unknown');
-/** Deep enough for any real function chain, shallow enough to stop a function calling itself. */
-const MAX_CALL_DEPTH = 32;
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** An object without a prototype, so a key such as `__proto__` is just a key. */
-function emptyObject() {
-    return Object.create(null);
-}
-function hasUnknown(value) {
-    if (value === UNKNOWN)
-        return true;
-    if (Array.isArray(value))
-        return value.some(hasUnknown);
-    if (isObject(value))
-        return Object.values(value).some(hasUnknown);
-    return false;
-}
-/** The text a value interpolates as; UNKNOWN for lists, objects, null and unknowns. */
-function asString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    if (typeof value === 'boolean')
-        return value ? 'true' : 'false';
-    return UNKNOWN;
-}
-function asNumber(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-        return Number(value);
-    return UNKNOWN;
-}
-function asBool(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    return UNKNOWN;
-}
-function equal(a, b) {
-    if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => equal(x, b[i]));
-    if (isObject(a) && isObject(b)) {
-        const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((k) => k in b && equal(a[k], b[k]));
-    }
-    return a === b;
-}
-const strings = (fn) => (args) => {
-    const texts = args.map(asString);
-    return texts.some((t) => t === UNKNOWN) ? UNKNOWN : fn(...texts);
-};
-/** Pure standard functions that bake files use in conditions and names; any other call is UNKNOWN. */
-const BUILTINS = {
-    lower: strings((s) => s.toLowerCase()),
-    upper: strings((s) => s.toUpperCase()),
-    trimspace: strings((s) => s.trim()),
-    trimprefix: strings((s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
-    trimsuffix: strings((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
-    split: strings((sep, s) => (s === '' ? [] : s.split(sep))),
-    // A /pattern/ is a regular expression in HCL's (Go) syntax: not ours to run.
-    replace: strings((s, search, by) => (search.length > 1 && search.startsWith('/') && search.endsWith('/') ? UNKNOWN : s.split(search).join(by))),
-    join: ([sep, ...lists]) => {
-        const separator = asString(orUnknown(sep));
-        const items = lists.flatMap((l) => (Array.isArray(l) ? l : [UNKNOWN])).map(asString);
-        if (separator === UNKNOWN || items.some((i) => i === UNKNOWN))
-            return UNKNOWN;
-        return items.join(separator);
-    },
-    equal: ([a, b]) => (hasUnknown(orUnknown(a)) || hasUnknown(orUnknown(b)) ? UNKNOWN : equal(a, b)),
-    notequal: ([a, b]) => (hasUnknown(orUnknown(a)) || hasUnknown(orUnknown(b)) ? UNKNOWN : !equal(a, b)),
-    not: ([a]) => {
-        const b = asBool(orUnknown(a));
-        return b === UNKNOWN ? UNKNOWN : !b;
-    },
-    and: (args) => logic(args, true),
-    or: (args) => logic(args, false),
-    concat: (lists) => (lists.every(Array.isArray) ? lists.flat() : UNKNOWN),
-    coalesce: (args) => {
-        for (const a of args) {
-            if (a === UNKNOWN)
-                return UNKNOWN;
-            if (a !== null && a !== '')
-                return a;
-        }
-        return UNKNOWN;
-    }
-};
-/** `and`/`or` over booleans: a decided operand decides, even next to an unknown one. */
-function logic(args, isAnd) {
-    let unknown = false;
-    for (const a of args) {
-        const b = asBool(a);
-        if (b === UNKNOWN)
-            unknown = true;
-        else if (b !== isAnd)
-            return !isAnd;
-    }
-    return unknown ? UNKNOWN : isAnd;
-}
-/** A missing name or element is unknown; a null one is null. */
-function orUnknown(value) {
-    return value === undefined ? UNKNOWN : value;
-}
-function evaluate(expr, scope, depth = 0) {
-    switch (expr.kind) {
-        case 'literal':
-            return expr.value;
-        case 'unknown':
-            return UNKNOWN;
-        case 'template': {
-            if (expr.unknown)
-                return UNKNOWN;
-            // A template that is one interpolation is its value, not its text (HCL keeps the type).
-            if (expr.parts.length === 1 && typeof expr.parts[0] !== 'string')
-                return evaluate(expr.parts[0], scope, depth);
-            let text = '';
-            for (const part of expr.parts) {
-                const piece = typeof part === 'string' ? part : asString(evaluate(part, scope, depth));
-                if (piece === UNKNOWN)
-                    return UNKNOWN;
-                text += piece;
-            }
-            return text;
-        }
-        case 'variable':
-            return orUnknown(scope.lookup(expr.name));
-        case 'tuple':
-            return expr.items.map((item) => evaluate(item, scope, depth));
-        case 'object': {
-            const object = emptyObject();
-            for (const { key, value } of expr.items) {
-                const name = asString(evaluate(key, scope, depth));
-                if (name === UNKNOWN)
-                    return UNKNOWN;
-                object[name] = evaluate(value, scope, depth);
-            }
-            return object;
-        }
-        case 'call':
-            return call(expr, scope, depth);
-        case 'unary': {
-            const operand = evaluate(expr.operand, scope, depth);
-            if (expr.op === '!') {
-                const b = asBool(operand);
-                return b === UNKNOWN ? UNKNOWN : !b;
-            }
-            const n = asNumber(operand);
-            return n === UNKNOWN ? UNKNOWN : -n;
-        }
-        case 'binary':
-            return binary(expr.op, evaluate(expr.left, scope, depth), () => evaluate(expr.right, scope, depth));
-        case 'conditional': {
-            const test = asBool(evaluate(expr.test, scope, depth));
-            if (test === UNKNOWN)
-                return UNKNOWN;
-            return evaluate(test ? expr.then : expr.otherwise, scope, depth);
-        }
-        case 'index': {
-            const target = evaluate(expr.target, scope, depth);
-            const index = evaluate(expr.index, scope, depth);
-            if (Array.isArray(target)) {
-                const n = asNumber(index);
-                return n === UNKNOWN || !Number.isInteger(n) ? UNKNOWN : orUnknown(target[n]);
-            }
-            if (isObject(target)) {
-                const key = asString(index);
-                return key === UNKNOWN ? UNKNOWN : orUnknown(target[key]);
-            }
-            return UNKNOWN;
-        }
-        case 'attr': {
-            const target = evaluate(expr.target, scope, depth);
-            return isObject(target) ? orUnknown(target[expr.name]) : UNKNOWN;
-        }
-    }
-}
-function binary(op, left, right) {
-    if (op === '&&' || op === '||') {
-        const l = asBool(left);
-        // false && x, true || x: decided without the right side.
-        if (l !== UNKNOWN && l === (op === '||'))
-            return l;
-        const r = asBool(right());
-        if (r === UNKNOWN)
-            return UNKNOWN;
-        if (l === UNKNOWN)
-            return r === (op === '||') ? r : UNKNOWN;
-        return r;
-    }
-    const r = right();
-    if (op === '==' || op === '!=') {
-        if (hasUnknown(left) || hasUnknown(r))
-            return UNKNOWN;
-        return equal(left, r) === (op === '==');
-    }
-    const a = asNumber(left);
-    const b = asNumber(r);
-    if (a === UNKNOWN || b === UNKNOWN)
-        return UNKNOWN;
-    switch (op) {
-        case '<':
-            return a < b;
-        case '>':
-            return a > b;
-        case '<=':
-            return a <= b;
-        case '>=':
-            return a >= b;
-        case '+':
-            return a + b;
-        case '-':
-            return a - b;
-        case '*':
-            return a * b;
-        case '/':
-            return b === 0 ? UNKNOWN : a / b;
-        case '%':
-            return b === 0 ? UNKNOWN : a % b;
-        default:
-            return UNKNOWN;
-    }
-}
-function call(expr, scope, depth) {
-    if (expr.expand)
-        return UNKNOWN;
-    const args = expr.args.map((a) => evaluate(a, scope, depth));
-    const user = scope.functions.get(expr.name);
-    if (user !== undefined) {
-        if (depth >= MAX_CALL_DEPTH)
-            return UNKNOWN;
-        const bound = new Map();
-        user.params.forEach((p, i) => bound.set(p, orUnknown(args[i])));
-        if (user.variadic !== null)
-            bound.set(user.variadic, args.slice(user.params.length));
-        const inner = { lookup: (name) => (bound.has(name) ? bound.get(name) : scope.lookup(name)), functions: scope.functions };
-        return evaluate(user.result, inner, depth + 1);
-    }
-    return Object.hasOwn(BUILTINS, expr.name) ? BUILTINS[expr.name](args) : UNKNOWN;
-}
-
-;// CONCATENATED MODULE: ./src/builds/hcl.ts
-/**
- * An HCL2 parser for bake files: bodies of attributes and blocks, and the whole expression syntax
- * (templates with `${}`, heredocs `<<EOT`/`<<-EOT`, tuples, objects, operators, conditionals,
- * function calls, traversals; `for` expressions and `%{}` directives are kept as unknown values).
- * Comments `#`, `//` and block comments are skipped. Every attribute and block keeps its line.
- *
- * Why our own and not a package from npm: the HCL2 parsers there either drop source positions
- * (hcl2-parser, hcl2-json-parser and @cdktf/hcl2json convert to JSON, so no target has a line; the
- * last is also asynchronous wasm, and the first a 3.8 MB GopherJS build), or come with an editor:
- * codemirror-lang-hcl (a Lezer grammar) bundles and runs, but pulls @codemirror/view and
- * @codemirror/state (about 950 kB in each of our two bundles) for a parser whose errors carry no
- * message. Bake files use a small, stable part of HCL, and we evaluate the values ourselves anyway.
- *
- * Linear in the input; nesting deeper than MAX_DEPTH is a syntax error, not a stack overflow.
- */
-const MAX_DEPTH = 200;
-class SyntaxError_ extends Error {
-    pos;
-    constructor(message, pos) {
-        super(message);
-        this.pos = pos;
-    }
-}
-const BINARY_PRECEDENCE = {
-    '||': 1,
-    '&&': 2,
-    '==': 3,
-    '!=': 3,
-    '<': 4,
-    '>': 4,
-    '<=': 4,
-    '>=': 4,
-    '+': 5,
-    '-': 5,
-    '*': 6,
-    '/': 6,
-    '%': 6
-};
-function isIdentStart(c) {
-    return /[A-Za-z_]/.test(c) || c > '\x7f';
-}
-function isIdentPart(c) {
-    return /[A-Za-z0-9_-]/.test(c) || c > '\x7f';
-}
-class Parser {
-    src;
-    end;
-    pos = 0;
-    /** Brackets, parentheses and interpolations open around the cursor: inside them newlines are blanks. */
-    depth = 0;
-    /** Blocks open around the cursor. */
-    depthBlocks = 0;
-    constructor(src, end = src.length) {
-        this.src = src;
-        this.end = end;
-    }
-    fail(message, pos = this.pos) {
-        throw new SyntaxError_(message, pos);
-    }
-    peek(offset = 0) {
-        const i = this.pos + offset;
-        return i < this.end ? this.src[i] : '';
-    }
-    startsWith(text) {
-        return this.src.startsWith(text, this.pos) && this.pos + text.length <= this.end;
-    }
-    /** Skips blanks and comments; newlines too when `newlines` (or when inside brackets). */
-    blank(newlines = this.depth > 0) {
-        while (this.pos < this.end) {
-            const c = this.src[this.pos];
-            if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff')
-                this.pos++;
-            else if (c === '\n' && newlines)
-                this.pos++;
-            else if (c === '#' || (c === '/' && this.peek(1) === '/')) {
-                while (this.pos < this.end && this.src[this.pos] !== '\n')
-                    this.pos++;
-            }
-            else if (c === '/' && this.peek(1) === '*') {
-                const close = this.src.indexOf('*/', this.pos + 2);
-                if (close < 0 || close + 2 > this.end)
-                    this.fail('unterminated /* comment');
-                this.pos = close + 2;
-            }
-            else
-                break;
-        }
-    }
-    ident() {
-        const start = this.pos;
-        if (!isIdentStart(this.peek()))
-            this.fail(`expected a name, found ${this.describe()}`);
-        while (this.pos < this.end && isIdentPart(this.src[this.pos]))
-            this.pos++;
-        return this.src.slice(start, this.pos);
-    }
-    describe() {
-        const c = this.peek();
-        if (c === '')
-            return 'the end of the file';
-        if (c === '\n')
-            return 'the end of the line';
-        return `'${c}'`;
-    }
-    expect(c) {
-        if (this.peek() !== c)
-            this.fail(`expected '${c}', found ${this.describe()}`);
-        this.pos++;
-    }
-    enter() {
-        if (++this.depth > MAX_DEPTH)
-            this.fail(`nested more than ${MAX_DEPTH} deep`);
-    }
-    /** A body up to `}` (inside a block) or to the end of the file. */
-    body(inBlock, line) {
-        const body = { attributes: [], blocks: [] };
-        const saved = this.depth;
-        this.depth = 0;
-        for (;;) {
-            this.blank(true);
-            if (this.pos >= this.end) {
-                if (inBlock)
-                    this.fail("unterminated block: expected '}'");
-                break;
-            }
-            if (this.peek() === '}') {
-                if (!inBlock)
-                    this.fail("unexpected '}'");
-                break;
-            }
-            const start = this.pos;
-            const name = this.ident();
-            this.blank(false);
-            if (this.peek() === '=' && this.peek(1) !== '=') {
-                this.pos++;
-                this.blank(false);
-                const expr = this.expression();
-                body.attributes.push({ name, expr, line: line(start) });
-                this.blank(false);
-                const next = this.peek();
-                if (next !== '\n' && next !== '' && !(next === '}' && inBlock))
-                    this.fail(`expected the end of the line after attribute ${name}, found ${this.describe()}`);
-                continue;
-            }
-            const labels = [];
-            while (this.peek() === '"' || isIdentStart(this.peek())) {
-                if (this.peek() === '"') {
-                    const label = this.quoted();
-                    const text = label.parts.length === 0 ? '' : label.parts.length === 1 && typeof label.parts[0] === 'string' ? label.parts[0] : null;
-                    if (text === null)
-                        this.fail('a block label cannot hold an interpolation');
-                    labels.push(text);
-                }
-                else
-                    labels.push(this.ident());
-                this.blank(false);
-            }
-            if (this.peek() !== '{')
-                this.fail(`expected '=' or a block after ${name}, found ${this.describe()}`);
-            this.pos++;
-            this.enterBlock();
-            const inner = this.body(true, line);
-            this.depthBlocks--;
-            this.expect('}');
-            body.blocks.push({ type: name, labels, body: inner, line: line(start) });
-        }
-        this.depth = saved;
-        return body;
-    }
-    enterBlock() {
-        if (++this.depthBlocks > MAX_DEPTH)
-            this.fail(`blocks nested more than ${MAX_DEPTH} deep`);
-    }
-    expression() {
-        const test = this.binary(1);
-        this.blank();
-        if (this.peek() !== '?')
-            return test;
-        this.pos++;
-        this.blank();
-        const then = this.expression();
-        this.blank();
-        this.expect(':');
-        this.blank();
-        const otherwise = this.expression();
-        return { kind: 'conditional', test, then, otherwise };
-    }
-    operator() {
-        const two = this.src.slice(this.pos, this.pos + 2);
-        if (two === '&&' || two === '||' || two === '==' || two === '!=' || two === '<=' || two === '>=')
-            return two;
-        const one = this.peek();
-        // `=>` belongs to `for` expressions, `<<` to heredocs.
-        if ((one === '<' || one === '>') && (this.peek(1) === '<' || this.peek(1) === '='))
-            return null;
-        if ('+-*/%<>'.includes(one) && one !== '')
-            return one;
-        return null;
-    }
-    binary(minPrecedence) {
-        let left = this.unary();
-        for (;;) {
-            this.blank();
-            const op = this.operator();
-            const precedence = op === null ? 0 : (BINARY_PRECEDENCE[op] ?? 0);
-            if (op === null || precedence < minPrecedence)
-                return left;
-            this.pos += op.length;
-            this.blank();
-            const right = this.binary(precedence + 1);
-            left = { kind: 'binary', op, left, right };
-        }
-    }
-    unary() {
-        const c = this.peek();
-        if (c === '!' || c === '-') {
-            this.pos++;
-            this.blank();
-            this.enter();
-            const operand = this.unary();
-            this.depth--;
-            return { kind: 'unary', op: c, operand };
-        }
-        return this.postfix(this.primary());
-    }
-    postfix(target) {
-        for (;;) {
-            // A traversal never starts a new line outside brackets.
-            const save = this.pos;
-            this.blank();
-            const c = this.peek();
-            if (c === '.' && this.peek(1) === '*') {
-                this.pos += 2;
-                target = { kind: 'unknown', text: 'splat' };
-            }
-            else if (c === '.' && /[0-9]/.test(this.peek(1))) {
-                this.pos++;
-                const start = this.pos;
-                while (/[0-9]/.test(this.peek()))
-                    this.pos++;
-                target = { kind: 'index', target, index: { kind: 'literal', value: Number(this.src.slice(start, this.pos)) } };
-            }
-            else if (c === '.' && isIdentStart(this.peek(1))) {
-                this.pos++;
-                target = { kind: 'attr', target, name: this.ident() };
-            }
-            else if (c === '[') {
-                this.pos++;
-                this.enter();
-                this.blank();
-                if (this.peek() === '*') {
-                    this.pos++;
-                    this.blank();
-                    this.expect(']');
-                    target = { kind: 'unknown', text: 'splat' };
-                }
-                else {
-                    const index = this.expression();
-                    this.blank();
-                    this.expect(']');
-                    target = { kind: 'index', target, index };
-                }
-                this.depth--;
-            }
-            else {
-                this.pos = save;
-                return target;
-            }
-        }
-    }
-    primary() {
-        const c = this.peek();
-        if (c === '"')
-            return this.simplify(this.quoted());
-        if (c === '<' && this.peek(1) === '<')
-            return this.simplify(this.heredoc());
-        if (/[0-9]/.test(c))
-            return this.number();
-        if (c === '(') {
-            this.pos++;
-            this.enter();
-            this.blank();
-            const inner = this.expression();
-            this.blank();
-            this.expect(')');
-            this.depth--;
-            return inner;
-        }
-        if (c === '[')
-            return this.tuple();
-        if (c === '{')
-            return this.object();
-        if (isIdentStart(c)) {
-            const name = this.ident();
-            if (name === 'true' || name === 'false')
-                return { kind: 'literal', value: name === 'true' };
-            if (name === 'null')
-                return { kind: 'literal', value: null };
-            // `provider::ns::fn(...)`: namespaced functions.
-            let full = name;
-            while (this.startsWith('::')) {
-                this.pos += 2;
-                full += `::${this.ident()}`;
-            }
-            const save = this.pos;
-            this.blank(false);
-            if (this.peek() === '(')
-                return this.call(full);
-            this.pos = save;
-            return { kind: 'variable', name: full };
-        }
-        this.fail(`expected an expression, found ${this.describe()}`);
-    }
-    number() {
-        const match = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.src.slice(this.pos, Math.min(this.end, this.pos + 64)));
-        const text = match?.[0] ?? '';
-        this.pos += text.length;
-        return { kind: 'literal', value: Number(text) };
-    }
-    call(name) {
-        this.pos++;
-        this.enter();
-        const args = [];
-        let expand = false;
-        this.blank();
-        while (this.peek() !== ')') {
-            args.push(this.expression());
-            this.blank();
-            if (this.startsWith('...')) {
-                this.pos += 3;
-                expand = true;
-                this.blank();
-            }
-            if (this.peek() === ',') {
-                this.pos++;
-                this.blank();
-            }
-            else if (this.peek() !== ')')
-                this.fail(`expected ',' or ')' in the call of ${name}, found ${this.describe()}`);
-        }
-        this.pos++;
-        this.depth--;
-        return { kind: 'call', name, args, expand };
-    }
-    /** `for` right after an opening bracket: a for expression. */
-    isFor() {
-        return this.startsWith('for') && /[\s]/.test(this.peek(3));
-    }
-    /** Skips to the bracket that closes the one just opened, over strings and nested brackets. */
-    skipBalanced(close) {
-        const start = this.pos;
-        const stack = [close];
-        while (this.pos < this.end && stack.length > 0) {
-            const c = this.src[this.pos];
-            if (c === '"') {
-                this.quoted();
-                continue;
-            }
-            if (c === '#' || (c === '/' && (this.peek(1) === '/' || this.peek(1) === '*'))) {
-                this.blank(true);
-                continue;
-            }
-            if (c === '(' || c === '[' || c === '{')
-                stack.push(c === '(' ? ')' : c === '[' ? ']' : '}');
-            else if (c === ')' || c === ']' || c === '}') {
-                if (stack.pop() !== c)
-                    this.fail(`unexpected '${c}'`);
-            }
-            this.pos++;
-        }
-        if (stack.length > 0)
-            this.fail(`expected '${close}', found the end of the file`);
-        return this.src.slice(start, this.pos - 1);
-    }
-    tuple() {
-        this.pos++;
-        this.enter();
-        this.blank();
-        if (this.isFor()) {
-            const text = this.skipBalanced(']');
-            this.depth--;
-            return { kind: 'unknown', text: `[${text}]` };
-        }
-        const items = [];
-        while (this.peek() !== ']') {
-            items.push(this.expression());
-            this.blank();
-            if (this.peek() === ',') {
-                this.pos++;
-                this.blank();
-            }
-            else if (this.peek() !== ']')
-                this.fail(`expected ',' or ']' in a list, found ${this.describe()}`);
-        }
-        this.pos++;
-        this.depth--;
-        return { kind: 'tuple', items };
-    }
-    object() {
-        this.pos++;
-        this.enter();
-        this.blank();
-        if (this.isFor()) {
-            const text = this.skipBalanced('}');
-            this.depth--;
-            return { kind: 'unknown', text: `{${text}}` };
-        }
-        const items = [];
-        while (this.peek() !== '}') {
-            // A bare name is the key itself, not a variable.
-            let key;
-            if (isIdentStart(this.peek())) {
-                const save = this.pos;
-                const name = this.ident();
-                this.blank();
-                if (this.peek() === '=' || this.peek() === ':')
-                    key = { kind: 'literal', value: name };
-                else {
-                    this.pos = save;
-                    key = this.expression();
-                }
-            }
-            else
-                key = this.expression();
-            this.blank();
-            const sep = this.peek();
-            if ((sep !== '=' && sep !== ':') || this.peek(1) === '=')
-                this.fail(`expected '=' or ':' after an object key, found ${this.describe()}`);
-            this.pos++;
-            this.blank();
-            const value = this.expression();
-            items.push({ key, value });
-            this.blank();
-            if (this.peek() === ',') {
-                this.pos++;
-                this.blank();
-            }
-            else if (this.peek() === '')
-                this.fail("expected '}', found the end of the file");
-        }
-        this.pos++;
-        this.depth--;
-        return { kind: 'object', items };
-    }
-    /** A quoted template; the cursor is on the opening quote. */
-    quoted() {
-        const open = this.pos;
-        this.pos++;
-        const parts = [];
-        let text = '';
-        let unknown = false;
-        for (;;) {
-            if (this.pos >= this.end || this.peek() === '\n')
-                this.fail('unterminated string', open);
-            const c = this.src[this.pos];
-            if (c === '"') {
-                this.pos++;
-                break;
-            }
-            if (c === '\\') {
-                const next = this.peek(1);
-                const simple = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
-                if (next in simple) {
-                    text += simple[next];
-                    this.pos += 2;
-                }
-                else if (next === 'u' || next === 'U') {
-                    const width = next === 'u' ? 4 : 8;
-                    const hex = this.src.slice(this.pos + 2, this.pos + 2 + width);
-                    if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width)
-                        this.fail('invalid \\u escape');
-                    text += String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff));
-                    this.pos += 2 + width;
-                }
-                else
-                    this.fail(`invalid escape \\${next}`);
-                continue;
-            }
-            if ((c === '$' || c === '%') && this.peek(1) === c && this.peek(2) === '{') {
-                text += `${c}{`;
-                this.pos += 3;
-                continue;
-            }
-            if ((c === '$' || c === '%') && this.peek(1) === '{') {
-                if (text !== '')
-                    parts.push(text);
-                text = '';
-                if (c === '$')
-                    parts.push(this.interpolation());
-                else {
-                    this.pos += 2;
-                    this.skipBalanced('}');
-                    unknown = true;
-                }
-                continue;
-            }
-            text += c;
-            this.pos++;
-        }
-        if (text !== '')
-            parts.push(text);
-        return { kind: 'template', parts, unknown };
-    }
-    /** `${ expr }` with optional `~` strip markers; the cursor is on the `$`. */
-    interpolation() {
-        this.pos += 2;
-        const saved = this.depth;
-        this.enter();
-        if (this.peek() === '~')
-            this.pos++;
-        this.blank();
-        const expr = this.expression();
-        this.blank();
-        if (this.peek() === '~')
-            this.pos++;
-        this.expect('}');
-        this.depth = saved;
-        return expr;
-    }
-    /** `<<EOT` / `<<-EOT` up to a line holding only the marker; the body is a template. */
-    heredoc() {
-        const open = this.pos;
-        this.pos += 2;
-        const indent = this.peek() === '-';
-        if (indent)
-            this.pos++;
-        const marker = this.ident();
-        while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === '\r')
-            this.pos++;
-        if (this.peek() !== '\n')
-            this.fail('a heredoc marker must end its line');
-        this.pos++;
-        const lines = [];
-        let closed = false;
-        while (this.pos < this.end) {
-            let eol = this.src.indexOf('\n', this.pos);
-            if (eol < 0 || eol > this.end)
-                eol = this.end;
-            const lineText = this.src.slice(this.pos, eol).replace(/\r$/, '');
-            if (lineText.trim() === marker) {
-                // The marker line ends the heredoc; what follows it on the same line is the next token.
-                this.pos = this.pos + lineText.indexOf(marker) + marker.length;
-                closed = true;
-                break;
-            }
-            lines.push(lineText);
-            this.pos = Math.min(eol + 1, this.end);
-        }
-        if (!closed)
-            this.fail(`unterminated heredoc: no line with ${marker}`, open);
-        let body = lines;
-        if (indent) {
-            const widths = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
-            const strip = widths.length === 0 ? 0 : Math.min(...widths);
-            body = lines.map((l) => l.slice(Math.min(strip, /^[ \t]*/.exec(l)?.[0].length ?? 0)));
-        }
-        const content = body.length === 0 ? '' : `${body.join('\n')}\n`;
-        return templateOf(content);
-    }
-    /** A template that is one literal chunk is that string. */
-    simplify(template) {
-        if (template.unknown)
-            return template;
-        if (template.parts.length === 0)
-            return { kind: 'literal', value: '' };
-        if (template.parts.length === 1 && typeof template.parts[0] === 'string')
-            return { kind: 'literal', value: template.parts[0] };
-        return template;
-    }
-}
-/** A template body (a heredoc's, or a JSON bake file's string): literal text with `${}`, no escapes. */
-function templateOf(content) {
-    const parser = new Parser(content);
-    const parts = [];
-    let text = '';
-    let unknown = false;
-    try {
-        while (parser.pos < content.length) {
-            const c = content[parser.pos];
-            if ((c === '$' || c === '%') && parser.peek(1) === c && parser.peek(2) === '{') {
-                text += `${c}{`;
-                parser.pos += 3;
-            }
-            else if (c === '$' && parser.peek(1) === '{') {
-                if (text !== '')
-                    parts.push(text);
-                text = '';
-                parts.push(parser.interpolation());
-            }
-            else if (c === '%' && parser.peek(1) === '{') {
-                parser.pos += 2;
-                parser.skipBalanced('}');
-                unknown = true;
-            }
-            else {
-                text += c;
-                parser.pos++;
-            }
-        }
-    }
-    catch {
-        // An interpolation we cannot parse: the value is unknown, the file still reads.
-        return { kind: 'template', parts: [], unknown: true };
-    }
-    if (text !== '')
-        parts.push(text);
-    return { kind: 'template', parts, unknown };
-}
-/** Line starts of a text, for offset → 1-based line. */
-function lineIndex(text) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            starts.push(i + 1);
-    return (pos) => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= pos)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
-}
-function parseHcl(text) {
-    const line = lineIndex(text);
-    const parser = new Parser(text);
-    try {
-        return { ok: true, body: parser.body(false, line) };
-    }
-    catch (err) {
-        if (err instanceof SyntaxError_)
-            return { ok: false, message: err.message, line: line(err.pos) };
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/builds/jsonc.ts
-/**
- * JSON with comments (`//`, block comments) and trailing commas, as devcontainer.json allows,
- * keeping the line of every value and key. Plain JSON (a bake .json file) reads the same way.
- */
-
-const jsonc_MAX_DEPTH = 500;
-class JsonError extends Error {
-    pos;
-    constructor(message, pos) {
-        super(message);
-        this.pos = pos;
-    }
-}
-function parseJsonc(text) {
-    const line = lineIndex(text);
-    let pos = 0;
-    let depth = 0;
-    const fail = (message, at = pos) => {
-        throw new JsonError(message, at);
-    };
-    const describe = () => (pos >= text.length ? 'the end of the file' : `'${text[pos]}'`);
-    const blank = () => {
-        while (pos < text.length) {
-            const c = text[pos];
-            if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\ufeff')
-                pos++;
-            else if (c === '/' && text[pos + 1] === '/') {
-                while (pos < text.length && text[pos] !== '\n')
-                    pos++;
-            }
-            else if (c === '/' && text[pos + 1] === '*') {
-                const close = text.indexOf('*/', pos + 2);
-                if (close < 0)
-                    fail('unterminated /* comment');
-                pos = close + 2;
-            }
-            else
-                break;
-        }
-    };
-    const string = () => {
-        const open = pos;
-        pos++;
-        let out = '';
-        let plain = pos;
-        for (;;) {
-            if (pos >= text.length || text[pos] === '\n')
-                fail('unterminated string', open);
-            const c = text[pos];
-            if (c === '"') {
-                out += text.slice(plain, pos);
-                pos++;
-                return out;
-            }
-            if (c === '\\') {
-                out += text.slice(plain, pos);
-                const next = text[pos + 1] ?? '';
-                const simple = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
-                if (next in simple) {
-                    out += simple[next];
-                    pos += 2;
-                }
-                else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
-                    out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
-                    pos += 6;
-                }
-                else
-                    fail(`invalid escape \\${next}`);
-                plain = pos;
-                continue;
-            }
-            pos++;
-        }
-    };
-    const value = () => {
-        blank();
-        const at = line(pos);
-        const c = text[pos];
-        if (c === '{' || c === '[') {
-            if (++depth > jsonc_MAX_DEPTH)
-                fail(`nested more than ${jsonc_MAX_DEPTH} deep`);
-            pos++;
-            const node = c === '{' ? object(at) : array(at);
-            depth--;
-            return node;
-        }
-        if (c === '"')
-            return { kind: 'string', line: at, value: string() };
-        const word = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(text.slice(pos, pos + 64))?.[0];
-        if (word === undefined)
-            return fail(`expected a value, found ${describe()}`);
-        pos += word.length;
-        if (word === 'true' || word === 'false')
-            return { kind: 'boolean', line: at, value: word === 'true' };
-        if (word === 'null')
-            return { kind: 'null', line: at };
-        return { kind: 'number', line: at, value: Number(word) };
-    };
-    const object = (at) => {
-        const entries = [];
-        for (;;) {
-            blank();
-            if (text[pos] === '}') {
-                pos++;
-                return { kind: 'object', line: at, entries };
-            }
-            if (text[pos] !== '"')
-                fail(`expected a key or '}', found ${describe()}`);
-            const keyLine = line(pos);
-            const key = string();
-            blank();
-            if (text[pos] !== ':')
-                fail(`expected ':' after "${key}", found ${describe()}`);
-            pos++;
-            entries.push({ key, line: keyLine, value: value() });
-            blank();
-            if (text[pos] === ',')
-                pos++;
-            else if (text[pos] !== '}')
-                fail(`expected ',' or '}', found ${describe()}`);
-        }
-    };
-    const array = (at) => {
-        const items = [];
-        for (;;) {
-            blank();
-            if (text[pos] === ']') {
-                pos++;
-                return { kind: 'array', line: at, items };
-            }
-            items.push(value());
-            blank();
-            if (text[pos] === ',')
-                pos++;
-            else if (text[pos] !== ']')
-                fail(`expected ',' or ']', found ${describe()}`);
-        }
-    };
-    try {
-        const root = value();
-        blank();
-        if (pos < text.length)
-            fail(`unexpected ${describe()} after the value`);
-        return { ok: true, value: root };
-    }
-    catch (err) {
-        if (err instanceof JsonError)
-            return { ok: false, message: err.message, line: line(Math.min(err.pos, text.length)) };
-        throw err;
-    }
-}
-/** The entry of an object node, or undefined. */
-function member(node, key) {
-    if (node?.kind !== 'object')
-        return undefined;
-    // The last one wins, as in JSON.parse.
-    for (let i = node.entries.length - 1; i >= 0; i--)
-        if (node.entries[i]?.key === key)
-            return node.entries[i]?.value;
-    return undefined;
-}
-function stringOf(node) {
-    return node?.kind === 'string' ? node.value : undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/builds/paths.ts
-/** Repository paths: POSIX, relative to the root, '.' for the root itself. */
-/** `a/./b/../c/` → `a/c`; null when the path climbs out of the repository (`../x` from the root). */
-function normalise(path) {
-    const parts = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (parts.length === 0)
-                return null;
-            parts.pop();
-        }
-        else
-            parts.push(part);
-    }
-    return parts.length === 0 ? '.' : parts.join('/');
-}
-/**
- * `next` relative to the folder `base` (itself repo-relative); null for an absolute path (`/tmp/x`
- * is outside the checkout; `${{ github.workspace }}/x` is made relative before it gets here).
- */
-function joinRepo(base, next) {
-    if (next.startsWith('/'))
-        return null;
-    return normalise(base === '.' ? next : `${base}/${next}`);
-}
-function dirnameOf(path) {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '.' : path.slice(0, slash);
-}
-function basenameOf(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-/** A build context that is no folder of this repository: a git or HTTP URL, or `-` (stdin). */
-function isRemoteContext(context) {
-    return /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i.test(context) || context.endsWith('.git') || /\.git#/.test(context);
-}
-/** Folders whose files are someone else's (vendored modules, installed packages). */
-function isVendored(path) {
-    return /(?:^|\/)(?:node_modules|vendor|third_party)\//.test(path);
-}
-
-;// CONCATENATED MODULE: ./src/builds/compose.ts
-/**
- * Compose files: every service with a `build:`, its context relative to the compose file's folder
- * and its Dockerfile relative to the context, as `docker compose build` resolves them. Anchors and
- * `<<:` merge keys are applied; compose's own tags (`!reset`, `!override`) keep their value.
- */
-
-
-/** `compose.yaml`, `docker-compose.yml`, `compose.prod.yaml`, `docker-compose-ci.yml`, … */
-function isComposeFile(path) {
-    return /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i.test(path);
-}
-/**
- * Compose interpolation as far as the file says: `$$` is `$`, `${VAR:-x}` and `${VAR-x}` are
- * their default; any other variable is unknown (null), since its value comes from the environment.
- */
-function interpolateCompose(text) {
-    let out = '';
+/** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
+const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
+/** Instructions that may carry heredocs. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+/** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
+const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/;
+const isBlank = (c) => c === 32 || c === 9;
+/** Blanks between an instruction's words, as BuildKit splits the command from its arguments (`[\t\v\f\r ]`). */
+const scanner_isSpaceCode = (c) => c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+/** Index of the first character that is not a space or tab, or the line's length. */
+function indent(line) {
     let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c !== '$') {
-            out += c;
-            i++;
-            continue;
-        }
-        const next = text[i + 1];
-        if (next === '$') {
-            out += '$';
-            i += 2;
-        }
-        else if (next === '{') {
-            // Find the matching brace: defaults may hold further `${…}`.
-            let depth = 1;
-            let j = i + 2;
-            while (j < text.length && depth > 0) {
-                if (text[j] === '{')
-                    depth++;
-                else if (text[j] === '}')
-                    depth--;
-                j++;
-            }
-            if (depth > 0)
-                return null;
-            const inner = text.slice(i + 2, j - 1);
-            const match = /^[A-Za-z_][A-Za-z0-9_]*(:?-)([\s\S]*)$/.exec(inner);
-            if (match === null)
-                return null;
-            const fallback = interpolateCompose(match[2]);
-            if (fallback === null)
-                return null;
-            out += fallback;
-            i = j;
-        }
-        else if (next !== undefined && /[A-Za-z_]/.test(next))
-            return null;
-        else {
-            out += c;
-            i++;
-        }
-    }
-    return out;
-}
-function scalarText(value) {
-    if (typeof value === 'string')
-        return interpolateCompose(value);
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return null;
-}
-function composeArgs(value) {
-    const args = {};
-    if (Array.isArray(value)) {
-        for (const item of value) {
-            if (typeof item !== 'string')
-                continue;
-            const eq = item.indexOf('=');
-            // `- NAME` alone takes the value from the environment.
-            if (eq < 0)
-                args[item] = null;
-            else
-                args[item.slice(0, eq)] = interpolateCompose(item.slice(eq + 1));
-        }
-    }
-    else if (value !== null && typeof value === 'object') {
-        for (const [key, v] of Object.entries(value))
-            args[key] = v === null || v === undefined ? null : scalarText(v);
-    }
-    return args;
-}
-function present(value) {
-    if (value === undefined || value === null)
-        return false;
-    if (Array.isArray(value))
-        return value.length > 0;
-    return value !== '';
-}
-function readCompose(file, text) {
-    const notes = [];
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, merge: true, uniqueKeys: false });
-    const lineAt = (offset) => lineCounter.linePos(offset).line;
-    const error = doc.errors[0];
-    if (error !== undefined) {
-        notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
-        return { builds: [], notes };
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
-        notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` });
-        return { builds: [], notes };
-    }
-    const services = data?.services;
-    if (services === null || typeof services !== 'object' || Array.isArray(services))
-        return { builds: [], notes };
-    // Service lines come from the document; values from toJS, which applies the merge keys.
-    const serviceLines = new Map();
-    const servicesNode = doc.get('services', true);
-    if ((0,dist/* isMap */.jh)(servicesNode)) {
-        for (const pair of servicesNode.items) {
-            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
-                serviceLines.set(String(pair.key.value), lineAt(pair.key.range[0]));
-        }
-    }
-    const folder = dirnameOf(file);
-    const builds = [];
-    for (const [name, raw] of Object.entries(services)) {
-        if (raw === null || typeof raw !== 'object')
-            continue;
-        const service = raw;
-        const build = service.build;
-        if (build === undefined || build === null)
-            continue;
-        const line = serviceLines.get(name) ?? 1;
-        const spec = (typeof build === 'string' ? { context: build } : typeof build === 'object' ? build : {});
-        const contextText = spec.context === undefined ? '.' : scalarText(spec.context);
-        let context = null;
-        if (contextText !== null && isRemoteContext(contextText))
-            notes.push({ file, line, message: `service ${name} builds the remote context ${contextText}: its Dockerfile is not in the repository` });
-        else if (contextText !== null) {
-            context = joinRepo(folder, contextText);
-            if (context === null)
-                notes.push({ file, line, message: `service ${name} builds the context ${contextText}, which is outside the repository` });
-        }
-        const inline = typeof spec.dockerfile_inline === 'string';
-        const dockerfileText = spec.dockerfile === undefined ? 'Dockerfile' : scalarText(spec.dockerfile);
-        const dockerfile = inline || context === null || dockerfileText === null ? null : joinRepo(context, dockerfileText);
-        const targetGiven = spec.target !== undefined && spec.target !== null;
-        const platforms = Array.isArray(spec.platforms) ? spec.platforms.map(scalarText).filter((p) => p !== null) : [];
-        builds.push({
-            service: name,
-            line,
-            context,
-            dockerfile,
-            inline,
-            target: targetGiven ? scalarText(spec.target) : null,
-            targetGiven,
-            args: composeArgs(spec.args),
-            platforms,
-            image: typeof service.image === 'string',
-            ports: present(service.ports),
-            command: present(service.command) || present(service.entrypoint)
-        });
-    }
-    return { builds, notes };
-}
-
-;// CONCATENATED MODULE: ./src/builds/bake.ts
-/**
- * Bake definitions: HCL and JSON bake files (and compose files, which bake reads as targets), merged
- * in bake's order, with variables, user functions, `inherits` and groups resolved. Paths follow
- * buildx: a target's context is relative to the folder bake runs in, its Dockerfile relative to
- * the context.
- */
-
-
-
-
-
-/** Bake's own lookup order when no file is given (later files override earlier ones). */
-const DEFAULT_BAKE_FILES = [
-    'compose.yaml',
-    'compose.yml',
-    'docker-compose.yml',
-    'docker-compose.yaml',
-    'docker-bake.json',
-    'docker-bake.hcl',
-    'docker-bake.override.json',
-    'docker-bake.override.hcl'
-];
-/** Attributes whose maps merge key by key across files and `inherits`; the rest are replaced. */
-const MERGED = new Set(['args', 'labels', 'contexts', 'annotations']);
-/** Targets one `matrix` may stand for. */
-const MAX_MATRIX_TARGETS = 256;
-function emptyProject() {
-    return { files: [], variables: new Map(), functions: new Map(), targets: new Map(), groups: new Map() };
-}
-function literal(value) {
-    if (value === UNKNOWN)
-        return { kind: 'unknown', text: '' };
-    if (Array.isArray(value))
-        return { kind: 'tuple', items: value.map(literal) };
-    if (value !== null && typeof value === 'object')
-        return { kind: 'object', items: Object.entries(value).map(([k, v]) => ({ key: { kind: 'literal', value: k }, value: literal(v) })) };
-    return { kind: 'literal', value };
-}
-function addBody(project, file, body) {
-    for (const block of body.blocks) {
-        const name = block.labels[0];
-        if (name === undefined)
-            continue;
-        const attributes = new Map(block.body.attributes.map((a) => [a.name, a.expr]));
-        if (block.type === 'variable')
-            project.variables.set(name, { expr: attributes.get('default') ?? null, line: block.line });
-        else if (block.type === 'function') {
-            const params = attributes.get('params');
-            const result = attributes.get('result');
-            const names = params?.kind === 'tuple' ? params.items.map((p) => (p.kind === 'variable' ? p.name : '')) : [];
-            const variadic = attributes.get('variadic_param');
-            if (result !== undefined)
-                project.functions.set(name, { params: names, variadic: variadic?.kind === 'variable' ? variadic.name : null, result });
-        }
-        else if (block.type === 'target') {
-            const layers = project.targets.get(name) ?? [];
-            layers.push({ file, line: block.line, attributes, resolved: false });
-            project.targets.set(name, layers);
-        }
-        else if (block.type === 'group') {
-            const targets = attributes.get('targets');
-            const group = project.groups.get(name) ?? { file, line: block.line, targets: [] };
-            if (targets !== undefined)
-                group.targets.push(targets);
-            project.groups.set(name, group);
-        }
-    }
-}
-/** A JSON value as an expression: its strings are templates (bake interpolates `${}` in JSON too). */
-function jsonExpr(node) {
-    switch (node.kind) {
-        case 'string': {
-            const template = templateOf(node.value);
-            return template.parts.length === 1 && typeof template.parts[0] === 'string' ? { kind: 'literal', value: node.value } : template;
-        }
-        case 'number':
-        case 'boolean':
-            return { kind: 'literal', value: node.value };
-        case 'null':
-            return { kind: 'literal', value: null };
-        case 'array':
-            return { kind: 'tuple', items: node.items.map(jsonExpr) };
-        case 'object':
-            return { kind: 'object', items: node.entries.map((e) => ({ key: { kind: 'literal', value: e.key }, value: jsonExpr(e.value) })) };
-    }
-}
-/** The JSON form of a bake file, as the same blocks the HCL form has. */
-function jsonBody(root) {
-    const body = { attributes: [], blocks: [] };
-    if (root.kind !== 'object')
-        return body;
-    for (const section of root.entries) {
-        if (section.value.kind !== 'object')
-            continue;
-        for (const entry of section.value.entries) {
-            const attributes = entry.value.kind === 'object' ? entry.value.entries.map((a) => ({ name: a.key, expr: jsonExpr(a.value), line: a.line })) : [];
-            // `"function": {"f": {"params": ["a"]}}`: parameter names are strings there.
-            if (section.key === 'function') {
-                for (const a of attributes) {
-                    if (a.name === 'params' && a.expr.kind === 'tuple')
-                        a.expr = { kind: 'tuple', items: a.expr.items.map((p) => (p.kind === 'literal' ? { kind: 'variable', name: String(p.value) } : p)) };
-                    if (a.name === 'result' && a.expr.kind === 'literal' && typeof a.expr.value === 'string')
-                        a.expr = templateOf(`\${${a.expr.value}}`);
-                }
-            }
-            body.blocks.push({ type: section.key, labels: [entry.key], body: { attributes, blocks: [] }, line: entry.line });
-        }
-    }
-    return body;
-}
-function composeLayer(file, build) {
-    const attributes = new Map();
-    attributes.set('context', literal(build.context ?? UNKNOWN));
-    attributes.set('dockerfile', literal(build.inline ? null : (build.dockerfile ?? UNKNOWN)));
-    if (build.inline)
-        attributes.set('dockerfile-inline', literal('(compose)'));
-    if (build.targetGiven)
-        attributes.set('target', literal(build.target ?? UNKNOWN));
-    const args = emptyObject();
-    for (const [k, v] of Object.entries(build.args))
-        args[k] = v ?? UNKNOWN;
-    attributes.set('args', literal(args));
-    if (build.platforms.length > 0)
-        attributes.set('platforms', literal(build.platforms));
-    return { file, line: build.line, attributes, resolved: true };
-}
-/**
- * Adds one file to a project. Returns a note when it cannot be read or parsed (the file then adds
- * nothing, as bake would refuse it).
- */
-function addBakeFile(project, file, text) {
-    project.files.push(file);
-    const name = basenameOf(file).toLowerCase();
-    if (/\.ya?ml$/.test(name)) {
-        const compose = readCompose(file, text);
-        if (compose.notes.length > 0 && compose.builds.length === 0)
-            return compose.notes[0] ?? null;
-        const group = project.groups.get('default') ?? { file, line: 1, targets: [] };
-        group.targets.push(literal(compose.builds.map((b) => b.service)));
-        project.groups.set('default', group);
-        for (const build of compose.builds) {
-            const layers = project.targets.get(build.service) ?? [];
-            layers.push(composeLayer(file, build));
-            project.targets.set(build.service, layers);
-        }
-        return null;
-    }
-    if (name.endsWith('.json')) {
-        const json = parseJsonc(text);
-        if (!json.ok)
-            return { file, line: json.line, message: `invalid JSON bake file: ${json.message}` };
-        addBody(project, file, jsonBody(json.value));
-        return null;
-    }
-    const hcl = parseHcl(text);
-    if (!hcl.ok)
-        return { file, line: hcl.line, message: `invalid HCL: ${hcl.message}` };
-    addBody(project, file, hcl.body);
-    return null;
-}
-/** Reads the given bake files of the repository into one project; missing files are notes. */
-function loadBake(files, paths, notes, from) {
-    const project = emptyProject();
-    for (const path of paths) {
-        const text = files.read(path);
-        if (text === null) {
-            notes.push({ ...from, message: `bake file ${path} is not in the repository` });
-            continue;
-        }
-        const note = addBakeFile(project, path, text);
-        if (note !== null)
-            notes.push(note);
-    }
-    return project;
-}
-/** The default bake files that exist in a folder, in bake's order. */
-function defaultBakeFiles(all, folder, withCompose = true) {
-    return DEFAULT_BAKE_FILES.filter((f) => withCompose || !/\.ya?ml$/.test(f))
-        .map((f) => (folder === '.' ? f : `${folder}/${f}`))
-        .filter((f) => all.has(f));
-}
-function merge(into, from) {
-    for (const [key, value] of from) {
-        const old = into.get(key);
-        if (MERGED.has(key) && old !== undefined && typeof old === 'object' && old !== null && !Array.isArray(old) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-            const both = emptyObject();
-            Object.assign(both, old, value);
-            into.set(key, both);
-        }
-        else
-            into.set(key, value);
-    }
-}
-function globToRegExp(pattern) {
-    const escaped = pattern.replace(/[.+^$()|{}[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    return new RegExp(`^${escaped}$`);
-}
-class BakeResolver {
-    project;
-    notes;
-    overrides;
-    scope;
-    cache = new Map();
-    variableCache = new Map();
-    /** the project's targets, with `matrix` targets expanded into the targets they name */
-    targets;
-    /** a matrix target's block name → the names of its expansions */
-    expansions = new Map();
-    constructor(project, notes, overrides = {}) {
-        this.project = project;
-        this.notes = notes;
-        this.overrides = overrides;
-        this.targets = new Map(project.targets);
-        const evaluating = new Set();
-        this.scope = {
-            functions: project.functions,
-            lookup: (name) => {
-                if (this.variableCache.has(name))
-                    return this.variableCache.get(name);
-                const variable = project.variables.get(name);
-                if (variable === undefined)
-                    return undefined;
-                let value;
-                const override = overrides.variables?.[name];
-                if (override !== undefined)
-                    value = override ?? UNKNOWN;
-                else if (variable.expr === null)
-                    value = '';
-                else if (evaluating.has(name))
-                    value = UNKNOWN;
-                else {
-                    evaluating.add(name);
-                    value = evaluate(variable.expr, this.scope);
-                    evaluating.delete(name);
-                }
-                this.variableCache.set(name, value);
-                return value;
-            }
-        };
-        this.expandMatrices();
-    }
-    has(name) {
-        return this.targets.has(name);
-    }
-    /** Every target name, matrix targets as their expansions. */
-    names() {
-        return [...this.targets.keys()];
-    }
-    scopeWith(bindings) {
-        if (bindings === undefined)
-            return this.scope;
-        return { functions: this.scope.functions, lookup: (name) => (bindings.has(name) ? bindings.get(name) : this.scope.lookup(name)) };
-    }
-    /** `matrix = { v = ["a", "b"] }` with `name = "app-${v}"`: one target per combination. */
-    expandMatrices() {
-        for (const [name, layers] of [...this.targets]) {
-            const layer = layers.find((l) => l.attributes.has('matrix'));
-            if (layer === undefined)
-                continue;
-            const matrix = evaluate(layer.attributes.get('matrix'), this.scope);
-            const entries = matrix !== null && typeof matrix === 'object' && !Array.isArray(matrix) ? Object.entries(matrix) : null;
-            if (entries === null || entries.some(([, v]) => !Array.isArray(v))) {
-                this.notes.push({ file: layer.file, line: layer.line, message: `target ${name} has a matrix whose values are not known: read as one target` });
-                continue;
-            }
-            let combinations = [new Map()];
-            for (const [key, values] of entries) {
-                combinations = combinations.flatMap((c) => values.map((v) => new Map(c).set(key, v))).slice(0, MAX_MATRIX_TARGETS);
-            }
-            const generated = [];
-            for (const bindings of combinations) {
-                const nameExpr = layer.attributes.get('name');
-                const text = nameExpr === undefined ? UNKNOWN : asString(evaluate(nameExpr, this.scopeWith(bindings)));
-                const generatedName = text === UNKNOWN ? `${name}-${[...bindings.values()].map((v) => String(asString(v) === UNKNOWN ? '?' : asString(v))).join('-')}` : text;
-                const attributes = new Map([...layer.attributes].filter(([k]) => k !== 'matrix' && k !== 'name'));
-                this.targets.set(generatedName, [{ ...layer, attributes, bindings }]);
-                generated.push(generatedName);
-            }
-            this.targets.delete(name);
-            this.expansions.set(name, generated);
-        }
-    }
-    /** Group and target names → target names, in order, once each; names that are neither are returned apart. */
-    expand(names) {
-        const targets = [];
-        const unknown = [];
-        const seen = new Set();
-        const visit = (name, stack) => {
-            const group = this.project.groups.get(name);
-            if (group !== undefined && !stack.has(name)) {
-                stack.add(name);
-                for (const member of this.groupMembers(name))
-                    visit(member, stack);
-                stack.delete(name);
-            }
-            else if (this.expansions.has(name)) {
-                for (const member of this.expansions.get(name) ?? [])
-                    visit(member, stack);
-            }
-            else if (this.targets.has(name)) {
-                if (!seen.has(name)) {
-                    seen.add(name);
-                    targets.push(name);
-                }
-            }
-            else if (group === undefined && !unknown.includes(name))
-                unknown.push(name);
-        };
-        for (const name of names)
-            visit(name, new Set());
-        return { targets, unknown };
-    }
-    /** The names a group lists (null entries: expressions we cannot read). */
-    groupMembers(name) {
-        const group = this.project.groups.get(name);
-        if (group === undefined)
-            return [];
-        const names = [];
-        for (const expr of group.targets) {
-            const value = evaluate(expr, this.scope);
-            if (!Array.isArray(value))
-                continue;
-            for (const item of value) {
-                const text = asString(item);
-                if (text !== UNKNOWN && !names.includes(text))
-                    names.push(text);
-            }
-        }
-        return names;
-    }
-    /** Names of the targets other targets inherit from. */
-    inherited() {
-        const names = new Set();
-        for (const name of this.targets.keys())
-            for (const parent of this.parents(name))
-                names.add(parent);
-        return names;
-    }
-    parents(name) {
-        const layers = this.targets.get(name) ?? [];
-        const parents = [];
-        for (const layer of layers) {
-            const expr = layer.attributes.get('inherits');
-            if (expr === undefined)
-                continue;
-            const value = evaluate(expr, this.scopeWith(layer.bindings));
-            if (!Array.isArray(value))
-                continue;
-            for (const item of value) {
-                const text = asString(item);
-                if (text !== UNKNOWN)
-                    parents.push(text);
-            }
-        }
-        return parents;
-    }
-    effective(name, stack) {
-        const cached = this.cache.get(name);
-        if (cached !== undefined)
-            return cached;
-        const layers = this.targets.get(name);
-        if (layers === undefined)
-            return null;
-        const first = layers[0];
-        const own = new Map();
-        for (const layer of layers) {
-            const values = new Map();
-            const scope = this.scopeWith(layer.bindings);
-            for (const [key, expr] of layer.attributes)
-                if (key !== 'inherits')
-                    values.set(key, evaluate(expr, scope));
-            merge(own, values);
-        }
-        const result = new Map();
-        for (const parent of this.parents(name)) {
-            if (stack.includes(parent)) {
-                this.notes.push({ file: first.file, line: first.line, message: `target ${name} inherits ${parent}, which inherits it back` });
-                continue;
-            }
-            const inherited = this.effective(parent, [...stack, name]);
-            if (inherited === null)
-                this.notes.push({ file: first.file, line: first.line, message: `target ${name} inherits ${parent}, which is not defined` });
-            else
-                merge(result, inherited);
-        }
-        merge(result, own);
-        this.cache.set(name, result);
-        return result;
-    }
-    /** A target with `inherits` and the `--set` overrides applied; null when no such target. */
-    target(name) {
-        const attributes = this.effective(name, []);
-        const layers = this.targets.get(name);
-        if (attributes === null || layers === undefined)
-            return null;
-        const result = new Map(attributes);
-        for (const set of this.overrides.sets ?? []) {
-            if (!globToRegExp(set.pattern).test(name))
-                continue;
-            const value = set.value ?? UNKNOWN;
-            if (set.key.startsWith('args.')) {
-                const args = emptyObject();
-                const old = result.get('args');
-                if (old !== undefined && typeof old === 'object' && old !== null && !Array.isArray(old))
-                    Object.assign(args, old);
-                args[set.key.slice(5)] = value;
-                result.set('args', args);
-            }
-            else if (set.key === 'platform' || set.key === 'output' || set.key === 'tags') {
-                result.set(set.key === 'platform' ? 'platforms' : set.key, value === UNKNOWN ? UNKNOWN : String(value).split(',').filter((p) => p !== ''));
-            }
-            else
-                result.set(set.key, value);
-        }
-        const first = layers[0];
-        return { name, file: first.file, line: first.line, resolved: layers.some((l) => l.resolved), attributes: result };
-    }
-}
-/** What a target's outputs say about pushing: true/false, null when unknown or not said. */
-function outputsPush(output, push) {
-    if (push === true || push === 'true')
-        return true;
-    if (push === false || push === 'false')
-        return false;
-    if (output === undefined || output === null)
-        return null;
-    const entries = Array.isArray(output) ? output : [output];
-    if (entries.length === 0)
-        return null;
-    let unknown = false;
-    for (const entry of entries) {
-        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
-            const type = entry.type;
-            if (type === 'registry' || ((type === 'image' || type === 'oci') && (entry.push === true || entry.push === 'true')))
-                return true;
-            if (typeof type !== 'string')
-                unknown = true;
-            continue;
-        }
-        const text = asString(entry);
-        if (text === UNKNOWN) {
-            unknown = true;
-            continue;
-        }
-        if (outputPushes(text))
-            return true;
-    }
-    return unknown ? null : false;
-}
-/** One `--output` / `outputs:` entry: `type=registry`, or `type=image,…,push=true`. */
-function outputPushes(output) {
-    const fields = new Map(output.split(',').map((f) => {
-        const eq = f.indexOf('=');
-        return eq < 0 ? [f.trim(), ''] : [f.slice(0, eq).trim(), f.slice(eq + 1).trim()];
-    }));
-    const type = fields.get('type');
-    return type === 'registry' || ((type === 'image' || type === 'oci') && fields.get('push') === 'true');
-}
-/** A resolved target as paths in the repository; `cwd` is the folder bake runs in. */
-function bakeBuild(target, cwd, notes, where) {
-    const a = target.attributes;
-    const text = (key) => {
-        const value = a.get(key);
-        if (value === undefined || value === null)
-            return undefined;
-        const s = asString(value);
-        return s === UNKNOWN ? null : s;
-    };
-    const inline = a.get('dockerfile-inline') !== undefined && a.get('dockerfile-inline') !== null;
-    let contextText = text('context');
-    if (contextText === undefined)
-        contextText = target.resolved ? cwd : '.';
-    let context = null;
-    if (contextText !== null) {
-        contextText = contextText.replace(/^cwd:\/\//, '');
-        if (isRemoteContext(contextText))
-            notes.push({ ...where, message: `bake target ${target.name} builds the remote context ${contextText}: its Dockerfile is not in the repository` });
-        else {
-            context = target.resolved ? contextText : joinRepo(cwd, contextText);
-            if (context === null)
-                notes.push({ ...where, message: `bake target ${target.name} builds the context ${contextText}, which is outside the repository` });
-        }
-    }
-    const given = text('dockerfile');
-    const dockerfileText = given === undefined ? 'Dockerfile' : given;
-    const dockerfile = inline || context === null || dockerfileText === null ? null : target.resolved ? dockerfileText : joinRepo(context, dockerfileText.replace(/^cwd:\/\//, ''));
-    const targetText = text('target');
-    const args = {};
-    const rawArgs = a.get('args');
-    if (rawArgs !== undefined && rawArgs !== null && typeof rawArgs === 'object' && !Array.isArray(rawArgs)) {
-        for (const [key, value] of Object.entries(rawArgs)) {
-            // A null arg is not passed at all.
-            if (value === null)
-                continue;
-            const s = asString(value);
-            args[key] = s === UNKNOWN ? null : s;
-        }
-    }
-    const rawPlatforms = a.get('platforms');
-    const platforms = Array.isArray(rawPlatforms) ? rawPlatforms.map(asString).filter((p) => p !== UNKNOWN) : [];
-    return {
-        dockerfile,
-        context,
-        target: targetText ?? null,
-        targetUnknown: targetText === null,
-        args,
-        platforms,
-        push: outputsPush(a.get('output'), a.get('push')),
-        inline
-    };
-}
-
-;// CONCATENATED MODULE: ./src/builds/devcontainer.ts
-/**
- * Dev containers: `devcontainer.json` that builds a Dockerfile (`build.dockerfile`, or the legacy
- * top-level `dockerFile`), both paths relative to the devcontainer.json's folder, or that runs a
- * compose service (`dockerComposeFile` + `service`), whose build the compose file says.
- */
-
-
-
-/** `.devcontainer/devcontainer.json`, `.devcontainer/python/devcontainer.json`, `.devcontainer.json`. */
-function isDevcontainerFile(path) {
-    return /(?:^|\/)\.devcontainer\/(?:.+\/)?devcontainer\.json$/.test(path) || /(?:^|\/)\.devcontainer\.json$/.test(path);
-}
-/** `${localEnv:X}`, `${localWorkspaceFolder}` and the like are only known when the container starts. */
-function plain(text) {
-    if (text === undefined)
-        return undefined;
-    return /\$\{[^}]*\}/.test(text) ? null : text;
-}
-function argsOf(node) {
-    const args = {};
-    if (node?.kind !== 'object')
-        return args;
-    for (const entry of node.entries) {
-        const v = entry.value;
-        args[entry.key] = v.kind === 'string' ? (plain(v.value) ?? null) : v.kind === 'number' || v.kind === 'boolean' ? String(v.value) : null;
-    }
-    return args;
-}
-function lineOf(node, key) {
-    if (node.kind !== 'object')
-        return node.line;
-    return node.entries.find((e) => e.key === key)?.line ?? node.line;
-}
-function readDevcontainer(files, file, text) {
-    const notes = [];
-    const parsed = parseJsonc(text);
-    if (!parsed.ok)
-        return { builds: [], notes: [{ file, line: parsed.line, message: `invalid JSON: ${parsed.message}` }] };
-    const root = parsed.value;
-    const folder = dirnameOf(file);
-    const build = member(root, 'build');
-    const legacy = stringOf(member(root, 'dockerFile'));
-    const dockerfileText = plain(stringOf(member(build, 'dockerfile')) ?? legacy);
-    if (dockerfileText !== undefined) {
-        const line = build !== undefined ? lineOf(root, 'build') : lineOf(root, 'dockerFile');
-        const contextText = plain(stringOf(member(build, 'context')) ?? stringOf(member(root, 'context'))) ?? '.';
-        const context = contextText === null ? null : joinRepo(folder, contextText);
-        if (contextText !== null && context === null)
-            notes.push({ file, line, message: `the dev container builds the context ${contextText}, which is outside the repository` });
-        const target = plain(stringOf(member(build, 'target')));
-        return {
-            builds: [
-                {
-                    kind: 'devcontainer',
-                    source: { file, line },
-                    name: stringOf(member(root, 'name')) ?? folder,
-                    dockerfile: dockerfileText === null ? null : joinRepo(folder, dockerfileText),
-                    context,
-                    target: target ?? null,
-                    targetUnknown: target === null,
-                    args: argsOf(member(build, 'args')),
-                    platforms: [],
-                    push: false
-                }
-            ],
-            notes
-        };
-    }
-    const service = stringOf(member(root, 'service'));
-    const composeNode = member(root, 'dockerComposeFile');
-    const composeFiles = composeNode?.kind === 'string' ? [composeNode.value] : composeNode?.kind === 'array' ? composeNode.items.map((i) => stringOf(i) ?? '') : [];
-    if (service === undefined || composeFiles.length === 0)
-        return { builds: [], notes };
-    const line = lineOf(root, 'service');
-    // Later compose files override earlier ones: the last one that builds the service says how.
-    let found = null;
-    for (const composeText of composeFiles) {
-        const path = joinRepo(folder, composeText);
-        const content = path === null ? null : files.read(path);
-        if (path === null || content === null) {
-            notes.push({ file, line: lineOf(root, 'dockerComposeFile'), message: `the dev container names the compose file ${composeText}, which is not in the repository` });
-            continue;
-        }
-        const compose = readCompose(path, content);
-        const b = compose.builds.find((x) => x.service === service);
-        if (b === undefined)
-            continue;
-        found = {
-            kind: 'devcontainer',
-            source: { file, line },
-            name: `${stringOf(member(root, 'name')) ?? folder} (service ${service})`,
-            dockerfile: b.dockerfile,
-            context: b.context,
-            target: b.targetGiven ? b.target : null,
-            targetUnknown: b.targetGiven && b.target === null,
-            args: b.args,
-            platforms: b.platforms,
-            push: false
-        };
-    }
-    return { builds: found === null ? [] : [found], notes };
-}
-
-;// CONCATENATED MODULE: ./src/builds/shell.ts
-/** Marks text whose value is unknown (an expression the workflow fills in at run time). */
-const UNKNOWN_TEXT = '\uE000';
-const MAX_LOOP_EXPANSION = 16;
-/** Scans a script into words and operators. */
-function lex(script) {
-    const tokens = [];
-    let i = 0;
-    let parts = [];
-    let text = '';
-    let start = -1;
-    /** heredoc delimiters waiting for the end of the current line */
-    let heredocs = [];
-    const mark = () => {
-        if (start < 0)
-            start = i;
-    };
-    const flushText = (quoted = false) => {
-        if (text !== '')
-            parts.push({ kind: 'text', text, quoted });
-        text = '';
-    };
-    const endWord = () => {
-        flushText();
-        if (start >= 0)
-            tokens.push({ kind: 'word', word: { parts, offset: start } });
-        parts = [];
-        start = -1;
-    };
-    /** Skips from an opening `(` (or backtick) to its partner, over quotes and nesting. */
-    const skipGroup = (open, close) => {
-        let depth = 1;
-        while (i < script.length && depth > 0) {
-            const c = script[i];
-            if (c === '\\')
-                i += 2;
-            else if (c === "'" && open !== '`') {
-                const end = script.indexOf("'", i + 1);
-                i = end < 0 ? script.length : end + 1;
-            }
-            else if (c === '"' && open !== '`') {
-                i++;
-                while (i < script.length && script[i] !== '"')
-                    i += script[i] === '\\' ? 2 : 1;
-                i++;
-            }
-            else {
-                if (c === close)
-                    depth--;
-                else if (c === open && open !== close)
-                    depth++;
-                i++;
-            }
-        }
-    };
-    /** `$NAME`, `${NAME…}`, `$(…)`; the cursor is on the `$`. */
-    const dollar = (quoted) => {
-        const next = script[i + 1] ?? '';
-        if (next === '(') {
-            flushText(quoted);
-            i += 2;
-            skipGroup('(', ')');
-            parts.push({ kind: 'unknown' });
-        }
-        else if (next === '{') {
-            flushText(quoted);
-            const close = script.indexOf('}', i + 2);
-            const inner = close < 0 ? '' : script.slice(i + 2, close);
-            i = close < 0 ? script.length : close + 1;
-            const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
-            if (match === null)
-                parts.push({ kind: 'unknown' });
-            else
-                parts.push({ kind: 'var', name: match[1], quoted, op: match[2] ?? '', arg: match[3] === undefined ? [] : [{ kind: 'text', text: match[3], quoted: true }] });
-        }
-        else if (/[A-Za-z_]/.test(next)) {
-            flushText(quoted);
-            const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(script.slice(i + 1, i + 200));
-            i += 1 + match[0].length;
-            parts.push({ kind: 'var', name: match[0], quoted, op: '', arg: [] });
-        }
-        else if (/[0-9@*#?$!-]/.test(next)) {
-            flushText(quoted);
-            i += 2;
-            parts.push({ kind: 'unknown' });
-        }
-        else {
-            text += '$';
-            i++;
-        }
-    };
-    const skipHeredocBodies = () => {
-        for (const { delimiter, strip } of heredocs) {
-            while (i < script.length) {
-                let eol = script.indexOf('\n', i);
-                if (eol < 0)
-                    eol = script.length;
-                const line = script.slice(i, eol).replace(/\r$/, '');
-                i = Math.min(eol + 1, script.length);
-                if ((strip ? line.replace(/^\t+/, '') : line).trim() === delimiter)
-                    break;
-            }
-        }
-        heredocs = [];
-    };
-    while (i < script.length) {
-        const c = script[i];
-        if (c === '\\' && script[i + 1] === '\n') {
-            i += 2;
-            continue;
-        }
-        if (c === '\\' && script[i + 1] === '\r' && script[i + 2] === '\n') {
-            i += 3;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            endWord();
-            i++;
-            continue;
-        }
-        if (c === '\n') {
-            endWord();
-            tokens.push({ kind: 'op', op: '\n', offset: i });
-            i++;
-            if (heredocs.length > 0)
-                skipHeredocBodies();
-            continue;
-        }
-        if (c === '#' && start < 0) {
-            while (i < script.length && script[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === "'") {
-            mark();
-            flushText();
-            const end = script.indexOf("'", i + 1);
-            const body = script.slice(i + 1, end < 0 ? script.length : end);
-            parts.push({ kind: 'text', text: body, quoted: true });
-            i = end < 0 ? script.length : end + 1;
-            continue;
-        }
-        if (c === '"') {
-            mark();
-            flushText();
-            i++;
-            while (i < script.length && script[i] !== '"') {
-                const d = script[i];
-                if (d === '\\' && '"\\$`\n'.includes(script[i + 1] ?? '')) {
-                    if (script[i + 1] !== '\n')
-                        text += script[i + 1];
-                    i += 2;
-                }
-                else if (d === '$')
-                    dollar(true);
-                else if (d === '`') {
-                    flushText(true);
-                    i++;
-                    skipGroup('`', '`');
-                    parts.push({ kind: 'unknown' });
-                }
-                else {
-                    text += d;
-                    i++;
-                }
-            }
-            flushText(true);
-            // Keep an empty "" as a word of its own.
-            if (parts.length === 0)
-                parts.push({ kind: 'text', text: '', quoted: true });
-            i++;
-            continue;
-        }
-        if (c === '\\') {
-            mark();
-            text += script[i + 1] ?? '';
-            i += 2;
-            continue;
-        }
-        if (c === '$') {
-            mark();
-            dollar(false);
-            continue;
-        }
-        if (c === '`') {
-            mark();
-            flushText();
-            i++;
-            skipGroup('`', '`');
-            parts.push({ kind: 'unknown' });
-            continue;
-        }
-        if (c === '<' && script.startsWith('<<<', i)) {
-            // A here-string: its word is data.
-            endWord();
-            i += 3;
-            tokens.push({ kind: 'op', op: 'redirect', offset: i });
-            continue;
-        }
-        if (c === '<' && script[i + 1] === '<') {
-            endWord();
-            i += 2;
-            const strip = script[i] === '-';
-            if (strip)
-                i++;
-            while (script[i] === ' ' || script[i] === '\t')
-                i++;
-            const match = /^(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(script.slice(i, i + 200));
-            if (match !== null) {
-                heredocs.push({ delimiter: match[1] ?? match[2] ?? match[3] ?? '', strip });
-                i += match[0].length;
-            }
-            continue;
-        }
-        if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
-            endWord();
-            const two = script.slice(i, i + 2);
-            const op = two === '&&' || two === '||' || two === ';;' ? two : c;
-            tokens.push({ kind: 'op', op, offset: i });
-            i += op.length;
-            continue;
-        }
-        if (c === '>' || c === '<') {
-            // A redirection: its target is a word we do not need, nor the fd number before it (`2>&1`).
-            if (parts.length === 0 && /^\d+$/.test(text)) {
-                text = '';
-                start = -1;
-            }
-            endWord();
-            i++;
-            if (script[i] === '>' || script[i] === '&')
-                i++;
-            tokens.push({ kind: 'op', op: 'redirect', offset: i });
-            continue;
-        }
-        mark();
-        text += c;
+    while (i < line.length && isBlank(line.charCodeAt(i)))
         i++;
-    }
-    endWord();
-    return tokens;
-}
-/**
- * A word's value under `env`, unknown parts as UNKNOWN_TEXT (so `K=$(x)` still says K). A known
- * unquoted value splits on blanks: `$FLAGS` is as many words as it holds.
- */
-function evaluateWord(word, env) {
-    let value = '';
-    let splittable = false;
-    for (const part of word.parts) {
-        if (part.kind === 'unknown') {
-            value += UNKNOWN_TEXT;
-            continue;
-        }
-        if (part.kind === 'text') {
-            value += part.text;
-            continue;
-        }
-        const known = env.get(part.name);
-        let piece;
-        if (part.op === ':-' || part.op === '-') {
-            if (known === null)
-                piece = null;
-            else if (known !== undefined && (known !== '' || part.op === '-'))
-                piece = known;
-            else
-                piece = evaluateWord({ parts: part.arg, offset: word.offset }, env).join(' ');
-        }
-        else if (part.op === '')
-            piece = known ?? null;
-        else
-            piece = null;
-        value += piece ?? UNKNOWN_TEXT;
-        if (!part.quoted && piece !== null)
-            splittable = true;
-    }
-    if (splittable && /\s/.test(value))
-        return value.split(/\s+/).filter((w) => w !== '');
-    return [value];
-}
-/** A word, or null when any part of it is unknown. */
-function known(word) {
-    return word === undefined || word.includes(UNKNOWN_TEXT) ? null : word;
-}
-/** The literal text of a word when it has no expansions (keywords, assignments). */
-function literalWord(word) {
-    let text = '';
-    for (const part of word.parts) {
-        if (part.kind !== 'text')
-            return null;
-        text += part.text;
-    }
-    return text;
-}
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
-const shell_WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'command', 'env', 'xargs', 'timeout']);
-const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
-/**
- * The simple commands of a script, with words evaluated under `env` (the step's environment).
- * A command inside `for v in a b` is returned once per value of `v` (at most 16).
- */
-function shellCommands(script, env) {
-    const tokens = lex(script);
-    const vars = new Map(env);
-    const loops = [];
-    const commands = [];
-    let words = [];
-    const assign = (text, word) => {
-        const match = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(text);
-        if (match === null)
-            return false;
-        const name = match[1];
-        const rest = { parts: [], offset: word.offset };
-        // Drop the `NAME=` from the word's first text part, keep the rest of its parts.
-        let skip = match[0].length;
-        for (const part of word.parts) {
-            if (skip > 0 && part.kind === 'text') {
-                const cut = Math.min(skip, part.text.length);
-                skip -= cut;
-                if (part.text.length > cut)
-                    rest.parts.push({ ...part, text: part.text.slice(cut) });
-            }
-            else
-                rest.parts.push(part);
-        }
-        const values = evaluateWord({ ...rest, parts: rest.parts.map((p) => (p.kind === 'var' || p.kind === 'text' ? { ...p, quoted: true } : p)) }, vars);
-        vars.set(name, match[0].endsWith('+=') ? null : known(values[0] ?? ''));
-        return true;
-    };
-    const finish = () => {
-        let list = words;
-        words = [];
-        // Leading keywords, assignments and wrappers are not the program.
-        for (;;) {
-            const first = list[0];
-            if (first === undefined)
-                return;
-            const text = literalWord(first);
-            if (text === 'for' && list[1] !== undefined) {
-                const name = literalWord(list[1]) ?? '';
-                const inAt = list.findIndex((w) => literalWord(w) === 'in');
-                const items = inAt < 0 ? [null] : list.slice(inAt + 1).flatMap((w) => (literalWord(w) === 'do' ? [] : evaluateWord(w, vars).map(known)));
-                loops.push({ name, values: items.length > MAX_LOOP_EXPANSION ? [null] : items });
-                const doAt = list.findIndex((w) => literalWord(w) === 'do');
-                if (doAt < 0)
-                    return;
-                list = list.slice(doAt + 1);
-                continue;
-            }
-            if (text === 'done') {
-                loops.pop();
-                list = list.slice(1);
-                continue;
-            }
-            if (text !== null && (KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
-                list = list.slice(1);
-                // A wrapper's own options (`sudo -E`, `timeout 10m`).
-                while (list[0] !== undefined && /^-|^\d+[smh]?$/.test(literalWord(list[0]) ?? ''))
-                    list = list.slice(1);
-                continue;
-            }
-            if (text !== null && DECLARATIONS.has(text)) {
-                for (const w of list.slice(1))
-                    assign(w.parts[0]?.kind === 'text' ? w.parts[0].text : '', w);
-                return;
-            }
-            if (text !== null || first.parts[0]?.kind === 'text') {
-                const head = first.parts[0]?.kind === 'text' ? first.parts[0].text : '';
-                if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(head)) {
-                    const rest = list.slice(1);
-                    // `NAME=value` alone sets a shell variable; before a program it only sets that program's environment.
-                    if (rest.length === 0)
-                        assign(head, first);
-                    list = rest;
-                    continue;
-                }
-            }
-            break;
-        }
-        const offset = list[0].offset;
-        // Expand the loop variables the command uses.
-        let bindings = [new Map()];
-        for (const loop of loops) {
-            if (!list.some((w) => w.parts.some((p) => p.kind === 'var' && p.name === loop.name)))
-                continue;
-            const next = [];
-            for (const b of bindings)
-                for (const v of loop.values)
-                    next.push(new Map(b).set(loop.name, v));
-            bindings = next.length > MAX_LOOP_EXPANSION ? [new Map([[loop.name, null]])] : next;
-        }
-        for (const binding of bindings) {
-            const scope = new Map(vars);
-            for (const [k, v] of binding)
-                scope.set(k, v);
-            commands.push({ argv: list.flatMap((w) => evaluateWord(w, scope)), offset });
-        }
-    };
-    let redirect = false;
-    for (const token of tokens) {
-        if (token.kind === 'op') {
-            if (token.op === 'redirect') {
-                redirect = true;
-                continue;
-            }
-            finish();
-            continue;
-        }
-        if (redirect) {
-            redirect = false;
-            continue;
-        }
-        words.push(token.word);
-    }
-    finish();
-    return commands;
-}
-
-;// CONCATENATED MODULE: ./src/builds/cli-commands.ts
-/**
- * Build command lines: `docker build`, `docker buildx build`, `docker image build`, `podman build`,
- * `buildah bud` and `docker buildx bake`, read from their words. Flags are known by name so that a
- * flag's value is never taken for the context; the context is the last operand.
- */
-
-
-/** Options that take a value (docker/buildx, podman and buildah); every other option is a switch. */
-const VALUE_OPTIONS = new Set(('-f --file -t --tag --target --build-arg --platform -o --output --add-host --allow --annotation --attest --build-context --builder ' +
-    '--cache-from --cache-to --call --cgroup-parent --iidfile --label --metadata-file --network --no-cache-filter --progress --secret ' +
-    '--shm-size --ssh --ulimit -m --memory --memory-swap --cpu-period --cpu-quota -c --cpu-shares --cpuset-cpus --cpuset-mems --isolation ' +
-    '--security-opt --sbom --provenance --arch --os --variant --format --authfile --creds --cert-dir --jobs --manifest --userns -v --volume ' +
-    '--env --from --runtime --retry --timestamp --unsetenv --device --dns --dns-option --dns-search --decryption-key --sign-by --logfile ' +
-    '--cap-add --cap-drop --ignorefile --os-version --os-feature --layer-label --cache-ttl --set -e').split(' '));
-/** docker's and podman's own options before the subcommand that take a value. */
-const GLOBAL_VALUE_OPTIONS = new Set(['--config', '-c', '--context', '-H', '--host', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--connection', '--url', '--identity', '--root', '--runroot', '--storage-driver', '--builder']);
-function program(word) {
-    if (word === null)
-        return null;
-    return word.slice(word.lastIndexOf('/') + 1);
-}
-/** Index of the subcommand after `start`, skipping global options. */
-function skipGlobals(argv, start) {
-    let i = start;
-    while (i < argv.length) {
-        const w = argv[i];
-        if (!w.startsWith('-'))
-            return i;
-        i += GLOBAL_VALUE_OPTIONS.has(w) ? 2 : 1;
-    }
     return i;
 }
-function subcommand(argv) {
-    const name = program(known(argv[0]));
-    if (name === 'docker' || name === 'podman') {
-        const tool = name;
-        let i = skipGlobals(argv, 1);
-        const sub = argv[i];
-        if (sub === 'build' || sub === 'builder')
-            return sub === 'build' ? { kind: 'build', tool, at: i + 1 } : argv[i + 1] === 'build' ? { kind: 'build', tool, at: i + 2 } : null;
-        if (sub === 'image')
-            return argv[i + 1] === 'build' ? { kind: 'build', tool, at: i + 2 } : null;
-        if (sub === 'bake')
-            return { kind: 'bake', at: i + 1 };
-        if (sub === 'buildx') {
-            i = skipGlobals(argv, i + 1);
-            const verb = argv[i];
-            if (verb === 'build' || verb === 'b')
-                return { kind: 'build', tool, at: i + 1 };
-            if (verb === 'bake')
-                return { kind: 'bake', at: i + 1 };
-        }
-        return null;
-    }
-    if (name === 'buildah') {
-        const i = skipGlobals(argv, 1);
-        const sub = argv[i];
-        return sub === 'bud' || sub === 'build' || sub === 'build-using-dockerfile' ? { kind: 'build', tool: 'buildah', at: i + 1 } : null;
-    }
-    return null;
+/** Go's unicode.IsSpace: BuildKit trims it from a line's start and after a directive's `#`. */
+function isUnicodeSpace(c) {
+    return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
-/** Splits `--flag=value`; a short or long option without `=` takes the next word when it is a value option. */
-function options(argv, from) {
+/** `\s` of Go's regular expressions: `[\t\n\f\r ]`. */
+const isRegexSpace = (c) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isLetter = (c) => (c | 32) >= 97 && (c | 32) <= 122;
+const isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * A `#` directive line from column `from`, as DirectiveParser.ParseLine reads it: `#`, blanks,
+ * then `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (directives.go directiveRegexp), matched in code
+ * so that long runs of blanks stay linear. The value needs a character: `# syntax=` is a comment,
+ * and ends the directives. null when the line is not `# name=value`; any name.
+ */
+function directiveAt(line, from) {
+    if (line.charCodeAt(from) !== 35 /* # */)
+        return null;
+    let i = from + 1;
+    while (i < line.length && isUnicodeSpace(line.charCodeAt(i)))
+        i++;
+    const nameStart = i;
+    if (!isLetter(line.charCodeAt(i)))
+        return null;
+    while (i < line.length && (isLetter(line.charCodeAt(i)) || isDigit(line.charCodeAt(i))))
+        i++;
+    const name = line.slice(nameStart, i).toLowerCase();
+    while (i < line.length && isRegexSpace(line.charCodeAt(i)))
+        i++;
+    if (line.charCodeAt(i) !== 61 /* = */ || i + 1 === line.length)
+        return null;
+    let start = i + 1;
+    while (start < line.length && isRegexSpace(line.charCodeAt(start)))
+        start++;
+    let end = line.length;
+    while (end > start && isRegexSpace(line.charCodeAt(end - 1)))
+        end--;
+    // Blanks only: the regex's `\s*` gives the last one back to `(.+?)`.
+    return { name, value: start < end ? line.slice(start, end) : line.slice(-1) };
+}
+/** Both of BuildKit's readings of the directives at the top of the lines (see ScannedDirectives). */
+function scanDirectives(lines) {
+    const parsed = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        let from = 0;
+        while (from < line.length && isUnicodeSpace(line.charCodeAt(from)))
+            from++;
+        const directive = directiveAt(line, from);
+        if (directive === null || !DIRECTIVE_NAMES.has(directive.name))
+            break;
+        parsed.push({ ...directive, line: i });
+    }
+    const raw = [];
+    const seen = new Set();
+    for (let i = (lines[0] ?? '').startsWith('#!') ? 1 : 0; i < lines.length; i++) {
+        const directive = directiveAt(lines[i], 0);
+        if (directive === null || !DIRECTIVE_NAMES.has(directive.name) || seen.has(directive.name))
+            break;
+        seen.add(directive.name);
+        raw.push({ ...directive, line: i });
+    }
+    return { parsed, raw };
+}
+/** The first word of a logical line, upper case (ONBUILD's trigger instruction). */
+function firstWord(logical) {
+    const text = logical.text;
+    let i = 0;
+    while (i < text.length && scanner_isSpaceCode(text.charCodeAt(i)))
+        i++;
+    let end = i;
+    while (end < text.length && !scanner_isSpaceCode(text.charCodeAt(end)))
+        end++;
+    return text.slice(i, end).toUpperCase();
+}
+/** RUN, COPY and ADD open heredocs, and so does ONBUILD with one of them as its trigger (BuildKit canContainHeredoc). */
+function canContainHeredoc(keywordRaw, logical) {
+    const keyword = keywordRaw.toUpperCase();
+    return HEREDOC_KEYWORDS.has(keyword === 'ONBUILD' ? firstWord(logical) : keyword);
+}
+/** Heredocs an instruction's words open, in order (`<<EOF`, `<<-EOF`, `<<'EOF'`, `3<<"EOF"`). */
+function heredocWords(logical, escape) {
     const found = [];
-    const operands = [];
-    for (let i = from; i < argv.length; i++) {
-        const w = argv[i];
-        if (w === '--') {
-            operands.push(...argv.slice(i + 1));
-            break;
-        }
-        if (w.startsWith('-') && w !== '-' && known(w) !== null) {
-            const eq = w.indexOf('=');
-            if (eq > 0)
-                found.push([w.slice(0, eq), w.slice(eq + 1)]);
-            else if (VALUE_OPTIONS.has(w))
-                found.push([w, argv[++i] ?? '']);
-            else
-                found.push([w, '']);
-        }
-        else
-            operands.push(w);
-    }
-    return { options: found, operands };
-}
-function parseBuildCommand(argv) {
-    const found = subcommand(argv);
-    if (found === null)
-        return null;
-    const { options: opts, operands } = options(argv, found.at);
-    if (found.kind === 'bake') {
-        // Printing, listing and checking build nothing.
-        if (opts.some(([o, v]) => o === '--print' || o === '--list' || o === '--check' || (o === '--call' && v !== 'build')))
-            return null;
-        const sets = [];
-        for (const [o, v] of opts) {
-            if (o !== '--set')
-                continue;
-            const eq = v.indexOf('=');
-            const left = eq < 0 ? v : v.slice(0, eq);
-            const dot = left.indexOf('.');
-            if (dot <= 0 || known(left) === null)
-                continue;
-            sets.push({ pattern: left.slice(0, dot), key: left.slice(dot + 1), value: eq < 0 ? null : known(v.slice(eq + 1)) });
-        }
-        const push = opts.some(([o]) => o === '--push') ? true : opts.some(([o]) => o === '--load') ? false : null;
-        return { kind: 'bake', files: opts.filter(([o]) => o === '-f' || o === '--file').map(([, v]) => known(v)), targets: operands.map(known), sets, push };
-    }
-    const args = {};
-    let file;
-    let target;
-    const platforms = [];
-    const tags = [];
-    let push = null;
-    for (const [o, v] of opts) {
-        if (o === '-f' || o === '--file')
-            file = known(v);
-        else if (o === '--target')
-            target = known(v);
-        else if (o === '-t' || o === '--tag')
-            tags.push(known(v));
-        else if (o === '--build-arg') {
-            const eq = v.indexOf('=');
-            const key = eq < 0 ? v : v.slice(0, eq);
-            // `--build-arg NAME` alone passes the variable of the environment: unknown here.
-            if (known(key) !== null && key !== '')
-                args[key] = eq < 0 ? null : known(v.slice(eq + 1));
-        }
-        else if (o === '--platform' || o === '--arch') {
-            const text = known(v);
-            if (text !== null)
-                platforms.push(...text.split(',').filter((p) => p !== ''));
-        }
-        else if (o === '--push')
-            push = true;
-        else if ((o === '-o' || o === '--output') && outputPushes(known(v) ?? ''))
-            push = true;
-    }
-    if (push === null) {
-        // Without --push or a registry output the image stays local; a later `docker push` is the caller's to see.
-        const unknownOutput = opts.some(([o, v]) => (o === '-o' || o === '--output') && known(v) === null);
-        push = unknownOutput ? null : false;
-    }
-    const last = operands[operands.length - 1];
-    return {
-        kind: 'build',
-        tool: found.tool,
-        file,
-        context: last === undefined ? undefined : known(last),
-        target,
-        args,
-        platforms,
-        push,
-        tags
-    };
-}
-
-;// CONCATENATED MODULE: ./src/builds/expressions.ts
-/**
- * GitHub Actions expressions (`${{ … }}`) as far as the workflow file says: `matrix.*` values of
- * the combination being read, `env.*` set in the file, string literals and `github.workspace`.
- * Anything else (secrets, step outputs, inputs, functions) is unknown, written as UNKNOWN_TEXT.
- * And `strategy.matrix` expanded into its combinations, with `exclude` and `include` applied.
- */
-
-/** A matrix value, or its combinations, that an expression decides at run time. */
-const UNKNOWN_MATRIX = Symbol('unknown matrix');
-function lookupPath(root, path) {
-    let value = root;
-    for (const key of path) {
-        if (value === UNKNOWN_MATRIX)
-            return UNKNOWN_MATRIX;
-        if (value === null || typeof value !== 'object' || Array.isArray(value))
-            return undefined;
-        value = Object.hasOwn(value, key) ? value[key] : undefined;
-    }
-    return value;
-}
-/** One expression's text value, or null when unknown. */
-function evaluateExpression(expression, ctx) {
-    const e = expression.trim();
-    const literal = /^'((?:[^']|'')*)'$/.exec(e);
-    if (literal !== null)
-        return literal[1].replace(/''/g, "'");
-    if (e === 'github.workspace')
-        return '.';
-    const path = /^(matrix|env)((?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])+)$/.exec(e);
-    if (path === null)
-        return null;
-    const keys = [...path[2].matchAll(/\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((m) => (m[1] ?? m[2]));
-    if (path[1] === 'env') {
-        const value = keys.length === 1 ? ctx.env[keys[0]] : undefined;
-        return value === undefined || value.includes(UNKNOWN_TEXT) ? null : value;
-    }
-    if (ctx.matrix === null)
-        return null;
-    const value = lookupPath(ctx.matrix, keys);
-    // A key the combination lacks is the empty string in GitHub's expressions.
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value.includes('${{') ? null : value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return null;
-}
-/** Replaces every `${{ … }}` with its value, or UNKNOWN_TEXT. */
-function substitute(text, ctx) {
-    if (!text.includes('${{'))
-        return text;
-    let out = '';
-    let i = 0;
-    for (;;) {
-        const open = text.indexOf('${{', i);
-        if (open < 0)
-            break;
-        const close = text.indexOf('}}', open + 3);
-        if (close < 0)
-            break;
-        out += text.slice(i, open);
-        const value = evaluateExpression(text.slice(open + 3, close), ctx);
-        // A value with a newline would move every later line: keep the lines where they are.
-        out += value === null || value.includes('\n') ? UNKNOWN_TEXT : value;
-        i = close + 2;
-    }
-    return out + text.slice(i);
-}
-/** The matrix keys a text uses (`matrix.target`, `matrix['os']`). */
-function matrixKeys(text) {
-    const keys = new Set();
-    for (const m of text.matchAll(/matrix\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\])/g))
-        keys.add((m[1] ?? m[2]));
-    return keys;
-}
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-        return String(a) === String(b) && typeof a !== 'object' && typeof b !== 'object';
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => deepEqual(a[k], b[k]));
-}
-/** An exclude entry matches when each of its keys does (object values match in part). */
-function matches(combination, partial) {
-    return Object.entries(partial).every(([k, v]) => {
-        const c = combination[k];
-        if (v !== null && typeof v === 'object' && !Array.isArray(v) && c !== null && typeof c === 'object')
-            return matches(c, v);
-        return deepEqual(c, v);
-    });
-}
-/**
- * GitHub's expansion: the product of the keys' lists, minus `exclude`; each `include` entry extends
- * every combination whose original values it does not change, or else is a combination of its own.
- * At most `limit` combinations are produced.
- */
-function expandMatrix(matrix, limit) {
-    if (matrix === undefined || matrix === null)
-        return { combinations: [{}], total: 1, partial: false };
-    if (typeof matrix !== 'object' || Array.isArray(matrix))
-        return { combinations: null, total: 0, partial: true };
-    const spec = matrix;
-    let partial = false;
-    const keys = [];
-    for (const [key, value] of Object.entries(spec)) {
-        if (key === 'include' || key === 'exclude')
+    for (const word of splitWords(logical, escape)) {
+        if (!word.text.includes('<<'))
             continue;
-        if (Array.isArray(value))
-            keys.push([key, value]);
-        else {
-            // `${{ fromJson(…) }}` for one key: every combination has an unknown value there.
-            keys.push([key, [UNKNOWN_MATRIX]]);
-            partial = true;
-        }
+        const m = HEREDOC_WORD.exec(word.text);
+        if (m === null)
+            continue;
+        let name = m[2];
+        const quoted = /["']/.test(name);
+        if (quoted)
+            name = name.replace(/["']/g, '');
+        if (name === '')
+            continue;
+        found.push({ name, stripTabs: m[1] === '-', quoted });
     }
-    const total = keys.reduce((n, [, values]) => n * values.length, 1);
-    let combinations = keys.length === 0 ? [] : [{}];
-    for (const [key, values] of keys) {
-        const next = [];
-        for (const c of combinations) {
-            for (const v of values) {
-                if (next.length >= limit)
-                    break;
-                next.push({ ...c, [key]: v });
+    return found;
+}
+/**
+ * Scans the lines (already split on `\n`), handing each instruction to `onInstruction` as soon
+ * as its end is known; returns the comments. `directiveCount` lines at the top were directives;
+ * `escape` is the escape character they set.
+ */
+function scanLines(lines, directiveCount, escape, onInstruction) {
+    const comments = [];
+    let i = directiveCount;
+    while (i < lines.length) {
+        const line = lines[i];
+        const start = indent(line);
+        if (start === line.length) {
+            i++;
+            continue;
+        }
+        if (line.charCodeAt(start) === 35 /* # */) {
+            comments.push({ line: i, text: line.slice(start + 1).replace(/^[ \t]+/, '') });
+            i++;
+            continue;
+        }
+        let end = start;
+        while (end < line.length && !isBlank(line.charCodeAt(end)))
+            end++;
+        // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
+        // (`RUN\\` does not continue: its keyword is `RUN\\`, as BuildKit reads it.)
+        const continuation = continuationAt(line, start, start, escape);
+        if (continuation === end - 1 && continuation > start)
+            end = continuation;
+        const first = i;
+        const logical = logicalLine(lines, first, lines.length - 1, end, start, escape);
+        let last = logical.lastLine - 1;
+        // Comment lines inside the continuation are comments too (suppressions may sit there).
+        for (let j = first + 1; j <= last; j++) {
+            const l = lines[j];
+            const k = indent(l);
+            if (k < l.length && l.charCodeAt(k) === 35)
+                comments.push({ line: j, text: l.slice(k + 1).replace(/^[ \t]+/, '') });
+        }
+        const keywordRaw = line.slice(start, end);
+        const heredocs = [];
+        if (canContainHeredoc(keywordRaw, logical) && logical.text.includes('<<')) {
+            for (const h of heredocWords(logical, escape)) {
+                const bodyStart = last + 1;
+                let terminator = null;
+                for (let j = bodyStart; j < lines.length; j++) {
+                    const candidate = h.stripTabs ? lines[j].replace(/^\t+/, '') : lines[j];
+                    if (candidate === h.name) {
+                        terminator = j;
+                        break;
+                    }
+                }
+                heredocs.push({ ...h, bodyStart, terminator });
+                last = terminator ?? lines.length - 1;
             }
         }
-        combinations = next;
+        onInstruction({ keywordRaw, first, last, keywordEnd: end, logical, heredocs });
+        i = last + 1;
     }
-    const exclude = spec.exclude;
-    if (Array.isArray(exclude))
-        combinations = combinations.filter((c) => !exclude.some((e) => e !== null && typeof e === 'object' && matches(c, e)));
-    else if (exclude !== undefined)
-        partial = true;
-    const include = spec.include;
-    const original = new Set(keys.map(([k]) => k));
-    if (Array.isArray(include)) {
-        const base = combinations.map((c) => ({ ...c }));
-        for (const entry of include) {
-            if (entry === null || typeof entry !== 'object')
-                continue;
-            const add = entry;
-            let extended = false;
-            base.forEach((c, i) => {
-                const keepsOriginals = Object.entries(add).every(([k, v]) => !original.has(k) || deepEqual(c[k], v));
-                if (!keepsOriginals)
-                    return;
-                Object.assign(combinations[i], add);
-                extended = true;
-            });
-            if (!extended && combinations.length < limit)
-                combinations.push({ ...add });
-        }
-    }
-    else if (include !== undefined) {
-        partial = true;
-        if (keys.length === 0)
-            return { combinations: null, total: 0, partial };
-    }
-    return { combinations, total: Math.max(total, combinations.length), partial };
-}
-const UNDECIDED = Symbol('undecided');
-/** GitHub compares strings without regard to case, and loosely across types. */
-function looseEqual(a, b) {
-    if (a === UNDECIDED || b === UNDECIDED)
-        return UNDECIDED;
-    if (typeof a === 'string' && typeof b === 'string')
-        return a.toLowerCase() === b.toLowerCase();
-    if (typeof a === typeof b)
-        return a === b;
-    const number = (v) => (v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : v);
-    return number(a) === number(b);
-}
-function truthy(v) {
-    if (v === UNDECIDED)
-        return UNDECIDED;
-    return v !== null && v !== false && v !== '' && v !== 0;
-}
-/**
- * Whether a step's `if:` may let it run for this combination: false only when the condition is
- * decided by what the file says (`matrix.target == 'mainline'`, `matrix.args != ''`); any other
- * condition (step outputs, functions, events) may hold.
- */
-function mayRun(condition, ctx) {
-    if (condition === undefined)
-        return true;
-    const text = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
-    const tokens = text.match(/'(?:[^']|'')*'|[A-Za-z_][\w.-]*(?:\[\s*'[^']*'\s*\])*|==|!=|&&|\|\||[!()<>]=?|\d+(?:\.\d+)?|\S/g) ?? [];
-    let i = 0;
-    const primary = () => {
-        const t = tokens[i++];
-        if (t === undefined)
-            return UNDECIDED;
-        if (t === '!') {
-            const v = truthy(primary());
-            return v === UNDECIDED ? UNDECIDED : !v;
-        }
-        if (t === '(') {
-            const v = or();
-            if (tokens[i] === ')')
-                i++;
-            return v;
-        }
-        if (t.startsWith("'"))
-            return t.slice(1, -1).replace(/''/g, "'");
-        if (t === 'true' || t === 'false')
-            return t === 'true';
-        if (t === 'null')
-            return null;
-        if (/^\d/.test(t))
-            return Number(t);
-        if (tokens[i] === '(') {
-            // A function call: skip its arguments, its value is not ours to know.
-            let depth = 0;
-            while (i < tokens.length) {
-                const u = tokens[i++];
-                if (u === '(')
-                    depth++;
-                else if (u === ')' && --depth === 0)
-                    break;
-            }
-            return UNDECIDED;
-        }
-        if (/^(?:matrix|env)\b/.test(t)) {
-            const v = evaluateExpression(t, ctx);
-            return v === null ? UNDECIDED : v;
-        }
-        return UNDECIDED;
-    };
-    const comparison = () => {
-        let left = primary();
-        while (tokens[i] === '==' || tokens[i] === '!=') {
-            const op = tokens[i++];
-            const eq = looseEqual(left, primary());
-            left = eq === UNDECIDED ? UNDECIDED : op === '==' ? eq : !eq;
-        }
-        return left;
-    };
-    const and = () => {
-        let left = comparison();
-        while (tokens[i] === '&&') {
-            i++;
-            const right = comparison();
-            const l = truthy(left);
-            const r = truthy(right);
-            left = l === false || r === false ? false : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right;
-        }
-        return left;
-    };
-    const or = () => {
-        let left = and();
-        while (tokens[i] === '||') {
-            i++;
-            const right = and();
-            const l = truthy(left);
-            const r = truthy(right);
-            left = l === true ? left : r === true ? right : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right;
-        }
-        return left;
-    };
-    const result = or();
-    // Anything left over (an operator we do not read) leaves the step running.
-    if (i < tokens.length)
-        return true;
-    return truthy(result) !== false;
+    return comments;
 }
 
-;// CONCATENATED MODULE: ./src/builds/workflow.ts
+;// CONCATENATED MODULE: ./src/parse/parse.ts
 /**
- * GitHub workflows: steps that use build-push-action (or a fork: depot/, useblacksmith/…) or
- * bake-action, and `run:` steps with build command lines. A job's literal matrix expands into one
- * build per combination of the matrix values a step uses.
+ * Dockerfile text → DockerfileModel. The scanner finds directives, comments, instruction
+ * boundaries and heredoc bodies; this file reads words, flags, forms, variables and stages,
+ * so the rules see BuildKit's semantics rather than an editor's.
+ *
+ * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
  */
 
 
@@ -16604,778 +12909,572 @@ function mayRun(condition, ctx) {
 
 
 
-/** Builds one step may stand for: enough for any real matrix, bounded for a generated one. */
-const MAX_BUILDS_PER_STEP = 256;
-function isWorkflowFile(path) {
-    return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+
+const KEYWORDS = new Set([
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+]);
+/** Instructions whose arguments may be a JSON array. */
+const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
+/** Flags each instruction accepts (BuildKit, dockerfile:1 syntax, labs excluded). */
+const ALLOWED_FLAGS = {
+    FROM: new Set(['platform']),
+    RUN: new Set(['mount', 'network', 'security', 'device']),
+    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+    ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
+    HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
+};
+/** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
+const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+function error(ctx, line, message, endLine = line) {
+    ctx.errors.push({ line, endLine, message });
 }
-function note(ctx, where, message) {
-    const key = `${where.file}:${where.line}:${message}`;
-    if (ctx.noted.has(key))
-        return;
-    ctx.noted.add(key);
-    ctx.notes.push({ file: where.file, line: where.line, message });
-}
-function get(map, key) {
-    return (0,dist/* isMap */.jh)(map) ? map.get(key, true) : undefined;
-}
-/** A member of a plain value (from the document's toJS, where anchors and merge keys are applied). */
-function field(value, ...keys) {
-    let v = value;
-    for (const key of keys) {
-        if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key))
-            return undefined;
-        v = v[key];
-    }
-    return v;
-}
-function str(value) {
-    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-}
-function workflow_text(node) {
-    if (!(0,dist/* isScalar */.jn)(node))
-        return undefined;
-    const v = node.value;
-    return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-function envOf(value) {
-    const env = {};
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return env;
-    for (const [k, v] of Object.entries(value))
-        env[k] = str(v) ?? '';
-    return env;
-}
-/** A comma/newline separated input list, as the docker actions read theirs. */
-function inputList(value, commas = true) {
-    if (value === undefined)
-        return [];
-    return value
-        .split(commas ? /[\n,]/ : /\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-function boolInput(value) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim().toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    return null;
-}
-/** `{{defaultContext}}` (the git context of the repository) and `{{defaultContext}}:sub`. */
-function gitContext(context) {
-    const match = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(context);
-    return match === null ? context : match[1] === undefined || match[1] === '' ? '.' : match[1];
-}
-function describeValue(v) {
-    if (v === undefined || v === null)
-        return "''";
-    if (typeof v === 'symbol')
-        return '?';
-    if (typeof v === 'string')
-        return v.includes('${{') ? '?' : v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    const json = JSON.stringify(v);
-    return json.length > 40 ? `${json.slice(0, 39)}…` : json;
-}
-function describeCombination(combination, keys) {
-    return keys.length === 0 ? '' : ` (${keys.map((k) => `${k}=${describeValue(combination[k])}`).join(', ')})`;
-}
-function pathOrNull(base, path) {
-    if (base === null || path.includes(UNKNOWN_TEXT))
-        return null;
-    return joinRepo(base, path);
-}
-/** A path inside another checkout of the job: this repository's path, or null for another repository's. */
-function remap(ctx, step, path) {
-    if (path === null)
-        return null;
-    for (const c of [...step.checkouts].reverse()) {
-        if (path !== c.path && !path.startsWith(`${c.path}/`))
-            continue;
-        const rest = path === c.path ? '.' : path.slice(c.path.length + 1);
-        if (c.repository === 'self')
-            return rest;
-        if (c.repository === null) {
-            note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of a repository named by an expression: its paths are read as this repository's`);
-            return rest;
-        }
-        note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of ${c.repository}: not files of this repository`);
-        return null;
-    }
-    return path;
-}
-/** Checks a context and says why it is none (remote, outside the repository). */
-function contextOf(ctx, where, what, cwd, raw) {
-    if (raw.includes(UNKNOWN_TEXT) || cwd === null)
-        return null;
-    if (raw === '-') {
-        note(ctx, where, `${what} reads its context from standard input: its Dockerfile is not in the repository`);
-        return null;
-    }
-    if (isRemoteContext(raw)) {
-        note(ctx, where, `${what} builds the remote context ${raw}: its Dockerfile is not in the repository`);
-        return null;
-    }
-    const context = joinRepo(cwd, raw);
-    if (context === null)
-        note(ctx, where, `${what} builds the context ${raw}, which is outside the repository`);
-    return context;
-}
-function buildPushAction(ctx, step, withs) {
-    const where = step.where;
-    const what = step.baseLabel;
-    const rawContext = withs.context === undefined || withs.context.trim() === '' ? '.' : gitContext(withs.context.trim());
-    // The action runs in the workspace root: `working-directory` is for run steps only.
-    const context = contextOf(ctx, where, what, '.', rawContext);
-    const file = withs.file?.trim();
-    let dockerfile;
-    if (file === undefined || file === '')
-        dockerfile = context === null ? null : joinRepo(context, 'Dockerfile');
-    else if (context === null && !isRemoteContext(rawContext) && rawContext.includes(UNKNOWN_TEXT))
-        dockerfile = pathOrNull('.', file);
-    else
-        dockerfile = file.includes(UNKNOWN_TEXT) || (context === null && isRemoteContext(rawContext)) ? null : joinRepo('.', file);
-    const target = withs.target?.trim();
-    const args = {};
-    for (const line of inputList(withs['build-args'], false)) {
-        const eq = line.indexOf('=');
-        const key = eq < 0 ? line : line.slice(0, eq);
-        if (!key.includes(UNKNOWN_TEXT))
-            args[key] = eq < 0 ? null : known(line.slice(eq + 1));
-    }
-    const platforms = inputList(withs.platforms).filter((p) => !p.includes(UNKNOWN_TEXT));
-    let push = boolInput(withs.push);
-    const outputs = inputList(withs.outputs, false);
-    if (outputs.some((o) => !o.includes(UNKNOWN_TEXT) && outputPushes(o)))
-        push = true;
-    else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT)))
-        push = null;
-    addBuild(ctx, step, {
-        kind: 'build-push-action',
-        source: where,
-        name: step.label,
-        dockerfile: remap(ctx, step, dockerfile),
-        context: remap(ctx, step, context),
-        target: target === undefined || target === '' ? null : known(target),
-        targetUnknown: target !== undefined && target.includes(UNKNOWN_TEXT),
-        args,
-        platforms,
-        push: push === undefined ? false : push
-    });
-}
-function addBuild(ctx, step, build) {
-    if (build.dockerfile !== null) {
-        const writer = step.written.get(build.dockerfile);
-        if (writer !== undefined)
-            note(ctx, build.source, `${step.baseLabel} builds ${build.dockerfile}, which a run step (line ${writer}) writes: the repository's ${build.dockerfile} is not what is built`);
-    }
-    ctx.builds.push(build);
-}
-function bakeVariables(env) {
-    const variables = {};
-    for (const [k, v] of Object.entries(env))
-        variables[k] = known(v);
-    return variables;
-}
-/** Builds of a bake invocation (bake-action or `docker buildx bake`). */
-function bake(ctx, step, kind, cwd, fileList, targetList, overrides, push) {
-    const where = step.where;
-    if (cwd === null) {
-        note(ctx, where, `${step.baseLabel} runs bake in a folder we cannot tell (an expression): its targets are not read`);
-        return;
-    }
-    const paths = [];
-    for (const f of fileList) {
-        if (f === null)
-            continue;
-        const path = joinRepo(cwd, f.replace(/^cwd:\/\//, ''));
-        if (path === null)
-            note(ctx, where, `${step.baseLabel} reads the bake file ${f}, which is outside the repository (written by an earlier step?)`);
-        else
-            paths.push(path);
-    }
-    // An expression among the files is most often docker/metadata-action's bake file (tags and labels only).
-    const files = fileList.length === 0 ? defaultBakeFiles(ctx.all, cwd) : paths;
-    if (files.length === 0) {
-        if (fileList.length === 0)
-            note(ctx, where, `${step.baseLabel} runs bake, but ${cwd === '.' ? 'the repository root' : cwd} has no bake or compose file`);
-        else if (fileList.every((f) => f === null))
-            note(ctx, where, `${step.baseLabel} reads bake files named by expressions: its targets are not read`);
-        return;
-    }
-    const project = loadBake(ctx.files, files, ctx.notes, where);
-    const resolver = new BakeResolver(project, ctx.notes, overrides);
-    const names = targetList.length === 0 ? ['default'] : targetList;
-    const wanted = [];
-    for (const name of names) {
-        if (name === null) {
-            note(ctx, where, `${step.baseLabel} builds bake targets named by an expression: which targets of ${files.join(', ')} is not known`);
-            ctx.builds.push({ kind, source: where, name: `${step.label}: ?`, dockerfile: null, context: null, target: null, targetUnknown: true, args: {}, platforms: [], push: push ?? null });
-        }
-        else
-            wanted.push(name);
-    }
-    const { targets, unknown } = resolver.expand(wanted);
-    for (const name of unknown)
-        note(ctx, where, `${step.baseLabel} builds the bake target ${name}, which ${files.join(', ')} ${files.length === 1 ? 'does' : 'do'} not define`);
-    for (const name of targets) {
-        const target = resolver.target(name);
-        if (target === null)
-            continue;
-        const b = bakeBuild(target, cwd, ctx.notes, where);
-        if (b.inline)
-            continue;
-        addBuild(ctx, step, {
-            kind,
-            source: where,
-            name: `${step.label}: ${name}`,
-            dockerfile: b.dockerfile,
-            context: b.context,
-            target: b.target,
-            targetUnknown: b.targetUnknown,
-            args: b.args,
-            platforms: b.platforms,
-            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false))
-        });
-    }
-}
-function bakeAction(ctx, step, withs) {
-    const source = withs.source?.trim();
-    const workdir = withs.workdir?.trim();
-    let cwd = '.';
-    if (source !== undefined && source !== '' && source !== '.') {
-        const sub = gitContext(source);
-        cwd = sub === source ? (isRemoteContext(source) || source.includes(UNKNOWN_TEXT) ? null : joinRepo('.', source)) : joinRepo('.', sub);
-    }
-    else if (workdir !== undefined && workdir !== '')
-        cwd = pathOrNull('.', workdir);
-    const sets = inputList(withs.set, false).flatMap((s) => {
-        const eq = s.indexOf('=');
-        const left = eq < 0 ? s : s.slice(0, eq);
-        const dot = left.indexOf('.');
-        return dot <= 0 || left.includes(UNKNOWN_TEXT) ? [] : [{ pattern: left.slice(0, dot), key: left.slice(dot + 1), value: eq < 0 ? null : known(s.slice(eq + 1)) }];
-    });
-    let push = boolInput(withs.push);
-    if (push === undefined && boolInput(withs.load) === true)
-        push = false;
-    const files = inputList(withs.files).map(known);
-    bake(ctx, step, 'bake-action', cwd, files, inputList(withs.targets).map(known), { variables: bakeVariables(step.env), sets }, push);
-}
-function runBuild(ctx, step, command, cwd, where) {
-    const what = step.baseLabel;
-    if (command.context === undefined && command.tool === 'docker')
-        return null;
-    let context;
-    if (command.context === undefined)
-        context = command.file === undefined || command.file === null ? cwd : null;
-    else if (command.context === null)
-        context = null;
-    else
-        context = contextOf(ctx, where, what, cwd, command.context);
-    let dockerfile;
-    if (command.file === '-') {
-        note(ctx, where, `${what} reads its Dockerfile from standard input: it is not in the repository`);
-        dockerfile = null;
-    }
-    else if (command.file !== undefined) {
-        dockerfile = command.file === null || cwd === null ? null : joinRepo(cwd, command.file);
-        if (command.context === undefined && dockerfile !== null)
-            context = dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : '.';
-    }
-    else if (context === null)
-        dockerfile = null;
-    else {
-        const dockerfilePath = joinRepo(context, 'Dockerfile');
-        const containerfile = joinRepo(context, 'Containerfile');
-        // podman and buildah look for a Containerfile first.
-        dockerfile = command.tool !== 'docker' && containerfile !== null && ctx.all.has(containerfile) ? containerfile : dockerfilePath;
-    }
-    return {
-        kind: 'docker-build',
-        source: where,
-        name: `${step.label}: ${command.tool} build`,
-        dockerfile: remap(ctx, step, dockerfile),
-        context: remap(ctx, step, context),
-        target: command.target ?? null,
-        targetUnknown: command.target === null,
-        args: command.args,
-        platforms: command.platforms,
-        push: command.push
-    };
-}
-/** Offsets of a `run:` script → lines of the workflow file. */
-function scriptLines(node, lineAt) {
-    const start = lineAt(node.range?.[0] ?? 0);
-    const literal = node.type === dist/* Scalar */.X5.BLOCK_LITERAL;
-    return (offset, script) => {
-        if (!literal)
-            return start;
-        let lines = 0;
-        for (let i = 0; i < offset && i < script.length; i++)
-            if (script.charCodeAt(i) === 10)
-                lines++;
-        return start + 1 + lines;
-    };
-}
-/** Files a script writes with a redirection or tee whose name looks like a Dockerfile. */
-function writtenDockerfiles(script, cwd) {
-    if (cwd === null)
-        return [];
-    const out = [];
-    for (const m of script.matchAll(/(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?([\w./-]*(?:Dockerfile|Containerfile)[\w.-]*)["']?/g)) {
-        const path = joinRepo(cwd, m[1]);
-        if (path !== null)
-            out.push(path);
-    }
+/**
+ * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
+ * only \n ends a line; a lone \r is whitespace.
+ */
+function normaliseText(text) {
+    let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (out.includes('\r'))
+        out = out.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
     return out;
 }
-function runStep(ctx, step, script, lines) {
-    const env = new Map();
-    for (const [k, v] of Object.entries(step.env))
-        env.set(k, known(v));
-    let cwd = step.cwd;
-    const commands = shellCommands(script, env);
-    const built = [];
-    for (const command of commands) {
-        const where = { file: ctx.file, line: lines(command.offset, script) };
-        const name = command.argv[0];
-        if (name === 'cd' || name === 'pushd') {
-            const dir = command.argv[1];
-            cwd = dir === undefined || dir === '-' ? null : dir.startsWith('/') || cwd === null ? null : pathOrNull(cwd, dir);
-            continue;
-        }
-        if ((name === 'docker' || name === 'podman' || name === 'buildah') && command.argv.includes('push')) {
-            // The images built so far may be the ones pushed.
-            for (const b of built)
-                if (b.push === false)
-                    b.push = null;
-            continue;
-        }
-        const parsed = parseBuildCommand(command.argv);
-        if (parsed === null)
-            continue;
-        if (parsed.kind === 'bake') {
-            runBake(ctx, { ...step, where }, parsed, cwd);
-            continue;
-        }
-        const build = runBuild(ctx, step, parsed, cwd, where);
-        if (build !== null) {
-            built.push(build);
-            addBuild(ctx, { ...step, where }, build);
-        }
-    }
-}
-function runBake(ctx, step, command, cwd) {
-    bake(ctx, step, 'bake', cwd, command.files, command.targets, { variables: bakeVariables(step.env), sets: command.sets }, command.push);
-}
-/** Every build of one workflow file. */
-function readWorkflow(files, all, file, source) {
-    const ctx = { files, all, file, builds: [], notes: [], noted: new Set() };
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter, uniqueKeys: false, merge: true });
-    const lineAt = (offset) => lineCounter.linePos(offset).line;
-    const error = doc.errors[0];
-    if (error !== undefined) {
-        ctx.notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
-        return ctx;
-    }
-    // Values from toJS (anchors resolved), lines and ranges from the nodes.
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
-        ctx.notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` });
-        return ctx;
-    }
-    const jobs = get(doc.contents, 'jobs');
-    if (!(0,dist/* isMap */.jh)(jobs))
-        return ctx;
-    const workflow = { env: envOf(field(data, 'env')), dir: str(field(data, 'defaults', 'run', 'working-directory')), shell: str(field(data, 'defaults', 'run', 'shell')) };
-    for (const pair of jobs.items) {
-        const jobId = workflow_text(pair.key);
-        if (jobId === undefined || !(0,dist/* isMap */.jh)(pair.value))
-            continue;
-        readJob(ctx, jobId, pair.value, field(data, 'jobs', jobId), workflow, source, lineAt);
-    }
-    return ctx;
-}
-function readJob(ctx, jobId, node, job, workflow, source, lineAt) {
-    const stepNodes = get(node, 'steps');
-    const steps = field(job, 'steps');
-    if (!(0,dist/* isSeq */.oP)(stepNodes) || !Array.isArray(steps))
-        return;
-    const jobEnv = envOf(field(job, 'env'));
-    const jobDir = str(field(job, 'defaults', 'run', 'working-directory')) ?? workflow.dir;
-    const jobShell = str(field(job, 'defaults', 'run', 'shell')) ?? workflow.shell;
-    const expansion = expandMatrix(field(job, 'strategy', 'matrix'), MAX_BUILDS_PER_STEP);
-    if (expansion.total > MAX_BUILDS_PER_STEP) {
-        const matrixNode = get(get(node, 'strategy'), 'matrix');
-        note(ctx, { file: ctx.file, line: lineAt(matrixNode?.range?.[0] ?? node.range?.[0] ?? 0) }, `the matrix of job ${jobId} has ${expansion.total} combinations: only the first ${MAX_BUILDS_PER_STEP} are read`);
-    }
-    const jobText = [...Object.values(jobEnv), jobDir ?? ''].join('\n');
-    const written = new Map();
-    const checkouts = [];
-    /** variables earlier steps write to $GITHUB_ENV, and when they run */
-    const envWrites = [];
-    stepNodes.items.forEach((item, index) => {
-        const step = steps[index];
-        if (!(0,dist/* isMap */.jh)(item))
-            return;
-        const stepLine = lineAt(item.range?.[0] ?? 0);
-        const uses = str(field(step, 'uses'))?.trim();
-        const script = str(field(step, 'run'));
-        const stepDir = str(field(step, 'working-directory')) ?? jobDir;
-        const withs = {};
-        const withValue = field(step, 'with');
-        if (withValue !== null && typeof withValue === 'object' && !Array.isArray(withValue)) {
-            for (const [k, v] of Object.entries(withValue))
-                withs[k] = str(v) ?? '';
-        }
-        if (uses !== undefined && /^actions\/checkout(?:@|$)/.test(uses)) {
-            addCheckout(checkouts, withs, { matrix: null, env: { ...workflow.env, ...jobEnv } }, stepLine);
-            return;
-        }
-        if (script !== undefined) {
-            // Remembered for later steps of the job, whatever this one builds.
-            const cwd = stepDir === undefined ? '.' : stepDir.includes('${{') ? null : joinRepo('.', stepDir);
-            for (const path of writtenDockerfiles(script, cwd))
-                written.set(path, stepLine);
-        }
-        const writes = script === undefined ? [] : githubEnvWrites(script);
-        const action = uses === undefined ? null : /(?:^|\/)build-push-action(?:@|$)/.test(uses) ? 'build-push-action' : /^[\w.-]+\/bake-action(?:@|$)/.test(uses) ? 'bake-action' : null;
-        if (action === null && script === undefined)
-            return;
-        const stepText = source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0);
-        // A variable an earlier step may set for this combination is a matrix dependence too.
-        const writerText = envWrites.map((w) => w.condition ?? '').join('\n');
-        const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText), ...matrixKeys(writerText)])].sort();
-        const stepName = str(field(step, 'name')) ?? str(field(step, 'id')) ?? `step ${index + 1}`;
-        const stepEnv = envOf(field(step, 'env'));
-        const condition = str(field(step, 'if'));
-        const runNode = get(item, 'run');
-        const lines = (0,dist/* isScalar */.jn)(runNode) ? scriptLines(runNode, lineAt) : () => stepLine;
-        const first = ctx.builds.length;
-        const combinationOf = new Map();
-        // One reading per combination of the matrix values the step uses.
-        const seen = new Set();
-        const combinations = keys.length === 0 || expansion.combinations === null ? [null] : expansion.combinations;
-        for (const full of combinations) {
-            const combination = {};
-            if (full !== null)
-                for (const k of keys)
-                    combination[k] = full[k];
-            const id = JSON.stringify(combination, (_k, v) => (typeof v === 'symbol' ? '?' : v));
-            if (seen.has(id))
-                continue;
-            seen.add(id);
-            const matrix = keys.length > 0 && expansion.combinations === null ? null : combination;
-            // Each level of env sees the ones above it.
-            const env = {};
-            for (const level of [workflow.env, jobEnv])
-                for (const [k, v] of Object.entries(level))
-                    env[k] = substitute(v, { matrix, env });
-            // $GITHUB_ENV values come after the job's env and before the step's.
-            for (const w of envWrites)
-                if (mayRun(w.condition, { matrix, env }))
-                    for (const name of w.names)
-                        env[name] = UNKNOWN_TEXT;
-            for (const [k, v] of Object.entries(stepEnv))
-                env[k] = substitute(v, { matrix, env });
-            const exprCtx = { matrix, env };
-            if (!mayRun(condition, exprCtx))
-                continue;
-            const cwdText = stepDir === undefined ? '.' : substitute(stepDir, exprCtx);
-            const cwd = cwdText.includes(UNKNOWN_TEXT) ? null : joinRepo('.', cwdText);
-            const baseLabel = `${jobId} / ${stepName}`;
-            const label = substitute(baseLabel, exprCtx).split(UNKNOWN_TEXT).join('?') + (matrix === null ? '' : describeCombination(combination, keys));
-            const info = { job: jobId, label, baseLabel, checkouts: [...checkouts], where: { file: ctx.file, line: stepLine }, combination, cwd, env, written };
-            const substituted = {};
-            for (const [k, v] of Object.entries(withs))
-                substituted[k] = substitute(v, exprCtx);
-            const before = ctx.builds.length;
-            if (action === 'build-push-action')
-                buildPushAction(ctx, info, substituted);
-            else if (action === 'bake-action')
-                bakeAction(ctx, info, substituted);
-            else if (script !== undefined)
-                runStep(ctx, info, continuations(substitute(script, exprCtx), str(field(step, 'shell')) ?? jobShell), lines);
-            for (const b of ctx.builds.slice(before))
-                combinationOf.set(b, combination);
-        }
-        collapse(ctx, first, combinationOf, `${jobId} / ${stepName}`, keys);
-        if (writes.length > 0)
-            envWrites.push({ names: writes, condition });
-    });
-}
-/** PowerShell continues a line with a backtick: as a `\` continuation, the lines stay where they are. */
-function continuations(script, shell) {
-    return shell !== undefined && /^(?:pwsh|powershell)\b/.test(shell.trim()) ? script.replace(/`(?=\r?\n)/g, '\\') : script;
-}
-/** Names a script appends to $GITHUB_ENV (`echo "NAME=value" >> $GITHUB_ENV`, `NAME<<EOF` blocks). */
-function githubEnvWrites(script) {
-    if (!script.includes('GITHUB_ENV'))
-        return [];
-    const names = new Set();
-    for (const line of script.split('\n')) {
-        if (!line.includes('GITHUB_ENV') && !/^\s*echo\s/.test(line))
-            continue;
-        for (const m of line.matchAll(/(?:echo|printf)\s+(?:-[a-z]+\s+)?["']?([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/g))
-            names.add(m[1]);
-    }
-    return [...names];
-}
-/** Where this repository, or another, is checked out in the workspace. */
-function addCheckout(checkouts, withs, exprCtx, line) {
-    const path = withs.path === undefined ? '' : substitute(withs.path, exprCtx).trim();
-    if (path === '' || path.includes(UNKNOWN_TEXT))
-        return;
-    const folder = joinRepo('.', path);
-    if (folder === null || folder === '.')
-        return;
-    const repository = withs.repository?.trim();
-    const self = repository === undefined || repository === '' || /^\$\{\{\s*github\.repository\s*\}\}$/.test(repository);
-    checkouts.push({ path: folder, repository: self ? 'self' : repository.includes('${{') ? null : repository, line });
-}
-/**
- * Matrix combinations that build the same thing (a key used only in a name or a cache scope) are
- * one build; its name keeps the matrix values that all of them share.
- */
-function collapse(ctx, first, combinationOf, baseLabel, keys) {
-    const added = ctx.builds.splice(first);
-    const groups = new Map();
-    for (const b of added) {
-        const key = JSON.stringify([b.kind, b.source, b.dockerfile, b.context, b.target, b.targetUnknown, b.args, b.platforms, b.push, b.name.slice(b.name.lastIndexOf(':'))]);
-        groups.set(key, [...(groups.get(key) ?? []), b]);
-    }
-    for (const group of groups.values()) {
-        const b = group[0];
-        if (group.length > 1) {
-            const combinations = group.map((g) => combinationOf.get(g) ?? {});
-            const shared = keys.filter((k) => combinations.every((c) => describeValue(c[k]) === describeValue(combinations[0]?.[k])));
-            const suffix = b.name.includes(': ') ? b.name.slice(b.name.lastIndexOf(': ')) : '';
-            b.name = `${baseLabel}${describeCombination(combinations[0] ?? {}, shared)}${suffix}`;
-        }
-        ctx.builds.push(b);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/builds/format.ts
-function stage(build) {
-    if (build.targetUnknown)
-        return ' [?]';
-    return build.target === null ? '' : ` [${build.target}]`;
-}
-function formatBuild(build) {
-    const push = build.push === null ? '?' : String(build.push);
-    const platforms = build.platforms.length === 0 ? 'default' : build.platforms.join(',');
-    return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}`;
-}
-function formatBuilds(result) {
-    const lines = result.builds.map(formatBuild);
-    if (result.builds.length === 0)
-        lines.push('no builds found');
-    for (const note of result.notes)
-        lines.push(`${note.file}:${note.line}  note: ${note.message}`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/builds/index.ts
-/**
- * Which images a repository really builds: from its workflows, bake files, compose files and dev
- * containers, each build with the Dockerfile, context, target stage, args, platforms and whether
- * it is pushed. Pure: the files come in through RepoFiles. Nothing throws; whatever cannot be read
- * or does not add up is a note at its file and line.
- */
-
-
-
-
-
-
-function message(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-function composeBuilds(file, text, notes) {
-    const compose = readCompose(file, text);
-    notes.push(...compose.notes);
-    const builds = [];
-    for (const b of compose.builds) {
-        if (b.inline) {
-            notes.push({ file, line: b.line, message: `service ${b.service} builds an inline Dockerfile (dockerfile_inline): it is not a file to review` });
-            continue;
-        }
-        builds.push({
-            kind: 'compose',
-            source: { file, line: b.line },
-            name: b.service,
-            dockerfile: b.dockerfile,
-            context: b.context,
-            target: b.targetGiven ? b.target : null,
-            targetUnknown: b.targetGiven && b.target === null,
-            args: b.args,
-            platforms: b.platforms,
-            // `docker compose build` keeps images local; `compose push` can push those with an image name.
-            push: b.image ? null : false,
-            service: { ports: b.ports, command: b.command }
-        });
-    }
-    return builds;
-}
-/**
- * The targets of the bake files in one folder, as `docker buildx bake <target>` builds them there.
- * Targets that only exist to be inherited (`_common`, or inherited and in no group) are left out:
- * what they hold shows in the targets that inherit them.
- */
-function bakeFolderBuilds(files, all, folder, notes) {
-    const paths = defaultBakeFiles(all, folder, false);
-    const first = paths[0];
-    const project = loadBake(files, paths, notes, { file: first, line: 1 });
-    const resolver = new BakeResolver(project, notes);
-    const groupsOf = new Map();
-    for (const group of project.groups.keys()) {
-        for (const target of resolver.expand([group]).targets)
-            groupsOf.set(target, [...(groupsOf.get(target) ?? []), group]);
-    }
-    for (const [name, group] of project.groups) {
-        for (const member of resolver.groupMembers(name)) {
-            if (resolver.expand([member]).unknown.length > 0)
-                notes.push({ file: group.file, line: group.line, message: `group ${name} lists the target ${member}, which is not defined` });
-        }
-    }
-    const inherited = resolver.inherited();
-    const builds = [];
-    let inline = 0;
-    for (const name of resolver.names()) {
-        const groups = groupsOf.get(name) ?? [];
-        if (name.startsWith('_') || (inherited.has(name) && groups.length === 0))
-            continue;
-        const target = resolver.target(name);
-        if (target === null)
-            continue;
-        const where = { file: target.file, line: target.line };
-        const b = bakeBuild(target, folder, notes, where);
-        if (b.inline) {
-            inline++;
-            continue;
-        }
-        builds.push({
-            kind: 'bake',
-            source: where,
-            name,
-            dockerfile: b.dockerfile,
-            context: b.context,
-            target: b.target,
-            targetUnknown: b.targetUnknown,
-            args: b.args,
-            platforms: b.platforms,
-            push: b.push,
-            groups
-        });
-    }
-    if (inline > 0)
-        notes.push({ file: first, line: 1, message: `${inline} bake target${inline === 1 ? '' : 's'} build an inline Dockerfile (dockerfile-inline): not listed, there is no file to review` });
-    return builds;
-}
-/** `Docker/dockerfile` for `docker/Dockerfile`: the same name but for case. */
-function sameButCase(all, path) {
-    const lower = path.toLowerCase();
-    return all.find((f) => f.toLowerCase() === lower);
-}
-function describe(build) {
-    return build.kind === 'compose' ? `service ${build.name}` : build.kind === 'bake' ? `bake target ${build.name}` : build.name;
-}
-function readBuildDefinitions(files) {
-    const builds = [];
-    const notes = [];
-    let list;
-    try {
-        list = [...files.list()].filter((f) => !isVendored(f)).sort();
-    }
-    catch (err) {
-        return { builds, notes: [{ file: '.', line: 1, message: `cannot list the repository: ${message(err)}` }] };
-    }
-    const all = new Set(list);
-    const read = (file) => {
-        try {
-            return files.read(file);
-        }
-        catch {
-            return null;
-        }
+function parseDockerfile(source, options = {}) {
+    const text = normaliseText(source);
+    const lines = text.split('\n');
+    if (lines.length > 1 && lines[lines.length - 1] === '')
+        lines.pop();
+    const ctx = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {}, stageIds: new Map() };
+    const scannedDirectives = scanDirectives(lines);
+    const directives = readDirectives(scannedDirectives, ctx);
+    ctx.escape = directives.escape?.value ?? '\\';
+    const comments = [];
+    const model = {
+        lineCount: Math.max(1, lines.length),
+        directives,
+        globalArgs: [],
+        preamble: [],
+        stages: [],
+        instructions: [],
+        comments,
+        errors: ctx.errors
     };
-    const safeFiles = { list: () => list, read };
-    const bakeFolders = new Set();
-    for (const file of list) {
-        const name = file.slice(file.lastIndexOf('/') + 1);
-        if (/^docker-bake(?:\.override)?\.(?:hcl|json)$/.test(name))
-            bakeFolders.add(dirnameOf(file));
-        const kind = isWorkflowFile(file) ? 'workflow' : isComposeFile(file) ? 'compose' : isDevcontainerFile(file) ? 'devcontainer' : null;
-        if (kind === null)
+    let globalScope = EMPTY_SCOPE;
+    for (const [name, value] of Object.entries(PLATFORM_ARG_VALUES)) {
+        globalScope = withBinding(globalScope, name, { kind: 'builtin', value: ctx.buildArgs[name] ?? value, line: 0 });
+    }
+    const stageEndScopes = [];
+    let scope = globalScope;
+    let current = null;
+    // Each instruction is read as soon as it is scanned, so its scan data (logical line, words) is garbage at once.
+    const handle = (scanned) => {
+        const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index);
+        model.instructions.push(instruction);
+        if (instruction.keyword === 'FROM') {
+            if (current !== null)
+                stageEndScopes.push(scope);
+            instruction.scope = globalScope;
+            current = readStage(instruction, model.stages, globalScope, ctx);
+            instruction.stage = current.index;
+            model.stages.push(current);
+            if (current.id !== null && !ctx.stageIds.has(current.id))
+                ctx.stageIds.set(current.id, current.index);
+            scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : current.base.kind === 'scratch' ? withBinding(EMPTY_SCOPE, 'PATH', { kind: 'env', value: SCRATCH_PATH, line: 0 }) : EMPTY_SCOPE;
+            return;
+        }
+        instruction.scope = scope;
+        if (current === null) {
+            model.preamble.push(instruction);
+            if (instruction.keyword === 'ARG') {
+                globalScope = declareArgs(instruction, globalScope, null, ctx);
+                scope = globalScope;
+                for (const v of instruction.variables ?? []) {
+                    model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line });
+                }
+            }
+            else if (KEYWORDS.has(instruction.keyword)) {
+                error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
+            }
+            return;
+        }
+        current.instructions.push(instruction);
+        current.endLine = instruction.endLine;
+        if (instruction.keyword === 'ARG')
+            scope = declareArgs(instruction, scope, globalScope, ctx);
+        else if (instruction.keyword === 'ENV')
+            scope = declareEnv(instruction, scope, ctx);
+        else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
+            readCopyPaths(instruction, ctx);
+        else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined)
+            instruction.workdir = pathWord(instruction.args[0], scope, ctx);
+    };
+    for (const c of scanLines(lines, scannedDirectives.parsed.length, ctx.escape, handle))
+        comments.push({ line: c.line + 1, text: c.text });
+    if (model.stages.length === 0) {
+        const first = model.preamble[0];
+        if (first === undefined)
+            error(ctx, 1, 'the file has no instructions: a Dockerfile needs at least a FROM');
+        else
+            error(ctx, first.line, 'the file has no FROM instruction, so it defines no stage');
+    }
+    ctx.errors.sort((a, b) => a.line - b.line);
+    return model;
+}
+/**
+ * The escape character as Parse reads it, where a repeated directive fails the build; the
+ * frontend and the check options as DetectSyntax and ParseDirective read them (see ScannedDirectives).
+ */
+function readDirectives(scanned, ctx) {
+    const directives = { syntax: null, escape: null, check: null };
+    const seen = new Set();
+    for (const { name, value, line } of scanned.parsed) {
+        if (seen.has(name)) {
+            error(ctx, line + 1, `only one ${name} parser directive can be used: BuildKit fails the build on this second one; remove one of them`);
             continue;
-        try {
-            const text = read(file);
-            if (text === null) {
-                notes.push({ file, line: 1, message: 'cannot be read' });
+        }
+        seen.add(name);
+        if (name !== 'escape')
+            continue;
+        if (value === '\\' || value === '`')
+            directives.escape = { value, line: line + 1 };
+        else
+            error(ctx, line + 1, `invalid escape directive "${value}": it must be \\ or \``);
+    }
+    for (const { name, value, line } of scanned.raw) {
+        if (name === 'syntax')
+            directives.syntax = { value, line: line + 1 };
+        else if (name === 'check') {
+            const parsed = parseCheckDirective(value, line + 1);
+            if (parsed.ok)
+                directives.check = parsed.check;
+            else
+                error(ctx, line + 1, parsed.message);
+        }
+    }
+    return directives;
+}
+function readInstruction(scanned, ctx, stage) {
+    const { first, last, logical, keywordRaw } = scanned;
+    const keyword = keywordRaw.toUpperCase();
+    const instruction = {
+        keyword,
+        keywordRaw,
+        line: first + 1,
+        endLine: last + 1,
+        raw: rawArguments(ctx.lines, first, last, scanned.keywordEnd),
+        args: [],
+        flags: [],
+        heredocs: [],
+        form: null,
+        json: null,
+        emptyContinuationLines: logical.emptyLines,
+        stage,
+        scope: EMPTY_SCOPE
+    };
+    if (!KEYWORDS.has(keyword)) {
+        error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine);
+        instruction.args = splitWords(logical, ctx.escape).map((w) => w.text);
+        return instruction;
+    }
+    const words = splitWords(logical, ctx.escape);
+    const allowed = ALLOWED_FLAGS[keyword];
+    let argStart = 0;
+    if (allowed !== undefined) {
+        while (argStart < words.length && words[argStart].text.startsWith('--')) {
+            const word = words[argStart];
+            const flag = readFlag(word);
+            instruction.flags.push(flag);
+            if (!allowed.has(flag.name))
+                error(ctx, word.line, `unknown flag --${flag.name} for ${keyword}`);
+            argStart++;
+        }
+    }
+    const argWords = words.slice(argStart);
+    instruction.args = argWords.map((w) => w.text);
+    instruction.heredocs = readHeredocs(scanned, ctx, instruction);
+    if (JSON_CAPABLE.has(keyword))
+        readForm(instruction, logical, argWords, ctx);
+    if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
+        error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine);
+    }
+    if (keyword === 'RUN')
+        instruction.run = readRun(instruction, ctx);
+    else if (keyword === 'COPY' || keyword === 'ADD')
+        instruction.copy = readCopyFlags(instruction, ctx);
+    else if (keyword === 'HEALTHCHECK')
+        readHealthcheck(instruction, ctx);
+    return instruction;
+}
+/** Everything after the keyword, as written, leading blanks dropped. */
+function rawArguments(lines, first, last, column) {
+    let text = (lines[first] ?? '').slice(column);
+    for (let j = first + 1; j <= last; j++)
+        text += `\n${lines[j] ?? ''}`;
+    let k = 0;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t'))
+        k++;
+    return k === 0 ? text : text.slice(k);
+}
+function readFlag(word) {
+    const body = word.text.slice(2);
+    const eq = body.indexOf('=');
+    if (eq < 0)
+        return { name: body.toLowerCase(), value: null, line: word.line };
+    return { name: body.slice(0, eq).toLowerCase(), value: unquote(body.slice(eq + 1)), line: word.line };
+}
+/** JSON (exec) form when the arguments parse as a JSON array of strings. */
+function readForm(instruction, logical, argWords, ctx) {
+    const firstWord = argWords[0];
+    const rest = firstWord === undefined ? '' : logical.text.slice(firstWord.offset).trim();
+    let form = 'shell';
+    if (instruction.keyword === 'HEALTHCHECK') {
+        // HEALTHCHECK [flags] CMD <command>: the form is that of the command after CMD.
+        const cmd = argWords[0];
+        if (cmd === undefined || cmd.text.toUpperCase() !== 'CMD')
+            return;
+        const after = argWords[1];
+        const cmdText = after === undefined ? '' : logical.text.slice(after.offset).trim();
+        const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null;
+        instruction.form = json === null ? 'shell' : 'json';
+        instruction.json = json;
+        if (json === null && looksLikeExecForm(cmdText))
+            invalidJson(instruction, ctx);
+        return;
+    }
+    if (rest.startsWith('[') && instruction.heredocs.length === 0) {
+        const json = parseJsonArray(rest);
+        if (json !== null) {
+            form = 'json';
+            instruction.json = json;
+        }
+        else if (looksLikeExecForm(rest))
+            invalidJson(instruction, ctx);
+    }
+    instruction.form = form;
+}
+/**
+ * Text that starts with `[` but is not JSON: a mistyped exec form (`['a', 'b']`, a missing
+ * comma or bracket), or a shell test such as `RUN [ "$X" = "1" ] && exit 0`, which is fine.
+ */
+function looksLikeExecForm(text) {
+    if (!text.startsWith('['))
+        return false;
+    if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text))
+        return true;
+    const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text);
+    return !shellTest;
+}
+function invalidJson(instruction, ctx) {
+    error(ctx, instruction.line, `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`, instruction.endLine);
+}
+function parseJsonArray(text) {
+    try {
+        const value = JSON.parse(text);
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+            return value;
+    }
+    catch {
+        // Not JSON: the caller reports it.
+    }
+    return null;
+}
+function readHeredocs(scanned, ctx, instruction) {
+    let reported = false;
+    return scanned.heredocs.map((h) => {
+        const endLine = h.terminator ?? ctx.lines.length - 1;
+        const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length);
+        // The first unclosed heredoc takes the rest of the file; the ones after it have no body to report on.
+        if (h.terminator === null && !reported) {
+            reported = true;
+            error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine);
+        }
+        return {
+            name: h.name,
+            stripTabs: h.stripTabs,
+            quoted: h.quoted,
+            line: Math.min(h.bodyStart, endLine) + 1,
+            endLine: endLine + 1,
+            content: bodyLines.map((l) => (h.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
+            terminated: h.terminator !== null
+        };
+    });
+}
+function readRun(instruction, ctx) {
+    const commands = splitCommands(runScript(instruction));
+    const details = { mounts: [], network: null, security: null, commands, installs: packageInstalls(commands) };
+    for (const flag of instruction.flags) {
+        if (flag.name === 'network')
+            details.network = flag.value;
+        else if (flag.name === 'security')
+            details.security = flag.value;
+        else if (flag.name === 'mount') {
+            const mount = readMount(flag, ctx);
+            if (mount !== null)
+                details.mounts.push(mount);
+        }
+    }
+    return details;
+}
+function readMount(flag, ctx) {
+    const raw = flag.value ?? '';
+    const mount = { type: 'bind', from: null, source: null, target: null, id: null, line: flag.line, raw };
+    if (raw === '') {
+        error(ctx, flag.line, '--mount needs a value, e.g. --mount=type=cache,target=/root/.cache');
+        return null;
+    }
+    for (const part of splitCsv(raw)) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+        const value = eq < 0 ? '' : part.slice(eq + 1).trim();
+        switch (key) {
+            case 'type':
+                mount.type = value.toLowerCase();
+                break;
+            case 'from':
+                mount.from = value;
+                break;
+            case 'source':
+            case 'src':
+                mount.source = value;
+                break;
+            case 'target':
+            case 'dst':
+            case 'destination':
+                mount.target = value;
+                break;
+            case 'id':
+                mount.id = value;
+                break;
+            default:
+                break;
+        }
+    }
+    if (!MOUNT_TYPES.has(mount.type)) {
+        error(ctx, flag.line, `unknown mount type "${mount.type}" (expected bind, cache, tmpfs, secret or ssh)`);
+    }
+    return mount;
+}
+function readCopyFlags(instruction, ctx) {
+    const details = {
+        from: null,
+        link: false,
+        chmod: null,
+        chown: null,
+        parents: false,
+        exclude: [],
+        checksum: null,
+        sources: [],
+        destination: null,
+        sourceWords: [],
+        destinationWord: null
+    };
+    const bool = (flag) => flag.value === null || flag.value.toLowerCase() !== 'false';
+    for (const flag of instruction.flags) {
+        switch (flag.name) {
+            case 'from':
+                details.from = flag.value;
+                if (flag.value === null || flag.value === '')
+                    error(ctx, flag.line, `${instruction.keyword} --from needs a stage name, index or image`);
+                break;
+            case 'link':
+                details.link = bool(flag);
+                break;
+            case 'parents':
+                details.parents = bool(flag);
+                break;
+            case 'chmod':
+                details.chmod = flag.value;
+                break;
+            case 'chown':
+                details.chown = flag.value;
+                break;
+            case 'exclude':
+                if (flag.value !== null)
+                    details.exclude.push(flag.value);
+                break;
+            case 'checksum':
+                details.checksum = flag.value;
+                break;
+            default:
+                break;
+        }
+    }
+    return details;
+}
+/** Sources and destination, expanded in scope (needs the instruction's scope, so runs later). */
+function readCopyPaths(instruction, ctx) {
+    const details = instruction.copy;
+    if (details === undefined)
+        return;
+    const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args;
+    const expand = (p) => instruction.form === 'json' || p.startsWith('<<') ? { raw: p, value: p, unresolved: [] } : pathWord(p, instruction.scope, ctx);
+    if (paths.length < 2) {
+        if (paths.length > 0)
+            error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine);
+        details.sourceWords = paths.map(expand);
+        details.sources = details.sourceWords.map((w) => w.value);
+        return;
+    }
+    details.sourceWords = paths.slice(0, -1).map(expand);
+    details.sources = details.sourceWords.map((w) => w.value);
+    details.destinationWord = expand(paths[paths.length - 1]);
+    details.destination = details.destinationWord.value;
+}
+function pathWord(raw, scope, ctx) {
+    const expansion = expandWord(raw, scope, ctx.escape);
+    return { raw, value: expansion.value, unresolved: expansion.unresolved };
+}
+function readHealthcheck(instruction, ctx) {
+    const first = instruction.args[0]?.toUpperCase();
+    if (first === undefined || first === 'NONE')
+        return;
+    if (first !== 'CMD')
+        error(ctx, instruction.line, `HEALTHCHECK must be followed by CMD or NONE, not "${instruction.args[0]}"`, instruction.endLine);
+}
+/** `ARG a`, `ARG a=1 b=2`. Global ARGs take build-arg overrides; stage ARGs also see the global value. */
+function declareArgs(instruction, scope, globalScope, ctx) {
+    const declarations = [];
+    let next = scope;
+    for (const word of instruction.args) {
+        const eq = word.indexOf('=');
+        const name = eq < 0 ? word : word.slice(0, eq);
+        const raw = eq < 0 ? null : word.slice(eq + 1);
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            error(ctx, instruction.line, `invalid ARG name "${name}"`, instruction.endLine);
+            continue;
+        }
+        let value;
+        let kind = 'arg';
+        const override = Object.prototype.hasOwnProperty.call(ctx.buildArgs, name) ? ctx.buildArgs[name] : undefined;
+        if (override !== undefined)
+            value = override;
+        else if (raw !== null)
+            value = expandWord(raw, next, ctx.escape).value;
+        else {
+            const global = globalScope?.get(name);
+            value = global?.value ?? null;
+            if (global?.kind === 'builtin')
+                kind = 'builtin';
+        }
+        declarations.push({ name, raw, value });
+        // ENV always wins over ARG of the same name.
+        if (next.get(name)?.kind !== 'env')
+            next = withBinding(next, name, { kind, value, line: instruction.line });
+    }
+    instruction.variables = declarations;
+    return next;
+}
+/** `ENV a=1 b="x y"` or the legacy `ENV a some value`. All values expand in the scope before the instruction. */
+function declareEnv(instruction, scope, ctx) {
+    const declarations = [];
+    const args = instruction.args;
+    const legacy = args.length > 0 && !args[0].includes('=');
+    if (legacy) {
+        const name = args[0];
+        const raw = args.slice(1).join(' ');
+        if (args.length < 2)
+            error(ctx, instruction.line, `ENV ${name} has no value`, instruction.endLine);
+        declarations.push({ name, raw, value: expandWord(raw, scope, ctx.escape).value });
+    }
+    else {
+        for (const word of args) {
+            const eq = word.indexOf('=');
+            if (eq <= 0) {
+                error(ctx, instruction.line, `ENV expects NAME=value pairs; "${word}" is not one`, instruction.endLine);
                 continue;
             }
-            if (kind === 'workflow') {
-                const result = readWorkflow(safeFiles, all, file, text);
-                builds.push(...result.builds);
-                notes.push(...result.notes);
-            }
-            else if (kind === 'compose')
-                builds.push(...composeBuilds(file, text, notes));
-            else {
-                const result = readDevcontainer(safeFiles, file, text);
-                builds.push(...result.builds);
-                notes.push(...result.notes);
-            }
-        }
-        catch (err) {
-            notes.push({ file, line: 1, message: `could not be read: ${message(err)}` });
+            const raw = word.slice(eq + 1);
+            declarations.push({ name: unquote(word.slice(0, eq)), raw, value: expandWord(raw, scope, ctx.escape).value });
         }
     }
-    for (const folder of [...bakeFolders].sort()) {
-        try {
-            builds.push(...bakeFolderBuilds(safeFiles, all, folder, notes));
+    let next = scope;
+    for (const d of declarations)
+        next = withBinding(next, d.name, { kind: 'env', value: d.value, line: instruction.line });
+    instruction.variables = declarations;
+    return next;
+}
+const AS_KEYWORD = /^as$/i;
+function readStage(from, stages, globalScope, ctx) {
+    const args = from.args;
+    let imageWord = args[0] ?? '';
+    let name = null;
+    if (args.length === 0) {
+        error(ctx, from.line, 'FROM needs an image', from.endLine);
+    }
+    else if (args.length === 3 && AS_KEYWORD.test(args[1])) {
+        name = args[2];
+    }
+    else if (args.length !== 1) {
+        error(ctx, from.line, `FROM expects "FROM [--platform=...] image [AS name]", got "${args.join(' ')}"`, from.endLine);
+        if (args.length >= 2 && AS_KEYWORD.test(args[1]))
+            name = args[2] ?? null;
+        imageWord = args[0];
+    }
+    const platformFlag = from.flags.find((f) => f.name === 'platform');
+    const expansion = expandWord(imageWord, globalScope, ctx.escape);
+    const resolved = expansion.value;
+    const base = {
+        raw: imageWord,
+        resolved,
+        unresolved: expansion.unresolved,
+        image: null,
+        registry: null,
+        tag: null,
+        digest: null,
+        platform: platformFlag?.value ?? null,
+        kind: 'image',
+        stage: null
+    };
+    const lower = resolved.toLowerCase();
+    const baseIndex = ctx.stageIds.get(lower);
+    const baseStage = baseIndex === undefined ? undefined : stages[baseIndex];
+    if (lower === 'scratch')
+        base.kind = 'scratch';
+    else if (baseStage !== undefined) {
+        base.kind = 'stage';
+        base.stage = baseStage.index;
+    }
+    else if (resolved !== '') {
+        const ref = parseImageReference(resolved);
+        if (ref !== null) {
+            base.image = ref.registry === null ? ref.name : `${ref.registry}/${ref.name}`;
+            base.registry = ref.registry;
+            base.tag = ref.tag;
+            base.digest = ref.digest;
         }
-        catch (err) {
-            notes.push({ file: folder === '.' ? 'docker-bake.hcl' : `${folder}/docker-bake.hcl`, line: 1, message: `could not be read: ${message(err)}` });
+        else if (expansion.unresolved.length === 0 && !expansion.malformed && referencedNames(imageWord).length === 0) {
+            // A reference built from ARGs is the invalid-default-arg-in-from rule's (BuildKit's InvalidDefaultArgInFrom), not a parse error.
+            error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine);
         }
     }
-    for (const build of builds) {
-        if (build.dockerfile === null || all.has(build.dockerfile))
-            continue;
-        const near = sameButCase(list, build.dockerfile);
-        notes.push({
-            ...build.source,
-            message: `${describe(build)} names Dockerfile ${build.dockerfile}, which is not in the repository${near === undefined ? '' : ` (${near} is: names are case-sensitive)`}`
-        });
-    }
-    const seen = new Set();
-    const unique = notes.filter((n) => {
-        const key = `${n.file}:${n.line}:${n.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-    const byPlace = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
-    builds.sort((a, b) => byPlace(a.source, b.source));
-    unique.sort(byPlace);
-    return { builds, notes: unique };
+    return {
+        index: stages.length,
+        name,
+        id: name === null ? null : name.toLowerCase(),
+        line: from.line,
+        endLine: from.endLine,
+        base,
+        instructions: [from]
+    };
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/rules/suppressions.ts
 const SUPPRESSION_TOOLS = ['stagecraft', 'hadolint', 'buildkit'];
 /** The ShellCheck codes hadolint passes on, as `# hadolint ignore=SC2086` names them. */
@@ -17396,7 +13495,7 @@ function shellcheckId(code) {
     return `shellcheck/${code}`;
 }
 /** `a,b` (ours and BuildKit's); hadolint's lists also take spaces around the commas. */
-function suppressions_list(text, separators = /,/) {
+function list(text, separators = /,/) {
     return text
         .split(separators)
         .map((s) => s.trim())
@@ -17444,7 +13543,7 @@ function hadolintIgnore(text) {
         return null;
     const body = m[2];
     const hash = body.indexOf('#');
-    return { scope: m[1] ?? 'next', names: suppressions_list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) };
+    return { scope: m[1] ?? 'next', names: list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) };
 }
 function computeSuppressions(model, rules) {
     const result = { entries: [], buildkitErrors: false, unknown: [] };
@@ -17468,10 +13567,10 @@ function computeSuppressions(model, rules) {
         let match;
         const hadolint = hadolintIgnore(text);
         if ((match = /^stagecraft-ignore-file\b\s*(.*)$/.exec(text)) !== null) {
-            fileWide('stagecraft', (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
+            fileWide('stagecraft', (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
         }
         else if ((match = /^stagecraft-ignore\b\s*(.*)$/.exec(text)) !== null) {
-            nextOnly('stagecraft', comment.line, (match[1] ?? '').trim() === '' ? 'all' : resolve(suppressions_list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
+            nextOnly('stagecraft', comment.line, (match[1] ?? '').trim() === '' ? 'all' : resolve(list(match[1] ?? ''), 'stagecraft', rules, comment.line, result.unknown));
         }
         else if (hadolint !== null) {
             const ids = resolve(hadolint.names, 'hadolint', rules, comment.line, result.unknown);
@@ -17490,7 +13589,7 @@ function computeSuppressions(model, rules) {
             }
         }
         else if ((match = /^check\s*=\s*skip\s*=\s*([^\s;]+)/.exec(text)) !== null && comment.line !== check?.line) {
-            nextOnly('buildkit', comment.line, resolve(suppressions_list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown));
+            nextOnly('buildkit', comment.line, resolve(list(match[1] ?? ''), 'buildkit', rules, comment.line, result.unknown));
         }
     }
     return result;
@@ -17509,738 +13608,100 @@ function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
     return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && ids.some((id) => covers(s.ids, id)));
 }
 
-;// CONCATENATED MODULE: ./src/config/types.ts
-/** hadolint's label types (`label-schema`). */
-const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'];
-const emptyConfig = () => ({
-    rules: {},
-    images: [],
-    options: {},
-    ignore: [],
-    target: null,
-    buildArgs: {},
-    failOn: null,
-    allowSuppressions: true,
-    hadolintPragmas: true,
-    suppress: [],
-    shellcheck: true,
-    labelSchema: {},
-    strictLabels: false,
-    origins: {},
-    notApplied: []
-});
-class ConfigError extends Error {
+;// CONCATENATED MODULE: ./src/rules/engine.ts
+/** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
+
+
+/** What a rule sees as its options: the declared defaults, overridden by the configured values. */
+function optionsOf(rule, configured) {
+    const values = {};
+    for (const o of rule.meta.options ?? [])
+        values[o.name] = configured?.[rule.meta.id]?.[o.name] ?? o.default;
+    return values;
 }
-
-;// CONCATENATED MODULE: ./src/config/hadolint.ts
-/**
- * hadolint's configuration (`.hadolint.yaml`, `.hadolint.yml`, or `--hadolint-config`), read so a
- * team switching keeps its settings: `ignored`, `override`, `failure-threshold`, `no-fail`,
- * `trustedRegistries`, `label-schema`, `strict-labels` and `disable-ignore-pragma`, each mapped to
- * the Stagecraft setting it means. Codes of checks Stagecraft does not have, and keys that are
- * about hadolint's own output (`format`, `no-color`, `verbose`), are listed as not applied rather
- * than failing the run. Pure: text in, settings out.
- */
-
-
-/** Where hadolint looks in the working directory, in order (it also looks in $HOME, which a CI run does not share). */
-const HADOLINT_CONFIG_FILES = ['.hadolint.yaml', '.hadolint.yml'];
-const THRESHOLDS = { error: 'error', warning: 'warning', info: 'info', style: 'info', ignore: 'never', none: 'never' };
-const LEVELS = ['error', 'warning', 'info', 'style'];
-/** hadolint's style level is below info; ours stops at info. */
-const hadolint_LEVEL = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
-const OUTPUT_KEYS = new Set(['format', 'output-format', 'no-color', 'verbose', 'file-path-in-report']);
-function codes(value, key, where) {
-    if (value === null || value === undefined)
-        return [];
-    if (typeof value === 'string')
-        return [value];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-        throw new ConfigError(`${where}: "${key}" must be a list of rule codes`);
-    return value.map((v) => v.trim().toUpperCase());
+/** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
+function experimentalOn(context, rule) {
+    const list = context.model.directives.check?.experimental ?? [];
+    return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit));
 }
-const SHELLCHECK = /^SC\d{4}$/;
-/**
- * The Stagecraft settings a hadolint configuration means. `where` names the file in messages and
- * in each setting's origin (`--explain-config` prints them).
- */
-function fromHadolintConfig(text, rules, where) {
-    let raw;
-    try {
-        raw = (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
-        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
-    }
-    const config = emptyConfig();
-    if (raw === null || raw === undefined)
-        return config;
-    if (typeof raw !== 'object' || Array.isArray(raw))
-        throw new ConfigError(`${where}: hadolint's configuration must be a mapping (ignored, override, trustedRegistries...)`);
-    const entries = Object.entries(raw);
-    const byCode = (code) => rules.filter((r) => r.meta.equivalents.hadolint === code);
-    const notApplied = (text) => {
-        config.notApplied.push(`${where}: ${text}`);
+/** The stage a finding is about: its own, else the stage whose lines hold it (-1 before the first FROM). */
+function stageOf(context, f) {
+    if (f.stage !== null)
+        return f.stage;
+    return context.model.stages.find((s) => f.line >= s.line && f.line <= s.endLine)?.index ?? -1;
+}
+function configuredIgnore(context, ignores) {
+    if (ignores.length === 0)
+        return () => false;
+    return (f) => {
+        const code = f.equivalents.hadolint;
+        const ids = code !== null && code.startsWith('SC') ? [f.rule, shellcheckId(code)] : [f.rule];
+        return ignores.some((ignore) => {
+            if (!ids.some((id) => ignore.ids.has(id)))
+                return false;
+            if (ignore.stage === null)
+                return true;
+            const stage = context.model.stages[stageOf(context, f)];
+            return stage !== undefined && ignore.stage(stage.name, stage.index);
+        });
     };
-    // Levels first, then ignores, as in hadolint an ignored rule stays ignored whatever its level.
-    const override = entries.find(([k]) => k === 'override')?.[1];
-    if (override !== undefined && override !== null) {
-        if (typeof override !== 'object' || Array.isArray(override))
-            throw new ConfigError(`${where}: "override" must map error, warning, info and style to lists of rule codes`);
-        for (const [level, list] of Object.entries(override)) {
-            if (!LEVELS.includes(level))
-                throw new ConfigError(`${where}: "override" has no level "${level}" (expected error, warning, info or style)`);
-            for (const code of codes(list, `override.${level}`, where)) {
-                const matches = byCode(code);
-                if (matches.length === 0)
-                    notApplied(`override.${level}: ${code} — ${SHELLCHECK.test(code) ? 'ShellCheck findings keep ShellCheck’s level' : 'no Stagecraft rule has this code'}`);
-                for (const r of matches) {
-                    config.rules[r.meta.id] = hadolint_LEVEL[level];
-                    config.origins[`rules.${r.meta.id}`] = `${where} (override.${level}: ${code})`;
-                }
-            }
-        }
-    }
-    for (const [key, value] of entries) {
-        switch (key) {
-            case 'override':
-                break;
-            case 'ignored':
-                for (const code of codes(value, key, where)) {
-                    if (SHELLCHECK.test(code)) {
-                        config.suppress.push({ rules: [code], ids: [`shellcheck/${code}`], paths: null, stages: null });
-                        config.origins.suppress = `${where} (ignored)`;
-                        continue;
-                    }
-                    const matches = byCode(code);
-                    if (matches.length === 0)
-                        notApplied(`ignored: ${code} — no Stagecraft rule has this code, nothing to turn off`);
-                    for (const r of matches) {
-                        config.rules[r.meta.id] = 'off';
-                        config.origins[`rules.${r.meta.id}`] = `${where} (ignored: ${code})`;
-                    }
-                }
-                break;
-            case 'failure-threshold': {
-                const threshold = typeof value === 'string' ? THRESHOLDS[value.toLowerCase()] : undefined;
-                if (threshold === undefined)
-                    throw new ConfigError(`${where}: "failure-threshold" must be error, warning, info, style, ignore or none`);
-                // no-fail beats the threshold, as in hadolint.
-                if (config.failOn !== 'never') {
-                    config.failOn = threshold;
-                    config.origins['fail-on'] = `${where} (failure-threshold: ${String(value)})`;
-                }
-                break;
-            }
-            case 'no-fail':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "no-fail" must be true or false`);
-                if (value) {
-                    config.failOn = 'never';
-                    config.origins['fail-on'] = `${where} (no-fail: true)`;
-                }
-                break;
-            case 'trustedRegistries':
-            case 'trusted-registries': {
-                const registries = typeof value === 'string' ? [value] : value;
-                if (!Array.isArray(registries) || !registries.every((r) => typeof r === 'string'))
-                    throw new ConfigError(`${where}: "${key}" must be a registry or a list of registries`);
-                config.options['untrusted-registry'] = { ...config.options['untrusted-registry'], 'trusted-registries': registries };
-                config.origins['options.untrusted-registry.trusted-registries'] = `${where} (${key})`;
-                break;
-            }
-            case 'label-schema': {
-                if (value === null || typeof value !== 'object' || Array.isArray(value))
-                    throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`);
-                for (const [label, type] of Object.entries(value)) {
-                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
-                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
-                    config.labelSchema[label] = type;
-                }
-                config.origins['label-schema'] = `${where} (label-schema)`;
-                break;
-            }
-            case 'strict-labels':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
-                config.strictLabels = value;
-                config.origins['strict-labels'] = `${where} (strict-labels)`;
-                break;
-            case 'disable-ignore-pragma':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "disable-ignore-pragma" must be true or false`);
-                config.hadolintPragmas = !value;
-                config.origins['hadolint-pragmas'] = `${where} (disable-ignore-pragma: ${String(value)})`;
-                break;
-            default:
-                notApplied(OUTPUT_KEYS.has(key) ? `${key} — about hadolint's own output; use stagecraft's options (--format, FORCE_COLOR/NO_COLOR)` : `${key} — not a setting Stagecraft knows from hadolint`);
-        }
-    }
-    return config;
 }
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-/**
- * `.stagecraft.yml`: per-rule levels and options, path ignores, the default target and build
- * args. Rule options are declared by the rules themselves (`meta.options`) and may be written
- * under the rule (`rules: { untrusted-registry: { level: error, trusted-registries: [...] } }`)
- * or, as a shortcut, at the top level (`trusted-registries: [...]`). Validated strictly: an
- * unknown key, rule id or option is an error that names it, because a silently ignored setting
- * is the classic linter-config complaint.
- */
-
-
-
-
-
-
-
-
-/** Where a config is looked for, in order, when none is given. */
-const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
-const config_LEVELS = ['off', 'info', 'warning', 'error'];
-const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'label-schema', 'strict-labels'];
-const FAIL_ON = ['error', 'warning', 'info', 'never'];
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function stringList(value, key, where) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-        throw new ConfigError(`${where}: "${key}" must be a list of strings`);
-    return value;
-}
-function optionValue(option, value, where) {
-    const ok = option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type;
-    if (!ok)
-        throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`);
-    if (option.choices !== undefined && !option.choices.includes(value))
-        throw new ConfigError(`${where}: option "${option.name}" must be ${option.choices.join(', ')}, not "${String(value)}"`);
-    return value;
-}
-function setOption(config, rule, option, value, where) {
-    config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: optionValue(option, value, where) };
-    config.origins[`options.${rule.meta.id}.${option.name}`] = where;
-}
-const SUPPRESS_KEYS = ['rules', 'paths', 'stages'];
-/** What a name in `suppress: rules` means: a rule id, a hadolint code (every rule with it), or a ShellCheck code. */
-function suppressedIds(name, rules, at) {
-    if (/^SC\d{4}$/i.test(name))
-        return [`shellcheck/${name.toUpperCase()}`];
-    if (rules.some((r) => r.meta.id === name))
-        return [name];
-    const byCode = rules.filter((r) => r.meta.equivalents.hadolint === name.toUpperCase() || r.meta.equivalents.buildkit === name);
-    if (byCode.length === 0)
-        throw new ConfigError(`${at}: "${name}" is not a Stagecraft rule, nor a hadolint or BuildKit code of one (stagecraft --list-rules shows them)`);
-    return byCode.map((r) => r.meta.id);
-}
-/** `suppress: [{ rules: [root-user, DL3008], stages: ["dev*"], paths: ["ci/**"] }]` */
-function suppressRules(value, rules, where) {
-    if (!Array.isArray(value))
-        throw new ConfigError(`${where}: "suppress" must be a list of { rules, stages, paths }`);
-    return value.map((entry, i) => {
-        const at = `${where}: suppress[${i}]`;
-        if (!isRecord(entry))
-            throw new ConfigError(`${at} must be a mapping with rules, and stages and/or paths`);
-        const unknown = Object.keys(entry).filter((k) => !SUPPRESS_KEYS.includes(k));
-        if (unknown.length > 0)
-            throw new ConfigError(`${at}: unknown key "${unknown[0]}" (expected ${SUPPRESS_KEYS.join(', ')})`);
-        const names = stringList(entry.rules, 'rules', at);
-        if (names.length === 0)
-            throw new ConfigError(`${at}: "rules" must name at least one rule`);
-        const globs = (key) => (entry[key] === undefined || entry[key] === null ? null : stringList(entry[key], key, at));
-        return { rules: names, ids: names.flatMap((n) => suppressedIds(n, rules, at)), paths: globs('paths'), stages: globs('stages') };
-    });
-}
-const IMAGE_KEYS = ['path', 'target', 'purpose'];
-/** `images: [{ path: "ci/**", purpose: environment }, { target: "dev*", purpose: environment }]` */
-function imageRules(value, where) {
-    if (!Array.isArray(value))
-        throw new ConfigError(`${where}: "images" must be a list of { path, target, purpose }`);
-    return value.map((entry, i) => {
-        const at = `${where}: images[${i}]`;
-        if (!isRecord(entry))
-            throw new ConfigError(`${at} must be a mapping with purpose and a path and/or target`);
-        const unknown = Object.keys(entry).filter((k) => !IMAGE_KEYS.includes(k));
-        if (unknown.length > 0)
-            throw new ConfigError(`${at}: unknown key "${unknown[0]}" (expected ${IMAGE_KEYS.join(', ')})`);
-        const glob = (key) => {
-            const v = entry[key];
-            if (v === undefined || v === null)
-                return null;
-            if (typeof v !== 'string' || v === '')
-                throw new ConfigError(`${at}: "${key}" must be a glob`);
-            return v;
-        };
-        const purpose = entry.purpose;
-        if (purpose !== 'runtime' && purpose !== 'environment')
-            throw new ConfigError(`${at}: "purpose" must be runtime or environment`);
-        const rule = { path: glob('path'), target: glob('target'), purpose };
-        if (rule.path === null && rule.target === null)
-            throw new ConfigError(`${at} needs a path or a target (or both)`);
-        return rule;
-    });
-}
-function level(id, value, where) {
-    const text = value === false ? 'off' : String(value);
-    if (!config_LEVELS.includes(text))
-        throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
-    return text;
-}
-/** Validates parsed YAML against the schema; `rules` are the rules `rules:` may name, with their options. */
-function validateConfig(raw, rules, where) {
-    const config = emptyConfig();
-    if (raw === null || raw === undefined)
-        return config;
-    // Top-level shortcuts: every option name a rule declares.
-    const shortcuts = new Map(rules.flatMap((r) => (r.meta.options ?? []).map((o) => [o.name, { rule: r, option: o }])));
-    const keys = [...KEYS, ...shortcuts.keys()];
-    if (!isRecord(raw))
-        throw new ConfigError(`${where}: the configuration must be a mapping of keys (${keys.join(', ')})`);
-    for (const [key, value] of Object.entries(raw)) {
-        const shortcut = shortcuts.get(key);
-        if (shortcut !== undefined) {
-            setOption(config, shortcut.rule, shortcut.option, value, where);
+function runRules(context, options = {}) {
+    const rules = context.rules;
+    const findings = [];
+    const lastLine = context.model.lineCount;
+    const suppressions = readSuppressions(context.model, rules);
+    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
+    for (const rule of rules) {
+        const level = options.levels?.[rule.meta.id];
+        if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
             continue;
-        }
-        switch (key) {
-            case 'rules': {
-                if (!isRecord(value))
-                    throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error (or to { level, options })`);
-                for (const [id, setting] of Object.entries(value)) {
-                    const rule = rules.find((r) => r.meta.id === id);
-                    if (rule === undefined)
-                        throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`);
-                    if (!isRecord(setting)) {
-                        config.rules[id] = level(id, setting, where);
-                        config.origins[`rules.${id}`] = where;
-                        continue;
-                    }
-                    for (const [name, v] of Object.entries(setting)) {
-                        if (name === 'level') {
-                            config.rules[id] = level(id, v, where);
-                            config.origins[`rules.${id}`] = where;
-                            continue;
-                        }
-                        const option = rule.meta.options?.find((o) => o.name === name);
-                        const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)];
-                        if (option === undefined)
-                            throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`);
-                        setOption(config, rule, option, v, where);
-                    }
-                }
-                break;
-            }
-            case 'ignore':
-                config.ignore = stringList(value, key, where);
-                config.origins.ignore = where;
-                break;
-            case 'images':
-                config.images = imageRules(value, where);
-                config.origins.images = where;
-                break;
-            case 'target':
-                if (typeof value !== 'string' || value === '')
-                    throw new ConfigError(`${where}: "target" must be a stage name`);
-                config.target = value;
-                config.origins.target = where;
-                break;
-            case 'build-args':
-                if (!isRecord(value))
-                    throw new ConfigError(`${where}: "build-args" must map names to values`);
-                for (const [name, v] of Object.entries(value)) {
-                    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-                        throw new ConfigError(`${where}: build arg "${name}" must be a string`);
-                    config.buildArgs[name] = String(v);
-                    config.origins[`build-args.${name}`] = where;
-                }
-                break;
-            case 'fail-on':
-                if (typeof value !== 'string' || !FAIL_ON.includes(value))
-                    throw new ConfigError(`${where}: "fail-on" must be error, warning, info or never`);
-                config.failOn = value;
-                config.origins['fail-on'] = where;
-                break;
-            case 'allow-suppressions':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "allow-suppressions" must be true or false`);
-                config.allowSuppressions = value;
-                config.origins['allow-suppressions'] = where;
-                break;
-            case 'suppress':
-                config.suppress = suppressRules(value, rules, where);
-                config.origins.suppress = where;
-                break;
-            case 'shellcheck':
-                if (typeof value !== 'boolean' && (typeof value !== 'string' || value.trim() === ''))
-                    throw new ConfigError(`${where}: "shellcheck" must be true, false or the path of the shellcheck program`);
-                config.shellcheck = value;
-                config.origins.shellcheck = where;
-                break;
-            case 'label-schema':
-                if (!isRecord(value))
-                    throw new ConfigError(`${where}: "label-schema" must map label names to ${LABEL_TYPES.join(', ')}`);
-                for (const [label, type] of Object.entries(value)) {
-                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
-                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
-                    config.labelSchema[label] = type;
-                }
-                config.origins['label-schema'] = where;
-                break;
-            case 'strict-labels':
-                if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
-                config.strictLabels = value;
-                config.origins['strict-labels'] = where;
-                break;
-            default:
-                throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`);
+        for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
+            if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
+                continue;
+            const line = Math.min(Math.max(1, report.line), lastLine);
+            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
+            if (suppressedElsewhere)
+                continue;
+            findings.push({
+                rule: rule.meta.id,
+                severity: level ?? report.severity ?? rule.meta.severity,
+                line,
+                endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
+                message: report.message,
+                stage: report.stage,
+                equivalents: report.equivalents ?? rule.meta.equivalents
+            });
         }
     }
-    return config;
-}
-function parseConfig(text, rules, where) {
-    let raw;
-    try {
-        raw = (0,dist/* parse */.qg)(text);
+    const ignored = configuredIgnore(context, options.ignores ?? []);
+    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
+    if (suppressions.buildkitErrors) {
+        // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
+        for (const f of kept)
+            if (f.equivalents.buildkit !== null)
+                f.severity = 'error';
     }
-    catch (err) {
-        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
-        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
-    }
-    return validateConfig(raw, rules, where);
+    return oneFindingPerCause(kept.sort(compareFindings));
 }
 /**
- * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an
- * option, fail-on, the label schema); lists of ignores add up.
+ * The same rule saying the same thing on many lines of a file is one cause: one finding at the
+ * first line that lists the others (`alsoAt`), not 34 annotations. Findings arrive sorted by line.
  */
-function layerConfigs(hadolint, ours) {
-    const merged = { ...hadolint, ...ours };
-    merged.rules = { ...hadolint.rules, ...ours.rules };
-    merged.options = { ...hadolint.options };
-    for (const [id, values] of Object.entries(ours.options))
-        merged.options[id] = { ...hadolint.options[id], ...values };
-    merged.buildArgs = { ...hadolint.buildArgs, ...ours.buildArgs };
-    merged.failOn = ours.failOn ?? hadolint.failOn;
-    merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas;
-    merged.suppress = [...hadolint.suppress, ...ours.suppress];
-    merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema;
-    merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels;
-    merged.origins = { ...hadolint.origins, ...ours.origins };
-    if (hadolint.origins.suppress !== undefined && ours.origins.suppress !== undefined)
-        merged.origins.suppress = `${hadolint.origins.suppress}, ${ours.origins.suppress}`;
-    merged.notApplied = [...hadolint.notApplied, ...ours.notApplied];
-    return merged;
-}
-function firstExisting(root, explicit, defaults) {
-    if (explicit !== null) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, explicit)))
-            throw new ConfigError(`${explicit}: configuration file not found`);
-        return explicit;
+function oneFindingPerCause(findings) {
+    const first = new Map();
+    const out = [];
+    for (const f of findings) {
+        const key = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+        const seen = first.get(key);
+        if (seen === undefined) {
+            first.set(key, f);
+            out.push(f);
+        }
+        else
+            (seen.alsoAt ??= []).push(f.line);
     }
-    return defaults.find((name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, name))) ?? null;
-}
-/**
- * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
- * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
- */
-function loadConfig(root, explicit, rules, hadolintExplicit = null) {
-    const path = firstExisting(root, explicit, CONFIG_FILES);
-    const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES);
-    const ours = path === null ? emptyConfig() : parseConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path), 'utf8'), rules, path);
-    const theirs = hadolintPath === null ? null : fromHadolintConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, hadolintPath), 'utf8'), rules, hadolintPath);
-    return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath };
-}
-/** Whose suppression comments count under a configuration. */
-function honouredSuppressions(config) {
-    if (!config.allowSuppressions)
-        return [];
-    return SUPPRESSION_TOOLS.filter((t) => t !== 'hadolint' || config.hadolintPragmas);
-}
-/** The configuration's `suppress:` entries that apply to one Dockerfile, ready for the rule engine. */
-function ignoresFor(config, path) {
-    return config.suppress
-        .filter((s) => s.paths === null || picomatch_default()(s.paths, { dot: true })(path))
-        .map((s) => {
-        const matches = s.stages === null ? null : picomatch_default()(s.stages, { nocase: true });
-        return { ids: new Set(s.ids), stage: matches === null ? null : (name, index) => matches(name ?? String(index)) };
-    });
-}
-/** The `images:` rules for one Dockerfile: what a target of that name is for, if the configuration says. */
-function configuredPurpose(config, path) {
-    const rules = config.images.filter((r) => r.path === null || picomatch_default()(r.path, { dot: true })(path));
-    if (rules.length === 0)
-        return null;
-    const matchers = rules.map((r) => ({ purpose: r.purpose, target: r.target === null ? null : picomatch_default()(r.target, { nocase: true }) }));
-    // The last matching entry wins, as later lines of a configuration refine earlier ones.
-    return (target) => [...matchers].reverse().find((m) => m.target === null || (target !== null && m.target(target)))?.purpose ?? null;
-}
-/** Whether a path is excluded by the configuration's `ignore` globs. */
-function ignoredBy(config) {
-    return config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
-}
-
-;// CONCATENATED MODULE: ./src/parse/image-ref.ts
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
-/** Parses a reference; null when it is not a valid one (e.g. upper case, empty, spaces). */
-function parseImageReference(reference) {
-    if (reference === '' || reference.length > 512 || /\s/.test(reference))
-        return null;
-    let rest = reference;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            return null;
-    }
-    let tag = null;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            return null;
-    }
-    let registry = null;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash >= 0) {
-        const head = rest.slice(0, firstSlash);
-        if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
-            registry = head;
-            rest = rest.slice(firstSlash + 1);
-            if (!HOST.test(registry))
-                return null;
-        }
-    }
-    if (rest === '' || !rest.split('/').every((part) => PATH_COMPONENT.test(part)))
-        return null;
-    return { registry, name: rest, tag, digest };
-}
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** Docker Hub: no registry written, or one of its host names. */
-function isDockerHub(registry) {
-    return registry === null || DOCKER_HUB_HOSTS.has(registry.toLowerCase());
-}
-/** `node` → `docker.io/library/node`: the fully qualified repository, for comparisons. */
-function canonicalRepository(ref) {
-    const registry = isDockerHub(ref.registry) ? 'docker.io' : ref.registry;
-    const name = registry === 'docker.io' && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
-    return `${registry}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-/**
- * Image references as the OCI Distribution API needs them: which host to ask, which repository,
- * which tag or digest. Docker Hub's short names are normalised as docker does:
- * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
- */
-
-function toRegistryReference(image) {
-    const ref = parseImageReference(image);
-    if (ref === null)
-        return null;
-    const hub = isDockerHub(ref.registry);
-    const host = hub ? 'registry-1.docker.io' : ref.registry;
-    const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
-    const reference = ref.digest ?? ref.tag ?? 'latest';
-    const name = `${hub ? 'docker.io' : host}/${repository}`;
-    return { host, repository, reference, canonical: ref.digest !== null ? `${name}@${ref.digest}` : `${name}:${reference}` };
-}
-/** Registries on this machine speak plain HTTP (docker treats them as insecure by default too). */
-function isLocalHost(host) {
-    const name = host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-/**
- * A small OCI Distribution API client: manifests (an image index resolved to one platform),
- * config blobs, the anonymous bearer-token flow from a `WWW-Authenticate` challenge (and basic
- * credentials when given), a timeout per request, bounded concurrency and one cache per run.
- * Every failure comes back as a reason, never an exception: callers fall back to estimates.
- */
-
-const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
-const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']);
-const ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
-class RegistryError extends Error {
-}
-/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="…"` → its parameters. */
-function parseChallenge(header) {
-    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (m === null)
-        return null;
-    const params = {};
-    const re = /(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]*))/g;
-    for (let p = re.exec(m[2]); p !== null; p = re.exec(m[2]))
-        params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
-    return { scheme: m[1].toLowerCase(), params };
-}
-/** `linux/arm64/v8` → its parts; the variant is optional. */
-function platformParts(platform) {
-    const [os = 'linux', architecture = 'amd64', variant = null] = platform.split('/');
-    return { os, architecture, variant };
-}
-class RegistryClient {
-    /** Requests sent and the time spent waiting for them, for the run's log and the bench. */
-    stats = { requests: 0, ms: 0 };
-    timeoutMs;
-    concurrency;
-    fetchImpl;
-    credentials;
-    lookups = new Map();
-    tokens = new Map();
-    active = 0;
-    waiting = [];
-    constructor(options = {}) {
-        this.timeoutMs = options.timeoutMs ?? 10_000;
-        this.concurrency = Math.max(1, options.concurrency ?? 4);
-        this.fetchImpl = options.fetch ?? fetch;
-        this.credentials = options.credentials ?? {};
-    }
-    /** The image's manifest for the platform, its sizes and config; cached for the run. */
-    lookup(image, platform = 'linux/amd64') {
-        const key = `${image}|${platform}`;
-        let pending = this.lookups.get(key);
-        if (pending === undefined) {
-            pending = this.resolve(image, platform).catch((err) => ({ ok: false, image, platform, reason: err instanceof Error ? err.message : String(err) }));
-            this.lookups.set(key, pending);
-        }
-        return pending;
-    }
-    async resolve(image, platform) {
-        const ref = toRegistryReference(image);
-        if (ref === null)
-            return { ok: false, image, platform, reason: 'not a valid image reference' };
-        let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT);
-        let digest = manifest.digest;
-        const resolvedFromIndex = INDEX_TYPES.has(manifest.mediaType);
-        if (resolvedFromIndex) {
-            const wanted = platformParts(platform);
-            const entries = (manifest.body.manifests ?? []);
-            const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant));
-            if (match === undefined) {
-                const offered = entries.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).join(', ');
-                return { ok: false, image, platform, reason: `no manifest for ${platform} (the index offers ${offered === '' ? 'none' : offered})` };
-            }
-            manifest = await this.getJson(ref, `manifests/${match.digest}`, ACCEPT);
-            digest = match.digest;
-        }
-        if (!MANIFEST_TYPES.has(manifest.mediaType))
-            return { ok: false, image, platform, reason: `unknown manifest media type ${manifest.mediaType === '' ? '(none)' : manifest.mediaType}` };
-        const layers = (manifest.body.layers ?? []).map((l) => ({ digest: l.digest, size: Number(l.size) || 0, mediaType: l.mediaType }));
-        const configDigest = manifest.body.config?.digest;
-        let config = null;
-        if (configDigest !== undefined) {
-            const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*');
-            const history = Array.isArray(blob.body.history) ? blob.body.history : [];
-            const os = typeof blob.body.os === 'string' ? blob.body.os : null;
-            const arch = typeof blob.body.architecture === 'string' ? blob.body.architecture : null;
-            const variant = typeof blob.body.variant === 'string' ? blob.body.variant : null;
-            config = { history, platform: os !== null && arch !== null ? [os, arch, variant].filter((p) => p !== null).join('/') : null, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
-        }
-        // An index was resolved to the platform; a single image can only be checked against its config.
-        let platformMismatch = null;
-        if (!resolvedFromIndex && config?.platform !== null && config?.platform !== undefined) {
-            const have = platformParts(config.platform);
-            const want = platformParts(platform);
-            if (have.os !== want.os || have.architecture !== want.architecture)
-                platformMismatch = config.platform;
-        }
-        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config, platformMismatch };
-    }
-    async getJson(ref, path, accept) {
-        const response = await this.request(ref, path, accept);
-        const text = await response.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw new RegistryError(`${ref.canonical}: ${path.split('/')[0]} is not JSON`);
-        }
-        const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || (typeof body.mediaType === 'string' ? body.mediaType : '');
-        return { mediaType: typeof body.mediaType === 'string' && !INDEX_TYPES.has(mediaType) && !MANIFEST_TYPES.has(mediaType) ? body.mediaType : mediaType, digest: response.headers.get('docker-content-digest') ?? '', body };
-    }
-    /** One GET, with the token flow on 401. */
-    async request(ref, path, accept) {
-        const url = `${isLocalHost(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}/${path}`;
-        const tokenKey = `${ref.host}/${ref.repository}`;
-        const headers = { accept };
-        const token = this.tokens.get(tokenKey);
-        if (token !== undefined)
-            headers.authorization = token;
-        let response = await this.send(url, headers);
-        if (response.status === 401) {
-            await response.body?.cancel();
-            const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
-            const authorization = await this.authorize(ref, challenge);
-            this.tokens.set(tokenKey, authorization);
-            response = await this.send(url, { ...headers, authorization });
-        }
-        if (!response.ok) {
-            await response.body?.cancel();
-            const what = response.status === 404 ? 'not found (unknown repository or tag)' : response.status === 401 || response.status === 403 ? 'access denied' : `HTTP ${response.status}`;
-            throw new RegistryError(`${ref.canonical}: ${what}`);
-        }
-        return response;
-    }
-    async authorize(ref, challenge) {
-        const hubName = ref.host === 'registry-1.docker.io' ? 'docker.io' : ref.host;
-        const creds = this.credentials[hubName] ?? this.credentials[ref.host];
-        const basic = creds === undefined ? null : `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        if (challenge === null || challenge.scheme === '')
-            throw new RegistryError(`${ref.canonical}: 401 without a WWW-Authenticate challenge`);
-        if (challenge.scheme === 'basic') {
-            if (basic === null)
-                throw new RegistryError(`${ref.canonical}: the registry wants credentials (none given for ${hubName})`);
-            return basic;
-        }
-        if (challenge.scheme !== 'bearer' || challenge.params.realm === undefined)
-            throw new RegistryError(`${ref.canonical}: unsupported authentication challenge "${challenge.scheme}"`);
-        const realm = new URL(challenge.params.realm);
-        if (challenge.params.service !== undefined)
-            realm.searchParams.set('service', challenge.params.service);
-        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${ref.repository}:pull`);
-        const response = await this.send(realm.toString(), basic === null ? {} : { authorization: basic });
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw new RegistryError(`${ref.canonical}: the token server answered HTTP ${response.status}`);
-        }
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token ?? body.access_token;
-        if (typeof token !== 'string' || token === '')
-            throw new RegistryError(`${ref.canonical}: the token server sent no token`);
-        return `Bearer ${token}`;
-    }
-    /** fetch with the per-request timeout, inside the concurrency limit. */
-    async send(url, headers) {
-        if (this.active >= this.concurrency)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        const start = performance.now();
-        this.stats.requests++;
-        try {
-            return await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
-        }
-        catch (err) {
-            const name = err.name;
-            const cause = err.cause;
-            const why = cause?.code ?? cause?.message;
-            throw new RegistryError(name === 'TimeoutError' ? `no answer from ${new URL(url).host} within ${this.timeoutMs} ms` : `cannot reach ${new URL(url).host}${why === undefined ? '' : ` (${why})`}`);
-        }
-        finally {
-            this.stats.ms += performance.now() - start;
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/add-local-file.ts
@@ -18371,16 +13832,16 @@ const addUrlWithoutChecksum = {
  * over the text (nesting is capped), so a 1 MB line costs linear time.
  */
 /** Nesting (substitutions and compound commands together) beyond which text is read as plain words. */
-const shell_syntax_MAX_DEPTH = 100;
+const MAX_DEPTH = 100;
 const RESERVED_TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
-const isBlank = (c) => c === 32 || c === 9 || c === 13;
+const shell_syntax_isBlank = (c) => c === 32 || c === 9 || c === 13;
 /** Characters that end an unquoted word: blanks, newline, ; & | ( ) < > */
-const isMeta = (c) => isBlank(c) || c === 10 || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
-const isDigit = (c) => c >= 48 && c <= 57;
+const isMeta = (c) => shell_syntax_isBlank(c) || c === 10 || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
+const shell_syntax_isDigit = (c) => c >= 48 && c <= 57;
 /** Shared by the words without command substitutions (most of them). */
-const shell_syntax_NONE = Object.freeze([]);
-const plainWord = (text) => ({ text, raw: text, expands: false, globs: false, quoted: false, substitutions: shell_syntax_NONE });
-class shell_syntax_Parser {
+const NONE = Object.freeze([]);
+const plainWord = (text) => ({ text, raw: text, expands: false, globs: false, quoted: false, substitutions: NONE });
+class Parser {
     src;
     depth;
     substitution;
@@ -18411,7 +13872,7 @@ class shell_syntax_Parser {
     lex() {
         const s = this.src;
         for (;;) {
-            while (this.pos < s.length && isBlank(s.charCodeAt(this.pos)))
+            while (this.pos < s.length && shell_syntax_isBlank(s.charCodeAt(this.pos)))
                 this.pos++;
             if (this.pos >= s.length)
                 return { type: 'end' };
@@ -18457,9 +13918,9 @@ class shell_syntax_Parser {
                 return this.op(d === 62 ? '>>' : d === 38 ? '>&' : d === 124 ? '>|' : '>');
         }
         // A file descriptor glued to a redirection: 2>&1, 5<<EOF.
-        if (isDigit(c)) {
+        if (shell_syntax_isDigit(c)) {
             let j = this.pos;
-            while (j < s.length && isDigit(s.charCodeAt(j)))
+            while (j < s.length && shell_syntax_isDigit(s.charCodeAt(j)))
                 j++;
             const after = s.charCodeAt(j);
             if (after === 60 || after === 62) {
@@ -18511,7 +13972,7 @@ class shell_syntax_Parser {
         if (j > start && (j === s.length || isMeta(s.charCodeAt(j)))) {
             this.pos = j;
             const text = s.slice(start, j);
-            return { text, raw: text, expands: false, globs, quoted: false, substitutions: shell_syntax_NONE };
+            return { text, raw: text, expands: false, globs, quoted: false, substitutions: NONE };
         }
         let text = '';
         let expands = false;
@@ -18591,7 +14052,7 @@ class shell_syntax_Parser {
                 this.pos = j;
             }
         }
-        return { text, raw: s.slice(start, this.pos), expands, globs, quoted, substitutions: substitutions.length === 0 ? shell_syntax_NONE : substitutions };
+        return { text, raw: s.slice(start, this.pos), expands, globs, quoted, substitutions: substitutions.length === 0 ? NONE : substitutions };
     }
     /** `$name`, `${…}`, `$(…)`, `$((…))` or a backquoted command at pos, kept as written. */
     expansion(substitutions) {
@@ -18609,7 +14070,7 @@ class shell_syntax_Parser {
                     inner += s[j++];
             }
             this.pos = Math.min(j + 1, s.length);
-            substitutions.push(this.depth < shell_syntax_MAX_DEPTH ? new shell_syntax_Parser(inner, this.depth + 1).script() : []);
+            substitutions.push(this.depth < MAX_DEPTH ? new Parser(inner, this.depth + 1).script() : []);
             return { text: s.slice(start, this.pos), expands: true };
         }
         const c = s.charCodeAt(this.pos + 1);
@@ -18642,12 +14103,12 @@ class shell_syntax_Parser {
     }
     /** The script of `$(…)`, `<(…)` or `>(…)` at pos (two characters before it starts). */
     nested(substitutions) {
-        if (this.depth >= shell_syntax_MAX_DEPTH) {
+        if (this.depth >= MAX_DEPTH) {
             this.pos = skipBalanced(this.src, this.pos + 1, 40, 41);
             substitutions.push([]);
             return;
         }
-        const inner = new shell_syntax_Parser(this.src, this.depth + 1, true);
+        const inner = new Parser(this.src, this.depth + 1, true);
         inner.pos = this.pos + 2;
         substitutions.push(inner.script());
         // The nested script stopped at its closing `)`, already read (or at the end).
@@ -18747,7 +14208,7 @@ class shell_syntax_Parser {
         return t.type === 'word' && !t.word.quoted ? t.word.text : null;
     }
     command() {
-        if (this.depth >= shell_syntax_MAX_DEPTH)
+        if (this.depth >= MAX_DEPTH)
             return this.simpleCommand();
         this.depth++;
         const c = this.compoundOrSimple();
@@ -18912,7 +14373,7 @@ class shell_syntax_Parser {
             return null;
         // A redirection operator, after any file descriptor: starts with < or >, or is &> / &>>.
         let at = 0;
-        while (at < t.op.length && isDigit(t.op.charCodeAt(at)))
+        while (at < t.op.length && shell_syntax_isDigit(t.op.charCodeAt(at)))
             at++;
         const first = t.op.charCodeAt(at);
         if (first !== 60 && first !== 62 && !(first === 38 && t.op.charCodeAt(at + 1) === 62))
@@ -18997,7 +14458,7 @@ function skipBalanced(s, open, opening, closing) {
 }
 /** Parses a shell script. */
 function parseShell(script) {
-    return new shell_syntax_Parser(script, 0).script();
+    return new Parser(script, 0).script();
 }
 const TOP = { tested: false, substituted: false, ignored: false };
 const isNoop = (p) => {
@@ -19054,6 +14515,32 @@ function commandsWithin(c) {
                 for (const x of p.commands)
                     out.push(...commandsWithin(x));
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/paths.ts
+/**
+ * `a/b///` → `a/b`. A loop, not `/\/+$/`: that regex restarts at every slash of a long run
+ * and takes quadratic time on `////…x` (a 20,000-slash path took a second).
+ */
+function trimTrailingSlashes(path) {
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === 47)
+        end--;
+    return end === path.length ? path : path.slice(0, end);
+}
+/** Container paths: joins a WORKDIR onto the current one, as Docker does (relative paths append, `..` pops). */
+function joinPath(base, next) {
+    const path = next.startsWith('/') ? next : `${trimTrailingSlashes(base)}/${next}`;
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
@@ -19331,6 +14818,333 @@ const apkNoCache = {
     }))
 };
 
+;// CONCATENATED MODULE: ./src/parse/secrets.ts
+/**
+ * Which ARG/ENV names and values look like they hold secrets, and why. Names are split on `_`
+ * (BuildKit's word list); values are judged only to tell public material (URLs, paths, GPG
+ * fingerprints) from real credentials (known token prefixes, long random strings). Values are
+ * never quoted back: a finding says what made it look secret, not the secret.
+ */
+const SENSITIVE = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
+/**
+ * BuildKit exempts public, file and version. GPG/PGP key ids and fingerprints are public too
+ * (GPG_KEY in the official images); url, path, dir, host, … name where a secret is, not the
+ * secret (GPG_KEY_URL, SSL_KEY_PATH); name, type, ttl, … describe it (KEY_NAME, AUTH_TYPE, TOKEN_TTL).
+ */
+const EXEMPT = new Set([
+    'public', 'pub', 'file', 'files', 'version', 'gpg', 'pgp', 'fingerprint',
+    'url', 'uri', 'path', 'dir', 'host', 'endpoint', 'server',
+    'name', 'type', 'header', 'ttl', 'timeout', 'expiry', 'length', 'size', 'enabled', 'disabled', 'required'
+]);
+/** Words whose value is the secret itself, so even a number is one (`REDIS_PASSWORD=123456`). */
+const SECRET_ITSELF = new Set(['password', 'pword', 'passwd', 'secret', 'token', 'apikey']);
+const secrets_words = (name) => name.toLowerCase().split('_');
+/** A sensitive word among the name's `_`-separated parts, exemptions not considered. */
+function hasSecretWord(name) {
+    return secrets_words(name).some((t) => SENSITIVE.has(t));
+}
+/** Secret-looking by name as the secrets-in-arg-env rule judges it: a sensitive word and no exempt one. */
+function looksSecret(name) {
+    const tokens = secrets_words(name);
+    return tokens.some((t) => SENSITIVE.has(t)) && !tokens.some((t) => EXEMPT.has(t));
+}
+/**
+ * .NET hierarchical configuration (`Section__0__Key=ProcessId` next to `Section__0__Value=1`):
+ * `Key` is the name half of a key/value pair, not a secret.
+ */
+function isConfigPairKey(name, siblings) {
+    const cut = name.lastIndexOf('__');
+    if (cut < 0 || name.slice(cut + 2).toLowerCase() !== 'key')
+        return false;
+    const prefix = name.slice(0, cut);
+    if (hasSecretWord(prefix.replace(/__/g, '_')))
+        return false;
+    return ['__Value', '__value', '__VALUE'].some((v) => siblings.has(prefix + v));
+}
+const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** `scheme://user:password@host`: a URL that carries a credential. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/i;
+const PATH = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
+const FLAG = /^(?:true|false|yes|no|on|off|none|null|nil)$/i;
+const NUMBER = /^-?\d+(?:\.\d+)*$/;
+const HEX = /^[0-9A-Fa-f]+$/;
+/** Name words of signing keys, whose values are key ids (`RELEASE_KEY`, `SIGNING_KEYS`, `KEYSERVER_KEY`). */
+const SIGNING_WORDS = new Set(['signing', 'release', 'releases', 'maintainer', 'maintainers', 'keyserver', 'keyring', 'keyid', 'keys']);
+/**
+ * One or more GPG key ids or fingerprints. The 4-digit groups gpg prints and `0x` key ids are
+ * unmistakable; bare 40- or 16-digit hex only under a signing-key name, since API keys and
+ * licence keys are often 40 hex digits too.
+ */
+function isFingerprintList(name, value) {
+    const raw = value.split(/[\s,]+/).filter((p) => p !== '');
+    const parts = raw.map((p) => (p.startsWith('0x') ? p.slice(2) : p));
+    if (parts.length === 0 || !parts.every((p) => HEX.test(p)))
+        return false;
+    if (parts.every((p) => p.length === 4))
+        return parts.length % 10 === 0;
+    if (!parts.every((p) => p.length === 40 || p.length === 16))
+        return false;
+    return raw.every((p) => p.startsWith('0x')) || secrets_words(name).some((t) => SIGNING_WORDS.has(t));
+}
+/**
+ * Whether a value is public material whatever its name says: a URL without a password in it,
+ * a path, a flag, a number (unless the name says password, token or secret), or (when `key`
+ * is the only sensitive word) GPG key ids and fingerprints.
+ */
+function isPublicValue(name, value) {
+    const v = value.trim();
+    if (URL_VALUE.test(v))
+        return !URL_WITH_PASSWORD.test(v);
+    if (PATH.test(v) || FLAG.test(v))
+        return true;
+    const sensitive = secrets_words(name).filter((t) => SENSITIVE.has(t));
+    if (NUMBER.test(v))
+        return !sensitive.some((t) => SECRET_ITSELF.has(t));
+    return sensitive.every((t) => t === 'key') && v.length <= 4096 && isFingerprintList(name, v);
+}
+/** Token formats that are credentials whatever the variable is called. */
+const KNOWN_TOKENS = [
+    [/^gh[pousr]_[A-Za-z0-9]{36,}$/, 'a GitHub token (ghp_…)'],
+    [/^github_pat_[A-Za-z0-9_]{22,}$/, 'a GitHub token (github_pat_…)'],
+    [/^glpat-[A-Za-z0-9_-]{20,}$/, 'a GitLab token (glpat-…)'],
+    [/^(?:AKIA|ASIA)[0-9A-Z]{16}$/, 'an AWS access key id (AKIA…)'],
+    [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'a Slack token (xox…)'],
+    [/^(?:sk|rk)_live_[A-Za-z0-9]{20,}$/, 'a Stripe secret key (sk_live_…)'],
+    [/^sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}$/, 'an API secret key (sk-…)'],
+    [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key (AIza…)'],
+    [/^npm_[A-Za-z0-9]{36}$/, 'an npm token (npm_…)'],
+    [/^pypi-[A-Za-z0-9_-]{50,}$/, 'a PyPI token (pypi-…)'],
+    [/^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/, 'a SendGrid key (SG.…)'],
+    [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/, 'a JSON web token (eyJ…)'],
+    [/^-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/, 'a private key (-----BEGIN … PRIVATE KEY-----)']
+];
+/** What a value looks like when it has a known credential format, or null. */
+function knownCredential(value) {
+    const v = value.trim();
+    if (v.length < 16)
+        return null;
+    for (const [format, what] of KNOWN_TOKENS)
+        if (format.test(v.slice(0, 4096)))
+            return what;
+    return null;
+}
+const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
+/**
+ * A long random-looking string: 16 to 512 token characters mixing letters and digits, with
+ * enough distinct characters (Shannon entropy ≥ 3 bits per character) to be generated rather
+ * than typed. Versions, words and paths fail one of these.
+ */
+function looksRandom(value) {
+    const v = value.trim();
+    // `1.2.3-alpine3.20` is a version, not a token.
+    if (v.length < 16 || v.length > 512 || !TOKEN_CHARS.test(v) || URL_VALUE.test(v) || PATH.test(v) || /\d\.\d/.test(v))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(v)).length;
+    if (classes < 2 || !/[0-9]/.test(v))
+        return false;
+    const counts = new Map();
+    for (const c of v)
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values())
+        entropy -= (n / v.length) * Math.log2(n / v.length);
+    return entropy >= 3;
+}
+
+;// CONCATENATED MODULE: ./src/graph/image.ts
+/**
+ * What a reviewer wants to know about a file's stages and its shipped image, read off the
+ * model and the stage graph: a row per stage, and the final image's base chain, settings, what
+ * the shipping stages add to it and what stays behind in build stages. Pure.
+ * Values of ARG/ENV never appear here, only names (a value may be a secret).
+ */
+
+
+
+
+
+function stageLabel(stage) {
+    return stage.name ?? `stage ${stage.index}`;
+}
+/** The base as a reader wants it. A FROM built from a secret-looking variable shows as written, never expanded. */
+function describeBase(stage, stages) {
+    const b = stage.base;
+    const platform = b.platform;
+    if (b.kind === 'scratch')
+        return { kind: 'scratch', label: 'scratch', image: null, tag: null, platform };
+    if (b.kind === 'stage' && b.stage !== null)
+        return { kind: 'stage', label: `stage ${stageLabel(stages[b.stage])}`, image: null, tag: null, platform };
+    const secret = referencedNames(b.raw).some(hasSecretWord);
+    if (b.image === null || b.unresolved.length > 0 || secret)
+        return { kind: 'unknown', label: b.raw, image: null, tag: null, platform };
+    return { kind: 'image', label: b.resolved, image: b.image, tag: b.tag, platform };
+}
+function describeStages(model, graph) {
+    const edges = edgesByStage(graph, model.stages.length);
+    const external = Array.from({ length: model.stages.length }, () => []);
+    for (const x of graph.external)
+        external[x.stage]?.push(x);
+    return model.stages.map((stage) => {
+        const dependsOn = [];
+        const seen = new Set();
+        const add = (d) => {
+            const key = `${d.stage ?? d.label}/${d.via}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            dependsOn.push(d);
+        };
+        for (const e of edges[stage.index] ?? [])
+            add({ stage: e.to, label: stageLabel(model.stages[e.to]), via: e.via });
+        for (const x of external[stage.index] ?? [])
+            if (x.via !== 'from')
+                add({ stage: null, label: x.image, via: x.via });
+        return { index: stage.index, label: stageLabel(stage), base: describeBase(stage, model.stages), role: graph.roles[stage.index] ?? 'unused', instructions: stage.instructions.length, dependsOn };
+    });
+}
+/** The stage and the stages it is built FROM, root first (`FROM base` inherits base's settings). */
+function stageChain(model, index) {
+    const chain = [];
+    const seen = new Set();
+    for (let s = model.stages[index]; s !== undefined && !seen.has(s.index);) {
+        seen.add(s.index);
+        chain.push(s);
+        s = s.base.kind === 'stage' && s.base.stage !== null ? model.stages[s.base.stage] : undefined;
+    }
+    return chain.reverse();
+}
+/**
+ * The folder a WORKDIR names: its expanded value (quotes removed, ARG/ENV values put in); as
+ * written when it uses a variable with no value here, so it stays a folder of its own rather
+ * than collapsing onto whatever the known part is.
+ */
+function workdirPath(ins) {
+    const word = ins.workdir;
+    if (word === undefined)
+        return null;
+    return word.unresolved.length === 0 ? word.value : word.raw;
+}
+/**
+ * The working directory in effect for each instruction of a stage (inherited through FROM <stage>).
+ * Before any WORKDIR it is `/`: exact for scratch, an assumption for an external image (most keep `/`).
+ */
+function workdirs(model, index) {
+    const result = new Map();
+    let current = '/';
+    for (const stage of stageChain(model, index)) {
+        for (const ins of stage.instructions) {
+            result.set(ins, current);
+            const path = workdirPath(ins);
+            if (path !== null)
+                current = joinPath(current, path);
+        }
+    }
+    return result;
+}
+/** The working directory at the end of a stage. */
+function finalWorkdir(model, index) {
+    const stage = model.stages[index];
+    const last = stage?.instructions[stage.instructions.length - 1];
+    if (last === undefined)
+        return '/';
+    const map = workdirs(model, index);
+    const before = map.get(last) ?? '/';
+    const path = workdirPath(last);
+    return path === null ? before : joinPath(before, path);
+}
+/** The last instruction with this keyword in a chain of stages, latest stage first. */
+function lastInChain(chain, keyword) {
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const found = chain[i].instructions.filter((ins) => ins.keyword === keyword);
+        if (found.length > 0)
+            return found[found.length - 1];
+    }
+    return null;
+}
+/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
+function commandText(ins) {
+    if (ins === null)
+        return null;
+    if (ins.form === 'json' && ins.json !== null)
+        return JSON.stringify(ins.json);
+    return ins.args.join(' ');
+}
+function mergePackages(lists) {
+    const byManager = new Map();
+    for (const l of lists) {
+        const set = byManager.get(l.manager) ?? new Set();
+        for (const p of l.packages)
+            set.add(p);
+        byManager.set(l.manager, set);
+    }
+    return [...byManager].filter(([, set]) => set.size > 0).map(([manager, set]) => ({ manager, packages: [...set] }));
+}
+function stagePackages(stage) {
+    return stage.instructions.flatMap((ins) => runInstalls(ins).map((p) => ({ manager: p.manager, packages: p.packages })));
+}
+function unique(items) {
+    return [...new Set(items)];
+}
+function describeShippedImage(model, graph) {
+    if (graph.target === null)
+        return null;
+    const chain = stageChain(model, graph.target);
+    const root = chain[0];
+    const base = describeBase(root, model.stages);
+    const userIns = lastInChain(chain, 'USER');
+    const user = userIns?.args[0] ?? null;
+    const instructions = chain.flatMap((s) => s.instructions);
+    const contextFiles = [];
+    const artifacts = [];
+    const copyEdge = copyEdgeFinder(graph);
+    for (const stage of chain) {
+        for (const ins of stage.instructions) {
+            const copy = ins.copy;
+            if (copy === undefined)
+                continue;
+            const files = { line: ins.line, sources: copy.sources, destination: copy.destination };
+            if (copy.from === null) {
+                contextFiles.push(files);
+                continue;
+            }
+            const edge = copyEdge(stage.index, ins.line);
+            if (edge !== undefined)
+                artifacts.push({ ...files, from: stageLabel(model.stages[edge.to]), stage: edge.to });
+            else if (copy.from !== '')
+                artifacts.push({ ...files, from: copy.from, stage: null });
+        }
+    }
+    const platform = chain.map((s) => s.base.platform).find((p) => p !== null) ?? null;
+    const healthcheck = lastInChain(chain, 'HEALTHCHECK');
+    return {
+        target: graph.target,
+        chain: chain.map((s) => s.index),
+        base,
+        platform,
+        user,
+        runsAsRoot: user === null || /^(?:root|0)(?::.*)?$/.test(user),
+        workdir: finalWorkdir(model, graph.target),
+        ports: unique(instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args)),
+        entrypoint: commandText(lastInChain(chain, 'ENTRYPOINT')),
+        cmd: commandText(lastInChain(chain, 'CMD')),
+        healthcheck: healthcheck === null ? null : (healthcheck.args[0] ?? '').toUpperCase() === 'NONE' ? 'NONE' : healthcheck.args.join(' '),
+        contextFiles,
+        artifacts,
+        packages: mergePackages(chain.flatMap(stagePackages)),
+        envNames: unique(instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.variables ?? []).map((v) => v.name)))
+    };
+}
+/** What build stages install that the shipped image does not get. */
+function describeLeftBehind(model, graph) {
+    const build = model.stages.filter((s) => graph.roles[s.index] === 'build');
+    const shipped = new Set(mergePackages(model.stages.filter((s) => graph.roles[s.index] === 'ships').flatMap(stagePackages)).flatMap((l) => l.packages.map((p) => `${l.manager}/${p}`)));
+    const packages = mergePackages(build.flatMap(stagePackages)).map((l) => ({ manager: l.manager, packages: l.packages.filter((p) => !shipped.has(`${l.manager}/${p}`)) }));
+    return {
+        stages: build.map((s) => ({ index: s.index, label: stageLabel(s), base: describeBase(s, model.stages) })),
+        packages: packages.filter((l) => l.packages.length > 0)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/parse/base-shell.ts
 /**
  * What `/bin/sh` is on a base image, read from its name and tag: it decides what a shell-form
@@ -19368,158 +15182,6 @@ function baseShell(image, tag) {
 function isPosixShellProgram(program) {
     const base = program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
     return base !== 'pwsh' && base !== 'powershell' && base !== 'cmd';
-}
-
-;// CONCATENATED MODULE: ./src/parse/words.ts
-/**
- * From an instruction's physical lines to its logical line and words, as BuildKit reads
- * them: the escape character at a line's end continues it; blank and comment lines inside
- * a continuation are dropped; quotes keep spaces inside one word. Every word remembers the
- * physical line it starts on, so findings point at the right line of a long RUN.
- */
-/**
- * Where `text[from..]` continues on the next line: the index of the escape character that ends it
- * (blanks after it allowed), or -1. As BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`:
- * an escape right after another one is an escaped escape and does not continue the line
- * (`ENV C trailing\\backslash\\` ends there). BuildKit looks at that one character only, so
- * `a\\\` does not continue either. `lineStart` is where `^` is: BuildKit strips the indentation of
- * an instruction's first line, not of the lines that continue it.
- */
-function continuationAt(text, from, lineStart, escape) {
-    let end = text.length;
-    while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t'))
-        end--;
-    if (end <= from || text[end - 1] !== escape)
-        return -1;
-    const at = end - 1;
-    return at > lineStart && text[at - 1] === escape ? -1 : at;
-}
-function isBlankOrComment(text) {
-    const trimmed = text.trimStart();
-    return trimmed === '' || trimmed.startsWith('#');
-}
-/**
- * Joins `lines[first..last]` (0-based indexes) from column `column` of the first line, whose
- * indentation ends at `indent`. Stops at the first line that does not continue, so heredoc
- * bodies are left out.
- */
-function logicalLine(lines, first, last, column, indent, escape) {
-    const segmentOffsets = [];
-    const segmentLines = [];
-    const emptyLines = [];
-    let text = '';
-    let index = first;
-    let line = lines[first] ?? '';
-    let from = column;
-    let lineStart = indent;
-    for (;;) {
-        const cut = continuationAt(line, from, lineStart, escape);
-        segmentOffsets.push(text.length);
-        segmentLines.push(index + 1);
-        if (cut < 0) {
-            text += line.slice(from);
-            break;
-        }
-        text += line.slice(from, cut);
-        index++;
-        while (index <= last && isBlankOrComment(lines[index] ?? '')) {
-            if ((lines[index] ?? '').trim() === '')
-                emptyLines.push(index + 1);
-            index++;
-        }
-        if (index > last) {
-            index = last;
-            break;
-        }
-        line = lines[index] ?? '';
-        from = 0;
-        lineStart = 0;
-    }
-    return { text, lastLine: index + 1, segmentOffsets, segmentLines, emptyLines };
-}
-function lineAt(logical, offset) {
-    let lo = 0;
-    let hi = logical.segmentOffsets.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (logical.segmentOffsets[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return logical.segmentLines[lo] ?? 1;
-}
-const isSpaceCode = (c) => c === 32 || c === 9 || c === 13 || c === 10;
-/** Splits on whitespace outside quotes; an escaped character never splits. Compares char codes: this runs on every instruction. */
-function splitWords(logical, escape, from = 0) {
-    const text = logical.text;
-    const esc = escape.charCodeAt(0);
-    const words = [];
-    let i = from;
-    while (i < text.length) {
-        while (i < text.length && isSpaceCode(text.charCodeAt(i)))
-            i++;
-        if (i >= text.length)
-            break;
-        const start = i;
-        let quote = 0;
-        while (i < text.length) {
-            const c = text.charCodeAt(i);
-            if (quote !== 0) {
-                if (c === esc && quote === 34 && i + 1 < text.length)
-                    i++;
-                else if (c === quote)
-                    quote = 0;
-            }
-            else if (c === esc && i + 1 < text.length) {
-                i++;
-            }
-            else if (c === 34 || c === 39) {
-                quote = c;
-            }
-            else if (isSpaceCode(c)) {
-                break;
-            }
-            i++;
-        }
-        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
-    }
-    return words;
-}
-/** Removes one level of matching quotes around a whole word, if any. */
-function unquote(word) {
-    if (word.length >= 2) {
-        const first = word[0];
-        if ((first === '"' || first === "'") && word[word.length - 1] === first)
-            return word.slice(1, -1);
-    }
-    return word;
-}
-/** Splits `a=1,b="x,y"` on commas outside quotes (BuildKit reads mount options as CSV). */
-function splitCsv(value) {
-    const parts = [];
-    let current = '';
-    let quote = '';
-    for (const c of value) {
-        if (quote !== '') {
-            if (c === quote)
-                quote = '';
-            else
-                current += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-        }
-        else if (c === ',') {
-            parts.push(current);
-            current = '';
-        }
-        else {
-            current += c;
-        }
-    }
-    parts.push(current);
-    return parts;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/helpers.ts
@@ -20006,7 +15668,7 @@ const BUILDS_IN_PLACE = new Set(['make', 'cmake', 'ninja', 'mvn', 'mvnw', 'gradl
 const INSTALLS_INTO = { npm: 'node_modules', yarn: 'node_modules', pnpm: 'node_modules', bun: 'node_modules', composer: 'vendor', bundle: 'vendor' };
 const INSTALL_SUBCOMMANDS = new Set(['install', 'ci', 'i', 'add']);
 /** The value of an option written `-o X`, `-o=X`, `--output X`, `--output=X` or `-o/x`. */
-function stage_files_optionValue(args, names) {
+function optionValue(args, names) {
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         for (const n of names) {
@@ -20043,18 +15705,18 @@ function downloadOutputs(c) {
     const url = c.args.find((a) => /^https?:\/\//.test(a));
     const name = url === undefined ? null : urlBaseName(url);
     if (c.program === 'curl') {
-        const o = stage_files_optionValue(c.args, ['-o', '--output']);
+        const o = optionValue(c.args, ['-o', '--output']);
         if (o !== null)
             return [{ path: o, kind: 'file', via: 'curl -o' }];
         const remoteName = c.args.some((a) => a === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a));
         return remoteName ? [{ path: name, kind: 'file', via: 'curl -O' }] : [];
     }
-    const o = stage_files_optionValue(c.args, ['-O', '--output-document']);
+    const o = optionValue(c.args, ['-O', '--output-document']);
     if (o === '-')
         return [];
     if (o !== null)
         return [{ path: o, kind: 'file', via: 'wget -O' }];
-    const folder = stage_files_optionValue(c.args, ['-P', '--directory-prefix']);
+    const folder = optionValue(c.args, ['-P', '--directory-prefix']);
     return name === null ? [] : [{ path: folder === null ? name : `${trimTrailingSlashes(folder)}/${name}`, kind: 'file', via: 'wget' }];
 }
 /** `git clone [options] <repository> [<folder>]`: option values sit in between, so find the repository. */
@@ -20070,7 +15732,7 @@ function cloneOutput(c) {
 function commandOutputs(c, cwd) {
     const out = redirectTargets(c.args).map((t) => ({ path: t, kind: 'file', via: '>' }));
     const { program: p, subcommand: sub, args } = c;
-    const o = (names) => stage_files_optionValue(args, names);
+    const o = (names) => optionValue(args, names);
     if (p === 'go' && (sub === 'build' || sub === 'test')) {
         const value = o(['-o']);
         out.push(value === null ? { path: cwd, kind: 'tree', via: 'go build' } : { path: value, kind: value.endsWith('/') ? 'tree' : 'file', via: 'go build -o' });
@@ -21296,7 +16958,7 @@ function graphProblemRule(meta, word) {
     };
 }
 /** A stage as messages name it: `"builder"`, or its index when it has no name. */
-function graph_problem_stageName(model, index) {
+function stageName(model, index) {
     const stage = model.stages[index];
     return stage === undefined || stage.name === null ? `${index}` : `"${stage.name}"`;
 }
@@ -21312,18 +16974,389 @@ const copyFromVariable = graphProblemRule({
     equivalents: { hadolint: 'DL3022', buildkit: null }
 }, (p) => `${p.what}=${p.value}: docker build (BuildKit) does not expand variables in --from (Podman does); declare the image as a stage instead: ARG before the first FROM, then FROM $VAR AS name and --from=name`);
 
+;// CONCATENATED MODULE: ./src/parse/dockerignore.ts
+/**
+ * .dockerignore as Docker reads it (BuildKit's dockerignore.ReadAll, then moby/patternmatcher's
+ * MatchesOrParentMatches), including `!` exceptions: the last pattern that matches a path, or
+ * one of its parent folders, decides whether the path is in the build context.
+ *
+ * - A line starting with `#` is a comment; each other line is trimmed, cleaned like Go's
+ *   filepath.Clean (`./a/`, `/a` and `a` are one pattern) and may start with `!`.
+ * - `*` and `?` never cross `/`; `[...]` is a character class (`^` negates); `\` escapes the
+ *   next character; `**` matches any number of folders, none included; a trailing `**` matches
+ *   everything below. Matching is case-sensitive, as on Linux.
+ *
+ * Docker compiles patterns to RE2 regular expressions, which never backtrack; a JavaScript
+ * RegExp built the same way can take minutes on a 60-character path (`*a*a*a*a*a*a*a*a*b`), so
+ * the patterns are matched here by simulating their automaton: time linear in the path for each
+ * pattern, whatever the input. Pure.
+ */
+/** A path longer than Linux's PATH_MAX cannot be in a build context: not checked. */
+const MAX_PATH = 4096;
+/** A larger .dockerignore is not read (real ones are a few KB): matching stays cheap. */
+const MAX_TEXT = 65536;
+/** Go's filepath.Clean for slash-separated paths. */
+function cleanPath(path) {
+    if (path === '')
+        return '.';
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(part);
+    }
+    const joined = out.join('/');
+    return rooted ? `/${joined}` : joined === '' ? '.' : joined;
+}
+/** Characters of a class up to its `]`, as Go's filepath.Match reads them; null when malformed. */
+function readClass(chars, start) {
+    let i = start + 1;
+    let negated = false;
+    if (chars[i] === '^') {
+        negated = true;
+        i++;
+    }
+    const ranges = [];
+    const escaped = () => {
+        let c = chars[i];
+        if (c === undefined || c === '-' || c === ']')
+            return null;
+        if (c === '\\') {
+            i++;
+            c = chars[i];
+            if (c === undefined)
+                return null;
+        }
+        i++;
+        return c.codePointAt(0);
+    };
+    for (;;) {
+        if (chars[i] === ']' && ranges.length > 0)
+            return { token: { kind: 'class', negated, ranges }, end: i + 1 };
+        const lo = escaped();
+        if (lo === null || chars[i] === undefined)
+            return null;
+        let hi = lo;
+        if (chars[i] === '-') {
+            i++;
+            const h = escaped();
+            if (h === null || chars[i] === undefined)
+                return null;
+            hi = h;
+        }
+        // RE2 refuses a range that runs backwards, so Docker refuses the pattern.
+        if (hi < lo)
+            return null;
+        ranges.push([lo, hi]);
+    }
+}
+/** The tokens and kind of a cleaned pattern, as moby/patternmatcher compiles it; null when malformed. */
+function compile(pattern) {
+    const chars = [...pattern];
+    const tokens = [];
+    let kind = 'exact';
+    for (let i = 0, n = 0; i < chars.length; n++) {
+        const c = chars[i];
+        if (c === '*') {
+            if (chars[i + 1] === '*') {
+                i += 2;
+                if (chars[i] === '/')
+                    i++;
+                if (i >= chars.length) {
+                    if (kind === 'exact')
+                        kind = 'prefix';
+                    else {
+                        tokens.push({ kind: 'rest' });
+                        kind = 'automaton';
+                    }
+                }
+                else {
+                    tokens.push({ kind: 'folders' });
+                    kind = 'automaton';
+                }
+                if (n === 0)
+                    kind = 'suffix';
+                continue;
+            }
+            tokens.push({ kind: 'star' });
+            kind = 'automaton';
+            i++;
+        }
+        else if (c === '?') {
+            tokens.push({ kind: 'one' });
+            kind = 'automaton';
+            i++;
+        }
+        else if (c === '\\') {
+            const next = chars[i + 1];
+            // filepath.Match refuses a trailing backslash.
+            if (next === undefined)
+                return null;
+            tokens.push({ kind: 'literal', char: next });
+            kind = 'automaton';
+            i += 2;
+        }
+        else if (c === '[') {
+            const cls = readClass(chars, i);
+            if (cls === null)
+                return null;
+            tokens.push(cls.token);
+            kind = 'automaton';
+            i = cls.end;
+        }
+        else {
+            if (c === ']')
+                kind = 'automaton';
+            tokens.push({ kind: 'literal', char: c });
+            i++;
+        }
+    }
+    return { kind, tokens };
+}
+function parseDockerignore(text) {
+    if (text.length > MAX_TEXT)
+        return { ok: false, reason: `larger than ${MAX_TEXT / 1024} KB` };
+    const patterns = [];
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    for (let index = 0; index < lines.length; index++) {
+        const raw = lines[index].replace(/\r$/, '');
+        if (raw.startsWith('#'))
+            continue;
+        let pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        const exception = pattern.startsWith('!');
+        if (exception)
+            pattern = pattern.slice(1).trim();
+        if (pattern !== '') {
+            pattern = cleanPath(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        if (exception && pattern === '')
+            return { ok: false, reason: `line ${index + 1}: "!" alone is not a pattern` };
+        const compiled = compile(pattern);
+        if (compiled === null)
+            return { ok: false, reason: `line ${index + 1}: "${raw.trim()}" is not a valid pattern` };
+        patterns.push({ pattern, exception, line: index + 1, ...compiled });
+    }
+    return { ok: true, ignore: { patterns } };
+}
+function tokenTakes(token, c) {
+    switch (token.kind) {
+        case 'literal':
+            return token.char === c;
+        case 'one':
+            return c !== '/';
+        case 'class': {
+            const code = c.codePointAt(0);
+            return token.ranges.some(([lo, hi]) => code >= lo && code <= hi) !== token.negated;
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * The automaton of a pattern: state i is "before token i"; a `**` (folders) token also has an
+ * inner state, "inside a run of folders", that leaves on a `/`. `run` feeds characters and says
+ * after each one whether the whole pattern has matched so far.
+ */
+class Automaton {
+    tokens;
+    at;
+    inside;
+    constructor(tokens) {
+        this.tokens = tokens;
+        this.at = new Uint8Array(tokens.length + 1);
+        this.inside = new Uint8Array(tokens.length);
+        this.at[0] = 1;
+        this.close(this.at);
+    }
+    /** Follows the tokens that can match nothing (`*`, `**`). */
+    close(at) {
+        for (let i = 0; i < this.tokens.length; i++) {
+            const kind = this.tokens[i].kind;
+            if (at[i] === 1 && (kind === 'star' || kind === 'folders' || kind === 'rest'))
+                at[i + 1] = 1;
+        }
+    }
+    step(c) {
+        const at = new Uint8Array(this.tokens.length + 1);
+        const inside = new Uint8Array(this.tokens.length);
+        for (let i = 0; i < this.tokens.length; i++) {
+            const token = this.tokens[i];
+            if (token.kind === 'folders') {
+                if (this.at[i] === 1 || this.inside[i] === 1) {
+                    inside[i] = 1;
+                    if (c === '/')
+                        at[i + 1] = 1;
+                }
+                continue;
+            }
+            if (this.at[i] !== 1)
+                continue;
+            if (token.kind === 'star') {
+                if (c !== '/')
+                    at[i] = 1;
+            }
+            else if (token.kind === 'rest')
+                at[i] = 1;
+            else if (tokenTakes(token, c))
+                at[i + 1] = 1;
+        }
+        this.close(at);
+        this.at = at;
+        this.inside = inside;
+    }
+    get matched() {
+        return this.at[this.tokens.length] === 1;
+    }
+    /** Some continuation could still match. */
+    get alive() {
+        return this.at.some((s) => s === 1) || this.inside.some((s) => s === 1);
+    }
+}
+/** Does the pattern match the path or one of its parent folders? (The path is cleaned, not `.`.) */
+function matchesOrParent(p, path) {
+    const s = p.pattern;
+    switch (p.kind) {
+        case 'exact':
+            return path === s || path.startsWith(`${s}/`);
+        case 'prefix':
+            return path.startsWith(s.slice(0, -2));
+        case 'suffix': {
+            const suffix = s.slice(2);
+            const hits = (candidate) => candidate.endsWith(suffix) || (suffix.startsWith('/') && candidate === suffix.slice(1));
+            if (hits(path))
+                return true;
+            for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
+                if (hits(path.slice(0, k)))
+                    return true;
+            return false;
+        }
+        case 'automaton': {
+            const automaton = new Automaton(p.tokens);
+            for (const c of path) {
+                // A parent folder matches when the pattern has matched just before one of the path's `/`.
+                if (c === '/' && automaton.matched)
+                    return true;
+                automaton.step(c);
+                if (!automaton.alive)
+                    return false;
+            }
+            return automaton.matched;
+        }
+    }
+}
+/** Could the pattern match some path below the folder `dir` (a path starting with `dir/`)? */
+function reachesBelow(p, dir) {
+    const below = `${dir}/`;
+    switch (p.kind) {
+        case 'exact':
+            return p.pattern.startsWith(below);
+        case 'prefix': {
+            const prefix = p.pattern.slice(0, -2);
+            return prefix.startsWith(below) || below.startsWith(prefix);
+        }
+        case 'suffix':
+            return true;
+        case 'automaton': {
+            const automaton = new Automaton(p.tokens);
+            for (const c of below) {
+                automaton.step(c);
+                if (!automaton.alive)
+                    return false;
+            }
+            return true;
+        }
+    }
+}
+/**
+ * Whether a path of the build context (relative, `/`-separated) is left out of it, and by which
+ * pattern; null when it is in the context. `.` (the whole context) is never left out, as in
+ * Docker. Paths longer than MAX_PATH are not checked (null).
+ */
+function exclusionOf(ignore, path) {
+    const file = cleanPath(path);
+    if (file === '.' || file.length > MAX_PATH)
+        return null;
+    let decided = null;
+    ignore.patterns.forEach((p, i) => {
+        // Only a pattern that could change the answer is tried (Docker skips the same way).
+        if (p.exception !== (decided !== null))
+            return;
+        if (matchesOrParent(p, file))
+            decided = p.exception ? null : i;
+    });
+    if (decided === null)
+        return null;
+    const at = decided;
+    const exceptionsBelow = ignore.patterns.some((p, i) => i > at && p.exception && reachesBelow(p, file));
+    return { by: ignore.patterns[at], exceptionsBelow };
+}
+/** The last pattern that leaves out everything (`*`, `**` or `**` then `/*`), when no exception follows it. */
+function excludesEverything(ignore) {
+    let all = -1;
+    ignore.patterns.forEach((p, i) => {
+        if (!p.exception && (p.pattern === '*' || p.pattern === '**' || p.pattern === '**/*'))
+            all = i;
+    });
+    if (all < 0 || ignore.patterns.slice(all + 1).some((p) => p.exception))
+        return null;
+    return ignore.patterns[all];
+}
+/**
+ * Patterns of literals, `*` and `**` only (no `?`, class or escaped wildcard): when one matches
+ * the text of a glob whose wildcards are `*` and `?`, it matches every path the glob names.
+ */
+function isSimple(p) {
+    return p.tokens.every((t) => t.kind === 'star' || t.kind === 'folders' || t.kind === 'rest' || (t.kind === 'literal' && t.char !== '*' && t.char !== '?' && t.char !== '['));
+}
+
+
 ;// CONCATENATED MODULE: ./src/rules/copy-ignored-file.ts
-/** COPY of a path the .dockerignore excludes (silent when the build context is unknown). */
+/**
+ * COPY of a path the .dockerignore leaves out of the build context (silent when the build
+ * context is unknown). Matching is Docker's, `!` exceptions included (src/parse/dockerignore.ts).
+ */
 
 
 
-/** .dockerignore lines to patterns: comments and blanks dropped, leading / and ./ removed. */
-function dockerignorePatterns(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .map((l) => l.replace(/^(?:\.\/|\/)+/, ''));
+const GLOB = /[*?[\\]/;
+/**
+ * The pattern that leaves out every file a COPY source names, or null when some may be in the
+ * context. A path is out when it is excluded and no later exception can put a file below it
+ * back (it may be a folder). A glob (`dist/*.js`, `*.json`) is out when its folder is; or, with
+ * no exception at all, when a pattern of literals, `*` and `**` matches the glob's own text, as
+ * `*.json` matches `*.json` (such a pattern then matches every path the glob names).
+ */
+function leftOutBy(ignore, source) {
+    const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
+    if (path === '' || path === '.')
+        return excludesEverything(ignore);
+    const segments = path.split('/');
+    const firstGlob = segments.findIndex((s) => GLOB.test(s));
+    if (firstGlob < 0) {
+        const exclusion = exclusionOf(ignore, path);
+        return exclusion === null || exclusion.exceptionsBelow ? null : exclusion.by;
+    }
+    if (firstGlob > 0) {
+        const exclusion = exclusionOf(ignore, segments.slice(0, firstGlob).join('/'));
+        if (exclusion !== null && !exclusion.exceptionsBelow)
+            return exclusion.by;
+    }
+    // Classes and escapes in the glob: its text says too little about the names it matches.
+    if (/[[\\]/.test(path) || ignore.patterns.some((p) => p.exception))
+        return null;
+    return ignore.patterns.find((p) => isSimple(p) && matchesOrParent(p, path)) ?? null;
 }
 const copyIgnoredFile = {
     meta: {
@@ -21337,20 +17370,19 @@ const copyIgnoredFile = {
     check: ({ model, buildContext }) => {
         if (buildContext === undefined || buildContext.dockerignore === null)
             return [];
-        const patterns = dockerignorePatterns(buildContext.dockerignore);
-        // As in BuildKit: exceptions (!pattern) make the answer depend on order and files; skip.
-        if (patterns.length === 0 || patterns.some((p) => p.startsWith('!')))
+        const parsed = parseDockerignore(buildContext.dockerignore);
+        // A .dockerignore Docker refuses fails the build on its own; nothing to say about COPY.
+        if (!parsed.ok || parsed.ignore.patterns.length === 0)
             return [];
-        const matchers = patterns.map((p) => ({ pattern: p, match: picomatch_default()(p, { dot: true }) }));
-        const everything = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+        const where = buildContext.dockerignorePath ?? '.dockerignore';
         return model.stages.flatMap((s) => s.instructions.filter(isContextCopy).flatMap((ins) => (ins.copy?.sources ?? []).flatMap((source) => {
-            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source))
+            // Heredocs, URLs, and variables left unexpanded (their value decides the path) are not context paths to check.
+            if (source.startsWith('<<') || /^[a-z]+:\/\//i.test(source) || source.includes('$'))
                 return [];
-            const path = trimTrailingSlashes(source.replace(/^(?:\.\/|\/)+/, ''));
-            const hit = path === '' || path === '.' ? (everything ? patterns[0] : undefined) : matchers.find((m) => m.match(path) || path.split('/').some((_, k, parts) => m.match(parts.slice(0, k + 1).join('/'))))?.pattern;
-            if (hit === undefined)
+            const hit = leftOutBy(parsed.ignore, source);
+            if (hit === null)
                 return [];
-            return [{ line: ins.line, message: `${source} is excluded by "${hit}" in ${buildContext.dockerignorePath ?? '.dockerignore'}, so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
+            return [{ line: ins.line, message: `${source} is excluded by "${hit.pattern}" (line ${hit.line} of ${where}), so this ${ins.keyword} copies nothing or fails`, stage: s.index }];
         })));
     }
 };
@@ -22015,7 +18047,7 @@ const globalArgNotRedeclared = {
 
 
 
-const heavy_final_base_SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
+const SLIM = /(?:slim|alpine|distroless|jre|runtime)/;
 /** The major version a tag starts with (`8-alpine` → 8, `24.0.2_12-jdk-noble` → 24), or null (`latest`, `alpine`). */
 function major(tag) {
     const m = /^\d+/.exec(tag);
@@ -22033,7 +18065,7 @@ function jreOf(image, tag) {
         return `ship the jar on the JRE ${jre} (the openjdk images are deprecated)`;
     return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`;
 }
-const heavy_final_base_FAMILIES = [
+const FAMILIES = [
     { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
     { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
     // Not buildpack-deps: the official full images (python, golang, ...) are built on it on purpose.
@@ -22041,9 +18073,9 @@ const heavy_final_base_FAMILIES = [
     { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
     { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
     { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-    { images: ['node'], light: heavy_final_base_SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-    { images: ['python'], light: heavy_final_base_SLIM, suggestion: () => 'ship on python:<version>-slim' },
-    { images: ['ruby'], light: heavy_final_base_SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
+    { images: ['node'], light: SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
+    { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
+    { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ];
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
 function heavy_final_base_officialName(image) {
@@ -22051,7 +18083,7 @@ function heavy_final_base_officialName(image) {
 }
 function heavy_final_base_familyOf(image) {
     const name = heavy_final_base_officialName(image);
-    return heavy_final_base_FAMILIES.find((f) => f.images.includes(name));
+    return FAMILIES.find((f) => f.images.includes(name));
 }
 /**
  * An image that only adds system packages to its base, with no files, no command and no
@@ -23403,7 +19435,7 @@ const secretsInArgEnv = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/shellcheck.ts
-const shellcheck_SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const RANK = { error: 3, warning: 2, info: 1, style: 0 };
 /**
  * Left out unless configured otherwise: in a RUN these are deliberate far more often than not —
@@ -23435,7 +19467,7 @@ const shellcheck = {
             endLine: c.endLine,
             message: `SC${c.code}: ${c.message} (https://www.shellcheck.net/wiki/SC${c.code})`,
             stage: c.stage,
-            severity: shellcheck_SEVERITY[c.level],
+            severity: SEVERITY[c.level],
             equivalents: { hadolint: `SC${c.code}`, buildkit: null }
         }));
     }
@@ -23513,7 +19545,7 @@ const stageForwardReference = graphProblemRule({
     category: 'correctness',
     scope: 'all',
     equivalents: { hadolint: 'DL3022', buildkit: null }
-}, (p, model) => `${p.what}=${p.value} refers to stage ${graph_problem_stageName(model, p.to)} defined later (line ${model.stages[p.to]?.line ?? '?'}); a stage can only use stages defined before it`);
+}, (p, model) => `${p.what}=${p.value} refers to stage ${stageName(model, p.to)} defined later (line ${model.stages[p.to]?.line ?? '?'}); a stage can only use stages defined before it`);
 
 ;// CONCATENATED MODULE: ./src/rules/stage-index-out-of-range.ts
 
@@ -24113,903 +20145,6 @@ function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
 }
 
-;// CONCATENATED MODULE: ./src/parse/directives.ts
-function names(value) {
-    const list = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    return list.some((s) => s.toLowerCase() === 'all') ? 'all' : list;
-}
-/**
- * `skip=A,B;error=true;experimental=C`. BuildKit rejects unknown keys and reads at most
- * three parts; text after the first space is a comment.
- */
-function parseCheckDirective(value, line) {
-    const check = { line, skip: [], error: false, experimental: [] };
-    const body = value.trim().split(/[ \t]/, 1)[0] ?? '';
-    const parts = body.split(';').filter((p) => p !== '');
-    if (parts.length > 3)
-        return { ok: false, message: `check directive has ${parts.length} parts; at most 3 (skip, error, experimental) are allowed` };
-    for (const part of parts) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        const val = eq < 0 ? '' : part.slice(eq + 1).trim();
-        if (key === 'skip')
-            check.skip = names(val);
-        else if (key === 'experimental')
-            check.experimental = names(val);
-        else if (key === 'error') {
-            const lower = val.toLowerCase();
-            if (lower !== 'true' && lower !== 'false')
-                return { ok: false, message: `check directive: error must be true or false, not "${val}"` };
-            check.error = lower === 'true';
-        }
-        else
-            return { ok: false, message: `check directive: unknown key "${key}" (expected skip, error or experimental)` };
-    }
-    return { ok: true, check };
-}
-
-;// CONCATENATED MODULE: ./src/parse/scanner.ts
-/**
- * The first pass over a Dockerfile's lines, as BuildKit's parser reads them: parser directives
- * at the top, comments, and where each instruction starts and ends (continuation lines, blank
- * and comment lines inside a continuation, heredoc bodies). One linear pass; no regular
- * expression runs over more than one line, so a 10 MB file or a 1 MB line stays linear.
- */
-
-/** BuildKit's directive names; any other `# key=value` at the top ends the directives. */
-const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
-/** Instructions that may carry heredocs. */
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
-/** BuildKit's heredoc word: optional fd digits, `<<`, optional `-`, then the (maybe quoted) name. */
-const HEREDOC_WORD = /^\d*<<(-?)([^<]*)$/;
-const scanner_isBlank = (c) => c === 32 || c === 9;
-/** Blanks between an instruction's words, as BuildKit splits the command from its arguments (`[\t\v\f\r ]`). */
-const scanner_isSpaceCode = (c) => c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
-/** Index of the first character that is not a space or tab, or the line's length. */
-function indent(line) {
-    let i = 0;
-    while (i < line.length && scanner_isBlank(line.charCodeAt(i)))
-        i++;
-    return i;
-}
-/** Go's unicode.IsSpace: BuildKit trims it from a line's start and after a directive's `#`. */
-function isUnicodeSpace(c) {
-    return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-/** `\s` of Go's regular expressions: `[\t\n\f\r ]`. */
-const isRegexSpace = (c) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-const isLetter = (c) => (c | 32) >= 97 && (c | 32) <= 122;
-const scanner_isDigit = (c) => c >= 48 && c <= 57;
-/**
- * A `#` directive line from column `from`, as DirectiveParser.ParseLine reads it: `#`, blanks,
- * then `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (directives.go directiveRegexp), matched in code
- * so that long runs of blanks stay linear. The value needs a character: `# syntax=` is a comment,
- * and ends the directives. null when the line is not `# name=value`; any name.
- */
-function directiveAt(line, from) {
-    if (line.charCodeAt(from) !== 35 /* # */)
-        return null;
-    let i = from + 1;
-    while (i < line.length && isUnicodeSpace(line.charCodeAt(i)))
-        i++;
-    const nameStart = i;
-    if (!isLetter(line.charCodeAt(i)))
-        return null;
-    while (i < line.length && (isLetter(line.charCodeAt(i)) || scanner_isDigit(line.charCodeAt(i))))
-        i++;
-    const name = line.slice(nameStart, i).toLowerCase();
-    while (i < line.length && isRegexSpace(line.charCodeAt(i)))
-        i++;
-    if (line.charCodeAt(i) !== 61 /* = */ || i + 1 === line.length)
-        return null;
-    let start = i + 1;
-    while (start < line.length && isRegexSpace(line.charCodeAt(start)))
-        start++;
-    let end = line.length;
-    while (end > start && isRegexSpace(line.charCodeAt(end - 1)))
-        end--;
-    // Blanks only: the regex's `\s*` gives the last one back to `(.+?)`.
-    return { name, value: start < end ? line.slice(start, end) : line.slice(-1) };
-}
-/** Both of BuildKit's readings of the directives at the top of the lines (see ScannedDirectives). */
-function scanDirectives(lines) {
-    const parsed = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        let from = 0;
-        while (from < line.length && isUnicodeSpace(line.charCodeAt(from)))
-            from++;
-        const directive = directiveAt(line, from);
-        if (directive === null || !DIRECTIVE_NAMES.has(directive.name))
-            break;
-        parsed.push({ ...directive, line: i });
-    }
-    const raw = [];
-    const seen = new Set();
-    for (let i = (lines[0] ?? '').startsWith('#!') ? 1 : 0; i < lines.length; i++) {
-        const directive = directiveAt(lines[i], 0);
-        if (directive === null || !DIRECTIVE_NAMES.has(directive.name) || seen.has(directive.name))
-            break;
-        seen.add(directive.name);
-        raw.push({ ...directive, line: i });
-    }
-    return { parsed, raw };
-}
-/** The first word of a logical line, upper case (ONBUILD's trigger instruction). */
-function firstWord(logical) {
-    const text = logical.text;
-    let i = 0;
-    while (i < text.length && scanner_isSpaceCode(text.charCodeAt(i)))
-        i++;
-    let end = i;
-    while (end < text.length && !scanner_isSpaceCode(text.charCodeAt(end)))
-        end++;
-    return text.slice(i, end).toUpperCase();
-}
-/** RUN, COPY and ADD open heredocs, and so does ONBUILD with one of them as its trigger (BuildKit canContainHeredoc). */
-function canContainHeredoc(keywordRaw, logical) {
-    const keyword = keywordRaw.toUpperCase();
-    return HEREDOC_KEYWORDS.has(keyword === 'ONBUILD' ? firstWord(logical) : keyword);
-}
-/** Heredocs an instruction's words open, in order (`<<EOF`, `<<-EOF`, `<<'EOF'`, `3<<"EOF"`). */
-function heredocWords(logical, escape) {
-    const found = [];
-    for (const word of splitWords(logical, escape)) {
-        if (!word.text.includes('<<'))
-            continue;
-        const m = HEREDOC_WORD.exec(word.text);
-        if (m === null)
-            continue;
-        let name = m[2];
-        const quoted = /["']/.test(name);
-        if (quoted)
-            name = name.replace(/["']/g, '');
-        if (name === '')
-            continue;
-        found.push({ name, stripTabs: m[1] === '-', quoted });
-    }
-    return found;
-}
-/**
- * Scans the lines (already split on `\n`), handing each instruction to `onInstruction` as soon
- * as its end is known; returns the comments. `directiveCount` lines at the top were directives;
- * `escape` is the escape character they set.
- */
-function scanLines(lines, directiveCount, escape, onInstruction) {
-    const comments = [];
-    let i = directiveCount;
-    while (i < lines.length) {
-        const line = lines[i];
-        const start = indent(line);
-        if (start === line.length) {
-            i++;
-            continue;
-        }
-        if (line.charCodeAt(start) === 35 /* # */) {
-            comments.push({ line: i, text: line.slice(start + 1).replace(/^[ \t]+/, '') });
-            i++;
-            continue;
-        }
-        let end = start;
-        while (end < line.length && !scanner_isBlank(line.charCodeAt(end)))
-            end++;
-        // `RUN\` at the end of a line: the escape continues the line, it is not part of the keyword.
-        // (`RUN\\` does not continue: its keyword is `RUN\\`, as BuildKit reads it.)
-        const continuation = continuationAt(line, start, start, escape);
-        if (continuation === end - 1 && continuation > start)
-            end = continuation;
-        const first = i;
-        const logical = logicalLine(lines, first, lines.length - 1, end, start, escape);
-        let last = logical.lastLine - 1;
-        // Comment lines inside the continuation are comments too (suppressions may sit there).
-        for (let j = first + 1; j <= last; j++) {
-            const l = lines[j];
-            const k = indent(l);
-            if (k < l.length && l.charCodeAt(k) === 35)
-                comments.push({ line: j, text: l.slice(k + 1).replace(/^[ \t]+/, '') });
-        }
-        const keywordRaw = line.slice(start, end);
-        const heredocs = [];
-        if (canContainHeredoc(keywordRaw, logical) && logical.text.includes('<<')) {
-            for (const h of heredocWords(logical, escape)) {
-                const bodyStart = last + 1;
-                let terminator = null;
-                for (let j = bodyStart; j < lines.length; j++) {
-                    const candidate = h.stripTabs ? lines[j].replace(/^\t+/, '') : lines[j];
-                    if (candidate === h.name) {
-                        terminator = j;
-                        break;
-                    }
-                }
-                heredocs.push({ ...h, bodyStart, terminator });
-                last = terminator ?? lines.length - 1;
-            }
-        }
-        onInstruction({ keywordRaw, first, last, keywordEnd: end, logical, heredocs });
-        i = last + 1;
-    }
-    return comments;
-}
-
-;// CONCATENATED MODULE: ./src/parse/parse.ts
-/**
- * Dockerfile text → DockerfileModel. The scanner finds directives, comments, instruction
- * boundaries and heredoc bodies; this file reads words, flags, forms, variables and stages,
- * so the rules see BuildKit's semantics rather than an editor's.
- *
- * Never throws on any input: what cannot be understood becomes a `parse-error` finding.
- */
-
-
-
-
-
-
-
-const parse_KEYWORDS = new Set([
-    'ADD',
-    'ARG',
-    'CMD',
-    'COPY',
-    'ENTRYPOINT',
-    'ENV',
-    'EXPOSE',
-    'FROM',
-    'HEALTHCHECK',
-    'LABEL',
-    'MAINTAINER',
-    'ONBUILD',
-    'RUN',
-    'SHELL',
-    'STOPSIGNAL',
-    'USER',
-    'VOLUME',
-    'WORKDIR'
-]);
-/** Instructions whose arguments may be a JSON array. */
-const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
-/** Flags each instruction accepts (BuildKit, dockerfile:1 syntax, labs excluded). */
-const ALLOWED_FLAGS = {
-    FROM: new Set(['platform']),
-    RUN: new Set(['mount', 'network', 'security', 'device']),
-    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
-    ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'parents', 'unpack']),
-    HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries'])
-};
-/** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
-const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
-function error(ctx, line, message, endLine = line) {
-    ctx.errors.push({ line, endLine, message });
-}
-/**
- * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
- * only \n ends a line; a lone \r is whitespace.
- */
-function normaliseText(text) {
-    let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (out.includes('\r'))
-        out = out.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
-    return out;
-}
-function parseDockerfile(source, options = {}) {
-    const text = normaliseText(source);
-    const lines = text.split('\n');
-    if (lines.length > 1 && lines[lines.length - 1] === '')
-        lines.pop();
-    const ctx = { lines, escape: '\\', errors: [], buildArgs: options.buildArgs ?? {}, stageIds: new Map() };
-    const scannedDirectives = scanDirectives(lines);
-    const directives = readDirectives(scannedDirectives, ctx);
-    ctx.escape = directives.escape?.value ?? '\\';
-    const comments = [];
-    const model = {
-        lineCount: Math.max(1, lines.length),
-        directives,
-        globalArgs: [],
-        preamble: [],
-        stages: [],
-        instructions: [],
-        comments,
-        errors: ctx.errors
-    };
-    let globalScope = EMPTY_SCOPE;
-    for (const [name, value] of Object.entries(PLATFORM_ARG_VALUES)) {
-        globalScope = withBinding(globalScope, name, { kind: 'builtin', value: ctx.buildArgs[name] ?? value, line: 0 });
-    }
-    const stageEndScopes = [];
-    let scope = globalScope;
-    let current = null;
-    // Each instruction is read as soon as it is scanned, so its scan data (logical line, words) is garbage at once.
-    const handle = (scanned) => {
-        const instruction = readInstruction(scanned, ctx, current === null ? -1 : current.index);
-        model.instructions.push(instruction);
-        if (instruction.keyword === 'FROM') {
-            if (current !== null)
-                stageEndScopes.push(scope);
-            instruction.scope = globalScope;
-            current = readStage(instruction, model.stages, globalScope, ctx);
-            instruction.stage = current.index;
-            model.stages.push(current);
-            if (current.id !== null && !ctx.stageIds.has(current.id))
-                ctx.stageIds.set(current.id, current.index);
-            scope = current.base.kind === 'stage' ? (stageEndScopes[current.base.stage] ?? EMPTY_SCOPE) : current.base.kind === 'scratch' ? withBinding(EMPTY_SCOPE, 'PATH', { kind: 'env', value: SCRATCH_PATH, line: 0 }) : EMPTY_SCOPE;
-            return;
-        }
-        instruction.scope = scope;
-        if (current === null) {
-            model.preamble.push(instruction);
-            if (instruction.keyword === 'ARG') {
-                globalScope = declareArgs(instruction, globalScope, null, ctx);
-                scope = globalScope;
-                for (const v of instruction.variables ?? []) {
-                    model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line });
-                }
-            }
-            else if (parse_KEYWORDS.has(instruction.keyword)) {
-                error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
-            }
-            return;
-        }
-        current.instructions.push(instruction);
-        current.endLine = instruction.endLine;
-        if (instruction.keyword === 'ARG')
-            scope = declareArgs(instruction, scope, globalScope, ctx);
-        else if (instruction.keyword === 'ENV')
-            scope = declareEnv(instruction, scope, ctx);
-        else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
-            readCopyPaths(instruction, ctx);
-        else if (instruction.keyword === 'WORKDIR' && instruction.args[0] !== undefined)
-            instruction.workdir = pathWord(instruction.args[0], scope, ctx);
-    };
-    for (const c of scanLines(lines, scannedDirectives.parsed.length, ctx.escape, handle))
-        comments.push({ line: c.line + 1, text: c.text });
-    if (model.stages.length === 0) {
-        const first = model.preamble[0];
-        if (first === undefined)
-            error(ctx, 1, 'the file has no instructions: a Dockerfile needs at least a FROM');
-        else
-            error(ctx, first.line, 'the file has no FROM instruction, so it defines no stage');
-    }
-    ctx.errors.sort((a, b) => a.line - b.line);
-    return model;
-}
-/**
- * The escape character as Parse reads it, where a repeated directive fails the build; the
- * frontend and the check options as DetectSyntax and ParseDirective read them (see ScannedDirectives).
- */
-function readDirectives(scanned, ctx) {
-    const directives = { syntax: null, escape: null, check: null };
-    const seen = new Set();
-    for (const { name, value, line } of scanned.parsed) {
-        if (seen.has(name)) {
-            error(ctx, line + 1, `only one ${name} parser directive can be used: BuildKit fails the build on this second one; remove one of them`);
-            continue;
-        }
-        seen.add(name);
-        if (name !== 'escape')
-            continue;
-        if (value === '\\' || value === '`')
-            directives.escape = { value, line: line + 1 };
-        else
-            error(ctx, line + 1, `invalid escape directive "${value}": it must be \\ or \``);
-    }
-    for (const { name, value, line } of scanned.raw) {
-        if (name === 'syntax')
-            directives.syntax = { value, line: line + 1 };
-        else if (name === 'check') {
-            const parsed = parseCheckDirective(value, line + 1);
-            if (parsed.ok)
-                directives.check = parsed.check;
-            else
-                error(ctx, line + 1, parsed.message);
-        }
-    }
-    return directives;
-}
-function readInstruction(scanned, ctx, stage) {
-    const { first, last, logical, keywordRaw } = scanned;
-    const keyword = keywordRaw.toUpperCase();
-    const instruction = {
-        keyword,
-        keywordRaw,
-        line: first + 1,
-        endLine: last + 1,
-        raw: rawArguments(ctx.lines, first, last, scanned.keywordEnd),
-        args: [],
-        flags: [],
-        heredocs: [],
-        form: null,
-        json: null,
-        emptyContinuationLines: logical.emptyLines,
-        stage,
-        scope: EMPTY_SCOPE
-    };
-    if (!parse_KEYWORDS.has(keyword)) {
-        error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine);
-        instruction.args = splitWords(logical, ctx.escape).map((w) => w.text);
-        return instruction;
-    }
-    const words = splitWords(logical, ctx.escape);
-    const allowed = ALLOWED_FLAGS[keyword];
-    let argStart = 0;
-    if (allowed !== undefined) {
-        while (argStart < words.length && words[argStart].text.startsWith('--')) {
-            const word = words[argStart];
-            const flag = readFlag(word);
-            instruction.flags.push(flag);
-            if (!allowed.has(flag.name))
-                error(ctx, word.line, `unknown flag --${flag.name} for ${keyword}`);
-            argStart++;
-        }
-    }
-    const argWords = words.slice(argStart);
-    instruction.args = argWords.map((w) => w.text);
-    instruction.heredocs = readHeredocs(scanned, ctx, instruction);
-    if (JSON_CAPABLE.has(keyword))
-        readForm(instruction, logical, argWords, ctx);
-    if (argWords.length === 0 && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'FROM') {
-        error(ctx, instruction.line, `${keyword} needs at least one argument`, instruction.endLine);
-    }
-    if (keyword === 'RUN')
-        instruction.run = readRun(instruction, ctx);
-    else if (keyword === 'COPY' || keyword === 'ADD')
-        instruction.copy = readCopyFlags(instruction, ctx);
-    else if (keyword === 'HEALTHCHECK')
-        readHealthcheck(instruction, ctx);
-    return instruction;
-}
-/** Everything after the keyword, as written, leading blanks dropped. */
-function rawArguments(lines, first, last, column) {
-    let text = (lines[first] ?? '').slice(column);
-    for (let j = first + 1; j <= last; j++)
-        text += `\n${lines[j] ?? ''}`;
-    let k = 0;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t'))
-        k++;
-    return k === 0 ? text : text.slice(k);
-}
-function readFlag(word) {
-    const body = word.text.slice(2);
-    const eq = body.indexOf('=');
-    if (eq < 0)
-        return { name: body.toLowerCase(), value: null, line: word.line };
-    return { name: body.slice(0, eq).toLowerCase(), value: unquote(body.slice(eq + 1)), line: word.line };
-}
-/** JSON (exec) form when the arguments parse as a JSON array of strings. */
-function readForm(instruction, logical, argWords, ctx) {
-    const firstWord = argWords[0];
-    const rest = firstWord === undefined ? '' : logical.text.slice(firstWord.offset).trim();
-    let form = 'shell';
-    if (instruction.keyword === 'HEALTHCHECK') {
-        // HEALTHCHECK [flags] CMD <command>: the form is that of the command after CMD.
-        const cmd = argWords[0];
-        if (cmd === undefined || cmd.text.toUpperCase() !== 'CMD')
-            return;
-        const after = argWords[1];
-        const cmdText = after === undefined ? '' : logical.text.slice(after.offset).trim();
-        const json = cmdText.startsWith('[') ? parseJsonArray(cmdText) : null;
-        instruction.form = json === null ? 'shell' : 'json';
-        instruction.json = json;
-        if (json === null && looksLikeExecForm(cmdText))
-            invalidJson(instruction, ctx);
-        return;
-    }
-    if (rest.startsWith('[') && instruction.heredocs.length === 0) {
-        const json = parseJsonArray(rest);
-        if (json !== null) {
-            form = 'json';
-            instruction.json = json;
-        }
-        else if (looksLikeExecForm(rest))
-            invalidJson(instruction, ctx);
-    }
-    instruction.form = form;
-}
-/**
- * Text that starts with `[` but is not JSON: a mistyped exec form (`['a', 'b']`, a missing
- * comma or bracket), or a shell test such as `RUN [ "$X" = "1" ] && exit 0`, which is fine.
- */
-function looksLikeExecForm(text) {
-    if (!text.startsWith('['))
-        return false;
-    if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text))
-        return true;
-    const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text);
-    return !shellTest;
-}
-function invalidJson(instruction, ctx) {
-    error(ctx, instruction.line, `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`, instruction.endLine);
-}
-function parseJsonArray(text) {
-    try {
-        const value = JSON.parse(text);
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-            return value;
-    }
-    catch {
-        // Not JSON: the caller reports it.
-    }
-    return null;
-}
-function readHeredocs(scanned, ctx, instruction) {
-    let reported = false;
-    return scanned.heredocs.map((h) => {
-        const endLine = h.terminator ?? ctx.lines.length - 1;
-        const bodyLines = ctx.lines.slice(h.bodyStart, h.terminator ?? ctx.lines.length);
-        // The first unclosed heredoc takes the rest of the file; the ones after it have no body to report on.
-        if (h.terminator === null && !reported) {
-            reported = true;
-            error(ctx, instruction.line, `heredoc <<${h.name} is never closed: everything after line ${instruction.line} is read as its body`, instruction.endLine);
-        }
-        return {
-            name: h.name,
-            stripTabs: h.stripTabs,
-            quoted: h.quoted,
-            line: Math.min(h.bodyStart, endLine) + 1,
-            endLine: endLine + 1,
-            content: bodyLines.map((l) => (h.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n'),
-            terminated: h.terminator !== null
-        };
-    });
-}
-function readRun(instruction, ctx) {
-    const commands = splitCommands(runScript(instruction));
-    const details = { mounts: [], network: null, security: null, commands, installs: packageInstalls(commands) };
-    for (const flag of instruction.flags) {
-        if (flag.name === 'network')
-            details.network = flag.value;
-        else if (flag.name === 'security')
-            details.security = flag.value;
-        else if (flag.name === 'mount') {
-            const mount = readMount(flag, ctx);
-            if (mount !== null)
-                details.mounts.push(mount);
-        }
-    }
-    return details;
-}
-function readMount(flag, ctx) {
-    const raw = flag.value ?? '';
-    const mount = { type: 'bind', from: null, source: null, target: null, id: null, line: flag.line, raw };
-    if (raw === '') {
-        error(ctx, flag.line, '--mount needs a value, e.g. --mount=type=cache,target=/root/.cache');
-        return null;
-    }
-    for (const part of splitCsv(raw)) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-        switch (key) {
-            case 'type':
-                mount.type = value.toLowerCase();
-                break;
-            case 'from':
-                mount.from = value;
-                break;
-            case 'source':
-            case 'src':
-                mount.source = value;
-                break;
-            case 'target':
-            case 'dst':
-            case 'destination':
-                mount.target = value;
-                break;
-            case 'id':
-                mount.id = value;
-                break;
-            default:
-                break;
-        }
-    }
-    if (!MOUNT_TYPES.has(mount.type)) {
-        error(ctx, flag.line, `unknown mount type "${mount.type}" (expected bind, cache, tmpfs, secret or ssh)`);
-    }
-    return mount;
-}
-function readCopyFlags(instruction, ctx) {
-    const details = {
-        from: null,
-        link: false,
-        chmod: null,
-        chown: null,
-        parents: false,
-        exclude: [],
-        checksum: null,
-        sources: [],
-        destination: null,
-        sourceWords: [],
-        destinationWord: null
-    };
-    const bool = (flag) => flag.value === null || flag.value.toLowerCase() !== 'false';
-    for (const flag of instruction.flags) {
-        switch (flag.name) {
-            case 'from':
-                details.from = flag.value;
-                if (flag.value === null || flag.value === '')
-                    error(ctx, flag.line, `${instruction.keyword} --from needs a stage name, index or image`);
-                break;
-            case 'link':
-                details.link = bool(flag);
-                break;
-            case 'parents':
-                details.parents = bool(flag);
-                break;
-            case 'chmod':
-                details.chmod = flag.value;
-                break;
-            case 'chown':
-                details.chown = flag.value;
-                break;
-            case 'exclude':
-                if (flag.value !== null)
-                    details.exclude.push(flag.value);
-                break;
-            case 'checksum':
-                details.checksum = flag.value;
-                break;
-            default:
-                break;
-        }
-    }
-    return details;
-}
-/** Sources and destination, expanded in scope (needs the instruction's scope, so runs later). */
-function readCopyPaths(instruction, ctx) {
-    const details = instruction.copy;
-    if (details === undefined)
-        return;
-    const paths = instruction.form === 'json' ? (instruction.json ?? []) : instruction.args;
-    const expand = (p) => instruction.form === 'json' || p.startsWith('<<') ? { raw: p, value: p, unresolved: [] } : pathWord(p, instruction.scope, ctx);
-    if (paths.length < 2) {
-        if (paths.length > 0)
-            error(ctx, instruction.line, `${instruction.keyword} needs a source and a destination`, instruction.endLine);
-        details.sourceWords = paths.map(expand);
-        details.sources = details.sourceWords.map((w) => w.value);
-        return;
-    }
-    details.sourceWords = paths.slice(0, -1).map(expand);
-    details.sources = details.sourceWords.map((w) => w.value);
-    details.destinationWord = expand(paths[paths.length - 1]);
-    details.destination = details.destinationWord.value;
-}
-function pathWord(raw, scope, ctx) {
-    const expansion = expandWord(raw, scope, ctx.escape);
-    return { raw, value: expansion.value, unresolved: expansion.unresolved };
-}
-function readHealthcheck(instruction, ctx) {
-    const first = instruction.args[0]?.toUpperCase();
-    if (first === undefined || first === 'NONE')
-        return;
-    if (first !== 'CMD')
-        error(ctx, instruction.line, `HEALTHCHECK must be followed by CMD or NONE, not "${instruction.args[0]}"`, instruction.endLine);
-}
-/** `ARG a`, `ARG a=1 b=2`. Global ARGs take build-arg overrides; stage ARGs also see the global value. */
-function declareArgs(instruction, scope, globalScope, ctx) {
-    const declarations = [];
-    let next = scope;
-    for (const word of instruction.args) {
-        const eq = word.indexOf('=');
-        const name = eq < 0 ? word : word.slice(0, eq);
-        const raw = eq < 0 ? null : word.slice(eq + 1);
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            error(ctx, instruction.line, `invalid ARG name "${name}"`, instruction.endLine);
-            continue;
-        }
-        let value;
-        let kind = 'arg';
-        const override = Object.prototype.hasOwnProperty.call(ctx.buildArgs, name) ? ctx.buildArgs[name] : undefined;
-        if (override !== undefined)
-            value = override;
-        else if (raw !== null)
-            value = expandWord(raw, next, ctx.escape).value;
-        else {
-            const global = globalScope?.get(name);
-            value = global?.value ?? null;
-            if (global?.kind === 'builtin')
-                kind = 'builtin';
-        }
-        declarations.push({ name, raw, value });
-        // ENV always wins over ARG of the same name.
-        if (next.get(name)?.kind !== 'env')
-            next = withBinding(next, name, { kind, value, line: instruction.line });
-    }
-    instruction.variables = declarations;
-    return next;
-}
-/** `ENV a=1 b="x y"` or the legacy `ENV a some value`. All values expand in the scope before the instruction. */
-function declareEnv(instruction, scope, ctx) {
-    const declarations = [];
-    const args = instruction.args;
-    const legacy = args.length > 0 && !args[0].includes('=');
-    if (legacy) {
-        const name = args[0];
-        const raw = args.slice(1).join(' ');
-        if (args.length < 2)
-            error(ctx, instruction.line, `ENV ${name} has no value`, instruction.endLine);
-        declarations.push({ name, raw, value: expandWord(raw, scope, ctx.escape).value });
-    }
-    else {
-        for (const word of args) {
-            const eq = word.indexOf('=');
-            if (eq <= 0) {
-                error(ctx, instruction.line, `ENV expects NAME=value pairs; "${word}" is not one`, instruction.endLine);
-                continue;
-            }
-            const raw = word.slice(eq + 1);
-            declarations.push({ name: unquote(word.slice(0, eq)), raw, value: expandWord(raw, scope, ctx.escape).value });
-        }
-    }
-    let next = scope;
-    for (const d of declarations)
-        next = withBinding(next, d.name, { kind: 'env', value: d.value, line: instruction.line });
-    instruction.variables = declarations;
-    return next;
-}
-const AS_KEYWORD = /^as$/i;
-function readStage(from, stages, globalScope, ctx) {
-    const args = from.args;
-    let imageWord = args[0] ?? '';
-    let name = null;
-    if (args.length === 0) {
-        error(ctx, from.line, 'FROM needs an image', from.endLine);
-    }
-    else if (args.length === 3 && AS_KEYWORD.test(args[1])) {
-        name = args[2];
-    }
-    else if (args.length !== 1) {
-        error(ctx, from.line, `FROM expects "FROM [--platform=...] image [AS name]", got "${args.join(' ')}"`, from.endLine);
-        if (args.length >= 2 && AS_KEYWORD.test(args[1]))
-            name = args[2] ?? null;
-        imageWord = args[0];
-    }
-    const platformFlag = from.flags.find((f) => f.name === 'platform');
-    const expansion = expandWord(imageWord, globalScope, ctx.escape);
-    const resolved = expansion.value;
-    const base = {
-        raw: imageWord,
-        resolved,
-        unresolved: expansion.unresolved,
-        image: null,
-        registry: null,
-        tag: null,
-        digest: null,
-        platform: platformFlag?.value ?? null,
-        kind: 'image',
-        stage: null
-    };
-    const lower = resolved.toLowerCase();
-    const baseIndex = ctx.stageIds.get(lower);
-    const baseStage = baseIndex === undefined ? undefined : stages[baseIndex];
-    if (lower === 'scratch')
-        base.kind = 'scratch';
-    else if (baseStage !== undefined) {
-        base.kind = 'stage';
-        base.stage = baseStage.index;
-    }
-    else if (resolved !== '') {
-        const ref = parseImageReference(resolved);
-        if (ref !== null) {
-            base.image = ref.registry === null ? ref.name : `${ref.registry}/${ref.name}`;
-            base.registry = ref.registry;
-            base.tag = ref.tag;
-            base.digest = ref.digest;
-        }
-        else if (expansion.unresolved.length === 0 && !expansion.malformed && referencedNames(imageWord).length === 0) {
-            // A reference built from ARGs is the invalid-default-arg-in-from rule's (BuildKit's InvalidDefaultArgInFrom), not a parse error.
-            error(ctx, from.line, `"${resolved}" is not a valid image reference`, from.endLine);
-        }
-    }
-    return {
-        index: stages.length,
-        name,
-        id: name === null ? null : name.toLowerCase(),
-        line: from.line,
-        endLine: from.endLine,
-        base,
-        instructions: [from]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rules/engine.ts
-/** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
-
-
-/** What a rule sees as its options: the declared defaults, overridden by the configured values. */
-function optionsOf(rule, configured) {
-    const values = {};
-    for (const o of rule.meta.options ?? [])
-        values[o.name] = configured?.[rule.meta.id]?.[o.name] ?? o.default;
-    return values;
-}
-/** `# check=experimental=Name|all` turns BuildKit's experimental checks on, as in BuildKit. */
-function experimentalOn(context, rule) {
-    const list = context.model.directives.check?.experimental ?? [];
-    return list === 'all' || (rule.meta.equivalents.buildkit !== null && list.includes(rule.meta.equivalents.buildkit));
-}
-/** The stage a finding is about: its own, else the stage whose lines hold it (-1 before the first FROM). */
-function stageOf(context, f) {
-    if (f.stage !== null)
-        return f.stage;
-    return context.model.stages.find((s) => f.line >= s.line && f.line <= s.endLine)?.index ?? -1;
-}
-function configuredIgnore(context, ignores) {
-    if (ignores.length === 0)
-        return () => false;
-    return (f) => {
-        const code = f.equivalents.hadolint;
-        const ids = code !== null && code.startsWith('SC') ? [f.rule, shellcheckId(code)] : [f.rule];
-        return ignores.some((ignore) => {
-            if (!ids.some((id) => ignore.ids.has(id)))
-                return false;
-            if (ignore.stage === null)
-                return true;
-            const stage = context.model.stages[stageOf(context, f)];
-            return stage !== undefined && ignore.stage(stage.name, stage.index);
-        });
-    };
-}
-function runRules(context, options = {}) {
-    const rules = context.rules;
-    const findings = [];
-    const lastLine = context.model.lineCount;
-    const suppressions = readSuppressions(context.model, rules);
-    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
-    for (const rule of rules) {
-        const level = options.levels?.[rule.meta.id];
-        if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
-            continue;
-        for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
-            if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
-                continue;
-            const line = Math.min(Math.max(1, report.line), lastLine);
-            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
-            if (suppressedElsewhere)
-                continue;
-            findings.push({
-                rule: rule.meta.id,
-                severity: level ?? report.severity ?? rule.meta.severity,
-                line,
-                endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
-                message: report.message,
-                stage: report.stage,
-                equivalents: report.equivalents ?? rule.meta.equivalents
-            });
-        }
-    }
-    const ignored = configuredIgnore(context, options.ignores ?? []);
-    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
-    if (suppressions.buildkitErrors) {
-        // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
-        for (const f of kept)
-            if (f.equivalents.buildkit !== null)
-                f.severity = 'error';
-    }
-    return oneFindingPerCause(kept.sort(compareFindings));
-}
-/**
- * The same rule saying the same thing on many lines of a file is one cause: one finding at the
- * first line that lists the others (`alsoAt`), not 34 annotations. Findings arrive sorted by line.
- */
-function oneFindingPerCause(findings) {
-    const first = new Map();
-    const out = [];
-    for (const f of findings) {
-        const key = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
-        const seen = first.get(key);
-        if (seen === undefined) {
-            first.set(key, f);
-            out.push(f);
-        }
-        else
-            (seen.alsoAt ??= []).push(f.line);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/review/analyze.ts
 
 
@@ -25121,6 +20256,5273 @@ function analyzeParsed(path, text, options, parsed) {
             equivalents: NO_EQUIVALENTS
         };
         return { path, model: { ...model, errors: [] }, graph: emptyGraph(), findings: [finding] };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/links.ts
+/**
+ * Where a run's links point: the tool's home and its rule pages, at the version that ran, so a
+ * link in a comment or a SARIF log opens the page that explains that very finding. The edges
+ * compute them once (src/github from the running action, src/cli from package.json) and hand
+ * them to the reports. Pure.
+ */
+
+/** The links of a GitHub repository at a ref (a tag, a branch or a commit SHA). */
+function linksAt(home, ref) {
+    const root = home.replace(/\/+$/, '');
+    return { home: root, rules: `${root}/blob/${encodeURI(ref)}/docs/rules` };
+}
+/** The page that documents a rule; for Stagecraft's own failure, where to report it. */
+function ruleDocUrl(links, id) {
+    return id === INTERNAL_ERROR ? `${links.home}/issues/new` : `${links.rules}/${id}.md`;
+}
+/** The tag a release of a version gets (scripts/release.mjs makes it). */
+function releaseTag(version) {
+    return `v${version}`;
+}
+
+;// CONCATENATED MODULE: ./src/enrich/size-estimates.ts
+/**
+ * A built-in, dated table of how big common base images are, so the summary can say "this
+ * image starts at about 390 MB" without a registry. Always shown as an estimate: tags move and
+ * sizes drift. The registry look-up (when it is on) replaces these with real numbers.
+ *
+ * Figures are the compressed (download) size for linux/amd64 of current tags, rounded, read off
+ * the registries' tag pages. The variant is chosen from the tag, most specific first.
+ */
+/** When the figures were last checked. */
+const ESTIMATES_AS_OF = '2026-11';
+const ALPINE = /alpine/;
+const size_estimates_SLIM = /slim/;
+const any = (name, megabytes) => ({ tag: null, name, megabytes });
+const size_estimates_FAMILIES = [
+    { images: ['alpine'], family: 'alpine', variants: [any('', 4)] },
+    { images: ['busybox'], family: 'busybox', variants: [any('', 2)] },
+    { images: ['debian'], family: 'debian', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 28 }, any('', 49)] },
+    { images: ['ubuntu'], family: 'ubuntu', variants: [any('', 30)] },
+    { images: ['fedora'], family: 'fedora', variants: [any('', 65)] },
+    { images: ['rockylinux', 'almalinux', 'centos', 'oraclelinux'], family: 'enterprise linux', variants: [{ tag: /minimal/, name: 'minimal', megabytes: 40 }, any('', 75)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi8/ubi-minimal', 'redhat/ubi9-minimal'], family: 'ubi', variants: [any('minimal', 38)] },
+    { images: ['registry.access.redhat.com/ubi9/ubi', 'registry.access.redhat.com/ubi8/ubi', 'redhat/ubi9'], family: 'ubi', variants: [any('', 80)] },
+    { images: ['amazonlinux'], family: 'amazonlinux', variants: [any('', 60)] },
+    { images: ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12', 'gcr.io/distroless/static-debian11'], family: 'distroless', variants: [any('static', 2)] },
+    { images: ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian11', 'gcr.io/distroless/base-nossl-debian12'], family: 'distroless', variants: [any('base', 20)] },
+    { images: ['gcr.io/distroless/cc', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/cc-debian11'], family: 'distroless', variants: [any('cc', 23)] },
+    { images: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'], family: 'distroless', variants: [any('python3', 20)] },
+    { images: ['gcr.io/distroless/nodejs', 'gcr.io/distroless/nodejs18-debian12', 'gcr.io/distroless/nodejs20-debian12', 'gcr.io/distroless/nodejs22-debian12'], family: 'distroless', variants: [any('nodejs', 45)] },
+    { images: ['gcr.io/distroless/java17-debian12', 'gcr.io/distroless/java21-debian12', 'gcr.io/distroless/java'], family: 'distroless', variants: [any('java', 90)] },
+    { images: ['cgr.dev/chainguard/static'], family: 'chainguard', variants: [any('static', 1)] },
+    {
+        images: ['node'],
+        family: 'node',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 45 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 70 }, any('', 390)]
+    },
+    {
+        images: ['python'],
+        family: 'python',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 370)]
+    },
+    {
+        images: ['golang'],
+        family: 'golang',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 75 }, any('', 300)]
+    },
+    {
+        images: ['rust'],
+        family: 'rust',
+        variants: [{ tag: ALPINE, name: 'alpine', megabytes: 280 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 250 }, any('', 550)]
+    },
+    { images: ['gcc'], family: 'gcc', variants: [any('', 520)] },
+    { images: ['buildpack-deps'], family: 'buildpack-deps', variants: [{ tag: /curl/, name: 'curl', megabytes: 70 }, { tag: /scm/, name: 'scm', megabytes: 130 }, any('', 320)] },
+    {
+        images: ['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine'],
+        family: 'java',
+        variants: [
+            { tag: /jre.*alpine|alpine.*jre/, name: 'JRE, alpine', megabytes: 65 },
+            { tag: /jre/, name: 'JRE', megabytes: 95 },
+            { tag: ALPINE, name: 'JDK, alpine', megabytes: 165 },
+            any('JDK', 190)
+        ]
+    },
+    { images: ['maven'], family: 'maven', variants: [any('JDK + maven', 280)] },
+    { images: ['gradle'], family: 'gradle', variants: [any('JDK + gradle', 300)] },
+    { images: ['mcr.microsoft.com/dotnet/sdk'], family: '.NET', variants: [{ tag: ALPINE, name: 'sdk, alpine', megabytes: 230 }, any('sdk', 280)] },
+    { images: ['mcr.microsoft.com/dotnet/aspnet'], family: '.NET', variants: [{ tag: ALPINE, name: 'aspnet, alpine', megabytes: 45 }, any('aspnet', 90)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime, alpine', megabytes: 40 }, any('runtime', 80)] },
+    { images: ['mcr.microsoft.com/dotnet/runtime-deps'], family: '.NET', variants: [{ tag: ALPINE, name: 'runtime-deps, alpine', megabytes: 5 }, any('runtime-deps', 45)] },
+    { images: ['nginx', 'nginxinc/nginx-unprivileged'], family: 'nginx', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 20 }, any('', 70)] },
+    { images: ['httpd'], family: 'httpd', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 25 }, any('', 60)] },
+    { images: ['php'], family: 'php', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, any('', 170)] },
+    { images: ['ruby'], family: 'ruby', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 35 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 75 }, any('', 360)] },
+    { images: ['perl'], family: 'perl', variants: [{ tag: size_estimates_SLIM, name: 'slim', megabytes: 45 }, any('', 330)] },
+    { images: ['elixir', 'erlang'], family: 'erlang', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 50 }, { tag: size_estimates_SLIM, name: 'slim', megabytes: 110 }, any('', 500)] },
+    { images: ['postgres'], family: 'postgres', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 100 }, any('', 150)] },
+    { images: ['redis'], family: 'redis', variants: [{ tag: ALPINE, name: 'alpine', megabytes: 17 }, any('', 45)] }
+];
+const BY_IMAGE = new Map(size_estimates_FAMILIES.flatMap((f) => f.images.map((image) => [image, f])));
+function sizeClassOf(megabytes) {
+    if (megabytes <= 0)
+        return 'none';
+    if (megabytes < 10)
+        return 'tiny';
+    if (megabytes < 60)
+        return 'small';
+    if (megabytes < 200)
+        return 'medium';
+    if (megabytes < 450)
+        return 'large';
+    return 'huge';
+}
+function repositoryName(image) {
+    for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'docker.io/', 'library/']) {
+        if (image.startsWith(prefix))
+            return image.slice(prefix.length);
+    }
+    return image;
+}
+/**
+ * The estimate for an image (repository without tag, as in the model's `base.image`) and its
+ * tag; `scratch` is empty. Null when the image is not in the table.
+ */
+function estimateImageSize(image, tag) {
+    const name = repositoryName(image.toLowerCase());
+    if (name === 'scratch')
+        return { label: 'scratch', megabytes: 0, sizeClass: 'none' };
+    const family = BY_IMAGE.get(name);
+    if (family === undefined)
+        return null;
+    const t = (tag ?? '').toLowerCase();
+    const variant = family.variants.find((v) => v.tag === null || v.tag.test(t));
+    if (variant === undefined)
+        return null;
+    return { label: variant.name === '' ? family.family : `${family.family} (${variant.name})`, megabytes: variant.megabytes, sizeClass: sizeClassOf(variant.megabytes) };
+}
+
+;// CONCATENATED MODULE: ./src/enrich/sizes.ts
+/**
+ * Which size to show for a base image: the registry's when it answered, else the built-in
+ * estimate, always saying which. Pure: the look-ups happen in src/registry before reporting.
+ */
+
+/** The platform a FROM pulls: its `--platform` (BuildKit's platform ARGs taken as linux/amd64), else linux/amd64. */
+function platformOf(base) {
+    const written = base.platform;
+    if (written === null || written === '')
+        return 'linux/amd64';
+    if (written.includes('$'))
+        return 'linux/amd64';
+    return written.toLowerCase();
+}
+const sizeKey = (image, platform) => `${image}|${platform}`;
+/** The registry's answer for a base, when there was a look-up. */
+function lookupOf(base, sizes) {
+    return base.kind === 'image' ? sizes?.get(sizeKey(base.label, platformOf(base))) : undefined;
+}
+function baseSize(base, sizes) {
+    const estimate = base.kind === 'scratch' ? estimateImageSize('scratch', null) : base.kind === 'image' && base.image !== null ? estimateImageSize(base.image, base.tag) : null;
+    const found = lookupOf(base, sizes);
+    if (found?.ok === true)
+        return { compressedSize: found.compressedSize, size: found.size, sizeSource: 'registry', estimate };
+    if (estimate === null)
+        return null;
+    return { compressedSize: estimate.megabytes * 1_000_000, size: null, sizeSource: 'estimate', estimate };
+}
+/** `45.2 MB` for exact sizes, `≈ 45 MB` for estimates. */
+function formatSize(size) {
+    if (size.sizeSource === 'estimate')
+        return size.compressedSize === 0 ? '0 MB' : `≈ ${Math.round(size.compressedSize / 1e6)} MB`;
+    return formatBytes(size.compressedSize);
+}
+function formatBytes(bytes) {
+    if (Math.abs(bytes) < 1000)
+        return `${bytes} B`;
+    if (Math.abs(bytes) < 1e6)
+        return `${(bytes / 1e3).toFixed(1)} kB`;
+    return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/**
+ * The JSON report (`--format json`, the action's `json-file`). Version 1's field names are a
+ * contract: later versions add fields, never rename or remove these.
+ */
+
+
+
+function sizeFields(base, sizes) {
+    const found = baseSize(base, sizes);
+    return found === null ? { compressedSize: null, size: null, sizeSource: null } : { compressedSize: found.compressedSize, size: found.size, sizeSource: found.sizeSource };
+}
+const jsonBuild = (b) => ({
+    kind: b.kind,
+    source: { file: b.source.file, line: b.source.line },
+    name: b.name,
+    target: b.target,
+    targetUnknown: b.targetUnknown,
+    context: b.context,
+    args: b.args,
+    platforms: b.platforms,
+    pushed: b.push
+});
+function toJsonFile(file, sizes, built) {
+    const { analysis } = file;
+    const { model, graph } = analysis;
+    const edges = edgesByStage(graph, model.stages.length);
+    const shipped = describeShippedImage(model, graph);
+    return {
+        path: analysis.path,
+        target: graph.target,
+        finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
+        ...(built === undefined ? {} : { builtImage: built }),
+        targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
+        builds: (file.builds ?? []).map(jsonBuild),
+        stages: model.stages.map((stage) => ({
+            index: stage.index,
+            name: stage.name,
+            line: stage.line,
+            base: {
+                raw: stage.base.raw,
+                image: stage.base.image,
+                tag: stage.base.tag,
+                digest: stage.base.digest,
+                platform: stage.base.platform,
+                kind: stage.base.kind,
+                stage: stage.base.stage,
+                ...sizeFields(describeBase(stage, model.stages), sizes)
+            },
+            role: graph.roles[stage.index] ?? 'unused',
+            dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
+        })),
+        findings: analysis.findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            line: f.line,
+            endLine: f.endLine,
+            message: f.message,
+            equivalents: { hadolint: f.equivalents.hadolint, buildkit: f.equivalents.buildkit },
+            ...(f.targets === undefined ? {} : { targets: f.targets }),
+            ...(f.alsoAt === undefined ? {} : { alsoAt: f.alsoAt })
+        }))
+    };
+}
+function toJsonReport(review) {
+    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) };
+}
+/**
+ * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
+ * piece per file as it is analysed, then the closing. A large run never holds the whole text.
+ */
+const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": [';
+function jsonFilePiece(file, first) {
+    return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`;
+}
+function jsonReportClose(files) {
+    return files === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+;// CONCATENATED MODULE: ./src/enrich/delta.ts
+/**
+ * What a pull request changed about a Dockerfile: stages added, removed or renamed, the shipped
+ * image's base, and which findings are new or fixed. Findings are matched by rule, stage and
+ * message with line numbers left out, so a finding that only moved is neither new nor fixed. Pure.
+ */
+
+/** The base versions that exist (a new file has none). */
+function analysedVersions(previous) {
+    return [...(previous?.values() ?? [])].filter((p) => p !== 'new');
+}
+const stageKey = (s) => s.id ?? `#${s.index}`;
+/** A finding's stage by name, with a renamed stage's old name mapped to its new one. */
+function delta_stageName(analysis, index, renamed) {
+    const stage = index === null ? undefined : analysis.model.stages[index];
+    const id = stage === undefined ? '' : (stage.id ?? '');
+    return renamed.get(id) ?? id;
+}
+/** Identity of a finding across versions: line numbers, and a renamed stage's name, left out. */
+function findingKey(analysis, f, renamed) {
+    const stage = delta_stageName(analysis, f.stage, renamed);
+    let message = f.message.replace(/\b(lines?) \d+(?:[–-]\d+)?/g, '$1 N');
+    for (const [from, to] of renamed)
+        message = message.split(`"${from}"`).join(`"${to}"`);
+    return `${f.rule}\u0000${stage}\u0000${message}`;
+}
+/** A grouped finding stands for one occurrence per line: compared one by one, so a PR that adds a line is seen. */
+function occurrences(findings) {
+    return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]));
+}
+/** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
+function missingFrom(a, b, renamedA, renamedB) {
+    const counts = new Map();
+    for (const f of occurrences(b.findings)) {
+        const k = findingKey(b, f, renamedB);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return occurrences(a.findings).filter((f) => {
+        const k = findingKey(a, f, renamedA);
+        const n = counts.get(k) ?? 0;
+        if (n === 0)
+            return true;
+        counts.set(k, n - 1);
+        return false;
+    });
+}
+const delta_NONE = new Map();
+/** At least half of the instructions after FROM are the same text (in any order). */
+function similar(a, b) {
+    const text = (s) => s.instructions.slice(1).map((i) => `${i.keyword} ${i.args.join(' ')}`);
+    const left = text(a);
+    const right = new Set(text(b));
+    const shared = left.filter((t) => right.has(t)).length;
+    return shared * 2 >= Math.max(left.length, right.size) && (left.length > 0 || right.size === 0);
+}
+function compareVersions(base, head) {
+    const before = base.model.stages;
+    const after = head.model.stages;
+    const beforeKeys = new Set(before.map(stageKey));
+    const afterKeys = new Set(after.map(stageKey));
+    const removed = before.filter((s) => !afterKeys.has(stageKey(s)));
+    const added = after.filter((s) => !beforeKeys.has(stageKey(s)));
+    // A removed and an added named stage with the same base and mostly the same instructions: a rename.
+    const stagesRenamed = [];
+    const renamed = new Map();
+    for (const old of [...removed]) {
+        const match = added.find((s) => s.name !== null && old.name !== null && s.base.raw === old.base.raw && similar(old, s));
+        if (match === undefined)
+            continue;
+        stagesRenamed.push({ from: stageLabel(old), to: stageLabel(match) });
+        renamed.set(old.id, match.id);
+        removed.splice(removed.indexOf(old), 1);
+        added.splice(added.indexOf(match), 1);
+    }
+    return {
+        stagesAdded: added.map(stageLabel),
+        stagesRemoved: removed.map(stageLabel),
+        stagesRenamed,
+        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
+        newFindings: missingFrom(head, base, delta_NONE, renamed),
+        fixedFindings: missingFrom(base, head, renamed, delta_NONE)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/**
+ * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
+ * stage, artifact source → the stage that copies). Stages are boxes, external images are
+ * stadiums; FROM is a solid arrow (thick along the shipped chain), COPY --from dashed and
+ * labelled with the copied paths, RUN --mount dotted. Node ids are generated (`s0`, `x0`), so
+ * any stage name is safe; every label goes through `mermaidText`. Pure.
+ */
+/** Past these, GitHub's Mermaid refuses or draws an unreadable picture; the table stays. */
+const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
+/** Characters a quoted Mermaid label may hold as they are; everything else becomes an entity code. */
+const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
+/** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
+function mermaidText(text, max = 40) {
+    const chars = [...text.replace(/\s+/g, ' ')];
+    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+}
+/** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
+function shortPaths(paths) {
+    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
+    return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
+}
+const CLASSES = [
+    'classDef ships fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0d1117',
+    'classDef environment fill:#fbefff,stroke:#8250df,stroke-width:2px,color:#0d1117',
+    'classDef build fill:#ddf4ff,stroke:#0969da,color:#0d1117',
+    'classDef unused fill:#f6f8fa,stroke:#8c959f,color:#8c959f,stroke-dasharray:4 3',
+    'classDef image fill:#fff8c5,stroke:#9a6700,color:#0d1117'
+];
+const DASHED = 'stroke-dasharray:6 4';
+const DOTTED = 'stroke-dasharray:2 3';
+/** `|"label"|`, or nothing: Mermaid rejects an empty quoted label. */
+function edgeLabel(text) {
+    return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
+}
+/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
+function stageGraphMermaid(rows, graph) {
+    if (rows.length === 0)
+        return null;
+    const lines = ['flowchart LR'];
+    const images = new Map();
+    const imageNode = (label) => {
+        let id = images.get(label);
+        if (id === undefined) {
+            id = `x${images.size}`;
+            images.set(label, id);
+            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
+        }
+        return id;
+    };
+    const edges = [];
+    for (const row of rows) {
+        lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
+    }
+    for (const row of rows) {
+        if (row.base.kind === 'stage')
+            continue;
+        const thick = row.role === 'ships';
+        edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
+    }
+    for (const e of graph.edges) {
+        if (e.via === 'from')
+            edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
+        else if (e.via === 'copy')
+            edges.push({ text: `s${e.to} -.->${edgeLabel(shortPaths(e.paths))} s${e.from}`, style: DASHED });
+        else
+            edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
+    }
+    for (const x of graph.external) {
+        if (x.via === 'from')
+            continue;
+        edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
+    }
+    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
+        return null;
+    lines.push(...edges.map((e) => `  ${e.text}`));
+    lines.push(...CLASSES.map((c) => `  ${c}`));
+    for (const role of ['ships', 'environment', 'build', 'unused']) {
+        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
+        if (ids.length > 0)
+            lines.push(`  class ${ids.join(',')} ${role}`);
+    }
+    if (images.size > 0)
+        lines.push(`  class ${[...images.values()].join(',')} image`);
+    edges.forEach((e, i) => {
+        if (e.style !== null)
+            lines.push(`  linkStyle ${i} ${e.style}`);
+    });
+    const source = lines.join('\n');
+    return source.length > MERMAID_LIMITS.characters ? null : source;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+/** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
+
+const COLOURS = {
+    error: ['\u001b[31m', '\u001b[39m'],
+    warning: ['\u001b[33m', '\u001b[39m'],
+    info: ['\u001b[36m', '\u001b[39m'],
+    dim: ['\u001b[2m', '\u001b[22m'],
+    bold: ['\u001b[1m', '\u001b[22m']
+};
+function countFindings(analyses) {
+    return { files: analyses.length, ...tally(analyses.flatMap((a) => a.findings)) };
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** `builder (build) → app (ships)`: each stage with its role, in file order. */
+function stageLine(analysis) {
+    const { model, graph } = analysis;
+    if (model.stages.length === 0)
+        return 'no stages';
+    return model.stages
+        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
+        .join(', ');
+}
+function painter(options) {
+    return (kind, text) => {
+        const [open, close] = COLOURS[kind];
+        return options.colour ? `${open}${text}${close}` : text;
+    };
+}
+/** One file's part of the report, so a large run can print as it goes. */
+function textFilePiece(analysis, options) {
+    const paint = painter(options);
+    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
+    for (const f of analysis.findings)
+        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`);
+    return out.join('\n') + '\n\n';
+}
+function textTotals(t) {
+    return `${plural(t.files, 'file')}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info\n`;
+}
+function formatText(review, options) {
+    const analyses = review.files.map((f) => f.analysis);
+    return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses));
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The Markdown that the sticky comment and the job summary show: a status line, then per file a
+ * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
+ * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
+ * grouped by stage. Pure.
+ *
+ * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
+ * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
+ * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
+ * give way to one line of counts per file and a pointer.
+ */
+
+
+
+
+
+
+
+
+/** GitHub's comment body limit, in code points (the safe budget from the research notes). */
+const COMMENT_LIMIT = 65536;
+const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '\\': '\\\\',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    '\n': ' ',
+    '\r': ''
+};
+/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
+function escapeMarkdown(text) {
+    let out = '';
+    for (const c of text)
+        out += ENTITIES[c] ?? c;
+    return out;
+}
+function counts(findings) {
+    const c = tally(findings);
+    if (findings.length === 0)
+        return 'no findings';
+    return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
+}
+/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** At most `max` items, then "+N more". */
+function markdown_list(items, max = 8, format = code) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, max).map(format).join(', ');
+    return items.length > max ? `${shown} +${items.length - max} more` : shown;
+}
+function findingsTable(findings, links) {
+    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${escapeMarkdown(findingText(f))} |`);
+    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
+}
+/** Findings under a small heading per stage (in file order), then those about the whole file. */
+function findingsByStage(analysis, links) {
+    const groups = new Map();
+    for (const f of analysis.findings)
+        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
+    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    if (order.length === 1 && order[0] === null)
+        return findingsTable(analysis.findings, links);
+    return order
+        .map((index) => {
+        const stage = index === null ? undefined : analysis.model.stages[index];
+        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
+        return `${title}\n\n${findingsTable(groups.get(index) ?? [], links)}`;
+    })
+        .join('\n\n');
+}
+const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
+function baseCell(base) {
+    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
+}
+function roleCell(row, target) {
+    if (row.role === 'ships')
+        return row.index === target ? '**ships** (target)' : '**ships**';
+    if (row.role === 'environment')
+        return row.index === target ? '**environment** (target)' : 'environment';
+    return row.role;
+}
+function stageTable(rows, target) {
+    const lines = rows.map((r) => {
+        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
+        return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
+    });
+    return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+}
+function sizeText(size) {
+    if (size === null)
+        return 'unknown';
+    return `${formatSize(size)}, ${size.sizeSource === 'registry' ? 'from the registry' : 'estimate'}`;
+}
+/** Every external base image with its size (the registry's, else the estimate), largest first. */
+function baseImagesTable(rows, sizes) {
+    const bases = new Map();
+    for (const r of rows) {
+        if (r.base.kind === 'stage')
+            continue;
+        const entry = bases.get(r.base.label) ?? { base: r.base, stages: [] };
+        entry.stages.push(r.label);
+        bases.set(r.base.label, entry);
+    }
+    if (bases.size === 0)
+        return null;
+    const entries = [...bases.values()].map((e) => ({ ...e, size: baseSize(e.base, sizes), lookup: lookupOf(e.base, sizes) }));
+    entries.sort((a, b) => (b.size?.compressedSize ?? -1) - (a.size?.compressedSize ?? -1));
+    const lines = entries.map((e) => {
+        const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
+        const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
+        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
+    });
+    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
+    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
+    const note = sizes === undefined
+        ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
+        : failed.length > 0
+            ? `*Estimated because the registry look-up failed:* ${failed.join('; ')}`
+            : '';
+    const table = ['| base image | used by | family | size class | compressed size | source |', '| --- | --- | --- | --- | ---: | --- |', ...lines].join('\n');
+    return [table, note, ...mismatched].filter((p) => p !== '').join('\n\n');
+}
+function packagesCell(lists) {
+    if (lists.length === 0)
+        return '—';
+    return lists.map((l) => `${l.manager}: ${markdown_list(l.packages)}`).join('; ');
+}
+function copiesCell(items) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, 6).map((c) => {
+        const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
+        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
+        return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
+    });
+    return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
+}
+function finalImageTable(analysis, image, sizes) {
+    const stages = analysis.model.stages;
+    const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i])));
+    const size = baseSize(image.base, sizes);
+    const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`;
+    const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user);
+    const left = describeLeftBehind(analysis.model, analysis.graph);
+    const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`);
+    const rows = [
+        ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
+        ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
+        ['user', user],
+        ['workdir', code(image.workdir)],
+        ['exposed ports', markdown_list(image.ports)],
+        ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
+        ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
+        ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
+        ['files from the build context', copiesCell(image.contextFiles)],
+        ['artifacts from other stages and images', copiesCell(image.artifacts)],
+        ['packages installed', packagesCell(image.packages)],
+        ['ENV (names only)', markdown_list(image.envNames, 12)],
+        ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
+    ];
+    return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+function clip(text, max = 100) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+function builtImageSection(result) {
+    if ('reason' in result)
+        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
+    const added = result.compressedSize - result.baseSize;
+    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
+    const shown = result.layers.slice(-30);
+    const rows = shown.map((l) => {
+        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
+        return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
+    });
+    const hidden = result.layers.length - shown.length;
+    const table = ['| layer | size | from | made by |', '| ---: | ---: | --- | --- |', ...rows].join('\n');
+    const largest = `Largest: ${result.largest.map((l) => `layer ${l.index} ${formatBytes(l.size)}`).join(', ')}.`;
+    const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
+    return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
+}
+/** How much the base changed: exact bytes when the registry gave both, else estimates. */
+function sizeChange(before, after, sizes) {
+    const a = before === null ? null : baseSize(before, sizes);
+    const b = after === null ? null : baseSize(after, sizes);
+    if (a === null || b === null)
+        return '';
+    const d = b.compressedSize - a.compressedSize;
+    const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
+    const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
+    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
+}
+function deltaLines(delta, sizes) {
+    const out = [];
+    if (delta.stagesAdded.length > 0)
+        out.push(`stages added: ${markdown_list(delta.stagesAdded)}`);
+    if (delta.stagesRemoved.length > 0)
+        out.push(`stages removed: ${markdown_list(delta.stagesRemoved)}`);
+    for (const r of delta.stagesRenamed)
+        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
+    const { before, after } = delta.finalBase;
+    if (before !== null && after !== null && before.label !== after.label)
+        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
+    const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
+    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
+    if (delta.fixedFindings.length > 0)
+        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
+    return out;
+}
+/** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
+function builtByLine(builds) {
+    if (builds === undefined || builds.length === 0)
+        return null;
+    const shown = builds.slice(0, 4).map((b) => {
+        const what = [b.targetUnknown ? 'target unknown' : b.target === null ? 'last stage' : `target ${code(b.target)}`, ...(b.push === true ? ['pushed'] : [])];
+        return `${code(`${b.source.file}:${b.source.line}`)} (${what.join(', ')})`;
+    });
+    const more = builds.length - shown.length;
+    return `*Built by* ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
+/** Said once per file when a built image is a build environment: the runtime-image rules skip it. */
+function purposeLine(analysis) {
+    const environments = analysis.graph.targets.filter((t) => t.purpose === 'environment');
+    if (environments.length === 0)
+        return null;
+    const stages = analysis.model.stages;
+    const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
+    return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
+}
+function fileSection(analysis, previous, detail, sizes, built, builds, links) {
+    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
+    const rows = describeStages(analysis.model, analysis.graph);
+    const image = describeShippedImage(analysis.model, analysis.graph);
+    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`;
+    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
+    // The blank line after </summary> is what makes GitHub render the Markdown inside.
+    const parts = [];
+    const origin = builtByLine(builds);
+    if (origin !== null)
+        parts.push(origin);
+    const purpose = purposeLine(analysis);
+    if (purpose !== null)
+        parts.push(purpose);
+    if (previous === 'new')
+        parts.push('**New file** in this pull request.');
+    else if (previous !== undefined)
+        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
+    if (rows.length > 0) {
+        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
+        if (detail === 'full') {
+            const mermaid = stageGraphMermaid(rows, analysis.graph);
+            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
+            const bases = baseImagesTable(rows, sizes);
+            if (bases !== null)
+                parts.push(`**Base images**\n\n${bases}`);
+            if (image !== null)
+                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
+            if (built !== undefined)
+                parts.push(builtImageSection(built));
+        }
+    }
+    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis, links)}`);
+    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
+}
+function statusLine(analyses, removed) {
+    const t = countFindings(analyses);
+    if (analyses.length === 0)
+        return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
+    const total = t.error + t.warning + t.info;
+    if (total === 0)
+        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
+    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
+}
+/** Code points without copying the string into an array (a summary can be megabytes long). */
+function codePoints(s) {
+    let n = s.length;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        // A high surrogate followed by a low one is one code point in two UTF-16 units.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+            const d = s.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) {
+                n--;
+                i++;
+            }
+        }
+    }
+    return n;
+}
+function summaryMarkdown(review, options) {
+    const limit = options.limit ?? COMMENT_LIMIT;
+    const removed = review.removed ?? [];
+    const analyses = review.files.map((f) => f.analysis);
+    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
+    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
+    for (const detail of ['full', 'compact']) {
+        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds, options.links)).join('\n')}${tail}`;
+        if (codePoints(body) <= limit)
+            return body;
+    }
+    // Still too long: one line per file, worst first, as many as fit.
+    const hint = options.fullReportHint ?? 'the job summary';
+    const lines = [...analyses]
+        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
+        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
+    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
+    let body = `${head}${note}`;
+    let used = codePoints(body);
+    let shown = 0;
+    for (const line of lines) {
+        const size = codePoints(line) + 1;
+        if (used + size + 200 > limit)
+            break;
+        body += `${line}\n`;
+        used += size;
+        shown++;
+    }
+    if (shown < lines.length)
+        body += `\n…and ${lines.length - shown} more files.\n`;
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule as a reportingDescriptor with its help URI,
+ * every finding as a result with a region. Pure. Never empty (code scanning rejects an empty
+ * log): a run with no results is still a valid run. The shapes are @types/sarif's.
+ */
+
+
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+function toSarif(review, rules, links) {
+    const analyses = review.files.map((f) => f.analysis);
+    const index = new Map(rules.map((r, i) => [r.meta.id, i]));
+    const descriptors = rules.map(({ meta }) => {
+        const doc = ruleDocUrl(links, meta.id);
+        return {
+            id: meta.id,
+            name: meta.id.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase()),
+            shortDescription: { text: meta.title },
+            helpUri: doc,
+            help: { text: `${meta.title}. See ${doc}`, markdown: `${meta.title}. [Rule documentation](${doc})` },
+            defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.experimental !== true },
+            properties: {
+                category: meta.category,
+                scope: meta.scope,
+                tags: [meta.category, ...(meta.equivalents.hadolint === null ? [] : [meta.equivalents.hadolint]), ...(meta.equivalents.buildkit === null ? [] : [meta.equivalents.buildkit])]
+            }
+        };
+    });
+    const results = analyses.flatMap((a) => a.findings.map((f) => {
+        const ruleIndex = index.get(f.rule);
+        return {
+            ruleId: f.rule,
+            ...(ruleIndex === undefined ? {} : { ruleIndex }),
+            level: LEVEL[f.severity],
+            message: { text: findingText(f) },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: a.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' },
+                        region: { startLine: f.line, endLine: f.endLine }
+                    }
+                }
+            ],
+            // Stable across runs for the same problem on the same line, so code scanning can track it.
+            partialFingerprints: { 'stagecraft/v1': `${f.rule}:${a.path}:${f.line}` }
+        };
+    }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'Stagecraft', version: VERSION, semanticVersion: VERSION, informationUri: links.home, rules: descriptors } },
+                results,
+                columnKind: 'unicodeCodePoints'
+            }
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/findings.ts
+/** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
+function reportPath(path) {
+    return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+/** One line of text: reports made of lines (gnu, text, JUnit names) must not be split by a message. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n]/g, ' ');
+}
+function findingsByFile(review) {
+    return review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings }));
+}
+/**
+ * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
+ * rule that passes on another tool's codes (its findings carry the code as their hadolint name).
+ */
+function checkName(f) {
+    const code = f.equivalents.hadolint;
+    return code !== null && code.startsWith('SC') ? `${f.rule}/${code}` : f.rule;
+}
+
+;// CONCATENATED MODULE: ./src/report/xml.ts
+/**
+ * XML escaping for the reports (checkstyle, JUnit). XML 1.0 allows no control character but tab,
+ * line feed and carriage return, not even as a character reference, and no lone surrogate: a
+ * Dockerfile can hold any byte, so those become U+FFFD instead of an unreadable report.
+ */
+const xml_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** Characters XML 1.0 cannot carry at all; one linear pass, no backtracking. */
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
+const UNREPRESENTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function representable(text) {
+    return text.replace(UNREPRESENTABLE, '\ufffd');
+}
+/** Text for an attribute value in double quotes; line breaks kept as references so parsers keep them. */
+function xmlAttribute(value) {
+    return representable(String(value)).replace(/[&<>"'\t\n\r]/g, (c) => xml_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+/** Text for element content. */
+function xmlText(value) {
+    return representable(value).replace(/[&<>]/g, (c) => xml_ENTITIES[c]);
+}
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+;// CONCATENATED MODULE: ./src/report/checkstyle.ts
+/**
+ * Checkstyle XML (`--format checkstyle`), the format Jenkins' warnings-ng, reviewdog, Danger and
+ * most CI dashboards read: one <file> per Dockerfile, one <error> per finding, with the shape of
+ * ESLint's own checkstyle formatter. Pure.
+ */
+
+
+
+/** Checkstyle's own severities are error, warning, info and ignore. */
+const checkstyle_SEVERITY = { error: 'error', warning: 'warning', info: 'info' };
+function toCheckstyle(review) {
+    const out = [XML_DECLARATION, '<checkstyle version="4.3">'];
+    for (const file of findingsByFile(review)) {
+        out.push(`  <file name="${xmlAttribute(file.path)}">`);
+        for (const f of file.findings) {
+            out.push(`    <error line="${f.line}" severity="${checkstyle_SEVERITY[f.severity]}" message="${xmlAttribute(findingText(f))}" source="${xmlAttribute(`stagecraft.${checkName(f)}`)}"/>`);
+        }
+        out.push('  </file>');
+    }
+    out.push('</checkstyle>');
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/junit.ts
+/**
+ * JUnit XML (`--format junit`), for the test-report views of GitLab, Jenkins, Azure DevOps and
+ * CircleCI: one <testsuite> per Dockerfile, one failed <testcase> per finding, and one passing
+ * case for a file without findings (so a clean file shows as a passed test, not as nothing).
+ * Checked against the JUnit schema that Jenkins' xunit plugin validates with. Pure.
+ */
+
+
+
+
+function toJunit(review, links) {
+    const files = findingsByFile(review);
+    const total = files.reduce((n, f) => n + f.findings.length, 0);
+    const tests = files.reduce((n, f) => n + Math.max(1, f.findings.length), 0);
+    const out = [XML_DECLARATION, `<testsuites name="stagecraft" tests="${tests}" failures="${total}" errors="0" time="0">`];
+    for (const file of files) {
+        const path = xmlAttribute(file.path);
+        out.push(`  <testsuite name="${path}" tests="${Math.max(1, file.findings.length)}" failures="${file.findings.length}" errors="0" skipped="0" time="0" file="${path}">`);
+        if (file.findings.length === 0)
+            out.push(`    <testcase name="${path}" classname="${path}" time="0"/>`);
+        for (const f of file.findings) {
+            const check = checkName(f);
+            out.push(`    <testcase name="${xmlAttribute(`${check} at line ${f.line}`)}" classname="${path}" time="0">`);
+            out.push(`      <failure type="${f.severity}" message="${xmlAttribute(oneLine(findingText(f)))}">${xmlText(`${file.path}:${f.line} ${f.severity} ${check}: ${findingText(f)}\n${ruleDocUrl(links, f.rule)}`)}</failure>`);
+            out.push('    </testcase>');
+        }
+        out.push('  </testsuite>');
+    }
+    out.push('</testsuites>');
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/report/gitlab.ts
+/**
+ * GitLab's Code Quality report (`--format gitlab`): the Code Climate issue format, as a JSON array,
+ * for `artifacts: reports: codequality`. GitLab keys issues by fingerprint (a repeated one is
+ * dropped) and compares them between the base and the merge request, so a fingerprint names the
+ * problem, not its line: rule, file, message and which occurrence of those it is. Pure.
+ */
+
+
+
+
+/** GitLab's severities are info, minor, major, critical and blocker. */
+const gitlab_SEVERITY = { error: 'major', warning: 'minor', info: 'info' };
+/** Code Climate's categories. */
+const CATEGORY = {
+    correctness: 'Bug Risk',
+    structure: 'Clarity',
+    size: 'Performance',
+    security: 'Security',
+    cache: 'Performance',
+    style: 'Style'
+};
+function toGitlabCodeQuality(review, rules, links) {
+    const categoryOf = new Map(rules.map((r) => [r.meta.id, CATEGORY[r.meta.category]]));
+    const issues = [];
+    for (const file of findingsByFile(review)) {
+        const seen = new Map();
+        for (const f of file.findings) {
+            const check = checkName(f);
+            const key = `${check}\u0000${file.path}\u0000${f.message}`;
+            const occurrence = seen.get(key) ?? 0;
+            seen.set(key, occurrence + 1);
+            issues.push({
+                type: 'issue',
+                check_name: check,
+                description: findingText(f),
+                content: { body: `[${f.rule}](${ruleDocUrl(links, f.rule)})` },
+                categories: [categoryOf.get(f.rule) ?? 'Bug Risk'],
+                location: { path: file.path, lines: { begin: f.line, end: f.endLine } },
+                severity: gitlab_SEVERITY[f.severity],
+                fingerprint: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32)
+            });
+        }
+    }
+    return issues;
+}
+
+;// CONCATENATED MODULE: ./src/report/rdjson.ts
+/**
+ * reviewdog's Diagnostic Format (`--format rdjson`): `stagecraft --format rdjson | reviewdog
+ * -f=rdjson -reporter=github-pr-review` posts the findings as review comments. Pure.
+ */
+
+
+
+const rdjson_SEVERITY = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
+const RDJSON_SOURCE = { name: 'stagecraft', url: 'https://github.com/stagecraft/stagecraft' };
+function toRdjson(review, links) {
+    return {
+        source: RDJSON_SOURCE,
+        diagnostics: findingsByFile(review).flatMap((file) => file.findings.map((f) => ({
+            message: findingText(f),
+            // Lines without columns: reviewdog reads the range as whole lines, end line included.
+            location: { path: file.path, range: { start: { line: f.line }, end: { line: f.endLine } } },
+            severity: rdjson_SEVERITY[f.severity],
+            source: RDJSON_SOURCE,
+            code: { value: checkName(f), url: ruleDocUrl(links, f.rule) }
+        })))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/gnu.ts
+
+
+/** One file's lines, so a large run can print as it goes. */
+function gnuFilePiece(analysis) {
+    const path = reportPath(analysis.path);
+    return analysis.findings.map((f) => `${path}:${f.line}: ${f.severity}: ${oneLine(findingText(f))} [${checkName(f)}]\n`).join('');
+}
+function toGnu(review) {
+    return review.files.map((f) => gnuFilePiece(f.analysis)).join('');
+}
+
+;// CONCATENATED MODULE: ./src/builds/hcl-eval.ts
+const UNKNOWN = Symbol('unknown');
+/** Deep enough for any real function chain, shallow enough to stop a function calling itself. */
+const MAX_CALL_DEPTH = 32;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** An object without a prototype, so a key such as `__proto__` is just a key. */
+function emptyObject() {
+    return Object.create(null);
+}
+function hasUnknown(value) {
+    if (value === UNKNOWN)
+        return true;
+    if (Array.isArray(value))
+        return value.some(hasUnknown);
+    if (isObject(value))
+        return Object.values(value).some(hasUnknown);
+    return false;
+}
+/** The text a value interpolates as; UNKNOWN for lists, objects, null and unknowns. */
+function asString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    return UNKNOWN;
+}
+function asNumber(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return UNKNOWN;
+}
+function asBool(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    return UNKNOWN;
+}
+function equal(a, b) {
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => equal(x, b[i]));
+    if (isObject(a) && isObject(b)) {
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((k) => k in b && equal(a[k], b[k]));
+    }
+    return a === b;
+}
+const strings = (fn) => (args) => {
+    const texts = args.map(asString);
+    return texts.some((t) => t === UNKNOWN) ? UNKNOWN : fn(...texts);
+};
+/** Pure standard functions that bake files use in conditions and names; any other call is UNKNOWN. */
+const BUILTINS = {
+    lower: strings((s) => s.toLowerCase()),
+    upper: strings((s) => s.toUpperCase()),
+    trimspace: strings((s) => s.trim()),
+    trimprefix: strings((s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
+    trimsuffix: strings((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+    split: strings((sep, s) => (s === '' ? [] : s.split(sep))),
+    // A /pattern/ is a regular expression in HCL's (Go) syntax: not ours to run.
+    replace: strings((s, search, by) => (search.length > 1 && search.startsWith('/') && search.endsWith('/') ? UNKNOWN : s.split(search).join(by))),
+    join: ([sep, ...lists]) => {
+        const separator = asString(orUnknown(sep));
+        const items = lists.flatMap((l) => (Array.isArray(l) ? l : [UNKNOWN])).map(asString);
+        if (separator === UNKNOWN || items.some((i) => i === UNKNOWN))
+            return UNKNOWN;
+        return items.join(separator);
+    },
+    equal: ([a, b]) => (hasUnknown(orUnknown(a)) || hasUnknown(orUnknown(b)) ? UNKNOWN : equal(a, b)),
+    notequal: ([a, b]) => (hasUnknown(orUnknown(a)) || hasUnknown(orUnknown(b)) ? UNKNOWN : !equal(a, b)),
+    not: ([a]) => {
+        const b = asBool(orUnknown(a));
+        return b === UNKNOWN ? UNKNOWN : !b;
+    },
+    and: (args) => logic(args, true),
+    or: (args) => logic(args, false),
+    concat: (lists) => (lists.every(Array.isArray) ? lists.flat() : UNKNOWN),
+    coalesce: (args) => {
+        for (const a of args) {
+            if (a === UNKNOWN)
+                return UNKNOWN;
+            if (a !== null && a !== '')
+                return a;
+        }
+        return UNKNOWN;
+    }
+};
+/** `and`/`or` over booleans: a decided operand decides, even next to an unknown one. */
+function logic(args, isAnd) {
+    let unknown = false;
+    for (const a of args) {
+        const b = asBool(a);
+        if (b === UNKNOWN)
+            unknown = true;
+        else if (b !== isAnd)
+            return !isAnd;
+    }
+    return unknown ? UNKNOWN : isAnd;
+}
+/** A missing name or element is unknown; a null one is null. */
+function orUnknown(value) {
+    return value === undefined ? UNKNOWN : value;
+}
+function evaluate(expr, scope, depth = 0) {
+    switch (expr.kind) {
+        case 'literal':
+            return expr.value;
+        case 'unknown':
+            return UNKNOWN;
+        case 'template': {
+            if (expr.unknown)
+                return UNKNOWN;
+            // A template that is one interpolation is its value, not its text (HCL keeps the type).
+            if (expr.parts.length === 1 && typeof expr.parts[0] !== 'string')
+                return evaluate(expr.parts[0], scope, depth);
+            let text = '';
+            for (const part of expr.parts) {
+                const piece = typeof part === 'string' ? part : asString(evaluate(part, scope, depth));
+                if (piece === UNKNOWN)
+                    return UNKNOWN;
+                text += piece;
+            }
+            return text;
+        }
+        case 'variable':
+            return orUnknown(scope.lookup(expr.name));
+        case 'tuple':
+            return expr.items.map((item) => evaluate(item, scope, depth));
+        case 'object': {
+            const object = emptyObject();
+            for (const { key, value } of expr.items) {
+                const name = asString(evaluate(key, scope, depth));
+                if (name === UNKNOWN)
+                    return UNKNOWN;
+                object[name] = evaluate(value, scope, depth);
+            }
+            return object;
+        }
+        case 'call':
+            return call(expr, scope, depth);
+        case 'unary': {
+            const operand = evaluate(expr.operand, scope, depth);
+            if (expr.op === '!') {
+                const b = asBool(operand);
+                return b === UNKNOWN ? UNKNOWN : !b;
+            }
+            const n = asNumber(operand);
+            return n === UNKNOWN ? UNKNOWN : -n;
+        }
+        case 'binary':
+            return binary(expr.op, evaluate(expr.left, scope, depth), () => evaluate(expr.right, scope, depth));
+        case 'conditional': {
+            const test = asBool(evaluate(expr.test, scope, depth));
+            if (test === UNKNOWN)
+                return UNKNOWN;
+            return evaluate(test ? expr.then : expr.otherwise, scope, depth);
+        }
+        case 'index': {
+            const target = evaluate(expr.target, scope, depth);
+            const index = evaluate(expr.index, scope, depth);
+            if (Array.isArray(target)) {
+                const n = asNumber(index);
+                return n === UNKNOWN || !Number.isInteger(n) ? UNKNOWN : orUnknown(target[n]);
+            }
+            if (isObject(target)) {
+                const key = asString(index);
+                return key === UNKNOWN ? UNKNOWN : orUnknown(target[key]);
+            }
+            return UNKNOWN;
+        }
+        case 'attr': {
+            const target = evaluate(expr.target, scope, depth);
+            return isObject(target) ? orUnknown(target[expr.name]) : UNKNOWN;
+        }
+    }
+}
+function binary(op, left, right) {
+    if (op === '&&' || op === '||') {
+        const l = asBool(left);
+        // false && x, true || x: decided without the right side.
+        if (l !== UNKNOWN && l === (op === '||'))
+            return l;
+        const r = asBool(right());
+        if (r === UNKNOWN)
+            return UNKNOWN;
+        if (l === UNKNOWN)
+            return r === (op === '||') ? r : UNKNOWN;
+        return r;
+    }
+    const r = right();
+    if (op === '==' || op === '!=') {
+        if (hasUnknown(left) || hasUnknown(r))
+            return UNKNOWN;
+        return equal(left, r) === (op === '==');
+    }
+    const a = asNumber(left);
+    const b = asNumber(r);
+    if (a === UNKNOWN || b === UNKNOWN)
+        return UNKNOWN;
+    switch (op) {
+        case '<':
+            return a < b;
+        case '>':
+            return a > b;
+        case '<=':
+            return a <= b;
+        case '>=':
+            return a >= b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0 ? UNKNOWN : a / b;
+        case '%':
+            return b === 0 ? UNKNOWN : a % b;
+        default:
+            return UNKNOWN;
+    }
+}
+function call(expr, scope, depth) {
+    if (expr.expand)
+        return UNKNOWN;
+    const args = expr.args.map((a) => evaluate(a, scope, depth));
+    const user = scope.functions.get(expr.name);
+    if (user !== undefined) {
+        if (depth >= MAX_CALL_DEPTH)
+            return UNKNOWN;
+        const bound = new Map();
+        user.params.forEach((p, i) => bound.set(p, orUnknown(args[i])));
+        if (user.variadic !== null)
+            bound.set(user.variadic, args.slice(user.params.length));
+        const inner = { lookup: (name) => (bound.has(name) ? bound.get(name) : scope.lookup(name)), functions: scope.functions };
+        return evaluate(user.result, inner, depth + 1);
+    }
+    return Object.hasOwn(BUILTINS, expr.name) ? BUILTINS[expr.name](args) : UNKNOWN;
+}
+
+;// CONCATENATED MODULE: ./src/builds/hcl.ts
+/**
+ * An HCL2 parser for bake files: bodies of attributes and blocks, and the whole expression syntax
+ * (templates with `${}`, heredocs `<<EOT`/`<<-EOT`, tuples, objects, operators, conditionals,
+ * function calls, traversals; `for` expressions and `%{}` directives are kept as unknown values).
+ * Comments `#`, `//` and block comments are skipped. Every attribute and block keeps its line.
+ *
+ * Why our own and not a package from npm: the HCL2 parsers there either drop source positions
+ * (hcl2-parser, hcl2-json-parser and @cdktf/hcl2json convert to JSON, so no target has a line; the
+ * last is also asynchronous wasm, and the first a 3.8 MB GopherJS build), or come with an editor:
+ * codemirror-lang-hcl (a Lezer grammar) bundles and runs, but pulls @codemirror/view and
+ * @codemirror/state (about 950 kB in each of our two bundles) for a parser whose errors carry no
+ * message. Bake files use a small, stable part of HCL, and we evaluate the values ourselves anyway.
+ *
+ * Linear in the input; nesting deeper than MAX_DEPTH is a syntax error, not a stack overflow.
+ */
+const hcl_MAX_DEPTH = 200;
+class SyntaxError_ extends Error {
+    pos;
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+const BINARY_PRECEDENCE = {
+    '||': 1,
+    '&&': 2,
+    '==': 3,
+    '!=': 3,
+    '<': 4,
+    '>': 4,
+    '<=': 4,
+    '>=': 4,
+    '+': 5,
+    '-': 5,
+    '*': 6,
+    '/': 6,
+    '%': 6
+};
+function isIdentStart(c) {
+    return /[A-Za-z_]/.test(c) || c > '\x7f';
+}
+function isIdentPart(c) {
+    return /[A-Za-z0-9_-]/.test(c) || c > '\x7f';
+}
+class hcl_Parser {
+    src;
+    end;
+    pos = 0;
+    /** Brackets, parentheses and interpolations open around the cursor: inside them newlines are blanks. */
+    depth = 0;
+    /** Blocks open around the cursor. */
+    depthBlocks = 0;
+    constructor(src, end = src.length) {
+        this.src = src;
+        this.end = end;
+    }
+    fail(message, pos = this.pos) {
+        throw new SyntaxError_(message, pos);
+    }
+    peek(offset = 0) {
+        const i = this.pos + offset;
+        return i < this.end ? this.src[i] : '';
+    }
+    startsWith(text) {
+        return this.src.startsWith(text, this.pos) && this.pos + text.length <= this.end;
+    }
+    /** Skips blanks and comments; newlines too when `newlines` (or when inside brackets). */
+    blank(newlines = this.depth > 0) {
+        while (this.pos < this.end) {
+            const c = this.src[this.pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff')
+                this.pos++;
+            else if (c === '\n' && newlines)
+                this.pos++;
+            else if (c === '#' || (c === '/' && this.peek(1) === '/')) {
+                while (this.pos < this.end && this.src[this.pos] !== '\n')
+                    this.pos++;
+            }
+            else if (c === '/' && this.peek(1) === '*') {
+                const close = this.src.indexOf('*/', this.pos + 2);
+                if (close < 0 || close + 2 > this.end)
+                    this.fail('unterminated /* comment');
+                this.pos = close + 2;
+            }
+            else
+                break;
+        }
+    }
+    ident() {
+        const start = this.pos;
+        if (!isIdentStart(this.peek()))
+            this.fail(`expected a name, found ${this.describe()}`);
+        while (this.pos < this.end && isIdentPart(this.src[this.pos]))
+            this.pos++;
+        return this.src.slice(start, this.pos);
+    }
+    describe() {
+        const c = this.peek();
+        if (c === '')
+            return 'the end of the file';
+        if (c === '\n')
+            return 'the end of the line';
+        return `'${c}'`;
+    }
+    expect(c) {
+        if (this.peek() !== c)
+            this.fail(`expected '${c}', found ${this.describe()}`);
+        this.pos++;
+    }
+    enter() {
+        if (++this.depth > hcl_MAX_DEPTH)
+            this.fail(`nested more than ${hcl_MAX_DEPTH} deep`);
+    }
+    /** A body up to `}` (inside a block) or to the end of the file. */
+    body(inBlock, line) {
+        const body = { attributes: [], blocks: [] };
+        const saved = this.depth;
+        this.depth = 0;
+        for (;;) {
+            this.blank(true);
+            if (this.pos >= this.end) {
+                if (inBlock)
+                    this.fail("unterminated block: expected '}'");
+                break;
+            }
+            if (this.peek() === '}') {
+                if (!inBlock)
+                    this.fail("unexpected '}'");
+                break;
+            }
+            const start = this.pos;
+            const name = this.ident();
+            this.blank(false);
+            if (this.peek() === '=' && this.peek(1) !== '=') {
+                this.pos++;
+                this.blank(false);
+                const expr = this.expression();
+                body.attributes.push({ name, expr, line: line(start) });
+                this.blank(false);
+                const next = this.peek();
+                if (next !== '\n' && next !== '' && !(next === '}' && inBlock))
+                    this.fail(`expected the end of the line after attribute ${name}, found ${this.describe()}`);
+                continue;
+            }
+            const labels = [];
+            while (this.peek() === '"' || isIdentStart(this.peek())) {
+                if (this.peek() === '"') {
+                    const label = this.quoted();
+                    const text = label.parts.length === 0 ? '' : label.parts.length === 1 && typeof label.parts[0] === 'string' ? label.parts[0] : null;
+                    if (text === null)
+                        this.fail('a block label cannot hold an interpolation');
+                    labels.push(text);
+                }
+                else
+                    labels.push(this.ident());
+                this.blank(false);
+            }
+            if (this.peek() !== '{')
+                this.fail(`expected '=' or a block after ${name}, found ${this.describe()}`);
+            this.pos++;
+            this.enterBlock();
+            const inner = this.body(true, line);
+            this.depthBlocks--;
+            this.expect('}');
+            body.blocks.push({ type: name, labels, body: inner, line: line(start) });
+        }
+        this.depth = saved;
+        return body;
+    }
+    enterBlock() {
+        if (++this.depthBlocks > hcl_MAX_DEPTH)
+            this.fail(`blocks nested more than ${hcl_MAX_DEPTH} deep`);
+    }
+    expression() {
+        const test = this.binary(1);
+        this.blank();
+        if (this.peek() !== '?')
+            return test;
+        this.pos++;
+        this.blank();
+        const then = this.expression();
+        this.blank();
+        this.expect(':');
+        this.blank();
+        const otherwise = this.expression();
+        return { kind: 'conditional', test, then, otherwise };
+    }
+    operator() {
+        const two = this.src.slice(this.pos, this.pos + 2);
+        if (two === '&&' || two === '||' || two === '==' || two === '!=' || two === '<=' || two === '>=')
+            return two;
+        const one = this.peek();
+        // `=>` belongs to `for` expressions, `<<` to heredocs.
+        if ((one === '<' || one === '>') && (this.peek(1) === '<' || this.peek(1) === '='))
+            return null;
+        if ('+-*/%<>'.includes(one) && one !== '')
+            return one;
+        return null;
+    }
+    binary(minPrecedence) {
+        let left = this.unary();
+        for (;;) {
+            this.blank();
+            const op = this.operator();
+            const precedence = op === null ? 0 : (BINARY_PRECEDENCE[op] ?? 0);
+            if (op === null || precedence < minPrecedence)
+                return left;
+            this.pos += op.length;
+            this.blank();
+            const right = this.binary(precedence + 1);
+            left = { kind: 'binary', op, left, right };
+        }
+    }
+    unary() {
+        const c = this.peek();
+        if (c === '!' || c === '-') {
+            this.pos++;
+            this.blank();
+            this.enter();
+            const operand = this.unary();
+            this.depth--;
+            return { kind: 'unary', op: c, operand };
+        }
+        return this.postfix(this.primary());
+    }
+    postfix(target) {
+        for (;;) {
+            // A traversal never starts a new line outside brackets.
+            const save = this.pos;
+            this.blank();
+            const c = this.peek();
+            if (c === '.' && this.peek(1) === '*') {
+                this.pos += 2;
+                target = { kind: 'unknown', text: 'splat' };
+            }
+            else if (c === '.' && /[0-9]/.test(this.peek(1))) {
+                this.pos++;
+                const start = this.pos;
+                while (/[0-9]/.test(this.peek()))
+                    this.pos++;
+                target = { kind: 'index', target, index: { kind: 'literal', value: Number(this.src.slice(start, this.pos)) } };
+            }
+            else if (c === '.' && isIdentStart(this.peek(1))) {
+                this.pos++;
+                target = { kind: 'attr', target, name: this.ident() };
+            }
+            else if (c === '[') {
+                this.pos++;
+                this.enter();
+                this.blank();
+                if (this.peek() === '*') {
+                    this.pos++;
+                    this.blank();
+                    this.expect(']');
+                    target = { kind: 'unknown', text: 'splat' };
+                }
+                else {
+                    const index = this.expression();
+                    this.blank();
+                    this.expect(']');
+                    target = { kind: 'index', target, index };
+                }
+                this.depth--;
+            }
+            else {
+                this.pos = save;
+                return target;
+            }
+        }
+    }
+    primary() {
+        const c = this.peek();
+        if (c === '"')
+            return this.simplify(this.quoted());
+        if (c === '<' && this.peek(1) === '<')
+            return this.simplify(this.heredoc());
+        if (/[0-9]/.test(c))
+            return this.number();
+        if (c === '(') {
+            this.pos++;
+            this.enter();
+            this.blank();
+            const inner = this.expression();
+            this.blank();
+            this.expect(')');
+            this.depth--;
+            return inner;
+        }
+        if (c === '[')
+            return this.tuple();
+        if (c === '{')
+            return this.object();
+        if (isIdentStart(c)) {
+            const name = this.ident();
+            if (name === 'true' || name === 'false')
+                return { kind: 'literal', value: name === 'true' };
+            if (name === 'null')
+                return { kind: 'literal', value: null };
+            // `provider::ns::fn(...)`: namespaced functions.
+            let full = name;
+            while (this.startsWith('::')) {
+                this.pos += 2;
+                full += `::${this.ident()}`;
+            }
+            const save = this.pos;
+            this.blank(false);
+            if (this.peek() === '(')
+                return this.call(full);
+            this.pos = save;
+            return { kind: 'variable', name: full };
+        }
+        this.fail(`expected an expression, found ${this.describe()}`);
+    }
+    number() {
+        const match = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.src.slice(this.pos, Math.min(this.end, this.pos + 64)));
+        const text = match?.[0] ?? '';
+        this.pos += text.length;
+        return { kind: 'literal', value: Number(text) };
+    }
+    call(name) {
+        this.pos++;
+        this.enter();
+        const args = [];
+        let expand = false;
+        this.blank();
+        while (this.peek() !== ')') {
+            args.push(this.expression());
+            this.blank();
+            if (this.startsWith('...')) {
+                this.pos += 3;
+                expand = true;
+                this.blank();
+            }
+            if (this.peek() === ',') {
+                this.pos++;
+                this.blank();
+            }
+            else if (this.peek() !== ')')
+                this.fail(`expected ',' or ')' in the call of ${name}, found ${this.describe()}`);
+        }
+        this.pos++;
+        this.depth--;
+        return { kind: 'call', name, args, expand };
+    }
+    /** `for` right after an opening bracket: a for expression. */
+    isFor() {
+        return this.startsWith('for') && /[\s]/.test(this.peek(3));
+    }
+    /** Skips to the bracket that closes the one just opened, over strings and nested brackets. */
+    skipBalanced(close) {
+        const start = this.pos;
+        const stack = [close];
+        while (this.pos < this.end && stack.length > 0) {
+            const c = this.src[this.pos];
+            if (c === '"') {
+                this.quoted();
+                continue;
+            }
+            if (c === '#' || (c === '/' && (this.peek(1) === '/' || this.peek(1) === '*'))) {
+                this.blank(true);
+                continue;
+            }
+            if (c === '(' || c === '[' || c === '{')
+                stack.push(c === '(' ? ')' : c === '[' ? ']' : '}');
+            else if (c === ')' || c === ']' || c === '}') {
+                if (stack.pop() !== c)
+                    this.fail(`unexpected '${c}'`);
+            }
+            this.pos++;
+        }
+        if (stack.length > 0)
+            this.fail(`expected '${close}', found the end of the file`);
+        return this.src.slice(start, this.pos - 1);
+    }
+    tuple() {
+        this.pos++;
+        this.enter();
+        this.blank();
+        if (this.isFor()) {
+            const text = this.skipBalanced(']');
+            this.depth--;
+            return { kind: 'unknown', text: `[${text}]` };
+        }
+        const items = [];
+        while (this.peek() !== ']') {
+            items.push(this.expression());
+            this.blank();
+            if (this.peek() === ',') {
+                this.pos++;
+                this.blank();
+            }
+            else if (this.peek() !== ']')
+                this.fail(`expected ',' or ']' in a list, found ${this.describe()}`);
+        }
+        this.pos++;
+        this.depth--;
+        return { kind: 'tuple', items };
+    }
+    object() {
+        this.pos++;
+        this.enter();
+        this.blank();
+        if (this.isFor()) {
+            const text = this.skipBalanced('}');
+            this.depth--;
+            return { kind: 'unknown', text: `{${text}}` };
+        }
+        const items = [];
+        while (this.peek() !== '}') {
+            // A bare name is the key itself, not a variable.
+            let key;
+            if (isIdentStart(this.peek())) {
+                const save = this.pos;
+                const name = this.ident();
+                this.blank();
+                if (this.peek() === '=' || this.peek() === ':')
+                    key = { kind: 'literal', value: name };
+                else {
+                    this.pos = save;
+                    key = this.expression();
+                }
+            }
+            else
+                key = this.expression();
+            this.blank();
+            const sep = this.peek();
+            if ((sep !== '=' && sep !== ':') || this.peek(1) === '=')
+                this.fail(`expected '=' or ':' after an object key, found ${this.describe()}`);
+            this.pos++;
+            this.blank();
+            const value = this.expression();
+            items.push({ key, value });
+            this.blank();
+            if (this.peek() === ',') {
+                this.pos++;
+                this.blank();
+            }
+            else if (this.peek() === '')
+                this.fail("expected '}', found the end of the file");
+        }
+        this.pos++;
+        this.depth--;
+        return { kind: 'object', items };
+    }
+    /** A quoted template; the cursor is on the opening quote. */
+    quoted() {
+        const open = this.pos;
+        this.pos++;
+        const parts = [];
+        let text = '';
+        let unknown = false;
+        for (;;) {
+            if (this.pos >= this.end || this.peek() === '\n')
+                this.fail('unterminated string', open);
+            const c = this.src[this.pos];
+            if (c === '"') {
+                this.pos++;
+                break;
+            }
+            if (c === '\\') {
+                const next = this.peek(1);
+                const simple = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+                if (next in simple) {
+                    text += simple[next];
+                    this.pos += 2;
+                }
+                else if (next === 'u' || next === 'U') {
+                    const width = next === 'u' ? 4 : 8;
+                    const hex = this.src.slice(this.pos + 2, this.pos + 2 + width);
+                    if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width)
+                        this.fail('invalid \\u escape');
+                    text += String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff));
+                    this.pos += 2 + width;
+                }
+                else
+                    this.fail(`invalid escape \\${next}`);
+                continue;
+            }
+            if ((c === '$' || c === '%') && this.peek(1) === c && this.peek(2) === '{') {
+                text += `${c}{`;
+                this.pos += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && this.peek(1) === '{') {
+                if (text !== '')
+                    parts.push(text);
+                text = '';
+                if (c === '$')
+                    parts.push(this.interpolation());
+                else {
+                    this.pos += 2;
+                    this.skipBalanced('}');
+                    unknown = true;
+                }
+                continue;
+            }
+            text += c;
+            this.pos++;
+        }
+        if (text !== '')
+            parts.push(text);
+        return { kind: 'template', parts, unknown };
+    }
+    /** `${ expr }` with optional `~` strip markers; the cursor is on the `$`. */
+    interpolation() {
+        this.pos += 2;
+        const saved = this.depth;
+        this.enter();
+        if (this.peek() === '~')
+            this.pos++;
+        this.blank();
+        const expr = this.expression();
+        this.blank();
+        if (this.peek() === '~')
+            this.pos++;
+        this.expect('}');
+        this.depth = saved;
+        return expr;
+    }
+    /** `<<EOT` / `<<-EOT` up to a line holding only the marker; the body is a template. */
+    heredoc() {
+        const open = this.pos;
+        this.pos += 2;
+        const indent = this.peek() === '-';
+        if (indent)
+            this.pos++;
+        const marker = this.ident();
+        while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === '\r')
+            this.pos++;
+        if (this.peek() !== '\n')
+            this.fail('a heredoc marker must end its line');
+        this.pos++;
+        const lines = [];
+        let closed = false;
+        while (this.pos < this.end) {
+            let eol = this.src.indexOf('\n', this.pos);
+            if (eol < 0 || eol > this.end)
+                eol = this.end;
+            const lineText = this.src.slice(this.pos, eol).replace(/\r$/, '');
+            if (lineText.trim() === marker) {
+                // The marker line ends the heredoc; what follows it on the same line is the next token.
+                this.pos = this.pos + lineText.indexOf(marker) + marker.length;
+                closed = true;
+                break;
+            }
+            lines.push(lineText);
+            this.pos = Math.min(eol + 1, this.end);
+        }
+        if (!closed)
+            this.fail(`unterminated heredoc: no line with ${marker}`, open);
+        let body = lines;
+        if (indent) {
+            const widths = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+            const strip = widths.length === 0 ? 0 : Math.min(...widths);
+            body = lines.map((l) => l.slice(Math.min(strip, /^[ \t]*/.exec(l)?.[0].length ?? 0)));
+        }
+        const content = body.length === 0 ? '' : `${body.join('\n')}\n`;
+        return templateOf(content);
+    }
+    /** A template that is one literal chunk is that string. */
+    simplify(template) {
+        if (template.unknown)
+            return template;
+        if (template.parts.length === 0)
+            return { kind: 'literal', value: '' };
+        if (template.parts.length === 1 && typeof template.parts[0] === 'string')
+            return { kind: 'literal', value: template.parts[0] };
+        return template;
+    }
+}
+/** A template body (a heredoc's, or a JSON bake file's string): literal text with `${}`, no escapes. */
+function templateOf(content) {
+    const parser = new hcl_Parser(content);
+    const parts = [];
+    let text = '';
+    let unknown = false;
+    try {
+        while (parser.pos < content.length) {
+            const c = content[parser.pos];
+            if ((c === '$' || c === '%') && parser.peek(1) === c && parser.peek(2) === '{') {
+                text += `${c}{`;
+                parser.pos += 3;
+            }
+            else if (c === '$' && parser.peek(1) === '{') {
+                if (text !== '')
+                    parts.push(text);
+                text = '';
+                parts.push(parser.interpolation());
+            }
+            else if (c === '%' && parser.peek(1) === '{') {
+                parser.pos += 2;
+                parser.skipBalanced('}');
+                unknown = true;
+            }
+            else {
+                text += c;
+                parser.pos++;
+            }
+        }
+    }
+    catch {
+        // An interpolation we cannot parse: the value is unknown, the file still reads.
+        return { kind: 'template', parts: [], unknown: true };
+    }
+    if (text !== '')
+        parts.push(text);
+    return { kind: 'template', parts, unknown };
+}
+/** Line starts of a text, for offset → 1-based line. */
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            starts.push(i + 1);
+    return (pos) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= pos)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
+function parseHcl(text) {
+    const line = lineIndex(text);
+    const parser = new hcl_Parser(text);
+    try {
+        return { ok: true, body: parser.body(false, line) };
+    }
+    catch (err) {
+        if (err instanceof SyntaxError_)
+            return { ok: false, message: err.message, line: line(err.pos) };
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builds/jsonc.ts
+/**
+ * JSON with comments (`//`, block comments) and trailing commas, as devcontainer.json allows,
+ * keeping the line of every value and key. Plain JSON (a bake .json file) reads the same way.
+ */
+
+const jsonc_MAX_DEPTH = 500;
+class JsonError extends Error {
+    pos;
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+function parseJsonc(text) {
+    const line = lineIndex(text);
+    let pos = 0;
+    let depth = 0;
+    const fail = (message, at = pos) => {
+        throw new JsonError(message, at);
+    };
+    const describe = () => (pos >= text.length ? 'the end of the file' : `'${text[pos]}'`);
+    const blank = () => {
+        while (pos < text.length) {
+            const c = text[pos];
+            if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\ufeff')
+                pos++;
+            else if (c === '/' && text[pos + 1] === '/') {
+                while (pos < text.length && text[pos] !== '\n')
+                    pos++;
+            }
+            else if (c === '/' && text[pos + 1] === '*') {
+                const close = text.indexOf('*/', pos + 2);
+                if (close < 0)
+                    fail('unterminated /* comment');
+                pos = close + 2;
+            }
+            else
+                break;
+        }
+    };
+    const string = () => {
+        const open = pos;
+        pos++;
+        let out = '';
+        let plain = pos;
+        for (;;) {
+            if (pos >= text.length || text[pos] === '\n')
+                fail('unterminated string', open);
+            const c = text[pos];
+            if (c === '"') {
+                out += text.slice(plain, pos);
+                pos++;
+                return out;
+            }
+            if (c === '\\') {
+                out += text.slice(plain, pos);
+                const next = text[pos + 1] ?? '';
+                const simple = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
+                if (next in simple) {
+                    out += simple[next];
+                    pos += 2;
+                }
+                else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
+                    out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
+                    pos += 6;
+                }
+                else
+                    fail(`invalid escape \\${next}`);
+                plain = pos;
+                continue;
+            }
+            pos++;
+        }
+    };
+    const value = () => {
+        blank();
+        const at = line(pos);
+        const c = text[pos];
+        if (c === '{' || c === '[') {
+            if (++depth > jsonc_MAX_DEPTH)
+                fail(`nested more than ${jsonc_MAX_DEPTH} deep`);
+            pos++;
+            const node = c === '{' ? object(at) : array(at);
+            depth--;
+            return node;
+        }
+        if (c === '"')
+            return { kind: 'string', line: at, value: string() };
+        const word = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(text.slice(pos, pos + 64))?.[0];
+        if (word === undefined)
+            return fail(`expected a value, found ${describe()}`);
+        pos += word.length;
+        if (word === 'true' || word === 'false')
+            return { kind: 'boolean', line: at, value: word === 'true' };
+        if (word === 'null')
+            return { kind: 'null', line: at };
+        return { kind: 'number', line: at, value: Number(word) };
+    };
+    const object = (at) => {
+        const entries = [];
+        for (;;) {
+            blank();
+            if (text[pos] === '}') {
+                pos++;
+                return { kind: 'object', line: at, entries };
+            }
+            if (text[pos] !== '"')
+                fail(`expected a key or '}', found ${describe()}`);
+            const keyLine = line(pos);
+            const key = string();
+            blank();
+            if (text[pos] !== ':')
+                fail(`expected ':' after "${key}", found ${describe()}`);
+            pos++;
+            entries.push({ key, line: keyLine, value: value() });
+            blank();
+            if (text[pos] === ',')
+                pos++;
+            else if (text[pos] !== '}')
+                fail(`expected ',' or '}', found ${describe()}`);
+        }
+    };
+    const array = (at) => {
+        const items = [];
+        for (;;) {
+            blank();
+            if (text[pos] === ']') {
+                pos++;
+                return { kind: 'array', line: at, items };
+            }
+            items.push(value());
+            blank();
+            if (text[pos] === ',')
+                pos++;
+            else if (text[pos] !== ']')
+                fail(`expected ',' or ']', found ${describe()}`);
+        }
+    };
+    try {
+        const root = value();
+        blank();
+        if (pos < text.length)
+            fail(`unexpected ${describe()} after the value`);
+        return { ok: true, value: root };
+    }
+    catch (err) {
+        if (err instanceof JsonError)
+            return { ok: false, message: err.message, line: line(Math.min(err.pos, text.length)) };
+        throw err;
+    }
+}
+/** The entry of an object node, or undefined. */
+function member(node, key) {
+    if (node?.kind !== 'object')
+        return undefined;
+    // The last one wins, as in JSON.parse.
+    for (let i = node.entries.length - 1; i >= 0; i--)
+        if (node.entries[i]?.key === key)
+            return node.entries[i]?.value;
+    return undefined;
+}
+function stringOf(node) {
+    return node?.kind === 'string' ? node.value : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/builds/paths.ts
+/** Repository paths: POSIX, relative to the root, '.' for the root itself. */
+/** `a/./b/../c/` → `a/c`; null when the path climbs out of the repository (`../x` from the root). */
+function normalise(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                return null;
+            parts.pop();
+        }
+        else
+            parts.push(part);
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/**
+ * `next` relative to the folder `base` (itself repo-relative); null for an absolute path (`/tmp/x`
+ * is outside the checkout; `${{ github.workspace }}/x` is made relative before it gets here).
+ */
+function joinRepo(base, next) {
+    if (next.startsWith('/'))
+        return null;
+    return normalise(base === '.' ? next : `${base}/${next}`);
+}
+function dirnameOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '.' : path.slice(0, slash);
+}
+function basenameOf(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** A build context that is no folder of this repository: a git or HTTP URL, or `-` (stdin). */
+function isRemoteContext(context) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i.test(context) || context.endsWith('.git') || /\.git#/.test(context);
+}
+/** Folders whose files are someone else's (vendored modules, installed packages). */
+function isVendored(path) {
+    return /(?:^|\/)(?:node_modules|vendor|third_party)\//.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/builds/compose.ts
+/**
+ * Compose files: every service with a `build:`, its context relative to the compose file's folder
+ * and its Dockerfile relative to the context, as `docker compose build` resolves them. Anchors and
+ * `<<:` merge keys are applied; compose's own tags (`!reset`, `!override`) keep their value.
+ */
+
+
+/** `compose.yaml`, `docker-compose.yml`, `compose.prod.yaml`, `docker-compose-ci.yml`, … */
+function isComposeFile(path) {
+    return /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i.test(path);
+}
+/**
+ * Compose interpolation as far as the file says: `$$` is `$`, `${VAR:-x}` and `${VAR-x}` are
+ * their default; any other variable is unknown (null), since its value comes from the environment.
+ */
+function interpolateCompose(text) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c !== '$') {
+            out += c;
+            i++;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === '$') {
+            out += '$';
+            i += 2;
+        }
+        else if (next === '{') {
+            // Find the matching brace: defaults may hold further `${…}`.
+            let depth = 1;
+            let j = i + 2;
+            while (j < text.length && depth > 0) {
+                if (text[j] === '{')
+                    depth++;
+                else if (text[j] === '}')
+                    depth--;
+                j++;
+            }
+            if (depth > 0)
+                return null;
+            const inner = text.slice(i + 2, j - 1);
+            const match = /^[A-Za-z_][A-Za-z0-9_]*(:?-)([\s\S]*)$/.exec(inner);
+            if (match === null)
+                return null;
+            const fallback = interpolateCompose(match[2]);
+            if (fallback === null)
+                return null;
+            out += fallback;
+            i = j;
+        }
+        else if (next !== undefined && /[A-Za-z_]/.test(next))
+            return null;
+        else {
+            out += c;
+            i++;
+        }
+    }
+    return out;
+}
+function scalarText(value) {
+    if (typeof value === 'string')
+        return interpolateCompose(value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return null;
+}
+function composeArgs(value) {
+    const args = {};
+    if (Array.isArray(value)) {
+        for (const item of value) {
+            if (typeof item !== 'string')
+                continue;
+            const eq = item.indexOf('=');
+            // `- NAME` alone takes the value from the environment.
+            if (eq < 0)
+                args[item] = null;
+            else
+                args[item.slice(0, eq)] = interpolateCompose(item.slice(eq + 1));
+        }
+    }
+    else if (value !== null && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value))
+            args[key] = v === null || v === undefined ? null : scalarText(v);
+    }
+    return args;
+}
+function present(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    return value !== '';
+}
+function readCompose(file, text) {
+    const notes = [];
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, merge: true, uniqueKeys: false });
+    const lineAt = (offset) => lineCounter.linePos(offset).line;
+    const error = doc.errors[0];
+    if (error !== undefined) {
+        notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
+        return { builds: [], notes };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
+        notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` });
+        return { builds: [], notes };
+    }
+    const services = data?.services;
+    if (services === null || typeof services !== 'object' || Array.isArray(services))
+        return { builds: [], notes };
+    // Service lines come from the document; values from toJS, which applies the merge keys.
+    const serviceLines = new Map();
+    const servicesNode = doc.get('services', true);
+    if ((0,dist/* isMap */.jh)(servicesNode)) {
+        for (const pair of servicesNode.items) {
+            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
+                serviceLines.set(String(pair.key.value), lineAt(pair.key.range[0]));
+        }
+    }
+    const folder = dirnameOf(file);
+    const builds = [];
+    for (const [name, raw] of Object.entries(services)) {
+        if (raw === null || typeof raw !== 'object')
+            continue;
+        const service = raw;
+        const build = service.build;
+        if (build === undefined || build === null)
+            continue;
+        const line = serviceLines.get(name) ?? 1;
+        const spec = (typeof build === 'string' ? { context: build } : typeof build === 'object' ? build : {});
+        const contextText = spec.context === undefined ? '.' : scalarText(spec.context);
+        let context = null;
+        if (contextText !== null && isRemoteContext(contextText))
+            notes.push({ file, line, message: `service ${name} builds the remote context ${contextText}: its Dockerfile is not in the repository` });
+        else if (contextText !== null) {
+            context = joinRepo(folder, contextText);
+            if (context === null)
+                notes.push({ file, line, message: `service ${name} builds the context ${contextText}, which is outside the repository` });
+        }
+        const inline = typeof spec.dockerfile_inline === 'string';
+        const dockerfileText = spec.dockerfile === undefined ? 'Dockerfile' : scalarText(spec.dockerfile);
+        const dockerfile = inline || context === null || dockerfileText === null ? null : joinRepo(context, dockerfileText);
+        const targetGiven = spec.target !== undefined && spec.target !== null;
+        const platforms = Array.isArray(spec.platforms) ? spec.platforms.map(scalarText).filter((p) => p !== null) : [];
+        builds.push({
+            service: name,
+            line,
+            context,
+            dockerfile,
+            inline,
+            target: targetGiven ? scalarText(spec.target) : null,
+            targetGiven,
+            args: composeArgs(spec.args),
+            platforms,
+            image: typeof service.image === 'string',
+            ports: present(service.ports),
+            command: present(service.command) || present(service.entrypoint)
+        });
+    }
+    return { builds, notes };
+}
+
+;// CONCATENATED MODULE: ./src/builds/bake.ts
+/**
+ * Bake definitions: HCL and JSON bake files (and compose files, which bake reads as targets), merged
+ * in bake's order, with variables, user functions, `inherits` and groups resolved. Paths follow
+ * buildx: a target's context is relative to the folder bake runs in, its Dockerfile relative to
+ * the context.
+ */
+
+
+
+
+
+/** Bake's own lookup order when no file is given (later files override earlier ones). */
+const DEFAULT_BAKE_FILES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yml',
+    'docker-compose.yaml',
+    'docker-bake.json',
+    'docker-bake.hcl',
+    'docker-bake.override.json',
+    'docker-bake.override.hcl'
+];
+/** Attributes whose maps merge key by key across files and `inherits`; the rest are replaced. */
+const MERGED = new Set(['args', 'labels', 'contexts', 'annotations']);
+/** Targets one `matrix` may stand for. */
+const MAX_MATRIX_TARGETS = 256;
+function emptyProject() {
+    return { files: [], variables: new Map(), functions: new Map(), targets: new Map(), groups: new Map() };
+}
+function literal(value) {
+    if (value === UNKNOWN)
+        return { kind: 'unknown', text: '' };
+    if (Array.isArray(value))
+        return { kind: 'tuple', items: value.map(literal) };
+    if (value !== null && typeof value === 'object')
+        return { kind: 'object', items: Object.entries(value).map(([k, v]) => ({ key: { kind: 'literal', value: k }, value: literal(v) })) };
+    return { kind: 'literal', value };
+}
+function addBody(project, file, body) {
+    for (const block of body.blocks) {
+        const name = block.labels[0];
+        if (name === undefined)
+            continue;
+        const attributes = new Map(block.body.attributes.map((a) => [a.name, a.expr]));
+        if (block.type === 'variable')
+            project.variables.set(name, { expr: attributes.get('default') ?? null, line: block.line });
+        else if (block.type === 'function') {
+            const params = attributes.get('params');
+            const result = attributes.get('result');
+            const names = params?.kind === 'tuple' ? params.items.map((p) => (p.kind === 'variable' ? p.name : '')) : [];
+            const variadic = attributes.get('variadic_param');
+            if (result !== undefined)
+                project.functions.set(name, { params: names, variadic: variadic?.kind === 'variable' ? variadic.name : null, result });
+        }
+        else if (block.type === 'target') {
+            const layers = project.targets.get(name) ?? [];
+            layers.push({ file, line: block.line, attributes, resolved: false });
+            project.targets.set(name, layers);
+        }
+        else if (block.type === 'group') {
+            const targets = attributes.get('targets');
+            const group = project.groups.get(name) ?? { file, line: block.line, targets: [] };
+            if (targets !== undefined)
+                group.targets.push(targets);
+            project.groups.set(name, group);
+        }
+    }
+}
+/** A JSON value as an expression: its strings are templates (bake interpolates `${}` in JSON too). */
+function jsonExpr(node) {
+    switch (node.kind) {
+        case 'string': {
+            const template = templateOf(node.value);
+            return template.parts.length === 1 && typeof template.parts[0] === 'string' ? { kind: 'literal', value: node.value } : template;
+        }
+        case 'number':
+        case 'boolean':
+            return { kind: 'literal', value: node.value };
+        case 'null':
+            return { kind: 'literal', value: null };
+        case 'array':
+            return { kind: 'tuple', items: node.items.map(jsonExpr) };
+        case 'object':
+            return { kind: 'object', items: node.entries.map((e) => ({ key: { kind: 'literal', value: e.key }, value: jsonExpr(e.value) })) };
+    }
+}
+/** The JSON form of a bake file, as the same blocks the HCL form has. */
+function jsonBody(root) {
+    const body = { attributes: [], blocks: [] };
+    if (root.kind !== 'object')
+        return body;
+    for (const section of root.entries) {
+        if (section.value.kind !== 'object')
+            continue;
+        for (const entry of section.value.entries) {
+            const attributes = entry.value.kind === 'object' ? entry.value.entries.map((a) => ({ name: a.key, expr: jsonExpr(a.value), line: a.line })) : [];
+            // `"function": {"f": {"params": ["a"]}}`: parameter names are strings there.
+            if (section.key === 'function') {
+                for (const a of attributes) {
+                    if (a.name === 'params' && a.expr.kind === 'tuple')
+                        a.expr = { kind: 'tuple', items: a.expr.items.map((p) => (p.kind === 'literal' ? { kind: 'variable', name: String(p.value) } : p)) };
+                    if (a.name === 'result' && a.expr.kind === 'literal' && typeof a.expr.value === 'string')
+                        a.expr = templateOf(`\${${a.expr.value}}`);
+                }
+            }
+            body.blocks.push({ type: section.key, labels: [entry.key], body: { attributes, blocks: [] }, line: entry.line });
+        }
+    }
+    return body;
+}
+function composeLayer(file, build) {
+    const attributes = new Map();
+    attributes.set('context', literal(build.context ?? UNKNOWN));
+    attributes.set('dockerfile', literal(build.inline ? null : (build.dockerfile ?? UNKNOWN)));
+    if (build.inline)
+        attributes.set('dockerfile-inline', literal('(compose)'));
+    if (build.targetGiven)
+        attributes.set('target', literal(build.target ?? UNKNOWN));
+    const args = emptyObject();
+    for (const [k, v] of Object.entries(build.args))
+        args[k] = v ?? UNKNOWN;
+    attributes.set('args', literal(args));
+    if (build.platforms.length > 0)
+        attributes.set('platforms', literal(build.platforms));
+    return { file, line: build.line, attributes, resolved: true };
+}
+/**
+ * Adds one file to a project. Returns a note when it cannot be read or parsed (the file then adds
+ * nothing, as bake would refuse it).
+ */
+function addBakeFile(project, file, text) {
+    project.files.push(file);
+    const name = basenameOf(file).toLowerCase();
+    if (/\.ya?ml$/.test(name)) {
+        const compose = readCompose(file, text);
+        if (compose.notes.length > 0 && compose.builds.length === 0)
+            return compose.notes[0] ?? null;
+        const group = project.groups.get('default') ?? { file, line: 1, targets: [] };
+        group.targets.push(literal(compose.builds.map((b) => b.service)));
+        project.groups.set('default', group);
+        for (const build of compose.builds) {
+            const layers = project.targets.get(build.service) ?? [];
+            layers.push(composeLayer(file, build));
+            project.targets.set(build.service, layers);
+        }
+        return null;
+    }
+    if (name.endsWith('.json')) {
+        const json = parseJsonc(text);
+        if (!json.ok)
+            return { file, line: json.line, message: `invalid JSON bake file: ${json.message}` };
+        addBody(project, file, jsonBody(json.value));
+        return null;
+    }
+    const hcl = parseHcl(text);
+    if (!hcl.ok)
+        return { file, line: hcl.line, message: `invalid HCL: ${hcl.message}` };
+    addBody(project, file, hcl.body);
+    return null;
+}
+/** Reads the given bake files of the repository into one project; missing files are notes. */
+function loadBake(files, paths, notes, from) {
+    const project = emptyProject();
+    for (const path of paths) {
+        const text = files.read(path);
+        if (text === null) {
+            notes.push({ ...from, message: `bake file ${path} is not in the repository` });
+            continue;
+        }
+        const note = addBakeFile(project, path, text);
+        if (note !== null)
+            notes.push(note);
+    }
+    return project;
+}
+/** The default bake files that exist in a folder, in bake's order. */
+function defaultBakeFiles(all, folder, withCompose = true) {
+    return DEFAULT_BAKE_FILES.filter((f) => withCompose || !/\.ya?ml$/.test(f))
+        .map((f) => (folder === '.' ? f : `${folder}/${f}`))
+        .filter((f) => all.has(f));
+}
+function merge(into, from) {
+    for (const [key, value] of from) {
+        const old = into.get(key);
+        if (MERGED.has(key) && old !== undefined && typeof old === 'object' && old !== null && !Array.isArray(old) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+            const both = emptyObject();
+            Object.assign(both, old, value);
+            into.set(key, both);
+        }
+        else
+            into.set(key, value);
+    }
+}
+function globToRegExp(pattern) {
+    const escaped = pattern.replace(/[.+^$()|{}[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${escaped}$`);
+}
+class BakeResolver {
+    project;
+    notes;
+    overrides;
+    scope;
+    cache = new Map();
+    variableCache = new Map();
+    /** the project's targets, with `matrix` targets expanded into the targets they name */
+    targets;
+    /** a matrix target's block name → the names of its expansions */
+    expansions = new Map();
+    constructor(project, notes, overrides = {}) {
+        this.project = project;
+        this.notes = notes;
+        this.overrides = overrides;
+        this.targets = new Map(project.targets);
+        const evaluating = new Set();
+        this.scope = {
+            functions: project.functions,
+            lookup: (name) => {
+                if (this.variableCache.has(name))
+                    return this.variableCache.get(name);
+                const variable = project.variables.get(name);
+                if (variable === undefined)
+                    return undefined;
+                let value;
+                const override = overrides.variables?.[name];
+                if (override !== undefined)
+                    value = override ?? UNKNOWN;
+                else if (variable.expr === null)
+                    value = '';
+                else if (evaluating.has(name))
+                    value = UNKNOWN;
+                else {
+                    evaluating.add(name);
+                    value = evaluate(variable.expr, this.scope);
+                    evaluating.delete(name);
+                }
+                this.variableCache.set(name, value);
+                return value;
+            }
+        };
+        this.expandMatrices();
+    }
+    has(name) {
+        return this.targets.has(name);
+    }
+    /** Every target name, matrix targets as their expansions. */
+    names() {
+        return [...this.targets.keys()];
+    }
+    scopeWith(bindings) {
+        if (bindings === undefined)
+            return this.scope;
+        return { functions: this.scope.functions, lookup: (name) => (bindings.has(name) ? bindings.get(name) : this.scope.lookup(name)) };
+    }
+    /** `matrix = { v = ["a", "b"] }` with `name = "app-${v}"`: one target per combination. */
+    expandMatrices() {
+        for (const [name, layers] of [...this.targets]) {
+            const layer = layers.find((l) => l.attributes.has('matrix'));
+            if (layer === undefined)
+                continue;
+            const matrix = evaluate(layer.attributes.get('matrix'), this.scope);
+            const entries = matrix !== null && typeof matrix === 'object' && !Array.isArray(matrix) ? Object.entries(matrix) : null;
+            if (entries === null || entries.some(([, v]) => !Array.isArray(v))) {
+                this.notes.push({ file: layer.file, line: layer.line, message: `target ${name} has a matrix whose values are not known: read as one target` });
+                continue;
+            }
+            let combinations = [new Map()];
+            for (const [key, values] of entries) {
+                combinations = combinations.flatMap((c) => values.map((v) => new Map(c).set(key, v))).slice(0, MAX_MATRIX_TARGETS);
+            }
+            const generated = [];
+            for (const bindings of combinations) {
+                const nameExpr = layer.attributes.get('name');
+                const text = nameExpr === undefined ? UNKNOWN : asString(evaluate(nameExpr, this.scopeWith(bindings)));
+                const generatedName = text === UNKNOWN ? `${name}-${[...bindings.values()].map((v) => String(asString(v) === UNKNOWN ? '?' : asString(v))).join('-')}` : text;
+                const attributes = new Map([...layer.attributes].filter(([k]) => k !== 'matrix' && k !== 'name'));
+                this.targets.set(generatedName, [{ ...layer, attributes, bindings }]);
+                generated.push(generatedName);
+            }
+            this.targets.delete(name);
+            this.expansions.set(name, generated);
+        }
+    }
+    /** Group and target names → target names, in order, once each; names that are neither are returned apart. */
+    expand(names) {
+        const targets = [];
+        const unknown = [];
+        const seen = new Set();
+        const visit = (name, stack) => {
+            const group = this.project.groups.get(name);
+            if (group !== undefined && !stack.has(name)) {
+                stack.add(name);
+                for (const member of this.groupMembers(name))
+                    visit(member, stack);
+                stack.delete(name);
+            }
+            else if (this.expansions.has(name)) {
+                for (const member of this.expansions.get(name) ?? [])
+                    visit(member, stack);
+            }
+            else if (this.targets.has(name)) {
+                if (!seen.has(name)) {
+                    seen.add(name);
+                    targets.push(name);
+                }
+            }
+            else if (group === undefined && !unknown.includes(name))
+                unknown.push(name);
+        };
+        for (const name of names)
+            visit(name, new Set());
+        return { targets, unknown };
+    }
+    /** The names a group lists (null entries: expressions we cannot read). */
+    groupMembers(name) {
+        const group = this.project.groups.get(name);
+        if (group === undefined)
+            return [];
+        const names = [];
+        for (const expr of group.targets) {
+            const value = evaluate(expr, this.scope);
+            if (!Array.isArray(value))
+                continue;
+            for (const item of value) {
+                const text = asString(item);
+                if (text !== UNKNOWN && !names.includes(text))
+                    names.push(text);
+            }
+        }
+        return names;
+    }
+    /** Names of the targets other targets inherit from. */
+    inherited() {
+        const names = new Set();
+        for (const name of this.targets.keys())
+            for (const parent of this.parents(name))
+                names.add(parent);
+        return names;
+    }
+    parents(name) {
+        const layers = this.targets.get(name) ?? [];
+        const parents = [];
+        for (const layer of layers) {
+            const expr = layer.attributes.get('inherits');
+            if (expr === undefined)
+                continue;
+            const value = evaluate(expr, this.scopeWith(layer.bindings));
+            if (!Array.isArray(value))
+                continue;
+            for (const item of value) {
+                const text = asString(item);
+                if (text !== UNKNOWN)
+                    parents.push(text);
+            }
+        }
+        return parents;
+    }
+    effective(name, stack) {
+        const cached = this.cache.get(name);
+        if (cached !== undefined)
+            return cached;
+        const layers = this.targets.get(name);
+        if (layers === undefined)
+            return null;
+        const first = layers[0];
+        const own = new Map();
+        for (const layer of layers) {
+            const values = new Map();
+            const scope = this.scopeWith(layer.bindings);
+            for (const [key, expr] of layer.attributes)
+                if (key !== 'inherits')
+                    values.set(key, evaluate(expr, scope));
+            merge(own, values);
+        }
+        const result = new Map();
+        for (const parent of this.parents(name)) {
+            if (stack.includes(parent)) {
+                this.notes.push({ file: first.file, line: first.line, message: `target ${name} inherits ${parent}, which inherits it back` });
+                continue;
+            }
+            const inherited = this.effective(parent, [...stack, name]);
+            if (inherited === null)
+                this.notes.push({ file: first.file, line: first.line, message: `target ${name} inherits ${parent}, which is not defined` });
+            else
+                merge(result, inherited);
+        }
+        merge(result, own);
+        this.cache.set(name, result);
+        return result;
+    }
+    /** A target with `inherits` and the `--set` overrides applied; null when no such target. */
+    target(name) {
+        const attributes = this.effective(name, []);
+        const layers = this.targets.get(name);
+        if (attributes === null || layers === undefined)
+            return null;
+        const result = new Map(attributes);
+        for (const set of this.overrides.sets ?? []) {
+            if (!globToRegExp(set.pattern).test(name))
+                continue;
+            const value = set.value ?? UNKNOWN;
+            if (set.key.startsWith('args.')) {
+                const args = emptyObject();
+                const old = result.get('args');
+                if (old !== undefined && typeof old === 'object' && old !== null && !Array.isArray(old))
+                    Object.assign(args, old);
+                args[set.key.slice(5)] = value;
+                result.set('args', args);
+            }
+            else if (set.key === 'platform' || set.key === 'output' || set.key === 'tags') {
+                result.set(set.key === 'platform' ? 'platforms' : set.key, value === UNKNOWN ? UNKNOWN : String(value).split(',').filter((p) => p !== ''));
+            }
+            else
+                result.set(set.key, value);
+        }
+        const first = layers[0];
+        return { name, file: first.file, line: first.line, resolved: layers.some((l) => l.resolved), attributes: result };
+    }
+}
+/** What a target's outputs say about pushing: true/false, null when unknown or not said. */
+function outputsPush(output, push) {
+    if (push === true || push === 'true')
+        return true;
+    if (push === false || push === 'false')
+        return false;
+    if (output === undefined || output === null)
+        return null;
+    const entries = Array.isArray(output) ? output : [output];
+    if (entries.length === 0)
+        return null;
+    let unknown = false;
+    for (const entry of entries) {
+        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+            const type = entry.type;
+            if (type === 'registry' || ((type === 'image' || type === 'oci') && (entry.push === true || entry.push === 'true')))
+                return true;
+            if (typeof type !== 'string')
+                unknown = true;
+            continue;
+        }
+        const text = asString(entry);
+        if (text === UNKNOWN) {
+            unknown = true;
+            continue;
+        }
+        if (outputPushes(text))
+            return true;
+    }
+    return unknown ? null : false;
+}
+/** One `--output` / `outputs:` entry: `type=registry`, or `type=image,…,push=true`. */
+function outputPushes(output) {
+    const fields = new Map(output.split(',').map((f) => {
+        const eq = f.indexOf('=');
+        return eq < 0 ? [f.trim(), ''] : [f.slice(0, eq).trim(), f.slice(eq + 1).trim()];
+    }));
+    const type = fields.get('type');
+    return type === 'registry' || ((type === 'image' || type === 'oci') && fields.get('push') === 'true');
+}
+/** A resolved target as paths in the repository; `cwd` is the folder bake runs in. */
+function bakeBuild(target, cwd, notes, where) {
+    const a = target.attributes;
+    const text = (key) => {
+        const value = a.get(key);
+        if (value === undefined || value === null)
+            return undefined;
+        const s = asString(value);
+        return s === UNKNOWN ? null : s;
+    };
+    const inline = a.get('dockerfile-inline') !== undefined && a.get('dockerfile-inline') !== null;
+    let contextText = text('context');
+    if (contextText === undefined)
+        contextText = target.resolved ? cwd : '.';
+    let context = null;
+    if (contextText !== null) {
+        contextText = contextText.replace(/^cwd:\/\//, '');
+        if (isRemoteContext(contextText))
+            notes.push({ ...where, message: `bake target ${target.name} builds the remote context ${contextText}: its Dockerfile is not in the repository` });
+        else {
+            context = target.resolved ? contextText : joinRepo(cwd, contextText);
+            if (context === null)
+                notes.push({ ...where, message: `bake target ${target.name} builds the context ${contextText}, which is outside the repository` });
+        }
+    }
+    const given = text('dockerfile');
+    const dockerfileText = given === undefined ? 'Dockerfile' : given;
+    const dockerfile = inline || context === null || dockerfileText === null ? null : target.resolved ? dockerfileText : joinRepo(context, dockerfileText.replace(/^cwd:\/\//, ''));
+    const targetText = text('target');
+    const args = {};
+    const rawArgs = a.get('args');
+    if (rawArgs !== undefined && rawArgs !== null && typeof rawArgs === 'object' && !Array.isArray(rawArgs)) {
+        for (const [key, value] of Object.entries(rawArgs)) {
+            // A null arg is not passed at all.
+            if (value === null)
+                continue;
+            const s = asString(value);
+            args[key] = s === UNKNOWN ? null : s;
+        }
+    }
+    const rawPlatforms = a.get('platforms');
+    const platforms = Array.isArray(rawPlatforms) ? rawPlatforms.map(asString).filter((p) => p !== UNKNOWN) : [];
+    return {
+        dockerfile,
+        context,
+        target: targetText ?? null,
+        targetUnknown: targetText === null,
+        args,
+        platforms,
+        push: outputsPush(a.get('output'), a.get('push')),
+        inline
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builds/devcontainer.ts
+/**
+ * Dev containers: `devcontainer.json` that builds a Dockerfile (`build.dockerfile`, or the legacy
+ * top-level `dockerFile`), both paths relative to the devcontainer.json's folder, or that runs a
+ * compose service (`dockerComposeFile` + `service`), whose build the compose file says.
+ */
+
+
+
+/** `.devcontainer/devcontainer.json`, `.devcontainer/python/devcontainer.json`, `.devcontainer.json`. */
+function isDevcontainerFile(path) {
+    return /(?:^|\/)\.devcontainer\/(?:.+\/)?devcontainer\.json$/.test(path) || /(?:^|\/)\.devcontainer\.json$/.test(path);
+}
+/** `${localEnv:X}`, `${localWorkspaceFolder}` and the like are only known when the container starts. */
+function plain(text) {
+    if (text === undefined)
+        return undefined;
+    return /\$\{[^}]*\}/.test(text) ? null : text;
+}
+function argsOf(node) {
+    const args = {};
+    if (node?.kind !== 'object')
+        return args;
+    for (const entry of node.entries) {
+        const v = entry.value;
+        args[entry.key] = v.kind === 'string' ? (plain(v.value) ?? null) : v.kind === 'number' || v.kind === 'boolean' ? String(v.value) : null;
+    }
+    return args;
+}
+function lineOf(node, key) {
+    if (node.kind !== 'object')
+        return node.line;
+    return node.entries.find((e) => e.key === key)?.line ?? node.line;
+}
+function readDevcontainer(files, file, text) {
+    const notes = [];
+    const parsed = parseJsonc(text);
+    if (!parsed.ok)
+        return { builds: [], notes: [{ file, line: parsed.line, message: `invalid JSON: ${parsed.message}` }] };
+    const root = parsed.value;
+    const folder = dirnameOf(file);
+    const build = member(root, 'build');
+    const legacy = stringOf(member(root, 'dockerFile'));
+    const dockerfileText = plain(stringOf(member(build, 'dockerfile')) ?? legacy);
+    if (dockerfileText !== undefined) {
+        const line = build !== undefined ? lineOf(root, 'build') : lineOf(root, 'dockerFile');
+        const contextText = plain(stringOf(member(build, 'context')) ?? stringOf(member(root, 'context'))) ?? '.';
+        const context = contextText === null ? null : joinRepo(folder, contextText);
+        if (contextText !== null && context === null)
+            notes.push({ file, line, message: `the dev container builds the context ${contextText}, which is outside the repository` });
+        const target = plain(stringOf(member(build, 'target')));
+        return {
+            builds: [
+                {
+                    kind: 'devcontainer',
+                    source: { file, line },
+                    name: stringOf(member(root, 'name')) ?? folder,
+                    dockerfile: dockerfileText === null ? null : joinRepo(folder, dockerfileText),
+                    context,
+                    target: target ?? null,
+                    targetUnknown: target === null,
+                    args: argsOf(member(build, 'args')),
+                    platforms: [],
+                    push: false
+                }
+            ],
+            notes
+        };
+    }
+    const service = stringOf(member(root, 'service'));
+    const composeNode = member(root, 'dockerComposeFile');
+    const composeFiles = composeNode?.kind === 'string' ? [composeNode.value] : composeNode?.kind === 'array' ? composeNode.items.map((i) => stringOf(i) ?? '') : [];
+    if (service === undefined || composeFiles.length === 0)
+        return { builds: [], notes };
+    const line = lineOf(root, 'service');
+    // Later compose files override earlier ones: the last one that builds the service says how.
+    let found = null;
+    for (const composeText of composeFiles) {
+        const path = joinRepo(folder, composeText);
+        const content = path === null ? null : files.read(path);
+        if (path === null || content === null) {
+            notes.push({ file, line: lineOf(root, 'dockerComposeFile'), message: `the dev container names the compose file ${composeText}, which is not in the repository` });
+            continue;
+        }
+        const compose = readCompose(path, content);
+        const b = compose.builds.find((x) => x.service === service);
+        if (b === undefined)
+            continue;
+        found = {
+            kind: 'devcontainer',
+            source: { file, line },
+            name: `${stringOf(member(root, 'name')) ?? folder} (service ${service})`,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.targetGiven ? b.target : null,
+            targetUnknown: b.targetGiven && b.target === null,
+            args: b.args,
+            platforms: b.platforms,
+            push: false
+        };
+    }
+    return { builds: found === null ? [] : [found], notes };
+}
+
+;// CONCATENATED MODULE: ./src/builds/shell.ts
+/** Marks text whose value is unknown (an expression the workflow fills in at run time). */
+const UNKNOWN_TEXT = '\uE000';
+const MAX_LOOP_EXPANSION = 16;
+/** Scans a script into words and operators. */
+function lex(script) {
+    const tokens = [];
+    let i = 0;
+    let parts = [];
+    let text = '';
+    let start = -1;
+    /** heredoc delimiters waiting for the end of the current line */
+    let heredocs = [];
+    const mark = () => {
+        if (start < 0)
+            start = i;
+    };
+    const flushText = (quoted = false) => {
+        if (text !== '')
+            parts.push({ kind: 'text', text, quoted });
+        text = '';
+    };
+    const endWord = () => {
+        flushText();
+        if (start >= 0)
+            tokens.push({ kind: 'word', word: { parts, offset: start } });
+        parts = [];
+        start = -1;
+    };
+    /** Skips from an opening `(` (or backtick) to its partner, over quotes and nesting. */
+    const skipGroup = (open, close) => {
+        let depth = 1;
+        while (i < script.length && depth > 0) {
+            const c = script[i];
+            if (c === '\\')
+                i += 2;
+            else if (c === "'" && open !== '`') {
+                const end = script.indexOf("'", i + 1);
+                i = end < 0 ? script.length : end + 1;
+            }
+            else if (c === '"' && open !== '`') {
+                i++;
+                while (i < script.length && script[i] !== '"')
+                    i += script[i] === '\\' ? 2 : 1;
+                i++;
+            }
+            else {
+                if (c === close)
+                    depth--;
+                else if (c === open && open !== close)
+                    depth++;
+                i++;
+            }
+        }
+    };
+    /** `$NAME`, `${NAME…}`, `$(…)`; the cursor is on the `$`. */
+    const dollar = (quoted) => {
+        const next = script[i + 1] ?? '';
+        if (next === '(') {
+            flushText(quoted);
+            i += 2;
+            skipGroup('(', ')');
+            parts.push({ kind: 'unknown' });
+        }
+        else if (next === '{') {
+            flushText(quoted);
+            const close = script.indexOf('}', i + 2);
+            const inner = close < 0 ? '' : script.slice(i + 2, close);
+            i = close < 0 ? script.length : close + 1;
+            const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
+            if (match === null)
+                parts.push({ kind: 'unknown' });
+            else
+                parts.push({ kind: 'var', name: match[1], quoted, op: match[2] ?? '', arg: match[3] === undefined ? [] : [{ kind: 'text', text: match[3], quoted: true }] });
+        }
+        else if (/[A-Za-z_]/.test(next)) {
+            flushText(quoted);
+            const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(script.slice(i + 1, i + 200));
+            i += 1 + match[0].length;
+            parts.push({ kind: 'var', name: match[0], quoted, op: '', arg: [] });
+        }
+        else if (/[0-9@*#?$!-]/.test(next)) {
+            flushText(quoted);
+            i += 2;
+            parts.push({ kind: 'unknown' });
+        }
+        else {
+            text += '$';
+            i++;
+        }
+    };
+    const skipHeredocBodies = () => {
+        for (const { delimiter, strip } of heredocs) {
+            while (i < script.length) {
+                let eol = script.indexOf('\n', i);
+                if (eol < 0)
+                    eol = script.length;
+                const line = script.slice(i, eol).replace(/\r$/, '');
+                i = Math.min(eol + 1, script.length);
+                if ((strip ? line.replace(/^\t+/, '') : line).trim() === delimiter)
+                    break;
+            }
+        }
+        heredocs = [];
+    };
+    while (i < script.length) {
+        const c = script[i];
+        if (c === '\\' && script[i + 1] === '\n') {
+            i += 2;
+            continue;
+        }
+        if (c === '\\' && script[i + 1] === '\r' && script[i + 2] === '\n') {
+            i += 3;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            i++;
+            continue;
+        }
+        if (c === '\n') {
+            endWord();
+            tokens.push({ kind: 'op', op: '\n', offset: i });
+            i++;
+            if (heredocs.length > 0)
+                skipHeredocBodies();
+            continue;
+        }
+        if (c === '#' && start < 0) {
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === "'") {
+            mark();
+            flushText();
+            const end = script.indexOf("'", i + 1);
+            const body = script.slice(i + 1, end < 0 ? script.length : end);
+            parts.push({ kind: 'text', text: body, quoted: true });
+            i = end < 0 ? script.length : end + 1;
+            continue;
+        }
+        if (c === '"') {
+            mark();
+            flushText();
+            i++;
+            while (i < script.length && script[i] !== '"') {
+                const d = script[i];
+                if (d === '\\' && '"\\$`\n'.includes(script[i + 1] ?? '')) {
+                    if (script[i + 1] !== '\n')
+                        text += script[i + 1];
+                    i += 2;
+                }
+                else if (d === '$')
+                    dollar(true);
+                else if (d === '`') {
+                    flushText(true);
+                    i++;
+                    skipGroup('`', '`');
+                    parts.push({ kind: 'unknown' });
+                }
+                else {
+                    text += d;
+                    i++;
+                }
+            }
+            flushText(true);
+            // Keep an empty "" as a word of its own.
+            if (parts.length === 0)
+                parts.push({ kind: 'text', text: '', quoted: true });
+            i++;
+            continue;
+        }
+        if (c === '\\') {
+            mark();
+            text += script[i + 1] ?? '';
+            i += 2;
+            continue;
+        }
+        if (c === '$') {
+            mark();
+            dollar(false);
+            continue;
+        }
+        if (c === '`') {
+            mark();
+            flushText();
+            i++;
+            skipGroup('`', '`');
+            parts.push({ kind: 'unknown' });
+            continue;
+        }
+        if (c === '<' && script.startsWith('<<<', i)) {
+            // A here-string: its word is data.
+            endWord();
+            i += 3;
+            tokens.push({ kind: 'op', op: 'redirect', offset: i });
+            continue;
+        }
+        if (c === '<' && script[i + 1] === '<') {
+            endWord();
+            i += 2;
+            const strip = script[i] === '-';
+            if (strip)
+                i++;
+            while (script[i] === ' ' || script[i] === '\t')
+                i++;
+            const match = /^(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(script.slice(i, i + 200));
+            if (match !== null) {
+                heredocs.push({ delimiter: match[1] ?? match[2] ?? match[3] ?? '', strip });
+                i += match[0].length;
+            }
+            continue;
+        }
+        if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
+            endWord();
+            const two = script.slice(i, i + 2);
+            const op = two === '&&' || two === '||' || two === ';;' ? two : c;
+            tokens.push({ kind: 'op', op, offset: i });
+            i += op.length;
+            continue;
+        }
+        if (c === '>' || c === '<') {
+            // A redirection: its target is a word we do not need, nor the fd number before it (`2>&1`).
+            if (parts.length === 0 && /^\d+$/.test(text)) {
+                text = '';
+                start = -1;
+            }
+            endWord();
+            i++;
+            if (script[i] === '>' || script[i] === '&')
+                i++;
+            tokens.push({ kind: 'op', op: 'redirect', offset: i });
+            continue;
+        }
+        mark();
+        text += c;
+        i++;
+    }
+    endWord();
+    return tokens;
+}
+/**
+ * A word's value under `env`, unknown parts as UNKNOWN_TEXT (so `K=$(x)` still says K). A known
+ * unquoted value splits on blanks: `$FLAGS` is as many words as it holds.
+ */
+function evaluateWord(word, env) {
+    let value = '';
+    let splittable = false;
+    for (const part of word.parts) {
+        if (part.kind === 'unknown') {
+            value += UNKNOWN_TEXT;
+            continue;
+        }
+        if (part.kind === 'text') {
+            value += part.text;
+            continue;
+        }
+        const known = env.get(part.name);
+        let piece;
+        if (part.op === ':-' || part.op === '-') {
+            if (known === null)
+                piece = null;
+            else if (known !== undefined && (known !== '' || part.op === '-'))
+                piece = known;
+            else
+                piece = evaluateWord({ parts: part.arg, offset: word.offset }, env).join(' ');
+        }
+        else if (part.op === '')
+            piece = known ?? null;
+        else
+            piece = null;
+        value += piece ?? UNKNOWN_TEXT;
+        if (!part.quoted && piece !== null)
+            splittable = true;
+    }
+    if (splittable && /\s/.test(value))
+        return value.split(/\s+/).filter((w) => w !== '');
+    return [value];
+}
+/** A word, or null when any part of it is unknown. */
+function known(word) {
+    return word === undefined || word.includes(UNKNOWN_TEXT) ? null : word;
+}
+/** The literal text of a word when it has no expansions (keywords, assignments). */
+function literalWord(word) {
+    let text = '';
+    for (const part of word.parts) {
+        if (part.kind !== 'text')
+            return null;
+        text += part.text;
+    }
+    return text;
+}
+const shell_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
+const shell_WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'command', 'env', 'xargs', 'timeout']);
+const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+/**
+ * The simple commands of a script, with words evaluated under `env` (the step's environment).
+ * A command inside `for v in a b` is returned once per value of `v` (at most 16).
+ */
+function shellCommands(script, env) {
+    const tokens = lex(script);
+    const vars = new Map(env);
+    const loops = [];
+    const commands = [];
+    let words = [];
+    const assign = (text, word) => {
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(text);
+        if (match === null)
+            return false;
+        const name = match[1];
+        const rest = { parts: [], offset: word.offset };
+        // Drop the `NAME=` from the word's first text part, keep the rest of its parts.
+        let skip = match[0].length;
+        for (const part of word.parts) {
+            if (skip > 0 && part.kind === 'text') {
+                const cut = Math.min(skip, part.text.length);
+                skip -= cut;
+                if (part.text.length > cut)
+                    rest.parts.push({ ...part, text: part.text.slice(cut) });
+            }
+            else
+                rest.parts.push(part);
+        }
+        const values = evaluateWord({ ...rest, parts: rest.parts.map((p) => (p.kind === 'var' || p.kind === 'text' ? { ...p, quoted: true } : p)) }, vars);
+        vars.set(name, match[0].endsWith('+=') ? null : known(values[0] ?? ''));
+        return true;
+    };
+    const finish = () => {
+        let list = words;
+        words = [];
+        // Leading keywords, assignments and wrappers are not the program.
+        for (;;) {
+            const first = list[0];
+            if (first === undefined)
+                return;
+            const text = literalWord(first);
+            if (text === 'for' && list[1] !== undefined) {
+                const name = literalWord(list[1]) ?? '';
+                const inAt = list.findIndex((w) => literalWord(w) === 'in');
+                const items = inAt < 0 ? [null] : list.slice(inAt + 1).flatMap((w) => (literalWord(w) === 'do' ? [] : evaluateWord(w, vars).map(known)));
+                loops.push({ name, values: items.length > MAX_LOOP_EXPANSION ? [null] : items });
+                const doAt = list.findIndex((w) => literalWord(w) === 'do');
+                if (doAt < 0)
+                    return;
+                list = list.slice(doAt + 1);
+                continue;
+            }
+            if (text === 'done') {
+                loops.pop();
+                list = list.slice(1);
+                continue;
+            }
+            if (text !== null && (shell_KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
+                list = list.slice(1);
+                // A wrapper's own options (`sudo -E`, `timeout 10m`).
+                while (list[0] !== undefined && /^-|^\d+[smh]?$/.test(literalWord(list[0]) ?? ''))
+                    list = list.slice(1);
+                continue;
+            }
+            if (text !== null && DECLARATIONS.has(text)) {
+                for (const w of list.slice(1))
+                    assign(w.parts[0]?.kind === 'text' ? w.parts[0].text : '', w);
+                return;
+            }
+            if (text !== null || first.parts[0]?.kind === 'text') {
+                const head = first.parts[0]?.kind === 'text' ? first.parts[0].text : '';
+                if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(head)) {
+                    const rest = list.slice(1);
+                    // `NAME=value` alone sets a shell variable; before a program it only sets that program's environment.
+                    if (rest.length === 0)
+                        assign(head, first);
+                    list = rest;
+                    continue;
+                }
+            }
+            break;
+        }
+        const offset = list[0].offset;
+        // Expand the loop variables the command uses.
+        let bindings = [new Map()];
+        for (const loop of loops) {
+            if (!list.some((w) => w.parts.some((p) => p.kind === 'var' && p.name === loop.name)))
+                continue;
+            const next = [];
+            for (const b of bindings)
+                for (const v of loop.values)
+                    next.push(new Map(b).set(loop.name, v));
+            bindings = next.length > MAX_LOOP_EXPANSION ? [new Map([[loop.name, null]])] : next;
+        }
+        for (const binding of bindings) {
+            const scope = new Map(vars);
+            for (const [k, v] of binding)
+                scope.set(k, v);
+            commands.push({ argv: list.flatMap((w) => evaluateWord(w, scope)), offset });
+        }
+    };
+    let redirect = false;
+    for (const token of tokens) {
+        if (token.kind === 'op') {
+            if (token.op === 'redirect') {
+                redirect = true;
+                continue;
+            }
+            finish();
+            continue;
+        }
+        if (redirect) {
+            redirect = false;
+            continue;
+        }
+        words.push(token.word);
+    }
+    finish();
+    return commands;
+}
+
+;// CONCATENATED MODULE: ./src/builds/cli-commands.ts
+/**
+ * Build command lines: `docker build`, `docker buildx build`, `docker image build`, `podman build`,
+ * `buildah bud` and `docker buildx bake`, read from their words. Flags are known by name so that a
+ * flag's value is never taken for the context; the context is the last operand.
+ */
+
+
+/** Options that take a value (docker/buildx, podman and buildah); every other option is a switch. */
+const VALUE_OPTIONS = new Set(('-f --file -t --tag --target --build-arg --platform -o --output --add-host --allow --annotation --attest --build-context --builder ' +
+    '--cache-from --cache-to --call --cgroup-parent --iidfile --label --metadata-file --network --no-cache-filter --progress --secret ' +
+    '--shm-size --ssh --ulimit -m --memory --memory-swap --cpu-period --cpu-quota -c --cpu-shares --cpuset-cpus --cpuset-mems --isolation ' +
+    '--security-opt --sbom --provenance --arch --os --variant --format --authfile --creds --cert-dir --jobs --manifest --userns -v --volume ' +
+    '--env --from --runtime --retry --timestamp --unsetenv --device --dns --dns-option --dns-search --decryption-key --sign-by --logfile ' +
+    '--cap-add --cap-drop --ignorefile --os-version --os-feature --layer-label --cache-ttl --set -e').split(' '));
+/** docker's and podman's own options before the subcommand that take a value. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--config', '-c', '--context', '-H', '--host', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--connection', '--url', '--identity', '--root', '--runroot', '--storage-driver', '--builder']);
+function program(word) {
+    if (word === null)
+        return null;
+    return word.slice(word.lastIndexOf('/') + 1);
+}
+/** Index of the subcommand after `start`, skipping global options. */
+function skipGlobals(argv, start) {
+    let i = start;
+    while (i < argv.length) {
+        const w = argv[i];
+        if (!w.startsWith('-'))
+            return i;
+        i += GLOBAL_VALUE_OPTIONS.has(w) ? 2 : 1;
+    }
+    return i;
+}
+function subcommand(argv) {
+    const name = program(known(argv[0]));
+    if (name === 'docker' || name === 'podman') {
+        const tool = name;
+        let i = skipGlobals(argv, 1);
+        const sub = argv[i];
+        if (sub === 'build' || sub === 'builder')
+            return sub === 'build' ? { kind: 'build', tool, at: i + 1 } : argv[i + 1] === 'build' ? { kind: 'build', tool, at: i + 2 } : null;
+        if (sub === 'image')
+            return argv[i + 1] === 'build' ? { kind: 'build', tool, at: i + 2 } : null;
+        if (sub === 'bake')
+            return { kind: 'bake', at: i + 1 };
+        if (sub === 'buildx') {
+            i = skipGlobals(argv, i + 1);
+            const verb = argv[i];
+            if (verb === 'build' || verb === 'b')
+                return { kind: 'build', tool, at: i + 1 };
+            if (verb === 'bake')
+                return { kind: 'bake', at: i + 1 };
+        }
+        return null;
+    }
+    if (name === 'buildah') {
+        const i = skipGlobals(argv, 1);
+        const sub = argv[i];
+        return sub === 'bud' || sub === 'build' || sub === 'build-using-dockerfile' ? { kind: 'build', tool: 'buildah', at: i + 1 } : null;
+    }
+    return null;
+}
+/** Splits `--flag=value`; a short or long option without `=` takes the next word when it is a value option. */
+function options(argv, from) {
+    const found = [];
+    const operands = [];
+    for (let i = from; i < argv.length; i++) {
+        const w = argv[i];
+        if (w === '--') {
+            operands.push(...argv.slice(i + 1));
+            break;
+        }
+        if (w.startsWith('-') && w !== '-' && known(w) !== null) {
+            const eq = w.indexOf('=');
+            if (eq > 0)
+                found.push([w.slice(0, eq), w.slice(eq + 1)]);
+            else if (VALUE_OPTIONS.has(w))
+                found.push([w, argv[++i] ?? '']);
+            else
+                found.push([w, '']);
+        }
+        else
+            operands.push(w);
+    }
+    return { options: found, operands };
+}
+function parseBuildCommand(argv) {
+    const found = subcommand(argv);
+    if (found === null)
+        return null;
+    const { options: opts, operands } = options(argv, found.at);
+    if (found.kind === 'bake') {
+        // Printing, listing and checking build nothing.
+        if (opts.some(([o, v]) => o === '--print' || o === '--list' || o === '--check' || (o === '--call' && v !== 'build')))
+            return null;
+        const sets = [];
+        for (const [o, v] of opts) {
+            if (o !== '--set')
+                continue;
+            const eq = v.indexOf('=');
+            const left = eq < 0 ? v : v.slice(0, eq);
+            const dot = left.indexOf('.');
+            if (dot <= 0 || known(left) === null)
+                continue;
+            sets.push({ pattern: left.slice(0, dot), key: left.slice(dot + 1), value: eq < 0 ? null : known(v.slice(eq + 1)) });
+        }
+        const push = opts.some(([o]) => o === '--push') ? true : opts.some(([o]) => o === '--load') ? false : null;
+        return { kind: 'bake', files: opts.filter(([o]) => o === '-f' || o === '--file').map(([, v]) => known(v)), targets: operands.map(known), sets, push };
+    }
+    const args = {};
+    let file;
+    let target;
+    const platforms = [];
+    const tags = [];
+    let push = null;
+    for (const [o, v] of opts) {
+        if (o === '-f' || o === '--file')
+            file = known(v);
+        else if (o === '--target')
+            target = known(v);
+        else if (o === '-t' || o === '--tag')
+            tags.push(known(v));
+        else if (o === '--build-arg') {
+            const eq = v.indexOf('=');
+            const key = eq < 0 ? v : v.slice(0, eq);
+            // `--build-arg NAME` alone passes the variable of the environment: unknown here.
+            if (known(key) !== null && key !== '')
+                args[key] = eq < 0 ? null : known(v.slice(eq + 1));
+        }
+        else if (o === '--platform' || o === '--arch') {
+            const text = known(v);
+            if (text !== null)
+                platforms.push(...text.split(',').filter((p) => p !== ''));
+        }
+        else if (o === '--push')
+            push = true;
+        else if ((o === '-o' || o === '--output') && outputPushes(known(v) ?? ''))
+            push = true;
+    }
+    if (push === null) {
+        // Without --push or a registry output the image stays local; a later `docker push` is the caller's to see.
+        const unknownOutput = opts.some(([o, v]) => (o === '-o' || o === '--output') && known(v) === null);
+        push = unknownOutput ? null : false;
+    }
+    const last = operands[operands.length - 1];
+    return {
+        kind: 'build',
+        tool: found.tool,
+        file,
+        context: last === undefined ? undefined : known(last),
+        target,
+        args,
+        platforms,
+        push,
+        tags
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builds/expressions.ts
+/**
+ * GitHub Actions expressions (`${{ … }}`) as far as the workflow file says: `matrix.*` values of
+ * the combination being read, `env.*` set in the file, string literals and `github.workspace`.
+ * Anything else (secrets, step outputs, inputs, functions) is unknown, written as UNKNOWN_TEXT.
+ * And `strategy.matrix` expanded into its combinations, with `exclude` and `include` applied.
+ */
+
+/** A matrix value, or its combinations, that an expression decides at run time. */
+const UNKNOWN_MATRIX = Symbol('unknown matrix');
+function lookupPath(root, path) {
+    let value = root;
+    for (const key of path) {
+        if (value === UNKNOWN_MATRIX)
+            return UNKNOWN_MATRIX;
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+            return undefined;
+        value = Object.hasOwn(value, key) ? value[key] : undefined;
+    }
+    return value;
+}
+/** One expression's text value, or null when unknown. */
+function evaluateExpression(expression, ctx) {
+    const e = expression.trim();
+    const literal = /^'((?:[^']|'')*)'$/.exec(e);
+    if (literal !== null)
+        return literal[1].replace(/''/g, "'");
+    if (e === 'github.workspace')
+        return '.';
+    const path = /^(matrix|env)((?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])+)$/.exec(e);
+    if (path === null)
+        return null;
+    const keys = [...path[2].matchAll(/\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((m) => (m[1] ?? m[2]));
+    if (path[1] === 'env') {
+        const value = keys.length === 1 ? ctx.env[keys[0]] : undefined;
+        return value === undefined || value.includes(UNKNOWN_TEXT) ? null : value;
+    }
+    if (ctx.matrix === null)
+        return null;
+    const value = lookupPath(ctx.matrix, keys);
+    // A key the combination lacks is the empty string in GitHub's expressions.
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value.includes('${{') ? null : value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return null;
+}
+/** Replaces every `${{ … }}` with its value, or UNKNOWN_TEXT. */
+function substitute(text, ctx) {
+    if (!text.includes('${{'))
+        return text;
+    let out = '';
+    let i = 0;
+    for (;;) {
+        const open = text.indexOf('${{', i);
+        if (open < 0)
+            break;
+        const close = text.indexOf('}}', open + 3);
+        if (close < 0)
+            break;
+        out += text.slice(i, open);
+        const value = evaluateExpression(text.slice(open + 3, close), ctx);
+        // A value with a newline would move every later line: keep the lines where they are.
+        out += value === null || value.includes('\n') ? UNKNOWN_TEXT : value;
+        i = close + 2;
+    }
+    return out + text.slice(i);
+}
+/** The matrix keys a text uses (`matrix.target`, `matrix['os']`). */
+function matrixKeys(text) {
+    const keys = new Set();
+    for (const m of text.matchAll(/matrix\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\])/g))
+        keys.add((m[1] ?? m[2]));
+    return keys;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return String(a) === String(b) && typeof a !== 'object' && typeof b !== 'object';
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => deepEqual(a[k], b[k]));
+}
+/** An exclude entry matches when each of its keys does (object values match in part). */
+function matches(combination, partial) {
+    return Object.entries(partial).every(([k, v]) => {
+        const c = combination[k];
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && c !== null && typeof c === 'object')
+            return matches(c, v);
+        return deepEqual(c, v);
+    });
+}
+/**
+ * GitHub's expansion: the product of the keys' lists, minus `exclude`; each `include` entry extends
+ * every combination whose original values it does not change, or else is a combination of its own.
+ * At most `limit` combinations are produced.
+ */
+function expandMatrix(matrix, limit) {
+    if (matrix === undefined || matrix === null)
+        return { combinations: [{}], total: 1, partial: false };
+    if (typeof matrix !== 'object' || Array.isArray(matrix))
+        return { combinations: null, total: 0, partial: true };
+    const spec = matrix;
+    let partial = false;
+    const keys = [];
+    for (const [key, value] of Object.entries(spec)) {
+        if (key === 'include' || key === 'exclude')
+            continue;
+        if (Array.isArray(value))
+            keys.push([key, value]);
+        else {
+            // `${{ fromJson(…) }}` for one key: every combination has an unknown value there.
+            keys.push([key, [UNKNOWN_MATRIX]]);
+            partial = true;
+        }
+    }
+    const total = keys.reduce((n, [, values]) => n * values.length, 1);
+    let combinations = keys.length === 0 ? [] : [{}];
+    for (const [key, values] of keys) {
+        const next = [];
+        for (const c of combinations) {
+            for (const v of values) {
+                if (next.length >= limit)
+                    break;
+                next.push({ ...c, [key]: v });
+            }
+        }
+        combinations = next;
+    }
+    const exclude = spec.exclude;
+    if (Array.isArray(exclude))
+        combinations = combinations.filter((c) => !exclude.some((e) => e !== null && typeof e === 'object' && matches(c, e)));
+    else if (exclude !== undefined)
+        partial = true;
+    const include = spec.include;
+    const original = new Set(keys.map(([k]) => k));
+    if (Array.isArray(include)) {
+        const base = combinations.map((c) => ({ ...c }));
+        for (const entry of include) {
+            if (entry === null || typeof entry !== 'object')
+                continue;
+            const add = entry;
+            let extended = false;
+            base.forEach((c, i) => {
+                const keepsOriginals = Object.entries(add).every(([k, v]) => !original.has(k) || deepEqual(c[k], v));
+                if (!keepsOriginals)
+                    return;
+                Object.assign(combinations[i], add);
+                extended = true;
+            });
+            if (!extended && combinations.length < limit)
+                combinations.push({ ...add });
+        }
+    }
+    else if (include !== undefined) {
+        partial = true;
+        if (keys.length === 0)
+            return { combinations: null, total: 0, partial };
+    }
+    return { combinations, total: Math.max(total, combinations.length), partial };
+}
+const UNDECIDED = Symbol('undecided');
+/** GitHub compares strings without regard to case, and loosely across types. */
+function looseEqual(a, b) {
+    if (a === UNDECIDED || b === UNDECIDED)
+        return UNDECIDED;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a.toLowerCase() === b.toLowerCase();
+    if (typeof a === typeof b)
+        return a === b;
+    const number = (v) => (v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : v);
+    return number(a) === number(b);
+}
+function truthy(v) {
+    if (v === UNDECIDED)
+        return UNDECIDED;
+    return v !== null && v !== false && v !== '' && v !== 0;
+}
+/**
+ * Whether a step's `if:` may let it run for this combination: false only when the condition is
+ * decided by what the file says (`matrix.target == 'mainline'`, `matrix.args != ''`); any other
+ * condition (step outputs, functions, events) may hold.
+ */
+function mayRun(condition, ctx) {
+    if (condition === undefined)
+        return true;
+    const text = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+    const tokens = text.match(/'(?:[^']|'')*'|[A-Za-z_][\w.-]*(?:\[\s*'[^']*'\s*\])*|==|!=|&&|\|\||[!()<>]=?|\d+(?:\.\d+)?|\S/g) ?? [];
+    let i = 0;
+    const primary = () => {
+        const t = tokens[i++];
+        if (t === undefined)
+            return UNDECIDED;
+        if (t === '!') {
+            const v = truthy(primary());
+            return v === UNDECIDED ? UNDECIDED : !v;
+        }
+        if (t === '(') {
+            const v = or();
+            if (tokens[i] === ')')
+                i++;
+            return v;
+        }
+        if (t.startsWith("'"))
+            return t.slice(1, -1).replace(/''/g, "'");
+        if (t === 'true' || t === 'false')
+            return t === 'true';
+        if (t === 'null')
+            return null;
+        if (/^\d/.test(t))
+            return Number(t);
+        if (tokens[i] === '(') {
+            // A function call: skip its arguments, its value is not ours to know.
+            let depth = 0;
+            while (i < tokens.length) {
+                const u = tokens[i++];
+                if (u === '(')
+                    depth++;
+                else if (u === ')' && --depth === 0)
+                    break;
+            }
+            return UNDECIDED;
+        }
+        if (/^(?:matrix|env)\b/.test(t)) {
+            const v = evaluateExpression(t, ctx);
+            return v === null ? UNDECIDED : v;
+        }
+        return UNDECIDED;
+    };
+    const comparison = () => {
+        let left = primary();
+        while (tokens[i] === '==' || tokens[i] === '!=') {
+            const op = tokens[i++];
+            const eq = looseEqual(left, primary());
+            left = eq === UNDECIDED ? UNDECIDED : op === '==' ? eq : !eq;
+        }
+        return left;
+    };
+    const and = () => {
+        let left = comparison();
+        while (tokens[i] === '&&') {
+            i++;
+            const right = comparison();
+            const l = truthy(left);
+            const r = truthy(right);
+            left = l === false || r === false ? false : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right;
+        }
+        return left;
+    };
+    const or = () => {
+        let left = and();
+        while (tokens[i] === '||') {
+            i++;
+            const right = and();
+            const l = truthy(left);
+            const r = truthy(right);
+            left = l === true ? left : r === true ? right : l === UNDECIDED || r === UNDECIDED ? UNDECIDED : right;
+        }
+        return left;
+    };
+    const result = or();
+    // Anything left over (an operator we do not read) leaves the step running.
+    if (i < tokens.length)
+        return true;
+    return truthy(result) !== false;
+}
+
+;// CONCATENATED MODULE: ./src/builds/workflow.ts
+/**
+ * GitHub workflows: steps that use build-push-action (or a fork: depot/, useblacksmith/…) or
+ * bake-action, and `run:` steps with build command lines. A job's literal matrix expands into one
+ * build per combination of the matrix values a step uses.
+ */
+
+
+
+
+
+
+/** Builds one step may stand for: enough for any real matrix, bounded for a generated one. */
+const MAX_BUILDS_PER_STEP = 256;
+function isWorkflowFile(path) {
+    return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+}
+function note(ctx, where, message) {
+    const key = `${where.file}:${where.line}:${message}`;
+    if (ctx.noted.has(key))
+        return;
+    ctx.noted.add(key);
+    ctx.notes.push({ file: where.file, line: where.line, message });
+}
+function get(map, key) {
+    return (0,dist/* isMap */.jh)(map) ? map.get(key, true) : undefined;
+}
+/** A member of a plain value (from the document's toJS, where anchors and merge keys are applied). */
+function field(value, ...keys) {
+    let v = value;
+    for (const key of keys) {
+        if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key))
+            return undefined;
+        v = v[key];
+    }
+    return v;
+}
+function str(value) {
+    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+function workflow_text(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const v = node.value;
+    return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+function envOf(value) {
+    const env = {};
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return env;
+    for (const [k, v] of Object.entries(value))
+        env[k] = str(v) ?? '';
+    return env;
+}
+/** A comma/newline separated input list, as the docker actions read theirs. */
+function inputList(value, commas = true) {
+    if (value === undefined)
+        return [];
+    return value
+        .split(commas ? /[\n,]/ : /\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+function boolInput(value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    return null;
+}
+/** `{{defaultContext}}` (the git context of the repository) and `{{defaultContext}}:sub`. */
+function gitContext(context) {
+    const match = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(context);
+    return match === null ? context : match[1] === undefined || match[1] === '' ? '.' : match[1];
+}
+function describeValue(v) {
+    if (v === undefined || v === null)
+        return "''";
+    if (typeof v === 'symbol')
+        return '?';
+    if (typeof v === 'string')
+        return v.includes('${{') ? '?' : v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    const json = JSON.stringify(v);
+    return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+function describeCombination(combination, keys) {
+    return keys.length === 0 ? '' : ` (${keys.map((k) => `${k}=${describeValue(combination[k])}`).join(', ')})`;
+}
+function pathOrNull(base, path) {
+    if (base === null || path.includes(UNKNOWN_TEXT))
+        return null;
+    return joinRepo(base, path);
+}
+/** A path inside another checkout of the job: this repository's path, or null for another repository's. */
+function remap(ctx, step, path) {
+    if (path === null)
+        return null;
+    for (const c of [...step.checkouts].reverse()) {
+        if (path !== c.path && !path.startsWith(`${c.path}/`))
+            continue;
+        const rest = path === c.path ? '.' : path.slice(c.path.length + 1);
+        if (c.repository === 'self')
+            return rest;
+        if (c.repository === null) {
+            note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of a repository named by an expression: its paths are read as this repository's`);
+            return rest;
+        }
+        note(ctx, step.where, `${step.baseLabel} builds from ${c.path}, the checkout (line ${c.line}) of ${c.repository}: not files of this repository`);
+        return null;
+    }
+    return path;
+}
+/** Checks a context and says why it is none (remote, outside the repository). */
+function contextOf(ctx, where, what, cwd, raw) {
+    if (raw.includes(UNKNOWN_TEXT) || cwd === null)
+        return null;
+    if (raw === '-') {
+        note(ctx, where, `${what} reads its context from standard input: its Dockerfile is not in the repository`);
+        return null;
+    }
+    if (isRemoteContext(raw)) {
+        note(ctx, where, `${what} builds the remote context ${raw}: its Dockerfile is not in the repository`);
+        return null;
+    }
+    const context = joinRepo(cwd, raw);
+    if (context === null)
+        note(ctx, where, `${what} builds the context ${raw}, which is outside the repository`);
+    return context;
+}
+function buildPushAction(ctx, step, withs) {
+    const where = step.where;
+    const what = step.baseLabel;
+    const rawContext = withs.context === undefined || withs.context.trim() === '' ? '.' : gitContext(withs.context.trim());
+    // The action runs in the workspace root: `working-directory` is for run steps only.
+    const context = contextOf(ctx, where, what, '.', rawContext);
+    const file = withs.file?.trim();
+    let dockerfile;
+    if (file === undefined || file === '')
+        dockerfile = context === null ? null : joinRepo(context, 'Dockerfile');
+    else if (context === null && !isRemoteContext(rawContext) && rawContext.includes(UNKNOWN_TEXT))
+        dockerfile = pathOrNull('.', file);
+    else
+        dockerfile = file.includes(UNKNOWN_TEXT) || (context === null && isRemoteContext(rawContext)) ? null : joinRepo('.', file);
+    const target = withs.target?.trim();
+    const args = {};
+    for (const line of inputList(withs['build-args'], false)) {
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? line : line.slice(0, eq);
+        if (!key.includes(UNKNOWN_TEXT))
+            args[key] = eq < 0 ? null : known(line.slice(eq + 1));
+    }
+    const platforms = inputList(withs.platforms).filter((p) => !p.includes(UNKNOWN_TEXT));
+    let push = boolInput(withs.push);
+    const outputs = inputList(withs.outputs, false);
+    if (outputs.some((o) => !o.includes(UNKNOWN_TEXT) && outputPushes(o)))
+        push = true;
+    else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT)))
+        push = null;
+    addBuild(ctx, step, {
+        kind: 'build-push-action',
+        source: where,
+        name: step.label,
+        dockerfile: remap(ctx, step, dockerfile),
+        context: remap(ctx, step, context),
+        target: target === undefined || target === '' ? null : known(target),
+        targetUnknown: target !== undefined && target.includes(UNKNOWN_TEXT),
+        args,
+        platforms,
+        push: push === undefined ? false : push
+    });
+}
+function addBuild(ctx, step, build) {
+    if (build.dockerfile !== null) {
+        const writer = step.written.get(build.dockerfile);
+        if (writer !== undefined)
+            note(ctx, build.source, `${step.baseLabel} builds ${build.dockerfile}, which a run step (line ${writer}) writes: the repository's ${build.dockerfile} is not what is built`);
+    }
+    ctx.builds.push(build);
+}
+function bakeVariables(env) {
+    const variables = {};
+    for (const [k, v] of Object.entries(env))
+        variables[k] = known(v);
+    return variables;
+}
+/** Builds of a bake invocation (bake-action or `docker buildx bake`). */
+function bake(ctx, step, kind, cwd, fileList, targetList, overrides, push) {
+    const where = step.where;
+    if (cwd === null) {
+        note(ctx, where, `${step.baseLabel} runs bake in a folder we cannot tell (an expression): its targets are not read`);
+        return;
+    }
+    const paths = [];
+    for (const f of fileList) {
+        if (f === null)
+            continue;
+        const path = joinRepo(cwd, f.replace(/^cwd:\/\//, ''));
+        if (path === null)
+            note(ctx, where, `${step.baseLabel} reads the bake file ${f}, which is outside the repository (written by an earlier step?)`);
+        else
+            paths.push(path);
+    }
+    // An expression among the files is most often docker/metadata-action's bake file (tags and labels only).
+    const files = fileList.length === 0 ? defaultBakeFiles(ctx.all, cwd) : paths;
+    if (files.length === 0) {
+        if (fileList.length === 0)
+            note(ctx, where, `${step.baseLabel} runs bake, but ${cwd === '.' ? 'the repository root' : cwd} has no bake or compose file`);
+        else if (fileList.every((f) => f === null))
+            note(ctx, where, `${step.baseLabel} reads bake files named by expressions: its targets are not read`);
+        return;
+    }
+    const project = loadBake(ctx.files, files, ctx.notes, where);
+    const resolver = new BakeResolver(project, ctx.notes, overrides);
+    const names = targetList.length === 0 ? ['default'] : targetList;
+    const wanted = [];
+    for (const name of names) {
+        if (name === null) {
+            note(ctx, where, `${step.baseLabel} builds bake targets named by an expression: which targets of ${files.join(', ')} is not known`);
+            ctx.builds.push({ kind, source: where, name: `${step.label}: ?`, dockerfile: null, context: null, target: null, targetUnknown: true, args: {}, platforms: [], push: push ?? null });
+        }
+        else
+            wanted.push(name);
+    }
+    const { targets, unknown } = resolver.expand(wanted);
+    for (const name of unknown)
+        note(ctx, where, `${step.baseLabel} builds the bake target ${name}, which ${files.join(', ')} ${files.length === 1 ? 'does' : 'do'} not define`);
+    for (const name of targets) {
+        const target = resolver.target(name);
+        if (target === null)
+            continue;
+        const b = bakeBuild(target, cwd, ctx.notes, where);
+        if (b.inline)
+            continue;
+        addBuild(ctx, step, {
+            kind,
+            source: where,
+            name: `${step.label}: ${name}`,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.target,
+            targetUnknown: b.targetUnknown,
+            args: b.args,
+            platforms: b.platforms,
+            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false))
+        });
+    }
+}
+function bakeAction(ctx, step, withs) {
+    const source = withs.source?.trim();
+    const workdir = withs.workdir?.trim();
+    let cwd = '.';
+    if (source !== undefined && source !== '' && source !== '.') {
+        const sub = gitContext(source);
+        cwd = sub === source ? (isRemoteContext(source) || source.includes(UNKNOWN_TEXT) ? null : joinRepo('.', source)) : joinRepo('.', sub);
+    }
+    else if (workdir !== undefined && workdir !== '')
+        cwd = pathOrNull('.', workdir);
+    const sets = inputList(withs.set, false).flatMap((s) => {
+        const eq = s.indexOf('=');
+        const left = eq < 0 ? s : s.slice(0, eq);
+        const dot = left.indexOf('.');
+        return dot <= 0 || left.includes(UNKNOWN_TEXT) ? [] : [{ pattern: left.slice(0, dot), key: left.slice(dot + 1), value: eq < 0 ? null : known(s.slice(eq + 1)) }];
+    });
+    let push = boolInput(withs.push);
+    if (push === undefined && boolInput(withs.load) === true)
+        push = false;
+    const files = inputList(withs.files).map(known);
+    bake(ctx, step, 'bake-action', cwd, files, inputList(withs.targets).map(known), { variables: bakeVariables(step.env), sets }, push);
+}
+function runBuild(ctx, step, command, cwd, where) {
+    const what = step.baseLabel;
+    if (command.context === undefined && command.tool === 'docker')
+        return null;
+    let context;
+    if (command.context === undefined)
+        context = command.file === undefined || command.file === null ? cwd : null;
+    else if (command.context === null)
+        context = null;
+    else
+        context = contextOf(ctx, where, what, cwd, command.context);
+    let dockerfile;
+    if (command.file === '-') {
+        note(ctx, where, `${what} reads its Dockerfile from standard input: it is not in the repository`);
+        dockerfile = null;
+    }
+    else if (command.file !== undefined) {
+        dockerfile = command.file === null || cwd === null ? null : joinRepo(cwd, command.file);
+        if (command.context === undefined && dockerfile !== null)
+            context = dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : '.';
+    }
+    else if (context === null)
+        dockerfile = null;
+    else {
+        const dockerfilePath = joinRepo(context, 'Dockerfile');
+        const containerfile = joinRepo(context, 'Containerfile');
+        // podman and buildah look for a Containerfile first.
+        dockerfile = command.tool !== 'docker' && containerfile !== null && ctx.all.has(containerfile) ? containerfile : dockerfilePath;
+    }
+    return {
+        kind: 'docker-build',
+        source: where,
+        name: `${step.label}: ${command.tool} build`,
+        dockerfile: remap(ctx, step, dockerfile),
+        context: remap(ctx, step, context),
+        target: command.target ?? null,
+        targetUnknown: command.target === null,
+        args: command.args,
+        platforms: command.platforms,
+        push: command.push
+    };
+}
+/** Offsets of a `run:` script → lines of the workflow file. */
+function scriptLines(node, lineAt) {
+    const start = lineAt(node.range?.[0] ?? 0);
+    const literal = node.type === dist/* Scalar */.X5.BLOCK_LITERAL;
+    return (offset, script) => {
+        if (!literal)
+            return start;
+        let lines = 0;
+        for (let i = 0; i < offset && i < script.length; i++)
+            if (script.charCodeAt(i) === 10)
+                lines++;
+        return start + 1 + lines;
+    };
+}
+/** Files a script writes with a redirection or tee whose name looks like a Dockerfile. */
+function writtenDockerfiles(script, cwd) {
+    if (cwd === null)
+        return [];
+    const out = [];
+    for (const m of script.matchAll(/(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?([\w./-]*(?:Dockerfile|Containerfile)[\w.-]*)["']?/g)) {
+        const path = joinRepo(cwd, m[1]);
+        if (path !== null)
+            out.push(path);
+    }
+    return out;
+}
+function runStep(ctx, step, script, lines) {
+    const env = new Map();
+    for (const [k, v] of Object.entries(step.env))
+        env.set(k, known(v));
+    let cwd = step.cwd;
+    const commands = shellCommands(script, env);
+    const built = [];
+    for (const command of commands) {
+        const where = { file: ctx.file, line: lines(command.offset, script) };
+        const name = command.argv[0];
+        if (name === 'cd' || name === 'pushd') {
+            const dir = command.argv[1];
+            cwd = dir === undefined || dir === '-' ? null : dir.startsWith('/') || cwd === null ? null : pathOrNull(cwd, dir);
+            continue;
+        }
+        if ((name === 'docker' || name === 'podman' || name === 'buildah') && command.argv.includes('push')) {
+            // The images built so far may be the ones pushed.
+            for (const b of built)
+                if (b.push === false)
+                    b.push = null;
+            continue;
+        }
+        const parsed = parseBuildCommand(command.argv);
+        if (parsed === null)
+            continue;
+        if (parsed.kind === 'bake') {
+            runBake(ctx, { ...step, where }, parsed, cwd);
+            continue;
+        }
+        const build = runBuild(ctx, step, parsed, cwd, where);
+        if (build !== null) {
+            built.push(build);
+            addBuild(ctx, { ...step, where }, build);
+        }
+    }
+}
+function runBake(ctx, step, command, cwd) {
+    bake(ctx, step, 'bake', cwd, command.files, command.targets, { variables: bakeVariables(step.env), sets: command.sets }, command.push);
+}
+/** Every build of one workflow file. */
+function readWorkflow(files, all, file, source) {
+    const ctx = { files, all, file, builds: [], notes: [], noted: new Set() };
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter, uniqueKeys: false, merge: true });
+    const lineAt = (offset) => lineCounter.linePos(offset).line;
+    const error = doc.errors[0];
+    if (error !== undefined) {
+        ctx.notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
+        return ctx;
+    }
+    // Values from toJS (anchors resolved), lines and ranges from the nodes.
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // A bad merge key or an alias bomb: the parser accepts the text, building its value fails.
+        ctx.notes.push({ file, line: 1, message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}` });
+        return ctx;
+    }
+    const jobs = get(doc.contents, 'jobs');
+    if (!(0,dist/* isMap */.jh)(jobs))
+        return ctx;
+    const workflow = { env: envOf(field(data, 'env')), dir: str(field(data, 'defaults', 'run', 'working-directory')), shell: str(field(data, 'defaults', 'run', 'shell')) };
+    for (const pair of jobs.items) {
+        const jobId = workflow_text(pair.key);
+        if (jobId === undefined || !(0,dist/* isMap */.jh)(pair.value))
+            continue;
+        readJob(ctx, jobId, pair.value, field(data, 'jobs', jobId), workflow, source, lineAt);
+    }
+    return ctx;
+}
+function readJob(ctx, jobId, node, job, workflow, source, lineAt) {
+    const stepNodes = get(node, 'steps');
+    const steps = field(job, 'steps');
+    if (!(0,dist/* isSeq */.oP)(stepNodes) || !Array.isArray(steps))
+        return;
+    const jobEnv = envOf(field(job, 'env'));
+    const jobDir = str(field(job, 'defaults', 'run', 'working-directory')) ?? workflow.dir;
+    const jobShell = str(field(job, 'defaults', 'run', 'shell')) ?? workflow.shell;
+    const expansion = expandMatrix(field(job, 'strategy', 'matrix'), MAX_BUILDS_PER_STEP);
+    if (expansion.total > MAX_BUILDS_PER_STEP) {
+        const matrixNode = get(get(node, 'strategy'), 'matrix');
+        note(ctx, { file: ctx.file, line: lineAt(matrixNode?.range?.[0] ?? node.range?.[0] ?? 0) }, `the matrix of job ${jobId} has ${expansion.total} combinations: only the first ${MAX_BUILDS_PER_STEP} are read`);
+    }
+    const jobText = [...Object.values(jobEnv), jobDir ?? ''].join('\n');
+    const written = new Map();
+    const checkouts = [];
+    /** variables earlier steps write to $GITHUB_ENV, and when they run */
+    const envWrites = [];
+    stepNodes.items.forEach((item, index) => {
+        const step = steps[index];
+        if (!(0,dist/* isMap */.jh)(item))
+            return;
+        const stepLine = lineAt(item.range?.[0] ?? 0);
+        const uses = str(field(step, 'uses'))?.trim();
+        const script = str(field(step, 'run'));
+        const stepDir = str(field(step, 'working-directory')) ?? jobDir;
+        const withs = {};
+        const withValue = field(step, 'with');
+        if (withValue !== null && typeof withValue === 'object' && !Array.isArray(withValue)) {
+            for (const [k, v] of Object.entries(withValue))
+                withs[k] = str(v) ?? '';
+        }
+        if (uses !== undefined && /^actions\/checkout(?:@|$)/.test(uses)) {
+            addCheckout(checkouts, withs, { matrix: null, env: { ...workflow.env, ...jobEnv } }, stepLine);
+            return;
+        }
+        if (script !== undefined) {
+            // Remembered for later steps of the job, whatever this one builds.
+            const cwd = stepDir === undefined ? '.' : stepDir.includes('${{') ? null : joinRepo('.', stepDir);
+            for (const path of writtenDockerfiles(script, cwd))
+                written.set(path, stepLine);
+        }
+        const writes = script === undefined ? [] : githubEnvWrites(script);
+        const action = uses === undefined ? null : /(?:^|\/)build-push-action(?:@|$)/.test(uses) ? 'build-push-action' : /^[\w.-]+\/bake-action(?:@|$)/.test(uses) ? 'bake-action' : null;
+        if (action === null && script === undefined)
+            return;
+        const stepText = source.slice(item.range?.[0] ?? 0, item.range?.[1] ?? 0);
+        // A variable an earlier step may set for this combination is a matrix dependence too.
+        const writerText = envWrites.map((w) => w.condition ?? '').join('\n');
+        const keys = [...new Set([...matrixKeys(stepText), ...matrixKeys(jobText), ...matrixKeys(writerText)])].sort();
+        const stepName = str(field(step, 'name')) ?? str(field(step, 'id')) ?? `step ${index + 1}`;
+        const stepEnv = envOf(field(step, 'env'));
+        const condition = str(field(step, 'if'));
+        const runNode = get(item, 'run');
+        const lines = (0,dist/* isScalar */.jn)(runNode) ? scriptLines(runNode, lineAt) : () => stepLine;
+        const first = ctx.builds.length;
+        const combinationOf = new Map();
+        // One reading per combination of the matrix values the step uses.
+        const seen = new Set();
+        const combinations = keys.length === 0 || expansion.combinations === null ? [null] : expansion.combinations;
+        for (const full of combinations) {
+            const combination = {};
+            if (full !== null)
+                for (const k of keys)
+                    combination[k] = full[k];
+            const id = JSON.stringify(combination, (_k, v) => (typeof v === 'symbol' ? '?' : v));
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const matrix = keys.length > 0 && expansion.combinations === null ? null : combination;
+            // Each level of env sees the ones above it.
+            const env = {};
+            for (const level of [workflow.env, jobEnv])
+                for (const [k, v] of Object.entries(level))
+                    env[k] = substitute(v, { matrix, env });
+            // $GITHUB_ENV values come after the job's env and before the step's.
+            for (const w of envWrites)
+                if (mayRun(w.condition, { matrix, env }))
+                    for (const name of w.names)
+                        env[name] = UNKNOWN_TEXT;
+            for (const [k, v] of Object.entries(stepEnv))
+                env[k] = substitute(v, { matrix, env });
+            const exprCtx = { matrix, env };
+            if (!mayRun(condition, exprCtx))
+                continue;
+            const cwdText = stepDir === undefined ? '.' : substitute(stepDir, exprCtx);
+            const cwd = cwdText.includes(UNKNOWN_TEXT) ? null : joinRepo('.', cwdText);
+            const baseLabel = `${jobId} / ${stepName}`;
+            const label = substitute(baseLabel, exprCtx).split(UNKNOWN_TEXT).join('?') + (matrix === null ? '' : describeCombination(combination, keys));
+            const info = { job: jobId, label, baseLabel, checkouts: [...checkouts], where: { file: ctx.file, line: stepLine }, combination, cwd, env, written };
+            const substituted = {};
+            for (const [k, v] of Object.entries(withs))
+                substituted[k] = substitute(v, exprCtx);
+            const before = ctx.builds.length;
+            if (action === 'build-push-action')
+                buildPushAction(ctx, info, substituted);
+            else if (action === 'bake-action')
+                bakeAction(ctx, info, substituted);
+            else if (script !== undefined)
+                runStep(ctx, info, continuations(substitute(script, exprCtx), str(field(step, 'shell')) ?? jobShell), lines);
+            for (const b of ctx.builds.slice(before))
+                combinationOf.set(b, combination);
+        }
+        collapse(ctx, first, combinationOf, `${jobId} / ${stepName}`, keys);
+        if (writes.length > 0)
+            envWrites.push({ names: writes, condition });
+    });
+}
+/** PowerShell continues a line with a backtick: as a `\` continuation, the lines stay where they are. */
+function continuations(script, shell) {
+    return shell !== undefined && /^(?:pwsh|powershell)\b/.test(shell.trim()) ? script.replace(/`(?=\r?\n)/g, '\\') : script;
+}
+/** Names a script appends to $GITHUB_ENV (`echo "NAME=value" >> $GITHUB_ENV`, `NAME<<EOF` blocks). */
+function githubEnvWrites(script) {
+    if (!script.includes('GITHUB_ENV'))
+        return [];
+    const names = new Set();
+    for (const line of script.split('\n')) {
+        if (!line.includes('GITHUB_ENV') && !/^\s*echo\s/.test(line))
+            continue;
+        for (const m of line.matchAll(/(?:echo|printf)\s+(?:-[a-z]+\s+)?["']?([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/g))
+            names.add(m[1]);
+    }
+    return [...names];
+}
+/** Where this repository, or another, is checked out in the workspace. */
+function addCheckout(checkouts, withs, exprCtx, line) {
+    const path = withs.path === undefined ? '' : substitute(withs.path, exprCtx).trim();
+    if (path === '' || path.includes(UNKNOWN_TEXT))
+        return;
+    const folder = joinRepo('.', path);
+    if (folder === null || folder === '.')
+        return;
+    const repository = withs.repository?.trim();
+    const self = repository === undefined || repository === '' || /^\$\{\{\s*github\.repository\s*\}\}$/.test(repository);
+    checkouts.push({ path: folder, repository: self ? 'self' : repository.includes('${{') ? null : repository, line });
+}
+/**
+ * Matrix combinations that build the same thing (a key used only in a name or a cache scope) are
+ * one build; its name keeps the matrix values that all of them share.
+ */
+function collapse(ctx, first, combinationOf, baseLabel, keys) {
+    const added = ctx.builds.splice(first);
+    const groups = new Map();
+    for (const b of added) {
+        const key = JSON.stringify([b.kind, b.source, b.dockerfile, b.context, b.target, b.targetUnknown, b.args, b.platforms, b.push, b.name.slice(b.name.lastIndexOf(':'))]);
+        groups.set(key, [...(groups.get(key) ?? []), b]);
+    }
+    for (const group of groups.values()) {
+        const b = group[0];
+        if (group.length > 1) {
+            const combinations = group.map((g) => combinationOf.get(g) ?? {});
+            const shared = keys.filter((k) => combinations.every((c) => describeValue(c[k]) === describeValue(combinations[0]?.[k])));
+            const suffix = b.name.includes(': ') ? b.name.slice(b.name.lastIndexOf(': ')) : '';
+            b.name = `${baseLabel}${describeCombination(combinations[0] ?? {}, shared)}${suffix}`;
+        }
+        ctx.builds.push(b);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builds/format.ts
+function stage(build) {
+    if (build.targetUnknown)
+        return ' [?]';
+    return build.target === null ? '' : ` [${build.target}]`;
+}
+function formatBuild(build) {
+    const push = build.push === null ? '?' : String(build.push);
+    const platforms = build.platforms.length === 0 ? 'default' : build.platforms.join(',');
+    return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}`;
+}
+function formatBuilds(result) {
+    const lines = result.builds.map(formatBuild);
+    if (result.builds.length === 0)
+        lines.push('no builds found');
+    for (const note of result.notes)
+        lines.push(`${note.file}:${note.line}  note: ${note.message}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/builds/index.ts
+/**
+ * Which images a repository really builds: from its workflows, bake files, compose files and dev
+ * containers, each build with the Dockerfile, context, target stage, args, platforms and whether
+ * it is pushed. Pure: the files come in through RepoFiles. Nothing throws; whatever cannot be read
+ * or does not add up is a note at its file and line.
+ */
+
+
+
+
+
+
+function message(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+function composeBuilds(file, text, notes) {
+    const compose = readCompose(file, text);
+    notes.push(...compose.notes);
+    const builds = [];
+    for (const b of compose.builds) {
+        if (b.inline) {
+            notes.push({ file, line: b.line, message: `service ${b.service} builds an inline Dockerfile (dockerfile_inline): it is not a file to review` });
+            continue;
+        }
+        builds.push({
+            kind: 'compose',
+            source: { file, line: b.line },
+            name: b.service,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.targetGiven ? b.target : null,
+            targetUnknown: b.targetGiven && b.target === null,
+            args: b.args,
+            platforms: b.platforms,
+            // `docker compose build` keeps images local; `compose push` can push those with an image name.
+            push: b.image ? null : false,
+            service: { ports: b.ports, command: b.command }
+        });
+    }
+    return builds;
+}
+/**
+ * The targets of the bake files in one folder, as `docker buildx bake <target>` builds them there.
+ * Targets that only exist to be inherited (`_common`, or inherited and in no group) are left out:
+ * what they hold shows in the targets that inherit them.
+ */
+function bakeFolderBuilds(files, all, folder, notes) {
+    const paths = defaultBakeFiles(all, folder, false);
+    const first = paths[0];
+    const project = loadBake(files, paths, notes, { file: first, line: 1 });
+    const resolver = new BakeResolver(project, notes);
+    const groupsOf = new Map();
+    for (const group of project.groups.keys()) {
+        for (const target of resolver.expand([group]).targets)
+            groupsOf.set(target, [...(groupsOf.get(target) ?? []), group]);
+    }
+    for (const [name, group] of project.groups) {
+        for (const member of resolver.groupMembers(name)) {
+            if (resolver.expand([member]).unknown.length > 0)
+                notes.push({ file: group.file, line: group.line, message: `group ${name} lists the target ${member}, which is not defined` });
+        }
+    }
+    const inherited = resolver.inherited();
+    const builds = [];
+    let inline = 0;
+    for (const name of resolver.names()) {
+        const groups = groupsOf.get(name) ?? [];
+        if (name.startsWith('_') || (inherited.has(name) && groups.length === 0))
+            continue;
+        const target = resolver.target(name);
+        if (target === null)
+            continue;
+        const where = { file: target.file, line: target.line };
+        const b = bakeBuild(target, folder, notes, where);
+        if (b.inline) {
+            inline++;
+            continue;
+        }
+        builds.push({
+            kind: 'bake',
+            source: where,
+            name,
+            dockerfile: b.dockerfile,
+            context: b.context,
+            target: b.target,
+            targetUnknown: b.targetUnknown,
+            args: b.args,
+            platforms: b.platforms,
+            push: b.push,
+            groups
+        });
+    }
+    if (inline > 0)
+        notes.push({ file: first, line: 1, message: `${inline} bake target${inline === 1 ? '' : 's'} build an inline Dockerfile (dockerfile-inline): not listed, there is no file to review` });
+    return builds;
+}
+/** `Docker/dockerfile` for `docker/Dockerfile`: the same name but for case. */
+function sameButCase(all, path) {
+    const lower = path.toLowerCase();
+    return all.find((f) => f.toLowerCase() === lower);
+}
+function describe(build) {
+    return build.kind === 'compose' ? `service ${build.name}` : build.kind === 'bake' ? `bake target ${build.name}` : build.name;
+}
+function readBuildDefinitions(files) {
+    const builds = [];
+    const notes = [];
+    let list;
+    try {
+        list = [...files.list()].filter((f) => !isVendored(f)).sort();
+    }
+    catch (err) {
+        return { builds, notes: [{ file: '.', line: 1, message: `cannot list the repository: ${message(err)}` }] };
+    }
+    const all = new Set(list);
+    const read = (file) => {
+        try {
+            return files.read(file);
+        }
+        catch {
+            return null;
+        }
+    };
+    const safeFiles = { list: () => list, read };
+    const bakeFolders = new Set();
+    for (const file of list) {
+        const name = file.slice(file.lastIndexOf('/') + 1);
+        if (/^docker-bake(?:\.override)?\.(?:hcl|json)$/.test(name))
+            bakeFolders.add(dirnameOf(file));
+        const kind = isWorkflowFile(file) ? 'workflow' : isComposeFile(file) ? 'compose' : isDevcontainerFile(file) ? 'devcontainer' : null;
+        if (kind === null)
+            continue;
+        try {
+            const text = read(file);
+            if (text === null) {
+                notes.push({ file, line: 1, message: 'cannot be read' });
+                continue;
+            }
+            if (kind === 'workflow') {
+                const result = readWorkflow(safeFiles, all, file, text);
+                builds.push(...result.builds);
+                notes.push(...result.notes);
+            }
+            else if (kind === 'compose')
+                builds.push(...composeBuilds(file, text, notes));
+            else {
+                const result = readDevcontainer(safeFiles, file, text);
+                builds.push(...result.builds);
+                notes.push(...result.notes);
+            }
+        }
+        catch (err) {
+            notes.push({ file, line: 1, message: `could not be read: ${message(err)}` });
+        }
+    }
+    for (const folder of [...bakeFolders].sort()) {
+        try {
+            builds.push(...bakeFolderBuilds(safeFiles, all, folder, notes));
+        }
+        catch (err) {
+            notes.push({ file: folder === '.' ? 'docker-bake.hcl' : `${folder}/docker-bake.hcl`, line: 1, message: `could not be read: ${message(err)}` });
+        }
+    }
+    for (const build of builds) {
+        if (build.dockerfile === null || all.has(build.dockerfile))
+            continue;
+        const near = sameButCase(list, build.dockerfile);
+        notes.push({
+            ...build.source,
+            message: `${describe(build)} names Dockerfile ${build.dockerfile}, which is not in the repository${near === undefined ? '' : ` (${near} is: names are case-sensitive)`}`
+        });
+    }
+    const seen = new Set();
+    const unique = notes.filter((n) => {
+        const key = `${n.file}:${n.line}:${n.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const byPlace = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+    builds.sort((a, b) => byPlace(a.source, b.source));
+    unique.sort(byPlace);
+    return { builds, notes: unique };
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** hadolint's label types (`label-schema`). */
+const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'];
+const emptyConfig = () => ({
+    rules: {},
+    images: [],
+    options: {},
+    ignore: [],
+    target: null,
+    buildArgs: {},
+    failOn: null,
+    allowSuppressions: true,
+    hadolintPragmas: true,
+    suppress: [],
+    shellcheck: true,
+    labelSchema: {},
+    strictLabels: false,
+    origins: {},
+    notApplied: []
+});
+class ConfigError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/config/hadolint.ts
+/**
+ * hadolint's configuration (`.hadolint.yaml`, `.hadolint.yml`, or `--hadolint-config`), read so a
+ * team switching keeps its settings: `ignored`, `override`, `failure-threshold`, `no-fail`,
+ * `trustedRegistries`, `label-schema`, `strict-labels` and `disable-ignore-pragma`, each mapped to
+ * the Stagecraft setting it means. Codes of checks Stagecraft does not have, and keys that are
+ * about hadolint's own output (`format`, `no-color`, `verbose`), are listed as not applied rather
+ * than failing the run. Pure: text in, settings out.
+ */
+
+
+/** Where hadolint looks in the working directory, in order (it also looks in $HOME, which a CI run does not share). */
+const HADOLINT_CONFIG_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+const THRESHOLDS = { error: 'error', warning: 'warning', info: 'info', style: 'info', ignore: 'never', none: 'never' };
+const LEVELS = ['error', 'warning', 'info', 'style'];
+/** hadolint's style level is below info; ours stops at info. */
+const hadolint_LEVEL = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+const OUTPUT_KEYS = new Set(['format', 'output-format', 'no-color', 'verbose', 'file-path-in-report']);
+function codes(value, key, where) {
+    if (value === null || value === undefined)
+        return [];
+    if (typeof value === 'string')
+        return [value];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        throw new ConfigError(`${where}: "${key}" must be a list of rule codes`);
+    return value.map((v) => v.trim().toUpperCase());
+}
+const SHELLCHECK = /^SC\d{4}$/;
+/**
+ * The Stagecraft settings a hadolint configuration means. `where` names the file in messages and
+ * in each setting's origin (`--explain-config` prints them).
+ */
+function fromHadolintConfig(text, rules, where) {
+    let raw;
+    try {
+        raw = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
+        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
+    }
+    const config = emptyConfig();
+    if (raw === null || raw === undefined)
+        return config;
+    if (typeof raw !== 'object' || Array.isArray(raw))
+        throw new ConfigError(`${where}: hadolint's configuration must be a mapping (ignored, override, trustedRegistries...)`);
+    const entries = Object.entries(raw);
+    const byCode = (code) => rules.filter((r) => r.meta.equivalents.hadolint === code);
+    const notApplied = (text) => {
+        config.notApplied.push(`${where}: ${text}`);
+    };
+    // Levels first, then ignores, as in hadolint an ignored rule stays ignored whatever its level.
+    const override = entries.find(([k]) => k === 'override')?.[1];
+    if (override !== undefined && override !== null) {
+        if (typeof override !== 'object' || Array.isArray(override))
+            throw new ConfigError(`${where}: "override" must map error, warning, info and style to lists of rule codes`);
+        for (const [level, list] of Object.entries(override)) {
+            if (!LEVELS.includes(level))
+                throw new ConfigError(`${where}: "override" has no level "${level}" (expected error, warning, info or style)`);
+            for (const code of codes(list, `override.${level}`, where)) {
+                const matches = byCode(code);
+                if (matches.length === 0)
+                    notApplied(`override.${level}: ${code} — ${SHELLCHECK.test(code) ? 'ShellCheck findings keep ShellCheck’s level' : 'no Stagecraft rule has this code'}`);
+                for (const r of matches) {
+                    config.rules[r.meta.id] = hadolint_LEVEL[level];
+                    config.origins[`rules.${r.meta.id}`] = `${where} (override.${level}: ${code})`;
+                }
+            }
+        }
+    }
+    for (const [key, value] of entries) {
+        switch (key) {
+            case 'override':
+                break;
+            case 'ignored':
+                for (const code of codes(value, key, where)) {
+                    if (SHELLCHECK.test(code)) {
+                        config.suppress.push({ rules: [code], ids: [`shellcheck/${code}`], paths: null, stages: null });
+                        config.origins.suppress = `${where} (ignored)`;
+                        continue;
+                    }
+                    const matches = byCode(code);
+                    if (matches.length === 0)
+                        notApplied(`ignored: ${code} — no Stagecraft rule has this code, nothing to turn off`);
+                    for (const r of matches) {
+                        config.rules[r.meta.id] = 'off';
+                        config.origins[`rules.${r.meta.id}`] = `${where} (ignored: ${code})`;
+                    }
+                }
+                break;
+            case 'failure-threshold': {
+                const threshold = typeof value === 'string' ? THRESHOLDS[value.toLowerCase()] : undefined;
+                if (threshold === undefined)
+                    throw new ConfigError(`${where}: "failure-threshold" must be error, warning, info, style, ignore or none`);
+                // no-fail beats the threshold, as in hadolint.
+                if (config.failOn !== 'never') {
+                    config.failOn = threshold;
+                    config.origins['fail-on'] = `${where} (failure-threshold: ${String(value)})`;
+                }
+                break;
+            }
+            case 'no-fail':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "no-fail" must be true or false`);
+                if (value) {
+                    config.failOn = 'never';
+                    config.origins['fail-on'] = `${where} (no-fail: true)`;
+                }
+                break;
+            case 'trustedRegistries':
+            case 'trusted-registries': {
+                const registries = typeof value === 'string' ? [value] : value;
+                if (!Array.isArray(registries) || !registries.every((r) => typeof r === 'string'))
+                    throw new ConfigError(`${where}: "${key}" must be a registry or a list of registries`);
+                config.options['untrusted-registry'] = { ...config.options['untrusted-registry'], 'trusted-registries': registries };
+                config.origins['options.untrusted-registry.trusted-registries'] = `${where} (${key})`;
+                break;
+            }
+            case 'label-schema': {
+                if (value === null || typeof value !== 'object' || Array.isArray(value))
+                    throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`);
+                for (const [label, type] of Object.entries(value)) {
+                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
+                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
+                    config.labelSchema[label] = type;
+                }
+                config.origins['label-schema'] = `${where} (label-schema)`;
+                break;
+            }
+            case 'strict-labels':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
+                config.strictLabels = value;
+                config.origins['strict-labels'] = `${where} (strict-labels)`;
+                break;
+            case 'disable-ignore-pragma':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "disable-ignore-pragma" must be true or false`);
+                config.hadolintPragmas = !value;
+                config.origins['hadolint-pragmas'] = `${where} (disable-ignore-pragma: ${String(value)})`;
+                break;
+            default:
+                notApplied(OUTPUT_KEYS.has(key) ? `${key} — about hadolint's own output; use stagecraft's options (--format, FORCE_COLOR/NO_COLOR)` : `${key} — not a setting Stagecraft knows from hadolint`);
+        }
+    }
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+/**
+ * `.stagecraft.yml`: per-rule levels and options, path ignores, the default target and build
+ * args. Rule options are declared by the rules themselves (`meta.options`) and may be written
+ * under the rule (`rules: { untrusted-registry: { level: error, trusted-registries: [...] } }`)
+ * or, as a shortcut, at the top level (`trusted-registries: [...]`). Validated strictly: an
+ * unknown key, rule id or option is an error that names it, because a silently ignored setting
+ * is the classic linter-config complaint.
+ */
+
+
+
+
+
+
+
+
+/** Where a config is looked for, in order, when none is given. */
+const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
+const config_LEVELS = ['off', 'info', 'warning', 'error'];
+const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'label-schema', 'strict-labels'];
+const FAIL_ON = ['error', 'warning', 'info', 'never'];
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function stringList(value, key, where) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        throw new ConfigError(`${where}: "${key}" must be a list of strings`);
+    return value;
+}
+function config_optionValue(option, value, where) {
+    const ok = option.type === 'string-list' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : option.type === 'boolean' ? typeof value === 'boolean' : typeof value === option.type;
+    if (!ok)
+        throw new ConfigError(`${where}: option "${option.name}" must be ${option.type === 'string-list' ? 'a list of strings' : option.type === 'boolean' ? 'true or false' : `a ${option.type}`}`);
+    if (option.choices !== undefined && !option.choices.includes(value))
+        throw new ConfigError(`${where}: option "${option.name}" must be ${option.choices.join(', ')}, not "${String(value)}"`);
+    return value;
+}
+function setOption(config, rule, option, value, where) {
+    config.options[rule.meta.id] = { ...config.options[rule.meta.id], [option.name]: config_optionValue(option, value, where) };
+    config.origins[`options.${rule.meta.id}.${option.name}`] = where;
+}
+const SUPPRESS_KEYS = ['rules', 'paths', 'stages'];
+/** What a name in `suppress: rules` means: a rule id, a hadolint code (every rule with it), or a ShellCheck code. */
+function suppressedIds(name, rules, at) {
+    if (/^SC\d{4}$/i.test(name))
+        return [`shellcheck/${name.toUpperCase()}`];
+    if (rules.some((r) => r.meta.id === name))
+        return [name];
+    const byCode = rules.filter((r) => r.meta.equivalents.hadolint === name.toUpperCase() || r.meta.equivalents.buildkit === name);
+    if (byCode.length === 0)
+        throw new ConfigError(`${at}: "${name}" is not a Stagecraft rule, nor a hadolint or BuildKit code of one (stagecraft --list-rules shows them)`);
+    return byCode.map((r) => r.meta.id);
+}
+/** `suppress: [{ rules: [root-user, DL3008], stages: ["dev*"], paths: ["ci/**"] }]` */
+function suppressRules(value, rules, where) {
+    if (!Array.isArray(value))
+        throw new ConfigError(`${where}: "suppress" must be a list of { rules, stages, paths }`);
+    return value.map((entry, i) => {
+        const at = `${where}: suppress[${i}]`;
+        if (!isRecord(entry))
+            throw new ConfigError(`${at} must be a mapping with rules, and stages and/or paths`);
+        const unknown = Object.keys(entry).filter((k) => !SUPPRESS_KEYS.includes(k));
+        if (unknown.length > 0)
+            throw new ConfigError(`${at}: unknown key "${unknown[0]}" (expected ${SUPPRESS_KEYS.join(', ')})`);
+        const names = stringList(entry.rules, 'rules', at);
+        if (names.length === 0)
+            throw new ConfigError(`${at}: "rules" must name at least one rule`);
+        const globs = (key) => (entry[key] === undefined || entry[key] === null ? null : stringList(entry[key], key, at));
+        return { rules: names, ids: names.flatMap((n) => suppressedIds(n, rules, at)), paths: globs('paths'), stages: globs('stages') };
+    });
+}
+const IMAGE_KEYS = ['path', 'target', 'purpose'];
+/** `images: [{ path: "ci/**", purpose: environment }, { target: "dev*", purpose: environment }]` */
+function imageRules(value, where) {
+    if (!Array.isArray(value))
+        throw new ConfigError(`${where}: "images" must be a list of { path, target, purpose }`);
+    return value.map((entry, i) => {
+        const at = `${where}: images[${i}]`;
+        if (!isRecord(entry))
+            throw new ConfigError(`${at} must be a mapping with purpose and a path and/or target`);
+        const unknown = Object.keys(entry).filter((k) => !IMAGE_KEYS.includes(k));
+        if (unknown.length > 0)
+            throw new ConfigError(`${at}: unknown key "${unknown[0]}" (expected ${IMAGE_KEYS.join(', ')})`);
+        const glob = (key) => {
+            const v = entry[key];
+            if (v === undefined || v === null)
+                return null;
+            if (typeof v !== 'string' || v === '')
+                throw new ConfigError(`${at}: "${key}" must be a glob`);
+            return v;
+        };
+        const purpose = entry.purpose;
+        if (purpose !== 'runtime' && purpose !== 'environment')
+            throw new ConfigError(`${at}: "purpose" must be runtime or environment`);
+        const rule = { path: glob('path'), target: glob('target'), purpose };
+        if (rule.path === null && rule.target === null)
+            throw new ConfigError(`${at} needs a path or a target (or both)`);
+        return rule;
+    });
+}
+function level(id, value, where) {
+    const text = value === false ? 'off' : String(value);
+    if (!config_LEVELS.includes(text))
+        throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`);
+    return text;
+}
+/** Validates parsed YAML against the schema; `rules` are the rules `rules:` may name, with their options. */
+function validateConfig(raw, rules, where) {
+    const config = emptyConfig();
+    if (raw === null || raw === undefined)
+        return config;
+    // Top-level shortcuts: every option name a rule declares.
+    const shortcuts = new Map(rules.flatMap((r) => (r.meta.options ?? []).map((o) => [o.name, { rule: r, option: o }])));
+    const keys = [...KEYS, ...shortcuts.keys()];
+    if (!isRecord(raw))
+        throw new ConfigError(`${where}: the configuration must be a mapping of keys (${keys.join(', ')})`);
+    for (const [key, value] of Object.entries(raw)) {
+        const shortcut = shortcuts.get(key);
+        if (shortcut !== undefined) {
+            setOption(config, shortcut.rule, shortcut.option, value, where);
+            continue;
+        }
+        switch (key) {
+            case 'rules': {
+                if (!isRecord(value))
+                    throw new ConfigError(`${where}: "rules" must map rule ids to off, info, warning or error (or to { level, options })`);
+                for (const [id, setting] of Object.entries(value)) {
+                    const rule = rules.find((r) => r.meta.id === id);
+                    if (rule === undefined)
+                        throw new ConfigError(`${where}: unknown rule "${id}" in "rules" (stagecraft --list-rules shows the ids)`);
+                    if (!isRecord(setting)) {
+                        config.rules[id] = level(id, setting, where);
+                        config.origins[`rules.${id}`] = where;
+                        continue;
+                    }
+                    for (const [name, v] of Object.entries(setting)) {
+                        if (name === 'level') {
+                            config.rules[id] = level(id, v, where);
+                            config.origins[`rules.${id}`] = where;
+                            continue;
+                        }
+                        const option = rule.meta.options?.find((o) => o.name === name);
+                        const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)];
+                        if (option === undefined)
+                            throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`);
+                        setOption(config, rule, option, v, where);
+                    }
+                }
+                break;
+            }
+            case 'ignore':
+                config.ignore = stringList(value, key, where);
+                config.origins.ignore = where;
+                break;
+            case 'images':
+                config.images = imageRules(value, where);
+                config.origins.images = where;
+                break;
+            case 'target':
+                if (typeof value !== 'string' || value === '')
+                    throw new ConfigError(`${where}: "target" must be a stage name`);
+                config.target = value;
+                config.origins.target = where;
+                break;
+            case 'build-args':
+                if (!isRecord(value))
+                    throw new ConfigError(`${where}: "build-args" must map names to values`);
+                for (const [name, v] of Object.entries(value)) {
+                    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+                        throw new ConfigError(`${where}: build arg "${name}" must be a string`);
+                    config.buildArgs[name] = String(v);
+                    config.origins[`build-args.${name}`] = where;
+                }
+                break;
+            case 'fail-on':
+                if (typeof value !== 'string' || !FAIL_ON.includes(value))
+                    throw new ConfigError(`${where}: "fail-on" must be error, warning, info or never`);
+                config.failOn = value;
+                config.origins['fail-on'] = where;
+                break;
+            case 'allow-suppressions':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "allow-suppressions" must be true or false`);
+                config.allowSuppressions = value;
+                config.origins['allow-suppressions'] = where;
+                break;
+            case 'suppress':
+                config.suppress = suppressRules(value, rules, where);
+                config.origins.suppress = where;
+                break;
+            case 'shellcheck':
+                if (typeof value !== 'boolean' && (typeof value !== 'string' || value.trim() === ''))
+                    throw new ConfigError(`${where}: "shellcheck" must be true, false or the path of the shellcheck program`);
+                config.shellcheck = value;
+                config.origins.shellcheck = where;
+                break;
+            case 'label-schema':
+                if (!isRecord(value))
+                    throw new ConfigError(`${where}: "label-schema" must map label names to ${LABEL_TYPES.join(', ')}`);
+                for (const [label, type] of Object.entries(value)) {
+                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
+                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
+                    config.labelSchema[label] = type;
+                }
+                config.origins['label-schema'] = where;
+                break;
+            case 'strict-labels':
+                if (typeof value !== 'boolean')
+                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
+                config.strictLabels = value;
+                config.origins['strict-labels'] = where;
+                break;
+            default:
+                throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`);
+        }
+    }
+    return config;
+}
+function parseConfig(text, rules, where) {
+    let raw;
+    try {
+        raw = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
+        throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
+    }
+    return validateConfig(raw, rules, where);
+}
+/**
+ * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an
+ * option, fail-on, the label schema); lists of ignores add up.
+ */
+function layerConfigs(hadolint, ours) {
+    const merged = { ...hadolint, ...ours };
+    merged.rules = { ...hadolint.rules, ...ours.rules };
+    merged.options = { ...hadolint.options };
+    for (const [id, values] of Object.entries(ours.options))
+        merged.options[id] = { ...hadolint.options[id], ...values };
+    merged.buildArgs = { ...hadolint.buildArgs, ...ours.buildArgs };
+    merged.failOn = ours.failOn ?? hadolint.failOn;
+    merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas;
+    merged.suppress = [...hadolint.suppress, ...ours.suppress];
+    merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema;
+    merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels;
+    merged.origins = { ...hadolint.origins, ...ours.origins };
+    if (hadolint.origins.suppress !== undefined && ours.origins.suppress !== undefined)
+        merged.origins.suppress = `${hadolint.origins.suppress}, ${ours.origins.suppress}`;
+    merged.notApplied = [...hadolint.notApplied, ...ours.notApplied];
+    return merged;
+}
+function firstExisting(root, explicit, defaults) {
+    if (explicit !== null) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, explicit)))
+            throw new ConfigError(`${explicit}: configuration file not found`);
+        return explicit;
+    }
+    return defaults.find((name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, name))) ?? null;
+}
+/**
+ * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
+ * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
+ */
+function loadConfig(root, explicit, rules, hadolintExplicit = null) {
+    const path = firstExisting(root, explicit, CONFIG_FILES);
+    const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES);
+    const ours = path === null ? emptyConfig() : parseConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path), 'utf8'), rules, path);
+    const theirs = hadolintPath === null ? null : fromHadolintConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, hadolintPath), 'utf8'), rules, hadolintPath);
+    return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath };
+}
+/** Whose suppression comments count under a configuration. */
+function honouredSuppressions(config) {
+    if (!config.allowSuppressions)
+        return [];
+    return SUPPRESSION_TOOLS.filter((t) => t !== 'hadolint' || config.hadolintPragmas);
+}
+/** The configuration's `suppress:` entries that apply to one Dockerfile, ready for the rule engine. */
+function ignoresFor(config, path) {
+    return config.suppress
+        .filter((s) => s.paths === null || picomatch_default()(s.paths, { dot: true })(path))
+        .map((s) => {
+        const matches = s.stages === null ? null : picomatch_default()(s.stages, { nocase: true });
+        return { ids: new Set(s.ids), stage: matches === null ? null : (name, index) => matches(name ?? String(index)) };
+    });
+}
+/** The `images:` rules for one Dockerfile: what a target of that name is for, if the configuration says. */
+function configuredPurpose(config, path) {
+    const rules = config.images.filter((r) => r.path === null || picomatch_default()(r.path, { dot: true })(path));
+    if (rules.length === 0)
+        return null;
+    const matchers = rules.map((r) => ({ purpose: r.purpose, target: r.target === null ? null : picomatch_default()(r.target, { nocase: true }) }));
+    // The last matching entry wins, as later lines of a configuration refine earlier ones.
+    return (target) => [...matchers].reverse().find((m) => m.target === null || (target !== null && m.target(target)))?.purpose ?? null;
+}
+/** Whether a path is excluded by the configuration's `ignore` globs. */
+function ignoredBy(config) {
+    return config.ignore.length > 0 ? picomatch_default()(config.ignore, { dot: true }) : () => false;
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+/**
+ * Image references as the OCI Distribution API needs them: which host to ask, which repository,
+ * which tag or digest. Docker Hub's short names are normalised as docker does:
+ * `node` → host `registry-1.docker.io`, repository `library/node`, tag `latest`.
+ */
+
+function toRegistryReference(image) {
+    const ref = parseImageReference(image);
+    if (ref === null)
+        return null;
+    const hub = isDockerHub(ref.registry);
+    const host = hub ? 'registry-1.docker.io' : ref.registry;
+    const repository = hub && !ref.name.includes('/') ? `library/${ref.name}` : ref.name;
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const name = `${hub ? 'docker.io' : host}/${repository}`;
+    return { host, repository, reference, canonical: ref.digest !== null ? `${name}@${ref.digest}` : `${name}:${reference}` };
+}
+/** Registries on this machine speak plain HTTP (docker treats them as insecure by default too). */
+function isLocalHost(host) {
+    const name = host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+/**
+ * A small OCI Distribution API client: manifests (an image index resolved to one platform),
+ * config blobs, the anonymous bearer-token flow from a `WWW-Authenticate` challenge (and basic
+ * credentials when given), a timeout per request, bounded concurrency and one cache per run.
+ * Every failure comes back as a reason, never an exception: callers fall back to estimates.
+ */
+
+const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']);
+const ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
+class RegistryError extends Error {
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="…"` → its parameters. */
+function parseChallenge(header) {
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (m === null)
+        return null;
+    const params = {};
+    const re = /(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]*))/g;
+    for (let p = re.exec(m[2]); p !== null; p = re.exec(m[2]))
+        params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
+    return { scheme: m[1].toLowerCase(), params };
+}
+/** `linux/arm64/v8` → its parts; the variant is optional. */
+function platformParts(platform) {
+    const [os = 'linux', architecture = 'amd64', variant = null] = platform.split('/');
+    return { os, architecture, variant };
+}
+class RegistryClient {
+    /** Requests sent and the time spent waiting for them, for the run's log and the bench. */
+    stats = { requests: 0, ms: 0 };
+    timeoutMs;
+    concurrency;
+    fetchImpl;
+    credentials;
+    lookups = new Map();
+    tokens = new Map();
+    active = 0;
+    waiting = [];
+    constructor(options = {}) {
+        this.timeoutMs = options.timeoutMs ?? 10_000;
+        this.concurrency = Math.max(1, options.concurrency ?? 4);
+        this.fetchImpl = options.fetch ?? fetch;
+        this.credentials = options.credentials ?? {};
+    }
+    /** The image's manifest for the platform, its sizes and config; cached for the run. */
+    lookup(image, platform = 'linux/amd64') {
+        const key = `${image}|${platform}`;
+        let pending = this.lookups.get(key);
+        if (pending === undefined) {
+            pending = this.resolve(image, platform).catch((err) => ({ ok: false, image, platform, reason: err instanceof Error ? err.message : String(err) }));
+            this.lookups.set(key, pending);
+        }
+        return pending;
+    }
+    async resolve(image, platform) {
+        const ref = toRegistryReference(image);
+        if (ref === null)
+            return { ok: false, image, platform, reason: 'not a valid image reference' };
+        let manifest = await this.getJson(ref, `manifests/${ref.reference}`, ACCEPT);
+        let digest = manifest.digest;
+        const resolvedFromIndex = INDEX_TYPES.has(manifest.mediaType);
+        if (resolvedFromIndex) {
+            const wanted = platformParts(platform);
+            const entries = (manifest.body.manifests ?? []);
+            const match = entries.find((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture && (wanted.variant === null || (m.platform.variant ?? (wanted.architecture === 'arm64' ? 'v8' : null)) === wanted.variant));
+            if (match === undefined) {
+                const offered = entries.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).join(', ');
+                return { ok: false, image, platform, reason: `no manifest for ${platform} (the index offers ${offered === '' ? 'none' : offered})` };
+            }
+            manifest = await this.getJson(ref, `manifests/${match.digest}`, ACCEPT);
+            digest = match.digest;
+        }
+        if (!MANIFEST_TYPES.has(manifest.mediaType))
+            return { ok: false, image, platform, reason: `unknown manifest media type ${manifest.mediaType === '' ? '(none)' : manifest.mediaType}` };
+        const layers = (manifest.body.layers ?? []).map((l) => ({ digest: l.digest, size: Number(l.size) || 0, mediaType: l.mediaType }));
+        const configDigest = manifest.body.config?.digest;
+        let config = null;
+        if (configDigest !== undefined) {
+            const blob = await this.getJson(ref, `blobs/${configDigest}`, 'application/json, */*');
+            const history = Array.isArray(blob.body.history) ? blob.body.history : [];
+            const os = typeof blob.body.os === 'string' ? blob.body.os : null;
+            const arch = typeof blob.body.architecture === 'string' ? blob.body.architecture : null;
+            const variant = typeof blob.body.variant === 'string' ? blob.body.variant : null;
+            config = { history, platform: os !== null && arch !== null ? [os, arch, variant].filter((p) => p !== null).join('/') : null, size: typeof blob.body.size === 'number' && blob.body.size > 0 ? blob.body.size : null };
+        }
+        // An index was resolved to the platform; a single image can only be checked against its config.
+        let platformMismatch = null;
+        if (!resolvedFromIndex && config?.platform !== null && config?.platform !== undefined) {
+            const have = platformParts(config.platform);
+            const want = platformParts(platform);
+            if (have.os !== want.os || have.architecture !== want.architecture)
+                platformMismatch = config.platform;
+        }
+        return { ok: true, image, canonical: ref.canonical, digest, platform, compressedSize: layers.reduce((n, l) => n + l.size, 0), size: config?.size ?? null, layers, config, platformMismatch };
+    }
+    async getJson(ref, path, accept) {
+        const response = await this.request(ref, path, accept);
+        const text = await response.text();
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw new RegistryError(`${ref.canonical}: ${path.split('/')[0]} is not JSON`);
+        }
+        const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || (typeof body.mediaType === 'string' ? body.mediaType : '');
+        return { mediaType: typeof body.mediaType === 'string' && !INDEX_TYPES.has(mediaType) && !MANIFEST_TYPES.has(mediaType) ? body.mediaType : mediaType, digest: response.headers.get('docker-content-digest') ?? '', body };
+    }
+    /** One GET, with the token flow on 401. */
+    async request(ref, path, accept) {
+        const url = `${isLocalHost(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}/${path}`;
+        const tokenKey = `${ref.host}/${ref.repository}`;
+        const headers = { accept };
+        const token = this.tokens.get(tokenKey);
+        if (token !== undefined)
+            headers.authorization = token;
+        let response = await this.send(url, headers);
+        if (response.status === 401) {
+            await response.body?.cancel();
+            const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
+            const authorization = await this.authorize(ref, challenge);
+            this.tokens.set(tokenKey, authorization);
+            response = await this.send(url, { ...headers, authorization });
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            const what = response.status === 404 ? 'not found (unknown repository or tag)' : response.status === 401 || response.status === 403 ? 'access denied' : `HTTP ${response.status}`;
+            throw new RegistryError(`${ref.canonical}: ${what}`);
+        }
+        return response;
+    }
+    async authorize(ref, challenge) {
+        const hubName = ref.host === 'registry-1.docker.io' ? 'docker.io' : ref.host;
+        const creds = this.credentials[hubName] ?? this.credentials[ref.host];
+        const basic = creds === undefined ? null : `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        if (challenge === null || challenge.scheme === '')
+            throw new RegistryError(`${ref.canonical}: 401 without a WWW-Authenticate challenge`);
+        if (challenge.scheme === 'basic') {
+            if (basic === null)
+                throw new RegistryError(`${ref.canonical}: the registry wants credentials (none given for ${hubName})`);
+            return basic;
+        }
+        if (challenge.scheme !== 'bearer' || challenge.params.realm === undefined)
+            throw new RegistryError(`${ref.canonical}: unsupported authentication challenge "${challenge.scheme}"`);
+        const realm = new URL(challenge.params.realm);
+        if (challenge.params.service !== undefined)
+            realm.searchParams.set('service', challenge.params.service);
+        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${ref.repository}:pull`);
+        const response = await this.send(realm.toString(), basic === null ? {} : { authorization: basic });
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new RegistryError(`${ref.canonical}: the token server answered HTTP ${response.status}`);
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token ?? body.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError(`${ref.canonical}: the token server sent no token`);
+        return `Bearer ${token}`;
+    }
+    /** fetch with the per-request timeout, inside the concurrency limit. */
+    async send(url, headers) {
+        if (this.active >= this.concurrency)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        const start = performance.now();
+        this.stats.requests++;
+        try {
+            return await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
+        }
+        catch (err) {
+            const name = err.name;
+            const cause = err.cause;
+            const why = cause?.code ?? cause?.message;
+            throw new RegistryError(name === 'TimeoutError' ? `no answer from ${new URL(url).host} within ${this.timeoutMs} ms` : `cannot reach ${new URL(url).host}${why === undefined ? '' : ` (${why})`}`);
+        }
+        finally {
+            this.stats.ms += performance.now() - start;
+            this.active--;
+            this.waiting.shift()?.();
+        }
     }
 }
 
@@ -25805,19 +26207,80 @@ async function review(sources, options, deps) {
 function scopeLabel(meta) {
     return meta.scope === 'all' ? 'all stages' : 'shipped stages only';
 }
-/** The quote line under a doc page's title. */
+/** hadolint's page for one of its rules (its wiki). */
+function hadolintUrl(code) {
+    return `https://github.com/hadolint/hadolint/wiki/${code}`;
+}
+/** BuildKit's check names in the URL form of Docker's docs: JSONArgsRecommended → json-args-recommended. */
+function kebabCase(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+        .toLowerCase();
+}
+/** Docker's page for one of BuildKit's build checks. */
+function buildkitUrl(name) {
+    return `https://docs.docker.com/reference/build-checks/${kebabCase(name)}/`;
+}
+/** The quote line under a doc page's title, linking the equivalents' own documentation. */
 function metaLine(meta) {
     const parts = [meta.title, meta.experimental === true ? `off by default (${meta.severity} when on)` : meta.severity, meta.category, scopeLabel(meta)];
     if (meta.equivalents.hadolint !== null)
-        parts.push(`hadolint ${meta.equivalents.hadolint}`);
+        parts.push(`hadolint [${meta.equivalents.hadolint}](${hadolintUrl(meta.equivalents.hadolint)})`);
     if (meta.equivalents.buildkit !== null)
-        parts.push(`BuildKit ${meta.equivalents.buildkit}`);
+        parts.push(`BuildKit [${meta.equivalents.buildkit}](${buildkitUrl(meta.equivalents.buildkit)})`);
     return `> ${parts.join(' · ')}`;
+}
+const SILENCE_HEADING = '## How to silence this';
+/**
+ * Rules whose findings sit on a comment or on the file's first line, not on an instruction, so
+ * an ignore comment above an instruction cannot reach them (the docs test keeps this list true).
+ */
+const NOT_ON_AN_INSTRUCTION = new Set(['invalid-definition-description', 'invalid-suppression', 'unknown-target']);
+/**
+ * The section every rule page ends with: how to silence the rule on one instruction, in one
+ * file (ours and the peers' comments, which Stagecraft honours), and everywhere (its level in
+ * the configuration). The docs test checks that each way does silence the page's Bad example.
+ */
+function silenceSection(meta) {
+    const { hadolint, buildkit } = meta.equivalents;
+    const peers = [
+        hadolint === null ? null : NOT_ON_AN_INSTRUCTION.has(meta.id) ? `\`# hadolint global ignore=${hadolint}\` (hadolint's comment) works too` : `\`# hadolint ignore=${hadolint}\` on the line above (hadolint's comment) works too`,
+        buildkit === null ? null : `BuildKit's directive \`# check=skip=${buildkit}\` at the top of the file skips it for the whole file, for \`docker build\` as well`
+    ].filter((p) => p !== null);
+    const everywhere = meta.experimental === true
+        ? ['It is off by default; to turn it on, or back off, for every Dockerfile, set its level in `.stagecraft.yml`:', '', '```yaml', 'rules:', `  ${meta.id}: warning   # off, info, warning or error`, '```']
+        : ['For every Dockerfile, set its level in `.stagecraft.yml` (or `--rule ' + meta.id + '=off` on the command line):', '', '```yaml', 'rules:', `  ${meta.id}: off   # or info, warning, error`, '```'];
+    const sentences = peers.map((p) => `${p}.`).join(' ');
+    const perInstruction = !NOT_ON_AN_INSTRUCTION.has(meta.id);
+    const oneInstruction = perInstruction ? ['For one instruction, put a comment on the line above it:', '', '```dockerfile', `# stagecraft-ignore ${meta.id}`, '```', ''] : [];
+    const file = perInstruction
+        ? `For the whole file, \`# stagecraft-ignore-file ${meta.id}\` anywhere in it.`
+        : `Its findings are on a comment or on the first line, not on an instruction, so an ignore comment above an instruction does not reach them: for the whole file, write \`# stagecraft-ignore-file ${meta.id}\` anywhere in it.`;
+    return [
+        SILENCE_HEADING,
+        '',
+        ...oneInstruction,
+        `${file}${sentences === '' ? '' : ` ${sentences}`}`,
+        '',
+        ...everywhere,
+        ''
+    ].join('\n');
+}
+/** A page with its metadata line and its closing "How to silence this" section as generated. */
+function withGeneratedParts(page, meta) {
+    const lines = page.split('\n');
+    lines[2] = metaLine(meta);
+    const text = lines.join('\n');
+    const at = text.indexOf(`\n${SILENCE_HEADING}\n`);
+    const body = (at < 0 ? text : text.slice(0, at)).trimEnd();
+    return `${body}\n\n${silenceSection(meta)}`;
 }
 /** docs/rules/README.md: one row per rule. */
 function rulesIndex(rules) {
     const rows = documentationOrder(rules).map(({ meta }) => {
-        const cells = [`[\`${meta.id}\`](${meta.id}.md)`, meta.title, meta.experimental === true ? 'off' : meta.severity, meta.category, scopeLabel(meta), meta.equivalents.hadolint ?? '', meta.equivalents.buildkit ?? ''];
+        const { hadolint, buildkit } = meta.equivalents;
+        const cells = [`[\`${meta.id}\`](${meta.id}.md)`, meta.title, meta.experimental === true ? 'off' : meta.severity, meta.category, scopeLabel(meta), hadolint === null ? '' : `[${hadolint}](${hadolintUrl(hadolint)})`, buildkit === null ? '' : `[${buildkit}](${buildkitUrl(buildkit)})`];
         return `| ${cells.join(' | ')} |`;
     });
     return [
@@ -25877,9 +26340,10 @@ function readmeRules(rules) {
     });
     return [
         README_RULES_START,
-        `${rules.length} rules, one page each in [\`docs/rules/\`](docs/rules/README.md) (why, a bad and a good example;`,
-        'a test checks that every bad example triggers its rule and every good one does not). List them',
-        'with `npx stagecraft --list-rules`.',
+        `${rules.length} rules, one page each in [\`docs/rules/\`](docs/rules/README.md) (why, a bad and a good example,`,
+        "links to the hadolint and BuildKit equivalents' docs, and how to silence it; a test checks that every",
+        'bad example triggers its rule, every good one does not, and every way to silence it works). List',
+        'them with `npx stagecraft --list-rules`.',
         '',
         '| category | rules |',
         '| --- | --- |',
@@ -26117,7 +26581,7 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 
 //#endregion
 //#region src/utils.ts
-function cleanPath(path) {
+function dist_cleanPath(path) {
 	let normalized = (0,external_path_namespaceObject.normalize)(path);
 	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
@@ -26134,7 +26598,7 @@ function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
 	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = dist_cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
 	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
@@ -27147,6 +27611,9 @@ function readWorkspaceFile(root, path) {
 
 
 
+
+/** The CLI's links: the package's repository at the tag of its version (computed once, here). */
+const CLI_LINKS = linksAt(HOME, releaseTag(VERSION));
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'checkstyle', 'gitlab', 'junit', 'rdjson', 'gnu'];
 /** The owners in .github/stagecraft-matcher.json (a test keeps them in step), removed when the run ends. */
 const MATCHER_OWNERS = ['stagecraft-error', 'stagecraft-warning', 'stagecraft-info', 'stagecraft-gnu-error', 'stagecraft-gnu-warning', 'stagecraft-gnu-info'];
@@ -27189,7 +27656,10 @@ Options:
   -v, --version          print the version
 
 Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
-2 usage or I/O error.`;
+2 usage or I/O error.
+
+Documentation: ${HOME}#readme
+Rule pages:    ${CLI_LINKS.rules}/README.md`;
 class UsageError extends Error {
 }
 function parseCliArgs(argv) {
@@ -27279,7 +27749,7 @@ function listRules() {
     const header = ['rule', 'default', 'category', 'scope', 'hadolint', 'buildkit', 'title'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-    return [line(header), ...rows.map(line)].join('\n') + '\n';
+    return [line(header), ...rows.map(line), '', `Each rule's page: ${CLI_LINKS.rules}/<rule>.md`].join('\n') + '\n';
 }
 async function runCli(argv, io) {
     let options;
@@ -27394,17 +27864,17 @@ async function runCli(argv, io) {
     else if (options.format === 'json')
         io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n');
     else if (options.format === 'sarif')
-        io.stdout(JSON.stringify(toSarif(result, RULES), null, 2) + '\n');
+        io.stdout(JSON.stringify(toSarif(result, RULES, CLI_LINKS), null, 2) + '\n');
     else if (options.format === 'checkstyle')
         io.stdout(toCheckstyle(result));
     else if (options.format === 'junit')
-        io.stdout(toJunit(result));
+        io.stdout(toJunit(result, CLI_LINKS));
     else if (options.format === 'gitlab')
-        io.stdout(JSON.stringify(toGitlabCodeQuality(result, RULES), null, 2) + '\n');
+        io.stdout(JSON.stringify(toGitlabCodeQuality(result, RULES, CLI_LINKS), null, 2) + '\n');
     else if (options.format === 'rdjson')
-        io.stdout(JSON.stringify(toRdjson(result), null, 2) + '\n');
+        io.stdout(JSON.stringify(toRdjson(result, CLI_LINKS), null, 2) + '\n');
     else
-        io.stdout(summaryMarkdown(result, { limit: Number.MAX_SAFE_INTEGER }));
+        io.stdout(summaryMarkdown(result, { links: CLI_LINKS, limit: Number.MAX_SAFE_INTEGER }));
     removeMatcher();
     if (result.unread.length > 0)
         return 2;

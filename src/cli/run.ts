@@ -4,7 +4,8 @@
  * level, 2 usage or I/O error (one line on stderr).
  */
 import { parseArgs } from 'node:util'
-import { VERSION } from '../model/version.js'
+import { HOME, VERSION } from '../model/version.js'
+import { linksAt, releaseTag, type Links } from '../report/links.js'
 import { JSON_REPORT_OPEN, jsonFilePiece, jsonReportClose, toJsonFile, toJsonReport } from '../report/json.js'
 import { summaryMarkdown } from '../report/markdown.js'
 import { textFilePiece, textTotals } from '../report/text.js'
@@ -27,6 +28,9 @@ import { formatBuilds, readBuildDefinitions } from '../builds/index.js'
 import { discoverDockerfiles } from '../sources/discover.js'
 import { asMissing, readAtRevision } from '../sources/git.js'
 import { readWorkspaceFile } from '../sources/workspace.js'
+
+/** The CLI's links: the package's repository at the tag of its version (computed once, here). */
+export const CLI_LINKS: Links = linksAt(HOME, releaseTag(VERSION))
 
 export interface CliIo {
   cwd: string
@@ -84,7 +88,10 @@ Options:
   -v, --version          print the version
 
 Exit codes: 0 no finding at the failing level, 1 findings at the failing level,
-2 usage or I/O error.`
+2 usage or I/O error.
+
+Documentation: ${HOME}#readme
+Rule pages:    ${CLI_LINKS.rules}/README.md`
 
 class UsageError extends Error {}
 
@@ -188,7 +195,7 @@ function listRules(): string {
   const header = ['rule', 'default', 'category', 'scope', 'hadolint', 'buildkit', 'title']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)))
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ')
-  return [line(header), ...rows.map(line)].join('\n') + '\n'
+  return [line(header), ...rows.map(line), '', `Each rule's page: ${CLI_LINKS.rules}/<rule>.md`].join('\n') + '\n'
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -290,12 +297,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Nothing to close: one line per finding was printed as each file was reviewed.
   } else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed))
   else if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n')
-  else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(result, RULES), null, 2) + '\n')
+  else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(result, RULES, CLI_LINKS), null, 2) + '\n')
   else if (options.format === 'checkstyle') io.stdout(toCheckstyle(result))
-  else if (options.format === 'junit') io.stdout(toJunit(result))
-  else if (options.format === 'gitlab') io.stdout(JSON.stringify(toGitlabCodeQuality(result, RULES), null, 2) + '\n')
-  else if (options.format === 'rdjson') io.stdout(JSON.stringify(toRdjson(result), null, 2) + '\n')
-  else io.stdout(summaryMarkdown(result, { limit: Number.MAX_SAFE_INTEGER }))
+  else if (options.format === 'junit') io.stdout(toJunit(result, CLI_LINKS))
+  else if (options.format === 'gitlab') io.stdout(JSON.stringify(toGitlabCodeQuality(result, RULES, CLI_LINKS), null, 2) + '\n')
+  else if (options.format === 'rdjson') io.stdout(JSON.stringify(toRdjson(result, CLI_LINKS), null, 2) + '\n')
+  else io.stdout(summaryMarkdown(result, { links: CLI_LINKS, limit: Number.MAX_SAFE_INTEGER }))
   removeMatcher()
 
   if (result.unread.length > 0) return 2

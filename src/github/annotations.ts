@@ -1,6 +1,6 @@
 /** Findings as check-run annotations, in the shape and within the limits of GitHub's Checks API. Pure. */
 import { type Finding, type Severity, findingText } from '../model/finding.js'
-import { docsUrl } from '../rules/types.js'
+import { ruleDocUrl, type Links } from '../report/links.js'
 
 export interface CheckAnnotation {
   path: string
@@ -18,14 +18,14 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
-export function toCheckAnnotation(path: string, f: Finding): CheckAnnotation {
+export function toCheckAnnotation(path: string, f: Finding, links: Links): CheckAnnotation {
   return {
     path,
     start_line: f.line,
     end_line: f.endLine,
     annotation_level: LEVEL[f.severity],
     title: clip(`${f.rule} (${f.severity})`, 255),
-    message: clip(`${findingText(f)}\n${docsUrl(f.rule)}`, 65000)
+    message: clip(`${findingText(f)}\n${ruleDocUrl(links, f.rule)}`, 65000)
   }
 }
 

@@ -10,13 +10,14 @@ import { dirname, resolve } from 'node:path'
 import { tally, type Finding, findingText } from '../model/finding.js'
 import { toJsonReport } from '../report/json.js'
 import { summaryMarkdown } from '../report/markdown.js'
+import type { Links } from '../report/links.js'
 import { toSarif } from '../report/sarif.js'
 import type { Review } from '../review/review.js'
 import { RULES } from '../rules/registry.js'
 import { toCheckAnnotation } from './annotations.js'
 import { publishCheckRun } from './check-run.js'
 import type { GitHubClient } from './client.js'
-import { upsertComment, viewerLogin } from './comment.js'
+import { upsertComment } from './comment.js'
 import type { PullRequestRef } from './event.js'
 import type { ActionInputs } from './inputs.js'
 import type { RepoRef } from './pull-request.js'
@@ -31,6 +32,8 @@ export interface Target {
   ref: RepoRef
   pr: PullRequestRef | null
   headSha: string | undefined
+  /** Where rule links point: the action's repository at the ref the workflow pinned. */
+  links: Links
 }
 
 /** Workflow-command annotations, when the check run could not be created. Says what did not fit. */
@@ -71,7 +74,7 @@ export function log(message: string): void {
 }
 
 export async function publish(review: Review, target: Target): Promise<void> {
-  const { inputs, workspace, client, ref, pr, headSha } = target
+  const { inputs, workspace, client, ref, pr, headSha, links } = target
   // Every summary shows these; the list grows as channels fail, so later summaries say so.
   const notes = [...review.notes]
   for (const u of review.unread) {
@@ -84,12 +87,13 @@ export async function publish(review: Review, target: Target): Promise<void> {
   }
   for (const [path, result] of review.builtImages ?? []) if ('reason' in result) core.warning(`image ${result.image} (${path}) could not be read: ${result.reason}`)
 
-  if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES))
+  if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES, links))
   if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(review))
 
   const owned = review.owned
   const ownedFindings = owned.map((o) => o.finding)
   let checkRunDone = false
+  let checkRunUrl = ''
   if (inputs.checkRun && client !== null && headSha !== undefined && headSha !== '') {
     const errors = ownedFindings.filter((f) => f.severity === 'error').length
     const outcome = await publishCheckRun(client, ref, {
@@ -98,11 +102,13 @@ export async function publish(review: Review, target: Target): Promise<void> {
       conclusion: review.conclusion,
       title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-      summary: summaryMarkdown(review, { notes, limit: 60_000 }),
-      annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding))
+      summary: summaryMarkdown(review, { links, notes, limit: 60_000 }),
+      annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding, links))
     })
-    if (outcome.action === 'created') checkRunDone = true
-    else {
+    if (outcome.action === 'created') {
+      checkRunDone = true
+      checkRunUrl = outcome.url
+    } else {
       const why = explain(outcome, 'create check runs')
       notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`)
       core.warning(`check run not created: ${why}`)
@@ -117,10 +123,9 @@ export async function publish(review: Review, target: Target): Promise<void> {
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
-    const body = summaryMarkdown(review, { notes, marker, fullReportHint: 'the job summary of this run' })
-    const viewer = await viewerLogin(client)
+    const body = summaryMarkdown(review, { links, notes, marker, fullReportHint: 'the job summary of this run' })
     // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
-    const outcome = await upsertComment(client, ref, pr.number, marker, body, viewer, wantComment)
+    const outcome = await upsertComment(client, ref, pr.number, marker, body, wantComment)
     if (outcome.url !== null) commentUrl = outcome.url
     else if (outcome.action !== 'skipped') {
       const why = explain(outcome, 'comment')
@@ -137,10 +142,12 @@ export async function publish(review: Review, target: Target): Promise<void> {
   core.setOutput('sarif-file', inputs.sarifFile ?? '')
   core.setOutput('json-file', inputs.jsonFile ?? '')
   core.setOutput('comment-url', commentUrl)
+  core.setOutput('check-run-url', checkRunUrl)
+  core.setOutput('conclusion', review.conclusion)
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-      await core.summary.addRaw(summaryMarkdown(review, { notes, limit: 262_144 })).write()
+      await core.summary.addRaw(summaryMarkdown(review, { links, notes, limit: 262_144 })).write()
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }

@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto'
 import { type Severity, findingText } from '../model/finding.js'
-import { docsUrl, type Category, type Rule } from '../rules/types.js'
+import type { Category, Rule } from '../rules/types.js'
 import { checkName, findingsByFile, type ReportedFiles } from './findings.js'
+import { ruleDocUrl, type Links } from './links.js'
 
 /** GitLab's severities are info, minor, major, critical and blocker. */
 const SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' }
@@ -33,7 +34,7 @@ export interface CodeQualityIssue {
   fingerprint: string
 }
 
-export function toGitlabCodeQuality(review: ReportedFiles, rules: readonly Rule[]): CodeQualityIssue[] {
+export function toGitlabCodeQuality(review: ReportedFiles, rules: readonly Rule[], links: Links): CodeQualityIssue[] {
   const categoryOf = new Map(rules.map((r) => [r.meta.id, CATEGORY[r.meta.category]]))
   const issues: CodeQualityIssue[] = []
   for (const file of findingsByFile(review)) {
@@ -47,7 +48,7 @@ export function toGitlabCodeQuality(review: ReportedFiles, rules: readonly Rule[
         type: 'issue',
         check_name: check,
         description: findingText(f),
-        content: { body: `[${f.rule}](${docsUrl(f.rule)})` },
+        content: { body: `[${f.rule}](${ruleDocUrl(links, f.rule)})` },
         categories: [categoryOf.get(f.rule) ?? 'Bug Risk'],
         location: { path: file.path, lines: { begin: f.line, end: f.endLine } },
         severity: SEVERITY[f.severity],

@@ -4,12 +4,12 @@
  * case for a file without findings (so a clean file shows as a passed test, not as nothing).
  * Checked against the JUnit schema that Jenkins' xunit plugin validates with. Pure.
  */
-import { docsUrl } from '../rules/types.js'
 import { checkName, findingsByFile, oneLine, type ReportedFiles } from './findings.js'
 import { XML_DECLARATION, xmlAttribute, xmlText } from './xml.js'
 import { findingText } from '../model/finding.js'
+import { ruleDocUrl, type Links } from './links.js'
 
-export function toJunit(review: ReportedFiles): string {
+export function toJunit(review: ReportedFiles, links: Links): string {
   const files = findingsByFile(review)
   const total = files.reduce((n, f) => n + f.findings.length, 0)
   const tests = files.reduce((n, f) => n + Math.max(1, f.findings.length), 0)
@@ -21,7 +21,7 @@ export function toJunit(review: ReportedFiles): string {
     for (const f of file.findings) {
       const check = checkName(f)
       out.push(`    <testcase name="${xmlAttribute(`${check} at line ${f.line}`)}" classname="${path}" time="0">`)
-      out.push(`      <failure type="${f.severity}" message="${xmlAttribute(oneLine(findingText(f)))}">${xmlText(`${file.path}:${f.line} ${f.severity} ${check}: ${findingText(f)}\n${docsUrl(f.rule)}`)}</failure>`)
+      out.push(`      <failure type="${f.severity}" message="${xmlAttribute(oneLine(findingText(f)))}">${xmlText(`${file.path}:${f.line} ${f.severity} ${check}: ${findingText(f)}\n${ruleDocUrl(links, f.rule)}`)}</failure>`)
       out.push('    </testcase>')
     }
     out.push('  </testsuite>')

@@ -13,7 +13,7 @@
 import { describeLeftBehind, describeShippedImage, describeStages, stageLabel } from '../graph/image.js'
 import { tally, type Finding, type Severity, findingText } from '../model/finding.js'
 import type { Stage } from '../model/dockerfile.js'
-import { docsUrl } from '../rules/types.js'
+import { ruleDocUrl, type Links } from './links.js'
 import { compareVersions, type FileDelta, type PreviousVersion } from '../enrich/delta.js'
 import { stageGraphMermaid } from './mermaid.js'
 
@@ -73,22 +73,22 @@ function list(items: readonly string[], max = 8, format: (s: string) => string =
   return items.length > max ? `${shown} +${items.length - max} more` : shown
 }
 
-export function findingsTable(findings: readonly Finding[]): string {
-  const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${docsUrl(f.rule)}) | ${escapeMarkdown(findingText(f))} |`)
+export function findingsTable(findings: readonly Finding[], links: Links): string {
+  const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${escapeMarkdown(findingText(f))} |`)
   return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n')
 }
 
 /** Findings under a small heading per stage (in file order), then those about the whole file. */
-function findingsByStage(analysis: FileAnalysis): string {
+function findingsByStage(analysis: FileAnalysis, links: Links): string {
   const groups = new Map<number | null, Finding[]>()
   for (const f of analysis.findings) groups.set(f.stage, [...(groups.get(f.stage) ?? []), f])
   const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b))
-  if (order.length === 1 && order[0] === null) return findingsTable(analysis.findings)
+  if (order.length === 1 && order[0] === null) return findingsTable(analysis.findings, links)
   return order
     .map((index) => {
       const stage = index === null ? undefined : analysis.model.stages[index]
       const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`
-      return `${title}\n\n${findingsTable(groups.get(index) ?? [])}`
+      return `${title}\n\n${findingsTable(groups.get(index) ?? [], links)}`
     })
     .join('\n\n')
 }
@@ -260,7 +260,7 @@ function purposeLine(analysis: FileAnalysis): string | null {
 
 type Detail = 'full' | 'compact'
 
-function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, builds: readonly BuildDefinition[] | undefined): string {
+function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefined, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, builds: readonly BuildDefinition[] | undefined, links: Links): string {
   const hasErrors = analysis.findings.some((f) => f.severity === 'error')
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
@@ -286,7 +286,7 @@ function fileSection(analysis: FileAnalysis, previous: PreviousVersion | undefin
       if (built !== undefined) parts.push(builtImageSection(built))
     }
   }
-  parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis)}`)
+  parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis, links)}`)
   return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`
 }
 
@@ -305,6 +305,8 @@ export interface Summarised {
 
 /** The three summaries (check run, comment, job summary) differ in budget and marker only. */
 export interface SummaryOptions {
+  /** Where rule links point (the version that ran). */
+  links: Links
   /** Hidden marker put first, so the sticky comment can be found again. */
   marker?: string
   /** Where the full report is, said when the body had to be shortened. */
@@ -339,14 +341,14 @@ function codePoints(s: string): number {
   return n
 }
 
-export function summaryMarkdown(review: Summarised, options: SummaryOptions = {}): string {
+export function summaryMarkdown(review: Summarised, options: SummaryOptions): string {
   const limit = options.limit ?? COMMENT_LIMIT
   const removed = review.removed ?? []
   const analyses = review.files.map((f) => f.analysis)
   const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
   const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
   for (const detail of ['full', 'compact'] as const) {
-    const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds)).join('\n')}${tail}`
+    const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds, options.links)).join('\n')}${tail}`
     if (codePoints(body) <= limit) return body
   }
   // Still too long: one line per file, worst first, as many as fit.

@@ -3,8 +3,8 @@
  * -f=rdjson -reporter=github-pr-review` posts the findings as review comments. Pure.
  */
 import { type Severity, findingText } from '../model/finding.js'
-import { docsUrl } from '../rules/types.js'
 import { checkName, findingsByFile, type ReportedFiles } from './findings.js'
+import { ruleDocUrl, type Links } from './links.js'
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' }
 
@@ -23,7 +23,7 @@ export interface RdjsonResult {
   diagnostics: RdjsonDiagnostic[]
 }
 
-export function toRdjson(review: ReportedFiles): RdjsonResult {
+export function toRdjson(review: ReportedFiles, links: Links): RdjsonResult {
   return {
     source: RDJSON_SOURCE,
     diagnostics: findingsByFile(review).flatMap((file) =>
@@ -33,7 +33,7 @@ export function toRdjson(review: ReportedFiles): RdjsonResult {
         location: { path: file.path, range: { start: { line: f.line }, end: { line: f.endLine } } },
         severity: SEVERITY[f.severity],
         source: RDJSON_SOURCE,
-        code: { value: checkName(f), url: docsUrl(f.rule) }
+        code: { value: checkName(f), url: ruleDocUrl(links, f.rule) }
       }))
     )
   }

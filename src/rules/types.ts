@@ -89,9 +89,3 @@ export interface Rule {
   meta: RuleMeta
   check(context: RuleContext): RuleReport[]
 }
-
-export const DOCS_BASE = 'https://github.com/stagecraft/stagecraft/blob/main/docs/rules'
-
-export function docsUrl(id: string): string {
-  return `${DOCS_BASE}/${id}.md`
-}
