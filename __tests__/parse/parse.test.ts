@@ -392,7 +392,7 @@ describe('exec form that is not JSON versus a shell test', () => {
     expect(parse(df('FROM a', line)).errors.map((e) => e.line)).toEqual([2])
   })
 
-  it.each([['RUN [ "${FROM_SOURCE}" = "true" ] && exit 0; make'], ['RUN [ -f /etc/os-release ]'], ['RUN [[ -n "$CI" ]] || echo local'], ['CMD [ -x /app ] && /app']])(
+  it.each([['RUN [ "${FROM_SOURCE}" = "true" ] && exit 0; make'], ['RUN [ -f /etc/os-release ]'], ['RUN [[ -n "$CI" ]] || echo local'], ['CMD [ -x /app ] && /app'], ['RUN [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12'], ['RUN [System.Environment]::SetEnvironmentVariable(\'PATH\', $env:PATH)']])(
     'leaves the shell test %s alone',
     (line) => {
       const model = parse(df('FROM a', line))

@@ -19,3 +19,12 @@ describe('one finding per cause', () => {
     ])
   })
 })
+
+describe('rules that are info in environments', () => {
+  it('reports a floating base as a warning in a runtime image and as info in a dev environment', () => {
+    const severity = (name: string) => analyze(df(`FROM ubuntu AS ${name}`, 'CMD ["bash"]')).findings.filter((f) => f.rule === 'base-image-untagged').map((f) => f.severity)
+    expect(severity('app')).toEqual(['warning'])
+    expect(severity('devcontainer')).toEqual(['info'])
+  })
+})
+

@@ -13178,8 +13178,10 @@ function looksLikeExecForm(text) {
         return false;
     if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text))
         return true;
+    // An attempted JSON array starts with a quoted word (or is empty); `[ -f x ]` and PowerShell's
+    // `[Net.ServicePointManager]::…` are shell commands that BuildKit runs as written.
     const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text);
-    return !shellTest;
+    return !shellTest && /^\[\s*(?:["'\u201c\u2018]|\])/.test(text);
 }
 function invalidJson(instruction, ctx) {
     error(ctx, instruction.line, `${instruction.keyword} starts with "[" but is not a valid JSON array of strings; Docker runs it as a shell command instead`, instruction.endLine);
@@ -13665,7 +13667,7 @@ function runRules(context, options = {}) {
                 continue;
             findings.push({
                 rule: rule.meta.id,
-                severity: level ?? report.severity ?? rule.meta.severity,
+                severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && context.graph.roles[report.stage] === 'environment' ? 'info' : (report.severity ?? rule.meta.severity)),
                 line,
                 endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
                 message: report.message,
@@ -16165,7 +16167,8 @@ const baseImageLatest = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3007', buildkit: null }
+        equivalents: { hadolint: 'DL3007', buildkit: null },
+        inEnvironments: 'info'
     },
     check: ({ model, repositoryImages }) => model.stages
         .filter((s) => s.base.kind === 'image' && s.base.tag === 'latest' && s.base.digest === null)
@@ -16195,7 +16198,8 @@ const baseImageUntagged = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3006', buildkit: null }
+        equivalents: { hadolint: 'DL3006', buildkit: null },
+        inEnvironments: 'info'
     },
     check: ({ model, repositoryImages }) => model.stages
         .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
@@ -17578,7 +17582,8 @@ const curlPipeShell = {
         severity: 'warning',
         category: 'security',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        inEnvironments: 'info'
     },
     check: ({ model }) => {
         const reports = [];
@@ -18923,7 +18928,8 @@ const pipefail = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL4006', buildkit: null }
+        equivalents: { hadolint: 'DL4006', buildkit: null },
+        inEnvironments: 'info'
     },
     check: ({ model, graph }) => model.stages.flatMap((stage) => {
         const reports = [];
@@ -19216,7 +19222,8 @@ const runSudo = {
         title: 'sudo in RUN',
         severity: 'warning',
         category: 'security',
-        scope: 'all',
+        // sudo in a dev container or CI image is how those are meant to be used.
+        scope: 'ships',
         equivalents: { hadolint: 'DL3004', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions.flatMap((i) => {

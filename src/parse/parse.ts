@@ -299,8 +299,10 @@ function readForm(instruction: Instruction, logical: LogicalLine, argWords: Word
 function looksLikeExecForm(text: string): boolean {
   if (!text.startsWith('[')) return false
   if (/^\[\s*(?:"[^"]*"|'[^']*')\s*,/.test(text)) return true
+  // An attempted JSON array starts with a quoted word (or is empty); `[ -f x ]` and PowerShell's
+  // `[Net.ServicePointManager]::…` are shell commands that BuildKit runs as written.
   const shellTest = /^\[\[?\s/.test(text) && /\s\]\]?(?:\s|;|$)/.test(text)
-  return !shellTest
+  return !shellTest && /^\[\s*(?:["'\u201c\u2018]|\])/.test(text)
 }
 
 function invalidJson(instruction: Instruction, ctx: ParseContext): void {

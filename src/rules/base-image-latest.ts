@@ -29,7 +29,8 @@ export const baseImageLatest: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3007', buildkit: null }
+    equivalents: { hadolint: 'DL3007', buildkit: null },
+    inEnvironments: 'info'
   },
   check: ({ model, repositoryImages }) =>
     model.stages

@@ -15,7 +15,8 @@ export const baseImageUntagged: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3006', buildkit: null }
+    equivalents: { hadolint: 'DL3006', buildkit: null },
+    inEnvironments: 'info'
   },
   check: ({ model, repositoryImages }) =>
     model.stages

@@ -60,7 +60,8 @@ export const curlPipeShell: Rule = {
     severity: 'warning',
     category: 'security',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    inEnvironments: 'info'
   },
   check: ({ model }) => {
     const reports: RuleReport[] = []

@@ -76,7 +76,7 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
       if (suppressedElsewhere) continue
       findings.push({
         rule: rule.meta.id,
-        severity: level ?? report.severity ?? rule.meta.severity,
+        severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && context.graph.roles[report.stage] === 'environment' ? 'info' : (report.severity ?? rule.meta.severity)),
         line,
         endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
         message: report.message,

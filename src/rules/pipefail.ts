@@ -280,7 +280,8 @@ export const pipefail: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL4006', buildkit: null }
+    equivalents: { hadolint: 'DL4006', buildkit: null },
+    inEnvironments: 'info'
   },
   check: ({ model, graph }) =>
     model.stages.flatMap((stage) => {

@@ -46,7 +46,8 @@ export const runSudo: Rule = {
     title: 'sudo in RUN',
     severity: 'warning',
     category: 'security',
-    scope: 'all',
+    // sudo in a dev container or CI image is how those are meant to be used.
+    scope: 'ships',
     equivalents: { hadolint: 'DL3004', buildkit: null }
   },
   check: ({ model }) =>

@@ -34,6 +34,11 @@ export interface RuleMeta {
    */
   about?: 'file'
   options?: readonly RuleOption[]
+  /**
+   * `info`: in the stages of a build, dev, CI or test environment the finding is info (a masked
+   * failure or a floating base there costs a rebuild, not a broken deployment).
+   */
+  inEnvironments?: 'info'
 }
 
 export interface RuleReport {
