@@ -4,7 +4,7 @@
  * command position: installing a package named `vim` or `procps` is not running it.
  */
 import { posixShell } from './helpers.js'
-import { programOf, runs, runSyntax } from './run-helpers.js'
+import { commandWords, programOf, runs, runSyntax } from './run-helpers.js'
 import { simpleCommands } from '../parse/shell-syntax.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -27,11 +27,11 @@ const WHY: Readonly<Record<string, string>> = {
 }
 
 /** Whether the command's RUN uses it for a purpose: a service that the next commands use, an ssh through a forwarded agent. */
-function excused(run: Instruction, program: string, at: number, count: number): boolean {
+function excused(run: Instruction, program: string, action: string, at: number, count: number): boolean {
   if (program === 'ssh') return (run.run?.mounts ?? []).some((m) => m.type === 'ssh')
   if (program === 'mount') return run.run?.security === 'insecure'
-  // Started and then used by the commands after it (service mysql start && mysql -e …).
-  if (program === 'service') return at < count - 1
+  // Started and then used by the commands after it (service mysql start && mysql -e …), or stopped.
+  if (program === 'service') return at < count - 1 || !['start', 'restart', 'reload'].includes(action)
   // Stops what this RUN started before it (a server in the background for a test).
   if (program === 'kill') return at > 0
   return false
@@ -51,7 +51,9 @@ export const pointlessRunCommand: Rule = {
       runs(stage).flatMap((run) => {
         if (run.form === 'json' || !posixShell(model, stage.index, run.line)) return []
         const commands = simpleCommands(runSyntax(run))
-        const found = commands.map((c, at) => ({ program: programOf(c), at })).find(({ program, at }) => Object.hasOwn(WHY, program) && !excused(run, program, at, commands.length))
+        const found = commands
+          .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))
+          .find(({ program, action, at }) => Object.hasOwn(WHY, program) && !excused(run, program, action, at, commands.length))
         if (found === undefined) return []
         return [{ line: run.line, endLine: run.endLine, message: `${found.program} in RUN: ${WHY[found.program] as string}`, stage: stage.index }]
       })

@@ -10,7 +10,7 @@ import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'])
-const GPGCHECK_OFF = /\b(?:repo_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i
+const GPGCHECK_OFF = /(?:repo_|localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i
 const APT_TRUSTED = /\[[^\]\n]*\b(?:trusted|allow-insecure|allow-weak)=yes\b[^\]\n]*\]/
 const APT_INSECURE_OPTION = /AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories/i
 

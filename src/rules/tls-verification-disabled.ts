@@ -27,7 +27,7 @@ function curlInsecure(c: ShellCommand): boolean {
 
 const isPip = (c: ShellCommand): boolean => /^pip[0-9.]*$/.test(c.program) || (/^python[0-9.]*$/.test(c.program) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''))
 const FALSE = /^(?:false|0|no|off)$/i
-const SSLVERIFY_OFF = /\bsslverify\s*=\s*(?:0|false|no|off)\b/i
+const SSLVERIFY_OFF = /(?<!\.)sslverify\s*=\s*(?:0|false|no|off)\b/i
 const WGETRC_OFF = /check[-_]certificate\s*=\s*off/i
 
 /** What a command turns off, as the start of the message, or null. */
@@ -80,7 +80,7 @@ function runProblems(run: Instruction): string[] {
   const found = runCommands(run).map(commandProblem)
   found.push(...runAssignments(run).map((a) => variableProblem(a.name, a.value)))
   const text = runText(run)
-  if (SSLVERIFY_OFF.test(text) && !found.some((f) => f?.includes('sslverify') === true)) found.push('sslverify=0 in a repository file makes yum and dnf accept any certificate from that repository: drop it; for a private CA set sslcacert=<file>')
+  if (SSLVERIFY_OFF.test(text) && !found.some((f) => f?.includes('sslverify') === true)) found.push('sslverify=0 in a repository file makes yum and dnf accept any certificate from that repository: drop it; for a private CA set sslcacert=<file> in the .repo file')
   if (WGETRC_OFF.test(text)) found.push('check_certificate = off in a wgetrc makes every wget accept any certificate: drop it; for a private CA set ca_certificate=<file>')
   return [...new Set(found.filter((f): f is string => f !== null))]
 }

@@ -7,10 +7,12 @@ import type { Rule } from './types.js'
 
 type Tool = 'curl' | 'wget'
 
-/** The first RUN of the stage that runs the tool, in command position. */
+/** The first RUN of the stage that runs the tool (in command position), not counting one that installs it for the moment and removes it again. */
 function firstUse(runs: readonly Instruction[], tool: Tool): Instruction | undefined {
-  return runs.find((r) => r.form !== 'json' && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool))
+  return runs.find((r) => r.form !== 'json' && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool) && !(installs(r, tool) && removesAfterInstall(r)))
 }
+
+const installs = (run: Instruction, tool: Tool): boolean => systemInstalls(run).some((p) => p.packages.some((name) => name === tool || name.startsWith(`${tool}=`)))
 
 /** Removing packages after installing them in the same RUN (`apt-get purge -y --auto-remove $fetchDeps`): a download tool used and dropped. */
 function removesAfterInstall(run: Instruction): boolean {
@@ -23,7 +25,7 @@ function removesAfterInstall(run: Instruction): boolean {
 function installedAt(model: DockerfileModel, index: number, tool: Tool): Instruction | undefined {
   return stageChain(model, index)
     .flatMap((s) => runs(s))
-    .find((r) => systemInstalls(r).some((p) => p.packages.some((name) => name === tool || name.startsWith(`${tool}=`))) && !removesAfterInstall(r))
+    .find((r) => installs(r, tool) && !removesAfterInstall(r))
 }
 
 const INSTEAD: Readonly<Record<Tool, string>> = {
