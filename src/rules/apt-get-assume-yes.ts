@@ -1,5 +1,5 @@
 /** apt-get install (or upgrade, remove…) without -y: the question it asks has no one to answer it in a build. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { configuredBefore, hasOption, isCommand, runCommands, runs, runText } from './run-helpers.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -12,7 +12,7 @@ const ASSUME_YES = /Assume-Yes/i
 function answersYes(c: ShellCommand): boolean {
   if (hasOption(c, ['yes', 'assume-yes', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act'], 'ys')) return true
   const quiet = c.args.filter((a) => /^-q+$/.test(a)).reduce((n, a) => n + a.length - 1, 0)
-  return quiet >= 2 || c.args.some((a) => a === '-q=2' || a === '--quiet=2' || /^-[A-Za-z]*q[A-Za-z]*q/.test(a) || ASSUME_YES.test(a))
+  return quiet >= 2 || c.args.some((a) => a === '-q=2' || a === '--quiet=2' || (/^-[A-Za-z]+$/.test(a) && a.split('q').length > 2) || ASSUME_YES.test(a))
 }
 
 /** `yes | apt-get …`, `echo y | apt-get …`: the answer comes from the pipe. */
@@ -36,7 +36,7 @@ export const aptGetAssumeYes: Rule = {
         const commands = runCommands(run)
         const index = commands.findIndex((c) => isCommand(c, 'apt-get', ...ASKING) && !answersYes(c))
         const command = commands[index]
-        if (command === undefined || fedAnswer(commands, index) || !posixShell(model, stage.index, run.line)) return []
+        if (command === undefined || fedAnswer(commands, index) || !posixShellAt(model, stage.index)(run.line)) return []
         if (ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, ASSUME_YES)) return []
         const sub = command.subcommand
         return [

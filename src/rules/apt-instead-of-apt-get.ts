@@ -1,5 +1,5 @@
 /** `apt` in RUN: the interactive front end, whose output and options are not kept stable for scripts. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { hasOption, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -19,7 +19,7 @@ export const aptInsteadOfAptGet: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const command = runCommands(run).find((c) => c.program === 'apt' && c.subcommand !== '')
-        if (command === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         const sub = command.subcommand
         const instead = APT_CACHE.has(sub) ? `apt-cache ${sub}` : sub === 'list' ? 'dpkg-query -W (or apt-cache policy)' : `apt-get ${sub === 'full-upgrade' ? 'dist-upgrade' : sub}`
         const yes = ['install', 'upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove'].includes(sub) && !hasOption(command, ['yes', 'assume-yes'], 'y') ? ' (with -y: apt asks before it installs, and a build cannot answer)' : ''

@@ -1,5 +1,5 @@
 /** apt-get install in a shipped stage without --no-install-recommends: every recommended package ships too. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { configuredBefore, hasOption, isCommand, listNames, operands, runCommands, runs, runText } from './run-helpers.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -26,7 +26,7 @@ export const aptNoInstallRecommends: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const command = runCommands(run).find(installsRecommends)
-        if (command === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         if (RECOMMENDS_OFF.test(runText(run)) || configuredBefore(model, stage.index, run.line, RECOMMENDS_OFF)) return []
         return [
           {

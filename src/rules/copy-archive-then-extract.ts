@@ -1,5 +1,5 @@
 /** COPY of a local tar archive that a later RUN unpacks: the archive stays in the COPY layer of the shipped image. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { hasOption, runCommands, runs } from './run-helpers.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
@@ -16,7 +16,7 @@ function untarsWhole(c: ShellCommand): string | null {
   const first = c.args[0] ?? ''
   // `tar xzf a.tgz`: the old form, letters without a dash, first.
   const oldStyle = /^[A-Za-z]+$/.test(first) && first.includes('x')
-  const extracts = oldStyle || c.args.some((a) => a === '--extract' || a === '--get' || /^-[A-Za-z]*x[A-Za-z]*$/.test(a))
+  const extracts = oldStyle || c.args.some((a) => a === '--extract' || a === '--get' || (/^-[A-Za-z]+$/.test(a) && a.includes('x')))
   if (!extracts || hasOption(c, ['strip-components', 'exclude', 'wildcards', 'transform', 'xform', 'to-stdout', 'to-command', 'files-from'], 'OT')) return null
   let file: string | null = null
   const members: string[] = []
@@ -55,7 +55,7 @@ export const copyArchiveThenExtract: Rule = {
         if (copy.keyword !== 'COPY') return []
         const archives = copiedArchives(copy)
         if (archives.length === 0) return []
-        const later = runs(stage).filter((r) => r.line > copy.line && posixShell(model, stage.index, r.line))
+        const later = runs(stage).filter((r) => r.line > copy.line && posixShellAt(model, stage.index)(r.line))
         for (const run of later) {
           const untarred = runCommands(run).map(untarsWhole).find((f) => f !== null && archives.includes(basename(f)))
           if (untarred === undefined || untarred === null) continue

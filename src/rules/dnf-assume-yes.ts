@@ -1,5 +1,5 @@
 /** dnf or tdnf install (or update, remove…) without -y: they ask "Is this ok [y/N]", and a build answers no. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { configuredBefore, hasOption, operands, runCommands, runs, runText } from './run-helpers.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -32,7 +32,7 @@ export const dnfAssumeYes: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !ASSUME_YES.test(c.args.join(' ')))
-        if (command === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         if (ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, ASSUME_YES)) return []
         const sub = operands(command).slice(0, GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ')
         const program = command.program

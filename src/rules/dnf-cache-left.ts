@@ -1,5 +1,5 @@
 /** dnf, microdnf or tdnf install in a shipped stage without clean all after it: the metadata cache ships. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { cleanedAfterLastFill, hasCacheMount, operands, removesUnder, runCommands, runs } from './run-helpers.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -32,7 +32,7 @@ export const dnfCacheLeft: Rule = {
           const cleans = (c: ShellCommand): boolean => (c.program === p && c.subcommand === 'clean' && operands(c).includes('all')) || removesUnder(c, caches)
           return commands.some(fills) && !hasCacheMount(run, caches) && !cleanedAfterLastFill(commands, fills, cleans)
         })
-        if (program === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (program === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         const cache = (CACHES[program] as readonly string[])[0] as string
         return [{ line: run.line, endLine: run.endLine, message: `${program} leaves its repository metadata in ${cache} (often 100 MB or more) in this layer of the shipped image: mount it as a cache (RUN --mount=type=cache,target=${cache} …), or end the same RUN with ${program} clean all`, stage: stage.index }]
       })

@@ -15,28 +15,29 @@ function expandedPart(raw: string): string {
   return out
 }
 
-/** Whether `text` uses `$name` or `${name…}` (not `$nameMore`). */
-function uses(text: string, name: string): boolean {
+/** The names a value expands: `$name` and `${name…}`, in one pass. */
+function usedNames(text: string): string[] {
+  const names: string[] = []
   for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
-    const braced = text[i + 1] === '{'
-    const start = i + (braced ? 2 : 1)
-    if (text.startsWith(name, start)) {
-      const after = text[start + name.length] ?? ''
-      if (braced ? /^[}:#%/^,@]$/.test(after) || after === '' : !/^[A-Za-z0-9_]$/.test(after)) return true
-    }
+    const start = i + (text[i + 1] === '{' ? 2 : 1)
+    let end = start
+    while (end < text.length && /[A-Za-z0-9_]/.test(text[end] as string)) end++
+    if (end > start && !/\d/.test(text[start] as string)) names.push(text.slice(start, end))
   }
-  return false
+  return names
 }
 
 /** For each declaration, the names set by the others of the same ENV that its value uses. */
 function sameInstructionReferences(env: Instruction): { name: string; uses: string }[] {
   const declarations = env.variables ?? []
+  const setAt = new Map<string, number[]>()
+  declarations.forEach((d, i) => setAt.set(d.name, [...(setAt.get(d.name) ?? []), i]))
   const found: { name: string; uses: string }[] = []
   declarations.forEach((d, i) => {
-    if (d.raw === null) return
-    const text = expandedPart(d.raw)
-    if (!text.includes('$')) return
-    for (const [j, other] of declarations.entries()) if (j !== i && other.name !== d.name && uses(text, other.name)) found.push({ name: d.name, uses: other.name })
+    if (d.raw === null || !d.raw.includes('$')) return
+    for (const used of new Set(usedNames(expandedPart(d.raw)))) {
+      if (used !== d.name && (setAt.get(used) ?? []).some((j) => j !== i)) found.push({ name: d.name, uses: used })
+    }
   })
   return found
 }

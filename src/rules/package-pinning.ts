@@ -3,7 +3,7 @@
  * without naming their versions, so the image changes whenever the repository does. Each rule is
  * one package manager; this builds them alike.
  */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { listNames, PIN_PACKAGES, runCommands, runs } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -45,7 +45,7 @@ export function pinningRule(spec: PinningSpec): Rule {
       if (options['pin-packages'] !== true) return []
       return model.stages.flatMap((stage) =>
         runs(stage).flatMap((run) => {
-          if (!posixShell(model, stage.index, run.line)) return []
+          if (!posixShellAt(model, stage.index)(run.line)) return []
           const found = runCommands(run)
             .map((c) => spec.unpinned(c, run))
             .filter((u): u is Unpinned => u !== null && u.packages.length > 0)

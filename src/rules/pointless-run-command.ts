@@ -3,7 +3,7 @@
  * shutdown, starting a service that dies with the step. Only programs a RUN runs count, in
  * command position: installing a package named `vim` or `procps` is not running it.
  */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { commandWords, programOf, runs, runSyntax } from './run-helpers.js'
 import { simpleCommands } from '../parse/shell-syntax.js'
 import type { Instruction } from '../model/dockerfile.js'
@@ -49,7 +49,7 @@ export const pointlessRunCommand: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
-        if (run.form === 'json' || !posixShell(model, stage.index, run.line)) return []
+        if (run.form === 'json' || !posixShellAt(model, stage.index)(run.line)) return []
         const commands = simpleCommands(runSyntax(run))
         const found = commands
           .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))

@@ -138,8 +138,26 @@ export function runText(run: Instruction): string {
  * `assumeyes=1`) then holds for the commands after it.
  */
 export function configuredBefore(model: DockerfileModel, index: number, line: number, pattern: RegExp): boolean {
-  return stageChain(model, index).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && (s.index !== index || i.line < line) && pattern.test(runText(i))))
+  let byModel = firstConfigured.get(model)
+  if (byModel === undefined) {
+    byModel = new Map()
+    firstConfigured.set(model, byModel)
+  }
+  // Where the setting first appears, found once per stage and pattern: every RUN of a stage may ask.
+  const key = `${index}\n${pattern.source}\n${pattern.flags}`
+  let first = byModel.get(key)
+  if (first === undefined) {
+    first = Infinity
+    for (const s of stageChain(model, index)) {
+      const found = s.instructions.find((i) => i.keyword === 'RUN' && pattern.test(runText(i)))
+      if (found !== undefined) first = Math.min(first, s.index === index ? found.line : -Infinity)
+    }
+    byModel.set(key, first)
+  }
+  return first < line
 }
+
+const firstConfigured = new WeakMap<DockerfileModel, Map<string, number>>()
 
 /** `rm` of a path at or under one of the folders (`rm -rf /var/cache/yum/*`, `rm -rf /var/cache/dnf`). */
 export function removesUnder(c: ShellCommand, folders: readonly string[]): boolean {

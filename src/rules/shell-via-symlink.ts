@@ -1,5 +1,5 @@
 /** `ln -sf /bin/bash /bin/sh` in RUN: it swaps the image's /bin/sh for every program, when SHELL changes only the build's. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -22,7 +22,7 @@ export const shellViaSymlink: Rule = {
           const operands = c.args.filter((a) => !a.startsWith('-'))
           return operands.length >= 2 && SH.test(operands[operands.length - 1] as string)
         })
-        if (link === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (link === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         const operands = link.args.filter((a) => !a.startsWith('-'))
         const shell = operands[0] as string
         return [

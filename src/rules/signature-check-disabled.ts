@@ -4,14 +4,19 @@
  * --nosignature, zypper --no-gpg-checks. A package whose signature is not checked can be anything
  * the mirror or the network hands over, in any stage. Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { hasOption, isCommand, runCommands, runs, runText, wordsAfterSubcommand } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'])
 const GPGCHECK_OFF = /(?:repo_|localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i
-const APT_TRUSTED = /\[[^\]\n]*\b(?:trusted|allow-insecure|allow-weak)=yes\b[^\]\n]*\]/
+/** `[trusted=yes]`, `[arch=amd64 allow-insecure=yes]` in an apt sources entry. Brackets without `[` inside, so the scan stays linear. */
+function aptTrusted(text: string): boolean {
+  if (!text.includes('=yes')) return false
+  for (const m of text.matchAll(/\[[^[\]\n]*\]/g)) if (/\b(?:trusted|allow-insecure|allow-weak)=yes\b/.test(m[0])) return true
+  return false
+}
 const APT_INSECURE_OPTION = /AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories/i
 
 /** Every package is a local file (`apk add --allow-untrusted /tmp/x.apk`) that the RUN did not download: the author's own build. */
@@ -45,10 +50,10 @@ export const signatureCheckDisabled: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
-        if (!posixShell(model, stage.index, run.line)) return []
+        if (!posixShellAt(model, stage.index)(run.line)) return []
         const found = runCommands(run).map((c) => commandProblem(c, run))
         const text = runText(run)
-        if (APT_TRUSTED.test(text)) found.push('[trusted=yes] in an apt sources entry makes apt install from that repository without checking signatures: add its key (signed-by=<keyring>) instead')
+        if (aptTrusted(text)) found.push('[trusted=yes] in an apt sources entry makes apt install from that repository without checking signatures: add its key (signed-by=<keyring>) instead')
         if (GPGCHECK_OFF.test(text) && !found.some((f) => f?.includes('--nogpgcheck') === true)) found.push('gpgcheck=0 in a repository file makes yum and dnf install from it without checking signatures: set gpgcheck=1 and gpgkey=<key url>')
         return [...new Set(found.filter((f): f is string => f !== null))].map((message) => ({ line: run.line, endLine: run.endLine, message, stage: stage.index }))
       })

@@ -4,7 +4,7 @@
  * between the build and the server can then swap what is downloaded, in any stage (a builder's
  * downloads end up in what it builds). Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { hasOption, programOf, runCommands, runSyntax, runText } from './run-helpers.js'
 import { simpleCommands } from '../parse/shell-syntax.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
@@ -98,7 +98,7 @@ export const tlsVerificationDisabled: Rule = {
     model.stages.flatMap((stage) =>
       stage.instructions.flatMap((i): RuleReport[] => {
         let problems: string[] = []
-        if (i.keyword === 'RUN' && posixShell(model, stage.index, i.line)) problems = runProblems(i)
+        if (i.keyword === 'RUN' && posixShellAt(model, stage.index)(i.line)) problems = runProblems(i)
         else if (i.keyword === 'RUN') problems = runCommands(i).map(commandProblem).filter((p): p is string => p !== null)
         else if (i.keyword === 'ENV' || i.keyword === 'ARG') problems = (i.variables ?? []).flatMap((v) => (v.raw === null ? [] : [variableProblem(v.name, unquote(v.raw))])).filter((p): p is string => p !== null)
         return problems.map((message) => ({ line: i.line, endLine: i.endLine, message, stage: stage.index }))

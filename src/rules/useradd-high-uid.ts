@@ -1,5 +1,5 @@
 /** useradd -u <large UID> without -l: the sparse lastlog file becomes a real one of UID × 292 bytes in the layer. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { hasOption, runCommands, runs } from './run-helpers.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
@@ -35,7 +35,7 @@ export const useraddHighUid: Rule = {
           .filter((c) => c.program === 'useradd' && !hasOption(c, ['no-log-init'], 'l'))
           .map((c) => uid(c, run))
           .find((u): u is number => u !== null && u >= HIGH_UID)
-        if (found === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (found === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         const megabytes = Math.round((found * LASTLOG_ENTRY) / 1_000_000)
         return [{ line: run.line, endLine: run.endLine, message: `useradd -u ${found} without -l (--no-log-init) writes the user's entry at offset UID × ${LASTLOG_ENTRY} in /var/log/lastlog: the sparse file is stored whole in the layer (about ${megabytes} MB); add -l`, stage: stage.index }]
       })

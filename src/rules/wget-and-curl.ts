@@ -7,9 +7,13 @@ import type { Rule } from './types.js'
 
 type Tool = 'curl' | 'wget'
 
-/** The first RUN of the stage that runs the tool (in command position), not counting one that installs it for the moment and removes it again. */
+/**
+ * The first RUN of the stage that runs the tool (in command position), not counting one that
+ * installs packages for the moment and removes them again: the tool may be among them, named by a
+ * variable (`fetchDeps='wget'`).
+ */
 function firstUse(runs: readonly Instruction[], tool: Tool): Instruction | undefined {
-  return runs.find((r) => r.form !== 'json' && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool) && !(installs(r, tool) && removesAfterInstall(r)))
+  return runs.find((r) => r.form !== 'json' && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool) && !removesAfterInstall(r))
 }
 
 const installs = (run: Instruction, tool: Tool): boolean => systemInstalls(run).some((p) => p.packages.some((name) => name === tool || name.startsWith(`${tool}=`)))

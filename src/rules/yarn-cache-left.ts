@@ -1,5 +1,5 @@
 /** yarn install in a shipped stage without yarn cache clean after it: a second copy of every package ships. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { cleanedAfterLastFill, isCommand, runCommands, runs } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -35,7 +35,7 @@ export const yarnCacheLeft: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        if (!commands.some(fills) || cacheMounted(run) || cleanedAfterLastFill(commands, fills, cleans) || !posixShell(model, stage.index, run.line)) return []
+        if (!commands.some(fills) || cacheMounted(run) || cleanedAfterLastFill(commands, fills, cleans) || !posixShellAt(model, stage.index)(run.line)) return []
         return [{ line: run.line, endLine: run.endLine, message: `yarn keeps a copy of every package it installs in its cache (${CACHE} for root) in this layer of the shipped image, next to node_modules: mount the cache (RUN --mount=type=cache,target=${CACHE} yarn install …), or end the same RUN with yarn cache clean`, stage: stage.index }]
       })
     )

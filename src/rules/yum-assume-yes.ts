@@ -1,5 +1,5 @@
 /** yum install (or update, remove…) without -y: yum asks "Is this ok [y/N]", and a build answers no. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { configuredBefore, hasOption, isCommand, operands, runCommands, runs, runText } from './run-helpers.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -31,7 +31,7 @@ export const yumAssumeYes: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !ASSUME_YES.test(c.args.join(' ')))
-        if (command === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         if (ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, ASSUME_YES)) return []
         const sub = operands(command).slice(0, GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ')
         return [{ line: run.line, endLine: run.endLine, message: `yum ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it yum exits: the build fails. Add -y (yum ${sub} -y …)`, stage: stage.index }]

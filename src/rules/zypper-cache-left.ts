@@ -1,5 +1,5 @@
 /** zypper install in a shipped stage without zypper clean after it: the metadata and package cache ship. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { cleanedAfterLastFill, hasCacheMount, isCommand, removesUnder, runCommands, runs } from './run-helpers.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -23,7 +23,7 @@ export const zypperCacheLeft: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        if (!commands.some(fills) || hasCacheMount(run, [CACHE]) || cleanedAfterLastFill(commands, fills, cleans) || !posixShell(model, stage.index, run.line)) return []
+        if (!commands.some(fills) || hasCacheMount(run, [CACHE]) || cleanedAfterLastFill(commands, fills, cleans) || !posixShellAt(model, stage.index)(run.line)) return []
         return [{ line: run.line, endLine: run.endLine, message: `zypper leaves its repository metadata and packages in ${CACHE} in this layer of the shipped image: mount it as a cache (RUN --mount=type=cache,target=${CACHE} …), or end the same RUN with zypper clean --all`, stage: stage.index }]
       })
     )

@@ -1,5 +1,5 @@
 /** zypper dist-upgrade in a Dockerfile: it can move the image to whatever release the repositories now hold. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { isCommand, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -15,7 +15,7 @@ export const zypperDistUpgrade: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage)
-        .filter((run) => runCommands(run).some((c) => isCommand(c, 'zypper', 'dist-upgrade', 'dup')) && posixShell(model, stage.index, run.line))
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'zypper', 'dist-upgrade', 'dup')) && posixShellAt(model, stage.index)(run.line))
         .map((run) => ({
           line: run.line,
           endLine: run.endLine,

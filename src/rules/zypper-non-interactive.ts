@@ -1,5 +1,5 @@
 /** zypper install (or remove, update…) without -n or -y: zypper asks "Continue? [y/n/v/...]", and a build cannot answer. */
-import { posixShell } from './helpers.js'
+import { posixShellAt } from './helpers.js'
 import { hasOption, isCommand, runCommands, runs } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -19,7 +19,7 @@ export const zypperNonInteractive: Rule = {
       runs(stage).flatMap((run) => {
         // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
         const command = runCommands(run).find((c) => isCommand(c, 'zypper', ...ASKING) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'))
-        if (command === undefined || !posixShell(model, stage.index, run.line)) return []
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         const sub = command.subcommand
         return [{ line: run.line, endLine: run.endLine, message: `zypper ${sub} without -n asks "Continue? [y/n/v/...]", and a build cannot answer: zypper gives up and the build fails. Use zypper --non-interactive ${sub} … (or zypper ${sub} -y …)`, stage: stage.index }]
       })
