@@ -18,6 +18,7 @@ testRule(pointlessRunCommand, {
     { name: 'a service started last', code: df('FROM debian:12', 'RUN apt-get install -y nginx && service nginx start'), errors: [{ line: 2, message: 'service in RUN' }] },
     { name: 'ps, free and shutdown', code: df('FROM debian:12', 'RUN ps aux', 'RUN free -m', 'RUN shutdown -h now'), errors: [{ line: 2, message: 'ps in RUN' }, { line: 3, message: 'free in RUN' }, { line: 4, message: 'shutdown in RUN' }] },
     { name: 'mount without privileges, kill first', code: df('FROM debian:12', 'RUN mount -t tmpfs none /mnt', 'RUN kill 1'), errors: [{ line: 2, message: 'mount in RUN' }, { line: 3, message: 'kill in RUN' }] },
-    { name: 'ssh without an agent, inside if', code: df('FROM debian:12', 'RUN if true; then ssh host true; fi'), errors: [{ line: 2, message: 'ssh in RUN' }] }
+    { name: 'ssh without an agent, inside if', code: df('FROM debian:12', 'RUN if true; then ssh host true; fi'), errors: [{ line: 2, message: 'ssh in RUN' }] },
+    { name: 'in a heredoc script', code: df('FROM debian:12', 'RUN <<EOF', 'set -e', 'top -b -n1', 'EOF'), errors: [{ line: 2, message: 'top in RUN' }] }
   ]
 })

@@ -16,6 +16,7 @@ testRule(userNotNumeric, {
     { name: 'the node image\'s user', code: df('FROM node:20-slim', 'EXPOSE 3000', 'USER node'), errors: [{ line: 3, severity: 'info', message: 'write USER 1000' }] },
     { name: 'a user created with a UID', code: df('FROM node:20-alpine', 'RUN adduser --system --uid 1001 nextjs', 'USER nextjs', 'EXPOSE 3000'), errors: [{ line: 3, message: 'write USER 1001' }] },
     { name: 'a user created without a UID', code: df('FROM debian:12', 'RUN useradd -m app', 'EXPOSE 80', 'USER app'), errors: [{ line: 4, message: 'create app with a fixed UID' }] },
-    { name: 'inherited from the parent stage', code: df('FROM gcr.io/distroless/static AS base', 'USER nonroot', 'FROM base', 'EXPOSE 8080'), errors: [{ line: 2, message: 'USER 65532' }] }
+    { name: 'inherited from the parent stage', code: df('FROM gcr.io/distroless/static AS base', 'USER nonroot', 'FROM base', 'EXPOSE 8080'), errors: [{ line: 2, message: 'USER 65532' }] },
+  { name: 'distroless nonroot:nonroot', code: df('FROM gcr.io/distroless/static-debian12:nonroot', 'EXPOSE 8080', 'USER nonroot:nonroot'), errors: [{ line: 3, message: 'write USER 65532:65532' }] }
   ]
 })

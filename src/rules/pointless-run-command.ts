@@ -4,7 +4,7 @@
  * command position: installing a package named `vim` or `procps` is not running it.
  */
 import { posixShellAt } from './helpers.js'
-import { commandWords, programOf, runs, runSyntax } from './run-helpers.js'
+import { commandWords, mentions, programOf, runs, runSyntax } from './run-helpers.js'
 import { simpleCommands } from '../parse/shell-syntax.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -25,6 +25,8 @@ const WHY: Readonly<Record<string, string>> = {
   service: 'a service started in a RUN stops when the RUN ends, so nothing later can use it; start it in the CMD or ENTRYPOINT',
   kill: 'the processes of earlier build steps are gone already, each RUN starts afresh; drop it'
 }
+
+const NAMES = Object.keys(WHY)
 
 /** Whether the command's RUN uses it for a purpose: a service that the next commands use, an ssh through a forwarded agent. */
 function excused(run: Instruction, program: string, action: string, at: number, count: number): boolean {
@@ -49,7 +51,8 @@ export const pointlessRunCommand: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
-        if (run.form === 'json' || !posixShellAt(model, stage.index)(run.line)) return []
+        // Parse only a RUN that names one of the programs somewhere.
+        if (run.form === 'json' || !mentions(run, NAMES) || !posixShellAt(model, stage.index)(run.line)) return []
         const commands = simpleCommands(runSyntax(run))
         const found = commands
           .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))

@@ -201,3 +201,9 @@ export function wordsAfterSubcommand(c: ShellCommand, valued: ReadonlySet<string
   }
   return out
 }
+
+/** Whether a RUN's text or heredoc bodies contain one of the words: a cheap test before parsing its shell. */
+export function mentions(run: Instruction, words: readonly string[] | RegExp): boolean {
+  const has = (text: string): boolean => (words instanceof RegExp ? words.test(text) : words.some((w) => text.includes(w)))
+  return has(run.raw) || run.heredocs.some((h) => has(h.content))
+}

@@ -5,7 +5,7 @@
  * downloads end up in what it builds). Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
 import { posixShellAt } from './helpers.js'
-import { hasOption, programOf, runCommands, runSyntax, runText } from './run-helpers.js'
+import { hasOption, mentions, programOf, runCommands, runSyntax, runText } from './run-helpers.js'
 import { simpleCommands } from '../parse/shell-syntax.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule, RuleReport } from './types.js'
@@ -63,8 +63,11 @@ function variableProblem(name: string, value: string): string | null {
 const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2')
 
 /** `NAME=value cmd`, `export NAME=value` in a RUN. */
+const VARIABLES = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|PIP_TRUSTED_HOST|npm_config_strict_ssl/i
+
 function runAssignments(run: Instruction): { name: string; value: string }[] {
-  if (run.form === 'json') return []
+  // Parse only a RUN that names one of the variables.
+  if (run.form === 'json' || !mentions(run, VARIABLES)) return []
   const out: { name: string; value: string }[] = []
   for (const c of simpleCommands(runSyntax(run))) {
     const words = [...c.assignments, ...(programOf(c) === 'export' ? c.words.slice(1) : [])]

@@ -51,13 +51,15 @@ export const userNotNumeric: Rule = {
       // A UID, root (the root-user rule's case), or a variable whose value we cannot know.
       if (user === null || reported.has(user.line) || name === '' || /^\d+$/.test(name) || name === 'root' || value.includes('$')) return []
       reported.add(user.line)
-      const uid = createdUid(model, stage, name) ?? knownUid(model, stage, name)
+      const created = createdUid(model, stage, name)
+      const known = knownUid(model, stage, name)
+      const uid = created ?? known
       const group = value.includes(':') ? `:${value.split(':')[1] ?? ''}` : ''
-      const created = stageChain(model, stage).some((s) => s.instructions.some((i) => runCommands(i).some((c) => ['useradd', 'adduser'].includes(c.program) && c.args.includes(name))))
+      const createdHere = stageChain(model, stage).some((s) => s.instructions.some((i) => runCommands(i).some((c) => ['useradd', 'adduser'].includes(c.program) && c.args.includes(name))))
       const advice =
         uid !== null
-          ? `write USER ${uid}${/^\d+$/.test(group.slice(1)) || group === '' ? group : ''} (${name}'s UID)`
-          : created
+          ? `write USER ${uid}${/^\d+$/.test(group.slice(1)) || group === '' ? group : created === null && group === `:${name}` ? `:${uid}` : ''} (${name}'s UID)`
+          : createdHere
             ? `create ${name} with a fixed UID (useradd -u 10001 ${name}, or adduser -u 10001) and write USER 10001`
             : `write ${name}'s UID (USER <uid>${group})`
       return [{ line: user.line, message: `USER ${value} is a name: with runAsNonRoot: true and no runAsUser, Kubernetes cannot tell that ${name} is not root and refuses to start the container; ${advice}`, stage: user.stage }]
