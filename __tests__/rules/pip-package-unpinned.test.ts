@@ -16,6 +16,7 @@ testRule(pipPackageUnpinned, {
   invalid: [
     { name: 'pip install names', code: df('FROM python:3.12-slim', 'RUN pip install --no-cache-dir flask gunicorn==22.0.0'), options: on, errors: [{ line: 2, message: 'pip install flask without a version' }] },
     { name: 'python -m pip and pip3', code: df('FROM python:3.12-slim', 'RUN python3 -m pip install awscli', 'RUN pip3 install httpie'), options: on, errors: [{ line: 2 }, { line: 3 }] },
+    { name: 'inside a subshell: the closing paren is no package', code: df('FROM python:3.12-slim', 'RUN ( cd /src && pip install statistics )'), options: on, errors: [{ line: 2, message: 'pip install statistics without' }] },
     { name: 'a VCS URL without a ref', code: df('FROM python:3.12-slim', 'RUN pip install git+https://github.com/x/y'), options: on, errors: [{ line: 2 }] }
   ]
 })

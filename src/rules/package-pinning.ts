@@ -27,7 +27,8 @@ export interface PinningSpec {
 
 /** A word we cannot read: a variable, a command substitution, a glob. */
 export function opaque(word: string): boolean {
-  return /[$`*?[]/.test(word) || word.startsWith('(')
+  // A `)` or `}` that closes a subshell or group is shell syntax the command splitter left in.
+  return /[$`*?[]/.test(word) || word.startsWith('(') || /^[)}]+$/.test(word)
 }
 
 export function pinningRule(spec: PinningSpec): Rule {
