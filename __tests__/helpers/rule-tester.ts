@@ -60,7 +60,9 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })
-    return { errors: model.errors, findings: findings.filter((f) => f.rule === rule.meta.id) }
+    // One finding per cause is how the engine presents repeats; a rule's tests count every line it reports.
+    const reported = findings.filter((f) => f.rule === rule.meta.id).flatMap((f) => [f, ...(f.alsoAt ?? []).map((line) => ({ ...f, line, endLine: line }))])
+    return { errors: model.errors, findings: reported.sort((a, b) => a.line - b.line) }
   }
 
   describe(rule.meta.id, () => {

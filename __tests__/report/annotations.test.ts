@@ -7,7 +7,7 @@ import { df } from '../helpers/dockerfile.js'
 import { LINKS } from '../helpers/review.js'
 
 // Line 1: base-image-untagged (line), line 3: unused-stage (file), line 4: apt-lists-left (line)
-const analysis = analyzeDockerfile('Dockerfile', df('FROM ubuntu AS a', 'USER app', 'FROM debian:12 AS unused', 'FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'USER app'))
+const analysis = analyzeDockerfile('Dockerfile', df('FROM ubuntu AS a', 'USER app', 'FROM debian:12 AS unused', 'FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'USER app'))
 const keys = (fs: { rule: string; line: number }[]): string[] => fs.map((f) => `${f.rule}@${f.line}`)
 
 describe('selectFindings', () => {

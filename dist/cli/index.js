@@ -14545,281 +14545,6 @@ function joinPath(base, next) {
     return `/${parts.join('/')}`;
 }
 
-;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
-/** What rules ask of RUN instructions: commands, cache mounts, package installs. */
-
-
-
-
-function runs(stage) {
-    return stage.instructions.filter((i) => i.keyword === 'RUN');
-}
-/** A `--mount=type=cache` (or `tmpfs`: nothing written there stays either) whose target is at or under one of the paths. */
-function hasCacheMount(run, paths) {
-    return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
-}
-/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf/tdnf install. */
-function systemInstalls(run) {
-    return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager));
-}
-/** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
-function apkVirtual(c) {
-    const i = c.args.findIndex((a) => a === '--virtual' || a === '-t');
-    return i >= 0 ? (c.args[i + 1] ?? null) : null;
-}
-
-/**
- * For an install of this RUN, which of its packages a later command of the same RUN removes (all
- * of them, when a removal's list is computed or it auto-removes): `apk add --virtual .build-deps …
- * && apk del .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge
- * $(…)`. One pass over the commands; each query is constant time.
- */
-function removalsAfter(commands) {
-    const position = new Map(commands.map((c, i) => [c, i]));
-    // The last index at which each name is removed, and the last removal that removes what it cannot say.
-    const lastRemoval = new Map();
-    let lastUnknown = -1;
-    commands.forEach((c, i) => {
-        const removal = packageRemoval(c);
-        if (removal === null)
-            return;
-        if (removal.unknown)
-            lastUnknown = i;
-        for (const name of removal.names)
-            lastRemoval.set(name, i);
-    });
-    return (install) => {
-        const at = position.get(install.command) ?? commands.length;
-        const after = (name) => (lastRemoval.get(name) ?? -1) > at;
-        const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
-        if (lastUnknown > at || (virtual !== null && after(virtual)))
-            return () => true;
-        return (pkg) => after(packageName(pkg));
-    };
-}
-/**
- * The official images' patterns for building from source and dropping the toolchain in the same
- * layer: an install whose packages a later removal of the RUN takes away again (`apk del
- * .build-deps` or `$buildDeps`, `apt-mark auto` + `apt-get purge --auto-remove`).
- */
-function dropsBuildDependencies(commands) {
-    const removedAfter = removalsAfter(commands);
-    return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedAfter(install)));
-}
-/** A command that builds the application (`go build`, `mvn package`, `npm run build`, `make`…), as a short label, or null. */
-function buildCommand(c) {
-    if (isCommand(c, 'go', 'build', 'install'))
-        return `go ${operands(c)[0] ?? ''}`;
-    if (isCommand(c, 'cargo', 'build', 'install'))
-        return `cargo ${operands(c)[0] ?? ''}`;
-    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
-        return 'mvn package';
-    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
-        return 'gradle build';
-    if (isCommand(c, 'dotnet', 'publish', 'build'))
-        return `dotnet ${operands(c)[0] ?? ''}`;
-    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
-        return `${c.name} run build`;
-    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
-        return `${c.name} build`;
-    if (c.name === 'make' && !c.args.includes('install'))
-        return 'make';
-    if (c.program === 'javac')
-        return 'javac';
-    return null;
-}
-/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
-function removesAptLists(c) {
-    return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean');
-}
-const syntaxCache = new WeakMap();
-/** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
-function runSyntax(run) {
-    let list = syntaxCache.get(run);
-    if (list === undefined) {
-        list = run.form === 'json' ? [] : parseShell(runScript(run));
-        syntaxCache.set(run, list);
-    }
-    return list;
-}
-/** Programs that run the command after them, with their options that take a value. */
-const run_helpers_WRAPPERS = new Map([
-    ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
-    ['exec', new Set(['-a'])],
-    ['nohup', new Set()],
-    ['time', new Set(['-f', '--format', '-o', '--output'])],
-    ['nice', new Set(['-n', '--adjustment'])],
-    ['command', new Set()],
-    ['xargs', new Set(['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace'])],
-    ['stdbuf', new Set(['-i', '-o', '-e'])],
-    ['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])]
-]);
-/**
- * The words of a simple command from the program it really runs: past wrappers such as
- * `env FOO=1`, `nice -n 5`, `xargs -r` or `timeout 10` (and their options). `sudo` is not a
- * wrapper here: it is a program of its own.
- */
-function commandWords(c) {
-    const words = c.words;
-    let i = 0;
-    while (i < words.length) {
-        const w = words[i].text;
-        const program = w.slice(w.lastIndexOf('/') + 1);
-        const valued = run_helpers_WRAPPERS.get(program);
-        if (valued === undefined || words[i].quoted)
-            break;
-        i++;
-        while (i < words.length) {
-            const a = words[i].text;
-            if (a === '--') {
-                i++;
-                break;
-            }
-            if (a.startsWith('-') && a.length > 1)
-                i += valued.has(a) ? 2 : 1;
-            else if (program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-                i++;
-            // `timeout 10 cmd`: the duration.
-            else if (program === 'timeout' && /^\d/.test(a))
-                i++;
-            else
-                break;
-        }
-    }
-    return words.slice(i);
-}
-/** The program a simple command runs, without its folder (`/usr/bin/curl` → `curl`), or ''. */
-function programOf(c) {
-    const w = commandWords(c)[0]?.text ?? '';
-    return w.slice(w.lastIndexOf('/') + 1);
-}
-/** Options of `git clone` that take the next word as their value. */
-const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude', '--filter', '--server-option', '--bundle-uri']);
-/** The repository and the folder of `git clone [options] <repository> [<folder>]` (the words after `git`), as written; folder null when not given. */
-function cloneArguments(words) {
-    if (words[0] !== 'clone')
-        return null;
-    const positional = [];
-    for (let i = 1; i < words.length; i++) {
-        const w = words[i];
-        if (CLONE_VALUE_OPTIONS.has(w))
-            i++;
-        else if (!w.startsWith('-'))
-            positional.push(w);
-    }
-    const [repository, folder] = positional;
-    return repository === undefined ? null : { repository, folder: folder ?? null };
-}
-/** The folder `git clone` creates: the one given, or the repository's last path part without `.git`. */
-function cloneFolder(words) {
-    const clone = cloneArguments(words);
-    if (clone === null)
-        return null;
-    if (clone.folder !== null)
-        return clone.folder;
-    const last = trimTrailingSlashes(clone.repository).split(/[/:]/).pop() ?? '';
-    const name = last.endsWith('.git') ? last.slice(0, -4) : last;
-    return name === '' ? null : name;
-}
-/**
- * The image compiles against the host's kernel at run time (a kernel module, BPF programs): the
- * file mounts or names `/lib/modules` and `/usr/src` (in its usage comment, `docker run -v
- * /lib/modules:/lib/modules -v /usr/src:/usr/src`), or clones sources under `/usr/src` that it never
- * builds. The compilers and headers are then what the image is for.
- */
-function compilesAgainstKernelAtRunTime(model) {
-    // Where the kernel's headers (and sources) and modules live.
-    const texts = [...model.comments.map((c) => c.text), ...model.instructions.map((i) => i.raw)];
-    const names = (path) => texts.some((t) => namesFolder(t, path));
-    if (!names('/usr/src'))
-        return false;
-    if (names('/lib/modules'))
-        return true;
-    return unbuiltClones(model).length > 0;
-}
-/**
- * Folders a `git clone` fills that no later instruction names again (no `cd`, WORKDIR, `make -C`
- * or COPY of them): sources the image keeps to build at run time.
- */
-function unbuiltClones(model) {
-    const out = [];
-    model.instructions.forEach((ins, at) => {
-        if (ins.keyword !== 'RUN')
-            return;
-        for (const c of runCommands(ins)) {
-            // Only a folder given can be looked for by name.
-            const folder = c.program === 'git' ? cloneArguments(c.args)?.folder : null;
-            if (folder === null || folder === undefined)
-                continue;
-            const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(folder)?.[1];
-            const spellings = variable === undefined ? [folder] : [`$${variable}`, `\${${variable}}`];
-            const laterText = [ins.raw.slice(ins.raw.indexOf(folder) + folder.length), ...model.instructions.slice(at + 1).map((i) => i.raw)];
-            if (!laterText.some((t) => spellings.some((sp) => namesFolder(t, sp))))
-                out.push(folder);
-        }
-    });
-    return out;
-}
-/** Whether `text` names the folder `path` (not a longer sibling: `/wireguard` in `/wireguard-tools`). */
-function namesFolder(text, path) {
-    for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
-        const next = text.charAt(at + path.length);
-        if (next === '' || !/[A-Za-z0-9_.-]/.test(next))
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
-
-/** The value of `--cache-dir DIR` / `--cache-dir=DIR`, or null. */
-function cacheDir(c) {
-    const i = c.args.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
-    if (i < 0)
-        return null;
-    const a = c.args[i];
-    return a === '--cache-dir' ? (c.args[i + 1] ?? null) : a.slice('--cache-dir='.length);
-}
-/** Whether this `apk add` leaves an index or packages behind in the layer. */
-function keepsCache(c, run, removes) {
-    // --no-network fetches nothing (docker-library's `apk add --no-network --virtual .rundeps $runDeps`).
-    if (c.args.includes('--no-cache') || c.args.includes('--no-network'))
-        return false;
-    const dir = cacheDir(c);
-    if (hasCacheMount(run, dir === null ? ['/var/cache/apk', '/etc/apk/cache'] : [dir]))
-        return false;
-    return !removes(dir ?? '/var/cache/apk');
-}
-/** Whether an `rm` of the RUN deletes the folder, asked once per folder (a RUN can hold thousands of commands). */
-function removalCheck(commands) {
-    const removed = commands.filter((c) => c.name === 'rm').flatMap((c) => c.args);
-    const answers = new Map();
-    return (dir) => {
-        let answer = answers.get(dir);
-        if (answer === undefined)
-            answers.set(dir, (answer = removed.some((r) => r.startsWith(dir))));
-        return answer;
-    };
-}
-const apkNoCache = {
-    meta: {
-        id: 'apk-no-cache',
-        title: 'apk add keeps its package cache in a shipped layer',
-        severity: 'warning',
-        category: 'size',
-        scope: 'ships',
-        equivalents: { hadolint: 'DL3019', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        const commands = runCommands(run);
-        const removes = removalCheck(commands);
-        // Commands carry no line of their own, so the report spans the whole RUN.
-        if (!commands.some((c) => isCommand(c, 'apk', 'add') && keepsCache(c, run, removes)))
-            return [];
-        return [{ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }];
-    }))
-};
-
 ;// CONCATENATED MODULE: ./src/parse/secrets.ts
 /**
  * Which ARG/ENV names and values look like they hold secrets, and why. Names are split on `_`
@@ -15146,6 +14871,386 @@ function describeLeftBehind(model, graph) {
         packages: packages.filter((l) => l.packages.length > 0)
     };
 }
+
+;// CONCATENATED MODULE: ./src/rules/run-helpers.ts
+/** What rules ask of RUN instructions: commands, cache mounts, package installs. */
+
+
+
+
+
+function runs(stage) {
+    return stage.instructions.filter((i) => i.keyword === 'RUN');
+}
+/** A `--mount=type=cache` (or `tmpfs`: nothing written there stays either) whose target is at or under one of the paths. */
+function hasCacheMount(run, paths) {
+    return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && paths.some((p) => trimTrailingSlashes(m.target).startsWith(p) || p.startsWith(trimTrailingSlashes(m.target))));
+}
+/** System package installs in one RUN: apt-get/apt install, apk add, dnf/yum/microdnf/tdnf install. */
+function systemInstalls(run) {
+    return runInstalls(run).filter((p) => SYSTEM_MANAGERS.has(p.manager));
+}
+/** The virtual group name of `apk add --virtual NAME` / `-t NAME`, if any. */
+function apkVirtual(c) {
+    const i = c.args.findIndex((a) => a === '--virtual' || a === '-t');
+    return i >= 0 ? (c.args[i + 1] ?? null) : null;
+}
+
+/**
+ * For an install of this RUN, which of its packages a later command of the same RUN removes (all
+ * of them, when a removal's list is computed or it auto-removes): `apk add --virtual .build-deps …
+ * && apk del .build-deps`, `apt-get purge -y --auto-remove $buildDeps`, `apt-get remove --purge
+ * $(…)`. One pass over the commands; each query is constant time.
+ */
+function removalsAfter(commands) {
+    const position = new Map(commands.map((c, i) => [c, i]));
+    // The last index at which each name is removed, and the last removal that removes what it cannot say.
+    const lastRemoval = new Map();
+    let lastUnknown = -1;
+    commands.forEach((c, i) => {
+        const removal = packageRemoval(c);
+        if (removal === null)
+            return;
+        if (removal.unknown)
+            lastUnknown = i;
+        for (const name of removal.names)
+            lastRemoval.set(name, i);
+    });
+    return (install) => {
+        const at = position.get(install.command) ?? commands.length;
+        const after = (name) => (lastRemoval.get(name) ?? -1) > at;
+        const virtual = install.manager === 'apk' ? apkVirtual(install.command) : null;
+        if (lastUnknown > at || (virtual !== null && after(virtual)))
+            return () => true;
+        return (pkg) => after(packageName(pkg));
+    };
+}
+/**
+ * The official images' patterns for building from source and dropping the toolchain in the same
+ * layer: an install whose packages a later removal of the RUN takes away again (`apk del
+ * .build-deps` or `$buildDeps`, `apt-mark auto` + `apt-get purge --auto-remove`).
+ */
+function dropsBuildDependencies(commands) {
+    const removedAfter = removalsAfter(commands);
+    return packageInstalls(commands).some((install) => SYSTEM_MANAGERS.has(install.manager) && install.packages.some(removedAfter(install)));
+}
+/** A command that builds the application (`go build`, `mvn package`, `npm run build`, `make`…), as a short label, or null. */
+function buildCommand(c) {
+    if (isCommand(c, 'go', 'build', 'install'))
+        return `go ${operands(c)[0] ?? ''}`;
+    if (isCommand(c, 'cargo', 'build', 'install'))
+        return `cargo ${operands(c)[0] ?? ''}`;
+    if ((c.name === 'mvn' || c.name.endsWith('/mvnw')) && c.args.some((a) => a === 'package' || a === 'install' || a === 'verify'))
+        return 'mvn package';
+    if ((c.name === 'gradle' || c.name.endsWith('/gradlew')) && c.args.some((a) => /^(?:build|assemble|bootJar|jar|installDist)$/.test(a)))
+        return 'gradle build';
+    if (isCommand(c, 'dotnet', 'publish', 'build'))
+        return `dotnet ${operands(c)[0] ?? ''}`;
+    if ((isCommand(c, 'npm', 'run') || isCommand(c, 'yarn', 'run') || isCommand(c, 'pnpm', 'run')) && operands(c)[1] === 'build')
+        return `${c.name} run build`;
+    if ((c.name === 'yarn' || c.name === 'pnpm') && operands(c)[0] === 'build')
+        return `${c.name} build`;
+    if (c.name === 'make' && !c.args.includes('install'))
+        return 'make';
+    if (c.program === 'javac')
+        return 'javac';
+    return null;
+}
+/** `rm -rf /var/lib/apt/lists/*`, or apt ≥ 2.7's `apt-get dist-clean` (alias `distclean`), which empties the lists. */
+function removesAptLists(c) {
+    return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean');
+}
+const syntaxCache = new WeakMap();
+/** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
+function runSyntax(run) {
+    let list = syntaxCache.get(run);
+    if (list === undefined) {
+        list = run.form === 'json' ? [] : parseShell(runScript(run));
+        syntaxCache.set(run, list);
+    }
+    return list;
+}
+/** Programs that run the command after them, with their options that take a value. */
+const run_helpers_WRAPPERS = new Map([
+    ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
+    ['exec', new Set(['-a'])],
+    ['nohup', new Set()],
+    ['time', new Set(['-f', '--format', '-o', '--output'])],
+    ['nice', new Set(['-n', '--adjustment'])],
+    ['command', new Set()],
+    ['xargs', new Set(['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace'])],
+    ['stdbuf', new Set(['-i', '-o', '-e'])],
+    ['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])]
+]);
+/**
+ * The words of a simple command from the program it really runs: past wrappers such as
+ * `env FOO=1`, `nice -n 5`, `xargs -r` or `timeout 10` (and their options). `sudo` is not a
+ * wrapper here: it is a program of its own.
+ */
+function commandWords(c) {
+    const words = c.words;
+    let i = 0;
+    while (i < words.length) {
+        const w = words[i].text;
+        const program = w.slice(w.lastIndexOf('/') + 1);
+        const valued = run_helpers_WRAPPERS.get(program);
+        if (valued === undefined || words[i].quoted)
+            break;
+        i++;
+        while (i < words.length) {
+            const a = words[i].text;
+            if (a === '--') {
+                i++;
+                break;
+            }
+            if (a.startsWith('-') && a.length > 1)
+                i += valued.has(a) ? 2 : 1;
+            else if (program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+                i++;
+            // `timeout 10 cmd`: the duration.
+            else if (program === 'timeout' && /^\d/.test(a))
+                i++;
+            else
+                break;
+        }
+    }
+    return words.slice(i);
+}
+/** The program a simple command runs, without its folder (`/usr/bin/curl` → `curl`), or ''. */
+function programOf(c) {
+    const w = commandWords(c)[0]?.text ?? '';
+    return w.slice(w.lastIndexOf('/') + 1);
+}
+/** Options of `git clone` that take the next word as their value. */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--template', '--shallow-since', '--shallow-exclude', '--filter', '--server-option', '--bundle-uri']);
+/** The repository and the folder of `git clone [options] <repository> [<folder>]` (the words after `git`), as written; folder null when not given. */
+function cloneArguments(words) {
+    if (words[0] !== 'clone')
+        return null;
+    const positional = [];
+    for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        if (CLONE_VALUE_OPTIONS.has(w))
+            i++;
+        else if (!w.startsWith('-'))
+            positional.push(w);
+    }
+    const [repository, folder] = positional;
+    return repository === undefined ? null : { repository, folder: folder ?? null };
+}
+/** The folder `git clone` creates: the one given, or the repository's last path part without `.git`. */
+function cloneFolder(words) {
+    const clone = cloneArguments(words);
+    if (clone === null)
+        return null;
+    if (clone.folder !== null)
+        return clone.folder;
+    const last = trimTrailingSlashes(clone.repository).split(/[/:]/).pop() ?? '';
+    const name = last.endsWith('.git') ? last.slice(0, -4) : last;
+    return name === '' ? null : name;
+}
+/**
+ * The image compiles against the host's kernel at run time (a kernel module, BPF programs): the
+ * file mounts or names `/lib/modules` and `/usr/src` (in its usage comment, `docker run -v
+ * /lib/modules:/lib/modules -v /usr/src:/usr/src`), or clones sources under `/usr/src` that it never
+ * builds. The compilers and headers are then what the image is for.
+ */
+function compilesAgainstKernelAtRunTime(model) {
+    // Where the kernel's headers (and sources) and modules live.
+    const texts = [...model.comments.map((c) => c.text), ...model.instructions.map((i) => i.raw)];
+    const names = (path) => texts.some((t) => namesFolder(t, path));
+    if (!names('/usr/src'))
+        return false;
+    if (names('/lib/modules'))
+        return true;
+    return unbuiltClones(model).length > 0;
+}
+/**
+ * Folders a `git clone` fills that no later instruction names again (no `cd`, WORKDIR, `make -C`
+ * or COPY of them): sources the image keeps to build at run time.
+ */
+function unbuiltClones(model) {
+    const out = [];
+    model.instructions.forEach((ins, at) => {
+        if (ins.keyword !== 'RUN')
+            return;
+        for (const c of runCommands(ins)) {
+            // Only a folder given can be looked for by name.
+            const folder = c.program === 'git' ? cloneArguments(c.args)?.folder : null;
+            if (folder === null || folder === undefined)
+                continue;
+            const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(folder)?.[1];
+            const spellings = variable === undefined ? [folder] : [`$${variable}`, `\${${variable}}`];
+            const laterText = [ins.raw.slice(ins.raw.indexOf(folder) + folder.length), ...model.instructions.slice(at + 1).map((i) => i.raw)];
+            if (!laterText.some((t) => spellings.some((sp) => namesFolder(t, sp))))
+                out.push(folder);
+        }
+    });
+    return out;
+}
+/** Whether `text` names the folder `path` (not a longer sibling: `/wireguard` in `/wireguard-tools`). */
+function namesFolder(text, path) {
+    for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
+        const next = text.charAt(at + path.length);
+        if (next === '' || !/[A-Za-z0-9_.-]/.test(next))
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether a command has an option: a long one (`--yes`, `--yes=…`, given without its dashes) or a
+ * short letter, alone or grouped with others (`-y`, `-qy`; only groups of letters and digits, so
+ * `-oDpkg::Options=…` is not read as `-o -D -p …`).
+ */
+function hasOption(c, long, short = '') {
+    return c.args.some((a) => {
+        if (a.startsWith('--')) {
+            const eq = a.indexOf('=');
+            return long.includes(eq < 0 ? a.slice(2) : a.slice(2, eq));
+        }
+        return short !== '' && /^-[A-Za-z0-9]+$/.test(a) && [...a.slice(1)].some((letter) => short.includes(letter));
+    });
+}
+/** The value of a long option (`--opt=v` or `--opt v`), or null when the command does not have it. */
+function longOptionValue(c, name) {
+    for (let i = 0; i < c.args.length; i++) {
+        const a = c.args[i];
+        if (a === `--${name}`)
+            return c.args[i + 1] ?? '';
+        if (a.startsWith(`--${name}=`))
+            return a.slice(name.length + 3);
+    }
+    return null;
+}
+/** The text a RUN runs or writes: its arguments and its heredoc bodies (a config file written with `cat <<EOF`). */
+function runText(run) {
+    return [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n');
+}
+/**
+ * Whether a RUN of the stage or of the stages it is built FROM, before `line`, has text that
+ * `pattern` matches: a setting written to a configuration file (`APT::Get::Assume-Yes`,
+ * `assumeyes=1`) then holds for the commands after it.
+ */
+function configuredBefore(model, index, line, pattern) {
+    let byModel = firstConfigured.get(model);
+    if (byModel === undefined) {
+        byModel = new Map();
+        firstConfigured.set(model, byModel);
+    }
+    // Where the setting first appears, found once per stage and pattern: every RUN of a stage may ask.
+    const key = `${index}\n${pattern.source}\n${pattern.flags}`;
+    let first = byModel.get(key);
+    if (first === undefined) {
+        first = Infinity;
+        for (const s of stageChain(model, index)) {
+            const found = s.instructions.find((i) => i.keyword === 'RUN' && pattern.test(runText(i)));
+            if (found !== undefined)
+                first = Math.min(first, s.index === index ? found.line : -Infinity);
+        }
+        byModel.set(key, first);
+    }
+    return first < line;
+}
+const firstConfigured = new WeakMap();
+/** `rm` of a path at or under one of the folders (`rm -rf /var/cache/yum/*`, `rm -rf /var/cache/dnf`). */
+function removesUnder(c, folders) {
+    return c.program === 'rm' && c.args.some((a) => folders.some((f) => a === f || a.startsWith(`${f}/`)));
+}
+/**
+ * Whether the last command of a RUN that fills a cache is followed by one that empties it, as
+ * Trivy's checks read it: `yum install … && yum clean all` passes, `yum clean all && yum install …`
+ * does not. False when nothing fills the cache.
+ */
+function cleanedAfterLastFill(commands, fills, cleans) {
+    let lastFill = -1;
+    let lastClean = -1;
+    commands.forEach((c, i) => {
+        if (fills(c))
+            lastFill = i;
+        if (cleans(c))
+            lastClean = i;
+    });
+    return lastFill >= 0 && lastClean > lastFill;
+}
+/** The option the package pinning rules share: off by default, as most teams ignore hadolint's pinning rules. */
+const PIN_PACKAGES = { name: 'pin-packages', type: 'boolean', default: false, doc: 'Turns the package pinning rules on: every package a shipped stage installs must name its version.' };
+/** `a, b, c and 2 more`, for messages that list names. */
+function listNames(names, max = 3) {
+    const shown = names.slice(0, max).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+/** Words after the subcommand that are neither options nor values of the options that take one. */
+function wordsAfterSubcommand(c, valued) {
+    const out = [];
+    let seenSub = false;
+    for (let i = 0; i < c.args.length; i++) {
+        const a = c.args[i];
+        if (valued.has(a))
+            i++;
+        else if (a.startsWith('-'))
+            continue;
+        else if (!seenSub)
+            seenSub = true;
+        else
+            out.push(a);
+    }
+    return out;
+}
+/** Whether a RUN's text or heredoc bodies contain one of the words: a cheap test before parsing its shell. */
+function mentions(run, words) {
+    const has = (text) => (words instanceof RegExp ? words.test(text) : words.some((w) => text.includes(w)));
+    return has(run.raw) || run.heredocs.some((h) => has(h.content));
+}
+
+;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
+
+/** The value of `--cache-dir DIR` / `--cache-dir=DIR`, or null. */
+function cacheDir(c) {
+    const i = c.args.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
+    if (i < 0)
+        return null;
+    const a = c.args[i];
+    return a === '--cache-dir' ? (c.args[i + 1] ?? null) : a.slice('--cache-dir='.length);
+}
+/** Whether this `apk add` leaves an index or packages behind in the layer. */
+function keepsCache(c, run, removes) {
+    // --no-network fetches nothing (docker-library's `apk add --no-network --virtual .rundeps $runDeps`).
+    if (c.args.includes('--no-cache') || c.args.includes('--no-network'))
+        return false;
+    const dir = cacheDir(c);
+    if (hasCacheMount(run, dir === null ? ['/var/cache/apk', '/etc/apk/cache'] : [dir]))
+        return false;
+    return !removes(dir ?? '/var/cache/apk');
+}
+/** Whether an `rm` of the RUN deletes the folder, asked once per folder (a RUN can hold thousands of commands). */
+function removalCheck(commands) {
+    const removed = commands.filter((c) => c.name === 'rm').flatMap((c) => c.args);
+    const answers = new Map();
+    return (dir) => {
+        let answer = answers.get(dir);
+        if (answer === undefined)
+            answers.set(dir, (answer = removed.some((r) => r.startsWith(dir))));
+        return answer;
+    };
+}
+const apkNoCache = {
+    meta: {
+        id: 'apk-no-cache',
+        title: 'apk add keeps its package cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3019', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        const removes = removalCheck(commands);
+        // Commands carry no line of their own, so the report spans the whole RUN.
+        if (!commands.some((c) => isCommand(c, 'apk', 'add') && keepsCache(c, run, removes)))
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'apk add without --no-cache keeps the package index in the shipped image: use apk add --no-cache', stage: stage.index }];
+    }))
+};
 
 ;// CONCATENATED MODULE: ./src/parse/base-shell.ts
 /**
@@ -15529,6 +15634,205 @@ function builtByThisRepository(image, repositoryImages) {
     const name = ref.name.split('/').pop() ?? '';
     return repositoryImages.has(name.toLowerCase());
 }
+const posixByStage = new WeakMap();
+/**
+ * `posixShell` for many lines of one stage, at the cost of one look per SHELL or pragma: the
+ * answer only changes where the stage sets its shell, so it is computed once per such point.
+ * For rules that ask about every RUN (a file can have 200,000 of them).
+ */
+function posixShellAt(model, index) {
+    let byStage = posixByStage.get(model);
+    if (byStage === undefined) {
+        byStage = new Map();
+        posixByStage.set(model, byStage);
+    }
+    const known = byStage.get(index);
+    if (known !== undefined)
+        return known;
+    const stage = model.stages[index];
+    const next = model.stages[index + 1]?.line ?? Infinity;
+    const points = [
+        ...(stage?.instructions ?? []).filter((i) => i.keyword === 'SHELL').map((i) => i.line),
+        ...model.comments.filter((c) => stage !== undefined && c.line > stage.line && c.line < next && PRAGMA.test(c.text)).map((c) => c.line)
+    ].sort((a, b) => a - b);
+    const answers = new Map();
+    const at = (line) => {
+        // How many shell changes come before the line: the same count, the same shell.
+        let lo = 0;
+        let hi = points.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (points[mid] < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        let answer = answers.get(lo);
+        if (answer === undefined) {
+            answer = posixShell(model, index, line);
+            answers.set(lo, answer);
+        }
+        return answer;
+    };
+    byStage.set(index, at);
+    return at;
+}
+
+;// CONCATENATED MODULE: ./src/rules/package-pinning.ts
+/**
+ * The package pinning rules (opt-in with `pin-packages: true`): a shipped stage installs packages
+ * without naming their versions, so the image changes whenever the repository does. Each rule is
+ * one package manager; this builds them alike.
+ */
+
+
+/** A word we cannot read: a variable, a command substitution, a glob. */
+function opaque(word) {
+    // A `)` or `}` that closes a subshell or group is shell syntax the command splitter left in.
+    return /[$`*?[]/.test(word) || word.startsWith('(') || /^[)}]+$/.test(word);
+}
+function pinningRule(spec) {
+    return {
+        meta: {
+            id: spec.id,
+            title: `${spec.what} without package versions (opt-in)`,
+            severity: 'warning',
+            category: 'correctness',
+            scope: 'ships',
+            equivalents: { hadolint: spec.hadolint, buildkit: null },
+            options: [PIN_PACKAGES]
+        },
+        check: ({ model, options }) => {
+            if (options['pin-packages'] !== true)
+                return [];
+            return model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+                if (!posixShellAt(model, stage.index)(run.line))
+                    return [];
+                const found = runCommands(run)
+                    .map((c) => spec.unpinned(c, run))
+                    .filter((u) => u !== null && u.packages.length > 0);
+                const first = found[0];
+                if (first === undefined)
+                    return [];
+                const names = [...new Set(found.flatMap((u) => u.packages))];
+                return [
+                    {
+                        line: run.line,
+                        endLine: run.endLine,
+                        message: `${first.command} ${listNames(names)} without a version: the shipped image gets whatever the repository holds on the day of the build; ${spec.advice(names[0])}`,
+                        stage: stage.index
+                    }
+                ];
+            }));
+        }
+    };
+}
+/**
+ * `httpd-2.4.6`, `httpd-2.4.6-99.el7`, `bash-0:5.1.8-6.el9`: a name, then `-` and version parts of
+ * letters, digits and `._~^:+`, one of which starts with a digit. A .rpm file, a path, a URL, a
+ * group (`@core`) or a capability (`/usr/bin/x`, `pkgconfig(x)`) is not a package name to pin.
+ */
+function rpmVersioned(word) {
+    if (opaque(word) || word.endsWith('.rpm') || word.includes('/') || word.startsWith('@') || word.includes('(') || /[<>=]/.test(word))
+        return true;
+    const parts = word.split('-').slice(1);
+    return parts.length > 0 && parts.every((p) => /^[A-Za-z0-9._~^:+]+$/.test(p)) && parts.some((p) => /^\d/.test(p));
+}
+
+;// CONCATENATED MODULE: ./src/rules/apk-package-unpinned.ts
+
+
+const VALUED = new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '--arch', '--keys-dir', '--cache-dir']);
+/** `curl=8.5.0-r0`, `curl~8.5` (a fuzzy pin), `curl>8`, a .apk file. */
+const pinned = (p) => /[=~<>]/.test(p) || p.endsWith('.apk') || p.includes('/') || opaque(p);
+const apkPackageUnpinned = pinningRule({
+    id: 'apk-package-unpinned',
+    hadolint: 'DL3018',
+    what: 'apk add',
+    unpinned: (c) => (isCommand(c, 'apk', 'add') ? { command: 'apk add', packages: wordsAfterSubcommand(c, VALUED).filter((p) => !pinned(p)) } : null),
+    advice: (p) => `write ${p}=<version> (or ${p}~<major.minor> to follow the fixes of one release; apk policy ${p} lists the versions)`
+});
+
+;// CONCATENATED MODULE: ./src/rules/apt-get-assume-yes.ts
+/** apt-get install (or upgrade, remove…) without -y: the question it asks has no one to answer it in a build. */
+
+
+/** Subcommands that can stop at "Do you want to continue? [Y/n]". */
+const ASKING = ['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'autopurge', 'build-dep'];
+const ASSUME_YES = /Assume-Yes/i;
+/** -y, --yes, --assume-yes, quiet level 2 (-qq, which implies -y), -o APT::Get::Assume-Yes=…, or a dry run that asks nothing. */
+function answersYes(c) {
+    if (hasOption(c, ['yes', 'assume-yes', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act'], 'ys'))
+        return true;
+    const quiet = c.args.filter((a) => /^-q+$/.test(a)).reduce((n, a) => n + a.length - 1, 0);
+    return quiet >= 2 || c.args.some((a) => a === '-q=2' || a === '--quiet=2' || (/^-[A-Za-z]+$/.test(a) && a.split('q').length > 2) || ASSUME_YES.test(a));
+}
+/** `yes | apt-get …`, `echo y | apt-get …`: the answer comes from the pipe. */
+function fedAnswer(commands, index) {
+    const before = commands[index - 1];
+    return before !== undefined && before.piped && ['yes', 'echo', 'printf'].includes(before.program);
+}
+const aptGetAssumeYes = {
+    meta: {
+        id: 'apt-get-assume-yes',
+        title: 'apt-get install without -y stops at a question no one can answer',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3014', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        const index = commands.findIndex((c) => isCommand(c, 'apt-get', ...ASKING) && !answersYes(c));
+        const command = commands[index];
+        if (command === undefined || fedAnswer(commands, index) || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        if (ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, ASSUME_YES))
+            return [];
+        const sub = command.subcommand;
+        return [
+            {
+                line: run.line,
+                endLine: run.endLine,
+                message: `apt-get ${sub} without -y asks "Do you want to continue? [Y/n]" whenever it has more to do than the packages named (a dependency, a removal), and a build cannot answer: apt-get aborts and the build fails. Add -y (apt-get ${sub} -y …)`,
+                stage: stage.index
+            }
+        ];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-instead-of-apt-get.ts
+/** `apt` in RUN: the interactive front end, whose output and options are not kept stable for scripts. */
+
+
+/** apt subcommands that apt-cache does instead of apt-get. */
+const APT_CACHE = new Set(['search', 'show', 'policy', 'depends', 'rdepends', 'showsrc']);
+const aptInsteadOfAptGet = {
+    meta: {
+        id: 'apt-instead-of-apt-get',
+        title: 'apt in RUN instead of apt-get',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3027', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const command = runCommands(run).find((c) => c.program === 'apt' && c.subcommand !== '');
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        const sub = command.subcommand;
+        const instead = APT_CACHE.has(sub) ? `apt-cache ${sub}` : sub === 'list' ? 'dpkg-query -W (or apt-cache policy)' : `apt-get ${sub === 'full-upgrade' ? 'dist-upgrade' : sub}`;
+        const yes = ['install', 'upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove'].includes(sub) && !hasOption(command, ['yes', 'assume-yes'], 'y') ? ' (with -y: apt asks before it installs, and a build cannot answer)' : '';
+        return [
+            {
+                line: run.line,
+                endLine: run.endLine,
+                message: `apt ${sub}: apt is the front end for people at a terminal and warns that its interface is not stable in scripts (progress bars, changing output and defaults); use ${instead}${yes}`,
+                stage: stage.index
+            }
+        ];
+    }))
+};
 
 ;// CONCATENATED MODULE: ./src/rules/apt-lists-left.ts
 
@@ -15565,6 +15869,59 @@ const aptListsLeft = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/apt-no-install-recommends.ts
+/** apt-get install in a shipped stage without --no-install-recommends: every recommended package ships too. */
+
+
+/** `APT::Install-Recommends "false"` in apt.conf.d, or `-o APT::Install-Recommends=0`. */
+const RECOMMENDS_OFF = /Install-Recommends\W+(?:false|0|no|off)\b/i;
+function installsRecommends(c) {
+    if (!(isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')))
+        return false;
+    if (operands(c).length < 2 || hasOption(c, ['no-install-recommends', 'simulate', 'dry-run', 'just-print', 'recon', 'no-act', 'download-only'], 'sd'))
+        return false;
+    return !c.args.some((a) => RECOMMENDS_OFF.test(a) || /^--install-recommends=(?:false|0|no|off)$/i.test(a));
+}
+const aptNoInstallRecommends = {
+    meta: {
+        id: 'apt-no-install-recommends',
+        title: 'apt-get install ships the recommended packages too',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3015', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const command = runCommands(run).find(installsRecommends);
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        if (RECOMMENDS_OFF.test(runText(run)) || configuredBefore(model, stage.index, run.line, RECOMMENDS_OFF))
+            return [];
+        return [
+            {
+                line: run.line,
+                endLine: run.endLine,
+                message: `${command.program} install ${listNames(operands(command).slice(1))} without --no-install-recommends also installs every package the named ones recommend (documentation, extra tools, often as much again) into the shipped image: add --no-install-recommends, and name the recommended packages the image really needs`,
+                stage: stage.index
+            }
+        ];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/apt-package-unpinned.ts
+
+
+const apt_package_unpinned_VALUED = new Set(['-t', '--target-release', '--default-release', '-o', '--option', '-c', '--config-file']);
+/** `curl=8.5.0-2`, `curl/bookworm-backports` (a release), a .deb file or path. */
+const apt_package_unpinned_pinned = (p) => p.includes('=') || p.includes('/') || p.endsWith('.deb') || opaque(p);
+const aptPackageUnpinned = pinningRule({
+    id: 'apt-package-unpinned',
+    hadolint: 'DL3008',
+    what: 'apt-get install',
+    unpinned: (c) => (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install') ? { command: `${c.program} install`, packages: wordsAfterSubcommand(c, apt_package_unpinned_VALUED).filter((p) => !apt_package_unpinned_pinned(p)) } : null),
+    advice: (p) => `write ${p}=<version> (apt-cache policy ${p} lists the versions), and bump the pins with the base image`
+});
+
 ;// CONCATENATED MODULE: ./src/rules/apt-upgrade.ts
 /**
  * `apt-get dist-upgrade` / `apt full-upgrade` in a build. A plain `apt-get upgrade` is left alone:
@@ -15579,7 +15936,7 @@ const aptUpgrade = {
         severity: 'info',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3005', buildkit: null }
+        equivalents: { hadolint: null, buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
         .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'dist-upgrade', 'full-upgrade') || isCommand(c, 'apt', 'full-upgrade', 'dist-upgrade')))
@@ -15801,7 +16158,7 @@ function outputHas(output, path) {
     return output.kind === 'tree' && output.path !== '/' && isUnder(path, output.path);
 }
 /** The text of a RUN as the shell sees it, heredoc bodies included. */
-function runText(ins) {
+function stage_files_runText(ins) {
     return `${ins.raw}\n${runScript(ins)}\n${ins.heredocs.map((h) => h.content).join('\n')}`;
 }
 /** Whether a COPY/ADD could put `path` in place (a folder source may hold anything). */
@@ -15949,7 +16306,7 @@ function stageFiles(model) {
                 else if (ins.keyword === 'RUN') {
                     if (runOf(ins, cwd).some((o) => o.kind !== 'folder' && isUnder(path, o.path)))
                         return true;
-                    if (name.length >= 3 && runText(ins).includes(name))
+                    if (name.length >= 3 && stage_files_runText(ins).includes(name))
                         return true;
                 }
                 else if (ins.keyword === 'VOLUME') {
@@ -16265,7 +16622,7 @@ const broadCopyFrom = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: 'DL3067', buildkit: null }
     },
     check: ({ model, graph }) => graph.edges
         .filter((e) => e.via === 'copy')
@@ -16862,6 +17219,84 @@ const copyAllBeforeInstall = {
         }
         return [];
     })
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-archive-then-extract.ts
+/** COPY of a local tar archive that a later RUN unpacks: the archive stays in the COPY layer of the shipped image. */
+
+
+/** What ADD unpacks: tar, plain or compressed with gzip, bzip2 or xz (not zip, not zstd). */
+const TAR_ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz))$/i;
+const basename = (path) => path.slice(path.lastIndexOf('/') + 1);
+/** The archive a `tar -x…` unpacks, when it unpacks all of it as ADD would (no members, no --strip-components, no stdout). */
+function untarsWhole(c) {
+    if (c.program !== 'tar')
+        return null;
+    const first = c.args[0] ?? '';
+    // `tar xzf a.tgz`: the old form, letters without a dash, first.
+    const oldStyle = /^[A-Za-z]+$/.test(first) && first.includes('x');
+    const extracts = oldStyle || c.args.some((a) => a === '--extract' || a === '--get' || (/^-[A-Za-z]+$/.test(a) && a.includes('x')));
+    if (!extracts || hasOption(c, ['strip-components', 'exclude', 'wildcards', 'transform', 'xform', 'to-stdout', 'to-command', 'files-from'], 'OT'))
+        return null;
+    let file = null;
+    const members = [];
+    for (let i = oldStyle ? 1 : 0; i < c.args.length; i++) {
+        const a = c.args[i];
+        if (a === '-C' || a === '--directory')
+            i++;
+        else if (a === '--file' || /^-[A-Za-z]*f$/.test(a))
+            file = c.args[++i] ?? null;
+        else if (a.startsWith('--file='))
+            file = a.slice(7);
+        else if (!a.startsWith('-'))
+            members.push(a);
+    }
+    if (oldStyle && first.includes('f'))
+        file = members.shift() ?? null;
+    return file !== null && members.length === 0 ? file : null;
+}
+/** The archives a COPY from the build context brings in, by the name they get in the image. */
+function copiedArchives(copy) {
+    const details = copy.copy;
+    if (details === undefined || details.from !== null || details.destination === null)
+        return [];
+    const dest = details.destination;
+    if (TAR_ARCHIVE.test(dest) && details.sources.length === 1)
+        return [basename(dest)];
+    return details.sources.filter((s) => TAR_ARCHIVE.test(s) && !s.includes('*')).map(basename);
+}
+const copyArchiveThenExtract = {
+    meta: {
+        id: 'copy-archive-then-extract',
+        title: 'COPY of a tar archive that a RUN then unpacks',
+        severity: 'info',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3010', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.flatMap((copy) => {
+        if (copy.keyword !== 'COPY')
+            return [];
+        const archives = copiedArchives(copy);
+        if (archives.length === 0)
+            return [];
+        const later = runs(stage).filter((r) => r.line > copy.line && posixShellAt(model, stage.index)(r.line));
+        for (const run of later) {
+            const untarred = runCommands(run).map(untarsWhole).find((f) => f !== null && archives.includes(basename(f)));
+            if (untarred === undefined || untarred === null)
+                continue;
+            const name = basename(untarred);
+            return [
+                {
+                    line: copy.line,
+                    endLine: copy.endLine,
+                    message: `COPY brings in ${name} and the RUN on line ${run.line} unpacks it: the archive stays in this COPY's layer even if the RUN deletes it. ADD ${name} <dir>/ unpacks it in one step and keeps only the files (or bind it for that RUN: RUN --mount=type=bind,source=${name},target=/tmp/${name} tar -x…)`,
+                    stage: stage.index
+                }
+            ];
+        }
+        return [];
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/copy-destination-slash.ts
@@ -17724,6 +18159,105 @@ const devDependenciesShipped = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/dnf-assume-yes.ts
+/** dnf or tdnf install (or update, remove…) without -y: they ask "Is this ok [y/N]", and a build answers no. */
+
+
+/** microdnf never asks (its -y is accepted and ignored), so it is not among them. */
+const PROGRAMS = new Set(['dnf', 'dnf5', 'dnf-3', 'tdnf']);
+const dnf_assume_yes_ASKING = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'distrosync', 'dsync', 'swap', 'in', 'rm', 'up'];
+const GROUPED = { group: ['install', 'update', 'upgrade', 'remove', 'mark'], groups: ['install', 'update', 'upgrade', 'remove', 'mark'], module: ['install', 'enable', 'disable', 'reset', 'remove', 'update', 'switch-to'] };
+/** assumeyes=1 in dnf.conf (or tdnf.conf) or with --setopt. */
+const dnf_assume_yes_ASSUME_YES = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
+function asks(c) {
+    if (!PROGRAMS.has(c.program))
+        return false;
+    const [sub, second] = operands(c);
+    if (sub === undefined)
+        return false;
+    const grouped = GROUPED[sub];
+    return grouped !== undefined ? second !== undefined && grouped.includes(second) : dnf_assume_yes_ASKING.includes(sub);
+}
+const dnfAssumeYes = {
+    meta: {
+        id: 'dnf-assume-yes',
+        title: 'dnf install without -y stops at a question no one can answer',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3038', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !dnf_assume_yes_ASSUME_YES.test(c.args.join(' ')));
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        if (dnf_assume_yes_ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, dnf_assume_yes_ASSUME_YES))
+            return [];
+        const sub = operands(command).slice(0, GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ');
+        const program = command.program;
+        return [{ line: run.line, endLine: run.endLine, message: `${program} ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it ${program} exits: the build fails. Add -y (${program} ${sub} -y …)`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/dnf-cache-left.ts
+/** dnf, microdnf or tdnf install in a shipped stage without clean all after it: the metadata cache ships. */
+
+
+/** Where each program keeps its cache (microdnf shares yum's folder). */
+const CACHES = {
+    dnf: ['/var/cache/dnf', '/var/cache/libdnf5'],
+    dnf5: ['/var/cache/libdnf5', '/var/cache/dnf'],
+    microdnf: ['/var/cache/yum', '/var/cache/dnf'],
+    tdnf: ['/var/cache/tdnf']
+};
+const FILLS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'makecache', 'distro-sync', 'group', 'module', 'in', 'up'];
+const dnfCacheLeft = {
+    meta: {
+        id: 'dnf-cache-left',
+        title: 'dnf install leaves its cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3040', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        const program = Object.keys(CACHES).find((p) => {
+            const caches = CACHES[p];
+            const fills = (c) => c.program === p && FILLS.includes(c.subcommand);
+            const cleans = (c) => (c.program === p && c.subcommand === 'clean' && operands(c).includes('all')) || removesUnder(c, caches);
+            return commands.some(fills) && !hasCacheMount(run, caches) && !cleanedAfterLastFill(commands, fills, cleans);
+        });
+        if (program === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        const cache = CACHES[program][0];
+        return [{ line: run.line, endLine: run.endLine, message: `${program} leaves its repository metadata in ${cache} (often 100 MB or more) in this layer of the shipped image: mount it as a cache (RUN --mount=type=cache,target=${cache} …), or end the same RUN with ${program} clean all`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/dnf-package-unpinned.ts
+
+
+const dnf_package_unpinned_PROGRAMS = new Set(['dnf', 'dnf5', 'microdnf', 'tdnf']);
+const dnf_package_unpinned_VALUED = new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-x', '--exclude', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel', '--forcearch']);
+const dnfPackageUnpinned = pinningRule({
+    id: 'dnf-package-unpinned',
+    hadolint: 'DL3041',
+    what: 'dnf install',
+    unpinned: (c) => {
+        if (!dnf_package_unpinned_PROGRAMS.has(c.program))
+            return null;
+        const [sub, second] = operands(c);
+        // `dnf module install nodejs:20` pins a stream with a colon.
+        if (sub === 'module' && second === 'install')
+            return { command: `${c.program} module install`, packages: wordsAfterSubcommand(c, dnf_package_unpinned_VALUED).slice(1).filter((p) => !p.includes(':')) };
+        if (sub !== 'install' && sub !== 'in')
+            return null;
+        return { command: `${c.program} install`, packages: wordsAfterSubcommand(c, dnf_package_unpinned_VALUED).filter((p) => !rpmVersioned(p)) };
+    },
+    advice: (p) => `write ${p}-<version> (dnf list --showduplicates ${p} lists the versions)`
+});
+
 ;// CONCATENATED MODULE: ./src/rules/duplicate-stage-name.ts
 
 const duplicateStageName = graphProblemRule({
@@ -17734,6 +18268,84 @@ const duplicateStageName = graphProblemRule({
     scope: 'all',
     equivalents: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' }
 }, (p) => `stage name "${p.name}" is already used by the stage on line ${p.firstLine} (names are compared without case)`);
+
+;// CONCATENATED MODULE: ./src/rules/env-self-reference.ts
+/** The text of a value outside single quotes (where `$A` is literal) and without escaped dollars. */
+function expandedPart(raw) {
+    let out = '';
+    let single = false;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (c === "'")
+            single = !single;
+        else if (c === '\\')
+            i++;
+        else if (!single)
+            out += c;
+    }
+    return out;
+}
+/** The names a value expands: `$name` and `${name…}`, in one pass. */
+function usedNames(text) {
+    const names = [];
+    for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+        const start = i + (text[i + 1] === '{' ? 2 : 1);
+        let end = start;
+        while (end < text.length && /[A-Za-z0-9_]/.test(text[end]))
+            end++;
+        if (end > start && !/\d/.test(text[start]))
+            names.push(text.slice(start, end));
+    }
+    return names;
+}
+/** For each declaration, the names set by the others of the same ENV that its value uses. */
+function sameInstructionReferences(env) {
+    const declarations = env.variables ?? [];
+    const setAt = new Map();
+    declarations.forEach((d, i) => setAt.set(d.name, [...(setAt.get(d.name) ?? []), i]));
+    const found = [];
+    declarations.forEach((d, i) => {
+        if (d.raw === null || !d.raw.includes('$'))
+            return;
+        for (const used of new Set(usedNames(expandedPart(d.raw)))) {
+            if (used !== d.name && (setAt.get(used) ?? []).some((j) => j !== i))
+                found.push({ name: d.name, uses: used });
+        }
+    });
+    return found;
+}
+const envSelfReference = {
+    meta: {
+        id: 'env-self-reference',
+        title: 'ENV uses a variable that the same ENV sets',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3044', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => i.keyword === 'ENV' && (i.variables ?? []).length > 1)
+        .flatMap((env) => {
+        const reference = sameInstructionReferences(env)[0];
+        if (reference === undefined)
+            return [];
+        const before = env.scope.get(reference.uses);
+        const set = env.variables?.find((v) => v.name === reference.uses);
+        // Set before to what it is set to again (`ENV V=$V URL=…/$V`, or the same text): the old value is the new one.
+        const keeps = set !== undefined && ((before?.value !== null && before?.value === set.value) || new RegExp(`^"?\\$\\{?${reference.uses}\\}?"?$`).test(set.raw ?? ''));
+        if (before !== undefined && keeps)
+            return [];
+        const gets = before === undefined ? `nothing from this Dockerfile (empty, or the base image's ${reference.uses})` : before.value === null ? `the value ${reference.uses} had before this ENV` : `the old value "${before.value}"`;
+        return [
+            {
+                line: env.line,
+                endLine: env.endLine,
+                message: `ENV sets ${reference.uses} and uses $${reference.uses} for ${reference.name} in the same instruction: values expand before any name is set, so ${reference.name} gets ${gets}. Set ${reference.uses} in an ENV of its own before this one`,
+                stage: stage.index
+            }
+        ];
+    }))
+};
 
 ;// CONCATENATED MODULE: ./src/rules/exec-form-variable.ts
 /**
@@ -17841,6 +18453,31 @@ const exposeInvalidFormat = {
         .flatMap((i) => i.args
         .filter((a) => !a.includes('$') && a.includes(':'))
         .map((a) => ({ line: i.line, message: `EXPOSE ${a}: an image cannot publish to a host address or port; EXPOSE only the container port (${a.split(':').pop() ?? a}) and map it with docker run -p`, stage: s.index }))))
+};
+
+;// CONCATENATED MODULE: ./src/rules/expose-port-range.ts
+const MAX_PORT = 65535;
+/** The numbers of `80`, `80/tcp`, `8000-8010/udp`; null when the word is not a plain port or range (a variable, a host mapping). */
+function ports(word) {
+    const m = /^(\d+)(?:-(\d+))?(?:\/[A-Za-z]+)?$/.exec(word);
+    if (m === null)
+        return null;
+    return [Number(m[1]), ...(m[2] === undefined ? [] : [Number(m[2])])];
+}
+const exposePortRange = {
+    meta: {
+        id: 'expose-port-range',
+        title: 'EXPOSE of a port above 65535',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3011', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
+        .filter((i) => i.keyword === 'EXPOSE')
+        .flatMap((i) => i.args
+        .filter((a) => (ports(a) ?? []).some((p) => p > MAX_PORT))
+        .map((a) => ({ line: i.line, endLine: i.endLine, message: `EXPOSE ${a}: ports run from 0 to ${MAX_PORT}, so the builder rejects this one (invalid containerPort). Expose the port the program listens on`, stage: stage.index }))))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/expose-proto-casing.ts
@@ -18006,6 +18643,38 @@ const fromPlatformFlagConst = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/gem-package-unpinned.ts
+
+
+const gem_package_unpinned_VALUED = new Set(['-i', '--install-dir', '-n', '--bindir', '--source', '-s', '--platform', '--build-root', '-P', '--trust-policy', '-g', '--file']);
+const gemPackageUnpinned = pinningRule({
+    id: 'gem-package-unpinned',
+    hadolint: 'DL3028',
+    what: 'gem install',
+    unpinned: (c) => {
+        if (!isCommand(c, 'gem', 'install', 'i'))
+            return null;
+        // -v/--version pins what it installs.
+        if (c.args.some((a) => a === '-v' || a === '--version' || a.startsWith('--version=')))
+            return null;
+        const packages = [];
+        let seenSub = false;
+        for (let i = 0; i < c.args.length; i++) {
+            const a = c.args[i];
+            if (gem_package_unpinned_VALUED.has(a))
+                i++;
+            else if (a.startsWith('-'))
+                continue;
+            else if (!seenSub)
+                seenSub = true;
+            else if (!a.includes(':') && !a.endsWith('.gem') && !opaque(a))
+                packages.push(a);
+        }
+        return { command: 'gem install', packages };
+    },
+    advice: (p) => `write ${p}:<version> (or gem install ${p} -v <version>), or list it in a Gemfile and install with bundle install from Gemfile.lock`
+});
+
 ;// CONCATENATED MODULE: ./src/rules/global-arg-not-redeclared.ts
 /** A global ARG is visible in FROM lines only; a stage must say `ARG NAME` to use it. */
 
@@ -18047,6 +18716,33 @@ const globalArgNotRedeclared = {
         });
     }
 };
+
+;// CONCATENATED MODULE: ./src/rules/go-install-unpinned.ts
+
+
+const go_install_unpinned_VALUED = new Set(['-o', '-C', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pkgdir', '-toolexec', '-exec']);
+/** A module path (`golang.org/x/tools/cmd/goimports`), not a package of the module being built (`.`, `./cmd/…`). */
+const remote = (p) => !p.startsWith('.') && !p.startsWith('/') && !opaque(p) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i.test(p);
+const goInstallUnpinned = pinningRule({
+    id: 'go-install-unpinned',
+    hadolint: 'DL3062',
+    what: 'go install',
+    unpinned: (c) => {
+        if (!isCommand(c, 'go', 'install'))
+            return null;
+        const words = [];
+        for (let i = 0; i < c.args.length; i++) {
+            const a = c.args[i];
+            if (go_install_unpinned_VALUED.has(a))
+                i++;
+            else if (!a.startsWith('-'))
+                words.push(a);
+        }
+        // `@latest` asks for whatever is newest: not a pin.
+        return { command: 'go install', packages: words.slice(1).filter((p) => remote(p) && (!p.includes('@') || p.endsWith('@latest'))) };
+    },
+    advice: (p) => `write ${p.replace(/@latest$/, '')}@v<version> (a release tag or a commit)`
+});
 
 ;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
 
@@ -18604,6 +19300,74 @@ const noEmptyContinuation = {
     }))
 };
 
+;// CONCATENATED MODULE: ./src/rules/npm-package-unpinned.ts
+
+
+const npm_package_unpinned_VALUED = new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include', '--cache', '--userconfig', '--tag']);
+/** `x@1.2.3`, `@scope/x@^1`, a git URL at a ref, a tarball, a folder; `x@latest` names no version. */
+function npm_package_unpinned_pinned(p) {
+    if (opaque(p) || /^(?:\.{0,2}\/|~\/)/.test(p) || /\.(?:tgz|tar|tar\.gz)$/.test(p))
+        return true;
+    if (/^(?:git(?:\+[a-z]+)?:\/\/|github:|https?:\/\/)/.test(p))
+        return p.includes('#');
+    const at = p.indexOf('@', p.startsWith('@') ? 1 : 0);
+    return at > 0 && !['latest', 'next', ''].includes(p.slice(at + 1));
+}
+/** npm install/i/add x, yarn add x, yarn global add x, pnpm add x: the named packages. */
+function named(c) {
+    const words = [];
+    for (let i = 0; i < c.args.length; i++) {
+        const a = c.args[i];
+        if (npm_package_unpinned_VALUED.has(a))
+            i++;
+        else if (!a.startsWith('-'))
+            words.push(a);
+    }
+    const [sub, second] = words;
+    if (isCommand(c, 'npm') && ['install', 'i', 'add', 'isntall', 'in'].includes(sub ?? ''))
+        return { command: `npm ${sub}`, words: words.slice(1) };
+    if (isCommand(c, 'yarn') && sub === 'global' && second === 'add')
+        return { command: 'yarn global add', words: words.slice(2) };
+    if ((isCommand(c, 'yarn') || isCommand(c, 'pnpm')) && sub === 'add')
+        return { command: `${c.program} add`, words: words.slice(1) };
+    return null;
+}
+const npmPackageUnpinned = pinningRule({
+    id: 'npm-package-unpinned',
+    hadolint: 'DL3016',
+    what: 'npm install',
+    // `npm install` with no names installs package.json's dependencies, pinned by its lock file.
+    unpinned: (c) => {
+        const found = named(c);
+        return found === null ? null : { command: found.command, packages: found.words.filter((p) => !npm_package_unpinned_pinned(p)) };
+    },
+    advice: (p) => `write ${p}@<version> (npm view ${p} version shows the latest), or list it in package.json and install with npm ci from the lock file`
+});
+
+;// CONCATENATED MODULE: ./src/rules/onbuild-invalid-trigger.ts
+const FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
+const onbuildInvalidTrigger = {
+    meta: {
+        id: 'onbuild-invalid-trigger',
+        title: 'ONBUILD triggers ONBUILD, FROM or MAINTAINER, which the builder rejects',
+        severity: 'error',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3043', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.flatMap((i) => {
+        const trigger = i.keyword === 'ONBUILD' ? (i.args[0] ?? '').toUpperCase() : '';
+        if (!FORBIDDEN.has(trigger))
+            return [];
+        const why = trigger === 'ONBUILD'
+            ? 'ONBUILD cannot be chained: the builder fails with "ONBUILD ONBUILD isn\'t allowed". Put the instruction in an ONBUILD of the image that builds on this one instead'
+            : trigger === 'FROM'
+                ? 'a trigger cannot start a new stage: the builder fails with "FROM isn\'t allowed as an ONBUILD trigger". Write the FROM in the Dockerfile that uses this image'
+                : 'MAINTAINER is not allowed as an ONBUILD trigger (the builder fails) and is deprecated anyway: use LABEL org.opencontainers.image.authors=… in this image';
+        return [{ line: i.line, endLine: i.endLine, message: `ONBUILD ${trigger}: ${why}`, stage: stage.index }];
+    }))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/parse-error.ts
 const parseError = {
     meta: {
@@ -18644,6 +19408,49 @@ const pipCache = {
         return [{ line: run.line, endLine: run.endLine, message: 'pip install without --no-cache-dir keeps downloaded wheels in the shipped image: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1)', stage: stage.index }];
     }))
 };
+
+;// CONCATENATED MODULE: ./src/rules/pip-package-unpinned.ts
+
+const pip_package_unpinned_VALUED = new Set(['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--trusted-host', '--progress-bar', '--proxy', '--src', '--upgrade-strategy', '-b', '--build', '--cache-dir', '--log', '--timeout', '--retries', '--config-settings', '-C']);
+/** Installs that take their versions from a file: requirements, constraints, an editable or local project. */
+const FROM_FILE = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable']);
+const VCS = /^(?:git|hg|svn|bzr)\+/;
+/** `x==1.2`, `x>=1,<2`, `x @ https://…`, a wheel or sdist, a path, a VCS URL at a ref. */
+function pip_package_unpinned_pinned(p) {
+    if (/[=<>!~]/.test(p) || opaque(p) || p.startsWith('.'))
+        return true;
+    if (VCS.test(p))
+        return p.includes('@');
+    return p.includes('/') || p.endsWith('.whl') || p.endsWith('.tar.gz') || p.endsWith('.zip');
+}
+/** The words after `pip install` (or `python -m pip install`), or null when it is not one. */
+function pipInstallArgs(args, program) {
+    const rest = /^pip[0-9.]*$/.test(program) ? args : /^python[0-9.]*$/.test(program) && args[0] === '-m' && /^pip[0-9.]*$/.test(args[1] ?? '') ? args.slice(2) : null;
+    if (rest === null)
+        return null;
+    const at = rest.findIndex((a) => !a.startsWith('-'));
+    return rest[at] === 'install' ? rest.slice(at + 1) : null;
+}
+const pipPackageUnpinned = pinningRule({
+    id: 'pip-package-unpinned',
+    hadolint: 'DL3013',
+    what: 'pip install',
+    unpinned: (c, run) => {
+        const args = pipInstallArgs(c.args, c.program);
+        if (args === null || args.some((a) => FROM_FILE.has(a) || /^--(?:requirement|constraint|editable)=/.test(a)) || run.scope.has('PIP_CONSTRAINT'))
+            return null;
+        const packages = [];
+        for (let i = 0; i < args.length; i++) {
+            const a = args[i];
+            if (pip_package_unpinned_VALUED.has(a))
+                i++;
+            else if (!a.startsWith('-') && !pip_package_unpinned_pinned(a))
+                packages.push(a);
+        }
+        return { command: 'pip install', packages };
+    },
+    advice: (p) => `write ${p}==<version>, or install from a requirements file with pinned versions (pip install -r requirements.txt, made with pip-compile or pip freeze)`
+});
 
 ;// CONCATENATED MODULE: ./src/rules/pipefail.ts
 /**
@@ -18971,6 +19778,69 @@ const pipefail = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/pointless-run-command.ts
+/**
+ * Commands that make no sense in a build step: an interactive editor or monitor, a login, a
+ * shutdown, starting a service that dies with the step. Only programs a RUN runs count, in
+ * command position: installing a package named `vim` or `procps` is not running it.
+ */
+
+
+
+const WHY = {
+    vim: 'an interactive editor: in a build it has no terminal and waits or fails; edit files with sed, or COPY them in',
+    vi: 'an interactive editor: in a build it has no terminal and waits or fails; edit files with sed, or COPY them in',
+    nano: 'an interactive editor: in a build it has no terminal and fails; edit files with sed, or COPY them in',
+    top: 'an interactive monitor: it prints a snapshot into the build log at best; drop it',
+    htop: 'an interactive monitor: it has no terminal in a build; drop it',
+    ps: 'it lists the processes of this build step only, which tells nothing about the running container; drop it',
+    free: 'it shows the memory of the build machine, not of the container the image will run in; drop it',
+    ifconfig: 'it shows the network of the build step, not of the container the image will run in; drop it',
+    shutdown: 'there is no system to shut down in a build step; drop it',
+    reboot: 'there is no system to reboot in a build step; drop it',
+    mount: 'a build step has no privileges to mount file systems (it fails unless the RUN has --security=insecure); use RUN --mount for build-time files, or mount at run time',
+    ssh: 'a login to another machine from a build step needs keys in the image and a network it may not have; for git over SSH use RUN --mount=type=ssh',
+    service: 'a service started in a RUN stops when the RUN ends, so nothing later can use it; start it in the CMD or ENTRYPOINT',
+    kill: 'the processes of earlier build steps are gone already, each RUN starts afresh; drop it'
+};
+const NAMES = Object.keys(WHY);
+/** Whether the command's RUN uses it for a purpose: a service that the next commands use, an ssh through a forwarded agent. */
+function excused(run, program, action, at, count) {
+    if (program === 'ssh')
+        return (run.run?.mounts ?? []).some((m) => m.type === 'ssh');
+    if (program === 'mount')
+        return run.run?.security === 'insecure';
+    // Started and then used by the commands after it (service mysql start && mysql -e …), or stopped.
+    if (program === 'service')
+        return at < count - 1 || !['start', 'restart', 'reload'].includes(action);
+    // Stops what this RUN started before it (a server in the background for a test).
+    if (program === 'kill')
+        return at > 0;
+    return false;
+}
+const pointlessRunCommand = {
+    meta: {
+        id: 'pointless-run-command',
+        title: 'RUN runs a command that makes no sense in a build step',
+        severity: 'info',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3001', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        // Parse only a RUN that names one of the programs somewhere.
+        if (run.form === 'json' || !mentions(run, NAMES) || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        const commands = simpleCommands(runSyntax(run));
+        const found = commands
+            .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))
+            .find(({ program, action, at }) => Object.hasOwn(WHY, program) && !excused(run, program, action, at, commands.length));
+        if (found === undefined)
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: `${found.program} in RUN: ${WHY[found.program]}`, stage: stage.index }];
+    }))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/redundant-target-platform.ts
 const redundantTargetPlatform = {
     meta: {
@@ -18979,7 +19849,7 @@ const redundantTargetPlatform = {
         severity: 'warning',
         category: 'style',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
+        equivalents: { hadolint: 'DL3065', buildkit: 'RedundantTargetPlatform' }
     },
     check: ({ model }) => model.stages
         .filter((s) => s.base.platform === '$TARGETPLATFORM' || s.base.platform === '${TARGETPLATFORM}')
@@ -18995,7 +19865,7 @@ const reservedStageName = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
+        equivalents: { hadolint: 'DL3063', buildkit: 'ReservedStageName' }
     },
     check: ({ model }) => model.stages
         .filter((s) => s.id !== null && RESERVED.has(s.id))
@@ -19249,7 +20119,7 @@ const runSudo = {
 
 
 /** Names that are credentials by themselves; `strong: false` for files that often hold only settings. */
-const NAMES = new Map([
+const secret_file_copied_NAMES = new Map([
     ['id_rsa', ['an SSH private key', true]],
     ['id_dsa', ['an SSH private key', true]],
     ['id_ecdsa', ['an SSH private key', true]],
@@ -19292,7 +20162,7 @@ function secretFile(source) {
         return null;
     const path = trimTrailingSlashes(source);
     const base = path.slice(path.lastIndexOf('/') + 1);
-    const named = NAMES.get(base);
+    const named = secret_file_copied_NAMES.get(base);
     if (named !== undefined)
         return { file: base, what: named[0], strong: named[1] };
     if (base.startsWith('.env.') && !SAFE_ENV.test(base))
@@ -19436,9 +20306,45 @@ const secretsInArgEnv = {
         severity: 'warning',
         category: 'security',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
+        equivalents: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' }
     },
     check: ({ model, graph }) => model.stages.flatMap((s) => secrets_in_arg_env_reportsFor(s, graph.roles[s.index] === 'ships'))
+};
+
+;// CONCATENATED MODULE: ./src/rules/shell-via-symlink.ts
+/** `ln -sf /bin/bash /bin/sh` in RUN: it swaps the image's /bin/sh for every program, when SHELL changes only the build's. */
+
+
+const SH = /^(?:\/usr)?\/bin\/sh$/;
+const shellViaSymlink = {
+    meta: {
+        id: 'shell-via-symlink',
+        title: 'RUN ln … /bin/sh to change the shell, instead of SHELL',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL4005', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const link = runCommands(run).find((c) => {
+            if (c.program !== 'ln')
+                return false;
+            const operands = c.args.filter((a) => !a.startsWith('-'));
+            return operands.length >= 2 && SH.test(operands[operands.length - 1]);
+        });
+        if (link === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        const operands = link.args.filter((a) => !a.startsWith('-'));
+        const shell = operands[0];
+        return [
+            {
+                line: run.line,
+                endLine: run.endLine,
+                message: `ln ${link.args.join(' ')} makes ${shell} the image's /bin/sh for every script and program that runs sh, at build and at run time: to run the RUN instructions in ${shell.slice(shell.lastIndexOf('/') + 1)}, use SHELL ["${shell.startsWith('/') ? shell : `/bin/${shell}`}", "-c"] before them`,
+                stage: stage.index
+            }
+        ];
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/shellcheck.ts
@@ -19478,6 +20384,70 @@ const shellcheck = {
             equivalents: { hadolint: `SC${c.code}`, buildkit: null }
         }));
     }
+};
+
+;// CONCATENATED MODULE: ./src/rules/signature-check-disabled.ts
+/**
+ * Package signature checks turned off: apk --allow-untrusted, apt-get --allow-unauthenticated
+ * (or --force-yes, [trusted=yes]), --nogpgcheck and gpgcheck=0 for yum and dnf, rpm
+ * --nosignature, zypper --no-gpg-checks. A package whose signature is not checked can be anything
+ * the mirror or the network hands over, in any stage. Checkov's CKV2_DOCKER_2–17 cover the same ground.
+ */
+
+
+const RPM_MANAGERS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
+const GPGCHECK_OFF = /(?:repo_|localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i;
+/** `[trusted=yes]`, `[arch=amd64 allow-insecure=yes]` in an apt sources entry. Brackets without `[` inside, so the scan stays linear. */
+function aptTrusted(text) {
+    if (!text.includes('=yes'))
+        return false;
+    for (const m of text.matchAll(/\[[^[\]\n]*\]/g))
+        if (/\b(?:trusted|allow-insecure|allow-weak)=yes\b/.test(m[0]))
+            return true;
+    return false;
+}
+const APT_INSECURE_OPTION = /AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories/i;
+/** Every package is a local file (`apk add --allow-untrusted /tmp/x.apk`) that the RUN did not download: the author's own build. */
+function localPackagesOnly(c, run, extension) {
+    const words = wordsAfterSubcommand(c, new Set());
+    const downloads = runCommands(run).some((x) => x.program === 'curl' || x.program === 'wget');
+    return words.length > 0 && words.every((w) => w.endsWith(extension) && !/^[a-z]+:\/\//.test(w)) && !downloads;
+}
+function commandProblem(c, run) {
+    if (isCommand(c, 'apk') && hasOption(c, ['allow-untrusted']) && !localPackagesOnly(c, run, '.apk'))
+        return 'apk --allow-untrusted installs packages whose signature apk cannot check: add the repository key to /etc/apk/keys instead (or check the file\'s sha256 before installing it)';
+    if ((isCommand(c, 'apt-get') || isCommand(c, 'apt')) && (hasOption(c, ['allow-unauthenticated', 'allow-insecure-repositories', 'allow-downgrade-to-insecure-repositories', 'force-yes']) || c.args.some((a) => APT_INSECURE_OPTION.test(a) && !/=(?:false|0|no)$/i.test(a)))) {
+        const flag = hasOption(c, ['force-yes']) ? '--force-yes' : '--allow-unauthenticated';
+        return `${c.program} ${flag} installs packages whose signature apt cannot check: add the repository's key (a signed-by= keyring in its sources entry) and drop ${flag}`;
+    }
+    if (RPM_MANAGERS.has(c.program) && (hasOption(c, ['nogpgcheck', 'no-gpgchecks']) || c.args.some((a) => GPGCHECK_OFF.test(a))) && !localPackagesOnly(c, run, '.rpm'))
+        return `${c.program} --nogpgcheck installs packages without checking their signatures: import the repository's key (rpm --import <key url>) and drop it`;
+    if (c.program === 'rpm' && hasOption(c, ['nosignature', 'nodigest', 'noverify']))
+        return 'rpm --nosignature installs a package without checking its signature or digest: import the vendor\'s key (rpm --import <key>) and let rpm check it';
+    if (isCommand(c, 'zypper') && hasOption(c, ['no-gpg-checks', 'no-gpg-check']))
+        return 'zypper --no-gpg-checks installs packages whose signature zypper does not check: import the repository\'s key (rpm --import <key>) and drop it';
+    return null;
+}
+const signatureCheckDisabled = {
+    meta: {
+        id: 'signature-check-disabled',
+        title: 'Packages are installed without checking their signatures',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        if (!posixShellAt(model, stage.index)(run.line))
+            return [];
+        const found = runCommands(run).map((c) => commandProblem(c, run));
+        const text = runText(run);
+        if (aptTrusted(text))
+            found.push('[trusted=yes] in an apt sources entry makes apt install from that repository without checking signatures: add its key (signed-by=<keyring>) instead');
+        if (GPGCHECK_OFF.test(text) && !found.some((f) => f?.includes('--nogpgcheck') === true))
+            found.push('gpgcheck=0 in a repository file makes yum and dnf install from it without checking signatures: set gpgcheck=1 and gpgkey=<key url>');
+        return [...new Set(found.filter((f) => f !== null))].map((message) => ({ line: run.line, endLine: run.endLine, message, stage: stage.index }));
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/single-stage-build.ts
@@ -19622,6 +20592,125 @@ const stageSelfReference = graphProblemRule({
     scope: 'all',
     equivalents: { hadolint: 'DL3023', buildkit: null }
 }, (p) => `${p.what}=${p.value} refers to the stage it is in; a stage cannot use itself`);
+
+;// CONCATENATED MODULE: ./src/rules/tls-verification-disabled.ts
+/**
+ * Certificate checks turned off for downloads: curl -k, wget --no-check-certificate, pip
+ * --trusted-host, Node's, Python's, npm's and git's switches, sslverify=0 for yum and dnf. Anyone
+ * between the build and the server can then swap what is downloaded, in any stage (a builder's
+ * downloads end up in what it builds). Checkov's CKV2_DOCKER_2–17 cover the same ground.
+ */
+
+
+
+/** curl's short options that take a value: in `-sSLko f` the k counts, in `-Hk` it is the header. */
+const CURL_VALUED = 'oOuHdXAebcCEFKmrTUwxyYzDPQt';
+function curlInsecure(c) {
+    if (hasOption(c, ['insecure', 'proxy-insecure']))
+        return true;
+    return c.args.some((a) => {
+        if (!/^-[A-Za-z0-9#]+$/.test(a))
+            return false;
+        for (const letter of a.slice(1)) {
+            if (letter === 'k')
+                return true;
+            if (CURL_VALUED.includes(letter))
+                return false;
+        }
+        return false;
+    });
+}
+const isPip = (c) => /^pip[0-9.]*$/.test(c.program) || (/^python[0-9.]*$/.test(c.program) && c.args[0] === '-m' && /^pip[0-9.]*$/.test(c.args[1] ?? ''));
+const FALSE = /^(?:false|0|no|off)$/i;
+const SSLVERIFY_OFF = /(?<!\.)sslverify\s*=\s*(?:0|false|no|off)\b/i;
+const WGETRC_OFF = /check[-_]certificate\s*=\s*off/i;
+/** What a command turns off, as the start of the message, or null. */
+function tls_verification_disabled_commandProblem(c) {
+    if (c.program === 'curl' && curlInsecure(c))
+        return 'curl -k (--insecure) accepts any certificate, so anyone between the build and the server can replace what it downloads: drop -k; for a server with a private CA give curl its certificate (--cacert <file>) or add it to the system store (update-ca-certificates)';
+    if (c.program === 'wget' && hasOption(c, ['no-check-certificate']))
+        return 'wget --no-check-certificate accepts any certificate, so anyone between the build and the server can replace what it downloads: drop it; for a server with a private CA use --ca-certificate=<file> or add the CA to the system store';
+    if (isPip(c) && (hasOption(c, ['trusted-host']) || c.args.some((a) => /trusted-host/.test(a))))
+        return 'pip --trusted-host lets pip fetch from that host over plain HTTP or with any certificate: serve the index over HTTPS with a valid certificate (for a private CA, pip --cert <bundle>) and drop --trusted-host';
+    if (['npm', 'yarn', 'pnpm'].includes(c.program)) {
+        const words = c.args.filter((a) => !a.startsWith('-'));
+        const at = words.indexOf('strict-ssl');
+        const set = (words[0] === 'config' && words[1] === 'set') || words[0] === 'set';
+        if ((set && at >= 0 && FALSE.test(words[at + 1] ?? '')) || c.args.some((a) => /^--strict-ssl=(?:false|0)$/i.test(a)))
+            return `${c.program} strict-ssl false makes ${c.program} accept any certificate from the registry: drop it; for a private CA set cafile (${c.program} config set cafile <file>)`;
+    }
+    if (c.program === 'git') {
+        const i = c.args.findIndex((a) => /^http\.(?:[^=\s]+\.)?sslverify(?:=|$)/i.test(a));
+        const value = i < 0 ? null : c.args[i].includes('=') ? c.args[i].slice(c.args[i].indexOf('=') + 1) : (c.args[i + 1] ?? '');
+        if (value !== null && FALSE.test(value))
+            return 'git http.sslVerify false makes git accept any certificate: drop it; for a private CA set http.sslCAInfo=<file>';
+    }
+    if (['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'].includes(c.program) && c.args.some((a) => SSLVERIFY_OFF.test(a)))
+        return `${c.program} --setopt=sslverify=0 makes ${c.program} accept any certificate from the repositories: drop it; for a private CA set sslcacert=<file> in the .repo file`;
+    return null;
+}
+/** What an environment variable turns off, or null. Names as the tools read them (npm's in any case). */
+function variableProblem(name, value) {
+    if (name === 'NODE_TLS_REJECT_UNAUTHORIZED' && value === '0')
+        return 'NODE_TLS_REJECT_UNAUTHORIZED=0 makes every Node.js process accept any certificate: drop it; for a private CA use NODE_EXTRA_CA_CERTS=<file>';
+    if (name === 'PYTHONHTTPSVERIFY' && value === '0')
+        return "PYTHONHTTPSVERIFY=0 turns off certificate checks in Python's standard HTTPS client: drop it; for a private CA point SSL_CERT_FILE at a CA bundle";
+    if (name === 'GIT_SSL_NO_VERIFY' && value !== '')
+        return 'GIT_SSL_NO_VERIFY (set to any value) makes git accept any certificate: drop it; for a private CA use GIT_SSL_CAINFO=<file>';
+    if (name === 'PIP_TRUSTED_HOST' && value !== '')
+        return 'PIP_TRUSTED_HOST lets pip fetch from those hosts over plain HTTP or with any certificate: serve the index over HTTPS with a valid certificate (for a private CA, PIP_CERT=<bundle>) and drop it';
+    if (name.toLowerCase() === 'npm_config_strict_ssl' && FALSE.test(value))
+        return 'npm_config_strict_ssl=false makes npm accept any certificate from the registry: drop it; for a private CA use npm_config_cafile=<file>';
+    return null;
+}
+const tls_verification_disabled_unquote = (v) => v.replace(/^(["'])(.*)\1$/, '$2');
+/** `NAME=value cmd`, `export NAME=value` in a RUN. */
+const VARIABLES = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|PIP_TRUSTED_HOST|npm_config_strict_ssl/i;
+function runAssignments(run) {
+    // Parse only a RUN that names one of the variables.
+    if (run.form === 'json' || !mentions(run, VARIABLES))
+        return [];
+    const out = [];
+    for (const c of simpleCommands(runSyntax(run))) {
+        const words = [...c.assignments, ...(programOf(c) === 'export' ? c.words.slice(1) : [])];
+        for (const w of words) {
+            const eq = w.text.indexOf('=');
+            if (eq > 0)
+                out.push({ name: w.text.slice(0, eq), value: w.text.slice(eq + 1) });
+        }
+    }
+    return out;
+}
+function runProblems(run) {
+    const found = runCommands(run).map(tls_verification_disabled_commandProblem);
+    found.push(...runAssignments(run).map((a) => variableProblem(a.name, a.value)));
+    const text = runText(run);
+    if (SSLVERIFY_OFF.test(text) && !found.some((f) => f?.includes('sslverify') === true))
+        found.push('sslverify=0 in a repository file makes yum and dnf accept any certificate from that repository: drop it; for a private CA set sslcacert=<file> in the .repo file');
+    if (WGETRC_OFF.test(text))
+        found.push('check_certificate = off in a wgetrc makes every wget accept any certificate: drop it; for a private CA set ca_certificate=<file>');
+    return [...new Set(found.filter((f) => f !== null))];
+}
+const tlsVerificationDisabled = {
+    meta: {
+        id: 'tls-verification-disabled',
+        title: 'A download turns off certificate checks',
+        severity: 'warning',
+        category: 'security',
+        scope: 'all',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.flatMap((i) => {
+        let problems = [];
+        if (i.keyword === 'RUN' && posixShellAt(model, stage.index)(i.line))
+            problems = runProblems(i);
+        else if (i.keyword === 'RUN')
+            problems = runCommands(i).map(tls_verification_disabled_commandProblem).filter((p) => p !== null);
+        else if (i.keyword === 'ENV' || i.keyword === 'ARG')
+            problems = (i.variables ?? []).flatMap((v) => (v.raw === null ? [] : [variableProblem(v.name, tls_verification_disabled_unquote(v.raw))])).filter((p) => p !== null);
+        return problems.map((message) => ({ line: i.line, endLine: i.endLine, message, stage: stage.index }));
+    }))
+};
 
 ;// CONCATENATED MODULE: ./src/rules/toolchain-version-mismatch.ts
 
@@ -19959,6 +21048,211 @@ const unusedStage = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/user-not-numeric.ts
+/** The shipped image's USER is a name: Kubernetes' runAsNonRoot cannot check that a name is not root. */
+
+
+/** Users the well-known base images define, with their UIDs. */
+function knownUid(model, index, name) {
+    const image = rootImage(model, index)?.base.image ?? '';
+    const alpine = /alpine/.test(rootImage(model, index)?.base.tag ?? '') || image === 'alpine';
+    if (name === 'nonroot' && image.includes('distroless'))
+        return '65532';
+    if (name === 'node' && /^(?:docker\.io\/)?(?:library\/)?node$/.test(image))
+        return '1000';
+    if (name === 'app' && image.startsWith('mcr.microsoft.com/dotnet/'))
+        return '$APP_UID';
+    if (name === 'nobody')
+        return '65534';
+    if (name === 'www-data')
+        return alpine ? '82' : '33';
+    return null;
+}
+/** The UID a useradd/adduser in the stage chain gives the user (`useradd -u 10001 app`), or null. */
+function createdUid(model, index, name) {
+    for (const stage of stageChain(model, index)) {
+        for (const run of stage.instructions) {
+            for (const c of runCommands(run)) {
+                if (!['useradd', 'adduser'].includes(c.program) || !c.args.includes(name))
+                    continue;
+                const at = c.args.findIndex((a) => a === '-u' || a === '--uid');
+                const uid = at >= 0 ? c.args[at + 1] : c.args.find((a) => a.startsWith('--uid='))?.slice(6);
+                if (uid !== undefined && /^\d+$/.test(uid))
+                    return uid;
+            }
+        }
+    }
+    return null;
+}
+const userNotNumeric = {
+    meta: {
+        id: 'user-not-numeric',
+        title: 'The shipped image runs as a user name, not a UID',
+        severity: 'info',
+        category: 'security',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3066', buildkit: null }
+    },
+    check: ({ model, graph }) => {
+        const reported = new Set();
+        return graph.targets.flatMap(({ stage }) => {
+            // Kubernetes' check is for Linux services: a Windows user has no UID, and a desktop or CLI tool that serves no port is not run there.
+            if (isWindowsStage(model, stage) || !stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE')))
+                return [];
+            const user = effectiveInstruction(model, stage, 'USER');
+            const value = user?.args[0] ?? '';
+            const name = value.split(':')[0] ?? '';
+            // A UID, root (the root-user rule's case), or a variable whose value we cannot know.
+            if (user === null || reported.has(user.line) || name === '' || /^\d+$/.test(name) || name === 'root' || value.includes('$'))
+                return [];
+            reported.add(user.line);
+            const created = createdUid(model, stage, name);
+            const known = knownUid(model, stage, name);
+            const uid = created ?? known;
+            const group = value.includes(':') ? `:${value.split(':')[1] ?? ''}` : '';
+            const createdHere = stageChain(model, stage).some((s) => s.instructions.some((i) => runCommands(i).some((c) => ['useradd', 'adduser'].includes(c.program) && c.args.includes(name))));
+            const advice = uid !== null
+                ? `write USER ${uid}${/^\d+$/.test(group.slice(1)) || group === '' ? group : created === null && group === `:${name}` ? `:${uid}` : ''} (${name}'s UID)`
+                : createdHere
+                    ? `create ${name} with a fixed UID (useradd -u 10001 ${name}, or adduser -u 10001) and write USER 10001`
+                    : `write ${name}'s UID (USER <uid>${group})`;
+            return [{ line: user.line, message: `USER ${value} is a name: with runAsNonRoot: true and no runAsUser, Kubernetes cannot tell that ${name} is not root and refuses to start the container; ${advice}`, stage: user.stage }];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/useradd-high-uid.ts
+/** useradd -u <large UID> without -l: the sparse lastlog file becomes a real one of UID × 292 bytes in the layer. */
+
+
+/** UIDs from here up make lastlog (292 bytes a UID) tens of megabytes. */
+const HIGH_UID = 100_000;
+const LASTLOG_ENTRY = 292;
+/** The UID given with -u/--uid, its variables resolved in the RUN's scope; null when none or unknown. */
+function uid(c, run) {
+    const at = c.args.findIndex((a) => a === '-u' || a === '--uid');
+    const word = at >= 0 ? c.args[at + 1] : (c.args.find((a) => a.startsWith('--uid='))?.slice(6) ?? c.args.find((a) => /^-u\d/.test(a))?.slice(2));
+    if (word === undefined)
+        return null;
+    const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(word)?.[1];
+    const value = name === undefined ? word : (run.scope.get(name)?.value ?? '');
+    return /^\d+$/.test(value) ? Number(value) : null;
+}
+const useraddHighUid = {
+    meta: {
+        id: 'useradd-high-uid',
+        title: 'useradd with a high UID and without -l makes a huge layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3046', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const found = runCommands(run)
+            .filter((c) => c.program === 'useradd' && !hasOption(c, ['no-log-init'], 'l'))
+            .map((c) => uid(c, run))
+            .find((u) => u !== null && u >= HIGH_UID);
+        if (found === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        const megabytes = Math.round((found * LASTLOG_ENTRY) / 1_000_000);
+        return [{ line: run.line, endLine: run.endLine, message: `useradd -u ${found} without -l (--no-log-init) writes the user's entry at offset UID × ${LASTLOG_ENTRY} in /var/log/lastlog: the sparse file is stored whole in the layer (about ${megabytes} MB); add -l`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/wget-and-curl.ts
+/** A shipped stage installs wget or curl while it already uses the other: two download tools where one does. */
+
+
+
+/**
+ * The first RUN of the stage that runs the tool (in command position), not counting one that
+ * installs packages for the moment and removes them again: the tool may be among them, named by a
+ * variable (`fetchDeps='wget'`).
+ */
+function firstUse(runs, tool) {
+    return runs.find((r) => r.form !== 'json' && mentions(r, [tool]) && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool) && !removesAfterInstall(r));
+}
+const wget_and_curl_installs = (run, tool) => systemInstalls(run).some((p) => p.packages.some((name) => name === tool || name.startsWith(`${tool}=`)));
+/** Removing packages after installing them in the same RUN (`apt-get purge -y --auto-remove $fetchDeps`): a download tool used and dropped. */
+function removesAfterInstall(run) {
+    const commands = runCommands(run);
+    const install = commands.findIndex((c) => isCommand(c, 'apt-get', 'install') || isCommand(c, 'apk', 'add') || isCommand(c, 'dnf', 'install') || isCommand(c, 'yum', 'install'));
+    return dropsBuildDependencies(commands) || commands.some((c, i) => i > install && (isCommand(c, 'apt-get', 'purge', 'remove', 'autoremove') || isCommand(c, 'apk', 'del') || isCommand(c, 'dnf', 'remove') || isCommand(c, 'yum', 'remove')));
+}
+/** The first RUN of the stage chain that installs the tool's package and keeps it. */
+function installedAt(model, index, tool) {
+    return stageChain(model, index)
+        .flatMap((s) => runs(s))
+        .find((r) => wget_and_curl_installs(r, tool) && !removesAfterInstall(r));
+}
+const INSTEAD = {
+    wget: 'curl -fsSLO <url> (or -o <file>) downloads like wget does',
+    curl: 'wget -q -O <file> <url> (or -O- to stdout) downloads like curl does'
+};
+const wgetAndCurl = {
+    meta: {
+        id: 'wget-and-curl',
+        title: 'A shipped stage installs a second download tool (wget and curl)',
+        severity: 'info',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL4001', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => {
+        const stageRuns = runs(stage);
+        const curl = firstUse(stageRuns, 'curl');
+        const wget = firstUse(stageRuns, 'wget');
+        if (curl === undefined || wget === undefined)
+            return [];
+        // Both already in the base image cost nothing; an installed one is the waste.
+        for (const [extra, other] of [['wget', 'curl'], ['curl', 'wget']]) {
+            const install = installedAt(model, stage.index, extra);
+            if (install === undefined)
+                continue;
+            const otherUse = other === 'curl' ? curl : wget;
+            return [
+                {
+                    line: install.line,
+                    endLine: install.endLine,
+                    message: `the image gets the ${extra} package here although this stage also runs ${other} (line ${otherUse.line}): one download tool is enough; keep ${other} and use it instead of ${extra}: ${INSTEAD[extra]}`,
+                    stage: install.stage
+                }
+            ];
+        }
+        return [];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/rules/wget-progress.ts
+/** GNU wget in a build writes a line of dots for every 50 KB it downloads into the build log. */
+
+
+/** BusyBox wget (Alpine) has no dot progress to bloat the log, and no --progress option: unless GNU wget is installed. */
+function gnuWget(model, index, line) {
+    if (stageShell(model, index, line).base !== 'ash')
+        return true;
+    return stageChain(model, index).some((s) => runs(s).some((r) => (s.index !== index || r.line <= line) && systemInstalls(r).some((p) => p.packages.includes('wget'))));
+}
+const wgetProgress = {
+    meta: {
+        id: 'wget-progress',
+        title: 'wget without --progress fills the build log',
+        severity: 'info',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3047', buildkit: null },
+        // Judged on the corpus, the official images' long-standing wget calls: log length is not what their maintainers want to hear about.
+        experimental: true
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        // -q/--quiet, -nv/--no-verbose, or the log to a file (-o, -a): nothing floods the build output.
+        const loud = runCommands(run).find((c) => c.program === 'wget' && !hasOption(c, ['progress', 'quiet', 'no-verbose', 'output-file', 'append-output', 'show-progress'], 'qoa') && !c.args.includes('-nv'));
+        if (loud === undefined || !gnuWget(model, stage.index, run.line))
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: 'wget without --progress prints a line of dots for every 50 KB it downloads (thousands of lines for a large file) into the build log: add --progress=dot:giga, or -q (-nv) to print only errors', stage: stage.index }];
+    }))
+};
+
 ;// CONCATENATED MODULE: ./src/rules/workdir-relative-path.ts
 /** A relative first WORKDIR depends on the base image's working directory. */
 
@@ -19998,8 +21292,238 @@ const workdirRelativePath = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/rules/yarn-cache-left.ts
+/** yarn install in a shipped stage without yarn cache clean after it: a second copy of every package ships. */
+
+
+/** Yarn 1's cache folder as root (the node images' default user), and the usual others. */
+const CACHE = '/usr/local/share/.cache/yarn';
+const CACHE_PATH = /\.cache\/yarn|\.yarn\/(?:berry\/)?cache|yarn-cache|\/yarn\b/;
+const fills = (c) => {
+    if (!isCommand(c, 'yarn'))
+        return false;
+    const words = c.args.filter((a) => !a.startsWith('-'));
+    // A bare `yarn` installs, unless it only asks for the version or help.
+    const asks = c.args.some((a) => ['-v', '-V', '--version', '-h', '--help'].includes(a));
+    return (words.length === 0 && !asks) || words[0] === 'install' || words[0] === 'add' || (words[0] === 'global' && words[1] === 'add');
+};
+const cleans = (c) => (isCommand(c, 'yarn', 'cache') && c.args.includes('clean')) || (c.program === 'rm' && c.args.some((a) => CACHE_PATH.test(a)));
+/** A cache mount for yarn's folder, or a cache folder sent somewhere that is mounted. */
+function cacheMounted(run) {
+    return (run.run?.mounts ?? []).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && (CACHE_PATH.test(m.target) || m.target === run.scope.get('YARN_CACHE_FOLDER')?.value));
+}
+const yarnCacheLeft = {
+    meta: {
+        id: 'yarn-cache-left',
+        title: 'yarn install leaves its package cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3060', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        if (!commands.some(fills) || cacheMounted(run) || cleanedAfterLastFill(commands, fills, cleans) || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: `yarn keeps a copy of every package it installs in its cache (${CACHE} for root) in this layer of the shipped image, next to node_modules: mount the cache (RUN --mount=type=cache,target=${CACHE} yarn install …), or end the same RUN with yarn cache clean`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/yum-assume-yes.ts
+/** yum install (or update, remove…) without -y: yum asks "Is this ok [y/N]", and a build answers no. */
+
+
+const yum_assume_yes_ASKING = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'groupupdate', 'groupremove', 'swap'];
+/** `yum group install x`, `yum module enable x`: the second word decides. */
+const yum_assume_yes_GROUPED = { group: ['install', 'update', 'upgrade', 'remove', 'mark'], groups: ['install', 'update', 'upgrade', 'remove', 'mark'], module: ['install', 'enable', 'disable', 'reset', 'remove', 'update', 'switch-to'] };
+/** assumeyes=1 in yum.conf or with --setopt. */
+const yum_assume_yes_ASSUME_YES = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
+function yum_assume_yes_asks(c) {
+    if (!isCommand(c, 'yum'))
+        return false;
+    const [sub, second] = operands(c);
+    if (sub === undefined)
+        return false;
+    const grouped = yum_assume_yes_GROUPED[sub];
+    return grouped !== undefined ? second !== undefined && grouped.includes(second) : yum_assume_yes_ASKING.includes(sub);
+}
+const yumAssumeYes = {
+    meta: {
+        id: 'yum-assume-yes',
+        title: 'yum install without -y stops at a question no one can answer',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3030', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const command = runCommands(run).find((c) => yum_assume_yes_asks(c) && !hasOption(c, ['assumeyes'], 'y') && !yum_assume_yes_ASSUME_YES.test(c.args.join(' ')));
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        if (yum_assume_yes_ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, yum_assume_yes_ASSUME_YES))
+            return [];
+        const sub = operands(command).slice(0, yum_assume_yes_GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ');
+        return [{ line: run.line, endLine: run.endLine, message: `yum ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it yum exits: the build fails. Add -y (yum ${sub} -y …)`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/yum-cache-left.ts
+/** yum install in a shipped stage without yum clean all after it: the metadata and package cache ship. */
+
+
+const yum_cache_left_CACHE = '/var/cache/yum';
+const yum_cache_left_FILLS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'makecache', 'distro-sync', 'group'];
+const yum_cache_left_fills = (c) => isCommand(c, 'yum', ...yum_cache_left_FILLS);
+const yum_cache_left_cleans = (c) => (isCommand(c, 'yum', 'clean') && operands(c).includes('all')) || removesUnder(c, [yum_cache_left_CACHE]);
+const yumCacheLeft = {
+    meta: {
+        id: 'yum-cache-left',
+        title: 'yum install leaves its cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3032', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        if (!commands.some(yum_cache_left_fills) || hasCacheMount(run, [yum_cache_left_CACHE]) || cleanedAfterLastFill(commands, yum_cache_left_fills, yum_cache_left_cleans) || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: `yum leaves its repository metadata and packages in ${yum_cache_left_CACHE} (often 100 MB or more) in this layer of the shipped image: mount it as a cache (RUN --mount=type=cache,target=${yum_cache_left_CACHE} …), or end the same RUN with yum clean all`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/yum-package-unpinned.ts
+
+
+const yum_package_unpinned_VALUED = new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '-x', '--exclude', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel']);
+const yumPackageUnpinned = pinningRule({
+    id: 'yum-package-unpinned',
+    hadolint: 'DL3033',
+    what: 'yum install',
+    unpinned: (c) => (isCommand(c, 'yum', 'install', 'groupinstall', 'localinstall') ? { command: `yum ${c.subcommand}`, packages: wordsAfterSubcommand(c, yum_package_unpinned_VALUED).filter((p) => !rpmVersioned(p)) } : null),
+    advice: (p) => `write ${p}-<version> (yum list --showduplicates ${p} lists the versions)`
+});
+
+;// CONCATENATED MODULE: ./src/rules/zypper-cache-left.ts
+/** zypper install in a shipped stage without zypper clean after it: the metadata and package cache ship. */
+
+
+const zypper_cache_left_CACHE = '/var/cache/zypp';
+const zypper_cache_left_FILLS = ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'refresh', 'ref', 'install-new-recommends', 'inr'];
+const zypper_cache_left_fills = (c) => isCommand(c, 'zypper', ...zypper_cache_left_FILLS);
+const zypper_cache_left_cleans = (c) => isCommand(c, 'zypper', 'clean', 'cc') || removesUnder(c, [zypper_cache_left_CACHE]);
+const zypperCacheLeft = {
+    meta: {
+        id: 'zypper-cache-left',
+        title: 'zypper install leaves its cache in a shipped layer',
+        severity: 'warning',
+        category: 'size',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3036', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        if (!commands.some(zypper_cache_left_fills) || hasCacheMount(run, [zypper_cache_left_CACHE]) || cleanedAfterLastFill(commands, zypper_cache_left_fills, zypper_cache_left_cleans) || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        return [{ line: run.line, endLine: run.endLine, message: `zypper leaves its repository metadata and packages in ${zypper_cache_left_CACHE} in this layer of the shipped image: mount it as a cache (RUN --mount=type=cache,target=${zypper_cache_left_CACHE} …), or end the same RUN with zypper clean --all`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/zypper-dist-upgrade.ts
+/** zypper dist-upgrade in a Dockerfile: it can move the image to whatever release the repositories now hold. */
+
+
+const zypperDistUpgrade = {
+    meta: {
+        id: 'zypper-dist-upgrade',
+        title: 'zypper dist-upgrade in a Dockerfile',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3035', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
+        .filter((run) => runCommands(run).some((c) => isCommand(c, 'zypper', 'dist-upgrade', 'dup')) && posixShellAt(model, stage.index)(run.line))
+        .map((run) => ({
+        line: run.line,
+        endLine: run.endLine,
+        message: 'zypper dist-upgrade replaces, downgrades or removes packages to match whatever the repositories hold on the day of the build, even across releases: use a base image tag of the release you want, and zypper update (or zypper patch) for fixes within it',
+        stage: stage.index
+    })))
+};
+
+;// CONCATENATED MODULE: ./src/rules/zypper-non-interactive.ts
+/** zypper install (or remove, update…) without -n or -y: zypper asks "Continue? [y/n/v/...]", and a build cannot answer. */
+
+
+const zypper_non_interactive_ASKING = ['install', 'in', 'remove', 'rm', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'install-new-recommends', 'inr'];
+const zypperNonInteractive = {
+    meta: {
+        id: 'zypper-non-interactive',
+        title: 'zypper install without -n or -y stops at a question no one can answer',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3034', buildkit: null }
+    },
+    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
+        const command = runCommands(run).find((c) => isCommand(c, 'zypper', ...zypper_non_interactive_ASKING) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
+        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        const sub = command.subcommand;
+        return [{ line: run.line, endLine: run.endLine, message: `zypper ${sub} without -n asks "Continue? [y/n/v/...]", and a build cannot answer: zypper gives up and the build fails. Use zypper --non-interactive ${sub} … (or zypper ${sub} -y …)`, stage: stage.index }];
+    }))
+};
+
+;// CONCATENATED MODULE: ./src/rules/zypper-package-unpinned.ts
+
+
+const zypper_package_unpinned_VALUED = new Set(['-t', '--type', '-r', '--repo', '--from', '--root', '-R', '--reposd-root', '-D', '--download']);
+/** `x=1.2`, `x>=1.2`, `x<2`, a .rpm file or a path. */
+const zypper_package_unpinned_pinned = (p) => /[=<>]/.test(p) || p.endsWith('.rpm') || p.includes('/') || opaque(p);
+const zypperPackageUnpinned = pinningRule({
+    id: 'zypper-package-unpinned',
+    hadolint: 'DL3037',
+    what: 'zypper install',
+    unpinned: (c) => (isCommand(c, 'zypper', 'install', 'in') ? { command: `zypper ${c.subcommand}`, packages: wordsAfterSubcommand(c, zypper_package_unpinned_VALUED).filter((p) => !zypper_package_unpinned_pinned(p)) } : null),
+    advice: (p) => `write ${p}=<version> (zypper search -s ${p} lists the versions)`
+});
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 /** Every rule, by id. Generated by `npm run docs` from the files src/rules/<id>.ts: do not edit. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -20077,7 +21601,12 @@ const RULES = [
     addLocalFile,
     addUrlWithoutChecksum,
     apkNoCache,
+    apkPackageUnpinned,
+    aptGetAssumeYes,
+    aptInsteadOfAptGet,
     aptListsLeft,
+    aptNoInstallRecommends,
+    aptPackageUnpinned,
     aptUpgrade,
     artifactNotCopied,
     baseImageLatest,
@@ -20090,6 +21619,7 @@ const RULES = [
     consecutiveRun,
     consistentInstructionCasing,
     copyAllBeforeInstall,
+    copyArchiveThenExtract,
     copyDestinationSlash,
     copyDestinationWildcard,
     copyFromIndex,
@@ -20100,14 +21630,21 @@ const RULES = [
     curlPipeShell,
     deadInstruction,
     devDependenciesShipped,
+    dnfAssumeYes,
+    dnfCacheLeft,
+    dnfPackageUnpinned,
     duplicateStageName,
+    envSelfReference,
     execFormVariable,
     exposeInvalidFormat,
+    exposePortRange,
     exposeProtoCasing,
     fromAsCasing,
     fromMissingStageVariant,
     fromPlatformFlagConst,
+    gemPackageUnpinned,
     globalArgNotRedeclared,
+    goInstallUnpinned,
     heavyFinalBase,
     imageNotPinned,
     invalidDefaultArgInFrom,
@@ -20123,9 +21660,13 @@ const RULES = [
     multipleEntrypoint,
     multipleHealthcheck,
     noEmptyContinuation,
+    npmPackageUnpinned,
+    onbuildInvalidTrigger,
     parseError,
     pipCache,
+    pipPackageUnpinned,
     pipefail,
+    pointlessRunCommand,
     redundantTargetPlatform,
     reservedStageName,
     rootUser,
@@ -20133,20 +21674,35 @@ const RULES = [
     runSudo,
     secretFileCopied,
     secretsInArgEnv,
+    shellViaSymlink,
     shellcheck,
+    signatureCheckDisabled,
     singleStageBuild,
     stageForwardReference,
     stageIndexOutOfRange,
     stageNameCasing,
     stageNameTypo,
     stageSelfReference,
+    tlsVerificationDisabled,
     toolchainVersionMismatch,
     undefinedArgInFrom,
     undefinedVar,
     unknownTarget,
     untrustedRegistry,
     unusedStage,
-    workdirRelativePath
+    userNotNumeric,
+    useraddHighUid,
+    wgetAndCurl,
+    wgetProgress,
+    workdirRelativePath,
+    yarnCacheLeft,
+    yumAssumeYes,
+    yumCacheLeft,
+    yumPackageUnpinned,
+    zypperCacheLeft,
+    zypperDistUpgrade,
+    zypperNonInteractive,
+    zypperPackageUnpinned
 ];
 function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
@@ -25137,14 +26693,19 @@ function validateConfig(raw, rules, where) {
     if (raw === null || raw === undefined)
         return config;
     // Top-level shortcuts: every option name a rule declares.
-    const shortcuts = new Map(rules.flatMap((r) => (r.meta.options ?? []).map((o) => [o.name, { rule: r, option: o }])));
+    // One name may be an option of several rules (pin-packages): the shortcut sets it on each.
+    const shortcuts = new Map();
+    for (const r of rules)
+        for (const o of r.meta.options ?? [])
+            shortcuts.set(o.name, [...(shortcuts.get(o.name) ?? []), { rule: r, option: o }]);
     const keys = [...KEYS, ...shortcuts.keys()];
     if (!isRecord(raw))
         throw new ConfigError(`${where}: the configuration must be a mapping of keys (${keys.join(', ')})`);
     for (const [key, value] of Object.entries(raw)) {
         const shortcut = shortcuts.get(key);
         if (shortcut !== undefined) {
-            setOption(config, shortcut.rule, shortcut.option, value, where);
+            for (const { rule, option } of shortcut)
+                setOption(config, rule, option, value, where);
             continue;
         }
         switch (key) {

@@ -108,13 +108,15 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
   const config = emptyConfig()
   if (raw === null || raw === undefined) return config
   // Top-level shortcuts: every option name a rule declares.
-  const shortcuts = new Map(rules.flatMap((r) => (r.meta.options ?? []).map((o) => [o.name, { rule: r, option: o }] as const)))
+  // One name may be an option of several rules (pin-packages): the shortcut sets it on each.
+  const shortcuts = new Map<string, { rule: Rule; option: RuleOption }[]>()
+  for (const r of rules) for (const o of r.meta.options ?? []) shortcuts.set(o.name, [...(shortcuts.get(o.name) ?? []), { rule: r, option: o }])
   const keys = [...KEYS, ...shortcuts.keys()]
   if (!isRecord(raw)) throw new ConfigError(`${where}: the configuration must be a mapping of keys (${keys.join(', ')})`)
   for (const [key, value] of Object.entries(raw)) {
     const shortcut = shortcuts.get(key)
     if (shortcut !== undefined) {
-      setOption(config, shortcut.rule, shortcut.option, value, where)
+      for (const { rule, option } of shortcut) setOption(config, rule, option, value, where)
       continue
     }
     switch (key) {

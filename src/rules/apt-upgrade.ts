@@ -13,7 +13,7 @@ export const aptUpgrade: Rule = {
     severity: 'info',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3005', buildkit: null }
+    equivalents: { hadolint: null, buildkit: null }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

@@ -49,7 +49,7 @@ export const broadCopyFrom: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: 'DL3067', buildkit: null }
   },
   check: ({ model, graph }) =>
     graph.edges

@@ -363,3 +363,45 @@ export function builtByThisRepository(image: string, repositoryImages: ReadonlyS
   const name = ref.name.split('/').pop() ?? ''
   return repositoryImages.has(name.toLowerCase())
 }
+
+const posixByStage = new WeakMap<DockerfileModel, Map<number, (line: number) => boolean>>()
+
+/**
+ * `posixShell` for many lines of one stage, at the cost of one look per SHELL or pragma: the
+ * answer only changes where the stage sets its shell, so it is computed once per such point.
+ * For rules that ask about every RUN (a file can have 200,000 of them).
+ */
+export function posixShellAt(model: DockerfileModel, index: number): (line: number) => boolean {
+  let byStage = posixByStage.get(model)
+  if (byStage === undefined) {
+    byStage = new Map()
+    posixByStage.set(model, byStage)
+  }
+  const known = byStage.get(index)
+  if (known !== undefined) return known
+  const stage = model.stages[index]
+  const next = model.stages[index + 1]?.line ?? Infinity
+  const points = [
+    ...(stage?.instructions ?? []).filter((i) => i.keyword === 'SHELL').map((i) => i.line),
+    ...model.comments.filter((c) => stage !== undefined && c.line > stage.line && c.line < next && PRAGMA.test(c.text)).map((c) => c.line)
+  ].sort((a, b) => a - b)
+  const answers = new Map<number, boolean>()
+  const at = (line: number): boolean => {
+    // How many shell changes come before the line: the same count, the same shell.
+    let lo = 0
+    let hi = points.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((points[mid] as number) < line) lo = mid + 1
+      else hi = mid
+    }
+    let answer = answers.get(lo)
+    if (answer === undefined) {
+      answer = posixShell(model, index, line)
+      answers.set(lo, answer)
+    }
+    return answer
+  }
+  byStage.set(index, at)
+  return at
+}

@@ -8,7 +8,7 @@ export const redundantTargetPlatform: Rule = {
     severity: 'warning',
     category: 'style',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'RedundantTargetPlatform' }
+    equivalents: { hadolint: 'DL3065', buildkit: 'RedundantTargetPlatform' }
   },
   check: ({ model }) =>
     model.stages

@@ -2,7 +2,12 @@
 import { addLocalFile } from './add-local-file.js'
 import { addUrlWithoutChecksum } from './add-url-without-checksum.js'
 import { apkNoCache } from './apk-no-cache.js'
+import { apkPackageUnpinned } from './apk-package-unpinned.js'
+import { aptGetAssumeYes } from './apt-get-assume-yes.js'
+import { aptInsteadOfAptGet } from './apt-instead-of-apt-get.js'
 import { aptListsLeft } from './apt-lists-left.js'
+import { aptNoInstallRecommends } from './apt-no-install-recommends.js'
+import { aptPackageUnpinned } from './apt-package-unpinned.js'
 import { aptUpgrade } from './apt-upgrade.js'
 import { artifactNotCopied } from './artifact-not-copied.js'
 import { baseImageLatest } from './base-image-latest.js'
@@ -15,6 +20,7 @@ import { cleanupInSeparateLayer } from './cleanup-in-separate-layer.js'
 import { consecutiveRun } from './consecutive-run.js'
 import { consistentInstructionCasing } from './consistent-instruction-casing.js'
 import { copyAllBeforeInstall } from './copy-all-before-install.js'
+import { copyArchiveThenExtract } from './copy-archive-then-extract.js'
 import { copyDestinationSlash } from './copy-destination-slash.js'
 import { copyDestinationWildcard } from './copy-destination-wildcard.js'
 import { copyFromIndex } from './copy-from-index.js'
@@ -25,14 +31,21 @@ import { crossCompilePlatform } from './cross-compile-platform.js'
 import { curlPipeShell } from './curl-pipe-shell.js'
 import { deadInstruction } from './dead-instruction.js'
 import { devDependenciesShipped } from './dev-dependencies-shipped.js'
+import { dnfAssumeYes } from './dnf-assume-yes.js'
+import { dnfCacheLeft } from './dnf-cache-left.js'
+import { dnfPackageUnpinned } from './dnf-package-unpinned.js'
 import { duplicateStageName } from './duplicate-stage-name.js'
+import { envSelfReference } from './env-self-reference.js'
 import { execFormVariable } from './exec-form-variable.js'
 import { exposeInvalidFormat } from './expose-invalid-format.js'
+import { exposePortRange } from './expose-port-range.js'
 import { exposeProtoCasing } from './expose-proto-casing.js'
 import { fromAsCasing } from './from-as-casing.js'
 import { fromMissingStageVariant } from './from-missing-stage-variant.js'
 import { fromPlatformFlagConst } from './from-platform-flag-const.js'
+import { gemPackageUnpinned } from './gem-package-unpinned.js'
 import { globalArgNotRedeclared } from './global-arg-not-redeclared.js'
+import { goInstallUnpinned } from './go-install-unpinned.js'
 import { heavyFinalBase } from './heavy-final-base.js'
 import { imageNotPinned } from './image-not-pinned.js'
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.js'
@@ -48,9 +61,13 @@ import { multipleCmd } from './multiple-cmd.js'
 import { multipleEntrypoint } from './multiple-entrypoint.js'
 import { multipleHealthcheck } from './multiple-healthcheck.js'
 import { noEmptyContinuation } from './no-empty-continuation.js'
+import { npmPackageUnpinned } from './npm-package-unpinned.js'
+import { onbuildInvalidTrigger } from './onbuild-invalid-trigger.js'
 import { parseError } from './parse-error.js'
 import { pipCache } from './pip-cache.js'
+import { pipPackageUnpinned } from './pip-package-unpinned.js'
 import { pipefail } from './pipefail.js'
+import { pointlessRunCommand } from './pointless-run-command.js'
 import { redundantTargetPlatform } from './redundant-target-platform.js'
 import { reservedStageName } from './reserved-stage-name.js'
 import { rootUser } from './root-user.js'
@@ -58,27 +75,47 @@ import { runCd } from './run-cd.js'
 import { runSudo } from './run-sudo.js'
 import { secretFileCopied } from './secret-file-copied.js'
 import { secretsInArgEnv } from './secrets-in-arg-env.js'
+import { shellViaSymlink } from './shell-via-symlink.js'
 import { shellcheck } from './shellcheck.js'
+import { signatureCheckDisabled } from './signature-check-disabled.js'
 import { singleStageBuild } from './single-stage-build.js'
 import { stageForwardReference } from './stage-forward-reference.js'
 import { stageIndexOutOfRange } from './stage-index-out-of-range.js'
 import { stageNameCasing } from './stage-name-casing.js'
 import { stageNameTypo } from './stage-name-typo.js'
 import { stageSelfReference } from './stage-self-reference.js'
+import { tlsVerificationDisabled } from './tls-verification-disabled.js'
 import { toolchainVersionMismatch } from './toolchain-version-mismatch.js'
 import { undefinedArgInFrom } from './undefined-arg-in-from.js'
 import { undefinedVar } from './undefined-var.js'
 import { unknownTarget } from './unknown-target.js'
 import { untrustedRegistry } from './untrusted-registry.js'
 import { unusedStage } from './unused-stage.js'
+import { userNotNumeric } from './user-not-numeric.js'
+import { useraddHighUid } from './useradd-high-uid.js'
+import { wgetAndCurl } from './wget-and-curl.js'
+import { wgetProgress } from './wget-progress.js'
 import { workdirRelativePath } from './workdir-relative-path.js'
+import { yarnCacheLeft } from './yarn-cache-left.js'
+import { yumAssumeYes } from './yum-assume-yes.js'
+import { yumCacheLeft } from './yum-cache-left.js'
+import { yumPackageUnpinned } from './yum-package-unpinned.js'
+import { zypperCacheLeft } from './zypper-cache-left.js'
+import { zypperDistUpgrade } from './zypper-dist-upgrade.js'
+import { zypperNonInteractive } from './zypper-non-interactive.js'
+import { zypperPackageUnpinned } from './zypper-package-unpinned.js'
 import type { Rule } from './types.js'
 
 export const RULES: readonly Rule[] = [
   addLocalFile,
   addUrlWithoutChecksum,
   apkNoCache,
+  apkPackageUnpinned,
+  aptGetAssumeYes,
+  aptInsteadOfAptGet,
   aptListsLeft,
+  aptNoInstallRecommends,
+  aptPackageUnpinned,
   aptUpgrade,
   artifactNotCopied,
   baseImageLatest,
@@ -91,6 +128,7 @@ export const RULES: readonly Rule[] = [
   consecutiveRun,
   consistentInstructionCasing,
   copyAllBeforeInstall,
+  copyArchiveThenExtract,
   copyDestinationSlash,
   copyDestinationWildcard,
   copyFromIndex,
@@ -101,14 +139,21 @@ export const RULES: readonly Rule[] = [
   curlPipeShell,
   deadInstruction,
   devDependenciesShipped,
+  dnfAssumeYes,
+  dnfCacheLeft,
+  dnfPackageUnpinned,
   duplicateStageName,
+  envSelfReference,
   execFormVariable,
   exposeInvalidFormat,
+  exposePortRange,
   exposeProtoCasing,
   fromAsCasing,
   fromMissingStageVariant,
   fromPlatformFlagConst,
+  gemPackageUnpinned,
   globalArgNotRedeclared,
+  goInstallUnpinned,
   heavyFinalBase,
   imageNotPinned,
   invalidDefaultArgInFrom,
@@ -124,9 +169,13 @@ export const RULES: readonly Rule[] = [
   multipleEntrypoint,
   multipleHealthcheck,
   noEmptyContinuation,
+  npmPackageUnpinned,
+  onbuildInvalidTrigger,
   parseError,
   pipCache,
+  pipPackageUnpinned,
   pipefail,
+  pointlessRunCommand,
   redundantTargetPlatform,
   reservedStageName,
   rootUser,
@@ -134,20 +183,35 @@ export const RULES: readonly Rule[] = [
   runSudo,
   secretFileCopied,
   secretsInArgEnv,
+  shellViaSymlink,
   shellcheck,
+  signatureCheckDisabled,
   singleStageBuild,
   stageForwardReference,
   stageIndexOutOfRange,
   stageNameCasing,
   stageNameTypo,
   stageSelfReference,
+  tlsVerificationDisabled,
   toolchainVersionMismatch,
   undefinedArgInFrom,
   undefinedVar,
   unknownTarget,
   untrustedRegistry,
   unusedStage,
-  workdirRelativePath
+  userNotNumeric,
+  useraddHighUid,
+  wgetAndCurl,
+  wgetProgress,
+  workdirRelativePath,
+  yarnCacheLeft,
+  yumAssumeYes,
+  yumCacheLeft,
+  yumPackageUnpinned,
+  zypperCacheLeft,
+  zypperDistUpgrade,
+  zypperNonInteractive,
+  zypperPackageUnpinned
 ]
 
 export function ruleById(id: string): Rule | undefined {

@@ -9,7 +9,7 @@ export const reservedStageName: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'ReservedStageName' }
+    equivalents: { hadolint: 'DL3063', buildkit: 'ReservedStageName' }
   },
   check: ({ model }) =>
     model.stages

@@ -3,8 +3,10 @@ import { runCommands, operands, runScript } from '../parse/shell.js'
 import { parseShell, type ShList, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import { isCommand, packageInstalls, packageName, packageRemoval, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
+import { stageChain } from '../graph/image.js'
 import type { DockerfileModel, Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
+import type { RuleOption } from './types.js'
 
 export function runs(stage: Stage): Instruction[] {
   return stage.instructions.filter((i) => i.keyword === 'RUN')
@@ -213,4 +215,110 @@ function namesFolder(text: string, path: string): boolean {
     if (next === '' || !/[A-Za-z0-9_.-]/.test(next)) return true
   }
   return false
+}
+
+/**
+ * Whether a command has an option: a long one (`--yes`, `--yes=…`, given without its dashes) or a
+ * short letter, alone or grouped with others (`-y`, `-qy`; only groups of letters and digits, so
+ * `-oDpkg::Options=…` is not read as `-o -D -p …`).
+ */
+export function hasOption(c: ShellCommand, long: readonly string[], short = ''): boolean {
+  return c.args.some((a) => {
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=')
+      return long.includes(eq < 0 ? a.slice(2) : a.slice(2, eq))
+    }
+    return short !== '' && /^-[A-Za-z0-9]+$/.test(a) && [...a.slice(1)].some((letter) => short.includes(letter))
+  })
+}
+
+/** The value of a long option (`--opt=v` or `--opt v`), or null when the command does not have it. */
+export function longOptionValue(c: ShellCommand, name: string): string | null {
+  for (let i = 0; i < c.args.length; i++) {
+    const a = c.args[i] as string
+    if (a === `--${name}`) return c.args[i + 1] ?? ''
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3)
+  }
+  return null
+}
+
+/** The text a RUN runs or writes: its arguments and its heredoc bodies (a config file written with `cat <<EOF`). */
+export function runText(run: Instruction): string {
+  return [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n')
+}
+
+/**
+ * Whether a RUN of the stage or of the stages it is built FROM, before `line`, has text that
+ * `pattern` matches: a setting written to a configuration file (`APT::Get::Assume-Yes`,
+ * `assumeyes=1`) then holds for the commands after it.
+ */
+export function configuredBefore(model: DockerfileModel, index: number, line: number, pattern: RegExp): boolean {
+  let byModel = firstConfigured.get(model)
+  if (byModel === undefined) {
+    byModel = new Map()
+    firstConfigured.set(model, byModel)
+  }
+  // Where the setting first appears, found once per stage and pattern: every RUN of a stage may ask.
+  const key = `${index}\n${pattern.source}\n${pattern.flags}`
+  let first = byModel.get(key)
+  if (first === undefined) {
+    first = Infinity
+    for (const s of stageChain(model, index)) {
+      const found = s.instructions.find((i) => i.keyword === 'RUN' && pattern.test(runText(i)))
+      if (found !== undefined) first = Math.min(first, s.index === index ? found.line : -Infinity)
+    }
+    byModel.set(key, first)
+  }
+  return first < line
+}
+
+const firstConfigured = new WeakMap<DockerfileModel, Map<string, number>>()
+
+/** `rm` of a path at or under one of the folders (`rm -rf /var/cache/yum/*`, `rm -rf /var/cache/dnf`). */
+export function removesUnder(c: ShellCommand, folders: readonly string[]): boolean {
+  return c.program === 'rm' && c.args.some((a) => folders.some((f) => a === f || a.startsWith(`${f}/`)))
+}
+
+/**
+ * Whether the last command of a RUN that fills a cache is followed by one that empties it, as
+ * Trivy's checks read it: `yum install … && yum clean all` passes, `yum clean all && yum install …`
+ * does not. False when nothing fills the cache.
+ */
+export function cleanedAfterLastFill(commands: readonly ShellCommand[], fills: (c: ShellCommand) => boolean, cleans: (c: ShellCommand) => boolean): boolean {
+  let lastFill = -1
+  let lastClean = -1
+  commands.forEach((c, i) => {
+    if (fills(c)) lastFill = i
+    if (cleans(c)) lastClean = i
+  })
+  return lastFill >= 0 && lastClean > lastFill
+}
+
+/** The option the package pinning rules share: off by default, as most teams ignore hadolint's pinning rules. */
+export const PIN_PACKAGES: RuleOption = { name: 'pin-packages', type: 'boolean', default: false, doc: 'Turns the package pinning rules on: every package a shipped stage installs must name its version.' }
+
+/** `a, b, c and 2 more`, for messages that list names. */
+export function listNames(names: readonly string[], max = 3): string {
+  const shown = names.slice(0, max).join(', ')
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown
+}
+
+/** Words after the subcommand that are neither options nor values of the options that take one. */
+export function wordsAfterSubcommand(c: ShellCommand, valued: ReadonlySet<string>): string[] {
+  const out: string[] = []
+  let seenSub = false
+  for (let i = 0; i < c.args.length; i++) {
+    const a = c.args[i] as string
+    if (valued.has(a)) i++
+    else if (a.startsWith('-')) continue
+    else if (!seenSub) seenSub = true
+    else out.push(a)
+  }
+  return out
+}
+
+/** Whether a RUN's text or heredoc bodies contain one of the words: a cheap test before parsing its shell. */
+export function mentions(run: Instruction, words: readonly string[] | RegExp): boolean {
+  const has = (text: string): boolean => (words instanceof RegExp ? words.test(text) : words.some((w) => text.includes(w)))
+  return has(run.raw) || run.heredocs.some((h) => has(h.content))
 }

@@ -66,7 +66,7 @@ export const secretsInArgEnv: Rule = {
     severity: 'warning',
     category: 'security',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'SecretsUsedInArgOrEnv' }
+    equivalents: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' }
   },
   check: ({ model, graph }) => model.stages.flatMap((s) => reportsFor(s, graph.roles[s.index] === 'ships'))
 }
