@@ -7,6 +7,8 @@ describe('templates and fragments', () => {
   it('recognises the inputs of generators', () => {
     expect(templateEvidence(df('# escape=`', 'FROM $REPO:{{PRODUCT_VERSION}}-windowsservercore', 'RUN echo'))).toEqual({ line: 2, what: 'template syntax {{ … }}' })
     expect(templateEvidence(df('{% if x %}', 'FROM a', '{% endif %}'))).toEqual({ line: 1, what: 'template syntax {% … %}' })
+    // A template block opened on a line of its own (dotnet-framework-docker's eng/dockerfile-templates).
+    expect(templateEvidence(df('{{', '    set sdkVersion to when(PRODUCT_VERSION = "4.8.1", "4.8.1", "4.8") ^', '}}RUN x'))).toEqual({ line: 1, what: 'template syntax {{ … }}' })
     expect(templateEvidence(df('ARG VARIANT=${templateOption:imageVariant}', 'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}'))).toEqual({ line: 1, what: 'a ${templateOption:…} placeholder' })
     expect(templateEvidence(df('FROM openruntimes/base:v4', 'INCLUDE ./base-before'))).toEqual({ line: 2, what: 'a preprocessor INCLUDE' })
     expect(templateEvidence(df('RUN apk add --no-cache curl', 'COPY . /usr/local/src'))?.what).toContain('no FROM')

@@ -21758,9 +21758,9 @@ function templateEvidence(text) {
         // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
         // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
         const trimmed = line.trimStart();
-        if ((trimmed.startsWith('{{') || /^FROM\s.*\{\{/i.test(trimmed)) && line.includes('}}'))
+        if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}')))
             return { line: i + 1, what: 'template syntax {{ … }}' };
-        if (trimmed.startsWith('{%') && line.includes('%}'))
+        if (trimmed.startsWith('{%'))
             return { line: i + 1, what: 'template syntax {% … %}' };
         if (line.includes('${templateOption:'))
             return { line: i + 1, what: 'a ${templateOption:…} placeholder' };

@@ -85,8 +85,8 @@ export function templateEvidence(text: string): { line: number; what: string } |
     // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
     // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
     const trimmed = line.trimStart()
-    if ((trimmed.startsWith('{{') || /^FROM\s.*\{\{/i.test(trimmed)) && line.includes('}}')) return { line: i + 1, what: 'template syntax {{ … }}' }
-    if (trimmed.startsWith('{%') && line.includes('%}')) return { line: i + 1, what: 'template syntax {% … %}' }
+    if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}'))) return { line: i + 1, what: 'template syntax {{ … }}' }
+    if (trimmed.startsWith('{%')) return { line: i + 1, what: 'template syntax {% … %}' }
     if (line.includes('${templateOption:')) return { line: i + 1, what: 'a ${templateOption:…} placeholder' }
     const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase()
     if (word === 'INCLUDE') return { line: i + 1, what: 'a preprocessor INCLUDE' }
