@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6467);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6467:
+/***/ 6302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49911,45 +49911,55 @@ const devDependenciesShipped = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/assume-yes.ts
+/**
+ * The rpm-family package managers (yum, dnf, tdnf) ask "Is this ok [y/N]" before they change
+ * anything, and a build has no one to answer: one check, each rule its programs and subcommands.
+ */
+
+
+/** `yum group install x`, `dnf module enable x`: the second word decides. */
+const GROUPED = { group: ['install', 'update', 'upgrade', 'remove', 'mark'], groups: ['install', 'update', 'upgrade', 'remove', 'mark'], module: ['install', 'enable', 'disable', 'reset', 'remove', 'update', 'switch-to'] };
+/** assumeyes=1 in the manager's .conf or with --setopt. */
+const assume_yes_ASSUME_YES = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
+function assumeYesRule(meta, programs, asking) {
+    const asks = (c) => {
+        if (!programs.has(c.program))
+            return false;
+        const [sub, second] = operands(c);
+        if (sub === undefined)
+            return false;
+        const grouped = GROUPED[sub];
+        return grouped !== undefined ? second !== undefined && grouped.includes(second) : asking.includes(sub);
+    };
+    return {
+        meta,
+        check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+            const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !assume_yes_ASSUME_YES.test(c.args.join(' ')));
+            if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+                return [];
+            if (assume_yes_ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, assume_yes_ASSUME_YES))
+                return [];
+            const sub = operands(command).slice(0, GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ');
+            const program = command.program;
+            return [{ line: run.line, endLine: run.endLine, message: `${program} ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it ${program} exits: the build fails. Add -y (${program} ${sub} -y …)`, stage: stage.index }];
+        }))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/dnf-assume-yes.ts
 /** dnf or tdnf install (or update, remove…) without -y: they ask "Is this ok [y/N]", and a build answers no. */
 
-
-/** microdnf never asks (its -y is accepted and ignored), so it is not among them. */
-const PROGRAMS = new Set(['dnf', 'dnf5', 'dnf-3', 'tdnf']);
-const dnf_assume_yes_ASKING = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'distrosync', 'dsync', 'swap', 'in', 'rm', 'up'];
-const GROUPED = { group: ['install', 'update', 'upgrade', 'remove', 'mark'], groups: ['install', 'update', 'upgrade', 'remove', 'mark'], module: ['install', 'enable', 'disable', 'reset', 'remove', 'update', 'switch-to'] };
-/** assumeyes=1 in dnf.conf (or tdnf.conf) or with --setopt. */
-const dnf_assume_yes_ASSUME_YES = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
-function asks(c) {
-    if (!PROGRAMS.has(c.program))
-        return false;
-    const [sub, second] = operands(c);
-    if (sub === undefined)
-        return false;
-    const grouped = GROUPED[sub];
-    return grouped !== undefined ? second !== undefined && grouped.includes(second) : dnf_assume_yes_ASKING.includes(sub);
-}
-const dnfAssumeYes = {
-    meta: {
-        id: 'dnf-assume-yes',
-        title: 'dnf install without -y stops at a question no one can answer',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3038', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !dnf_assume_yes_ASSUME_YES.test(c.args.join(' ')));
-        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
-            return [];
-        if (dnf_assume_yes_ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, dnf_assume_yes_ASSUME_YES))
-            return [];
-        const sub = operands(command).slice(0, GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ');
-        const program = command.program;
-        return [{ line: run.line, endLine: run.endLine, message: `${program} ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it ${program} exits: the build fails. Add -y (${program} ${sub} -y …)`, stage: stage.index }];
-    }))
-};
+const dnfAssumeYes = assumeYesRule({
+    id: 'dnf-assume-yes',
+    title: 'dnf install without -y stops at a question no one can answer',
+    severity: 'warning',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3038', buildkit: null }
+}, 
+// microdnf never asks (its -y is accepted and ignored), so it is not among them.
+new Set(['dnf', 'dnf5', 'dnf-3', 'tdnf']), ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'distrosync', 'dsync', 'swap', 'in', 'rm', 'up']);
 
 ;// CONCATENATED MODULE: ./src/rules/dnf-cache-left.ts
 /** dnf, microdnf or tdnf install in a shipped stage without clean all after it: the metadata cache ships. */
@@ -49990,14 +50000,14 @@ const dnfCacheLeft = {
 ;// CONCATENATED MODULE: ./src/rules/dnf-package-unpinned.ts
 
 
-const dnf_package_unpinned_PROGRAMS = new Set(['dnf', 'dnf5', 'microdnf', 'tdnf']);
+const PROGRAMS = new Set(['dnf', 'dnf5', 'microdnf', 'tdnf']);
 const dnf_package_unpinned_VALUED = new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-x', '--exclude', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel', '--forcearch']);
 const dnfPackageUnpinned = pinningRule({
     id: 'dnf-package-unpinned',
     hadolint: 'DL3041',
     what: 'dnf install',
     unpinned: (c) => {
-        if (!dnf_package_unpinned_PROGRAMS.has(c.program))
+        if (!PROGRAMS.has(c.program))
             return null;
         const [sub, second] = operands(c);
         // `dnf module install nodejs:20` pins a stream with a colon.
@@ -53084,40 +53094,14 @@ const yarnCacheLeft = {
 ;// CONCATENATED MODULE: ./src/rules/yum-assume-yes.ts
 /** yum install (or update, remove…) without -y: yum asks "Is this ok [y/N]", and a build answers no. */
 
-
-const yum_assume_yes_ASKING = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'groupupdate', 'groupremove', 'swap'];
-/** `yum group install x`, `yum module enable x`: the second word decides. */
-const yum_assume_yes_GROUPED = { group: ['install', 'update', 'upgrade', 'remove', 'mark'], groups: ['install', 'update', 'upgrade', 'remove', 'mark'], module: ['install', 'enable', 'disable', 'reset', 'remove', 'update', 'switch-to'] };
-/** assumeyes=1 in yum.conf or with --setopt. */
-const yum_assume_yes_ASSUME_YES = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i;
-function yum_assume_yes_asks(c) {
-    if (!isCommand(c, 'yum'))
-        return false;
-    const [sub, second] = operands(c);
-    if (sub === undefined)
-        return false;
-    const grouped = yum_assume_yes_GROUPED[sub];
-    return grouped !== undefined ? second !== undefined && grouped.includes(second) : yum_assume_yes_ASKING.includes(sub);
-}
-const yumAssumeYes = {
-    meta: {
-        id: 'yum-assume-yes',
-        title: 'yum install without -y stops at a question no one can answer',
-        severity: 'warning',
-        category: 'correctness',
-        scope: 'all',
-        equivalents: { hadolint: 'DL3030', buildkit: null }
-    },
-    check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        const command = runCommands(run).find((c) => yum_assume_yes_asks(c) && !hasOption(c, ['assumeyes'], 'y') && !yum_assume_yes_ASSUME_YES.test(c.args.join(' ')));
-        if (command === undefined || !posixShellAt(model, stage.index)(run.line))
-            return [];
-        if (yum_assume_yes_ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, yum_assume_yes_ASSUME_YES))
-            return [];
-        const sub = operands(command).slice(0, yum_assume_yes_GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ');
-        return [{ line: run.line, endLine: run.endLine, message: `yum ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it yum exits: the build fails. Add -y (yum ${sub} -y …)`, stage: stage.index }];
-    }))
-};
+const yumAssumeYes = assumeYesRule({
+    id: 'yum-assume-yes',
+    title: 'yum install without -y stops at a question no one can answer',
+    severity: 'warning',
+    category: 'correctness',
+    scope: 'all',
+    equivalents: { hadolint: 'DL3030', buildkit: null }
+}, new Set(['yum']), ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'groupupdate', 'groupremove', 'swap']);
 
 ;// CONCATENATED MODULE: ./src/rules/yum-cache-left.ts
 /** yum install in a shipped stage without yum clean all after it: the metadata and package cache ship. */

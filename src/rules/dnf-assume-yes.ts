@@ -1,26 +1,8 @@
 /** dnf or tdnf install (or update, remove…) without -y: they ask "Is this ok [y/N]", and a build answers no. */
-import { posixShellAt } from './helpers.js'
-import { configuredBefore, hasOption, operands, runCommands, runs, runText } from './run-helpers.js'
-import type { ShellCommand } from '../model/dockerfile.js'
-import type { Rule } from './types.js'
+import { assumeYesRule } from './assume-yes.js'
 
-/** microdnf never asks (its -y is accepted and ignored), so it is not among them. */
-const PROGRAMS = new Set(['dnf', 'dnf5', 'dnf-3', 'tdnf'])
-const ASKING = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'distrosync', 'dsync', 'swap', 'in', 'rm', 'up']
-const GROUPED: Readonly<Record<string, readonly string[]>> = { group: ['install', 'update', 'upgrade', 'remove', 'mark'], groups: ['install', 'update', 'upgrade', 'remove', 'mark'], module: ['install', 'enable', 'disable', 'reset', 'remove', 'update', 'switch-to'] }
-/** assumeyes=1 in dnf.conf (or tdnf.conf) or with --setopt. */
-const ASSUME_YES = /assumeyes\s*=\s*(?:1|true|yes|on)\b/i
-
-function asks(c: ShellCommand): boolean {
-  if (!PROGRAMS.has(c.program)) return false
-  const [sub, second] = operands(c)
-  if (sub === undefined) return false
-  const grouped = GROUPED[sub]
-  return grouped !== undefined ? second !== undefined && grouped.includes(second) : ASKING.includes(sub)
-}
-
-export const dnfAssumeYes: Rule = {
-  meta: {
+export const dnfAssumeYes = assumeYesRule(
+  {
     id: 'dnf-assume-yes',
     title: 'dnf install without -y stops at a question no one can answer',
     severity: 'warning',
@@ -28,15 +10,7 @@ export const dnfAssumeYes: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL3038', buildkit: null }
   },
-  check: ({ model }) =>
-    model.stages.flatMap((stage) =>
-      runs(stage).flatMap((run) => {
-        const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !ASSUME_YES.test(c.args.join(' ')))
-        if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
-        if (ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, ASSUME_YES)) return []
-        const sub = operands(command).slice(0, GROUPED[command.subcommand] === undefined ? 1 : 2).join(' ')
-        const program = command.program
-        return [{ line: run.line, endLine: run.endLine, message: `${program} ${sub} without -y asks "Is this ok [y/N]", and with no one to answer it ${program} exits: the build fails. Add -y (${program} ${sub} -y …)`, stage: stage.index }]
-      })
-    )
-}
+  // microdnf never asks (its -y is accepted and ignored), so it is not among them.
+  new Set(['dnf', 'dnf5', 'dnf-3', 'tdnf']),
+  ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'remove', 'erase', 'downgrade', 'autoremove', 'distro-sync', 'distrosync', 'dsync', 'swap', 'in', 'rm', 'up']
+)
