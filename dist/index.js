@@ -43038,8 +43038,18 @@ const ENVIRONMENT_WORDS = new Set([
     'benchmark',
     'sandbox',
     'playground',
-    'update'
+    'update',
+    // A stage that uploads release assets is a CI step (uptime-kuma's upload-artifact).
+    'upload',
+    // Browser test runners.
+    'playwright',
+    'cypress',
+    'selenium'
 ]);
+/** A target a build definition asks for by this name builds the builder, not the product. */
+const BUILD_TARGET_WORDS = new Set(['build', 'builder', 'buildenv']);
+/** File-name words that say what the image is for: `builder.dockerfile`, `docs.Dockerfile`. */
+const ENVIRONMENT_FILE_WORDS = new Set(['builder', 'docs', 'doc']);
 /** Folders (or file-name words) that hold environments, not products. */
 const ENVIRONMENT_FOLDERS = new Set([
     '.devcontainer',
@@ -43061,12 +43071,22 @@ const ENVIRONMENT_FOLDERS = new Set([
     'tools',
     'dev',
     '.gitpod',
+    '.cursor',
     'benchmarks',
-    'bench'
+    'bench',
+    // Packaging containers: the package is the output, the image is thrown away.
+    'deb',
+    'rpm',
+    'packaging'
 ]);
+/** Words in a folder name (`dev-image/`, `docker-tools/`) that say "environment". */
+const ENVIRONMENT_FOLDER_WORDS = new Set(['dev', 'devcontainer', 'test', 'tests', 'ci', 'e2e', 'tools', 'toolbox']);
+/** A header comment that says what the image is: "the build environment", "cross-compilation environment". */
+const HEADER_ENVIRONMENT = /\b(?:build|builder|development|dev|ci|test|testing|compilation|cross-compilation|packaging)\s+(?:environment|toolbox|container)\b|\bisolation for [\w\s-]*builds\b/i;
 /** Base images made to be development or CI environments. */
 const ENVIRONMENT_BASES = [
-    /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//,
+    // Microsoft's dev container images, also as mirrored to other registries (devcon.azurecr.io/public/vscode/devcontainers/…).
+    /^(?:[^/]+\/)*(?:vscode\/)?devcontainers\//,
     /^(?:docker\.io\/)?gitpod\/workspace-/,
     /^(?:ghcr\.io\/)?actions\/actions-runner/,
     /^(?:docker\.io\/)?(?:myoung34\/github-runner|summerwind\/actions-runner)/
@@ -43077,10 +43097,46 @@ function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
 const environmentWord = (name) => words(name).find((w) => ENVIRONMENT_WORDS.has(w));
-/** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`: the file name's own words. */
+/** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`, `builder.dockerfile`: the file name's own words. */
 function fileNameWord(path) {
-    const name = path.split('/').pop() ?? '';
-    return environmentWord(name.replace(/dockerfile|containerfile/gi, ' '));
+    const name = (path.split('/').pop() ?? '').replace(/dockerfile|containerfile/gi, ' ');
+    return environmentWord(name) ?? words(name).find((w) => ENVIRONMENT_FILE_WORDS.has(w));
+}
+/** `.devcontainer/`, `tests/`, `hack/`, or a folder whose name has such a word (`dev-image/`, `docker-tools/`). */
+function environmentFolder(path) {
+    const folders = path.split('/').slice(0, -1);
+    return folders.find((segment) => ENVIRONMENT_FOLDERS.has(segment.toLowerCase())) ?? folders.find((segment) => words(segment).some((w) => ENVIRONMENT_FOLDER_WORDS.has(w)));
+}
+/** The comment block the file starts with, when it says the image is an environment. */
+function headerSays(model) {
+    const first = model.instructions[0]?.line ?? Number.MAX_SAFE_INTEGER;
+    for (const c of model.comments) {
+        if (c.line >= first)
+            break;
+        const said = HEADER_ENVIRONMENT.exec(c.text)?.[0];
+        if (said !== undefined)
+            return said;
+    }
+    return undefined;
+}
+/**
+ * A name that says "environment" outweighs a push: a published dev image (frappe/bench) or a
+ * builder base (`--target build`) is still an environment. Null when the names say nothing.
+ */
+function namedEnvironment(model, target, targetName) {
+    const stage = model.stages[target];
+    if (stage === undefined)
+        return null;
+    const named = targetName ?? null;
+    if (named !== null && environmentWord(named) !== undefined)
+        return { purpose: 'environment', because: `the target is named "${named}"` };
+    // A "builder" that sets a command of its own is the app image too (awesome-compose's `--target builder`).
+    const runs = chainOf(model, target).some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)));
+    if (named !== null && !runs && words(named).some((w) => BUILD_TARGET_WORDS.has(w)))
+        return { purpose: 'environment', because: `the target is named "${named}" and sets no command` };
+    if (stage.name !== null && environmentWord(stage.name) !== undefined)
+        return { purpose: 'environment', because: `the stage is named "${stage.name}"` };
+    return null;
 }
 /** The stage and the stages it is built FROM, target first. */
 function chainOf(model, index) {
@@ -43097,21 +43153,22 @@ function decidePurpose(model, target, facts) {
     const stage = model.stages[target];
     if (stage === undefined)
         return { purpose: 'runtime', because: 'the file has no stage' };
-    const targetWord = facts.targetName === undefined || facts.targetName === null ? undefined : environmentWord(facts.targetName);
-    if (targetWord !== undefined)
-        return { purpose: 'environment', because: `the target is named "${facts.targetName}"` };
-    const stageWord = stage.name === null ? undefined : environmentWord(stage.name);
-    if (stageWord !== undefined)
-        return { purpose: 'environment', because: `the stage is named "${stage.name}"` };
-    if (facts.service !== undefined && (facts.service.ports || facts.service.command)) {
-        return { purpose: 'runtime', because: `compose service "${facts.service.name}" (${facts.service.source}) runs it${facts.service.ports ? ' with published ports' : ''}` };
-    }
-    const folder = facts.path.split('/').slice(0, -1).find((segment) => ENVIRONMENT_FOLDERS.has(segment.toLowerCase()));
-    if (folder !== undefined)
-        return { purpose: 'environment', because: `it lives under "${folder}/"` };
+    const named = namedEnvironment(model, target, facts.targetName);
+    if (named !== null)
+        return named;
+    // The file's own name and place beat a compose service: `Dockerfile.dev` runs with ports too.
     const fileWord = fileNameWord(facts.path);
     if (fileWord !== undefined)
         return { purpose: 'environment', because: `the file is named "${facts.path.split('/').pop() ?? ''}"` };
+    const folder = environmentFolder(facts.path);
+    if (folder !== undefined)
+        return { purpose: 'environment', because: `it lives under "${folder}/"` };
+    const header = headerSays(model);
+    if (header !== undefined)
+        return { purpose: 'environment', because: `its header comment says "${header}"` };
+    if (facts.service !== undefined && (facts.service.ports || facts.service.command)) {
+        return { purpose: 'runtime', because: `compose service "${facts.service.name}" (${facts.service.source}) runs it${facts.service.ports ? ' with published ports' : ''}` };
+    }
     const chain = chainOf(model, target);
     const root = chain[chain.length - 1];
     const base = root.base.kind === 'image' ? (root.base.resolved ?? '').toLowerCase() : '';
@@ -43384,7 +43441,7 @@ function resolveTargets(model, options, findings) {
         if (known !== undefined) {
             known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)));
             // A runtime build of the same stage outweighs an environment one.
-            if (request.purpose === 'runtime' && known.purpose !== 'runtime')
+            if (request.purpose === 'runtime' && known.purpose !== 'runtime' && namedEnvironment(model, stage, request.name) === null)
                 Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because });
             continue;
         }
@@ -43392,7 +43449,7 @@ function resolveTargets(model, options, findings) {
         const decided = configured !== null
             ? { purpose: configured, because: 'the configuration says so (images: in .stagecraft.yml)' }
             : request.purpose !== undefined
-                ? { purpose: request.purpose, because: request.because ?? 'configured' }
+                ? (request.purpose === 'runtime' ? namedEnvironment(model, stage, request.name) : null) ?? { purpose: request.purpose, because: request.because ?? 'configured' }
                 : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service });
         byStage.set(stage, { stage, ...decided, builtBy });
     }
@@ -43404,6 +43461,32 @@ function edgesByStage(graph, stageCount) {
     for (const e of graph.edges)
         grouped[e.from]?.push(e);
     return grouped;
+}
+/**
+ * Stages that only environments need: the environments' own FROM chains, and build stages that
+ * no runtime target reaches (a stage copied into a dev container only). With an unknown target
+ * any stage may ship, so none is.
+ */
+function environmentOnlyStages(graph, stages) {
+    const only = graph.roles.map((role) => role === 'environment');
+    if (graph.anyTarget || !graph.targets.some((t) => t.purpose === 'environment'))
+        return only;
+    const out = edgesByStage(graph, stages.length);
+    const forRuntime = new Set();
+    // An export on scratch (`--output`) delivers what its stages build: the release binaries count as shipped.
+    const queue = graph.targets.filter((t) => t.purpose === 'runtime' || stages[t.stage]?.base.kind === 'scratch').map((t) => t.stage);
+    while (queue.length > 0) {
+        const s = queue.pop();
+        if (forRuntime.has(s))
+            continue;
+        forRuntime.add(s);
+        for (const e of out[s] ?? [])
+            queue.push(e.to);
+    }
+    for (let s = 0; s < stages.length; s++)
+        if (graph.roles[s] === 'build' && !forRuntime.has(s))
+            only[s] = true;
+    return only;
 }
 /** Finds the COPY --from edge an instruction made, by its stage and line, in constant time. */
 function copyEdgeFinder(graph) {
@@ -45392,6 +45475,7 @@ function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 
 
+
 /** What a rule sees as its options: the declared defaults, overridden by the configured values. */
 function optionsOf(rule, configured) {
     const values = {};
@@ -45432,6 +45516,8 @@ function runRules(context, options = {}) {
     const lastLine = context.model.lineCount;
     const suppressions = readSuppressions(context.model, rules);
     const honoured = options.honoured ?? SUPPRESSION_TOOLS;
+    let environmentOnly;
+    const inEnvironment = (stage) => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true;
     for (const rule of rules) {
         const level = options.levels?.[rule.meta.id];
         if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
@@ -45445,7 +45531,7 @@ function runRules(context, options = {}) {
                 continue;
             findings.push({
                 rule: rule.meta.id,
-                severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && context.graph.roles[report.stage] === 'environment' ? 'info' : (report.severity ?? rule.meta.severity)),
+                severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && inEnvironment(report.stage) ? 'info' : (report.severity ?? rule.meta.severity)),
                 line,
                 endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
                 message: report.message,
@@ -47429,6 +47515,20 @@ function posixShellAt(model, index) {
     byStage.set(index, at);
     return at;
 }
+/**
+ * The comments that speak about an instruction: the block of comment lines directly above it and
+ * those inside its continuation lines (`RUN apt-get install -y \` / `# Runtime packages` / `make`).
+ */
+function commentsAbout(model, ins) {
+    const byLine = new Map(model.comments.map((c) => [c.line, c.text]));
+    const out = [];
+    for (let line = ins.line - 1; byLine.has(line); line--)
+        out.push(byLine.get(line));
+    for (let line = ins.line + 1; line <= ins.endLine; line++)
+        if (byLine.has(line))
+            out.push(byLine.get(line));
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/package-pinning.ts
 /**
@@ -48562,6 +48662,8 @@ function buildsWithUninstalledTool(model) {
     }
     return null;
 }
+/** A comment calling packages the image's run-time dependencies. */
+const RUNTIME_COMMENT = /\brun[- ]?time\b/i;
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
 function removalHint(manager) {
     if (manager === 'apk')
@@ -48589,6 +48691,9 @@ const buildToolsShipped = {
             if (baseHasBuildTools(model, stage.index))
                 return [];
             return runs(stage).flatMap((run) => {
+                // The maintainer says these are the image's run-time packages (localstack: "# Runtime packages").
+                if (commentsAbout(model, run).some((c) => RUNTIME_COMMENT.test(c)))
+                    return [];
                 const index = indexRun(run);
                 const removedAfter = removalsAfter(index.commands);
                 // One report per RUN: the first install that ships compilers it then builds with.
@@ -49648,6 +49753,31 @@ function cwdDependentUse(model, graph, stage, copies) {
     }
     return null;
 }
+/** Whether `text` names `name` relatively: `./name`, or `name` as a word of its own (not `/x/name`). */
+function namesRelatively(text, name) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+        const before = i === 0 ? ' ' : text[i - 1];
+        const after = i + name.length >= text.length ? ' ' : text[i + name.length];
+        const dotSlash = before === '/' && text[i - 2] === '.' && (i < 3 || BEFORE.has(text[i - 3]));
+        if ((BEFORE.has(before) || dotSlash) && AFTER.has(after))
+            return true;
+    }
+    return false;
+}
+/**
+ * A copy the very next RUN uses where it landed (`COPY install.sh install.sh` then `RUN bash
+ * ./install.sh`, `COPY x.deb ./x.deb` then `apt install ./x.deb && rm x.deb`): copied and used in
+ * the same working directory, whatever it is.
+ */
+function usedInPlace(stage, ins) {
+    const next = stage.instructions[stage.instructions.indexOf(ins) + 1];
+    if (next?.keyword !== 'RUN')
+        return false;
+    const names = [...landings([ins])];
+    return names.length > 0 && names.every((name) => namesRelatively(next.raw, name));
+}
+const listed = (copies) => copies.length === 1 ? `the relative path ${copy_relative_without_workdir_shown(copies[0]?.copy?.destinationWord)}` : `relative paths (${copies.map((c) => `${copy_relative_without_workdir_shown(c.copy?.destinationWord)} on line ${c.line}`).join(', ')})`;
+const keywords = (copies) => [...new Set(copies.map((c) => c.keyword))].join('/');
 const copyRelativeWithoutWorkdir = {
     meta: {
         id: 'copy-relative-without-workdir',
@@ -49677,21 +49807,19 @@ const copyRelativeWithoutWorkdir = {
         if (copies.length === 0)
             return [];
         const base = root.base.image !== null && root.base.unresolved.length === 0 ? `${root.base.resolved}'s` : "the base image's";
+        // One cause per stage: the same message on each copy, which the engine groups into one finding.
         if (graph.roles[stage.index] === 'build') {
             const use = cwdDependentUse(model, graph, stage, copies);
             if (use === null)
                 return [];
-            return copies.map((ins) => ({
-                line: ins.line,
-                message: `${ins.keyword} to the relative path ${copy_relative_without_workdir_shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`,
-                stage: stage.index
-            }));
+            const message = `${keywords(copies)} to ${listed(copies)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`;
+            return copies.map((ins) => ({ line: ins.line, message, stage: stage.index }));
         }
-        return copies.map((ins) => ({
-            line: ins.line,
-            message: `${ins.keyword} to the relative path ${copy_relative_without_workdir_shown(ins.copy?.destinationWord)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use an absolute path`,
-            stage: stage.index
-        }));
+        const reported = copies.filter((ins) => !usedInPlace(stage, ins));
+        if (reported.length === 0)
+            return [];
+        const message = `${keywords(reported)} to ${listed(reported)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use ${reported.length === 1 ? 'an absolute path' : 'absolute paths'}`;
+        return reported.map((ins) => ({ line: ins.line, message, stage: stage.index }));
     })
 };
 
@@ -51354,6 +51482,30 @@ function rejectsFailedInput(c, cut) {
     }
     return false;
 }
+/** `… | xargs rm -rf`: a pipe that only deletes what it is given; a failure upstream deletes nothing, which is harmless. */
+function onlyDeletes(p) {
+    const last = p.commands[p.commands.length - 1];
+    return last.kind === 'simple' && firstProgram(last) === 'xargs' && programOf(last) === 'rm';
+}
+/**
+ * Pipelines whose failure the next command of the same `&&` chain shows anyway: an installer
+ * piped into a shell and then sourced (`curl …/nvm/install.sh | bash && . "$NVM_DIR/nvm.sh"`)
+ * fails at the `.` when the download failed, because the file it sources was never written.
+ */
+function checkedBySourcing(list) {
+    const checked = new Set();
+    for (const andOr of list) {
+        andOr.pipelines.forEach((p, i) => {
+            const next = andOr.pipelines[i + 1]?.commands[0];
+            if (andOr.operators[i] !== '&&' || next === undefined || next.kind !== 'simple')
+                return;
+            const program = next.words[0]?.text;
+            if ((program === '.' || program === 'source') && next.words.length > 1)
+                checked.add(p);
+        });
+    }
+    return checked;
+}
 /** The first program in the pipeline whose failure the commands after it would not show. */
 function hiddenFailure(p, written) {
     for (let i = 0; i < p.commands.length - 1; i++) {
@@ -51514,13 +51666,16 @@ const pipefail = {
             let found = null;
             const cwd = dirs.get(ins) ?? '/';
             const written = new WrittenPaths(cwd);
-            forEachPipeline(runSyntax(ins), (p, context) => {
+            const script = runSyntax(ins);
+            const sourcedAfter = checkedBySourcing(script);
+            forEachPipeline(script, (p, context) => {
                 if (found !== null)
                     return;
                 if (p.commands.some(setsPipefail))
                     protectedFrom = true;
                 // A tested, substituted or ignored status is not what pipefail is about.
-                if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored && !savesExportedReport(p, cwd, exported))
+                const seen = context.tested || context.substituted || context.ignored || sourcedAfter.has(p) || onlyDeletes(p);
+                if (!protectedFrom && p.commands.length > 1 && !seen && !savesExportedReport(p, cwd, exported))
                     found = hiddenFailure(p, written);
                 for (const c of p.commands)
                     if (c.kind === 'simple')
@@ -52033,17 +52188,19 @@ function evidence(ins, v, siblings) {
         return { why: 'looks like a secret by its name and its value (a long random string)', strong: true };
     return { why: 'looks like a secret by its name', strong: false };
 }
-function where(keyword, ships) {
-    if (!ships)
+function where(keyword, place) {
+    if (place === 'build')
         return 'in a build stage it stays out of the shipped image but is kept in the build cache and history';
-    return keyword === 'ENV' ? 'ENV values are stored in the shipped image for anyone who pulls it' : 'ARG values used by RUN are recorded in the image history of the shipped image';
+    const image = place === 'shipped' ? 'the shipped image' : 'the image this stage builds';
+    return keyword === 'ENV' ? `ENV values are stored in ${image} for anyone who pulls it` : `ARG values used by RUN are recorded in the image history of ${image}`;
 }
-function severity(strong, ships) {
-    if (ships)
+function severity(strong, place) {
+    if (place !== 'build')
         return strong ? 'error' : 'warning';
     return strong ? 'warning' : 'info';
 }
-function secrets_in_arg_env_reportsFor(stage, ships) {
+const placeOf = (role) => (role === 'ships' ? 'shipped' : role === 'environment' ? 'environment' : 'build');
+function secrets_in_arg_env_reportsFor(stage, place) {
     const declarations = stage.instructions.filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined);
     const siblings = new Set(declarations.flatMap((i) => (i.variables ?? []).map((v) => v.name)));
     return declarations.flatMap((ins) => (ins.variables ?? []).flatMap((v) => {
@@ -52054,9 +52211,9 @@ function secrets_in_arg_env_reportsFor(stage, ships) {
             {
                 line: ins.line,
                 endLine: ins.endLine,
-                message: `${ins.keyword} ${v.name} ${found.why}: ${where(ins.keyword, ships)}; pass it with RUN --mount=type=secret instead`,
+                message: `${ins.keyword} ${v.name} ${found.why}: ${where(ins.keyword, place)}; pass it with RUN --mount=type=secret instead`,
                 stage: stage.index,
-                severity: severity(found.strong, ships)
+                severity: severity(found.strong, place)
             }
         ];
     }));
@@ -52070,7 +52227,7 @@ const secretsInArgEnv = {
         scope: 'all',
         equivalents: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' }
     },
-    check: ({ model, graph }) => model.stages.flatMap((s) => secrets_in_arg_env_reportsFor(s, graph.roles[s.index] === 'ships'))
+    check: ({ model, graph }) => model.stages.flatMap((s) => secrets_in_arg_env_reportsFor(s, placeOf(graph.roles[s.index])))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/shell-via-symlink.ts
@@ -53500,6 +53657,10 @@ function templateEvidence(text) {
             return { line: i + 1, what: 'template syntax {% … %}' };
         if (line.includes('${templateOption:'))
             return { line: i + 1, what: 'a ${templateOption:…} placeholder' };
+        // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
+        const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1];
+        if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(lines, placeholder))
+            return { line: i + 1, what: `the placeholder image "${placeholder}"` };
         const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase();
         if (word === 'INCLUDE')
             return { line: i + 1, what: 'a preprocessor INCLUDE' };
@@ -53510,8 +53671,18 @@ function templateEvidence(text) {
     }
     return !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l)) ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)' } : null;
 }
+/** `FROM BUILD` after `FROM golang AS BUILD` names a stage (names ignore case), not a blank. */
+function namesStage(lines, name) {
+    const lower = name.toLowerCase();
+    return lines.some((l) => /^\s*FROM\s/i.test(l) && l.trim().toLowerCase().split(/\s+/).slice(-2).join(' ') === `as ${lower}`);
+}
 /** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
 const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
+/** The images of a test suite (test projects, workloads): built by tests, never shipped. */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__)\//i;
+/** What still matters in a test suite's image: what breaks its build or leaks a secret. */
+const MATTERS_IN_TESTS = new Set(['correctness', 'security', 'structure']);
+const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]));
 function analyzeDockerfile(path, text, options = {}, parsed) {
     const template = templateEvidence(text);
     if (template !== null) {
@@ -53531,6 +53702,11 @@ function analyzeDockerfile(path, text, options = {}, parsed) {
     if (FIXTURE_FOLDER.test(path))
         for (const f of analysis.findings)
             f.severity = 'info';
+    // In a test suite's own images, style, size and cache advice is not worth a warning.
+    else if (TEST_FOLDER.test(path))
+        for (const f of analysis.findings)
+            if (!MATTERS_IN_TESTS.has(categoryOf.get(f.rule) ?? 'correctness'))
+                f.severity = 'info';
     return analysis;
 }
 function analyzeParsed(path, text, options, parsed) {

@@ -57,7 +57,7 @@ describe('stage graph', () => {
     expect(graph.target).toBe(1)
     // A stage on golang with no command of its own is a build environment.
     expect(graph.roles).toEqual(['environment', 'environment', 'unused', 'unused', 'unused', 'unused'])
-    expect(graph.targets).toEqual([{ stage: 1, purpose: 'environment', because: 'it is built on the toolchain "golang:1.22" and sets no command of its own', builtBy: [] }])
+    expect(graph.targets).toEqual([{ stage: 1, purpose: 'environment', because: 'the target is named "BUILD" and sets no command', builtBy: [] }])
   })
 
   it('reports an unknown target and falls back to the last stage', () => {

@@ -42,17 +42,27 @@ describe('built targets', () => {
     expect(graph.roles).toEqual(['build', 'unused', 'unused', 'ships'])
   })
 
-  it('lets a caller-decided purpose (a pushed image, the configuration) beat the names', () => {
+  it('lets a name that says environment beat a push, and the configuration beat both', () => {
+    // frappe/bench: a published development image is still an environment.
     const pushed = buildStageGraph(model, { targets: [{ name: 'dev', purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: 'ci.yml:3' }], path: 'Dockerfile' })
-    expect(pushed.targets).toEqual([{ stage: 2, purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: ['ci.yml:3'] }])
-    const configured = buildStageGraph(model, { targets: [{ name: 'dev', purpose: 'runtime' }], path: 'Dockerfile', configuredPurpose: (t) => (t === 'dev' ? 'environment' : null) })
-    expect(configured.targets[0]?.purpose).toBe('environment')
+    expect(pushed.targets).toEqual([{ stage: 2, purpose: 'environment', because: 'the target is named "dev"', builtBy: ['ci.yml:3'] }])
+    // A builder base pushed for other images (frappe/build): asked for by the name "build".
+    const builder = buildStageGraph(model, { targets: [{ name: 'build', purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: 'ci.yml:3' }], path: 'Dockerfile' })
+    expect(builder.targets[0]?.purpose).toBe('environment')
+    expect(builder.targets[0]?.because).toBe('the target is named "build" and sets no command')
+    // A pushed target with a plain name stays what the push says.
+    const app = buildStageGraph(model, { targets: [{ name: 'app', purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: 'ci.yml:3' }], path: 'Dockerfile' })
+    expect(app.targets).toEqual([{ stage: 3, purpose: 'runtime', because: 'it is pushed by ci.yml:3', builtBy: ['ci.yml:3'] }])
+    const configured = buildStageGraph(model, { targets: [{ name: 'dev', purpose: 'runtime' }], path: 'Dockerfile', configuredPurpose: (t) => (t === 'dev' ? 'runtime' : null) })
+    expect(configured.targets[0]?.purpose).toBe('runtime')
     expect(configured.targets[0]?.because).toContain('images:')
   })
 
-  it('merges builds of the same stage, a runtime build winning', () => {
-    const graph = buildStageGraph(model, { targets: [{ name: 'dev', builtBy: 'a.yml:1' }, { name: 'DEV', purpose: 'runtime', because: 'pushed', builtBy: 'b.yml:2' }], path: 'Dockerfile' })
-    expect(graph.targets).toEqual([{ stage: 2, purpose: 'runtime', because: 'pushed', builtBy: ['a.yml:1', 'b.yml:2'] }])
+  it('merges builds of the same stage, a runtime build winning unless the name says environment', () => {
+    const graph = buildStageGraph(model, { targets: [{ name: 'app', purpose: 'environment', because: 'dev container', builtBy: 'a.yml:1' }, { name: 'APP', purpose: 'runtime', because: 'pushed', builtBy: 'b.yml:2' }], path: 'Dockerfile' })
+    expect(graph.targets).toEqual([{ stage: 3, purpose: 'runtime', because: 'pushed', builtBy: ['a.yml:1', 'b.yml:2'] }])
+    const dev = buildStageGraph(model, { targets: [{ name: 'dev', builtBy: 'a.yml:1' }, { name: 'DEV', purpose: 'runtime', because: 'pushed', builtBy: 'b.yml:2' }], path: 'Dockerfile' })
+    expect(dev.targets).toEqual([{ stage: 2, purpose: 'environment', because: 'the target is named "dev"', builtBy: ['a.yml:1', 'b.yml:2'] }])
   })
 
   it('reports an unknown target once and builds the last stage instead', () => {
@@ -107,6 +117,31 @@ describe('purpose', () => {
     expect(purposeOf(df('FROM golang:1.22', 'COPY . .', 'RUN go build -o /app', 'CMD ["/app"]'))).toBe('runtime: it is the image that is built')
     expect(purposeOf(df('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar'))).toBe('runtime: it is the image that is built')
     expect(decidePurpose(model, 2, { path: 'Dockerfile', service: { ports: true, command: false, name: 'web', source: 'compose.yaml:4' } }).purpose).toBe('environment')
-    expect(decidePurpose(parseDockerfile(df('FROM ubuntu:24.04', 'CMD ["bash"]')), 0, { path: 'test/Dockerfile', service: { ports: true, command: false, name: 'web', source: 'compose.yaml:4' } })).toEqual({ purpose: 'runtime', because: 'compose service "web" (compose.yaml:4) runs it with published ports' })
+    expect(decidePurpose(parseDockerfile(df('FROM ubuntu:24.04', 'CMD ["bash"]')), 0, { path: 'web/Dockerfile', service: { ports: true, command: false, name: 'web', source: 'compose.yaml:4' } })).toEqual({ purpose: 'runtime', because: 'compose service "web" (compose.yaml:4) runs it with published ports' })
+  })
+
+  it('lets the file\'s own name, folder and header beat a compose service', () => {
+    const service = { ports: true, command: false, name: 'playwright', source: 'compose.override.yml:77' }
+    const bash = parseDockerfile(df('FROM ubuntu:24.04', 'CMD ["bash"]'))
+    // fastapi-template: the Playwright runner publishes its HTML report's port.
+    expect(decidePurpose(bash, 0, { path: 'frontend/Dockerfile.playwright', service })).toEqual({ purpose: 'environment', because: 'the file is named "Dockerfile.playwright"' })
+    expect(decidePurpose(bash, 0, { path: 'test/mock/Dockerfile', service }).because).toBe('it lives under "test/"')
+    expect(decidePurpose(bash, 0, { path: 'web/Dockerfile.dev', service }).because).toBe('the file is named "Dockerfile.dev"')
+  })
+
+  it('reads the file\'s header comment, folder words and packaging folders', () => {
+    // uv's crates/uv-trampoline/Dockerfile and crates/uv-dev/builder.dockerfile.
+    const header = df('# Reproducible cross-compilation environment for Windows trampolines.', '#', '# This image provides the build environment.', '', 'FROM ubuntu:26.04', 'RUN apt-get install -y clang', 'CMD ["bash"]')
+    expect(purposeOf(header, 'crates/uv-trampoline/Dockerfile')).toBe('environment: its header comment says "cross-compilation environment"')
+    expect(purposeOf(df('# Provide isolation for source distribution builds', 'FROM ubuntu:22.04', 'RUN make'), 'crates/x/Dockerfile')).toBe('environment: its header comment says "isolation for source distribution builds"')
+    expect(purposeOf(df('FROM ubuntu:22.04', 'RUN make'), 'crates/uv-dev/builder.dockerfile')).toBe('environment: the file is named "builder.dockerfile"')
+    expect(purposeOf(df('FROM golang:1.4', 'CMD ["bash"]'), 'project/dev-image/Dockerfile')).toBe('environment: it lives under "dev-image/"')
+    expect(purposeOf(df('FROM debian:12', 'CMD ["/build/build-deb"]'), 'deb/Dockerfile')).toBe('environment: it lives under "deb/"')
+    expect(purposeOf(df('FROM ubuntu:24.04', 'CMD ["bash"]'), '.cursor/Dockerfile')).toBe('environment: it lives under ".cursor/"')
+    expect(purposeOf(df('ARG ORIGINAL_IMAGE=devcon.azurecr.io/public/vscode/devcontainers/base:0-buster', 'FROM ${ORIGINAL_IMAGE}', 'RUN apt-get update'), 'build/patch/1/Dockerfile')).toContain('a development image')
+    // A comment after the first instruction, or one that only mentions an environment variable, says nothing.
+    expect(purposeOf(df('FROM node:22-slim', '# the build environment is set by CI', 'CMD ["node", "server.js"]'), 'Dockerfile')).toBe('runtime: it is the image that is built')
+    expect(purposeOf(df('# Production image; set the environment with ENV', 'FROM node:22-slim', 'CMD ["node", "server.js"]'), 'Dockerfile')).toBe('runtime: it is the image that is built')
+    expect(purposeOf(df('FROM node:22-slim', 'CMD ["node", "server.js"]'), 'services/api-gateway/Dockerfile')).toBe('runtime: it is the image that is built')
   })
 })

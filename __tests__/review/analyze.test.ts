@@ -12,6 +12,9 @@ describe('templates and fragments', () => {
     expect(templateEvidence(df('ARG VARIANT=${templateOption:imageVariant}', 'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}'))).toEqual({ line: 1, what: 'a ${templateOption:…} placeholder' })
     expect(templateEvidence(df('FROM openruntimes/base:v4', 'INCLUDE ./base-before'))).toEqual({ line: 2, what: 'a preprocessor INCLUDE' })
     expect(templateEvidence(df('RUN apk add --no-cache curl', 'COPY . /usr/local/src'))?.what).toContain('no FROM')
+    // vscode-dev-containers' build/assets: definitions to copy, with the base image left blank.
+    expect(templateEvidence(df('FROM REPLACE-ME', '', '# RUN apk update'))).toEqual({ line: 1, what: 'the placeholder image "REPLACE-ME"' })
+    expect(templateEvidence(df('ARG V=1', 'FROM --platform=linux/amd64 <base-image>', 'RUN x'))).toEqual({ line: 2, what: 'the placeholder image "<base-image>"' })
   })
 
   it('leaves Dockerfiles alone, including ones that use ${VAR} and JSON braces', () => {
@@ -19,6 +22,10 @@ describe('templates and fragments', () => {
     // Go templates inside a command are the command's own (moby/buildkit's generated-files.Dockerfile).
     expect(templateEvidence(df('FROM golang:1.22', 'RUN <<EOT', "  cp -R $(go list -m -f='{{.Dir}}' x)/include /opt", 'EOT'))).toBeNull()
     expect(templateEvidence(df('# only a comment'))).toBeNull()
+    // Image names are lower case, so an upper-case FROM is a stage name (which ignores case) or a real image.
+    expect(templateEvidence(df('FROM golang:1.22 AS BUILD', 'RUN go build', 'FROM BUILD', 'CMD ["/app"]'))).toBeNull()
+    expect(templateEvidence(df('FROM scratch', 'COPY app /'))).toBeNull()
+    expect(templateEvidence(df('FROM ${BASE}', 'RUN x'))).toBeNull()
     expect(templateEvidence('')).toBeNull()
   })
 
@@ -36,5 +43,17 @@ describe('test fixtures', () => {
     expect(untagged('internal/pipe/docker/testdata/Dockerfile.bad')).toEqual(['info'])
     expect(untagged('pkg/dockerfile/fixtures/valid.Dockerfile')).toEqual(['info'])
     expect(untagged('services/api/Dockerfile')).toEqual(['warning'])
+  })
+
+  it('keeps what breaks the build of a test suite\'s image, and makes its style advice info', () => {
+    // dotnet-framework-docker's tests/…/projects/*: lower-case "as" is style; etcd's tests/antithesis: an ARG with no default breaks FROM.
+    const text = df('ARG GO_IMAGE_TAG', 'FROM golang:${GO_IMAGE_TAG} as build', 'MAINTAINER someone', 'RUN go build -o /app', 'FROM alpine:3.20', 'COPY --from=build /app /app', 'CMD ["/app"]')
+    const levels = (path: string) => Object.fromEntries(analyzeDockerfile(path, text).findings.filter((f) => ['from-as-casing', 'maintainer-deprecated', 'invalid-default-arg-in-from'].includes(f.rule)).map((f) => [f.rule, f.severity]))
+    expect(levels('tests/Microsoft.DotNet.Framework.Docker.Tests/projects/dotnetapp-4.8/Dockerfile')).toEqual({ 'from-as-casing': 'info', 'maintainer-deprecated': 'info', 'invalid-default-arg-in-from': 'warning' })
+    expect(levels('test/dockerfiles/pip-youtube-dl/Dockerfile')).toEqual({ 'from-as-casing': 'info', 'maintainer-deprecated': 'info', 'invalid-default-arg-in-from': 'warning' })
+    expect(levels('services/api/Dockerfile')).toEqual({ 'from-as-casing': 'warning', 'maintainer-deprecated': 'warning', 'invalid-default-arg-in-from': 'warning' })
+    // A folder whose name only contains the word is no test folder.
+    expect(levels('lkp-tests/Dockerfile')['from-as-casing']).toBe('warning')
+    expect(levels('contest/Dockerfile')['from-as-casing']).toBe('warning')
   })
 })

@@ -7,6 +7,9 @@ const BUILD_THEN_SHIP = (buildRun: string): string => df('FROM debian:bookworm A
 
 testRule(buildToolsShipped, {
   valid: [
+    // localstack: make and git are listed, and commented, as the image's run-time packages.
+    { name: 'packages a comment inside the RUN calls run-time packages', code: df('FROM python:3.13-slim', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '    # Runtime packages (groff-base is necessary for AWS CLI help)', '    ca-certificates curl git make', 'RUN npm install -g npm') },
+    { name: 'packages the comment above calls run-time dependencies', code: df('FROM python:3.13-slim', '# Install runtime OS package dependencies', 'RUN apt-get update && apt-get install -y make gcc', 'RUN pip install -r requirements.txt') },
     { name: 'compilers in the build stage only', code: BUILD_THEN_SHIP('RUN apt-get install -y build-essential libssl-dev && make') },
     { name: 'a virtual group removed in the same RUN', code: df('FROM alpine:3', 'RUN apk add --no-cache --virtual .build-deps gcc musl-dev && make && apk del .build-deps') },
     { name: 'the apt-mark auto + purge --auto-remove pattern', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc && make && apt-mark auto ".*" && apt-get purge -y --auto-remove') },
@@ -45,6 +48,7 @@ testRule(buildToolsShipped, {
     { name: 'compilers used only by the program at run time', code: df('FROM alpine:3', 'RUN apk add --no-cache gcc make musl-dev perl', 'COPY Run /Run', 'ENTRYPOINT ["/Run"]') }
   ],
   invalid: [
+    { name: 'a comment further up does not speak for this RUN', code: df('FROM python:3.13-slim', '# Runtime image', '', 'RUN apt-get update && apt-get install -y gcc', 'RUN pip install psycopg2'), errors: [{ line: 4, message: 'gcc is installed to build (pip on line 5)' }] },
     { name: 'gcc and a -dev package, then pip install in a single stage', code: df('FROM python:3.12-slim', 'RUN apt-get install -y gcc libpq-dev', 'RUN pip install psycopg2'), errors: [{ line: 2, message: 'gcc, libpq-dev are installed to build (pip on line 3)' }] },
     { name: 'one tool: "it", not "them"', code: df('FROM alpine:3', 'RUN apk add --no-cache build-base && pip3 install -r requirements.txt'), errors: [{ line: 2, message: 'build-base is installed to build (pip3 in this RUN) and ships in the final image: split the file: install it in a build stage' }] },
     { name: 'a version pin is not shown', code: df('FROM debian:12-slim', 'RUN apt-get install -y gcc=4:12.2.0-3 make && make'), errors: [{ line: 2, message: 'gcc, make are installed' }] },

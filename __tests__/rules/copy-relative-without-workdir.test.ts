@@ -5,6 +5,9 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(copyRelativeWithoutWorkdir, {
   valid: [
+    // Copied and used in the same working directory by the next RUN (vscode-dev-containers' dotnet-mssql, uptime-kuma's apprise.deb).
+    { name: 'a script copied and run by ./ in the next RUN', code: df('FROM mcr.microsoft.com/vscode/devcontainers/dotnet:6.0', 'COPY mssql/installSQLtools.sh installSQLtools.sh', 'RUN bash ./installSQLtools.sh && apt-get clean -y') },
+    { name: 'a package copied, installed and removed by the next RUN', code: df('FROM node:20-bookworm-slim', 'COPY --from=download /app/apprise.deb ./apprise.deb', 'RUN apt update && apt --yes install ./apprise.deb && rm -f apprise.deb', 'CMD ["node", "server.js"]') },
     { name: 'WORKDIR first', code: df('FROM alpine:3', 'WORKDIR /app', 'COPY . .') },
     { name: 'WORKDIR set in the parent stage', code: df('FROM alpine:3 AS base', 'WORKDIR /app', 'FROM base', 'COPY . .') },
     { name: 'an absolute destination in quotes', code: df('FROM alpine:3', 'COPY app.conf "/etc/app/"') },
@@ -26,6 +29,14 @@ testRule(copyRelativeWithoutWorkdir, {
     }
   ],
   invalid: [
+    // argo-workflows' ui stage: three copies, one cause, one finding listing them.
+    {
+      name: 'several relative copies of one build stage are one finding',
+      code: df('FROM node:20-alpine AS ui', 'COPY ui/package.json ui/yarn.lock ui/', 'RUN yarn --cwd ui install', 'COPY ui ui', 'COPY api api', 'RUN yarn --cwd ui build', 'FROM alpine:3', 'COPY --from=ui ui/dist/app /app', 'CMD ["/app"]'),
+      errors: [{ line: 2, message: 'COPY to relative paths (ui/ on line 2, ui on line 4, api on line 5) before any WORKDIR' }, { line: 4 }, { line: 5 }]
+    },
+    { name: 'used in place, but by a later RUN only', code: df('FROM debian:12', 'COPY install.sh install.sh', 'RUN apt-get update', 'RUN bash ./install.sh', 'CMD ["bash"]'), errors: [{ line: 2, message: 'the relative path install.sh' }] },
+    { name: 'the next RUN names it under another folder only', code: df('FROM debian:12', 'COPY app.conf app.conf', 'RUN cp /etc/app.conf /tmp/x', 'CMD ["bash"]'), errors: [{ line: 2 }] },
     { name: 'relative before WORKDIR', code: df('FROM alpine:3', 'COPY a.txt data/'), errors: [{ line: 2, message: "lands in alpine:3's working directory" }] },
     { name: 'ADD too', code: df('FROM nginx:1.27', 'ADD site.tar.gz html/'), errors: [{ line: 2 }] },
     { name: 'a variable whose default is relative', code: df('FROM alpine:3', 'ARG DEST=data', 'COPY a.txt $DEST'), errors: [{ line: 3, message: '$DEST (data)' }] },

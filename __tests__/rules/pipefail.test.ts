@@ -59,9 +59,16 @@ testRule(pipefail, {
     { name: 'SHELL pwsh on Linux, inherited by a child stage', code: df('FROM debian:12 AS ps', 'SHELL ["/usr/bin/pwsh", "-c"]', 'FROM ps', 'RUN Get-Process | Select-Object -First 1') },
     { name: 'SHELL PowerShell.exe with a Windows path', code: df('FROM ubuntu:24.04', 'SHELL ["C:\\\\Windows\\\\PowerShell.EXE", "-Command"]', 'RUN Get-Item x | Remove-Item') },
     { name: 'a hadolint shell pragma before the first FROM', code: df('# hadolint shell=powershell', 'FROM debian:12', 'RUN Get-Item x | Remove-Item') },
-    { name: 'a hadolint shell pragma in the stage', code: df('FROM debian:12', '# hadolint shell=pwsh', 'RUN Get-Item x | Remove-Item') }
+    { name: 'a hadolint shell pragma in the stage', code: df('FROM debian:12', '# hadolint shell=pwsh', 'RUN Get-Item x | Remove-Item') },
+    // What the next command shows anyway, or what cannot hurt (frappe_docker's images).
+    { name: 'an installer into bash, then sourced in the same && chain', code: df('FROM debian:12', 'RUN wget -qO- https://example.com/nvm/install.sh | bash && . ${NVM_DIR}/nvm.sh && nvm install 20') },
+    { name: 'an installer into bash, then source', code: df('FROM debian:12', 'RUN curl -o- https://example.com/install.sh | bash && source ~/.nvm/nvm.sh') },
+    { name: 'a find into xargs rm: a failure deletes nothing', code: df('FROM python:3.12-slim', 'RUN bench init /home/frappe/bench && find apps -mindepth 1 -path "*/.git" | xargs rm -fr') }
   ],
   invalid: [
+    // Sourcing before the pipe, or with || between, does not check it; an installer that is used only in a later RUN is not checked by this one.
+    { name: 'sourced, but joined by ;', code: df('FROM debian:12', 'RUN curl -o- https://example.com/install.sh | bash; . ~/.nvm/nvm.sh'), errors: [{ line: 2, message: 'curl | bash' }] },
+    { name: 'a find into xargs chmod is no cleanup', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/list | xargs chmod +x'), errors: [{ line: 2, message: 'curl | xargs chmod' }] },
     {
       name: 'curl | bash',
       code: df('FROM rust:1.80', 'RUN curl -sSf https://example.com/install.sh | bash'),

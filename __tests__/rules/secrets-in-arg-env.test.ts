@@ -23,6 +23,12 @@ testRule(secretsInArgEnv, {
     }
   ],
   invalid: [
+    // uptime-kuma's upload-artifact stage: a CI step, but the token is in that image's history all the same.
+    {
+      name: 'by name: an ARG in a built CI environment is a warning that says which image',
+      code: df('FROM node:20-slim AS upload-artifact', 'ARG GITHUB_TOKEN', 'RUN ./upload-github-release-asset.sh github_api_token=$GITHUB_TOKEN'),
+      errors: [{ line: 2, severity: 'warning', message: 'ARG values used by RUN are recorded in the image history of the image this stage builds' }]
+    },
     {
       name: 'by name: ENV in the shipped image (warning), ARG in a build stage (info)',
       code: df('FROM alpine:3 AS build', 'ARG NPM_TOKEN', 'FROM alpine:3', 'COPY --from=build /x /x', 'ENV DB_PASSWORD=hunter2'),

@@ -10,7 +10,7 @@
  */
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
 import type { BuiltTarget, ExternalReference, GraphProblem, Purpose, Role, StageEdge, StageGraph } from '../model/graph.js'
-import { decidePurpose, type PurposeFacts } from './purpose.js'
+import { decidePurpose, namedEnvironment, type PurposeFacts } from './purpose.js'
 
 /** A build of the file, as a build definition (or the caller's --target) asks for it. */
 export interface TargetRequest {
@@ -277,7 +277,7 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
     if (known !== undefined) {
       known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)))
       // A runtime build of the same stage outweighs an environment one.
-      if (request.purpose === 'runtime' && known.purpose !== 'runtime') Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because })
+      if (request.purpose === 'runtime' && known.purpose !== 'runtime' && namedEnvironment(model, stage, request.name) === null) Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because })
       continue
     }
     const configured = options.configuredPurpose?.(request.name ?? stages[stage]?.name ?? null) ?? null
@@ -285,7 +285,7 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
       configured !== null
         ? { purpose: configured, because: 'the configuration says so (images: in .stagecraft.yml)' }
         : request.purpose !== undefined
-        ? { purpose: request.purpose, because: request.because ?? 'configured' }
+        ? (request.purpose === 'runtime' ? namedEnvironment(model, stage, request.name) : null) ?? { purpose: request.purpose, because: request.because ?? 'configured' }
         : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service })
     byStage.set(stage, { stage, ...decided, builtBy })
   }
@@ -297,6 +297,28 @@ export function edgesByStage(graph: StageGraph, stageCount: number): StageEdge[]
   const grouped: StageEdge[][] = Array.from({ length: stageCount }, () => [])
   for (const e of graph.edges) grouped[e.from]?.push(e)
   return grouped
+}
+
+/**
+ * Stages that only environments need: the environments' own FROM chains, and build stages that
+ * no runtime target reaches (a stage copied into a dev container only). With an unknown target
+ * any stage may ship, so none is.
+ */
+export function environmentOnlyStages(graph: StageGraph, stages: readonly Stage[]): boolean[] {
+  const only = graph.roles.map((role) => role === 'environment')
+  if (graph.anyTarget || !graph.targets.some((t) => t.purpose === 'environment')) return only
+  const out = edgesByStage(graph, stages.length)
+  const forRuntime = new Set<number>()
+  // An export on scratch (`--output`) delivers what its stages build: the release binaries count as shipped.
+  const queue = graph.targets.filter((t) => t.purpose === 'runtime' || stages[t.stage]?.base.kind === 'scratch').map((t) => t.stage)
+  while (queue.length > 0) {
+    const s = queue.pop() as number
+    if (forRuntime.has(s)) continue
+    forRuntime.add(s)
+    for (const e of out[s] ?? []) queue.push(e.to)
+  }
+  for (let s = 0; s < stages.length; s++) if (graph.roles[s] === 'build' && !forRuntime.has(s)) only[s] = true
+  return only
 }
 
 /** Finds the COPY --from edge an instruction made, by its stage and line, in constant time. */

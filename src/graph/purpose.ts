@@ -61,8 +61,20 @@ const ENVIRONMENT_WORDS: ReadonlySet<string> = new Set([
   'benchmark',
   'sandbox',
   'playground',
-  'update'
+  'update',
+  // A stage that uploads release assets is a CI step (uptime-kuma's upload-artifact).
+  'upload',
+  // Browser test runners.
+  'playwright',
+  'cypress',
+  'selenium'
 ])
+
+/** A target a build definition asks for by this name builds the builder, not the product. */
+const BUILD_TARGET_WORDS: ReadonlySet<string> = new Set(['build', 'builder', 'buildenv'])
+
+/** File-name words that say what the image is for: `builder.dockerfile`, `docs.Dockerfile`. */
+const ENVIRONMENT_FILE_WORDS: ReadonlySet<string> = new Set(['builder', 'docs', 'doc'])
 
 /** Folders (or file-name words) that hold environments, not products. */
 const ENVIRONMENT_FOLDERS: ReadonlySet<string> = new Set([
@@ -85,13 +97,25 @@ const ENVIRONMENT_FOLDERS: ReadonlySet<string> = new Set([
   'tools',
   'dev',
   '.gitpod',
+  '.cursor',
   'benchmarks',
-  'bench'
+  'bench',
+  // Packaging containers: the package is the output, the image is thrown away.
+  'deb',
+  'rpm',
+  'packaging'
 ])
+
+/** Words in a folder name (`dev-image/`, `docker-tools/`) that say "environment". */
+const ENVIRONMENT_FOLDER_WORDS: ReadonlySet<string> = new Set(['dev', 'devcontainer', 'test', 'tests', 'ci', 'e2e', 'tools', 'toolbox'])
+
+/** A header comment that says what the image is: "the build environment", "cross-compilation environment". */
+const HEADER_ENVIRONMENT = /\b(?:build|builder|development|dev|ci|test|testing|compilation|cross-compilation|packaging)\s+(?:environment|toolbox|container)\b|\bisolation for [\w\s-]*builds\b/i
 
 /** Base images made to be development or CI environments. */
 const ENVIRONMENT_BASES: readonly RegExp[] = [
-  /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//,
+  // Microsoft's dev container images, also as mirrored to other registries (devcon.azurecr.io/public/vscode/devcontainers/…).
+  /^(?:[^/]+\/)*(?:vscode\/)?devcontainers\//,
   /^(?:docker\.io\/)?gitpod\/workspace-/,
   /^(?:ghcr\.io\/)?actions\/actions-runner/,
   /^(?:docker\.io\/)?(?:myoung34\/github-runner|summerwind\/actions-runner)/
@@ -106,10 +130,43 @@ function words(text: string): string[] {
 
 const environmentWord = (name: string): string | undefined => words(name).find((w) => ENVIRONMENT_WORDS.has(w))
 
-/** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`: the file name's own words. */
+/** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`, `builder.dockerfile`: the file name's own words. */
 function fileNameWord(path: string): string | undefined {
-  const name = path.split('/').pop() ?? ''
-  return environmentWord(name.replace(/dockerfile|containerfile/gi, ' '))
+  const name = (path.split('/').pop() ?? '').replace(/dockerfile|containerfile/gi, ' ')
+  return environmentWord(name) ?? words(name).find((w) => ENVIRONMENT_FILE_WORDS.has(w))
+}
+
+/** `.devcontainer/`, `tests/`, `hack/`, or a folder whose name has such a word (`dev-image/`, `docker-tools/`). */
+function environmentFolder(path: string): string | undefined {
+  const folders = path.split('/').slice(0, -1)
+  return folders.find((segment) => ENVIRONMENT_FOLDERS.has(segment.toLowerCase())) ?? folders.find((segment) => words(segment).some((w) => ENVIRONMENT_FOLDER_WORDS.has(w)))
+}
+
+/** The comment block the file starts with, when it says the image is an environment. */
+function headerSays(model: DockerfileModel): string | undefined {
+  const first = model.instructions[0]?.line ?? Number.MAX_SAFE_INTEGER
+  for (const c of model.comments) {
+    if (c.line >= first) break
+    const said = HEADER_ENVIRONMENT.exec(c.text)?.[0]
+    if (said !== undefined) return said
+  }
+  return undefined
+}
+
+/**
+ * A name that says "environment" outweighs a push: a published dev image (frappe/bench) or a
+ * builder base (`--target build`) is still an environment. Null when the names say nothing.
+ */
+export function namedEnvironment(model: DockerfileModel, target: number, targetName: string | null | undefined): PurposeDecision | null {
+  const stage = model.stages[target]
+  if (stage === undefined) return null
+  const named = targetName ?? null
+  if (named !== null && environmentWord(named) !== undefined) return { purpose: 'environment', because: `the target is named "${named}"` }
+  // A "builder" that sets a command of its own is the app image too (awesome-compose's `--target builder`).
+  const runs = chainOf(model, target).some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)))
+  if (named !== null && !runs && words(named).some((w) => BUILD_TARGET_WORDS.has(w))) return { purpose: 'environment', because: `the target is named "${named}" and sets no command` }
+  if (stage.name !== null && environmentWord(stage.name) !== undefined) return { purpose: 'environment', because: `the stage is named "${stage.name}"` }
+  return null
 }
 
 /** The stage and the stages it is built FROM, target first. */
@@ -128,17 +185,18 @@ const RUNTIME_KEYWORDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'EXP
 export function decidePurpose(model: DockerfileModel, target: number, facts: PurposeFacts): PurposeDecision {
   const stage = model.stages[target]
   if (stage === undefined) return { purpose: 'runtime', because: 'the file has no stage' }
-  const targetWord = facts.targetName === undefined || facts.targetName === null ? undefined : environmentWord(facts.targetName)
-  if (targetWord !== undefined) return { purpose: 'environment', because: `the target is named "${facts.targetName as string}"` }
-  const stageWord = stage.name === null ? undefined : environmentWord(stage.name)
-  if (stageWord !== undefined) return { purpose: 'environment', because: `the stage is named "${stage.name as string}"` }
+  const named = namedEnvironment(model, target, facts.targetName)
+  if (named !== null) return named
+  // The file's own name and place beat a compose service: `Dockerfile.dev` runs with ports too.
+  const fileWord = fileNameWord(facts.path)
+  if (fileWord !== undefined) return { purpose: 'environment', because: `the file is named "${facts.path.split('/').pop() ?? ''}"` }
+  const folder = environmentFolder(facts.path)
+  if (folder !== undefined) return { purpose: 'environment', because: `it lives under "${folder}/"` }
+  const header = headerSays(model)
+  if (header !== undefined) return { purpose: 'environment', because: `its header comment says "${header}"` }
   if (facts.service !== undefined && (facts.service.ports || facts.service.command)) {
     return { purpose: 'runtime', because: `compose service "${facts.service.name}" (${facts.service.source}) runs it${facts.service.ports ? ' with published ports' : ''}` }
   }
-  const folder = facts.path.split('/').slice(0, -1).find((segment) => ENVIRONMENT_FOLDERS.has(segment.toLowerCase()))
-  if (folder !== undefined) return { purpose: 'environment', because: `it lives under "${folder}/"` }
-  const fileWord = fileNameWord(facts.path)
-  if (fileWord !== undefined) return { purpose: 'environment', because: `the file is named "${facts.path.split('/').pop() ?? ''}"` }
   const chain = chainOf(model, target)
   const root = chain[chain.length - 1] as Stage
   const base = root.base.kind === 'image' ? (root.base.resolved ?? '').toLowerCase() : ''

@@ -88,6 +88,9 @@ export function templateEvidence(text: string): { line: number; what: string } |
     if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}'))) return { line: i + 1, what: 'template syntax {{ … }}' }
     if (trimmed.startsWith('{%')) return { line: i + 1, what: 'template syntax {% … %}' }
     if (line.includes('${templateOption:')) return { line: i + 1, what: 'a ${templateOption:…} placeholder' }
+    // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
+    const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1]
+    if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(lines, placeholder)) return { line: i + 1, what: `the placeholder image "${placeholder}"` }
     const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase()
     if (word === 'INCLUDE') return { line: i + 1, what: 'a preprocessor INCLUDE' }
     if (word === 'FROM') from = true
@@ -96,8 +99,21 @@ export function templateEvidence(text: string): { line: number; what: string } |
   return !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l)) ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)' } : null
 }
 
+/** `FROM BUILD` after `FROM golang AS BUILD` names a stage (names ignore case), not a blank. */
+function namesStage(lines: readonly string[], name: string): boolean {
+  const lower = name.toLowerCase()
+  return lines.some((l) => /^\s*FROM\s/i.test(l) && l.trim().toLowerCase().split(/\s+/).slice(-2).join(' ') === `as ${lower}`)
+}
+
 /** Test inputs kept next to the tests: often wrong on purpose, never built as images. */
 const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i
+
+/** The images of a test suite (test projects, workloads): built by tests, never shipped. */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__)\//i
+
+/** What still matters in a test suite's image: what breaks its build or leaks a secret. */
+const MATTERS_IN_TESTS: ReadonlySet<string> = new Set(['correctness', 'security', 'structure'])
+const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]))
 
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}, parsed?: ReturnType<typeof parseForAnalysis>): FileAnalysis {
   const template = templateEvidence(text)
@@ -116,6 +132,8 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   const analysis = analyzeParsed(path, text, options, parsed)
   // A fixture is an input of a test: what is wrong in it is often the point.
   if (FIXTURE_FOLDER.test(path)) for (const f of analysis.findings) f.severity = 'info'
+  // In a test suite's own images, style, size and cache advice is not worth a warning.
+  else if (TEST_FOLDER.test(path)) for (const f of analysis.findings) if (!MATTERS_IN_TESTS.has(categoryOf.get(f.rule) ?? 'correctness')) f.severity = 'info'
   return analysis
 }
 

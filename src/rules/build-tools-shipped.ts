@@ -5,7 +5,7 @@
  */
 import { packageInstalls, packageName } from '../parse/packages.js'
 import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
-import { baseHasBuildTools, laterRunFinder } from './helpers.js'
+import { baseHasBuildTools, commentsAbout, laterRunFinder } from './helpers.js'
 import { compilesAgainstKernelAtRunTime, isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -98,6 +98,9 @@ function buildsWithUninstalledTool(model: DockerfileModel): string | null {
   return null
 }
 
+/** A comment calling packages the image's run-time dependencies. */
+const RUNTIME_COMMENT = /\brun[- ]?time\b/i
+
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
 function removalHint(manager: string): string {
   if (manager === 'apk') return 'apk add --virtual .build-deps … then apk del .build-deps, with the run-time libraries installed by name'
@@ -122,6 +125,8 @@ export const buildToolsShipped: Rule = {
       // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.
       if (baseHasBuildTools(model, stage.index)) return []
       return runs(stage).flatMap((run) => {
+        // The maintainer says these are the image's run-time packages (localstack: "# Runtime packages").
+        if (commentsAbout(model, run).some((c) => RUNTIME_COMMENT.test(c))) return []
         const index = indexRun(run)
         const removedAfter = removalsAfter(index.commands)
         // One report per RUN: the first install that ships compilers it then builds with.

@@ -68,6 +68,34 @@ function cwdDependentUse(model: DockerfileModel, graph: StageGraph, stage: Stage
   return null
 }
 
+/** Whether `text` names `name` relatively: `./name`, or `name` as a word of its own (not `/x/name`). */
+function namesRelatively(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const before = i === 0 ? ' ' : (text[i - 1] as string)
+    const after = i + name.length >= text.length ? ' ' : (text[i + name.length] as string)
+    const dotSlash = before === '/' && text[i - 2] === '.' && (i < 3 || BEFORE.has(text[i - 3] as string))
+    if ((BEFORE.has(before) || dotSlash) && AFTER.has(after)) return true
+  }
+  return false
+}
+
+/**
+ * A copy the very next RUN uses where it landed (`COPY install.sh install.sh` then `RUN bash
+ * ./install.sh`, `COPY x.deb ./x.deb` then `apt install ./x.deb && rm x.deb`): copied and used in
+ * the same working directory, whatever it is.
+ */
+function usedInPlace(stage: Stage, ins: Instruction): boolean {
+  const next = stage.instructions[stage.instructions.indexOf(ins) + 1]
+  if (next?.keyword !== 'RUN') return false
+  const names = [...landings([ins])]
+  return names.length > 0 && names.every((name) => namesRelatively(next.raw, name))
+}
+
+const listed = (copies: readonly Instruction[]): string =>
+  copies.length === 1 ? `the relative path ${shown(copies[0]?.copy?.destinationWord as PathWord)}` : `relative paths (${copies.map((c) => `${shown(c.copy?.destinationWord as PathWord)} on line ${c.line}`).join(', ')})`
+
+const keywords = (copies: readonly Instruction[]): string => [...new Set(copies.map((c) => c.keyword))].join('/')
+
 export const copyRelativeWithoutWorkdir: Rule = {
   meta: {
     id: 'copy-relative-without-workdir',
@@ -93,19 +121,16 @@ export const copyRelativeWithoutWorkdir: Rule = {
       }
       if (copies.length === 0) return []
       const base = root.base.image !== null && root.base.unresolved.length === 0 ? `${root.base.resolved}'s` : "the base image's"
+      // One cause per stage: the same message on each copy, which the engine groups into one finding.
       if (graph.roles[stage.index] === 'build') {
         const use = cwdDependentUse(model, graph, stage, copies)
         if (use === null) return []
-        return copies.map((ins) => ({
-          line: ins.line,
-          message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord as PathWord)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`,
-          stage: stage.index
-        }))
+        const message = `${keywords(copies)} to ${listed(copies)} before any WORKDIR lands in ${base} working directory, which this file does not set, and line ${use.line} takes ${use.path} out of this stage as if that directory were /: set WORKDIR first or use absolute paths`
+        return copies.map((ins) => ({ line: ins.line, message, stage: stage.index }))
       }
-      return copies.map((ins) => ({
-        line: ins.line,
-        message: `${ins.keyword} to the relative path ${shown(ins.copy?.destinationWord as PathWord)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use an absolute path`,
-        stage: stage.index
-      }))
+      const reported = copies.filter((ins) => !usedInPlace(stage, ins))
+      if (reported.length === 0) return []
+      const message = `${keywords(reported)} to ${listed(reported)} before any WORKDIR lands in ${base} working directory, which this file does not set (/ unless the image sets another): set WORKDIR first or use ${reported.length === 1 ? 'an absolute path' : 'absolute paths'}`
+      return reported.map((ins) => ({ line: ins.line, message, stage: stage.index }))
     })
 }

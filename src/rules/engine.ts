@@ -1,6 +1,7 @@
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
 import { compareFindings, type Finding, type Severity } from '../model/finding.js'
 import { isSuppressed, readSuppressions, shellcheckId, SUPPRESSION_TOOLS, type SuppressionTool } from './suppressions.js'
+import { environmentOnlyStages } from '../graph/graph.js'
 import type { OptionValue, Rule, RuleContext } from './types.js'
 
 export type RuleLevel = Severity | 'off'
@@ -66,6 +67,8 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
   const lastLine = context.model.lineCount
   const suppressions = readSuppressions(context.model, rules)
   const honoured = options.honoured ?? SUPPRESSION_TOOLS
+  let environmentOnly: boolean[] | undefined
+  const inEnvironment = (stage: number): boolean => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
@@ -76,7 +79,7 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
       if (suppressedElsewhere) continue
       findings.push({
         rule: rule.meta.id,
-        severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && context.graph.roles[report.stage] === 'environment' ? 'info' : (report.severity ?? rule.meta.severity)),
+        severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && inEnvironment(report.stage) ? 'info' : (report.severity ?? rule.meta.severity)),
         line,
         endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
         message: report.message,

@@ -405,3 +405,15 @@ export function posixShellAt(model: DockerfileModel, index: number): (line: numb
   byStage.set(index, at)
   return at
 }
+
+/**
+ * The comments that speak about an instruction: the block of comment lines directly above it and
+ * those inside its continuation lines (`RUN apt-get install -y \` / `# Runtime packages` / `make`).
+ */
+export function commentsAbout(model: DockerfileModel, ins: Instruction): string[] {
+  const byLine = new Map(model.comments.map((c) => [c.line, c.text]))
+  const out: string[] = []
+  for (let line = ins.line - 1; byLine.has(line); line--) out.push(byLine.get(line) as string)
+  for (let line = ins.line + 1; line <= ins.endLine; line++) if (byLine.has(line)) out.push(byLine.get(line) as string)
+  return out
+}

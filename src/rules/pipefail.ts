@@ -5,7 +5,7 @@
  */
 import { cloneFolder, commandWords, programOf, runSyntax } from './run-helpers.js'
 import { resolvePath, stageShell, workdirs, type StageShell } from './helpers.js'
-import { commandsWithin, forEachPipeline, type ShCommand, type ShPipeline, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
+import { commandsWithin, forEachPipeline, type ShCommand, type ShList, type ShPipeline, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { StageGraph } from '../model/graph.js'
@@ -134,6 +134,30 @@ function rejectsFailedInput(c: ShCommand, cut: boolean): boolean {
     return !cut && !hasFlag(end < 0 ? own : own.slice(0, end), 'r', ['--no-run-if-empty']) && NEED_OPERANDS.has(program) && !forced
   }
   return false
+}
+
+/** `… | xargs rm -rf`: a pipe that only deletes what it is given; a failure upstream deletes nothing, which is harmless. */
+function onlyDeletes(p: ShPipeline): boolean {
+  const last = p.commands[p.commands.length - 1] as ShCommand
+  return last.kind === 'simple' && firstProgram(last) === 'xargs' && programOf(last) === 'rm'
+}
+
+/**
+ * Pipelines whose failure the next command of the same `&&` chain shows anyway: an installer
+ * piped into a shell and then sourced (`curl …/nvm/install.sh | bash && . "$NVM_DIR/nvm.sh"`)
+ * fails at the `.` when the download failed, because the file it sources was never written.
+ */
+function checkedBySourcing(list: ShList): Set<ShPipeline> {
+  const checked = new Set<ShPipeline>()
+  for (const andOr of list) {
+    andOr.pipelines.forEach((p, i) => {
+      const next = andOr.pipelines[i + 1]?.commands[0]
+      if (andOr.operators[i] !== '&&' || next === undefined || next.kind !== 'simple') return
+      const program = next.words[0]?.text
+      if ((program === '.' || program === 'source') && next.words.length > 1) checked.add(p)
+    })
+  }
+  return checked
 }
 
 interface HiddenFailure {
@@ -296,11 +320,14 @@ export const pipefail: Rule = {
         let found: HiddenFailure | null = null
         const cwd = dirs.get(ins) ?? '/'
         const written = new WrittenPaths(cwd)
-        forEachPipeline(runSyntax(ins), (p, context) => {
+        const script = runSyntax(ins)
+        const sourcedAfter = checkedBySourcing(script)
+        forEachPipeline(script, (p, context) => {
           if (found !== null) return
           if (p.commands.some(setsPipefail)) protectedFrom = true
           // A tested, substituted or ignored status is not what pipefail is about.
-          if (!protectedFrom && p.commands.length > 1 && !context.tested && !context.substituted && !context.ignored && !savesExportedReport(p, cwd, exported)) found = hiddenFailure(p, written)
+          const seen = context.tested || context.substituted || context.ignored || sourcedAfter.has(p) || onlyDeletes(p)
+          if (!protectedFrom && p.commands.length > 1 && !seen && !savesExportedReport(p, cwd, exported)) found = hiddenFailure(p, written)
           for (const c of p.commands) if (c.kind === 'simple') written.note(c)
         })
         const hidden = found as HiddenFailure | null

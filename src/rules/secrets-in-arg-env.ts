@@ -6,6 +6,7 @@
 import { isConfigPairKey, isPublicValue, knownCredential, looksRandom, looksSecret } from '../parse/secrets.js'
 import type { Instruction, Stage, VariableDeclaration } from '../model/dockerfile.js'
 import type { Severity } from '../model/finding.js'
+import type { Role } from '../model/graph.js'
 import type { Rule, RuleReport } from './types.js'
 
 export { looksSecret }
@@ -29,17 +30,23 @@ function evidence(ins: Instruction, v: VariableDeclaration, siblings: ReadonlySe
   return { why: 'looks like a secret by its name', strong: false }
 }
 
-function where(keyword: string, ships: boolean): string {
-  if (!ships) return 'in a build stage it stays out of the shipped image but is kept in the build cache and history'
-  return keyword === 'ENV' ? 'ENV values are stored in the shipped image for anyone who pulls it' : 'ARG values used by RUN are recorded in the image history of the shipped image'
+/** Where the value ends up: in the image a stage is (shipped, or a built environment such as a CI image), or only in a build stage's cache. */
+type Place = 'shipped' | 'environment' | 'build'
+
+function where(keyword: string, place: Place): string {
+  if (place === 'build') return 'in a build stage it stays out of the shipped image but is kept in the build cache and history'
+  const image = place === 'shipped' ? 'the shipped image' : 'the image this stage builds'
+  return keyword === 'ENV' ? `ENV values are stored in ${image} for anyone who pulls it` : `ARG values used by RUN are recorded in the image history of ${image}`
 }
 
-function severity(strong: boolean, ships: boolean): Severity {
-  if (ships) return strong ? 'error' : 'warning'
+function severity(strong: boolean, place: Place): Severity {
+  if (place !== 'build') return strong ? 'error' : 'warning'
   return strong ? 'warning' : 'info'
 }
 
-function reportsFor(stage: Stage, ships: boolean): RuleReport[] {
+const placeOf = (role: Role | undefined): Place => (role === 'ships' ? 'shipped' : role === 'environment' ? 'environment' : 'build')
+
+function reportsFor(stage: Stage, place: Place): RuleReport[] {
   const declarations = stage.instructions.filter((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && i.variables !== undefined)
   const siblings = new Set(declarations.flatMap((i) => (i.variables ?? []).map((v) => v.name)))
   return declarations.flatMap((ins) =>
@@ -50,9 +57,9 @@ function reportsFor(stage: Stage, ships: boolean): RuleReport[] {
         {
           line: ins.line,
           endLine: ins.endLine,
-          message: `${ins.keyword} ${v.name} ${found.why}: ${where(ins.keyword, ships)}; pass it with RUN --mount=type=secret instead`,
+          message: `${ins.keyword} ${v.name} ${found.why}: ${where(ins.keyword, place)}; pass it with RUN --mount=type=secret instead`,
           stage: stage.index,
-          severity: severity(found.strong, ships)
+          severity: severity(found.strong, place)
         }
       ]
     })
@@ -68,5 +75,5 @@ export const secretsInArgEnv: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' }
   },
-  check: ({ model, graph }) => model.stages.flatMap((s) => reportsFor(s, graph.roles[s.index] === 'ships'))
+  check: ({ model, graph }) => model.stages.flatMap((s) => reportsFor(s, placeOf(graph.roles[s.index])))
 }
