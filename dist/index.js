@@ -53639,37 +53639,51 @@ function parseForAnalysis(text, options = {}) {
 }
 /**
  * A file named like a Dockerfile that is the input of a generator, not a Dockerfile: template
- * syntax (`{{ }}`, `{% %}`, `${templateOption:…}`), a preprocessor `INCLUDE`, or a fragment with
- * instructions and no FROM. Its line and what gave it away; null for a Dockerfile.
+ * syntax (`{{ }}`, `{% %}`), a placeholder base image, a fragment with instructions and no FROM;
+ * or one whose gaps are easy to fill (`${templateOption:…}` placeholders, a preprocessor
+ * `INCLUDE`). Its line and what gave it away, the unfillable kind first; null for a Dockerfile.
  */
 function templateEvidence(text) {
     const lines = text.split('\n');
     let instructions = 0;
     let from = false;
+    let fillable = null;
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
         // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
         const trimmed = line.trimStart();
         if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}')))
-            return { line: i + 1, what: 'template syntax {{ … }}' };
+            return { line: i + 1, what: 'template syntax {{ … }}', fillable: false };
         if (trimmed.startsWith('{%'))
-            return { line: i + 1, what: 'template syntax {% … %}' };
+            return { line: i + 1, what: 'template syntax {% … %}', fillable: false };
         if (line.includes('${templateOption:'))
-            return { line: i + 1, what: 'a ${templateOption:…} placeholder' };
+            fillable ??= { line: i + 1, what: 'a ${templateOption:…} placeholder', fillable: true };
         // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
         const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1];
         if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(lines, placeholder))
-            return { line: i + 1, what: `the placeholder image "${placeholder}"` };
+            return { line: i + 1, what: `the placeholder image "${placeholder}"`, fillable: false };
         const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase();
         if (word === 'INCLUDE')
-            return { line: i + 1, what: 'a preprocessor INCLUDE' };
+            fillable ??= { line: i + 1, what: 'a preprocessor INCLUDE', fillable: true };
         if (word === 'FROM')
             from = true;
         if (word !== undefined && !line.trimStart().startsWith('#'))
             instructions++;
     }
-    return !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l)) ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)' } : null;
+    const fragment = !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l));
+    return fragment ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)', fillable: false } : fillable;
+}
+/**
+ * The Dockerfile a fillable template stands for, line for line: `INCLUDE` lines become comments
+ * (the fragments they pull in are reviewed on their own), and a `${templateOption:x}` placeholder
+ * becomes the option's name, a value the template fills in (not an empty default).
+ */
+function fillTemplate(text) {
+    return text
+        .split('\n')
+        .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, '$1') : line))
+        .join('\n');
 }
 /** `FROM BUILD` after `FROM golang AS BUILD` names a stage (names ignore case), not a blank. */
 function namesStage(lines, name) {
@@ -53685,19 +53699,16 @@ const MATTERS_IN_TESTS = new Set(['correctness', 'security', 'structure']);
 const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]));
 function analyzeDockerfile(path, text, options = {}, parsed) {
     const template = templateEvidence(text);
-    if (template !== null) {
-        const finding = {
-            rule: 'parse-error',
-            severity: 'info',
-            line: template.line,
-            endLine: template.line,
-            message: `this looks like the input of a generator, not a Dockerfile (${template.what}): it is not reviewed; review the Dockerfiles generated from it`,
-            stage: null,
-            equivalents: NO_EQUIVALENTS
-        };
+    const note = (said) => ({ rule: 'parse-error', severity: 'info', line: template?.line ?? 1, endLine: template?.line ?? 1, message: said, stage: null, equivalents: NO_EQUIVALENTS });
+    if (template !== null && !template.fillable) {
+        const finding = note(`this looks like the input of a generator, not a Dockerfile (${template.what}): it is not reviewed; review the Dockerfiles generated from it`);
         return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] };
     }
-    const analysis = analyzeParsed(path, text, options, parsed);
+    const analysis = template === null ? analyzeParsed(path, text, options, parsed) : analyzeParsed(path, fillTemplate(text), options, undefined);
+    if (template !== null) {
+        analysis.findings.push(note(`this is the input of a generator (${template.what}): it is reviewed with the template's parts left out (INCLUDEd fragments, placeholder values); review the generated Dockerfiles too`));
+        analysis.findings.sort(compareFindings);
+    }
     // A fixture is an input of a test: what is wrong in it is often the point.
     if (FIXTURE_FOLDER.test(path))
         for (const f of analysis.findings)

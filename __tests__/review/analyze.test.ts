@@ -1,20 +1,20 @@
 /** What is not a Dockerfile, and what is a test's input, before any rule runs. */
 import { describe, expect, it } from '@jest/globals'
-import { analyzeDockerfile, templateEvidence } from '../../src/review/analyze.js'
+import { analyzeDockerfile, fillTemplate, templateEvidence } from '../../src/review/analyze.js'
 import { df } from '../helpers/dockerfile.js'
 
 describe('templates and fragments', () => {
   it('recognises the inputs of generators', () => {
-    expect(templateEvidence(df('# escape=`', 'FROM $REPO:{{PRODUCT_VERSION}}-windowsservercore', 'RUN echo'))).toEqual({ line: 2, what: 'template syntax {{ … }}' })
-    expect(templateEvidence(df('{% if x %}', 'FROM a', '{% endif %}'))).toEqual({ line: 1, what: 'template syntax {% … %}' })
+    expect(templateEvidence(df('# escape=`', 'FROM $REPO:{{PRODUCT_VERSION}}-windowsservercore', 'RUN echo'))).toEqual({ line: 2, what: 'template syntax {{ … }}', fillable: false })
+    expect(templateEvidence(df('{% if x %}', 'FROM a', '{% endif %}'))).toEqual({ line: 1, what: 'template syntax {% … %}', fillable: false })
     // A template block opened on a line of its own (dotnet-framework-docker's eng/dockerfile-templates).
-    expect(templateEvidence(df('{{', '    set sdkVersion to when(PRODUCT_VERSION = "4.8.1", "4.8.1", "4.8") ^', '}}RUN x'))).toEqual({ line: 1, what: 'template syntax {{ … }}' })
-    expect(templateEvidence(df('ARG VARIANT=${templateOption:imageVariant}', 'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}'))).toEqual({ line: 1, what: 'a ${templateOption:…} placeholder' })
-    expect(templateEvidence(df('FROM openruntimes/base:v4', 'INCLUDE ./base-before'))).toEqual({ line: 2, what: 'a preprocessor INCLUDE' })
+    expect(templateEvidence(df('{{', '    set sdkVersion to when(PRODUCT_VERSION = "4.8.1", "4.8.1", "4.8") ^', '}}RUN x'))).toEqual({ line: 1, what: 'template syntax {{ … }}', fillable: false })
+    expect(templateEvidence(df('ARG VARIANT=${templateOption:imageVariant}', 'FROM mcr.microsoft.com/devcontainers/base:${VARIANT}'))).toEqual({ line: 1, what: 'a ${templateOption:…} placeholder', fillable: true })
+    expect(templateEvidence(df('FROM openruntimes/base:v4', 'INCLUDE ./base-before'))).toEqual({ line: 2, what: 'a preprocessor INCLUDE', fillable: true })
     expect(templateEvidence(df('RUN apk add --no-cache curl', 'COPY . /usr/local/src'))?.what).toContain('no FROM')
     // vscode-dev-containers' build/assets: definitions to copy, with the base image left blank.
-    expect(templateEvidence(df('FROM REPLACE-ME', '', '# RUN apk update'))).toEqual({ line: 1, what: 'the placeholder image "REPLACE-ME"' })
-    expect(templateEvidence(df('ARG V=1', 'FROM --platform=linux/amd64 <base-image>', 'RUN x'))).toEqual({ line: 2, what: 'the placeholder image "<base-image>"' })
+    expect(templateEvidence(df('FROM REPLACE-ME', '', '# RUN apk update'))).toEqual({ line: 1, what: 'the placeholder image "REPLACE-ME"', fillable: false })
+    expect(templateEvidence(df('ARG V=1', 'FROM --platform=linux/amd64 <base-image>', 'RUN x'))).toEqual({ line: 2, what: 'the placeholder image "<base-image>"', fillable: false })
   })
 
   it('leaves Dockerfiles alone, including ones that use ${VAR} and JSON braces', () => {
@@ -33,6 +33,33 @@ describe('templates and fragments', () => {
     const a = analyzeDockerfile('eng/templates/Dockerfile', df('FROM $REPO:{{VERSION}}', '{{if ARCH}}', 'RUN x', '{{end}}'))
     expect(a.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['parse-error', 'info', 1]])
     expect(a.model.stages).toEqual([])
+  })
+
+  it('lets a tag that shapes the file win over a fillable gap before it', () => {
+    expect(templateEvidence(df('FROM a', 'INCLUDE ./x', '{{if ARCH}}', 'RUN x', '{{end}}'))).toEqual({ line: 3, what: 'template syntax {{ … }}', fillable: false })
+  })
+
+  it('reviews a fillable template as the Dockerfile it stands for, line for line', () => {
+    // open-runtimes' runtimes/*/Dockerfile: INCLUDEd fragments around real instructions.
+    const runtime = df('ARG BASE_IMAGE', 'FROM ${BASE_IMAGE}', 'INCLUDE ./docker/base-before', 'RUN apt-get update && apt-get install -y bash', 'CMD ["start"]')
+    const a = analyzeDockerfile('runtimes/dart/Dockerfile', runtime)
+    expect(a.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.line])).toEqual([
+      ['apt-lists-left', 4],
+      ['apt-no-install-recommends', 4]
+    ])
+    expect(a.findings.find((f) => f.rule === 'parse-error')).toMatchObject({ severity: 'info', line: 3, message: expect.stringContaining('reviewed with the template') })
+    expect(a.findings.some((f) => f.rule === 'unknown-instruction')).toBe(false)
+    // vscode-dev-containers' definitions: the placeholder default is the template's to fill, not an empty default.
+    const definition = df('ARG VARIANT=${templateOption:imageVariant}', 'FROM mcr.microsoft.com/devcontainers/dotnet:0-${VARIANT}', 'ARG INSTALL_ZSH="${templateOption:installZsh}"', 'RUN echo $INSTALL_ZSH')
+    const d = analyzeDockerfile('containers/dotnet/.devcontainer/Dockerfile', definition)
+    expect(d.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual([])
+    expect(d.model.lineCount).toBe(4)
+  })
+})
+
+describe('fillTemplate', () => {
+  it('keeps the lines and leaves Dockerfile text alone', () => {
+    expect(fillTemplate(df('FROM a', 'INCLUDE ./x', 'ARG V="${templateOption:v}"', 'FROM b:${templateOption:tag}-slim', 'RUN echo ${HOME}'))).toBe(df('FROM a', '# INCLUDE ./x', 'ARG V="v"', 'FROM b:tag-slim', 'RUN echo ${HOME}'))
   })
 })
 
