@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { EMPTY_SCOPE, expandWord, globMatches, referencedNames, withBinding } from '../../src/parse/variables.js'
+import { EMPTY_SCOPE, expandWord, globMatches, referencedNames, replaceReferences, withBinding } from '../../src/parse/variables.js'
 import type { VariableScope } from '../../src/model/dockerfile.js'
 
 function scopeOf(values: Record<string, string | null>): VariableScope {
@@ -59,6 +59,16 @@ describe('expandWord', () => {
 describe('referencedNames', () => {
   it('finds plain and braced names once each', () => {
     expect(referencedNames('$A ${B:-x} $A ${C} $ $1')).toEqual(['A', 'B', 'C'])
+  })
+})
+
+describe('replaceReferences', () => {
+  it('replaces $NAME and ${…} references, nested braces included, and keeps the rest', () => {
+    expect(replaceReferences('base-${VARIANT}', '*')).toBe('base-*')
+    expect(replaceReferences('golang:$GO_VERSION-alpine', '')).toBe('golang:-alpine')
+    expect(replaceReferences('${REGISTRY:-${MIRROR}}/node:${TAG}', '*')).toBe('*/node:*')
+    expect(replaceReferences('no references', '*')).toBe('no references')
+    expect(replaceReferences('a lone $ or a$', '*')).toBe('a lone $ or a$')
   })
 })
 

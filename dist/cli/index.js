@@ -11992,6 +11992,38 @@ function expandWord(text, scope, escape = '\\', removeQuotes = true) {
     return { value, unresolved: dedupe(state.unresolved), malformed: state.malformed };
 }
 /** The names a piece of text references, whether or not they are in scope. */
+/**
+ * `text` with each `$NAME` and `${…}` reference (nested braces included) replaced by `by`:
+ * `base-${VARIANT}` → `base-*` with `*`, → `base-` with ''. Linear scan.
+ */
+function replaceReferences(text, by) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        // A `$` that starts no reference (`a$`, `$ `) is text.
+        if (c !== '$' || !(text[i + 1] === '{' || /\w/.test(text[i + 1] ?? ''))) {
+            out += c;
+            continue;
+        }
+        if (text[i + 1] === '{') {
+            let depth = 0;
+            let j = i + 1;
+            for (; j < text.length; j++) {
+                if (text[j] === '{')
+                    depth++;
+                else if (text[j] === '}' && --depth === 0)
+                    break;
+            }
+            i = j;
+        }
+        else {
+            while (i + 1 < text.length && /\w/.test(text[i + 1]))
+                i++;
+        }
+        out += by;
+    }
+    return out;
+}
 function referencedNames(text) {
     const names = [];
     // Jump from one `$` to the next: most text has none.
@@ -15350,7 +15382,10 @@ const DEBIAN_BASED = new Set([
     'nginx', 'httpd', 'postgres', 'redis', 'mariadb', 'mongo', 'wordpress', 'elixir', 'erlang', 'haskell', 'julia', 'r-base', 'swift', 'pypy', 'clojure', 'groovy', 'sapmachine'
 ]);
 const RHEL_LIKE = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi10', 'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'ubi-init']);
-const WINDOWS_TAG = /windowsservercore|nanoserver|servercore|ltsc20\d\d/;
+/** Words that only Windows images have in their name or tag: `mcr.microsoft.com/windows/servercore`, `…:ltsc2022`, `dotnet/framework`. */
+const WINDOWS_WORDS = /windows|nanoserver|servercore|dotnet\/framework|ltsc20\d\d/i;
+/** Whether an image reference (name and tag, as written or resolved) is a Windows image. */
+const isWindowsImage = (reference) => WINDOWS_WORDS.test(reference);
 const ALPINE_TAG = /alpine|busybox/;
 const RHEL_TAG = /azurelinux|cbl-mariner|mariner|fedora|centos|rockylinux|almalinux|amazonlinux|amazoncorretto|oraclelinux|ubi\d/;
 const DEBIAN_TAG = /bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|xenial|bionic|focal|jammy|noble|oracular|plucky|questing|resolute/;
@@ -15359,7 +15394,7 @@ function baseShell(image, tag) {
     const name = image.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '');
     const t = (tag ?? '').toLowerCase();
     const last = name.slice(name.lastIndexOf('/') + 1);
-    if (name.startsWith('mcr.microsoft.com/windows') || /(?:^|\/)(?:nanoserver|servercore|windowsservercore)$/.test(name) || name.includes('dotnet/framework') || WINDOWS_TAG.test(t))
+    if (isWindowsImage(`${name}:${t}`))
         return 'cmd';
     if (t.includes('chiseled') || (name.includes('distroless') && !t.includes('debug')))
         return 'none';
@@ -15560,7 +15595,6 @@ function referenceKind(ref) {
     return ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
 }
 /** Image names and tags of Windows bases: Windows Server images and the .NET Framework ones built on them. */
-const WINDOWS_IMAGE = /windows|nanoserver|servercore|dotnet\/framework/i;
 /**
  * Whether a stage builds a Windows image: its FROM chain names a Windows base (as written or
  * resolved), asks for a windows platform, or the file switches the escape character to a
@@ -15569,7 +15603,7 @@ const WINDOWS_IMAGE = /windows|nanoserver|servercore|dotnet\/framework/i;
 function isWindowsStage(model, index) {
     if (model.directives.escape?.value === '`')
         return true;
-    return stageChain(model, index).some((s) => WINDOWS_IMAGE.test(s.base.raw) || WINDOWS_IMAGE.test(s.base.resolved) || /^windows\//i.test(s.base.platform ?? ''));
+    return stageChain(model, index).some((s) => isWindowsImage(s.base.raw) || isWindowsImage(s.base.resolved) || /^windows\//i.test(s.base.platform ?? ''));
 }
 /**
  * Where a COPY/ADD destination or WORKDIR path points from, as BuildKit reads it: `absolute`,
@@ -18666,35 +18700,8 @@ const fromAsCasing = {
  */
 
 const PLATFORM_ARG = /^(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)$/;
-/** `base-${VARIANT}` → `base-*`: the shape of the names the FROM can take. Linear scan. */
-function shapeOf(raw) {
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c !== '$') {
-            out += c;
-            continue;
-        }
-        if (raw[i + 1] === '{') {
-            let depth = 0;
-            let j = i + 1;
-            for (; j < raw.length; j++) {
-                if (raw[j] === '{')
-                    depth++;
-                else if (raw[j] === '}' && --depth === 0)
-                    break;
-            }
-            i = j;
-        }
-        else {
-            while (i + 1 < raw.length && /\w/.test(raw[i + 1]))
-                i++;
-        }
-        if (!out.endsWith('*'))
-            out += '*';
-    }
-    return out.toLowerCase();
-}
+/** `base-${VARIANT}` → `base-*`: the shape of the names the FROM can take. */
+const shapeOf = (raw) => replaceReferences(raw, '*').replace(/\*+/g, '*').toLowerCase();
 /** For `FROM ${BASE}` alone: stages of the default's family (`base-slim` → `base-…`). */
 function familyOf(resolved) {
     const cut = Math.max(resolved.lastIndexOf('-'), resolved.lastIndexOf('_'), resolved.lastIndexOf('.'));
@@ -19008,28 +19015,6 @@ const imageNotPinned = {
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
 
-/** The text of a FROM word outside its `$NAME` and `${…}` references. */
-function literalText(raw) {
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c !== '$') {
-            out += c;
-            continue;
-        }
-        if (raw[i + 1] === '{') {
-            const close = raw.indexOf('}', i + 2);
-            i = close < 0 ? raw.length : close;
-        }
-        else {
-            let j = i + 1;
-            while (j < raw.length && /[A-Za-z0-9_]/.test(raw[j]))
-                j++;
-            i = j - 1;
-        }
-    }
-    return out;
-}
 /** The global ARG of that name a FROM on `line` sees (the last one declared before it). */
 function globalArg(model, name, line) {
     return model.globalArgs.filter((a) => a.name === name && a.line < line).pop();
@@ -19048,7 +19033,7 @@ function invalid_default_arg_in_from_check(model, s) {
     const empty = declared.filter((a) => a.value === null || a.value === '');
     const list = (args) => args.map((a) => `ARG ${a.name}`).join(', ');
     const at = { line: s.line, endLine: s.line, stage: s.index };
-    if (empty.length > 0 && empty.length === names.length && !/[A-Za-z0-9]/.test(literalText(s.base.raw))) {
+    if (empty.length > 0 && empty.length === names.length && !/[A-Za-z0-9]/.test(replaceReferences(s.base.raw, ''))) {
         const passes = empty.map((a) => `--build-arg ${a.name}=<image>`).join(' ');
         return [
             {
@@ -20061,7 +20046,7 @@ function baseRunsAsNonRoot(image, tag) {
     return false;
 }
 /** Windows images have no root: nanoserver runs as ContainerUser, servercore as ContainerAdministrator. */
-function isWindowsImage(image, tag) {
+function root_user_isWindowsImage(image, tag) {
     return image.startsWith('mcr.microsoft.com/windows') || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag ?? '');
 }
 /**
@@ -20121,7 +20106,7 @@ const rootUser = {
         if (target === undefined)
             return [];
         const root = rootImage(model, graph.target);
-        if (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag))
+        if (root !== null && root_user_isWindowsImage(root.base.image ?? '', root.base.tag))
             return [];
         if (dropsPrivileges(model, graph.target, root))
             return [];

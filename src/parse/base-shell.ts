@@ -21,7 +21,11 @@ const DEBIAN_BASED = new Set([
 
 const RHEL_LIKE = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi10', 'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'ubi-init'])
 
-const WINDOWS_TAG = /windowsservercore|nanoserver|servercore|ltsc20\d\d/
+/** Words that only Windows images have in their name or tag: `mcr.microsoft.com/windows/servercore`, `…:ltsc2022`, `dotnet/framework`. */
+const WINDOWS_WORDS = /windows|nanoserver|servercore|dotnet\/framework|ltsc20\d\d/i
+
+/** Whether an image reference (name and tag, as written or resolved) is a Windows image. */
+export const isWindowsImage = (reference: string): boolean => WINDOWS_WORDS.test(reference)
 const ALPINE_TAG = /alpine|busybox/
 const RHEL_TAG = /azurelinux|cbl-mariner|mariner|fedora|centos|rockylinux|almalinux|amazonlinux|amazoncorretto|oraclelinux|ubi\d/
 const DEBIAN_TAG = /bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|xenial|bionic|focal|jammy|noble|oracular|plucky|questing|resolute/
@@ -31,7 +35,7 @@ export function baseShell(image: string, tag: string | null): BaseShell {
   const name = image.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '')
   const t = (tag ?? '').toLowerCase()
   const last = name.slice(name.lastIndexOf('/') + 1)
-  if (name.startsWith('mcr.microsoft.com/windows') || /(?:^|\/)(?:nanoserver|servercore|windowsservercore)$/.test(name) || name.includes('dotnet/framework') || WINDOWS_TAG.test(t)) return 'cmd'
+  if (isWindowsImage(`${name}:${t}`)) return 'cmd'
   if (t.includes('chiseled') || (name.includes('distroless') && !t.includes('debug'))) return 'none'
   if (last === 'alpine' || last === 'busybox' || ALPINE_TAG.test(t)) return 'ash'
   if (RHEL_TAG.test(t) || RHEL_LIKE.has(last) || name.includes('azurelinux') || name.includes('cbl-mariner') || name.startsWith('registry.access.redhat.com/') || name.startsWith('registry.redhat.io/')) return 'bash'

@@ -140,6 +140,35 @@ export function expandWord(text: string, scope: VariableScope, escape = '\\', re
 }
 
 /** The names a piece of text references, whether or not they are in scope. */
+/**
+ * `text` with each `$NAME` and `${…}` reference (nested braces included) replaced by `by`:
+ * `base-${VARIANT}` → `base-*` with `*`, → `base-` with ''. Linear scan.
+ */
+export function replaceReferences(text: string, by: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string
+    // A `$` that starts no reference (`a$`, `$ `) is text.
+    if (c !== '$' || !(text[i + 1] === '{' || /\w/.test(text[i + 1] ?? ''))) {
+      out += c
+      continue
+    }
+    if (text[i + 1] === '{') {
+      let depth = 0
+      let j = i + 1
+      for (; j < text.length; j++) {
+        if (text[j] === '{') depth++
+        else if (text[j] === '}' && --depth === 0) break
+      }
+      i = j
+    } else {
+      while (i + 1 < text.length && /\w/.test(text[i + 1] as string)) i++
+    }
+    out += by
+  }
+  return out
+}
+
 export function referencedNames(text: string): string[] {
   const names: string[] = []
   // Jump from one `$` to the next: most text has none.

@@ -4,36 +4,14 @@
  * stage: it pulls an image called `base-slim` that nobody publishes. Platform ARGs are left
  * alone: `FROM build-${TARGETOS}` is resolved per platform and each platform has its stage.
  */
-import { globMatches, referencedNames } from '../parse/variables.js'
+import { globMatches, referencedNames, replaceReferences } from '../parse/variables.js'
 import type { DockerfileModel, Stage } from '../model/dockerfile.js'
 import type { Rule, RuleReport } from './types.js'
 
 const PLATFORM_ARG = /^(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)$/
 
-/** `base-${VARIANT}` → `base-*`: the shape of the names the FROM can take. Linear scan. */
-function shapeOf(raw: string): string {
-  let out = ''
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as string
-    if (c !== '$') {
-      out += c
-      continue
-    }
-    if (raw[i + 1] === '{') {
-      let depth = 0
-      let j = i + 1
-      for (; j < raw.length; j++) {
-        if (raw[j] === '{') depth++
-        else if (raw[j] === '}' && --depth === 0) break
-      }
-      i = j
-    } else {
-      while (i + 1 < raw.length && /\w/.test(raw[i + 1] as string)) i++
-    }
-    if (!out.endsWith('*')) out += '*'
-  }
-  return out.toLowerCase()
-}
+/** `base-${VARIANT}` → `base-*`: the shape of the names the FROM can take. */
+const shapeOf = (raw: string): string => replaceReferences(raw, '*').replace(/\*+/g, '*').toLowerCase()
 
 /** For `FROM ${BASE}` alone: stages of the default's family (`base-slim` → `base-…`). */
 function familyOf(resolved: string): string | null {

@@ -1,7 +1,7 @@
 /** Small queries rules share: stage inheritance chains and instruction lookups. */
 
 import { finalWorkdir, lastInChain, stageChain, workdirs } from '../graph/image.js'
-import { baseShell, isPosixShellProgram, type BaseShell } from '../parse/base-shell.js'
+import { baseShell, isPosixShellProgram, isWindowsImage, type BaseShell } from '../parse/base-shell.js'
 import { isDockerHub, parseImageReference } from '../parse/image-ref.js'
 import { joinPath } from '../parse/paths.js'
 import { referencedNames } from '../parse/variables.js'
@@ -191,7 +191,6 @@ export function referenceKind(ref: ExternalReference): string {
 }
 
 /** Image names and tags of Windows bases: Windows Server images and the .NET Framework ones built on them. */
-const WINDOWS_IMAGE = /windows|nanoserver|servercore|dotnet\/framework/i
 
 /**
  * Whether a stage builds a Windows image: its FROM chain names a Windows base (as written or
@@ -200,7 +199,7 @@ const WINDOWS_IMAGE = /windows|nanoserver|servercore|dotnet\/framework/i
  */
 export function isWindowsStage(model: DockerfileModel, index: number): boolean {
   if (model.directives.escape?.value === '`') return true
-  return stageChain(model, index).some((s) => WINDOWS_IMAGE.test(s.base.raw) || WINDOWS_IMAGE.test(s.base.resolved) || /^windows\//i.test(s.base.platform ?? ''))
+  return stageChain(model, index).some((s) => isWindowsImage(s.base.raw) || isWindowsImage(s.base.resolved) || /^windows\//i.test(s.base.platform ?? ''))
 }
 
 export type PathKind = 'absolute' | 'relative' | 'unknown'

@@ -5,29 +5,9 @@
  * (`alpine:` from `ARG TAG`, or an invalid default) is a warning at the FROM, as in BuildKit.
  */
 import type { DockerfileModel, GlobalArg, Stage } from '../model/dockerfile.js'
-import { PLATFORM_ARGS, referencedNames } from '../parse/variables.js'
+import { PLATFORM_ARGS, referencedNames, replaceReferences } from '../parse/variables.js'
 import type { Rule, RuleReport } from './types.js'
 
-/** The text of a FROM word outside its `$NAME` and `${…}` references. */
-function literalText(raw: string): string {
-  let out = ''
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as string
-    if (c !== '$') {
-      out += c
-      continue
-    }
-    if (raw[i + 1] === '{') {
-      const close = raw.indexOf('}', i + 2)
-      i = close < 0 ? raw.length : close
-    } else {
-      let j = i + 1
-      while (j < raw.length && /[A-Za-z0-9_]/.test(raw[j] as string)) j++
-      i = j - 1
-    }
-  }
-  return out
-}
 
 /** The global ARG of that name a FROM on `line` sees (the last one declared before it). */
 function globalArg(model: DockerfileModel, name: string, line: number): GlobalArg | undefined {
@@ -45,7 +25,7 @@ function check(model: DockerfileModel, s: Stage): RuleReport[] {
   const empty = declared.filter((a) => a.value === null || a.value === '')
   const list = (args: readonly GlobalArg[]): string => args.map((a) => `ARG ${a.name}`).join(', ')
   const at = { line: s.line, endLine: s.line, stage: s.index }
-  if (empty.length > 0 && empty.length === names.length && !/[A-Za-z0-9]/.test(literalText(s.base.raw))) {
+  if (empty.length > 0 && empty.length === names.length && !/[A-Za-z0-9]/.test(replaceReferences(s.base.raw, ''))) {
     const passes = empty.map((a) => `--build-arg ${a.name}=<image>`).join(' ')
     return [
       {
