@@ -8,7 +8,9 @@ export const fromPlatformFlagConst: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
+    equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
+    // A dev container pinned to amd64 because a tool has no arm64 build is deliberate, and costs speed, not a wrong image.
+    inEnvironments: 'info'
   },
   check: ({ model }) =>
     model.stages.flatMap((s) => {
