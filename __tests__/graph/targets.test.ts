@@ -143,5 +143,8 @@ describe('purpose', () => {
     expect(purposeOf(df('FROM node:22-slim', '# the build environment is set by CI', 'CMD ["node", "server.js"]'), 'Dockerfile')).toBe('runtime: it is the image that is built')
     expect(purposeOf(df('# Production image; set the environment with ENV', 'FROM node:22-slim', 'CMD ["node", "server.js"]'), 'Dockerfile')).toBe('runtime: it is the image that is built')
     expect(purposeOf(df('FROM node:22-slim', 'CMD ["node", "server.js"]'), 'services/api-gateway/Dockerfile')).toBe('runtime: it is the image that is built')
+    // uptime-kuma's pr-test2: a number after the word changes nothing; a word that only starts with it is another word.
+    expect(purposeOf(df('FROM node:20 AS pr-test2', 'CMD ["node", "server.js"]'))).toBe('environment: the stage is named "pr-test2"')
+    expect(purposeOf(df('FROM node:20 AS testimonials', 'CMD ["node", "server.js"]'))).toBe('runtime: it is the image that is built')
   })
 })

@@ -128,7 +128,8 @@ function words(text: string): string[] {
   return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '')
 }
 
-const environmentWord = (name: string): string | undefined => words(name).find((w) => ENVIRONMENT_WORDS.has(w))
+/** A word of the name that says "environment"; a number after it counts for nothing (`pr-test2`, `dev1`). */
+const environmentWord = (name: string): string | undefined => words(name).find((w) => ENVIRONMENT_WORDS.has(w) || ENVIRONMENT_WORDS.has(w.replace(/\d+$/, '')))
 
 /** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`, `builder.dockerfile`: the file name's own words. */
 function fileNameWord(path: string): string | undefined {
