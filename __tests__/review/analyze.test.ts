@@ -60,6 +60,8 @@ describe('templates and fragments', () => {
 describe('fillTemplate', () => {
   it('keeps the lines and leaves Dockerfile text alone', () => {
     expect(fillTemplate(df('FROM a', 'INCLUDE ./x', 'ARG V="${templateOption:v}"', 'FROM b:${templateOption:tag}-slim', 'RUN echo ${HOME}'))).toBe(df('FROM a', '# INCLUDE ./x', 'ARG V="v"', 'FROM b:tag-slim', 'RUN echo ${HOME}'))
+    // vscode-dev-containers' r definition: the base image itself is an option.
+    expect(fillTemplate(df('ARG BASE_IMAGE=${templateOption:baseVariant}', 'FROM ${BASE_IMAGE}:1'))).toBe(df('ARG BASE_IMAGE=basevariant', 'FROM ${BASE_IMAGE}:1'))
   })
 })
 
@@ -72,13 +74,16 @@ describe('test fixtures', () => {
     expect(untagged('services/api/Dockerfile')).toEqual(['warning'])
   })
 
-  it('keeps what breaks the build of a test suite\'s image, and makes its style advice info', () => {
+  it('keeps what breaks the build of a test suite\'s image, and makes its style, size and secrets advice info', () => {
     // dotnet-framework-docker's tests/…/projects/*: lower-case "as" is style; etcd's tests/antithesis: an ARG with no default breaks FROM.
     const text = df('ARG GO_IMAGE_TAG', 'FROM golang:${GO_IMAGE_TAG} as build', 'MAINTAINER someone', 'RUN go build -o /app', 'FROM alpine:3.20', 'COPY --from=build /app /app', 'CMD ["/app"]')
     const levels = (path: string) => Object.fromEntries(analyzeDockerfile(path, text).findings.filter((f) => ['from-as-casing', 'maintainer-deprecated', 'invalid-default-arg-in-from'].includes(f.rule)).map((f) => [f.rule, f.severity]))
     expect(levels('tests/Microsoft.DotNet.Framework.Docker.Tests/projects/dotnetapp-4.8/Dockerfile')).toEqual({ 'from-as-casing': 'info', 'maintainer-deprecated': 'info', 'invalid-default-arg-in-from': 'warning' })
     expect(levels('test/dockerfiles/pip-youtube-dl/Dockerfile')).toEqual({ 'from-as-casing': 'info', 'maintainer-deprecated': 'info', 'invalid-default-arg-in-from': 'warning' })
     expect(levels('services/api/Dockerfile')).toEqual({ 'from-as-casing': 'warning', 'maintainer-deprecated': 'warning', 'invalid-default-arg-in-from': 'warning' })
+    // tonistiigi/binfmt's test/dockerfiles/postgis: a test database's password is test data.
+    const postgis = analyzeDockerfile('test/dockerfiles/postgis/Dockerfile', df('FROM postgis/postgis:15-3.4', 'ENV POSTGRES_PASSWORD=password'))
+    expect(postgis.findings.filter((f) => f.rule === 'secrets-in-arg-env').map((f) => f.severity)).toEqual(['info'])
     // A folder whose name only contains the word is no test folder.
     expect(levels('lkp-tests/Dockerfile')['from-as-casing']).toBe('warning')
     expect(levels('contest/Dockerfile')['from-as-casing']).toBe('warning')

@@ -112,12 +112,13 @@ export function templateEvidence(text: string): TemplateEvidence | null {
 /**
  * The Dockerfile a fillable template stands for, line for line: `INCLUDE` lines become comments
  * (the fragments they pull in are reviewed on their own), and a `${templateOption:x}` placeholder
- * becomes the option's name, a value the template fills in (not an empty default).
+ * becomes the option's name in lower case (a value the template fills in, not an empty default;
+ * lower case, because it may stand for an image name).
  */
 export function fillTemplate(text: string): string {
   return text
     .split('\n')
-    .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, '$1') : line))
+    .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, (_, name: string) => name.toLowerCase()) : line))
     .join('\n')
 }
 
@@ -133,8 +134,8 @@ const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures
 /** The images of a test suite (test projects, workloads): built by tests, never shipped. */
 const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__)\//i
 
-/** What still matters in a test suite's image: what breaks its build or leaks a secret. */
-const MATTERS_IN_TESTS: ReadonlySet<string> = new Set(['correctness', 'security', 'structure'])
+/** What still matters in a test suite's image: what breaks its build. Its credentials are test data. */
+const MATTERS_IN_TESTS: ReadonlySet<string> = new Set(['correctness', 'structure'])
 const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]))
 
 export function analyzeDockerfile(path: string, text: string, options: AnalysisOptions = {}, parsed?: ReturnType<typeof parseForAnalysis>): FileAnalysis {
