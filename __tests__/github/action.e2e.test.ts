@@ -369,7 +369,8 @@ describe('the action and GitHub faults and limits', () => {
     tree = tempTree({ 'ws/.keep': '' })
     prFiles(server)
     server.fault('GET /repos/o/r/pulls/7/files', 500, { message: 'boom' })
-    server.fault('POST /repos/o/r/issues/7/comments', 429, { message: 'API rate limit exceeded' }, { 'retry-after': '1' })
+    // GitHub's answer to a burst of writes: a secondary rate limit, with retry-after (the throttling plugin waits; the write was not made).
+    server.fault('POST /repos/o/r/issues/7/comments', 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' })
     const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
     expect(result.code).toBe(0)
     expect(server.requests.filter((r) => r.path.endsWith('/pulls/7/files'))).toHaveLength(2)
