@@ -151,7 +151,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
       name: inputs.checkName,
       headSha,
       conclusion: review.conclusion,
-      title: unreviewed > 0 ? `${unreviewed} file(s) or listing(s) could not be read: not reviewed` : ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
+      title: unreviewed > 0 ? `Not reviewed: ${review.unread.length} file(s) could not be read${review.incomplete.length > 0 ? ', the file list is incomplete' : ''}` : ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
       summary: summaryMarkdown(review, { links, notes: runNotes, limit: 60_000 }),
       annotations: annotated.map((o) => toCheckAnnotation(o.path, o.finding, links)),

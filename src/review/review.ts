@@ -177,7 +177,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
   const notes = [...(options.notes ?? [])]
   if (!config.allowSuppressions) notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.')
-  else if (config.unsuppressible.length > 0) notes.push(`Suppression comments do not silence ${config.unsuppressible.map((id) => `\`${id}\``).join(', ')} here: the configuration sets suppressible: false.`)
+  else if (config.unsuppressible.length > 0) notes.push(`Suppression comments do not silence ${config.unsuppressible.join(', ')} here: the configuration sets suppressible: false.`)
   const files: FileReview[] = []
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
