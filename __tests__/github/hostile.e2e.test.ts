@@ -66,6 +66,14 @@ async function recordingRegistry(): Promise<{ host: string; paths: string[]; clo
 
 const SECRET = 'npm_S3cr3tT0kenValue9431'
 
+/** The fake API with a PR that adds one Dockerfile (read through the contents API), and an empty workspace. */
+async function addedDockerfile(text: string | null, options: Parameters<typeof startFakeGitHub>[0] = {}): Promise<[FakeGitHub, TempTree]> {
+  const fake = await startFakeGitHub(options)
+  fake.files.push({ filename: 'Dockerfile', status: 'added' })
+  if (text !== null) fake.contents.set('headsha:Dockerfile', text)
+  return [fake, tempTree({ 'ws/.keep': '' })]
+}
+
 describe('1. build-args are withheld: a secret passed as a build arg is never published nor sent', () => {
   it('a PR that expands the secret into FROM (on a registry it picks), an alias, COPY, ADD, WORKDIR, USER, EXPOSE, LABEL, ENV and RUN leaks it nowhere', async () => {
     const registry = await recordingRegistry()
@@ -141,8 +149,9 @@ describe('1. build-args are withheld: a secret passed as a build arg is never pu
       server = await startFakeGitHub()
       tree = tempTree({ 'ws/.keep': '' })
       server.files.push({ filename: 'Dockerfile', status: 'added' })
-      server.contents.set('headsha:Dockerfile', df('ARG TAG', 'ARG NPM_TOKEN', `FROM ${registry.host}/base/img:\${TAG} AS build`, `FROM ${registry.host}/base/other:\${NPM_TOKEN}`, 'USER app'))
-      const result = await runAction(server, tree.dir, 'pull_request', { 'build-args': `TAG=1.2.3\nNPM_TOKEN=${SECRET}`, 'build-args-public': 'TAG', 'registry-lookup': 'true', 'registry-allow': '127.0.0.1', comment: 'always', 'fail-on': 'never' })
+      // CHANNEL does not look like a secret by its name (the old guard judged names): it is withheld all the same.
+      server.contents.set('headsha:Dockerfile', df('ARG TAG', 'ARG CHANNEL', `FROM ${registry.host}/base/img:\${TAG} AS build`, `FROM ${registry.host}/base/other:\${CHANNEL}`, 'USER app'))
+      const result = await runAction(server, tree.dir, 'pull_request', { 'build-args': `TAG=1.2.3\nCHANNEL=${SECRET}`, 'build-args-public': 'TAG', 'registry-lookup': 'true', 'registry-allow': '127.0.0.1', comment: 'always', 'fail-on': 'never' })
       expect(result.code).toBe(0)
       expect(registry.paths.some((p) => p.startsWith('GET /v2/base/img/manifests/1.2.3'))).toBe(true)
       expect(registry.paths.some((p) => p.includes('/base/other/'))).toBe(false)
@@ -257,9 +266,7 @@ describe('5. fail closed: what could not be read or listed fails the check, and 
     ['a symlink in the PR (the contents API answers type symlink)', (fake) => fake.contents.set('headsha:Dockerfile', { symlink: '/home/runner/.ssh/id_rsa' }), 'not a regular file (symlink)']
   ])('%s: the step and the check run fail, the summary says why', async (name, arrange, reason) => {
     attack('5 fail closed', name)
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
+    ;[server, tree] = await addedDockerfile(null)
     arrange(server)
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
     expect(result.code).toBe(1)
@@ -274,10 +281,7 @@ describe('5. fail closed: what could not be read or listed fails the check, and 
 
   it('a PR whose Dockerfiles lie beyond the 3,000 files GitHub lists fails, and says so', async () => {
     attack('5 fail closed', 'a PR of 3,500 files')
-    server = await startFakeGitHub({ changedFiles: 3500 })
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', df('FROM alpine:3.20', 'USER app'))
+    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'), { changedFiles: 3500 })
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
     expect(result.code).toBe(1)
     expect(result.summary).toContain('This pull request changes 3500 files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.')
@@ -330,10 +334,7 @@ describe('6. check runs are never left in progress', () => {
 
   it('when a later batch of annotations is refused, a last PATCH completes the run with its conclusion and says what is missing', async () => {
     attack('6 check runs', 'a PATCH of annotations refused (422)')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', findingsFile(120))
+    ;[server, tree] = await addedDockerfile(findingsFile(120))
     server.fault('PATCH /repos/o/r/check-runs/*', 422, { message: 'Validation Failed' })
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never', 'fail-on': 'info' })
     const run = server.checkRuns[0]
@@ -349,10 +350,7 @@ describe('6. check runs are never left in progress', () => {
 
   it('1,100 findings: 1,000 annotations in 20 requests, the other 100 counted in the summaries', async () => {
     attack('6 check runs', '1,100 findings')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', findingsFile(1100))
+    ;[server, tree] = await addedDockerfile(findingsFile(1100))
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never', 'fail-on': 'never' })
     const writes = server.requests.filter((r) => r.path.includes('/check-runs'))
     expect(writes).toHaveLength(20)
@@ -364,10 +362,7 @@ describe('6. check runs are never left in progress', () => {
 
   it('a message of 30,000 CJK characters (90 KB) is clipped by UTF-8 bytes, so the run is not refused', async () => {
     attack('6 check runs', '30,000 CJK characters in one finding message')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', df(`FROM alpine:3.20 AS a b ${'漢'.repeat(30_000)}`, 'USER app'))
+    ;[server, tree] = await addedDockerfile(df(`FROM alpine:3.20 AS a b ${'漢'.repeat(30_000)}`, 'USER app'))
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never', 'fail-on': 'never' })
     const annotations = (server.checkRuns[0]?.body as { output: { annotations: { message: string; title: string }[] } }).output.annotations
     const long = annotations.find((a) => a.message.includes('漢'))
@@ -380,10 +375,7 @@ describe('6. check runs are never left in progress', () => {
 describe('7. no duplicates, no endless waits, and every fault ends with a summary', () => {
   it('a comment POST that GitHub made but answered 502 is found by listing again, not posted twice', async () => {
     attack('7 duplicates and waits', 'POST comment made, answered 502')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', df('FROM alpine:3.20', 'USER app'))
+    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
     server.faultAfter('POST /repos/o/r/issues/7/comments', 502)
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'always' })
     expect(server.comments).toHaveLength(1)
@@ -393,10 +385,7 @@ describe('7. no duplicates, no endless waits, and every fault ends with a summar
 
   it('a check-run POST that GitHub made but answered 502 is found by its external_id, not created twice', async () => {
     attack('7 duplicates and waits', 'POST check run made, answered 502')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', df('FROM alpine:3.20', 'USER app'))
+    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
     server.faultAfter('POST /repos/o/r/check-runs', 502)
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
     expect(server.checkRuns).toHaveLength(1)
@@ -407,10 +396,7 @@ describe('7. no duplicates, no endless waits, and every fault ends with a summar
 
   it('a comment POST that never answers times out, is looked for, and is posted once', async () => {
     attack('7 duplicates and waits', 'POST comment never answers')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', df('FROM alpine:3.20', 'USER app'))
+    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
     server.hang('POST /repos/o/r/issues/7/comments')
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'always' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
     expect(result.killed).toBe(false)
@@ -424,9 +410,7 @@ describe('7. no duplicates, no endless waits, and every fault ends with a summar
     ['the file listing is refused', (fake) => fake.fault('GET /repos/o/r/pulls/7/files', 403, { message: 'Resource not accessible by integration' }), 'the API answered 403: Resource not accessible by integration']
   ])('%s: the step ends with a summary that says so, no stack trace, and fails', async (name, arrange, reason) => {
     attack('7 duplicates and waits', name)
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
+    ;[server, tree] = await addedDockerfile(null)
     arrange(server)
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
     expect(result.killed).toBe(false)
@@ -440,10 +424,7 @@ describe('7. no duplicates, no endless waits, and every fault ends with a summar
 describe('8. large and odd inputs', () => {
   it('a Dockerfile over 1 MB through the API (encoding: none) is said to be too large, not reviewed as empty, and fails', async () => {
     attack('8 large and odd inputs', 'a 1.5 MB Dockerfile through the contents API')
-    server = await startFakeGitHub()
-    tree = tempTree({ 'ws/.keep': '' })
-    server.files.push({ filename: 'Dockerfile', status: 'added' })
-    server.contents.set('headsha:Dockerfile', df('FROM evil.example.com/x:1', ...Array.from({ length: 50_000 }, (_, i) => `# padding ${i} ..............`)))
+    ;[server, tree] = await addedDockerfile(df('FROM evil.example.com/x:1', ...Array.from({ length: 50_000 }, (_, i) => `# padding ${i} ..............`)))
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
     expect(result.summary).toMatch(/Dockerfile could not be read \(too large to review \(\d+ bytes; the limit is 1048576 bytes\)\)/)
     expect(output(result.outputs, 'dockerfiles')).toBe('0')

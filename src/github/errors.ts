@@ -18,6 +18,6 @@ export function classifyFailure(err: unknown): FailedRequest {
  * before it is sent again, so a comment or a check run is never made twice.
  */
 export function maybeApplied(err: unknown): boolean {
-  const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : NaN
+  const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : NaN
   return !(status >= 400 && status < 500)
 }

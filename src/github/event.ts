@@ -65,7 +65,7 @@ function commitReader(workspace: string, client: GitHubClient, ref: RepoRef, sha
 function failure(err: unknown): string {
   // A timeout (an AbortError, which octokit gives status 500) is said as such.
   if (err instanceof Error && err.name === 'AbortError') return err.message
-  const status = typeof err === 'object' && err !== null && 'status' in err ? ` ${String((err as { status: unknown }).status)}` : ''
+  const status = typeof err === 'object' && err !== null && 'status' in err ? ` ${String(err.status)}` : ''
   return `the API answered${status}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300)
 }
 
