@@ -341,6 +341,12 @@ describe('5. fail closed: what could not be read or listed fails the check, and 
     expect(titles.some((t) => t.includes('root-user'))).toBe(false)
     expect(perRule.summary).toContain('Suppression comments do not silence untrusted-registry here: the configuration sets suppressible: false.')
     expect(perRule.code).toBe(1)
+    // The control: the same comments silence the rule when the configuration lets them.
+    writeFileSync(join(tree.dir, 'ws/.stagecraft.yml'), `${TRUSTED}rules:\n  untrusted-registry: error\n`)
+    const lenient = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
+    const silenced = (server.checkRuns[2]?.body as { output: { annotations: { title: string }[] } }).output.annotations.map((a) => a.title)
+    expect(silenced.some((t) => t.startsWith('untrusted-registry'))).toBe(false)
+    expect(lenient.code).toBe(0)
   })
 })
 
@@ -392,35 +398,28 @@ describe('6. check runs are never left in progress', () => {
 })
 
 describe('7. no duplicates, no endless waits, and every fault ends with a summary', () => {
-  it('a comment POST that GitHub made but answered 502 is found by listing again, not posted twice', async () => {
-    attack('7 duplicates and waits', 'POST comment made, answered 502')
+  it.each<[string, 'comment' | 'check run', 'after' | 'hang', number]>([
+    ['a comment POST that GitHub made but answered 502 is found by listing the thread again, not posted twice', 'comment', 'after', 1],
+    ['a check-run POST that GitHub made but answered 502 is found by its external_id, not created twice', 'check run', 'after', 1],
+    ['a comment POST that never answers times out, is looked for, and is posted once', 'comment', 'hang', 2],
+    ['a check-run POST that never answers times out, is looked for, and is created once', 'check run', 'hang', 2]
+  ])('%s', async (name, what, how, posts) => {
+    attack('7 duplicates and waits', name)
     ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
-    server.faultAfter('POST /repos/o/r/issues/7/comments', 502)
-    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'always' })
-    expect(server.comments).toHaveLength(1)
-    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1)
-    expect(output(result.outputs, 'comment-url')).toBe(server.comments[0]?.html_url)
-  })
-
-  it('a check-run POST that GitHub made but answered 502 is found by its external_id, not created twice', async () => {
-    attack('7 duplicates and waits', 'POST check run made, answered 502')
-    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
-    server.faultAfter('POST /repos/o/r/check-runs', 502)
-    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' })
-    expect(server.checkRuns).toHaveLength(1)
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /repos/o/r/commits/headsha/check-runs')
-    expect(output(result.outputs, 'check-run-url')).toBe(`https://github.com/o/r/runs/${server.checkRuns[0]?.id ?? 0}`)
-    expect(result.code).toBe(0)
-  })
-
-  it('a check-run POST that never answers times out, is looked for, and is created once', async () => {
-    attack('7 duplicates and waits', 'POST check run never answers')
-    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
-    server.hang('POST /repos/o/r/check-runs')
-    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'never' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
+    const route = what === 'comment' ? 'POST /repos/o/r/issues/7/comments' : 'POST /repos/o/r/check-runs'
+    if (how === 'after') server.faultAfter(route, 502)
+    else server.hang(route)
+    const result = await runAction(server, tree.dir, 'pull_request', { comment: what === 'comment' ? 'always' : 'never' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
     expect(result.killed).toBe(false)
-    expect(server.checkRuns).toHaveLength(1)
-    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/check-runs'))).toHaveLength(2)
+    expect(server.requests.filter((r) => `${r.method} ${r.path}` === route)).toHaveLength(posts)
+    if (what === 'comment') {
+      expect(server.comments).toHaveLength(1)
+      expect(output(result.outputs, 'comment-url')).toBe(server.comments[0]?.html_url)
+    } else {
+      expect(server.checkRuns).toHaveLength(1)
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /repos/o/r/commits/headsha/check-runs')
+      expect(output(result.outputs, 'check-run-url')).toBe(`https://github.com/o/r/runs/${server.checkRuns[0]?.id ?? 0}`)
+    }
     expect(result.code).toBe(0)
   })
 
@@ -434,16 +433,6 @@ describe('7. no duplicates, no endless waits, and every fault ends with a summar
     expect(result.summary).toContain('The pull request comment could not be written: the API failed: GitHub did not answer within 1 s.')
     expect(server.checkRuns).toHaveLength(1)
     expect(result.code).toBe(0)
-  })
-
-  it('a comment POST that never answers times out, is looked for, and is posted once', async () => {
-    attack('7 duplicates and waits', 'POST comment never answers')
-    ;[server, tree] = await addedDockerfile(df('FROM alpine:3.20', 'USER app'))
-    server.hang('POST /repos/o/r/issues/7/comments')
-    const result = await runAction(server, tree.dir, 'pull_request', { comment: 'always' }, PR_PAYLOAD, { STAGECRAFT_GITHUB_TIMEOUT_MS: '1000' }, 30_000)
-    expect(result.killed).toBe(false)
-    expect(server.comments).toHaveLength(1)
-    expect(output(result.outputs, 'comment-url')).toBe(server.comments[0]?.html_url)
   })
 
   it.each<[string, (fake: FakeGitHub) => void, string]>([
