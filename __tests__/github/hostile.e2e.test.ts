@@ -142,8 +142,10 @@ describe('1. build-args are withheld: a secret passed as a build arg is never pu
       expect(comment).toMatch(/\$\{NPM\\?_TOKEN\}/)
       // A withheld value is set, only not known: no advice to fix a default.
       expect(comment).not.toContain('invalid-default-arg-in-from')
-      const json = readFileSync(reports[1] as string, 'utf8')
-      expect(json).toContain('${NPM_TOKEN}')
+      // Every report shows the reference: the JSON and SARIF reports, the check run and the job summary.
+      for (const report of reports) expect(readFileSync(report, 'utf8')).toContain('COPY --from=${NPM_TOKEN}')
+      expect(JSON.stringify(server.checkRuns[0]?.body)).toContain('COPY --from=${NPM_TOKEN}')
+      expect(result.summary).toMatch(/COPY --from=\$\{NPM\\?_TOKEN\}/)
     } finally {
       await registry.close()
     }
