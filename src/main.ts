@@ -28,7 +28,8 @@ export async function run(): Promise<void> {
         failOn: inputs.failOn,
         registry: { sizes: inputs.registryLookup, images: inputs.images, credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs },
         removed: event.removed,
-        notes: event.notes
+        notes: event.notes,
+        incomplete: event.incomplete
       },
       { buildContext: (path, context) => contexts.read(path, context), repository: repositoryFiles(workspace) }
     )

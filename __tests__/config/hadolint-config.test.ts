@@ -106,10 +106,16 @@ describe('our own new keys', () => {
     expect([ignore?.stage?.('Dev-Env', 0), ignore?.stage?.('test', 1), ignore?.stage?.('app', 2)]).toEqual([true, true, false])
   })
 
+  it('reads suppressible: false per rule, and a later true takes it back', () => {
+    expect(parseConfig('rules:\n  root-user: { level: error, suppressible: false }\n  pipefail: { suppressible: false }\n', RULES, '.stagecraft.yml').unsuppressible).toEqual(['root-user', 'pipefail'])
+    expect(parseConfig('rules:\n  root-user: { suppressible: true }\n', RULES, '.stagecraft.yml').unsuppressible).toEqual([])
+  })
+
   it.each([
     ['suppress:\n  - rules: [no-such-rule]', '"no-such-rule" is not a Stagecraft rule'],
     ['suppress:\n  - rules: [root-user]\n    stage: [dev]', 'unknown key "stage"'],
     ['allow-suppressions: "no"', '"allow-suppressions" must be true or false'],
+    ['rules:\n  root-user: { suppressible: "no" }', 'rule "root-user": "suppressible" must be true or false'],
     ['fail-on: fatal', '"fail-on" must be error, warning, info or never'],
     ['shellcheck: ""', '"shellcheck" must be true, false or the path']
   ])('rejects %j', (text, message) => {

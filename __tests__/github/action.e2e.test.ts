@@ -3,9 +3,10 @@
  * event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, against the fake GitHub API.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PR_PAYLOAD, output, runAction } from '../helpers/action.js'
 import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors } from '../helpers/sarif-schema.js'
@@ -25,50 +26,8 @@ afterEach(async () => {
 const API_DOCKERFILE = df('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=bild /app/dist /app', 'USER node')
 const WEB_DOCKERFILE = df('FROM nginx:1.27-alpine', 'COPY site/ /usr/share/nginx/html/')
 
-interface RunResult {
-  code: number | null
-  stdout: string
-  outputs: string
-  summary: string
-}
-
-/** Runs the action asynchronously (the fake server lives in this process). */
-const PR_PAYLOAD = { pull_request: { number: 7, head: { sha: 'headsha', repo: { full_name: 'o/r' } }, base: { sha: 'basesha' } }, repository: { full_name: 'o/r' } }
 /** services/api/Dockerfile before the PR: the final stage was on the full node image, and nothing was copied. */
 const API_DOCKERFILE_BEFORE = df('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20', 'USER node')
-
-function runAction(fake: FakeGitHub, dir: string, event: string, inputs: Record<string, string> = {}, payload: object = PR_PAYLOAD, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, JSON.stringify(payload))
-  const outputs = join(dir, 'output.txt')
-  const summary = join(dir, 'summary.md')
-  writeFileSync(outputs, '')
-  writeFileSync(summary, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_API_URL: fake.url,
-    GITHUB_REPOSITORY: 'o/r',
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_SHA: 'mergesha',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_JOB: 'lint',
-    GITHUB_WORKSPACE: join(dir, 'ws'),
-    GITHUB_OUTPUT: outputs,
-    GITHUB_STEP_SUMMARY: summary,
-    'INPUT_GITHUB-TOKEN': 'test-token',
-    // Registries are not reachable from tests; the registry test below turns it on against a local one.
-    'INPUT_REGISTRY-LOOKUP': 'false',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...extraEnv
-  }
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env })
-    let stdout = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.on('close', (code) => resolve({ code, stdout, outputs: readFileSync(outputs, 'utf8'), summary: readFileSync(summary, 'utf8') }))
-  })
-}
 
 function prFiles(fake: FakeGitHub): void {
   fake.files.push(
@@ -81,8 +40,6 @@ function prFiles(fake: FakeGitHub): void {
   fake.contents.set('basesha:services/api/Dockerfile', API_DOCKERFILE_BEFORE)
   fake.contents.set('headsha:web/Dockerfile', WEB_DOCKERFILE)
 }
-
-const output = (text: string, name: string): string | undefined => new RegExp(`^${name}<<(ghadelimiter_[\\w-]+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(text)?.[2]
 
 describe('the action on a pull request', () => {
   it('reviews the two changed Dockerfiles with an exact, small set of requests', async () => {
@@ -369,7 +326,8 @@ describe('the action and GitHub faults and limits', () => {
     tree = tempTree({ 'ws/.keep': '' })
     prFiles(server)
     server.fault('GET /repos/o/r/pulls/7/files', 500, { message: 'boom' })
-    server.fault('POST /repos/o/r/issues/7/comments', 429, { message: 'API rate limit exceeded' }, { 'retry-after': '1' })
+    // GitHub's answer to a burst of writes: a secondary rate limit, with retry-after (the throttling plugin waits; the write was not made).
+    server.fault('POST /repos/o/r/issues/7/comments', 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' })
     const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
     expect(result.code).toBe(0)
     expect(server.requests.filter((r) => r.path.endsWith('/pulls/7/files'))).toHaveLength(2)

@@ -46,7 +46,7 @@ describe('publishCheckRun', () => {
 
   it('honours retry-after on a 429 and then succeeds', async () => {
     server = await startFakeGitHub()
-    server.fault('POST /repos/o/r/check-runs', 429, { message: 'API rate limit exceeded' }, { 'retry-after': '1' })
+    server.fault('POST /repos/o/r/check-runs', 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' })
     const started = Date.now()
     const outcome = await publishCheckRun(createClient('t', { baseUrl: server.url, retryAfterMs: 10 }), ref, input(3))
     expect(outcome.action).toBe('created')

@@ -59,19 +59,30 @@ interface Fault {
   body: unknown
   headers: Record<string, string>
   times: number
+  /** 'before': answer instead of the route; 'after': do what the route does, then answer this (a 5xx after the write); 'hang': never answer. */
+  when: 'before' | 'after' | 'hang'
+}
+
+/** A symlink as the contents API shows one: type symlink, its target, no content. */
+export interface FakeSymlink {
+  symlink: string
 }
 
 export interface FakeGitHub {
   url: string
   requests: RecordedRequest[]
   files: FakePullFile[]
-  contents: Map<string, string>
+  contents: Map<string, string | FakeSymlink>
   comments: FakeComment[]
   checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[]
   /** When each request (same order as `requests`) arrived and was answered, in performance.now() ms (the bench reads them). */
   timings: { method: string; arrived: number; answered: number }[]
-  /** Scripted responses for `METHOD /path`, used `times` times before the route works again. */
+  /** Scripted responses for `METHOD /path` (a trailing `*` matches any rest), used `times` times before the route works again. */
   fault(route: string, status: number, body?: unknown, headers?: Record<string, string>, times?: number): void
+  /** The route does its work (a comment or a check run is made), then answers `status`: GitHub's 5xx after a write. */
+  faultAfter(route: string, status: number, times?: number): void
+  /** The route never answers, `times` times. */
+  hang(route: string, times?: number): void
   close(): Promise<void>
 }
 
@@ -85,7 +96,7 @@ export interface FakeOptions {
   identity?: FakeIdentity
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers })
   res.end(body === undefined ? '' : JSON.stringify(body))
 }
@@ -102,6 +113,15 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** What GitHub's Checks API refuses in an output: more than 50 annotations, a message over 64 KB in UTF-8 bytes, a title over 255 characters. */
+function annotationProblem(body: unknown): string | null {
+  const annotations = ((body as { output?: { annotations?: { message?: string; title?: string }[] } }).output?.annotations ?? [])
+  if (annotations.length > 50) return `No more than 50 items are allowed; ${annotations.length} were supplied.`
+  if (annotations.some((a) => Buffer.byteLength(a.message ?? '', 'utf8') > 64 * 1024)) return 'Invalid request.\n\nOnly 65535 bytes are allowed in message.'
+  if (annotations.some((a) => (a.title ?? '').length > 255)) return 'Invalid request.\n\ntitle is too long (maximum is 255 characters)'
+  return null
+}
+
 export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'o'
   const repo = options.repo ?? 'r'
@@ -109,7 +129,7 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
   const identity = options.identity ?? GITHUB_TOKEN
   const faults = new Map<string, Fault[]>()
   let nextId = 1000
-  const state: Omit<FakeGitHub, 'url' | 'fault' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [], timings: [] }
+  const state: Omit<FakeGitHub, 'url' | 'fault' | 'faultAfter' | 'hang' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [], timings: [] }
   const base = `/repos/${owner}/${repo}`
 
   const server: Server = createServer((req, res) => {
@@ -122,13 +142,19 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
       state.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, body, authorization: req.headers.authorization })
       state.timings.push(timing)
       const route = `${req.method ?? 'GET'} ${url.pathname}`
-      const scripted = faults.get(route)?.[0]
-      if (scripted !== undefined) {
+      const key = (faults.get(route)?.length ?? 0) > 0 ? route : [...faults.keys()].find((k) => k.endsWith('*') && route.startsWith(k.slice(0, -1)) && (faults.get(k)?.length ?? 0) > 0)
+      const scripted = key === undefined ? undefined : faults.get(key)?.[0]
+      if (scripted !== undefined && key !== undefined) {
         scripted.times--
-        if (scripted.times <= 0) faults.get(route)?.shift()
-        send(res, scripted.status, scripted.body, scripted.headers)
-        return
+        if (scripted.times <= 0) faults.get(key)?.shift()
+        if (scripted.when === 'hang') return
+        if (scripted.when === 'before') {
+          answer(res, scripted.status, scripted.body, scripted.headers)
+          return
+        }
       }
+      // A fault after the route: its work is done, its answer replaced.
+      const send = scripted?.when === 'after' ? (r: ServerResponse) => answer(r, scripted.status, scripted.body, scripted.headers) : answer
       const page = Number(query.page ?? '1')
       const perPage = Number(query.per_page ?? '30')
       const paged = <T>(items: T[]): void => {
@@ -151,8 +177,12 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
       } else if (req.method === 'GET' && url.pathname.startsWith(`${base}/contents/`)) {
         const path = decodeURIComponent(url.pathname.slice(`${base}/contents/`.length))
         const text = state.contents.get(`${query.ref ?? ''}:${path}`) ?? state.contents.get(path)
+        const size = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0
         if (text === undefined) send(res, 404, { message: 'Not Found' })
-        else send(res, 200, { type: 'file', encoding: 'base64', path, content: Buffer.from(text, 'utf8').toString('base64') })
+        else if (typeof text !== 'string') send(res, 200, { type: 'symlink', target: text.symlink, size: text.symlink.length, name: path.split('/').pop(), path, sha: 'linksha' })
+        // Over 1 MB the contents API sends no content: `encoding: none` and an empty string.
+        else if (size > 1024 * 1024) send(res, 200, { type: 'file', encoding: 'none', size, name: path.split('/').pop(), path, content: '', sha: 'bigsha' })
+        else send(res, 200, { type: 'file', encoding: 'base64', size, name: path.split('/').pop(), path, content: Buffer.from(text, 'utf8').toString('base64'), sha: 'filesha' })
       } else if (route === `GET ${base}/issues/${pull}/comments`) {
         paged(state.comments)
       } else if (route === `POST ${base}/issues/${pull}/comments`) {
@@ -170,14 +200,18 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
           send(res, 200, comment)
         }
       } else if (route === `POST ${base}/check-runs`) {
-        const annotations = ((body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length
-        if (annotations > 50) return send(res, 422, { message: `No more than 50 items are allowed; ${annotations} were supplied.` })
+        const refused = annotationProblem(body)
+        if (refused !== null) return send(res, 422, { message: refused })
         const run = { id: nextId++, body: body as Record<string, unknown>, updates: [] }
         state.checkRuns.push(run)
         send(res, 201, { id: run.id, html_url: `https://github.com/${owner}/${repo}/runs/${run.id}` })
+      } else if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[^/]+\/check-runs$/.test(url.pathname) && url.pathname.startsWith(`${base}/`)) {
+        const sha = decodeURIComponent(url.pathname.split('/')[5] ?? '')
+        const runs = state.checkRuns.filter((r) => r.body.head_sha === sha && (query.check_name === undefined || r.body.name === query.check_name))
+        send(res, 200, { total_count: runs.length, check_runs: runs.map((r) => ({ id: r.id, name: r.body.name, head_sha: r.body.head_sha, external_id: r.body.external_id ?? '', status: [r.body, ...r.updates].reduce<unknown>((s, u) => u.status ?? s, 'queued'), html_url: `https://github.com/${owner}/${repo}/runs/${r.id}` })) })
       } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/check-runs/`)) {
-        const annotations = ((body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length
-        if (annotations > 50) return send(res, 422, { message: `No more than 50 items are allowed; ${annotations} were supplied.` })
+        const refused = annotationProblem(body)
+        if (refused !== null) return send(res, 422, { message: refused })
         const run = state.checkRuns.find((r) => r.id === Number(url.pathname.split('/').pop()))
         if (run === undefined) return send(res, 404, { message: 'Not Found' })
         run.updates.push(body as Record<string, unknown>)
@@ -201,10 +235,19 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
     ...state,
     url: `http://127.0.0.1:${port}`,
     fault(route, status, body = { message: 'fault' }, headers = {}, times = 1) {
-      const list = faults.get(route) ?? []
-      list.push({ status, body, headers, times })
-      faults.set(route, list)
+      faults.set(route, [...(faults.get(route) ?? []), { status, body, headers, times, when: 'before' }])
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    faultAfter(route, status, times = 1) {
+      faults.set(route, [...(faults.get(route) ?? []), { status, body: { message: 'Server Error' }, headers: {}, times, when: 'after' }])
+    },
+    hang(route, times = 1) {
+      faults.set(route, [...(faults.get(route) ?? []), { status: 0, body: undefined, headers: {}, times, when: 'hang' }])
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // A hung route keeps its connection open: end it, so the server can close.
+        server.closeAllConnections()
+      })
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { analyzeDockerfile } from '../../src/review/analyze.js'
 import { conclusion, fails, selectFindings } from '../../src/review/policy.js'
-import { batches, toCheckAnnotation } from '../../src/github/annotations.js'
+import { batches, clipBytes, toCheckAnnotation } from '../../src/github/annotations.js'
 import { RULES } from '../../src/rules/registry.js'
 import { df } from '../helpers/dockerfile.js'
 import { LINKS } from '../helpers/review.js'
@@ -52,5 +52,17 @@ describe('check-run annotations', () => {
   it('decides the conclusion from fail-on', () => {
     expect([conclusion(analysis.findings, 'error'), conclusion(analysis.findings, 'warning'), conclusion([], 'info')]).toEqual(['neutral', 'failure', 'success'])
     expect(fails(analysis.findings, 'never')).toBe(false)
+  })
+})
+
+describe('clipBytes', () => {
+  it('keeps text that fits, and cuts by UTF-8 bytes on a character boundary with an ellipsis', () => {
+    expect(clipBytes('abc', 10)).toBe('abc')
+    const cjk = '漢'.repeat(30_000)
+    const clipped = clipBytes(cjk, 64_000)
+    expect(Buffer.byteLength(clipped, 'utf8')).toBeLessThanOrEqual(64_000)
+    expect(clipped).toBe(`${'漢'.repeat(21_332)}…`)
+    // An emoji (4 bytes, two UTF-16 units) is never split.
+    expect(clipBytes('😀😀😀', 10)).toBe('😀…')
   })
 })

@@ -6,7 +6,7 @@
  * unknown key, rule id or option is an error that names it, because a silently ignored setting
  * is the classic linter-config complaint.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import picomatch from 'picomatch'
@@ -136,8 +136,14 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
               config.origins[`rules.${id}`] = where
               continue
             }
+            if (name === 'suppressible') {
+              if (typeof v !== 'boolean') throw new ConfigError(`${where}: rule "${id}": "suppressible" must be true or false`)
+              config.unsuppressible = v ? config.unsuppressible.filter((u) => u !== id) : [...new Set([...config.unsuppressible, id])]
+              config.origins[`rules.${id}.suppressible`] = where
+              continue
+            }
             const option = rule.meta.options?.find((o) => o.name === name)
-            const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)]
+            const known = ['level', 'suppressible', ...(rule.meta.options ?? []).map((o) => o.name)]
             if (option === undefined) throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`)
             setOption(config, rule, option, v, where)
           }
@@ -228,6 +234,7 @@ export function layerConfigs(hadolint: Config, ours: Config): Config {
   merged.failOn = ours.failOn ?? hadolint.failOn
   merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas
   merged.suppress = [...hadolint.suppress, ...ours.suppress]
+  merged.unsuppressible = [...new Set([...hadolint.unsuppressible, ...ours.unsuppressible])]
   merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema
   merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels
   merged.origins = { ...hadolint.origins, ...ours.origins }
@@ -252,6 +259,17 @@ function firstExisting(root: string, explicit: string | null, defaults: readonly
   return defaults.find((name) => existsSync(resolve(root, name))) ?? null
 }
 
+/** A configuration is a few KB; the repository (a pull request) may have put a FIFO or a device there, which would block the read. */
+const MAX_CONFIG_BYTES = 1024 * 1024
+
+function readConfigFile(root: string, path: string): string {
+  const file = resolve(root, path)
+  const stat = statSync(file)
+  if (!stat.isFile()) throw new ConfigError(`${path}: not a regular file, so it was not read`)
+  if (stat.size > MAX_CONFIG_BYTES) throw new ConfigError(`${path}: ${stat.size} bytes, too large for a configuration (the limit is ${MAX_CONFIG_BYTES})`)
+  return readFileSync(file, 'utf8')
+}
+
 /**
  * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
  * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
@@ -259,8 +277,8 @@ function firstExisting(root: string, explicit: string | null, defaults: readonly
 export function loadConfig(root: string, explicit: string | null, rules: readonly Rule[], hadolintExplicit: string | null = null): LoadedConfig {
   const path = firstExisting(root, explicit, CONFIG_FILES)
   const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES)
-  const ours = path === null ? emptyConfig() : parseConfig(readFileSync(resolve(root, path), 'utf8'), rules, path)
-  const theirs = hadolintPath === null ? null : fromHadolintConfig(readFileSync(resolve(root, hadolintPath), 'utf8'), rules, hadolintPath)
+  const ours = path === null ? emptyConfig() : parseConfig(readConfigFile(root, path), rules, path)
+  const theirs = hadolintPath === null ? null : fromHadolintConfig(readConfigFile(root, hadolintPath), rules, hadolintPath)
   return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath }
 }
 

@@ -42,6 +42,8 @@ export interface Config {
   failOn: FailOn | null
   /** false (a policy repository): no inline suppression comment counts, ours, hadolint's or BuildKit's. */
   allowSuppressions: boolean
+  /** Rules no inline suppression comment silences (`rules: { <id>: { suppressible: false } }`): a policy's own rules. */
+  unsuppressible: string[]
   /** false: `# hadolint ignore=` pragmas do not count (hadolint's disable-ignore-pragma). */
   hadolintPragmas: boolean
   suppress: SuppressRule[]
@@ -65,6 +67,7 @@ export const emptyConfig = (): Config => ({
   buildArgs: {},
   failOn: null,
   allowSuppressions: true,
+  unsuppressible: [],
   hadolintPragmas: true,
   suppress: [],
   shellcheck: true,

@@ -8,8 +8,8 @@
  * and a personal access token (its user). REST `GET /user` answers only for user tokens, so it is
  * the fallback, not the source.
  */
-import type { GitHubClient } from './client.js'
-import { classifyFailure } from './errors.js'
+import { NO_RETRY, type GitHubClient } from './client.js'
+import { classifyFailure, maybeApplied } from './errors.js'
 import type { RepoRef } from './pull-request.js'
 
 export type CommentOutcome =
@@ -71,13 +71,30 @@ export async function upsertComment(client: GitHubClient, ref: RepoRef, pull: nu
     const mine = marked.find((c) => writtenBy(c, viewer))
     if (mine === undefined) {
       if (!create) return { action: 'skipped', url: null, message: 'nothing to report and no earlier comment' }
-      const { data } = await client.rest.issues.createComment({ ...ref, issue_number: pull, body })
-      return { action: 'created', url: data.html_url }
+      return { action: 'created', url: await createOnce(client, ref, pull, marker, body, viewer) }
     }
     if (mine.body === body) return { action: 'unchanged', url: mine.html_url }
     const { data } = await client.rest.issues.updateComment({ ...ref, comment_id: mine.id, body })
     return { action: 'updated', url: data.html_url }
   } catch (err) {
     return { ...classifyFailure(err), url: null }
+  }
+}
+
+/**
+ * Posts the comment, and after a server error or no answer (GitHub may have made it anyway)
+ * lists the thread again before posting a second time: never two sticky comments.
+ */
+async function createOnce(client: GitHubClient, ref: RepoRef, pull: number, marker: string, body: string, known: Viewer | null): Promise<string> {
+  try {
+    return (await client.rest.issues.createComment({ ...ref, issue_number: pull, body, request: NO_RETRY })).data.html_url
+  } catch (err) {
+    if (!maybeApplied(err)) throw err
+    const comments = await client.paginate(client.rest.issues.listComments, { ...ref, issue_number: pull, per_page: 100 })
+    const marked = comments.filter((c) => (c.body ?? '').startsWith(marker) && c.body === body)
+    const viewer = marked.length === 0 ? known : (known ?? (await whoAmI(client)))
+    const made = marked.find((c) => writtenBy(c, viewer))
+    if (made !== undefined) return made.html_url
+    return (await client.rest.issues.createComment({ ...ref, issue_number: pull, body, request: NO_RETRY })).data.html_url
   }
 }

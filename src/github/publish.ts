@@ -5,8 +5,9 @@
  * in the log and in the summaries written after it, and the others still get the findings.
  */
 import * as core from '@actions/core'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { constants } from 'node:fs'
+import { lstat, mkdir, open, unlink } from 'node:fs/promises'
+import { dirname, relative, resolve, sep } from 'node:path'
 import { tally, type Finding, findingText } from '../model/finding.js'
 import { toJsonReport } from '../report/json.js'
 import { summaryMarkdown } from '../report/markdown.js'
@@ -14,7 +15,7 @@ import type { Links } from '../report/links.js'
 import { toSarif } from '../report/sarif.js'
 import type { Review } from '../review/review.js'
 import { RULES } from '../rules/registry.js'
-import { toCheckAnnotation } from './annotations.js'
+import { ANNOTATION_CAP, toCheckAnnotation } from './annotations.js'
 import { publishCheckRun } from './check-run.js'
 import type { GitHubClient } from './client.js'
 import { upsertComment } from './comment.js'
@@ -58,10 +59,39 @@ function explain(outcome: { action: string; message: string }, what: string): st
   return outcome.action === 'forbidden' ? `the token may not ${what} (a pull request from a fork gets a read-only token)` : `the API failed: ${outcome.message}`
 }
 
-async function writeReport(workspace: string, path: string, report: unknown): Promise<void> {
-  const target = resolve(workspace, path)
-  await mkdir(dirname(target), { recursive: true })
-  await writeFile(target, JSON.stringify(report, null, 2) + '\n')
+/**
+ * Writes a report without following links: the workspace holds the pull request's files, and a
+ * link it planted at `out/report.sarif` (or at `out`) must not make us overwrite a file outside.
+ * Folders inside the workspace are made one by one, refusing any that is a link; whatever is at
+ * the path itself is replaced, never written through. Returns why it was not written, or null.
+ */
+async function writeReport(workspace: string, path: string, report: unknown): Promise<string | null> {
+  const root = resolve(workspace)
+  const target = resolve(root, path)
+  const folder = dirname(target)
+  try {
+    if (target.startsWith(root + sep)) {
+      let at = root
+      for (const part of relative(root, folder).split(sep).filter((p) => p !== '')) {
+        at = resolve(at, part)
+        const stat = await lstat(at).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)))
+        if (stat === null) await mkdir(at)
+        else if (!stat.isDirectory()) return `${relative(root, at)} is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}`
+      }
+    } else await mkdir(folder, { recursive: true })
+    const existing = await lstat(target).catch(() => null)
+    if (existing?.isDirectory() === true) return `${path} is a folder`
+    if (existing !== null) await unlink(target)
+    const file = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644)
+    try {
+      await file.writeFile(JSON.stringify(report, null, 2) + '\n')
+    } finally {
+      await file.close()
+    }
+    return null
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err)
+  }
 }
 
 /** A run that cannot start (bad inputs or configuration, or a bug): the step fails with the reason. */
@@ -77,9 +107,15 @@ export async function publish(review: Review, target: Target): Promise<void> {
   const { inputs, workspace, client, ref, pr, headSha, links } = target
   // Every summary shows these; the list grows as channels fail, so later summaries say so.
   const notes = [...review.notes]
+  // Fail closed: what was not reviewed fails the check, unless fail-on: never.
+  const verdict = review.failOn === 'never' ? '' : ' The check fails: what was not reviewed may be what the change is about (fail-on: never lets it pass).'
   for (const u of review.unread) {
-    notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.`)
+    notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.${verdict}`)
     core.warning(`could not read ${u.path}: ${u.reason}`, { file: u.path })
+  }
+  for (const reason of review.incomplete) {
+    notes.push(`${reason}${verdict}`)
+    core.warning(reason)
   }
   if (review.registry !== undefined) {
     const { images, failed, requests, ms } = review.registry
@@ -87,8 +123,19 @@ export async function publish(review: Review, target: Target): Promise<void> {
   }
   for (const [path, result] of review.builtImages ?? []) if ('reason' in result) core.warning(`image ${result.image} (${path}) could not be read: ${result.reason}`)
 
-  if (inputs.sarifFile !== null) await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES, links))
-  if (inputs.jsonFile !== null) await writeReport(workspace, inputs.jsonFile, toJsonReport(review))
+  const written = { sarif: '', json: '' }
+  for (const [kind, file, report] of [
+    ['sarif', inputs.sarifFile, () => toSarif(review, RULES, links)],
+    ['json', inputs.jsonFile, () => toJsonReport(review)]
+  ] as const) {
+    if (file === null) continue
+    const refused = await writeReport(workspace, file, report())
+    if (refused === null) written[kind] = file
+    else {
+      notes.push(`The ${kind === 'sarif' ? 'SARIF' : 'JSON'} report was not written to ${file}: ${refused}.`)
+      core.warning(`${kind} report not written to ${file}: ${refused}`)
+    }
+  }
 
   const owned = review.owned
   const ownedFindings = owned.map((o) => o.finding)
@@ -96,18 +143,28 @@ export async function publish(review: Review, target: Target): Promise<void> {
   let checkRunUrl = ''
   if (inputs.checkRun && client !== null && headSha !== undefined && headSha !== '') {
     const errors = ownedFindings.filter((f) => f.severity === 'error').length
+    const unreviewed = review.unread.length + review.incomplete.length
+    const annotated = owned.slice(0, ANNOTATION_CAP)
+    const over = owned.length - annotated.length
+    const runNotes = over === 0 ? notes : [...notes, `${over} more finding(s) are not shown as annotations (a check run gets at most ${ANNOTATION_CAP} here): they are in the job summary and the reports.`]
     const outcome = await publishCheckRun(client, ref, {
       name: inputs.checkName,
       headSha,
       conclusion: review.conclusion,
-      title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
+      title: unreviewed > 0 ? `Not reviewed: ${review.unread.length} file(s) could not be read${review.incomplete.length > 0 ? ', the file list is incomplete' : ''}` : ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-      summary: summaryMarkdown(review, { links, notes, limit: 60_000 }),
-      annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding, links))
+      summary: summaryMarkdown(review, { links, notes: runNotes, limit: 60_000 }),
+      annotations: annotated.map((o) => toCheckAnnotation(o.path, o.finding, links)),
+      externalId: `${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}-${inputs.checkName}-${process.pid}`.slice(0, 200)
     })
     if (outcome.action === 'created') {
       checkRunDone = true
       checkRunUrl = outcome.url
+      if (over > 0) notes.push(`${over} more finding(s) are not annotations on the check run (at most ${ANNOTATION_CAP}): they are listed here and in the reports.`)
+      if (outcome.incomplete !== undefined) {
+        notes.push(`The check run was completed, but ${outcome.incomplete}.`)
+        core.warning(`check run incomplete: ${outcome.incomplete}`)
+      }
     } else {
       const why = explain(outcome, 'create check runs')
       notes.push(`The check run could not be created: ${why}. Findings are shown as annotations instead.`)
@@ -139,8 +196,8 @@ export async function publish(review: Review, target: Target): Promise<void> {
   core.setOutput('findings', ownedFindings.length)
   core.setOutput('errors', totals.error)
   core.setOutput('warnings', totals.warning)
-  core.setOutput('sarif-file', inputs.sarifFile ?? '')
-  core.setOutput('json-file', inputs.jsonFile ?? '')
+  core.setOutput('sarif-file', written.sarif)
+  core.setOutput('json-file', written.json)
   core.setOutput('comment-url', commentUrl)
   core.setOutput('check-run-url', checkRunUrl)
   core.setOutput('conclusion', review.conclusion)
@@ -153,5 +210,8 @@ export async function publish(review: Review, target: Target): Promise<void> {
     }
   }
   core.info(`stagecraft: ${review.reviewed} Dockerfile(s), ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`)
-  if (review.fails) core.setFailed(`stagecraft: findings at or above fail-on (${review.failOn})`)
+  if (review.fails) {
+    const unreviewed = review.unread.length + review.incomplete.length > 0
+    core.setFailed(unreviewed ? 'stagecraft: some Dockerfiles could not be read or listed, so they were not reviewed (see the job summary)' : `stagecraft: findings at or above fail-on (${review.failOn})`)
+  }
 }

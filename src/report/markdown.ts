@@ -192,7 +192,8 @@ function finalImageTable(analysis: FileAnalysis, image: ShippedImage, sizes: Siz
 }
 
 function clip(text: string, max = 100): string {
-  const chars = [...text]
+  // A code point is at most two UTF-16 units: the first max of them lie in the first 2 × max units (never spread a 25 MB word).
+  const chars = [...text.slice(0, 2 * max + 2)]
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text
 }
 

@@ -18,14 +18,18 @@ const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/
 
 /** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
 export function mermaidText(text: string, max = 40): string {
-  const chars = [...text.replace(/\s+/g, ' ')]
-  const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars
+  // Only the head is ever shown: never spread a whole 25 MB word into an array.
+  const chars = [...text.slice(0, 4 * max + 4).replace(/\s+/g, ' ')]
+  const shown = chars.length > max || text.length > 4 * max + 4 ? [...chars.slice(0, max - 1), '…'] : chars
   return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0) as number};`)).join('')
 }
 
 /** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
 export function shortPaths(paths: readonly string[]): string {
-  const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p))
+  const shown = paths.slice(0, 2).map((p) => {
+    const tail = [...p.slice(-50)]
+    return p.length > 48 || tail.length > 24 ? `…${tail.slice(-23).join('')}` : p
+  })
   return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ')
 }
 

@@ -31,6 +31,8 @@ export interface AnalysisOptions {
   repositoryImages?: ReadonlySet<string>
   /** Whose suppression comments count; default all (the configuration's allow-suppressions and disable-ignore-pragma). */
   honoured?: readonly SuppressionTool[]
+  /** Rules no suppression comment silences (the configuration's `suppressible: false`). */
+  unsuppressible?: ReadonlySet<string>
   /** The configuration's ignores that apply to this file (`suppress:`). */
   ignores?: readonly ScopedIgnore[]
   /** What ShellCheck said about this file's RUN scripts, when the review ran it. */
@@ -58,7 +60,7 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
   return runRules(
     { model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck },
-    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
+    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) }
   )
 }
 

@@ -54,8 +54,14 @@ export interface ReviewOptions {
   shellcheck?: boolean | string
   /** Dockerfiles the change deletes (listed in the summary). */
   removed?: readonly string[]
-  /** What the caller has to say already (e.g. a truncated file list). */
+  /** What the caller has to say already. */
   notes?: readonly string[]
+  /**
+   * What the caller could not list, so Dockerfiles may be missing from `sources` (a file list
+   * GitHub cut at 3,000 files, a listing that failed): said in every summary, and it fails the
+   * review as an unreadable file does.
+   */
+  incomplete?: readonly string[]
   /**
    * false: each file is handed to `onFile` and then let go, so a run over 100,000 files stays
    * small (a report that needs every file at the end, or the registry, keeps them).
@@ -101,6 +107,8 @@ export interface Review {
   reviewed: number
   /** Sources that could not be read, with the reason. */
   unread: { path: string; reason: string }[]
+  /** Why Dockerfiles may be missing from the review (see ReviewOptions.incomplete). */
+  incomplete: string[]
   removed: string[]
   /** Said once in every summary, in order; the publishers may add their own. */
   notes: string[]
@@ -163,12 +171,13 @@ function purposeRules(config: Config, path: string): { configuredPurpose: NonNul
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
   const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) }
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }) }
   const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
   const notes = [...(options.notes ?? [])]
   if (!config.allowSuppressions) notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.')
+  else if (config.unsuppressible.length > 0) notes.push(`Suppression comments do not silence ${config.unsuppressible.join(', ')} here: the configuration sets suppressible: false.`)
   const files: FileReview[] = []
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
@@ -241,7 +250,8 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   if (shellcheckTooLong > 0) notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`)
   if (shellcheckError !== null) notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`)
 
-  const result: Review = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }
+  const incomplete = [...(options.incomplete ?? [])]
+  const result: Review = { config, builds, files, reviewed, unread, incomplete, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }
   const { registry } = options
   if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
     const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) })
@@ -255,7 +265,9 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
   }
   const ownedFindings = owned.map((o) => o.finding)
-  result.fails = fails(ownedFindings, failOn)
-  result.conclusion = conclusion(ownedFindings, failOn)
+  // Fail closed: what could not be read or listed was not reviewed, and may be what the change is about.
+  const unreviewed = failOn !== 'never' && (unread.length > 0 || incomplete.length > 0)
+  result.fails = unreviewed || fails(ownedFindings, failOn)
+  result.conclusion = unreviewed ? 'failure' : conclusion(ownedFindings, failOn)
   return result
 }

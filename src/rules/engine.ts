@@ -23,6 +23,8 @@ export interface RunOptions {
   /** Whose suppression comments count (`allow-suppressions: false` leaves none; `disable-ignore-pragma` drops hadolint's). */
   honoured?: readonly SuppressionTool[]
   ignores?: readonly ScopedIgnore[]
+  /** Rules no suppression comment silences (the configuration's `suppressible: false`). */
+  unsuppressible?: ReadonlySet<string>
 }
 
 /** What a rule sees as its options: the declared defaults, overridden by the configured values. */
@@ -66,7 +68,9 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
   const suppressions = readSuppressions(context.model, rules)
-  const honoured = options.honoured ?? SUPPRESSION_TOOLS
+  const everyTool = options.honoured ?? SUPPRESSION_TOOLS
+  const unsuppressible = options.unsuppressible
+  const honouredFor = (rule: string): readonly SuppressionTool[] => (unsuppressible?.has(rule) === true ? [] : everyTool)
   let environmentOnly: boolean[] | undefined
   const inEnvironment = (stage: number): boolean => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true
   for (const rule of rules) {
@@ -75,7 +79,7 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
     for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)
-      const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured))
+      const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honouredFor(rule.meta.id)))
       if (suppressedElsewhere) continue
       findings.push({
         rule: rule.meta.id,
@@ -89,7 +93,7 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
     }
   }
   const ignored = configuredIgnore(context, options.ignores ?? [])
-  const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f))
+  const kept = findings.filter((f) => !isSuppressed(suppressions, f, honouredFor(f.rule)) && !ignored(f))
   if (suppressions.buildkitErrors) {
     // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
     for (const f of kept) if (f.equivalents.buildkit !== null) f.severity = 'error'

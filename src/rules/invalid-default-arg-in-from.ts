@@ -19,6 +19,8 @@ function check(model: DockerfileModel, s: Stage): RuleReport[] {
   // A literal invalid reference is a parse error; a platform ARG has its real value in BuildKit.
   const names = referencedNames(s.base.raw).filter((n) => !PLATFORM_ARGS.includes(n))
   if (names.length === 0) return []
+  // A value that is itself a reference was withheld (the action's build-args): it is set, only not known here.
+  if (referencedNames(s.base.resolved).length > 0) return []
   const declared = names.map((n) => globalArg(model, n, s.line)).filter((a): a is GlobalArg => a !== undefined)
   // `FROM $TYPO`: undefined-arg-in-from says why; reporting it twice helps nobody.
   if (declared.length < names.length && declared.every((a) => a.value !== null && a.value !== '')) return []

@@ -4,9 +4,13 @@
  * `docker build -f dir/Dockerfile dir`). BuildKit prefers `<Dockerfile>.dockerignore` next to
  * the Dockerfile over the context's `.dockerignore`.
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { readdirSync, realpathSync } from 'node:fs'
+import { basename, dirname, join, resolve, sep } from 'node:path'
 import type { BuildContext } from '../model/analysis.js'
+import { readRegularFile } from './workspace.js'
+
+/** A .dockerignore is a few lines; a larger one is not read (as if there were none). */
+const MAX_DOCKERIGNORE_BYTES = 1024 * 1024
 
 const NONE: BuildContext = Object.freeze({ dockerignore: null, dockerignorePath: null })
 
@@ -23,6 +27,10 @@ export class BuildContextReader {
     let listed = this.listings.get(folder)
     if (listed === undefined) {
       try {
+        // A folder that is a link out of the repository (`ctx -> ~/.ssh`) is not listed.
+        const real = realpathSync(folder)
+        const root = realpathSync(this.root)
+        if (real !== root && !real.startsWith(root + sep)) throw new Error('outside the repository')
         const dirents = readdirSync(folder, { withFileTypes: true })
         // Regular files only: a FIFO or a link planted by a pull request is not read.
         listed = { ignores: new Set(dirents.filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name)), entries: new Set(dirents.map((d) => d.name)) }
@@ -36,12 +44,9 @@ export class BuildContextReader {
 
   private readIn(folder: string, name: string, shown: string): BuildContext | null {
     if (!this.listing(folder).ignores.has(name)) return null
-    try {
-      return { dockerignore: readFileSync(join(folder, name), 'utf8'), dockerignorePath: shown }
-    } catch {
-      // A folder, or unreadable: as if it were not there, like the next candidate.
-      return null
-    }
+    // Read without blocking or following links: a FIFO put there after the listing, or a huge file, is as if it were not there.
+    const read = readRegularFile(this.root, join(folder, name), MAX_DOCKERIGNORE_BYTES)
+    return read.ok ? { dockerignore: read.bytes.toString('utf8'), dockerignorePath: shown } : null
   }
 
   /** The context of the Dockerfile at `path` (relative to the root, as reported); `context` is the build's context folder, when known. */

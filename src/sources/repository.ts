@@ -4,9 +4,10 @@
  * dependency and VCS folders; and each file's text, read only when asked for.
  */
 import { execFileSync } from 'node:child_process'
-import { lstatSync, readFileSync, readdirSync } from 'node:fs'
+import { lstatSync, readdirSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import type { RepoFiles } from '../builds/types.js'
+import { readRegularFile } from './workspace.js'
 
 const SKIPPED = new Set(['.git', 'node_modules', 'vendor', 'third_party', '.venv', '__pycache__'])
 /** A walk stops here: a folder this big is not a repository to read build files from. */
@@ -53,12 +54,12 @@ export function repositoryFiles(root: string): RepoFiles {
       // Inside the repository, a regular file (not a link or a FIFO a pull request planted), of a sane size.
       if (!file.startsWith(absolute + sep)) return null
       try {
-        const stat = lstatSync(file)
-        if (!stat.isFile() || stat.size > MAX_BYTES) return null
-        return readFileSync(file, 'utf8')
+        if (!lstatSync(file).isFile()) return null
       } catch {
         return null
       }
+      const read = readRegularFile(absolute, file, MAX_BYTES)
+      return read.ok ? read.bytes.toString('utf8') : null
     }
   }
 }
