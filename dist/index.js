@@ -33272,6 +33272,135 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/sources/git.ts
+/** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
+
+/** NUL bytes mean binary content: a Dockerfile is text. */
+function textOrReason(buffer) {
+    if (buffer.includes(0))
+        return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' };
+    return { ok: true, text: buffer.toString('utf8') };
+}
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+}
+/** The commit checked out in `cwd`, or null when it is no git work tree. */
+function gitHead(cwd) {
+    try {
+        return git(cwd, ['rev-parse', 'HEAD']).toString('utf8').trim();
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether the repository at `cwd` has this commit (a shallow checkout often lacks the PR's base). */
+function hasCommit(cwd, rev) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A file as it was at a revision (`path` as git reads it after `rev:`, e.g. `./Dockerfile` relative to cwd). */
+function readAtRevision(cwd, rev, path) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}:${path}`]);
+    }
+    catch {
+        return { ok: false, reason: 'not in that commit', missing: true };
+    }
+    try {
+        return textOrReason(git(cwd, ['show', `${rev}:${path}`]));
+    }
+    catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+}
+/** A failed read taken as "not there" (the CLI's --base: a file git cannot show is new to it). */
+function asMissing(result) {
+    return result.ok ? result : { ok: false, reason: result.reason, missing: true };
+}
+
+;// CONCATENATED MODULE: ./src/sources/workspace.ts
+/**
+ * Reading files from the checked-out workspace (or the folder the CLI runs in), which a pull
+ * request controls: only regular files whose real path stays inside the root, never more than a
+ * cap, and never blocking (a FIFO or a device is refused before it is read).
+ */
+
+
+
+/** The contents API returns files up to 1 MB with their content: the same cap for every Dockerfile, however it is read. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+function inside(root, path) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep);
+}
+/**
+ * The bytes of `path` (relative to `root`, or absolute inside it), or why not: missing, a link
+ * that leaves the root, not a regular file (FIFO, device, socket, folder), or over `maxBytes`.
+ * Opened with O_NONBLOCK and O_NOFOLLOW on the resolved path, so nothing waits or is redirected.
+ */
+function readRegularFile(root, path, maxBytes) {
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.resolve)(root, path));
+    }
+    catch (err) {
+        const code = err.code;
+        return code === 'ENOENT' ? { ok: false, reason: 'ENOENT', missing: true } : { ok: false, reason: code ?? String(err) };
+    }
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    }
+    catch {
+        realRoot = (0,external_node_path_namespaceObject.resolve)(root);
+    }
+    if (!inside(realRoot, real))
+        return { ok: false, reason: 'a link to a file outside the workspace, not read' };
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (err) {
+        return { ok: false, reason: err.code ?? String(err) };
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            return { ok: false, reason: 'not a regular file (a FIFO, a device or a folder), not read' };
+        if (stat.size > maxBytes)
+            return { ok: false, reason: `too large to review (${stat.size} bytes; the limit is ${maxBytes} bytes)` };
+        // Read at most one byte past the cap: a file that grows while it is read is still cut.
+        const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+        let length = 0;
+        for (let n = 1; n > 0 && length < buffer.length; length += n)
+            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+        if (length > maxBytes)
+            return { ok: false, reason: `too large to review (over ${maxBytes} bytes; the limit is ${maxBytes} bytes)` };
+        return { ok: true, bytes: buffer.subarray(0, length) };
+    }
+    catch (err) {
+        return { ok: false, reason: err.code ?? String(err) };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * A Dockerfile's text, or why not: the error code, a refused file (see readRegularFile), or
+ * binary content. Synchronous on purpose: Dockerfiles are small, and a promise per file costs
+ * more than the read itself.
+ */
+function readWorkspaceFile(root, path) {
+    const read = readRegularFile(root, path, MAX_DOCKERFILE_BYTES);
+    return read.ok ? textOrReason(read.bytes) : { ok: false, reason: read.reason };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/build-context.ts
 /**
  * What Stagecraft can know of the build context without building: its .dockerignore. The context
@@ -33281,6 +33410,9 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 
 
+
+/** A .dockerignore is a few lines; a larger one is not read (as if there were none). */
+const MAX_DOCKERIGNORE_BYTES = 1024 * 1024;
 const NONE = Object.freeze({ dockerignore: null, dockerignorePath: null });
 /**
  * Reads build contexts under `root`, listing each folder once: probing two names per Dockerfile
@@ -33297,6 +33429,11 @@ class BuildContextReader {
         let listed = this.listings.get(folder);
         if (listed === undefined) {
             try {
+                // A folder that is a link out of the repository (`ctx -> ~/.ssh`) is not listed.
+                const real = (0,external_node_fs_namespaceObject.realpathSync)(folder);
+                const root = (0,external_node_fs_namespaceObject.realpathSync)(this.root);
+                if (real !== root && !real.startsWith(root + external_node_path_namespaceObject.sep))
+                    throw new Error('outside the repository');
                 const dirents = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
                 // Regular files only: a FIFO or a link planted by a pull request is not read.
                 listed = { ignores: new Set(dirents.filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name)), entries: new Set(dirents.map((d) => d.name)) };
@@ -33311,13 +33448,9 @@ class BuildContextReader {
     readIn(folder, name, shown) {
         if (!this.listing(folder).ignores.has(name))
             return null;
-        try {
-            return { dockerignore: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(folder, name), 'utf8'), dockerignorePath: shown };
-        }
-        catch {
-            // A folder, or unreadable: as if it were not there, like the next candidate.
-            return null;
-        }
+        // Read without blocking or following links: a FIFO put there after the listing, or a huge file, is as if it were not there.
+        const read = readRegularFile(this.root, (0,external_node_path_namespaceObject.join)(folder, name), MAX_DOCKERIGNORE_BYTES);
+        return read.ok ? { dockerignore: read.bytes.toString('utf8'), dockerignorePath: shown } : null;
     }
     /** The context of the Dockerfile at `path` (relative to the root, as reported); `context` is the build's context folder, when known. */
     read(path, context = null) {
@@ -33332,14 +33465,13 @@ class BuildContextReader {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/sources/repository.ts
 /**
  * The repository's files as the build-definition readers see them (src/builds): the list, from
  * git when the folder is a work tree (what is tracked or not ignored), else a walk that skips
  * dependency and VCS folders; and each file's text, read only when asked for.
  */
+
 
 
 
@@ -33391,14 +33523,14 @@ function repositoryFiles(root) {
             if (!file.startsWith(absolute + external_node_path_namespaceObject.sep))
                 return null;
             try {
-                const stat = (0,external_node_fs_namespaceObject.lstatSync)(file);
-                if (!stat.isFile() || stat.size > MAX_BYTES)
+                if (!(0,external_node_fs_namespaceObject.lstatSync)(file).isFile())
                     return null;
-                return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
             }
             catch {
                 return null;
             }
+            const read = readRegularFile(absolute, file, MAX_BYTES);
+            return read.ok ? read.bytes.toString('utf8') : null;
         }
     };
 }
@@ -38738,17 +38870,47 @@ throttling.triggersNotification = triggersNotification;
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The only place that builds the GitHub client: octokit from @actions/github (base URL from
- * GITHUB_API_URL), with retries for 5xx and timeouts and the throttling plugin for 429 and
- * secondary rate limits (it honours retry-after).
+ * GITHUB_API_URL), with retries for 5xx and the throttling plugin for 429 and secondary rate
+ * limits (it honours retry-after), and a timeout on every request: a call that never answers
+ * fails after 30 s (STAGECRAFT_GITHUB_TIMEOUT_MS, for tests) instead of stalling the job, and is
+ * not retried.
  */
 
 
 
+
+/** A write that must not be sent twice by the retry plugin: the caller looks for it before trying again. */
+const NO_RETRY = { retries: 0 };
+const DEFAULT_TIMEOUT_MS = 30_000;
+function timeoutFrom(env) {
+    const ms = Number(env.STAGECRAFT_GITHUB_TIMEOUT_MS);
+    return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+}
+/**
+ * The runner's fetch (with its proxy), cut off after `ms`. The error is an AbortError, which
+ * octokit passes on as it is and the retry plugin does not retry: a call that hung once is a
+ * fault to degrade from, not one to wait for four times.
+ */
+function withTimeout(inner, ms) {
+    return async (url, init) => {
+        const timer = AbortSignal.timeout(ms);
+        const signal = init?.signal === undefined || init.signal === null ? timer : AbortSignal.any([init.signal, timer]);
+        try {
+            return await inner(url, { ...init, signal });
+        }
+        catch (err) {
+            if (timer.aborted)
+                throw Object.assign(new Error(`GitHub did not answer within ${ms / 1000} s`), { name: 'AbortError' });
+            throw err;
+        }
+    };
+}
 function createClient(token, options = {}) {
     const retries = options.retries ?? 3;
     const log = options.log ?? (() => undefined);
     return getOctokit(token, {
         baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        request: { ...defaults.request, fetch: withTimeout(defaults.request?.fetch ?? fetch, options.timeoutMs ?? timeoutFrom(process.env)) },
         retry: { retries, doNotRetry: [400, 401, 403, 404, 422, 451], retryAfterBaseValue: options.retryAfterMs ?? 1000 },
         throttle: {
             onRateLimit: (retryAfter, request, _octokit, retryCount) => {
@@ -39741,83 +39903,19 @@ async function discoverDockerfiles(args, cwd) {
     return { files: [...found].sort(), unmatched };
 }
 
-;// CONCATENATED MODULE: ./src/sources/git.ts
-/** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
-
-/** NUL bytes mean binary content: a Dockerfile is text. */
-function textOrReason(buffer) {
-    if (buffer.includes(0))
-        return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' };
-    return { ok: true, text: buffer.toString('utf8') };
-}
-function git(cwd, args) {
-    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
-}
-/** The commit checked out in `cwd`, or null when it is no git work tree. */
-function gitHead(cwd) {
-    try {
-        return git(cwd, ['rev-parse', 'HEAD']).toString('utf8').trim();
-    }
-    catch {
-        return null;
-    }
-}
-/** Whether the repository at `cwd` has this commit (a shallow checkout often lacks the PR's base). */
-function hasCommit(cwd, rev) {
-    try {
-        git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** A file as it was at a revision (`path` as git reads it after `rev:`, e.g. `./Dockerfile` relative to cwd). */
-function readAtRevision(cwd, rev, path) {
-    try {
-        git(cwd, ['cat-file', '-e', `${rev}:${path}`]);
-    }
-    catch {
-        return { ok: false, reason: 'not in that commit', missing: true };
-    }
-    try {
-        return textOrReason(git(cwd, ['show', `${rev}:${path}`]));
-    }
-    catch (err) {
-        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-    }
-}
-/** A failed read taken as "not there" (the CLI's --base: a file git cannot show is new to it). */
-function asMissing(result) {
-    return result.ok ? result : { ok: false, reason: result.reason, missing: true };
-}
-
-;// CONCATENATED MODULE: ./src/sources/workspace.ts
-/** Reading Dockerfiles from the checked-out workspace (or the folder the CLI runs in). */
-
-
-
-/**
- * A file's text, or why not: the error code, or binary content. Synchronous on purpose:
- * Dockerfiles are small, and a promise per file costs more than the read itself.
- */
-function readWorkspaceFile(root, path) {
-    try {
-        return textOrReason((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path)));
-    }
-    catch (err) {
-        return { ok: false, reason: err.code ?? String(err) };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/contents.ts
 /** A file's text at a commit, through the contents API (never running or checking out PR code). */
+
 
 async function readFileAt(client, ref, path, sha) {
     try {
         const { data } = await client.rest.repos.getContent({ ...ref, path, ref: sha });
+        // A symlink comes back as type "symlink" (its target, not a file), a submodule as "submodule".
         if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
-            return { ok: false, reason: 'not a file' };
+            return { ok: false, reason: `not a regular file (${Array.isArray(data) ? 'a folder' : data.type})` };
+        // Over 1 MB the API sends no content (`encoding: none`): say so, never review it as empty.
+        if (data.size > MAX_DOCKERFILE_BYTES || data.encoding !== 'base64')
+            return { ok: false, reason: `too large to review (${data.size} bytes; the limit is ${MAX_DOCKERFILE_BYTES} bytes)` };
         return textOrReason(Buffer.from(data.content, 'base64'));
     }
     catch (err) {
@@ -39934,6 +40032,36 @@ function commitReader(workspace, client, ref, sha) {
         return (path) => readFileAt(client, ref, path, sha);
     return (path) => readAtRevision(workspace, sha, path);
 }
+function failure(err) {
+    // A timeout (an AbortError, which octokit gives status 500) is said as such.
+    if (err instanceof Error && err.name === 'AbortError')
+        return err.message;
+    const status = typeof err === 'object' && err !== null && 'status' in err ? ` ${String(err.status)}` : '';
+    return `the API answered${status}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
+}
+/** A line break (or U+2028/U+2029) in a path: it would break every annotation, log line and table it is written to. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/**
+ * The changed Dockerfiles, and what is said of those whose path holds a line break: they are
+ * not reviewed, and the review fails closed (a name like `Dockerfile\n` is still a Dockerfile to a build).
+ */
+function withOddPaths(files, matches) {
+    const kept = [];
+    const odd = [];
+    for (const f of files) {
+        if (!LINE_BREAK.test(f.path)) {
+            if (matches(f.path))
+                kept.push(f);
+            continue;
+        }
+        const breaks = new RegExp(LINE_BREAK.source, 'g');
+        if (!matches(f.path.replace(breaks, ' ')) && !matches(f.path.replace(breaks, '')))
+            continue;
+        const shown = f.path.slice(0, 200).replace(breaks, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
+        odd.push(`A changed Dockerfile has a line break in its path (${shown}), so it was not reviewed.`);
+    }
+    return { files: kept, odd };
+}
 function changedSource(f, read, readPrevious) {
     return {
         path: f.path,
@@ -39950,32 +40078,46 @@ async function eventSources(inputs, workspace, client, ref) {
     const fromWorkspace = (p) => readWorkspaceFile(workspace, p);
     const notes = [];
     if (pr !== null && client !== null && (event === 'pull_request' || event === 'pull_request_target')) {
-        const listed = await listPullRequestFiles(client, ref, pr.number);
-        if (listed.truncated)
-            notes.push(`This pull request changes ${listed.changedFiles} files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.`);
+        let listed;
+        try {
+            listed = await listPullRequestFiles(client, ref, pr.number);
+        }
+        catch (err) {
+            return { sources: [], removed: [], notes, incomplete: [`The pull request's files could not be listed (${failure(err)}), so no Dockerfile was reviewed.`], pr, headSha: pr.head.sha };
+        }
+        const incomplete = listed.truncated ? [`This pull request changes ${listed.changedFiles} files; GitHub lists only the first 3,000, so Dockerfiles beyond them were not reviewed.`] : [];
         const matches = pathMatcher(inputs);
         const baseSha = pr.base?.sha;
         const readPrevious = typeof baseSha === 'string' && baseSha !== '' ? commitReader(workspace, client, ref, baseSha) : null;
         // pull_request_target runs with a write token: never read the PR's files from disk, only as data.
         const onDisk = event === 'pull_request' && gitHead(workspace) === pr.head.sha;
         const read = onDisk ? fromWorkspace : (p) => readFileAt(client, ref, p, pr.head.sha);
-        const sources = listed.files.filter((f) => matches(f.path)).map((f) => changedSource(f, read, readPrevious));
-        return { sources, removed: listed.removed.filter(matches), notes, pr, headSha: pr.head.sha };
+        const { files, odd } = withOddPaths(listed.files, matches);
+        incomplete.push(...odd);
+        const sources = files.map((f) => changedSource(f, read, readPrevious));
+        return { sources, removed: listed.removed.filter(matches), notes, incomplete, pr, headSha: pr.head.sha };
     }
     if (event === 'push' && client !== null && isCommit(github_context.payload.before) && isCommit(github_context.payload.after)) {
         const after = github_context.payload.after;
-        const listed = await listPushFiles(client, ref, github_context.payload.before, after);
-        if (listed.truncated)
-            notes.push('This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.');
+        let listed;
+        try {
+            listed = await listPushFiles(client, ref, github_context.payload.before, after);
+        }
+        catch (err) {
+            return { sources: [], removed: [], notes, incomplete: [`The files of this push could not be listed (${failure(err)}), so no Dockerfile was reviewed.`], pr, headSha: github_context.sha };
+        }
+        const incomplete = listed.truncated ? ['This push changes 300 files or more; GitHub lists only the first 300, so Dockerfiles beyond them were not reviewed.'] : [];
         const matches = pathMatcher(inputs);
         const readPrevious = commitReader(workspace, client, ref, github_context.payload.before);
         const read = gitHead(workspace) === after ? fromWorkspace : (p) => readFileAt(client, ref, p, after);
-        const sources = listed.files.filter((f) => matches(f.path)).map((f) => changedSource(f, read, readPrevious));
-        return { sources, removed: listed.removed.filter(matches), notes, pr, headSha: github_context.sha };
+        const { files, odd } = withOddPaths(listed.files, matches);
+        incomplete.push(...odd);
+        const sources = files.map((f) => changedSource(f, read, readPrevious));
+        return { sources, removed: listed.removed.filter(matches), notes, incomplete, pr, headSha: github_context.sha };
     }
     // Other events, and a push that creates a branch: every Dockerfile in the workspace.
     const found = await discoverDockerfiles(inputs.dockerfiles, workspace);
-    return { sources: found.files.map((path) => ({ path, changed: 'all', read: () => fromWorkspace(path) })), removed: [], notes, pr, headSha: pr?.head.sha ?? github_context.sha };
+    return { sources: found.files.map((path) => ({ path, changed: 'all', read: () => fromWorkspace(path) })), removed: [], notes, incomplete: [], pr, headSha: pr?.head.sha ?? github_context.sha };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -42927,13 +43069,16 @@ function choice(name, allowed, fallback) {
     return value;
 }
 function readInputs() {
+    const shown = new Set(getInput('build-args-public').split(/[\s,]+/).filter((n) => n !== ''));
     const buildArgs = {};
-    for (const line of getMultilineInput('build-args')) {
+    getMultilineInput('build-args').forEach((line, i) => {
         const eq = line.indexOf('=');
+        // Never echo the line: its value may be a secret.
         if (eq <= 0)
-            throw new InputError(`input build-args: "${line}" is not K=V`);
-        buildArgs[line.slice(0, eq).trim()] = line.slice(eq + 1);
-    }
+            throw new InputError(`input build-args: line ${i + 1} is not NAME=value`);
+        const name = line.slice(0, eq).trim();
+        buildArgs[name] = shown.has(name) ? line.slice(eq + 1) : withheld(name);
+    });
     const checkRun = inputs_boolean('check-run', true);
     const registryCredentials = {};
     getMultilineInput('registry-credentials').forEach((line, i) => {
@@ -42969,6 +43114,14 @@ function readInputs() {
         registryTimeoutMs: Math.round(timeout * 1000),
         images: getMultilineInput('image').filter((l) => l.trim() !== '')
     };
+}
+/**
+ * What a withheld build arg expands to: its own reference, which no image reference, path or
+ * URL check accepts as a value, so `FROM evil.example/x:${TOKEN}` (or an `ARG X=${TOKEN}` alias)
+ * shows `${TOKEN}` and is never looked up.
+ */
+function withheld(name) {
+    return `\${${name}}`;
 }
 function shellcheckInput(value) {
     return value === '' ? null : value === 'true' ? true : value === 'false' ? false : value;
@@ -43096,7 +43249,8 @@ const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|mave
 function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
-const environmentWord = (name) => words(name).find((w) => ENVIRONMENT_WORDS.has(w));
+/** A word of the name that says "environment"; a number after it counts for nothing (`pr-test2`, `dev1`). */
+const environmentWord = (name) => words(name).find((w) => ENVIRONMENT_WORDS.has(w) || ENVIRONMENT_WORDS.has(w.replace(/\d+$/, '')));
 /** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`, `builder.dockerfile`: the file name's own words. */
 function fileNameWord(path) {
     const name = (path.split('/').pop() ?? '').replace(/dockerfile|containerfile/gi, ' ');
@@ -45547,7 +45701,9 @@ function runRules(context, options = {}) {
     const findings = [];
     const lastLine = context.model.lineCount;
     const suppressions = readSuppressions(context.model, rules);
-    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
+    const everyTool = options.honoured ?? SUPPRESSION_TOOLS;
+    const unsuppressible = options.unsuppressible;
+    const honouredFor = (rule) => (unsuppressible?.has(rule) === true ? [] : everyTool);
     let environmentOnly;
     const inEnvironment = (stage) => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true;
     for (const rule of rules) {
@@ -45558,7 +45714,7 @@ function runRules(context, options = {}) {
             if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
                 continue;
             const line = Math.min(Math.max(1, report.line), lastLine);
-            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
+            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honouredFor(rule.meta.id)));
             if (suppressedElsewhere)
                 continue;
             findings.push({
@@ -45573,7 +45729,7 @@ function runRules(context, options = {}) {
         }
     }
     const ignored = configuredIgnore(context, options.ignores ?? []);
-    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
+    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honouredFor(f.rule)) && !ignored(f));
     if (suppressions.buildkitErrors) {
         // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
         for (const f of kept)
@@ -50526,7 +50682,9 @@ const fromPlatformFlagConst = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
+        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
+        // A dev container pinned to amd64 because a tool has no arm64 build is deliberate, and costs speed, not a wrong image.
+        inEnvironments: 'info'
     },
     check: ({ model }) => model.stages.flatMap((s) => {
         const platform = s.base.platform;
@@ -50777,6 +50935,9 @@ function invalid_default_arg_in_from_check(model, s) {
     // A literal invalid reference is a parse error; a platform ARG has its real value in BuildKit.
     const names = referencedNames(s.base.raw).filter((n) => !PLATFORM_ARGS.includes(n));
     if (names.length === 0)
+        return [];
+    // A value that is itself a reference was withheld (the action's build-args): it is set, only not known here.
+    if (referencedNames(s.base.resolved).length > 0)
         return [];
     const declared = names.map((n) => globalArg(model, n, s.line)).filter((a) => a !== undefined);
     // `FROM $TYPO`: undefined-arg-in-from says why; reporting it twice helps nobody.
@@ -53611,7 +53772,7 @@ function withTargets(findings, model, graph) {
 }
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 function checkFile(model, graph, options = {}) {
-    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) });
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) });
 }
 /** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
 function parseForAnalysis(text, options = {}) {
@@ -53662,12 +53823,13 @@ function templateEvidence(text) {
 /**
  * The Dockerfile a fillable template stands for, line for line: `INCLUDE` lines become comments
  * (the fragments they pull in are reviewed on their own), and a `${templateOption:x}` placeholder
- * becomes the option's name, a value the template fills in (not an empty default).
+ * becomes the option's name in lower case (a value the template fills in, not an empty default;
+ * lower case, because it may stand for an image name).
  */
 function fillTemplate(text) {
     return text
         .split('\n')
-        .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, '$1') : line))
+        .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, (_, name) => name.toLowerCase()) : line))
         .join('\n');
 }
 /** `FROM BUILD` after `FROM golang AS BUILD` names a stage (names ignore case), not a blank. */
@@ -53679,8 +53841,8 @@ function namesStage(lines, name) {
 const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
 /** The images of a test suite (test projects, workloads): built by tests, never shipped. */
 const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__)\//i;
-/** What still matters in a test suite's image: what breaks its build or leaks a secret. */
-const MATTERS_IN_TESTS = new Set(['correctness', 'security', 'structure']);
+/** What still matters in a test suite's image: what breaks its build. Its credentials are test data. */
+const MATTERS_IN_TESTS = new Set(['correctness', 'structure']);
 const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]));
 function analyzeDockerfile(path, text, options = {}, parsed) {
     const template = templateEvidence(text);
@@ -54110,13 +54272,17 @@ const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
 const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
 /** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
 function mermaidText(text, max = 40) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    // Only the head is ever shown: never spread a whole 25 MB word into an array.
+    const chars = [...text.slice(0, 4 * max + 4).replace(/\s+/g, ' ')];
+    const shown = chars.length > max || text.length > 4 * max + 4 ? [...chars.slice(0, max - 1), '…'] : chars;
     return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
 }
 /** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
 function shortPaths(paths) {
-    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
+    const shown = paths.slice(0, 2).map((p) => {
+        const tail = [...p.slice(-50)];
+        return p.length > 48 || tail.length > 24 ? `…${tail.slice(-23).join('')}` : p;
+    });
     return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
 }
 const CLASSES = [
@@ -54413,7 +54579,8 @@ function finalImageTable(analysis, image, sizes) {
     return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 function clip(text, max = 100) {
-    const chars = [...text];
+    // A code point is at most two UTF-16 units: the first max of them lie in the first 2 × max units (never spread a 25 MB word).
+    const chars = [...text.slice(0, 2 * max + 2)];
     return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 function builtImageSection(result) {
@@ -54640,18 +54807,42 @@ function toSarif(review, rules, links) {
 
 
 const annotations_LEVEL = { error: 'failure', warning: 'warning', info: 'notice' };
-/** GitHub's limits: a title of at most 255 characters, a message of at most 64 KB. */
+/** Annotations one check run gets (20 requests of 50); the rest are in its summary's count and in the reports. */
+const ANNOTATION_CAP = 1000;
+/** A title of at most 255 characters. */
 function annotations_clip(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+/** A message of at most 64 KB in UTF-8 bytes: 30,000 CJK characters are 90 KB, and one message too long loses the whole request (422). */
+const MESSAGE_BYTES = 64_000;
+/** The longest head of `text` that fits in `max` UTF-8 bytes, with `…` when cut, never splitting a character. */
+function clipBytes(text, max) {
+    // Most text is ASCII and short: no scan then.
+    if (text.length * 3 <= max || Buffer.byteLength(text, 'utf8') <= max)
+        return text;
+    const budget = max - 3;
+    let bytes = 0;
+    let i = 0;
+    while (i < text.length) {
+        const c = text.codePointAt(i);
+        const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (bytes + size > budget)
+            break;
+        bytes += size;
+        i += c >= 0x10000 ? 2 : 1;
+    }
+    return `${text.slice(0, i)}…`;
+}
 function toCheckAnnotation(path, f, links) {
+    // The rule's link stays whole at the end; the finding's text gives way.
+    const url = ruleDocUrl(links, f.rule);
     return {
         path,
         start_line: f.line,
         end_line: f.endLine,
         annotation_level: annotations_LEVEL[f.severity],
         title: annotations_clip(`${f.rule} (${f.severity})`, 255),
-        message: annotations_clip(`${finding_findingText(f)}\n${ruleDocUrl(links, f.rule)}`, 65000)
+        message: `${clipBytes(finding_findingText(f), MESSAGE_BYTES - Buffer.byteLength(url, 'utf8') - 1)}\n${url}`
     };
 }
 /** The Checks API takes at most 50 annotations per request. */
@@ -54670,18 +54861,34 @@ function classifyFailure(err) {
     const status = typeof err === 'object' && err !== null && 'status' in err ? (err).status : null;
     return { action: status === 403 && !/rate limit|abuse/i.test(message) ? 'forbidden' : 'failed', message };
 }
+/**
+ * Whether a failed write may still have been made: a server error or no answer at all (a
+ * timeout, a dropped connection), as opposed to a refusal (4xx). Such a write is looked for
+ * before it is sent again, so a comment or a check run is never made twice.
+ */
+function maybeApplied(err) {
+    const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : NaN;
+    return !(status >= 400 && status < 500);
+}
 
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
 /**
  * The check run: on the PR's head SHA, with annotations in batches of 50 (the API's limit), one
  * request per batch, the last one completing the run with its conclusion. 120 annotations are
  * 3 requests; none is 1.
+ *
+ * A run is never left in progress (it would block a required check forever): when a batch of
+ * annotations is refused, a last PATCH completes the run with its conclusion and says what is
+ * missing. The create is not retried blindly after a server error (GitHub may have made the run
+ * and failed to answer): the head SHA's runs are listed first, and a run with this attempt's
+ * external_id is the one made.
  */
 
 
+
 const SUMMARY_LIMIT = 65535;
-function check_run_clip(text) {
-    return text.length <= SUMMARY_LIMIT ? text : `${text.slice(0, SUMMARY_LIMIT - 40)}\n\n…(shortened: see the job summary)`;
+function check_run_clip(text, room = SUMMARY_LIMIT) {
+    return text.length <= room ? text : `${text.slice(0, room - 40)}\n\n…(shortened: see the job summary)`;
 }
 async function publishCheckRun(client, ref, input) {
     const chunks = batches(input.annotations);
@@ -54689,24 +54896,69 @@ async function publishCheckRun(client, ref, input) {
         chunks.push([]);
     const output = (annotations) => ({ title: input.title, summary: check_run_clip(input.summary), annotations: [...annotations] });
     const done = { status: 'completed', conclusion: input.conclusion, completed_at: new Date().toISOString() };
+    const externalId = input.externalId ?? `stagecraft-${process.pid}-${Date.now()}`;
     let requests = 0;
+    const first = chunks[0] ?? [];
+    const last = chunks.length === 1;
+    const body = { ...ref, name: input.name, head_sha: input.headSha, external_id: externalId, ...(last ? done : { status: 'in_progress' }), output: output(first) };
+    let created;
     try {
-        const first = chunks[0] ?? [];
-        const last = chunks.length === 1;
         requests++;
-        const { data } = await client.rest.checks.create({ ...ref, name: input.name, head_sha: input.headSha, ...(last ? done : { status: 'in_progress' }), output: output(first) });
-        for (let i = 1; i < chunks.length; i++) {
-            requests++;
-            await client.rest.checks.update({ ...ref, check_run_id: data.id, ...(i === chunks.length - 1 ? done : {}), output: output(chunks[i] ?? []) });
-        }
-        return { action: 'created', url: data.html_url ?? '', requests };
+        created = (await client.rest.checks.create({ ...body, request: NO_RETRY })).data;
     }
     catch (err) {
-        return { ...classifyFailure(err), url: null, requests };
+        if (!maybeApplied(err))
+            return { ...classifyFailure(err), url: null, requests };
+        try {
+            requests++;
+            const { data } = await client.rest.checks.listForRef({ ...ref, ref: input.headSha, check_name: input.name, filter: 'all', per_page: 100 });
+            const made = data.check_runs.find((r) => r.external_id === externalId);
+            requests++;
+            created = made ?? (await client.rest.checks.create({ ...body, request: NO_RETRY })).data;
+        }
+        catch (again) {
+            return { ...classifyFailure(again), url: null, requests };
+        }
+    }
+    const url = created.html_url ?? '';
+    let refused = null;
+    for (let i = 1; i < chunks.length; i++) {
+        const completes = i === chunks.length - 1;
+        try {
+            requests++;
+            await client.rest.checks.update({ ...ref, check_run_id: created.id, ...(completes ? done : {}), output: output(chunks[i] ?? []) });
+        }
+        catch (err) {
+            refused = `${input.annotations.length - 50 * i} of ${input.annotations.length} annotations could not be added (${classifyFailure(err).message})`;
+            break;
+        }
+    }
+    if (refused === null)
+        return { action: 'created', url, requests };
+    // Complete the run anyway, with its conclusion and a word on what is missing.
+    const note = `> **${refused}.** The findings are all in the job summary and the reports; the conclusion stands.\n\n`;
+    try {
+        requests++;
+        await client.rest.checks.update({ ...ref, check_run_id: created.id, ...done, output: { title: input.title, summary: note + check_run_clip(input.summary, SUMMARY_LIMIT - note.length) } });
+        return { action: 'created', url, requests, incomplete: refused };
+    }
+    catch (err) {
+        return { action: 'created', url, requests, incomplete: `${refused}, and the run could not be completed (${classifyFailure(err).message})` };
     }
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * One sticky comment per pull request and key: found by a hidden marker at the start of the
+ * body and edited only when the token's own identity wrote it, never re-written when the body is
+ * unchanged. A 403 (a fork's read-only token) is an outcome, not a failure.
+ *
+ * Who the token is comes from GraphQL's `viewer`, which answers for every kind of token: the
+ * workflow's GITHUB_TOKEN (github-actions[bot]), a GitHub App installation token (<app>[bot])
+ * and a personal access token (its user). REST `GET /user` answers only for user tokens, so it is
+ * the fallback, not the source.
+ */
+
 
 /** The token's account, or null when neither GraphQL nor REST would say. */
 async function whoAmI(client) {
@@ -54755,8 +55007,7 @@ async function upsertComment(client, ref, pull, marker, body, create = true) {
         if (mine === undefined) {
             if (!create)
                 return { action: 'skipped', url: null, message: 'nothing to report and no earlier comment' };
-            const { data } = await client.rest.issues.createComment({ ...ref, issue_number: pull, body });
-            return { action: 'created', url: data.html_url };
+            return { action: 'created', url: await createOnce(client, ref, pull, marker, body, viewer) };
         }
         if (mine.body === body)
             return { action: 'unchanged', url: mine.html_url };
@@ -54767,6 +55018,26 @@ async function upsertComment(client, ref, pull, marker, body, create = true) {
         return { ...classifyFailure(err), url: null };
     }
 }
+/**
+ * Posts the comment, and after a server error or no answer (GitHub may have made it anyway)
+ * lists the thread again before posting a second time: never two sticky comments.
+ */
+async function createOnce(client, ref, pull, marker, body, known) {
+    try {
+        return (await client.rest.issues.createComment({ ...ref, issue_number: pull, body, request: NO_RETRY })).data.html_url;
+    }
+    catch (err) {
+        if (!maybeApplied(err))
+            throw err;
+        const comments = await client.paginate(client.rest.issues.listComments, { ...ref, issue_number: pull, per_page: 100 });
+        const marked = comments.filter((c) => (c.body ?? '').startsWith(marker) && c.body === body);
+        const viewer = marked.length === 0 ? known : (known ?? (await whoAmI(client)));
+        const made = marked.find((c) => comment_writtenBy(c, viewer));
+        if (made !== undefined)
+            return made.html_url;
+        return (await client.rest.issues.createComment({ ...ref, issue_number: pull, body, request: NO_RETRY })).data.html_url;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
 /**
@@ -54775,6 +55046,7 @@ async function upsertComment(client, ref, pull, marker, body, create = true) {
  * Every channel is independent: one that fails (a fork's read-only token, an API outage) is said
  * in the log and in the summaries written after it, and the others still get the findings.
  */
+
 
 
 
@@ -54811,10 +55083,47 @@ function commandAnnotations(selected) {
 function explain(outcome, what) {
     return outcome.action === 'forbidden' ? `the token may not ${what} (a pull request from a fork gets a read-only token)` : `the API failed: ${outcome.message}`;
 }
+/**
+ * Writes a report without following links: the workspace holds the pull request's files, and a
+ * link it planted at `out/report.sarif` (or at `out`) must not make us overwrite a file outside.
+ * Folders inside the workspace are made one by one, refusing any that is a link; whatever is at
+ * the path itself is replaced, never written through. Returns why it was not written, or null.
+ */
 async function writeReport(workspace, path, report) {
-    const target = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(target, JSON.stringify(report, null, 2) + '\n');
+    const root = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const target = (0,external_node_path_namespaceObject.resolve)(root, path);
+    const folder = (0,external_node_path_namespaceObject.dirname)(target);
+    try {
+        if (target.startsWith(root + external_node_path_namespaceObject.sep)) {
+            let at = root;
+            for (const part of (0,external_node_path_namespaceObject.relative)(root, folder).split(external_node_path_namespaceObject.sep).filter((p) => p !== '')) {
+                at = (0,external_node_path_namespaceObject.resolve)(at, part);
+                const stat = await (0,promises_namespaceObject.lstat)(at).catch((err) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+                if (stat === null)
+                    await (0,promises_namespaceObject.mkdir)(at);
+                else if (!stat.isDirectory())
+                    return `${(0,external_node_path_namespaceObject.relative)(root, at)} is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}`;
+            }
+        }
+        else
+            await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => null);
+        if (existing?.isDirectory() === true)
+            return `${path} is a folder`;
+        if (existing !== null)
+            await (0,promises_namespaceObject.unlink)(target);
+        const file = await (0,promises_namespaceObject.open)(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o644);
+        try {
+            await file.writeFile(JSON.stringify(report, null, 2) + '\n');
+        }
+        finally {
+            await file.close();
+        }
+        return null;
+    }
+    catch (err) {
+        return err instanceof Error ? err.message : String(err);
+    }
 }
 /** A run that cannot start (bad inputs or configuration, or a bug): the step fails with the reason. */
 function failRun(message) {
@@ -54827,9 +55136,15 @@ async function publish(review, target) {
     const { inputs, workspace, client, ref, pr, headSha, links } = target;
     // Every summary shows these; the list grows as channels fail, so later summaries say so.
     const notes = [...review.notes];
+    // Fail closed: what was not reviewed fails the check, unless fail-on: never.
+    const verdict = review.failOn === 'never' ? '' : ' The check fails: what was not reviewed may be what the change is about (fail-on: never lets it pass).';
     for (const u of review.unread) {
-        notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.`);
+        notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.${verdict}`);
         warning(`could not read ${u.path}: ${u.reason}`, { file: u.path });
+    }
+    for (const reason of review.incomplete) {
+        notes.push(`${reason}${verdict}`);
+        warning(reason);
     }
     if (review.registry !== undefined) {
         const { images, failed, requests, ms } = review.registry;
@@ -54838,28 +55153,50 @@ async function publish(review, target) {
     for (const [path, result] of review.builtImages ?? [])
         if ('reason' in result)
             warning(`image ${result.image} (${path}) could not be read: ${result.reason}`);
-    if (inputs.sarifFile !== null)
-        await writeReport(workspace, inputs.sarifFile, toSarif(review, RULES, links));
-    if (inputs.jsonFile !== null)
-        await writeReport(workspace, inputs.jsonFile, toJsonReport(review));
+    const written = { sarif: '', json: '' };
+    for (const [kind, file, report] of [
+        ['sarif', inputs.sarifFile, () => toSarif(review, RULES, links)],
+        ['json', inputs.jsonFile, () => toJsonReport(review)]
+    ]) {
+        if (file === null)
+            continue;
+        const refused = await writeReport(workspace, file, report());
+        if (refused === null)
+            written[kind] = file;
+        else {
+            notes.push(`The ${kind === 'sarif' ? 'SARIF' : 'JSON'} report was not written to ${file}: ${refused}.`);
+            warning(`${kind} report not written to ${file}: ${refused}`);
+        }
+    }
     const owned = review.owned;
     const ownedFindings = owned.map((o) => o.finding);
     let checkRunDone = false;
     let checkRunUrl = '';
     if (inputs.checkRun && client !== null && headSha !== undefined && headSha !== '') {
         const errors = ownedFindings.filter((f) => f.severity === 'error').length;
+        const unreviewed = review.unread.length + review.incomplete.length;
+        const annotated = owned.slice(0, ANNOTATION_CAP);
+        const over = owned.length - annotated.length;
+        const runNotes = over === 0 ? notes : [...notes, `${over} more finding(s) are not shown as annotations (a check run gets at most ${ANNOTATION_CAP} here): they are in the job summary and the reports.`];
         const outcome = await publishCheckRun(client, ref, {
             name: inputs.checkName,
             headSha,
             conclusion: review.conclusion,
-            title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
+            title: unreviewed > 0 ? `Not reviewed: ${review.unread.length} file(s) could not be read${review.incomplete.length > 0 ? ', the file list is incomplete' : ''}` : ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
             // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-            summary: summaryMarkdown(review, { links, notes, limit: 60_000 }),
-            annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding, links))
+            summary: summaryMarkdown(review, { links, notes: runNotes, limit: 60_000 }),
+            annotations: annotated.map((o) => toCheckAnnotation(o.path, o.finding, links)),
+            externalId: `${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}-${inputs.checkName}-${process.pid}`.slice(0, 200)
         });
         if (outcome.action === 'created') {
             checkRunDone = true;
             checkRunUrl = outcome.url;
+            if (over > 0)
+                notes.push(`${over} more finding(s) are not annotations on the check run (at most ${ANNOTATION_CAP}): they are listed here and in the reports.`);
+            if (outcome.incomplete !== undefined) {
+                notes.push(`The check run was completed, but ${outcome.incomplete}.`);
+                warning(`check run incomplete: ${outcome.incomplete}`);
+            }
         }
         else {
             const why = explain(outcome, 'create check runs');
@@ -54892,8 +55229,8 @@ async function publish(review, target) {
     setOutput('findings', ownedFindings.length);
     setOutput('errors', totals.error);
     setOutput('warnings', totals.warning);
-    setOutput('sarif-file', inputs.sarifFile ?? '');
-    setOutput('json-file', inputs.jsonFile ?? '');
+    setOutput('sarif-file', written.sarif);
+    setOutput('json-file', written.json);
     setOutput('comment-url', commentUrl);
     setOutput('check-run-url', checkRunUrl);
     setOutput('conclusion', review.conclusion);
@@ -54907,8 +55244,10 @@ async function publish(review, target) {
         }
     }
     info(`stagecraft: ${review.reviewed} Dockerfile(s), ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`);
-    if (review.fails)
-        setFailed(`stagecraft: findings at or above fail-on (${review.failOn})`);
+    if (review.fails) {
+        const unreviewed = review.unread.length + review.incomplete.length > 0;
+        setFailed(unreviewed ? 'stagecraft: some Dockerfiles could not be read or listed, so they were not reviewed (see the job summary)' : `stagecraft: findings at or above fail-on (${review.failOn})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/builds/hcl-eval.ts
@@ -58417,6 +58756,7 @@ const emptyConfig = () => ({
     buildArgs: {},
     failOn: null,
     allowSuppressions: true,
+    unsuppressible: [],
     hadolintPragmas: true,
     suppress: [],
     shellcheck: true,
@@ -58723,8 +59063,15 @@ function validateConfig(raw, rules, where) {
                             config.origins[`rules.${id}`] = where;
                             continue;
                         }
+                        if (name === 'suppressible') {
+                            if (typeof v !== 'boolean')
+                                throw new ConfigError(`${where}: rule "${id}": "suppressible" must be true or false`);
+                            config.unsuppressible = v ? config.unsuppressible.filter((u) => u !== id) : [...new Set([...config.unsuppressible, id])];
+                            config.origins[`rules.${id}.suppressible`] = where;
+                            continue;
+                        }
                         const option = rule.meta.options?.find((o) => o.name === name);
-                        const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)];
+                        const known = ['level', 'suppressible', ...(rule.meta.options ?? []).map((o) => o.name)];
                         if (option === undefined)
                             throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`);
                         setOption(config, rule, option, v, where);
@@ -58825,6 +59172,7 @@ function layerConfigs(hadolint, ours) {
     merged.failOn = ours.failOn ?? hadolint.failOn;
     merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas;
     merged.suppress = [...hadolint.suppress, ...ours.suppress];
+    merged.unsuppressible = [...new Set([...hadolint.unsuppressible, ...ours.unsuppressible])];
     merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema;
     merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels;
     merged.origins = { ...hadolint.origins, ...ours.origins };
@@ -58841,6 +59189,17 @@ function firstExisting(root, explicit, defaults) {
     }
     return defaults.find((name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, name))) ?? null;
 }
+/** A configuration is a few KB; the repository (a pull request) may have put a FIFO or a device there, which would block the read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+function readConfigFile(root, path) {
+    const file = (0,external_node_path_namespaceObject.resolve)(root, path);
+    const stat = (0,external_node_fs_namespaceObject.statSync)(file);
+    if (!stat.isFile())
+        throw new ConfigError(`${path}: not a regular file, so it was not read`);
+    if (stat.size > MAX_CONFIG_BYTES)
+        throw new ConfigError(`${path}: ${stat.size} bytes, too large for a configuration (the limit is ${MAX_CONFIG_BYTES})`);
+    return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+}
 /**
  * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
  * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
@@ -58848,8 +59207,8 @@ function firstExisting(root, explicit, defaults) {
 function loadConfig(root, explicit, rules, hadolintExplicit = null) {
     const path = firstExisting(root, explicit, CONFIG_FILES);
     const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES);
-    const ours = path === null ? emptyConfig() : parseConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path), 'utf8'), rules, path);
-    const theirs = hadolintPath === null ? null : fromHadolintConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, hadolintPath), 'utf8'), rules, hadolintPath);
+    const ours = path === null ? emptyConfig() : parseConfig(readConfigFile(root, path), rules, path);
+    const theirs = hadolintPath === null ? null : fromHadolintConfig(readConfigFile(root, hadolintPath), rules, hadolintPath);
     return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath };
 }
 /** Whose suppression comments count under a configuration. */
@@ -59343,10 +59702,12 @@ function analysisOptions(config, overrides) {
 ;// CONCATENATED MODULE: ./src/review/policy.ts
 /**
  * Which findings a pull request owns, and what they make of the check: fails or not, its conclusion. Pure.
- *   changed-lines (default): findings on lines the PR added, plus findings about the file as a
- *     whole (stage graph, shipped image) when the file changed at all;
+ *   changed-lines (default): findings on lines the PR added or on lines that use a variable the
+ *     PR changed, plus findings about the file as a whole (stage graph, shipped image) when the
+ *     file changed at all;
  *   changed-files: every finding of a changed file;  all: every finding.
  */
+
 
 
 function selectFindings(analysis, changed, mode, rules) {
@@ -59357,7 +59718,37 @@ function selectFindings(analysis, changed, mode, rules) {
     if (mode === 'changed-files' || changed === 'all')
         return analysis.findings;
     const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
-    return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(changed, f.line, f.endLine) || (f.alsoAt ?? []).some((line) => touches(changed, line, line)));
+    const reach = changed.length === 0 ? changed : [...changed, ...dependentLines(analysis.model, changed)];
+    return analysis.findings.filter((f) => fileLevel.has(f.rule) || touches(reach, f.line, f.endLine) || (f.alsoAt ?? []).some((line) => touches(reach, line, line)));
+}
+/**
+ * The lines a change decides without touching them: instructions that use a variable declared
+ * on a changed line, or on a line that itself uses one. A PR that changes only `ARG BASE=…` on
+ * line 1 owns what is found on `FROM ${BASE}` on line 3 (an untrusted registry, say).
+ */
+function dependentLines(model, changed) {
+    // Lines of ARG/ENV declarations whose value the change decides.
+    const decided = new Set();
+    const lastGlobal = new Map();
+    const out = [];
+    for (const ins of model.instructions) {
+        const own = touches(changed, ins.line, ins.endLine);
+        const uses = (name) => {
+            const binding = ins.scope.get(name);
+            return binding !== undefined && decided.has(binding.line);
+        };
+        // A stage's `ARG NAME` with no default takes the global ARG's value.
+        const inherits = ins.keyword === 'ARG' && ins.stage >= 0 && (ins.variables ?? []).some((v) => v.raw === null && decided.has(lastGlobal.get(v.name) ?? -1));
+        const depends = inherits || (!own && referencedNames(ins.raw).some(uses));
+        if ((own || depends) && (ins.keyword === 'ARG' || ins.keyword === 'ENV'))
+            decided.add(ins.line);
+        if (ins.keyword === 'ARG' && ins.stage < 0)
+            for (const v of ins.variables ?? [])
+                lastGlobal.set(v.name, ins.line);
+        if (depends && !own)
+            out.push({ start: ins.line, end: ins.endLine });
+    }
+    return out;
 }
 function fails(findings, failOn) {
     if (failOn === 'never')
@@ -59614,13 +60005,15 @@ function purposeRules(config, path) {
 async function review(sources, options, deps) {
     const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null);
     const ignored = ignoredBy(config);
-    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) };
+    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }) };
     const failOn = options.failOn ?? config.failOn ?? 'error';
     const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
     const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list());
     const notes = [...(options.notes ?? [])];
     if (!config.allowSuppressions)
         notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.');
+    else if (config.unsuppressible.length > 0)
+        notes.push(`Suppression comments do not silence ${config.unsuppressible.join(', ')} here: the configuration sets suppressible: false.`);
     const files = [];
     const unread = [];
     const owned = [];
@@ -59700,7 +60093,8 @@ async function review(sources, options, deps) {
         notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`);
     if (shellcheckError !== null)
         notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`);
-    const result = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' };
+    const incomplete = [...(options.incomplete ?? [])];
+    const result = { config, builds, files, reviewed, unread, incomplete, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' };
     const { registry } = options;
     if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
         const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) });
@@ -59717,8 +60111,10 @@ async function review(sources, options, deps) {
             result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms };
     }
     const ownedFindings = owned.map((o) => o.finding);
-    result.fails = fails(ownedFindings, failOn);
-    result.conclusion = conclusion(ownedFindings, failOn);
+    // Fail closed: what could not be read or listed was not reviewed, and may be what the change is about.
+    const unreviewed = failOn !== 'never' && (unread.length > 0 || incomplete.length > 0);
+    result.fails = unreviewed || fails(ownedFindings, failOn);
+    result.conclusion = unreviewed ? 'failure' : conclusion(ownedFindings, failOn);
     return result;
 }
 
@@ -59750,7 +60146,8 @@ async function main_run() {
             failOn: inputs.failOn,
             registry: { sizes: inputs.registryLookup, images: inputs.images, credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs },
             removed: event.removed,
-            notes: event.notes
+            notes: event.notes,
+            incomplete: event.incomplete
         }, { buildContext: (path, context) => contexts.read(path, context), repository: repositoryFiles(workspace) });
         await publish(result, { inputs, workspace, client, ref, pr: event.pr, headSha: event.headSha, links: actionLinks() });
     }

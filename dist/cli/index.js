@@ -11318,7 +11318,8 @@ const TOOLCHAIN_BASES = /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|gcc|mave
 function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
-const environmentWord = (name) => words(name).find((w) => ENVIRONMENT_WORDS.has(w));
+/** A word of the name that says "environment"; a number after it counts for nothing (`pr-test2`, `dev1`). */
+const environmentWord = (name) => words(name).find((w) => ENVIRONMENT_WORDS.has(w) || ENVIRONMENT_WORDS.has(w.replace(/\d+$/, '')));
 /** `Dockerfile.dev`, `dev.Dockerfile`, `ci.Dockerfile`, `Dockerfile.test`, `builder.dockerfile`: the file name's own words. */
 function fileNameWord(path) {
     const name = (path.split('/').pop() ?? '').replace(/dockerfile|containerfile/gi, ' ');
@@ -13769,7 +13770,9 @@ function runRules(context, options = {}) {
     const findings = [];
     const lastLine = context.model.lineCount;
     const suppressions = readSuppressions(context.model, rules);
-    const honoured = options.honoured ?? SUPPRESSION_TOOLS;
+    const everyTool = options.honoured ?? SUPPRESSION_TOOLS;
+    const unsuppressible = options.unsuppressible;
+    const honouredFor = (rule) => (unsuppressible?.has(rule) === true ? [] : everyTool);
     let environmentOnly;
     const inEnvironment = (stage) => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true;
     for (const rule of rules) {
@@ -13780,7 +13783,7 @@ function runRules(context, options = {}) {
             if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
                 continue;
             const line = Math.min(Math.max(1, report.line), lastLine);
-            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured));
+            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honouredFor(rule.meta.id)));
             if (suppressedElsewhere)
                 continue;
             findings.push({
@@ -13795,7 +13798,7 @@ function runRules(context, options = {}) {
         }
     }
     const ignored = configuredIgnore(context, options.ignores ?? []);
-    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honoured) && !ignored(f));
+    const kept = findings.filter((f) => !isSuppressed(suppressions, f, honouredFor(f.rule)) && !ignored(f));
     if (suppressions.buildkitErrors) {
         // `# check=error=true`: BuildKit fails the build on its checks, so they are errors here too.
         for (const f of kept)
@@ -18774,7 +18777,9 @@ const fromPlatformFlagConst = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' }
+        equivalents: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
+        // A dev container pinned to amd64 because a tool has no arm64 build is deliberate, and costs speed, not a wrong image.
+        inEnvironments: 'info'
     },
     check: ({ model }) => model.stages.flatMap((s) => {
         const platform = s.base.platform;
@@ -19025,6 +19030,9 @@ function invalid_default_arg_in_from_check(model, s) {
     // A literal invalid reference is a parse error; a platform ARG has its real value in BuildKit.
     const names = referencedNames(s.base.raw).filter((n) => !PLATFORM_ARGS.includes(n));
     if (names.length === 0)
+        return [];
+    // A value that is itself a reference was withheld (the action's build-args): it is set, only not known here.
+    if (referencedNames(s.base.resolved).length > 0)
         return [];
     const declared = names.map((n) => globalArg(model, n, s.line)).filter((a) => a !== undefined);
     // `FROM $TYPO`: undefined-arg-in-from says why; reporting it twice helps nobody.
@@ -21859,7 +21867,7 @@ function withTargets(findings, model, graph) {
 }
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 function checkFile(model, graph, options = {}) {
-    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) });
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) });
 }
 /** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
 function parseForAnalysis(text, options = {}) {
@@ -21910,12 +21918,13 @@ function templateEvidence(text) {
 /**
  * The Dockerfile a fillable template stands for, line for line: `INCLUDE` lines become comments
  * (the fragments they pull in are reviewed on their own), and a `${templateOption:x}` placeholder
- * becomes the option's name, a value the template fills in (not an empty default).
+ * becomes the option's name in lower case (a value the template fills in, not an empty default;
+ * lower case, because it may stand for an image name).
  */
 function fillTemplate(text) {
     return text
         .split('\n')
-        .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, '$1') : line))
+        .map((line) => (/^\s*INCLUDE\b/i.test(line) ? `# ${line}` : line.includes('${templateOption:') ? line.replace(/\$\{templateOption:([^}]*)\}/g, (_, name) => name.toLowerCase()) : line))
         .join('\n');
 }
 /** `FROM BUILD` after `FROM golang AS BUILD` names a stage (names ignore case), not a blank. */
@@ -21927,8 +21936,8 @@ function namesStage(lines, name) {
 const FIXTURE_FOLDER = /(?:^|\/)(?:testdata|fixtures?|__fixtures__|test-fixtures)\//i;
 /** The images of a test suite (test projects, workloads): built by tests, never shipped. */
 const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__)\//i;
-/** What still matters in a test suite's image: what breaks its build or leaks a secret. */
-const MATTERS_IN_TESTS = new Set(['correctness', 'security', 'structure']);
+/** What still matters in a test suite's image: what breaks its build. Its credentials are test data. */
+const MATTERS_IN_TESTS = new Set(['correctness', 'structure']);
 const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]));
 function analyzeDockerfile(path, text, options = {}, parsed) {
     const template = templateEvidence(text);
@@ -22337,13 +22346,17 @@ const MERMAID_LIMITS = { nodes: 120, edges: 300, characters: 40_000 };
 const PLAIN = /[A-Za-z0-9 ._/:=+,()-]/;
 /** A label safe inside `"..."` in a Mermaid flowchart: quotes, `#`, `<`, backticks, emoji... as `#code;`. */
 function mermaidText(text, max = 40) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    // Only the head is ever shown: never spread a whole 25 MB word into an array.
+    const chars = [...text.slice(0, 4 * max + 4).replace(/\s+/g, ' ')];
+    const shown = chars.length > max || text.length > 4 * max + 4 ? [...chars.slice(0, max - 1), '…'] : chars;
     return shown.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
 }
 /** `/out/app, /etc/ssl/certs +2` — the copied paths, shortened for an edge label. */
 function shortPaths(paths) {
-    const shown = paths.slice(0, 2).map((p) => ([...p].length > 24 ? `…${[...p].slice(-23).join('')}` : p));
+    const shown = paths.slice(0, 2).map((p) => {
+        const tail = [...p.slice(-50)];
+        return p.length > 48 || tail.length > 24 ? `…${tail.slice(-23).join('')}` : p;
+    });
     return paths.length > 2 ? `${shown.join(', ')} +${paths.length - 2}` : shown.join(', ');
 }
 const CLASSES = [
@@ -22640,7 +22653,8 @@ function finalImageTable(analysis, image, sizes) {
     return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 function clip(text, max = 100) {
-    const chars = [...text];
+    // A code point is at most two UTF-16 units: the first max of them lie in the first 2 × max units (never spread a 25 MB word).
+    const chars = [...text.slice(0, 2 * max + 2)];
     return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 function builtImageSection(result) {
@@ -26577,6 +26591,7 @@ const emptyConfig = () => ({
     buildArgs: {},
     failOn: null,
     allowSuppressions: true,
+    unsuppressible: [],
     hadolintPragmas: true,
     suppress: [],
     shellcheck: true,
@@ -26883,8 +26898,15 @@ function validateConfig(raw, rules, where) {
                             config.origins[`rules.${id}`] = where;
                             continue;
                         }
+                        if (name === 'suppressible') {
+                            if (typeof v !== 'boolean')
+                                throw new ConfigError(`${where}: rule "${id}": "suppressible" must be true or false`);
+                            config.unsuppressible = v ? config.unsuppressible.filter((u) => u !== id) : [...new Set([...config.unsuppressible, id])];
+                            config.origins[`rules.${id}.suppressible`] = where;
+                            continue;
+                        }
                         const option = rule.meta.options?.find((o) => o.name === name);
-                        const known = ['level', ...(rule.meta.options ?? []).map((o) => o.name)];
+                        const known = ['level', 'suppressible', ...(rule.meta.options ?? []).map((o) => o.name)];
                         if (option === undefined)
                             throw new ConfigError(`${where}: rule "${id}" has no option "${name}" (it takes ${known.join(', ')})`);
                         setOption(config, rule, option, v, where);
@@ -26985,6 +27007,7 @@ function layerConfigs(hadolint, ours) {
     merged.failOn = ours.failOn ?? hadolint.failOn;
     merged.hadolintPragmas = hadolint.hadolintPragmas && ours.hadolintPragmas;
     merged.suppress = [...hadolint.suppress, ...ours.suppress];
+    merged.unsuppressible = [...new Set([...hadolint.unsuppressible, ...ours.unsuppressible])];
     merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema;
     merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels;
     merged.origins = { ...hadolint.origins, ...ours.origins };
@@ -27001,6 +27024,17 @@ function firstExisting(root, explicit, defaults) {
     }
     return defaults.find((name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(root, name))) ?? null;
 }
+/** A configuration is a few KB; the repository (a pull request) may have put a FIFO or a device there, which would block the read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+function readConfigFile(root, path) {
+    const file = (0,external_node_path_namespaceObject.resolve)(root, path);
+    const stat = (0,external_node_fs_namespaceObject.statSync)(file);
+    if (!stat.isFile())
+        throw new ConfigError(`${path}: not a regular file, so it was not read`);
+    if (stat.size > MAX_CONFIG_BYTES)
+        throw new ConfigError(`${path}: ${stat.size} bytes, too large for a configuration (the limit is ${MAX_CONFIG_BYTES})`);
+    return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+}
 /**
  * Reads `explicit` (relative to `root`), or the first of CONFIG_FILES under `root`, over hadolint's
  * `.hadolint.yaml`/`.hadolint.yml` (or `hadolintExplicit`) when there is one; defaults when there is none.
@@ -27008,8 +27042,8 @@ function firstExisting(root, explicit, defaults) {
 function loadConfig(root, explicit, rules, hadolintExplicit = null) {
     const path = firstExisting(root, explicit, CONFIG_FILES);
     const hadolintPath = firstExisting(root, hadolintExplicit, HADOLINT_CONFIG_FILES);
-    const ours = path === null ? emptyConfig() : parseConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path), 'utf8'), rules, path);
-    const theirs = hadolintPath === null ? null : fromHadolintConfig((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, hadolintPath), 'utf8'), rules, hadolintPath);
+    const ours = path === null ? emptyConfig() : parseConfig(readConfigFile(root, path), rules, path);
+    const theirs = hadolintPath === null ? null : fromHadolintConfig(readConfigFile(root, hadolintPath), rules, hadolintPath);
     return { config: theirs === null ? ours : layerConfigs(theirs, ours), path, hadolintPath };
 }
 /** Whose suppression comments count under a configuration. */
@@ -27548,10 +27582,12 @@ function patch_touches(ranges, start, end) {
 ;// CONCATENATED MODULE: ./src/review/policy.ts
 /**
  * Which findings a pull request owns, and what they make of the check: fails or not, its conclusion. Pure.
- *   changed-lines (default): findings on lines the PR added, plus findings about the file as a
- *     whole (stage graph, shipped image) when the file changed at all;
+ *   changed-lines (default): findings on lines the PR added or on lines that use a variable the
+ *     PR changed, plus findings about the file as a whole (stage graph, shipped image) when the
+ *     file changed at all;
  *   changed-files: every finding of a changed file;  all: every finding.
  */
+
 
 
 function selectFindings(analysis, changed, mode, rules) {
@@ -27562,7 +27598,37 @@ function selectFindings(analysis, changed, mode, rules) {
     if (mode === 'changed-files' || changed === 'all')
         return analysis.findings;
     const fileLevel = new Set(rules.filter((r) => r.meta.about === 'file').map((r) => r.meta.id));
-    return analysis.findings.filter((f) => fileLevel.has(f.rule) || patch_touches(changed, f.line, f.endLine) || (f.alsoAt ?? []).some((line) => patch_touches(changed, line, line)));
+    const reach = changed.length === 0 ? changed : [...changed, ...dependentLines(analysis.model, changed)];
+    return analysis.findings.filter((f) => fileLevel.has(f.rule) || patch_touches(reach, f.line, f.endLine) || (f.alsoAt ?? []).some((line) => patch_touches(reach, line, line)));
+}
+/**
+ * The lines a change decides without touching them: instructions that use a variable declared
+ * on a changed line, or on a line that itself uses one. A PR that changes only `ARG BASE=…` on
+ * line 1 owns what is found on `FROM ${BASE}` on line 3 (an untrusted registry, say).
+ */
+function dependentLines(model, changed) {
+    // Lines of ARG/ENV declarations whose value the change decides.
+    const decided = new Set();
+    const lastGlobal = new Map();
+    const out = [];
+    for (const ins of model.instructions) {
+        const own = patch_touches(changed, ins.line, ins.endLine);
+        const uses = (name) => {
+            const binding = ins.scope.get(name);
+            return binding !== undefined && decided.has(binding.line);
+        };
+        // A stage's `ARG NAME` with no default takes the global ARG's value.
+        const inherits = ins.keyword === 'ARG' && ins.stage >= 0 && (ins.variables ?? []).some((v) => v.raw === null && decided.has(lastGlobal.get(v.name) ?? -1));
+        const depends = inherits || (!own && referencedNames(ins.raw).some(uses));
+        if ((own || depends) && (ins.keyword === 'ARG' || ins.keyword === 'ENV'))
+            decided.add(ins.line);
+        if (ins.keyword === 'ARG' && ins.stage < 0)
+            for (const v of ins.variables ?? [])
+                lastGlobal.set(v.name, ins.line);
+        if (depends && !own)
+            out.push({ start: ins.line, end: ins.endLine });
+    }
+    return out;
 }
 function fails(findings, failOn) {
     if (failOn === 'never')
@@ -27819,13 +27885,15 @@ function purposeRules(config, path) {
 async function review(sources, options, deps) {
     const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null);
     const ignored = ignoredBy(config);
-    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) };
+    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }) };
     const failOn = options.failOn ?? config.failOn ?? 'error';
     const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
     const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list());
     const notes = [...(options.notes ?? [])];
     if (!config.allowSuppressions)
         notes.push('Suppression comments (# stagecraft-ignore, # hadolint ignore=, # check=skip=) are not honoured here: the configuration sets allow-suppressions: false.');
+    else if (config.unsuppressible.length > 0)
+        notes.push(`Suppression comments do not silence ${config.unsuppressible.join(', ')} here: the configuration sets suppressible: false.`);
     const files = [];
     const unread = [];
     const owned = [];
@@ -27905,7 +27973,8 @@ async function review(sources, options, deps) {
         notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`);
     if (shellcheckError !== null)
         notes.push(`ShellCheck failed (${shellcheckError}); its checks of RUN scripts are left out.`);
-    const result = { config, builds, files, reviewed, unread, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' };
+    const incomplete = [...(options.incomplete ?? [])];
+    const result = { config, builds, files, reviewed, unread, incomplete, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' };
     const { registry } = options;
     if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
         const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) });
@@ -27922,8 +27991,10 @@ async function review(sources, options, deps) {
             result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms };
     }
     const ownedFindings = owned.map((o) => o.finding);
-    result.fails = fails(ownedFindings, failOn);
-    result.conclusion = conclusion(ownedFindings, failOn);
+    // Fail closed: what could not be read or listed was not reviewed, and may be what the change is about.
+    const unreviewed = failOn !== 'never' && (unread.length > 0 || incomplete.length > 0);
+    result.fails = unreviewed || fails(ownedFindings, failOn);
+    result.conclusion = unreviewed ? 'failure' : conclusion(ownedFindings, failOn);
     return result;
 }
 
@@ -28157,6 +28228,133 @@ function explainConfig(loaded, rules, overrides) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/sources/git.ts
+/** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
+
+/** NUL bytes mean binary content: a Dockerfile is text. */
+function textOrReason(buffer) {
+    if (buffer.includes(0))
+        return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' };
+    return { ok: true, text: buffer.toString('utf8') };
+}
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+}
+/** The commit checked out in `cwd`, or null when it is no git work tree. */
+function gitHead(cwd) {
+    try {
+        return git(cwd, ['rev-parse', 'HEAD']).toString('utf8').trim();
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether the repository at `cwd` has this commit (a shallow checkout often lacks the PR's base). */
+function hasCommit(cwd, rev) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A file as it was at a revision (`path` as git reads it after `rev:`, e.g. `./Dockerfile` relative to cwd). */
+function readAtRevision(cwd, rev, path) {
+    try {
+        git(cwd, ['cat-file', '-e', `${rev}:${path}`]);
+    }
+    catch {
+        return { ok: false, reason: 'not in that commit', missing: true };
+    }
+    try {
+        return textOrReason(git(cwd, ['show', `${rev}:${path}`]));
+    }
+    catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+}
+/** A failed read taken as "not there" (the CLI's --base: a file git cannot show is new to it). */
+function asMissing(result) {
+    return result.ok ? result : { ok: false, reason: result.reason, missing: true };
+}
+
+;// CONCATENATED MODULE: ./src/sources/workspace.ts
+/**
+ * Reading files from the checked-out workspace (or the folder the CLI runs in), which a pull
+ * request controls: only regular files whose real path stays inside the root, never more than a
+ * cap, and never blocking (a FIFO or a device is refused before it is read).
+ */
+
+
+
+/** The contents API returns files up to 1 MB with their content: the same cap for every Dockerfile, however it is read. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+function inside(root, path) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep);
+}
+/**
+ * The bytes of `path` (relative to `root`, or absolute inside it), or why not: missing, a link
+ * that leaves the root, not a regular file (FIFO, device, socket, folder), or over `maxBytes`.
+ * Opened with O_NONBLOCK and O_NOFOLLOW on the resolved path, so nothing waits or is redirected.
+ */
+function readRegularFile(root, path, maxBytes) {
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.resolve)(root, path));
+    }
+    catch (err) {
+        const code = err.code;
+        return code === 'ENOENT' ? { ok: false, reason: 'ENOENT', missing: true } : { ok: false, reason: code ?? String(err) };
+    }
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    }
+    catch {
+        realRoot = (0,external_node_path_namespaceObject.resolve)(root);
+    }
+    if (!inside(realRoot, real))
+        return { ok: false, reason: 'a link to a file outside the workspace, not read' };
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (err) {
+        return { ok: false, reason: err.code ?? String(err) };
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            return { ok: false, reason: 'not a regular file (a FIFO, a device or a folder), not read' };
+        if (stat.size > maxBytes)
+            return { ok: false, reason: `too large to review (${stat.size} bytes; the limit is ${maxBytes} bytes)` };
+        // Read at most one byte past the cap: a file that grows while it is read is still cut.
+        const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+        let length = 0;
+        for (let n = 1; n > 0 && length < buffer.length; length += n)
+            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+        if (length > maxBytes)
+            return { ok: false, reason: `too large to review (over ${maxBytes} bytes; the limit is ${maxBytes} bytes)` };
+        return { ok: true, bytes: buffer.subarray(0, length) };
+    }
+    catch (err) {
+        return { ok: false, reason: err.code ?? String(err) };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * A Dockerfile's text, or why not: the error code, a refused file (see readRegularFile), or
+ * binary content. Synchronous on purpose: Dockerfiles are small, and a promise per file costs
+ * more than the read itself.
+ */
+function readWorkspaceFile(root, path) {
+    const read = readRegularFile(root, path, MAX_DOCKERFILE_BYTES);
+    return read.ok ? textOrReason(read.bytes) : { ok: false, reason: read.reason };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/build-context.ts
 /**
  * What Stagecraft can know of the build context without building: its .dockerignore. The context
@@ -28166,6 +28364,9 @@ function explainConfig(loaded, rules, overrides) {
  */
 
 
+
+/** A .dockerignore is a few lines; a larger one is not read (as if there were none). */
+const MAX_DOCKERIGNORE_BYTES = 1024 * 1024;
 const build_context_NONE = Object.freeze({ dockerignore: null, dockerignorePath: null });
 /**
  * Reads build contexts under `root`, listing each folder once: probing two names per Dockerfile
@@ -28182,6 +28383,11 @@ class BuildContextReader {
         let listed = this.listings.get(folder);
         if (listed === undefined) {
             try {
+                // A folder that is a link out of the repository (`ctx -> ~/.ssh`) is not listed.
+                const real = (0,external_node_fs_namespaceObject.realpathSync)(folder);
+                const root = (0,external_node_fs_namespaceObject.realpathSync)(this.root);
+                if (real !== root && !real.startsWith(root + external_node_path_namespaceObject.sep))
+                    throw new Error('outside the repository');
                 const dirents = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
                 // Regular files only: a FIFO or a link planted by a pull request is not read.
                 listed = { ignores: new Set(dirents.filter((d) => d.isFile() && d.name.endsWith('.dockerignore')).map((d) => d.name)), entries: new Set(dirents.map((d) => d.name)) };
@@ -28196,13 +28402,9 @@ class BuildContextReader {
     readIn(folder, name, shown) {
         if (!this.listing(folder).ignores.has(name))
             return null;
-        try {
-            return { dockerignore: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(folder, name), 'utf8'), dockerignorePath: shown };
-        }
-        catch {
-            // A folder, or unreadable: as if it were not there, like the next candidate.
-            return null;
-        }
+        // Read without blocking or following links: a FIFO put there after the listing, or a huge file, is as if it were not there.
+        const read = readRegularFile(this.root, (0,external_node_path_namespaceObject.join)(folder, name), MAX_DOCKERIGNORE_BYTES);
+        return read.ok ? { dockerignore: read.bytes.toString('utf8'), dockerignorePath: shown } : null;
     }
     /** The context of the Dockerfile at `path` (relative to the root, as reported); `context` is the build's context folder, when known. */
     read(path, context = null) {
@@ -28223,6 +28425,7 @@ class BuildContextReader {
  * git when the folder is a work tree (what is tracked or not ignored), else a walk that skips
  * dependency and VCS folders; and each file's text, read only when asked for.
  */
+
 
 
 
@@ -28274,14 +28477,14 @@ function repositoryFiles(root) {
             if (!file.startsWith(absolute + external_node_path_namespaceObject.sep))
                 return null;
             try {
-                const stat = (0,external_node_fs_namespaceObject.lstatSync)(file);
-                if (!stat.isFile() || stat.size > MAX_BYTES)
+                if (!(0,external_node_fs_namespaceObject.lstatSync)(file).isFile())
                     return null;
-                return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
             }
             catch {
                 return null;
             }
+            const read = readRegularFile(absolute, file, MAX_BYTES);
+            return read.ok ? read.bytes.toString('utf8') : null;
         }
     };
 }
@@ -29236,75 +29439,6 @@ async function discoverDockerfiles(args, cwd) {
             found.add(m);
     }
     return { files: [...found].sort(), unmatched };
-}
-
-;// CONCATENATED MODULE: ./src/sources/git.ts
-/** Reading Dockerfile text from the local checkout: as it is, or as it was at a git revision. */
-
-/** NUL bytes mean binary content: a Dockerfile is text. */
-function textOrReason(buffer) {
-    if (buffer.includes(0))
-        return { ok: false, reason: 'binary content (NUL bytes), not a Dockerfile' };
-    return { ok: true, text: buffer.toString('utf8') };
-}
-function git(cwd, args) {
-    return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
-}
-/** The commit checked out in `cwd`, or null when it is no git work tree. */
-function gitHead(cwd) {
-    try {
-        return git(cwd, ['rev-parse', 'HEAD']).toString('utf8').trim();
-    }
-    catch {
-        return null;
-    }
-}
-/** Whether the repository at `cwd` has this commit (a shallow checkout often lacks the PR's base). */
-function hasCommit(cwd, rev) {
-    try {
-        git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** A file as it was at a revision (`path` as git reads it after `rev:`, e.g. `./Dockerfile` relative to cwd). */
-function readAtRevision(cwd, rev, path) {
-    try {
-        git(cwd, ['cat-file', '-e', `${rev}:${path}`]);
-    }
-    catch {
-        return { ok: false, reason: 'not in that commit', missing: true };
-    }
-    try {
-        return textOrReason(git(cwd, ['show', `${rev}:${path}`]));
-    }
-    catch (err) {
-        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-    }
-}
-/** A failed read taken as "not there" (the CLI's --base: a file git cannot show is new to it). */
-function asMissing(result) {
-    return result.ok ? result : { ok: false, reason: result.reason, missing: true };
-}
-
-;// CONCATENATED MODULE: ./src/sources/workspace.ts
-/** Reading Dockerfiles from the checked-out workspace (or the folder the CLI runs in). */
-
-
-
-/**
- * A file's text, or why not: the error code, or binary content. Synchronous on purpose:
- * Dockerfiles are small, and a promise per file costs more than the read itself.
- */
-function readWorkspaceFile(root, path) {
-    try {
-        return textOrReason((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(root, path)));
-    }
-    catch (err) {
-        return { ok: false, reason: err.code ?? String(err) };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
