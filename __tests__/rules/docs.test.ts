@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyzeDockerfile } from '../../src/review/analyze.js'
+import { emptyConfig, labelPolicy, type Config } from '../../src/config/config.js'
 import { NOT_ON_AN_INSTRUCTION, SILENCE_HEADING, buildkitUrl, hadolintUrl, kebabCase, metaLine, registrySource, ruleModuleOf, rulesIndex, withGeneratedParts, withReadmeRules } from '../../src/rules/docs.js'
 import { RULES } from '../../src/rules/registry.js'
 import type { Rule } from '../../src/rules/types.js'
@@ -51,7 +52,10 @@ describe('rule docs', () => {
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
+    // The label schema, written as labels=key:type,key:type label-preset=oci strict-labels=true.
+    const labelSchema = Object.fromEntries((options.labels ?? '').split(',').filter((e) => e.includes(':')).map((e) => [e.slice(0, e.lastIndexOf(':')), e.slice(e.lastIndexOf(':') + 1)])) as Config['labelSchema']
+    const labels = labelPolicy({ ...emptyConfig(), labelSchema, labelPreset: options['label-preset'] === 'oci' ? 'oci' : null, strictLabels: options['strict-labels'] === 'true' })
+    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels, labels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
     // The shellcheck rule passes on what ShellCheck says: its examples go through the real program.
     const analyse = async (text: string, levels: Record<string, 'off'> = {}) =>
       id === 'shellcheck' ? await analyzeWithShellcheck(text, analysisOptions(levels)) : analyzeDockerfile('Dockerfile', text, analysisOptions(levels))

@@ -9,6 +9,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { Severity } from '../model/finding.js'
 import type { Rule } from '../rules/types.js'
+import type { LabelType } from '../parse/label-values.js'
 import { emptyConfig, ConfigError, LABEL_TYPES, type Config, type FailOn } from './types.js'
 
 /** Where hadolint looks in the working directory, in order (it also looks in $HOME, which a CI run does not share). */
@@ -114,7 +115,7 @@ export function fromHadolintConfig(text: string, rules: readonly Rule[], where: 
         if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`)
         for (const [label, type] of Object.entries(value as Record<string, unknown>)) {
           if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`)
-          config.labelSchema[label] = type
+          config.labelSchema[label] = type as LabelType
         }
         config.origins['label-schema'] = `${where} (label-schema)`
         break

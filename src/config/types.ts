@@ -2,6 +2,7 @@
 import type { RuleLevel } from '../rules/engine.js'
 import type { OptionValue } from '../rules/types.js'
 import type { Severity } from '../model/finding.js'
+import type { LabelType } from '../parse/label-values.js'
 
 /** `images:` — what the built images are for, by Dockerfile path and/or target (stage) name. */
 export interface ImagePurposeRule {
@@ -27,8 +28,11 @@ export interface SuppressRule {
   stages: string[] | null
 }
 
-/** hadolint's label types (`label-schema`). */
-export const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'] as const
+export { LABEL_TYPES } from '../parse/label-values.js'
+
+/** Presets of `labels:` (the label keys of a standard, typed, the ones tools read required). */
+export const LABEL_PRESETS = ['oci'] as const
+export type LabelPreset = (typeof LABEL_PRESETS)[number]
 
 export interface Config {
   rules: Record<string, RuleLevel>
@@ -47,8 +51,11 @@ export interface Config {
   suppress: SuppressRule[]
   /** Run ShellCheck over RUN scripts: true when it is on PATH, false never, or the program's path. */
   shellcheck: boolean | string
-  /** Labels the shipped image must have, by name, with their type; stored for the label rules. */
-  labelSchema: Record<string, string>
+  /** Labels the shipped image must have, by name, with their type (`labels: schema`, hadolint's label-schema). */
+  labelSchema: Record<string, LabelType>
+  /** `labels: preset` (oci): its keys typed, the ones tools read required; null for none. */
+  labelPreset: LabelPreset | null
+  /** A label the schema (or preset) does not name is reported (`labels: strict`, hadolint's strict-labels). */
   strictLabels: boolean
   /** Where each setting that is not a default came from, by setting (`rules.pipefail`, `fail-on`...). */
   origins: Record<string, string>
@@ -69,6 +76,7 @@ export const emptyConfig = (): Config => ({
   suppress: [],
   shellcheck: true,
   labelSchema: {},
+  labelPreset: null,
   strictLabels: false,
   origins: {},
   notApplied: []

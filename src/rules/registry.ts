@@ -53,6 +53,17 @@ import { invalidDefinitionDescription } from './invalid-definition-description.j
 import { invalidStageName } from './invalid-stage-name.js'
 import { invalidSuppression } from './invalid-suppression.js'
 import { jsonArgsRecommended } from './json-args-recommended.js'
+import { labelBaseMismatch } from './label-base-mismatch.js'
+import { labelEmpty } from './label-empty.js'
+import { labelInvalidEmail } from './label-invalid-email.js'
+import { labelInvalidHash } from './label-invalid-hash.js'
+import { labelInvalidKey } from './label-invalid-key.js'
+import { labelInvalidRfc3339 } from './label-invalid-rfc3339.js'
+import { labelInvalidSemver } from './label-invalid-semver.js'
+import { labelInvalidSpdx } from './label-invalid-spdx.js'
+import { labelInvalidUrl } from './label-invalid-url.js'
+import { labelMissing } from './label-missing.js'
+import { labelNotInSchema } from './label-not-in-schema.js'
 import { legacyKeyValueFormat } from './legacy-key-value-format.js'
 import { maintainerDeprecated } from './maintainer-deprecated.js'
 import { missingDockerignore } from './missing-dockerignore.js'
@@ -161,6 +172,17 @@ export const RULES: readonly Rule[] = [
   invalidStageName,
   invalidSuppression,
   jsonArgsRecommended,
+  labelBaseMismatch,
+  labelEmpty,
+  labelInvalidEmail,
+  labelInvalidHash,
+  labelInvalidKey,
+  labelInvalidRfc3339,
+  labelInvalidSemver,
+  labelInvalidSpdx,
+  labelInvalidUrl,
+  labelMissing,
+  labelNotInSchema,
   legacyKeyValueFormat,
   maintainerDeprecated,
   missingDockerignore,
