@@ -55,7 +55,9 @@ describe('rule docs', () => {
     // The label schema, written as labels=key:type,key:type label-preset=oci strict-labels=true.
     const labelSchema = Object.fromEntries((options.labels ?? '').split(',').filter((e) => e.includes(':')).map((e) => [e.slice(0, e.lastIndexOf(':')), e.slice(e.lastIndexOf(':') + 1)])) as Config['labelSchema']
     const labels = labelPolicy({ ...emptyConfig(), labelSchema, labelPreset: options['label-preset'] === 'oci' ? 'oci' : null, strictLabels: options['strict-labels'] === 'true' })
-    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels, labels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
+    // An off-by-default rule's page may turn it on for its examples: level=warning.
+    const on = options.level === undefined ? {} : { [id]: options.level as 'warning' }
+    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels: { ...on, ...levels }, labels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
     // The shellcheck rule passes on what ShellCheck says: its examples go through the real program.
     const analyse = async (text: string, levels: Record<string, 'off'> = {}) =>
       id === 'shellcheck' ? await analyzeWithShellcheck(text, analysisOptions(levels)) : analyzeDockerfile('Dockerfile', text, analysisOptions(levels))
@@ -99,7 +101,8 @@ function silenced(bad: string, meta: Rule['meta'], analysis: ReturnType<typeof a
     ['stagecraft-ignore-file', `${lines.join('\n')}\n# stagecraft-ignore-file ${meta.id}\n`]
   ]
   const { hadolint, buildkit } = meta.equivalents
-  if (hadolint !== null) ways.push(['hadolint ignore above', withAbove(`# hadolint ignore=${hadolint}`)])
+  // The page says a global ignore for findings an ignore above an instruction cannot reach.
+  if (hadolint !== null) ways.push(NOT_ON_AN_INSTRUCTION.has(meta.id) ? ['hadolint global ignore', `# hadolint global ignore=${hadolint}\n${lines.join('\n')}\n`] : ['hadolint ignore above', withAbove(`# hadolint ignore=${hadolint}`)])
   if (buildkit !== null) {
     const first = lines[0] ?? ''
     // One check directive per file: add skip to the one the example has.

@@ -48,6 +48,7 @@ import { globalArgNotRedeclared } from './global-arg-not-redeclared.js'
 import { goInstallUnpinned } from './go-install-unpinned.js'
 import { heavyFinalBase } from './heavy-final-base.js'
 import { imageNotPinned } from './image-not-pinned.js'
+import { inlineIgnore } from './inline-ignore.js'
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.js'
 import { invalidDefinitionDescription } from './invalid-definition-description.js'
 import { invalidStageName } from './invalid-stage-name.js'
@@ -167,6 +168,7 @@ export const RULES: readonly Rule[] = [
   goInstallUnpinned,
   heavyFinalBase,
   imageNotPinned,
+  inlineIgnore,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   invalidStageName,
