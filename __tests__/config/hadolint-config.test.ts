@@ -212,13 +212,19 @@ describe('labels', () => {
   })
 
   it.each([
-    ['labels: oci', '"labels" must be a mapping with preset, schema and/or strict'],
-    ['labels:\n  preset: nist', '"labels.preset" must be oci, not "nist"'],
-    ['labels:\n  schema:\n    version: number', '"labels.schema": label "version" must be one of text, url, email, hash, rfc3339, semver, spdx, not "number"'],
-    ['labels:\n  strict: "yes"', '"labels.strict" must be true or false'],
-    ['labels:\n  required: [a]', '"labels" has no key "required" (expected preset, schema, strict)']
-  ])('rejects %j', (text, message) => {
-    expect(() => parseConfig(text, RULES, '.stagecraft.yml')).toThrow(`.stagecraft.yml: ${message}`)
+    ['labels: oci', '1: "labels" must be a mapping with preset, schema and/or strict'],
+    ['fail-on: error\nlabels:\n  preset: nist', '3: "labels.preset" must be oci, not "nist"'],
+    ['labels:\n  schema:\n    version: number', '3: "labels.schema": label "version" must be one of text, url, email, hash, rfc3339, semver, spdx, not "number"'],
+    ['labels:\n  strict: "yes"', '2: "labels.strict" must be true or false'],
+    ['labels:\n  required: [a]', '2: "labels" has no key "required" (expected preset, schema, strict)']
+  ])('rejects %j with the line of the setting', (text, message) => {
+    expect(() => parseConfig(text, RULES, '.stagecraft.yml')).toThrow(`.stagecraft.yml:${message}`)
+  })
+
+  it("gives the line of a bad label type in .hadolint.yaml's label-schema too", () => {
+    expect(() => fromHadolintConfig('ignored: [DL3006]\nlabel-schema:\n  author: text\n  version: number\n', RULES, '.hadolint.yaml')).toThrow('.hadolint.yaml:4: label "version" must be one of')
+    // An error that names no setting keeps the file alone.
+    expect(() => parseConfig('fail-on: fatal', RULES, '.stagecraft.yml')).toThrow(/^\.stagecraft\.yml: "fail-on"/)
   })
 
   describe('through the CLI', () => {

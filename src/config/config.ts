@@ -14,7 +14,7 @@ import type { RuleLevel, ScopedIgnore } from '../rules/engine.js'
 import type { OptionValue, Rule, RuleOption } from '../rules/types.js'
 import { SUPPRESSION_TOOLS, type SuppressionTool } from '../rules/suppressions.js'
 import { fromHadolintConfig, HADOLINT_CONFIG_FILES } from './hadolint.js'
-import { ConfigError, emptyConfig, LABEL_PRESETS, LABEL_TYPES, type Config, type FailOn, type ImagePurposeRule, type LabelPreset, type SuppressRule } from './types.js'
+import { ConfigError, emptyConfig, LABEL_PRESETS, LABEL_TYPES, withLine, type Config, type FailOn, type ImagePurposeRule, type LabelPreset, type SuppressRule } from './types.js'
 import type { LabelType } from '../parse/label-values.js'
 import { OCI_LABELS, OCI_REQUIRED } from '../rules/label-checks.js'
 import type { LabelPolicy } from '../rules/types.js'
@@ -101,10 +101,11 @@ function imageRules(value: unknown, where: string): ImagePurposeRule[] {
 }
 
 function labelSchema(value: unknown, key: string, where: string): Record<string, LabelType> {
-  if (!isRecord(value)) throw new ConfigError(`${where}: "${key}" must map label names to ${LABEL_TYPES.join(', ')}`)
+  const at = key.split('.')
+  if (!isRecord(value)) throw new ConfigError(`${where}: "${key}" must map label names to ${LABEL_TYPES.join(', ')}`, at)
   const schema: Record<string, LabelType> = {}
   for (const [label, type] of Object.entries(value)) {
-    if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: "${key}": label "${label}" must be one of ${LABEL_TYPES.join(', ')}, not ${JSON.stringify(type)}`)
+    if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: "${key}": label "${label}" must be one of ${LABEL_TYPES.join(', ')}, not ${JSON.stringify(type)}`, [...at, label])
     schema[label] = type as LabelType
   }
   return schema
@@ -114,11 +115,11 @@ const LABELS_KEYS = ['preset', 'schema', 'strict']
 
 /** `labels: { preset: oci, schema: { com.example.team: text }, strict: false }` */
 function readLabels(config: Config, value: unknown, where: string): void {
-  if (!isRecord(value)) throw new ConfigError(`${where}: "labels" must be a mapping with preset, schema and/or strict`)
+  if (!isRecord(value)) throw new ConfigError(`${where}: "labels" must be a mapping with preset, schema and/or strict`, ['labels'])
   const unknown = Object.keys(value).filter((k) => !LABELS_KEYS.includes(k))
-  if (unknown.length > 0) throw new ConfigError(`${where}: "labels" has no key "${unknown[0] as string}" (expected ${LABELS_KEYS.join(', ')})`)
+  if (unknown.length > 0) throw new ConfigError(`${where}: "labels" has no key "${unknown[0] as string}" (expected ${LABELS_KEYS.join(', ')})`, ['labels', unknown[0] as string])
   if (value.preset !== undefined && value.preset !== null) {
-    if (typeof value.preset !== 'string' || !(LABEL_PRESETS as readonly string[]).includes(value.preset)) throw new ConfigError(`${where}: "labels.preset" must be ${LABEL_PRESETS.join(' or ')}, not ${JSON.stringify(value.preset)}`)
+    if (typeof value.preset !== 'string' || !(LABEL_PRESETS as readonly string[]).includes(value.preset)) throw new ConfigError(`${where}: "labels.preset" must be ${LABEL_PRESETS.join(' or ')}, not ${JSON.stringify(value.preset)}`, ['labels', 'preset'])
     config.labelPreset = value.preset as LabelPreset
     config.origins['label-preset'] = `${where} (labels.preset)`
   }
@@ -127,7 +128,7 @@ function readLabels(config: Config, value: unknown, where: string): void {
     config.origins['label-schema'] = `${where} (labels.schema)`
   }
   if (value.strict !== undefined) {
-    if (typeof value.strict !== 'boolean') throw new ConfigError(`${where}: "labels.strict" must be true or false`)
+    if (typeof value.strict !== 'boolean') throw new ConfigError(`${where}: "labels.strict" must be true or false`, ['labels', 'strict'])
     config.strictLabels = value.strict
     config.origins['strict-labels'] = `${where} (labels.strict)`
   }
@@ -239,7 +240,7 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
         config.origins['label-schema'] = where
         break
       case 'strict-labels':
-        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`)
+        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`, ['strict-labels'])
         config.strictLabels = value
         config.origins['strict-labels'] = where
         break
@@ -258,8 +259,13 @@ export function parseConfig(text: string, rules: readonly Rule[], where: string)
     const line = err instanceof YAMLParseError ? err.linePos?.[0]?.line : undefined
     throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${(err as Error).message.split('\n')[0] ?? ''})`)
   }
-  return validateConfig(raw, rules, where)
+  try {
+    return validateConfig(raw, rules, where)
+  } catch (err) {
+    throw withLine(err, text, where)
+  }
 }
+
 
 /**
  * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an

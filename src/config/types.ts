@@ -3,6 +3,7 @@ import type { RuleLevel } from '../rules/engine.js'
 import type { OptionValue } from '../rules/types.js'
 import type { Severity } from '../model/finding.js'
 import type { LabelType } from '../parse/label-values.js'
+import { LineCounter, parseDocument } from 'yaml'
 
 /** `images:` — what the built images are for, by Dockerfile path and/or target (stage) name. */
 export interface ImagePurposeRule {
@@ -82,4 +83,21 @@ export const emptyConfig = (): Config => ({
   notApplied: []
 })
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** The setting at fault, as a path of keys (`['labels', 'preset']`), for its line in the file. */
+  readonly at: readonly (string | number)[] | undefined
+  constructor(message: string, at?: readonly (string | number)[]) {
+    super(message)
+    this.at = at
+  }
+}
+
+/** A ConfigError that names its setting, with the setting's line put after the file name (`.stagecraft.yml:4: …`). */
+export function withLine(err: unknown, text: string, where: string): unknown {
+  if (!(err instanceof ConfigError) || err.at === undefined || !err.message.startsWith(`${where}: `)) return err
+  const lines = new LineCounter()
+  const node = parseDocument(text, { lineCounter: lines }).getIn(err.at, true) as { range?: [number, number, number] } | undefined
+  const start = node?.range?.[0]
+  if (start === undefined) return err
+  return new ConfigError(`${where}:${lines.linePos(start).line}: ${err.message.slice(where.length + 2)}`, err.at)
+}
