@@ -251,6 +251,16 @@ describe('labels', () => {
       expect(await labelFindings(hadolint.dir)).toEqual(['label-missing@3', 'label-invalid-rfc3339@5', 'label-invalid-url@5'])
     })
 
+    it('explains the label settings and where they came from', async () => {
+      let stdout = ''
+      await runCli(['--explain-config'], { cwd: ours.dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false })
+      expect(stdout).toMatch(/labels\.preset +oci +\.stagecraft\.yml \(labels\.preset\)/)
+      expect(stdout).toMatch(/labels\.strict +false/)
+      stdout = ''
+      await runCli(['--explain-config'], { cwd: hadolint.dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false })
+      expect(stdout).toMatch(/labels\.schema +org\.opencontainers\.image\.source: url, .* \.hadolint\.yaml \(label-schema\)/)
+    })
+
     it('judges it against the OCI preset of labels:', async () => {
       expect(await labelFindings(ours.dir)).toEqual(['label-missing@3', 'label-invalid-rfc3339@5', 'label-invalid-url@5'])
     })
