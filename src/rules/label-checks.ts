@@ -81,9 +81,20 @@ function separator(word: string): number {
   return -1
 }
 
-/** The key/value pairs of a LABEL (`LABEL a=1 "b c"="d"`, or the legacy `LABEL key some value`). */
+const pairsCache = new WeakMap<Instruction, LabelPair[]>()
+
+/** The key/value pairs of a LABEL (`LABEL a=1 "b c"="d"`, or the legacy `LABEL key some value`), read once per instruction for all the label rules. */
 export function labelPairs(model: DockerfileModel, instruction: Instruction): LabelPair[] {
   if (instruction.keyword !== 'LABEL' || instruction.args.length === 0) return []
+  let pairs = pairsCache.get(instruction)
+  if (pairs === undefined) {
+    pairs = readPairs(model, instruction)
+    pairsCache.set(instruction, pairs)
+  }
+  return pairs
+}
+
+function readPairs(model: DockerfileModel, instruction: Instruction): LabelPair[] {
   const escape = model.directives.escape?.value ?? '\\'
   const pair = (keyRaw: string, raw: string): LabelPair => {
     const keyVariable = referencedNames(keyRaw).length > 0
