@@ -1,7 +1,8 @@
 /** hadolint's configuration under ours: what each key means here, what wins, and what is only reported. */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { runCli } from '../../src/cli/run.js'
-import { honouredSuppressions, ignoresFor, layerConfigs, loadConfig, parseConfig } from '../../src/config/config.js'
+import { honouredSuppressions, ignoresFor, labelPolicy, layerConfigs, loadConfig, parseConfig } from '../../src/config/config.js'
+import { OCI_REQUIRED } from '../../src/rules/label-checks.js'
 import { fromHadolintConfig } from '../../src/config/hadolint.js'
 import { RULES } from '../../src/rules/registry.js'
 import type { JsonReport } from '../../src/report/json.js'
@@ -191,5 +192,83 @@ describe('the CLI with .hadolint.yaml', () => {
   it('loads nothing extra when there is no hadolint file', () => {
     const loaded = loadConfig(explicit.dir, null, RULES)
     expect([loaded.path, loaded.hadolintPath]).toEqual([null, null])
+  })
+})
+
+describe('labels', () => {
+  it('reads labels: preset, schema and strict into the policy the label rules check', () => {
+    const config = parseConfig('labels:\n  preset: oci\n  schema:\n    com.example.team: text\n    org.opencontainers.image.revision: text\n  strict: true\n', RULES, '.stagecraft.yml')
+    const policy = labelPolicy(config)
+    expect(policy.strict).toBe(true)
+    expect(policy.types['org.opencontainers.image.created']).toBe('rfc3339')
+    // A schema entry wins over the preset's type, and is required.
+    expect(policy.types['org.opencontainers.image.revision']).toBe('text')
+    expect(policy.required).toEqual([...OCI_REQUIRED, 'com.example.team'])
+    expect(config.origins['label-preset']).toBe('.stagecraft.yml (labels.preset)')
+  })
+
+  it('has no label policy without a label configuration', () => {
+    expect(labelPolicy(parseConfig('fail-on: error\n', RULES, '.stagecraft.yml'))).toEqual({ types: {}, required: [], strict: false })
+  })
+
+  it('lets labels: in our file win over label-schema in .hadolint.yaml', () => {
+    const merged = layerConfigs(fromHadolintConfig('label-schema:\n  author: text\n', RULES, '.hadolint.yaml'), parseConfig('labels:\n  schema:\n    team: text\n', RULES, '.stagecraft.yml'))
+    expect(labelPolicy(merged).required).toEqual(['team'])
+    expect(labelPolicy(fromHadolintConfig('label-schema:\n  author: email\n', RULES, '.hadolint.yaml')).types).toEqual({ author: 'email' })
+  })
+
+  it.each([
+    ['labels: oci', '1: "labels" must be a mapping with preset, schema and/or strict'],
+    ['fail-on: error\nlabels:\n  preset: nist', '3: "labels.preset" must be oci, not "nist"'],
+    ['labels:\n  schema:\n    version: number', '3: "labels.schema": label "version" must be one of text, url, email, hash, rfc3339, semver, spdx, not "number"'],
+    ['labels:\n  strict: "yes"', '2: "labels.strict" must be true or false'],
+    ['labels:\n  required: [a]', '2: "labels" has no key "required" (expected preset, schema, strict)']
+  ])('rejects %j with the line of the setting', (text, message) => {
+    expect(() => parseConfig(text, RULES, '.stagecraft.yml')).toThrow(`.stagecraft.yml:${message}`)
+  })
+
+  it("gives the line of a bad label type in .hadolint.yaml's label-schema too", () => {
+    expect(() => fromHadolintConfig('ignored: [DL3006]\nlabel-schema:\n  author: text\n  version: number\n', RULES, '.hadolint.yaml')).toThrow('.hadolint.yaml:4: label "version" must be one of')
+    // An error that names no setting keeps the file alone.
+    expect(() => parseConfig('fail-on: fatal', RULES, '.stagecraft.yml')).toThrow(/^\.stagecraft\.yml: "fail-on"/)
+  })
+
+  describe('through the CLI', () => {
+    const FILE = df('FROM golang:1.22 AS build', 'LABEL org.opencontainers.image.source=nowhere', 'FROM alpine:3.20', 'COPY --from=build /a /a', 'LABEL org.opencontainers.image.source="github.com/org/app" org.opencontainers.image.created=today')
+    const none = tempTree({ Dockerfile: FILE })
+    const hadolint = tempTree({ Dockerfile: FILE, '.hadolint.yaml': 'label-schema:\n  org.opencontainers.image.source: url\n  org.opencontainers.image.created: rfc3339\n  team: text\n' })
+    const ours = tempTree({ Dockerfile: FILE, '.stagecraft.yml': 'labels:\n  preset: oci\n' })
+    afterAll(() => {
+      none.remove()
+      hadolint.remove()
+      ours.remove()
+    })
+    const labelFindings = async (dir: string): Promise<string[]> => {
+      let stdout = ''
+      await runCli(['--format', 'json', '--fail-on', 'never'], { cwd: dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false })
+      return ((JSON.parse(stdout) as JsonReport).files[0]?.findings ?? []).filter((f) => f.rule.startsWith('label-')).map((f) => `${f.rule}@${f.line}`)
+    }
+
+    it('reports nothing about labels when no label schema is configured', async () => {
+      expect(await labelFindings(none.dir)).toEqual([])
+    })
+
+    it("judges the shipped image against .hadolint.yaml's label-schema (the build stage's label is not judged)", async () => {
+      expect(await labelFindings(hadolint.dir)).toEqual(['label-missing@3', 'label-invalid-rfc3339@5', 'label-invalid-url@5'])
+    })
+
+    it('explains the label settings and where they came from', async () => {
+      let stdout = ''
+      await runCli(['--explain-config'], { cwd: ours.dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false })
+      expect(stdout).toMatch(/labels\.preset +oci +\.stagecraft\.yml \(labels\.preset\)/)
+      expect(stdout).toMatch(/labels\.strict +false/)
+      stdout = ''
+      await runCli(['--explain-config'], { cwd: hadolint.dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false })
+      expect(stdout).toMatch(/labels\.schema +org\.opencontainers\.image\.source: url, .* \.hadolint\.yaml \(label-schema\)/)
+    })
+
+    it('judges it against the OCI preset of labels:', async () => {
+      expect(await labelFindings(ours.dir)).toEqual(['label-missing@3', 'label-invalid-rfc3339@5', 'label-invalid-url@5'])
+    })
   })
 })

@@ -6,6 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { analyzeDockerfile, INTERNAL_ERROR } from '../../src/review/analyze.js'
 import { pathologicalInputs } from '../../bench/pathological.js'
+import { emptyConfig, labelPolicy } from '../../src/config/config.js'
 
 describe('pathological inputs', () => {
   const inputs = pathologicalInputs()
@@ -37,5 +38,18 @@ describe('pathological inputs', () => {
     expect(directives.instructions.map((i) => `${i.keyword} ${i.line}-${i.endLine}`)).toEqual(['FROM 3-3', 'RUN 4-5'])
     const unclosed = byName('100,000 unterminated heredocs on one line')
     expect(unclosed.findings.filter((f) => f.message.includes('is never closed'))).toHaveLength(1)
+  })
+})
+
+describe('pathological labels, with the label rules on', () => {
+  it('judges 1 MB label values of every type without error, each reported once', () => {
+    const labels = labelPolicy({ ...emptyConfig(), labelPreset: 'oci', labelSchema: { maintainer: 'email', 'org.opencontainers.image.version': 'semver' } })
+    const value = (v: string): string => `"${v}"`
+    const text = `FROM alpine:3.20\nLABEL org.opencontainers.image.source=${value('a'.repeat(1 << 20))} org.opencontainers.image.licenses=${value('('.repeat(300_000))} org.opencontainers.image.version=${value('1.'.repeat(200_000))} org.opencontainers.image.created=${value('2024-'.repeat(100_000))} maintainer=${value('a-'.repeat(300_000))}\n`
+    const analysis = analyzeDockerfile('Dockerfile', text, { labels })
+    expect(analysis.findings.filter((f) => f.rule === INTERNAL_ERROR)).toEqual([])
+    expect(analysis.findings.filter((f) => f.rule.startsWith('label-invalid')).map((f) => f.rule).sort()).toEqual(['label-invalid-email', 'label-invalid-rfc3339', 'label-invalid-semver', 'label-invalid-spdx', 'label-invalid-url'])
+    // The message quotes a cut value, not the megabyte.
+    expect(Math.max(...analysis.findings.map((f) => f.message.length))).toBeLessThan(600)
   })
 })

@@ -8,7 +8,7 @@ import { buildStageGraph } from '../../src/graph/graph.js'
 import type { Severity } from '../../src/model/finding.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
 import { checkFile } from '../../src/review/analyze.js'
-import type { OptionValue, Rule } from '../../src/rules/types.js'
+import type { LabelPolicy, OptionValue, Rule } from '../../src/rules/types.js'
 
 export interface Case {
   name: string
@@ -23,6 +23,8 @@ export interface Case {
   contextEntries?: string[]
   /** Image names the repository builds itself (RuleContext.repositoryImages). */
   repositoryImages?: string[]
+  /** The label schema (`labels:` in the configuration). */
+  labels?: LabelPolicy
   /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
   parseErrors?: true
 }
@@ -57,6 +59,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
     deepFreeze(graph)
     const findings = checkFile(model, graph, {
       options: { [rule.meta.id]: c.options ?? {} },
+      ...(c.labels === undefined ? {} : { labels: c.labels }),
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })

@@ -5,7 +5,8 @@
  * Written by us from the documented behaviour; hadolint's own tests are GPL and are not used.
  */
 import type { RuleLevel } from '../../src/rules/engine.js'
-import type { OptionValue } from '../../src/rules/types.js'
+import type { LabelType } from '../../src/parse/label-values.js'
+import type { LabelPolicy, OptionValue } from '../../src/rules/types.js'
 
 export interface ParityCase {
   code: string
@@ -24,19 +25,41 @@ export interface ParityEntry {
   /** The setting a team migrating from hadolint writes once (pin-packages, trusted-registries…). */
   options?: Record<string, OptionValue>
   levels?: Record<string, RuleLevel>
+  /** The label schema a team migrating writes (hadolint's label-schema, strict-labels). */
+  labels?: LabelPolicy
   cases: ParityCase[]
 }
 
 const f = (...lines: string[]): string => lines.join('\n') + '\n'
+/** hadolint's label-schema (and strict-labels) as a team migrating writes it. */
+const schema = (types: Record<string, LabelType>, strict = false): LabelPolicy => ({ types, required: Object.keys(types), strict })
 const yes = (code: string, extra: Partial<ParityCase> = {}): ParityCase => ({ code, hadolint: true, ...extra })
 const no = (code: string, extra: Partial<ParityCase> = {}): ParityCase => ({ code, hadolint: false, ...extra })
 const SHIPS_ONLY = 'only shipped stages are judged: a build stage\'s files never reach the image'
 const PIN = { 'pin-packages': true }
 
 export const PARITY: Record<string, ParityEntry> = {
+  DL1001: {
+    rule: 'inline-ignore',
+    // Off by default in both (hadolint's severity "ignore"): a team that wants it turns it on.
+    levels: { 'inline-ignore': 'warning' },
+    cases: [
+      yes(f('FROM debian:12', '# hadolint ignore=SC2086', 'RUN echo $HOME')),
+      no(f('FROM debian:12', '# hadolint shell=bash', 'RUN echo hi')),
+      yes(f('# hadolint ignore=DL3006', 'FROM debian')),
+      yes(f('FROM debian:12', '# hadolint ignore=DL3002', 'USER root')),
+      yes(f('# hadolint global ignore=DL3003,DL3006', 'FROM debian', 'RUN cd /tmp && echo hi')),
+      no(f('FROM debian:12', 'USER 10001')),
+      no(f('# a comment about the base', 'FROM debian:12')),
+      no(f('FROM debian:12', '# hadolint is our linter', 'RUN true'))
+    ]
+  },
   DL3000: {
     rule: 'workdir-relative-path',
     cases: [
+      yes(f('FROM alpine:3.20', 'WORKDIR ../app')),
+      no(f('FROM alpine:3.20', 'WORKDIR /usr/src/app')),
+      no(f('FROM alpine:3.20', 'WORKDIR ${APP_HOME}')),
       yes(f('FROM alpine:3.20', 'WORKDIR app')),
       yes(f('FROM alpine:3.20', 'WORKDIR usr/src/app')),
       yes(f('FROM alpine:3.20', 'WORKDIR ./data')),
@@ -62,6 +85,10 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3002: {
     rule: 'root-user',
     cases: [
+      yes(f('FROM debian:12', 'USER 0:0')),
+      no(f('FROM debian:12 AS base', 'USER root', 'RUN true', 'USER app', 'FROM scratch', 'COPY --from=base /etc/passwd /etc/passwd')),
+      yes(f('FROM debian:12 AS base', 'USER root', 'RUN true', 'FROM base', 'RUN true')),
+      no(f('FROM debian:12', 'USER root', 'RUN apt-get update', 'USER 1000:1000')),
       yes(f('FROM debian:12', 'USER root')),
       yes(f('FROM debian:12', 'USER 0')),
       yes(f('FROM debian:12', 'USER app', 'USER root:root')),
@@ -97,6 +124,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3006: {
     rule: 'base-image-untagged',
     cases: [
+      yes(f('FROM ubuntu AS build', 'RUN true')),
+      no(f('FROM ubuntu:24.04 AS base', 'FROM base AS final')),
       yes(f('FROM debian')),
       yes(f('FROM ubuntu AS build', 'RUN make', 'FROM ubuntu:24.04', 'COPY --from=build /a /a')),
       yes(f('FROM ghcr.io/org/tool')),
@@ -109,6 +138,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3007: {
     rule: 'base-image-latest',
     cases: [
+      yes(f('FROM ubuntu:latest AS build', 'RUN true')),
+      no(f('FROM ubuntu:24.04 AS build')),
       yes(f('FROM debian:latest')),
       yes(f('FROM ghcr.io/org/tool:latest')),
       yes(f('FROM node:latest AS build', 'FROM node:20-slim', 'COPY --from=build /a /a')),
@@ -134,7 +165,7 @@ export const PARITY: Record<string, ParityEntry> = {
     rule: 'apt-lists-left',
     cases: [
       yes(f('FROM debian:12', 'RUN apt-get update && apt-get install -y curl')),
-      yes(f('FROM ubuntu:24.04', 'RUN apt-get update', 'RUN apt-get install -y git'), { fires: false, because: 'the later install relies on these lists: removing them after the update would break it (apt-lists-left stays quiet rather than give advice that breaks the build)' }),
+      yes(f('FROM ubuntu:24.04', 'RUN apt-get update', 'RUN apt-get install -y git')),
       yes(f('FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y curl', 'FROM base')),
       yes(f('FROM ubuntu:24.04', 'RUN apt-get update \\', '  && apt-get install -y --no-install-recommends ca-certificates git')),
       no(f('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*')),
@@ -158,6 +189,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3011: {
     rule: 'expose-port-range',
     cases: [
+      yes(f('FROM nginx:1.27', 'EXPOSE 70000/udp')),
+      no(f('FROM nginx:1.27', 'EXPOSE 80/tcp 443/tcp')),
       yes(f('FROM nginx:1.27', 'EXPOSE 80000')),
       yes(f('FROM nginx:1.27', 'EXPOSE 65536/tcp')),
       yes(f('FROM nginx:1.27', 'EXPOSE 60000-70000')),
@@ -169,6 +202,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3012: {
     rule: 'multiple-healthcheck',
     cases: [
+      yes(f('FROM nginx:1.27 AS a', 'FROM nginx:1.27', 'HEALTHCHECK CMD a', 'HEALTHCHECK CMD b')),
+      no(f('FROM nginx:1.27', 'HEALTHCHECK --interval=30s CMD curl -f http://localhost/')),
       yes(f('FROM nginx:1.27', 'HEALTHCHECK CMD curl -f http://localhost/', 'HEALTHCHECK CMD wget -q localhost')),
       yes(f('FROM nginx:1.27', 'HEALTHCHECK NONE', 'HEALTHCHECK CMD true')),
       yes(f('FROM nginx:1.27', 'HEALTHCHECK CMD a', 'RUN true', 'HEALTHCHECK CMD b', 'HEALTHCHECK CMD c')),
@@ -207,7 +242,8 @@ export const PARITY: Record<string, ParityEntry> = {
     cases: [
       yes(f('FROM debian:12', 'RUN apt-get install -y curl')),
       yes(f('FROM debian:12', 'RUN apt-get -y install python3-pip')),
-      yes(f('FROM debian:12', 'RUN apt-get install -y --no-install-recommends a && apt-get install -y b')),
+      yes(f('FROM debian:12', 'RUN apt-get install -y --no-install-recommends a && apt-get install -y b'), { fires: false, because: 'the RUN passes the flag to one install and not the other: a choice (on the corpus, desktop apps from a PPA that need their recommends), not an oversight' }),
+      yes(f('FROM debian:12', 'RUN apt-get install -y a', 'RUN apt-get install -y --no-install-recommends b')),
       no(f('FROM debian:12', 'RUN apt-get install -y --no-install-recommends curl')),
       no(f('FROM debian:12', 'RUN apt-get install -y -o APT::Install-Recommends=false curl')),
       no(f('FROM debian:12', 'RUN apt-get update')),
@@ -255,6 +291,10 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3020: {
     rule: 'add-local-file',
     cases: [
+      yes(f('FROM alpine:3.20', 'ADD requirements.txt /app/')),
+      yes(f('FROM alpine:3.20', 'ADD --chown=1000:1000 conf /etc/conf')),
+      no(f('FROM alpine:3.20', 'ADD https://example.com/a.tar.gz /tmp/')),
+      no(f('FROM alpine:3.20', 'ADD app.tar.xz /opt/')),
       yes(f('FROM alpine:3.20', 'ADD . /app')),
       yes(f('FROM alpine:3.20', 'ADD config.yml /etc/app/')),
       yes(f('FROM alpine:3.20', 'ADD src /src')),
@@ -266,6 +306,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3021: {
     rule: 'copy-destination-slash',
     cases: [
+      yes(f('FROM alpine:3.20', 'COPY a.txt b.txt c.txt /opt')),
+      no(f('FROM alpine:3.20', 'COPY a.txt b.txt /opt/')),
       yes(f('FROM alpine:3.20', 'COPY a.txt b.txt /dest')),
       yes(f('FROM alpine:3.20', 'COPY a b c /opt/app')),
       yes(f('FROM alpine:3.20 AS b', 'FROM alpine:3.20', 'COPY --from=b /a /b /dest')),
@@ -289,6 +331,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3023: {
     rule: 'stage-self-reference',
     cases: [
+      yes(f('FROM alpine:3.20 AS builder', 'RUN true', 'COPY --from=builder /a /b')),
+      no(f('FROM alpine:3.20 AS builder', 'FROM alpine:3.20', 'COPY --from=builder /a /b')),
       yes(f('FROM alpine:3.20 AS a', 'COPY --from=a /x /x')),
       yes(f('FROM alpine:3.20 AS base', 'FROM alpine:3.20 AS app', 'COPY --from=app /x /x')),
       yes(f('FROM alpine:3.20 AS x', 'RUN true', 'COPY --from=x /etc /etc')),
@@ -301,6 +345,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3024: {
     rule: 'duplicate-stage-name',
     cases: [
+      yes(f('FROM alpine:3.20 AS dup', 'FROM alpine:3.20 AS other', 'FROM alpine:3.20 AS dup')),
+      no(f('FROM alpine:3.20 AS one', 'FROM alpine:3.20 AS two', 'FROM alpine:3.20 AS three')),
       yes(f('FROM alpine:3.20 AS a', 'FROM alpine:3.20 AS a')),
       yes(f('FROM alpine:3.20 AS build', 'FROM node:20 AS test', 'FROM golang:1.22 AS build')),
       yes(f('FROM alpine:3.20 AS x', 'FROM alpine:3.20 AS y', 'FROM alpine:3.20 AS x')),
@@ -313,6 +359,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3025: {
     rule: 'json-args-recommended',
     cases: [
+      yes(f('FROM debian:12', 'CMD python3 -m http.server')),
+      no(f('FROM debian:12', 'CMD ["python3", "-m", "http.server"]')),
       yes(f('FROM node:20', 'CMD node server.js')),
       yes(f('FROM python:3.12', 'ENTRYPOINT python app.py')),
       yes(f('FROM debian:12', 'CMD /usr/local/bin/app --port 8080')),
@@ -325,6 +373,8 @@ export const PARITY: Record<string, ParityEntry> = {
     rule: 'untrusted-registry',
     options: { 'trusted-registries': ['docker.io'] },
     cases: [
+      yes(f('FROM gcr.io/org/app:1.0')),
+      no(f('FROM docker.io/debian:12')),
       yes(f('FROM ghcr.io/org/app:1.0')),
       yes(f('FROM quay.io/org/app:1.0')),
       yes(f('FROM alpine:3.20', 'COPY --from=gcr.io/org/tool:1 /t /t')),
@@ -359,6 +409,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3029: {
     rule: 'from-platform-flag-const',
     cases: [
+      yes(f('FROM --platform=linux/arm/v7 alpine:3.20')),
+      no(f('FROM --platform=$TARGETPLATFORM alpine:3.20')),
       yes(f('FROM --platform=linux/amd64 debian:12')),
       yes(f('FROM --platform=linux/arm64 alpine:3.20 AS build')),
       yes(f('FROM --platform=linux/amd64 node:20', 'CMD ["node"]')),
@@ -500,6 +552,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3043: {
     rule: 'onbuild-invalid-trigger',
     cases: [
+      yes(f('FROM node:20', 'ONBUILD ONBUILD COPY . /app')),
+      no(f('FROM node:20', 'ONBUILD WORKDIR /app')),
       yes(f('FROM node:20', 'ONBUILD ONBUILD RUN npm ci')),
       yes(f('FROM node:20', 'ONBUILD FROM alpine:3.20')),
       yes(f('FROM node:20', 'ONBUILD MAINTAINER someone')),
@@ -511,6 +565,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3044: {
     rule: 'env-self-reference',
     cases: [
+      yes(f('FROM debian:12', 'ENV BASE=/opt APP=${BASE}/app')),
+      no(f('FROM debian:12', 'ENV A=1 B=2')),
       yes(f('FROM debian:12', 'ENV A=1 B=$A')),
       yes(f('FROM debian:12', 'ENV JAVA_HOME=/opt/java PATH=${JAVA_HOME}/bin:$PATH')),
       yes(f('FROM debian:12', 'ENV URL=https://x/$VERSION VERSION=2')),
@@ -522,6 +578,14 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3045: {
     rule: 'copy-relative-without-workdir',
     cases: [
+      no(f('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'COPY run.ps1 c:\\tools\\run.ps1')),
+      no(f('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'COPY run.ps1 d:/tools/run.ps1')),
+      no(f('FROM debian:12', 'COPY run.sh "$TOOLS_DIR"')),
+      no(f('FROM debian:12', 'ONBUILD WORKDIR /usr/local/lib', 'ONBUILD COPY foo bar')),
+      yes(f('FROM debian:12 AS stage1', 'WORKDIR /usr', 'FROM debian:12', 'COPY foo bar')),
+      no(f('FROM debian:12', 'COPY run.sh ${TOOLS_DIR}')),
+      no(f('FROM debian:12 AS base1', 'WORKDIR /usr', 'FROM base1 AS base2', 'RUN true', 'FROM base2', 'COPY foo bar')),
+      no(f('FROM debian:12', 'COPY run.sh "/usr/local/bin/run.sh"')),
       yes(f('FROM node:20', 'COPY package.json app/')),
       yes(f('FROM node:20', 'COPY . app')),
       yes(f('FROM node:20', 'COPY a.txt b.txt dir/')),
@@ -555,10 +619,154 @@ export const PARITY: Record<string, ParityEntry> = {
       yes(f('FROM alpine:3.20', 'RUN wget https://example.com/a'), { fires: false, because: 'BusyBox wget has no dot progress and no --progress option' })
     ]
   },
+  DL3048: {
+    rule: 'label-invalid-key',
+    labels: schema({ team: 'text' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL .invalid="foo"', 'LABEL team=x')),
+      yes(f('FROM alpine:3.20', 'LABEL -invalid="foo"', 'LABEL team=x')),
+      no(f('FROM alpine:3.20', 'LABEL validlabel="foo" team=x')),
+      yes(f('FROM alpine:3.20', 'LABEL com.docker.label="foo"', 'LABEL team=x')),
+      yes(f('FROM alpine:3.20', 'LABEL invalid..character="foo"', 'LABEL team=x')),
+      yes(f('FROM alpine:3.20', 'LABEL 1invalid="foo"', 'LABEL team=x')),
+      yes(f('FROM alpine:3.20', 'LABEL Bad_Key="foo"', 'LABEL team=x')),
+      no(f('FROM alpine:3.20', 'LABEL org.valid-key.label3="foo"', 'LABEL team=x')),
+      no(f('FROM alpine:3.20', 'LABEL team=x maintainer="someone"')),
+      no(f('FROM alpine:3.20', 'LABEL org.opencontainers.image.source=https://a.example team=x')),
+      yes(f('FROM alpine:3.20', 'LABEL com.docker.desktop.extension.api.version=">= 0.3.0"', 'LABEL team=x'), { fires: false, because: 'Docker documents these keys for Docker Desktop extensions, which must set them' }),
+      yes(f('FROM alpine:3.20 AS build', 'LABEL com.docker.label=x', 'FROM alpine:3.20', 'COPY --from=build /a /a', 'LABEL team=x'), { fires: false, because: 'only the shipped image\'s labels are judged: a build stage\'s labels are never seen' })
+    ]
+  },
+  DL3049: {
+    rule: 'label-missing',
+    labels: schema({ foo: 'text' }),
+    cases: [
+      yes(f('FROM stage1:1', 'FROM stage2:1', 'LABEL bar=baz')),
+      no(f('FROM stage1:1', 'LABEL foo=bar', 'FROM stage1:1', 'LABEL foo=baz')),
+      yes(f('FROM baseimage:1')),
+      yes(f('FROM baseimage:1', 'LABEL bar="baz"')),
+      yes(f('FROM baseimage:1 AS base', 'FROM base', 'LABEL bar=baz')),
+      yes(f('FROM a:1', 'LABEL foo=bar', 'FROM b:1')),
+      no(f('FROM baseimage:1', 'LABEL foo="bar"')),
+      no(f('FROM baseimage:1 AS base', 'LABEL foo="bar"', 'FROM base')),
+      no(f('FROM baseimage:1', 'LABEL a=1 foo=2 b=3')),
+      yes(f('FROM a:1 AS build', 'RUN make', 'FROM b:1', 'COPY --from=build /out /out', 'LABEL foo=bar'), { fires: false, because: 'only the shipped image must carry the labels: a build stage\'s never reach anyone' })
+    ]
+  },
+  DL3050: {
+    rule: 'label-not-in-schema',
+    labels: schema({ required: 'text' }, true),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL other="bar"')),
+      yes(f('FROM alpine:3.20', 'LABEL required="foo" other="bar"')),
+      yes(f('FROM alpine:3.20', 'LABEL required=foo', 'LABEL build-host=ci')),
+      no(f('FROM alpine:3.20')),
+      no(f('FROM alpine:3.20', 'LABEL required="foo"')),
+      no(f('FROM alpine:3.20', 'LABEL required=a', 'LABEL required=b'))
+    ]
+  },
+  DL3051: {
+    rule: 'label-empty',
+    labels: schema({ emptylabel: 'text' }),
+    cases: [
+      yes(f('FROM scratch', 'LABEL emptylabel=""', 'COPY a /a'), { fires: false, because: 'a scratch stage that only gets files copied in is an artifact for --output, not an image anyone runs: its labels are never read' }),
+      no(f('FROM scratch', 'LABEL emptylabel=""', 'LABEL emptylabel="set"')),
+      yes(f('FROM alpine:3.20', 'LABEL emptylabel=""')),
+      yes(f('FROM alpine:3.20', 'LABEL emptylabel=" "')),
+      yes(f('FROM alpine:3.20', 'LABEL other=x emptylabel=""')),
+      no(f('FROM alpine:3.20', 'LABEL emptylabel="not empty"')),
+      no(f('FROM alpine:3.20', 'LABEL other=""', 'LABEL emptylabel=x')),
+      no(f('FROM alpine:3.20', 'LABEL emptylabel=1'))
+    ]
+  },
+  DL3052: {
+    rule: 'label-invalid-url',
+    labels: schema({ urllabel: 'url' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL urllabel="www example com"')),
+      no(f('FROM alpine:3.20', 'LABEL urllabel="ftp://ftp.example.com/pub/"')),
+      yes(f('FROM alpine:3.20', 'LABEL urllabel="not-url"')),
+      yes(f('FROM alpine:3.20', 'LABEL urllabel="github.com/org/app"')),
+      yes(f('FROM alpine:3.20', 'LABEL urllabel="see the wiki"')),
+      no(f('FROM alpine:3.20', 'LABEL urllabel="http://example.com"')),
+      no(f('FROM alpine:3.20', 'LABEL urllabel="https://github.com/org/app?tab=readme#top"')),
+      no(f('FROM alpine:3.20', 'LABEL other="not-url"', 'LABEL urllabel=https://a.example')),
+      yes(f('FROM alpine:3.20', 'ARG URL=unknown', 'LABEL urllabel=$URL'), { fires: false, because: 'a value from a build argument is set at build time; hadolint asks to type such labels text, we judge only literal values' })
+    ]
+  },
+  DL3053: {
+    rule: 'label-invalid-rfc3339',
+    labels: schema({ datelabel: 'rfc3339' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL datelabel="not-date"')),
+      yes(f('FROM alpine:3.20', 'LABEL datelabel="today"')),
+      yes(f('FROM alpine:3.20', 'LABEL datelabel="2024-13-01T00:00:00Z"')),
+      no(f('FROM alpine:3.20', 'LABEL datelabel="2021-03-10T10:26:33.564595127+01:00"')),
+      no(f('FROM alpine:3.20', 'LABEL datelabel="2021-03-23 13:04:29.300508335+01:00"')),
+      no(f('FROM alpine:3.20', 'LABEL other="doo"', 'LABEL datelabel=2024-05-01T00:00:00Z'))
+    ]
+  },
+  DL3054: {
+    rule: 'label-invalid-spdx',
+    labels: schema({ spdxlabel: 'spdx' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL spdxlabel="GPLv2"')),
+      no(f('FROM alpine:3.20', 'LABEL spdxlabel="Apache-2.0 OR MIT"')),
+      yes(f('FROM alpine:3.20', 'LABEL spdxlabel="not-spdx"')),
+      yes(f('FROM alpine:3.20', 'LABEL spdxlabel="Thou shall not copyright infringe"')),
+      yes(f('FROM alpine:3.20', 'LABEL spdxlabel="Apache2"')),
+      no(f('FROM alpine:3.20', 'LABEL spdxlabel="BSD-3-Clause"')),
+      no(f('FROM alpine:3.20', 'LABEL spdxlabel="MIT"')),
+      no(f('FROM alpine:3.20', 'LABEL other="fooo"', 'LABEL spdxlabel=GPL-2.0-only'))
+    ]
+  },
+  DL3055: {
+    rule: 'label-invalid-hash',
+    labels: schema({ hashlabel: 'hash' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL hashlabel="not-a-hash"')),
+      yes(f('FROM alpine:3.20', 'LABEL hashlabel="main"')),
+      yes(f('FROM alpine:3.20', 'LABEL hashlabel="2c1b"')),
+      no(f('FROM alpine:3.20', 'LABEL hashlabel="2c1b3a4d5e6f708192a3b4c5d6e7f80912a3b4c5"')),
+      no(f('FROM alpine:3.20', 'LABEL hashlabel="2c1b3a4"')),
+      no(f('FROM alpine:3.20', 'LABEL other="xyz"', 'LABEL hashlabel=2c1b3a4')),
+      yes(f('FROM alpine:3.20', 'LABEL hashlabel="2c1b3a4d5e"'), { fires: false, because: 'git abbreviates to more than 7 digits in large repositories (git rev-parse --short): any length from 7 to 40 is a commit' })
+    ]
+  },
+  DL3056: {
+    rule: 'label-invalid-semver',
+    labels: schema({ semver: 'semver' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL semver="1.2.3.4"')),
+      no(f('FROM alpine:3.20', 'LABEL semver="0.1.0"')),
+      yes(f('FROM alpine:3.20', 'LABEL semver="something-other-than-a-version-number"')),
+      yes(f('FROM alpine:3.20', 'LABEL semver="v1.0.0"')),
+      yes(f('FROM alpine:3.20', 'LABEL semver="1.0"')),
+      no(f('FROM alpine:3.20', 'LABEL semver="1.0.0-rc1"')),
+      no(f('FROM alpine:3.20', 'LABEL semver="2.0.0+build.5"')),
+      no(f('FROM alpine:3.20', 'LABEL other="x"', 'LABEL semver=1.2.3')),
+      yes(f('FROM debian:buster', 'ARG VERSION="du-jour"', 'LABEL semver="${VERSION}"'), { fires: false, because: 'a value from a build argument is set at build time (hadolint\'s README asks to type such labels text instead)' })
+    ]
+  },
+  DL3058: {
+    rule: 'label-invalid-email',
+    labels: schema({ maintainer: 'email' }),
+    cases: [
+      yes(f('FROM alpine:3.20', 'LABEL maintainer="not-an-email"')),
+      yes(f('FROM alpine:3.20', 'LABEL maintainer="jane@"')),
+      yes(f('FROM alpine:3.20', 'LABEL maintainer="a@b@example.com"')),
+      no(f('FROM alpine:3.20', 'LABEL maintainer="jane.doe@example.com"')),
+      no(f('FROM alpine:3.20', 'LABEL maintainer="ops+docker@example.co.uk"')),
+      no(f('FROM alpine:3.20', 'LABEL other="x"', 'LABEL maintainer=team@example.com')),
+      yes(f('FROM alpine:3.20', 'LABEL maintainer="Jane Doe <jane@example.com>"'), { fires: false, because: 'a mailbox with a display name is an RFC 5322 address (name-addr), and the usual form of a maintainer label' })
+    ]
+  },
   DL3057: {
     rule: 'missing-healthcheck',
     levels: { 'missing-healthcheck': 'info' },
     cases: [
+      yes(f('FROM nginx:1.27', 'EXPOSE 8080', 'CMD ["nginx"]')),
+      no(f('FROM nginx:1.27 AS base', 'HEALTHCHECK CMD true', 'FROM base', 'EXPOSE 80')),
       yes(f('FROM nginx:1.27', 'EXPOSE 80', 'CMD ["nginx", "-g", "daemon off;"]')),
       yes(f('FROM node:20-slim', 'EXPOSE 3000', 'CMD ["node", "server.js"]')),
       yes(f('FROM python:3.12-slim', 'EXPOSE 8000', 'CMD ["gunicorn", "app:app"]')),
@@ -591,6 +799,17 @@ export const PARITY: Record<string, ParityEntry> = {
       no(f('FROM node:20 AS deps', 'RUN yarn install', 'FROM node:20-slim', 'COPY --from=deps /app /app'))
     ]
   },
+  DL3061: {
+    rule: 'parse-error',
+    cases: [
+      yes(f('RUN echo hi', 'FROM alpine:3.20')),
+      yes(f('# a comment', 'ENV A=1', 'FROM alpine:3.20')),
+      yes(f('ARG BASE=alpine:3.20', 'LABEL a=b', 'FROM $BASE')),
+      no(f('FROM alpine:3.20')),
+      no(f('# syntax=docker/dockerfile:1', 'ARG BASE=alpine:3.20', 'FROM $BASE')),
+      no(f('# only a comment first', '', 'FROM alpine:3.20', 'RUN echo hi'))
+    ]
+  },
   DL3062: {
     rule: 'go-install-unpinned',
     options: PIN,
@@ -606,6 +825,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3063: {
     rule: 'reserved-stage-name',
     cases: [
+      yes(f('FROM alpine:3.20 AS context', 'FROM alpine:3.20')),
+      no(f('FROM alpine:3.20 AS ctx')),
       yes(f('FROM alpine:3.20 AS scratch')),
       yes(f('FROM alpine:3.20 AS context')),
       yes(f('FROM alpine:3.20 AS build', 'FROM alpine:3.20 AS scratch')),
@@ -628,6 +849,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL3065: {
     rule: 'redundant-target-platform',
     cases: [
+      yes(f('FROM --platform=$TARGETPLATFORM debian:12 AS runtime')),
+      no(f('FROM --platform=$BUILDPLATFORM node:20 AS assets')),
       yes(f('FROM --platform=$TARGETPLATFORM alpine:3.20')),
       yes(f('FROM --platform=${TARGETPLATFORM} alpine:3.20 AS app')),
       yes(f('FROM golang:1.22 AS build', 'FROM --platform=$TARGETPLATFORM alpine:3.20', 'COPY --from=build /a /a')),
@@ -664,6 +887,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL4000: {
     rule: 'maintainer-deprecated',
     cases: [
+      yes(f('FROM debian:12', 'MAINTAINER Jane Doe <jane@example.com>', 'RUN true')),
+      no(f('FROM debian:12', 'LABEL org.opencontainers.image.authors="Jane Doe"')),
       yes(f('FROM alpine:3.20', 'MAINTAINER someone <a@example.com>')),
       yes(f('FROM alpine:3.20', 'maintainer someone')),
       yes(f('FROM alpine:3.20 AS a', 'MAINTAINER x', 'FROM alpine:3.20')),
@@ -687,6 +912,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL4003: {
     rule: 'multiple-cmd',
     cases: [
+      yes(f('FROM alpine:3.20 AS a', 'FROM alpine:3.20', 'CMD ["a"]', 'CMD ["b"]')),
+      no(f('FROM alpine:3.20', 'CMD ["a"]', 'FROM alpine:3.20', 'CMD ["b"]')),
       yes(f('FROM alpine:3.20', 'CMD ["a"]', 'CMD ["b"]')),
       yes(f('FROM alpine:3.20', 'CMD a', 'RUN true', 'CMD ["b"]')),
       yes(f('FROM alpine:3.20', 'CMD ["a"]', 'CMD ["b"]', 'CMD ["c"]')),
@@ -698,6 +925,8 @@ export const PARITY: Record<string, ParityEntry> = {
   DL4004: {
     rule: 'multiple-entrypoint',
     cases: [
+      yes(f('FROM alpine:3.20 AS a', 'FROM alpine:3.20', 'ENTRYPOINT ["a"]', 'ENTRYPOINT ["b"]')),
+      no(f('FROM alpine:3.20', 'ENTRYPOINT ["a"]', 'FROM alpine:3.20', 'ENTRYPOINT ["b"]')),
       yes(f('FROM alpine:3.20', 'ENTRYPOINT ["a"]', 'ENTRYPOINT ["b"]')),
       yes(f('FROM alpine:3.20', 'ENTRYPOINT a', 'ENTRYPOINT ["b"]')),
       yes(f('FROM alpine:3.20', 'ENTRYPOINT ["a"]', 'CMD ["x"]', 'ENTRYPOINT ["b"]')),
@@ -732,21 +961,8 @@ export const PARITY: Record<string, ParityEntry> = {
   }
 }
 
-/** hadolint codes we do not implement, and why (docs/hadolint-parity.md says the same). */
-export const NOT_IMPLEMENTED: Record<string, string> = {
-  DL1001: 'a rule against using inline ignore pragmas (off by default in hadolint); `allow-suppressions: false` is the policy switch planned for that',
-  DL3048: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3049: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3050: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3051: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3052: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3053: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3054: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3055: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3056: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3058: 'label rules need a label schema in the configuration, planned as `labels:` with an OCI preset',
-  DL3061: 'a file that does not start with FROM or ARG is reported by parse-error, which covers every parse problem and so carries no single hadolint code'
-}
+/** hadolint codes we do not implement, and why (docs/hadolint-parity.md says the same): none left. */
+export const NOT_IMPLEMENTED: Record<string, string> = {}
 
 /** Codes hadolint deleted: nothing to match. */
 export const DELETED = ['DL3005', 'DL3017', 'DL3031', 'DL3039', 'DL4002']

@@ -17,10 +17,9 @@ testRule(aptListsLeft, {
     { name: 'apt-get distclean (the other spelling)', code: df('FROM debian:trixie-slim', 'RUN apt-get update && apt-get install -y curl && apt-get distclean') },
     { name: 'apt distclean', code: df('FROM ubuntu:25.04', 'RUN apt update && apt install -y curl && apt distclean') },
     {
-      name: 'a stage built FROM this one installs with these lists (no update of its own)',
-      code: df('FROM debian:trixie-slim AS base', 'RUN apt-get update && apt-get install -y binutils', 'FROM base AS extra', 'RUN apt-get install -y binutils-loongarch64-linux-gnu && rm -rf /var/lib/apt/lists/*')
-    },
-    { name: 'a later RUN of the same stage installs with these lists', code: df('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*') }
+      name: 'a later install relies on the lists of a build stage: nothing ships',
+      code: df('FROM debian:12 AS base', 'RUN apt-get update', 'FROM base AS build', 'RUN apt-get install -y gcc && make', 'FROM scratch', 'COPY --from=build /out /out')
+    }
   ],
   invalid: [
     { name: 'left in the only stage', code: df('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y curl'), errors: [{ line: 2 }] },
@@ -31,6 +30,12 @@ testRule(aptListsLeft, {
       code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get update && apt-get install -y gnupg && rm -rf /var/lib/apt/lists/*'),
       errors: [{ line: 2 }]
     },
+    {
+      name: 'a stage built FROM this one installs with these lists: update there too, do not just delete them here',
+      code: df('FROM debian:trixie-slim AS base', 'RUN apt-get update && apt-get install -y binutils', 'FROM base AS extra', 'RUN apt-get install -y binutils-loongarch64-linux-gnu && rm -rf /var/lib/apt/lists/*'),
+      errors: [{ line: 2, message: 'the install on line 4 relies on them, so run apt-get update in that RUN too' }]
+    },
+    { name: 'apt-get update in a RUN of its own (hadolint DL3009 too)', code: df('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*'), errors: [{ line: 2, message: 'update, install and clean up in one RUN' }] },
     { name: 'the same heredoc install in a shipped stage', code: df('FROM node:20 AS app', 'RUN <<EOF', 'apt-get update', 'apt-get install -y --no-install-recommends git', 'EOF', 'CMD ["node", "server.js"]'), errors: [{ line: 2 }] }
   ]
 })

@@ -5,6 +5,8 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(aptNoInstallRecommends, {
   valid: [
+    // jessfraz/dockerfiles, 8 desktop-app images: the tooling installs without recommends, the app from its PPA with them, on purpose.
+    { name: 'the same RUN passes the flag to another install: leaving it off the app is a choice', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y --no-install-recommends software-properties-common && add-apt-repository ppa:x/y && apt-get update && apt-get install -y yubikey-manager') },
     { name: '--no-install-recommends anywhere in the command', code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl --no-install-recommends && rm -rf /var/lib/apt/lists/*') },
     { name: '-o APT::Install-Recommends=false', code: df('FROM debian:12', 'RUN apt-get install -y -o APT::Install-Recommends=false curl') },
     { name: 'Install-Recommends turned off in apt.conf.d before', code: df('FROM debian:12 AS base', `RUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommends`, 'FROM base', 'RUN apt-get install -y curl') },
@@ -13,7 +15,8 @@ testRule(aptNoInstallRecommends, {
   ],
   invalid: [
     { name: 'the shipped stage', code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl git && rm -rf /var/lib/apt/lists/*'), errors: [{ line: 2, message: 'apt-get install curl, git without --no-install-recommends' }] },
-    { name: 'the second install of a RUN', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y --no-install-recommends software-properties-common && add-apt-repository ppa:x/y && apt-get update && apt-get install -y yubikey-manager'), errors: [{ line: 2, message: 'yubikey-manager' }] },
+    { name: 'two installs of a RUN, neither with the flag', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y software-properties-common && add-apt-repository ppa:x/y && apt-get update && apt-get install -y yubikey-manager'), errors: [{ line: 2, message: 'software-properties-common' }] },
+    { name: 'the flag in another RUN does not excuse this one', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y python3-software-properties', 'RUN apt-get install -y --no-install-recommends inkscape'), errors: [{ line: 2 }] },
     { name: 'the parent of the shipped stage', code: df('FROM debian:12 AS base', 'RUN apt-get install -y python3-pip', 'FROM base', 'CMD ["python3"]'), errors: [{ line: 2 }] }
   ]
 })

@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyzeDockerfile } from '../../src/review/analyze.js'
+import { emptyConfig, labelPolicy, type Config } from '../../src/config/config.js'
 import { NOT_ON_AN_INSTRUCTION, SILENCE_HEADING, buildkitUrl, hadolintUrl, kebabCase, metaLine, registrySource, ruleModuleOf, rulesIndex, withGeneratedParts, withReadmeRules } from '../../src/rules/docs.js'
 import { RULES } from '../../src/rules/registry.js'
 import type { Rule } from '../../src/rules/types.js'
@@ -51,7 +52,12 @@ describe('rule docs', () => {
     const good = example(doc, 'Good')
     expect(bad).not.toBeNull()
     expect(good).not.toBeNull()
-    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
+    // The label schema, written as labels=key:type,key:type label-preset=oci strict-labels=true.
+    const labelSchema = Object.fromEntries((options.labels ?? '').split(',').filter((e) => e.includes(':')).map((e) => [e.slice(0, e.lastIndexOf(':')), e.slice(e.lastIndexOf(':') + 1)])) as Config['labelSchema']
+    const labels = labelPolicy({ ...emptyConfig(), labelSchema, labelPreset: options['label-preset'] === 'oci' ? 'oci' : null, strictLabels: options['strict-labels'] === 'true' })
+    // An off-by-default rule's page may turn it on for its examples: level=warning.
+    const on = options.level === undefined ? {} : { [id]: options.level as 'warning' }
+    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels: { ...on, ...levels }, labels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
     // The shellcheck rule passes on what ShellCheck says: its examples go through the real program.
     const analyse = async (text: string, levels: Record<string, 'off'> = {}) =>
       id === 'shellcheck' ? await analyzeWithShellcheck(text, analysisOptions(levels)) : analyzeDockerfile('Dockerfile', text, analysisOptions(levels))
@@ -95,7 +101,8 @@ function silenced(bad: string, meta: Rule['meta'], analysis: ReturnType<typeof a
     ['stagecraft-ignore-file', `${lines.join('\n')}\n# stagecraft-ignore-file ${meta.id}\n`]
   ]
   const { hadolint, buildkit } = meta.equivalents
-  if (hadolint !== null) ways.push(['hadolint ignore above', withAbove(`# hadolint ignore=${hadolint}`)])
+  // The page says a global ignore for findings an ignore above an instruction cannot reach.
+  if (hadolint !== null) ways.push(NOT_ON_AN_INSTRUCTION.has(meta.id) ? ['hadolint global ignore', `# hadolint global ignore=${hadolint}\n${lines.join('\n')}\n`] : ['hadolint ignore above', withAbove(`# hadolint ignore=${hadolint}`)])
   if (buildkit !== null) {
     const first = lines[0] ?? ''
     // One check directive per file: add skip to the one the example has.

@@ -5,5 +5,8 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(maintainerDeprecated, {
   valid: [{ name: 'a label', code: df('FROM alpine:3', 'LABEL org.opencontainers.image.authors="a@b.c"') }],
-  invalid: [{ name: 'MAINTAINER', code: df('FROM alpine:3', 'MAINTAINER someone'), errors: [{ line: 2 }] }]
+  invalid: [
+    { name: 'MAINTAINER', code: df('FROM alpine:3', 'MAINTAINER someone'), errors: [{ line: 2 }] },
+    { name: 'MAINTAINER before the first FROM (a parse error too, DL3061)', code: df('MAINTAINER someone', 'FROM alpine:3'), errors: [{ line: 1 }] }
+  ]
 })

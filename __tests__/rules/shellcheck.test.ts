@@ -20,6 +20,15 @@ describeShellcheck('shellcheck', () => {
     expect(await sc(file)).toEqual(['SC2154@5'])
   })
 
+  it('takes an assignment before a special built-in as made, as POSIX sh does (jessfraz buildDeps pattern), but not under a bash SHELL', async () => {
+    const run = ["RUN buildDeps=' \\", "    gcc \\", "  ' \\", '  set -x \\', '  && apk add --no-cache $buildDeps \\', '  && apk del $buildDeps']
+    expect(await sc(df('FROM alpine:3.20', ...run))).toEqual([])
+    expect(await sc(df('FROM debian:12', ...run.map((l) => l.replace('apk add --no-cache', 'apt-get install -y').replace('apk del', 'apt-get purge -y'))))).toEqual([])
+    expect(await sc(df('FROM debian:12', 'SHELL ["/bin/bash", "-c"]', ...run))).toEqual(['SC2154@7'])
+    // An assignment before an ordinary command is scoped to it: ShellCheck is right there.
+    expect(await sc(df('FROM alpine:3.20', 'RUN deps=gcc true && apk add --no-cache $deps'))).toEqual(['SC2154@2'])
+  })
+
   it('reads a heredoc body line for line', async () => {
     const file = df('FROM debian:12', 'RUN <<EOF', 'set -e', 'echo "$nothing_here"', 'EOF')
     expect(await sc(file)).toEqual(['SC2154@4'])

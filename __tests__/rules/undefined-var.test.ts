@@ -7,6 +7,9 @@ testRule(undefinedVar, {
   valid: [
     { name: 'a base image variable (unknowable)', code: df('FROM openjdk:21', 'ENV PATH=$JAVA_HOME/bin:$PATH') },
     { name: 'RUN is left to the shell', code: df('FROM scratch', 'RUN echo $WHATEVER') },
+    { name: 'PATH on an OS image that sets only PATH', code: df('FROM alpine:3.20', 'ENV PATH=/opt/bin:$PATH') },
+    { name: 'a base whose environment is not known (node images set NODE_VERSION, YARN_VERSION…)', code: df('FROM node:20', 'COPY $SOMETHING_THE_BASE_SETS /x') },
+    { name: 'an OS image built FROM a stage that declares the name', code: df('FROM debian:12 AS base', 'ARG APP=/srv', 'FROM base', 'ARG APP', 'WORKDIR $APP') },
     { name: 'defined', code: df('FROM scratch', 'ARG DIR=/x', 'WORKDIR $DIR') },
     { name: 'an ARG without default is declared (BuildKit does not warn either)', code: df('FROM scratch', 'ARG DIR', 'COPY app $DIR/') },
     { name: 'a fallback handles the unset case', code: df('FROM scratch', 'COPY app ${DEST:-/usr/bin/}', 'EXPOSE ${PORT:-8080}') },
@@ -23,6 +26,9 @@ testRule(undefinedVar, {
     { name: 'anything undefined on scratch', code: df('FROM scratch', 'COPY app /$DEST/'), errors: [{ line: 2 }] },
     { name: 'EXPOSE of a port nothing defines', code: df('FROM node:20', 'EXPOSE ${APP_PORT}'), errors: [{ line: 2, message: 'EXPOSE gets no port from it; declare ARG APP_PORT=<port>' }] },
     { name: 'used before its ARG in the same stage', code: df('FROM node:20', 'WORKDIR $APP_DIR', 'ARG APP_DIR=/app'), errors: [{ line: 2, message: 'is used before ARG APP_DIR (line 3) defines it' }] },
+    { name: 'an OS image that sets only PATH: an undeclared name is undefined (BuildKit reads the image and says so too)', code: df('FROM alpine:3.20', 'COPY $foo .'), errors: [{ line: 2, message: '$foo is not defined at this point' }] },
+    { name: 'a typo of PATH', code: df('FROM ubuntu:24.04', 'ENV PATH=$PAHT:/app/bin'), errors: [{ line: 2, message: 'Did you mean $PATH?' }] },
+    { name: 'a stage built FROM a stage of an OS image', code: df('FROM debian:12 AS base', 'FROM base', 'WORKDIR $APP_HOME'), errors: [{ line: 3 }] },
     { name: 'RUN before its ARG', code: df('FROM alpine:3', 'RUN echo "building $VERSION" > /VERSION', 'ARG VERSION=1.2'), errors: [{ line: 2, message: 'move the ARG above this line' }] },
     {
       name: 'set in another stage (ARG), used in the shipped one',

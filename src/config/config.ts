@@ -14,7 +14,10 @@ import type { RuleLevel, ScopedIgnore } from '../rules/engine.js'
 import type { OptionValue, Rule, RuleOption } from '../rules/types.js'
 import { SUPPRESSION_TOOLS, type SuppressionTool } from '../rules/suppressions.js'
 import { fromHadolintConfig, HADOLINT_CONFIG_FILES } from './hadolint.js'
-import { ConfigError, emptyConfig, LABEL_TYPES, type Config, type FailOn, type ImagePurposeRule, type SuppressRule } from './types.js'
+import { ConfigError, emptyConfig, LABEL_PRESETS, LABEL_TYPES, withLine, type Config, type FailOn, type ImagePurposeRule, type LabelPreset, type SuppressRule } from './types.js'
+import type { LabelType } from '../parse/label-values.js'
+import { OCI_LABELS, OCI_REQUIRED } from '../rules/label-checks.js'
+import type { LabelPolicy } from '../rules/types.js'
 
 export { ConfigError, emptyConfig, HADOLINT_CONFIG_FILES, type Config, type FailOn, type ImagePurposeRule, type SuppressRule }
 
@@ -22,7 +25,7 @@ export { ConfigError, emptyConfig, HADOLINT_CONFIG_FILES, type Config, type Fail
 export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml']
 
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'label-schema', 'strict-labels']
+const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'labels', 'label-schema', 'strict-labels']
 const FAIL_ON: readonly string[] = ['error', 'warning', 'info', 'never']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -95,6 +98,51 @@ function imageRules(value: unknown, where: string): ImagePurposeRule[] {
     if (rule.path === null && rule.target === null) throw new ConfigError(`${at} needs a path or a target (or both)`)
     return rule
   })
+}
+
+function labelSchema(value: unknown, key: string, where: string): Record<string, LabelType> {
+  const at = key.split('.')
+  if (!isRecord(value)) throw new ConfigError(`${where}: "${key}" must map label names to ${LABEL_TYPES.join(', ')}`, at)
+  const schema: Record<string, LabelType> = {}
+  for (const [label, type] of Object.entries(value)) {
+    if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: "${key}": label "${label}" must be one of ${LABEL_TYPES.join(', ')}, not ${JSON.stringify(type)}`, [...at, label])
+    schema[label] = type as LabelType
+  }
+  return schema
+}
+
+const LABELS_KEYS = ['preset', 'schema', 'strict']
+
+/** `labels: { preset: oci, schema: { com.example.team: text }, strict: false }` */
+function readLabels(config: Config, value: unknown, where: string): void {
+  if (!isRecord(value)) throw new ConfigError(`${where}: "labels" must be a mapping with preset, schema and/or strict`, ['labels'])
+  const unknown = Object.keys(value).filter((k) => !LABELS_KEYS.includes(k))
+  if (unknown.length > 0) throw new ConfigError(`${where}: "labels" has no key "${unknown[0] as string}" (expected ${LABELS_KEYS.join(', ')})`, ['labels', unknown[0] as string])
+  if (value.preset !== undefined && value.preset !== null) {
+    if (typeof value.preset !== 'string' || !(LABEL_PRESETS as readonly string[]).includes(value.preset)) throw new ConfigError(`${where}: "labels.preset" must be ${LABEL_PRESETS.join(' or ')}, not ${JSON.stringify(value.preset)}`, ['labels', 'preset'])
+    config.labelPreset = value.preset as LabelPreset
+    config.origins['label-preset'] = `${where} (labels.preset)`
+  }
+  if (value.schema !== undefined && value.schema !== null) {
+    config.labelSchema = labelSchema(value.schema, 'labels.schema', where)
+    config.origins['label-schema'] = `${where} (labels.schema)`
+  }
+  if (value.strict !== undefined) {
+    if (typeof value.strict !== 'boolean') throw new ConfigError(`${where}: "labels.strict" must be true or false`, ['labels', 'strict'])
+    config.strictLabels = value.strict
+    config.origins['strict-labels'] = `${where} (labels.strict)`
+  }
+}
+
+/**
+ * What the label rules check: the preset's keys typed and the ones tools read required, then the
+ * schema's labels, each required and typed (a schema entry wins over the preset's type).
+ */
+export function labelPolicy(config: Config): LabelPolicy {
+  const preset = config.labelPreset === 'oci'
+  const types: Record<string, LabelType> = { ...(preset ? OCI_LABELS : {}), ...config.labelSchema }
+  const required = [...new Set([...(preset ? OCI_REQUIRED : []), ...Object.keys(config.labelSchema)])]
+  return { types, required, strict: config.strictLabels }
 }
 
 function level(id: string, value: unknown, where: string): RuleLevel {
@@ -190,16 +238,15 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
         config.shellcheck = value
         config.origins.shellcheck = where
         break
+      case 'labels':
+        readLabels(config, value, where)
+        break
       case 'label-schema':
-        if (!isRecord(value)) throw new ConfigError(`${where}: "label-schema" must map label names to ${LABEL_TYPES.join(', ')}`)
-        for (const [label, type] of Object.entries(value)) {
-          if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`)
-          config.labelSchema[label] = type
-        }
+        config.labelSchema = labelSchema(value, 'label-schema', where)
         config.origins['label-schema'] = where
         break
       case 'strict-labels':
-        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`)
+        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`, ['strict-labels'])
         config.strictLabels = value
         config.origins['strict-labels'] = where
         break
@@ -218,8 +265,13 @@ export function parseConfig(text: string, rules: readonly Rule[], where: string)
     const line = err instanceof YAMLParseError ? err.linePos?.[0]?.line : undefined
     throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${(err as Error).message.split('\n')[0] ?? ''})`)
   }
-  return validateConfig(raw, rules, where)
+  try {
+    return validateConfig(raw, rules, where)
+  } catch (err) {
+    throw withLine(err, text, where)
+  }
 }
+
 
 /**
  * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an
@@ -237,6 +289,7 @@ export function layerConfigs(hadolint: Config, ours: Config): Config {
   merged.unsuppressible = [...new Set([...hadolint.unsuppressible, ...ours.unsuppressible])]
   merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema
   merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels
+  merged.labelPreset = ours.labelPreset ?? hadolint.labelPreset
   merged.origins = { ...hadolint.origins, ...ours.origins }
   if (hadolint.origins.suppress !== undefined && ours.origins.suppress !== undefined) merged.origins.suppress = `${hadolint.origins.suppress}, ${ours.origins.suppress}`
   merged.notApplied = [...hadolint.notApplied, ...ours.notApplied]

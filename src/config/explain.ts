@@ -47,10 +47,10 @@ export function explainConfig(loaded: LoadedConfig, rules: readonly Rule[], over
   const buildArgs = { ...config.buildArgs, ...overrides.buildArgs }
   for (const name of Object.keys(buildArgs).sort()) settings.push([`build-args.${name}`, '(set)', overrides.buildArgs[name] !== undefined ? '--build-arg' : origin(`build-args.${name}`)])
   const labels = Object.entries(config.labelSchema)
-  settings.push(['label-schema', labels.length === 0 ? '(none)' : labels.map(([k, v]) => `${k}: ${v}`).join(', '), origin('label-schema')])
-  settings.push(['strict-labels', String(config.strictLabels), origin('strict-labels')])
+  settings.push(['labels.preset', config.labelPreset ?? '(none)', origin('label-preset')])
+  settings.push(['labels.schema', labels.length === 0 ? '(none)' : labels.map(([k, v]) => `${k}: ${v}`).join(', '), origin('label-schema')])
+  settings.push(['labels.strict', String(config.strictLabels), origin('strict-labels')])
   out.push(...table(settings))
-  if (labels.length > 0 || config.strictLabels) out.push('  (the label schema is kept for the label rules; no rule reads it yet)')
 
   if (config.suppress.length > 0) {
     out.push('', `Ignored without a comment (suppress, from ${origin('suppress')}):`)

@@ -9,7 +9,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { Severity } from '../model/finding.js'
 import type { Rule } from '../rules/types.js'
-import { emptyConfig, ConfigError, LABEL_TYPES, type Config, type FailOn } from './types.js'
+import type { LabelType } from '../parse/label-values.js'
+import { emptyConfig, ConfigError, LABEL_TYPES, withLine, type Config, type FailOn } from './types.js'
 
 /** Where hadolint looks in the working directory, in order (it also looks in $HOME, which a CI run does not share). */
 export const HADOLINT_CONFIG_FILES: readonly string[] = ['.hadolint.yaml', '.hadolint.yml']
@@ -34,6 +35,14 @@ const SHELLCHECK = /^SC\d{4}$/
  * in each setting's origin (`--explain-config` prints them).
  */
 export function fromHadolintConfig(text: string, rules: readonly Rule[], where: string): Config {
+  try {
+    return hadolintSettings(text, rules, where)
+  } catch (err) {
+    throw withLine(err, text, where)
+  }
+}
+
+function hadolintSettings(text: string, rules: readonly Rule[], where: string): Config {
   let raw: unknown
   try {
     raw = parseYaml(text)
@@ -111,16 +120,16 @@ export function fromHadolintConfig(text: string, rules: readonly Rule[], where: 
         break
       }
       case 'label-schema': {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`)
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`, ['label-schema'])
         for (const [label, type] of Object.entries(value as Record<string, unknown>)) {
-          if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`)
-          config.labelSchema[label] = type
+          if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`, ['label-schema', label])
+          config.labelSchema[label] = type as LabelType
         }
         config.origins['label-schema'] = `${where} (label-schema)`
         break
       }
       case 'strict-labels':
-        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`)
+        if (typeof value !== 'boolean') throw new ConfigError(`${where}: "strict-labels" must be true or false`, ['strict-labels'])
         config.strictLabels = value
         config.origins['strict-labels'] = `${where} (strict-labels)`
         break

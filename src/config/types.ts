@@ -2,6 +2,8 @@
 import type { RuleLevel } from '../rules/engine.js'
 import type { OptionValue } from '../rules/types.js'
 import type { Severity } from '../model/finding.js'
+import type { LabelType } from '../parse/label-values.js'
+import { LineCounter, parseDocument } from 'yaml'
 
 /** `images:` — what the built images are for, by Dockerfile path and/or target (stage) name. */
 export interface ImagePurposeRule {
@@ -27,8 +29,11 @@ export interface SuppressRule {
   stages: string[] | null
 }
 
-/** hadolint's label types (`label-schema`). */
-export const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'] as const
+export { LABEL_TYPES } from '../parse/label-values.js'
+
+/** Presets of `labels:` (the label keys of a standard, typed, the ones tools read required). */
+export const LABEL_PRESETS = ['oci'] as const
+export type LabelPreset = (typeof LABEL_PRESETS)[number]
 
 export interface Config {
   rules: Record<string, RuleLevel>
@@ -49,8 +54,11 @@ export interface Config {
   suppress: SuppressRule[]
   /** Run ShellCheck over RUN scripts: true when it is on PATH, false never, or the program's path. */
   shellcheck: boolean | string
-  /** Labels the shipped image must have, by name, with their type; stored for the label rules. */
-  labelSchema: Record<string, string>
+  /** Labels the shipped image must have, by name, with their type (`labels: schema`, hadolint's label-schema). */
+  labelSchema: Record<string, LabelType>
+  /** `labels: preset` (oci): its keys typed, the ones tools read required; null for none. */
+  labelPreset: LabelPreset | null
+  /** A label the schema (or preset) does not name is reported (`labels: strict`, hadolint's strict-labels). */
   strictLabels: boolean
   /** Where each setting that is not a default came from, by setting (`rules.pipefail`, `fail-on`...). */
   origins: Record<string, string>
@@ -72,9 +80,27 @@ export const emptyConfig = (): Config => ({
   suppress: [],
   shellcheck: true,
   labelSchema: {},
+  labelPreset: null,
   strictLabels: false,
   origins: {},
   notApplied: []
 })
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** The setting at fault, as a path of keys (`['labels', 'preset']`), for its line in the file. */
+  readonly at: readonly (string | number)[] | undefined
+  constructor(message: string, at?: readonly (string | number)[]) {
+    super(message)
+    this.at = at
+  }
+}
+
+/** A ConfigError that names its setting, with the setting's line put after the file name (`.stagecraft.yml:4: …`). */
+export function withLine(err: unknown, text: string, where: string): unknown {
+  if (!(err instanceof ConfigError) || err.at === undefined || !err.message.startsWith(`${where}: `)) return err
+  const lines = new LineCounter()
+  const node = parseDocument(text, { lineCounter: lines }).getIn(err.at, true) as { range?: [number, number, number] } | undefined
+  const start = node?.range?.[0]
+  if (start === undefined) return err
+  return new ConfigError(`${where}:${lines.linePos(start).line}: ${err.message.slice(where.length + 2)}`, err.at)
+}

@@ -198,6 +198,8 @@ export interface ParseProblem {
   line: number
   endLine: number
   message: string
+  /** The hadolint code of this problem, when hadolint has one for it (DL3061: an instruction before FROM). */
+  hadolint?: string
 }
 
 export interface DockerfileModel {

@@ -80,8 +80,8 @@ interface ParseContext {
   stageIds: Map<string, number>
 }
 
-function error(ctx: ParseContext, line: number, message: string, endLine = line): void {
-  ctx.errors.push({ line, endLine, message })
+function error(ctx: ParseContext, line: number, message: string, endLine = line, hadolint?: string): void {
+  ctx.errors.push({ line, endLine, message, ...(hadolint === undefined ? {} : { hadolint }) })
 }
 
 /**
@@ -148,7 +148,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
           model.globalArgs.push({ name: v.name, raw: v.raw, value: v.value, line: instruction.line })
         }
       } else if (KEYWORDS.has(instruction.keyword)) {
-        error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine)
+        error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine, 'DL3061')
       }
       return
     }

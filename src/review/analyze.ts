@@ -6,6 +6,7 @@ import { parseDockerfile } from '../parse/parse.js'
 
 import { runRules, type RuleLevel, type RuleOptions, type ScopedIgnore } from '../rules/engine.js'
 import type { SuppressionTool } from '../rules/suppressions.js'
+import type { LabelPolicy } from '../rules/types.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
 import { RULES } from '../rules/registry.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
@@ -37,6 +38,8 @@ export interface AnalysisOptions {
   ignores?: readonly ScopedIgnore[]
   /** What ShellCheck said about this file's RUN scripts, when the review ran it. */
   shellcheck?: readonly ShellcheckComment[]
+  /** The label schema (`labels:`); the label rules are off without one. */
+  labels?: LabelPolicy
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -59,7 +62,7 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
   return runRules(
-    { model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck },
+    { model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck, labels: options.labels },
     { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) }
   )
 }

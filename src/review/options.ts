@@ -1,5 +1,5 @@
 /** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
-import type { Config } from '../config/config.js'
+import { labelPolicy, type Config } from '../config/config.js'
 import type { RuleLevel } from '../rules/engine.js'
 import type { AnalysisOptions } from './analyze.js'
 
@@ -16,6 +16,7 @@ export function analysisOptions(config: Config, overrides: Overrides): AnalysisO
     target: overrides.target ?? config.target,
     buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
     levels: { ...config.rules, ...overrides.levels },
-    options: config.options
+    options: config.options,
+    labels: labelPolicy(config)
   }
 }

@@ -9,7 +9,7 @@ const installs = (c: ShellCommand): boolean => isCommand(c, 'apt-get', 'install'
 
 /**
  * A RUN that runs `apt-get install` with no update of its own: it relies on lists an earlier RUN
- * (of its stage, or of a stage it is built FROM) left, so deleting them there would break it.
+ * (of its stage, or of a stage it is built FROM) left, so deleting them there alone would break it.
  */
 function reliesOnLists(run: Instruction): boolean {
   const commands = runCommands(run)
@@ -31,8 +31,15 @@ export const aptListsLeft: Rule = {
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
         if (!commands.some(updates) || hasCacheMount(run, ['/var/lib/apt/lists'])) return []
-        if (commands.some(removesAptLists) || relyingLater(run) !== null) return []
-        return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }]
+        if (commands.some(removesAptLists)) return []
+        // A later install that relies on these lists would break if this RUN deleted them: the
+        // lists still ship in this layer, so the advice is to update where the install is.
+        const relying = relyingLater(run)
+        const fix =
+          relying === null
+            ? 'end the same RUN with rm -rf /var/lib/apt/lists/*'
+            : `the install on line ${relying.line} relies on them, so run apt-get update in that RUN too and end both with rm -rf /var/lib/apt/lists/* (or update, install and clean up in one RUN)`
+        return [{ line: run.line, endLine: run.endLine, message: `apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: ${fix}`, stage: stage.index }]
       })
     )
   }

@@ -25,8 +25,12 @@ export const aptNoInstallRecommends: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
-        const command = runCommands(run).find(installsRecommends)
+        const commands = runCommands(run)
+        const command = commands.find(installsRecommends)
         if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
+        // The same RUN passes --no-install-recommends to another install: leaving it off this one
+        // is a choice (a desktop app from a PPA that needs its recommends), not an oversight.
+        if (commands.some((c) => (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) && hasOption(c, ['no-install-recommends']))) return []
         if (RECOMMENDS_OFF.test(runText(run)) || configuredBefore(model, stage.index, run.line, RECOMMENDS_OFF)) return []
         return [
           {

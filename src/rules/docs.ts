@@ -37,7 +37,7 @@ export const SILENCE_HEADING = '## How to silence this'
  * Rules whose findings sit on a comment or on the file's first line, not on an instruction, so
  * an ignore comment above an instruction cannot reach them (the docs test keeps this list true).
  */
-export const NOT_ON_AN_INSTRUCTION: ReadonlySet<string> = new Set(['invalid-definition-description', 'invalid-suppression', 'unknown-target'])
+export const NOT_ON_AN_INSTRUCTION: ReadonlySet<string> = new Set(['inline-ignore', 'invalid-definition-description', 'invalid-suppression', 'unknown-target'])
 
 /**
  * The section every rule page ends with: how to silence the rule on one instruction, in one

@@ -9,10 +9,9 @@ export const maintainerDeprecated: Rule = {
     scope: 'all',
     equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
   },
+  // A MAINTAINER before the first FROM is also a parse error (parse-error, DL3061); it is deprecated all the same.
   check: ({ model }) =>
-    model.stages.flatMap((s) =>
-      s.instructions
-        .filter((i) => i.keyword === 'MAINTAINER')
-        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index }))
-    )
+    [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
+      .filter((i) => i.keyword === 'MAINTAINER')
+      .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: i.stage < 0 ? null : i.stage }))
 }

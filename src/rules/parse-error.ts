@@ -9,5 +9,6 @@ export const parseError: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
+  // Most parse problems have no hadolint code; an instruction before FROM is its DL3061.
+  check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null, ...(e.hadolint === undefined ? {} : { equivalents: { hadolint: e.hadolint, buildkit: null } }) }))
 }

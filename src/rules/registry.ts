@@ -48,11 +48,23 @@ import { globalArgNotRedeclared } from './global-arg-not-redeclared.js'
 import { goInstallUnpinned } from './go-install-unpinned.js'
 import { heavyFinalBase } from './heavy-final-base.js'
 import { imageNotPinned } from './image-not-pinned.js'
+import { inlineIgnore } from './inline-ignore.js'
 import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from.js'
 import { invalidDefinitionDescription } from './invalid-definition-description.js'
 import { invalidStageName } from './invalid-stage-name.js'
 import { invalidSuppression } from './invalid-suppression.js'
 import { jsonArgsRecommended } from './json-args-recommended.js'
+import { labelBaseMismatch } from './label-base-mismatch.js'
+import { labelEmpty } from './label-empty.js'
+import { labelInvalidEmail } from './label-invalid-email.js'
+import { labelInvalidHash } from './label-invalid-hash.js'
+import { labelInvalidKey } from './label-invalid-key.js'
+import { labelInvalidRfc3339 } from './label-invalid-rfc3339.js'
+import { labelInvalidSemver } from './label-invalid-semver.js'
+import { labelInvalidSpdx } from './label-invalid-spdx.js'
+import { labelInvalidUrl } from './label-invalid-url.js'
+import { labelMissing } from './label-missing.js'
+import { labelNotInSchema } from './label-not-in-schema.js'
 import { legacyKeyValueFormat } from './legacy-key-value-format.js'
 import { maintainerDeprecated } from './maintainer-deprecated.js'
 import { missingDockerignore } from './missing-dockerignore.js'
@@ -156,11 +168,23 @@ export const RULES: readonly Rule[] = [
   goInstallUnpinned,
   heavyFinalBase,
   imageNotPinned,
+  inlineIgnore,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   invalidStageName,
   invalidSuppression,
   jsonArgsRecommended,
+  labelBaseMismatch,
+  labelEmpty,
+  labelInvalidEmail,
+  labelInvalidHash,
+  labelInvalidKey,
+  labelInvalidRfc3339,
+  labelInvalidSemver,
+  labelInvalidSpdx,
+  labelInvalidUrl,
+  labelMissing,
+  labelNotInSchema,
   legacyKeyValueFormat,
   maintainerDeprecated,
   missingDockerignore,

@@ -6,7 +6,39 @@
  */
 import type { Severity } from '../model/finding.js'
 import type { ShellcheckLevel } from '../model/shellcheck.js'
+import type { DockerfileModel } from '../model/dockerfile.js'
+import { simpleCommands } from '../parse/shell-syntax.js'
+import { stageShell } from './helpers.js'
+import { runSyntax } from './run-helpers.js'
 import type { Rule } from './types.js'
+
+/** POSIX's special built-ins: an assignment written before one stays set in the shell afterwards. */
+const SPECIAL_BUILTINS: ReadonlySet<string> = new Set(['set', 'export', 'readonly', ':', '.', 'eval', 'exec', 'shift', 'trap', 'unset', 'times', 'break', 'continue', 'return', 'exit'])
+
+/**
+ * The names the RUN at a line assigns before a special built-in (`buildDeps='…' set -x && apk add
+ * $buildDeps`). POSIX sh (dash, BusyBox ash) keeps those assignments, so ShellCheck's "referenced
+ * but not assigned" (SC2154) about them is wrong for the shell Docker runs (ShellCheck scopes a
+ * prefix assignment to its command whatever the command is).
+ */
+function keptAssignments(model: DockerfileModel, line: number): Set<string> {
+  const run = model.instructions.find((i) => i.keyword === 'RUN' && i.line <= line && line <= i.endLine)
+  const names = new Set<string>()
+  if (run === undefined) return names
+  // /bin/sh (dash, ash, or bash started as sh, which is POSIX mode) keeps them; bash under SHELL does not.
+  const argv = stageShell(model, run.stage, run.line).argv
+  if (argv !== null && !/(?:^|\/)(?:sh|dash|ash)$/.test(argv[0] ?? '')) return names
+  for (const c of simpleCommands(runSyntax(run))) {
+    if (c.assignments.length === 0 || !SPECIAL_BUILTINS.has(c.words[0]?.text ?? '')) continue
+    for (const a of c.assignments) names.add(a.text.slice(0, Math.max(0, a.text.indexOf('='))))
+  }
+  return names
+}
+
+/** `buildDeps is referenced but not assigned.` → `buildDeps`. */
+function unassignedName(message: string): string | null {
+  return /^(\w+) is referenced but not assigned/.exec(message)?.[1] ?? null
+}
 
 const SEVERITY: Record<ShellcheckLevel, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' }
 const RANK: Record<ShellcheckLevel, number> = { error: 3, warning: 2, info: 1, style: 0 }
@@ -32,11 +64,15 @@ export const shellcheck: Rule = {
       { name: 'shellcheck-exclude', type: 'string-list', default: SHELLCHECK_NOISE, doc: `ShellCheck codes left out (default ${SHELLCHECK_NOISE.join(', ')}; \`[]\` reports them too).` }
     ]
   },
-  check: ({ shellcheck: comments, options }) => {
+  check: ({ model, shellcheck: comments, options }) => {
     const lowest = RANK[(options['shellcheck-level'] as ShellcheckLevel | undefined) ?? 'warning']
     const excluded = new Set(((options['shellcheck-exclude'] as readonly string[] | null) ?? []).map((c) => c.toUpperCase()))
+    const assignedForSure = (code: number, message: string, line: number): boolean => {
+      const name = code === 2154 ? unassignedName(message) : null
+      return name !== null && keptAssignments(model, line).has(name)
+    }
     return (comments ?? [])
-      .filter((c) => RANK[c.level] >= lowest && !excluded.has(`SC${c.code}`))
+      .filter((c) => RANK[c.level] >= lowest && !excluded.has(`SC${c.code}`) && !assignedForSure(c.code, c.message, c.line))
       .map((c) => ({
         line: c.line,
         endLine: c.endLine,

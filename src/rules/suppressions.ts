@@ -78,6 +78,8 @@ function resolve(names: string[], tool: SuppressionTool, rules: readonly Rule[],
       continue
     }
     const matches = rules.filter((r) => (tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === upper : r.meta.equivalents.buildkit === name))
+    // A finding may carry a code its rule does not declare (parse-error's DL3061): named by code, it is silenced too.
+    if (tool === 'hadolint' && isHadolintCode(upper)) ids.add(hadolintId(upper))
     // hadolint and BuildKit have checks we do not implement: nothing to suppress there, but a name
     // that is no code of theirs at all is a typo, like an unknown rule id of ours.
     if (matches.length === 0 && (tool === 'stagecraft' || (tool === 'hadolint' && !isHadolintCode(upper)))) unknown.push({ line, name, tool })
@@ -104,6 +106,15 @@ function hadolintIgnore(text: string): { scope: 'next' | 'global' | 'stage'; nam
   const body = m[2] as string
   const hash = body.indexOf('#')
   return { scope: (m[1] as 'global' | 'stage' | undefined) ?? 'next', names: list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) }
+}
+
+/** The comments that suppress findings (ours, hadolint's pragmas, BuildKit's check=skip), with who wrote them. */
+export function suppressionComments(model: DockerfileModel): { line: number; tool: SuppressionTool; text: string }[] {
+  return model.comments.flatMap((comment) => {
+    const text = comment.text.trim()
+    const tool: SuppressionTool | null = /^stagecraft-ignore(?:-file)?\b/.test(text) ? 'stagecraft' : hadolintIgnore(text) !== null ? 'hadolint' : /^check\s*=\s*skip\s*=/.test(text) ? 'buildkit' : null
+    return tool === null ? [] : [{ line: comment.line, tool, text }]
+  })
 }
 
 function computeSuppressions(model: DockerfileModel, rules: readonly Rule[]): Suppressions {
@@ -149,14 +160,20 @@ function computeSuppressions(model: DockerfileModel, rules: readonly Rule[]): Su
 }
 
 /** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
-const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error'])
+const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error', 'inline-ignore'])
 
 const covers = (set: RuleSet, id: string): boolean => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id))
 
 /** The ids a suppression may name a finding by: its rule, and for a ShellCheck finding its code. */
 function idsOf(finding: Pick<Finding, 'rule'> & { equivalents?: Finding['equivalents'] }): string[] {
   const code = finding.equivalents?.hadolint ?? null
-  return code !== null && SHELLCHECK_CODE.test(code) ? [finding.rule, shellcheckId(code)] : [finding.rule]
+  if (code === null) return [finding.rule]
+  return [finding.rule, SHELLCHECK_CODE.test(code) ? shellcheckId(code) : hadolintId(code)]
+}
+
+/** The id a `# hadolint ignore=DL3061` names a finding by when the finding, not its rule, carries the code. */
+function hadolintId(code: string): string {
+  return `hadolint/${code}`
 }
 
 /** Whether a finding is silenced by a comment of a tool the policy lets count (by default all of them). */
@@ -166,5 +183,6 @@ export function isSuppressed(
   honoured: readonly SuppressionTool[] = SUPPRESSION_TOOLS
 ): boolean {
   const ids = idsOf(finding)
-  return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && ids.some((id) => covers(s.ids, id)))
+  // A blanket ignore is judged by the finding's rule: some rules it never silences.
+  return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && (s.ids === 'all' ? covers('all', finding.rule) : ids.some((id) => covers(s.ids, id))))
 }

@@ -9,6 +9,7 @@ import type { DockerfileModel } from '../model/dockerfile.js'
 import type { BuildContext } from '../model/analysis.js'
 import type { StageGraph } from '../model/graph.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
+import type { LabelType } from '../parse/label-values.js'
 
 export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
 
@@ -88,6 +89,18 @@ export interface RuleContext {
   options: Readonly<Record<string, OptionValue>>
   /** What ShellCheck said about the RUN scripts, when the review ran it (the shellcheck rule reads it). */
   shellcheck?: readonly ShellcheckComment[] | undefined
+  /** The labels the shipped image must have and their types (`labels:`); undefined: no label checks. */
+  labels?: LabelPolicy | undefined
+}
+
+/** What the configuration says of the shipped image's labels (`labels:`, hadolint's `label-schema`). */
+export interface LabelPolicy {
+  /** Labels with a type: a literal value is checked against it; under `strict`, the only labels allowed. */
+  types: Readonly<Record<string, LabelType>>
+  /** Labels the shipped image must have. */
+  required: readonly string[]
+  /** hadolint's strict-labels: a label the schema does not name is reported. */
+  strict: boolean
 }
 
 export interface Rule {

@@ -9,6 +9,7 @@
  *  - EXPOSE uses it (BuildKit does not check EXPOSE; the port silently disappears).
  * Global ARGs used without re-declaring them are `global-arg-not-redeclared`'s.
  */
+import { canonicalRepository, parseImageReference } from '../parse/image-ref.js'
 import { environmentReads, runScript } from '../parse/shell.js'
 import { PLATFORM_ARGS, referencedNames, unguardedNames } from '../parse/variables.js'
 import { stageLabel } from '../graph/image.js'
@@ -26,6 +27,22 @@ const BASE_IMAGE_ENV =
   /^(?:PATH|HOME|HOSTNAME|LANG|LANGUAGE|LC_\w+|TERM|TZ|USER|SHELL|PWD|GPG_KEYS?|PHPIZE_DEPS|APP_UID|PKG_RELEASE|DEBIAN_FRONTEND|(?:LD_)?LIBRARY_PATH|PKG_CONFIG_PATH|MANPATH|VIRTUAL_ENV|XDG_\w+)$|^(?:JAVA|JDK|JRE|GO|GOLANG|NODE|NPM|YARN|PYTHON|PIP|RUBY|GEM|BUNDLE|BUNDLER|PHP|DOTNET|ASPNETCORE|ASPNET|NUGET|CARGO|RUSTUP|RUST|MAVEN|GRADLE|NGINX|NJS|HTTPD|TOMCAT|CATALINA|PG|POSTGRES|MYSQL|MARIADB|MONGO|REDIS|ELIXIR|ERLANG|OTP|GHC|PERL|JULIA|SWIFT|DART|CONDA|MAMBA|HADOOP|SPARK|CUDA|NVIDIA|NV|ANDROID|DOCKER|JENKINS)(?:_\w+|PATH|ROOT|BIN|FLAGS)$/
 
 const MAX_SUGGESTION_NAMES = 500
+
+/**
+ * Official OS images whose configuration sets no environment but PATH: on them, as on scratch,
+ * a name no ARG or ENV defines is undefined for sure (BuildKit, which reads the image, says so too).
+ */
+const PATH_ONLY_BASES: ReadonlySet<string> = new Set(
+  ['alpine', 'busybox', 'debian', 'ubuntu', 'fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'archlinux', 'oraclelinux', 'photon'].map((n) => `docker.io/library/${n}`)
+)
+
+/** The environment a stage's root image is known to set: none (scratch), PATH only, or unknown (null). */
+function knownEnvironment(root: Stage): readonly string[] | null {
+  if (root.base.kind === 'scratch') return []
+  if (root.base.kind !== 'image' || root.base.unresolved.length > 0) return null
+  const ref = parseImageReference(root.base.resolved)
+  return ref !== null && PATH_ONLY_BASES.has(canonicalRepository(ref)) ? ['PATH'] : null
+}
 
 interface Declaration {
   stage: Stage
@@ -85,12 +102,12 @@ export const undefinedVar: Rule = {
     const globals = new Set(model.globalArgs.map((a) => a.name))
     const declared = declarations(model)
     // Per stage, through FROM <stage> (bases come first, so one pass): the root's kind, and how many names the chain declares.
-    const rootKind: string[] = []
+    const rootEnv: (readonly string[] | null)[] = []
     const names: number[] = []
     for (const stage of model.stages) {
       const base = parentStage(stage)
       const own = stage.instructions.reduce((m, i) => m + (i.variables?.length ?? 0), 0)
-      rootKind[stage.index] = base === null ? stage.base.kind : (rootKind[base] ?? 'image')
+      rootEnv[stage.index] = base === null ? knownEnvironment(stage) : (rootEnv[base] ?? null)
       names[stage.index] = own + (base === null ? 0 : (names[base] ?? 0))
     }
     return model.stages.flatMap((stage) => {
@@ -98,13 +115,15 @@ export const undefinedVar: Rule = {
         for (let at: number | null = stage.index, steps = 0; at !== null && steps <= model.stages.length; at = parentStage(model.stages[at] as Stage), steps++) if (at === other) return true
         return false
       }
-      const fromScratch = rootKind[stage.index] === 'scratch'
+      // The base's environment is known (scratch, or an OS image that sets only PATH): a name outside it is undefined for sure.
+      const baseEnv = rootEnv[stage.index] ?? null
+      const fromScratch = baseEnv !== null
       const manyNames = (names[stage.index] ?? 0) > MAX_SUGGESTION_NAMES
       const reported = new Set<string>()
       const reports: RuleReport[] = []
       for (const ins of stage.instructions.slice(1)) {
         for (const name of readNames(ins, declared)) {
-          if (ins.scope.has(name) || globals.has(name) || reported.has(name)) continue
+          if (ins.scope.has(name) || globals.has(name) || reported.has(name) || baseEnv?.includes(name) === true) continue
           const places = declared.get(name) ?? []
           const later = places.find((d) => d.stage === stage && d.line > ins.line)
           const elsewhere = places.find((d) => !inChain(d.stage.index))
@@ -114,7 +133,7 @@ export const undefinedVar: Rule = {
             message = `$${name} is used before ${later.keyword} ${name} (line ${later.line}) defines it, so it expands to nothing here; move the ${later.keyword} above this line`
           } else if (ins.keyword !== 'RUN') {
             // A typo is a guess among a few names; thousands of generated ones make it costly and unlikely.
-            const suggestion = manyNames ? null : closest(name, ins.scope.keys())
+            const suggestion = manyNames ? null : closest(name, [...ins.scope.keys(), ...(baseEnv ?? ['PATH'])])
             if (suggestion !== null) message = `$${name} is not defined at this point, so it expands to nothing. Did you mean $${suggestion}?`
           }
           if (message === null && PLATFORM_ARGS.includes(name)) {
