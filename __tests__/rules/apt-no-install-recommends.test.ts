@@ -5,6 +5,10 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(aptNoInstallRecommends, {
   valid: [
+    // open-runtimes: bash is in every Debian image (Essential), so nothing new comes with it.
+    { name: 'only packages every Debian image already has', code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y bash && rm -rf /var/lib/apt/lists/*') },
+    // localstack: an upgrade of what is installed installs nothing new.
+    { name: 'apt-get install --only-upgrade', code: df('FROM python:3.13-slim', 'RUN apt-get update && apt-get install --only-upgrade libexpat1') },
     // jessfraz/dockerfiles, 8 desktop-app images: the tooling installs without recommends, the app from its PPA with them, on purpose.
     { name: 'the same RUN passes the flag to another install: leaving it off the app is a choice', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y --no-install-recommends software-properties-common && add-apt-repository ppa:x/y && apt-get update && apt-get install -y yubikey-manager') },
     { name: '--no-install-recommends anywhere in the command', code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl --no-install-recommends && rm -rf /var/lib/apt/lists/*') },
@@ -14,6 +18,10 @@ testRule(aptNoInstallRecommends, {
     { name: 'install with no package (-f), and a dry run', code: df('FROM debian:12', 'RUN dpkg -i /tmp/a.deb || apt-get install -y -f', 'RUN apt-get install -s curl') }
   ],
   invalid: [
+    // frappe_docker's wkhtmltox .deb, open-runtimes' $SYSTEM_PACKAGES: what they recommend is not known here.
+    { name: 'a local .deb is info', code: df('FROM python:3.12-slim-bookworm', 'RUN curl -sLO https://example.com/wkhtmltox.deb && apt-get install -y ./wkhtmltox.deb && rm wkhtmltox.deb'), errors: [{ line: 2, severity: 'info', message: 'which cannot be read from here' }] },
+    { name: 'a list from a build argument is info', code: df('FROM debian:12', 'ARG SYSTEM_PACKAGES=""', 'RUN apt-get update && apt-get install -y $SYSTEM_PACKAGES'), errors: [{ line: 3, severity: 'info' }] },
+    { name: 'bash with a package that is not installed yet', code: df('FROM debian:12', 'RUN apt-get install -y bash curl'), errors: [{ line: 2, severity: 'warning', message: 'bash, curl' }] },
     { name: 'the shipped stage', code: df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl git && rm -rf /var/lib/apt/lists/*'), errors: [{ line: 2, message: 'apt-get install curl, git without --no-install-recommends' }] },
     { name: 'two installs of a RUN, neither with the flag', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y software-properties-common && add-apt-repository ppa:x/y && apt-get update && apt-get install -y yubikey-manager'), errors: [{ line: 2, message: 'software-properties-common' }] },
     { name: 'the flag in another RUN does not excuse this one', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y python3-software-properties', 'RUN apt-get install -y --no-install-recommends inkscape'), errors: [{ line: 2 }] },

@@ -5,6 +5,8 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(heavyFinalBase, {
   valid: [
+    // goreleaser's own image: compilers added to golang, tools copied in, nothing built: the toolchain is the product.
+    { name: 'a toolchain image that adds compilers and builds nothing', code: df('FROM docker:29-cli AS docker', 'FROM golang:1.27-alpine', 'RUN apk add --no-cache bash build-base git make tini', 'COPY --from=docker /usr/local/bin/docker /usr/bin/docker', 'ENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh"]') },
     { name: 'golang only in the build stage', code: df('FROM golang:1.22 AS build', 'RUN go build -o /a', 'FROM gcr.io/distroless/static', 'COPY --from=build /a /a') },
     { name: 'node slim', code: df('FROM node:20-slim', 'CMD ["node", "x.js"]') },
     { name: 'a JRE', code: df('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar') },
@@ -16,6 +18,8 @@ testRule(heavyFinalBase, {
     { name: 'a JRE of another family', code: df('FROM amazoncorretto:8-alpine-jre', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]') }
   ],
   invalid: [
+    { name: 'compilers added, and the app built and run here', code: df('FROM golang:1.22-alpine', 'RUN apk add --no-cache build-base', 'COPY . .', 'RUN go build -o /app .', 'CMD ["/app"]'), errors: [{ line: 1, message: 'Split the file' }] },
+    { name: 'compilers added, and language packages installed', code: df('FROM python:3.12', 'RUN apt-get install -y gcc', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'), errors: [{ line: 1 }] },
     { name: 'a single golang stage', code: df('FROM golang:1.22', 'RUN go build -o /a', 'CMD ["/a"]'), errors: [{ line: 1, message: 'Split the file' }] },
     {
       name: 'the final stage inherits from a node stage',

@@ -10,7 +10,7 @@ export const aptInsteadOfAptGet: Rule = {
   meta: {
     id: 'apt-instead-of-apt-get',
     title: 'apt in RUN instead of apt-get',
-    severity: 'warning',
+    severity: 'info',
     category: 'correctness',
     scope: 'all',
     equivalents: { hadolint: 'DL3027', buildkit: null }

@@ -6,24 +6,8 @@
 import { packageInstalls, packageName } from '../parse/packages.js'
 import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
 import { baseHasBuildTools, commentsAbout, laterRunFinder } from './helpers.js'
-import { compilesAgainstKernelAtRunTime, isCommand, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
+import { compilesAgainstKernelAtRunTime, isBuildTool, isCommand, isCompiler, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
-
-/** Compilers and build systems: what makes a stage a build environment. */
-const COMPILERS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'meson', 'ninja-build', 'golang', 'go', 'rustc', 'cargo', 'development tools'])
-
-/** Build inputs that programs also need at run time often enough (headers for a dlopen'ed `.so`, git for a program that clones or updates itself): listed with a compiler, never alone. */
-const WITH_COMPILER = new Set(['pkg-config', 'pkgconf', 'libtool', 'linux-headers', 'musl-dev', 'libc6-dev', 'libc-dev', 'git'])
-
-export function isCompiler(pkg: string): boolean {
-  const name = packageName(pkg).toLowerCase()
-  return COMPILERS.has(name) || /^(?:gcc|g\+\+|clang)-\d+$/.test(name)
-}
-
-export function isBuildTool(pkg: string): boolean {
-  const name = packageName(pkg).toLowerCase()
-  return isCompiler(name) || WITH_COMPILER.has(name) || name.endsWith('-dev') || name.endsWith('-devel')
-}
 
 const BUILD_PROGRAMS = new Set(['make', 'gmake', 'cmake', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'configure', 'autoreconf', 'autogen.sh', 'meson', 'ninja', 'qmake', 'phpize', 'docker-php-ext-install', 'node-gyp', 'cpanm', 'rustc'])
 const LANGUAGE_MANAGERS = new Set(['pip', 'gem', 'npm', 'yarn', 'pnpm'])

@@ -5,7 +5,7 @@
 import type { DockerfileModel, Stage } from '../model/dockerfile.js'
 import { rootImage, stageChain } from './helpers.js'
 import { runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
-import { buildCommand, runCommands } from './run-helpers.js'
+import { buildCommand, isCompiler, runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 interface Family {
@@ -78,6 +78,17 @@ function shipsNoApplication(chain: readonly Stage[]): boolean {
 const LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem'])
 
 /**
+ * An image that adds compilers of its own to the toolchain and builds nothing itself: the
+ * toolchain is what it ships (goreleaser's image runs users' builds), not a leftover.
+ */
+function shipsAToolchain(chain: readonly Stage[]): boolean {
+  const instructions = chain.flatMap((stage) => stage.instructions)
+  const addsCompilers = instructions.some((i) => runInstalls(i).some((p) => SYSTEM_MANAGERS.has(p.manager) && p.packages.some(isCompiler)))
+  const builds = instructions.some((i) => runCommands(i).some((c) => buildCommand(c) !== null) || runInstalls(i).some((p) => LANGUAGE_MANAGERS.has(p.manager)))
+  return addsCompilers && !builds
+}
+
+/**
  * Whether the only stage builds something: compiles, or installs language packages that may need
  * the toolchain to build native code. Then a build stage is worth splitting out; a prebuilt jar
  * just needs the lighter base.
@@ -101,7 +112,8 @@ export const heavyFinalBase: Rule = {
   check: ({ model, graph }) => {
     if (graph.target === null) return []
     const root = rootImage(model, graph.target)
-    if (root === null || shipsNoApplication(stageChain(model, graph.target))) return []
+    const chain = stageChain(model, graph.target)
+    if (root === null || shipsNoApplication(chain) || shipsAToolchain(chain)) return []
     const image = root.base.image ?? ''
     const family = familyOf(image)
     if (family === undefined) return []

@@ -322,3 +322,19 @@ export function mentions(run: Instruction, words: readonly string[] | RegExp): b
   const has = (text: string): boolean => (words instanceof RegExp ? words.test(text) : words.some((w) => text.includes(w)))
   return has(run.raw) || run.heredocs.some((h) => has(h.content))
 }
+
+/** Compilers and build systems: what makes a stage a build environment. */
+const COMPILERS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'meson', 'ninja-build', 'golang', 'go', 'rustc', 'cargo', 'development tools'])
+
+/** Build inputs that programs also need at run time often enough (headers for a dlopen'ed `.so`, git for a program that clones or updates itself): listed with a compiler, never alone. */
+const WITH_COMPILER = new Set(['pkg-config', 'pkgconf', 'libtool', 'linux-headers', 'musl-dev', 'libc6-dev', 'libc-dev', 'git'])
+
+export function isCompiler(pkg: string): boolean {
+  const name = packageName(pkg).toLowerCase()
+  return COMPILERS.has(name) || /^(?:gcc|g\+\+|clang)-\d+$/.test(name)
+}
+
+export function isBuildTool(pkg: string): boolean {
+  const name = packageName(pkg).toLowerCase()
+  return isCompiler(name) || WITH_COMPILER.has(name) || name.endsWith('-dev') || name.endsWith('-devel')
+}
