@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9963);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6302:
+/***/ 9963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44990,8 +44990,8 @@ const ALLOWED_FLAGS = {
 /** BuildKit gives `scratch` the default PATH (dockerfile2llb emptyImage), so `ENV PATH=$PATH:/x` works there. */
 const SCRATCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
-function parse_error(ctx, line, message, endLine = line) {
-    ctx.errors.push({ line, endLine, message });
+function parse_error(ctx, line, message, endLine = line, hadolint) {
+    ctx.errors.push({ line, endLine, message, ...(hadolint === undefined ? {} : { hadolint }) });
 }
 /**
  * Normalises line endings and the BOM so line numbers match what GitHub and BuildKit count:
@@ -45057,7 +45057,7 @@ function parseDockerfile(source, options = {}) {
                 }
             }
             else if (KEYWORDS.has(instruction.keyword)) {
-                parse_error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine);
+                parse_error(ctx, instruction.line, `${instruction.keyword} before the first FROM: only ARG may come before FROM`, instruction.endLine, 'DL3061');
             }
             return;
         }
@@ -45566,6 +45566,9 @@ function resolve(names, tool, rules, line, unknown) {
             continue;
         }
         const matches = rules.filter((r) => (tool === 'stagecraft' ? r.meta.id === name : tool === 'hadolint' ? r.meta.equivalents.hadolint === upper : r.meta.equivalents.buildkit === name));
+        // A finding may carry a code its rule does not declare (parse-error's DL3061): named by code, it is silenced too.
+        if (tool === 'hadolint' && isHadolintCode(upper))
+            ids.add(hadolintId(upper));
         // hadolint and BuildKit have checks we do not implement: nothing to suppress there, but a name
         // that is no code of theirs at all is a typo, like an unknown rule id of ours.
         if (matches.length === 0 && (tool === 'stagecraft' || (tool === 'hadolint' && !isHadolintCode(upper))))
@@ -45593,6 +45596,14 @@ function hadolintIgnore(text) {
     const body = m[2];
     const hash = body.indexOf('#');
     return { scope: m[1] ?? 'next', names: list(hash < 0 ? body : body.slice(0, hash), /[\s,]+/) };
+}
+/** The comments that suppress findings (ours, hadolint's pragmas, BuildKit's check=skip), with who wrote them. */
+function suppressionComments(model) {
+    return model.comments.flatMap((comment) => {
+        const text = comment.text.trim();
+        const tool = /^stagecraft-ignore(?:-file)?\b/.test(text) ? 'stagecraft' : hadolintIgnore(text) !== null ? 'hadolint' : /^check\s*=\s*skip\s*=/.test(text) ? 'buildkit' : null;
+        return tool === null ? [] : [{ line: comment.line, tool, text }];
+    });
 }
 function computeSuppressions(model, rules) {
     const result = { entries: [], buildkitErrors: false, unknown: [] };
@@ -45644,17 +45655,24 @@ function computeSuppressions(model, rules) {
     return result;
 }
 /** Findings about an unreadable file are only silenced by name, never by a blanket ignore. */
-const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error']);
+const UNSILENCEABLE_BY_ALL = new Set(['parse-error', 'internal-error', 'inline-ignore']);
 const covers = (set, id) => (set === 'all' ? !UNSILENCEABLE_BY_ALL.has(id) : set.has(id));
 /** The ids a suppression may name a finding by: its rule, and for a ShellCheck finding its code. */
 function idsOf(finding) {
     const code = finding.equivalents?.hadolint ?? null;
-    return code !== null && SHELLCHECK_CODE.test(code) ? [finding.rule, shellcheckId(code)] : [finding.rule];
+    if (code === null)
+        return [finding.rule];
+    return [finding.rule, SHELLCHECK_CODE.test(code) ? shellcheckId(code) : hadolintId(code)];
+}
+/** The id a `# hadolint ignore=DL3061` names a finding by when the finding, not its rule, carries the code. */
+function hadolintId(code) {
+    return `hadolint/${code}`;
 }
 /** Whether a finding is silenced by a comment of a tool the policy lets count (by default all of them). */
 function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
     const ids = idsOf(finding);
-    return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && ids.some((id) => covers(s.ids, id)));
+    // A blanket ignore is judged by the finding's rule: some rules it never silences.
+    return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && (s.ids === 'all' ? covers('all', finding.rule) : ids.some((id) => covers(s.ids, id))));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/engine.ts
@@ -47227,6 +47245,18 @@ function mentions(run, words) {
     const has = (text) => (words instanceof RegExp ? words.test(text) : words.some((w) => text.includes(w)));
     return has(run.raw) || run.heredocs.some((h) => has(h.content));
 }
+/** Compilers and build systems: what makes a stage a build environment. */
+const COMPILERS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'meson', 'ninja-build', 'golang', 'go', 'rustc', 'cargo', 'development tools']);
+/** Build inputs that programs also need at run time often enough (headers for a dlopen'ed `.so`, git for a program that clones or updates itself): listed with a compiler, never alone. */
+const WITH_COMPILER = new Set(['pkg-config', 'pkgconf', 'libtool', 'linux-headers', 'musl-dev', 'libc6-dev', 'libc-dev', 'git']);
+function isCompiler(pkg) {
+    const name = packageName(pkg).toLowerCase();
+    return COMPILERS.has(name) || /^(?:gcc|g\+\+|clang)-\d+$/.test(name);
+}
+function isBuildTool(pkg) {
+    const name = packageName(pkg).toLowerCase();
+    return isCompiler(name) || WITH_COMPILER.has(name) || name.endsWith('-dev') || name.endsWith('-devel');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/apk-no-cache.ts
 
@@ -47853,7 +47883,7 @@ const aptInsteadOfAptGet = {
     meta: {
         id: 'apt-instead-of-apt-get',
         title: 'apt in RUN instead of apt-get',
-        severity: 'warning',
+        severity: 'info',
         category: 'correctness',
         scope: 'all',
         equivalents: { hadolint: 'DL3027', buildkit: null }
@@ -47883,7 +47913,7 @@ const updates = (c) => isCommand(c, 'apt-get', 'update') || isCommand(c, 'apt', 
 const installs = (c) => isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install');
 /**
  * A RUN that runs `apt-get install` with no update of its own: it relies on lists an earlier RUN
- * (of its stage, or of a stage it is built FROM) left, so deleting them there would break it.
+ * (of its stage, or of a stage it is built FROM) left, so deleting them there alone would break it.
  */
 function reliesOnLists(run) {
     const commands = runCommands(run);
@@ -47904,9 +47934,15 @@ const aptListsLeft = {
             const commands = runCommands(run);
             if (!commands.some(updates) || hasCacheMount(run, ['/var/lib/apt/lists']))
                 return [];
-            if (commands.some(removesAptLists) || relyingLater(run) !== null)
+            if (commands.some(removesAptLists))
                 return [];
-            return [{ line: run.line, endLine: run.endLine, message: 'apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: end the same RUN with rm -rf /var/lib/apt/lists/*', stage: stage.index }];
+            // A later install that relies on these lists would break if this RUN deleted them: the
+            // lists still ship in this layer, so the advice is to update where the install is.
+            const relying = relyingLater(run);
+            const fix = relying === null
+                ? 'end the same RUN with rm -rf /var/lib/apt/lists/*'
+                : `the install on line ${relying.line} relies on them, so run apt-get update in that RUN too and end both with rm -rf /var/lib/apt/lists/* (or update, install and clean up in one RUN)`;
+            return [{ line: run.line, endLine: run.endLine, message: `apt-get update leaves ~20-50 MB of package lists in this layer of the shipped image: ${fix}`, stage: stage.index }];
         }));
     }
 };
@@ -47917,10 +47953,20 @@ const aptListsLeft = {
 
 /** `APT::Install-Recommends "false"` in apt.conf.d, or `-o APT::Install-Recommends=0`. */
 const RECOMMENDS_OFF = /Install-Recommends\W+(?:false|0|no|off)\b/i;
+/**
+ * Packages of priority required (Essential) that every Debian and Ubuntu image already has:
+ * apt adds no recommends for a package that is installed (open-runtimes' `apt-get install -y bash`).
+ */
+const ALREADY_INSTALLED = new Set(['bash', 'coreutils', 'dash', 'grep', 'sed', 'tar', 'gzip', 'findutils', 'diffutils', 'hostname', 'login', 'util-linux', 'base-files', 'debianutils', 'ncurses-bin', 'ncurses-base', 'perl-base', 'sysvinit-utils', 'mawk', 'bsdutils', 'libc-bin', 'debconf', 'dpkg', 'apt', 'init-system-helpers']);
+/** A local package file or a list from a variable: what it recommends cannot be read here. */
+const unknownPackage = (name) => name.includes('$') || name.endsWith('.deb');
 function installsRecommends(c) {
     if (!(isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')))
         return false;
-    if (operands(c).length < 2 || hasOption(c, ['no-install-recommends', 'simulate', 'dry-run', 'just-print', 'recon', 'no-act', 'download-only'], 'sd'))
+    // --only-upgrade installs nothing new (localstack's `apt-get install --only-upgrade libexpat1`).
+    if (operands(c).length < 2 || hasOption(c, ['no-install-recommends', 'simulate', 'dry-run', 'just-print', 'recon', 'no-act', 'download-only', 'only-upgrade'], 'sd'))
+        return false;
+    if (operands(c).slice(1).every((p) => ALREADY_INSTALLED.has(p.split('=')[0])))
         return false;
     return !c.args.some((a) => RECOMMENDS_OFF.test(a) || /^--install-recommends=(?:false|0|no|off)$/i.test(a));
 }
@@ -47934,17 +47980,28 @@ const aptNoInstallRecommends = {
         equivalents: { hadolint: 'DL3015', buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
-        const command = runCommands(run).find(installsRecommends);
+        const commands = runCommands(run);
+        const command = commands.find(installsRecommends);
         if (command === undefined || !posixShellAt(model, stage.index)(run.line))
+            return [];
+        // The same RUN passes --no-install-recommends to another install: leaving it off this one
+        // is a choice (a desktop app from a PPA that needs its recommends), not an oversight.
+        if (commands.some((c) => (isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')) && hasOption(c, ['no-install-recommends'])))
             return [];
         if (RECOMMENDS_OFF.test(runText(run)) || configuredBefore(model, stage.index, run.line, RECOMMENDS_OFF))
             return [];
+        const packages = operands(command).slice(1);
+        const unknown = packages.every(unknownPackage);
         return [
             {
                 line: run.line,
                 endLine: run.endLine,
-                message: `${command.program} install ${listNames(operands(command).slice(1))} without --no-install-recommends also installs every package the named ones recommend (documentation, extra tools, often as much again) into the shipped image: add --no-install-recommends, and name the recommended packages the image really needs`,
-                stage: stage.index
+                message: unknown
+                    ? `${command.program} install ${listNames(packages)} without --no-install-recommends also installs whatever ${packages.length === 1 ? 'it recommends' : 'they recommend'}, which cannot be read from here: add --no-install-recommends if the image does not need them`
+                    : `${command.program} install ${listNames(packages)} without --no-install-recommends also installs every package the named ones recommend (documentation, extra tools, often as much again) into the shipped image: add --no-install-recommends, and name the recommended packages the image really needs`,
+                stage: stage.index,
+                // A local .deb or a list from a build argument may recommend nothing at all.
+                ...(unknown ? { severity: 'info' } : {})
             }
         ];
     }))
@@ -48772,18 +48829,6 @@ const buildPlatformShipped = {
 
 
 
-/** Compilers and build systems: what makes a stage a build environment. */
-const COMPILERS = new Set(['build-essential', 'build-base', 'gcc', 'g++', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'meson', 'ninja-build', 'golang', 'go', 'rustc', 'cargo', 'development tools']);
-/** Build inputs that programs also need at run time often enough (headers for a dlopen'ed `.so`, git for a program that clones or updates itself): listed with a compiler, never alone. */
-const WITH_COMPILER = new Set(['pkg-config', 'pkgconf', 'libtool', 'linux-headers', 'musl-dev', 'libc6-dev', 'libc-dev', 'git']);
-function isCompiler(pkg) {
-    const name = packageName(pkg).toLowerCase();
-    return COMPILERS.has(name) || /^(?:gcc|g\+\+|clang)-\d+$/.test(name);
-}
-function isBuildTool(pkg) {
-    const name = packageName(pkg).toLowerCase();
-    return isCompiler(name) || WITH_COMPILER.has(name) || name.endsWith('-dev') || name.endsWith('-devel');
-}
 const BUILD_PROGRAMS = new Set(['make', 'gmake', 'cmake', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'configure', 'autoreconf', 'autogen.sh', 'meson', 'ninja', 'qmake', 'phpize', 'docker-php-ext-install', 'node-gyp', 'cpanm', 'rustc']);
 const LANGUAGE_MANAGERS = new Set(['pip', 'gem', 'npm', 'yarn', 'pnpm']);
 /** A command that compiles, or installs language packages that may compile native code. */
@@ -50858,6 +50903,16 @@ function shipsNoApplication(chain) {
 }
 const heavy_final_base_LANGUAGE_MANAGERS = new Set(['pip', 'npm', 'yarn', 'pnpm', 'gem']);
 /**
+ * An image that adds compilers of its own to the toolchain and builds nothing itself: the
+ * toolchain is what it ships (goreleaser's image runs users' builds), not a leftover.
+ */
+function shipsAToolchain(chain) {
+    const instructions = chain.flatMap((stage) => stage.instructions);
+    const addsCompilers = instructions.some((i) => runInstalls(i).some((p) => SYSTEM_MANAGERS.has(p.manager) && p.packages.some(isCompiler)));
+    const builds = instructions.some((i) => runCommands(i).some((c) => buildCommand(c) !== null) || runInstalls(i).some((p) => heavy_final_base_LANGUAGE_MANAGERS.has(p.manager)));
+    return addsCompilers && !builds;
+}
+/**
  * Whether the only stage builds something: compiles, or installs language packages that may need
  * the toolchain to build native code. Then a build stage is worth splitting out; a prebuilt jar
  * just needs the lighter base.
@@ -50882,7 +50937,8 @@ const heavyFinalBase = {
         if (graph.target === null)
             return [];
         const root = rootImage(model, graph.target);
-        if (root === null || shipsNoApplication(stageChain(model, graph.target)))
+        const chain = stageChain(model, graph.target);
+        if (root === null || shipsNoApplication(chain) || shipsAToolchain(chain))
             return [];
         const image = root.base.image ?? '';
         const family = heavy_final_base_familyOf(image);
@@ -50921,6 +50977,31 @@ const imageNotPinned = {
         })
             .map((ref) => ({ line: ref.line, message: `${referenceKind(ref)} ${ref.image} is not pinned by digest: append @sha256:… so a re-pushed tag cannot change what you build`, stage: ref.stage }));
     }
+};
+
+;// CONCATENATED MODULE: ./src/rules/inline-ignore.ts
+/**
+ * hadolint's DL1001, off by default: a suppression comment in the Dockerfile. For repositories
+ * whose policy is that findings are fixed or excepted centrally (`suppress:` in the configuration),
+ * not hidden line by line.
+ */
+
+const WHOSE = { stagecraft: 'a Stagecraft', hadolint: 'a hadolint', buildkit: "BuildKit's" };
+const inlineIgnore = {
+    meta: {
+        id: 'inline-ignore',
+        title: 'A suppression comment hides findings in the Dockerfile (off by default)',
+        severity: 'warning',
+        category: 'style',
+        scope: 'all',
+        equivalents: { hadolint: 'DL1001', buildkit: null },
+        experimental: true
+    },
+    check: ({ model }) => suppressionComments(model).map((c) => ({
+        line: c.line,
+        message: `${WHOSE[c.tool]} suppression comment (# ${c.text.length > 60 ? `${c.text.slice(0, 57)}...` : c.text}): fix the finding, or except it in the configuration (suppress: in .stagecraft.yml, with the rule and the stages or paths) where it is reviewed once`,
+        stage: null
+    }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/invalid-default-arg-in-from.ts
@@ -51161,6 +51242,747 @@ const jsonArgsRecommended = {
     }))
 };
 
+;// CONCATENATED MODULE: ./src/parse/spdx-licenses.ts
+/**
+ * SPDX license identifiers (the SPDX License List 3.x, current and deprecated ids), for the
+ * label rules' spdx type. The list is CC0-1.0 (spdx-license-ids 3.0.23).
+ */
+const SPDX_LICENSE_IDS = new Set([
+    '0BSD', '3D-Slicer-1.0', 'AAL', 'ADSL', 'AFL-1.1', 'AFL-1.2', 'AFL-2.0', 'AFL-2.1', 'AFL-3.0', 'AGPL-1.0',
+    'AGPL-1.0-only', 'AGPL-1.0-or-later', 'AGPL-3.0', 'AGPL-3.0-only', 'AGPL-3.0-or-later',
+    'ALGLIB-Documentation', 'AMD-newlib', 'AMDPLPA', 'AML', 'AML-glslang', 'AMPAS', 'ANTLR-PD',
+    'ANTLR-PD-fallback', 'APAFML', 'APL-1.0', 'APSL-1.0', 'APSL-1.1', 'APSL-1.2', 'APSL-2.0',
+    'ASWF-Digital-Assets-1.0', 'ASWF-Digital-Assets-1.1', 'Abstyles', 'AdaCore-doc', 'Adobe-2006',
+    'Adobe-Display-PostScript', 'Adobe-Glyph', 'Adobe-Utopia', 'Advanced-Cryptics-Dictionary', 'Afmparse',
+    'Aladdin', 'Apache-1.0', 'Apache-1.1', 'Apache-2.0', 'App-s2p', 'Arphic-1999', 'Artistic-1.0',
+    'Artistic-1.0-Perl', 'Artistic-1.0-cl8', 'Artistic-2.0', 'Artistic-dist', 'Aspell-RU', 'BOLA-1.1',
+    'BSD-1-Clause', 'BSD-2-Clause', 'BSD-2-Clause-Darwin', 'BSD-2-Clause-FreeBSD', 'BSD-2-Clause-NetBSD',
+    'BSD-2-Clause-Patent', 'BSD-2-Clause-Views', 'BSD-2-Clause-first-lines', 'BSD-2-Clause-pkgconf-disclaimer',
+    'BSD-3-Clause', 'BSD-3-Clause-Attribution', 'BSD-3-Clause-Clear', 'BSD-3-Clause-HP', 'BSD-3-Clause-LBNL',
+    'BSD-3-Clause-Modification', 'BSD-3-Clause-No-Military-License', 'BSD-3-Clause-No-Nuclear-License',
+    'BSD-3-Clause-No-Nuclear-License-2014', 'BSD-3-Clause-No-Nuclear-Warranty', 'BSD-3-Clause-Open-MPI',
+    'BSD-3-Clause-Sun', 'BSD-3-Clause-Tso', 'BSD-3-Clause-acpica', 'BSD-3-Clause-flex', 'BSD-4-Clause',
+    'BSD-4-Clause-Shortened', 'BSD-4-Clause-UC', 'BSD-4.3RENO', 'BSD-4.3TAHOE',
+    'BSD-Advertising-Acknowledgement', 'BSD-Attribution-HPND-disclaimer', 'BSD-Inferno-Nettverk',
+    'BSD-Mark-Modifications', 'BSD-Protection', 'BSD-Source-Code', 'BSD-Source-beginning-file',
+    'BSD-Systemics', 'BSD-Systemics-W3Works', 'BSL-1.0', 'BUSL-1.1', 'Baekmuk', 'Bahyph', 'Barr', 'Beerware',
+    'BitTorrent-1.0', 'BitTorrent-1.1', 'Bitstream-Charter', 'Bitstream-Vera', 'BlueOak-1.0.0', 'Boehm-GC',
+    'Boehm-GC-without-fee', 'Borceux', 'Brian-Gladman-2-Clause', 'Brian-Gladman-3-Clause', 'Buddy',
+    'C-UDA-1.0', 'CAL-1.0', 'CAL-1.0-Combined-Work-Exception', 'CAPEC-tou', 'CATOSL-1.1', 'CC-BY-1.0',
+    'CC-BY-2.0', 'CC-BY-2.5', 'CC-BY-2.5-AU', 'CC-BY-3.0', 'CC-BY-3.0-AT', 'CC-BY-3.0-AU', 'CC-BY-3.0-DE',
+    'CC-BY-3.0-IGO', 'CC-BY-3.0-NL', 'CC-BY-3.0-US', 'CC-BY-4.0', 'CC-BY-NC-1.0', 'CC-BY-NC-2.0',
+    'CC-BY-NC-2.5', 'CC-BY-NC-3.0', 'CC-BY-NC-3.0-DE', 'CC-BY-NC-4.0', 'CC-BY-NC-ND-1.0', 'CC-BY-NC-ND-2.0',
+    'CC-BY-NC-ND-2.5', 'CC-BY-NC-ND-3.0', 'CC-BY-NC-ND-3.0-DE', 'CC-BY-NC-ND-3.0-IGO', 'CC-BY-NC-ND-4.0',
+    'CC-BY-NC-SA-1.0', 'CC-BY-NC-SA-2.0', 'CC-BY-NC-SA-2.0-DE', 'CC-BY-NC-SA-2.0-FR', 'CC-BY-NC-SA-2.0-UK',
+    'CC-BY-NC-SA-2.5', 'CC-BY-NC-SA-3.0', 'CC-BY-NC-SA-3.0-DE', 'CC-BY-NC-SA-3.0-IGO', 'CC-BY-NC-SA-4.0',
+    'CC-BY-ND-1.0', 'CC-BY-ND-2.0', 'CC-BY-ND-2.5', 'CC-BY-ND-3.0', 'CC-BY-ND-3.0-DE', 'CC-BY-ND-4.0',
+    'CC-BY-SA-1.0', 'CC-BY-SA-2.0', 'CC-BY-SA-2.0-UK', 'CC-BY-SA-2.1-JP', 'CC-BY-SA-2.5', 'CC-BY-SA-3.0',
+    'CC-BY-SA-3.0-AT', 'CC-BY-SA-3.0-DE', 'CC-BY-SA-3.0-IGO', 'CC-BY-SA-4.0', 'CC-PDDC', 'CC-PDM-1.0',
+    'CC-SA-1.0', 'CC0-1.0', 'CDDL-1.0', 'CDDL-1.1', 'CDL-1.0', 'CDLA-Permissive-1.0', 'CDLA-Permissive-2.0',
+    'CDLA-Sharing-1.0', 'CECILL-1.0', 'CECILL-1.1', 'CECILL-2.0', 'CECILL-2.1', 'CECILL-B', 'CECILL-C',
+    'CERN-OHL-1.1', 'CERN-OHL-1.2', 'CERN-OHL-P-2.0', 'CERN-OHL-S-2.0', 'CERN-OHL-W-2.0', 'CFITSIO',
+    'CMU-Mach', 'CMU-Mach-nodoc', 'CNRI-Jython', 'CNRI-Python', 'CNRI-Python-GPL-Compatible', 'COIL-1.0',
+    'CPAL-1.0', 'CPL-1.0', 'CPOL-1.02', 'CUA-OPL-1.0', 'Caldera', 'Caldera-no-preamble', 'Catharon',
+    'ClArtistic', 'Clips', 'Community-Spec-1.0', 'Condor-1.1', 'Cornell-Lossless-JPEG', 'Cronyx', 'Crossword',
+    'CryptoSwift', 'CrystalStacker', 'Cube', 'D-FSL-1.0', 'DEC-3-Clause', 'DL-DE-BY-2.0', 'DL-DE-ZERO-2.0',
+    'DOC', 'DRL-1.0', 'DRL-1.1', 'DSDP', 'DocBook-DTD', 'DocBook-Schema', 'DocBook-Stylesheet', 'DocBook-XML',
+    'Dotseqn', 'ECL-1.0', 'ECL-2.0', 'EFL-1.0', 'EFL-2.0', 'EPICS', 'EPL-1.0', 'EPL-2.0',
+    'ESA-PL-permissive-2.4', 'ESA-PL-strong-copyleft-2.4', 'ESA-PL-weak-copyleft-2.4', 'EUDatagrid',
+    'EUPL-1.0', 'EUPL-1.1', 'EUPL-1.2', 'Elastic-2.0', 'Entessa', 'ErlPL-1.1', 'Eurosym', 'FBM', 'FDK-AAC',
+    'FSFAP', 'FSFAP-no-warranty-disclaimer', 'FSFUL', 'FSFULLR', 'FSFULLRSD', 'FSFULLRWD', 'FSL-1.1-ALv2',
+    'FSL-1.1-MIT', 'FTL', 'Fair', 'Ferguson-Twofish', 'Frameworx-1.0', 'FreeBSD-DOC', 'FreeImage', 'Furuseth',
+    'GCR-docs', 'GD', 'GFDL-1.1', 'GFDL-1.1-invariants-only', 'GFDL-1.1-invariants-or-later',
+    'GFDL-1.1-no-invariants-only', 'GFDL-1.1-no-invariants-or-later', 'GFDL-1.1-only', 'GFDL-1.1-or-later',
+    'GFDL-1.2', 'GFDL-1.2-invariants-only', 'GFDL-1.2-invariants-or-later', 'GFDL-1.2-no-invariants-only',
+    'GFDL-1.2-no-invariants-or-later', 'GFDL-1.2-only', 'GFDL-1.2-or-later', 'GFDL-1.3',
+    'GFDL-1.3-invariants-only', 'GFDL-1.3-invariants-or-later', 'GFDL-1.3-no-invariants-only',
+    'GFDL-1.3-no-invariants-or-later', 'GFDL-1.3-only', 'GFDL-1.3-or-later', 'GL2PS', 'GLWTPL', 'GPL-1.0',
+    'GPL-1.0-only', 'GPL-1.0-or-later', 'GPL-2.0', 'GPL-2.0-only', 'GPL-2.0-or-later',
+    'GPL-2.0-with-GCC-exception', 'GPL-2.0-with-autoconf-exception', 'GPL-2.0-with-bison-exception',
+    'GPL-2.0-with-classpath-exception', 'GPL-2.0-with-font-exception', 'GPL-3.0', 'GPL-3.0-only',
+    'GPL-3.0-or-later', 'GPL-3.0-with-GCC-exception', 'GPL-3.0-with-autoconf-exception',
+    'Game-Programming-Gems', 'Giftware', 'Glide', 'Glulxe', 'Graphics-Gems', 'Gutmann', 'HDF5', 'HIDAPI',
+    'HP-1986', 'HP-1989', 'HPND', 'HPND-DEC', 'HPND-Fenneberg-Livingston', 'HPND-INRIA-IMAG', 'HPND-Intel',
+    'HPND-Kevlin-Henney', 'HPND-MIT-disclaimer', 'HPND-Markus-Kuhn', 'HPND-Netrek', 'HPND-Pbmplus', 'HPND-SMC',
+    'HPND-UC', 'HPND-UC-export-US', 'HPND-doc', 'HPND-doc-sell', 'HPND-export-US',
+    'HPND-export-US-acknowledgement', 'HPND-export-US-modify', 'HPND-export2-US',
+    'HPND-merchantability-variant', 'HPND-sell-MIT-disclaimer-xserver', 'HPND-sell-regexpr',
+    'HPND-sell-variant', 'HPND-sell-variant-MIT-disclaimer', 'HPND-sell-variant-MIT-disclaimer-rev',
+    'HPND-sell-variant-critical-systems', 'HTMLTIDY', 'HaskellReport', 'Hippocratic-2.1', 'IBM-pibs', 'ICU',
+    'IEC-Code-Components-EULA', 'IJG', 'IJG-short', 'IPA', 'IPL-1.0', 'ISC', 'ISC-Veillard', 'ISO-permission',
+    'ImageMagick', 'Imlib2', 'Info-ZIP', 'Inner-Net-2.0', 'InnoSetup', 'Intel', 'Intel-ACPI', 'Interbase-1.0',
+    'JPL-image', 'JPNIC', 'JSON', 'Jam', 'JasPer-2.0', 'Kastrup', 'Kazlib', 'Knuth-CTAN', 'LAL-1.2', 'LAL-1.3',
+    'LGPL-2.0', 'LGPL-2.0-only', 'LGPL-2.0-or-later', 'LGPL-2.1', 'LGPL-2.1-only', 'LGPL-2.1-or-later',
+    'LGPL-3.0', 'LGPL-3.0-only', 'LGPL-3.0-or-later', 'LGPLLR', 'LOOP', 'LPD-document', 'LPL-1.0', 'LPL-1.02',
+    'LPPL-1.0', 'LPPL-1.1', 'LPPL-1.2', 'LPPL-1.3a', 'LPPL-1.3c', 'LZMA-SDK-9.11-to-9.20', 'LZMA-SDK-9.22',
+    'Latex2e', 'Latex2e-translated-notice', 'Leptonica', 'LiLiQ-P-1.1', 'LiLiQ-R-1.1', 'LiLiQ-Rplus-1.1',
+    'Libpng', 'Linux-OpenIB', 'Linux-man-pages-1-para', 'Linux-man-pages-copyleft',
+    'Linux-man-pages-copyleft-2-para', 'Linux-man-pages-copyleft-var', 'Lucida-Bitmap-Fonts', 'MIPS', 'MIT',
+    'MIT-0', 'MIT-CMU', 'MIT-Click', 'MIT-Festival', 'MIT-Khronos-old', 'MIT-Modern-Variant', 'MIT-STK',
+    'MIT-Wu', 'MIT-advertising', 'MIT-enna', 'MIT-feh', 'MIT-open-group', 'MIT-testregex', 'MITNFA',
+    'MMIXware', 'MMPL-1.0.1', 'MPEG-SSG', 'MPL-1.0', 'MPL-1.1', 'MPL-2.0', 'MPL-2.0-no-copyleft-exception',
+    'MS-LPL', 'MS-PL', 'MS-RL', 'MTLL', 'Mackerras-3-Clause', 'Mackerras-3-Clause-acknowledgment', 'MakeIndex',
+    'Martin-Birgmeier', 'McPhee-slideshow', 'Minpack', 'MirOS', 'Motosoto', 'MulanPSL-1.0', 'MulanPSL-2.0',
+    'Multics', 'Mup', 'NAIST-2003', 'NASA-1.3', 'NBPL-1.0', 'NCBI-PD', 'NCGL-UK-2.0', 'NCL', 'NCSA', 'NGPL',
+    'NICTA-1.0', 'NIST-PD', 'NIST-PD-TNT', 'NIST-PD-fallback', 'NIST-Software', 'NLOD-1.0', 'NLOD-2.0', 'NLPL',
+    'NOSL', 'NPL-1.0', 'NPL-1.1', 'NPOSL-3.0', 'NRL', 'NTIA-PD', 'NTP', 'NTP-0', 'Naumen', 'Net-SNMP',
+    'NetCDF', 'Newsletr', 'Nokia', 'Noweb', 'Nunit', 'O-UDA-1.0', 'OAR', 'OCCT-PL', 'OCLC-2.0', 'ODC-By-1.0',
+    'ODbL-1.0', 'OFFIS', 'OFL-1.0', 'OFL-1.0-RFN', 'OFL-1.0-no-RFN', 'OFL-1.1', 'OFL-1.1-RFN',
+    'OFL-1.1-no-RFN', 'OGC-1.0', 'OGDL-Taiwan-1.0', 'OGL-Canada-2.0', 'OGL-UK-1.0', 'OGL-UK-2.0', 'OGL-UK-3.0',
+    'OGTSL', 'OLDAP-1.1', 'OLDAP-1.2', 'OLDAP-1.3', 'OLDAP-1.4', 'OLDAP-2.0', 'OLDAP-2.0.1', 'OLDAP-2.1',
+    'OLDAP-2.2', 'OLDAP-2.2.1', 'OLDAP-2.2.2', 'OLDAP-2.3', 'OLDAP-2.4', 'OLDAP-2.5', 'OLDAP-2.6', 'OLDAP-2.7',
+    'OLDAP-2.8', 'OLFL-1.3', 'OML', 'OPL-1.0', 'OPL-UK-3.0', 'OPUBL-1.0', 'OSC-1.0', 'OSET-PL-2.1', 'OSL-1.0',
+    'OSL-1.1', 'OSL-2.0', 'OSL-2.1', 'OSL-3.0', 'OSSP', 'OpenMDW-1.0', 'OpenPBS-2.3', 'OpenSSL',
+    'OpenSSL-standalone', 'OpenVision', 'PADL', 'PDDL-1.0', 'PHP-3.0', 'PHP-3.01', 'PPL', 'PSF-2.0',
+    'ParaType-Free-Font-1.3', 'Parity-6.0.0', 'Parity-7.0.0', 'Pixar', 'Plexus',
+    'PolyForm-Noncommercial-1.0.0', 'PolyForm-Small-Business-1.0.0', 'PostgreSQL', 'Python-2.0',
+    'Python-2.0.1', 'QPL-1.0', 'QPL-1.0-INRIA-2004', 'Qhull', 'RHeCos-1.1', 'RPL-1.1', 'RPL-1.5', 'RPSL-1.0',
+    'RSA-MD', 'RSCPL', 'Rdisc', 'Ruby', 'Ruby-pty', 'SAX-PD', 'SAX-PD-2.0', 'SCEA', 'SGI-B-1.0', 'SGI-B-1.1',
+    'SGI-B-2.0', 'SGI-OpenGL', 'SGMLUG-PM', 'SGP4', 'SHL-0.5', 'SHL-0.51', 'SISSL', 'SISSL-1.2', 'SL',
+    'SMAIL-GPL', 'SMLNJ', 'SMPPL', 'SNIA', 'SOFA', 'SPL-1.0', 'SSH-OpenSSH', 'SSH-short', 'SSLeay-standalone',
+    'SSPL-1.0', 'SUL-1.0', 'SWL', 'Saxpath', 'SchemeReport', 'Sendmail', 'Sendmail-8.23',
+    'Sendmail-Open-Source-1.1', 'SimPL-2.0', 'Sleepycat', 'Soundex', 'Spencer-86', 'Spencer-94', 'Spencer-99',
+    'StandardML-NJ', 'SugarCRM-1.1.3', 'Sun-PPP', 'Sun-PPP-2000', 'SunPro', 'Symlinks', 'TAPR-OHL-1.0', 'TCL',
+    'TCP-wrappers', 'TGPPL-1.0', 'TMate', 'TORQUE-1.1', 'TOSL', 'TPDL', 'TPL-1.0', 'TTWL', 'TTYP0',
+    'TU-Berlin-1.0', 'TU-Berlin-2.0', 'TekHVC', 'TermReadKey', 'ThirdEye', 'TrustedQSL', 'UCAR', 'UCL-1.0',
+    'UMich-Merit', 'UPL-1.0', 'URT-RLE', 'Ubuntu-font-1.0', 'UnRAR', 'Unicode-3.0', 'Unicode-DFS-2015',
+    'Unicode-DFS-2016', 'Unicode-TOU', 'UnixCrypt', 'Unlicense', 'Unlicense-libtelnet',
+    'Unlicense-libwhirlpool', 'VOSTROM', 'VSL-1.0', 'Vim', 'Vixie-Cron', 'W3C', 'W3C-19980720', 'W3C-20150513',
+    'WTFNMFPL', 'WTFPL', 'Watcom-1.0', 'Widget-Workshop', 'WordNet', 'Wsuipa', 'X11',
+    'X11-distribute-modifications-variant', 'X11-no-permit-persons', 'X11-swapped', 'XFree86-1.1', 'XSkat',
+    'Xdebug-1.03', 'Xerox', 'Xfig', 'Xnet', 'YPL-1.0', 'YPL-1.1', 'ZPL-1.1', 'ZPL-2.0', 'ZPL-2.1', 'Zed',
+    'Zeeff', 'Zend-2.0', 'Zimbra-1.3', 'Zimbra-1.4', 'Zlib', 'any-OSI', 'any-OSI-perl-modules',
+    'bcrypt-Solar-Designer', 'blessing', 'bzip2-1.0.5', 'bzip2-1.0.6', 'check-cvs', 'checkmk',
+    'copyleft-next-0.3.0', 'copyleft-next-0.3.1', 'curl', 'cve-tou', 'diffmark', 'dtoa', 'dvipdfm', 'eCos-2.0',
+    'eGenix', 'etalab-2.0', 'fwlw', 'gSOAP-1.3b', 'generic-xts', 'gnuplot', 'gtkbook', 'hdparm',
+    'hyphen-bulgarian', 'iMatix', 'jove', 'libpng-1.6.35', 'libpng-2.0', 'libselinux-1.0', 'libtiff',
+    'libutil-David-Nugent', 'lsof', 'magaz', 'mailprio', 'man2html', 'metamail', 'mpi-permissive', 'mpich2',
+    'mplus', 'ngrep', 'pkgconf', 'pnmstitch', 'psfrag', 'psutils', 'python-ldap', 'radvd', 'snprintf',
+    'softSurfer', 'ssh-keyscan', 'swrule', 'threeparttable', 'ulem', 'w3m', 'wwl', 'wxWindows', 'xinetd',
+    'xkeyboard-config-Zinoviev', 'xlock', 'xpp', 'xzoom', 'zlib-acknowledgement'
+]);
+
+;// CONCATENATED MODULE: ./src/parse/label-values.ts
+/**
+ * What a label value of each of hadolint's label-schema types must look like: a URI (RFC 3986),
+ * an RFC 3339 time, an SPDX license expression, a git commit hash, a semantic version, an email
+ * address (RFC 5322). Pure, and linear in the value: character scans and anchored regular
+ * expressions without nested repetition, so a 1 MB label cannot make them backtrack.
+ */
+
+/** hadolint's label types (`label-schema`), in its order. */
+const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'];
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+// RFC 3986's unreserved and reserved characters; `%` must start a percent-encoded octet.
+const URI_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+/** An absolute URI (RFC 3986): a scheme, a colon, and URI characters after it (`https://example.com/x`). */
+function isUri(value) {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1)
+        return false;
+    if (!SCHEME.test(value.slice(0, colon)))
+        return false;
+    const rest = value.slice(colon + 1);
+    if (!URI_CHARS.test(rest))
+        return false;
+    for (let i = rest.indexOf('%'); i >= 0; i = rest.indexOf('%', i + 1))
+        if (!/^[0-9A-Fa-f]{2}$/.test(rest.slice(i + 1, i + 3)))
+            return false;
+    return true;
+}
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+/** An RFC 3339 date-time (`2024-05-01T12:00:00Z`, `2024-05-01 12:00:00.5+02:00`): the fields in range. */
+function isRfc3339(value) {
+    const m = DATE_TIME.exec(value);
+    if (m === null)
+        return false;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (days === undefined || day < 1 || day > days || hour > 23 || minute > 59 || second > 60)
+        return false;
+    return m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+}
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+/** A semantic version (semver.org 2.0.0): `1.2.3`, `1.0.0-rc.1`, `2.0.0+build.5`; not `v1.2.3` or `1.2`. */
+function isSemver(value) {
+    return value.length <= 256 && SEMVER.test(value);
+}
+/** A git commit hash: 7 to 40 hex digits (abbreviations grow past 7 in large repositories), or 64 (SHA-256 repositories). */
+function isGitHash(value) {
+    return (value.length >= 7 && value.length <= 40) || value.length === 64 ? /^[0-9a-fA-F]+$/.test(value) : false;
+}
+const ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$/;
+const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+function dotAtom(text) {
+    return text.split('.').every((part) => ATOM.test(part));
+}
+/** `local@domain` (RFC 5322 addr-spec): a dot-atom or quoted local part, a domain name or an address literal. */
+function isAddrSpec(value) {
+    const at = value.lastIndexOf('@');
+    if (at <= 0 || at === value.length - 1)
+        return false;
+    const local = value.slice(0, at);
+    const domain = value.slice(at + 1);
+    const localOk = local.startsWith('"') ? local.length >= 2 && local.endsWith('"') && !/["\\\r\n]/.test(local.slice(1, -1)) : dotAtom(local);
+    const domainOk = domain.startsWith('[') ? domain.endsWith(']') : domain.length <= 253 && domain.split('.').every((label) => label.length <= 63 && DOMAIN_LABEL.test(label));
+    return localOk && domainOk;
+}
+/** An email address (RFC 5322): `team@example.com`, or a mailbox with a display name, `Jane Doe <jane@example.com>`. */
+function isEmail(value) {
+    const open = value.lastIndexOf('<');
+    if (open >= 0 && value.endsWith('>'))
+        return value.slice(0, open).trim().length > 0 && !/[<>@]/.test(value.slice(0, open)) && isAddrSpec(value.slice(open + 1, -1));
+    return isAddrSpec(value);
+}
+const IDSTRING = /^[A-Za-z0-9.-]+$/;
+const LOWER_IDS = new Set([...SPDX_LICENSE_IDS].map((id) => id.toLowerCase()));
+/** One license of an expression: a listed id (optionally `+`), or a `LicenseRef-…`/`DocumentRef-…:LicenseRef-…` of one's own. */
+function isLicense(word) {
+    if (/^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/.test(word))
+        return true;
+    const id = word.endsWith('+') ? word.slice(0, -1) : word;
+    return IDSTRING.test(id) && LOWER_IDS.has(id.toLowerCase());
+}
+/**
+ * An SPDX license expression (SPDX spec annex D): licenses joined by AND and OR, in parentheses,
+ * each optionally `WITH` an exception (any well-formed exception id is taken), or NONE / NOASSERTION.
+ * Ids are matched without regard to case, as the spec says.
+ */
+function isSpdxExpression(value) {
+    const tokens = value.replace(/[()]/g, ' $& ').trim().split(/\s+/);
+    // No real expression has hundreds of parts; a cap keeps the recursion shallow on a hostile value.
+    if (tokens.length > 200)
+        return false;
+    if (tokens.length === 1 && (tokens[0] === 'NONE' || tokens[0] === 'NOASSERTION'))
+        return true;
+    let at = 0;
+    const peek = () => tokens[at];
+    // expression := term (('AND' | 'OR') term)*; term := '(' expression ')' | license ['WITH' exception]
+    const term = () => {
+        const word = tokens[at++];
+        if (word === undefined)
+            return false;
+        if (word === '(')
+            return expression() && tokens[at++] === ')';
+        if (!isLicense(word))
+            return false;
+        if (peek()?.toUpperCase() === 'WITH') {
+            at++;
+            const exception = tokens[at++];
+            return exception !== undefined && IDSTRING.test(exception);
+        }
+        return true;
+    };
+    const expression = () => {
+        if (!term())
+            return false;
+        while (peek() !== undefined && ['AND', 'OR'].includes(peek().toUpperCase())) {
+            at++;
+            if (!term())
+                return false;
+        }
+        return true;
+    };
+    return tokens.length > 0 && tokens[0] !== '' && expression() && at === tokens.length;
+}
+/** Whether a literal value is of the type; `text` takes anything. */
+function valueIsOfType(type, value) {
+    switch (type) {
+        case 'text':
+            return true;
+        case 'url':
+            return isUri(value);
+        case 'email':
+            return isEmail(value);
+        case 'hash':
+            return isGitHash(value);
+        case 'rfc3339':
+            return isRfc3339(value);
+        case 'semver':
+            return isSemver(value);
+        case 'spdx':
+            return isSpdxExpression(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/label-checks.ts
+/**
+ * What the label rules share: the label policy a configuration gives (`labels:` in .stagecraft.yml,
+ * hadolint's `label-schema` and `strict-labels`), the OCI preset, the LABEL instructions read as
+ * key/value pairs, and the labels each shipped image ends up with. Labels are judged on the
+ * shipped images only: a label on a build stage is never seen by anyone.
+ */
+
+
+
+
+
+
+const OCI_PREFIX = 'org.opencontainers.image.';
+/** The OCI image-spec's annotation keys (annotations.md) with the type each value has. */
+const OCI_LABELS = {
+    'org.opencontainers.image.created': 'rfc3339',
+    'org.opencontainers.image.authors': 'text',
+    'org.opencontainers.image.url': 'url',
+    'org.opencontainers.image.documentation': 'url',
+    'org.opencontainers.image.source': 'url',
+    'org.opencontainers.image.version': 'text',
+    'org.opencontainers.image.revision': 'hash',
+    'org.opencontainers.image.vendor': 'text',
+    'org.opencontainers.image.licenses': 'spdx',
+    'org.opencontainers.image.ref.name': 'text',
+    'org.opencontainers.image.title': 'text',
+    'org.opencontainers.image.description': 'text',
+    'org.opencontainers.image.base.digest': 'text',
+    'org.opencontainers.image.base.name': 'text'
+};
+const BASE_NAME = 'org.opencontainers.image.base.name';
+const BASE_DIGEST = 'org.opencontainers.image.base.digest';
+/**
+ * The OCI keys the preset requires, each read by a tool: GHCR links a package to its repository
+ * by `source` and shows `licenses`; Docker Scout's base-image policies need `base.name` and
+ * `base.digest`; `revision` ties the image to its commit. The other OCI keys are typed, not required.
+ */
+const OCI_REQUIRED = ['org.opencontainers.image.source', 'org.opencontainers.image.revision', 'org.opencontainers.image.licenses', BASE_NAME, BASE_DIGEST];
+const NO_LABELS = { types: {}, required: [], strict: false };
+/** Whether the configuration asks for any label check (they are all off otherwise). */
+function labelsConfigured(policy) {
+    return policy !== undefined && (policy.strict || policy.required.length > 0 || Object.keys(policy.types).length > 0);
+}
+/** The first `=` outside quotes, or -1. */
+function separator(word) {
+    let quote = '';
+    for (let i = 0; i < word.length; i++) {
+        const c = word[i];
+        if (quote !== '') {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"')
+                i++;
+        }
+        else if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '\\')
+            i++;
+        else if (c === '=')
+            return i;
+    }
+    return -1;
+}
+const pairsCache = new WeakMap();
+/** The key/value pairs of a LABEL (`LABEL a=1 "b c"="d"`, or the legacy `LABEL key some value`), read once per instruction for all the label rules. */
+function labelPairs(model, instruction) {
+    if (instruction.keyword !== 'LABEL' || instruction.args.length === 0)
+        return [];
+    let pairs = pairsCache.get(instruction);
+    if (pairs === undefined) {
+        pairs = readPairs(model, instruction);
+        pairsCache.set(instruction, pairs);
+    }
+    return pairs;
+}
+function readPairs(model, instruction) {
+    const escape = model.directives.escape?.value ?? '\\';
+    const pair = (keyRaw, raw) => {
+        const keyVariable = referencedNames(keyRaw).length > 0;
+        return {
+            key: keyVariable ? expandWord(keyRaw, instruction.scope, escape).value : unquote(keyRaw),
+            raw,
+            value: expandWord(raw, instruction.scope, escape).value,
+            variable: keyVariable || referencedNames(raw).length > 0,
+            keyVariable,
+            instruction,
+            stage: instruction.stage
+        };
+    };
+    const first = instruction.args[0];
+    if (separator(first) < 0)
+        return [pair(first, instruction.args.slice(1).join(' '))];
+    return instruction.args.flatMap((word) => {
+        const eq = separator(word);
+        return eq <= 0 ? [] : [pair(word.slice(0, eq), word.slice(eq + 1))];
+    });
+}
+/** Every LABEL pair of a stage, in order. */
+function stageLabels(model, stage) {
+    return stage.instructions.flatMap((i) => labelPairs(model, i));
+}
+/** The runtime images this file builds: their stages (the last of each FROM chain). */
+function shippedTargets(graph) {
+    return graph.targets.filter((t) => t.purpose === 'runtime').map((t) => t.stage);
+}
+/** The labels one shipped image ends up with: each key's last assignment along its FROM chain. */
+function imageLabels(model, target) {
+    const labels = new Map();
+    for (const stage of stageChain(model, target))
+        for (const p of stageLabels(model, stage))
+            labels.set(p.key, p);
+    return labels;
+}
+/** The assignments that reach a shipped image (an earlier assignment of the same key is overwritten), each once. */
+function shippedAssignments(model, graph) {
+    const seen = new Set();
+    for (const target of shippedTargets(graph))
+        for (const p of imageLabels(model, target).values())
+            seen.add(p);
+    return [...seen].sort((a, b) => a.instruction.line - b.instruction.line);
+}
+/** Every LABEL instruction in a stage that ships, with its pairs. */
+function shippedLabelInstructions(model, graph) {
+    return model.stages
+        .filter((s) => graph.roles[s.index] === 'ships')
+        .flatMap((s) => s.instructions.filter((i) => i.keyword === 'LABEL').map((instruction) => ({ instruction, pairs: labelPairs(model, instruction) })));
+}
+/** Where a label's rule comes from, for messages. */
+const CONFIGURED = 'the label schema (labels: in .stagecraft.yml, or label-schema in .hadolint.yaml)';
+/** A value as a message quotes it: a long one is cut. */
+function label_checks_shown(value) {
+    return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}
+/** What a value of the type looks like, for messages. */
+const EXAMPLE = {
+    text: '…',
+    url: 'https://github.com/org/repo',
+    email: 'team@example.com',
+    hash: 'the commit, e.g. from ARG REVISION and --build-arg REVISION=$(git rev-parse HEAD)',
+    rfc3339: 'the build time, e.g. from ARG CREATED and --build-arg CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)',
+    semver: '1.2.3',
+    spdx: 'Apache-2.0'
+};
+/**
+ * The rules that check a label's value against its type in the schema (DL3052–DL3056, DL3058):
+ * one check, each with its type. A value from a variable is decided at build time and is not
+ * judged; an empty value is label-empty's.
+ */
+function labelValueRule(spec) {
+    const meta = {
+        id: spec.id,
+        title: `A label the schema types ${spec.type} is not ${spec.what}`,
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: spec.hadolint, buildkit: null }
+    };
+    return {
+        meta,
+        check: ({ model, graph, labels }) => {
+            if (!labelsConfigured(labels))
+                return [];
+            return shippedAssignments(model, graph)
+                .filter((p) => labels.types[p.key] === spec.type && !p.variable && p.value.trim() !== '' && !valueIsOfType(spec.type, p.value.trim()))
+                .map((p) => {
+                const hint = spec.hint?.(p.value.trim()) ?? null;
+                return {
+                    line: p.instruction.line,
+                    endLine: p.instruction.endLine,
+                    message: `label ${label_checks_shown(p.key)}="${label_checks_shown(p.value)}" is not ${spec.what}, as ${CONFIGURED} requires${hint === null ? '' : ` (${hint})`}: e.g. ${p.key}="${EXAMPLE[spec.type]}"`,
+                    stage: p.stage
+                };
+            });
+        }
+    };
+}
+/** The image a shipped stage's FROM chain starts from. */
+function derivedBase(model, target) {
+    const root = stageChain(model, target)[0];
+    if (root === undefined || root.base.kind === 'stage')
+        return null;
+    const base = { scratch: root.base.kind === 'scratch', written: root.base.raw, line: root.line };
+    const ref = root.base.unresolved.length > 0 ? null : parseImageReference(root.base.resolved);
+    if (ref === null)
+        return { ...base, name: null, digest: null };
+    return { ...base, name: `${canonicalRepository(ref)}:${ref.tag ?? 'latest'}`, digest: ref.digest };
+}
+/** A base.name value in the same form as derivedBase's, to compare them; null when it is no image reference. */
+function canonicalImage(value) {
+    const ref = parseImageReference(value);
+    return ref === null ? null : `${canonicalRepository(ref)}:${ref.tag ?? 'latest'}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/label-base-mismatch.ts
+/**
+ * The OCI base-image labels name another image than the FROM chain starts from: a base bumped
+ * without its label, and Docker Scout judges the wrong base.
+ */
+
+const labelBaseMismatch = {
+    meta: {
+        id: 'label-base-mismatch',
+        title: 'An OCI base-image label names another image than the FROM',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: null, buildkit: null }
+    },
+    check: ({ model, graph, labels }) => {
+        if (!labelsConfigured(labels))
+            return [];
+        const seen = new Set();
+        return shippedTargets(graph).flatMap((target) => {
+            const base = derivedBase(model, target);
+            if (base === null || base.scratch)
+                return [];
+            const present = imageLabels(model, target);
+            const out = [];
+            const name = present.get(BASE_NAME);
+            if (labels.types[BASE_NAME] !== undefined && name !== undefined && !name.variable && base.name !== null) {
+                const labelled = canonicalImage(name.value.trim());
+                if (labelled !== null && labelled !== base.name)
+                    out.push({ line: name.instruction.line, endLine: name.instruction.endLine, message: `label ${BASE_NAME}="${label_checks_shown(name.value)}" names another image than the FROM on line ${base.line} (${label_checks_shown(base.written)}): set it to "${base.name}"`, stage: name.stage });
+            }
+            const digest = present.get(BASE_DIGEST);
+            if (labels.types[BASE_DIGEST] !== undefined && digest !== undefined && !digest.variable && base.digest !== null && digest.value.trim() !== base.digest) {
+                out.push({ line: digest.instruction.line, endLine: digest.instruction.endLine, message: `label ${BASE_DIGEST}="${label_checks_shown(digest.value)}" is not the digest the FROM on line ${base.line} pins: set it to "${base.digest}"`, stage: digest.stage });
+            }
+            return out.filter((r) => !seen.has(`${r.line}\u0000${r.message}`) && seen.add(`${r.line}\u0000${r.message}`) !== undefined);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/label-empty.ts
+/** A label the schema names is set to an empty value: the image has the key and says nothing. */
+
+const labelEmpty = {
+    meta: {
+        id: 'label-empty',
+        title: 'A label the schema requires is empty',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3051', buildkit: null }
+    },
+    check: ({ model, graph, labels }) => {
+        if (!labelsConfigured(labels))
+            return [];
+        return shippedAssignments(model, graph)
+            .filter((p) => labels.types[p.key] !== undefined && !p.variable && p.value.trim() === '')
+            .map((p) => ({
+            line: p.instruction.line,
+            endLine: p.instruction.endLine,
+            message: `label ${label_checks_shown(p.key)} is empty in the shipped image, and ${CONFIGURED} asks for a value: e.g. ${label_checks_shown(p.key)}="${EXAMPLE[labels.types[p.key] ?? 'text']}"`,
+            stage: p.stage
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-email.ts
+/** A label the schema types `email` holds something that is not an email address. */
+
+const labelInvalidEmail = labelValueRule({
+    id: 'label-invalid-email',
+    hadolint: 'DL3058',
+    type: 'email',
+    what: 'an email address',
+    hint: (value) => (value.includes('@') ? null : 'it has no @')
+});
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-hash.ts
+/** A label the schema types `hash` holds something that is not a git commit hash (a branch, a tag). */
+
+const labelInvalidHash = labelValueRule({
+    id: 'label-invalid-hash',
+    hadolint: 'DL3055',
+    type: 'hash',
+    what: 'a git commit hash',
+    hint: (value) => (/^[0-9a-f]{1,6}$/i.test(value) ? 'git abbreviates to at least 7 digits' : /^[0-9a-f]+$/i.test(value) ? null : 'a branch or tag name moves: use the commit it points at, git rev-parse HEAD')
+});
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-key.ts
+/**
+ * A label key a tool will not read as meant: a key in the OCI namespace that the OCI spec does
+ * not define (a typo of one it does), a key in Docker's reserved namespaces and, when labels are
+ * configured, a key outside Docker's recommended format (lower-case letters, digits, `.` and `-`).
+ */
+
+
+const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+/** Docker's own documented keys in its namespaces: Docker Desktop extensions must set these. */
+const DOCKER_DOCUMENTED = ['com.docker.desktop.extension.', 'com.docker.extension.'];
+const OCI_KEYS = Object.keys(OCI_LABELS);
+/** Docker's recommended key format: starts with a letter, ends with a letter or digit, no doubled separators. */
+function wellFormed(key) {
+    return /^[a-z](?:[a-z0-9.-]*[a-z0-9])?$/.test(key) && !key.includes('..') && !key.includes('--');
+}
+/** Why a key is wrong, or null. `strict`: Docker's format counts too (labels are configured). */
+function problem(key, strict) {
+    const lower = key.toLowerCase();
+    if (lower.startsWith(OCI_PREFIX)) {
+        if (OCI_LABELS[key] !== undefined)
+            return null;
+        const near = closest(key, OCI_KEYS);
+        if (OCI_LABELS[lower] !== undefined)
+            return `${label_checks_shown(key)} is not an OCI key, ${lower} is (keys are case-sensitive)`;
+        return `${label_checks_shown(key)} is not one of the OCI image-spec keys${near === null ? '' : `: did you mean ${near}?`}`;
+    }
+    const near = closest(key, OCI_KEYS);
+    if (near !== null)
+        return `${label_checks_shown(key)} looks like the OCI key ${near}, which tools read by its exact name`;
+    if (RESERVED.some((p) => lower.startsWith(p)) && !DOCKER_DOCUMENTED.some((p) => lower.startsWith(p)))
+        return `${label_checks_shown(key)} is in a namespace Docker reserves for its own use (com.docker.*, io.docker.*, org.dockerproject.*): prefix it with a domain of your own`;
+    if (strict && !wellFormed(key))
+        return `${label_checks_shown(key)} is not in Docker's recommended key format (lower-case letters, digits, . and -, starting with a letter and ending with a letter or digit)`;
+    return null;
+}
+const labelInvalidKey = {
+    meta: {
+        id: 'label-invalid-key',
+        title: 'A label key tools will not read as meant',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3048', buildkit: null }
+    },
+    check: ({ model, graph, labels }) => {
+        const strict = labelsConfigured(labels);
+        return shippedLabelInstructions(model, graph).flatMap(({ instruction, pairs }) => pairs
+            .filter((p) => !p.keyVariable)
+            .flatMap((p) => {
+            const why = problem(p.key, strict);
+            return why === null ? [] : [{ line: instruction.line, endLine: instruction.endLine, message: `label key ${why}`, stage: instruction.stage }];
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-rfc3339.ts
+/** A label the schema types `rfc3339` holds something that is not an RFC 3339 time. */
+
+const labelInvalidRfc3339 = labelValueRule({
+    id: 'label-invalid-rfc3339',
+    hadolint: 'DL3053',
+    type: 'rfc3339',
+    what: 'an RFC 3339 time',
+    hint: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'a date alone is not a time: add the time and zone, T00:00:00Z' : /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?$/.test(value) ? 'it has no time zone: end it with Z or +hh:mm' : null)
+});
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-semver.ts
+/** A label the schema types `semver` holds something that is not a semantic version. */
+
+
+const labelInvalidSemver = labelValueRule({
+    id: 'label-invalid-semver',
+    hadolint: 'DL3056',
+    type: 'semver',
+    what: 'a semantic version',
+    hint: (value) => (/^v/i.test(value) && isSemver(value.slice(1)) ? 'drop the leading v' : /^\d+(?:\.\d+)?$/.test(value) ? 'a semantic version has three parts, MAJOR.MINOR.PATCH' : null)
+});
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-spdx.ts
+/** A label the schema types `spdx` holds something that is not an SPDX license expression: license scanners cannot read it. */
+
+const COMMON = { apache2: 'Apache-2.0', 'apache 2.0': 'Apache-2.0', 'apache-2': 'Apache-2.0', gpl: 'GPL-3.0-only', gplv2: 'GPL-2.0-only', gplv3: 'GPL-3.0-only', bsd: 'BSD-3-Clause', 'mit license': 'MIT', lgpl: 'LGPL-3.0-only' };
+const labelInvalidSpdx = labelValueRule({
+    id: 'label-invalid-spdx',
+    hadolint: 'DL3054',
+    type: 'spdx',
+    what: 'an SPDX license expression',
+    hint: (value) => {
+        const id = COMMON[value.toLowerCase()];
+        if (id !== undefined)
+            return `its SPDX id is ${id}`;
+        return value.includes(',') || value.includes('/') ? 'join licenses with AND or OR, not a comma or slash' : null;
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/label-invalid-url.ts
+/** A label the schema types `url` holds something that is not a URI (a bare host, a path): tools that follow it get nowhere. */
+
+const labelInvalidUrl = labelValueRule({
+    id: 'label-invalid-url',
+    hadolint: 'DL3052',
+    type: 'url',
+    what: 'a URL',
+    hint: (value) => (value.length < 200 && /^[\w.-]+\.[a-z]{2,}(?:\/|$)/i.test(value) ? 'it has no scheme: start it with https://' : null)
+});
+
+;// CONCATENATED MODULE: ./src/rules/label-missing.ts
+/**
+ * A shipped image lacks a label the schema requires. For the OCI base-image labels the message
+ * gives the value the FROM chain says (Docker Scout's base-image policies read them).
+ */
+
+/** The LABEL line to add for one missing key, or null when there is nothing to label (base.* of a scratch image). */
+function label_missing_suggestion(key, example, base) {
+    if (key === BASE_NAME || key === BASE_DIGEST) {
+        if (base === null || base.scratch)
+            return null;
+        if (key === BASE_NAME)
+            return base.name === null ? `${key}="${label_checks_shown(base.written)}" (the FROM's image, with its variables declared by ARG in this stage)` : `${key}="${base.name}"`;
+        return base.digest === null ? `${key}="sha256:…" (the FROM names no digest: pin it, FROM ${label_checks_shown(base.written)}@sha256:…, and repeat the digest here)` : `${key}="${base.digest}"`;
+    }
+    return `${key}="${example}"`;
+}
+const labelMissing = {
+    meta: {
+        id: 'label-missing',
+        title: 'The shipped image lacks a label the schema requires',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3049', buildkit: null },
+        about: 'file'
+    },
+    check: ({ model, graph, labels }) => {
+        if (!labelsConfigured(labels) || labels.required.length === 0)
+            return [];
+        return shippedTargets(graph).flatMap((target) => {
+            const stage = model.stages[target];
+            if (stage === undefined)
+                return [];
+            const present = imageLabels(model, target);
+            const base = derivedBase(model, target);
+            const missing = labels.required.filter((key) => !present.has(key)).flatMap((key) => {
+                const line = label_missing_suggestion(key, EXAMPLE[labels.types[key] ?? 'text'], base);
+                return line === null ? [] : [{ key, line }];
+            });
+            if (missing.length === 0)
+                return [];
+            const names = missing.map((m) => m.key);
+            const shownNames = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+            return [
+                {
+                    line: stage.line,
+                    message: `the shipped image has no ${names.length > 1 ? 'labels' : 'label'} ${shownNames}, which ${CONFIGURED} requires: add LABEL ${missing.map((m) => m.line).join(' ')}`,
+                    stage: target
+                }
+            ];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/label-not-in-schema.ts
+/** With strict labels, the shipped image carries a label the schema does not name (a typo, or metadata that should not leak). */
+
+
+const labelNotInSchema = {
+    meta: {
+        id: 'label-not-in-schema',
+        title: 'With strict labels, a label the schema does not name',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'ships',
+        equivalents: { hadolint: 'DL3050', buildkit: null }
+    },
+    check: ({ model, graph, labels }) => {
+        if (!labelsConfigured(labels) || !labels.strict)
+            return [];
+        return shippedLabelInstructions(model, graph).flatMap(({ instruction, pairs }) => {
+            const extra = [...new Set(pairs.filter((p) => !p.keyVariable && labels.types[p.key] === undefined).map((p) => label_checks_shown(p.key)))];
+            if (extra.length === 0)
+                return [];
+            const none = Object.keys(labels.types).length === 0;
+            return [
+                {
+                    line: instruction.line,
+                    endLine: instruction.endLine,
+                    message: `label${extra.length > 1 ? 's' : ''} ${listNames(extra)} ${extra.length > 1 ? 'are' : 'is'} not in the label schema, and strict labels allow ${none ? 'no label at all (the schema is empty)' : 'no other'}: remove ${extra.length > 1 ? 'them' : 'it'}, or add ${extra.length > 1 ? 'them' : 'it'} to labels: schema in .stagecraft.yml`,
+                    stage: instruction.stage
+                }
+            ];
+        });
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/legacy-key-value-format.ts
 const legacyKeyValueFormat = {
     meta: {
@@ -51187,9 +52009,10 @@ const maintainerDeprecated = {
         scope: 'all',
         equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
     },
-    check: ({ model }) => model.stages.flatMap((s) => s.instructions
+    // A MAINTAINER before the first FROM is also a parse error (parse-error, DL3061); it is deprecated all the same.
+    check: ({ model }) => [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
         .filter((i) => i.keyword === 'MAINTAINER')
-        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: s.index })))
+        .map((i) => ({ line: i.line, message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', stage: i.stage < 0 ? null : i.stage }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/missing-dockerignore.ts
@@ -51414,7 +52237,8 @@ const parseError = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null }))
+    // Most parse problems have no hadolint code; an instruction before FROM is its DL3061.
+    check: ({ model }) => model.errors.map((e) => ({ line: e.line, endLine: e.endLine, message: e.message, stage: null, ...(e.hadolint === undefined ? {} : { equivalents: { hadolint: e.hadolint, buildkit: null } }) }))
 };
 
 ;// CONCATENATED MODULE: ./src/rules/pip-cache.ts
@@ -51920,7 +52744,7 @@ const redundantTargetPlatform = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/reserved-stage-name.ts
-const RESERVED = new Set(['scratch', 'context']);
+const reserved_stage_name_RESERVED = new Set(['scratch', 'context']);
 const reservedStageName = {
     meta: {
         id: 'reserved-stage-name',
@@ -51931,7 +52755,7 @@ const reservedStageName = {
         equivalents: { hadolint: 'DL3063', buildkit: 'ReservedStageName' }
     },
     check: ({ model }) => model.stages
-        .filter((s) => s.id !== null && RESERVED.has(s.id))
+        .filter((s) => s.id !== null && reserved_stage_name_RESERVED.has(s.id))
         .map((s) => ({ line: s.line, message: `"${s.name}" is a reserved name (${s.id === 'scratch' ? 'the empty image' : 'the build context'}): FROM ${s.id} and --from=${s.id} would not mean this stage; rename it`, stage: s.index }))
 };
 
@@ -52413,6 +53237,38 @@ const shellViaSymlink = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/shellcheck.ts
+
+
+
+/** POSIX's special built-ins: an assignment written before one stays set in the shell afterwards. */
+const SPECIAL_BUILTINS = new Set(['set', 'export', 'readonly', ':', '.', 'eval', 'exec', 'shift', 'trap', 'unset', 'times', 'break', 'continue', 'return', 'exit']);
+/**
+ * The names the RUN at a line assigns before a special built-in (`buildDeps='…' set -x && apk add
+ * $buildDeps`). POSIX sh (dash, BusyBox ash) keeps those assignments, so ShellCheck's "referenced
+ * but not assigned" (SC2154) about them is wrong for the shell Docker runs (ShellCheck scopes a
+ * prefix assignment to its command whatever the command is).
+ */
+function keptAssignments(model, line) {
+    const run = model.instructions.find((i) => i.keyword === 'RUN' && i.line <= line && line <= i.endLine);
+    const names = new Set();
+    if (run === undefined)
+        return names;
+    // /bin/sh (dash, ash, or bash started as sh, which is POSIX mode) keeps them; bash under SHELL does not.
+    const argv = stageShell(model, run.stage, run.line).argv;
+    if (argv !== null && !/(?:^|\/)(?:sh|dash|ash)$/.test(argv[0] ?? ''))
+        return names;
+    for (const c of simpleCommands(runSyntax(run))) {
+        if (c.assignments.length === 0 || !SPECIAL_BUILTINS.has(c.words[0]?.text ?? ''))
+            continue;
+        for (const a of c.assignments)
+            names.add(a.text.slice(0, Math.max(0, a.text.indexOf('='))));
+    }
+    return names;
+}
+/** `buildDeps is referenced but not assigned.` → `buildDeps`. */
+function unassignedName(message) {
+    return /^(\w+) is referenced but not assigned/.exec(message)?.[1] ?? null;
+}
 const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const RANK = { error: 3, warning: 2, info: 1, style: 0 };
 /**
@@ -52435,11 +53291,15 @@ const shellcheck = {
             { name: 'shellcheck-exclude', type: 'string-list', default: SHELLCHECK_NOISE, doc: `ShellCheck codes left out (default ${SHELLCHECK_NOISE.join(', ')}; \`[]\` reports them too).` }
         ]
     },
-    check: ({ shellcheck: comments, options }) => {
+    check: ({ model, shellcheck: comments, options }) => {
         const lowest = RANK[options['shellcheck-level'] ?? 'warning'];
         const excluded = new Set((options['shellcheck-exclude'] ?? []).map((c) => c.toUpperCase()));
+        const assignedForSure = (code, message, line) => {
+            const name = code === 2154 ? unassignedName(message) : null;
+            return name !== null && keptAssignments(model, line).has(name);
+        };
         return (comments ?? [])
-            .filter((c) => RANK[c.level] >= lowest && !excluded.has(`SC${c.code}`))
+            .filter((c) => RANK[c.level] >= lowest && !excluded.has(`SC${c.code}`) && !assignedForSure(c.code, c.message, c.line))
             .map((c) => ({
             line: c.line,
             endLine: c.endLine,
@@ -52910,6 +53770,7 @@ const undefinedArgInFrom = {
 
 
 
+
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD']);
 /**
  * Names that public base images set in their environment (PATH, HOME, GOPATH, NODE_VERSION,
@@ -52917,6 +53778,20 @@ const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER
  */
 const BASE_IMAGE_ENV = /^(?:PATH|HOME|HOSTNAME|LANG|LANGUAGE|LC_\w+|TERM|TZ|USER|SHELL|PWD|GPG_KEYS?|PHPIZE_DEPS|APP_UID|PKG_RELEASE|DEBIAN_FRONTEND|(?:LD_)?LIBRARY_PATH|PKG_CONFIG_PATH|MANPATH|VIRTUAL_ENV|XDG_\w+)$|^(?:JAVA|JDK|JRE|GO|GOLANG|NODE|NPM|YARN|PYTHON|PIP|RUBY|GEM|BUNDLE|BUNDLER|PHP|DOTNET|ASPNETCORE|ASPNET|NUGET|CARGO|RUSTUP|RUST|MAVEN|GRADLE|NGINX|NJS|HTTPD|TOMCAT|CATALINA|PG|POSTGRES|MYSQL|MARIADB|MONGO|REDIS|ELIXIR|ERLANG|OTP|GHC|PERL|JULIA|SWIFT|DART|CONDA|MAMBA|HADOOP|SPARK|CUDA|NVIDIA|NV|ANDROID|DOCKER|JENKINS)(?:_\w+|PATH|ROOT|BIN|FLAGS)$/;
 const MAX_SUGGESTION_NAMES = 500;
+/**
+ * Official OS images whose configuration sets no environment but PATH: on them, as on scratch,
+ * a name no ARG or ENV defines is undefined for sure (BuildKit, which reads the image, says so too).
+ */
+const PATH_ONLY_BASES = new Set(['alpine', 'busybox', 'debian', 'ubuntu', 'fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'archlinux', 'oraclelinux', 'photon'].map((n) => `docker.io/library/${n}`));
+/** The environment a stage's root image is known to set: none (scratch), PATH only, or unknown (null). */
+function knownEnvironment(root) {
+    if (root.base.kind === 'scratch')
+        return [];
+    if (root.base.kind !== 'image' || root.base.unresolved.length > 0)
+        return null;
+    const ref = parseImageReference(root.base.resolved);
+    return ref !== null && PATH_ONLY_BASES.has(canonicalRepository(ref)) ? ['PATH'] : null;
+}
 /** Where each name is declared by ARG or ENV, per stage (first declaration). */
 function declarations(model) {
     const byName = new Map();
@@ -52970,12 +53845,12 @@ const undefinedVar = {
         const globals = new Set(model.globalArgs.map((a) => a.name));
         const declared = declarations(model);
         // Per stage, through FROM <stage> (bases come first, so one pass): the root's kind, and how many names the chain declares.
-        const rootKind = [];
+        const rootEnv = [];
         const names = [];
         for (const stage of model.stages) {
             const base = parentStage(stage);
             const own = stage.instructions.reduce((m, i) => m + (i.variables?.length ?? 0), 0);
-            rootKind[stage.index] = base === null ? stage.base.kind : (rootKind[base] ?? 'image');
+            rootEnv[stage.index] = base === null ? knownEnvironment(stage) : (rootEnv[base] ?? null);
             names[stage.index] = own + (base === null ? 0 : (names[base] ?? 0));
         }
         return model.stages.flatMap((stage) => {
@@ -52985,13 +53860,15 @@ const undefinedVar = {
                         return true;
                 return false;
             };
-            const fromScratch = rootKind[stage.index] === 'scratch';
+            // The base's environment is known (scratch, or an OS image that sets only PATH): a name outside it is undefined for sure.
+            const baseEnv = rootEnv[stage.index] ?? null;
+            const fromScratch = baseEnv !== null;
             const manyNames = (names[stage.index] ?? 0) > MAX_SUGGESTION_NAMES;
             const reported = new Set();
             const reports = [];
             for (const ins of stage.instructions.slice(1)) {
                 for (const name of readNames(ins, declared)) {
-                    if (ins.scope.has(name) || globals.has(name) || reported.has(name))
+                    if (ins.scope.has(name) || globals.has(name) || reported.has(name) || baseEnv?.includes(name) === true)
                         continue;
                     const places = declared.get(name) ?? [];
                     const later = places.find((d) => d.stage === stage && d.line > ins.line);
@@ -53003,7 +53880,7 @@ const undefinedVar = {
                     }
                     else if (ins.keyword !== 'RUN') {
                         // A typo is a guess among a few names; thousands of generated ones make it costly and unlikely.
-                        const suggestion = manyNames ? null : closest(name, ins.scope.keys());
+                        const suggestion = manyNames ? null : closest(name, [...ins.scope.keys(), ...(baseEnv ?? ['PATH'])]);
                         if (suggestion !== null)
                             message = `$${name} is not defined at this point, so it expands to nothing. Did you mean $${suggestion}?`;
                     }
@@ -53636,6 +54513,18 @@ const zypperPackageUnpinned = pinningRule({
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 const RULES = [
     addLocalFile,
     addUrlWithoutChecksum,
@@ -53686,11 +54575,23 @@ const RULES = [
     goInstallUnpinned,
     heavyFinalBase,
     imageNotPinned,
+    inlineIgnore,
     invalidDefaultArgInFrom,
     invalidDefinitionDescription,
     invalidStageName,
     invalidSuppression,
     jsonArgsRecommended,
+    labelBaseMismatch,
+    labelEmpty,
+    labelInvalidEmail,
+    labelInvalidHash,
+    labelInvalidKey,
+    labelInvalidRfc3339,
+    labelInvalidSemver,
+    labelInvalidSpdx,
+    labelInvalidUrl,
+    labelMissing,
+    labelNotInSchema,
     legacyKeyValueFormat,
     maintainerDeprecated,
     missingDockerignore,
@@ -53772,7 +54673,7 @@ function withTargets(findings, model, graph) {
 }
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 function checkFile(model, graph, options = {}) {
-    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) });
+    return runRules({ model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck, labels: options.labels }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) });
 }
 /** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
 function parseForAnalysis(text, options = {}) {
@@ -58745,8 +59646,10 @@ function readBuildDefinitions(files) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
-/** hadolint's label types (`label-schema`). */
-const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'];
+
+
+/** Presets of `labels:` (the label keys of a standard, typed, the ones tools read required). */
+const LABEL_PRESETS = ['oci'];
 const emptyConfig = () => ({
     rules: {},
     images: [],
@@ -58761,11 +59664,29 @@ const emptyConfig = () => ({
     suppress: [],
     shellcheck: true,
     labelSchema: {},
+    labelPreset: null,
     strictLabels: false,
     origins: {},
     notApplied: []
 });
 class ConfigError extends Error {
+    /** The setting at fault, as a path of keys (`['labels', 'preset']`), for its line in the file. */
+    at;
+    constructor(message, at) {
+        super(message);
+        this.at = at;
+    }
+}
+/** A ConfigError that names its setting, with the setting's line put after the file name (`.stagecraft.yml:4: …`). */
+function withLine(err, text, where) {
+    if (!(err instanceof ConfigError) || err.at === undefined || !err.message.startsWith(`${where}: `))
+        return err;
+    const lines = new dist/* LineCounter */.HN();
+    const node = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines }).getIn(err.at, true);
+    const start = node?.range?.[0];
+    if (start === undefined)
+        return err;
+    return new ConfigError(`${where}:${lines.linePos(start).line}: ${err.message.slice(where.length + 2)}`, err.at);
 }
 
 ;// CONCATENATED MODULE: ./src/config/hadolint.ts
@@ -58801,6 +59722,14 @@ const SHELLCHECK = /^SC\d{4}$/;
  * in each setting's origin (`--explain-config` prints them).
  */
 function fromHadolintConfig(text, rules, where) {
+    try {
+        return hadolintSettings(text, rules, where);
+    }
+    catch (err) {
+        throw withLine(err, text, where);
+    }
+}
+function hadolintSettings(text, rules, where) {
     let raw;
     try {
         raw = (0,dist/* parse */.qg)(text);
@@ -58888,10 +59817,10 @@ function fromHadolintConfig(text, rules, where) {
             }
             case 'label-schema': {
                 if (value === null || typeof value !== 'object' || Array.isArray(value))
-                    throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`);
+                    throw new ConfigError(`${where}: "label-schema" must map label names to text, url, email, hash, rfc3339, semver or spdx`, ['label-schema']);
                 for (const [label, type] of Object.entries(value)) {
                     if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
-                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
+                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`, ['label-schema', label]);
                     config.labelSchema[label] = type;
                 }
                 config.origins['label-schema'] = `${where} (label-schema)`;
@@ -58899,7 +59828,7 @@ function fromHadolintConfig(text, rules, where) {
             }
             case 'strict-labels':
                 if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
+                    throw new ConfigError(`${where}: "strict-labels" must be true or false`, ['strict-labels']);
                 config.strictLabels = value;
                 config.origins['strict-labels'] = `${where} (strict-labels)`;
                 break;
@@ -58933,10 +59862,11 @@ function fromHadolintConfig(text, rules, where) {
 
 
 
+
 /** Where a config is looked for, in order, when none is given. */
 const CONFIG_FILES = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml'];
 const config_LEVELS = ['off', 'info', 'warning', 'error'];
-const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'label-schema', 'strict-labels'];
+const KEYS = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'labels', 'label-schema', 'strict-labels'];
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59016,6 +59946,53 @@ function imageRules(value, where) {
             throw new ConfigError(`${at} needs a path or a target (or both)`);
         return rule;
     });
+}
+function labelSchema(value, key, where) {
+    const at = key.split('.');
+    if (!isRecord(value))
+        throw new ConfigError(`${where}: "${key}" must map label names to ${LABEL_TYPES.join(', ')}`, at);
+    const schema = {};
+    for (const [label, type] of Object.entries(value)) {
+        if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
+            throw new ConfigError(`${where}: "${key}": label "${label}" must be one of ${LABEL_TYPES.join(', ')}, not ${JSON.stringify(type)}`, [...at, label]);
+        schema[label] = type;
+    }
+    return schema;
+}
+const LABELS_KEYS = ['preset', 'schema', 'strict'];
+/** `labels: { preset: oci, schema: { com.example.team: text }, strict: false }` */
+function readLabels(config, value, where) {
+    if (!isRecord(value))
+        throw new ConfigError(`${where}: "labels" must be a mapping with preset, schema and/or strict`, ['labels']);
+    const unknown = Object.keys(value).filter((k) => !LABELS_KEYS.includes(k));
+    if (unknown.length > 0)
+        throw new ConfigError(`${where}: "labels" has no key "${unknown[0]}" (expected ${LABELS_KEYS.join(', ')})`, ['labels', unknown[0]]);
+    if (value.preset !== undefined && value.preset !== null) {
+        if (typeof value.preset !== 'string' || !LABEL_PRESETS.includes(value.preset))
+            throw new ConfigError(`${where}: "labels.preset" must be ${LABEL_PRESETS.join(' or ')}, not ${JSON.stringify(value.preset)}`, ['labels', 'preset']);
+        config.labelPreset = value.preset;
+        config.origins['label-preset'] = `${where} (labels.preset)`;
+    }
+    if (value.schema !== undefined && value.schema !== null) {
+        config.labelSchema = labelSchema(value.schema, 'labels.schema', where);
+        config.origins['label-schema'] = `${where} (labels.schema)`;
+    }
+    if (value.strict !== undefined) {
+        if (typeof value.strict !== 'boolean')
+            throw new ConfigError(`${where}: "labels.strict" must be true or false`, ['labels', 'strict']);
+        config.strictLabels = value.strict;
+        config.origins['strict-labels'] = `${where} (labels.strict)`;
+    }
+}
+/**
+ * What the label rules check: the preset's keys typed and the ones tools read required, then the
+ * schema's labels, each required and typed (a schema entry wins over the preset's type).
+ */
+function labelPolicy(config) {
+    const preset = config.labelPreset === 'oci';
+    const types = { ...(preset ? OCI_LABELS : {}), ...config.labelSchema };
+    const required = [...new Set([...(preset ? OCI_REQUIRED : []), ...Object.keys(config.labelSchema)])];
+    return { types, required, strict: config.strictLabels };
 }
 function level(id, value, where) {
     const text = value === false ? 'off' : String(value);
@@ -59125,19 +60102,16 @@ function validateConfig(raw, rules, where) {
                 config.shellcheck = value;
                 config.origins.shellcheck = where;
                 break;
+            case 'labels':
+                readLabels(config, value, where);
+                break;
             case 'label-schema':
-                if (!isRecord(value))
-                    throw new ConfigError(`${where}: "label-schema" must map label names to ${LABEL_TYPES.join(', ')}`);
-                for (const [label, type] of Object.entries(value)) {
-                    if (typeof type !== 'string' || !LABEL_TYPES.includes(type))
-                        throw new ConfigError(`${where}: label "${label}" must be one of ${LABEL_TYPES.join(', ')}`);
-                    config.labelSchema[label] = type;
-                }
+                config.labelSchema = labelSchema(value, 'label-schema', where);
                 config.origins['label-schema'] = where;
                 break;
             case 'strict-labels':
                 if (typeof value !== 'boolean')
-                    throw new ConfigError(`${where}: "strict-labels" must be true or false`);
+                    throw new ConfigError(`${where}: "strict-labels" must be true or false`, ['strict-labels']);
                 config.strictLabels = value;
                 config.origins['strict-labels'] = where;
                 break;
@@ -59156,7 +60130,12 @@ function parseConfig(text, rules, where) {
         const line = err instanceof dist/* YAMLParseError */.XT ? err.linePos?.[0]?.line : undefined;
         throw new ConfigError(`${where}${line === undefined ? '' : `:${line}`}: not valid YAML (${err.message.split('\n')[0] ?? ''})`);
     }
-    return validateConfig(raw, rules, where);
+    try {
+        return validateConfig(raw, rules, where);
+    }
+    catch (err) {
+        throw withLine(err, text, where);
+    }
 }
 /**
  * hadolint's settings under ours: where both set the same thing, ours wins (a rule's level, an
@@ -59175,6 +60154,7 @@ function layerConfigs(hadolint, ours) {
     merged.unsuppressible = [...new Set([...hadolint.unsuppressible, ...ours.unsuppressible])];
     merged.labelSchema = ours.origins['label-schema'] !== undefined ? ours.labelSchema : hadolint.labelSchema;
     merged.strictLabels = ours.origins['strict-labels'] !== undefined ? ours.strictLabels : hadolint.strictLabels;
+    merged.labelPreset = ours.labelPreset ?? hadolint.labelPreset;
     merged.origins = { ...hadolint.origins, ...ours.origins };
     if (hadolint.origins.suppress !== undefined && ours.origins.suppress !== undefined)
         merged.origins.suppress = `${hadolint.origins.suppress}, ${ours.origins.suppress}`;
@@ -59690,12 +60670,15 @@ async function checkScripts(shellcheck, batch, timeoutMs = 60_000) {
 
 ;// CONCATENATED MODULE: ./src/review/options.ts
 /** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
+
+/** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
 function analysisOptions(config, overrides) {
     return {
         target: overrides.target ?? config.target,
         buildArgs: { ...config.buildArgs, ...overrides.buildArgs },
         levels: { ...config.rules, ...overrides.levels },
-        options: config.options
+        options: config.options,
+        labels: labelPolicy(config)
     };
 }
 
