@@ -33,8 +33,8 @@ function check(diagrams: readonly Diagram[]): CheckResult {
 
 function diagramOf(name: string, text: string): Diagram[] {
   const a = analyzeDockerfile(name, text)
-  const source = stageGraphMermaid(describeStages(a.model, a.graph), a.graph)
-  return source === null ? [] : [{ name, source }]
+  const picture = stageGraphMermaid(describeStages(a.model, a.graph), a.graph)
+  return picture === null ? [] : [{ name, source: picture.source }]
 }
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden')
