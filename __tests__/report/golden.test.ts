@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyzeDockerfile, type AnalysisOptions } from '../../src/review/analyze.js'
 import { summaryMarkdown, type PreviousVersion } from '../../src/report/markdown.js'
+import { compareVersions } from '../../src/enrich/delta.js'
 import { LINKS, reviewOf } from '../helpers/review.js'
 import { renderLikeGitHub, type GitHubView } from '../helpers/gfm.js'
 
@@ -37,7 +38,9 @@ const FIXTURES: Fixture[] = [
   { name: 'target', options: { target: 'test' } },
   { name: 'hostile' },
   { name: 'pr-delta', previous: 'base' },
-  { name: 'escaping', path: HOSTILE_PATH, previous: 'new' }
+  { name: 'escaping', path: HOSTILE_PATH, previous: 'new' },
+  // 23 stages built as bake targets (binary, image, release): most stages are unused by them.
+  { name: 'many-targets', previous: 'base', options: { targets: ['binary', 'image', 'release'].map((name) => ({ name })) } }
 ]
 
 function render(fixture: Fixture): string {
@@ -56,6 +59,29 @@ describe('summary Markdown golden files', () => {
     const file = join(DIR, `${name}.md`)
     if (UPDATE || !existsSync(file)) writeFileSync(file, actual)
     expect(actual).toBe(readFileSync(file, 'utf8'))
+  })
+
+  it('a 23-stage file built as several bake targets stays under 10,000 characters and names every new finding', () => {
+    const fixture = FIXTURES.find((f) => f.name === 'many-targets') as Fixture
+    const md = render(fixture)
+    expect([...md].length).toBeLessThan(10_000)
+    const read = (file: string): string => readFileSync(join(DIR, file), 'utf8')
+    const path = `services/${fixture.name}/Dockerfile`
+    const head = analyzeDockerfile(path, read('many-targets.Dockerfile'), fixture.options)
+    const base = analyzeDockerfile(path, read('many-targets.base.Dockerfile'), fixture.options)
+    expect(head.model.stages.length).toBeGreaterThanOrEqual(20)
+    const fresh = compareVersions(base, head).newInHead
+    expect(fresh.length).toBeGreaterThanOrEqual(5)
+    // Every new finding is named: its rule in the new-findings table, its stage in that row.
+    const table = md.slice(md.indexOf('**New in this pull request**'), md.indexOf('already there before this pull request'))
+    for (const f of fresh) {
+      const row = table.split('\n').find((l) => l.includes(`[\`${f.rule}\`]`) && (f.stage === null || l.includes(`<code>${head.model.stages[f.stage]?.name ?? ''}</code>`)))
+      expect(row).toBeDefined()
+    }
+    // The unused stages are one row among the new findings, one among the old, and one node.
+    const rows = md.split('\n').filter((l) => l.includes('[`unused-stage`]'))
+    expect(rows.map((r) => r.startsWith('| 🆕'))).toEqual([true, false])
+    expect(md).toMatch(/u0\["\+\d+ unused stages"\]/)
   })
 
   describe('as GitHub renders them (a GFM renderer, GitHub math, mention and reference linking)', () => {

@@ -7,10 +7,11 @@
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { tally, type Finding, findingText } from '../model/finding.js'
+import { severityRank, tally, type Finding, findingText } from '../model/finding.js'
 import { toJsonReport } from '../report/json.js'
-import { summaryMarkdown } from '../report/markdown.js'
-import type { Links } from '../report/links.js'
+import { pullRequestFindings, summaryMarkdown } from '../report/markdown.js'
+import { ruleDocUrl, type Links } from '../report/links.js'
+import { SUGGESTION_CAP, suggestFixes } from '../report/suggestions.js'
 import { toSarif } from '../report/sarif.js'
 import type { Review } from '../review/review.js'
 import { RULES } from '../rules/registry.js'
@@ -18,6 +19,7 @@ import { toCheckAnnotation } from './annotations.js'
 import { publishCheckRun } from './check-run.js'
 import type { GitHubClient } from './client.js'
 import { upsertComment } from './comment.js'
+import { publishSuggestions } from './suggestions.js'
 import type { PullRequestRef } from './event.js'
 import type { ActionInputs } from './inputs.js'
 import type { RepoRef } from './pull-request.js'
@@ -120,17 +122,33 @@ export async function publish(review: Review, target: Target): Promise<void> {
   }
 
   let commentUrl = ''
-  const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
+  // Only the PR's own findings at or above comment-min-severity create a comment (info alone does not, by default).
+  const worth = severityRank(inputs.commentMinSeverity)
+  const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && review.files.some((f) => pullRequestFindings(f).fresh.some((x) => severityRank(x.severity) >= worth)))
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
     const body = summaryMarkdown(review, { links, notes, marker, fullReportHint: 'the job summary of this run' })
-    // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
+    // on-findings with nothing worth saying only updates an existing comment (a fixed PR says so), never creates one.
     const outcome = await upsertComment(client, ref, pr.number, marker, body, wantComment)
     if (outcome.url !== null) commentUrl = outcome.url
     else if (outcome.action !== 'skipped') {
       const why = explain(outcome, 'comment')
       notes.push(`The pull request comment could not be written: ${why}.`)
       core.warning(`comment not written: ${why}`)
+    }
+  }
+
+  if (inputs.suggestions && pr !== null && client !== null && headSha !== undefined && headSha !== '') {
+    const wanted = review.files.flatMap((f) => suggestFixes(f, f.owned))
+    const scope = `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey}`
+    const outcome = await publishSuggestions(client, ref, { pull: pr.number, headSha, scope, ruleUrl: (rule) => ruleDocUrl(links, rule) }, wanted)
+    if (outcome.action === 'done') {
+      core.info(`suggestions: ${outcome.created} posted, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.resolved} no longer apply`)
+      if (outcome.notShown > 0) notes.push(`${outcome.notShown} more one-click suggestion(s) were not posted (at most ${SUGGESTION_CAP} per run); they come as earlier ones are applied.`)
+    } else {
+      const why = explain(outcome, 'write review comments')
+      notes.push(`The inline suggestions could not be posted: ${why}.`)
+      core.warning(`suggestions not posted: ${why}`)
     }
   }
 

@@ -304,7 +304,7 @@ function deltaTable(delta: FileDelta, before: FileAnalysis, after: FileAnalysis,
   if (b !== null || a !== null) {
     const size = sizeChange(b, a, sizes)
     const same = b !== null && a !== null && b.label === a.label
-    rows.push(['shipped base image', b === null ? '—' : `${baseCell(b)}${size.before}`, a === null ? '—' : same ? `unchanged${size.after === size.before ? '' : size.after}` : `${baseCell(a)}${size.after}`])
+    rows.push(['shipped base image', b === null ? '—' : `${baseCell(b)}${size.before}`, a === null ? '—' : same ? 'unchanged' : `${baseCell(a)}${size.after}`])
   }
   rows.push(['new findings', '', delta.newInHead.length === 0 ? '0' : `**${delta.newInHead.length}**: ${ruleCounts(delta.newInHead)}`])
   rows.push(['fixed findings', '', delta.fixedFindings.length === 0 ? '0' : `${delta.fixedFindings.length}: ${ruleCounts(delta.fixedFindings)}`])
