@@ -207,7 +207,8 @@ describe('the action on a push', () => {
     ])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     expect(result.summary).toContain('| shipped base image | <code>node:20</code> (≈ 390 MB) | <code>node:20-slim</code> (≈ 70 MB, −320 MB, estimates) |')
-    expect(result.summary).toContain('**Removed by this pull request:** <code>old/Dockerfile</code>')
+    expect(result.summary).toContain('**Removed by this push:** <code>old/Dockerfile</code>')
+    expect(result.summary).toContain('this push adds **1 error**')
   })
 
   it('a new branch (before is all zeros) reviews every Dockerfile in the workspace', async () => {

@@ -79,6 +79,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   const { inputs, workspace, client, ref, pr, headSha, links } = target
   // Every summary shows these; the list grows as channels fail, so later summaries say so.
   const notes = [...review.notes]
+  const change = pr === null ? 'this push' : 'this pull request'
   for (const u of review.unread) {
     notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.`)
     core.warning(`could not read ${u.path}: ${u.reason}`, { file: u.path })
@@ -104,7 +105,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
       conclusion: review.conclusion,
       title: ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-      summary: summaryMarkdown(review, { links, notes, limit: 60_000 }),
+      summary: summaryMarkdown(review, { links, notes, change, limit: 60_000 }),
       annotations: owned.map((o) => toCheckAnnotation(o.path, o.finding, links))
     })
     if (outcome.action === 'created') {
@@ -127,7 +128,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && review.files.some((f) => pullRequestFindings(f).fresh.some((x) => severityRank(x.severity) >= worth)))
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
-    const body = summaryMarkdown(review, { links, notes, marker, fullReportHint: 'the job summary of this run' })
+    const body = summaryMarkdown(review, { links, notes, change, marker, fullReportHint: 'the job summary of this run' })
     // on-findings with nothing worth saying only updates an existing comment (a fixed PR says so), never creates one.
     const outcome = await upsertComment(client, ref, pr.number, marker, body, wantComment)
     if (outcome.url !== null) commentUrl = outcome.url
@@ -165,7 +166,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-      await core.summary.addRaw(summaryMarkdown(review, { links, notes, limit: 262_144 })).write()
+      await core.summary.addRaw(summaryMarkdown(review, { links, notes, change, limit: 262_144 })).write()
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }

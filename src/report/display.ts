@@ -6,7 +6,7 @@
 
 /** Hex digits of a digest that are shown (as `docker images` does). */
 export const DIGEST_SHOWN = 12
-/** Longer references are cut in the middle, keeping the registry's start and the tag's end. */
+/** Longer names (with their tag, before any digest) are cut in the middle, keeping the registry's start and the tag's end. */
 export const IMAGE_SHOWN = 48
 
 export interface DisplayedImage {
@@ -33,8 +33,8 @@ export function displayImage(ref: string, max = IMAGE_SHOWN): DisplayedImage {
     digest = text.slice(at).replace(DIGEST, (_, algo: string, hex: string) => `@${algo}:${hex.slice(0, DIGEST_SHOWN)}${hex.length > DIGEST_SHOWN ? '…' : ''}`)
     text = text.slice(0, at)
   }
-  // The digest is already short; only the name and tag are cut.
-  text = cutMiddle(text, Math.max(12, max - [...digest].length))
+  // The digest is already short; the name and tag are cut on their own.
+  text = cutMiddle(text, max)
   return { text: `${text}${digest}`, full: ref }
 }
 

@@ -373,7 +373,7 @@ function stagesSection(analysis: FileAnalysis, rows: readonly StageRow[], image:
   return details(`${plural(rows.length, 'stage')}: ${titled.join(', ')}`, parts.join('\n\n'))
 }
 
-function fileSection(file: SummarisedFile, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, links: Links): string {
+function fileSection(file: SummarisedFile, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, links: Links, change: string): string {
   const { analysis, previous } = file
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
@@ -385,13 +385,13 @@ function fileSection(file: SummarisedFile, detail: Detail, sizes: Sizes, built: 
   if (origin !== null) parts.push(origin)
   const purpose = purposeLine(analysis)
   if (purpose !== null) parts.push(purpose)
-  if (previous === 'new') parts.push('**New file** in this pull request: every finding is new.')
+  if (previous === 'new') parts.push(`**New file** in ${change}: every finding is new.`)
   else if (previous !== undefined) parts.push(deltaTable(compareVersions(previous, analysis), previous, analysis, sizes))
-  const title = split.compared ? 'New in this pull request' : 'Findings'
+  const title = split.compared ? `New in ${change}` : 'Findings'
   if (split.fresh.length === 0) parts.push(split.compared ? '**No new findings.**' : '**Findings:** none.')
   else parts.push(`**${title}** (${counts(split.fresh)})\n\n${findingsTable(split.fresh, analysis, links, split.compared)}`)
   if (split.old.length > 0) {
-    const summary = `${plural(split.old.length, 'finding')} already there before this pull request (${counts(split.old)})`
+    const summary = `${plural(split.old.length, 'finding')} already there before ${change} (${counts(split.old)})`
     parts.push(detail === 'full' ? details(summary, findingsTable(split.old, analysis, links)) : `*${summary}: not listed, to keep this short.*`)
   }
   const stages = stagesSection(analysis, rows, image, detail, sizes, built)
@@ -428,11 +428,13 @@ export interface SummaryOptions {
   /** Where the full report is, said when the body had to be shortened. */
   fullReportHint?: string
   limit?: number
+  /** What the "before" is compared with, as the text names it (default `this pull request`; a push says `this push`). */
+  change?: string
   /** Notes to show instead of the review's own (a publisher's list grows as channels fail). */
   notes?: readonly string[]
 }
 
-function statusLine(files: readonly SummarisedFile[], removed: number): string {
+function statusLine(files: readonly SummarisedFile[], removed: number, change: string): string {
   if (files.length === 0) return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.'
   const splits = files.map(pullRequestFindings)
   const fresh = splits.flatMap((s) => s.fresh)
@@ -442,8 +444,8 @@ function statusLine(files: readonly SummarisedFile[], removed: number): string {
   const reviewed = `${plural(files.length, 'Dockerfile')} reviewed`
   const already = old === 0 ? '' : `; ${plural(old, 'finding')} ${old === 1 ? 'was' : 'were'} already there`
   if (!splits.some((s) => s.compared)) return fresh.length === 0 ? `✅ ${reviewed}: no findings.` : `${icon} ${reviewed}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`
-  if (fresh.length === 0) return `✅ ${reviewed}: this pull request adds no findings${already}.`
-  return `${icon} ${reviewed}: this pull request adds **${counts(fresh)}**${already}.`
+  if (fresh.length === 0) return `✅ ${reviewed}: ${change} adds no findings${already}.`
+  return `${icon} ${reviewed}: ${change} adds **${counts(fresh)}**${already}.`
 }
 
 /** Code points without copying the string into an array (a summary can be megabytes long). */
@@ -465,11 +467,12 @@ function codePoints(s: string): number {
 
 export function summaryMarkdown(review: Summarised, options: SummaryOptions): string {
   const limit = options.limit ?? COMMENT_LIMIT
+  const change = options.change ?? 'this pull request'
   const removed = review.removed ?? []
-  const head = [options.marker ?? '', '### Stagecraft', '', statusLine(review.files, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
-  const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${list(removed, 20)}\n`
+  const head = [options.marker ?? '', '### Stagecraft', '', statusLine(review.files, removed.length, change), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n')
+  const tail = removed.length === 0 ? '' : `\n**Removed by ${change}:** ${list(removed, 20)}\n`
   for (const detail of ['full', 'compact'] as const) {
-    const body = `${head}\n${review.files.map((f) => fileSection(f, detail, review.sizes, review.builtImages?.get(f.path), options.links)).join('\n')}${tail}`
+    const body = `${head}\n${review.files.map((f) => fileSection(f, detail, review.sizes, review.builtImages?.get(f.path), options.links, change)).join('\n')}${tail}`
     if (codePoints(body) <= limit) return body
   }
   // Still too long: one line per file, worst first, as many as fit.
@@ -478,7 +481,7 @@ export function summaryMarkdown(review: Summarised, options: SummaryOptions): st
     .map((f) => ({ path: f.analysis.path, split: pullRequestFindings(f) }))
     .sort((a, b) => b.split.fresh.filter((f) => f.severity === 'error').length - a.split.fresh.filter((f) => f.severity === 'error').length)
     .map(({ path, split }) => `| ${code(path)} | ${counts(split.fresh)} | ${split.old.length === 0 ? '—' : counts(split.old)} |`)
-  const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | ${review.files.some((f) => f.previous !== undefined) ? 'this pull request' : 'findings'} | already there |\n| --- | --- | --- |\n`
+  const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | ${review.files.some((f) => f.previous !== undefined) ? change : 'findings'} | already there |\n| --- | --- | --- |\n`
   let body = `${head}${note}`
   let used = codePoints(body)
   let shown = 0
