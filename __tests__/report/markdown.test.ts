@@ -56,7 +56,7 @@ describe('summaryMarkdown', () => {
     // The header counts the PR's findings only.
     expect(md).toContain(`ℹ️ 1 Dockerfile reviewed: this pull request adds **1 info**; ${old.length} findings were already there.`)
     expect(md).toContain('| | before | after |\n| --- | --- | --- |\n| stages | 2 | 2 |\n| shipped base image | <code>node:20</code> (≈ 390 MB) | <code>node:20-slim</code> (≈ 70 MB, −320 MB, estimates) |\n| new findings |  | **1**: `run-cd` |\n| fixed findings |  | 1: `heavy-final-base` |')
-    expect(md).toMatch(/\*\*New in this pull request\*\* \(1 info\)\n\n\| \| severity \| rule \| stage \| line \| finding \|\n.*\n\| 🆕 \| 🔵 info \| \[`run-cd`\]/)
+    expect(md).toMatch(/\*\*New in this pull request\*\* \(1 info\)\n\n\| severity \| rule \| stage \| line \| finding \|\n.*\n\| 🆕 🔵 info \| \[`run-cd`\]/)
     expect(md).toContain(`<details>\n<summary>${old.length} findings already there before this pull request`)
     // The delta comes before the new findings, and they before the old ones and the stages.
     const at = (s: string): number => md.indexOf(s)

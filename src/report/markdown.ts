@@ -140,15 +140,14 @@ function groupRow(group: readonly Finding[], analysis: FileAnalysis): { stage: s
   return { stage, line, text: `**${group.length}×** ${escapeMarkdown(displayText(findingText(first)))} — and ${group.length - 1} more like it (${where})` }
 }
 
-/** A table of findings, most severe first; `mark` adds a first column saying each row is new. */
+/** A table of findings, most severe first; `mark` says on each row that it is new (🆕). */
 export function findingsTable(findings: readonly Finding[], analysis: FileAnalysis, links: Links, mark = false): string {
   const rows = findingGroups(findings).map((group) => {
     const f = group[0] as Finding
     const r = groupRow(group, analysis)
-    return `|${mark ? ' 🆕 |' : ''} ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${r.stage} | ${r.line} | ${r.text} |`
+    return `| ${mark ? '🆕 ' : ''}${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${r.stage} | ${r.line} | ${r.text} |`
   })
-  const head = mark ? ['| | severity | rule | stage | line | finding |', '| --- | --- | --- | --- | ---: | --- |'] : ['| severity | rule | stage | line | finding |', '| --- | --- | --- | ---: | --- |']
-  return [...head, ...rows].join('\n')
+  return ['| severity | rule | stage | line | finding |', '| --- | --- | --- | ---: | --- |', ...rows].join('\n')
 }
 
 const VIA: Record<string, string> = { from: 'FROM', copy: 'COPY', mount: 'mount' }
@@ -340,9 +339,9 @@ function details(summary: string, body: string): string {
   return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`
 }
 
-function stagesSection(analysis: FileAnalysis, rows: readonly StageRow[], image: ShippedImage | null, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined): string | null {
-  if (rows.length === 0) return null
-  const parts = [stageTable(rows, analysis.graph.target)]
+function stagesSection(analysis: FileAnalysis, rows: readonly StageRow[], image: ShippedImage | null, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, context: readonly string[]): string | null {
+  if (rows.length === 0) return context.length === 0 ? null : context.join('\n\n')
+  const parts = [...context, stageTable(rows, analysis.graph.target)]
   const titled = ['table']
   if (detail === 'full') {
     const picture = stageGraphMermaid(rows, analysis.graph)
@@ -381,10 +380,6 @@ function fileSection(file: SummarisedFile, detail: Detail, sizes: Sizes, built: 
   const split = pullRequestFindings(file)
   const facts = [plural(rows.length, 'stage'), ...(image === null ? [] : [`${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`])]
   const parts: string[] = [`#### ${code(analysis.path)}\n\n${facts.join(' · ')}`]
-  const origin = builtByLine(file.builds)
-  if (origin !== null) parts.push(origin)
-  const purpose = purposeLine(analysis)
-  if (purpose !== null) parts.push(purpose)
   if (previous === 'new') parts.push(`**New file** in ${change}: every finding is new.`)
   else if (previous !== undefined) parts.push(deltaTable(compareVersions(previous, analysis), previous, analysis, sizes))
   const title = split.compared ? `New in ${change}` : 'Findings'
@@ -394,7 +389,9 @@ function fileSection(file: SummarisedFile, detail: Detail, sizes: Sizes, built: 
     const summary = `${plural(split.old.length, 'finding')} already there before ${change} (${counts(split.old)})`
     parts.push(detail === 'full' ? details(summary, findingsTable(split.old, analysis, links)) : `*${summary}: not listed, to keep this short.*`)
   }
-  const stages = stagesSection(analysis, rows, image, detail, sizes, built)
+  // Where the builds come from and which images are build environments: context, after the findings.
+  const context = [builtByLine(file.builds), purposeLine(analysis)].filter((l): l is string => l !== null)
+  const stages = stagesSection(analysis, rows, image, detail, sizes, built, context)
   if (stages !== null) parts.push(stages)
   return `${parts.join('\n\n')}\n`
 }
