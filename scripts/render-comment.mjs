@@ -113,7 +113,7 @@ try {
     const tab = await browser.newPage({ viewport: { width: width + 40, height: 800 }, deviceScaleFactor: 1, colorScheme: theme })
     await tab.goto(pathToFileURL(file).href)
     await tab.waitForSelector('body[data-done]', { timeout: 20000 })
-    const done = await tab.evaluate(() => document.body.dataset.done)
+    const done = await tab.locator('body').getAttribute('data-done')
     const broken = await tab.$$eval('pre.mermaid', (nodes) => nodes.filter((n) => !n.querySelector('svg')).length)
     if (done !== '1' || broken > 0) throw new Error(`${input}: ${broken} diagram(s) did not render (${done})`)
     await tab.locator('.comment').screenshot({ path: output })

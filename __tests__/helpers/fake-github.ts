@@ -164,6 +164,17 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
         send(res, 200, slice, links.length > 0 ? { link: links.join(', ') } : {})
       }
 
+      /** PATCH of an issue or review comment: GitHub lets only the author (or a maintainer's token) edit one. */
+      const edit = (list: FakeComment[]): void => {
+        const comment = list.find((c) => c.id === Number(url.pathname.split('/').pop()))
+        if (comment === undefined) send(res, 404, { message: 'Not Found' })
+        else if (comment.user.id !== identity.id) send(res, 403, { message: 'Resource not accessible by integration' })
+        else {
+          comment.body = (body as { body: string }).body
+          send(res, 200, comment)
+        }
+      }
+
       if (route === `GET ${base}/pulls/${pull}`) {
         send(res, 200, { number: pull, changed_files: options.changedFiles ?? state.files.length, head: { sha: options.headSha ?? 'headsha', repo: { full_name: `${owner}/${repo}` } }, base: { sha: 'basesha' }, state: 'open' })
       } else if (req.method === 'GET' && url.pathname.startsWith(`${base}/compare/`)) {
@@ -182,15 +193,7 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
         state.comments.push(comment)
         send(res, 201, comment)
       } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/issues/comments/`)) {
-        const id = Number(url.pathname.split('/').pop())
-        const comment = state.comments.find((c) => c.id === id)
-        if (comment === undefined) send(res, 404, { message: 'Not Found' })
-        // GitHub lets only the author (or a maintainer's token) edit a comment.
-        else if (comment.user.id !== identity.id) send(res, 403, { message: 'Resource not accessible by integration' })
-        else {
-          comment.body = (body as { body: string }).body
-          send(res, 200, comment)
-        }
+        edit(state.comments)
       } else if (route === `GET ${base}/pulls/${pull}/comments`) {
         paged(state.reviewComments)
       } else if (route === `POST ${base}/pulls/${pull}/comments`) {
@@ -204,14 +207,7 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
         state.reviewComments.push(comment)
         send(res, 201, comment)
       } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/pulls/comments/`)) {
-        const id = Number(url.pathname.split('/').pop())
-        const comment = state.reviewComments.find((c) => c.id === id)
-        if (comment === undefined) send(res, 404, { message: 'Not Found' })
-        else if (comment.user.id !== identity.id) send(res, 403, { message: 'Resource not accessible by integration' })
-        else {
-          comment.body = (body as { body: string }).body
-          send(res, 200, comment)
-        }
+        edit(state.reviewComments)
       } else if (route === `POST ${base}/check-runs`) {
         const annotations = ((body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length
         if (annotations > 50) return send(res, 422, { message: `No more than 50 items are allowed; ${annotations} were supplied.` })
