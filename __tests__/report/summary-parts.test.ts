@@ -255,4 +255,18 @@ describe('the summary under the size limit', () => {
     expect(compact).not.toContain('```mermaid')
     expect(compact).not.toContain('**Final image**')
   })
+
+  it('in the compact form keeps the new findings and only counts the old ones', () => {
+    const before = analyzeDockerfile('s/Dockerfile', df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'CMD run | tee /log'))
+    const after = analyzeDockerfile('s/Dockerfile', df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'RUN cd /x && make', 'CMD run | tee /log'))
+    const review = reviewOf([after], { previous: new Map([['s/Dockerfile', before]]) })
+    const full = summaryMarkdown(review, { links: LINKS })
+    const compact = summaryMarkdown(review, { links: LINKS, limit: [...full].length - 10 })
+    expect(after.findings.length).toBe(2)
+    expect(compact).toContain('[`run-cd`]')
+    expect(compact).toContain('*1 finding already there before this pull request (1 warning): not listed, to keep this short.*')
+    expect(compact).not.toContain('[`json-args-recommended`]')
+    expect(full).toContain('<summary>1 finding already there before this pull request (1 warning)</summary>')
+    expect(full).toContain('[`json-args-recommended`]')
+  })
 })

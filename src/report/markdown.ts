@@ -334,9 +334,9 @@ function purposeLine(analysis: FileAnalysis): string | null {
 
 type Detail = 'full' | 'compact'
 
-/** A closed `<details>`; the blank line after </summary> is what makes GitHub render the Markdown inside. */
+/** A closed `<details>` (its summary is plain text in an HTML block); the blank line after </summary> is what makes GitHub render the Markdown inside. */
 function details(summary: string, body: string): string {
-  return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`
+  return `<details>\n<summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`
 }
 
 function stagesSection(analysis: FileAnalysis, rows: readonly StageRow[], image: ShippedImage | null, detail: Detail, sizes: Sizes, built: BuiltImageResult | undefined, context: readonly string[]): string | null {
