@@ -557,6 +557,17 @@ describe('the action with suggestions: true (review comments with ```suggestion 
     expect(result.summary).toContain('2 more one-click suggestion(s) were not posted (at most 10 per run)')
   })
 
+  it('on a read-only token (a fork) says in the job summary that they could not be posted, and still succeeds', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    suggestionsPr(server)
+    server.fault('POST /repos/o/r/pulls/7/comments', 403, { message: 'Resource not accessible by integration' })
+    const result = await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    expect(result.code).toBe(0)
+    expect(reviewTraffic(server).map(route)).toEqual([LIST, CREATE])
+    expect(result.summary).toContain('The inline suggestions could not be posted: the token may not write review comments (a pull request from a fork gets a read-only token).')
+  })
+
   it('posts none unless asked', async () => {
     server = await startFakeGitHub()
     tree = tempTree({ 'ws/.keep': '' })
