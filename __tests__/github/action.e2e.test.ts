@@ -13,6 +13,7 @@ import { sarifErrors } from '../helpers/sarif-schema.js'
 import { APP_TOKEN, GITHUB_TOKEN, PAT, commentBy, startFakeGitHub, type FakeGitHub, type FakeIdentity } from '../helpers/fake-github.js'
 import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
+import { operationRoute, requestFields } from '../helpers/openapi.js'
 
 let server: FakeGitHub | null = null
 let tree: TempTree | null = null
@@ -66,8 +67,10 @@ describe('the action on a pull request', () => {
     expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => r.query.ref)).toEqual(['headsha', 'basesha', 'headsha'])
     const comment = server.comments[0]?.body ?? ''
     expect(comment.startsWith('<!-- stagecraft:ci/lint/ -->\n### Stagecraft')).toBe(true)
-    expect(comment).toContain('**This pull request:** final base image <code>node:20</code> → <code>node:20-slim</code> (≈ 390 MB → ≈ 70 MB, −320 MB, estimates); 1 new finding (`stage-name-typo`); 1 finding fixed (`heavy-final-base`).')
-    expect(comment).toContain('**New file** in this pull request.')
+    // The PR's delta first (Docker Scout compare's shape), its own findings counted in the header.
+    expect(comment).toContain('❌ 2 Dockerfiles reviewed: this pull request adds **1 error**; 1 finding was already there.')
+    expect(comment).toContain('| shipped base image | <code>node:20</code> (≈ 390 MB) | <code>node:20-slim</code> (≈ 70 MB, −320 MB, estimates) |\n| new findings |  | **1**: `stage-name-typo` |\n| fixed findings |  | 1: `heavy-final-base` |')
+    expect(comment).toContain('**New file** in this pull request: every finding is new.')
     expect(comment).toContain('**Removed by this pull request:** <code>old/Dockerfile</code>')
     expect(comment).toContain('```mermaid\nflowchart LR\n')
     expect(result.summary).toContain('services/api/Dockerfile')
@@ -125,7 +128,7 @@ describe('the action on a pull request', () => {
     server.contents.set('basesha:old/Dockerfile', df('FROM node:20', 'USER node'))
     await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never', comment: 'always' })
     expect(server.requests.filter((r) => r.path.includes('/contents/')).map((r) => `${decodeURIComponent(r.path.split('/contents/')[1] ?? '')}@${r.query.ref ?? ''}`)).toEqual(['deploy/Dockerfile@headsha', 'old/Dockerfile@basesha'])
-    expect(server.comments[0]?.body).toContain('final base image <code>node:20</code> → <code>node:20-slim</code>')
+    expect(server.comments[0]?.body).toContain('| shipped base image | <code>node:20</code> (≈ 390 MB) | <code>node:20-slim</code> (≈ 70 MB, −320 MB, estimates) |')
   })
 
   it('reports an unreadable or binary file and reviews the others', async () => {
@@ -160,8 +163,9 @@ describe('the action on a push', () => {
       'POST /repos/o/r/check-runs '
     ])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
-    expect(result.summary).toContain('final base image <code>node:20</code> → <code>node:20-slim</code>')
-    expect(result.summary).toContain('**Removed by this pull request:** <code>old/Dockerfile</code>')
+    expect(result.summary).toContain('| shipped base image | <code>node:20</code> (≈ 390 MB) | <code>node:20-slim</code> (≈ 70 MB, −320 MB, estimates) |')
+    expect(result.summary).toContain('**Removed by this push:** <code>old/Dockerfile</code>')
+    expect(result.summary).toContain('this push adds **1 error**')
   })
 
   it('a new branch (before is all zeros) reviews every Dockerfile in the workspace', async () => {
@@ -253,8 +257,8 @@ describe('the action, more cases', () => {
     expect(server.requests.filter((r) => r.path.includes('/contents/'))).toEqual([])
     expect(output(result.outputs, 'dockerfiles')).toBe('2')
     const comment = server.comments[0]?.body ?? ''
-    expect(comment).toContain('final base image <code>node:20</code> → <code>node:20-slim</code>')
-    expect(comment).toContain('**New file** in this pull request.')
+    expect(comment).toContain('| shipped base image | <code>node:20</code> (≈ 390 MB) | <code>node:20-slim</code> (≈ 70 MB, −320 MB, estimates) |')
+    expect(comment).toContain('**New file** in this pull request: every finding is new.')
   })
 
   it('says how many findings did not fit in the workflow annotations, and writes valid reports', async () => {
@@ -350,10 +354,10 @@ describe('the action with registry look-ups (a real docker-registry with token a
       server.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1,2 +1,6 @@\n+x' })
       server.contents.set('basesha:Dockerfile', df(`FROM ${r}/base/os:1.0`, 'USER app'))
       server.contents.set('headsha:Dockerfile', df(`FROM ${r}/base/os:1.0 AS build`, 'RUN make', `FROM ${r}/base/missing:1 AS tools`, `FROM ${r}/base/slim:1`, 'COPY --from=build /out /out', 'USER app'))
-      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-credentials': `${r}=robot:s3cr3t-pa55`, 'json-file': 'out/report.json', 'fail-on': 'never' })
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-credentials': `${r}=robot:s3cr3t-pa55`, 'json-file': 'out/report.json', 'fail-on': 'never', comment: 'always' })
       expect(result.code).toBe(0)
       const comment = server.comments[0]?.body ?? ''
-      expect(comment).toContain(`final base image <code>${r}/base/os:1.0</code> → <code>${r}/base/slim:1</code> (34.0 MB → 5.0 MB, −29.0 MB, compressed, from the registry)`)
+      expect(comment).toContain(`| shipped base image | <code>${r}/base/os:1.0</code> (34.0 MB) | <code>${r}/base/slim:1</code> (5.0 MB, −29.0 MB, compressed, from the registry) |`)
       expect(comment).toContain(`| <code>${r}/base/os:1.0</code> | <code>build</code> | — | small | 34.0 MB | registry |`)
       expect(comment).toContain(`*Estimated because the registry look-up failed:* <code>${r}/base/missing:1</code>: ${r}/base/missing:1: not found (unknown repository or tag)`)
       // Three images, each looked up once although the base version uses one of them too.
@@ -373,4 +377,160 @@ describe('the action with registry look-ups (a real docker-registry with token a
       await registry.close()
     }
   }, 60_000)
+})
+
+describe('the action and comment-min-severity', () => {
+  /** A PR whose own new findings are info only (an unused stage), in a file that already had a warning. */
+  function infoOnlyPr(fake: FakeGitHub): void {
+    fake.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1,3 +1,4 @@\n FROM node:20-slim\n+FROM alpine:3.20 AS tools\n FROM node:20-slim\n USER node' })
+    fake.contents.set('basesha:Dockerfile', df('FROM node:20-slim', 'FROM node:20-slim', 'USER node'))
+    fake.contents.set('headsha:Dockerfile', df('FROM node:20-slim', 'FROM alpine:3.20 AS tools', 'FROM node:20-slim', 'USER node'))
+  }
+
+  it('creates no comment when the PR brings only info findings (default warning), and does with info', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    infoOnlyPr(server)
+    const quiet = await runAction(server, tree.dir, 'pull_request')
+    expect(quiet.code).toBe(0)
+    expect(server.requests.filter((r) => r.path.endsWith('/issues/7/comments')).map((r) => r.method)).toEqual(['GET'])
+    expect(server.comments).toEqual([])
+    // The job summary still has it all.
+    expect(quiet.summary).toContain('[`unused-stage`]')
+    await runAction(server, tree.dir, 'pull_request', { 'comment-min-severity': 'info' })
+    expect(server.comments).toHaveLength(1)
+    expect(server.comments[0]?.body).toContain('this pull request adds **')
+  })
+
+  it('still updates an existing comment, whatever the severity', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    infoOnlyPr(server)
+    server.comments.push(commentBy(GITHUB_TOKEN, 5, '<!-- stagecraft:ci/lint/ -->\nold'))
+    await runAction(server, tree.dir, 'pull_request')
+    expect(server.comments).toHaveLength(1)
+    expect(server.comments[0]?.body).toContain('[`unused-stage`]')
+    expect(server.requests.filter((r) => r.method !== 'GET' && r.path.includes('comments')).map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /repos/o/r/issues/comments/5'])
+  })
+
+  it('rejects a severity that does not exist, naming the input', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    infoOnlyPr(server)
+    const result = await runAction(server, tree.dir, 'pull_request', { 'comment-min-severity': 'critical' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('input comment-min-severity must be one of error, warning, info, not "critical"')
+  })
+})
+
+describe('the action with suggestions: true (review comments with ```suggestion blocks)', () => {
+  const HEAD = [
+    'FROM node:20 AS build',
+    'RUN npm ci && npm run build',
+    'FROM node:20-slim',
+    'RUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*',
+    'RUN pip install flask',
+    'COPY --from=bild /app/dist /app',
+    'USER node',
+    'CMD node server.js'
+  ]
+  const BASE = [HEAD[0], HEAD[1], HEAD[2], HEAD[4], HEAD[6]] as string[]
+  /** Lines 4, 6 and 8 are added; line 5 (pip without --no-cache-dir) was already there. */
+  const patch = (head: readonly string[]): string => `@@ -1,5 +1,8 @@\n${head.map((l, i) => `${[3, 5, 7].includes(i) ? '+' : ' '}${l}`).join('\n')}`
+  function suggestionsPr(fake: FakeGitHub, head: readonly string[] = HEAD): void {
+    fake.files.length = 0
+    fake.files.push({ filename: 'services/api/Dockerfile', status: 'modified', patch: patch(head) })
+    fake.contents.set('headsha:services/api/Dockerfile', df(...head))
+    fake.contents.set('basesha:services/api/Dockerfile', df(...BASE))
+  }
+  const CREATE = operationRoute('pulls/create-review-comment')
+  const UPDATE = operationRoute('pulls/update-review-comment')
+  const LIST = operationRoute('pulls/list-review-comments')
+  const route = (r: { method: string; path: string }): string =>
+    `${r.method} ${r.path.replace('/repos/o/r/', '/repos/{owner}/{repo}/').replace('/pulls/7/', '/pulls/{pull_number}/').replace(/\/pulls\/comments\/\d+$/, '/pulls/comments/{comment_id}')}`
+  const reviewTraffic = (fake: FakeGitHub): { method: string; path: string; body: unknown }[] => fake.requests.filter((r) => /\/pulls\/(?:7\/)?comments/.test(r.path))
+
+  it('posts one suggestion per changed line with a mechanical fix, in the shape the REST description gives', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    suggestionsPr(server)
+    const result = await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    expect(result.code).toBe(0)
+    const traffic = reviewTraffic(server)
+    expect(traffic.map(route)).toEqual([LIST, CREATE, CREATE, CREATE])
+    const fields = requestFields('pulls/create-review-comment')
+    for (const r of traffic.filter((t) => route(t) === CREATE)) {
+      const body = r.body as Record<string, unknown>
+      // Every field is one the description knows, every required one is there.
+      expect(Object.keys(body).filter((k) => !(k in fields))).toEqual([])
+      expect(Object.entries(fields).filter(([k, required]) => required && !(k in body))).toEqual([])
+      expect(body).toMatchObject({ commit_id: 'headsha', path: 'services/api/Dockerfile', side: 'RIGHT' })
+      expect(typeof body.line).toBe('number')
+    }
+    const byLine = new Map(server.reviewComments.map((c) => [c.line, c.body]))
+    expect([...byLine.keys()]).toEqual([4, 6, 8])
+    expect(byLine.get(4)).toContain('```suggestion\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n```')
+    expect(byLine.get(4)).toMatch(/^<!-- stagecraft-suggestion:ci\/lint\/ [0-9a-f]{8} -->\n\*\*Stagecraft\*\* suggests a fix for \[`apt-get-assume-yes`\]\(.*\/apt-get-assume-yes\.md\), \[`apt-no-install-recommends`\]/)
+    expect(byLine.get(6)).toContain('```suggestion\nCOPY --from=build /app/dist /app\n```')
+    expect(byLine.get(8)).toContain('```suggestion\nCMD ["node", "server.js"]\n```')
+    // Never on line 5: the PR did not touch it (its pip-cache finding is older).
+    expect(server.reviewComments.some((c) => c.body.includes('--no-cache-dir'))).toBe(false)
+  })
+
+  it('never repeats itself on re-runs: unchanged ones are left alone, one that no longer applies is edited to say so', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    suggestionsPr(server)
+    await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    const first = server.requests.length
+    await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    expect(reviewTraffic({ ...server, requests: server.requests.slice(first) }).map(route)).toEqual([LIST])
+    // The author applies the apt-get suggestion.
+    const fixed = HEAD.map((l, i) => (i === 3 ? 'RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*' : l))
+    suggestionsPr(server, fixed)
+    const second = server.requests.length
+    await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    const third = reviewTraffic({ ...server, requests: server.requests.slice(second) })
+    expect(third.map(route)).toEqual([LIST, UPDATE])
+    expect(Object.keys(third[1]?.body as object)).toEqual(Object.keys(requestFields('pulls/update-review-comment')))
+    expect(server.reviewComments).toHaveLength(3)
+    expect(server.reviewComments.find((c) => c.line === 4)?.body).toContain('This suggestion no longer applies')
+    // And a fourth run writes nothing again.
+    const fourth = server.requests.length
+    await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    expect(reviewTraffic({ ...server, requests: server.requests.slice(fourth) }).map(route)).toEqual([LIST])
+  })
+
+  it('posts at most 10 per run and says how many more there are; leaves marked comments of others alone', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    const head = ['FROM python:3.12-slim', ...Array.from({ length: 12 }, (_, i) => `RUN pip install pkg${i}`), 'USER app']
+    server.files.push({ filename: 'Dockerfile', status: 'added', patch: `@@ -0,0 +1,${head.length} @@\n${head.map((l) => `+${l}`).join('\n')}` })
+    server.contents.set('headsha:Dockerfile', df(...head))
+    server.reviewComments.push({ ...commentBy(PAT, 3, '<!-- stagecraft-suggestion:ci/lint/ 00000000 -->\nforged'), path: 'Dockerfile', line: 2, side: 'RIGHT', commit_id: 'headsha' })
+    const result = await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    expect(reviewTraffic(server).filter((r) => route(r) === CREATE)).toHaveLength(10)
+    expect(reviewTraffic(server).filter((r) => route(r) === UPDATE)).toHaveLength(0)
+    expect(server.reviewComments[0]?.body).toBe('<!-- stagecraft-suggestion:ci/lint/ 00000000 -->\nforged')
+    expect(result.summary).toContain('2 more one-click suggestion(s) were not posted (at most 10 per run)')
+  })
+
+  it('on a read-only token (a fork) says in the job summary that they could not be posted, and still succeeds', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    suggestionsPr(server)
+    server.fault('POST /repos/o/r/pulls/7/comments', 403, { message: 'Resource not accessible by integration' })
+    const result = await runAction(server, tree.dir, 'pull_request', { suggestions: 'true', 'fail-on': 'never' })
+    expect(result.code).toBe(0)
+    expect(reviewTraffic(server).map(route)).toEqual([LIST, CREATE])
+    expect(result.summary).toContain('The inline suggestions could not be posted: the token may not write review comments (a pull request from a fork gets a read-only token).')
+  })
+
+  it('posts none unless asked', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    suggestionsPr(server)
+    await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    expect(reviewTraffic(server)).toEqual([])
+  })
 })

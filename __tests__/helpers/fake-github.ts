@@ -54,6 +54,27 @@ export function commentBy(who: FakeIdentity, id: number, body: string): FakeComm
   return { id, body, user: { login: who.login, id: who.id, type: who.type }, performed_via_github_app: who.app === null ? null : { slug: who.app }, html_url: `https://github.com/o/r/pull/7#issuecomment-${id}` }
 }
 
+/** A pull-request review comment (REST `pull-request-review-comment`), the parts Stagecraft reads. */
+export interface FakeReviewComment extends FakeComment {
+  path: string
+  line: number
+  side: 'LEFT' | 'RIGHT'
+  commit_id: string
+}
+
+/** Lines of the head version a patch shows (added or context): GitHub takes review comments only there. */
+export function diffLines(patch: string): Set<number> {
+  const lines = new Set<number>()
+  let line = 0
+  for (const row of patch.split('\n')) {
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row)
+    if (hunk !== null) line = Number(hunk[1])
+    else if (row.startsWith('-')) continue
+    else if (row.startsWith('+') || row.startsWith(' ')) lines.add(line++)
+  }
+  return lines
+}
+
 interface Fault {
   status: number
   body: unknown
@@ -74,6 +95,7 @@ export interface FakeGitHub {
   files: FakePullFile[]
   contents: Map<string, string | FakeSymlink>
   comments: FakeComment[]
+  reviewComments: FakeReviewComment[]
   checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[]
   /** When each request (same order as `requests`) arrived and was answered, in performance.now() ms (the bench reads them). */
   timings: { method: string; arrived: number; answered: number }[]
@@ -129,7 +151,7 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
   const identity = options.identity ?? GITHUB_TOKEN
   const faults = new Map<string, Fault[]>()
   let nextId = 1000
-  const state: Omit<FakeGitHub, 'url' | 'fault' | 'faultAfter' | 'hang' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], checkRuns: [], timings: [] }
+  const state: Omit<FakeGitHub, 'url' | 'fault' | 'faultAfter' | 'hang' | 'close'> = { requests: [], files: [], contents: new Map(), comments: [], reviewComments: [], checkRuns: [], timings: [] }
   const base = `/repos/${owner}/${repo}`
 
   const server: Server = createServer((req, res) => {
@@ -168,6 +190,17 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
         send(res, 200, slice, links.length > 0 ? { link: links.join(', ') } : {})
       }
 
+      /** PATCH of an issue or review comment: GitHub lets only the author (or a maintainer's token) edit one. */
+      const edit = (list: FakeComment[]): void => {
+        const comment = list.find((c) => c.id === Number(url.pathname.split('/').pop()))
+        if (comment === undefined) send(res, 404, { message: 'Not Found' })
+        else if (comment.user.id !== identity.id) send(res, 403, { message: 'Resource not accessible by integration' })
+        else {
+          comment.body = (body as { body: string }).body
+          send(res, 200, comment)
+        }
+      }
+
       if (route === `GET ${base}/pulls/${pull}`) {
         send(res, 200, { number: pull, changed_files: options.changedFiles ?? state.files.length, head: { sha: options.headSha ?? 'headsha', repo: { full_name: `${owner}/${repo}` } }, base: { sha: 'basesha' }, state: 'open' })
       } else if (req.method === 'GET' && url.pathname.startsWith(`${base}/compare/`)) {
@@ -190,15 +223,21 @@ export async function startFakeGitHub(options: FakeOptions = {}): Promise<FakeGi
         state.comments.push(comment)
         send(res, 201, comment)
       } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/issues/comments/`)) {
-        const id = Number(url.pathname.split('/').pop())
-        const comment = state.comments.find((c) => c.id === id)
-        if (comment === undefined) send(res, 404, { message: 'Not Found' })
-        // GitHub lets only the author (or a maintainer's token) edit a comment.
-        else if (comment.user.id !== identity.id) send(res, 403, { message: 'Resource not accessible by integration' })
-        else {
-          comment.body = (body as { body: string }).body
-          send(res, 200, comment)
-        }
+        edit(state.comments)
+      } else if (route === `GET ${base}/pulls/${pull}/comments`) {
+        paged(state.reviewComments)
+      } else if (route === `POST ${base}/pulls/${pull}/comments`) {
+        const b = body as { body?: unknown; commit_id?: unknown; path?: unknown; line?: unknown; side?: unknown }
+        if (typeof b.body !== 'string' || typeof b.commit_id !== 'string' || typeof b.path !== 'string' || typeof b.line !== 'number') return send(res, 422, { message: 'Invalid request: body, commit_id, path and line are required' })
+        const file = state.files.find((f) => f.filename === b.path)
+        // GitHub's answer for a line outside the diff.
+        if (file === undefined || !diffLines(file.patch ?? '').has(b.line)) return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }] })
+        const id = nextId++
+        const comment: FakeReviewComment = { ...commentBy(identity, id, b.body), html_url: `https://github.com/o/r/pull/7#discussion_r${id}`, path: b.path, line: b.line, side: b.side === 'LEFT' ? 'LEFT' : 'RIGHT', commit_id: b.commit_id }
+        state.reviewComments.push(comment)
+        send(res, 201, comment)
+      } else if (req.method === 'PATCH' && url.pathname.startsWith(`${base}/pulls/comments/`)) {
+        edit(state.reviewComments)
       } else if (route === `POST ${base}/check-runs`) {
         const refused = annotationProblem(body)
         if (refused !== null) return send(res, 422, { message: refused })

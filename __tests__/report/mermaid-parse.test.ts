@@ -33,8 +33,8 @@ function check(diagrams: readonly Diagram[]): CheckResult {
 
 function diagramOf(name: string, text: string): Diagram[] {
   const a = analyzeDockerfile(name, text)
-  const source = stageGraphMermaid(describeStages(a.model, a.graph), a.graph)
-  return source === null ? [] : [{ name, source }]
+  const picture = stageGraphMermaid(describeStages(a.model, a.graph), a.graph)
+  return picture === null ? [] : [{ name, source: picture.source }]
 }
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden')
@@ -52,6 +52,8 @@ describe('Mermaid diagrams pass the real mermaid parser', () => {
         .filter((f) => f.endsWith('.Dockerfile'))
         .flatMap((f) => diagramOf(f, readFileSync(join(GOLDEN, f), 'utf8'))),
       ...diagramOf('names', df('FROM alpine:3 AS end', 'FROM end AS subgraph', 'FROM subgraph AS graph', 'FROM graph AS class', 'FROM class AS style', 'COPY --from=end ["/a\\"b", "/c;d", "/e%f", "/g{h}", "/i[j]", "/k-->l", "/m|n", "/x"]')),
+      // Past the budget: unused stages folded into one node, the rest left out behind "+N more stages".
+      ...diagramOf('budget', df('FROM alpine:3 AS s0', ...Array.from({ length: 40 }, (_, i) => `FROM s${i} AS s${i + 1}`), ...Array.from({ length: 5 }, (_, i) => `FROM alpine:3 AS unused${i}`), 'FROM s40')),
       ...diagramOf('entities', df('FROM alpine:3 AS a', 'RUN --mount=type=bind,from=a,target=/m true', 'FROM scratch', 'COPY --from=a /#quot; /x', 'COPY --from=a /&amp;<br/> /y', 'COPY --from=ghcr.io/o/r:1 /🐳 /z', 'COPY --from=a $UNSET /empty'))
     ]
     expect(diagrams.length).toBeGreaterThanOrEqual(8)

@@ -4,7 +4,7 @@ import { analyzeDockerfile } from '../../src/review/analyze.js'
 import { describeLeftBehind, describeShippedImage, describeStages } from '../../src/graph/image.js'
 import { compareVersions } from '../../src/enrich/delta.js'
 import { summaryMarkdown } from '../../src/report/markdown.js'
-import { MERMAID_LIMITS, mermaidText, shortPaths, stageGraphMermaid } from '../../src/report/mermaid.js'
+import { MERMAID_BUDGET, MERMAID_LIMITS, mermaidText, shortPaths, stageGraphMermaid } from '../../src/report/mermaid.js'
 import { estimateImageSize, sizeClassOf } from '../../src/enrich/size-estimates.js'
 import { formatBytes, platformOf, sizeKey } from '../../src/enrich/sizes.js'
 
@@ -57,7 +57,7 @@ describe('Mermaid source', () => {
 
   it('draws FROM solid (thick when shipped), COPY dashed with paths, mounts dotted, roles as classes', () => {
     const a = analyse('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3 AS unused', 'FROM build AS test', 'FROM scratch', 'COPY --from=build /app /app', 'RUN --mount=from=test,target=/t true')
-    const source = stageGraphMermaid(describeStages(a.model, a.graph), a.graph) as string
+    const source = (stageGraphMermaid(describeStages(a.model, a.graph), a.graph) as { source: string }).source
     expect(source.split('\n')).toEqual([
       'flowchart LR',
       '  s0["build"]',
@@ -87,11 +87,39 @@ describe('Mermaid source', () => {
     ])
   })
 
-  it('gives up on graphs too big to draw (the table stays)', () => {
+  it('folds unused stages into one node and says which', () => {
+    const lines = ['FROM alpine:3 AS base', ...Array.from({ length: 17 }, (_, i) => `FROM base AS unused${i}`), 'FROM base AS app', 'USER app']
+    const a = analyse(...lines)
+    const picture = stageGraphMermaid(describeStages(a.model, a.graph), a.graph)
+    expect(picture?.foldedUnused).toEqual(Array.from({ length: 17 }, (_, i) => `unused${i}`))
+    expect(picture?.leftOut).toEqual([])
+    expect(picture?.source).toContain('  u0["+17 unused stages"]')
+    expect(picture?.source).not.toMatch(/unused\d/)
+    expect(picture?.source).toContain('  class u0 unused')
+    const md = summaryMarkdown(reviewOf([a]), { links: LINKS })
+    expect(md).toContain("*The graph shows the built targets' stages and what they need; 17 unused stages (<code>unused0</code>")
+    // Two unused stages are still drawn by name.
+    const b = analyse('FROM alpine:3 AS base', 'FROM base AS x', 'FROM base AS y', 'FROM base', 'USER app')
+    expect(stageGraphMermaid(describeStages(b.model, b.graph), b.graph)?.source).toContain('s1["x"]')
+  })
+
+  it('past the budget, keeps the shipped chain and says what it left out (the table has it all)', () => {
     const lines = ['FROM alpine:3 AS s0', ...Array.from({ length: MERMAID_LIMITS.nodes + 5 }, (_, i) => `FROM s${i} AS s${i + 1}`)]
     const a = analyse(...lines)
-    expect(stageGraphMermaid(describeStages(a.model, a.graph), a.graph)).toBeNull()
-    expect(summaryMarkdown(reviewOf([a]), { links: LINKS })).toContain('The stage graph is too large to draw; the table above has it all.')
+    const picture = stageGraphMermaid(describeStages(a.model, a.graph), a.graph)
+    const nodes = (picture?.source ?? '').split('\n').filter((l) => /^ {2}\w+\[|^ {2}\w+\(\[/.test(l))
+    expect(nodes).toHaveLength(MERMAID_BUDGET.nodes)
+    expect(picture?.leftOut.length).toBe(lines.length - (MERMAID_BUDGET.nodes - 1))
+    expect(picture?.source).toContain(`m0["+${picture?.leftOut.length} more stages, see the table"]`)
+    const md = summaryMarkdown(reviewOf([a]), { links: LINKS })
+    expect(md).toContain(`${picture?.leftOut.length} stages left out to keep it readable: <code>`)
+    expect(md).toContain('The table has every stage.*')
+    // A small budget shows what is kept first: the shipped target.
+    const small = stageGraphMermaid(describeStages(a.model, a.graph), a.graph, { nodes: 3, foldUnusedFrom: 3 })
+    const last = lines.length - 1
+    expect(small?.source).toContain(`s${last}["s${last}"]`)
+    expect(small?.source).toContain(`s${last - 1} ==> s${last}`)
+    expect(small?.source).not.toContain('s0["s0"]')
   })
 })
 
@@ -222,9 +250,23 @@ describe('the summary under the size limit', () => {
     const limit = [...full].length - 10
     const compact = summaryMarkdown(reviewOf(files), { links: LINKS, limit })
     expect([...compact].length).toBeLessThanOrEqual(limit)
-    expect(compact).toContain('**Stages**')
+    expect(compact).toContain('| # | stage |')
     expect(compact).toContain('**Findings**')
     expect(compact).not.toContain('```mermaid')
     expect(compact).not.toContain('**Final image**')
+  })
+
+  it('in the compact form keeps the new findings and only counts the old ones', () => {
+    const before = analyzeDockerfile('s/Dockerfile', df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'CMD run | tee /log'))
+    const after = analyzeDockerfile('s/Dockerfile', df('FROM golang:1.22 AS build', 'RUN go build -o /app', 'FROM alpine:3', 'COPY --from=build /app /app', 'RUN cd /x && make', 'CMD run | tee /log'))
+    const review = reviewOf([after], { previous: new Map([['s/Dockerfile', before]]) })
+    const full = summaryMarkdown(review, { links: LINKS })
+    const compact = summaryMarkdown(review, { links: LINKS, limit: [...full].length - 10 })
+    expect(after.findings.length).toBe(2)
+    expect(compact).toContain('[`run-cd`]')
+    expect(compact).toContain('*1 finding already there before this pull request (1 warning): not listed, to keep this short.*')
+    expect(compact).not.toContain('[`json-args-recommended`]')
+    expect(full).toContain('<summary>1 finding already there before this pull request (1 warning)</summary>')
+    expect(full).toContain('[`json-args-recommended`]')
   })
 })

@@ -24,8 +24,11 @@ export interface FileDelta {
   stagesRenamed: { from: string; to: string }[]
   /** The shipped image's base before and after; null when the version has no stage. */
   finalBase: { before: BaseDescription | null; after: BaseDescription | null }
+  /** One per occurrence (a grouped finding's lines counted apart). */
   newFindings: Finding[]
   fixedFindings: Finding[]
+  /** The head's own findings (as they are reported) that have at least one new occurrence. */
+  newInHead: Finding[]
 }
 
 const stageKey = (s: Stage): string => s.id ?? `#${s.index}`
@@ -50,14 +53,21 @@ function occurrences(findings: readonly Finding[]): Finding[] {
   return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]))
 }
 
+/** The finding each occurrence came from. */
+function origins(findings: readonly Finding[]): Map<Finding, Finding> {
+  const origin = new Map<Finding, Finding>()
+  for (const f of findings) for (const o of occurrences([f])) origin.set(o, f)
+  return origin
+}
+
 /** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
-function missingFrom(a: FileAnalysis, b: FileAnalysis, renamedA: ReadonlyMap<string, string>, renamedB: ReadonlyMap<string, string>): Finding[] {
+function missingFrom(a: FileAnalysis, b: FileAnalysis, renamedA: ReadonlyMap<string, string>, renamedB: ReadonlyMap<string, string>, of: readonly Finding[] = occurrences(a.findings)): Finding[] {
   const counts = new Map<string, number>()
   for (const f of occurrences(b.findings)) {
     const k = findingKey(b, f, renamedB)
     counts.set(k, (counts.get(k) ?? 0) + 1)
   }
-  return occurrences(a.findings).filter((f) => {
+  return of.filter((f) => {
     const k = findingKey(a, f, renamedA)
     const n = counts.get(k) ?? 0
     if (n === 0) return true
@@ -95,12 +105,15 @@ export function compareVersions(base: FileAnalysis, head: FileAnalysis): FileDel
     removed.splice(removed.indexOf(old), 1)
     added.splice(added.indexOf(match), 1)
   }
+  const origin = origins(head.findings)
+  const newFindings = missingFrom(head, base, NONE, renamed, [...origin.keys()])
   return {
     stagesAdded: added.map(stageLabel),
     stagesRemoved: removed.map(stageLabel),
     stagesRenamed,
     finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-    newFindings: missingFrom(head, base, NONE, renamed),
-    fixedFindings: missingFrom(base, head, renamed, NONE)
+    newFindings,
+    fixedFindings: missingFrom(base, head, renamed, NONE),
+    newInHead: [...new Set(newFindings.map((f) => origin.get(f) as Finding))]
   }
 }

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import type { RegistryCredentials } from '../model/image.js'
 import type { AnnotateMode, FailOn } from '../review/policy.js'
+import type { Severity } from '../model/finding.js'
 
 export interface ActionInputs {
   token: string
@@ -21,7 +22,11 @@ export interface ActionInputs {
   /** ShellCheck: true (when on PATH), false, or the program's path; null: the configuration's. */
   shellcheck: boolean | string | null
   comment: 'always' | 'on-findings' | 'never'
+  /** With on-findings: the PR's findings below this never create a comment (an existing one is still updated). */
+  commentMinSeverity: Severity
   commentKey: string
+  /** Inline review comments with ```suggestion blocks for mechanical fixes on the PR's changed lines. */
+  suggestions: boolean
   checkRun: boolean
   checkName: string
   sarifFile: string | null
@@ -75,7 +80,9 @@ export function readInputs(): ActionInputs {
     hadolintConfig: core.getInput('hadolint-config').trim() || null,
     shellcheck: shellcheckInput(core.getInput('shellcheck').trim()),
     comment: choice('comment', ['always', 'on-findings', 'never'] as const, 'on-findings'),
+    commentMinSeverity: choice('comment-min-severity', ['error', 'warning', 'info'] as const, 'warning'),
     commentKey: core.getInput('comment-key').trim(),
+    suggestions: boolean('suggestions', false),
     checkRun,
     checkName: core.getInput('check-name').trim() || 'Stagecraft',
     sarifFile: core.getInput('sarif-file').trim() || null,

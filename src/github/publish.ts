@@ -8,10 +8,11 @@ import * as core from '@actions/core'
 import { constants } from 'node:fs'
 import { lstat, mkdir, open, unlink } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
-import { tally, type Finding, findingText } from '../model/finding.js'
+import { severityRank, tally, type Finding, findingText } from '../model/finding.js'
 import { toJsonReport } from '../report/json.js'
-import { summaryMarkdown } from '../report/markdown.js'
-import type { Links } from '../report/links.js'
+import { pullRequestFindings, summaryMarkdown } from '../report/markdown.js'
+import { ruleDocUrl, type Links } from '../report/links.js'
+import { SUGGESTION_CAP, suggestFixes } from '../report/suggestions.js'
 import { toSarif } from '../report/sarif.js'
 import type { Review } from '../review/review.js'
 import { RULES } from '../rules/registry.js'
@@ -19,6 +20,7 @@ import { ANNOTATION_CAP, toCheckAnnotation } from './annotations.js'
 import { publishCheckRun } from './check-run.js'
 import type { GitHubClient } from './client.js'
 import { upsertComment } from './comment.js'
+import { publishSuggestions } from './suggestions.js'
 import type { PullRequestRef } from './event.js'
 import type { ActionInputs } from './inputs.js'
 import type { RepoRef } from './pull-request.js'
@@ -109,6 +111,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   const notes = [...review.notes]
   // Fail closed: what was not reviewed fails the check, unless fail-on: never.
   const verdict = review.failOn === 'never' ? '' : ' The check fails: what was not reviewed may be what the change is about (fail-on: never lets it pass).'
+  const change = pr === null ? 'this push' : 'this pull request'
   for (const u of review.unread) {
     notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.${verdict}`)
     core.warning(`could not read ${u.path}: ${u.reason}`, { file: u.path })
@@ -153,7 +156,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
       conclusion: review.conclusion,
       title: unreviewed > 0 ? `Not reviewed: ${review.unread.length} file(s) could not be read${review.incomplete.length > 0 ? ', the file list is incomplete' : ''}` : ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
       // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-      summary: summaryMarkdown(review, { links, notes: runNotes, limit: 60_000 }),
+      summary: summaryMarkdown(review, { links, notes: runNotes, change, limit: 60_000 }),
       annotations: annotated.map((o) => toCheckAnnotation(o.path, o.finding, links)),
       externalId: `${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}-${inputs.checkName}-${process.pid}`.slice(0, 200)
     })
@@ -177,17 +180,33 @@ export async function publish(review: Review, target: Target): Promise<void> {
   }
 
   let commentUrl = ''
-  const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0)
+  // Only the PR's own findings at or above comment-min-severity create a comment (info alone does not, by default).
+  const worth = severityRank(inputs.commentMinSeverity)
+  const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && review.files.some((f) => pullRequestFindings(f).fresh.some((x) => severityRank(x.severity) >= worth)))
   if (pr !== null && client !== null && inputs.comment !== 'never') {
     const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`
-    const body = summaryMarkdown(review, { links, notes, marker, fullReportHint: 'the job summary of this run' })
-    // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
+    const body = summaryMarkdown(review, { links, notes, change, marker, fullReportHint: 'the job summary of this run' })
+    // on-findings with nothing worth saying only updates an existing comment (a fixed PR says so), never creates one.
     const outcome = await upsertComment(client, ref, pr.number, marker, body, wantComment)
     if (outcome.url !== null) commentUrl = outcome.url
     else if (outcome.action !== 'skipped') {
       const why = explain(outcome, 'comment')
       notes.push(`The pull request comment could not be written: ${why}.`)
       core.warning(`comment not written: ${why}`)
+    }
+  }
+
+  if (inputs.suggestions && pr !== null && client !== null && headSha !== undefined && headSha !== '') {
+    const wanted = review.files.flatMap((f) => suggestFixes(f, f.owned))
+    const scope = `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey}`
+    const outcome = await publishSuggestions(client, ref, { pull: pr.number, headSha, scope, ruleUrl: (rule) => ruleDocUrl(links, rule) }, wanted)
+    if (outcome.action === 'done') {
+      core.info(`suggestions: ${outcome.created} posted, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.resolved} no longer apply`)
+      if (outcome.notShown > 0) notes.push(`${outcome.notShown} more one-click suggestion(s) were not posted (at most ${SUGGESTION_CAP} per run); they come as earlier ones are applied.`)
+    } else {
+      const why = explain(outcome, 'write review comments')
+      notes.push(`The inline suggestions could not be posted: ${why}.`)
+      core.warning(`suggestions not posted: ${why}`)
     }
   }
 
@@ -204,7 +223,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-      await core.summary.addRaw(summaryMarkdown(review, { links, notes, limit: 262_144 })).write()
+      await core.summary.addRaw(summaryMarkdown(review, { links, notes, change, limit: 262_144 })).write()
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }

@@ -2,6 +2,8 @@
 
 import { tally, type Severity, findingText } from '../model/finding.js'
 import type { FileAnalysis } from '../model/analysis.js'
+import { describeShippedImage } from '../graph/image.js'
+import { displayImage, displayText } from './display.js'
 
 export interface TextOptions {
   colour: boolean
@@ -49,8 +51,10 @@ function painter(options: TextOptions): (kind: keyof typeof COLOURS, text: strin
 /** One file's part of the report, so a large run can print as it goes. */
 export function textFilePiece(analysis: FileAnalysis, options: TextOptions): string {
   const paint = painter(options)
-  const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)]
-  for (const f of analysis.findings) out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`)
+  const shipped = analysis.model.stages.length === 0 ? null : describeShippedImage(analysis.model, analysis.graph)
+  const on = shipped === null || shipped.base.kind === 'stage' ? '' : ` · ships on ${displayImage(shipped.base.label).text}`
+  const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}${on}`)]
+  for (const f of analysis.findings) out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${displayText(findingText(f))}`)
   return out.join('\n') + '\n\n'
 }
 

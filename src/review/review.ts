@@ -89,6 +89,10 @@ export interface FileReview {
   owned: Finding[]
   /** The build definitions that build this file. */
   builds: BuildDefinition[]
+  /** The head version's text (inline suggestions rewrite its lines). */
+  text: string
+  /** Lines the change touched, as the source said ('all' for a new file). */
+  changed: ChangedLines | undefined
 }
 
 export interface RegistryStats {
@@ -233,7 +237,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       const parts = parsed[i] as (typeof parsed)[number]
       const comments = checked?.[i]
       const analysis = analyzeDockerfile(source.path, entry.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }) }, parts.head)
-      const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds }
+      const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds, text: entry.text, changed: source.changed }
       const before = entry.before
       if (before !== null) {
         if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.base }) }, parts.base ?? undefined)
