@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9963);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6202);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -33259,7 +33259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9963:
+/***/ 6202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43104,7 +43104,9 @@ function readInputs() {
         hadolintConfig: getInput('hadolint-config').trim() || null,
         shellcheck: shellcheckInput(getInput('shellcheck').trim()),
         comment: choice('comment', ['always', 'on-findings', 'never'], 'on-findings'),
+        commentMinSeverity: choice('comment-min-severity', ['error', 'warning', 'info'], 'warning'),
         commentKey: getInput('comment-key').trim(),
+        suggestions: inputs_boolean('suggestions', false),
         checkRun,
         checkName: getInput('check-name').trim() || 'Stagecraft',
         sarifFile: getInput('sarif-file').trim() || null,
@@ -43687,7 +43689,7 @@ function compareFindings(a, b) {
         a.message.localeCompare(b.message));
 }
 /** How many findings of each severity. */
-function tally(findings) {
+function finding_tally(findings) {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings)
         counts[f.severity]++;
@@ -46856,7 +46858,7 @@ function stagePackages(stage) {
 function unique(items) {
     return [...new Set(items)];
 }
-function describeShippedImage(model, graph) {
+function image_describeShippedImage(model, graph) {
     if (graph.target === null)
         return null;
     const chain = stageChain(model, graph.target);
@@ -55023,7 +55025,7 @@ function toJsonFile(file, sizes, built) {
     const { analysis } = file;
     const { model, graph } = analysis;
     const edges = edgesByStage(graph, model.stages.length);
-    const shipped = describeShippedImage(model, graph);
+    const shipped = image_describeShippedImage(model, graph);
     return {
         path: analysis.path,
         target: graph.target,
@@ -55105,14 +55107,22 @@ function findingKey(analysis, f, renamed) {
 function occurrences(findings) {
     return findings.flatMap((f) => (f.alsoAt === undefined ? [f] : [{ ...f, alsoAt: undefined }, ...f.alsoAt.map((line) => ({ ...f, line, endLine: line, alsoAt: undefined }))]));
 }
+/** The finding each occurrence came from. */
+function origins(findings) {
+    const origin = new Map();
+    for (const f of findings)
+        for (const o of occurrences([f]))
+            origin.set(o, f);
+    return origin;
+}
 /** Findings of `a` with no counterpart in `b` (as multisets); `renamedA` maps `a`'s stage names to `b`'s. */
-function missingFrom(a, b, renamedA, renamedB) {
+function missingFrom(a, b, renamedA, renamedB, of = occurrences(a.findings)) {
     const counts = new Map();
     for (const f of occurrences(b.findings)) {
         const k = findingKey(b, f, renamedB);
         counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    return occurrences(a.findings).filter((f) => {
+    return of.filter((f) => {
         const k = findingKey(a, f, renamedA);
         const n = counts.get(k) ?? 0;
         if (n === 0)
@@ -55149,17 +55159,59 @@ function compareVersions(base, head) {
         removed.splice(removed.indexOf(old), 1);
         added.splice(added.indexOf(match), 1);
     }
+    const origin = origins(head.findings);
+    const newFindings = missingFrom(head, base, delta_NONE, renamed, [...origin.keys()]);
     return {
         stagesAdded: added.map(stageLabel),
         stagesRemoved: removed.map(stageLabel),
         stagesRenamed,
-        finalBase: { before: describeShippedImage(base.model, base.graph)?.base ?? null, after: describeShippedImage(head.model, head.graph)?.base ?? null },
-        newFindings: missingFrom(head, base, delta_NONE, renamed),
-        fixedFindings: missingFrom(base, head, renamed, delta_NONE)
+        finalBase: { before: image_describeShippedImage(base.model, base.graph)?.base ?? null, after: image_describeShippedImage(head.model, head.graph)?.base ?? null },
+        newFindings,
+        fixedFindings: missingFrom(base, head, renamed, delta_NONE),
+        newInHead: [...new Set(newFindings.map((f) => origin.get(f)))]
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/display.ts
+/**
+ * How an image reference is shown to a person: the comment, the job summary, the check run and
+ * the CLI's text all use `displayImage`, so a reference reads the same everywhere. The full
+ * reference stays available (a tooltip in the Markdown, and the JSON and SARIF reports). Pure.
+ */
+/** Hex digits of a digest that are shown (as `docker images` does). */
+const DIGEST_SHOWN = 12;
+/** Longer names (with their tag, before any digest) are cut in the middle, keeping the registry's start and the tag's end. */
+const IMAGE_SHOWN = 48;
+const display_DIGEST = /@(sha256|sha512):([0-9a-f]{32,128})/gi;
+function cutMiddle(text, max) {
+    const chars = [...text];
+    if (chars.length <= max)
+        return text;
+    const tail = Math.ceil((max - 1) * 0.6);
+    return `${chars.slice(0, max - 1 - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}
+function display_displayImage(ref, max = IMAGE_SHOWN) {
+    let text = ref.replace(/^(?:(?:index|registry-1)\.)?docker\.io\/(?:library\/)?/, '');
+    let digest = '';
+    const at = text.search(/@(?:sha256|sha512):/i);
+    if (at >= 0) {
+        digest = text.slice(at).replace(display_DIGEST, (_, algo, hex) => `@${algo}:${hex.slice(0, DIGEST_SHOWN)}${hex.length > DIGEST_SHOWN ? '…' : ''}`);
+        text = text.slice(0, at);
+    }
+    // The digest is already short; the name and tag are cut on their own.
+    text = cutMiddle(text, max);
+    return { text: `${text}${digest}`, full: ref };
+}
+/**
+ * A message with every digest-pinned reference in it shown as `displayImage` shows it
+ * (`node:20@sha256:0123456789ab…`), for the readable reports; the machine-readable ones keep it whole.
+ */
+function display_displayText(message) {
+    return message.replace(/(?:[A-Za-z0-9][\w.-]*(?::\d+)?\/)*[\w.-]+(?::[\w.-]+)?@(?:sha256|sha512):[0-9a-f]{32,128}/gi, (ref) => display_displayImage(ref).text);
+}
+
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
+
 /**
  * The stage graph as a Mermaid flowchart, arrows in the direction the content flows (base →
  * stage, artifact source → the stage that copies). Stages are boxes, external images are
@@ -55199,10 +55251,46 @@ const DOTTED = 'stroke-dasharray:2 3';
 function edgeLabel(text) {
     return text.trim() === '' ? '' : `|"${mermaidText(text, 60)}"|`;
 }
-/** The flowchart's source, or null when the graph is too big to draw (the table says it all then). */
-function stageGraphMermaid(rows, graph) {
+/**
+ * A picture people can read: past this many nodes, stages are left out (the shipped chains and
+ * their nearest build stages are kept) and the picture says which. Unused stages fold into one
+ * node from this many on.
+ */
+const MERMAID_BUDGET = { nodes: 30, foldUnusedFrom: 3 };
+const KEEP_ORDER = { ships: 0, environment: 1, build: 2, unused: 3 };
+/**
+ * The flowchart's source: the built targets' stages and what they need; unused stages folded
+ * into one node; past the budget, the least important stages left out. Null when there is no
+ * stage or the source would still exceed GitHub's limits (the table says it all then).
+ */
+function stageGraphMermaid(rows, graph, budget = MERMAID_BUDGET) {
     if (rows.length === 0)
         return null;
+    const unused = rows.filter((r) => r.role === 'unused');
+    const fold = unused.length >= budget.foldUnusedFrom;
+    const candidates = rows.filter((r) => !fold || r.role !== 'unused');
+    // Keep the shipped chains first (targets first: they come last in the file), then build stages, then unused ones.
+    const late = (r) => r.role === 'ships' || r.role === 'environment';
+    const ranked = [...candidates].sort((a, b) => (KEEP_ORDER[a.role] ?? 9) - (KEEP_ORDER[b.role] ?? 9) || (late(a) ? b.index - a.index : a.index - b.index));
+    const kept = new Set();
+    const keptImages = new Set();
+    const imageOf = (r) => (r.base.kind === 'stage' ? null : r.base.label);
+    const everything = candidates.length + new Set(candidates.map(imageOf).filter((i) => i !== null)).size;
+    // The "+N unused" node takes one place; so does "+N more" when something has to go.
+    const room = budget.nodes - (fold ? 1 : 0) - (everything > budget.nodes - (fold ? 1 : 0) ? 1 : 0);
+    const leftOutRows = [];
+    for (const r of ranked) {
+        const image = imageOf(r);
+        const cost = 1 + (image !== null && !keptImages.has(image) ? 1 : 0);
+        if (kept.size > 0 && kept.size + keptImages.size + cost > room) {
+            leftOutRows.push(r);
+            continue;
+        }
+        kept.add(r.index);
+        if (image !== null)
+            keptImages.add(image);
+    }
+    const leftOut = leftOutRows.sort((a, b) => a.index - b.index).map((r) => r.label);
     const lines = ['flowchart LR'];
     const images = new Map();
     const imageNode = (label) => {
@@ -55210,21 +55298,27 @@ function stageGraphMermaid(rows, graph) {
         if (id === undefined) {
             id = `x${images.size}`;
             images.set(label, id);
-            lines.push(`  ${id}(["${mermaidText(label, 60)}"])`);
+            lines.push(`  ${id}(["${mermaidText(display_displayImage(label).text, 60)}"])`);
         }
         return id;
     };
     const edges = [];
-    for (const row of rows) {
+    const drawn = rows.filter((r) => kept.has(r.index));
+    for (const row of drawn)
         lines.push(`  s${row.index}["${mermaidText(row.label)}"]`);
-    }
-    for (const row of rows) {
+    if (fold)
+        lines.push(`  u0["+${unused.length} unused stages"]`);
+    if (leftOut.length > 0)
+        lines.push(`  m0["+${leftOut.length} more ${leftOut.length === 1 ? 'stage' : 'stages'}, see the table"]`);
+    for (const row of drawn) {
         if (row.base.kind === 'stage')
             continue;
         const thick = row.role === 'ships';
         edges.push({ text: `${imageNode(row.base.label)} ${thick ? '==>' : '-->'} s${row.index}`, style: null });
     }
     for (const e of graph.edges) {
+        if (!kept.has(e.from) || !kept.has(e.to))
+            continue;
         if (e.via === 'from')
             edges.push({ text: `s${e.to} ${graph.roles[e.from] === 'ships' ? '==>' : '-->'} s${e.from}`, style: null });
         else if (e.via === 'copy')
@@ -55233,16 +55327,20 @@ function stageGraphMermaid(rows, graph) {
             edges.push({ text: `s${e.to} -.->|"mount"| s${e.from}`, style: DOTTED });
     }
     for (const x of graph.external) {
-        if (x.via === 'from')
+        if (x.via === 'from' || !kept.has(x.stage))
             continue;
         edges.push({ text: `${imageNode(x.image)} -.->|"${x.via === 'copy' ? 'COPY --from' : 'mount'}"| s${x.stage}`, style: x.via === 'copy' ? DASHED : DOTTED });
     }
-    if (rows.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
+    if (drawn.length + images.size > MERMAID_LIMITS.nodes || edges.length > MERMAID_LIMITS.edges)
         return null;
     lines.push(...edges.map((e) => `  ${e.text}`));
     lines.push(...CLASSES.map((c) => `  ${c}`));
     for (const role of ['ships', 'environment', 'build', 'unused']) {
-        const ids = rows.filter((r) => r.role === role).map((r) => `s${r.index}`);
+        const ids = drawn.filter((r) => r.role === role).map((r) => `s${r.index}`);
+        if (role === 'unused' && fold)
+            ids.push('u0');
+        if (role === 'build' && leftOut.length > 0)
+            ids.push('m0');
         if (ids.length > 0)
             lines.push(`  class ${ids.join(',')} ${role}`);
     }
@@ -55253,11 +55351,15 @@ function stageGraphMermaid(rows, graph) {
             lines.push(`  linkStyle ${i} ${e.style}`);
     });
     const source = lines.join('\n');
-    return source.length > MERMAID_LIMITS.characters ? null : source;
+    if (source.length > MERMAID_LIMITS.characters)
+        return null;
+    return { source, foldedUnused: fold ? unused.map((r) => r.label) : [], leftOut };
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 /** The CLI's readable report: per file, its stages in one line, then `path:line  severity  rule  message`. */
+
+
 
 const COLOURS = {
     error: ['\u001b[31m', '\u001b[39m'],
@@ -55290,9 +55392,11 @@ function painter(options) {
 /** One file's part of the report, so a large run can print as it goes. */
 function textFilePiece(analysis, options) {
     const paint = painter(options);
-    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}`)];
+    const shipped = analysis.model.stages.length === 0 ? null : describeShippedImage(analysis.model, analysis.graph);
+    const on = shipped === null || shipped.base.kind === 'stage' ? '' : ` · ships on ${displayImage(shipped.base.label).text}`;
+    const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}${on}`)];
     for (const f of analysis.findings)
-        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${findingText(f)}`);
+        out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${displayText(findingText(f))}`);
     return out.join('\n') + '\n\n';
 }
 function textTotals(t) {
@@ -55303,18 +55407,101 @@ function formatText(review, options) {
     return analyses.map((a) => textFilePiece(a, options)).join('') + textTotals(countFindings(analyses));
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Text from a Dockerfile (paths, stage and image names, messages that quote them) made inert for
+ * the two places GitHub renders it. Pure.
+ *
+ * - `escapeMarkdown`: a Markdown paragraph or table cell. Markdown is parsed there, so emphasis,
+ *   links, pipes, backticks, HTML and `$` (math) are escaped with backslashes or entities.
+ * - `escapeHtml`: inside an HTML block (the `<summary>` of a `<details>`). Markdown is not parsed
+ *   there, so a backslash would show: only HTML's own characters become entities.
+ *
+ * Both neutralise what GitHub links after rendering: `@user` mentions and `#123` references get a
+ * zero-width space after `@`/`#` (entities like `&#64;` do not help: GitHub decodes them before it
+ * links), and bare URLs (`https://`, `www.`) are broken the same way so they are not autolinked.
+ * Inside code GitHub links no mentions or references, so the `*Code` variants keep `@` and `#`
+ * as written (a copied path stays exact) and only break URLs.
+ */
+/** Zero-width space: invisible, but it stops `@name`, `#1`, `GH-1`, `http://` and `www.` from being linked. */
+const ZWSP = '\u200b';
+/** Bare-URL autolinks (GFM's extended autolinks): `scheme://` and `www.`. */
+function breakAutolinks(text) {
+    return text.replace(/:\/\//g, `:${ZWSP}//`).replace(/\b(www)\./gi, `$1${ZWSP}.`);
+}
+/** Mentions (`@user`, `@org/team`, e-mail addresses) and references (`#123`, `GH-123`, `owner/repo#1`). */
+function breakMentions(text) {
+    return text.replace(/([@#])/g, `$1${ZWSP}`).replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`);
+}
+const MARKDOWN = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '\\': '\\\\',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    '|': '\\|',
+    $: '\\$',
+    '\n': ' ',
+    '\r': ''
+};
+const HTML = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // A line break would end the HTML block (a blank line) or the summary's line.
+    '\n': ' ',
+    '\r': ''
+};
+function replaceEach(text, table) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        out += table[c] ?? c;
+    }
+    return out;
+}
+/** Markdown text for code (`<code>` in a paragraph or table cell): Markdown escapes, URLs broken. */
+function escapeMarkdownCode(text) {
+    return replaceEach(breakAutolinks(text), MARKDOWN);
+}
+/** Plain text in a Markdown paragraph or table cell: nothing in it formats, links, pings or breaks the table. */
+function escapeMarkdown(text) {
+    return replaceEach(breakMentions(breakAutolinks(text)), MARKDOWN);
+}
+/** Code inside an HTML block: entities only, URLs broken. */
+function escape_escapeHtmlCode(text) {
+    return replaceEach(breakAutolinks(text), HTML);
+}
+/** Plain text inside an HTML block (e.g. `<summary>`): entities, mentions, references and URLs broken. */
+function escapeHtml(text) {
+    return replaceEach(breakMentions(breakAutolinks(text)), HTML);
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
- * The Markdown that the sticky comment and the job summary show: a status line, then per file a
- * collapsible section with the PR's delta, the stage table and its Mermaid picture, the base
- * images' estimated sizes, the final image's breakdown (and what stays behind), and the findings
- * grouped by stage. Pure.
+ * The Markdown that the sticky comment, the job summary and the check run show. It leads with
+ * what the pull request did: a status line that counts the PR's own findings, then per file the
+ * delta in Docker Scout compare's shape (before → after), the PR's new findings by severity (with
+ * their stage), the findings that were already there in a closed `<details>`, and last, closed,
+ * the stage table, its Mermaid picture, the base images and the final image. Pure.
  *
- * Everything taken from a Dockerfile is escaped, so a file cannot ping people, link issues,
- * inject HTML or break a table; ARG/ENV values are never printed, only names. The body never
- * exceeds GitHub's comment limit: past it, sections drop the picture and the breakdown, then
- * give way to one line of counts per file and a pointer.
+ * Everything taken from a Dockerfile is escaped for where it lands (src/report/escape.ts: Markdown
+ * cells and paragraphs, or HTML blocks), so a file cannot ping people, link issues, inject HTML
+ * or break a table; ARG/ENV values are never printed, only names. Images are shown by
+ * `displayImage` (full reference in a tooltip). Repeated findings of one rule are one row. The
+ * body never exceeds GitHub's comment limit: past it, sections drop the picture, the breakdown
+ * and the old findings, then give way to one line of counts per file and a pointer.
  */
+
+
+
 
 
 
@@ -55325,40 +55512,28 @@ function formatText(review, options) {
 
 /** GitHub's comment body limit, in code points (the safe budget from the research notes). */
 const COMMENT_LIMIT = 65536;
+/** From this many findings of one rule and severity in a table, they are one row. */
+const GROUP_FROM = 3;
 const ICONS = { error: '🔴', warning: '🟡', info: '🔵' };
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '\\': '\\\\',
-    '*': '\\*',
-    _: '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    '\n': ' ',
-    '\r': ''
-};
-/** Escapes text for a Markdown table cell or paragraph: no mentions, references, HTML or pipes. One pass. */
-function escapeMarkdown(text) {
-    let out = '';
-    for (const c of text)
-        out += ENTITIES[c] ?? c;
-    return out;
-}
 function counts(findings) {
-    const c = tally(findings);
+    const c = finding_tally(findings);
     if (findings.length === 0)
         return 'no findings';
     return [c.error > 0 ? plural(c.error, 'error') : '', c.warning > 0 ? plural(c.warning, 'warning') : '', c.info > 0 ? `${c.info} info` : ''].filter((s) => s !== '').join(', ');
 }
-/** Dockerfile text in a code span: `<code>` decodes entities, so the escapes hold inside it. */
+/** Dockerfile text as code in a Markdown paragraph or table cell (inline `<code>`: Markdown is parsed inside it). */
 function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
+    return `<code>${escapeMarkdownCode(text)}</code>`;
+}
+/** Dockerfile text as code inside an HTML block (the `<summary>` line): entities only. */
+function htmlCode(text) {
+    return `<code>${escapeHtmlCode(text)}</code>`;
+}
+/** An image as `displayImage` shows it, the full reference in a tooltip when it was shortened. */
+function imageCode(ref, html = false) {
+    const shown = display_displayImage(ref);
+    const text = html ? escape_escapeHtmlCode(shown.text) : escapeMarkdownCode(shown.text);
+    return shown.text === shown.full ? `<code>${text}</code>` : `<code title="${escape_escapeHtmlCode(shown.full)}">${text}</code>`;
 }
 /** At most `max` items, then "+N more". */
 function markdown_list(items, max = 8, format = code) {
@@ -55367,29 +55542,79 @@ function markdown_list(items, max = 8, format = code) {
     const shown = items.slice(0, max).map(format).join(', ');
     return items.length > max ? `${shown} +${items.length - max} more` : shown;
 }
-function findingsTable(findings, links) {
-    const rows = findings.map((f) => `| ${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`} | ${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${escapeMarkdown(finding_findingText(f))} |`);
-    return ['| line | severity | rule | finding |', '| ---: | --- | --- | --- |', ...rows].join('\n');
+/**
+ * Which findings a file's change brought: those the base version did not have (matched by rule,
+ * stage and message, lines left out), all of a new file's; with no "before", all of them.
+ */
+function pullRequestFindings(file) {
+    const known = splits.get(file.analysis);
+    if (known !== undefined && known.previous === file.previous)
+        return known.split;
+    const split = splitFindings(file.analysis, file.previous);
+    splits.set(file.analysis, { previous: file.previous, split });
+    return split;
 }
-/** Findings under a small heading per stage (in file order), then those about the whole file. */
-function findingsByStage(analysis, links) {
+/** A summary asks several times per file (status line, section, fallback); the comparison runs once. */
+const splits = new WeakMap();
+function splitFindings(analysis, previous) {
+    if (previous === undefined)
+        return { compared: false, fresh: [...analysis.findings], old: [] };
+    if (previous === 'new')
+        return { compared: true, fresh: [...analysis.findings], old: [] };
+    const fresh = new Set(compareVersions(previous, analysis).newInHead);
+    return { compared: true, fresh: analysis.findings.filter((f) => fresh.has(f)), old: analysis.findings.filter((f) => !fresh.has(f)) };
+}
+function bySeverity(findings) {
+    return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.line - b.line || a.rule.localeCompare(b.rule));
+}
+/** Findings as table rows: one per finding, or one per rule and severity when it repeats (GROUP_FROM). */
+function findingGroups(findings) {
     const groups = new Map();
-    for (const f of analysis.findings)
-        groups.set(f.stage, [...(groups.get(f.stage) ?? []), f]);
-    const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
-    if (order.length === 1 && order[0] === null)
-        return findingsTable(analysis.findings, links);
-    return order
-        .map((index) => {
-        const stage = index === null ? undefined : analysis.model.stages[index];
-        const title = stage === undefined ? '*Whole file*' : `*Stage ${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})*`;
-        return `${title}\n\n${findingsTable(groups.get(index) ?? [], links)}`;
-    })
-        .join('\n\n');
+    for (const f of bySeverity(findings)) {
+        const key = `${f.severity}\u0000${f.rule}`;
+        groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const rows = [];
+    for (const f of bySeverity(findings)) {
+        const group = groups.get(`${f.severity}\u0000${f.rule}`);
+        if (group.length < GROUP_FROM)
+            rows.push([f]);
+        else if (group[0] === f)
+            rows.push(group);
+    }
+    return rows;
+}
+function stageCell(analysis, index) {
+    const stage = index === null ? undefined : analysis.model.stages[index];
+    return stage === undefined ? 'whole file' : `${code(stageLabel(stage))} (${analysis.graph.roles[stage.index] ?? 'unused'})`;
+}
+function lineCell(f) {
+    return f.line === f.endLine ? String(f.line) : `${f.line}–${f.endLine}`;
+}
+function groupRow(group, analysis) {
+    const first = group[0];
+    if (group.length === 1)
+        return { stage: stageCell(analysis, first.stage), line: lineCell(first), text: escapeMarkdown(display_displayText(finding_findingText(first))) };
+    const stages = [...new Set(group.map((f) => f.stage))];
+    const labels = stages.map((i) => (i === null ? 'whole file' : stageLabel(analysis.model.stages[i])));
+    const lines = group.map(lineCell);
+    const stage = stages.length === 1 ? stageCell(analysis, first.stage) : `${plural(stages.length, 'stage')}: ${markdown_list(labels, 6)}`;
+    const line = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} +${lines.length - 5}` : lines.join(', ');
+    const where = stages.length > 1 ? 'each stage is in the stage table' : `lines ${line}`;
+    return { stage, line, text: `**${group.length}×** ${escapeMarkdown(display_displayText(finding_findingText(first)))} — and ${group.length - 1} more like it (${where})` };
+}
+/** A table of findings, most severe first; `mark` says on each row that it is new (🆕). */
+function findingsTable(findings, analysis, links, mark = false) {
+    const rows = findingGroups(findings).map((group) => {
+        const f = group[0];
+        const r = groupRow(group, analysis);
+        return `| ${mark ? '🆕 ' : ''}${ICONS[f.severity]} ${f.severity} | [\`${f.rule}\`](${ruleDocUrl(links, f.rule)}) | ${r.stage} | ${r.line} | ${r.text} |`;
+    });
+    return ['| severity | rule | stage | line | finding |', '| --- | --- | --- | ---: | --- |', ...rows].join('\n');
 }
 const VIA = { from: 'FROM', copy: 'COPY', mount: 'mount' };
 function baseCell(base) {
-    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : code(base.label);
+    return base.kind === 'stage' ? `stage ${code(base.label.slice('stage '.length))}` : imageCode(base.label);
 }
 function roleCell(row, target) {
     if (row.role === 'ships')
@@ -55400,7 +55625,7 @@ function roleCell(row, target) {
 }
 function stageTable(rows, target) {
     const lines = rows.map((r) => {
-        const deps = r.dependsOn.map((d) => `${code(d.label)} (${VIA[d.via]})`);
+        const deps = r.dependsOn.map((d) => `${d.stage === null ? imageCode(d.label) : code(d.label)} (${VIA[d.via]})`);
         return `| ${r.index} | ${code(r.label)} | ${baseCell(r.base)} | ${roleCell(r, target)} | ${r.instructions} | ${deps.length === 0 ? '—' : deps.join(', ')} |`;
     });
     return ['| # | stage | base | role | instructions | depends on |', '| ---: | --- | --- | --- | ---: | --- |', ...lines].join('\n');
@@ -55427,10 +55652,10 @@ function baseImagesTable(rows, sizes) {
     const lines = entries.map((e) => {
         const family = e.size?.estimate === null || e.size === null ? '—' : escapeMarkdown(e.size.estimate.label);
         const sizeClass = e.size === null ? '—' : sizeClassOf(e.size.compressedSize / 1e6);
-        return `| ${code(e.base.label)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
+        return `| ${baseCell(e.base)} | ${markdown_list(e.stages, 4)} | ${family} | ${sizeClass} | ${e.size === null ? 'unknown' : formatSize(e.size)} | ${e.size === null ? '—' : e.size.sizeSource} |`;
     });
-    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${code(e.base.label)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
-    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${code(e.base.label)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
+    const failed = entries.flatMap((e) => (e.lookup?.ok === false ? [`${baseCell(e.base)}: ${escapeMarkdown(e.lookup.reason)}`] : []));
+    const mismatched = entries.flatMap((e) => (e.lookup?.ok === true && e.lookup.platformMismatch !== null ? [`⚠️ ${baseCell(e.base)} is built for ${code(e.lookup.platformMismatch)}, not ${code(e.lookup.platform)}: the build would fail or run emulated (BuildKit's InvalidBaseImagePlatform).`] : []));
     const note = sizes === undefined
         ? `*Sizes are estimates from a built-in table (${ESTIMATES_AS_OF}), compressed, linux/amd64; the registry look-up gives real ones.*`
         : failed.length > 0
@@ -55449,7 +55674,7 @@ function copiesCell(items) {
         return '—';
     const shown = items.slice(0, 6).map((c) => {
         const sources = markdown_list(c.sources.map((s) => (s.startsWith('<<') ? `inline file ${s.slice(2)}` : s === '' ? '(empty after expansion)' : s)), 4);
-        const from = c.from === undefined ? '' : ` from ${code(c.from)}`;
+        const from = c.from === undefined ? '' : ` from ${c.stage === null ? imageCode(c.from) : code(c.from)}`;
         return `${sources}${from} → ${c.destination === null ? '?' : code(c.destination)} (line ${c.line})`;
     });
     return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>');
@@ -55486,12 +55711,12 @@ function clip(text, max = 100) {
 }
 function builtImageSection(result) {
     if ('reason' in result)
-        return `**Built image** ${code(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
+        return `**Built image** ${imageCode(result.image)}: could not be read (${escapeMarkdown(result.reason)}).`;
     const added = result.compressedSize - result.baseSize;
-    const head = `**Built image** ${code(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
+    const head = `**Built image** ${imageCode(result.image)} (${escapeMarkdown(result.platform)}): ${formatBytes(result.compressedSize)} compressed in ${plural(result.layers.length, 'layer')} — the base image ${formatBytes(result.baseSize)} in ${plural(result.baseLayers, 'layer')}, this Dockerfile adds ${formatBytes(added)}.`;
     const shown = result.layers.slice(-30);
     const rows = shown.map((l) => {
-        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${code(l.copiedFrom)})`}`;
+        const from = l.origin === 'base image' ? 'base image' : l.origin === 'unknown' ? '?' : `${code(l.stage ?? '')}, line ${l.line ?? '?'}${l.copiedFrom === null ? '' : ` (from ${imageCode(l.copiedFrom)})`}`;
         return `| ${l.index} | ${formatBytes(l.size)} | ${from} | ${code(l.createdBy === '' ? '(no history)' : l.createdBy)} |`;
     });
     const hidden = result.layers.length - shown.length;
@@ -55500,33 +55725,45 @@ function builtImageSection(result) {
     const waste = result.waste.length === 0 ? '' : `\n\n${result.waste.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`;
     return `${head}${hidden > 0 ? ` The ${hidden} lowest layers are not listed.` : ''}\n\n${table}\n\n${largest}${waste}`;
 }
-/** How much the base changed: exact bytes when the registry gave both, else estimates. */
+/** The base image's size, and how much it changed: exact bytes when the registry gave both, else estimates. */
 function sizeChange(before, after, sizes) {
     const a = before === null ? null : baseSize(before, sizes);
     const b = after === null ? null : baseSize(after, sizes);
+    const one = (x) => (x === null ? '' : ` (${formatSize(x)}${x.sizeSource === 'registry' ? '' : ', estimate'})`);
     if (a === null || b === null)
-        return '';
+        return { before: one(a), after: one(b) };
     const d = b.compressedSize - a.compressedSize;
     const exact = a.sizeSource === 'registry' && b.sizeSource === 'registry';
     const change = d === 0 ? 'same size' : `${d > 0 ? '+' : '−'}${exact ? formatBytes(Math.abs(d)) : `${Math.round(Math.abs(d) / 1e6)} MB`}`;
-    return ` (${formatSize(a)} → ${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})`;
+    return { before: ` (${formatSize(a)})`, after: ` (${formatSize(b)}, ${change}${exact ? ', compressed, from the registry' : ', estimates'})` };
 }
-function deltaLines(delta, sizes) {
-    const out = [];
-    if (delta.stagesAdded.length > 0)
-        out.push(`stages added: ${markdown_list(delta.stagesAdded)}`);
-    if (delta.stagesRemoved.length > 0)
-        out.push(`stages removed: ${markdown_list(delta.stagesRemoved)}`);
-    for (const r of delta.stagesRenamed)
-        out.push(`stage ${code(r.from)} renamed to ${code(r.to)}`);
-    const { before, after } = delta.finalBase;
-    if (before !== null && after !== null && before.label !== after.label)
-        out.push(`final base image ${baseCell(before)} → ${baseCell(after)}${sizeChange(before, after, sizes)}`);
-    const shortList = (fs) => markdown_list(fs.map((f) => f.rule), 6, (r) => `\`${r}\``);
-    out.push(delta.newFindings.length === 0 ? 'no new findings' : `${plural(delta.newFindings.length, 'new finding')} (${shortList(delta.newFindings)})`);
-    if (delta.fixedFindings.length > 0)
-        out.push(`${plural(delta.fixedFindings.length, 'finding')} fixed (${shortList(delta.fixedFindings)})`);
-    return out;
+/** Rule ids with their counts: `unused-stage` ×2, `pip-cache`. */
+function ruleCounts(findings, max = 6) {
+    const counts = new Map();
+    for (const f of findings)
+        counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+    return markdown_list([...counts].map(([rule, n]) => (n === 1 ? rule : `${rule}\u0000${n}`)), max, (r) => {
+        const [rule, n] = r.split('\u0000');
+        return n === undefined ? `\`${rule}\`` : `\`${rule}\` ×${n}`;
+    });
+}
+/** Before → after, in the shape of Docker Scout's compare: stages, the shipped base and its size, new and fixed findings. */
+function deltaTable(delta, before, after, sizes) {
+    const changes = [
+        ...(delta.stagesAdded.length > 0 ? [`added ${markdown_list(delta.stagesAdded)}`] : []),
+        ...(delta.stagesRemoved.length > 0 ? [`removed ${markdown_list(delta.stagesRemoved)}`] : []),
+        ...delta.stagesRenamed.map((r) => `${code(r.from)} renamed to ${code(r.to)}`)
+    ];
+    const rows = [['stages', String(before.model.stages.length), `${after.model.stages.length}${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`]];
+    const { before: b, after: a } = delta.finalBase;
+    if (b !== null || a !== null) {
+        const size = sizeChange(b, a, sizes);
+        const same = b !== null && a !== null && b.label === a.label;
+        rows.push(['shipped base image', b === null ? '—' : `${baseCell(b)}${size.before}`, a === null ? '—' : same ? 'unchanged' : `${baseCell(a)}${size.after}`]);
+    }
+    rows.push(['new findings', '', delta.newInHead.length === 0 ? '0' : `**${delta.newInHead.length}**: ${ruleCounts(delta.newInHead)}`]);
+    rows.push(['fixed findings', '', delta.fixedFindings.length === 0 ? '0' : `${delta.fixedFindings.length}: ${ruleCounts(delta.fixedFindings)}`]);
+    return ['| | before | after |', '| --- | --- | --- |', ...rows.map(([k, x, y]) => `| ${k} | ${x} | ${y} |`)].join('\n');
 }
 /** Where the builds of the file come from, in one line (or that none names it: the last stage is assumed). */
 function builtByLine(builds) {
@@ -55548,50 +55785,88 @@ function purposeLine(analysis) {
     const each = environments.map((t) => `${code(stageLabel(stages[t.stage]))} ${escapeMarkdown(`because ${t.because}`)}`);
     return `*Treated as a build environment (no runtime-image checks):* ${each.join('; ')}. Set \`images:\` in \`.stagecraft.yml\` to change it.`;
 }
-function fileSection(analysis, previous, detail, sizes, built, builds, links) {
-    const hasErrors = analysis.findings.some((f) => f.severity === 'error');
-    const rows = describeStages(analysis.model, analysis.graph);
-    const image = describeShippedImage(analysis.model, analysis.graph);
-    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
-    const ships = image === null ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`;
-    const summary = `<summary>${code(analysis.path)} — ${counts(analysis.findings)} · ${plural(rows.length, 'stage')}${ships}</summary>`;
-    // The blank line after </summary> is what makes GitHub render the Markdown inside.
-    const parts = [];
-    const origin = builtByLine(builds);
-    if (origin !== null)
-        parts.push(origin);
-    const purpose = purposeLine(analysis);
-    if (purpose !== null)
-        parts.push(purpose);
-    if (previous === 'new')
-        parts.push('**New file** in this pull request.');
-    else if (previous !== undefined)
-        parts.push(`**This pull request:** ${deltaLines(compareVersions(previous, analysis), sizes).join('; ')}.`);
-    if (rows.length > 0) {
-        parts.push(`**Stages**\n\n${stageTable(rows, analysis.graph.target)}`);
-        if (detail === 'full') {
-            const mermaid = stageGraphMermaid(rows, analysis.graph);
-            parts.push(mermaid === null ? '*The stage graph is too large to draw; the table above has it all.*' : `\`\`\`mermaid\n${mermaid}\n\`\`\``);
-            const bases = baseImagesTable(rows, sizes);
-            if (bases !== null)
-                parts.push(`**Base images**\n\n${bases}`);
-            if (image !== null)
-                parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
-            if (built !== undefined)
-                parts.push(builtImageSection(built));
+/** A closed `<details>` (its summary is plain text in an HTML block); the blank line after </summary> is what makes GitHub render the Markdown inside. */
+function details(summary, body) {
+    return `<details>\n<summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+function stagesSection(analysis, rows, image, detail, sizes, built, context) {
+    if (rows.length === 0)
+        return context.length === 0 ? null : context.join('\n\n');
+    const parts = [...context, stageTable(rows, analysis.graph.target)];
+    const titled = ['table'];
+    if (detail === 'full') {
+        const picture = stageGraphMermaid(rows, analysis.graph);
+        if (picture === null)
+            parts.push('*The stage graph is too large to draw; the table above has it all.*');
+        else {
+            parts.push(`\`\`\`mermaid\n${picture.source}\n\`\`\``);
+            const said = [
+                ...(picture.foldedUnused.length > 0 ? [`${plural(picture.foldedUnused.length, 'unused stage')} (${markdown_list(picture.foldedUnused, 8)}) drawn as one node`] : []),
+                ...(picture.leftOut.length > 0 ? [`${plural(picture.leftOut.length, 'stage')} left out to keep it readable: ${markdown_list(picture.leftOut, 8)}`] : [])
+            ];
+            if (said.length > 0)
+                parts.push(`*The graph shows the built targets' stages and what they need; ${said.join('; ')}. The table has every stage.*`);
+            titled.push('graph');
+        }
+        const bases = baseImagesTable(rows, sizes);
+        if (bases !== null) {
+            parts.push(`**Base images**\n\n${bases}`);
+            titled.push('base images');
+        }
+        if (image !== null) {
+            parts.push(`**Final image** (target ${code(stageLabel(analysis.model.stages[image.target]))})\n\n${finalImageTable(analysis, image, sizes)}`);
+            titled.push('final image');
+        }
+        if (built !== undefined) {
+            parts.push(builtImageSection(built));
+            titled.push('built image');
         }
     }
-    parts.push(analysis.findings.length === 0 ? '**Findings:** none.' : `**Findings**\n\n${findingsByStage(analysis, links)}`);
-    return `<details${hasErrors ? ' open' : ''}>\n${summary}\n\n${parts.join('\n\n')}\n\n</details>\n`;
+    return details(`${plural(rows.length, 'stage')}: ${titled.join(', ')}`, parts.join('\n\n'));
 }
-function statusLine(analyses, removed) {
-    const t = countFindings(analyses);
-    if (analyses.length === 0)
+function fileSection(file, detail, sizes, built, links, change) {
+    const { analysis, previous } = file;
+    const rows = describeStages(analysis.model, analysis.graph);
+    const image = image_describeShippedImage(analysis.model, analysis.graph);
+    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const split = pullRequestFindings(file);
+    const facts = [plural(rows.length, 'stage'), ...(image === null ? [] : [`${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`])];
+    const parts = [`#### ${code(analysis.path)}\n\n${facts.join(' · ')}`];
+    if (previous === 'new')
+        parts.push(`**New file** in ${change}: every finding is new.`);
+    else if (previous !== undefined)
+        parts.push(deltaTable(compareVersions(previous, analysis), previous, analysis, sizes));
+    const title = split.compared ? `New in ${change}` : 'Findings';
+    if (split.fresh.length === 0)
+        parts.push(split.compared ? '**No new findings.**' : '**Findings:** none.');
+    else
+        parts.push(`**${title}** (${counts(split.fresh)})\n\n${findingsTable(split.fresh, analysis, links, split.compared)}`);
+    if (split.old.length > 0) {
+        const summary = `${plural(split.old.length, 'finding')} already there before ${change} (${counts(split.old)})`;
+        parts.push(detail === 'full' ? details(summary, findingsTable(split.old, analysis, links)) : `*${summary}: not listed, to keep this short.*`);
+    }
+    // Where the builds come from and which images are build environments: context, after the findings.
+    const context = [builtByLine(file.builds), purposeLine(analysis)].filter((l) => l !== null);
+    const stages = stagesSection(analysis, rows, image, detail, sizes, built, context);
+    if (stages !== null)
+        parts.push(stages);
+    return `${parts.join('\n\n')}\n`;
+}
+function statusLine(files, removed, change) {
+    if (files.length === 0)
         return removed > 0 ? `${plural(removed, 'Dockerfile')} removed, none changed.` : 'No Dockerfile changed.';
-    const total = t.error + t.warning + t.info;
-    if (total === 0)
-        return `✅ ${plural(t.files, 'Dockerfile')} reviewed: no findings.`;
-    return `${t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : 'ℹ️'} ${plural(t.files, 'Dockerfile')} reviewed: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
+    const splits = files.map(pullRequestFindings);
+    const fresh = splits.flatMap((s) => s.fresh);
+    const old = splits.reduce((n, s) => n + s.old.length, 0);
+    const t = finding_tally(fresh);
+    const icon = t.error > 0 ? '❌' : t.warning > 0 ? '⚠️' : t.info > 0 ? 'ℹ️' : '✅';
+    const reviewed = `${plural(files.length, 'Dockerfile')} reviewed`;
+    const already = old === 0 ? '' : `; ${plural(old, 'finding')} ${old === 1 ? 'was' : 'were'} already there`;
+    if (!splits.some((s) => s.compared))
+        return fresh.length === 0 ? `✅ ${reviewed}: no findings.` : `${icon} ${reviewed}: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info.`;
+    if (fresh.length === 0)
+        return `✅ ${reviewed}: ${change} adds no findings${already}.`;
+    return `${icon} ${reviewed}: ${change} adds **${counts(fresh)}**${already}.`;
 }
 /** Code points without copying the string into an array (a summary can be megabytes long). */
 function codePoints(s) {
@@ -55611,21 +55886,22 @@ function codePoints(s) {
 }
 function summaryMarkdown(review, options) {
     const limit = options.limit ?? COMMENT_LIMIT;
+    const change = options.change ?? 'this pull request';
     const removed = review.removed ?? [];
-    const analyses = review.files.map((f) => f.analysis);
-    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(analyses, removed.length), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
-    const tail = removed.length === 0 ? '' : `\n**Removed by this pull request:** ${markdown_list(removed, 20)}\n`;
+    const head = [options.marker ?? '', '### Stagecraft', '', statusLine(review.files, removed.length, change), ...(options.notes ?? review.notes ?? []).map((n) => `\n> ${escapeMarkdown(n)}`), ''].filter((l, i) => i > 0 || l !== '').join('\n');
+    const tail = removed.length === 0 ? '' : `\n**Removed by ${change}:** ${markdown_list(removed, 20)}\n`;
     for (const detail of ['full', 'compact']) {
-        const body = `${head}\n${review.files.map((f) => fileSection(f.analysis, f.previous, detail, review.sizes, review.builtImages?.get(f.path), f.builds, options.links)).join('\n')}${tail}`;
+        const body = `${head}\n${review.files.map((f) => fileSection(f, detail, review.sizes, review.builtImages?.get(f.path), options.links, change)).join('\n')}${tail}`;
         if (codePoints(body) <= limit)
             return body;
     }
     // Still too long: one line per file, worst first, as many as fit.
     const hint = options.fullReportHint ?? 'the job summary';
-    const lines = [...analyses]
-        .sort((a, b) => b.findings.filter((f) => f.severity === 'error').length - a.findings.filter((f) => f.severity === 'error').length)
-        .map((a) => `| ${code(a.path)} | ${counts(a.findings)} |`);
-    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | findings |\n| --- | --- |\n`;
+    const lines = review.files
+        .map((f) => ({ path: f.analysis.path, split: pullRequestFindings(f) }))
+        .sort((a, b) => b.split.fresh.filter((f) => f.severity === 'error').length - a.split.fresh.filter((f) => f.severity === 'error').length)
+        .map(({ path, split }) => `| ${code(path)} | ${counts(split.fresh)} | ${split.old.length === 0 ? '—' : counts(split.old)} |`);
+    const note = `\nThe full report did not fit in ${limit.toLocaleString('en-US')} characters: see ${hint}.\n\n| file | ${review.files.some((f) => f.previous !== undefined) ? change : 'findings'} | already there |\n| --- | --- | --- |\n`;
     let body = `${head}${note}`;
     let used = codePoints(body);
     let shown = 0;
@@ -55640,6 +55916,161 @@ function summaryMarkdown(review, options) {
     if (shown < lines.length)
         body += `\n…and ${lines.length - shown} more files.\n`;
     return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/suggestions.ts
+/**
+ * One-click fixes for findings whose fix is mechanical: the changed line as it should read, for a
+ * GitHub review comment with a ```suggestion block. Each fix rewrites one physical line and only
+ * when the line says exactly what the finding is about, so a suggestion never guesses; several
+ * fixes of one line (`-y` and `--no-install-recommends`) become one suggestion. Pure.
+ *
+ * Fixed by suggestion: apt-get/yum/dnf without `-y`, apt-get install without
+ * `--no-install-recommends`, a shell-form CMD/ENTRYPOINT of plain words (to JSON form), the case
+ * of `AS` in FROM, a `COPY --from`/`FROM` naming a stage with a typo, pip install without
+ * `--no-cache-dir`.
+ */
+
+/** GitHub's review comments are noisy: never more than this many per run. */
+const SUGGESTION_CAP = 10;
+/** The command's own words: up to the next `&&`, `||`, `;` or `|`. */
+function segment(text) {
+    return text.split(/&&|\|\||;|\|/)[0] ?? text;
+}
+/** `apt-get install` → `apt-get install -y` (and yum, dnf): the program and subcommand the message names, when that command has no `-y`. */
+const suggestions_ASSUME_YES = (line, finding) => {
+    const named = /^(\S+) (\S+) without -y\b/.exec(finding.message);
+    if (named === null)
+        return null;
+    const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`\\b${escape(named[1])}((?:\\s+-[-\\w=]+)*)\\s+${escape(named[2])}\\b`).exec(line);
+    if (m === null || /\s(?:-y|--yes|--assumeyes|--assume-yes|-q{2,})\b/.test(` ${segment(line.slice(m.index))}`))
+        return null;
+    return `${line.slice(0, m.index + m[0].length)} -y${line.slice(m.index + m[0].length)}`;
+};
+const NO_RECOMMENDS = (line) => {
+    const m = /\b(apt-get|apt)((?:\s+-[-\w=]+)*)\s+install\b/.exec(line);
+    if (m === null || segment(line.slice(m.index)).includes('--no-install-recommends') || line.includes('Install-Recommends'))
+        return null;
+    return `${line.slice(0, m.index + m[0].length)} --no-install-recommends${line.slice(m.index + m[0].length)}`;
+};
+const PIP_NO_CACHE = (line) => {
+    const m = /\b(pip3?|python3?\s+-m\s+pip)\s+install\b/.exec(line);
+    if (m === null || line.includes('--no-cache-dir'))
+        return null;
+    return `${line.slice(0, m.index + m[0].length)} --no-cache-dir${line.slice(m.index + m[0].length)}`;
+};
+/** `CMD node server.js` → `CMD ["node", "server.js"]`, only for plain words (no quotes, variables or shell syntax). */
+const JSON_FORM = (line) => {
+    const m = /^(\s*)(CMD|ENTRYPOINT)(\s+)(.+?)\s*$/i.exec(line);
+    if (m === null || m[4].startsWith('[') || m[4].endsWith('\\'))
+        return null;
+    const words = m[4].split(/\s+/);
+    if (!words.every((w) => /^[\w./:=@%+,-]+$/.test(w)))
+        return null;
+    return `${m[1]}${m[2]}${m[3]}[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+};
+/** `FROM x as y` → `FROM x AS y`: the case the rule's message asks for. */
+const AS_CASING = (line, finding) => {
+    const want = /write (AS|as)$/.exec(finding.message)?.[1];
+    const m = /^(\s*FROM\s+(?:--\S+\s+)*\S+\s+)(as)(\s+\S+\s*)$/i.exec(line);
+    if (want === undefined || m === null || m[2] === want)
+        return null;
+    return `${m[1]}${want}${m[3]}`;
+};
+/** `COPY --from=bild` → `COPY --from=build`: the stage the rule's message names. */
+const STAGE_TYPO = (line, finding) => {
+    const m = / (\S+) is not a stage, .*did you mean (\S+)\?$/.exec(finding.message);
+    if (m === null)
+        return null;
+    const [, wrong, right] = m;
+    for (const pattern of [`--from=${wrong}`, `FROM ${wrong}`, `from=${wrong}`]) {
+        const at = line.indexOf(pattern);
+        if (at >= 0 && line.indexOf(pattern, at + 1) < 0 && /^(?:[\s,]|$)/.test(line.slice(at + pattern.length)))
+            return `${line.slice(0, at)}${pattern.slice(0, -wrong.length)}${right}${line.slice(at + pattern.length)}`;
+    }
+    return null;
+};
+const FIXES = {
+    'apt-get-assume-yes': suggestions_ASSUME_YES,
+    'yum-assume-yes': suggestions_ASSUME_YES,
+    'dnf-assume-yes': suggestions_ASSUME_YES,
+    'apt-no-install-recommends': NO_RECOMMENDS,
+    'pip-cache': PIP_NO_CACHE,
+    'json-args-recommended': JSON_FORM,
+    'from-as-casing': AS_CASING,
+    'stage-name-typo': STAGE_TYPO
+};
+/** The rules a suggestion can fix. */
+const SUGGESTED_RULES = Object.keys(FIXES);
+/** A finding's occurrences as line ranges: its own, and each line it is grouped with (that instruction's lines). */
+function suggestions_occurrences(analysis, finding) {
+    const more = (finding.alsoAt ?? []).map((line) => ({ line, endLine: analysis.model.instructions.find((i) => i.line === line)?.endLine ?? line }));
+    return [{ line: finding.line, endLine: finding.endLine }, ...more];
+}
+/** The physical line of an occurrence the fix applies to: the first of its lines where it changes something. */
+function fixLine(lines, at, finding, fix, pending) {
+    for (let n = at.line; n <= at.endLine; n++) {
+        const current = pending.get(n) ?? lines[n - 1];
+        if (current === undefined)
+            continue;
+        const text = fix(current, finding);
+        if (text !== null && text !== current)
+            return { line: n, text };
+    }
+    return null;
+}
+/**
+ * The suggestions for a file's findings (those the PR owns), on lines the PR changed only, in
+ * line order. `text` is the head version of the file.
+ */
+function suggestFixes(file, findings) {
+    if (file.changed === undefined)
+        return [];
+    const lines = file.text.split(/\r?\n/);
+    const pending = new Map();
+    const rules = new Map();
+    for (const f of [...findings].sort((a, b) => a.line - b.line)) {
+        const fix = FIXES[f.rule];
+        if (fix === undefined)
+            continue;
+        for (const at of suggestions_occurrences(file.analysis, f)) {
+            const found = fixLine(lines, at, f, fix, pending);
+            if (found === null)
+                continue;
+            if (file.changed !== 'all' && !touches(file.changed, found.line, found.line))
+                continue;
+            pending.set(found.line, found.text);
+            rules.set(found.line, [...(rules.get(found.line) ?? []), f.rule]);
+        }
+    }
+    return [...pending.keys()]
+        .sort((a, b) => a - b)
+        .map((line) => {
+        const original = lines[line - 1];
+        const fixed = rules.get(line);
+        return { path: file.path, line, rules: fixed, original, replacement: pending.get(line), key: `${file.path}\u0000${fixed.join(',')}\u0000${original.trim()}` };
+    });
+}
+/** A code fence longer than any run of backticks in the text, so the suggestion cannot close it early. */
+function fence(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(longest + 1);
+}
+/** The review comment's Markdown: what it fixes (rule links), then the ```suggestion block. */
+function suggestionBody(s, ruleUrl, marker) {
+    const what = s.rules.map((r) => `[\`${r}\`](${ruleUrl(r)})`).join(', ');
+    const f = fence(s.replacement);
+    return `${marker}\n**Stagecraft** suggests a fix for ${what}:\n\n${f}suggestion\n${s.replacement}\n${f}\n`;
+}
+/** A short, stable id for a suggestion's key (FNV-1a, 32 bits), for the hidden marker of its review comment. */
+function suggestionId(key) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) {
+        h ^= key.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -55940,6 +56371,66 @@ async function createOnce(client, ref, pull, marker, body, known) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/suggestions.ts
+/**
+ * Inline suggestions (input `suggestions: true`): a pull-request review comment with a
+ * ```suggestion block on each changed line that has a mechanical fix, so the author applies it
+ * with one click. At most SUGGESTION_CAP per run. Each comment carries a hidden marker with the
+ * suggestion's id (path, rules and the line as written), so a re-run finds its own comments
+ * (written by the token's identity, as for the sticky comment): an unchanged suggestion is left
+ * alone, a changed one is edited, and one that no longer applies (the line was fixed or changed)
+ * is edited to say so, never posted again.
+ */
+
+
+
+/** What a suggestion that no longer applies says (its marker stays, so it is not resolved twice). */
+const RESOLVED = '✅ This suggestion no longer applies: the line was fixed or changed.';
+async function publishSuggestions(client, ref, target, suggestions) {
+    const prefix = `<!-- stagecraft-suggestion:${target.scope} `;
+    const markerOf = (s) => `${prefix}${suggestionId(s.key)} -->`;
+    try {
+        const listed = await client.paginate(client.rest.pulls.listReviewComments, { ...ref, pull_number: target.pull, per_page: 100 });
+        const marked = listed.filter((c) => c.body.startsWith(prefix));
+        const viewer = marked.length === 0 ? null : await whoAmI(client);
+        const ours = new Map();
+        for (const c of marked)
+            if (comment_writtenBy(c, viewer))
+                ours.set(c.body.slice(0, c.body.indexOf('-->') + 3), c);
+        const outcome = { action: 'done', created: 0, updated: 0, resolved: 0, unchanged: 0, notShown: Math.max(0, suggestions.length - SUGGESTION_CAP) };
+        const wanted = new Set(suggestions.map(markerOf));
+        for (const s of suggestions.slice(0, SUGGESTION_CAP)) {
+            const marker = markerOf(s);
+            const body = suggestionBody(s, target.ruleUrl, marker);
+            const existing = ours.get(marker);
+            if (existing === undefined) {
+                await client.rest.pulls.createReviewComment({ ...ref, pull_number: target.pull, commit_id: target.headSha, path: s.path, line: s.line, side: 'RIGHT', body });
+                outcome.created++;
+            }
+            else if (existing.body !== body) {
+                await client.rest.pulls.updateReviewComment({ ...ref, comment_id: existing.id, body });
+                outcome.updated++;
+            }
+            else
+                outcome.unchanged++;
+        }
+        // Our suggestions that this run no longer makes: say so once (the author may have applied them).
+        for (const [marker, c] of ours) {
+            if (wanted.has(marker))
+                continue;
+            const body = `${marker}\n${RESOLVED}\n`;
+            if (c.body === body)
+                continue;
+            await client.rest.pulls.updateReviewComment({ ...ref, comment_id: c.id, body });
+            outcome.resolved++;
+        }
+        return outcome;
+    }
+    catch (err) {
+        return classifyFailure(err);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/publish.ts
 /**
  * A review, published where people look: reports on disk, the check run (or workflow-command
@@ -55947,6 +56438,9 @@ async function createOnce(client, ref, pull, marker, body, known) {
  * Every channel is independent: one that fails (a fork's read-only token, an API outage) is said
  * in the log and in the summaries written after it, and the others still get the findings.
  */
+
+
+
 
 
 
@@ -56039,6 +56533,7 @@ async function publish(review, target) {
     const notes = [...review.notes];
     // Fail closed: what was not reviewed fails the check, unless fail-on: never.
     const verdict = review.failOn === 'never' ? '' : ' The check fails: what was not reviewed may be what the change is about (fail-on: never lets it pass).';
+    const change = pr === null ? 'this push' : 'this pull request';
     for (const u of review.unread) {
         notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.${verdict}`);
         warning(`could not read ${u.path}: ${u.reason}`, { file: u.path });
@@ -56085,7 +56580,7 @@ async function publish(review, target) {
             conclusion: review.conclusion,
             title: unreviewed > 0 ? `Not reviewed: ${review.unread.length} file(s) could not be read${review.incomplete.length > 0 ? ', the file list is incomplete' : ''}` : ownedFindings.length === 0 ? 'No findings' : `${ownedFindings.length} finding(s), ${errors} error(s)`,
             // The Checks API takes 65,535 characters (UTF-16 units); an emoji counts twice, so keep a margin.
-            summary: summaryMarkdown(review, { links, notes: runNotes, limit: 60_000 }),
+            summary: summaryMarkdown(review, { links, notes: runNotes, change, limit: 60_000 }),
             annotations: annotated.map((o) => toCheckAnnotation(o.path, o.finding, links)),
             externalId: `${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}-${inputs.checkName}-${process.pid}`.slice(0, 200)
         });
@@ -56111,11 +56606,13 @@ async function publish(review, target) {
             notes.push(overflow);
     }
     let commentUrl = '';
-    const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && ownedFindings.length > 0);
+    // Only the PR's own findings at or above comment-min-severity create a comment (info alone does not, by default).
+    const worth = severityRank(inputs.commentMinSeverity);
+    const wantComment = inputs.comment === 'always' || (inputs.comment === 'on-findings' && review.files.some((f) => pullRequestFindings(f).fresh.some((x) => severityRank(x.severity) >= worth)));
     if (pr !== null && client !== null && inputs.comment !== 'never') {
         const marker = `<!-- stagecraft:${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey} -->`;
-        const body = summaryMarkdown(review, { links, notes, marker, fullReportHint: 'the job summary of this run' });
-        // on-findings with nothing to say only updates an existing comment (a fixed PR says so), never creates one.
+        const body = summaryMarkdown(review, { links, notes, change, marker, fullReportHint: 'the job summary of this run' });
+        // on-findings with nothing worth saying only updates an existing comment (a fixed PR says so), never creates one.
         const outcome = await upsertComment(client, ref, pr.number, marker, body, wantComment);
         if (outcome.url !== null)
             commentUrl = outcome.url;
@@ -56125,7 +56622,22 @@ async function publish(review, target) {
             warning(`comment not written: ${why}`);
         }
     }
-    const totals = tally(ownedFindings);
+    if (inputs.suggestions && pr !== null && client !== null && headSha !== undefined && headSha !== '') {
+        const wanted = review.files.flatMap((f) => suggestFixes(f, f.owned));
+        const scope = `${process.env.GITHUB_WORKFLOW ?? ''}/${process.env.GITHUB_JOB ?? ''}/${inputs.commentKey}`;
+        const outcome = await publishSuggestions(client, ref, { pull: pr.number, headSha, scope, ruleUrl: (rule) => ruleDocUrl(links, rule) }, wanted);
+        if (outcome.action === 'done') {
+            info(`suggestions: ${outcome.created} posted, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.resolved} no longer apply`);
+            if (outcome.notShown > 0)
+                notes.push(`${outcome.notShown} more one-click suggestion(s) were not posted (at most ${SUGGESTION_CAP} per run); they come as earlier ones are applied.`);
+        }
+        else {
+            const why = explain(outcome, 'write review comments');
+            notes.push(`The inline suggestions could not be posted: ${why}.`);
+            warning(`suggestions not posted: ${why}`);
+        }
+    }
+    const totals = finding_tally(ownedFindings);
     setOutput('dockerfiles', review.reviewed);
     setOutput('findings', ownedFindings.length);
     setOutput('errors', totals.error);
@@ -56138,7 +56650,7 @@ async function publish(review, target) {
     if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
         try {
             // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-            await summary.addRaw(summaryMarkdown(review, { links, notes, limit: 262_144 })).write();
+            await summary.addRaw(summaryMarkdown(review, { links, notes, change, limit: 262_144 })).write();
         }
         catch (err) {
             warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`);
@@ -60867,7 +61379,7 @@ async function inspectBuiltImages(analyses, specs, client) {
             notes.push(path === null ? `image ${image}: several Dockerfiles are reviewed, so say which one built it (path=${image})` : `image ${image}: ${path} is not among the reviewed Dockerfiles`);
             continue;
         }
-        const shipped = describeShippedImage(analysis.model, analysis.graph);
+        const shipped = image_describeShippedImage(analysis.model, analysis.graph);
         const platform = shipped === null ? 'linux/amd64' : platformOf(shipped.base);
         const built = await client.lookup(image, platform);
         if (!built.ok) {
@@ -61053,7 +61565,7 @@ async function review(sources, options, deps) {
             const parts = parsed[i];
             const comments = checked?.[i];
             const analysis = analyzeDockerfile(source.path, entry.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }) }, parts.head);
-            const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds };
+            const file = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds, text: entry.text, changed: source.changed };
             const before = entry.before;
             if (before !== null) {
                 if (before.ok)
