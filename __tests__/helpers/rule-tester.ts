@@ -9,6 +9,10 @@ import type { Severity } from '../../src/model/finding.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
 import { checkFile } from '../../src/review/analyze.js'
 import type { OptionValue, Rule } from '../../src/rules/types.js'
+import type { BaseFacts, SizeFact } from '../../src/model/image.js'
+
+/** Facts of an image whose config sets nothing, for cases that set one or two fields. */
+export const NO_FACTS: BaseFacts = { platform: 'linux/amd64', os: 'linux', user: null, env: [], workdir: null, entrypoint: null, cmd: null, ports: [], healthcheck: null, labels: {}, shell: null, created: null }
 
 export interface Case {
   name: string
@@ -23,6 +27,13 @@ export interface Case {
   contextEntries?: string[]
   /** Image names the repository builds itself (RuleContext.repositoryImages). */
   repositoryImages?: string[]
+  /**
+   * What the registry said about base images, by the image a FROM names (as resolved): the
+   * rule then sees RuleContext.baseFacts; leave out for "no registry look-up".
+   */
+  baseFacts?: Record<string, Partial<BaseFacts>>
+  /** The shipped image's base size in the version before the change (RuleContext.previousShippedSize). */
+  previousShippedSize?: SizeFact | null
   /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
   parseErrors?: true
 }
@@ -58,6 +69,8 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
     const findings = checkFile(model, graph, {
       options: { [rule.meta.id]: c.options ?? {} },
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
+      ...(c.previousShippedSize === undefined ? {} : { previousShippedSize: c.previousShippedSize }),
+      ...(c.baseFacts === undefined ? {} : { baseFacts: deepFreeze(model.stages.map((s) => { const f = s.base.kind === 'image' ? c.baseFacts?.[s.base.resolved] : undefined; return f === undefined ? null : { ...NO_FACTS, ...f } })) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })
     // One finding per cause is how the engine presents repeats; a rule's tests count every line it reports.

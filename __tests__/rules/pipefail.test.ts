@@ -5,6 +5,9 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(pipefail, {
   valid: [
+    { name: 'the registry says the base is Windows: cmd has no pipefail to set', code: df('FROM registry.example/tools:1', 'RUN curl -sSf https://example.com/install.sh | bash'), baseFacts: { 'registry.example/tools:1': { os: 'windows' } } },
+    { name: "the base image's config sets a SHELL with pipefail", code: df('FROM registry.example/tools:1', 'RUN curl -sSf https://example.com/install.sh | bash'), baseFacts: { 'registry.example/tools:1': { shell: ['/bin/bash', '-o', 'pipefail', '-c'] } } },
+
     { name: 'SHELL with pipefail inherited from the parent stage', code: df('FROM debian:12 AS base', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM base', 'RUN curl x | sh') },
     { name: 'set -o pipefail in the RUN', code: df('FROM alpine:3.20', 'RUN set -eux -o pipefail; wget -O- x | sh') },
     { name: '|| is not a pipe', code: df('FROM debian:12', 'RUN make || true') },
@@ -62,6 +65,8 @@ testRule(pipefail, {
     { name: 'a hadolint shell pragma in the stage', code: df('FROM debian:12', '# hadolint shell=pwsh', 'RUN Get-Item x | Remove-Item') }
   ],
   invalid: [
+    { name: 'the same RUN on a Linux base by its config', code: df('FROM registry.example/tools:1', 'RUN curl -sSf https://example.com/install.sh | bash'), baseFacts: { 'registry.example/tools:1': { os: 'linux' } }, errors: [{ line: 2 }] },
+
     {
       name: 'curl | bash',
       code: df('FROM rust:1.80', 'RUN curl -sSf https://example.com/install.sh | bash'),

@@ -27,6 +27,16 @@ export interface SuppressRule {
   stages: string[] | null
 }
 
+/** `size-budget:` / `size-delta-budget:` — a size for the Dockerfiles a glob matches (every file when null). */
+export interface SizeBudget {
+  path: string | null
+  bytes: number
+  /** As written (`300MB`), for messages. */
+  written: string
+  /** Where it was set (the configuration file, or the input). */
+  origin: string
+}
+
 /** hadolint's label types (`label-schema`). */
 export const LABEL_TYPES = ['text', 'url', 'email', 'hash', 'rfc3339', 'semver', 'spdx'] as const
 
@@ -50,6 +60,12 @@ export interface Config {
   /** Labels the shipped image must have, by name, with their type; stored for the label rules. */
   labelSchema: Record<string, string>
   strictLabels: boolean
+  /** Internal hosts, addresses and ranges the registry look-ups may ask (`registry-allow`). */
+  registryAllow: string[]
+  /** The shipped image's compressed size at most, per file glob (first match wins). */
+  sizeBudget: SizeBudget[]
+  /** How much one change may grow the shipped image, per file glob (first match wins). */
+  sizeDeltaBudget: SizeBudget[]
   /** Where each setting that is not a default came from, by setting (`rules.pipefail`, `fail-on`...). */
   origins: Record<string, string>
   /** Settings read but not applied, each with its reason (hadolint codes Stagecraft has no rule for...). */
@@ -70,6 +86,9 @@ export const emptyConfig = (): Config => ({
   shellcheck: true,
   labelSchema: {},
   strictLabels: false,
+  registryAllow: [],
+  sizeBudget: [],
+  sizeDeltaBudget: [],
   origins: {},
   notApplied: []
 })

@@ -116,6 +116,14 @@ export interface BaseFacts {
   created: string | null
 }
 
+/** A base image's compressed size as a rule sees it: the registry's, else the built-in estimate. */
+export interface SizeFact {
+  /** The image as the FROM names it. */
+  image: string
+  bytes: number
+  source: 'registry' | 'estimate'
+}
+
 export interface ImageConfig {
   history: HistoryEntry[]
   /** `os/architecture[/variant]` the image says it is for, when its config says. */

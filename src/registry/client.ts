@@ -333,8 +333,7 @@ export class RegistryClient {
       if (!redirectAllowed(ref.host, target)) return answer
       // The token is for the registry: a CDN gets a signed URL, not our credentials.
       if (target.host !== new URL(current).host) {
-        const { authorization: _dropped, ...rest } = currentHeaders
-        currentHeaders = rest
+        currentHeaders = Object.fromEntries(Object.entries(currentHeaders).filter(([name]) => name !== 'authorization'))
       }
       current = target.toString()
     }

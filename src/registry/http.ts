@@ -72,7 +72,7 @@ export const httpTransport: Transport = (req) =>
       clearTimeout(timer)
       fn()
     }
-    const request = send(url, { method: req.method, headers: req.headers, lookup: lookup as never, agent: false }, (res: IncomingMessage) => {
+    const request = send(url, { method: req.method, headers: req.headers, lookup, agent: false }, (res: IncomingMessage) => {
       const chunks: Buffer[] = []
       let length = 0
       let tooLarge = false

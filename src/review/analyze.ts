@@ -11,6 +11,8 @@ import { RULES } from '../rules/registry.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { StageGraph } from '../model/graph.js'
 import type { FileAnalysis } from '../model/analysis.js'
+import type { BaseFacts, ImageLookup, SizeFact } from '../model/image.js'
+import { baseFactsByStage, baseSizesByStage } from '../enrich/base-facts.js'
 
 export interface AnalysisOptions {
   target?: string | null
@@ -35,6 +37,12 @@ export interface AnalysisOptions {
   ignores?: readonly ScopedIgnore[]
   /** What ShellCheck said about this file's RUN scripts, when the review ran it. */
   shellcheck?: readonly ShellcheckComment[]
+  /** By stage index, the registry's facts about the image each FROM names (RuleContext.baseFacts); default: from `registry`. */
+  baseFacts?: readonly (BaseFacts | null)[]
+  /** The registry's answers for this file's base images, by `sizeKey`, when it was asked before the rules ran. */
+  registry?: ReadonlyMap<string, ImageLookup>
+  /** The shipped image's base size in the version before the change (RuleContext.previousShippedSize). */
+  previousShippedSize?: SizeFact | null
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -56,8 +64,19 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
 
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
+  const baseFacts = options.baseFacts ?? (options.registry === undefined ? undefined : baseFactsByStage(model, options.registry))
   return runRules(
-    { model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck },
+    {
+      model,
+      graph,
+      rules: RULES,
+      buildContext: options.buildContext,
+      repositoryImages: options.repositoryImages,
+      shellcheck: options.shellcheck,
+      baseFacts,
+      baseSizes: baseSizesByStage(model, options.registry),
+      previousShippedSize: options.previousShippedSize
+    },
     { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
   )
 }

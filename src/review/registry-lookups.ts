@@ -6,8 +6,9 @@
 import { describeBase, describeShippedImage } from '../graph/image.js'
 import { describeBuiltImage, type BuiltImageResult } from '../enrich/built-image.js'
 import { platformOf, sizeKey } from '../enrich/sizes.js'
-import type {  RegistryClient } from '../registry/client.js'
+import type { RegistryClient } from '../registry/client.js'
 import type { ImageLookup } from '../model/image.js'
+import type { DockerfileModel } from '../model/dockerfile.js'
 import type { FileAnalysis } from '../model/analysis.js'
 
 export type RegistrySizes = ReadonlyMap<string, ImageLookup>
@@ -40,6 +41,24 @@ export async function lookupBaseImages(analyses: readonly FileAnalysis[], client
   }
   const results = await Promise.all([...wanted].map(async ([key, w]) => [key, await client.lookup(w.image, w.platform)] as const))
   return new Map(results)
+}
+
+/**
+ * The look-ups of the images a model's FROMs name, by `sizeKey`, before the rules run (they read
+ * the images' configs). The client caches them, so the size look-ups after the analysis cost
+ * nothing more.
+ */
+export async function lookupModelBases(model: DockerfileModel, client: RegistryClient): Promise<Map<string, ImageLookup>> {
+  const found = new Map<string, ImageLookup>()
+  await Promise.all(
+    model.stages.map(async (stage) => {
+      const base = describeBase(stage, model.stages)
+      if (base.kind !== 'image') return
+      const platform = platformOf(base)
+      found.set(sizeKey(base.label, platform), await client.lookup(base.label, platform))
+    })
+  )
+  return found
 }
 
 /**

@@ -79,6 +79,8 @@ import { shellViaSymlink } from './shell-via-symlink.js'
 import { shellcheck } from './shellcheck.js'
 import { signatureCheckDisabled } from './signature-check-disabled.js'
 import { singleStageBuild } from './single-stage-build.js'
+import { sizeBudget } from './size-budget.js'
+import { sizeDeltaBudget } from './size-delta-budget.js'
 import { stageForwardReference } from './stage-forward-reference.js'
 import { stageIndexOutOfRange } from './stage-index-out-of-range.js'
 import { stageNameCasing } from './stage-name-casing.js'
@@ -187,6 +189,8 @@ export const RULES: readonly Rule[] = [
   shellcheck,
   signatureCheckDisabled,
   singleStageBuild,
+  sizeBudget,
+  sizeDeltaBudget,
   stageForwardReference,
   stageIndexOutOfRange,
   stageNameCasing,

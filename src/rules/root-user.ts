@@ -1,7 +1,7 @@
 /** Judged on the shipped image only: builders run as root by design. */
 import { canonicalRepository, parseImageReference } from '../parse/image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
-import { distroless, effectiveInstruction, rootImage, stageChain } from './helpers.js'
+import { distroless, effectiveInstruction, rootFacts, rootImage, stageChain } from './helpers.js'
 import { runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -75,12 +75,13 @@ export const rootUser: Rule = {
     equivalents: { hadolint: 'DL3002', buildkit: null },
     about: 'file'
   },
-  check: ({ model, graph }) => {
+  check: ({ model, graph, baseFacts }) => {
     if (graph.target === null) return []
     const target = model.stages[graph.target]
     if (target === undefined) return []
     const root = rootImage(model, graph.target)
-    if (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag)) return []
+    const facts = rootFacts(model, graph.target, baseFacts)
+    if (facts?.os === 'windows' || (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag))) return []
     if (dropsPrivileges(model, graph.target, root)) return []
     const user = effectiveInstruction(model, graph.target, 'USER')
     if (user !== null) {
@@ -88,7 +89,8 @@ export const rootUser: Rule = {
       if (!ROOT.test(value)) return []
       return [{ line: user.line, message: `the shipped image runs as ${value}: ${nonRootAdvice(root)}`, stage: user.stage }]
     }
-    if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag)) return []
+    // The registry's config says who the base runs as; without it, known non-root images by name.
+    if (facts !== null ? facts.user !== null && !ROOT.test(facts.user) : root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag)) return []
     // Without an explicit USER, only network services are reported: base images, tools and
     // desktop apps run as root on purpose, and the base image may set a user we cannot see.
     const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'))
@@ -96,7 +98,10 @@ export const rootUser: Rule = {
     return [
       {
         line: target.line,
-        message: `the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: ${nonRootAdvice(root)}`,
+        message:
+          facts !== null
+            ? `the shipped image serves a port and runs as root: there is no USER here and the base image's config sets ${facts.user === null ? 'none' : `User ${facts.user}`}; ${nonRootAdvice(root)}`
+            : `the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: ${nonRootAdvice(root)}`,
         stage: target.index,
         severity: 'info' as const
       }

@@ -9,6 +9,7 @@ import type { DockerfileModel } from '../model/dockerfile.js'
 import type { BuildContext } from '../model/analysis.js'
 import type { StageGraph } from '../model/graph.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
+import type { BaseFacts, SizeFact } from '../model/image.js'
 
 export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
 
@@ -88,6 +89,19 @@ export interface RuleContext {
   options: Readonly<Record<string, OptionValue>>
   /** What ShellCheck said about the RUN scripts, when the review ran it (the shellcheck rule reads it). */
   shellcheck?: readonly ShellcheckComment[] | undefined
+  /**
+   * By stage index: what the registry said about the image that stage's FROM names (its config's
+   * user, ENV names, healthcheck, …); null for a stage, scratch or a look-up that failed.
+   * Undefined without registry look-ups: rules then judge from the Dockerfile alone, as before.
+   */
+  baseFacts?: readonly (BaseFacts | null)[] | undefined
+  /** By stage index: the compressed size of the image that stage's FROM names (registry, else estimate); null when unknown. */
+  baseSizes?: readonly (SizeFact | null)[] | undefined
+  /**
+   * The shipped image's base size in the version before the change: null when that version
+   * ships nothing known, undefined when there is no version before (a new file, or no diff).
+   */
+  previousShippedSize?: SizeFact | null | undefined
 }
 
 export interface Rule {
