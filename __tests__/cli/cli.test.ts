@@ -185,7 +185,7 @@ describe('stagecraft CLI with a configuration', () => {
 
   it.each([
     [['--config', 'other.yml'], 'stagecraft: other.yml: unknown rule "no-such-rule" in "rules" (stagecraft --list-rules shows the ids)\n'],
-    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, images, ignore, target, build-args, fail-on, allow-suppressions, suppress, shellcheck, label-schema, strict-labels, pin-packages, pin-digests, shellcheck-level, shellcheck-exclude, trusted-registries)\n'],
+    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, images, ignore, target, build-args, fail-on, allow-suppressions, suppress, shellcheck, label-schema, strict-labels, registry-allow, size-budget, size-delta-budget, pin-packages, pin-digests, shellcheck-level, shellcheck-exclude, max-size, max-growth, trusted-registries)\n'],
     [['--config', 'missing.yml'], 'stagecraft: missing.yml: configuration file not found\n'],
     [['--config', 'badoption.yml'], 'stagecraft: badoption.yml: rule "untrusted-registry" has no option "registries" (it takes level, trusted-registries)\n'],
     [['--config', 'badtype.yml'], 'stagecraft: badtype.yml: option "pin-digests" must be true or false\n'],

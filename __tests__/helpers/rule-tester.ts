@@ -34,6 +34,8 @@ export interface Case {
   baseFacts?: Record<string, Partial<BaseFacts>>
   /** The shipped image's base size in the version before the change (RuleContext.previousShippedSize). */
   previousShippedSize?: SizeFact | null
+  /** The date the rule judges by (RuleContext.today); leave out for today. */
+  today?: string
   /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
   parseErrors?: true
 }
@@ -70,6 +72,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
       options: { [rule.meta.id]: c.options ?? {} },
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
       ...(c.previousShippedSize === undefined ? {} : { previousShippedSize: c.previousShippedSize }),
+      ...(c.today === undefined ? {} : { today: c.today }),
       ...(c.baseFacts === undefined ? {} : { baseFacts: deepFreeze(model.stages.map((s) => { const f = s.base.kind === 'image' ? c.baseFacts?.[s.base.resolved] : undefined; return f === undefined ? null : { ...NO_FACTS, ...f } })) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })

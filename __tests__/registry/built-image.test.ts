@@ -60,6 +60,8 @@ describeRegistry('the built image, from a real registry', () => {
       }
     })
     tree = tempTree({
+      // The registry listens on loopback, which the look-ups refuse unless it is allowed.
+      '.stagecraft.yml': 'registry-allow: ["127.0.0.1"]\n',
       Dockerfile: df('FROM golang:1.22 AS build', 'RUN go build -o /out/server .', `FROM ${registry.host}/base/os:1`, 'WORKDIR /app', 'COPY --from=build /out/server /app/server', 'ENV PORT=8080', 'RUN apk add curl', 'COPY --from=build / /rootfs', 'USER app', 'CMD ["/app/server"]')
     })
   })

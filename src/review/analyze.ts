@@ -43,6 +43,8 @@ export interface AnalysisOptions {
   registry?: ReadonlyMap<string, ImageLookup>
   /** The shipped image's base size in the version before the change (RuleContext.previousShippedSize). */
   previousShippedSize?: SizeFact | null
+  /** The date to judge dated tables by (`YYYY-MM-DD`); default: today. */
+  today?: string
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -75,7 +77,8 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
       shellcheck: options.shellcheck,
       baseFacts,
       baseSizes: baseSizesByStage(model, options.registry),
-      previousShippedSize: options.previousShippedSize
+      previousShippedSize: options.previousShippedSize,
+      today: options.today
     },
     { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
   )

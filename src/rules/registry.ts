@@ -10,6 +10,7 @@ import { aptNoInstallRecommends } from './apt-no-install-recommends.js'
 import { aptPackageUnpinned } from './apt-package-unpinned.js'
 import { aptUpgrade } from './apt-upgrade.js'
 import { artifactNotCopied } from './artifact-not-copied.js'
+import { baseImageEol } from './base-image-eol.js'
 import { baseImageLatest } from './base-image-latest.js'
 import { baseImageUntagged } from './base-image-untagged.js'
 import { broadCopyFrom } from './broad-copy-from.js'
@@ -120,6 +121,7 @@ export const RULES: readonly Rule[] = [
   aptPackageUnpinned,
   aptUpgrade,
   artifactNotCopied,
+  baseImageEol,
   baseImageLatest,
   baseImageUntagged,
   broadCopyFrom,

@@ -102,6 +102,8 @@ export interface RuleContext {
    * ships nothing known, undefined when there is no version before (a new file, or no diff).
    */
   previousShippedSize?: SizeFact | null | undefined
+  /** The date the review runs on (`YYYY-MM-DD`), for dated tables; default: today. */
+  today?: string | undefined
 }
 
 export interface Rule {
