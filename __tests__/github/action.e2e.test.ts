@@ -512,7 +512,7 @@ describe('the registry look-up as SSRF: a pull request chooses the host in FROM'
     const thief = await internalService('127.0.0.1')
     const thief2 = await internalService('127.0.0.2')
     let realm = `http://localhost:${thief.port}/token`
-    const registry = await internalService('127.0.0.1', (req, res) => {
+    const registry = await internalService('127.0.0.1', (_req, res) => {
       res.statusCode = 401
       res.setHeader('www-authenticate', `Bearer realm="${realm}",service="x"`)
       res.end()

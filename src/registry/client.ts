@@ -25,6 +25,8 @@ export interface RegistryOptions {
   maxRetryAfterMs?: number
   /** The first 5xx backoff, in ms (default 500; doubled once). */
   backoffMs?: number
+  /** Tags asked per page of a tag list (default 1,000). */
+  tagPageSize?: number
   transport?: Transport
   /** How the client waits (tests record the waits instead of spending them). */
   sleep?: (ms: number) => Promise<void>
@@ -125,6 +127,7 @@ export class RegistryClient {
   private readonly maxRetryAfterMs: number
   private readonly backoffMs: number
   private readonly transport: Transport
+  private readonly tagPageSize: number
   private readonly sleep: (ms: number) => Promise<void>
   private readonly lookups = new Map<string, Promise<ImageLookup>>()
   private readonly digests = new Map<string, Promise<DigestResult>>()
@@ -141,6 +144,7 @@ export class RegistryClient {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 20_000
     this.backoffMs = options.backoffMs ?? 500
     this.transport = options.transport ?? httpTransport
+    this.tagPageSize = Math.max(1, options.tagPageSize ?? TAG_PAGE)
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
   }
 
@@ -186,10 +190,10 @@ export class RegistryClient {
 
   private async listTags(ref: RegistryReference): Promise<TagsResult> {
     const tags: string[] = []
-    let path: string | null = `tags/list?n=${TAG_PAGE}`
+    let path: string | null = `tags/list?n=${this.tagPageSize}`
     const name = `${ref.host === 'registry-1.docker.io' ? 'docker.io' : ref.host}/${ref.repository}`
     for (let page = 0; path !== null; page++) {
-      if (page >= MAX_TAGS / TAG_PAGE) return { ok: false, reason: `${name}: the tag list is longer than ${MAX_TAGS.toLocaleString('en-US')} tags` }
+      if (page >= Math.ceil(MAX_TAGS / this.tagPageSize)) return { ok: false, reason: `${name}: the tag list is longer than ${MAX_TAGS.toLocaleString('en-US')} tags` }
       const answer = await this.request(ref, path, 'application/json')
       if (answer.tooLarge) return { ok: false, reason: `${name}: a page of the tag list is larger than 4 MiB` }
       let body: unknown
