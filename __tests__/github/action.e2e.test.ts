@@ -411,7 +411,9 @@ describe('the action with registry look-ups (a real docker-registry with token a
         [null, null],
         [5_000_000, 'registry']
       ])
-      expect(report.files[0]?.finalImage).toEqual({ stage: 2, base: `${r}/base/slim:1`, compressedSize: 5_000_000, size: null, sizeSource: 'registry' })
+      expect(report.files[0]?.finalImage).toMatchObject({ stage: 2, base: `${r}/base/slim:1`, compressedSize: 5_000_000, size: null, sizeSource: 'registry' })
+      // The effective settings, with where they come from: USER here, the rest unset (the pushed config sets nothing).
+      expect((report.files[0]?.finalImage as unknown as { settings: { user: unknown } }).settings.user).toEqual({ value: 'app', origin: { kind: 'here', line: 6 }, buildArgs: [], root: false })
     } finally {
       await registry.close()
     }
