@@ -32,7 +32,22 @@ describe('stagecraft CLI', () => {
           path: 'services/api/Dockerfile',
           target: 1,
           // Without --registry, sizes are the built-in estimates (in bytes).
-          finalImage: { stage: 1, base: 'gcr.io/distroless/static-debian12:nonroot', compressedSize: 2_000_000, size: null, sizeSource: 'estimate' },
+          finalImage: {
+            stage: 1,
+            base: 'gcr.io/distroless/static-debian12:nonroot',
+            compressedSize: 2_000_000,
+            size: null,
+            sizeSource: 'estimate',
+            // The effective settings: the user is known for this image (distroless :nonroot), nothing else is set.
+            settings: {
+              user: { value: null, origin: { kind: 'known', image: 'gcr.io/distroless/static-debian12:nonroot', why: 'an image that runs as a non-root user' }, buildArgs: [], root: false },
+              workdir: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              entrypoint: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              cmd: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              healthcheck: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              ports: []
+            }
+          },
           targets: [{ stage: 1, purpose: 'runtime', because: 'it is the image that is built', builtBy: [] }],
           // No workflow, bake, compose or dev container file in this tree builds it.
           builds: [],

@@ -9,7 +9,7 @@
  */
 import { hasSecretWord } from '../parse/secrets.js'
 import { expandWord, referencedNames } from '../parse/variables.js'
-import { finalWorkdir, lastInChain, stageChain } from './image.js'
+import { commandText, finalWorkdir, lastInChain, stageChain } from './image.js'
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
 import type { BaseFacts } from '../model/image.js'
 
@@ -80,12 +80,6 @@ function origin(ins: Instruction, target: Stage, stages: readonly Stage[]): Valu
   return { kind: 'stage', stage: stage?.name ?? `stage ${ins.stage}`, line: ins.line }
 }
 
-/** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
-function commandText(ins: Instruction): string {
-  if (ins.form === 'json' && ins.json !== null) return JSON.stringify(ins.json)
-  return ins.args.join(' ')
-}
-
 /** A config's `Healthcheck.Test` as HEALTHCHECK would write it. */
 function healthText(test: readonly string[]): string {
   if (test[0] === 'NONE') return 'NONE'
@@ -104,7 +98,7 @@ export function effectiveImage(model: DockerfileModel, target: number, facts: Ba
   const fromConfig = (value: string | null): EffectiveValue => (facts === null || baseImage === null || value === null ? none() : { value, origin: { kind: 'config', image: baseImage }, buildArgs: [] })
   const written = (keyword: string): { ins: Instruction; text: string } | null => {
     const ins = lastInChain(chain, keyword)
-    return ins === null ? null : { ins, text: keyword === 'USER' ? (ins.args[0] ?? '') : commandText(ins) }
+    return ins === null ? null : { ins, text: keyword === 'USER' ? (ins.args[0] ?? '') : (commandText(ins) ?? '') }
   }
   const fromHere = (w: { ins: Instruction; text: string }, expand: boolean): EffectiveValue => {
     const e = expand ? expanded(w.ins, w.text) : { value: w.text, buildArgs: [] }

@@ -64,6 +64,15 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
   return findings
 }
 
+/**
+ * `STAGECRAFT_TODAY=YYYY-MM-DD` judges dated tables (end of life) as of that day: for reproducible
+ * runs and the test suite, which pins it so findings do not change as the calendar moves.
+ */
+function dayFromEnvironment(): string | undefined {
+  const day = process.env.STAGECRAFT_TODAY
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined
+}
+
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
   const baseFacts = options.baseFacts ?? (options.registry === undefined ? undefined : baseFactsByStage(model, options.registry))
@@ -78,7 +87,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
       baseFacts,
       baseSizes: baseSizesByStage(model, options.registry),
       previousShippedSize: options.previousShippedSize,
-      today: options.today
+      today: options.today ?? dayFromEnvironment()
     },
     { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }) }
   )

@@ -61,6 +61,8 @@ export interface ReviewOptions {
   }
   /** ShellCheck: true (when on PATH), false (never) or the program's path; absent: the configuration's. */
   shellcheck?: boolean | string
+  /** The day dated tables (end of life) are judged by, `YYYY-MM-DD`; default today. */
+  today?: string
   /** Size budgets from the caller (the action's inputs), over the configuration's. */
   budgets?: { size?: readonly SizeBudget[]; delta?: readonly SizeBudget[] }
   /** Dockerfiles the change deletes (listed in the summary). */
@@ -182,7 +184,7 @@ function newClient(registry: ReviewOptions['registry'], config: Config): Registr
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
   const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config) }
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(options.today === undefined ? {} : { today: options.today }) }
   const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
