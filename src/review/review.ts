@@ -24,6 +24,8 @@ import type { SizeBudget } from '../config/config.js'
 import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
 import { askRegistries, lookupModelBases } from './registry-lookups.js'
 import { shippedBaseSize } from '../enrich/base-facts.js'
+import { withBuiltImageBudget } from '../enrich/budgets.js'
+import { isSuppressed, readSuppressions } from '../rules/suppressions.js'
 import { buildsOf, repoPath } from './builds.js'
 
 export { ConfigError }
@@ -193,6 +195,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const files: FileReview[] = []
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
+  const changedOf = new Map<string, ChangedLines | undefined>()
   let reviewed = 0
   const shellcheck = await shellcheckFor(config, options)
   let shellcheckScripts = 0
@@ -268,6 +271,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
         parts.head
       )
       const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds }
+      changedOf.set(source.path, source.changed)
       if (previous !== undefined) file.previous = previous
       deps.onFile?.(file)
       reviewed++
@@ -285,7 +289,22 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     const previous = new Map(files.filter((f) => f.previous !== undefined).map((f) => [f.path, f.previous as PreviousVersion]))
     const answers = await askRegistries(analyses, analysedVersions(previous), client, { sizes: registry.sizes, images: registry.images })
     if (answers.sizes !== undefined) result.sizes = answers.sizes
-    if (answers.builtImages !== undefined) result.builtImages = answers.builtImages
+    if (answers.builtImages !== undefined) {
+      result.builtImages = answers.builtImages
+      // The built image's real size beats the base image's lower bound for size-budget.
+      for (const file of files) {
+        const built = answers.builtImages.get(file.path)
+        if (built === undefined || 'reason' in built) continue
+        const budget = withBudgets(fileOptions.options, config, options.budgets, repoPath(file.path))?.['size-budget']?.['max-size']
+        const level = options.overrides.levels?.['size-budget'] ?? config.rules['size-budget'] ?? 'error'
+        const before = file.analysis.findings
+        const suppressions = readSuppressions(file.analysis.model, RULES)
+        file.analysis.findings = withBuiltImageBudget(file.analysis, built, typeof budget === 'string' ? budget : null, level).filter((f) => f.rule !== 'size-budget' || !isSuppressed(suppressions, f, fileOptions.honoured))
+        if (file.analysis.findings === before) continue
+        file.owned = selectFindings(file.analysis, changedOf.get(file.path), options.annotate, RULES)
+      }
+      owned.splice(0, owned.length, ...files.flatMap((f) => f.owned.map((finding) => ({ path: f.path, finding }))))
+    }
     notes.push(...answers.notes)
     const failed = [...(answers.sizes?.values() ?? [])].flatMap((l) => (l.ok ? [] : [{ image: l.image, reason: l.reason }]))
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
