@@ -543,3 +543,24 @@ describe('the registry look-up as SSRF: a pull request chooses the host in FROM'
     }
   }, 60_000)
 })
+
+describe('size budgets in the action', () => {
+  it('a pull request that moves the shipped image onto a 320 MB heavier base fails its check before anything is built', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    server.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1,3 +1,3 @@\n-FROM node:22-slim\n+FROM node:22\n COPY . /app\n CMD ["node", "/app/server.js"]' })
+    server.contents.set('basesha:Dockerfile', df('FROM node:22-slim', 'COPY . /app', 'USER node', 'CMD ["node", "/app/server.js"]'))
+    server.contents.set('headsha:Dockerfile', df('FROM node:22', 'COPY . /app', 'USER node', 'CMD ["node", "/app/server.js"]'))
+    const result = await runAction(server, tree.dir, 'pull_request', { 'size-delta-budget': '50MB', 'size-budget': '**=1GB' })
+    expect(result.code).toBe(1)
+    const check = server.checkRuns[0]?.body as { conclusion: string; output: { annotations: { start_line: number; title: string; message: string }[] } }
+    expect(check.conclusion).toBe('failure')
+    expect(check.output.annotations.filter((a) => a.title.startsWith('size-')).map((a) => [a.start_line, a.title, a.message.split('\n')[0]])).toEqual([
+      [1, 'size-delta-budget (error)', 'this change grows the shipped image by ≈ 320 MB compressed (from ≈ 70 MB (node:22-slim, the built-in estimate) to ≈ 390 MB (node:22, the built-in estimate)), over its growth budget of 50MB']
+    ])
+    // A malformed budget is an input error that names it.
+    const bad = await runAction(server, tree.dir, 'pull_request', { 'size-budget': '300' })
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toContain('::error::input size-budget: "300" is not a size such as 300MB (or glob=300MB)')
+  }, 60_000)
+})

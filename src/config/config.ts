@@ -233,6 +233,11 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
         throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`)
     }
   }
+  // The budget rules' options are strings that must be sizes.
+  for (const [rule, option] of [['size-budget', 'max-size'], ['size-delta-budget', 'max-growth']] as const) {
+    const value = config.options[rule]?.[option]
+    if (typeof value === 'string' && (parseSize(value) === null || /^\s*\d+(?:\.\d+)?\s*$/.test(value))) throw new ConfigError(`${where}: option "${option}" must be a size such as 300MB, not "${value}"`)
+  }
   return config
 }
 
