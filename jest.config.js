@@ -12,5 +12,7 @@ export default {
   collectCoverageFrom: ['src/**/*.ts'],
   // The e2e and bundle tests run dist/: build it first when it is not the sources' bundle.
   globalSetup: '<rootDir>/scripts/build-if-stale.mjs',
+  // One fixed day for dated tables (end of life), so the suite does not change with the calendar.
+  setupFiles: ['<rootDir>/__tests__/helpers/fixed-day.ts'],
   testTimeout: 60000
 }

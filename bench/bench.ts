@@ -180,7 +180,7 @@ async function registryLookups(): Promise<{ images: number; requests: number; ms
     const samples: { requests: number; ms: number }[] = []
     let images = 0
     for (let i = 0; i < 5; i++) {
-      const client = new RegistryClient()
+      const client = new RegistryClient({ allow: ['127.0.0.1'] })
       const start = performance.now()
       images = (await lookupBaseImages([head, base], client)).size
       samples.push({ requests: client.stats.requests, ms: performance.now() - start })

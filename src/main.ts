@@ -26,7 +26,8 @@ export async function run(): Promise<void> {
         overrides: { target: inputs.target, buildArgs: inputs.buildArgs },
         annotate: inputs.annotate,
         failOn: inputs.failOn,
-        registry: { sizes: inputs.registryLookup, images: inputs.images, credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs },
+        registry: { sizes: inputs.registryLookup, images: inputs.images, credentials: inputs.registryCredentials, timeoutMs: inputs.registryTimeoutMs, allow: inputs.registryAllow },
+        budgets: { size: inputs.sizeBudget, delta: inputs.sizeDeltaBudget },
         removed: event.removed,
         notes: event.notes,
         incomplete: event.incomplete

@@ -32,7 +32,22 @@ describe('stagecraft CLI', () => {
           path: 'services/api/Dockerfile',
           target: 1,
           // Without --registry, sizes are the built-in estimates (in bytes).
-          finalImage: { stage: 1, base: 'gcr.io/distroless/static-debian12:nonroot', compressedSize: 2_000_000, size: null, sizeSource: 'estimate' },
+          finalImage: {
+            stage: 1,
+            base: 'gcr.io/distroless/static-debian12:nonroot',
+            compressedSize: 2_000_000,
+            size: null,
+            sizeSource: 'estimate',
+            // The effective settings: the user is known for this image (distroless :nonroot), nothing else is set.
+            settings: {
+              user: { value: null, origin: { kind: 'known', image: 'gcr.io/distroless/static-debian12:nonroot', why: 'an image that runs as a non-root user' }, buildArgs: [], root: false },
+              workdir: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              entrypoint: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              cmd: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              healthcheck: { value: null, origin: { kind: 'default' }, buildArgs: [] },
+              ports: []
+            }
+          },
           targets: [{ stage: 1, purpose: 'runtime', because: 'it is the image that is built', builtBy: [] }],
           // No workflow, bake, compose or dev container file in this tree builds it.
           builds: [],
@@ -185,7 +200,7 @@ describe('stagecraft CLI with a configuration', () => {
 
   it.each([
     [['--config', 'other.yml'], 'stagecraft: other.yml: unknown rule "no-such-rule" in "rules" (stagecraft --list-rules shows the ids)\n'],
-    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, images, ignore, target, build-args, fail-on, allow-suppressions, suppress, shellcheck, labels, label-schema, strict-labels, pin-packages, pin-digests, shellcheck-level, shellcheck-exclude, trusted-registries)\n'],
+    [['--config', 'badkey.yml'], 'stagecraft: badkey.yml: unknown key "rule" (expected rules, images, ignore, target, build-args, fail-on, allow-suppressions, suppress, shellcheck, labels, label-schema, strict-labels, registry-allow, size-budget, size-delta-budget, pin-packages, pin-digests, shellcheck-level, shellcheck-exclude, max-size, max-growth, trusted-registries)\n'],
     [['--config', 'missing.yml'], 'stagecraft: missing.yml: configuration file not found\n'],
     [['--config', 'badoption.yml'], 'stagecraft: badoption.yml: rule "untrusted-registry" has no option "registries" (it takes level, suppressible, trusted-registries)\n'],
     [['--config', 'badtype.yml'], 'stagecraft: badtype.yml: option "pin-digests" must be true or false\n'],

@@ -11,7 +11,8 @@ import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors } from '../helpers/sarif-schema.js'
 import { APP_TOKEN, GITHUB_TOKEN, PAT, commentBy, startFakeGitHub, type FakeGitHub, type FakeIdentity } from '../helpers/fake-github.js'
-import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
+import { bytes, freePort, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
 import { operationRoute, requestFields } from '../helpers/openapi.js'
 
@@ -354,7 +355,7 @@ describe('the action with registry look-ups (a real docker-registry with token a
       server.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1,2 +1,6 @@\n+x' })
       server.contents.set('basesha:Dockerfile', df(`FROM ${r}/base/os:1.0`, 'USER app'))
       server.contents.set('headsha:Dockerfile', df(`FROM ${r}/base/os:1.0 AS build`, 'RUN make', `FROM ${r}/base/missing:1 AS tools`, `FROM ${r}/base/slim:1`, 'COPY --from=build /out /out', 'USER app'))
-      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-credentials': `${r}=robot:s3cr3t-pa55`, 'json-file': 'out/report.json', 'fail-on': 'never', comment: 'always' })
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-allow': '127.0.0.1', 'registry-credentials': `${r}=robot:s3cr3t-pa55`, 'json-file': 'out/report.json', 'fail-on': 'never', comment: 'always' })
       expect(result.code).toBe(0)
       const comment = server.comments[0]?.body ?? ''
       expect(comment).toContain(`| shipped base image | <code>${r}/base/os:1.0</code> (34.0 MB) | <code>${r}/base/slim:1</code> (5.0 MB, −29.0 MB, compressed, from the registry) |`)
@@ -372,7 +373,9 @@ describe('the action with registry look-ups (a real docker-registry with token a
         [null, null],
         [5_000_000, 'registry']
       ])
-      expect(report.files[0]?.finalImage).toEqual({ stage: 2, base: `${r}/base/slim:1`, compressedSize: 5_000_000, size: null, sizeSource: 'registry' })
+      expect(report.files[0]?.finalImage).toMatchObject({ stage: 2, base: `${r}/base/slim:1`, compressedSize: 5_000_000, size: null, sizeSource: 'registry' })
+      // The effective settings, with where they come from: USER here, the rest unset (the pushed config sets nothing).
+      expect((report.files[0]?.finalImage as unknown as { settings: { user: unknown } }).settings.user).toEqual({ value: 'app', origin: { kind: 'here', line: 6 }, buildArgs: [], root: false })
     } finally {
       await registry.close()
     }
@@ -533,4 +536,148 @@ describe('the action with suggestions: true (review comments with ```suggestion 
     await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
     expect(reviewTraffic(server)).toEqual([])
   })
+})
+
+/** A stand-in for a service the runner can reach and a PR must not: it records every request. */
+async function internalService(host = '127.0.0.1', handler?: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ port: number; hits: { url: string; authorization: string | null }[]; close: () => Promise<void> }> {
+  const hits: { url: string; authorization: string | null }[] = []
+  const server = createServer((req, res) => {
+    hits.push({ url: req.url ?? '', authorization: req.headers.authorization ?? null })
+    if (handler !== undefined) return handler(req, res)
+    res.setHeader('content-type', 'application/json')
+    res.end('{"AccessKeyId":"AKIA-internal","SecretAccessKey":"internal-secret"}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
+  const port = (server.address() as { port: number }).port
+  return {
+    port,
+    hits,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+describe('the registry look-up as SSRF: a pull request chooses the host in FROM', () => {
+  const refused = 'the host is a loopback, private, link-local or metadata address, which is not asked unless registry-allow lists it'
+
+  it('never connects to loopback, private, link-local or metadata addresses it was not allowed, and says so in generic words', async () => {
+    const internal = await internalService()
+    try {
+      server = await startFakeGitHub()
+      tree = tempTree({ 'ws/.keep': '' })
+      const p = internal.port
+      // The attack inputs: every FROM names an internal address, directly or through a name.
+      const targets = [`127.0.0.1:${p}/latest/meta-data:1`, `localhost:${p}/admin:1`, `[::1]:${p}/x:1`, `0.0.0.0:${p}/x:1`, '169.254.169.254/latest/meta-data:1', '10.0.0.1:5000/x:1', '192.168.1.1/x:1', '172.16.0.1/x:1', '100.100.100.200/x:1', '[fd00:ec2::254]/x:1', '[fe80::1]/x:1', `127.1.2.3:${p}/x:1`]
+      const dockerfile = df(...targets.map((t, i) => `FROM ${t} AS s${i}`), 'FROM alpine:3.20', 'USER app')
+      server.files.push({ filename: 'Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+x' })
+      server.contents.set('headsha:Dockerfile', dockerfile)
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-timeout': '2', 'fail-on': 'never' })
+      expect(result.code).toBe(0)
+      expect(internal.hits).toEqual([])
+      const comment = server.comments[0]?.body ?? ''
+      for (const t of targets) {
+        // The comment escapes brackets for Markdown.
+        const host = t.slice(0, t.indexOf('/')).replace(/[[\]]/g, (c) => `\\${c}`)
+        expect([t, comment.includes(`${host}: ${refused}`)]).toEqual([t, true])
+      }
+      // No low-level error codes that would tell an open port from a closed or filtered one.
+      expect(comment).not.toMatch(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN|ENOTFOUND/)
+      expect(result.stdout).not.toMatch(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/)
+    } finally {
+      await internal.close()
+    }
+  }, 60_000)
+
+  it('an allowed registry cannot redirect the look-up to an internal host or to plain HTTP, nor tell open ports from closed ones', async () => {
+    const internal = await internalService()
+    const silent = await internalService('127.0.0.1', () => {
+      // Accepts the connection and never answers: a "filtered" port.
+    })
+    const closed = await freePort()
+    const evil = await internalService('127.0.0.1', (req, res) => {
+      // A registry a PR names that redirects every request elsewhere.
+      const to = (req.url ?? '').includes('/plain/') ? `http://example.com/v2/x/manifests/1` : `http://127.0.0.1:${internal.port}/latest/meta-data/iam`
+      res.statusCode = 307
+      res.setHeader('location', to)
+      res.end()
+    })
+    try {
+      server = await startFakeGitHub()
+      tree = tempTree({ 'ws/.keep': '' })
+      const dockerfile = df(`FROM 127.0.0.1:${evil.port}/redirect/x:1 AS a`, `FROM 127.0.0.1:${evil.port}/plain/x:1 AS b`, `FROM 127.0.0.1:${silent.port}/x:1 AS c`, `FROM 127.0.0.1:${closed}/x:1 AS d`, 'FROM alpine:3.20', 'USER app')
+      server.files.push({ filename: 'Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+x' })
+      server.contents.set('headsha:Dockerfile', dockerfile)
+      // The user allows this one registry host (all its ports), as a local test registry would be.
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-allow': '127.0.0.1', 'registry-timeout': '1', 'fail-on': 'never' })
+      expect(result.code).toBe(0)
+      expect(internal.hits).toEqual([])
+      expect(evil.hits.length).toBeGreaterThan(0)
+      const comment = server.comments[0]?.body ?? ''
+      expect(comment).toContain(`127.0.0.1:${evil.port}/redirect/x:1: redirected to a host or scheme that is not followed`)
+      expect(comment).toContain(`127.0.0.1:${evil.port}/plain/x:1: redirected to a host or scheme that is not followed`)
+      // A port that never answers and a closed port read the same.
+      expect(comment).toContain(`<code>127.0.0.1:${silent.port}/x:1</code>: could not reach 127.0.0.1:${silent.port}`)
+      expect(comment).toContain(`<code>127.0.0.1:${closed}/x:1</code>: could not reach 127.0.0.1:${closed}`)
+      expect(comment).not.toMatch(/ECONNREFUSED|ETIMEDOUT|within \d+ ms/)
+    } finally {
+      await Promise.all([internal.close(), silent.close(), evil.close()])
+    }
+  }, 60_000)
+
+  it("sends Basic credentials only to a token realm on the registry's own host", async () => {
+    // The registry names a token realm on another host of this machine: first by another name
+    // (localhost, plain HTTP is allowed between local hosts), then at 127.0.0.2 (not a local name).
+    const thief = await internalService('127.0.0.1')
+    const thief2 = await internalService('127.0.0.2')
+    let realm = `http://localhost:${thief.port}/token`
+    const registry = await internalService('127.0.0.1', (_req, res) => {
+      res.statusCode = 401
+      res.setHeader('www-authenticate', `Bearer realm="${realm}",service="x"`)
+      res.end()
+    })
+    try {
+      server = await startFakeGitHub()
+      tree = tempTree({ 'ws/.keep': '' })
+      server.files.push({ filename: 'Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+x' })
+      server.contents.set('headsha:Dockerfile', df(`FROM 127.0.0.1:${registry.port}/team/app:1`, 'USER app'))
+      const credentials = `127.0.0.1:${registry.port}=robot:t0ken-s3cret`
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-allow': '127.0.0.0/8, ::1', 'registry-credentials': credentials, 'fail-on': 'never' })
+      expect(result.code).toBe(0)
+      // Reachable (allowed by the range), it gets the token request, without the password.
+      expect(thief.hits.map((h) => [h.url.split('?')[0], h.authorization])).toEqual([['/token', null]])
+      expect(registry.hits.every((h) => h.authorization === null)).toBe(true)
+      realm = `http://127.0.0.2:${thief2.port}/token`
+      const again = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-allow': '127.0.0.0/8, ::1', 'registry-credentials': credentials, 'fail-on': 'never' })
+      expect(again.code).toBe(0)
+      // A plain-HTTP realm that is not this machine's own name is not asked at all.
+      expect(thief2.hits).toEqual([])
+      expect(again.summary).toContain('the token realm is not HTTPS')
+      expect(`${result.stdout}${again.stdout}`.replaceAll('::add-mask::t0ken-s3cret', '')).not.toContain('t0ken-s3cret')
+    } finally {
+      await Promise.all([thief.close(), thief2.close(), registry.close()])
+    }
+  }, 60_000)
+})
+
+describe('size budgets in the action', () => {
+  it('a pull request that moves the shipped image onto a 320 MB heavier base fails its check before anything is built', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    server.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1,3 +1,3 @@\n-FROM node:22-slim\n+FROM node:22\n COPY . /app\n CMD ["node", "/app/server.js"]' })
+    server.contents.set('basesha:Dockerfile', df('FROM node:22-slim', 'COPY . /app', 'USER node', 'CMD ["node", "/app/server.js"]'))
+    server.contents.set('headsha:Dockerfile', df('FROM node:22', 'COPY . /app', 'USER node', 'CMD ["node", "/app/server.js"]'))
+    const result = await runAction(server, tree.dir, 'pull_request', { 'size-delta-budget': '50MB', 'size-budget': '**=1GB' })
+    expect(result.code).toBe(1)
+    const check = server.checkRuns[0]?.body as { conclusion: string; output: { annotations: { start_line: number; title: string; message: string }[] } }
+    expect(check.conclusion).toBe('failure')
+    expect(check.output.annotations.filter((a) => a.title.startsWith('size-')).map((a) => [a.start_line, a.title, a.message.split('\n')[0]])).toEqual([
+      [1, 'size-delta-budget (error)', 'this change grows the shipped image by ≈ 320 MB compressed (from ≈ 70 MB (node:22-slim, the built-in estimate) to ≈ 390 MB (node:22, the built-in estimate)), over its growth budget of 50MB']
+    ])
+    // A malformed budget is an input error that names it.
+    const bad = await runAction(server, tree.dir, 'pull_request', { 'size-budget': '300' })
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toContain('::error::input size-budget: "300" is not a size such as 300MB (or glob=300MB)')
+  }, 60_000)
 })

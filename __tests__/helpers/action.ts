@@ -31,6 +31,7 @@ export function runAction(fake: FakeGitHub, dir: string, event: string, inputs: 
   writeFileSync(summary, '')
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
+    STAGECRAFT_TODAY: process.env.STAGECRAFT_TODAY,
     GITHUB_API_URL: fake.url,
     GITHUB_REPOSITORY: 'o/r',
     GITHUB_EVENT_NAME: event,

@@ -15,7 +15,7 @@ export function runBundle(entry: string, args: string[], options: { cwd: string;
   const result = spawnSync(process.execPath, [resolve(ROOT, entry), ...args], {
     cwd: options.cwd,
     // A minimal environment, so the runner's own GITHUB_* variables never leak into a test.
-    env: options.env ?? { PATH: process.env.PATH ?? '' },
+    env: { STAGECRAFT_TODAY: process.env.STAGECRAFT_TODAY, ...(options.env ?? { PATH: process.env.PATH ?? '' }) },
     encoding: 'utf8',
     timeout: 30000
   })

@@ -94,6 +94,8 @@ export interface SyntheticImage {
   /** Layer contents; their lengths are the compressed sizes the registry reports. */
   layers: Buffer[]
   config: Record<string, unknown>
+  /** Config bytes to push as they are, instead of `config` as JSON (for configs that are not JSON). */
+  rawConfig?: Buffer
 }
 
 export interface PushedImage {
@@ -151,7 +153,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Loca
     async push(repository, image) {
       const layers = []
       for (const data of image.layers) layers.push({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: await uploadBlob(repository, data), size: data.length })
-      const config = Buffer.from(JSON.stringify(image.config))
+      const config = image.rawConfig ?? Buffer.from(JSON.stringify(image.config))
       const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: await uploadBlob(repository, config), size: config.length }, layers })
       await putManifest(repository, image.tag, 'application/vnd.oci.image.manifest.v1+json', manifest)
       return { digest: sha256(manifest), size: Buffer.byteLength(manifest), mediaType: 'application/vnd.oci.image.manifest.v1+json', layerSizes: image.layers.map((l) => l.length) }

@@ -9,6 +9,10 @@ import type { Severity } from '../../src/model/finding.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
 import { checkFile } from '../../src/review/analyze.js'
 import type { LabelPolicy, OptionValue, Rule } from '../../src/rules/types.js'
+import type { BaseFacts, SizeFact } from '../../src/model/image.js'
+
+/** Facts of an image whose config sets nothing, for cases that set one or two fields. */
+export const NO_FACTS: BaseFacts = { platform: 'linux/amd64', os: 'linux', user: null, env: [], workdir: null, entrypoint: null, cmd: null, ports: [], healthcheck: null, labels: {}, shell: null, created: null }
 
 export interface Case {
   name: string
@@ -25,6 +29,15 @@ export interface Case {
   repositoryImages?: string[]
   /** The label schema (`labels:` in the configuration). */
   labels?: LabelPolicy
+  /**
+   * What the registry said about base images, by the image a FROM names (as resolved): the
+   * rule then sees RuleContext.baseFacts; leave out for "no registry look-up".
+   */
+  baseFacts?: Record<string, Partial<BaseFacts>>
+  /** The shipped image's base size in the version before the change (RuleContext.previousShippedSize). */
+  previousShippedSize?: SizeFact | null
+  /** The date the rule judges by (RuleContext.today); leave out for today. */
+  today?: string
   /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
   parseErrors?: true
 }
@@ -61,6 +74,9 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
       options: { [rule.meta.id]: c.options ?? {} },
       ...(c.labels === undefined ? {} : { labels: c.labels }),
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
+      ...(c.previousShippedSize === undefined ? {} : { previousShippedSize: c.previousShippedSize }),
+      ...(c.today === undefined ? {} : { today: c.today }),
+      ...(c.baseFacts === undefined ? {} : { baseFacts: deepFreeze(model.stages.map((s) => { const f = s.base.kind === 'image' ? c.baseFacts?.[s.base.resolved] : undefined; return f === undefined ? null : { ...NO_FACTS, ...f } })) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })
     // One finding per cause is how the engine presents repeats; a rule's tests count every line it reports.

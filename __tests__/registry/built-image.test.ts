@@ -60,6 +60,9 @@ describeRegistry('the built image, from a real registry', () => {
       }
     })
     tree = tempTree({
+      // The registry listens on loopback, which the look-ups refuse unless it is allowed.
+      '.stagecraft.yml': 'registry-allow: ["127.0.0.1"]\n',
+      'budget.yml': 'registry-allow: ["127.0.0.1"]\nsize-budget: 100kB\n',
       Dockerfile: df('FROM golang:1.22 AS build', 'RUN go build -o /out/server .', `FROM ${registry.host}/base/os:1`, 'WORKDIR /app', 'COPY --from=build /out/server /app/server', 'ENV PORT=8080', 'RUN apk add curl', 'COPY --from=build / /rootfs', 'USER app', 'CMD ["/app/server"]')
     })
   })
@@ -93,5 +96,17 @@ describeRegistry('the built image, from a real registry', () => {
     expect(stdout).toContain('| 5 | 500.0 kB | <code>stage 1</code>, line 8 (from <code>build</code>) | <code>COPY / /rootfs</code> |')
     const missing = await cli(['Dockerfile', '--format', 'markdown', '--image', `${registry.host}/team/app:nope`], tree.dir)
     expect(missing.stdout).toContain(`**Built image** <code>${registry.host}/team/app:nope</code>: could not be read (${registry.host}/team/app:nope: not found (unknown repository or tag)).`)
+  })
+
+  it('size-budget judges the built image by its real size (the base alone is far under the budget)', async () => {
+    const { stdout } = await cli(['Dockerfile', '--format', 'json', '--config', 'budget.yml', '--image', `${registry.host}/team/app:sha1`, '--fail-on', 'never'], tree.dir)
+    const report = JSON.parse(stdout) as { files: { findings: { rule: string; line: number; severity: string; message: string }[] }[] }
+    const budget = report.files[0]?.findings.filter((f) => f.rule === 'size-budget') ?? []
+    expect(budget.map((f) => [f.line, f.severity, f.message])).toEqual([
+      [3, 'error', `the built image ${registry.host}/team/app:sha1 is 574.1 kB compressed (6 layers from the registry: the base image 4.0 kB, this Dockerfile 570.1 kB), over its size budget of 100kB; the largest layers are listed under Built image`]
+    ])
+    // Without the built image, the base image (4.0 kB, from the registry) is within the budget.
+    const baseOnly = JSON.parse((await cli(['Dockerfile', '--format', 'json', '--config', 'budget.yml', '--registry', '--fail-on', 'never'], tree.dir)).stdout) as typeof report
+    expect(baseOnly.files[0]?.findings.filter((f) => f.rule === 'size-budget')).toEqual([])
   })
 })

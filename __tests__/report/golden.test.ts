@@ -46,10 +46,12 @@ const FIXTURES: Fixture[] = [
 function render(fixture: Fixture): string {
   const path = fixture.path ?? `services/${fixture.name}/Dockerfile`
   const read = (file: string): string => readFileSync(join(DIR, file), 'utf8')
-  const head = analyzeDockerfile(path, read(`${fixture.name}.Dockerfile`), fixture.options)
+  // A fixed day: dated tables (end of life) must not change the golden files as the calendar moves.
+  const options = { today: '2026-12-01', ...fixture.options }
+  const head = analyzeDockerfile(path, read(`${fixture.name}.Dockerfile`), options)
   const previous = new Map<string, PreviousVersion>()
   if (fixture.previous === 'new') previous.set(path, 'new')
-  if (fixture.previous === 'base') previous.set(path, analyzeDockerfile(path, read(`${fixture.name}.base.Dockerfile`), fixture.options))
+  if (fixture.previous === 'base') previous.set(path, analyzeDockerfile(path, read(`${fixture.name}.base.Dockerfile`), options))
   return summaryMarkdown(reviewOf([head], { previous }), { links: LINKS })
 }
 

@@ -11,6 +11,8 @@ import { NOT_ON_AN_INSTRUCTION, SILENCE_HEADING, buildkitUrl, hadolintUrl, kebab
 import { RULES } from '../../src/rules/registry.js'
 import type { Rule } from '../../src/rules/types.js'
 import { ROOT } from '../helpers/bundle.js'
+import { estimateImageSize } from '../../src/enrich/size-estimates.js'
+import type { SizeFact } from '../../src/model/image.js'
 import { analyzeWithShellcheck } from '../helpers/shellcheck.js'
 
 const DOCS = join(ROOT, 'docs/rules')
@@ -57,7 +59,9 @@ describe('rule docs', () => {
     const labels = labelPolicy({ ...emptyConfig(), labelSchema, labelPreset: options['label-preset'] === 'oci' ? 'oci' : null, strictLabels: options['strict-labels'] === 'true' })
     // An off-by-default rule's page may turn it on for its examples: level=warning.
     const on = options.level === undefined ? {} : { [id]: options.level as 'warning' }
-    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels: { ...on, ...levels }, labels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }) })
+    // `previous=<image>`: the version before the change shipped on that image (its built-in size estimate).
+    const previousShippedSize = options.previous === undefined ? undefined : estimatedFact(options.previous)
+    const analysisOptions = (levels: Record<string, 'off'> = {}) => ({ target, levels: { ...on, ...levels }, labels, options: { [id]: ruleOptions }, ...(buildContext === undefined ? {} : { buildContext }), ...(previousShippedSize === undefined ? {} : { previousShippedSize }) })
     // The shellcheck rule passes on what ShellCheck says: its examples go through the real program.
     const analyse = async (text: string, levels: Record<string, 'off'> = {}) =>
       id === 'shellcheck' ? await analyzeWithShellcheck(text, analysisOptions(levels)) : analyzeDockerfile('Dockerfile', text, analysisOptions(levels))
@@ -145,6 +149,13 @@ describe('rule metadata', () => {
 })
 
 /** `npm run docs` (UPDATE_DOCS=1) writes what these tests compare; without it a stale file fails. */
+function estimatedFact(image: string): SizeFact {
+  const [name = image, tag = null] = image.split(':')
+  const estimate = estimateImageSize(name, tag)
+  if (estimate === null) throw new Error(`no built-in size estimate for ${image}`)
+  return { image, bytes: estimate.megabytes * 1_000_000, source: 'estimate' }
+}
+
 function generated(path: string, expected: string): void {
   if (process.env.UPDATE_DOCS === '1') writeFileSync(path, expected)
   expect(readFileSync(path, 'utf8')).toBe(expected)

@@ -5,6 +5,8 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(jsonArgsRecommended, {
   valid: [
+    { name: 'the registry says the base is Windows (cmd, not sh)', code: df('FROM registry.example/win:1', 'CMD app.exe --serve'), baseFacts: { 'registry.example/win:1': { os: 'windows' } } },
+
     { name: 'exec form', code: df('FROM debian:12', 'CMD ["sh", "-c", "echo"]') },
     { name: 'shell form in a build stage (dead anyway)', code: df('FROM debian:12 AS b', 'CMD echo', 'FROM debian:12', 'COPY --from=b /x /x') },
     { name: 'a SHELL inherited from the parent stage', code: df('FROM debian:12 AS base', 'SHELL ["/bin/bash", "-c"]', 'FROM base', 'CMD echo hi') },
@@ -24,6 +26,8 @@ testRule(jsonArgsRecommended, {
     { name: 'SHELL powershell', code: df('FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022', 'SHELL ["pwsh", "-Command"]', 'ENTRYPOINT dotnet app.dll') }
   ],
   invalid: [
+    { name: "a shell-form CMD under the base image's ENTRYPOINT (from its config)", code: df('FROM node:20-slim', 'CMD npm start'), baseFacts: { 'node:20-slim': { entrypoint: ['docker-entrypoint.sh'] } }, errors: [{ line: 2, message: 'the base image\'s ENTRYPOINT ["docker-entrypoint.sh"], from its config, receives it' }] },
+
     { name: 'Debian (dash): exec form', code: df('FROM node:20-slim', 'CMD npm start'), errors: [{ line: 2, message: 'write CMD ["npm", "start"]' }] },
     { name: 'Ubuntu (dash) names the program and the shell', code: df('FROM eclipse-temurin:17-jre-focal', 'CMD java -jar /app.jar'), errors: [{ line: 2, message: 'dash, which stays PID 1 and does not pass SIGTERM to java' }] },
     { name: 'a VAR=value prefix: ENV and exec form', code: df('FROM node:20-bookworm-slim', 'CMD HOSTNAME="0.0.0.0" node server.js'), errors: [{ line: 2, message: 'write ENV HOSTNAME="0.0.0.0" and CMD ["node", "server.js"]' }] },

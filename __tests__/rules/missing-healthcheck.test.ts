@@ -5,11 +5,15 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(missingHealthcheck, {
   valid: [
+    { name: "a HEALTHCHECK inherited from the base image's config", code: df('FROM registry.example/svc:1', 'EXPOSE 8080'), baseFacts: { 'registry.example/svc:1': { healthcheck: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'] } } },
+
     { name: 'not a service', code: df('FROM alpine:3', 'ENTRYPOINT ["jq"]') },
     { name: 'a healthcheck in the parent stage', code: df('FROM nginx:1 AS base', 'HEALTHCHECK CMD ["true"]', 'FROM base', 'EXPOSE 80') },
     { name: 'a build stage that exposes (only the shipped image counts)', code: df('FROM node:20 AS b', 'EXPOSE 3000', 'FROM nginx:1', 'COPY --from=b /d /d', 'HEALTHCHECK CMD ["true"]') }
   ],
   invalid: [
+    { name: 'the base image disables its HEALTHCHECK (NONE): still reported', code: df('FROM nginx:1', 'EXPOSE 80'), baseFacts: { 'nginx:1': { healthcheck: ['NONE'] } }, errors: [{ line: 1 }] },
+
     { name: 'a service without HEALTHCHECK', code: df('FROM nginx:1', 'EXPOSE 80'), errors: [{ line: 1, severity: 'info', message: 'curl -fsS http://localhost:80/' }] },
     { name: 'alpine: busybox wget, not curl', code: df('FROM python:3.12-alpine', 'EXPOSE 5000/tcp', 'CMD ["python", "app.py"]'), errors: [{ line: 1, message: 'python -c' }] },
     { name: 'an alpine base', code: df('FROM alpine:3.20', 'EXPOSE 8080', 'ENTRYPOINT ["/app"]'), errors: [{ line: 1, message: 'wget -q --spider http://localhost:8080/' }] },

@@ -5,6 +5,9 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(pipefail, {
   valid: [
+    { name: 'the registry says the base is Windows: cmd has no pipefail to set', code: df('FROM registry.example/tools:1', 'RUN curl -sSf https://example.com/install.sh | bash'), baseFacts: { 'registry.example/tools:1': { os: 'windows' } } },
+    { name: "the base image's config sets a SHELL with pipefail", code: df('FROM registry.example/tools:1', 'RUN curl -sSf https://example.com/install.sh | bash'), baseFacts: { 'registry.example/tools:1': { shell: ['/bin/bash', '-o', 'pipefail', '-c'] } } },
+
     { name: 'SHELL with pipefail inherited from the parent stage', code: df('FROM debian:12 AS base', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM base', 'RUN curl x | sh') },
     { name: 'set -o pipefail in the RUN', code: df('FROM alpine:3.20', 'RUN set -eux -o pipefail; wget -O- x | sh') },
     { name: '|| is not a pipe', code: df('FROM debian:12', 'RUN make || true') },
@@ -69,6 +72,8 @@ testRule(pipefail, {
     // Sourcing before the pipe, or with || between, does not check it; an installer that is used only in a later RUN is not checked by this one.
     { name: 'sourced, but joined by ;', code: df('FROM debian:12', 'RUN curl -o- https://example.com/install.sh | bash; . ~/.nvm/nvm.sh'), errors: [{ line: 2, message: 'curl | bash' }] },
     { name: 'a find into xargs chmod is no cleanup', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/list | xargs chmod +x'), errors: [{ line: 2, message: 'curl | xargs chmod' }] },
+    { name: 'the same RUN on a Linux base by its config', code: df('FROM registry.example/tools:1', 'RUN curl -sSf https://example.com/install.sh | bash'), baseFacts: { 'registry.example/tools:1': { os: 'linux' } }, errors: [{ line: 2 }] },
+
     {
       name: 'curl | bash',
       code: df('FROM rust:1.80', 'RUN curl -sSf https://example.com/install.sh | bash'),

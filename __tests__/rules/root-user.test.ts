@@ -5,6 +5,9 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(rootUser, {
   valid: [
+    { name: 'the registry says the base runs as a numeric user (a name says nothing here)', code: df('FROM registry.example/app-base:1', 'EXPOSE 8080'), baseFacts: { 'registry.example/app-base:1': { user: '1001' } } },
+    { name: 'the registry says a Windows base (no root)', code: df('FROM registry.example/win-base:1', 'EXPOSE 8080'), baseFacts: { 'registry.example/win-base:1': { os: 'windows' } } },
+
     { name: 'root in the build stage, a user in the shipped one', code: df('FROM golang:1.22 AS build', 'USER root', 'FROM alpine:3', 'COPY --from=build /a /a', 'USER 10001') },
     { name: 'USER inherited from the base stage', code: df('FROM alpine:3 AS base', 'USER app', 'FROM base', 'CMD ["x"]') },
     { name: 'a distroless nonroot base', code: df('FROM gcr.io/distroless/static-debian12:nonroot', 'EXPOSE 8080') },
@@ -23,6 +26,9 @@ testRule(rootUser, {
     { name: 'an entrypoint that drops root with gosu', code: df('FROM ubuntu:24.04', 'RUN apt-get install -y gosu', 'COPY entrypoint.sh /', 'EXPOSE 8080', 'ENTRYPOINT ["/entrypoint.sh"]') }
   ],
   invalid: [
+    { name: 'the registry says the base runs as root although its name says non-root: reported, saying so', code: df('FROM bitnami/nginx:1.27', 'EXPOSE 8080'), baseFacts: { 'bitnami/nginx:1.27': { user: null } }, errors: [{ line: 1, severity: 'info', message: "the base image's config sets none" }] },
+    { name: 'the registry says User 0', code: df('FROM registry.example/app-base:1', 'EXPOSE 8080'), baseFacts: { 'registry.example/app-base:1': { user: '0' } }, errors: [{ line: 1, message: 'sets User 0' }] },
+
     { name: 'USER root last in the shipped image', code: df('FROM alpine:3', 'USER app', 'RUN x', 'USER root'), errors: [{ line: 4, severity: 'warning' }] },
     { name: 'USER 0:0', code: df('FROM alpine:3', 'USER 0:0'), errors: [{ line: 2 }] },
     { name: 'a service with no USER at all: info at the shipped stage', code: df('FROM golang:1.22 AS build', 'USER app', 'FROM alpine:3', 'EXPOSE 8080'), errors: [{ line: 3, severity: 'info', message: 'serves a port' }] },

@@ -5,6 +5,9 @@ import { testRule } from '../helpers/rule-tester.js'
 
 testRule(undefinedVar, {
   valid: [
+    { name: 'without registry facts, $PAHT stays unjudged as before (the base may set it)', code: df('FROM alpine:3', 'ENV PATH=$PAHT:/app/bin') },
+    { name: "a name the base image's config sets (ENV from the registry)", code: df('FROM registry.example/base:1', 'COPY . $APP_HOME/'), baseFacts: { 'registry.example/base:1': { env: ['PATH', 'APP_HOME'] } } },
+
     { name: 'a base image variable (unknowable)', code: df('FROM openjdk:21', 'ENV PATH=$JAVA_HOME/bin:$PATH') },
     { name: 'RUN is left to the shell', code: df('FROM scratch', 'RUN echo $WHATEVER') },
     { name: 'PATH on an OS image that sets only PATH', code: df('FROM alpine:3.20', 'ENV PATH=/opt/bin:$PATH') },
@@ -22,6 +25,9 @@ testRule(undefinedVar, {
     { name: 'a platform ARG declared in the stage', code: df('FROM --platform=$BUILDPLATFORM golang:1.22', 'ARG TARGETOS TARGETARCH', 'RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .') }
   ],
   invalid: [
+    { name: "BuildKit's example: $PAHT next to the base image's PATH (from its config)", code: df('FROM alpine:3', 'ENV PATH=$PAHT:/app/bin'), baseFacts: { 'alpine:3': { env: ['PATH'] } }, errors: [{ line: 2, message: 'Did you mean $PATH?' }] },
+    { name: "a base-image-looking name the base's config does not set", code: df('FROM node:22-slim', 'COPY lib/ $JAVA_HOME/lib/'), baseFacts: { 'node:22-slim': { env: ['PATH', 'NODE_VERSION', 'YARN_VERSION'] } }, errors: [{ line: 2, message: "nor in the base image's environment" }] },
+
     { name: 'a typo of a variable in scope', code: df('FROM node:20-slim', 'ENV APP_HOME=/srv', 'COPY . $APP_HOEM'), errors: [{ line: 3, message: 'Did you mean $APP_HOME?' }] },
     { name: 'anything undefined on scratch', code: df('FROM scratch', 'COPY app /$DEST/'), errors: [{ line: 2 }] },
     { name: 'EXPOSE of a port nothing defines', code: df('FROM node:20', 'EXPOSE ${APP_PORT}'), errors: [{ line: 2, message: 'EXPOSE gets no port from it; declare ARG APP_PORT=<port>' }] },

@@ -14,18 +14,19 @@ import type { RuleLevel, ScopedIgnore } from '../rules/engine.js'
 import type { OptionValue, Rule, RuleOption } from '../rules/types.js'
 import { SUPPRESSION_TOOLS, type SuppressionTool } from '../rules/suppressions.js'
 import { fromHadolintConfig, HADOLINT_CONFIG_FILES } from './hadolint.js'
-import { ConfigError, emptyConfig, LABEL_PRESETS, LABEL_TYPES, withLine, type Config, type FailOn, type ImagePurposeRule, type LabelPreset, type SuppressRule } from './types.js'
+import { ConfigError, emptyConfig, LABEL_PRESETS, LABEL_TYPES, withLine, type Config, type FailOn, type ImagePurposeRule, type LabelPreset, type SizeBudget, type SuppressRule } from './types.js'
 import type { LabelType } from '../parse/label-values.js'
 import { OCI_LABELS, OCI_REQUIRED } from '../rules/label-checks.js'
 import type { LabelPolicy } from '../rules/types.js'
+import { allowEntryProblem, parseSize } from '../parse/settings.js'
 
-export { ConfigError, emptyConfig, HADOLINT_CONFIG_FILES, type Config, type FailOn, type ImagePurposeRule, type SuppressRule }
+export { ConfigError, emptyConfig, HADOLINT_CONFIG_FILES, type Config, type FailOn, type ImagePurposeRule, type SizeBudget, type SuppressRule }
 
 /** Where a config is looked for, in order, when none is given. */
 export const CONFIG_FILES: readonly string[] = ['.stagecraft.yml', '.stagecraft.yaml', '.github/stagecraft.yml', '.github/stagecraft.yaml']
 
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'labels', 'label-schema', 'strict-labels']
+const KEYS: readonly string[] = ['rules', 'images', 'ignore', 'target', 'build-args', 'fail-on', 'allow-suppressions', 'suppress', 'shellcheck', 'labels', 'label-schema', 'strict-labels', 'registry-allow', 'size-budget', 'size-delta-budget']
 const FAIL_ON: readonly string[] = ['error', 'warning', 'info', 'never']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -145,6 +146,19 @@ export function labelPolicy(config: Config): LabelPolicy {
   return { types, required, strict: config.strictLabels }
 }
 
+/** `size-budget: 300MB`, or `size-budget: { "services/**": 150MB, "**": 500MB }` (first match wins). */
+export function sizeBudgets(value: unknown, key: string, where: string): SizeBudget[] {
+  const one = (text: unknown, path: string | null): SizeBudget => {
+    const at = path === null ? `"${key}"` : `"${key}" for "${path}"`
+    if (typeof text === 'number') throw new ConfigError(`${where}: ${at} needs a unit: write ${text}MB (or kB, GB, MiB)`)
+    const bytes = typeof text === 'string' ? parseSize(text) : null
+    if (bytes === null || bytes <= 0) throw new ConfigError(`${where}: ${at} must be a size such as 300MB, not ${JSON.stringify(text)}`)
+    return { path, bytes, written: (text as string).trim(), origin: where }
+  }
+  if (isRecord(value)) return Object.entries(value).map(([glob, size]) => one(size, glob))
+  return [one(value, null)]
+}
+
 function level(id: string, value: unknown, where: string): RuleLevel {
   const text = value === false ? 'off' : String(value)
   if (!LEVELS.includes(text)) throw new ConfigError(`${where}: rule "${id}" must be off, info, warning or error, not "${text}"`)
@@ -250,9 +264,32 @@ export function validateConfig(raw: unknown, rules: readonly Rule[], where: stri
         config.strictLabels = value
         config.origins['strict-labels'] = where
         break
+      case 'registry-allow': {
+        const entries = stringList(value, key, where)
+        for (const e of entries) {
+          const problem = allowEntryProblem(e)
+          if (problem !== null) throw new ConfigError(`${where}: "registry-allow": ${problem}`)
+        }
+        config.registryAllow = entries
+        config.origins['registry-allow'] = where
+        break
+      }
+      case 'size-budget':
+      case 'size-delta-budget': {
+        const budgets = sizeBudgets(value, key, where)
+        if (key === 'size-budget') config.sizeBudget = budgets
+        else config.sizeDeltaBudget = budgets
+        config.origins[key] = where
+        break
+      }
       default:
         throw new ConfigError(`${where}: unknown key "${key}" (expected ${keys.join(', ')})`)
     }
+  }
+  // The budget rules' options are strings that must be sizes.
+  for (const [rule, option] of [['size-budget', 'max-size'], ['size-delta-budget', 'max-growth']] as const) {
+    const value = config.options[rule]?.[option]
+    if (typeof value === 'string' && (parseSize(value) === null || /^\s*\d+(?:\.\d+)?\s*$/.test(value))) throw new ConfigError(`${where}: option "${option}" must be a size such as 300MB, not "${value}"`)
   }
   return config
 }
@@ -358,6 +395,11 @@ export function configuredPurpose(config: Config, path: string): ((target: strin
   const matchers = rules.map((r) => ({ purpose: r.purpose, target: r.target === null ? null : picomatch(r.target, { nocase: true }) }))
   // The last matching entry wins, as later lines of a configuration refine earlier ones.
   return (target) => [...matchers].reverse().find((m) => m.target === null || (target !== null && m.target(target)))?.purpose ?? null
+}
+
+/** The budget that applies to a Dockerfile: the first entry whose glob matches it (or that has none). */
+export function budgetFor(budgets: readonly SizeBudget[], path: string): SizeBudget | null {
+  return budgets.find((b) => b.path === null || picomatch(b.path, { dot: true })(path)) ?? null
 }
 
 /** Whether a path is excluded by the configuration's `ignore` globs. */

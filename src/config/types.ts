@@ -35,6 +35,16 @@ export { LABEL_TYPES } from '../parse/label-values.js'
 export const LABEL_PRESETS = ['oci'] as const
 export type LabelPreset = (typeof LABEL_PRESETS)[number]
 
+/** `size-budget:` / `size-delta-budget:` — a size for the Dockerfiles a glob matches (every file when null). */
+export interface SizeBudget {
+  path: string | null
+  bytes: number
+  /** As written (`300MB`), for messages. */
+  written: string
+  /** Where it was set (the configuration file, or the input). */
+  origin: string
+}
+
 export interface Config {
   rules: Record<string, RuleLevel>
   images: ImagePurposeRule[]
@@ -60,6 +70,12 @@ export interface Config {
   labelPreset: LabelPreset | null
   /** A label the schema (or preset) does not name is reported (`labels: strict`, hadolint's strict-labels). */
   strictLabels: boolean
+  /** Internal hosts, addresses and ranges the registry look-ups may ask (`registry-allow`). */
+  registryAllow: string[]
+  /** The shipped image's compressed size at most, per file glob (first match wins). */
+  sizeBudget: SizeBudget[]
+  /** How much one change may grow the shipped image, per file glob (first match wins). */
+  sizeDeltaBudget: SizeBudget[]
   /** Where each setting that is not a default came from, by setting (`rules.pipefail`, `fail-on`...). */
   origins: Record<string, string>
   /** Settings read but not applied, each with its reason (hadolint codes Stagecraft has no rule for...). */
@@ -82,6 +98,9 @@ export const emptyConfig = (): Config => ({
   labelSchema: {},
   labelPreset: null,
   strictLabels: false,
+  registryAllow: [],
+  sizeBudget: [],
+  sizeDeltaBudget: [],
   origins: {},
   notApplied: []
 })

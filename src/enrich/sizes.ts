@@ -5,6 +5,7 @@
 
 
 import { estimateImageSize, type SizeEstimate } from './size-estimates.js'
+import { formatBytes } from '../parse/settings.js'
 import type { BaseDescription, ImageLookup } from '../model/image.js'
 
 export type SizeSource = 'registry' | 'estimate'
@@ -47,8 +48,4 @@ export function formatSize(size: BaseSize): string {
   return formatBytes(size.compressedSize)
 }
 
-export function formatBytes(bytes: number): string {
-  if (Math.abs(bytes) < 1000) return `${bytes} B`
-  if (Math.abs(bytes) < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`
-  return `${(bytes / 1e6).toFixed(1)} MB`
-}
+export { formatBytes }

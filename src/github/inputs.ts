@@ -3,6 +3,8 @@ import * as core from '@actions/core'
 import type { RegistryCredentials } from '../model/image.js'
 import type { AnnotateMode, FailOn } from '../review/policy.js'
 import type { Severity } from '../model/finding.js'
+import type { SizeBudget } from '../config/types.js'
+import { allowEntryProblem, parseSize } from '../parse/settings.js'
 
 export interface ActionInputs {
   token: string
@@ -37,6 +39,11 @@ export interface ActionInputs {
   registryTimeoutMs: number
   /** Images the workflow built: `ref`, or `path=ref` per Dockerfile. */
   images: string[]
+  /** Internal hosts, addresses and ranges the registry look-ups may ask. */
+  registryAllow: string[]
+  /** Over the configuration's: `300MB`, or lines `glob=300MB`. */
+  sizeBudget: SizeBudget[]
+  sizeDeltaBudget: SizeBudget[]
 }
 
 export class InputError extends Error {}
@@ -90,7 +97,10 @@ export function readInputs(): ActionInputs {
     registryLookup: boolean('registry-lookup', true),
     registryCredentials,
     registryTimeoutMs: Math.round(timeout * 1000),
-    images: core.getMultilineInput('image').filter((l) => l.trim() !== '')
+    images: core.getMultilineInput('image').filter((l) => l.trim() !== ''),
+    registryAllow: registryAllowInput(),
+    sizeBudget: budgetInput('size-budget'),
+    sizeDeltaBudget: budgetInput('size-delta-budget')
   }
 }
 
@@ -101,6 +111,34 @@ export function readInputs(): ActionInputs {
  */
 export function withheld(name: string): string {
   return `\${${name}}`
+}
+
+function registryAllowInput(): string[] {
+  const entries = core
+    .getMultilineInput('registry-allow')
+    .flatMap((l) => l.split(','))
+    .map((e) => e.trim())
+    .filter((e) => e !== '')
+  for (const e of entries) {
+    const problem = allowEntryProblem(e)
+    if (problem !== null) throw new InputError(`input registry-allow: ${problem}`)
+  }
+  return entries
+}
+
+/** `300MB` for every file, or one `glob=size` per line. */
+function budgetInput(name: string): SizeBudget[] {
+  return core
+    .getMultilineInput(name)
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      const eq = line.lastIndexOf('=')
+      const path = eq > 0 ? line.slice(0, eq).trim() : null
+      const written = (eq > 0 ? line.slice(eq + 1) : line).trim()
+      const bytes = parseSize(written)
+      if (bytes === null || bytes <= 0 || /^\d+(?:\.\d+)?$/.test(written)) throw new InputError(`input ${name}: "${line.trim()}" is not a size such as 300MB (or glob=300MB)`)
+      return { path, bytes, written, origin: `input ${name}` }
+    })
 }
 
 function shellcheckInput(value: string): boolean | string | null {

@@ -110,7 +110,7 @@ export function lastInChain(chain: readonly Stage[], keyword: string): Instructi
 }
 
 /** CMD/ENTRYPOINT/HEALTHCHECK as a reader would write it: exec form as JSON, shell form as text. */
-function commandText(ins: Instruction | null): string | null {
+export function commandText(ins: Instruction | null): string | null {
   if (ins === null) return null
   if (ins.form === 'json' && ins.json !== null) return JSON.stringify(ins.json)
   return ins.args.join(' ')

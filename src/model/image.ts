@@ -91,12 +91,47 @@ export interface HistoryEntry {
   comment?: string
 }
 
+/**
+ * What a base image's config blob says about the image it makes: the defaults a Dockerfile
+ * inherits when it does not set them. ENV values are kept out (names only), as everywhere.
+ */
+export interface BaseFacts {
+  /** `os/architecture[/variant]`, when the config says. */
+  platform: string | null
+  os: string | null
+  /** `User`; null when the config sets none (the image runs as root). */
+  user: string | null
+  /** Names of the `Env` entries. */
+  env: string[]
+  workdir: string | null
+  entrypoint: string[] | null
+  cmd: string[] | null
+  /** `ExposedPorts` keys (`8080/tcp`). */
+  ports: string[]
+  /** `Healthcheck.Test` (`["CMD-SHELL", "curl …"]`, `["NONE"]`), or null. */
+  healthcheck: string[] | null
+  labels: Record<string, string>
+  shell: string[] | null
+  /** `created`, as the config writes it (RFC 3339). */
+  created: string | null
+}
+
+/** A base image's compressed size as a rule sees it: the registry's, else the built-in estimate. */
+export interface SizeFact {
+  /** The image as the FROM names it. */
+  image: string
+  bytes: number
+  source: 'registry' | 'estimate'
+}
+
 export interface ImageConfig {
   history: HistoryEntry[]
   /** `os/architecture[/variant]` the image says it is for, when its config says. */
   platform: string | null
   /** Total uncompressed size, when the config carries one (older docker-built images do). */
   size: number | null
+  /** The image's runtime defaults, when the config carried them. */
+  facts: BaseFacts | null
 }
 
 export type ImageLookup =
@@ -113,6 +148,8 @@ export type ImageLookup =
       size: number | null
       layers: Layer[]
       config: ImageConfig | null
+      /** Why the config could not be read (too large, not JSON), when it could not; sizes still hold. */
+      configProblem?: string
       /**
        * Set when a single-platform image is for another platform than the one asked for
        * (BuildKit's InvalidBaseImagePlatform): the image's own platform.

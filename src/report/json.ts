@@ -7,11 +7,12 @@ import { edgesByStage } from '../graph/graph.js'
 import { describeBase, describeShippedImage } from '../graph/image.js'
 
 import type { BuiltImageResult } from '../enrich/built-image.js'
-import { baseSize, type SizeSource } from '../enrich/sizes.js'
+import { baseSize, lookupOf, type SizeSource } from '../enrich/sizes.js'
+import { effectiveImage, type EffectiveImage } from '../graph/effective.js'
 import type { BaseKind } from '../model/dockerfile.js'
 import type { Equivalents, Severity } from '../model/finding.js'
 import type { Role, Via } from '../model/graph.js'
-import type { BaseDescription, ImageLookup } from '../model/image.js'
+import type { BaseDescription, BaseFacts, ImageLookup } from '../model/image.js'
 import type { FileAnalysis } from '../model/analysis.js'
 import type { BuildDefinition } from '../builds/types.js'
 import type { Purpose } from '../model/graph.js'
@@ -29,6 +30,8 @@ export interface JsonBase {
   /** Uncompressed bytes, when the registry says. */
   size: number | null
   sizeSource: SizeSource | null
+  /** What the image's config says (user, ENV names, workdir, entrypoint, cmd, ports, healthcheck, labels…), when the registry gave it. */
+  facts?: BaseFacts
 }
 
 export interface JsonFinalImage {
@@ -39,6 +42,8 @@ export interface JsonFinalImage {
   compressedSize: number | null
   size: number | null
   sizeSource: SizeSource | null
+  /** The effective user, workdir, entrypoint, cmd, healthcheck and ports, each with where it comes from. */
+  settings: EffectiveImage
 }
 
 export interface JsonStage {
@@ -114,6 +119,16 @@ function sizeFields(base: BaseDescription, sizes: Sizes): { compressedSize: numb
 
 type Sizes = ReadonlyMap<string, ImageLookup> | undefined
 
+function factsField(base: BaseDescription, sizes: Sizes): { facts?: BaseFacts } {
+  const facts = factsOf(base, sizes)
+  return facts === null ? {} : { facts }
+}
+
+function factsOf(base: BaseDescription, sizes: Sizes): BaseFacts | null {
+  const found = lookupOf(base, sizes)
+  return found?.ok === true ? (found.config?.facts ?? null) : null
+}
+
 const jsonBuild = (b: BuildDefinition): JsonBuild => ({
   kind: b.kind,
   source: { file: b.source.file, line: b.source.line },
@@ -134,7 +149,7 @@ export function toJsonFile(file: { analysis: FileAnalysis; builds?: readonly Bui
   return {
     path: analysis.path,
     target: graph.target,
-    finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes) },
+    finalImage: shipped === null ? null : { stage: shipped.target, base: shipped.base.label, ...sizeFields(shipped.base, sizes), settings: effectiveImage(model, shipped.target, factsOf(shipped.base, sizes)) },
     ...(built === undefined ? {} : { builtImage: built }),
     targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
     builds: (file.builds ?? []).map(jsonBuild),
@@ -150,7 +165,8 @@ export function toJsonFile(file: { analysis: FileAnalysis; builds?: readonly Bui
         platform: stage.base.platform,
         kind: stage.base.kind,
         stage: stage.base.stage,
-        ...sizeFields(describeBase(stage, model.stages), sizes)
+        ...sizeFields(describeBase(stage, model.stages), sizes),
+        ...factsField(describeBase(stage, model.stages), sizes)
       },
       role: graph.roles[stage.index] ?? 'unused',
       dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))

@@ -19,6 +19,7 @@ import type { Stage } from '../model/dockerfile.js'
 import { ruleDocUrl, type Links } from './links.js'
 import { compareVersions, type FileDelta, type PreviousVersion } from '../enrich/delta.js'
 import { stageGraphMermaid } from './mermaid.js'
+import { effectiveImage, type EffectiveImage, type EffectiveValue, type ValueOrigin } from '../graph/effective.js'
 
 import type { BuiltImageResult } from '../enrich/built-image.js'
 import { ESTIMATES_AS_OF, sizeClassOf } from '../enrich/size-estimates.js'
@@ -222,30 +223,71 @@ function copiesCell(items: readonly { line: number; sources: string[]; destinati
   return items.length > 6 ? `${shown.join('<br>')}<br>+${items.length - 6} more` : shown.join('<br>')
 }
 
+/** Where a final-image value comes from, in words. */
+function originText(origin: ValueOrigin): string {
+  switch (origin.kind) {
+    case 'here':
+      return `set here (line ${origin.line})`
+    case 'stage':
+      return `inherited from stage ${code(origin.stage)} (line ${origin.line})`
+    case 'config':
+      return `inherited from ${code(origin.image)} (its config, from the registry)`
+    case 'known':
+      return `${code(origin.image)} is ${escapeMarkdown(origin.why)}`
+    default:
+      return "Docker's default"
+  }
+}
+
+/** A value with its build arguments named (`${PORT}`: a build argument, no default here). */
+function valueText(v: EffectiveValue): string {
+  const args = v.buildArgs.length === 0 ? '' : ` (build argument${v.buildArgs.length > 1 ? 's' : ''} ${v.buildArgs.map((a) => code(a)).join(', ')}, no default here)`
+  return `${code(clip(v.value ?? ''))}${args}`
+}
+
+function userCell(user: EffectiveImage['user']): string {
+  const where = originText(user.origin)
+  if (user.origin.kind === 'known') return `not root: ${where}`
+  if (user.value === null) return "⚠️ not set here: the base image's default (root unless the base image sets a user; the registry look-up tells)"
+  if (user.root === true) return `⚠️ ${code(user.value)} (root) — ${user.origin.kind === 'config' ? `${where}, which sets no other user` : user.origin.kind === 'default' ? 'the image has no user of its own' : where}`
+  return `${valueText(user)} — ${where}`
+}
+
+/**
+ * The shipped image at a glance: only the rows that say something, each runtime setting with
+ * where it comes from (src/graph/effective.ts, which the rules read too).
+ */
 function finalImageTable(analysis: FileAnalysis, image: ShippedImage, sizes: Sizes): string {
   const stages = analysis.model.stages
   const chain = [...image.chain].reverse().map((i) => code(stageLabel(stages[i] as Stage)))
   const size = baseSize(image.base, sizes)
+  const lookup = lookupOf(image.base, sizes)
+  const facts = lookup?.ok === true ? (lookup.config?.facts ?? null) : null
+  const effective = effectiveImage(analysis.model, image.target, facts)
   const baseText = `${baseCell(image.base)}${size === null ? '' : ` — ${size.estimate === null ? '' : `${escapeMarkdown(size.estimate.label)}, `}${sizeClassOf(size.compressedSize / 1e6)}, ${sizeText(size)}`}`
-  const user = image.user === null ? '⚠️ not set: the base image\'s default (usually root)' : image.runsAsRoot ? `⚠️ ${code(image.user)} (root)` : code(image.user)
   const left = describeLeftBehind(analysis.model, analysis.graph)
   const leftStages = left.stages.map((s) => `${code(s.label)} on ${baseCell(s.base)}${((b) => (b === null ? '' : ` (${sizeText(b)})`))(baseSize(s.base, sizes))}`)
-  const rows: [string, string][] = [
+  const setting = (label: string, v: EffectiveValue): [string, string] | null => (v.value === null ? null : [label, `${label === 'healthcheck' && v.value === 'NONE' ? 'disabled (NONE)' : valueText(v)} — ${originText(v.origin)}`])
+  // Ports grouped by where they come from: `8080`, `8443` — set here (line 9).
+  const byOrigin = new Map<string, string[]>()
+  for (const p of effective.ports) byOrigin.set(originText(p.origin), [...(byOrigin.get(originText(p.origin)) ?? []), valueText(p)])
+  const ports = [...byOrigin].map(([where, values]) => `${values.length > 8 ? `${values.slice(0, 8).join(', ')} +${values.length - 8} more` : values.join(', ')} — ${where}`)
+  const rows: ([string, string] | null)[] = [
     ['base chain', `${chain.join(' ← ')} ← ${baseText}`],
-    ['platform', image.platform === null ? 'not set (the builder\'s platform; linux/amd64 on GitHub-hosted runners)' : code(image.platform)],
-    ['user', user],
-    ['workdir', code(image.workdir)],
-    ['exposed ports', list(image.ports)],
-    ['entrypoint', image.entrypoint === null ? 'inherited from the base image' : code(clip(image.entrypoint))],
-    ['cmd', image.cmd === null ? 'inherited from the base image' : code(clip(image.cmd))],
-    ['healthcheck', image.healthcheck === null ? 'none set here' : image.healthcheck === 'NONE' ? 'disabled (NONE)' : code(clip(image.healthcheck))],
-    ['files from the build context', copiesCell(image.contextFiles)],
-    ['artifacts from other stages and images', copiesCell(image.artifacts)],
-    ['packages installed', packagesCell(image.packages)],
-    ['ENV (names only)', list(image.envNames, 12)],
-    ['**left behind** in build stages', leftStages.length === 0 ? '—' : `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
+    image.platform === null ? null : ['platform', code(image.platform)],
+    ['user', userCell(effective.user)],
+    setting('workdir', effective.workdir),
+    ports.length === 0 ? null : ['exposed ports', ports.join('; ')],
+    setting('entrypoint', effective.entrypoint),
+    setting('cmd', effective.cmd),
+    setting('healthcheck', effective.healthcheck),
+    image.contextFiles.length === 0 ? null : ['files from the build context', copiesCell(image.contextFiles)],
+    image.artifacts.length === 0 ? null : ['artifacts from other stages and images', copiesCell(image.artifacts)],
+    image.packages.length === 0 ? null : ['packages installed', packagesCell(image.packages)],
+    image.envNames.length === 0 ? null : ['ENV (names only)', list(image.envNames, 12)],
+    leftStages.length === 0 ? null : ['**left behind** in build stages', `${leftStages.join(', ')}${left.packages.length > 0 ? `; ${packagesCell(left.packages)}` : ''}`]
   ]
-  return ['| | what ships |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  return ['| | what ships |', '| --- | --- |', ...rows.flatMap((r) => (r === null ? [] : [`| ${r[0]} | ${r[1]} |`]))].join('\n')
 }
 
 function clip(text: string, max = 100): string {

@@ -12,6 +12,8 @@ import { RULES } from '../rules/registry.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
 import type { StageGraph } from '../model/graph.js'
 import type { FileAnalysis } from '../model/analysis.js'
+import type { BaseFacts, ImageLookup, SizeFact } from '../model/image.js'
+import { baseFactsByStage, baseSizesByStage } from '../enrich/base-facts.js'
 
 export interface AnalysisOptions {
   target?: string | null
@@ -40,6 +42,14 @@ export interface AnalysisOptions {
   shellcheck?: readonly ShellcheckComment[]
   /** The label schema (`labels:`); the label rules are off without one. */
   labels?: LabelPolicy
+  /** By stage index, the registry's facts about the image each FROM names (RuleContext.baseFacts); default: from `registry`. */
+  baseFacts?: readonly (BaseFacts | null)[]
+  /** The registry's answers for this file's base images, by `sizeKey`, when it was asked before the rules ran. */
+  registry?: ReadonlyMap<string, ImageLookup>
+  /** The shipped image's base size in the version before the change (RuleContext.previousShippedSize). */
+  previousShippedSize?: SizeFact | null
+  /** The date to judge dated tables by (`YYYY-MM-DD`); default: today. */
+  today?: string
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -59,10 +69,32 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
   return findings
 }
 
+/**
+ * `STAGECRAFT_TODAY=YYYY-MM-DD` judges dated tables (end of life) as of that day: for reproducible
+ * runs and the test suite, which pins it so findings do not change as the calendar moves.
+ */
+function dayFromEnvironment(): string | undefined {
+  const day = process.env.STAGECRAFT_TODAY
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined
+}
+
 /** The rules over a parsed file: the last step of analyzeDockerfile (the rule tester calls it on a frozen model). */
 export function checkFile(model: DockerfileModel, graph: StageGraph, options: AnalysisOptions = {}): Finding[] {
+  const baseFacts = options.baseFacts ?? (options.registry === undefined ? undefined : baseFactsByStage(model, options.registry))
   return runRules(
-    { model, graph, rules: RULES, buildContext: options.buildContext, repositoryImages: options.repositoryImages, shellcheck: options.shellcheck, labels: options.labels },
+    {
+      model,
+      graph,
+      rules: RULES,
+      buildContext: options.buildContext,
+      repositoryImages: options.repositoryImages,
+      shellcheck: options.shellcheck,
+      labels: options.labels,
+      baseFacts,
+      baseSizes: baseSizesByStage(model, options.registry),
+      previousShippedSize: options.previousShippedSize,
+      today: options.today ?? dayFromEnvironment()
+    },
     { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) }
   )
 }

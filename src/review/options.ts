@@ -1,5 +1,6 @@
 /** The analysis options a configuration and the caller's overrides give, shared by the CLI and the action. */
-import { labelPolicy, type Config } from '../config/config.js'
+import { budgetFor, labelPolicy, type Config, type SizeBudget } from '../config/config.js'
+import type { RuleOptions } from '../rules/engine.js'
 import type { RuleLevel } from '../rules/engine.js'
 import type { AnalysisOptions } from './analyze.js'
 
@@ -18,5 +19,21 @@ export function analysisOptions(config: Config, overrides: Overrides): AnalysisO
     levels: { ...config.rules, ...overrides.levels },
     options: config.options,
     labels: labelPolicy(config)
+  }
+}
+
+/**
+ * The size budgets of one Dockerfile as the two budget rules' options: the caller's (inputs)
+ * first, then the configuration's `size-budget:`/`size-delta-budget:`, first matching glob wins;
+ * none leaves a `max-size`/`max-growth` set under `rules:` as it is.
+ */
+export function withBudgets(options: RuleOptions | undefined, config: Config, callers: { size?: readonly SizeBudget[]; delta?: readonly SizeBudget[] } | undefined, path: string): RuleOptions | undefined {
+  const size = budgetFor([...(callers?.size ?? []), ...config.sizeBudget], path)
+  const delta = budgetFor([...(callers?.delta ?? []), ...config.sizeDeltaBudget], path)
+  if (size === null && delta === null) return options
+  return {
+    ...options,
+    ...(size === null ? {} : { 'size-budget': { ...options?.['size-budget'], 'max-size': size.written } }),
+    ...(delta === null ? {} : { 'size-delta-budget': { ...options?.['size-delta-budget'], 'max-growth': delta.written } })
   }
 }

@@ -19,9 +19,13 @@ import { analysedVersions, type PreviousVersion } from '../enrich/delta.js'
 import { analyzeDockerfile, parseForAnalysis, type AnalysisOptions } from './analyze.js'
 import { checkScripts, findShellcheck, probeShellcheck, runScripts, type RunScript, type Shellcheck } from '../shellcheck/run.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
-import { analysisOptions, type Overrides } from './options.js'
+import { analysisOptions, withBudgets, type Overrides } from './options.js'
+import type { SizeBudget } from '../config/config.js'
 import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
-import { askRegistries } from './registry-lookups.js'
+import { askRegistries, lookupModelBases } from './registry-lookups.js'
+import { shippedBaseSize } from '../enrich/base-facts.js'
+import { withBuiltImageBudget } from '../enrich/budgets.js'
+import { isSuppressed, readSuppressions } from '../rules/suppressions.js'
 import { buildsOf, repoPath } from './builds.js'
 
 export { ConfigError }
@@ -49,9 +53,20 @@ export interface ReviewOptions {
   annotate: AnnotateMode
   /** null: the configuration's fail-on (or hadolint's failure-threshold), else error. */
   failOn: FailOn | null
-  registry: { sizes: boolean; images: readonly string[]; credentials?: Readonly<Record<string, RegistryCredentials>>; timeoutMs?: number }
+  registry: {
+    sizes: boolean
+    images: readonly string[]
+    credentials?: Readonly<Record<string, RegistryCredentials>>
+    timeoutMs?: number
+    /** Internal hosts, addresses and ranges the look-ups may ask (`registry-allow`), over the configuration's. */
+    allow?: readonly string[]
+  }
   /** ShellCheck: true (when on PATH), false (never) or the program's path; absent: the configuration's. */
   shellcheck?: boolean | string
+  /** The day dated tables (end of life) are judged by, `YYYY-MM-DD`; default today. */
+  today?: string
+  /** Size budgets from the caller (the action's inputs), over the configuration's. */
+  budgets?: { size?: readonly SizeBudget[]; delta?: readonly SizeBudget[] }
   /** Dockerfiles the change deletes (listed in the summary). */
   removed?: readonly string[]
   /** What the caller has to say already. */
@@ -172,10 +187,18 @@ function purposeRules(config: Config, path: string): { configuredPurpose: NonNul
   return purpose === null ? null : { configuredPurpose: purpose }
 }
 
+function newClient(registry: ReviewOptions['registry'], config: Config): RegistryClient {
+  return new RegistryClient({
+    ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }),
+    ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }),
+    allow: [...config.registryAllow, ...(registry.allow ?? [])]
+  })
+}
+
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
   const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }) }
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(options.today === undefined ? {} : { today: options.today }) }
   const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
@@ -185,12 +208,17 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const files: FileReview[] = []
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
+  const changedOf = new Map<string, ChangedLines | undefined>()
   let reviewed = 0
   const shellcheck = await shellcheckFor(config, options)
   let shellcheckScripts = 0
   let shellcheckError: string | null = null
   let shellcheckTooLong = 0
   const pending = sources.filter((source) => !ignored(source.path))
+  const { registry } = options
+  // One client for the run: base images are looked up before the rules run (they read the
+  // images' configs), and the size look-ups after them hit its cache.
+  const client = registry.sizes || registry.images.length > 0 ? (deps.registry ?? newClient(registry, config)) : null
   // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
   for (let start = 0; start < pending.length; start += BATCH) {
     const batch: { source: Source; text: string; before: ReadResult | null; options: AnalysisOptions }[] = []
@@ -202,6 +230,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       }
       const built = builds === null ? null : buildsOf(builds, source.path)
       // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
+      const budgeted = withBudgets(fileOptions.options, config, options.budgets, repoPath(source.path))
       const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
       const analysisOptions: AnalysisOptions & { builds: BuildDefinition[] } = {
         ...fileOptions,
@@ -210,6 +239,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
         ...(purposeRules(config, source.path) ?? {}),
         ...(repositoryImages === undefined ? {} : { repositoryImages }),
         ignores: ignoresFor(config, repoPath(source.path)),
+        ...(budgeted === undefined ? {} : { options: budgeted }),
         buildContext: deps.buildContext(source.path, built?.context ?? null),
         builds: built?.builds ?? []
       }
@@ -218,6 +248,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     }
     // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.
     const parsed = batch.map((entry) => ({ head: parseForAnalysis(entry.text, entry.options), base: entry.before?.ok === true ? parseForAnalysis(entry.before.text, entry.options) : null }))
+    const known = client === null || !registry.sizes ? null : await Promise.all(parsed.map(async (p) => ({ head: p.head.ok ? await lookupModelBases(p.head.model, client) : undefined, base: p.base?.ok === true ? await lookupModelBases(p.base.model, client) : undefined })))
     let checked: { head: ShellcheckComment[]; base: ShellcheckComment[] }[] | null = null
     if (shellcheck !== null && 'path' in shellcheck) {
       const all = parsed.flatMap((p) => [p.head, p.base].map((m) => (m === null || !m.ok ? [] : runScripts(m.model, shellcheck))))
@@ -236,14 +267,25 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       const { builds: fileBuilds, ...analysisOptions } = entry.options as AnalysisOptions & { builds: BuildDefinition[] }
       const parts = parsed[i] as (typeof parsed)[number]
       const comments = checked?.[i]
-      const analysis = analyzeDockerfile(source.path, entry.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }) }, parts.head)
-      const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds, text: entry.text, changed: source.changed }
+      const lookups = known?.[i]
       const before = entry.before
+      // The version before goes first: the head's growth budget compares with its shipped size.
+      let previous: PreviousVersion | undefined
       if (before !== null) {
-        if (before.ok) file.previous = analyzeDockerfile(source.path, before.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.base }) }, parts.base ?? undefined)
-        else if (before.missing === true) file.previous = 'new'
+        if (before.ok) previous = analyzeDockerfile(source.path, before.text, { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.base }), ...(lookups?.base === undefined ? {} : { registry: lookups.base }) }, parts.base ?? undefined)
+        else if (before.missing === true) previous = 'new'
         else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
       }
+      const previousShippedSize = previous === undefined || previous === 'new' ? undefined : shippedBaseSize(previous, lookups?.base)
+      const analysis = analyzeDockerfile(
+        source.path,
+        entry.text,
+        { ...analysisOptions, ...(comments === undefined ? {} : { shellcheck: comments.head }), ...(lookups?.head === undefined ? {} : { registry: lookups.head }), ...(previousShippedSize === undefined ? {} : { previousShippedSize }) },
+        parts.head
+      )
+      const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds, text: entry.text, changed: source.changed }
+      changedOf.set(source.path, source.changed)
+      if (previous !== undefined) file.previous = previous
       deps.onFile?.(file)
       reviewed++
       owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
@@ -256,14 +298,27 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
 
   const incomplete = [...(options.incomplete ?? [])]
   const result: Review = { config, builds, files, reviewed, unread, incomplete, removed: (options.removed ?? []).filter((p) => !ignored(p)), notes, owned, failOn, fails: false, conclusion: 'success' }
-  const { registry } = options
-  if ((registry.sizes || registry.images.length > 0) && files.length > 0) {
-    const client = deps.registry ?? new RegistryClient({ ...(registry.credentials === undefined ? {} : { credentials: registry.credentials }), ...(registry.timeoutMs === undefined ? {} : { timeoutMs: registry.timeoutMs }) })
+  if (client !== null && files.length > 0) {
     const analyses = files.map((f) => f.analysis)
     const previous = new Map(files.filter((f) => f.previous !== undefined).map((f) => [f.path, f.previous as PreviousVersion]))
     const answers = await askRegistries(analyses, analysedVersions(previous), client, { sizes: registry.sizes, images: registry.images })
     if (answers.sizes !== undefined) result.sizes = answers.sizes
-    if (answers.builtImages !== undefined) result.builtImages = answers.builtImages
+    if (answers.builtImages !== undefined) {
+      result.builtImages = answers.builtImages
+      // The built image's real size beats the base image's lower bound for size-budget.
+      for (const file of files) {
+        const built = answers.builtImages.get(file.path)
+        if (built === undefined || 'reason' in built) continue
+        const budget = withBudgets(fileOptions.options, config, options.budgets, repoPath(file.path))?.['size-budget']?.['max-size']
+        const level = options.overrides.levels?.['size-budget'] ?? config.rules['size-budget'] ?? 'error'
+        const before = file.analysis.findings
+        const suppressions = readSuppressions(file.analysis.model, RULES)
+        file.analysis.findings = withBuiltImageBudget(file.analysis, built, typeof budget === 'string' ? budget : null, level).filter((f) => f.rule !== 'size-budget' || !isSuppressed(suppressions, f, fileOptions.honoured))
+        if (file.analysis.findings === before) continue
+        file.owned = selectFindings(file.analysis, changedOf.get(file.path), options.annotate, RULES)
+      }
+      owned.splice(0, owned.length, ...files.flatMap((f) => f.owned.map((finding) => ({ path: f.path, finding }))))
+    }
     notes.push(...answers.notes)
     const failed = [...(answers.sizes?.values() ?? [])].flatMap((l) => (l.ok ? [] : [{ image: l.image, reason: l.reason }]))
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }

@@ -9,6 +9,7 @@ import { unquote } from '../parse/words.js'
 import type { DockerfileModel, GlobalArg, Instruction, PathWord, Stage } from '../model/dockerfile.js'
 import type { ExternalReference } from '../model/graph.js'
 import type { BuildContext } from '../model/analysis.js'
+import type { BaseFacts } from '../model/image.js'
 
 export { finalWorkdir, stageChain, workdirs }
 
@@ -21,6 +22,17 @@ export function effectiveInstruction(model: DockerfileModel, index: number, keyw
 export function rootImage(model: DockerfileModel, index: number): Stage | null {
   const root = stageChain(model, index)[0]
   return root !== undefined && root.base.kind === 'image' && root.base.image !== null ? root : null
+}
+
+/**
+ * What the registry said about the external image at the root of a stage's FROM chain (its
+ * config: user, ENV names, healthcheck, entrypoint…), or null when there was no look-up, it
+ * failed, or the chain starts from scratch.
+ */
+export function rootFacts(model: DockerfileModel, index: number, baseFacts: readonly (BaseFacts | null)[] | undefined): BaseFacts | null {
+  if (baseFacts === undefined) return null
+  const root = stageChain(model, index)[0]
+  return root === undefined ? null : (baseFacts[root.index] ?? null)
 }
 
 /** Instructions of a stage after its FROM. */
@@ -309,10 +321,12 @@ const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/
  * and `# hadolint shell=…` comments of the stage and of the stages it is built FROM (a comment
  * before the first FROM sets every stage's default, as in hadolint), over the base image's default.
  */
-export function stageShell(model: DockerfileModel, index: number, line = Infinity): StageShell {
+export function stageShell(model: DockerfileModel, index: number, line = Infinity, facts: BaseFacts | null = null): StageShell {
   const chain = stageChain(model, index)
   const root = chain[0]
-  const base: BaseShell = root === undefined || root.base.kind === 'scratch' ? 'none' : root.base.kind === 'image' && root.base.image !== null ? baseShell(root.base.image, root.base.tag) : 'unknown'
+  // The registry's config says what the name only suggests: a Windows image runs cmd.
+  const base: BaseShell =
+    facts?.os === 'windows' ? 'cmd' : root === undefined || root.base.kind === 'scratch' ? 'none' : root.base.kind === 'image' && root.base.image !== null ? baseShell(root.base.image, root.base.tag) : 'unknown'
   const firstFrom = model.stages[0]?.line ?? Infinity
   const pragmas = model.comments.flatMap((c) => {
     const m = PRAGMA.exec(c.text)
@@ -341,7 +355,9 @@ export function stageShell(model: DockerfileModel, index: number, line = Infinit
       }
     }
   }
-  const program = setBy === 'shell' ? (argv?.[0] ?? '') : setBy === 'pragma' ? (pragma ?? '') : base === 'cmd' ? 'cmd' : '/bin/sh'
+  // A SHELL the base image's config carries (docker commit, or its own Dockerfile) is inherited too.
+  const inherited = facts?.shell?.[0] ?? null
+  const program = setBy === 'shell' ? (argv?.[0] ?? '') : setBy === 'pragma' ? (pragma ?? '') : inherited !== null ? inherited : base === 'cmd' ? 'cmd' : '/bin/sh'
   return { argv, line: shellLine, base, pragma, posix: isPosixShellProgram(program) }
 }
 

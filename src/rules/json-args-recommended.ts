@@ -4,7 +4,9 @@
  * runs last, BusyBox ash (Alpine) does, and bash does for a lone simple command. Checked with
  * dash 0.5.12, BusyBox 1.35 and bash 5.2.
  */
-import { stageShell } from './helpers.js'
+import { rootFacts, stageChain, stageShell } from './helpers.js'
+import type { BaseFacts } from '../model/image.js'
+import type { DockerfileModel } from '../model/dockerfile.js'
 import { programOf } from './run-helpers.js'
 import type { BaseShell } from '../parse/base-shell.js'
 import { parseShell, type ShList, type ShSimpleCommand } from '../parse/shell-syntax.js'
@@ -109,6 +111,16 @@ function check(ins: Instruction, stage: Stage, base: BaseShell): string | null {
   return `${reason}: a pipeline, loop or background job cannot replace the shell; run it from a script that ends with exec, or run the container with --init so an init process forwards signals`
 }
 
+/**
+ * A shell-form CMD under an ENTRYPOINT the base image's config sets (and the Dockerfile does not
+ * replace) is not run by itself: it becomes `/bin/sh -c "…"` arguments of that entrypoint.
+ */
+function inheritedEntrypoint(model: DockerfileModel, stage: Stage, ins: Instruction, facts: BaseFacts | null): string {
+  if (ins.keyword !== 'CMD' || facts?.entrypoint === null || facts?.entrypoint === undefined || facts.entrypoint.length === 0) return ''
+  if (stageChain(model, stage.index).some((s) => s.instructions.some((i) => i.keyword === 'ENTRYPOINT'))) return ''
+  return ` (the base image's ENTRYPOINT ${json(facts.entrypoint)}, from its config, receives it as /bin/sh -c arguments)`
+}
+
 export const jsonArgsRecommended: Rule = {
   meta: {
     id: 'json-args-recommended',
@@ -118,15 +130,17 @@ export const jsonArgsRecommended: Rule = {
     scope: 'ships',
     equivalents: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' }
   },
-  check: ({ model }) =>
-    model.stages.flatMap((stage) =>
-      stage.instructions.flatMap((ins) => {
+  check: ({ model, baseFacts }) =>
+    model.stages.flatMap((stage) => {
+      const facts = rootFacts(model, stage.index, baseFacts)
+      return stage.instructions.flatMap((ins) => {
         if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.form !== 'shell' || ins.args.length === 0) return []
         // A SHELL (here or inherited) makes shell form deliberate, as for BuildKit; PowerShell and cmd are not sh.
-        const shell = stageShell(model, stage.index, ins.line)
-        if (!shell.posix || shell.argv !== null) return []
+        const shell = stageShell(model, stage.index, ins.line, facts)
+        if (!shell.posix || shell.argv !== null || (facts?.shell ?? null) !== null) return []
         const message = check(ins, stage, shell.base)
-        return message === null ? [] : [{ line: ins.line, endLine: ins.endLine, message, stage: stage.index }]
+        if (message === null) return []
+        return [{ line: ins.line, endLine: ins.endLine, message: `${message}${inheritedEntrypoint(model, stage, ins, facts)}`, stage: stage.index }]
       })
-    )
+    })
 }

@@ -1,7 +1,8 @@
 /** Judged on the shipped image, and only for services (it EXPOSEs a port). */
 import { canonicalRepository, parseImageReference } from '../parse/image-ref.js'
 import type { Instruction, Stage } from '../model/dockerfile.js'
-import { distroless, rootImage, stageChain } from './helpers.js'
+import { distroless, rootFacts, rootImage, stageChain } from './helpers.js'
+import { effectiveImage } from '../graph/effective.js'
 import type { Rule } from './types.js'
 
 /** The first port an EXPOSE names, as a number, or null (`$PORT`). */
@@ -42,12 +43,15 @@ export const missingHealthcheck: Rule = {
     equivalents: { hadolint: 'DL3057', buildkit: null },
     about: 'file'
   },
-  check: ({ model, graph }) => {
+  check: ({ model, graph, baseFacts }) => {
     if (graph.target === null) return []
     const chain = stageChain(model, graph.target)
     const all = chain.flatMap((s) => s.instructions)
     const expose = all.filter((i) => i.keyword === 'EXPOSE')
     if (expose.length === 0 || all.some((i) => i.keyword === 'HEALTHCHECK')) return []
+    // A HEALTHCHECK the base image's config carries is inherited (unless it is NONE): the table's value.
+    const inherited = effectiveImage(model, graph.target, rootFacts(model, graph.target, baseFacts)).healthcheck
+    if (inherited.value !== null && inherited.value !== 'NONE') return []
     const target = model.stages[graph.target]
     if (target === undefined) return []
     const port = firstPort(expose)

@@ -4,7 +4,7 @@
  * the empty (or cut) input a failure leaves them.
  */
 import { cloneFolder, commandWords, programOf, runSyntax } from './run-helpers.js'
-import { resolvePath, stageShell, workdirs, type StageShell } from './helpers.js'
+import { resolvePath, rootFacts, stageShell, workdirs, type StageShell } from './helpers.js'
 import { commandsWithin, forEachPipeline, type ShCommand, type ShList, type ShPipeline, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
@@ -307,15 +307,17 @@ export const pipefail: Rule = {
     equivalents: { hadolint: 'DL4006', buildkit: null },
     inEnvironments: 'info'
   },
-  check: ({ model, graph }) =>
+  check: ({ model, graph, baseFacts }) =>
     model.stages.flatMap((stage) => {
       const reports = []
+      const facts = rootFacts(model, stage.index, baseFacts)
       const dirs = workdirs(model, stage.index)
       const exported = exportedFolders(model, graph, stage.index)
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|')) continue
-        const shell = stageShell(model, stage.index, ins.line)
-        if (!shell.posix || (shell.argv !== null && shellHasPipefail(shell.argv))) continue
+        const shell = stageShell(model, stage.index, ins.line, facts)
+        const argv = shell.argv ?? facts?.shell ?? null
+        if (!shell.posix || (argv !== null && shellHasPipefail(argv))) continue
         let protectedFrom = false
         let found: HiddenFailure | null = null
         const cwd = dirs.get(ins) ?? '/'

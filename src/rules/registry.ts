@@ -10,6 +10,7 @@ import { aptNoInstallRecommends } from './apt-no-install-recommends.js'
 import { aptPackageUnpinned } from './apt-package-unpinned.js'
 import { aptUpgrade } from './apt-upgrade.js'
 import { artifactNotCopied } from './artifact-not-copied.js'
+import { baseImageEol } from './base-image-eol.js'
 import { baseImageLatest } from './base-image-latest.js'
 import { baseImageUntagged } from './base-image-untagged.js'
 import { broadCopyFrom } from './broad-copy-from.js'
@@ -91,6 +92,8 @@ import { shellViaSymlink } from './shell-via-symlink.js'
 import { shellcheck } from './shellcheck.js'
 import { signatureCheckDisabled } from './signature-check-disabled.js'
 import { singleStageBuild } from './single-stage-build.js'
+import { sizeBudget } from './size-budget.js'
+import { sizeDeltaBudget } from './size-delta-budget.js'
 import { stageForwardReference } from './stage-forward-reference.js'
 import { stageIndexOutOfRange } from './stage-index-out-of-range.js'
 import { stageNameCasing } from './stage-name-casing.js'
@@ -130,6 +133,7 @@ export const RULES: readonly Rule[] = [
   aptPackageUnpinned,
   aptUpgrade,
   artifactNotCopied,
+  baseImageEol,
   baseImageLatest,
   baseImageUntagged,
   broadCopyFrom,
@@ -211,6 +215,8 @@ export const RULES: readonly Rule[] = [
   shellcheck,
   signatureCheckDisabled,
   singleStageBuild,
+  sizeBudget,
+  sizeDeltaBudget,
   stageForwardReference,
   stageIndexOutOfRange,
   stageNameCasing,

@@ -1,30 +1,13 @@
 /** Judged on the shipped image only: builders run as root by design. */
 import { canonicalRepository, parseImageReference } from '../parse/image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
-import { distroless, effectiveInstruction, rootImage, stageChain } from './helpers.js'
+import { distroless, effectiveInstruction, rootFacts, rootImage, stageChain } from './helpers.js'
+import { baseRunsAsNonRoot, effectiveImage, isWindowsImage } from '../graph/effective.js'
 import { runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
-const ROOT = /^(?:root|0)(?::.*)?$/
-
-/**
- * Base images known to run as a non-root user by default: distroless `:nonroot` tags,
- * Chainguard (`cgr.dev`), the .NET chiseled and distroless images (`USER $APP_UID`),
- * Bitnami and the `-unprivileged` images.
- */
-export function baseRunsAsNonRoot(image: string, tag: string | null): boolean {
-  const t = tag ?? ''
-  if (t.includes('nonroot')) return true
-  if (image.startsWith('cgr.dev/') && !t.includes('-dev') && t !== 'latest-dev') return true
-  if (image.startsWith('mcr.microsoft.com/dotnet/') && (t.includes('chiseled') || t.includes('distroless'))) return true
-  if (image.startsWith('bitnami/') || image.startsWith('docker.io/bitnami/') || image.endsWith('-unprivileged')) return true
-  return false
-}
-
-/** Windows images have no root: nanoserver runs as ContainerUser, servercore as ContainerAdministrator. */
-export function isWindowsImage(image: string, tag: string | null): boolean {
-  return image.startsWith('mcr.microsoft.com/windows') || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag ?? '')
-}
+// Which bases run as non-root, and Windows, are the effective image's knowledge (src/graph/effective.ts).
+export { baseRunsAsNonRoot, isWindowsImage }
 
 /**
  * Servers that start as root to bind their ports and switch their workers to an unprivileged
@@ -75,20 +58,22 @@ export const rootUser: Rule = {
     equivalents: { hadolint: 'DL3002', buildkit: null },
     about: 'file'
   },
-  check: ({ model, graph }) => {
+  check: ({ model, graph, baseFacts }) => {
     if (graph.target === null) return []
     const target = model.stages[graph.target]
     if (target === undefined) return []
     const root = rootImage(model, graph.target)
-    if (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag)) return []
+    const facts = rootFacts(model, graph.target, baseFacts)
+    if (facts?.os === 'windows' || (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag))) return []
     if (dropsPrivileges(model, graph.target, root)) return []
-    const user = effectiveInstruction(model, graph.target, 'USER')
-    if (user !== null) {
-      const value = user.args.join(' ')
-      if (!ROOT.test(value)) return []
-      return [{ line: user.line, message: `the shipped image runs as ${value}: ${nonRootAdvice(root)}`, stage: user.stage }]
+    // The same user the final-image table shows: written, the base image's config, or known by name.
+    const user = effectiveImage(model, graph.target, facts).user
+    const written = effectiveInstruction(model, graph.target, 'USER')
+    if (written !== null) {
+      if (user.root !== true) return []
+      return [{ line: written.line, message: `the shipped image runs as ${user.value ?? ''}: ${nonRootAdvice(root)}`, stage: written.stage }]
     }
-    if (root !== null && baseRunsAsNonRoot(root.base.image ?? '', root.base.tag)) return []
+    if (user.root === false) return []
     // Without an explicit USER, only network services are reported: base images, tools and
     // desktop apps run as root on purpose, and the base image may set a user we cannot see.
     const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'))
@@ -96,7 +81,10 @@ export const rootUser: Rule = {
     return [
       {
         line: target.line,
-        message: `the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: ${nonRootAdvice(root)}`,
+        message:
+          facts !== null
+            ? `the shipped image serves a port and runs as root: there is no USER here and the base image's config sets ${facts.user === null ? 'none' : `User ${facts.user}`}; ${nonRootAdvice(root)}`
+            : `the shipped image serves a port but has no USER, so it runs as root unless the base image sets a user: ${nonRootAdvice(root)}`,
         stage: target.index,
         severity: 'info' as const
       }

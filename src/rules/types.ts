@@ -10,6 +10,7 @@ import type { BuildContext } from '../model/analysis.js'
 import type { StageGraph } from '../model/graph.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
 import type { LabelType } from '../parse/label-values.js'
+import type { BaseFacts, SizeFact } from '../model/image.js'
 
 export type Category = 'correctness' | 'structure' | 'size' | 'security' | 'cache' | 'style'
 
@@ -91,6 +92,21 @@ export interface RuleContext {
   shellcheck?: readonly ShellcheckComment[] | undefined
   /** The labels the shipped image must have and their types (`labels:`); undefined: no label checks. */
   labels?: LabelPolicy | undefined
+  /**
+   * By stage index: what the registry said about the image that stage's FROM names (its config's
+   * user, ENV names, healthcheck, …); null for a stage, scratch or a look-up that failed.
+   * Undefined without registry look-ups: rules then judge from the Dockerfile alone, as before.
+   */
+  baseFacts?: readonly (BaseFacts | null)[] | undefined
+  /** By stage index: the compressed size of the image that stage's FROM names (registry, else estimate); null when unknown. */
+  baseSizes?: readonly (SizeFact | null)[] | undefined
+  /**
+   * The shipped image's base size in the version before the change: null when that version
+   * ships nothing known, undefined when there is no version before (a new file, or no diff).
+   */
+  previousShippedSize?: SizeFact | null | undefined
+  /** The date the review runs on (`YYYY-MM-DD`), for dated tables; default: today. */
+  today?: string | undefined
 }
 
 /** What the configuration says of the shipped image's labels (`labels:`, hadolint's `label-schema`). */

@@ -14,7 +14,7 @@ import { environmentReads, runScript } from '../parse/shell.js'
 import { PLATFORM_ARGS, referencedNames, unguardedNames } from '../parse/variables.js'
 import { stageLabel } from '../graph/image.js'
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile.js'
-import { closest, expandableText } from './helpers.js'
+import { closest, expandableText, rootFacts } from './helpers.js'
 import type { Rule, RuleReport } from './types.js'
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'WORKDIR', 'LABEL', 'USER', 'VOLUME', 'EXPOSE', 'STOPSIGNAL', 'ONBUILD'])
@@ -98,7 +98,7 @@ export const undefinedVar: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: 'UndefinedVar' }
   },
-  check: ({ model }) => {
+  check: ({ model, baseFacts }) => {
     const globals = new Set(model.globalArgs.map((a) => a.name))
     const declared = declarations(model)
     // Per stage, through FROM <stage> (bases come first, so one pass): the root's kind, and how many names the chain declares.
@@ -115,25 +115,28 @@ export const undefinedVar: Rule = {
         for (let at: number | null = stage.index, steps = 0; at !== null && steps <= model.stages.length; at = parentStage(model.stages[at] as Stage), steps++) if (at === other) return true
         return false
       }
-      // The base's environment is known (scratch, or an OS image that sets only PATH): a name outside it is undefined for sure.
-      const baseEnv = rootEnv[stage.index] ?? null
-      const fromScratch = baseEnv !== null
+      // The base's environment, when it is known: the registry's config of the base image, else
+      // what its name says (scratch, or an OS image that sets only PATH), as BuildKit knows it.
+      const facts = rootFacts(model, stage.index, baseFacts)
+      const named = rootEnv[stage.index] ?? null
+      const baseEnv: ReadonlySet<string> = new Set(facts?.env ?? named ?? [])
+      const envKnown = facts !== null || named !== null
       const manyNames = (names[stage.index] ?? 0) > MAX_SUGGESTION_NAMES
       const reported = new Set<string>()
       const reports: RuleReport[] = []
       for (const ins of stage.instructions.slice(1)) {
         for (const name of readNames(ins, declared)) {
-          if (ins.scope.has(name) || globals.has(name) || reported.has(name) || baseEnv?.includes(name) === true) continue
+          if (ins.scope.has(name) || globals.has(name) || reported.has(name) || baseEnv.has(name)) continue
           const places = declared.get(name) ?? []
           const later = places.find((d) => d.stage === stage && d.line > ins.line)
           const elsewhere = places.find((d) => !inChain(d.stage.index))
-          const baseMayHave = !fromScratch && BASE_IMAGE_ENV.test(name)
+          const baseMayHave = !envKnown && BASE_IMAGE_ENV.test(name)
           let message: string | null = null
           if (later !== undefined && !baseMayHave) {
             message = `$${name} is used before ${later.keyword} ${name} (line ${later.line}) defines it, so it expands to nothing here; move the ${later.keyword} above this line`
           } else if (ins.keyword !== 'RUN') {
             // A typo is a guess among a few names; thousands of generated ones make it costly and unlikely.
-            const suggestion = manyNames ? null : closest(name, [...ins.scope.keys(), ...(baseEnv ?? ['PATH'])])
+            const suggestion = manyNames ? null : closest(name, [...ins.scope.keys(), ...(envKnown ? baseEnv : ['PATH'])])
             if (suggestion !== null) message = `$${name} is not defined at this point, so it expands to nothing. Did you mean $${suggestion}?`
           }
           if (message === null && PLATFORM_ARGS.includes(name)) {
@@ -142,8 +145,13 @@ export const undefinedVar: Rule = {
           if (message === null && elsewhere !== undefined && !baseMayHave) {
             message = `$${name} is empty here: ${elsewhere.keyword} ${name} (line ${elsewhere.line}) belongs to stage ${stageLabel(elsewhere.stage)}, and stages do not share ARG or ENV; ${elsewhere.keyword === 'ARG' ? `repeat ARG ${name} in this stage (or declare it before the first FROM and repeat ARG ${name} here)` : `set ENV ${name} in this stage too`}, or build this stage FROM ${stageLabel(elsewhere.stage)}`
           }
-          if (message === null && ins.keyword !== 'RUN' && (fromScratch || (ins.keyword === 'EXPOSE' && !baseMayHave))) {
-            message = ins.keyword === 'EXPOSE' ? `$${name} is not defined by any ARG or ENV, so EXPOSE gets no port from it; declare ARG ${name}=<port> (or ENV) in this stage` : `$${name} is not defined at this point, so it expands to nothing`
+          if (message === null && ins.keyword !== 'RUN' && (envKnown || (ins.keyword === 'EXPOSE' && !baseMayHave))) {
+            message =
+              ins.keyword === 'EXPOSE'
+                ? `$${name} is not defined by any ARG or ENV, so EXPOSE gets no port from it; declare ARG ${name}=<port> (or ENV) in this stage`
+                : facts !== null
+                  ? `$${name} is not defined at this point, nor in the base image's environment (its config from the registry), so it expands to nothing`
+                  : `$${name} is not defined at this point, so it expands to nothing`
           }
           if (message === null) continue
           reported.add(name)
