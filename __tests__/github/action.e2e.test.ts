@@ -573,7 +573,7 @@ describe('the registry look-up as SSRF: a pull request chooses the host in FROM'
       const dockerfile = df(...targets.map((t, i) => `FROM ${t} AS s${i}`), 'FROM alpine:3.20', 'USER app')
       server.files.push({ filename: 'Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+x' })
       server.contents.set('headsha:Dockerfile', dockerfile)
-      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-timeout': '2', 'fail-on': 'never' })
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-timeout': '2', 'fail-on': 'never', comment: 'always' })
       expect(result.code).toBe(0)
       expect(internal.hits).toEqual([])
       const comment = server.comments[0]?.body ?? ''
@@ -610,7 +610,7 @@ describe('the registry look-up as SSRF: a pull request chooses the host in FROM'
       server.files.push({ filename: 'Dockerfile', status: 'added', patch: '@@ -0,0 +1,2 @@\n+x' })
       server.contents.set('headsha:Dockerfile', dockerfile)
       // The user allows this one registry host (all its ports), as a local test registry would be.
-      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-allow': '127.0.0.1', 'registry-timeout': '1', 'fail-on': 'never' })
+      const result = await runAction(server, tree.dir, 'pull_request', { 'registry-lookup': 'true', 'registry-allow': '127.0.0.1', 'registry-timeout': '1', 'fail-on': 'never', comment: 'always' })
       expect(result.code).toBe(0)
       expect(internal.hits).toEqual([])
       expect(evil.hits.length).toBeGreaterThan(0)

@@ -54,7 +54,7 @@ describe('the final-image table', () => {
   it('puts in variables with their defaults, and names a variable without one as a build argument', () => {
     const a = analyzeDockerfile('Dockerfile', df('FROM alpine:3.22', 'ARG PORT=8080', 'ARG ADMIN_PORT', 'ENV APP_HOME=/srv/app', 'WORKDIR $APP_HOME', 'EXPOSE ${PORT} ${ADMIN_PORT}', 'USER app', 'CMD ["app"]'))
     const rows = finalImage(summaryMarkdown(reviewOf([a]), { links: LINKS }))
-    expect(rows['exposed ports']).toBe('<code>8080</code>, <code>${ADMIN\\_PORT}</code> (build argument <code>ADMIN\\_PORT</code>, no default here) — set here (line 6)')
+    expect(rows['exposed ports']).toBe('<code>8080</code>, <code>\\${ADMIN\\_PORT}</code> (build argument <code>ADMIN\\_PORT</code>, no default here) — set here (line 6)')
     expect(rows.workdir).toBe('<code>/srv/app</code> — set here (line 5)')
   })
 
@@ -70,7 +70,7 @@ describe('the final-image table', () => {
       entrypoint: `<code>\\["docker-entrypoint.sh"\\]</code> — ${from}`,
       cmd: `<code>\\["node"\\]</code> — ${from}`,
       'exposed ports': `<code>3000/tcp</code> — ${from}`,
-      healthcheck: `<code>CMD curl -f http://localhost:3000/</code> — ${from}`
+      healthcheck: `<code>CMD curl -f http:\u200b//localhost:3000/</code> — ${from}`
     })
   })
 

@@ -231,9 +231,9 @@ function originText(origin: ValueOrigin): string {
     case 'stage':
       return `inherited from stage ${code(origin.stage)} (line ${origin.line})`
     case 'config':
-      return `inherited from ${code(origin.image)} (its config, from the registry)`
+      return `inherited from ${imageCode(origin.image)} (its config, from the registry)`
     case 'known':
-      return `${code(origin.image)} is ${escapeMarkdown(origin.why)}`
+      return `${imageCode(origin.image)} is ${escapeMarkdown(origin.why)}`
     default:
       return "Docker's default"
   }

@@ -104,10 +104,17 @@ function compareLines(a: string, b: string): number {
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
-/** The oldest newer line supported beyond the warning window (else the newest supported one). */
+/** A move is worth making to a line with at least this much support left (Node 22 with five months left is not). */
+const WORTH_MOVING_DAYS = 365
+
+/**
+ * The oldest newer line with a year of support left, else the oldest newer one supported beyond
+ * the warning window: the smallest move that lasts.
+ */
 export function nearestSupported(lines: readonly EolLine[], current: string, today: string): EolLine | null {
-  const supported = lines.filter((l) => l.eol === null || daysBetween(today, l.eol) > SOON_DAYS).sort((a, b) => compareLines(a.line, b.line))
-  return supported.find((l) => compareLines(l.line, current) > 0) ?? null
+  const newer = lines.filter((l) => compareLines(l.line, current) > 0).sort((a, b) => compareLines(a.line, b.line))
+  const lasting = newer.find((l) => l.eol === null || daysBetween(today, l.eol) > WORTH_MOVING_DAYS)
+  return lasting ?? newer.find((l) => l.eol === null || daysBetween(today, l.eol) > SOON_DAYS) ?? null
 }
 
 export interface EolStatus {
@@ -215,7 +222,9 @@ export const baseImageEol: Rule = {
       const suggestion = combinedSuggestion(stage.base.resolved, date)
       const warn = role === 'ships' && statuses.some((s) => s.days < 0)
       // The tag may come from an ARG default: the finding goes there, as base-image-latest's does.
-      const arg = argBehindFrom(model, stage, () => true)
+      // Only an ARG that holds the tag (`ARG NODE_VERSION=16`), not one that names the repository (`ARG REPO=mcr…/aspnet`).
+      const tag = parseImageReference(stage.base.resolved)?.tag ?? null
+      const arg = tag === null ? null : argBehindFrom(model, stage, (value) => value !== '' && tag.includes(value))
       if (arg === null) {
         const { subject, ...at } = fromOrArg(stage, null)
         reports.push({ ...at, message: message(subject, statuses, suggestion), stage: stage.index, ...(warn ? {} : { severity: 'info' as const }) })
