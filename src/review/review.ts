@@ -179,9 +179,12 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   let shellcheckTooLong = 0
   const pending = sources.filter((source) => !ignored(source.path))
   // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
-  for (let start = 0; start < pending.length; start += BATCH) {
+  // Without ShellCheck one file at a time: its text and model die young, before the collector
+  // would move them to the old generation (64 files held across collections grew the heap by MBs).
+  const batchSize = shellcheck !== null && 'path' in shellcheck ? BATCH : 1
+  for (let start = 0; start < pending.length; start += batchSize) {
     const batch: { source: Source; text: string; before: ReadResult | null; options: AnalysisOptions }[] = []
-    for (const source of pending.slice(start, start + BATCH)) {
+    for (const source of pending.slice(start, start + batchSize)) {
       const content = await source.read()
       if (!content.ok) {
         unread.push({ path: source.path, reason: content.reason })

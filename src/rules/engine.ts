@@ -24,6 +24,8 @@ export interface RunOptions {
   ignores?: readonly ScopedIgnore[]
 }
 
+const NO_OPTIONS: Readonly<Record<string, OptionValue>> = Object.freeze({})
+
 /** What a rule sees as its options: the declared defaults, overridden by the configured values. */
 export function optionsOf(rule: Rule, configured: RuleOptions | undefined): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {}
@@ -66,10 +68,13 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
   const lastLine = context.model.lineCount
   const suppressions = readSuppressions(context.model, rules)
   const honoured = options.honoured ?? SUPPRESSION_TOOLS
+  // Most rules have no options: they share one context per file instead of a copy each.
+  const shared: RuleContext = { ...context, options: NO_OPTIONS }
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
-    for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
+    const ruleContext = rule.meta.options === undefined || rule.meta.options.length === 0 ? shared : { ...context, options: optionsOf(rule, options.options) }
+    for (const report of rule.check(ruleContext)) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)
       const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honoured))
