@@ -20,7 +20,7 @@ import { analyzeDockerfile, parseForAnalysis, type AnalysisOptions } from './ana
 import { checkScripts, findShellcheck, probeShellcheck, runScripts, type RunScript, type Shellcheck } from '../shellcheck/run.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
 import { analysisOptions, type Overrides } from './options.js'
-import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
+import { conclusionOf, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
 import { askRegistries } from './registry-lookups.js'
 import { buildsOf, repoPath } from './builds.js'
 
@@ -107,7 +107,7 @@ export interface Review {
   sizes?: ReadonlyMap<string, ImageLookup>
   builtImages?: ReadonlyMap<string, BuiltImageResult>
   registry?: RegistryStats
-  /** Every owned finding with its file, in file order. */
+  /** Every owned finding with its file, in file order (none when `retain` is false). */
   owned: { path: string; finding: Finding }[]
   /** The fail-on in effect: the caller's, else the configuration's, else error. */
   failOn: FailOn
@@ -173,6 +173,8 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const unread: Review['unread'] = []
   const owned: Review['owned'] = []
   let reviewed = 0
+  let failing = false
+  let anyOwned = false
   const shellcheck = await shellcheckFor(config, options)
   let shellcheckScripts = 0
   let shellcheckError: string | null = null
@@ -236,8 +238,13 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       }
       deps.onFile?.(file)
       reviewed++
-      owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
-      if (options.retain !== false) files.push(file)
+      // The verdict as each file comes: a run that keeps no file keeps none of its findings either.
+      failing ||= fails(file.owned, failOn)
+      anyOwned ||= file.owned.length > 0
+      if (options.retain !== false) {
+        files.push(file)
+        owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
+      }
     })
   }
   if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0) notes.push(shellcheck.skipped)
@@ -257,8 +264,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     const failed = [...(answers.sizes?.values() ?? [])].flatMap((l) => (l.ok ? [] : [{ image: l.image, reason: l.reason }]))
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
   }
-  const ownedFindings = owned.map((o) => o.finding)
-  result.fails = fails(ownedFindings, failOn)
-  result.conclusion = conclusion(ownedFindings, failOn)
+  result.fails = failing
+  result.conclusion = conclusionOf(failing, anyOwned)
   return result
 }

@@ -2,6 +2,7 @@
 import { compareFindings, type Finding, type Severity } from '../model/finding.js'
 import { isSuppressed, readSuppressions, shellcheckId, SUPPRESSION_TOOLS, type SuppressionTool } from './suppressions.js'
 import type { OptionValue, Rule, RuleContext } from './types.js'
+import { endFile } from './file-cache.js'
 
 export type RuleLevel = Severity | 'off'
 
@@ -63,6 +64,15 @@ function configuredIgnore(context: FileContext, ignores: readonly ScopedIgnore[]
 }
 
 export function runRules(context: FileContext, options: RunOptions = {}): Finding[] {
+  try {
+    return checkRules(context, options)
+  } finally {
+    // What the rules cached about this file goes with it (see file-cache.ts).
+    endFile()
+  }
+}
+
+function checkRules(context: FileContext, options: RunOptions): Finding[] {
   const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount

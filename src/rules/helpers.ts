@@ -9,6 +9,7 @@ import { unquote } from '../parse/words.js'
 import type { DockerfileModel, GlobalArg, Instruction, PathWord, Stage } from '../model/dockerfile.js'
 import type { ExternalReference } from '../model/graph.js'
 import type { BuildContext } from '../model/analysis.js'
+import { fileCache } from './file-cache.js'
 
 export { finalWorkdir, stageChain, workdirs }
 
@@ -373,7 +374,7 @@ export function builtByThisRepository(image: string, repositoryImages: ReadonlyS
   return repositoryImages.has(name.toLowerCase())
 }
 
-const posixByStage = new WeakMap<DockerfileModel, Map<number, (line: number) => boolean>>()
+const posixByStage = fileCache<DockerfileModel, Map<number, (line: number) => boolean>>()
 
 /**
  * `posixShell` for many lines of one stage, at the cost of one look per SHELL or pragma: the
