@@ -29,16 +29,17 @@ async function run(paths: string[], failOn: FailOn, retain: boolean) {
 }
 
 describe('the verdict', () => {
-  it.each([
+  const cases: [string[], FailOn, boolean, 'success' | 'neutral' | 'failure'][] = [
     [['bad/Dockerfile', 'clean/Dockerfile'], 'error', true, 'failure'],
     [['clean/Dockerfile', 'bad/Dockerfile'], 'error', true, 'failure'],
     [['clean/Dockerfile'], 'error', false, 'success'],
     [['info/Dockerfile', 'clean/Dockerfile'], 'error', false, 'neutral'],
     [['info/Dockerfile'], 'info', true, 'failure'],
     [['bad/Dockerfile'], 'never', false, 'neutral']
-  ] as const)('%j with fail-on %s: fails %s, %s, whether the files are kept or not', async (paths, failOn, fails, conclusion) => {
+  ]
+  it.each(cases)('%j with fail-on %s: fails %s, %s, whether the files are kept or not', async (paths, failOn, fails, conclusion) => {
     for (const retain of [true, false]) {
-      const { result, seen } = await run([...paths], failOn, retain)
+      const { result, seen } = await run(paths, failOn, retain)
       expect([result.fails, result.conclusion]).toEqual([fails, conclusion])
       expect(result.reviewed).toBe(paths.length)
       expect(seen.map((f) => f.path)).toEqual(paths)
