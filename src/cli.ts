@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
+import { once } from 'node:events'
 import { runCli } from './cli/run.js'
 
 // A run over many files keeps little (about 2 KB a file), but by default V8 lets the heap grow up
@@ -40,7 +41,9 @@ runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTty: colour(),
   env: process.env,
-  matcherFile: matcherFile()
+  matcherFile: matcherFile(),
+  // process.stdout queues what a full pipe cannot take yet: wait for it to drain.
+  drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : null)
 }).then(
   (code) => {
     process.exitCode = code

@@ -23,7 +23,12 @@ async function run(paths: string[], failOn: FailOn, retain: boolean) {
   const result = await review(
     sources,
     { root: tree.dir, configFile: null, overrides: { target: null, buildArgs: {} }, annotate: 'all', failOn, registry: { sizes: false, images: [] }, shellcheck: false, retain },
-    { buildContext: () => ({ dockerignore: null, dockerignorePath: null }), onFile: (file) => seen.push(file) }
+    {
+      buildContext: () => ({ dockerignore: null, dockerignorePath: null }),
+      onFile: (file) => {
+        seen.push(file)
+      }
+    }
   )
   return { result, seen }
 }

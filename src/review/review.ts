@@ -70,8 +70,8 @@ export interface ReviewDeps {
   repository?: RepoFiles | null
   /** A registry client to use instead of a new one (tests). */
   registry?: RegistryClient
-  /** Called with each file as soon as it is reviewed. */
-  onFile?: (file: FileReview) => void
+  /** Called with each file as soon as it is reviewed; a promise returned holds the review until it settles (backpressure). */
+  onFile?: (file: FileReview) => void | Promise<void>
 }
 
 export interface FileReview {
@@ -223,7 +223,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     } else if (shellcheck !== null) {
       shellcheckScripts += parsed.reduce((n, p) => n + (p.head.ok ? runScripts(p.head.model, { busybox: false }).length : 0), 0)
     }
-    batch.forEach((entry, i) => {
+    for (const [i, entry] of batch.entries()) {
       const { source } = entry
       const { builds: fileBuilds, ...analysisOptions } = entry.options as AnalysisOptions & { builds: BuildDefinition[] }
       const parts = parsed[i] as (typeof parsed)[number]
@@ -236,7 +236,9 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
         else if (before.missing === true) file.previous = 'new'
         else notes.push(`The base version of ${source.path} could not be read (${before.reason}); its comparison is left out.`)
       }
-      deps.onFile?.(file)
+      // A caller whose output is full (a slow pipe) says so by a promise: wait, rather than queue every file's text.
+      const written = deps.onFile?.(file)
+      if (written !== undefined) await written
       reviewed++
       // The verdict as each file comes: a run that keeps no file keeps none of its findings either.
       failing ||= fails(file.owned, failOn)
@@ -245,7 +247,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
         files.push(file)
         owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
       }
-    })
+    }
   }
   if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0) notes.push(shellcheck.skipped)
   if (shellcheckTooLong > 0) notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`)
