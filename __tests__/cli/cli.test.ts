@@ -320,3 +320,44 @@ describe('stagecraft CLI and the repository build definitions', () => {
     }
   })
 })
+
+describe('a stdout that is full (a pipe read slowly)', () => {
+  const tree = tempTree({ 'a/Dockerfile': GOOD, 'b/Dockerfile': BAD, 'c/Dockerfile': GOOD })
+  afterAll(() => tree.remove())
+
+  it.each(['json', 'text', 'gnu'])('%s: writes nothing more until it has drained, and then the same report', async (format) => {
+    let stdout = ''
+    const waits: number[] = []
+    let pending = false
+    const code = await runCli(['--format', format, '--rule', 'shellcheck=off'], {
+      cwd: tree.dir,
+      stdout: (t) => {
+        expect(pending).toBe(false)
+        stdout += t
+      },
+      stderr: () => undefined,
+      isTty: false,
+      drained: () => {
+        waits.push(stdout.length)
+        pending = true
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            pending = false
+            resolve()
+          }, 5)
+        )
+      }
+    })
+    expect(waits).toHaveLength(3)
+    const free = await cli(['--format', format, '--rule', 'shellcheck=off'], tree.dir)
+    expect([code, stdout]).toEqual([free.code, free.stdout])
+  })
+
+  it('does not wait when stdout keeps up', async () => {
+    let asked = 0
+    let stdout = ''
+    await runCli(['--format', 'json', '--rule', 'shellcheck=off'], { cwd: tree.dir, stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false, drained: () => (asked++, null) })
+    expect(asked).toBe(3)
+    expect((JSON.parse(stdout) as JsonReport).files.map((f) => f.path)).toEqual(['a/Dockerfile', 'b/Dockerfile', 'c/Dockerfile'])
+  })
+})

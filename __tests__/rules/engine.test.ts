@@ -2,6 +2,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { findingText } from '../../src/model/finding.js'
 import { analyze, df } from '../helpers/dockerfile.js'
+import { fileCache } from '../../src/rules/file-cache.js'
+import { runRules } from '../../src/rules/engine.js'
+import { RULES } from '../../src/rules/registry.js'
+import { parseDockerfile } from '../../src/parse/parse.js'
+import { buildStageGraph } from '../../src/graph/graph.js'
 
 describe('one finding per cause', () => {
   it('reports the same message of one rule once, listing the other lines', () => {
@@ -28,3 +33,24 @@ describe('rules that are info in environments', () => {
   })
 })
 
+
+describe('what rules cache about a file', () => {
+  it('lasts while the file is checked and is gone once the engine has finished it', () => {
+    const cache = fileCache<object, string>()
+    const key = {}
+    cache.set(key, 'syntax tree')
+    expect(cache.get(key)).toBe('syntax tree')
+    const model = parseDockerfile(df('FROM alpine:3', 'RUN apk add curl | tee /log'))
+    runRules({ model, graph: buildStageGraph(model), rules: RULES })
+    expect(cache.get(key)).toBeUndefined()
+  })
+
+  it('gives the same answers on a second run over the same model (recomputed, not lost)', () => {
+    const model = parseDockerfile(df('FROM debian:12', 'RUN curl -fsSL https://example.com/install.sh | bash', '# hadolint ignore=DL3015', 'RUN apt-get update && apt-get install -y curl'))
+    const graph = buildStageGraph(model)
+    const first = runRules({ model, graph, rules: RULES })
+    expect(first.map((f) => f.rule)).toContain('pipefail')
+    expect(first.map((f) => f.rule)).not.toContain('apt-no-install-recommends')
+    expect(runRules({ model, graph, rules: RULES })).toEqual(first)
+  })
+})

@@ -41,6 +41,12 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>
   /** The problem matcher file shipped with the package (.github/stagecraft-matcher.json), when found. */
   matcherFile?: string | null
+  /**
+   * When stdout holds more than it has written (a pipe read slowly), a promise that settles once
+   * it has caught up; else null. Absent: never wait. Without it a run over 100,000 files into
+   * a pipe would queue its whole report in memory.
+   */
+  drained?: () => Promise<void> | null
 }
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'checkstyle', 'gitlab', 'junit', 'rdjson', 'gnu'] as const
@@ -255,7 +261,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const matcher = io.env?.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.format === 'gnu') && io.matcherFile !== undefined && io.matcherFile !== null ? io.matcherFile : null
   const totals = { files: 0, error: 0, warning: 0, info: 0 }
   let printed = 0
-  const onFile = (file: FileReview): void => {
+  const onFile = (file: FileReview): Promise<void> | undefined => {
     if (options.format === 'text') {
       io.stdout(textFilePiece(file.analysis, { colour: io.isTty }))
       totals.files++
@@ -267,6 +273,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(jsonFilePiece(toJsonFile(file), printed === 0))
     }
     printed++
+    return io.drained?.() ?? undefined
   }
   const contexts = new BuildContextReader(io.cwd)
   let result

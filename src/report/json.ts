@@ -201,7 +201,11 @@ export function toJsonReport(review: JsonReported): JsonReport {
  */
 export const JSON_REPORT_OPEN = '{\n  "version": 1,\n  "files": ['
 export function jsonFilePiece(file: JsonFile, first: boolean): string {
-  return `${first ? '' : ','}\n${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`
+  // Nested two arrays deep, the file is indented as it is inside the report ("[\n  [\n" before it,
+  // "\n  ]\n]" after): no second pass over the text to indent it (and no indent inserted after a
+  // U+2028 inside a string, which a /^/gm replace would do).
+  const nested = JSON.stringify([[file]], null, 2)
+  return `${first ? '' : ','}\n${nested.slice(6, nested.length - 6)}`
 }
 export function jsonReportClose(files: number): string {
   return files === 0 ? ']\n}\n' : '\n  ]\n}\n'

@@ -62,6 +62,11 @@ export function fails(findings: readonly Finding[], failOn: FailOn): boolean {
 
 /** The check run's conclusion: failure when fail-on is reached, neutral for other findings, else success. */
 export function conclusion(findings: readonly Finding[], failOn: FailOn): 'success' | 'neutral' | 'failure' {
-  if (fails(findings, failOn)) return 'failure'
-  return findings.length > 0 ? 'neutral' : 'success'
+  return conclusionOf(fails(findings, failOn), findings.length > 0)
+}
+
+/** The same, from whether the findings fail and whether there are any (a review that keeps none of them). */
+export function conclusionOf(failing: boolean, anyFindings: boolean): 'success' | 'neutral' | 'failure' {
+  if (failing) return 'failure'
+  return anyFindings ? 'neutral' : 'success'
 }

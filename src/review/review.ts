@@ -21,7 +21,7 @@ import { checkScripts, findShellcheck, probeShellcheck, runScripts, type RunScri
 import type { ShellcheckComment } from '../model/shellcheck.js'
 import { analysisOptions, withBudgets, type Overrides } from './options.js'
 import type { SizeBudget } from '../config/config.js'
-import { conclusion, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
+import { conclusion, conclusionOf, fails, selectFindings, type AnnotateMode, type ChangedLines, type FailOn } from './policy.js'
 import { askRegistries, lookupModelBases } from './registry-lookups.js'
 import { shippedBaseSize } from '../enrich/base-facts.js'
 import { withBuiltImageBudget } from '../enrich/budgets.js'
@@ -91,8 +91,8 @@ export interface ReviewDeps {
   repository?: RepoFiles | null
   /** A registry client to use instead of a new one (tests). */
   registry?: RegistryClient
-  /** Called with each file as soon as it is reviewed. */
-  onFile?: (file: FileReview) => void
+  /** Called with each file as soon as it is reviewed; a promise returned holds the review until it settles (backpressure). */
+  onFile?: (file: FileReview) => void | Promise<void>
 }
 
 export interface FileReview {
@@ -134,7 +134,7 @@ export interface Review {
   sizes?: ReadonlyMap<string, ImageLookup>
   builtImages?: ReadonlyMap<string, BuiltImageResult>
   registry?: RegistryStats
-  /** Every owned finding with its file, in file order. */
+  /** Every owned finding with its file, in file order (none when `retain` is false). */
   owned: { path: string; finding: Finding }[]
   /** The fail-on in effect: the caller's, else the configuration's, else error. */
   failOn: FailOn
@@ -210,6 +210,8 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   const owned: Review['owned'] = []
   const changedOf = new Map<string, ChangedLines | undefined>()
   let reviewed = 0
+  let failing = false
+  let anyOwned = false
   const shellcheck = await shellcheckFor(config, options)
   let shellcheckScripts = 0
   let shellcheckError: string | null = null
@@ -220,9 +222,12 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
   // images' configs), and the size look-ups after them hit its cache.
   const client = registry.sizes || registry.images.length > 0 ? (deps.registry ?? newClient(registry, config)) : null
   // Files go through in batches, so ShellCheck starts once per batch, not once per file or per RUN.
-  for (let start = 0; start < pending.length; start += BATCH) {
+  // Without ShellCheck one file at a time: its text and model die young, before the collector
+  // would move them to the old generation (64 files held across collections grew the heap by MBs).
+  const batchSize = shellcheck !== null && 'path' in shellcheck ? BATCH : 1
+  for (let start = 0; start < pending.length; start += batchSize) {
     const batch: { source: Source; text: string; before: ReadResult | null; options: AnalysisOptions }[] = []
-    for (const source of pending.slice(start, start + BATCH)) {
+    for (const source of pending.slice(start, start + batchSize)) {
       const content = await source.read()
       if (!content.ok) {
         unread.push({ path: source.path, reason: content.reason })
@@ -262,7 +267,7 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     } else if (shellcheck !== null) {
       shellcheckScripts += parsed.reduce((n, p) => n + (p.head.ok ? runScripts(p.head.model, { busybox: false }).length : 0), 0)
     }
-    batch.forEach((entry, i) => {
+    for (const [i, entry] of batch.entries()) {
       const { source } = entry
       const { builds: fileBuilds, ...analysisOptions } = entry.options as AnalysisOptions & { builds: BuildDefinition[] }
       const parts = parsed[i] as (typeof parsed)[number]
@@ -284,13 +289,20 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
         parts.head
       )
       const file: FileReview = { path: source.path, analysis, owned: selectFindings(analysis, source.changed, options.annotate, RULES), builds: fileBuilds, text: entry.text, changed: source.changed }
-      changedOf.set(source.path, source.changed)
+      if (options.retain !== false) changedOf.set(source.path, source.changed)
       if (previous !== undefined) file.previous = previous
-      deps.onFile?.(file)
+      // A caller whose output is full (a slow pipe) says so by a promise: wait, rather than queue every file's text.
+      const written = deps.onFile?.(file)
+      if (written !== undefined) await written
       reviewed++
-      owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
-      if (options.retain !== false) files.push(file)
-    })
+      // The verdict as each file comes: a run that keeps no file keeps none of its findings either.
+      failing ||= fails(file.owned, failOn)
+      anyOwned ||= file.owned.length > 0
+      if (options.retain !== false) {
+        files.push(file)
+        owned.push(...file.owned.map((finding) => ({ path: file.path, finding })))
+      }
+    }
   }
   if (shellcheck !== null && 'skipped' in shellcheck && shellcheckScripts > 0) notes.push(shellcheck.skipped)
   if (shellcheckTooLong > 0) notes.push(`${shellcheckTooLong === 1 ? 'One RUN script is' : `${shellcheckTooLong} RUN scripts are`} longer than ${MAX_SCRIPT / 1024} KB and ${shellcheckTooLong === 1 ? 'was' : 'were'} not given to ShellCheck.`)
@@ -323,10 +335,13 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
     const failed = [...(answers.sizes?.values() ?? [])].flatMap((l) => (l.ok ? [] : [{ image: l.image, reason: l.reason }]))
     if (answers.sizes !== undefined) result.registry = { images: answers.sizes.size, failed, requests: client.stats.requests, ms: client.stats.ms }
   }
-  const ownedFindings = owned.map((o) => o.finding)
   // Fail closed: what could not be read or listed was not reviewed, and may be what the change is about.
   const unreviewed = failOn !== 'never' && (unread.length > 0 || incomplete.length > 0)
-  result.fails = unreviewed || fails(ownedFindings, failOn)
-  result.conclusion = unreviewed ? 'failure' : conclusion(ownedFindings, failOn)
+  // A kept review judges its files' findings as they stand now (a built image's budget may have
+  // changed them); a streamed one kept none and judged each file as it came.
+  const ownedFindings = owned.map((o) => o.finding)
+  const failed = options.retain !== false ? fails(ownedFindings, failOn) : failing
+  result.fails = unreviewed || failed
+  result.conclusion = unreviewed ? 'failure' : options.retain !== false ? conclusion(ownedFindings, failOn) : conclusionOf(failing, anyOwned)
   return result
 }

@@ -3,6 +3,7 @@ import { compareFindings, type Finding, type Severity } from '../model/finding.j
 import { isSuppressed, readSuppressions, shellcheckId, SUPPRESSION_TOOLS, type SuppressionTool } from './suppressions.js'
 import { environmentOnlyStages } from '../graph/graph.js'
 import type { OptionValue, Rule, RuleContext } from './types.js'
+import { endFile } from './file-cache.js'
 
 export type RuleLevel = Severity | 'off'
 
@@ -26,6 +27,8 @@ export interface RunOptions {
   /** Rules no suppression comment silences (the configuration's `suppressible: false`). */
   unsuppressible?: ReadonlySet<string>
 }
+
+const NO_OPTIONS: Readonly<Record<string, OptionValue>> = Object.freeze({})
 
 /** What a rule sees as its options: the declared defaults, overridden by the configured values. */
 export function optionsOf(rule: Rule, configured: RuleOptions | undefined): Record<string, OptionValue> {
@@ -64,6 +67,15 @@ function configuredIgnore(context: FileContext, ignores: readonly ScopedIgnore[]
 }
 
 export function runRules(context: FileContext, options: RunOptions = {}): Finding[] {
+  try {
+    return checkRules(context, options)
+  } finally {
+    // What the rules cached about this file goes with it (see file-cache.ts).
+    endFile()
+  }
+}
+
+function checkRules(context: FileContext, options: RunOptions): Finding[] {
   const rules = context.rules
   const findings: Finding[] = []
   const lastLine = context.model.lineCount
@@ -73,10 +85,13 @@ export function runRules(context: FileContext, options: RunOptions = {}): Findin
   const honouredFor = (rule: string): readonly SuppressionTool[] => (unsuppressible?.has(rule) === true ? [] : everyTool)
   let environmentOnly: boolean[] | undefined
   const inEnvironment = (stage: number): boolean => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true
+  // Most rules have no options: they share one context per file instead of a copy each.
+  const shared: RuleContext = { ...context, options: NO_OPTIONS }
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
-    for (const report of rule.check({ ...context, options: optionsOf(rule, options.options) })) {
+    const ruleContext = rule.meta.options === undefined || rule.meta.options.length === 0 ? shared : { ...context, options: optionsOf(rule, options.options) }
+    for (const report of rule.check(ruleContext)) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue
       const line = Math.min(Math.max(1, report.line), lastLine)
       const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honouredFor(rule.meta.id)))

@@ -10,6 +10,7 @@ import type { DockerfileModel, GlobalArg, Instruction, PathWord, Stage } from '.
 import type { ExternalReference } from '../model/graph.js'
 import type { BuildContext } from '../model/analysis.js'
 import type { BaseFacts } from '../model/image.js'
+import { fileCache } from './file-cache.js'
 
 export { finalWorkdir, stageChain, workdirs }
 
@@ -178,9 +179,18 @@ export const isContextCopy = (i: Instruction): boolean => (i.keyword === 'COPY' 
 /** Dockerfiles and their ignore files: a folder of nothing else holds no build context. */
 const DOCKERFILE_NAME = /(?:^|[._-])(?:docker|container)file(?:[._-]|$)|\.dockerignore$/i
 
+/** Per folder listing (shared by every Dockerfile of the folder): whether it holds only Dockerfiles. */
+const onlyDockerfiles = new WeakMap<ReadonlySet<string>, boolean>()
+
 export function contextLooksReal(model: DockerfileModel, context: BuildContext): boolean {
-  if (context.entries === undefined) return true
-  if ([...context.entries].every((name) => DOCKERFILE_NAME.test(name))) return false
+  const entries = context.entries
+  if (entries === undefined) return true
+  let only = onlyDockerfiles.get(entries)
+  if (only === undefined) {
+    only = [...entries].every((name) => DOCKERFILE_NAME.test(name))
+    onlyDockerfiles.set(entries, only)
+  }
+  if (only) return false
   const named = model.stages
     .flatMap((s) => s.instructions)
     .filter(isContextCopy)
@@ -379,7 +389,7 @@ export function builtByThisRepository(image: string, repositoryImages: ReadonlyS
   return repositoryImages.has(name.toLowerCase())
 }
 
-const posixByStage = new WeakMap<DockerfileModel, Map<number, (line: number) => boolean>>()
+const posixByStage = fileCache<DockerfileModel, Map<number, (line: number) => boolean>>()
 
 /**
  * `posixShell` for many lines of one stage, at the cost of one look per SHELL or pragma: the

@@ -227,9 +227,20 @@ function writtenBy(c: ShSimpleCommand): { files: string[]; folders: string[] } {
 class WrittenPaths {
   private readonly files = new Set<string>()
   private readonly folders = new Set<string>()
+  /** Commands noted but not yet read: most RUNs never ask, so what a command writes is worked out only when asked. */
+  private readonly pending: ShSimpleCommand[] = []
   constructor(private cwd: string) {}
 
   note(c: ShSimpleCommand): void {
+    this.pending.push(c)
+  }
+
+  private settle(): void {
+    for (const c of this.pending) this.apply(c)
+    this.pending.length = 0
+  }
+
+  private apply(c: ShSimpleCommand): void {
     if (programOf(c) === 'cd') {
       const to = args(c).find((a) => !a.startsWith('-'))
       if (to !== undefined) this.cwd = resolvePath(this.cwd, to)
@@ -242,6 +253,7 @@ class WrittenPaths {
   }
 
   has(path: string): boolean {
+    this.settle()
     const resolved = resolvePath(this.cwd, path)
     return this.files.has(resolved) || [...this.folders].some((f) => resolved.startsWith(`${f}/`))
   }
@@ -271,7 +283,8 @@ function savesExportedReport(p: ShPipeline, cwd: string, exported: readonly stri
 
 /** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`). */
 function setsPipefail(c: ShCommand): boolean {
-  if (c.kind !== 'simple' || programOf(c) !== 'set') return false
+  // Most commands have no word "pipefail": no need to find their program.
+  if (c.kind !== 'simple' || !c.words.some((w) => w.text === 'pipefail') || programOf(c) !== 'set') return false
   const words = args(c)
   return words.some((w, i) => w === 'pipefail' && i > 0 && /^[-+][A-Za-z]*o$/.test(words[i - 1] as string))
 }

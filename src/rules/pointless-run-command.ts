@@ -26,7 +26,11 @@ const WHY: Readonly<Record<string, string>> = {
   kill: 'the processes of earlier build steps are gone already, each RUN starts afresh; drop it'
 }
 
-const NAMES = Object.keys(WHY)
+/**
+ * One of the programs as a whole word (not `ps` in https, `mount` in --mount, `vi` in dev): a
+ * program's name is never glued to a letter, digit, `_`, `.` or `-` before or after it.
+ */
+const NAMED = new RegExp(`(?<![\\w.-])(?:${Object.keys(WHY).join('|')})(?![\\w.-])`)
 
 /** Whether the command's RUN uses it for a purpose: a service that the next commands use, an ssh through a forwarded agent. */
 function excused(run: Instruction, program: string, action: string, at: number, count: number): boolean {
@@ -52,7 +56,7 @@ export const pointlessRunCommand: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         // Parse only a RUN that names one of the programs somewhere.
-        if (run.form === 'json' || !mentions(run, NAMES) || !posixShellAt(model, stage.index)(run.line)) return []
+        if (run.form === 'json' || !mentions(run, NAMED) || !posixShellAt(model, stage.index)(run.line)) return []
         const commands = simpleCommands(runSyntax(run))
         const found = commands
           .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))

@@ -7,6 +7,7 @@ import { stageChain } from '../graph/image.js'
 import type { DockerfileModel, Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { RuleOption } from './types.js'
+import { fileCache } from './file-cache.js'
 
 export function runs(stage: Stage): Instruction[] {
   return stage.instructions.filter((i) => i.keyword === 'RUN')
@@ -85,7 +86,7 @@ export function removesAptLists(c: ShellCommand): boolean {
   return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean')
 }
 
-const syntaxCache = new WeakMap<Instruction, ShList>()
+const syntaxCache = fileCache<Instruction, ShList>()
 
 /** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
 export function runSyntax(run: Instruction): ShList {
@@ -272,7 +273,7 @@ export function configuredBefore(model: DockerfileModel, index: number, line: nu
   return first < line
 }
 
-const firstConfigured = new WeakMap<DockerfileModel, Map<string, number>>()
+const firstConfigured = fileCache<DockerfileModel, Map<string, number>>()
 
 /** `rm` of a path at or under one of the folders (`rm -rf /var/cache/yum/*`, `rm -rf /var/cache/dnf`). */
 export function removesUnder(c: ShellCommand, folders: readonly string[]): boolean {

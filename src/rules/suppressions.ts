@@ -13,6 +13,7 @@
 import type { Finding } from '../model/finding.js'
 import type { DockerfileModel, Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
+import { fileCache } from './file-cache.js'
 
 type RuleSet = Set<string> | 'all'
 
@@ -89,7 +90,7 @@ function resolve(names: string[], tool: SuppressionTool, rules: readonly Rule[],
 }
 
 /** The engine and the invalid-suppression rule both ask; read each file's comments once. */
-const cache = new WeakMap<DockerfileModel, { rules: readonly Rule[]; suppressions: Suppressions }>()
+const cache = fileCache<DockerfileModel, { rules: readonly Rule[]; suppressions: Suppressions }>()
 
 export function readSuppressions(model: DockerfileModel, rules: readonly Rule[]): Suppressions {
   const cached = cache.get(model)
