@@ -326,6 +326,21 @@ export interface StageShell {
 
 const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/
 
+const pragmaCache = fileCache<DockerfileModel, readonly { line: number; shell: string }[]>()
+
+/** The file's `# hadolint shell=…` comments in line order, read once per file (rules ask for every RUN). */
+function shellPragmas(model: DockerfileModel): readonly { line: number; shell: string }[] {
+  let pragmas = pragmaCache.get(model)
+  if (pragmas === undefined) {
+    pragmas = model.comments.flatMap((c) => {
+      const m = PRAGMA.exec(c.text)
+      return m === null ? [] : [{ line: c.line, shell: m[1] as string }]
+    })
+    pragmaCache.set(model, pragmas)
+  }
+  return pragmas
+}
+
 /**
  * The shell in effect just before `line` in a stage (by default at its end): SHELL instructions
  * and `# hadolint shell=…` comments of the stage and of the stages it is built FROM (a comment
@@ -338,10 +353,7 @@ export function stageShell(model: DockerfileModel, index: number, line = Infinit
   const base: BaseShell =
     facts?.os === 'windows' ? 'cmd' : root === undefined || root.base.kind === 'scratch' ? 'none' : root.base.kind === 'image' && root.base.image !== null ? baseShell(root.base.image, root.base.tag) : 'unknown'
   const firstFrom = model.stages[0]?.line ?? Infinity
-  const pragmas = model.comments.flatMap((c) => {
-    const m = PRAGMA.exec(c.text)
-    return m === null ? [] : [{ line: c.line, shell: m[1] as string }]
-  })
+  const pragmas = shellPragmas(model)
   let argv: readonly string[] | null = null
   let shellLine: number | null = null
   let pragma: string | null = pragmas.filter((p) => p.line < firstFrom).pop()?.shell ?? null
@@ -408,7 +420,7 @@ export function posixShellAt(model: DockerfileModel, index: number): (line: numb
   const next = model.stages[index + 1]?.line ?? Infinity
   const points = [
     ...(stage?.instructions ?? []).filter((i) => i.keyword === 'SHELL').map((i) => i.line),
-    ...model.comments.filter((c) => stage !== undefined && c.line > stage.line && c.line < next && PRAGMA.test(c.text)).map((c) => c.line)
+    ...shellPragmas(model).filter((p) => stage !== undefined && p.line > stage.line && p.line < next).map((p) => p.line)
   ].sort((a, b) => a - b)
   const answers = new Map<number, boolean>()
   const at = (line: number): boolean => {
