@@ -15788,6 +15788,19 @@ function pinAdvice(image) {
     return official ? 'pin a version tag' : `pin a version tag if ${image} publishes them, or a digest (@sha256:…)`;
 }
 const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/;
+const pragmaCache = fileCache();
+/** The file's `# hadolint shell=…` comments in line order, read once per file (rules ask for every RUN). */
+function shellPragmas(model) {
+    let pragmas = pragmaCache.get(model);
+    if (pragmas === undefined) {
+        pragmas = model.comments.flatMap((c) => {
+            const m = PRAGMA.exec(c.text);
+            return m === null ? [] : [{ line: c.line, shell: m[1] }];
+        });
+        pragmaCache.set(model, pragmas);
+    }
+    return pragmas;
+}
 /**
  * The shell in effect just before `line` in a stage (by default at its end): SHELL instructions
  * and `# hadolint shell=…` comments of the stage and of the stages it is built FROM (a comment
@@ -15799,10 +15812,7 @@ function stageShell(model, index, line = Infinity, facts = null) {
     // The registry's config says what the name only suggests: a Windows image runs cmd.
     const base = facts?.os === 'windows' ? 'cmd' : root === undefined || root.base.kind === 'scratch' ? 'none' : root.base.kind === 'image' && root.base.image !== null ? baseShell(root.base.image, root.base.tag) : 'unknown';
     const firstFrom = model.stages[0]?.line ?? Infinity;
-    const pragmas = model.comments.flatMap((c) => {
-        const m = PRAGMA.exec(c.text);
-        return m === null ? [] : [{ line: c.line, shell: m[1] }];
-    });
+    const pragmas = shellPragmas(model);
     let argv = null;
     let shellLine = null;
     let pragma = pragmas.filter((p) => p.line < firstFrom).pop()?.shell ?? null;
@@ -15869,7 +15879,7 @@ function posixShellAt(model, index) {
     const next = model.stages[index + 1]?.line ?? Infinity;
     const points = [
         ...(stage?.instructions ?? []).filter((i) => i.keyword === 'SHELL').map((i) => i.line),
-        ...model.comments.filter((c) => stage !== undefined && c.line > stage.line && c.line < next && PRAGMA.test(c.text)).map((c) => c.line)
+        ...shellPragmas(model).filter((p) => stage !== undefined && p.line > stage.line && p.line < next).map((p) => p.line)
     ].sort((a, b) => a - b);
     const answers = new Map();
     const at = (line) => {
