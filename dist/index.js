@@ -33343,8 +33343,9 @@ function inside(root, path) {
  * The bytes of `path` (relative to `root`, or absolute inside it), or why not: missing, a link
  * that leaves the root, not a regular file (FIFO, device, socket, folder), or over `maxBytes`.
  * Opened with O_NONBLOCK and O_NOFOLLOW on the resolved path, so nothing waits or is redirected.
+ * `confined: false` (the CLI, whose user names the files) reads a path outside the root too.
  */
-function readRegularFile(root, path, maxBytes) {
+function readRegularFile(root, path, maxBytes, confined = true) {
     let real;
     try {
         real = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.resolve)(root, path));
@@ -33360,7 +33361,7 @@ function readRegularFile(root, path, maxBytes) {
     catch {
         realRoot = (0,external_node_path_namespaceObject.resolve)(root);
     }
-    if (!inside(realRoot, real))
+    if (confined && !inside(realRoot, real))
         return { ok: false, reason: 'a link to a file outside the workspace, not read' };
     let fd;
     try {
@@ -33396,8 +33397,8 @@ function readRegularFile(root, path, maxBytes) {
  * binary content. Synchronous on purpose: Dockerfiles are small, and a promise per file costs
  * more than the read itself.
  */
-function readWorkspaceFile(root, path) {
-    const read = readRegularFile(root, path, MAX_DOCKERFILE_BYTES);
+function readWorkspaceFile(root, path, confined = true) {
+    const read = readRegularFile(root, path, MAX_DOCKERFILE_BYTES, confined);
     return read.ok ? textOrReason(read.bytes) : { ok: false, reason: read.reason };
 }
 

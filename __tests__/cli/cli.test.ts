@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { rmSync, writeFileSync } from 'node:fs'
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/run.js'
 import type { JsonReport } from '../../src/report/json.js'
@@ -102,6 +102,21 @@ describe('stagecraft CLI', () => {
     // The untagged alpine on lines 1 and 3 is one cause, reported once.
     expect(stdout).toContain('base-image-untagged  FROM alpine has no tag, so it means :latest and changes under you; pin a version tag (also on line 3)')
     expect(stdout).toContain('1 file: 1 error, 1 warning, 1 info')
+  })
+
+  it('reviews a file the user names outside the folder it runs in (../corpus/Dockerfile), and a link out of it', async () => {
+    // The action confines reads to the workspace a pull request controls; on the command line the user names the files.
+    const own = tempTree({ 'corpus/Dockerfile': BAD, 'work/.keep': '' })
+    try {
+      const { code, stdout } = await cli(['--fail-on', 'never', '../corpus/Dockerfile'], join(own.dir, 'work'))
+      expect(code).toBe(0)
+      expect(stdout).toContain('../corpus/Dockerfile:2  error    stage-forward-reference')
+      symlinkSync(join(own.dir, 'corpus/Dockerfile'), join(own.dir, 'work/linked.Dockerfile'))
+      const linked = await cli(['--fail-on', 'never', 'linked.Dockerfile'], join(own.dir, 'work'))
+      expect(linked.stdout).toContain('linked.Dockerfile:2  error    stage-forward-reference')
+    } finally {
+      own.remove()
+    }
   })
 
   it('honours --fail-on', async () => {

@@ -31205,8 +31205,9 @@ function inside(root, path) {
  * The bytes of `path` (relative to `root`, or absolute inside it), or why not: missing, a link
  * that leaves the root, not a regular file (FIFO, device, socket, folder), or over `maxBytes`.
  * Opened with O_NONBLOCK and O_NOFOLLOW on the resolved path, so nothing waits or is redirected.
+ * `confined: false` (the CLI, whose user names the files) reads a path outside the root too.
  */
-function readRegularFile(root, path, maxBytes) {
+function readRegularFile(root, path, maxBytes, confined = true) {
     let real;
     try {
         real = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.resolve)(root, path));
@@ -31222,7 +31223,7 @@ function readRegularFile(root, path, maxBytes) {
     catch {
         realRoot = (0,external_node_path_namespaceObject.resolve)(root);
     }
-    if (!inside(realRoot, real))
+    if (confined && !inside(realRoot, real))
         return { ok: false, reason: 'a link to a file outside the workspace, not read' };
     let fd;
     try {
@@ -31258,8 +31259,8 @@ function readRegularFile(root, path, maxBytes) {
  * binary content. Synchronous on purpose: Dockerfiles are small, and a promise per file costs
  * more than the read itself.
  */
-function readWorkspaceFile(root, path) {
-    const read = readRegularFile(root, path, MAX_DOCKERFILE_BYTES);
+function readWorkspaceFile(root, path, confined = true) {
+    const read = readRegularFile(root, path, MAX_DOCKERFILE_BYTES, confined);
     return read.ok ? textOrReason(read.bytes) : { ok: false, reason: read.reason };
 }
 
@@ -32564,7 +32565,8 @@ async function runCli(argv, io) {
     const sources = discovery.files.map((path) => ({
         path,
         changed: 'all',
-        read: () => readWorkspaceFile(io.cwd, path),
+        // The user names the files: one outside the folder (or a link out of it) is theirs to review.
+        read: () => readWorkspaceFile(io.cwd, path, false),
         // Any file that cannot be read at the revision is new to it (the summary says "New file").
         ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
     }));

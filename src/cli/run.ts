@@ -249,7 +249,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const sources: Source[] = discovery.files.map((path) => ({
     path,
     changed: 'all',
-    read: () => readWorkspaceFile(io.cwd, path),
+    // The user names the files: one outside the folder (or a link out of it) is theirs to review.
+    read: () => readWorkspaceFile(io.cwd, path, false),
     // Any file that cannot be read at the revision is new to it (the summary says "New file").
     ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
   }))
