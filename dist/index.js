@@ -43369,8 +43369,7 @@ function namedEnvironment(model, target, targetName) {
     if (named !== null && environmentWord(named) !== undefined)
         return { purpose: 'environment', because: `the target is named "${named}"` };
     // A "builder" that sets a command of its own is the app image too (awesome-compose's `--target builder`).
-    const runs = chainOf(model, target).some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)));
-    if (named !== null && !runs && words(named).some((w) => BUILD_TARGET_WORDS.has(w)))
+    if (named !== null && words(named).some((w) => BUILD_TARGET_WORDS.has(w)) && !setsCommand(chainOf(model, target)))
         return { purpose: 'environment', because: `the target is named "${named}" and sets no command` };
     if (stage.name !== null && environmentWord(stage.name) !== undefined)
         return { purpose: 'environment', because: `the stage is named "${stage.name}"` };
@@ -43387,6 +43386,8 @@ function chainOf(model, index) {
     return chain;
 }
 const RUNTIME_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK']);
+/** Whether the chain says how the image runs: CMD, ENTRYPOINT, EXPOSE or HEALTHCHECK. */
+const setsCommand = (chain) => chain.some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)));
 function decidePurpose(model, target, facts) {
     const stage = model.stages[target];
     if (stage === undefined)
@@ -43412,7 +43413,7 @@ function decidePurpose(model, target, facts) {
     const base = root.base.kind === 'image' ? (root.base.resolved ?? '').toLowerCase() : '';
     if (ENVIRONMENT_BASES.some((re) => re.test(base)))
         return { purpose: 'environment', because: `it is built on "${root.base.resolved}", a development image` };
-    const runs = chain.some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)));
+    const runs = setsCommand(chain);
     if (!runs && root.base.kind === 'scratch' && chain.every((s) => s.instructions.every((i) => i.keyword === 'FROM' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ARG' || i.keyword === 'LABEL'))) {
         return { purpose: 'environment', because: 'it only collects files on scratch (an export of build outputs, no command)' };
     }
@@ -50509,16 +50510,21 @@ const copyIgnoredFile = {
 const ROOT_FOLDERS = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
 const BEFORE = new Set([' ', '\t', '\n', '"', "'", '=', ':', '(', ',']);
 const AFTER = new Set([' ', '\t', '\n', '"', "'", '/', ';', ')', '&', '|', ',']);
-/** Whether `text` writes the absolute path `path` as a word of its own (not as the tail of `a/b/path`). */
-function writesAbsolute(text, path) {
-    for (let i = text.indexOf(path); i >= 0; i = text.indexOf(path, i + 1)) {
+/**
+ * Whether `needle` stands in `text` as a word of its own: followed by a separator, and preceded by
+ * one or by what `alsoAfter` accepts at that position.
+ */
+function standsAlone(text, needle, alsoAfter = () => false) {
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
         const before = i === 0 ? ' ' : text[i - 1];
-        const after = i + path.length >= text.length ? ' ' : text[i + path.length];
-        if (BEFORE.has(before) && AFTER.has(after))
+        const after = i + needle.length >= text.length ? ' ' : text[i + needle.length];
+        if ((BEFORE.has(before) || alsoAfter(i)) && AFTER.has(after))
             return true;
     }
     return false;
 }
+/** Whether `text` writes the absolute path `path` as a word of its own (not as the tail of `a/b/path`). */
+const writesAbsolute = (text, path) => standsAlone(text, path);
 function copy_relative_without_workdir_shown(word) {
     return word.raw === word.value ? word.raw : `${word.raw} (${word.value})`;
 }
@@ -50573,16 +50579,7 @@ function cwdDependentUse(model, graph, stage, copies) {
     return null;
 }
 /** Whether `text` names `name` relatively: `./name`, or `name` as a word of its own (not `/x/name`). */
-function namesRelatively(text, name) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-        const before = i === 0 ? ' ' : text[i - 1];
-        const after = i + name.length >= text.length ? ' ' : text[i + name.length];
-        const dotSlash = before === '/' && text[i - 2] === '.' && (i < 3 || BEFORE.has(text[i - 3]));
-        if ((BEFORE.has(before) || dotSlash) && AFTER.has(after))
-            return true;
-    }
-    return false;
-}
+const namesRelatively = (text, name) => standsAlone(text, name, (i) => text[i - 1] === '/' && text[i - 2] === '.' && (i < 3 || BEFORE.has(text[i - 3])));
 /**
  * A copy the very next RUN uses where it landed (`COPY install.sh install.sh` then `RUN bash
  * ./install.sh`, `COPY x.deb ./x.deb` then `apt install ./x.deb && rm x.deb`): copied and used in

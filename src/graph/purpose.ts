@@ -164,8 +164,7 @@ export function namedEnvironment(model: DockerfileModel, target: number, targetN
   const named = targetName ?? null
   if (named !== null && environmentWord(named) !== undefined) return { purpose: 'environment', because: `the target is named "${named}"` }
   // A "builder" that sets a command of its own is the app image too (awesome-compose's `--target builder`).
-  const runs = chainOf(model, target).some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)))
-  if (named !== null && !runs && words(named).some((w) => BUILD_TARGET_WORDS.has(w))) return { purpose: 'environment', because: `the target is named "${named}" and sets no command` }
+  if (named !== null && words(named).some((w) => BUILD_TARGET_WORDS.has(w)) && !setsCommand(chainOf(model, target))) return { purpose: 'environment', because: `the target is named "${named}" and sets no command` }
   if (stage.name !== null && environmentWord(stage.name) !== undefined) return { purpose: 'environment', because: `the stage is named "${stage.name}"` }
   return null
 }
@@ -182,6 +181,9 @@ function chainOf(model: DockerfileModel, index: number): Stage[] {
 }
 
 const RUNTIME_KEYWORDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK'])
+
+/** Whether the chain says how the image runs: CMD, ENTRYPOINT, EXPOSE or HEALTHCHECK. */
+const setsCommand = (chain: readonly Stage[]): boolean => chain.some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)))
 
 export function decidePurpose(model: DockerfileModel, target: number, facts: PurposeFacts): PurposeDecision {
   const stage = model.stages[target]
@@ -202,7 +204,7 @@ export function decidePurpose(model: DockerfileModel, target: number, facts: Pur
   const root = chain[chain.length - 1] as Stage
   const base = root.base.kind === 'image' ? (root.base.resolved ?? '').toLowerCase() : ''
   if (ENVIRONMENT_BASES.some((re) => re.test(base))) return { purpose: 'environment', because: `it is built on "${root.base.resolved}", a development image` }
-  const runs = chain.some((s) => s.instructions.some((i) => RUNTIME_KEYWORDS.has(i.keyword)))
+  const runs = setsCommand(chain)
   if (!runs && root.base.kind === 'scratch' && chain.every((s) => s.instructions.every((i) => i.keyword === 'FROM' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ARG' || i.keyword === 'LABEL'))) {
     return { purpose: 'environment', because: 'it only collects files on scratch (an export of build outputs, no command)' }
   }

@@ -10,15 +10,21 @@ const ROOT_FOLDERS = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32
 const BEFORE = new Set([' ', '\t', '\n', '"', "'", '=', ':', '(', ','])
 const AFTER = new Set([' ', '\t', '\n', '"', "'", '/', ';', ')', '&', '|', ','])
 
-/** Whether `text` writes the absolute path `path` as a word of its own (not as the tail of `a/b/path`). */
-function writesAbsolute(text: string, path: string): boolean {
-  for (let i = text.indexOf(path); i >= 0; i = text.indexOf(path, i + 1)) {
+/**
+ * Whether `needle` stands in `text` as a word of its own: followed by a separator, and preceded by
+ * one or by what `alsoAfter` accepts at that position.
+ */
+function standsAlone(text: string, needle: string, alsoAfter: (i: number) => boolean = () => false): boolean {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
     const before = i === 0 ? ' ' : (text[i - 1] as string)
-    const after = i + path.length >= text.length ? ' ' : (text[i + path.length] as string)
-    if (BEFORE.has(before) && AFTER.has(after)) return true
+    const after = i + needle.length >= text.length ? ' ' : (text[i + needle.length] as string)
+    if ((BEFORE.has(before) || alsoAfter(i)) && AFTER.has(after)) return true
   }
   return false
 }
+
+/** Whether `text` writes the absolute path `path` as a word of its own (not as the tail of `a/b/path`). */
+const writesAbsolute = (text: string, path: string): boolean => standsAlone(text, path)
 
 function shown(word: PathWord): string {
   return word.raw === word.value ? word.raw : `${word.raw} (${word.value})`
@@ -69,15 +75,8 @@ function cwdDependentUse(model: DockerfileModel, graph: StageGraph, stage: Stage
 }
 
 /** Whether `text` names `name` relatively: `./name`, or `name` as a word of its own (not `/x/name`). */
-function namesRelatively(text: string, name: string): boolean {
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-    const before = i === 0 ? ' ' : (text[i - 1] as string)
-    const after = i + name.length >= text.length ? ' ' : (text[i + name.length] as string)
-    const dotSlash = before === '/' && text[i - 2] === '.' && (i < 3 || BEFORE.has(text[i - 3] as string))
-    if ((BEFORE.has(before) || dotSlash) && AFTER.has(after)) return true
-  }
-  return false
-}
+const namesRelatively = (text: string, name: string): boolean =>
+  standsAlone(text, name, (i) => text[i - 1] === '/' && text[i - 2] === '.' && (i < 3 || BEFORE.has(text[i - 3] as string)))
 
 /**
  * A copy the very next RUN uses where it landed (`COPY install.sh install.sh` then `RUN bash
