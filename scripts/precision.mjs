@@ -48,7 +48,7 @@ function corpusFiles() {
  * that root, as a user of the repository would run it: the paths, the sibling folders and the
  * repository listing are the real ones (the sources are not there: the context rules stay quiet).
  */
-function currentFindings(files) {
+function currentFindings(files, infos = []) {
   const cli = join(root, 'dist/cli/index.js')
   const original = new Map(
     readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
@@ -75,9 +75,8 @@ function currentFindings(files) {
       for (const file of JSON.parse(out).files) {
         const rel = back.get(file.path) ?? file.path
         for (const f of file.findings) {
-          if (f.severity === 'info') continue
           // A finding reported once for several lines (one per cause) stands for each of them.
-          for (const line of [f.line, ...(f.alsoAt ?? [])]) findings.push({ file: rel, rule: f.rule, line, severity: f.severity, message: f.message })
+          for (const line of [f.line, ...(f.alsoAt ?? [])]) (f.severity === 'info' ? infos : findings).push({ file: rel, rule: f.rule, line, severity: f.severity, message: f.message })
         }
       }
     }
@@ -145,8 +144,9 @@ function sample(findings, size) {
 
 const pct = (n, d) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(0)}%`)
 
-function report(findings, judgments) {
+function report(findings, judgments, infos) {
   const now = new Map(findings.map((f) => [key(f), f]))
+  const asInfo = new Set(infos.map(key))
   const judged = new Map(judgments.map((j) => [key(j), j]))
   const rules = [...new Set([...findings.map((f) => f.rule), ...judgments.map((j) => j.rule)])].sort()
   const rows = []
@@ -185,13 +185,19 @@ function report(findings, judgments) {
   ]
   // The correct findings we lost, so each loss is looked at, not just counted.
   const lost = judgments.filter((j) => j.verdict === 'TP' && !now.has(key(j)))
-  if (lost.length > 0) out.push('', `Judged TPs no longer reported (${lost.length}):`, ...lost.map((j) => `- ${j.rule} ${j.file}:${j.line} — ${j.reason}`))
+  // A TP lowered to info is still in the JSON, SARIF and text reports, but no longer a warning.
+  const lowered = lost.filter((j) => asInfo.has(key(j)))
+  if (lost.length > 0) {
+    out.push('', `Judged TPs no longer reported as warnings or errors (${lost.length}: ${lowered.length} still reported as info, ${lost.length - lowered.length} gone):`)
+    out.push(...lost.map((j) => `- ${asInfo.has(key(j)) ? '(info) ' : ''}${j.rule} ${j.file}:${j.line} — ${j.reason}`))
+  }
   return out.join('\n') + '\n'
 }
 
 const args = process.argv.slice(2)
 const files = corpusFiles()
-const findings = currentFindings(files)
+const infos = []
+const findings = currentFindings(files, infos)
 if (args[0] === '--unjudged') {
   // Every current finding with no judgment yet, in the judgments' columns, to be judged and appended.
   const judged = new Set(readJudgments().map(key))
@@ -202,5 +208,5 @@ if (args[0] === '--unjudged') {
   const rows = sample(findings, size)
   process.stdout.write([COLUMNS.join('\t'), ...rows.map((f) => [f.file, f.rule, f.line, f.severity, '', '', clean(f.message)].join('\t'))].join('\n') + '\n')
 } else {
-  process.stdout.write(report(findings, readJudgments()))
+  process.stdout.write(report(findings, readJudgments(), infos))
 }

@@ -1,7 +1,7 @@
 /** apt-get install in a shipped stage without --no-install-recommends: every recommended package ships too. */
-import { posixShellAt } from './helpers.js'
+import { baseHasBuildTools, posixShellAt, stageChain } from './helpers.js'
 import { configuredBefore, hasOption, isCommand, listNames, operands, runCommands, runs, runText } from './run-helpers.js'
-import type { ShellCommand } from '../model/dockerfile.js'
+import type { DockerfileModel, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
 /** `APT::Install-Recommends "false"` in apt.conf.d, or `-o APT::Install-Recommends=0`. */
@@ -15,6 +15,28 @@ const ALREADY_INSTALLED = new Set(['bash', 'coreutils', 'dash', 'grep', 'sed', '
 
 /** A local package file or a list from a variable: what it recommends cannot be read here. */
 const unknownPackage = (name: string): boolean => name.includes('$') || name.endsWith('.deb')
+
+/** JDK, SDK and development images: already hundreds of MB of tools, next to which recommends are a small share. */
+const LARGE_IMAGE = /(?:^|[/:._-])(?:devel|dev|sdk|jdk)(?:$|[/:._-])|^(?:openjdk|amazoncorretto|swift|dart|haskell)$/
+
+/**
+ * Why what the recommends add is a small share of the shipped image, or null when the base is
+ * minimal (debian, ubuntu, -slim variants…) and the recommends can double what a RUN adds: a full
+ * language or toolchain image (python:3.12 carries gcc and headers), a JDK/SDK/devel image, or a
+ * base named only by a build argument with no value, whose size cannot be read here.
+ */
+function largeOrUnknownBase(model: DockerfileModel, index: number): string | null {
+  const root = stageChain(model, index)[0]
+  if (root === undefined || root.base.kind !== 'image') return null
+  if (root.base.image === null || root.base.unresolved.length > 0) return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}` : root.base.raw}, so how much the recommends add to it cannot be judged here`
+  const image = root.base.image.replace(/^(?:docker\.io\/)?library\//, '')
+  // The repository path, without a registry host (`us-docker.pkg.dev/…` is no development image).
+  const path = image.replace(/^[^/]*[.:][^/]*\//, '')
+  if (baseHasBuildTools(model, index)) return `${image}:${root.base.tag ?? 'latest'} is a full image with compilers and headers, next to which the recommends are a small share`
+  if (LARGE_IMAGE.test(path) || (/^(?:eclipse-temurin|ibm-semeru-runtimes|sapmachine)$/.test(path) && !/jre/.test(root.base.tag ?? ''))) return `${image}:${root.base.tag ?? 'latest'} is a development image, next to which the recommends are a small share`
+  if (LARGE_IMAGE.test(`:${root.base.tag ?? ''}`)) return `${image}:${root.base.tag} is a development image, next to which the recommends are a small share`
+  return null
+}
 
 function installsRecommends(c: ShellCommand): boolean {
   if (!(isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install'))) return false
@@ -45,6 +67,10 @@ export const aptNoInstallRecommends: Rule = {
         if (RECOMMENDS_OFF.test(runText(run)) || configuredBefore(model, stage.index, run.line, RECOMMENDS_OFF)) return []
         const packages = operands(command).slice(1)
         const unknown = packages.every(unknownPackage)
+        const large = unknown ? null : largeOrUnknownBase(model, stage.index)
+        if (large !== null) {
+          return [{ line: run.line, endLine: run.endLine, message: `${command.program} install ${listNames(packages)} without --no-install-recommends also installs what the named packages recommend; ${large}: add --no-install-recommends if the image does not need them`, stage: stage.index, severity: 'info' as const }]
+        }
         return [
           {
             line: run.line,
