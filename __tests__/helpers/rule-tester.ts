@@ -38,6 +38,8 @@ export interface Case {
   previousShippedSize?: SizeFact | null
   /** The date the rule judges by (RuleContext.today); leave out for today. */
   today?: string
+  /** The Dockerfile's path in the repository (RuleContext.path). */
+  path?: string
   /** A valid case must parse cleanly unless it says so (a rule must not pass only because the file is broken). */
   parseErrors?: true
 }
@@ -76,6 +78,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
       ...(c.previousShippedSize === undefined ? {} : { previousShippedSize: c.previousShippedSize }),
       ...(c.today === undefined ? {} : { today: c.today }),
+      ...(c.path === undefined ? {} : { path: c.path }),
       ...(c.baseFacts === undefined ? {} : { baseFacts: deepFreeze(model.stages.map((s) => { const f = s.base.kind === 'image' ? c.baseFacts?.[s.base.resolved] : undefined; return f === undefined ? null : { ...NO_FACTS, ...f } })) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
     })

@@ -17,6 +17,10 @@ testRule(baseImageEol, {
     { name: 'a digest-pinned supported line', code: df(`FROM python:3.12-slim-bookworm@sha256:${'a'.repeat(64)}`, 'CMD ["python"]'), today }
   ],
   invalid: [
+    // docker-node's 22/bullseye-slim/Dockerfile, dotnet-docker's monitor-base/9.0/…: one variant of an image matrix, retired with its release.
+    { name: 'a folder named for the ended release builds it on purpose: info', code: df('FROM debian:bullseye-slim', 'CMD ["node"]'), path: '22/bullseye-slim/Dockerfile', today, errors: [{ line: 1, severity: 'info', message: 'the folder bullseye-slim says this file builds that release on purpose' }] },
+    { name: 'a folder named for the dotted line: info', code: df('FROM mcr.microsoft.com/dotnet/aspnet:9.0.19-azurelinux3.0-distroless-amd64', 'ENTRYPOINT ["dotnet-monitor"]'), path: 'src/monitor-base/9.0/azurelinux-distroless/amd64/Dockerfile', today, errors: [{ line: 1, severity: 'info', message: 'the folder 9.0' }] },
+    { name: 'a folder that names another release, or a bare number, does not excuse it', code: df('FROM debian:bullseye-slim', 'CMD ["node"]'), path: '11/bookworm/Dockerfile', today, errors: [{ line: 1, severity: 'warning' }] },
     {
       name: 'a language line and the distribution under it are one finding with one tag that fixes both',
       code: df('FROM golang:1.22-alpine3.20 AS build', 'RUN go build -o /app', 'FROM scratch', 'COPY --from=build /app /app', 'ENTRYPOINT ["/app"]'),

@@ -50,6 +50,8 @@ export interface AnalysisOptions {
   previousShippedSize?: SizeFact | null
   /** The date to judge dated tables by (`YYYY-MM-DD`); default: today. */
   today?: string
+  /** The file's path in the repository, for the rules (RuleContext.path); analyzeDockerfile sets it. */
+  path?: string
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -85,6 +87,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
     {
       model,
       graph,
+      path: options.path,
       rules: RULES,
       buildContext: options.buildContext,
       repositoryImages: options.repositoryImages,
@@ -199,7 +202,7 @@ function analyzeParsed(path: string, text: string, options: AnalysisOptions, par
     if (parsed !== undefined && !parsed.ok) throw parsed.error
     const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} })
     const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) })
-    return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) }
+    return { path, model, graph, findings: withTargets(checkFile(model, graph, { ...options, path }), model, graph) }
   } catch (err) {
     // A bug of ours must not hide the file: say so on the file, keep going with the others.
     const message = err instanceof Error ? err.message : String(err)

@@ -125,6 +125,8 @@ export interface EolStatus {
   days: number
   /** The tag on the nearest supported line, when one can be written. */
   suggestion: string | null
+  /** The line's code name (`bullseye`), when it has one. */
+  codename?: string
 }
 
 /** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
@@ -172,7 +174,7 @@ export function eolStatuses(reference: string, today: string): EolStatus[] {
     const days = daysBetween(today, entry.eol)
     if (days > SOON_DAYS) return []
     const next = nearestSupported(lines, line, today)
-    return [{ product: p.name, line, eol: entry.eol, days, suggestion: next === null ? null : swap(next) }]
+    return [{ product: p.name, line, eol: entry.eol, days, suggestion: next === null ? null : swap(next), ...(entry.codename === undefined ? {} : { codename: entry.codename }) }]
   })
 }
 
@@ -193,11 +195,31 @@ function combinedSuggestion(reference: string, today: string): string | null {
   return current === reference ? null : current
 }
 
-function message(subject: string, statuses: readonly EolStatus[], suggestion: string | null): string {
+/**
+ * The folder (or file name) that says this file builds the ended release on purpose: one variant
+ * of an image matrix, like docker-node's `22/bullseye-slim/Dockerfile` or dotnet-docker's
+ * `monitor-base/9.0/…`. Its maintainers retire the variant when the release ends; retagging it
+ * is not the fix. A word of the path must be the code name or the dotted line (`9.0`, `3.18`):
+ * a bare number says too little.
+ */
+export function variantFolder(path: string | undefined, statuses: readonly EolStatus[]): string | null {
+  if (path === undefined) return null
+  const parts = path.split('/')
+  for (const part of parts) {
+    const words = part.toLowerCase().split(/[-_]/)
+    const named = statuses.some((s) => words.some((w) => (s.codename !== undefined && w === s.codename) || (s.line.includes('.') && (w === s.line || w === `${s.product.toLowerCase()}${s.line}`))))
+    if (named) return part
+  }
+  return null
+}
+
+function message(subject: string, statuses: readonly EolStatus[], suggestion: string | null, variant: string | null = null): string {
   const lines = statuses.map((s) => `${s.product} ${s.line} ${when(s)}`).join(', and ')
   const then = statuses.every((s) => s.days >= 0) ? 'after that it gets no security fixes' : 'it gets no security fixes'
   const move = suggestion === null ? 'move to a supported release' : `move to ${suggestion}`
-  return `${subject}: ${lines} (${EOL_TABLE.source}, table of ${EOL_TABLE.takenOn}); ${then}: ${move}`
+  const said = `${subject}: ${lines} (${EOL_TABLE.source}, table of ${EOL_TABLE.takenOn}); ${then}`
+  if (variant !== null) return `${said}; the folder ${variant} says this file builds that release on purpose: retire the variant when its time comes${suggestion === null ? '' : ` (or ${move})`}`
+  return `${said}: ${move}`
 }
 
 export const baseImageEol: Rule = {
@@ -209,7 +231,7 @@ export const baseImageEol: Rule = {
     scope: 'all',
     equivalents: { hadolint: null, buildkit: null }
   },
-  check: ({ model, graph, today }) => {
+  check: ({ model, graph, today, path }) => {
     const date = today ?? new Date().toISOString().slice(0, 10)
     // One finding per ARG line the tag comes from, naming every FROM that uses it; the strongest stage decides the level.
     const byArg = new Map<number, { report: RuleReport; froms: number[] }>()
@@ -219,27 +241,28 @@ export const baseImageEol: Rule = {
       if (stage.base.kind !== 'image' || role === 'unused') continue
       const statuses = eolStatuses(stage.base.resolved, date)
       if (statuses.length === 0) continue
+      const variant = variantFolder(path, statuses)
       const suggestion = combinedSuggestion(stage.base.resolved, date)
-      const warn = role === 'ships' && statuses.some((s) => s.days < 0)
+      const warn = role === 'ships' && statuses.some((s) => s.days < 0) && variant === null
       // The tag may come from an ARG default: the finding goes there, as base-image-latest's does.
       // Only an ARG that holds the tag (`ARG NODE_VERSION=16`), not one that names the repository (`ARG REPO=mcr…/aspnet`).
       const tag = parseImageReference(stage.base.resolved)?.tag ?? null
       const arg = tag === null ? null : argBehindFrom(model, stage, (value) => value !== '' && tag.includes(value))
       if (arg === null) {
         const { subject, ...at } = fromOrArg(stage, null)
-        reports.push({ ...at, message: message(subject, statuses, suggestion), stage: stage.index, ...(warn ? {} : { severity: 'info' as const }) })
+        reports.push({ ...at, message: message(subject, statuses, suggestion, variant), stage: stage.index, ...(warn ? {} : { severity: 'info' as const }) })
         continue
       }
       const known = byArg.get(arg.line)
       if (known !== undefined) {
         known.froms.push(stage.line)
         known.report.alsoSuppressedAt = [...(known.report.alsoSuppressedAt ?? []), stage.line]
-        known.report.message = message(`ARG ${arg.name}=${arg.value ?? ''} (used by FROM on lines ${known.froms.join(', ')})`, statuses, suggestion)
+        known.report.message = message(`ARG ${arg.name}=${arg.value ?? ''} (used by FROM on lines ${known.froms.join(', ')})`, statuses, suggestion, variant)
         if (warn) delete known.report.severity
         continue
       }
       const { subject, ...at } = fromOrArg(stage, arg)
-      const report: RuleReport = { ...at, message: message(subject, statuses, suggestion), stage: stage.index, ...(warn ? {} : { severity: 'info' as const }) }
+      const report: RuleReport = { ...at, message: message(subject, statuses, suggestion, variant), stage: stage.index, ...(warn ? {} : { severity: 'info' as const }) }
       byArg.set(arg.line, { report, froms: [stage.line] })
       reports.push(report)
     }

@@ -84,6 +84,8 @@ export interface RuleContext {
   repositoryImages?: ReadonlySet<string> | undefined
   model: DockerfileModel
   graph: StageGraph
+  /** The Dockerfile's path in the repository (ESLint's `filename`), for advice that depends on where the file lives; undefined when the caller has none. */
+  path?: string | undefined
   /** The rules this run knows, for rules about rules (suppression comments). */
   rules: readonly Rule[]
   /** This rule's options: the configured values over the defaults its meta declares. */
