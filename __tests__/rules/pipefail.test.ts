@@ -66,9 +66,14 @@ testRule(pipefail, {
     // What the next command shows anyway, or what cannot hurt (frappe_docker's images).
     { name: 'an installer into bash, then sourced in the same && chain', code: df('FROM debian:12', 'RUN wget -qO- https://example.com/nvm/install.sh | bash && . ${NVM_DIR}/nvm.sh && nvm install 20') },
     { name: 'an installer into bash, then source', code: df('FROM debian:12', 'RUN curl -o- https://example.com/install.sh | bash && source ~/.nvm/nvm.sh') },
+    // uptime-kuma, after GitHub CLI's install instructions: an empty key fails the apt-get update that reads it.
+    { name: 'a key piped into a keyring, then apt update in the same && chain', code: df('FROM debian:12', 'RUN curl -fsSL https://cli.github.com/packages/githubcli-archive-keyring.gpg | dd of=/usr/share/keyrings/githubcli-archive-keyring.gpg && chmod go+r /usr/share/keyrings/githubcli-archive-keyring.gpg && apt update && apt install -y gh') },
+    { name: 'a key through tee into /etc/apt/keyrings, then apt-get update', code: df('FROM debian:12', 'RUN wget -qO- https://example.com/key.gpg | tee /etc/apt/keyrings/example.gpg > /dev/null && apt-get update') },
     { name: 'a find into xargs rm: a failure deletes nothing', code: df('FROM python:3.12-slim', 'RUN bench init /home/frappe/bench && find apps -mindepth 1 -path "*/.git" | xargs rm -fr') }
   ],
   invalid: [
+    { name: 'a key piped into a keyring with no apt update after it', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/key.gpg | dd of=/usr/share/keyrings/example.gpg'), errors: [{ line: 2, message: 'curl | dd' }] },
+    { name: 'a download piped into a file that is no keyring, then apt update', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/x | tee /opt/x && apt-get update'), errors: [{ line: 2, message: 'curl | tee' }] },
     // Sourcing before the pipe, or with || between, does not check it; an installer that is used only in a later RUN is not checked by this one.
     { name: 'sourced, but joined by ;', code: df('FROM debian:12', 'RUN curl -o- https://example.com/install.sh | bash; . ~/.nvm/nvm.sh'), errors: [{ line: 2, message: 'curl | bash' }] },
     { name: 'a find into xargs chmod is no cleanup', code: df('FROM debian:12', 'RUN curl -fsSL https://example.com/list | xargs chmod +x'), errors: [{ line: 2, message: 'curl | xargs chmod' }] },

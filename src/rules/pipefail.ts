@@ -160,6 +160,44 @@ function checkedBySourcing(list: ShList): Set<ShPipeline> {
   return checked
 }
 
+/** Where apt reads repository keys: a key written there is checked by the next `apt-get update`. */
+const KEYRING = /(?:^|\/)(?:keyrings|trusted\.gpg\.d)\/[^/]+$/
+
+/** The file the last command of a pipeline writes its input to: `dd of=F`, `tee F`, `> F`. */
+function pipedInto(c: ShCommand | undefined): string | null {
+  if (c === undefined || c.kind !== 'simple') return null
+  const program = programOf(c)
+  const words = args(c)
+  if (program === 'dd') return words.find((w) => w.startsWith('of='))?.slice(3) ?? null
+  if (program === 'tee') return words.find((w) => !w.startsWith('-')) ?? null
+  const redirect = c.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null)
+  return redirect === undefined ? null : (redirect.target as ShWord).text
+}
+
+/**
+ * Pipelines that save a repository key (GitHub CLI's documented `curl … | dd
+ * of=/usr/share/keyrings/…gpg`) before an `apt-get update` later in the same && chain: a failed
+ * download leaves an empty key, and that update fails on the repository it signs.
+ */
+function checkedByApt(list: ShList): Set<ShPipeline> {
+  const checked = new Set<ShPipeline>()
+  for (const andOr of list) {
+    andOr.pipelines.forEach((p, i) => {
+      const target = pipedInto(p.commands[p.commands.length - 1])
+      if (target === null || !KEYRING.test(target)) return
+      for (let k = i + 1; k < andOr.pipelines.length; k++) {
+        if (andOr.operators[k - 1] !== '&&') return
+        const c = andOr.pipelines[k]?.commands[0]
+        if (c !== undefined && c.kind === 'simple' && /^apt(?:-get)?$/.test(programOf(c)) && args(c).includes('update')) {
+          checked.add(p)
+          return
+        }
+      }
+    })
+  }
+  return checked
+}
+
 interface HiddenFailure {
   program: string
   /** The pipeline as a reader would name it: `curl | bash`, `git | … | sort`. */
@@ -337,11 +375,12 @@ export const pipefail: Rule = {
         const written = new WrittenPaths(cwd)
         const script = runSyntax(ins)
         const sourcedAfter = checkedBySourcing(script)
+        const keyChecked = checkedByApt(script)
         forEachPipeline(script, (p, context) => {
           if (found !== null) return
           if (p.commands.some(setsPipefail)) protectedFrom = true
           // A tested, substituted or ignored status is not what pipefail is about.
-          const seen = context.tested || context.substituted || context.ignored || sourcedAfter.has(p) || onlyDeletes(p)
+          const seen = context.tested || context.substituted || context.ignored || sourcedAfter.has(p) || keyChecked.has(p) || onlyDeletes(p)
           if (!protectedFrom && p.commands.length > 1 && !seen && !savesExportedReport(p, cwd, exported)) found = hiddenFailure(p, written)
           for (const c of p.commands) if (c.kind === 'simple') written.note(c)
         })
