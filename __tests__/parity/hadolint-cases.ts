@@ -325,7 +325,11 @@ export const PARITY: Record<string, ParityEntry> = {
       no(f('FROM alpine:3.20 AS build', 'FROM alpine:3.20', 'COPY --from=build /a /a'), { rule: 'stage-forward-reference' }),
       no(f('FROM alpine:3.20', 'COPY --from=alpine:3.20 /etc/os-release /x'), { rule: 'stage-forward-reference' }),
       no(f('FROM alpine:3.20 AS a', 'FROM alpine:3.20', 'COPY --from=0 /a /a'), { rule: 'stage-index-out-of-range' }),
-      yes(f('FROM alpine:3.20', 'COPY --from=nosuchstage /a /a'), { rule: 'stage-forward-reference', fires: false, because: 'BuildKit takes a name that is no stage for an image (docker.io/library/nosuchstage): a typo of a stage name is stage-name-typo\'s case' })
+      yes(f('FROM alpine:3.20', 'COPY --from=nosuchstage /a /a'), { rule: 'copy-from-untagged' }),
+      yes(f('FROM php:8.3-fpm', 'COPY --from=composer /usr/bin/composer /usr/bin/composer'), { rule: 'copy-from-untagged' }),
+      no(f('FROM php:8.3-fpm', 'COPY --from=composer:2 /usr/bin/composer /usr/bin/composer'), { rule: 'copy-from-untagged' }),
+      no(f('FROM python:3.12-slim', 'COPY --from=ghcr.io/astral-sh/uv@sha256:cf4eedcaa81655197f625739489effcbe71b61ceb1506f332c3facae5deceded /uv /bin/'), { rule: 'copy-from-untagged' }),
+      yes(f('FROM python:3.12-slim', 'COPY --from=ghcr.io/astral-sh/uv /uv /bin/'), { rule: 'copy-from-untagged' })
     ]
   },
   DL3023: {

@@ -50,9 +50,9 @@ describe('hadolint parity', () => {
     expect(codes.filter((c) => !page.includes(c))).toEqual([])
   })
 
-  // Issue 14's goals are 92% overall and 95% structural; the structural rate stands at 94.6% because
-  // of the deliberate differences listed in docs/hadolint-parity.md. The floors keep it from drifting.
-  it("agrees with hadolint's documented behaviour on ≥ 92% of the cases, ≥ 94.5% of the structural ones", () => {
+  // Issue 14's goals: 92% overall and 95% structural; what is left are the deliberate differences
+  // listed in docs/hadolint-parity.md. The floors keep it from drifting.
+  it("agrees with hadolint's documented behaviour on ≥ 92% of the cases, ≥ 95% of the structural ones", () => {
     const m = measureHadolint()
     process.stdout.write(`hadolint parity: ${rate(m.overall)} of the cases over ${Object.keys(m.byCode).length} DL codes; structural ${rate(m.structural)}, shell ${rate(m.shell)}; ${m.disagreements.length} differ, each on purpose\n`)
     if (process.env.PARITY_REPORT === '1') {
@@ -60,7 +60,7 @@ describe('hadolint parity', () => {
       for (const d of m.disagreements) process.stdout.write(`  ${d.code}: hadolint ${d.expected ? 'fires' : 'is silent'}, we do not: ${d.because ?? ''}\n    ${JSON.stringify(d.text)}\n`)
     }
     expect(m.overall.agree / m.overall.total).toBeGreaterThanOrEqual(0.92)
-    expect(m.structural.agree / m.structural.total).toBeGreaterThanOrEqual(0.945)
+    expect(m.structural.agree / m.structural.total).toBeGreaterThanOrEqual(0.95)
     // Every disagreement is a documented deliberate difference.
     expect(m.disagreements.filter((d) => d.because === null)).toEqual([])
   })

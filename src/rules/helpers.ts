@@ -86,6 +86,21 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   return best
 }
 
+/**
+ * For an external reference (`--from=buidler`), the stage name it misspells, or null: real
+ * images have tags, registries or paths, so only a bare word close to another stage's name is a typo.
+ */
+export function misspeltStage(model: DockerfileModel): (ref: ExternalReference) => string | null {
+  // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
+  const byName = new Map<string, number[]>()
+  for (const s of model.stages) if (s.name !== null) byName.set(s.name, [...(byName.get(s.name) ?? []), s.index])
+  return (ref) => {
+    if (/[:/@.]/.test(ref.image)) return null
+    const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name)
+    return closest(ref.image, names)
+  }
+}
+
 const TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk'])
 
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */

@@ -25,6 +25,7 @@ import { copyArchiveThenExtract } from './copy-archive-then-extract.js'
 import { copyDestinationSlash } from './copy-destination-slash.js'
 import { copyDestinationWildcard } from './copy-destination-wildcard.js'
 import { copyFromIndex } from './copy-from-index.js'
+import { copyFromUntagged } from './copy-from-untagged.js'
 import { copyFromVariable } from './copy-from-variable.js'
 import { copyIgnoredFile } from './copy-ignored-file.js'
 import { copyRelativeWithoutWorkdir } from './copy-relative-without-workdir.js'
@@ -148,6 +149,7 @@ export const RULES: readonly Rule[] = [
   copyDestinationSlash,
   copyDestinationWildcard,
   copyFromIndex,
+  copyFromUntagged,
   copyFromVariable,
   copyIgnoredFile,
   copyRelativeWithoutWorkdir,
