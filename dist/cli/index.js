@@ -15563,6 +15563,23 @@ function closest(name, candidates) {
     }
     return best;
 }
+/**
+ * For an external reference (`--from=buidler`), the stage name it misspells, or null: real
+ * images have tags, registries or paths, so only a bare word close to another stage's name is a typo.
+ */
+function misspeltStage(model) {
+    // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
+    const byName = new Map();
+    for (const s of model.stages)
+        if (s.name !== null)
+            byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
+    return (ref) => {
+        if (/[:/@.]/.test(ref.image))
+            return null;
+        const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
+        return closest(ref.image, names);
+    };
+}
 const helpers_TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk']);
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
 function officialName(image) {
@@ -16129,6 +16146,31 @@ const RECOMMENDS_OFF = /Install-Recommends\W+(?:false|0|no|off)\b/i;
 const ALREADY_INSTALLED = new Set(['bash', 'coreutils', 'dash', 'grep', 'sed', 'tar', 'gzip', 'findutils', 'diffutils', 'hostname', 'login', 'util-linux', 'base-files', 'debianutils', 'ncurses-bin', 'ncurses-base', 'perl-base', 'sysvinit-utils', 'mawk', 'bsdutils', 'libc-bin', 'debconf', 'dpkg', 'apt', 'init-system-helpers']);
 /** A local package file or a list from a variable: what it recommends cannot be read here. */
 const unknownPackage = (name) => name.includes('$') || name.endsWith('.deb');
+/** JDK, SDK and development images: already hundreds of MB of tools, next to which recommends are a small share. */
+const LARGE_IMAGE = /(?:^|[/:._-])(?:devel|dev|sdk|jdk)(?:$|[/:._-])|^(?:openjdk|amazoncorretto|swift|dart|haskell)$/;
+/**
+ * Why what the recommends add is a small share of the shipped image, or null when the base is
+ * minimal (debian, ubuntu, -slim variants…) and the recommends can double what a RUN adds: a full
+ * language or toolchain image (python:3.12 carries gcc and headers), a JDK/SDK/devel image, or a
+ * base named only by a build argument with no value, whose size cannot be read here.
+ */
+function largeOrUnknownBase(model, index) {
+    const root = stageChain(model, index)[0];
+    if (root === undefined || root.base.kind !== 'image')
+        return null;
+    if (root.base.image === null || root.base.unresolved.length > 0)
+        return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}` : root.base.raw}, so how much the recommends add to it cannot be judged here`;
+    const image = root.base.image.replace(/^(?:docker\.io\/)?library\//, '');
+    // The repository path, without a registry host (`us-docker.pkg.dev/…` is no development image).
+    const path = image.replace(/^[^/]*[.:][^/]*\//, '');
+    if (baseHasBuildTools(model, index))
+        return `${image}:${root.base.tag ?? 'latest'} is a full image with compilers and headers, next to which the recommends are a small share`;
+    if (LARGE_IMAGE.test(path) || (/^(?:eclipse-temurin|ibm-semeru-runtimes|sapmachine)$/.test(path) && !/jre/.test(root.base.tag ?? '')))
+        return `${image}:${root.base.tag ?? 'latest'} is a development image, next to which the recommends are a small share`;
+    if (LARGE_IMAGE.test(`:${root.base.tag ?? ''}`))
+        return `${image}:${root.base.tag} is a development image, next to which the recommends are a small share`;
+    return null;
+}
 function installsRecommends(c) {
     if (!(isCommand(c, 'apt-get', 'install') || isCommand(c, 'apt', 'install')))
         return false;
@@ -16161,6 +16203,10 @@ const aptNoInstallRecommends = {
             return [];
         const packages = operands(command).slice(1);
         const unknown = packages.every(unknownPackage);
+        const large = unknown ? null : largeOrUnknownBase(model, stage.index);
+        if (large !== null) {
+            return [{ line: run.line, endLine: run.endLine, message: `${command.program} install ${listNames(packages)} without --no-install-recommends also installs what the named packages recommend; ${large}: add --no-install-recommends if the image does not need them`, stage: stage.index, severity: 'info' }];
+        }
         return [
             {
                 line: run.line,
@@ -17122,7 +17168,7 @@ function eolStatuses(reference, today) {
         if (days > SOON_DAYS)
             return [];
         const next = nearestSupported(lines, line, today);
-        return [{ product: p.name, line, eol: entry.eol, days, suggestion: next === null ? null : swap(next) }];
+        return [{ product: p.name, line, eol: entry.eol, days, suggestion: next === null ? null : swap(next), ...(entry.codename === undefined ? {} : { codename: entry.codename }) }];
     });
 }
 const when = (s) => s.days < 0 ? `reached its end of life on ${s.eol}` : s.days === 0 ? `reaches its end of life today (${s.eol})` : `reaches its end of life on ${s.eol}, in ${s.days} days`;
@@ -17140,11 +17186,33 @@ function combinedSuggestion(reference, today) {
     }
     return current === reference ? null : current;
 }
-function message(subject, statuses, suggestion) {
+/**
+ * The folder (or file name) that says this file builds the ended release on purpose: one variant
+ * of an image matrix, like docker-node's `22/bullseye-slim/Dockerfile` or dotnet-docker's
+ * `monitor-base/9.0/…`. Its maintainers retire the variant when the release ends; retagging it
+ * is not the fix. A word of the path must be the code name or the dotted line (`9.0`, `3.18`):
+ * a bare number says too little.
+ */
+function variantFolder(path, statuses) {
+    if (path === undefined)
+        return null;
+    const parts = path.split('/');
+    for (const part of parts) {
+        const words = part.toLowerCase().split(/[-_]/);
+        const named = statuses.some((s) => words.some((w) => (s.codename !== undefined && w === s.codename) || (s.line.includes('.') && (w === s.line || w === `${s.product.toLowerCase()}${s.line}`))));
+        if (named)
+            return part;
+    }
+    return null;
+}
+function message(subject, statuses, suggestion, variant = null) {
     const lines = statuses.map((s) => `${s.product} ${s.line} ${when(s)}`).join(', and ');
     const then = statuses.every((s) => s.days >= 0) ? 'after that it gets no security fixes' : 'it gets no security fixes';
     const move = suggestion === null ? 'move to a supported release' : `move to ${suggestion}`;
-    return `${subject}: ${lines} (${EOL_TABLE.source}, table of ${EOL_TABLE.takenOn}); ${then}: ${move}`;
+    const said = `${subject}: ${lines} (${EOL_TABLE.source}, table of ${EOL_TABLE.takenOn}); ${then}`;
+    if (variant !== null)
+        return `${said}; the folder ${variant} says this file builds that release on purpose: retire the variant when its time comes${suggestion === null ? '' : ` (or ${move})`}`;
+    return `${said}: ${move}`;
 }
 const baseImageEol = {
     meta: {
@@ -17155,7 +17223,7 @@ const baseImageEol = {
         scope: 'all',
         equivalents: { hadolint: null, buildkit: null }
     },
-    check: ({ model, graph, today }) => {
+    check: ({ model, graph, today, path }) => {
         const date = today ?? new Date().toISOString().slice(0, 10);
         // One finding per ARG line the tag comes from, naming every FROM that uses it; the strongest stage decides the level.
         const byArg = new Map();
@@ -17167,28 +17235,29 @@ const baseImageEol = {
             const statuses = eolStatuses(stage.base.resolved, date);
             if (statuses.length === 0)
                 continue;
+            const variant = variantFolder(path, statuses);
             const suggestion = combinedSuggestion(stage.base.resolved, date);
-            const warn = role === 'ships' && statuses.some((s) => s.days < 0);
+            const warn = role === 'ships' && statuses.some((s) => s.days < 0) && variant === null;
             // The tag may come from an ARG default: the finding goes there, as base-image-latest's does.
             // Only an ARG that holds the tag (`ARG NODE_VERSION=16`), not one that names the repository (`ARG REPO=mcr…/aspnet`).
             const tag = parseImageReference(stage.base.resolved)?.tag ?? null;
             const arg = tag === null ? null : argBehindFrom(model, stage, (value) => value !== '' && tag.includes(value));
             if (arg === null) {
                 const { subject, ...at } = fromOrArg(stage, null);
-                reports.push({ ...at, message: message(subject, statuses, suggestion), stage: stage.index, ...(warn ? {} : { severity: 'info' }) });
+                reports.push({ ...at, message: message(subject, statuses, suggestion, variant), stage: stage.index, ...(warn ? {} : { severity: 'info' }) });
                 continue;
             }
             const known = byArg.get(arg.line);
             if (known !== undefined) {
                 known.froms.push(stage.line);
                 known.report.alsoSuppressedAt = [...(known.report.alsoSuppressedAt ?? []), stage.line];
-                known.report.message = message(`ARG ${arg.name}=${arg.value ?? ''} (used by FROM on lines ${known.froms.join(', ')})`, statuses, suggestion);
+                known.report.message = message(`ARG ${arg.name}=${arg.value ?? ''} (used by FROM on lines ${known.froms.join(', ')})`, statuses, suggestion, variant);
                 if (warn)
                     delete known.report.severity;
                 continue;
             }
             const { subject, ...at } = fromOrArg(stage, arg);
-            const report = { ...at, message: message(subject, statuses, suggestion), stage: stage.index, ...(warn ? {} : { severity: 'info' }) };
+            const report = { ...at, message: message(subject, statuses, suggestion, variant), stage: stage.index, ...(warn ? {} : { severity: 'info' }) };
             byArg.set(arg.line, { report, froms: [stage.line] });
             reports.push(report);
         }
@@ -18079,6 +18148,47 @@ const copyFromIndex = {
         const hint = source !== undefined && source.name !== null ? `use --from=${source.name}` : `name stage ${e.to} (FROM … AS name, line ${source?.line ?? '?'}) and use that name`;
         return [{ line: e.line, message: `--from=${raw} breaks silently when a stage is added or moved; ${hint}`, stage: e.from }];
     })
+};
+
+;// CONCATENATED MODULE: ./src/rules/copy-from-untagged.ts
+/**
+ * `COPY --from=composer` (or a `RUN --mount` from an image) with no tag or digest: the image is
+ * `:latest` and changes under the build, as an untagged FROM does. A bare name that is no stage
+ * is often a stage that was renamed or removed: BuildKit then pulls `docker.io/library/<name>`.
+ */
+
+
+const copyFromUntagged = {
+    meta: {
+        id: 'copy-from-untagged',
+        title: 'COPY --from names an image with no tag',
+        severity: 'warning',
+        category: 'correctness',
+        scope: 'all',
+        equivalents: { hadolint: 'DL3022', buildkit: null },
+        inEnvironments: 'info'
+    },
+    check: ({ model, graph, repositoryImages }) => {
+        const misspelt = misspeltStage(model);
+        const stageNames = model.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
+        return graph.external.flatMap((ref) => {
+            // An unused stage is never built: its --from is never pulled.
+            if (ref.via === 'from' || graph.roles[ref.stage] === 'unused')
+                return [];
+            const image = parseImageReference(ref.image);
+            if (image === null || image.tag !== null || image.digest !== null)
+                return [];
+            // stage-name-typo's case; a distroless -debianNN name is pinned enough; a sibling image of this repository on purpose.
+            if (misspelt(ref) !== null || distroless(ref.image)?.pinsRelease === true || builtByThisRepository(ref.image, repositoryImages))
+                return [];
+            const what = ref.via === 'copy' ? 'COPY --from' : 'RUN --mount from';
+            const bare = isDockerHub(image.registry) && !ref.image.includes('/');
+            const message = bare && stageNames.length > 0
+                ? `${what}=${ref.image}: no stage is named ${ref.image}, so docker build pulls the image docker.io/library/${ref.image}:latest, which changes under you; if you meant a stage, use one of its names (${stageNames.join(', ')}); if you meant the image, ${pinAdvice(ref.image)}`
+                : `${what}=${ref.image} has no tag, so it means :latest and changes under you; ${pinAdvice(ref.image)}`;
+            return [{ line: ref.line, message, stage: ref.stage }];
+        });
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/rules/graph-problem.ts
@@ -21228,6 +21338,46 @@ function checkedBySourcing(list) {
     }
     return checked;
 }
+/** Where apt reads repository keys: a key written there is checked by the next `apt-get update`. */
+const KEYRING = /(?:^|\/)(?:keyrings|trusted\.gpg\.d)\/[^/]+$/;
+/** The file the last command of a pipeline writes its input to: `dd of=F`, `tee F`, `> F`. */
+function pipedInto(c) {
+    if (c === undefined || c.kind !== 'simple')
+        return null;
+    const program = programOf(c);
+    const words = args(c);
+    if (program === 'dd')
+        return words.find((w) => w.startsWith('of='))?.slice(3) ?? null;
+    if (program === 'tee')
+        return words.find((w) => !w.startsWith('-')) ?? null;
+    const redirect = c.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null);
+    return redirect === undefined ? null : redirect.target.text;
+}
+/**
+ * Pipelines that save a repository key (GitHub CLI's documented `curl … | dd
+ * of=/usr/share/keyrings/…gpg`) before an `apt-get update` later in the same && chain: a failed
+ * download leaves an empty key, and that update fails on the repository it signs.
+ */
+function checkedByApt(list) {
+    const checked = new Set();
+    for (const andOr of list) {
+        andOr.pipelines.forEach((p, i) => {
+            const target = pipedInto(p.commands[p.commands.length - 1]);
+            if (target === null || !KEYRING.test(target))
+                return;
+            for (let k = i + 1; k < andOr.pipelines.length; k++) {
+                if (andOr.operators[k - 1] !== '&&')
+                    return;
+                const c = andOr.pipelines[k]?.commands[0];
+                if (c !== undefined && c.kind === 'simple' && /^apt(?:-get)?$/.test(programOf(c)) && args(c).includes('update')) {
+                    checked.add(p);
+                    return;
+                }
+            }
+        });
+    }
+    return checked;
+}
 /** The first program in the pipeline whose failure the commands after it would not show. */
 function hiddenFailure(p, written) {
     for (let i = 0; i < p.commands.length - 1; i++) {
@@ -21404,13 +21554,14 @@ const pipefail = {
             const written = new WrittenPaths(cwd);
             const script = runSyntax(ins);
             const sourcedAfter = checkedBySourcing(script);
+            const keyChecked = checkedByApt(script);
             forEachPipeline(script, (p, context) => {
                 if (found !== null)
                     return;
                 if (p.commands.some(setsPipefail))
                     protectedFrom = true;
                 // A tested, substituted or ignored status is not what pipefail is about.
-                const seen = context.tested || context.substituted || context.ignored || sourcedAfter.has(p) || onlyDeletes(p);
+                const seen = context.tested || context.substituted || context.ignored || sourcedAfter.has(p) || keyChecked.has(p) || onlyDeletes(p);
                 if (!protectedFrom && p.commands.length > 1 && !seen && !savesExportedReport(p, cwd, exported))
                     found = hiddenFailure(p, written);
                 for (const c of p.commands)
@@ -22370,17 +22521,9 @@ const stageNameTypo = {
         equivalents: { hadolint: null, buildkit: null }
     },
     check: ({ model, graph }) => {
-        // Each name once, with the stages that carry it (a file may reuse names; work stays linear in them).
-        const byName = new Map();
-        for (const s of model.stages)
-            if (s.name !== null)
-                byName.set(s.name, [...(byName.get(s.name) ?? []), s.index]);
+        const misspelt = misspeltStage(model);
         return graph.external.flatMap((ref) => {
-            // Real images have tags, registries or paths; a bare word close to a stage name is a typo.
-            if (/[:/@.]/.test(ref.image))
-                return [];
-            const names = [...byName].filter(([, stages]) => stages.some((i) => i !== ref.stage)).map(([name]) => name);
-            const match = closest(ref.image, names);
+            const match = misspelt(ref);
             if (match === null)
                 return [];
             const what = ref.via === 'from' ? 'FROM' : ref.via === 'copy' ? '--from' : 'mount from';
@@ -23418,6 +23561,7 @@ const zypperPackageUnpinned = pinningRule({
 
 
 
+
 const RULES = [
     addLocalFile,
     addUrlWithoutChecksum,
@@ -23445,6 +23589,7 @@ const RULES = [
     copyDestinationSlash,
     copyDestinationWildcard,
     copyFromIndex,
+    copyFromUntagged,
     copyFromVariable,
     copyIgnoredFile,
     copyRelativeWithoutWorkdir,
@@ -23771,6 +23916,7 @@ function checkFile(model, graph, options = {}) {
     return runRules({
         model,
         graph,
+        path: options.path,
         rules: RULES,
         buildContext: options.buildContext,
         repositoryImages: options.repositoryImages,
@@ -23881,7 +24027,7 @@ function analyzeParsed(path, text, options, parsed) {
             throw parsed.error;
         const model = parsed?.model ?? parseDockerfile(text, { buildArgs: options.buildArgs ?? {} });
         const graph = buildStageGraph(model, { target: options.target ?? null, path, ...(options.targets === undefined ? {} : { targets: options.targets }), anyTarget: options.anyTarget === true, ...(options.configuredPurpose === undefined ? {} : { configuredPurpose: options.configuredPurpose }) });
-        return { path, model, graph, findings: withTargets(checkFile(model, graph, options), model, graph) };
+        return { path, model, graph, findings: withTargets(checkFile(model, graph, { ...options, path }), model, graph) };
     }
     catch (err) {
         // A bug of ours must not hide the file: say so on the file, keep going with the others.
