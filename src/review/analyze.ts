@@ -131,16 +131,20 @@ export function templateEvidence(text: string): TemplateEvidence | null {
     // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
     // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
     const trimmed = line.trimStart()
-    if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}'))) return { line: i + 1, what: 'template syntax {{ … }}', fillable: false }
+    // Only a line that starts with a letter can be an instruction (or a FROM): the regexes run on those alone.
+    const first = trimmed.charCodeAt(0) | 32
+    const fromLike = first === 102 /* f */
+    if (trimmed.startsWith('{{') || (fromLike && /^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}'))) return { line: i + 1, what: 'template syntax {{ … }}', fillable: false }
     if (trimmed.startsWith('{%')) return { line: i + 1, what: 'template syntax {% … %}', fillable: false }
     if (line.includes('${templateOption:')) fillable ??= { line: i + 1, what: 'a ${templateOption:…} placeholder', fillable: true }
     // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
-    const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1]
+    const placeholder = fromLike ? /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1] : undefined
     if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(lines, placeholder)) return { line: i + 1, what: `the placeholder image "${placeholder}"`, fillable: false }
-    const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase()
+    const word = first >= 97 && first <= 122 ? /^([A-Za-z]+)\b/.exec(trimmed)?.[1]?.toUpperCase() : undefined
     if (word === 'INCLUDE') fillable ??= { line: i + 1, what: 'a preprocessor INCLUDE', fillable: true }
     if (word === 'FROM') from = true
-    if (word !== undefined && !line.trimStart().startsWith('#')) instructions++
+    // A line that starts with a word does not start with `#`.
+    if (word !== undefined) instructions++
   }
   const fragment = !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l))
   return fragment ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)', fillable: false } : fillable
