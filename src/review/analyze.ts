@@ -50,6 +50,8 @@ export interface AnalysisOptions {
   previousShippedSize?: SizeFact | null
   /** The date to judge dated tables by (`YYYY-MM-DD`); default: today. */
   today?: string
+  /** Run every rule, also those whose needs the file does not have (RunOptions.everyRule). */
+  everyRule?: boolean
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -95,7 +97,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
       previousShippedSize: options.previousShippedSize,
       today: options.today ?? dayFromEnvironment()
     },
-    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) }
+    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) }
   )
 }
 
