@@ -5,8 +5,7 @@
  * downloads end up in what it builds). Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
 import { posixShellAt } from './helpers.js'
-import { hasOption, mentions, programOf, runCommands, runSyntax, runText } from './run-helpers.js'
-import { simpleCommands } from '../parse/shell-syntax.js'
+import { hasOption, lowerRunText, mentions, programOf, runCommands, runSimpleCommands, runText } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule, RuleReport } from './types.js'
 
@@ -69,7 +68,7 @@ function runAssignments(run: Instruction): { name: string; value: string }[] {
   // Parse only a RUN that names one of the variables.
   if (run.form === 'json' || !mentions(run, VARIABLES)) return []
   const out: { name: string; value: string }[] = []
-  for (const c of simpleCommands(runSyntax(run))) {
+  for (const c of runSimpleCommands(run)) {
     const words = [...c.assignments, ...(programOf(c) === 'export' ? c.words.slice(1) : [])]
     for (const w of words) {
       const eq = w.text.indexOf('=')
@@ -79,7 +78,18 @@ function runAssignments(run: Instruction): { name: string; value: string }[] {
   return out
 }
 
+/** The programs commandProblem can report (and pip, by its several names). */
+const PROGRAMS: ReadonlySet<string> = new Set(['curl', 'wget', 'npm', 'yarn', 'pnpm', 'git', 'yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'])
+
+/** Whether runProblems can find anything: one of the programs, variables or settings is there (most RUNs have none). */
+function mayHaveProblems(run: Instruction): boolean {
+  if (runCommands(run).some((c) => PROGRAMS.has(c.program) || isPip(c))) return true
+  const lower = lowerRunText(run)
+  return lower.includes('sslverify') || lower.includes('certificate') || mentions(run, VARIABLES)
+}
+
 function runProblems(run: Instruction): string[] {
+  if (!mayHaveProblems(run)) return []
   const found = runCommands(run).map(commandProblem)
   found.push(...runAssignments(run).map((a) => variableProblem(a.name, a.value)))
   const text = runText(run)
