@@ -49,8 +49,9 @@ export const wgetAndCurl: Rule = {
     model.stages.flatMap((stage) => {
       const stageRuns = runs(stage)
       const curl = firstUse(stageRuns, 'curl')
+      if (curl === undefined) return []
       const wget = firstUse(stageRuns, 'wget')
-      if (curl === undefined || wget === undefined) return []
+      if (wget === undefined) return []
       // Both already in the base image cost nothing; an installed one is the waste.
       for (const [extra, other] of [['wget', 'curl'], ['curl', 'wget']] as const) {
         const install = installedAt(model, stage.index, extra)
