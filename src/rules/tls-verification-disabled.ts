@@ -59,6 +59,10 @@ function variableProblem(name: string, value: string): string | null {
   return null
 }
 
+/** The names variableProblem knows (the value is read only for these). */
+const PROBLEM_NAMES: ReadonlySet<string> = new Set(['NODE_TLS_REJECT_UNAUTHORIZED', 'PYTHONHTTPSVERIFY', 'GIT_SSL_NO_VERIFY', 'PIP_TRUSTED_HOST'])
+const mayBeProblem = (name: string): boolean => PROBLEM_NAMES.has(name) || name.toLowerCase() === 'npm_config_strict_ssl'
+
 const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2')
 
 /** `NAME=value cmd`, `export NAME=value` in a RUN. */
@@ -113,7 +117,7 @@ export const tlsVerificationDisabled: Rule = {
         let problems: string[] = []
         if (i.keyword === 'RUN' && posixShellAt(model, stage.index)(i.line)) problems = runProblems(i)
         else if (i.keyword === 'RUN') problems = runCommands(i).map(commandProblem).filter((p): p is string => p !== null)
-        else if (i.keyword === 'ENV' || i.keyword === 'ARG') problems = (i.variables ?? []).flatMap((v) => (v.raw === null ? [] : [variableProblem(v.name, unquote(v.raw))])).filter((p): p is string => p !== null)
+        else if (i.keyword === 'ENV' || i.keyword === 'ARG') problems = (i.variables ?? []).flatMap((v) => (v.raw === null || !mayBeProblem(v.name) ? [] : [variableProblem(v.name, unquote(v.raw))])).filter((p): p is string => p !== null)
         return problems.map((message) => ({ line: i.line, endLine: i.endLine, message, stage: stage.index }))
       })
     )
