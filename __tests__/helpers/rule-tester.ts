@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { buildStageGraph } from '../../src/graph/graph.js'
 import type { Severity } from '../../src/model/finding.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
-import { checkFile } from '../../src/review/analyze.js'
+import { checkFile, type AnalysisOptions } from '../../src/review/analyze.js'
 import type { LabelPolicy, OptionValue, Rule } from '../../src/rules/types.js'
 import type { BaseFacts, SizeFact } from '../../src/model/image.js'
 
@@ -72,7 +72,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
     const graph = buildStageGraph(model, { target: c.target ?? null })
     deepFreeze(model)
     deepFreeze(graph)
-    const findings = checkFile(model, graph, {
+    const options: AnalysisOptions = {
       options: { [rule.meta.id]: c.options ?? {} },
       ...(c.labels === undefined ? {} : { labels: c.labels }),
       ...(c.repositoryImages === undefined ? {} : { repositoryImages: new Set(c.repositoryImages) }),
@@ -81,7 +81,11 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
       ...(c.path === undefined ? {} : { path: c.path }),
       ...(c.baseFacts === undefined ? {} : { baseFacts: deepFreeze(model.stages.map((s) => { const f = s.base.kind === 'image' ? c.baseFacts?.[s.base.resolved] : undefined; return f === undefined ? null : { ...NO_FACTS, ...f } })) }),
       ...(c.dockerignore === undefined ? {} : { buildContext: { dockerignore: c.dockerignore, dockerignorePath: '.dockerignore', ...(c.contextEntries === undefined ? {} : { entries: new Set(c.contextEntries) }) } })
-    })
+    }
+    const findings = checkFile(model, graph, options)
+    // Rules the engine skips on a file for their needs (RuleMeta.needs) have nothing to say about it:
+    // every rule's findings on every case are the same when none is skipped.
+    expect(checkFile(model, graph, { ...options, everyRule: true })).toEqual(findings)
     // One finding per cause is how the engine presents repeats; a rule's tests count every line it reports.
     const reported = findings.filter((f) => f.rule === rule.meta.id).flatMap((f) => [f, ...(f.alsoAt ?? []).map((line) => ({ ...f, line, endLine: line }))])
     return { errors: model.errors, findings: reported.sort((a, b) => a.line - b.line) }

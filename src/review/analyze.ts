@@ -52,6 +52,8 @@ export interface AnalysisOptions {
   today?: string
   /** The file's path in the repository, for the rules (RuleContext.path); analyzeDockerfile sets it. */
   path?: string
+  /** Run every rule, also those whose needs the file does not have (RunOptions.everyRule). */
+  everyRule?: boolean
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -98,7 +100,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
       previousShippedSize: options.previousShippedSize,
       today: options.today ?? dayFromEnvironment()
     },
-    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) }
+    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) }
   )
 }
 
@@ -125,27 +127,58 @@ export interface TemplateEvidence {
  * `INCLUDE`). Its line and what gave it away, the unfillable kind first; null for a Dockerfile.
  */
 export function templateEvidence(text: string): TemplateEvidence | null {
-  const lines = text.split('\n')
+  // Read line by line by position: most lines need a look at their first characters only, so no line is copied unless one of the patterns may match it.
+  let lines: string[] | null = null
+  const allLines = (): string[] => (lines ??= text.split('\n'))
+  const mayHaveOption = text.includes('${templateOption:')
   let instructions = 0
   let from = false
   let fillable: TemplateEvidence | null = null
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string
+  for (let start = 0, i = 0; start <= text.length; i++) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    // Where line.trimStart() starts (the same white space as \s).
+    let at = start
+    while (at < end) {
+      const c = text.charCodeAt(at)
+      if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text.charAt(at)))) at++
+      else break
+    }
+    const c0 = at < end ? text.charCodeAt(at) : NaN
+    const c1 = at + 1 < end ? text.charCodeAt(at + 1) : NaN
     // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
     // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
-    const trimmed = line.trimStart()
-    if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}'))) return { line: i + 1, what: 'template syntax {{ … }}', fillable: false }
-    if (trimmed.startsWith('{%')) return { line: i + 1, what: 'template syntax {% … %}', fillable: false }
-    if (line.includes('${templateOption:')) fillable ??= { line: i + 1, what: 'a ${templateOption:…} placeholder', fillable: true }
-    // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
-    const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1]
-    if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(lines, placeholder)) return { line: i + 1, what: `the placeholder image "${placeholder}"`, fillable: false }
-    const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase()
-    if (word === 'INCLUDE') fillable ??= { line: i + 1, what: 'a preprocessor INCLUDE', fillable: true }
-    if (word === 'FROM') from = true
-    if (word !== undefined && !line.trimStart().startsWith('#')) instructions++
+    if (c0 === 123 && c1 === 123) return { line: i + 1, what: 'template syntax {{ … }}', fillable: false }
+    const first = c0 | 32
+    if (first === 102 /* f */) {
+      const line = text.slice(start, end)
+      const trimmed = text.slice(at, end)
+      if (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}')) return { line: i + 1, what: 'template syntax {{ … }}', fillable: false }
+    }
+    if (c0 === 123 && c1 === 37) return { line: i + 1, what: 'template syntax {% … %}', fillable: false }
+    if (mayHaveOption && text.slice(start, end).includes('${templateOption:')) fillable ??= { line: i + 1, what: 'a ${templateOption:…} placeholder', fillable: true }
+    if (first === 102) {
+      // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
+      const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(text.slice(at, end))?.[1]
+      if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(allLines(), placeholder)) return { line: i + 1, what: `the placeholder image "${placeholder}"`, fillable: false }
+    }
+    // A line that starts with a word (letters, then no letter, digit or `_`) counts as an instruction.
+    if (first >= 97 && first <= 122) {
+      let q = at + 1
+      while (q < end && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122)) q++
+      const next = q < end ? text.charCodeAt(q) : NaN
+      const boundary = !(next === 95 || (next >= 48 && next <= 57))
+      if (boundary) {
+        const length = q - at
+        const word = length === 7 || length === 4 ? text.slice(at, q).toUpperCase() : ''
+        if (word === 'INCLUDE') fillable ??= { line: i + 1, what: 'a preprocessor INCLUDE', fillable: true }
+        if (word === 'FROM') from = true
+        instructions++
+      }
+    }
+    start = end + 1
   }
-  const fragment = !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l))
+  const fragment = !from && instructions > 0 && !allLines().some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && allLines().some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l))
   return fragment ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)', fillable: false } : fillable
 }
 

@@ -16,7 +16,8 @@ export const addLocalFile: Rule = {
     severity: 'warning',
     category: 'style',
     scope: 'all',
-    equivalents: { hadolint: 'DL3020', buildkit: null }
+    equivalents: { hadolint: 'DL3020', buildkit: null },
+    needs: { keywords: ['ADD'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((s) =>

@@ -94,7 +94,8 @@ export const addUrlWithoutChecksum: Rule = {
     severity: 'warning',
     category: 'security',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    needs: { keywords: ['ADD'] }
   },
   check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'ADD').flatMap((i) => checkAdd(i, stage.index)))
 }

@@ -38,7 +38,8 @@ export const apkNoCache: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3019', buildkit: null }
+    equivalents: { hadolint: 'DL3019', buildkit: null },
+    needs: { programs: ['apk'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

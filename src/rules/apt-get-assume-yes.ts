@@ -28,7 +28,8 @@ export const aptGetAssumeYes: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3014', buildkit: null }
+    equivalents: { hadolint: 'DL3014', buildkit: null },
+    needs: { programs: ['apt-get'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

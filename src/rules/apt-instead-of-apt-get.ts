@@ -13,7 +13,8 @@ export const aptInsteadOfAptGet: Rule = {
     severity: 'info',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3027', buildkit: null }
+    equivalents: { hadolint: 'DL3027', buildkit: null },
+    needs: { programs: ['apt'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

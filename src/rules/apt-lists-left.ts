@@ -23,7 +23,8 @@ export const aptListsLeft: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3009', buildkit: null }
+    equivalents: { hadolint: 'DL3009', buildkit: null },
+    needs: { programs: ['apt-get', 'apt'] }
   },
   check: ({ model }) => {
     const relyingLater = laterRunFinder(model, reliesOnLists)

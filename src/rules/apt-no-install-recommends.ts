@@ -53,7 +53,8 @@ export const aptNoInstallRecommends: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3015', buildkit: null }
+    equivalents: { hadolint: 'DL3015', buildkit: null },
+    needs: { programs: ['apt-get', 'apt'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

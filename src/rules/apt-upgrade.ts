@@ -13,7 +13,8 @@ export const aptUpgrade: Rule = {
     severity: 'info',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    needs: { programs: ['apt-get', 'apt'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

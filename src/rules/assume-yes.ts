@@ -21,7 +21,8 @@ export function assumeYesRule(meta: RuleMeta, programs: ReadonlySet<string>, ask
     return grouped !== undefined ? second !== undefined && grouped.includes(second) : asking.includes(sub)
   }
   return {
-    meta,
+    // Only a RUN that runs one of the programs can ask.
+    meta: { ...meta, needs: { programs: [...programs] } },
     check: ({ model }) =>
       model.stages.flatMap((stage) =>
         runs(stage).flatMap((run) => {

@@ -130,7 +130,26 @@ export interface EolStatus {
 }
 
 /** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
-export function eolStatuses(reference: string, today: string): EolStatus[] {
+/**
+ * What the table says of a reference on a date: a pure function of the two, and the same few
+ * base images recur across files, so each answer is worked out once (the table is bounded: a
+ * run over many distinct references starts it over).
+ */
+const verdicts = new Map<string, readonly EolStatus[]>()
+const MAX_VERDICTS = 4096
+
+export function eolStatuses(reference: string, today: string): readonly EolStatus[] {
+  const key = `${today}\n${reference}`
+  let statuses = verdicts.get(key)
+  if (statuses === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear()
+    statuses = Object.freeze(judge(reference, today).map((s) => Object.freeze(s)))
+    verdicts.set(key, statuses)
+  }
+  return statuses
+}
+
+function judge(reference: string, today: string): EolStatus[] {
   const ref = parseImageReference(reference)
   if (ref === null || ref.tag === null) return []
   const tag = ref.tag.toLowerCase()

@@ -82,6 +82,9 @@ function buildsWithUninstalledTool(model: DockerfileModel): string | null {
   return null
 }
 
+/** A RUN whose system installs name a compiler (removed again or not): the only RUNs the rule can report. */
+const installsCompiler = (run: Instruction): boolean => systemInstalls(run).some((install) => install.packages.some(isCompiler))
+
 /** A comment calling packages the image's run-time dependencies. */
 const RUNTIME_COMMENT = /\brun[- ]?time\b/i
 
@@ -102,6 +105,8 @@ export const buildToolsShipped: Rule = {
     equivalents: { hadolint: null, buildkit: null }
   },
   check: ({ model }) => {
+    // Only a RUN that installs a compiler can be reported: most files have none, and the rest of the check reads every command.
+    if (!model.instructions.some(installsCompiler)) return []
     // The base is a toolchain image, or the image builds against the host kernel when it runs.
     if (buildsWithUninstalledTool(model) !== null || compilesAgainstKernelAtRunTime(model)) return []
     const buildLater = laterRunFinder(model, buildsIn)
@@ -109,6 +114,7 @@ export const buildToolsShipped: Rule = {
       // On an image that already carries a toolchain (golang, buildpack-deps, node:20...), installing one adds nothing; heavy-final-base speaks to the base.
       if (baseHasBuildTools(model, stage.index)) return []
       return runs(stage).flatMap((run) => {
+        if (!installsCompiler(run)) return []
         // The maintainer says these are the image's run-time packages (localstack: "# Runtime packages").
         if (commentsAbout(model, run).some((c) => RUNTIME_COMMENT.test(c))) return []
         const index = indexRun(run)

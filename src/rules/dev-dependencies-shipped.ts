@@ -70,7 +70,9 @@ export const devDependenciesShipped: Rule = {
     severity: 'info',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: null, buildkit: null }
+    equivalents: { hadolint: null, buildkit: null },
+    // Every report is of an install by one of these (devInstall).
+    needs: { programs: ['npm', 'yarn', 'pnpm'] }
   },
   check: ({ model, graph }) => {
     const edges = edgesByStage(graph, model.stages.length)

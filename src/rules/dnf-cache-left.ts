@@ -20,7 +20,8 @@ export const dnfCacheLeft: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3040', buildkit: null }
+    equivalents: { hadolint: 'DL3040', buildkit: null },
+    needs: { programs: ['dnf', 'dnf5', 'microdnf', 'tdnf'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

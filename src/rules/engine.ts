@@ -4,6 +4,7 @@ import { isSuppressed, readSuppressions, shellcheckId, SUPPRESSION_TOOLS, type S
 import { environmentOnlyStages } from '../graph/graph.js'
 import type { OptionValue, Rule, RuleContext } from './types.js'
 import { endFile } from './file-cache.js'
+import { fileFacts, mayReport, type FileFacts } from './needs.js'
 
 export type RuleLevel = Severity | 'off'
 
@@ -26,6 +27,8 @@ export interface RunOptions {
   ignores?: readonly ScopedIgnore[]
   /** Rules no suppression comment silences (the configuration's `suppressible: false`). */
   unsuppressible?: ReadonlySet<string>
+  /** Run every rule, also those whose needs the file does not have (the test that the needs are necessary). */
+  everyRule?: boolean
 }
 
 const NO_OPTIONS: Readonly<Record<string, OptionValue>> = Object.freeze({})
@@ -87,9 +90,12 @@ function checkRules(context: FileContext, options: RunOptions): Finding[] {
   const inEnvironment = (stage: number): boolean => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true
   // Most rules have no options: they share one context per file instead of a copy each.
   const shared: RuleContext = { ...context, options: NO_OPTIONS }
+  let facts: FileFacts | undefined
   for (const rule of rules) {
     const level = options.levels?.[rule.meta.id]
     if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule))) continue
+    // A rule whose needs the file does not have has nothing to say about it.
+    if (rule.meta.needs !== undefined && options.everyRule !== true && !mayReport(rule.meta.needs, (facts ??= fileFacts(context.model)))) continue
     const ruleContext = rule.meta.options === undefined || rule.meta.options.length === 0 ? shared : { ...context, options: optionsOf(rule, options.options) }
     for (const report of rule.check(ruleContext)) {
       if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships') continue

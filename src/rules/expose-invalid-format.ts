@@ -8,7 +8,8 @@ export const exposeInvalidFormat: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
+    equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' },
+    needs: { keywords: ['EXPOSE'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((s) =>

@@ -17,7 +17,8 @@ export const exposePortRange: Rule = {
     severity: 'error',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3011', buildkit: null }
+    equivalents: { hadolint: 'DL3011', buildkit: null },
+    needs: { keywords: ['EXPOSE'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

@@ -8,7 +8,8 @@ export const exposeProtoCasing: Rule = {
     severity: 'warning',
     category: 'style',
     scope: 'all',
-    equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
+    equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' },
+    needs: { keywords: ['EXPOSE'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((s) =>

@@ -113,12 +113,14 @@ export const heavyFinalBase: Rule = {
     if (graph.target === null) return []
     const root = rootImage(model, graph.target)
     const chain = stageChain(model, graph.target)
-    if (root === null || shipsNoApplication(chain) || shipsAToolchain(chain)) return []
+    if (root === null) return []
+    // The image's family first: most bases are no toolchain, and then the chain need not be read.
     const image = root.base.image ?? ''
     const family = familyOf(image)
     if (family === undefined) return []
     const tag = root.base.tag ?? 'latest'
     if (family.light?.test(tag) === true) return []
+    if (shipsNoApplication(chain) || shipsAToolchain(chain)) return []
     const shipped = `${root.base.image}:${tag}`
     const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : ''
     return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }]

@@ -7,7 +7,8 @@ export const maintainerDeprecated: Rule = {
     severity: 'warning',
     category: 'style',
     scope: 'all',
-    equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
+    equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
+    needs: { keywords: ['MAINTAINER'] }
   },
   // A MAINTAINER before the first FROM is also a parse error (parse-error, DL3061); it is deprecated all the same.
   check: ({ model }) =>

@@ -9,7 +9,8 @@ export function multipleRule(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', id: 
       severity: 'warning',
       category: 'correctness',
       scope: 'all',
-      equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' }
+      equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' },
+      needs: { keywords: [keyword] }
     },
     check: ({ model }) =>
       model.stages.flatMap((stage) => {

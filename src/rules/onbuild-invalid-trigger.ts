@@ -10,7 +10,8 @@ export const onbuildInvalidTrigger: Rule = {
     severity: 'error',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3043', buildkit: null }
+    equivalents: { hadolint: 'DL3043', buildkit: null },
+    needs: { keywords: ['ONBUILD'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

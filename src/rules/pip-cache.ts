@@ -19,7 +19,8 @@ export const pipCache: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3042', buildkit: null }
+    equivalents: { hadolint: 'DL3042', buildkit: null },
+    needs: { managers: ['pip'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

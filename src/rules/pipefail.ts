@@ -361,11 +361,13 @@ export const pipefail: Rule = {
   check: ({ model, graph, baseFacts }) =>
     model.stages.flatMap((stage) => {
       const reports = []
+      // Only a shell-form RUN with a pipe can hide a failure: what the stage's shell and folders are is read for those alone.
+      const piped = stage.instructions.filter((ins) => ins.keyword === 'RUN' && ins.form === 'shell' && ins.raw.includes('|'))
+      if (piped.length === 0) return []
       const facts = rootFacts(model, stage.index, baseFacts)
       const dirs = workdirs(model, stage.index)
       const exported = exportedFolders(model, graph, stage.index)
-      for (const ins of stage.instructions) {
-        if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|')) continue
+      for (const ins of piped) {
         const shell = stageShell(model, stage.index, ins.line, facts)
         const argv = shell.argv ?? facts?.shell ?? null
         if (!shell.posix || (argv !== null && shellHasPipefail(argv))) continue

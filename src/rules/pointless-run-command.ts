@@ -4,8 +4,7 @@
  * command position: installing a package named `vim` or `procps` is not running it.
  */
 import { posixShellAt } from './helpers.js'
-import { commandWords, mentions, programOf, runs, runSyntax } from './run-helpers.js'
-import { simpleCommands } from '../parse/shell-syntax.js'
+import { commandWords, mentions, programOf, runs, runSimpleCommands } from './run-helpers.js'
 import type { Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
@@ -57,7 +56,7 @@ export const pointlessRunCommand: Rule = {
       runs(stage).flatMap((run) => {
         // Parse only a RUN that names one of the programs somewhere.
         if (run.form === 'json' || !mentions(run, NAMED) || !posixShellAt(model, stage.index)(run.line)) return []
-        const commands = simpleCommands(runSyntax(run))
+        const commands = runSimpleCommands(run)
         const found = commands
           .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))
           .find(({ program, action, at }) => Object.hasOwn(WHY, program) && !excused(run, program, action, at, commands.length))

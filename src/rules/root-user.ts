@@ -34,7 +34,7 @@ function dropsPrivileges(model: DockerfileModel, target: number, root: Stage | n
     const repo = ref === null ? '' : canonicalRepository(ref)
     if (SELF_DROPPING_BASES.has(repo) || (repo === 'docker.io/library/php' && /fpm|apache/.test(ref?.tag ?? ''))) return true
   }
-  return chain.some((s) => s.instructions.some((ins) => runCommands(ins).some((c) => DROP_TOOLS.test(c.program) || c.args.some((a) => /(?:^|\/)(?:gosu|su-exec)(?:[-.]|$)/.test(a)))))
+  return chain.some((s) => s.instructions.some((ins) => runCommands(ins).some((c) => DROP_TOOLS.test(c.program) || c.args.some((a) => (a.includes('gosu') || a.includes('su-exec')) && /(?:^|\/)(?:gosu|su-exec)(?:[-.]|$)/.test(a)))))
 }
 
 /** The fix that works on this base: the user it already has, or a nonroot variant. */
@@ -65,19 +65,19 @@ export const rootUser: Rule = {
     const root = rootImage(model, graph.target)
     const facts = rootFacts(model, graph.target, baseFacts)
     if (facts?.os === 'windows' || (root !== null && isWindowsImage(root.base.image ?? '', root.base.tag))) return []
-    if (dropsPrivileges(model, graph.target, root)) return []
     // The same user the final-image table shows: written, the base image's config, or known by name.
     const user = effectiveImage(model, graph.target, facts).user
     const written = effectiveInstruction(model, graph.target, 'USER')
+    // A program that drops root itself (nginx, gosu…) excuses the image; asked last, as it reads every command of the chain.
     if (written !== null) {
-      if (user.root !== true) return []
+      if (user.root !== true || dropsPrivileges(model, graph.target, root)) return []
       return [{ line: written.line, message: `the shipped image runs as ${user.value ?? ''}: ${nonRootAdvice(root)}`, stage: written.stage }]
     }
     if (user.root === false) return []
     // Without an explicit USER, only network services are reported: base images, tools and
     // desktop apps run as root on purpose, and the base image may set a user we cannot see.
     const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'))
-    if (!exposes) return []
+    if (!exposes || dropsPrivileges(model, graph.target, root)) return []
     return [
       {
         line: target.line,

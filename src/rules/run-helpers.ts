@@ -1,6 +1,6 @@
 /** What rules ask of RUN instructions: commands, cache mounts, package installs. */
 import { runCommands, operands, runScript } from '../parse/shell.js'
-import { parseShell, type ShList, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
+import { parseShell, simpleCommands, type ShList, type ShSimpleCommand, type ShWord } from '../parse/shell-syntax.js'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import { isCommand, packageInstalls, packageName, packageRemoval, runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
 import { stageChain } from '../graph/image.js'
@@ -98,6 +98,18 @@ export function runSyntax(run: Instruction): ShList {
   return list
 }
 
+const simpleCache = fileCache<Instruction, ShSimpleCommand[]>()
+
+/** Every simple command a RUN runs (those in command substitutions too), found once per instruction: simpleCommands(runSyntax(run)). */
+export function runSimpleCommands(run: Instruction): ShSimpleCommand[] {
+  let commands = simpleCache.get(run)
+  if (commands === undefined) {
+    commands = simpleCommands(runSyntax(run))
+    simpleCache.set(run, commands)
+  }
+  return commands
+}
+
 /** Programs that run the command after them, with their options that take a value. */
 const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
@@ -117,6 +129,11 @@ const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
  * wrapper here: it is a program of its own.
  */
 export function commandWords(c: ShSimpleCommand): ShWord[] {
+  return c.words.slice(commandStart(c))
+}
+
+/** The index of the word of the program a simple command really runs (see commandWords). */
+function commandStart(c: ShSimpleCommand): number {
   const words = c.words
   let i = 0
   while (i < words.length) {
@@ -138,12 +155,12 @@ export function commandWords(c: ShSimpleCommand): ShWord[] {
       else break
     }
   }
-  return words.slice(i)
+  return i
 }
 
 /** The program a simple command runs, without its folder (`/usr/bin/curl` → `curl`), or ''. */
 export function programOf(c: ShSimpleCommand): string {
-  const w = commandWords(c)[0]?.text ?? ''
+  const w = c.words[commandStart(c)]?.text ?? ''
   return w.slice(w.lastIndexOf('/') + 1)
 }
 
@@ -245,7 +262,29 @@ export function longOptionValue(c: ShellCommand, name: string): string | null {
 
 /** The text a RUN runs or writes: its arguments and its heredoc bodies (a config file written with `cat <<EOF`). */
 export function runText(run: Instruction): string {
-  return [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n')
+  let text = textCache.get(run)
+  if (text === undefined) {
+    text = [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n')
+    textCache.set(run, text)
+  }
+  return text
+}
+
+const textCache = fileCache<Instruction, string>()
+const lowerCache = fileCache<Instruction, string>()
+
+/**
+ * runText in lower case, made once per instruction: a rule that looks for a setting with a
+ * case-insensitive pattern first asks whether its letters are there at all (a pattern's ASCII
+ * letters match only ASCII letters, which lower case keeps).
+ */
+export function lowerRunText(run: Instruction): string {
+  let text = lowerCache.get(run)
+  if (text === undefined) {
+    text = runText(run).toLowerCase()
+    lowerCache.set(run, text)
+  }
+  return text
 }
 
 /**

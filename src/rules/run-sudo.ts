@@ -1,7 +1,6 @@
 /** sudo run by a RUN: only sudo in command position counts (`apt-get install sudo` installs it, it does not run it). */
 import { posixShell, stageChain } from './helpers.js'
-import { commandWords, programOf, runSyntax } from './run-helpers.js'
-import { simpleCommands } from '../parse/shell-syntax.js'
+import { commandWords, programOf, runSimpleCommands } from './run-helpers.js'
 import type { DockerfileModel, Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
@@ -36,7 +35,7 @@ function sudoRun(run: Instruction): string | null {
     const first = json[0] ?? ''
     return first.slice(first.lastIndexOf('/') + 1) === 'sudo' ? sudoTarget(json) : null
   }
-  const command = simpleCommands(runSyntax(run)).find((c) => programOf(c) === 'sudo')
+  const command = runSimpleCommands(run).find((c) => programOf(c) === 'sudo')
   return command === undefined ? null : sudoTarget(commandWords(command).map((w) => w.text))
 }
 

@@ -7,9 +7,8 @@
 import type { Severity } from '../model/finding.js'
 import type { ShellcheckLevel } from '../model/shellcheck.js'
 import type { DockerfileModel } from '../model/dockerfile.js'
-import { simpleCommands } from '../parse/shell-syntax.js'
 import { stageShell } from './helpers.js'
-import { runSyntax } from './run-helpers.js'
+import { runSimpleCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
 
 /** POSIX's special built-ins: an assignment written before one stays set in the shell afterwards. */
@@ -28,7 +27,7 @@ function keptAssignments(model: DockerfileModel, line: number): Set<string> {
   // /bin/sh (dash, ash, or bash started as sh, which is POSIX mode) keeps them; bash under SHELL does not.
   const argv = stageShell(model, run.stage, run.line).argv
   if (argv !== null && !/(?:^|\/)(?:sh|dash|ash)$/.test(argv[0] ?? '')) return names
-  for (const c of simpleCommands(runSyntax(run))) {
+  for (const c of runSimpleCommands(run)) {
     if (c.assignments.length === 0 || !SPECIAL_BUILTINS.has(c.words[0]?.text ?? '')) continue
     for (const a of c.assignments) names.add(a.text.slice(0, Math.max(0, a.text.indexOf('='))))
   }

@@ -5,11 +5,13 @@
  * the mirror or the network hands over, in any stage. Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
 import { posixShellAt } from './helpers.js'
-import { hasOption, isCommand, runCommands, runs, runText, wordsAfterSubcommand } from './run-helpers.js'
+import { hasOption, isCommand, lowerRunText, runCommands, runs, runText, wordsAfterSubcommand } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'])
+/** The programs commandProblem can report. */
+const PROGRAMS: ReadonlySet<string> = new Set([...RPM_MANAGERS, 'apk', 'apt-get', 'apt', 'rpm', 'zypper'])
 const GPGCHECK_OFF = /(?:repo_|localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i
 /** `[trusted=yes]`, `[arch=amd64 allow-insecure=yes]` in an apt sources entry. Brackets without `[` inside, so the scan stays linear. */
 function aptTrusted(text: string): boolean {
@@ -50,9 +52,12 @@ export const signatureCheckDisabled: Rule = {
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
-        if (!posixShellAt(model, stage.index)(run.line)) return []
-        const found = runCommands(run).map((c) => commandProblem(c, run))
+        const commands = runCommands(run)
         const text = runText(run)
+        // What can be reported needs one of the programs, an apt `=yes` option or a gpgcheck setting: most RUNs have none.
+        if (!commands.some((c) => PROGRAMS.has(c.program)) && !text.includes('=yes') && !lowerRunText(run).includes('gpgcheck')) return []
+        if (!posixShellAt(model, stage.index)(run.line)) return []
+        const found = commands.map((c) => commandProblem(c, run))
         if (aptTrusted(text)) found.push('[trusted=yes] in an apt sources entry makes apt install from that repository without checking signatures: add its key (signed-by=<keyring>) instead')
         if (GPGCHECK_OFF.test(text) && !found.some((f) => f?.includes('--nogpgcheck') === true)) found.push('gpgcheck=0 in a repository file makes yum and dnf install from it without checking signatures: set gpgcheck=1 and gpgkey=<key url>')
         return [...new Set(found.filter((f): f is string => f !== null))].map((message) => ({ line: run.line, endLine: run.endLine, message, stage: stage.index }))

@@ -43,15 +43,16 @@ export const singleStageBuild: Rule = {
     const stage = model.stages[0]
     // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
     if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0)) return []
-    // An image that builds a kernel module (or BPF programs) when it runs needs its toolchain and sources.
-    if (compilesAgainstKernelAtRunTime(model)) return []
     for (const run of runs(stage)) {
       const commands = runCommands(run)
+      const at = commands.findIndex((c) => buildCommand(c) !== null)
+      if (at < 0) continue
       // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
       if (dropsBuildDependencies(commands)) continue
-      const at = commands.findIndex((c) => buildCommand(c) !== null)
-      const build = at < 0 ? null : buildCommand(commands[at] as ShellCommand)
+      const build = buildCommand(commands[at] as ShellCommand)
       if (build !== null && !removesSources(commands, at)) {
+        // An image that builds a kernel module (or BPF programs) when it runs needs its toolchain and sources.
+        if (compilesAgainstKernelAtRunTime(model)) return []
         const js = /^(?:npm|yarn|pnpm) /.test(build)
         const what = js ? 'the sources, node_modules with its devDependencies and the build cache' : 'the compiler, the sources and the intermediate files'
         return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so ${what} ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }]

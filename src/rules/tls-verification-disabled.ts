@@ -5,8 +5,7 @@
  * downloads end up in what it builds). Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
 import { posixShellAt } from './helpers.js'
-import { hasOption, mentions, programOf, runCommands, runSyntax, runText } from './run-helpers.js'
-import { simpleCommands } from '../parse/shell-syntax.js'
+import { hasOption, lowerRunText, mentions, programOf, runCommands, runSimpleCommands, runText } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule, RuleReport } from './types.js'
 
@@ -60,6 +59,10 @@ function variableProblem(name: string, value: string): string | null {
   return null
 }
 
+/** The names variableProblem knows (the value is read only for these). */
+const PROBLEM_NAMES: ReadonlySet<string> = new Set(['NODE_TLS_REJECT_UNAUTHORIZED', 'PYTHONHTTPSVERIFY', 'GIT_SSL_NO_VERIFY', 'PIP_TRUSTED_HOST'])
+const mayBeProblem = (name: string): boolean => PROBLEM_NAMES.has(name) || name.toLowerCase() === 'npm_config_strict_ssl'
+
 const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2')
 
 /** `NAME=value cmd`, `export NAME=value` in a RUN. */
@@ -69,7 +72,7 @@ function runAssignments(run: Instruction): { name: string; value: string }[] {
   // Parse only a RUN that names one of the variables.
   if (run.form === 'json' || !mentions(run, VARIABLES)) return []
   const out: { name: string; value: string }[] = []
-  for (const c of simpleCommands(runSyntax(run))) {
+  for (const c of runSimpleCommands(run)) {
     const words = [...c.assignments, ...(programOf(c) === 'export' ? c.words.slice(1) : [])]
     for (const w of words) {
       const eq = w.text.indexOf('=')
@@ -79,7 +82,18 @@ function runAssignments(run: Instruction): { name: string; value: string }[] {
   return out
 }
 
+/** The programs commandProblem can report (and pip, by its several names). */
+const PROGRAMS: ReadonlySet<string> = new Set(['curl', 'wget', 'npm', 'yarn', 'pnpm', 'git', 'yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'])
+
+/** Whether runProblems can find anything: one of the programs, variables or settings is there (most RUNs have none). */
+function mayHaveProblems(run: Instruction): boolean {
+  if (runCommands(run).some((c) => PROGRAMS.has(c.program) || isPip(c))) return true
+  const lower = lowerRunText(run)
+  return lower.includes('sslverify') || lower.includes('certificate') || mentions(run, VARIABLES)
+}
+
 function runProblems(run: Instruction): string[] {
+  if (!mayHaveProblems(run)) return []
   const found = runCommands(run).map(commandProblem)
   found.push(...runAssignments(run).map((a) => variableProblem(a.name, a.value)))
   const text = runText(run)
@@ -103,7 +117,7 @@ export const tlsVerificationDisabled: Rule = {
         let problems: string[] = []
         if (i.keyword === 'RUN' && posixShellAt(model, stage.index)(i.line)) problems = runProblems(i)
         else if (i.keyword === 'RUN') problems = runCommands(i).map(commandProblem).filter((p): p is string => p !== null)
-        else if (i.keyword === 'ENV' || i.keyword === 'ARG') problems = (i.variables ?? []).flatMap((v) => (v.raw === null ? [] : [variableProblem(v.name, unquote(v.raw))])).filter((p): p is string => p !== null)
+        else if (i.keyword === 'ENV' || i.keyword === 'ARG') problems = (i.variables ?? []).flatMap((v) => (v.raw === null || !mayBeProblem(v.name) ? [] : [variableProblem(v.name, unquote(v.raw))])).filter((p): p is string => p !== null)
         return problems.map((message) => ({ line: i.line, endLine: i.endLine, message, stage: stage.index }))
       })
     )

@@ -5,7 +5,7 @@
  */
 
 import type { Equivalents, Severity } from '../model/finding.js'
-import type { DockerfileModel } from '../model/dockerfile.js'
+import type { DockerfileModel, PackageManager } from '../model/dockerfile.js'
 import type { BuildContext } from '../model/analysis.js'
 import type { StageGraph } from '../model/graph.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
@@ -41,6 +41,22 @@ export interface RuleMeta {
    * failure or a floating base there costs a rebuild, not a broken deployment).
    */
   inEnvironments?: 'info'
+  /**
+   * What a file must have for the rule to report anything on it (any one of the listed things):
+   * the engine skips the rule on other files (see needs.ts). A necessary condition, never a
+   * guess: leave it out when the rule can report on a file without any of them.
+   */
+  needs?: RuleNeeds
+}
+
+/** A rule's needs, in terms of the model (see needs.ts); at least one list. */
+export interface RuleNeeds {
+  /** A RUN runs one of these programs (ShellCommand.program of RunDetails.commands). */
+  programs?: readonly string[]
+  /** A RUN installs packages with one of these managers (RunDetails.installs). */
+  managers?: readonly PackageManager[]
+  /** An instruction with one of these keywords (upper case). */
+  keywords?: readonly string[]
 }
 
 export interface RuleReport {

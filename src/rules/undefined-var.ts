@@ -76,6 +76,8 @@ function readNames(ins: Instruction, declared: ReadonlyMap<string, unknown>): st
     return environmentReads(runScript(ins))
   }
   if (!EXPANDED.has(ins.keyword)) return []
+  // The text below is made of the instruction's own words and its heredoc bodies: without a `$` there, it reads no name.
+  if (!ins.raw.includes('$') && !ins.heredocs.some((h) => h.content.includes('$'))) return []
   const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins)
   return unguardedNames(text)
 }

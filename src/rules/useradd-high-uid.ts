@@ -26,7 +26,8 @@ export const useraddHighUid: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'all',
-    equivalents: { hadolint: 'DL3046', buildkit: null }
+    equivalents: { hadolint: 'DL3046', buildkit: null },
+    needs: { programs: ['useradd'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

@@ -1,7 +1,6 @@
 /** A shipped stage installs wget or curl while it already uses the other: two download tools where one does. */
 import { stageChain } from './helpers.js'
-import { dropsBuildDependencies, isCommand, mentions, programOf, runCommands, runs, runSyntax, systemInstalls } from './run-helpers.js'
-import { simpleCommands } from '../parse/shell-syntax.js'
+import { dropsBuildDependencies, isCommand, mentions, programOf, runCommands, runs, runSimpleCommands, systemInstalls } from './run-helpers.js'
 import type { DockerfileModel, Instruction } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
@@ -13,7 +12,7 @@ type Tool = 'curl' | 'wget'
  * variable (`fetchDeps='wget'`).
  */
 function firstUse(runs: readonly Instruction[], tool: Tool): Instruction | undefined {
-  return runs.find((r) => r.form !== 'json' && mentions(r, [tool]) && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool) && !removesAfterInstall(r))
+  return runs.find((r) => r.form !== 'json' && mentions(r, [tool]) && runSimpleCommands(r).some((c) => programOf(c) === tool) && !removesAfterInstall(r))
 }
 
 const installs = (run: Instruction, tool: Tool): boolean => systemInstalls(run).some((p) => p.packages.some((name) => name === tool || name.startsWith(`${tool}=`)))
@@ -50,8 +49,9 @@ export const wgetAndCurl: Rule = {
     model.stages.flatMap((stage) => {
       const stageRuns = runs(stage)
       const curl = firstUse(stageRuns, 'curl')
+      if (curl === undefined) return []
       const wget = firstUse(stageRuns, 'wget')
-      if (curl === undefined || wget === undefined) return []
+      if (wget === undefined) return []
       // Both already in the base image cost nothing; an installed one is the waste.
       for (const [extra, other] of [['wget', 'curl'], ['curl', 'wget']] as const) {
         const install = installedAt(model, stage.index, extra)

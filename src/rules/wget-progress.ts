@@ -18,6 +18,7 @@ export const wgetProgress: Rule = {
     category: 'style',
     scope: 'all',
     equivalents: { hadolint: 'DL3047', buildkit: null },
+    needs: { programs: ['wget'] },
     // Judged on the corpus, the official images' long-standing wget calls: log length is not what their maintainers want to hear about.
     experimental: true
   },

@@ -29,7 +29,8 @@ export const yarnCacheLeft: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3060', buildkit: null }
+    equivalents: { hadolint: 'DL3060', buildkit: null },
+    needs: { programs: ['yarn'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

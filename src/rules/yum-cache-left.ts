@@ -17,7 +17,8 @@ export const yumCacheLeft: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3032', buildkit: null }
+    equivalents: { hadolint: 'DL3032', buildkit: null },
+    needs: { programs: ['yum'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

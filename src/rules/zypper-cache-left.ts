@@ -17,7 +17,8 @@ export const zypperCacheLeft: Rule = {
     severity: 'warning',
     category: 'size',
     scope: 'ships',
-    equivalents: { hadolint: 'DL3036', buildkit: null }
+    equivalents: { hadolint: 'DL3036', buildkit: null },
+    needs: { programs: ['zypper'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

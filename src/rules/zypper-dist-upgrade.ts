@@ -10,7 +10,8 @@ export const zypperDistUpgrade: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3035', buildkit: null }
+    equivalents: { hadolint: 'DL3035', buildkit: null },
+    needs: { programs: ['zypper'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>

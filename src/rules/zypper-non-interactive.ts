@@ -12,7 +12,8 @@ export const zypperNonInteractive: Rule = {
     severity: 'warning',
     category: 'correctness',
     scope: 'all',
-    equivalents: { hadolint: 'DL3034', buildkit: null }
+    equivalents: { hadolint: 'DL3034', buildkit: null },
+    needs: { programs: ['zypper'] }
   },
   check: ({ model }) =>
     model.stages.flatMap((stage) =>
