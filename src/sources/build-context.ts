@@ -7,7 +7,7 @@
 import { readdirSync, realpathSync } from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import type { BuildContext } from '../model/analysis.js'
-import { readRegularFile } from './workspace.js'
+import { readRegularFile, realRoot } from './workspace.js'
 
 /** A .dockerignore is a few lines; a larger one is not read (as if there were none). */
 const MAX_DOCKERIGNORE_BYTES = 1024 * 1024
@@ -28,8 +28,8 @@ export class BuildContextReader {
     if (listed === undefined) {
       try {
         // A folder that is a link out of the repository (`ctx -> ~/.ssh`) is not listed.
-        const real = realpathSync(folder)
-        const root = realpathSync(this.root)
+        const real = realpathSync.native(folder)
+        const root = realRoot(this.root)
         if (real !== root && !real.startsWith(root + sep)) throw new Error('outside the repository')
         const dirents = readdirSync(folder, { withFileTypes: true })
         // Regular files only: a FIFO or a link planted by a pull request is not read.

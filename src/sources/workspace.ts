@@ -12,6 +12,23 @@ export const MAX_DOCKERFILE_BYTES = 1024 * 1024
 
 export type FileRead = { ok: true; bytes: Buffer } | { ok: false; reason: string; missing?: boolean }
 
+/** The real path of each root asked for: a run reads thousands of files under one root. */
+const realRoots = new Map<string, string>()
+
+/** `root` with its links resolved (as given when it cannot be), resolved once per run. */
+export function realRoot(root: string): string {
+  let real = realRoots.get(root)
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(root)
+    } catch {
+      real = resolve(root)
+    }
+    realRoots.set(root, real)
+  }
+  return real
+}
+
 function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)
 }
@@ -23,32 +40,42 @@ function inside(root: string, path: string): boolean {
  * `confined: false` (the CLI, whose user names the files) reads a path outside the root too.
  */
 export function readRegularFile(root: string, path: string, maxBytes: number, confined = true): FileRead {
-  let real: string
-  try {
-    real = realpathSync(resolve(root, path))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    return code === 'ENOENT' ? { ok: false, reason: 'ENOENT', missing: true } : { ok: false, reason: code ?? String(err) }
+  const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
+  let fd: number | null = null
+  if (!confined) {
+    // Any path will do, so no link needs resolving first: open it as named, and resolve only a
+    // final link (ELOOP under O_NOFOLLOW), as the user may name a link to their file.
+    try {
+      fd = openSync(resolve(root, path), flags)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return { ok: false, reason: 'ENOENT', missing: true }
+      if (code !== 'ELOOP') return { ok: false, reason: code ?? String(err) }
+    }
   }
-  let realRoot: string
-  try {
-    realRoot = realpathSync(root)
-  } catch {
-    realRoot = resolve(root)
-  }
-  if (confined && !inside(realRoot, real)) return { ok: false, reason: 'a link to a file outside the workspace, not read' }
-  let fd: number
-  try {
-    fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-  } catch (err) {
-    return { ok: false, reason: (err as NodeJS.ErrnoException).code ?? String(err) }
+  if (fd === null) {
+    let real: string
+    try {
+      // The C library's realpath: one call, where fs.realpathSync walks the path in JavaScript with an lstat per component.
+      real = realpathSync.native(resolve(root, path))
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      return code === 'ENOENT' ? { ok: false, reason: 'ENOENT', missing: true } : { ok: false, reason: code ?? String(err) }
+    }
+    if (confined && !inside(realRoot(root), real)) return { ok: false, reason: 'a link to a file outside the workspace, not read' }
+    try {
+      fd = openSync(real, flags)
+    } catch (err) {
+      return { ok: false, reason: (err as NodeJS.ErrnoException).code ?? String(err) }
+    }
   }
   try {
     const stat = fstatSync(fd)
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file (a FIFO, a device or a folder), not read' }
     if (stat.size > maxBytes) return { ok: false, reason: `too large to review (${stat.size} bytes; the limit is ${maxBytes} bytes)` }
-    // Read at most one byte past the cap: a file that grows while it is read is still cut.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1)
+    // Read at most one byte past the cap: a file that grows while it is read is still cut. Unzeroed:
+    // only the bytes read are handed out.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1)
     let length = 0
     for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null)
     if (length > maxBytes) return { ok: false, reason: `too large to review (over ${maxBytes} bytes; the limit is ${maxBytes} bytes)` }
