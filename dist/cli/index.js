@@ -13770,8 +13770,34 @@ function isSuppressed(suppressions, finding, honoured = SUPPRESSION_TOOLS) {
     return suppressions.entries.some((s) => honoured.includes(s.tool) && finding.line >= s.first && finding.line <= s.last && (s.ids === 'all' ? covers('all', finding.rule) : ids.some((id) => covers(s.ids, id))));
 }
 
+;// CONCATENATED MODULE: ./src/rules/needs.ts
+function fileFacts(model) {
+    const programs = new Set();
+    const managers = new Set();
+    const keywords = new Set();
+    for (const ins of model.instructions) {
+        keywords.add(ins.keyword);
+        const run = ins.run;
+        if (run === undefined)
+            continue;
+        for (const c of run.commands)
+            programs.add(c.program);
+        for (const p of run.installs)
+            managers.add(p.manager);
+    }
+    return { programs, managers, keywords };
+}
+const hasAny = (have, wanted) => wanted !== undefined && wanted.some((w) => have.has(w));
+/** Whether a file with these facts has one of the things the rule needs (any of them will do); true for a rule that needs nothing. */
+function mayReport(needs, facts) {
+    if (needs === undefined)
+        return true;
+    return hasAny(facts.programs, needs.programs) || hasAny(facts.managers, needs.managers) || hasAny(facts.keywords, needs.keywords);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/engine.ts
 /** Runs rules over one analysed file: scope, severity and the finding's shape are applied here, once. */
+
 
 
 
@@ -13832,9 +13858,13 @@ function checkRules(context, options) {
     const inEnvironment = (stage) => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true;
     // Most rules have no options: they share one context per file instead of a copy each.
     const shared = { ...context, options: NO_OPTIONS };
+    let facts;
     for (const rule of rules) {
         const level = options.levels?.[rule.meta.id];
         if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
+            continue;
+        // A rule whose needs the file does not have has nothing to say about it.
+        if (rule.meta.needs !== undefined && options.everyRule !== true && !mayReport(rule.meta.needs, (facts ??= fileFacts(context.model))))
             continue;
         const ruleContext = rule.meta.options === undefined || rule.meta.options.length === 0 ? shared : { ...context, options: optionsOf(rule, options.options) };
         for (const report of rule.check(ruleContext)) {
@@ -13901,7 +13931,8 @@ const addLocalFile = {
         severity: 'warning',
         category: 'style',
         scope: 'all',
-        equivalents: { hadolint: 'DL3020', buildkit: null }
+        equivalents: { hadolint: 'DL3020', buildkit: null },
+        needs: { keywords: ['ADD'] }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions
         .filter((i) => i.keyword === 'ADD' && i.copy !== undefined && i.copy.sources.length > 0 && i.copy.sources.every((src) => !isRemote(src) && !ARCHIVE.test(src) && !src.startsWith('<<')))
@@ -13998,7 +14029,8 @@ const addUrlWithoutChecksum = {
         severity: 'warning',
         category: 'security',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        needs: { keywords: ['ADD'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'ADD').flatMap((i) => checkAdd(i, stage.index)))
 };
@@ -15150,6 +15182,16 @@ function runSyntax(run) {
     }
     return list;
 }
+const simpleCache = fileCache();
+/** Every simple command a RUN runs (those in command substitutions too), found once per instruction: simpleCommands(runSyntax(run)). */
+function runSimpleCommands(run) {
+    let commands = simpleCache.get(run);
+    if (commands === undefined) {
+        commands = simpleCommands(runSyntax(run));
+        simpleCache.set(run, commands);
+    }
+    return commands;
+}
 /** Programs that run the command after them, with their options that take a value. */
 const run_helpers_WRAPPERS = new Map([
     ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
@@ -15168,6 +15210,10 @@ const run_helpers_WRAPPERS = new Map([
  * wrapper here: it is a program of its own.
  */
 function commandWords(c) {
+    return c.words.slice(commandStart(c));
+}
+/** The index of the word of the program a simple command really runs (see commandWords). */
+function commandStart(c) {
     const words = c.words;
     let i = 0;
     while (i < words.length) {
@@ -15194,11 +15240,11 @@ function commandWords(c) {
                 break;
         }
     }
-    return words.slice(i);
+    return i;
 }
 /** The program a simple command runs, without its folder (`/usr/bin/curl` → `curl`), or ''. */
 function programOf(c) {
-    const w = commandWords(c)[0]?.text ?? '';
+    const w = c.words[commandStart(c)]?.text ?? '';
     return w.slice(w.lastIndexOf('/') + 1);
 }
 /** Options of `git clone` that take the next word as their value. */
@@ -15304,7 +15350,27 @@ function longOptionValue(c, name) {
 }
 /** The text a RUN runs or writes: its arguments and its heredoc bodies (a config file written with `cat <<EOF`). */
 function runText(run) {
-    return [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n');
+    let text = textCache.get(run);
+    if (text === undefined) {
+        text = [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n');
+        textCache.set(run, text);
+    }
+    return text;
+}
+const textCache = fileCache();
+const lowerCache = fileCache();
+/**
+ * runText in lower case, made once per instruction: a rule that looks for a setting with a
+ * case-insensitive pattern first asks whether its letters are there at all (a pattern's ASCII
+ * letters match only ASCII letters, which lower case keeps).
+ */
+function lowerRunText(run) {
+    let text = lowerCache.get(run);
+    if (text === undefined) {
+        text = runText(run).toLowerCase();
+        lowerCache.set(run, text);
+    }
+    return text;
 }
 /**
  * Whether a RUN of the stage or of the stages it is built FROM, before `line`, has text that
@@ -15432,7 +15498,8 @@ const apkNoCache = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3019', buildkit: null }
+        equivalents: { hadolint: 'DL3019', buildkit: null },
+        needs: { programs: ['apk'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -16037,7 +16104,8 @@ const aptGetAssumeYes = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3014', buildkit: null }
+        equivalents: { hadolint: 'DL3014', buildkit: null },
+        needs: { programs: ['apt-get'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -16072,7 +16140,8 @@ const aptInsteadOfAptGet = {
         severity: 'info',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3027', buildkit: null }
+        equivalents: { hadolint: 'DL3027', buildkit: null },
+        needs: { programs: ['apt'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const command = runCommands(run).find((c) => c.program === 'apt' && c.subcommand !== '');
@@ -16112,7 +16181,8 @@ const aptListsLeft = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3009', buildkit: null }
+        equivalents: { hadolint: 'DL3009', buildkit: null },
+        needs: { programs: ['apt-get', 'apt'] }
     },
     check: ({ model }) => {
         const relyingLater = laterRunFinder(model, reliesOnLists);
@@ -16188,7 +16258,8 @@ const aptNoInstallRecommends = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3015', buildkit: null }
+        equivalents: { hadolint: 'DL3015', buildkit: null },
+        needs: { programs: ['apt-get', 'apt'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -16250,7 +16321,8 @@ const aptUpgrade = {
         severity: 'info',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        needs: { programs: ['apt-get', 'apt'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
         .filter((run) => runCommands(run).some((c) => isCommand(c, 'apt-get', 'dist-upgrade', 'full-upgrade') || isCommand(c, 'apt', 'full-upgrade', 'dist-upgrade')))
@@ -17118,7 +17190,25 @@ function nearestSupported(lines, current, today) {
     return lasting ?? newer.find((l) => l.eol === null || daysBetween(today, l.eol) > SOON_DAYS) ?? null;
 }
 /** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
+/**
+ * What the table says of a reference on a date: a pure function of the two, and the same few
+ * base images recur across files, so each answer is worked out once (the table is bounded: a
+ * run over many distinct references starts it over).
+ */
+const verdicts = new Map();
+const MAX_VERDICTS = 4096;
 function eolStatuses(reference, today) {
+    const key = `${today}\n${reference}`;
+    let statuses = verdicts.get(key);
+    if (statuses === undefined) {
+        if (verdicts.size >= MAX_VERDICTS)
+            verdicts.clear();
+        statuses = Object.freeze(judge(reference, today).map((s) => Object.freeze(s)));
+        verdicts.set(key, statuses);
+    }
+    return statuses;
+}
+function judge(reference, today) {
     const ref = parseImageReference(reference);
     if (ref === null || ref.tag === null)
         return [];
@@ -17566,6 +17656,8 @@ function buildsWithUninstalledTool(model) {
     }
     return null;
 }
+/** A RUN whose system installs name a compiler (removed again or not): the only RUNs the rule can report. */
+const installsCompiler = (run) => systemInstalls(run).some((install) => install.packages.some(isCompiler));
 /** A comment calling packages the image's run-time dependencies. */
 const RUNTIME_COMMENT = /\brun[- ]?time\b/i;
 /** How to remove them in the RUN that builds; the run-time libraries the -dev packages pulled in must be installed by name, or they go too. */
@@ -17586,6 +17678,9 @@ const buildToolsShipped = {
         equivalents: { hadolint: null, buildkit: null }
     },
     check: ({ model }) => {
+        // Only a RUN that installs a compiler can be reported: most files have none, and the rest of the check reads every command.
+        if (!model.instructions.some(installsCompiler))
+            return [];
         // The base is a toolchain image, or the image builds against the host kernel when it runs.
         if (buildsWithUninstalledTool(model) !== null || compilesAgainstKernelAtRunTime(model))
             return [];
@@ -17595,6 +17690,8 @@ const buildToolsShipped = {
             if (baseHasBuildTools(model, stage.index))
                 return [];
             return runs(stage).flatMap((run) => {
+                if (!installsCompiler(run))
+                    return [];
                 // The maintainer says these are the image's run-time packages (localstack: "# Runtime packages").
                 if (commentsAbout(model, run).some((c) => RUNTIME_COMMENT.test(c)))
                     return [];
@@ -18957,7 +19054,9 @@ const devDependenciesShipped = {
         severity: 'info',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: null, buildkit: null }
+        equivalents: { hadolint: null, buildkit: null },
+        // Every report is of an install by one of these (devInstall).
+        needs: { programs: ['npm', 'yarn', 'pnpm'] }
     },
     check: ({ model, graph }) => {
         const edges = edgesByStage(graph, model.stages.length);
@@ -19002,7 +19101,8 @@ function assumeYesRule(meta, programs, asking) {
         return grouped !== undefined ? second !== undefined && grouped.includes(second) : asking.includes(sub);
     };
     return {
-        meta,
+        // Only a RUN that runs one of the programs can ask.
+        meta: { ...meta, needs: { programs: [...programs] } },
         check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
             const command = runCommands(run).find((c) => asks(c) && !hasOption(c, ['assumeyes'], 'y') && !assume_yes_ASSUME_YES.test(c.args.join(' ')));
             if (command === undefined || !posixShellAt(model, stage.index)(run.line))
@@ -19049,7 +19149,8 @@ const dnfCacheLeft = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3040', buildkit: null }
+        equivalents: { hadolint: 'DL3040', buildkit: null },
+        needs: { programs: ['dnf', 'dnf5', 'microdnf', 'tdnf'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -19277,7 +19378,8 @@ const exposeInvalidFormat = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' }
+        equivalents: { hadolint: null, buildkit: 'ExposeInvalidFormat' },
+        needs: { keywords: ['EXPOSE'] }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions
         .filter((i) => i.keyword === 'EXPOSE')
@@ -19302,7 +19404,8 @@ const exposePortRange = {
         severity: 'error',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3011', buildkit: null }
+        equivalents: { hadolint: 'DL3011', buildkit: null },
+        needs: { keywords: ['EXPOSE'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => stage.instructions
         .filter((i) => i.keyword === 'EXPOSE')
@@ -19319,7 +19422,8 @@ const exposeProtoCasing = {
         severity: 'warning',
         category: 'style',
         scope: 'all',
-        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' }
+        equivalents: { hadolint: null, buildkit: 'ExposeProtoCasing' },
+        needs: { keywords: ['EXPOSE'] }
     },
     check: ({ model }) => model.stages.flatMap((s) => s.instructions
         .filter((i) => i.keyword === 'EXPOSE')
@@ -19644,14 +19748,17 @@ const heavyFinalBase = {
             return [];
         const root = rootImage(model, graph.target);
         const chain = stageChain(model, graph.target);
-        if (root === null || shipsNoApplication(chain) || shipsAToolchain(chain))
+        if (root === null)
             return [];
+        // The image's family first: most bases are no toolchain, and then the chain need not be read.
         const image = root.base.image ?? '';
         const family = heavy_final_base_familyOf(image);
         if (family === undefined)
             return [];
         const tag = root.base.tag ?? 'latest';
         if (family.light?.test(tag) === true)
+            return [];
+        if (shipsNoApplication(chain) || shipsAToolchain(chain))
             return [];
         const shipped = `${root.base.image}:${tag}`;
         const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : '';
@@ -20729,7 +20836,8 @@ const maintainerDeprecated = {
         severity: 'warning',
         category: 'style',
         scope: 'all',
-        equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' }
+        equivalents: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
+        needs: { keywords: ['MAINTAINER'] }
     },
     // A MAINTAINER before the first FROM is also a parse error (parse-error, DL3061); it is deprecated all the same.
     check: ({ model }) => [...model.preamble, ...model.stages.flatMap((s) => s.instructions)]
@@ -20975,7 +21083,8 @@ function multipleRule(keyword, id, hadolint) {
             severity: 'warning',
             category: 'correctness',
             scope: 'all',
-            equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' }
+            equivalents: { hadolint, buildkit: 'MultipleInstructionsDisallowed' },
+            needs: { keywords: [keyword] }
         },
         check: ({ model }) => model.stages.flatMap((stage) => {
             const found = stage.instructions.filter((i) => i.keyword === keyword);
@@ -21074,7 +21183,8 @@ const onbuildInvalidTrigger = {
         severity: 'error',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3043', buildkit: null }
+        equivalents: { hadolint: 'DL3043', buildkit: null },
+        needs: { keywords: ['ONBUILD'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => stage.instructions.flatMap((i) => {
         const trigger = i.keyword === 'ONBUILD' ? (i.args[0] ?? '').toUpperCase() : '';
@@ -21119,7 +21229,8 @@ const pipCache = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3042', buildkit: null }
+        equivalents: { hadolint: 'DL3042', buildkit: null },
+        needs: { managers: ['pip'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         if (run.scope.has('PIP_NO_CACHE_DIR') || hasCacheMount(run, ['/root/.cache/pip']))
@@ -21538,12 +21649,14 @@ const pipefail = {
     },
     check: ({ model, graph, baseFacts }) => model.stages.flatMap((stage) => {
         const reports = [];
+        // Only a shell-form RUN with a pipe can hide a failure: what the stage's shell and folders are is read for those alone.
+        const piped = stage.instructions.filter((ins) => ins.keyword === 'RUN' && ins.form === 'shell' && ins.raw.includes('|'));
+        if (piped.length === 0)
+            return [];
         const facts = rootFacts(model, stage.index, baseFacts);
         const dirs = workdirs(model, stage.index);
         const exported = exportedFolders(model, graph, stage.index);
-        for (const ins of stage.instructions) {
-            if (ins.keyword !== 'RUN' || ins.form !== 'shell' || !ins.raw.includes('|'))
-                continue;
+        for (const ins of piped) {
             const shell = stageShell(model, stage.index, ins.line, facts);
             const argv = shell.argv ?? facts?.shell ?? null;
             if (!shell.posix || (argv !== null && shellHasPipefail(argv)))
@@ -21588,7 +21701,6 @@ const pipefail = {
  * shutdown, starting a service that dies with the step. Only programs a RUN runs count, in
  * command position: installing a package named `vim` or `procps` is not running it.
  */
-
 
 
 const WHY = {
@@ -21639,7 +21751,7 @@ const pointlessRunCommand = {
         // Parse only a RUN that names one of the programs somewhere.
         if (run.form === 'json' || !mentions(run, NAMED) || !posixShellAt(model, stage.index)(run.line))
             return [];
-        const commands = simpleCommands(runSyntax(run));
+        const commands = runSimpleCommands(run);
         const found = commands
             .map((c, at) => ({ program: programOf(c), action: commandWords(c)[2]?.text ?? '', at }))
             .find(({ program, action, at }) => Object.hasOwn(WHY, program) && !excused(run, program, action, at, commands.length));
@@ -21713,7 +21825,7 @@ function dropsPrivileges(model, target, root) {
         if (SELF_DROPPING_BASES.has(repo) || (repo === 'docker.io/library/php' && /fpm|apache/.test(ref?.tag ?? '')))
             return true;
     }
-    return chain.some((s) => s.instructions.some((ins) => runCommands(ins).some((c) => DROP_TOOLS.test(c.program) || c.args.some((a) => /(?:^|\/)(?:gosu|su-exec)(?:[-.]|$)/.test(a)))));
+    return chain.some((s) => s.instructions.some((ins) => runCommands(ins).some((c) => DROP_TOOLS.test(c.program) || c.args.some((a) => (a.includes('gosu') || a.includes('su-exec')) && /(?:^|\/)(?:gosu|su-exec)(?:[-.]|$)/.test(a)))));
 }
 /** The fix that works on this base: the user it already has, or a nonroot variant. */
 function nonRootAdvice(root) {
@@ -21748,13 +21860,12 @@ const rootUser = {
         const facts = rootFacts(model, graph.target, baseFacts);
         if (facts?.os === 'windows' || (root !== null && effective_isWindowsImage(root.base.image ?? '', root.base.tag)))
             return [];
-        if (dropsPrivileges(model, graph.target, root))
-            return [];
         // The same user the final-image table shows: written, the base image's config, or known by name.
         const user = effectiveImage(model, graph.target, facts).user;
         const written = effectiveInstruction(model, graph.target, 'USER');
+        // A program that drops root itself (nginx, gosu…) excuses the image; asked last, as it reads every command of the chain.
         if (written !== null) {
-            if (user.root !== true)
+            if (user.root !== true || dropsPrivileges(model, graph.target, root))
                 return [];
             return [{ line: written.line, message: `the shipped image runs as ${user.value ?? ''}: ${nonRootAdvice(root)}`, stage: written.stage }];
         }
@@ -21763,7 +21874,7 @@ const rootUser = {
         // Without an explicit USER, only network services are reported: base images, tools and
         // desktop apps run as root on purpose, and the base image may set a user we cannot see.
         const exposes = stageChain(model, graph.target).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE'));
-        if (!exposes)
+        if (!exposes || dropsPrivileges(model, graph.target, root))
             return [];
         return [
             {
@@ -21843,7 +21954,6 @@ const runCd = {
 /** sudo run by a RUN: only sudo in command position counts (`apt-get install sudo` installs it, it does not run it). */
 
 
-
 /** sudo's options that take a value. */
 const SUDO_VALUED = new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout']);
 /** What sudo runs: the first word after its options (`sudo -u app npm ci` → npm), or ''. */
@@ -21876,7 +21986,7 @@ function sudoRun(run) {
         const first = json[0] ?? '';
         return first.slice(first.lastIndexOf('/') + 1) === 'sudo' ? sudoTarget(json) : null;
     }
-    const command = simpleCommands(runSyntax(run)).find((c) => programOf(c) === 'sudo');
+    const command = runSimpleCommands(run).find((c) => programOf(c) === 'sudo');
     return command === undefined ? null : sudoTarget(commandWords(command).map((w) => w.text));
 }
 const runSudo = {
@@ -22145,7 +22255,6 @@ const shellViaSymlink = {
 ;// CONCATENATED MODULE: ./src/rules/shellcheck.ts
 
 
-
 /** POSIX's special built-ins: an assignment written before one stays set in the shell afterwards. */
 const SPECIAL_BUILTINS = new Set(['set', 'export', 'readonly', ':', '.', 'eval', 'exec', 'shift', 'trap', 'unset', 'times', 'break', 'continue', 'return', 'exit']);
 /**
@@ -22163,7 +22272,7 @@ function keptAssignments(model, line) {
     const argv = stageShell(model, run.stage, run.line).argv;
     if (argv !== null && !/(?:^|\/)(?:sh|dash|ash)$/.test(argv[0] ?? ''))
         return names;
-    for (const c of simpleCommands(runSyntax(run))) {
+    for (const c of runSimpleCommands(run)) {
         if (c.assignments.length === 0 || !SPECIAL_BUILTINS.has(c.words[0]?.text ?? ''))
             continue;
         for (const a of c.assignments)
@@ -22227,6 +22336,8 @@ const shellcheck = {
 
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
+/** The programs commandProblem can report. */
+const signature_check_disabled_PROGRAMS = new Set([...RPM_MANAGERS, 'apk', 'apt-get', 'apt', 'rpm', 'zypper']);
 const GPGCHECK_OFF = /(?:repo_|localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i;
 /** `[trusted=yes]`, `[arch=amd64 allow-insecure=yes]` in an apt sources entry. Brackets without `[` inside, so the scan stays linear. */
 function aptTrusted(text) {
@@ -22269,10 +22380,14 @@ const signatureCheckDisabled = {
         equivalents: { hadolint: null, buildkit: null }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
+        const commands = runCommands(run);
+        const text = runText(run);
+        // What can be reported needs one of the programs, an apt `=yes` option or a gpgcheck setting: most RUNs have none.
+        if (!commands.some((c) => signature_check_disabled_PROGRAMS.has(c.program)) && !text.includes('=yes') && !lowerRunText(run).includes('gpgcheck'))
+            return [];
         if (!posixShellAt(model, stage.index)(run.line))
             return [];
-        const found = runCommands(run).map((c) => commandProblem(c, run));
-        const text = runText(run);
+        const found = commands.map((c) => commandProblem(c, run));
         if (aptTrusted(text))
             found.push('[trusted=yes] in an apt sources entry makes apt install from that repository without checking signatures: add its key (signed-by=<keyring>) instead');
         if (GPGCHECK_OFF.test(text) && !found.some((f) => f?.includes('--nogpgcheck') === true))
@@ -22324,17 +22439,19 @@ const singleStageBuild = {
         // An image built on a toolchain image (buildpack-deps, golang...) is a toolchain by design.
         if (model.stages.length !== 1 || stage === undefined || builtOnToolchain(model, 0))
             return [];
-        // An image that builds a kernel module (or BPF programs) when it runs needs its toolchain and sources.
-        if (compilesAgainstKernelAtRunTime(model))
-            return [];
         for (const run of runs(stage)) {
             const commands = runCommands(run);
+            const at = commands.findIndex((c) => buildCommand(c) !== null);
+            if (at < 0)
+                continue;
             // Building a runtime from source and dropping the toolchain in the same RUN ships only the result.
             if (dropsBuildDependencies(commands))
                 continue;
-            const at = commands.findIndex((c) => buildCommand(c) !== null);
-            const build = at < 0 ? null : buildCommand(commands[at]);
+            const build = buildCommand(commands[at]);
             if (build !== null && !removesSources(commands, at)) {
+                // An image that builds a kernel module (or BPF programs) when it runs needs its toolchain and sources.
+                if (compilesAgainstKernelAtRunTime(model))
+                    return [];
                 const js = /^(?:npm|yarn|pnpm) /.test(build);
                 const what = js ? 'the sources, node_modules with its devDependencies and the build cache' : 'the compiler, the sources and the intermediate files';
                 return [{ line: run.line, endLine: run.endLine, message: `${build.trim()} runs in the only stage, so ${what} ship with the result: build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage`, stage: stage.index }];
@@ -22552,7 +22669,6 @@ const stageSelfReference = graphProblemRule({
  */
 
 
-
 /** curl's short options that take a value: in `-sSLko f` the k counts, in `-Hk` it is the header. */
 const CURL_VALUED = 'oOuHdXAebcCEFKmrTUwxyYzDPQt';
 function curlInsecure(c) {
@@ -22613,6 +22729,9 @@ function variableProblem(name, value) {
         return 'npm_config_strict_ssl=false makes npm accept any certificate from the registry: drop it; for a private CA use npm_config_cafile=<file>';
     return null;
 }
+/** The names variableProblem knows (the value is read only for these). */
+const PROBLEM_NAMES = new Set(['NODE_TLS_REJECT_UNAUTHORIZED', 'PYTHONHTTPSVERIFY', 'GIT_SSL_NO_VERIFY', 'PIP_TRUSTED_HOST']);
+const mayBeProblem = (name) => PROBLEM_NAMES.has(name) || name.toLowerCase() === 'npm_config_strict_ssl';
 const tls_verification_disabled_unquote = (v) => v.replace(/^(["'])(.*)\1$/, '$2');
 /** `NAME=value cmd`, `export NAME=value` in a RUN. */
 const VARIABLES = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|PIP_TRUSTED_HOST|npm_config_strict_ssl/i;
@@ -22621,7 +22740,7 @@ function runAssignments(run) {
     if (run.form === 'json' || !mentions(run, VARIABLES))
         return [];
     const out = [];
-    for (const c of simpleCommands(runSyntax(run))) {
+    for (const c of runSimpleCommands(run)) {
         const words = [...c.assignments, ...(programOf(c) === 'export' ? c.words.slice(1) : [])];
         for (const w of words) {
             const eq = w.text.indexOf('=');
@@ -22631,7 +22750,18 @@ function runAssignments(run) {
     }
     return out;
 }
+/** The programs commandProblem can report (and pip, by its several names). */
+const tls_verification_disabled_PROGRAMS = new Set(['curl', 'wget', 'npm', 'yarn', 'pnpm', 'git', 'yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
+/** Whether runProblems can find anything: one of the programs, variables or settings is there (most RUNs have none). */
+function mayHaveProblems(run) {
+    if (runCommands(run).some((c) => tls_verification_disabled_PROGRAMS.has(c.program) || isPip(c)))
+        return true;
+    const lower = lowerRunText(run);
+    return lower.includes('sslverify') || lower.includes('certificate') || mentions(run, VARIABLES);
+}
 function runProblems(run) {
+    if (!mayHaveProblems(run))
+        return [];
     const found = runCommands(run).map(tls_verification_disabled_commandProblem);
     found.push(...runAssignments(run).map((a) => variableProblem(a.name, a.value)));
     const text = runText(run);
@@ -22657,7 +22787,7 @@ const tlsVerificationDisabled = {
         else if (i.keyword === 'RUN')
             problems = runCommands(i).map(tls_verification_disabled_commandProblem).filter((p) => p !== null);
         else if (i.keyword === 'ENV' || i.keyword === 'ARG')
-            problems = (i.variables ?? []).flatMap((v) => (v.raw === null ? [] : [variableProblem(v.name, tls_verification_disabled_unquote(v.raw))])).filter((p) => p !== null);
+            problems = (i.variables ?? []).flatMap((v) => (v.raw === null || !mayBeProblem(v.name) ? [] : [variableProblem(v.name, tls_verification_disabled_unquote(v.raw))])).filter((p) => p !== null);
         return problems.map((message) => ({ line: i.line, endLine: i.endLine, message, stage: stage.index }));
     }))
 };
@@ -22846,6 +22976,9 @@ function readNames(ins, declared) {
         return environmentReads(runScript(ins));
     }
     if (!EXPANDED.has(ins.keyword))
+        return [];
+    // The text below is made of the instruction's own words and its heredoc bodies: without a `$` there, it reads no name.
+    if (!ins.raw.includes('$') && !ins.heredocs.some((h) => h.content.includes('$')))
         return [];
     const text = ins.keyword === 'ARG' || ins.keyword === 'ENV' ? (ins.variables ?? []).map((v) => v.raw ?? '').join(' ') : expandableText(ins);
     return unguardedNames(text);
@@ -23120,7 +23253,8 @@ const useraddHighUid = {
         severity: 'warning',
         category: 'size',
         scope: 'all',
-        equivalents: { hadolint: 'DL3046', buildkit: null }
+        equivalents: { hadolint: 'DL3046', buildkit: null },
+        needs: { programs: ['useradd'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const found = runCommands(run)
@@ -23138,14 +23272,13 @@ const useraddHighUid = {
 /** A shipped stage installs wget or curl while it already uses the other: two download tools where one does. */
 
 
-
 /**
  * The first RUN of the stage that runs the tool (in command position), not counting one that
  * installs packages for the moment and removes them again: the tool may be among them, named by a
  * variable (`fetchDeps='wget'`).
  */
 function firstUse(runs, tool) {
-    return runs.find((r) => r.form !== 'json' && mentions(r, [tool]) && simpleCommands(runSyntax(r)).some((c) => programOf(c) === tool) && !removesAfterInstall(r));
+    return runs.find((r) => r.form !== 'json' && mentions(r, [tool]) && runSimpleCommands(r).some((c) => programOf(c) === tool) && !removesAfterInstall(r));
 }
 const wget_and_curl_installs = (run, tool) => systemInstalls(run).some((p) => p.packages.some((name) => name === tool || name.startsWith(`${tool}=`)));
 /** Removing packages after installing them in the same RUN (`apt-get purge -y --auto-remove $fetchDeps`): a download tool used and dropped. */
@@ -23176,8 +23309,10 @@ const wgetAndCurl = {
     check: ({ model }) => model.stages.flatMap((stage) => {
         const stageRuns = runs(stage);
         const curl = firstUse(stageRuns, 'curl');
+        if (curl === undefined)
+            return [];
         const wget = firstUse(stageRuns, 'wget');
-        if (curl === undefined || wget === undefined)
+        if (wget === undefined)
             return [];
         // Both already in the base image cost nothing; an installed one is the waste.
         for (const [extra, other] of [['wget', 'curl'], ['curl', 'wget']]) {
@@ -23216,6 +23351,7 @@ const wgetProgress = {
         category: 'style',
         scope: 'all',
         equivalents: { hadolint: 'DL3047', buildkit: null },
+        needs: { programs: ['wget'] },
         // Judged on the corpus, the official images' long-standing wget calls: log length is not what their maintainers want to hear about.
         experimental: true
     },
@@ -23294,7 +23430,8 @@ const yarnCacheLeft = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3060', buildkit: null }
+        equivalents: { hadolint: 'DL3060', buildkit: null },
+        needs: { programs: ['yarn'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -23331,7 +23468,8 @@ const yumCacheLeft = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3032', buildkit: null }
+        equivalents: { hadolint: 'DL3032', buildkit: null },
+        needs: { programs: ['yum'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -23368,7 +23506,8 @@ const zypperCacheLeft = {
         severity: 'warning',
         category: 'size',
         scope: 'ships',
-        equivalents: { hadolint: 'DL3036', buildkit: null }
+        equivalents: { hadolint: 'DL3036', buildkit: null },
+        needs: { programs: ['zypper'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
@@ -23389,7 +23528,8 @@ const zypperDistUpgrade = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3035', buildkit: null }
+        equivalents: { hadolint: 'DL3035', buildkit: null },
+        needs: { programs: ['zypper'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage)
         .filter((run) => runCommands(run).some((c) => isCommand(c, 'zypper', 'dist-upgrade', 'dup')) && posixShellAt(model, stage.index)(run.line))
@@ -23413,7 +23553,8 @@ const zypperNonInteractive = {
         severity: 'warning',
         category: 'correctness',
         scope: 'all',
-        equivalents: { hadolint: 'DL3034', buildkit: null }
+        equivalents: { hadolint: 'DL3034', buildkit: null },
+        needs: { programs: ['zypper'] }
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
@@ -23926,7 +24067,7 @@ function checkFile(model, graph, options = {}) {
         baseSizes: baseSizesByStage(model, options.registry),
         previousShippedSize: options.previousShippedSize,
         today: options.today ?? dayFromEnvironment()
-    }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }) });
+    }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) });
 }
 /** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
 function parseForAnalysis(text, options = {}) {
@@ -23944,34 +24085,69 @@ function parseForAnalysis(text, options = {}) {
  * `INCLUDE`). Its line and what gave it away, the unfillable kind first; null for a Dockerfile.
  */
 function templateEvidence(text) {
-    const lines = text.split('\n');
+    // Read line by line by position: most lines need a look at their first characters only, so no line is copied unless one of the patterns may match it.
+    let lines = null;
+    const allLines = () => (lines ??= text.split('\n'));
+    const mayHaveOption = text.includes('${templateOption:');
     let instructions = 0;
     let from = false;
     let fillable = null;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
+    for (let start = 0, i = 0; start <= text.length; i++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        // Where line.trimStart() starts (the same white space as \s).
+        let at = start;
+        while (at < end) {
+            const c = text.charCodeAt(at);
+            if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text.charAt(at))))
+                at++;
+            else
+                break;
+        }
+        const c0 = at < end ? text.charCodeAt(at) : NaN;
+        const c1 = at + 1 < end ? text.charCodeAt(at + 1) : NaN;
         // Template tags that shape the file: a line that is a tag, or a FROM built from one. Braces
         // inside a command (`go list -f '{{.Dir}}'`) are the command's own business.
-        const trimmed = line.trimStart();
-        if (trimmed.startsWith('{{') || (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}')))
+        if (c0 === 123 && c1 === 123)
             return { line: i + 1, what: 'template syntax {{ … }}', fillable: false };
-        if (trimmed.startsWith('{%'))
+        const first = c0 | 32;
+        if (first === 102 /* f */) {
+            const line = text.slice(start, end);
+            const trimmed = text.slice(at, end);
+            if (/^FROM\s.*\{\{/i.test(trimmed) && line.includes('}}'))
+                return { line: i + 1, what: 'template syntax {{ … }}', fillable: false };
+        }
+        if (c0 === 123 && c1 === 37)
             return { line: i + 1, what: 'template syntax {% … %}', fillable: false };
-        if (line.includes('${templateOption:'))
+        if (mayHaveOption && text.slice(start, end).includes('${templateOption:'))
             fillable ??= { line: i + 1, what: 'a ${templateOption:…} placeholder', fillable: true };
-        // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
-        const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(trimmed)?.[1];
-        if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(lines, placeholder))
-            return { line: i + 1, what: `the placeholder image "${placeholder}"`, fillable: false };
-        const word = /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toUpperCase();
-        if (word === 'INCLUDE')
-            fillable ??= { line: i + 1, what: 'a preprocessor INCLUDE', fillable: true };
-        if (word === 'FROM')
-            from = true;
-        if (word !== undefined && !line.trimStart().startsWith('#'))
-            instructions++;
+        if (first === 102) {
+            // Image names are lower case: `FROM REPLACE-ME` or `FROM <base-image>` is a blank to fill in.
+            const placeholder = /^FROM\s+(?:--\S+\s+)*([A-Z][A-Z0-9_-]{2,}|<[^>\s]+>)\s*(?:$|\s)/i.exec(text.slice(at, end))?.[1];
+            if (placeholder !== undefined && (placeholder.startsWith('<') || (placeholder === placeholder.toUpperCase() && /[A-Z]/.test(placeholder))) && !namesStage(allLines(), placeholder))
+                return { line: i + 1, what: `the placeholder image "${placeholder}"`, fillable: false };
+        }
+        // A line that starts with a word (letters, then no letter, digit or `_`) counts as an instruction.
+        if (first >= 97 && first <= 122) {
+            let q = at + 1;
+            while (q < end && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122))
+                q++;
+            const next = q < end ? text.charCodeAt(q) : NaN;
+            const boundary = !(next === 95 || (next >= 48 && next <= 57));
+            if (boundary) {
+                const length = q - at;
+                const word = length === 7 || length === 4 ? text.slice(at, q).toUpperCase() : '';
+                if (word === 'INCLUDE')
+                    fillable ??= { line: i + 1, what: 'a preprocessor INCLUDE', fillable: true };
+                if (word === 'FROM')
+                    from = true;
+                instructions++;
+            }
+        }
+        start = end + 1;
     }
-    const fragment = !from && instructions > 0 && !lines.some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && lines.some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l));
+    const fragment = !from && instructions > 0 && !allLines().some((l) => /^\s*(?:FROM|ARG)\b/i.test(l)) && allLines().some((l) => /^\s*(?:RUN|COPY|ENV|WORKDIR)\b/i.test(l));
     return fragment ? { line: 1, what: 'instructions but no FROM (a fragment another file includes)', fillable: false } : fillable;
 }
 /**
@@ -31341,6 +31517,22 @@ function asMissing(result) {
 
 /** The contents API returns files up to 1 MB with their content: the same cap for every Dockerfile, however it is read. */
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** The real path of each root asked for: a run reads thousands of files under one root. */
+const realRoots = new Map();
+/** `root` with its links resolved (as given when it cannot be), resolved once per run. */
+function realRoot(root) {
+    let real = realRoots.get(root);
+    if (real === undefined) {
+        try {
+            real = external_node_fs_namespaceObject.realpathSync.native(root);
+        }
+        catch {
+            real = (0,external_node_path_namespaceObject.resolve)(root);
+        }
+        realRoots.set(root, real);
+    }
+    return real;
+}
 function inside(root, path) {
     return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep);
 }
@@ -31351,29 +31543,40 @@ function inside(root, path) {
  * `confined: false` (the CLI, whose user names the files) reads a path outside the root too.
  */
 function readRegularFile(root, path, maxBytes, confined = true) {
-    let real;
-    try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.resolve)(root, path));
+    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+    let fd = null;
+    if (!confined) {
+        // Any path will do, so no link needs resolving first: open it as named, and resolve only a
+        // final link (ELOOP under O_NOFOLLOW), as the user may name a link to their file.
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.resolve)(root, path), flags);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'ENOENT')
+                return { ok: false, reason: 'ENOENT', missing: true };
+            if (code !== 'ELOOP')
+                return { ok: false, reason: code ?? String(err) };
+        }
     }
-    catch (err) {
-        const code = err.code;
-        return code === 'ENOENT' ? { ok: false, reason: 'ENOENT', missing: true } : { ok: false, reason: code ?? String(err) };
-    }
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    }
-    catch {
-        realRoot = (0,external_node_path_namespaceObject.resolve)(root);
-    }
-    if (confined && !inside(realRoot, real))
-        return { ok: false, reason: 'a link to a file outside the workspace, not read' };
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (err) {
-        return { ok: false, reason: err.code ?? String(err) };
+    if (fd === null) {
+        let real;
+        try {
+            // The C library's realpath: one call, where fs.realpathSync walks the path in JavaScript with an lstat per component.
+            real = external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.resolve)(root, path));
+        }
+        catch (err) {
+            const code = err.code;
+            return code === 'ENOENT' ? { ok: false, reason: 'ENOENT', missing: true } : { ok: false, reason: code ?? String(err) };
+        }
+        if (confined && !inside(realRoot(root), real))
+            return { ok: false, reason: 'a link to a file outside the workspace, not read' };
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)(real, flags);
+        }
+        catch (err) {
+            return { ok: false, reason: err.code ?? String(err) };
+        }
     }
     try {
         const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
@@ -31381,8 +31584,9 @@ function readRegularFile(root, path, maxBytes, confined = true) {
             return { ok: false, reason: 'not a regular file (a FIFO, a device or a folder), not read' };
         if (stat.size > maxBytes)
             return { ok: false, reason: `too large to review (${stat.size} bytes; the limit is ${maxBytes} bytes)` };
-        // Read at most one byte past the cap: a file that grows while it is read is still cut.
-        const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+        // Read at most one byte past the cap: a file that grows while it is read is still cut. Unzeroed:
+        // only the bytes read are handed out.
+        const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
         let length = 0;
         for (let n = 1; n > 0 && length < buffer.length; length += n)
             n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
@@ -31436,8 +31640,8 @@ class BuildContextReader {
         if (listed === undefined) {
             try {
                 // A folder that is a link out of the repository (`ctx -> ~/.ssh`) is not listed.
-                const real = (0,external_node_fs_namespaceObject.realpathSync)(folder);
-                const root = (0,external_node_fs_namespaceObject.realpathSync)(this.root);
+                const real = external_node_fs_namespaceObject.realpathSync.native(folder);
+                const root = realRoot(this.root);
                 if (real !== root && !real.startsWith(root + external_node_path_namespaceObject.sep))
                     throw new Error('outside the repository');
                 const dirents = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
