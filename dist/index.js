@@ -48243,15 +48243,15 @@ function largeOrUnknownBase(model, index) {
         return null;
     if (root.base.image === null || root.base.unresolved.length > 0)
         return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}` : root.base.raw}, so how much the recommends add to it cannot be judged here`;
-    const image = root.base.image.replace(/^(?:docker\.io\/)?library\//, '');
+    const image = officialName(root.base.image);
+    const tag = root.base.tag ?? 'latest';
     // The repository path, without a registry host (`us-docker.pkg.dev/…` is no development image).
     const path = image.replace(/^[^/]*[.:][^/]*\//, '');
     if (baseHasBuildTools(model, index))
-        return `${image}:${root.base.tag ?? 'latest'} is a full image with compilers and headers, next to which the recommends are a small share`;
-    if (LARGE_IMAGE.test(path) || (/^(?:eclipse-temurin|ibm-semeru-runtimes|sapmachine)$/.test(path) && !/jre/.test(root.base.tag ?? '')))
-        return `${image}:${root.base.tag ?? 'latest'} is a development image, next to which the recommends are a small share`;
-    if (LARGE_IMAGE.test(`:${root.base.tag ?? ''}`))
-        return `${image}:${root.base.tag} is a development image, next to which the recommends are a small share`;
+        return `${image}:${tag} is a full image with compilers and headers, next to which the recommends are a small share`;
+    const jdk = /^(?:eclipse-temurin|ibm-semeru-runtimes|sapmachine)$/.test(path) && !/jre/.test(root.base.tag ?? '');
+    if (LARGE_IMAGE.test(path) || jdk || LARGE_IMAGE.test(`:${root.base.tag ?? ''}`))
+        return `${image}:${tag} is a development image, next to which the recommends are a small share`;
     return null;
 }
 function installsRecommends(c) {
@@ -49202,7 +49202,6 @@ function nearestSupported(lines, current, today) {
     const lasting = newer.find((l) => l.eol === null || daysBetween(today, l.eol) > WORTH_MOVING_DAYS);
     return lasting ?? newer.find((l) => l.eol === null || daysBetween(today, l.eol) > SOON_DAYS) ?? null;
 }
-/** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
 /**
  * What the table says of a reference on a date: a pure function of the two, and the same few
  * base images recur across files, so each answer is worked out once (the table is bounded: a
@@ -49210,6 +49209,7 @@ function nearestSupported(lines, current, today) {
  */
 const verdicts = new Map();
 const MAX_VERDICTS = 4096;
+/** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
 function eolStatuses(reference, today) {
     const key = `${today}\n${reference}`;
     let statuses = verdicts.get(key);
@@ -49308,7 +49308,7 @@ function variantFolder(path, statuses) {
     }
     return null;
 }
-function message(subject, statuses, suggestion, variant = null) {
+function message(subject, statuses, suggestion, variant) {
     const lines = statuses.map((s) => `${s.product} ${s.line} ${when(s)}`).join(', and ');
     const then = statuses.every((s) => s.days >= 0) ? 'after that it gets no security fixes' : 'it gets no security fixes';
     const move = suggestion === null ? 'move to a supported release' : `move to ${suggestion}`;
@@ -51701,12 +51701,8 @@ const FAMILIES = [
     { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
     { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ];
-/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
-function heavy_final_base_officialName(image) {
-    return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '');
-}
 function heavy_final_base_familyOf(image) {
-    const name = heavy_final_base_officialName(image);
+    const name = officialName(image);
     return FAMILIES.find((f) => f.images.includes(name));
 }
 /**
@@ -51775,7 +51771,7 @@ const heavyFinalBase = {
             return [];
         const shipped = `${root.base.image}:${tag}`;
         const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : '';
-        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(heavy_final_base_officialName(image), tag)}.${split}`, stage: root.index }];
+        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }];
     }
 };
 
@@ -53444,26 +53440,43 @@ function onlyDeletes(p) {
     return last.kind === 'simple' && firstProgram(last) === 'xargs' && programOf(last) === 'rm';
 }
 /**
- * Pipelines whose failure the next command of the same `&&` chain shows anyway: an installer
- * piped into a shell and then sourced (`curl …/nvm/install.sh | bash && . "$NVM_DIR/nvm.sh"`)
- * fails at the `.` when the download failed, because the file it sources was never written.
+ * Pipelines whose failure a later command of the same `&&` chain shows anyway, given the
+ * pipeline and the first commands of the pipelines after it, up to the end of the `&&` run.
  */
-function checkedBySourcing(list) {
+function checkedLater(list, shows) {
     const checked = new Set();
     for (const andOr of list) {
         andOr.pipelines.forEach((p, i) => {
-            const next = andOr.pipelines[i + 1]?.commands[0];
-            if (andOr.operators[i] !== '&&' || next === undefined || next.kind !== 'simple')
-                return;
-            const program = next.words[0]?.text;
-            if ((program === '.' || program === 'source') && next.words.length > 1)
+            const later = [];
+            for (let k = i + 1; k < andOr.pipelines.length && andOr.operators[k - 1] === '&&'; k++) {
+                const c = andOr.pipelines[k]?.commands[0];
+                if (c === undefined)
+                    break;
+                later.push(c);
+            }
+            if (later.length > 0 && shows(p, later))
                 checked.add(p);
         });
     }
     return checked;
 }
+/**
+ * An installer piped into a shell and then sourced (`curl …/nvm/install.sh | bash && .
+ * "$NVM_DIR/nvm.sh"`) fails at the `.` when the download failed: the file it sources was never written.
+ */
+function sourcedNext(_p, later) {
+    const next = later[0];
+    if (next === undefined || next.kind !== 'simple')
+        return false;
+    const program = next.words[0]?.text;
+    return (program === '.' || program === 'source') && next.words.length > 1;
+}
 /** Where apt reads repository keys: a key written there is checked by the next `apt-get update`. */
 const KEYRING = /(?:^|\/)(?:keyrings|trusted\.gpg\.d)\/[^/]+$/;
+/** The files a command's `>`, `>>` and `>|` redirections write. */
+function pipefail_redirectTargets(c) {
+    return c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => r.target.text);
+}
 /** The file the last command of a pipeline writes its input to: `dd of=F`, `tee F`, `> F`. */
 function pipedInto(c) {
     if (c === undefined || c.kind !== 'simple')
@@ -53474,33 +53487,18 @@ function pipedInto(c) {
         return words.find((w) => w.startsWith('of='))?.slice(3) ?? null;
     if (program === 'tee')
         return words.find((w) => !w.startsWith('-')) ?? null;
-    const redirect = c.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null);
-    return redirect === undefined ? null : redirect.target.text;
+    return pipefail_redirectTargets(c)[0] ?? null;
 }
 /**
- * Pipelines that save a repository key (GitHub CLI's documented `curl … | dd
+ * A repository key saved into a keyring (GitHub CLI's documented `curl … | dd
  * of=/usr/share/keyrings/…gpg`) before an `apt-get update` later in the same && chain: a failed
  * download leaves an empty key, and that update fails on the repository it signs.
  */
-function checkedByApt(list) {
-    const checked = new Set();
-    for (const andOr of list) {
-        andOr.pipelines.forEach((p, i) => {
-            const target = pipedInto(p.commands[p.commands.length - 1]);
-            if (target === null || !KEYRING.test(target))
-                return;
-            for (let k = i + 1; k < andOr.pipelines.length; k++) {
-                if (andOr.operators[k - 1] !== '&&')
-                    return;
-                const c = andOr.pipelines[k]?.commands[0];
-                if (c !== undefined && c.kind === 'simple' && /^apt(?:-get)?$/.test(programOf(c)) && args(c).includes('update')) {
-                    checked.add(p);
-                    return;
-                }
-            }
-        });
-    }
-    return checked;
+function keyCheckedByApt(p, later) {
+    const target = pipedInto(p.commands[p.commands.length - 1]);
+    if (target === null || !KEYRING.test(target))
+        return false;
+    return later.some((c) => c.kind === 'simple' && /^apt(?:-get)?$/.test(programOf(c)) && args(c).includes('update'));
 }
 /** The first program in the pipeline whose failure the commands after it would not show. */
 function hiddenFailure(p, written) {
@@ -53542,7 +53540,7 @@ function unzipTarget(words) {
 }
 /** What a command writes: `>`/`>>` targets, what curl -o or wget -O saves; folders git clone, tar -x and unzip fill. */
 function writtenBy(c) {
-    const files = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => r.target.text);
+    const files = pipefail_redirectTargets(c);
     const folders = [];
     const program = programOf(c);
     const words = args(c);
@@ -53679,8 +53677,8 @@ const pipefail = {
             const cwd = dirs.get(ins) ?? '/';
             const written = new WrittenPaths(cwd);
             const script = runSyntax(ins);
-            const sourcedAfter = checkedBySourcing(script);
-            const keyChecked = checkedByApt(script);
+            const sourcedAfter = checkedLater(script, sourcedNext);
+            const keyChecked = checkedLater(script, keyCheckedByApt);
             forEachPipeline(script, (p, context) => {
                 if (found !== null)
                     return;

@@ -1,5 +1,5 @@
 /** apt-get install in a shipped stage without --no-install-recommends: every recommended package ships too. */
-import { baseHasBuildTools, posixShellAt, stageChain } from './helpers.js'
+import { baseHasBuildTools, officialName, posixShellAt, stageChain } from './helpers.js'
 import { configuredBefore, hasOption, isCommand, listNames, operands, runCommands, runs, runText } from './run-helpers.js'
 import type { DockerfileModel, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -29,12 +29,13 @@ function largeOrUnknownBase(model: DockerfileModel, index: number): string | nul
   const root = stageChain(model, index)[0]
   if (root === undefined || root.base.kind !== 'image') return null
   if (root.base.image === null || root.base.unresolved.length > 0) return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}` : root.base.raw}, so how much the recommends add to it cannot be judged here`
-  const image = root.base.image.replace(/^(?:docker\.io\/)?library\//, '')
+  const image = officialName(root.base.image)
+  const tag = root.base.tag ?? 'latest'
   // The repository path, without a registry host (`us-docker.pkg.dev/…` is no development image).
   const path = image.replace(/^[^/]*[.:][^/]*\//, '')
-  if (baseHasBuildTools(model, index)) return `${image}:${root.base.tag ?? 'latest'} is a full image with compilers and headers, next to which the recommends are a small share`
-  if (LARGE_IMAGE.test(path) || (/^(?:eclipse-temurin|ibm-semeru-runtimes|sapmachine)$/.test(path) && !/jre/.test(root.base.tag ?? ''))) return `${image}:${root.base.tag ?? 'latest'} is a development image, next to which the recommends are a small share`
-  if (LARGE_IMAGE.test(`:${root.base.tag ?? ''}`)) return `${image}:${root.base.tag} is a development image, next to which the recommends are a small share`
+  if (baseHasBuildTools(model, index)) return `${image}:${tag} is a full image with compilers and headers, next to which the recommends are a small share`
+  const jdk = /^(?:eclipse-temurin|ibm-semeru-runtimes|sapmachine)$/.test(path) && !/jre/.test(root.base.tag ?? '')
+  if (LARGE_IMAGE.test(path) || jdk || LARGE_IMAGE.test(`:${root.base.tag ?? ''}`)) return `${image}:${tag} is a development image, next to which the recommends are a small share`
   return null
 }
 

@@ -129,7 +129,6 @@ export interface EolStatus {
   codename?: string
 }
 
-/** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
 /**
  * What the table says of a reference on a date: a pure function of the two, and the same few
  * base images recur across files, so each answer is worked out once (the table is bounded: a
@@ -138,6 +137,7 @@ export interface EolStatus {
 const verdicts = new Map<string, readonly EolStatus[]>()
 const MAX_VERDICTS = 4096
 
+/** The end-of-life status of what an image reference names (its own line, then its OS line), for lines past or near their date. */
 export function eolStatuses(reference: string, today: string): readonly EolStatus[] {
   const key = `${today}\n${reference}`
   let statuses = verdicts.get(key)
@@ -232,7 +232,7 @@ export function variantFolder(path: string | undefined, statuses: readonly EolSt
   return null
 }
 
-function message(subject: string, statuses: readonly EolStatus[], suggestion: string | null, variant: string | null = null): string {
+function message(subject: string, statuses: readonly EolStatus[], suggestion: string | null, variant: string | null): string {
   const lines = statuses.map((s) => `${s.product} ${s.line} ${when(s)}`).join(', and ')
   const then = statuses.every((s) => s.days >= 0) ? 'after that it gets no security fixes' : 'it gets no security fixes'
   const move = suggestion === null ? 'move to a supported release' : `move to ${suggestion}`

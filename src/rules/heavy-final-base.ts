@@ -3,7 +3,7 @@
  * root of the target's FROM chain matters: a golang build stage is exactly right.
  */
 import type { DockerfileModel, Stage } from '../model/dockerfile.js'
-import { rootImage, stageChain } from './helpers.js'
+import { officialName, rootImage, stageChain } from './helpers.js'
 import { runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
 import { buildCommand, isCompiler, runCommands } from './run-helpers.js'
 import type { Rule } from './types.js'
@@ -47,11 +47,6 @@ const FAMILIES: readonly Family[] = [
   { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
   { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ]
-
-/** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
-function officialName(image: string): string {
-  return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.replace(/^library\//, '')
-}
 
 function familyOf(image: string): Family | undefined {
   const name = officialName(image)

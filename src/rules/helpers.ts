@@ -104,7 +104,7 @@ export function misspeltStage(model: DockerfileModel): (ref: ExternalReference) 
 const TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk'])
 
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
-function officialName(image: string): string {
+export function officialName(image: string): string {
   return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.startsWith('library/') ? image.slice('library/'.length) : image
 }
 

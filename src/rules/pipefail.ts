@@ -143,25 +143,43 @@ function onlyDeletes(p: ShPipeline): boolean {
 }
 
 /**
- * Pipelines whose failure the next command of the same `&&` chain shows anyway: an installer
- * piped into a shell and then sourced (`curl …/nvm/install.sh | bash && . "$NVM_DIR/nvm.sh"`)
- * fails at the `.` when the download failed, because the file it sources was never written.
+ * Pipelines whose failure a later command of the same `&&` chain shows anyway, given the
+ * pipeline and the first commands of the pipelines after it, up to the end of the `&&` run.
  */
-function checkedBySourcing(list: ShList): Set<ShPipeline> {
+function checkedLater(list: ShList, shows: (p: ShPipeline, later: readonly ShCommand[]) => boolean): Set<ShPipeline> {
   const checked = new Set<ShPipeline>()
   for (const andOr of list) {
     andOr.pipelines.forEach((p, i) => {
-      const next = andOr.pipelines[i + 1]?.commands[0]
-      if (andOr.operators[i] !== '&&' || next === undefined || next.kind !== 'simple') return
-      const program = next.words[0]?.text
-      if ((program === '.' || program === 'source') && next.words.length > 1) checked.add(p)
+      const later: ShCommand[] = []
+      for (let k = i + 1; k < andOr.pipelines.length && andOr.operators[k - 1] === '&&'; k++) {
+        const c = andOr.pipelines[k]?.commands[0]
+        if (c === undefined) break
+        later.push(c)
+      }
+      if (later.length > 0 && shows(p, later)) checked.add(p)
     })
   }
   return checked
 }
 
+/**
+ * An installer piped into a shell and then sourced (`curl …/nvm/install.sh | bash && .
+ * "$NVM_DIR/nvm.sh"`) fails at the `.` when the download failed: the file it sources was never written.
+ */
+function sourcedNext(_p: ShPipeline, later: readonly ShCommand[]): boolean {
+  const next = later[0]
+  if (next === undefined || next.kind !== 'simple') return false
+  const program = next.words[0]?.text
+  return (program === '.' || program === 'source') && next.words.length > 1
+}
+
 /** Where apt reads repository keys: a key written there is checked by the next `apt-get update`. */
 const KEYRING = /(?:^|\/)(?:keyrings|trusted\.gpg\.d)\/[^/]+$/
+
+/** The files a command's `>`, `>>` and `>|` redirections write. */
+function redirectTargets(c: ShSimpleCommand): string[] {
+  return c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => (r.target as ShWord).text)
+}
 
 /** The file the last command of a pipeline writes its input to: `dd of=F`, `tee F`, `> F`. */
 function pipedInto(c: ShCommand | undefined): string | null {
@@ -170,32 +188,18 @@ function pipedInto(c: ShCommand | undefined): string | null {
   const words = args(c)
   if (program === 'dd') return words.find((w) => w.startsWith('of='))?.slice(3) ?? null
   if (program === 'tee') return words.find((w) => !w.startsWith('-')) ?? null
-  const redirect = c.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null)
-  return redirect === undefined ? null : (redirect.target as ShWord).text
+  return redirectTargets(c)[0] ?? null
 }
 
 /**
- * Pipelines that save a repository key (GitHub CLI's documented `curl … | dd
+ * A repository key saved into a keyring (GitHub CLI's documented `curl … | dd
  * of=/usr/share/keyrings/…gpg`) before an `apt-get update` later in the same && chain: a failed
  * download leaves an empty key, and that update fails on the repository it signs.
  */
-function checkedByApt(list: ShList): Set<ShPipeline> {
-  const checked = new Set<ShPipeline>()
-  for (const andOr of list) {
-    andOr.pipelines.forEach((p, i) => {
-      const target = pipedInto(p.commands[p.commands.length - 1])
-      if (target === null || !KEYRING.test(target)) return
-      for (let k = i + 1; k < andOr.pipelines.length; k++) {
-        if (andOr.operators[k - 1] !== '&&') return
-        const c = andOr.pipelines[k]?.commands[0]
-        if (c !== undefined && c.kind === 'simple' && /^apt(?:-get)?$/.test(programOf(c)) && args(c).includes('update')) {
-          checked.add(p)
-          return
-        }
-      }
-    })
-  }
-  return checked
+function keyCheckedByApt(p: ShPipeline, later: readonly ShCommand[]): boolean {
+  const target = pipedInto(p.commands[p.commands.length - 1])
+  if (target === null || !KEYRING.test(target)) return false
+  return later.some((c) => c.kind === 'simple' && /^apt(?:-get)?$/.test(programOf(c)) && args(c).includes('update'))
 }
 
 interface HiddenFailure {
@@ -241,7 +245,7 @@ function unzipTarget(words: readonly string[]): string | null {
 
 /** What a command writes: `>`/`>>` targets, what curl -o or wget -O saves; folders git clone, tar -x and unzip fill. */
 function writtenBy(c: ShSimpleCommand): { files: string[]; folders: string[] } {
-  const files = c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && r.target !== null).map((r) => (r.target as ShWord).text)
+  const files = redirectTargets(c)
   const folders: string[] = []
   const program = programOf(c)
   const words = args(c)
@@ -376,8 +380,8 @@ export const pipefail: Rule = {
         const cwd = dirs.get(ins) ?? '/'
         const written = new WrittenPaths(cwd)
         const script = runSyntax(ins)
-        const sourcedAfter = checkedBySourcing(script)
-        const keyChecked = checkedByApt(script)
+        const sourcedAfter = checkedLater(script, sourcedNext)
+        const keyChecked = checkedLater(script, keyCheckedByApt)
         forEachPipeline(script, (p, context) => {
           if (found !== null) return
           if (p.commands.some(setsPipefail)) protectedFrom = true
