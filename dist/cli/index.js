@@ -13612,6 +13612,18 @@ function fileCache() {
         }
     };
 }
+/** `compute`, remembered per key for as long as the file the engine is checking (a fileCache in front of it). */
+function perFile(compute) {
+    const cache = fileCache();
+    return (key) => {
+        let value = cache.get(key);
+        if (value === undefined) {
+            value = compute(key);
+            cache.set(key, value);
+        }
+        return value;
+    };
+}
 /** The engine has finished a file: let go of everything cached about it. */
 function endFile() {
     for (const holder of holders)
@@ -15172,26 +15184,10 @@ function buildCommand(c) {
 function removesAptLists(c) {
     return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean');
 }
-const syntaxCache = fileCache();
 /** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
-function runSyntax(run) {
-    let list = syntaxCache.get(run);
-    if (list === undefined) {
-        list = run.form === 'json' ? [] : parseShell(runScript(run));
-        syntaxCache.set(run, list);
-    }
-    return list;
-}
-const simpleCache = fileCache();
+const runSyntax = perFile((run) => (run.form === 'json' ? [] : parseShell(runScript(run))));
 /** Every simple command a RUN runs (those in command substitutions too), found once per instruction: simpleCommands(runSyntax(run)). */
-function runSimpleCommands(run) {
-    let commands = simpleCache.get(run);
-    if (commands === undefined) {
-        commands = simpleCommands(runSyntax(run));
-        simpleCache.set(run, commands);
-    }
-    return commands;
-}
+const runSimpleCommands = perFile((run) => simpleCommands(runSyntax(run)));
 /** Programs that run the command after them, with their options that take a value. */
 const run_helpers_WRAPPERS = new Map([
     ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
@@ -15349,29 +15345,13 @@ function longOptionValue(c, name) {
     return null;
 }
 /** The text a RUN runs or writes: its arguments and its heredoc bodies (a config file written with `cat <<EOF`). */
-function runText(run) {
-    let text = textCache.get(run);
-    if (text === undefined) {
-        text = [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n');
-        textCache.set(run, text);
-    }
-    return text;
-}
-const textCache = fileCache();
-const lowerCache = fileCache();
+const runText = perFile((run) => [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n'));
 /**
  * runText in lower case, made once per instruction: a rule that looks for a setting with a
  * case-insensitive pattern first asks whether its letters are there at all (a pattern's ASCII
  * letters match only ASCII letters, which lower case keeps).
  */
-function lowerRunText(run) {
-    let text = lowerCache.get(run);
-    if (text === undefined) {
-        text = runText(run).toLowerCase();
-        lowerCache.set(run, text);
-    }
-    return text;
-}
+const lowerRunText = perFile((run) => runText(run).toLowerCase());
 /**
  * Whether a RUN of the stage or of the stages it is built FROM, before `line`, has text that
  * `pattern` matches: a setting written to a configuration file (`APT::Get::Assume-Yes`,

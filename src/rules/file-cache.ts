@@ -26,6 +26,19 @@ export function fileCache<K extends object, V>(): FileCache<K, V> {
   }
 }
 
+/** `compute`, remembered per key for as long as the file the engine is checking (a fileCache in front of it). */
+export function perFile<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = fileCache<K, V>()
+  return (key) => {
+    let value = cache.get(key)
+    if (value === undefined) {
+      value = compute(key)
+      cache.set(key, value)
+    }
+    return value
+  }
+}
+
 /** The engine has finished a file: let go of everything cached about it. */
 export function endFile(): void {
   for (const holder of holders) holder.map = null

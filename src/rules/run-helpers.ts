@@ -7,7 +7,7 @@ import { stageChain } from '../graph/image.js'
 import type { DockerfileModel, Instruction, PackageInstall, Stage } from '../model/dockerfile.js'
 import type { ShellCommand } from '../model/dockerfile.js'
 import type { RuleOption } from './types.js'
-import { fileCache } from './file-cache.js'
+import { fileCache, perFile } from './file-cache.js'
 
 export function runs(stage: Stage): Instruction[] {
   return stage.instructions.filter((i) => i.keyword === 'RUN')
@@ -86,29 +86,11 @@ export function removesAptLists(c: ShellCommand): boolean {
   return (c.name === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists'))) || isCommand(c, 'apt-get', 'dist-clean', 'distclean') || isCommand(c, 'apt', 'dist-clean', 'distclean')
 }
 
-const syntaxCache = fileCache<Instruction, ShList>()
-
 /** The shell structure of a shell-form RUN (or of its shell heredoc), parsed once per instruction. */
-export function runSyntax(run: Instruction): ShList {
-  let list = syntaxCache.get(run)
-  if (list === undefined) {
-    list = run.form === 'json' ? [] : parseShell(runScript(run))
-    syntaxCache.set(run, list)
-  }
-  return list
-}
-
-const simpleCache = fileCache<Instruction, ShSimpleCommand[]>()
+export const runSyntax: (run: Instruction) => ShList = perFile((run) => (run.form === 'json' ? [] : parseShell(runScript(run))))
 
 /** Every simple command a RUN runs (those in command substitutions too), found once per instruction: simpleCommands(runSyntax(run)). */
-export function runSimpleCommands(run: Instruction): ShSimpleCommand[] {
-  let commands = simpleCache.get(run)
-  if (commands === undefined) {
-    commands = simpleCommands(runSyntax(run))
-    simpleCache.set(run, commands)
-  }
-  return commands
-}
+export const runSimpleCommands: (run: Instruction) => ShSimpleCommand[] = perFile((run) => simpleCommands(runSyntax(run)))
 
 /** Programs that run the command after them, with their options that take a value. */
 const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -261,31 +243,14 @@ export function longOptionValue(c: ShellCommand, name: string): string | null {
 }
 
 /** The text a RUN runs or writes: its arguments and its heredoc bodies (a config file written with `cat <<EOF`). */
-export function runText(run: Instruction): string {
-  let text = textCache.get(run)
-  if (text === undefined) {
-    text = [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n')
-    textCache.set(run, text)
-  }
-  return text
-}
-
-const textCache = fileCache<Instruction, string>()
-const lowerCache = fileCache<Instruction, string>()
+export const runText: (run: Instruction) => string = perFile((run) => [run.args.join(' '), ...run.heredocs.map((h) => h.content)].join('\n'))
 
 /**
  * runText in lower case, made once per instruction: a rule that looks for a setting with a
  * case-insensitive pattern first asks whether its letters are there at all (a pattern's ASCII
  * letters match only ASCII letters, which lower case keeps).
  */
-export function lowerRunText(run: Instruction): string {
-  let text = lowerCache.get(run)
-  if (text === undefined) {
-    text = runText(run).toLowerCase()
-    lowerCache.set(run, text)
-  }
-  return text
-}
+export const lowerRunText: (run: Instruction) => string = perFile((run) => runText(run).toLowerCase())
 
 /**
  * Whether a RUN of the stage or of the stages it is built FROM, before `line`, has text that
