@@ -55,6 +55,35 @@ describe('compose files', () => {
     ])
   })
 
+  it('marks a service that runs only under profiles kept for old setups (hoppscotch: profiles: ["deprecated"])', () => {
+    const result = readBuildDefinitions(
+      repoFiles({
+        'docker-compose.yml': lines(
+          'services:',
+          '  old-backend:',
+          '    profiles: ["deprecated"]',
+          '    build: { context: ., dockerfile: old/Dockerfile }',
+          '  backend:',
+          '    profiles: ["default", "backend"]',
+          '    build: .',
+          '  both:',
+          '    profiles: ["legacy", "default"]',
+          '    build: { context: ., dockerfile: both/Dockerfile }',
+          '  everywhere:',
+          '    build: { context: ., dockerfile: all/Dockerfile }'
+        ),
+        Dockerfile: 'FROM scratch\n'
+      })
+    )
+    expect(result.builds.map((b) => [b.name, b.retired])).toEqual([
+      ['old-backend', "under the compose profile 'deprecated'"],
+      ['backend', undefined],
+      // One live profile is enough to run it today.
+      ['both', undefined],
+      ['everywhere', undefined]
+    ])
+  })
+
   it('applies anchors and merge keys, and keeps compose tags such as !reset', () => {
     const result = readBuildDefinitions(
       repoFiles({

@@ -85,4 +85,12 @@ describe('test fixtures', () => {
     expect(levels('lkp-tests/Dockerfile')['from-as-casing']).toBe('warning')
     expect(levels('contest/Dockerfile')['from-as-casing']).toBe('warning')
   })
+
+  it('treats a file only old setups build (a deprecated compose profile) as a test suite\'s image is treated', () => {
+    // hoppscotch's packages/hoppscotch-backend/Dockerfile: built only by the compose profile 'deprecated'.
+    const text = df('ARG NODE', 'FROM node:${NODE} as prod', 'COPY .env .', 'CMD ["node", "dist/main.js"]')
+    const levels = (retired: boolean) => Object.fromEntries(analyzeDockerfile('packages/backend/Dockerfile', text, retired ? { retired } : {}).findings.filter((f) => ['from-as-casing', 'secret-file-copied', 'invalid-default-arg-in-from'].includes(f.rule)).map((f) => [f.rule, f.severity]))
+    expect(levels(true)).toEqual({ 'from-as-casing': 'info', 'secret-file-copied': 'info', 'invalid-default-arg-in-from': 'warning' })
+    expect(levels(false)).toEqual({ 'from-as-casing': 'warning', 'secret-file-copied': 'warning', 'invalid-default-arg-in-from': 'warning' })
+  })
 })

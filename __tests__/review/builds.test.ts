@@ -46,6 +46,13 @@ describe('buildsOf', () => {
     expect([result.context, result.anyTarget]).toEqual(['.', false])
   })
 
+  it('calls a file retired only when every build of it is one kept for old setups', () => {
+    const old = build({ kind: 'compose', source: { file: 'docker-compose.yml', line: 184 }, retired: "under the compose profile 'deprecated'" })
+    expect(buildsOf({ builds: [old], notes: [] }, 'Dockerfile').retired).toBe("it is built only by docker-compose.yml:184 under the compose profile 'deprecated'")
+    expect(buildsOf({ builds: [old, build({ kind: 'build-push-action', push: true })], notes: [] }, 'Dockerfile').retired).toBeNull()
+    expect(buildsOf({ builds: [], notes: [] }, 'Dockerfile').retired).toBeNull()
+  })
+
   it('says any stage may be built when a build names its target by an expression', () => {
     const result = buildsOf({ builds: [build({ targetUnknown: true })], notes: [] }, 'Dockerfile')
     expect([result.targets, result.anyTarget]).toEqual([[], true])

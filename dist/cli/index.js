@@ -24168,8 +24168,8 @@ function analyzeDockerfile(path, text, options = {}, parsed) {
     if (FIXTURE_FOLDER.test(path))
         for (const f of analysis.findings)
             f.severity = 'info';
-    // In a test suite's own images, style, size and cache advice is not worth a warning.
-    else if (TEST_FOLDER.test(path))
+    // In a test suite's own images, and in a file only old setups build, style, size and cache advice is not worth a warning.
+    else if (TEST_FOLDER.test(path) || options.retired === true)
         for (const f of analysis.findings)
             if (!MATTERS_IN_TESTS.has(categoryOf.get(f.rule) ?? 'correctness'))
                 f.severity = 'info';
@@ -26552,6 +26552,15 @@ function isVendored(path) {
  */
 
 
+/** Profile names that say a service is kept for old setups, not run by anyone starting today. */
+const RETIRED_PROFILE = /^(?:deprecated|legacy|obsolete|old|retired|unmaintained)$/i;
+/** The profiles when every one of them is a retired one; null when the service runs in any other (or in every) profile. */
+function retiredProfiles(value) {
+    if (!Array.isArray(value) || value.length === 0)
+        return null;
+    const names = value.map((v) => (typeof v === 'string' ? v : ''));
+    return names.every((n) => RETIRED_PROFILE.test(n)) ? names : null;
+}
 /** `compose.yaml`, `docker-compose.yml`, `compose.prod.yaml`, `docker-compose-ci.yml`, … */
 function isComposeFile(path) {
     return /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i.test(path);
@@ -26709,7 +26718,8 @@ function readCompose(file, text) {
             platforms,
             image: typeof service.image === 'string',
             ports: present(service.ports),
-            command: present(service.command) || present(service.entrypoint)
+            command: present(service.command) || present(service.entrypoint),
+            retiredProfiles: retiredProfiles(service.profiles)
         });
     }
     return { builds, notes };
@@ -28810,7 +28820,8 @@ function composeBuilds(file, text, notes) {
             platforms: b.platforms,
             // `docker compose build` keeps images local; `compose push` can push those with an image name.
             push: b.image ? null : false,
-            service: { ports: b.ports, command: b.command }
+            service: { ports: b.ports, command: b.command },
+            ...(b.retiredProfiles === null ? {} : { retired: `under the compose profile${b.retiredProfiles.length === 1 ? '' : 's'} ${b.retiredProfiles.map((p) => `'${p}'`).join(', ')}` })
         });
     }
     return builds;
@@ -30967,7 +30978,8 @@ function buildsOf(result, path) {
         if (typeof only === 'string')
             args[name] = only;
     }
-    return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, args };
+    const retired = own.length > 0 && own.every((b) => b.retired !== undefined) ? `it is built only by ${own.map((b) => `${builds_where(b)} ${b.retired}`).join(' and ')}` : null;
+    return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, retired, args };
 }
 
 ;// CONCATENATED MODULE: ./src/review/review.ts
@@ -31096,9 +31108,12 @@ async function review(sources, options, deps) {
                 ignores: ignoresFor(config, repoPath(source.path)),
                 ...(budgeted === undefined ? {} : { options: budgeted }),
                 buildContext: deps.buildContext(source.path, built?.context ?? null),
+                ...(built === null || built.retired === null ? {} : { retired: true }),
                 builds: built?.builds ?? []
             };
             const before = source.readPrevious === undefined ? null : source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
+            if (built !== null && built.retired !== null)
+                notes.push(`${source.path}: ${built.retired}, so only what breaks its build is above info; build it elsewhere (a workflow, bake) to have it reviewed as a live image.`);
             batch.push({ source, text: content.text, before, options: analysisOptions });
         }
         // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.

@@ -22,6 +22,18 @@ export interface ComposeBuild {
   image: boolean
   ports: boolean
   command: boolean
+  /** the service runs only under profiles kept for old setups (`deprecated`, `legacy`, …): those profiles */
+  retiredProfiles: string[] | null
+}
+
+/** Profile names that say a service is kept for old setups, not run by anyone starting today. */
+const RETIRED_PROFILE = /^(?:deprecated|legacy|obsolete|old|retired|unmaintained)$/i
+
+/** The profiles when every one of them is a retired one; null when the service runs in any other (or in every) profile. */
+function retiredProfiles(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null
+  const names = value.map((v) => (typeof v === 'string' ? v : ''))
+  return names.every((n) => RETIRED_PROFILE.test(n)) ? names : null
 }
 
 /** `compose.yaml`, `docker-compose.yml`, `compose.prod.yaml`, `docker-compose-ci.yml`, … */
@@ -167,7 +179,8 @@ export function readCompose(file: string, text: string): ComposeResult {
       platforms,
       image: typeof service.image === 'string',
       ports: present(service.ports),
-      command: present(service.command) || present(service.entrypoint)
+      command: present(service.command) || present(service.entrypoint),
+      retiredProfiles: retiredProfiles(service.profiles)
     })
   }
   return { builds, notes }

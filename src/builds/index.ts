@@ -39,7 +39,8 @@ function composeBuilds(file: string, text: string, notes: BuildNote[]): BuildDef
       platforms: b.platforms,
       // `docker compose build` keeps images local; `compose push` can push those with an image name.
       push: b.image ? null : false,
-      service: { ports: b.ports, command: b.command }
+      service: { ports: b.ports, command: b.command },
+      ...(b.retiredProfiles === null ? {} : { retired: `under the compose profile${b.retiredProfiles.length === 1 ? '' : 's'} ${b.retiredProfiles.map((p) => `'${p}'`).join(', ')}` })
     })
   }
   return builds

@@ -54,6 +54,8 @@ export interface AnalysisOptions {
   path?: string
   /** Run every rule, also those whose needs the file does not have (RunOptions.everyRule). */
   everyRule?: boolean
+  /** Every build of the file is kept for old setups (FileBuilds.retired): only what breaks its build stays above info. */
+  retired?: boolean
 }
 
 export const INTERNAL_ERROR = 'internal-error'
@@ -225,8 +227,8 @@ export function analyzeDockerfile(path: string, text: string, options: AnalysisO
   }
   // A fixture is an input of a test: what is wrong in it is often the point.
   if (FIXTURE_FOLDER.test(path)) for (const f of analysis.findings) f.severity = 'info'
-  // In a test suite's own images, style, size and cache advice is not worth a warning.
-  else if (TEST_FOLDER.test(path)) for (const f of analysis.findings) if (!MATTERS_IN_TESTS.has(categoryOf.get(f.rule) ?? 'correctness')) f.severity = 'info'
+  // In a test suite's own images, and in a file only old setups build, style, size and cache advice is not worth a warning.
+  else if (TEST_FOLDER.test(path) || options.retired === true) for (const f of analysis.findings) if (!MATTERS_IN_TESTS.has(categoryOf.get(f.rule) ?? 'correctness')) f.severity = 'info'
   return analysis
 }
 

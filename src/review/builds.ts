@@ -13,6 +13,8 @@ export interface FileBuilds {
   anyTarget: boolean
   /** The build context folder (repository-relative), when the builds name one. */
   context: string | null
+  /** Every build of the file is one kept for old setups (a compose service under a `deprecated` profile): why, for the note. */
+  retired: string | null
   /** Build args with the same known value in every build of the file. */
   args: Record<string, string>
 }
@@ -51,5 +53,6 @@ export function buildsOf(result: BuildsResult, path: string): FileBuilds {
     const only = values.size === 1 ? [...values][0] : undefined
     if (typeof only === 'string') args[name] = only
   }
-  return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, args }
+  const retired = own.length > 0 && own.every((b) => b.retired !== undefined) ? `it is built only by ${own.map((b) => `${where(b)} ${b.retired as string}`).join(' and ')}` : null
+  return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, retired, args }
 }

@@ -246,9 +246,11 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
         ignores: ignoresFor(config, repoPath(source.path)),
         ...(budgeted === undefined ? {} : { options: budgeted }),
         buildContext: deps.buildContext(source.path, built?.context ?? null),
+        ...(built === null || built.retired === null ? {} : { retired: true }),
         builds: built?.builds ?? []
       }
       const before = source.readPrevious === undefined ? null : source.status === 'added' ? ({ ok: false, reason: 'added', missing: true } as const) : await source.readPrevious()
+      if (built !== null && built.retired !== null) notes.push(`${source.path}: ${built.retired}, so it is reviewed as a retired image: only what breaks its build stays above info.`)
       batch.push({ source, text: content.text, before, options: analysisOptions })
     }
     // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.
