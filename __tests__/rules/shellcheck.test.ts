@@ -63,6 +63,10 @@ describeShellcheck('shellcheck', () => {
     const file = df('FROM debian:12', 'RUN export GNUPGHOME="$(mktemp -d)" && echo "$GNUPGHOME"')
     expect(await sc(file)).toEqual([])
     expect(await sc(file, { options: { shellcheck: { 'shellcheck-exclude': [] } } })).toEqual(['SC2155@2'])
+    // qdrant: cd right after mkdir -p; binfmt: for f in $(ls qemu-*) in /usr/bin after make install; vscode-dev-containers' r: '"${TAG}"'.
+    const chosen = df('FROM debian:12', 'ARG TAG=v1', 'RUN mkdir -p /opt/mold; cd /opt/mold; for f in $(ls qemu-*); do echo $f; done', 'RUN Rscript -e "install(ref = \'"${TAG}"\')"')
+    expect(await sc(chosen)).toEqual([])
+    expect((await sc(chosen, { options: { shellcheck: { 'shellcheck-exclude': [] } } })).sort()).toEqual(['SC2027@4', 'SC2045@3', 'SC2164@3'])
   })
 
   it('honours # hadolint ignore=SC…, # stagecraft-ignore shellcheck and configured ignores by code', async () => {

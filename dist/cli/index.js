@@ -31113,7 +31113,7 @@ async function review(sources, options, deps) {
             };
             const before = source.readPrevious === undefined ? null : source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
             if (built !== null && built.retired !== null)
-                notes.push(`${source.path}: ${built.retired}, so only what breaks its build is above info; build it elsewhere (a workflow, bake) to have it reviewed as a live image.`);
+                notes.push(`${source.path}: ${built.retired}, so it is reviewed as a retired image: only what breaks its build stays above info.`);
             batch.push({ source, text: content.text, before, options: analysisOptions });
         }
         // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.
