@@ -106,8 +106,10 @@ describe('bake files', () => {
     expect(builds.lint).toMatchObject({ dockerfile: 'hack/lint.Dockerfile', target: 'lint', platforms: [], groups: ['validate', 'all'] })
     // The target's own args win over inherited ones, key by key.
     expect(builds['vendor-validate']?.args).toEqual({ GO_VERSION: '1.21', KEEP_GIT: '1' })
-    // A user function is evaluated: the output is a local folder.
-    expect(builds.binary?.push).toBe(false)
+    // A user function is evaluated: the output is a local folder, files and no image.
+    expect(builds.binary).toMatchObject({ push: false, exports: './bin/build' })
+    expect(builds.lint?.exports).toBe('type=cacheonly')
+    expect([builds['image-local']?.exports, builds['image-all']?.exports, builds['vendor-validate']?.exports]).toEqual([undefined, undefined, undefined])
     expect(builds.docs).toMatchObject({ dockerfile: 'docs/Dockerfile', context: 'docs', target: 'release' })
   })
 

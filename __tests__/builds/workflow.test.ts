@@ -62,6 +62,12 @@ describe('build-push-action', () => {
     expect(result.builds.map((b) => [b.dockerfile, b.push])).toEqual([['docker/prod.Dockerfile', true]])
   })
 
+  it('sees outputs that write files, not an image (binaries out of a build)', () => {
+    const step = (outputs: string) => read(lines('jobs:', '  b:', '    steps:', '      - uses: docker/build-push-action@v6', '        with:', '          target: binaries', `          outputs: ${outputs}`), { Dockerfile: 'FROM scratch\n' }).builds[0]?.exports
+    expect([step('type=local,dest=./bin'), step('./out'), step('type=tar,dest=out.tar')]).toEqual(['type=local,dest=./bin', './out', 'type=tar,dest=out.tar'])
+    expect([step('type=docker'), step('type=image,push=true'), step('${{ inputs.output }}')]).toEqual([undefined, undefined, undefined])
+  })
+
   it('expands a literal matrix of targets, with exclude and include, into one build per combination used', () => {
     const result = read(
       lines(

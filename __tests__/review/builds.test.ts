@@ -46,6 +46,12 @@ describe('buildsOf', () => {
     expect([result.context, result.anyTarget]).toEqual(['.', false])
   })
 
+  it('makes a build that writes files out (bake output = ["./bin"], type=cacheonly) an environment', () => {
+    // docker-credential-helpers: every bake target exports binaries, coverage or a lint run.
+    const result = buildsOf({ builds: [build({ source: { file: 'docker-bake.hcl', line: 70 }, target: 'release', exports: './bin/release' })], notes: [] }, 'Dockerfile')
+    expect(result.targets).toEqual([{ name: 'release', builtBy: 'docker-bake.hcl:70', purpose: 'environment', because: 'docker-bake.hcl:70 writes it out as files (output ./bin/release), not as an image' }])
+  })
+
   it('calls a file retired only when every build of it is one kept for old setups', () => {
     const old = build({ kind: 'compose', source: { file: 'docker-compose.yml', line: 184 }, retired: "under the compose profile 'deprecated'" })
     expect(buildsOf({ builds: [old], notes: [] }, 'Dockerfile').retired).toBe("it is built only by docker-compose.yml:184 under the compose profile 'deprecated'")

@@ -22268,9 +22268,13 @@ const RANK = { error: 3, warning: 2, info: 1, style: 0 };
  * Left out unless configured otherwise: in a RUN these are deliberate far more often than not —
  * `A= B= &&` to clear variables (SC1007), a loop over a one-item list a script generates (SC2043),
  * `$(cat packages.txt)` split on purpose (SC2046), `export X="$(…)"` (SC2155), `find | xargs` over
- * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174).
+ * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174). And the
+ * advice against hostile file names and values, where the build names them: `cd` to a folder it
+ * just made or the image has, without `|| exit` (SC2164: a missing one fails the next step);
+ * `for f in $(ls qemu-*)` over its own output (SC2045); `'"${TAG}"'` around a tag or version
+ * (SC2027, whose words never hold blanks).
  */
-const SHELLCHECK_NOISE = ['SC1007', 'SC2038', 'SC2043', 'SC2046', 'SC2155', 'SC2174'];
+const SHELLCHECK_NOISE = ['SC1007', 'SC2027', 'SC2038', 'SC2043', 'SC2045', 'SC2046', 'SC2155', 'SC2164', 'SC2174'];
 const shellcheck = {
     meta: {
         id: 'shellcheck',
@@ -27184,6 +27188,37 @@ function outputPushes(output) {
     const type = fields.get('type');
     return type === 'registry' || ((type === 'image' || type === 'oci') && fields.get('push') === 'true');
 }
+/**
+ * One output entry that writes files, not an image: `type=local`, `type=tar`, `type=cacheonly`,
+ * or a bare path (`.`, `./bin/release`, which buildx reads as `type=local,dest=…`).
+ */
+function outputExports(output) {
+    const text = output.trim();
+    if (text === '' || text === '-')
+        return false;
+    if (!text.includes('='))
+        return true;
+    const type = /(?:^|,)\s*type=([^,]*)/.exec(text)?.[1]?.trim();
+    return type === 'local' || type === 'tar' || type === 'cacheonly';
+}
+/** The outputs, joined, when every one of them writes files (outputExports); null when any is an image, unknown, or none is said. */
+function exportedOutputs(outputs) {
+    const texts = [];
+    for (const entry of outputs) {
+        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+            const type = entry.type;
+            if (type !== 'local' && type !== 'tar' && type !== 'cacheonly')
+                return null;
+            texts.push(`type=${type}`);
+            continue;
+        }
+        const text = asString(entry);
+        if (text === UNKNOWN || !outputExports(text))
+            return null;
+        texts.push(text);
+    }
+    return texts.length === 0 ? null : texts.join(', ');
+}
 /** A resolved target as paths in the repository; `cwd` is the folder bake runs in. */
 function bakeBuild(target, cwd, notes, where) {
     const a = target.attributes;
@@ -27234,6 +27269,7 @@ function bakeBuild(target, cwd, notes, where) {
         args,
         platforms,
         push: outputsPush(a.get('output'), a.get('push')),
+        exports: ((output) => (output === undefined || output === null ? null : exportedOutputs(Array.isArray(output) ? output : [output])))(a.get('output')),
         inline
     };
 }
@@ -28437,7 +28473,8 @@ function bake(ctx, step, kind, cwd, fileList, targetList, overrides, push) {
             targetUnknown: b.targetUnknown,
             args: b.args,
             platforms: b.platforms,
-            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false))
+            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false)),
+            ...(b.exports === null || push === true ? {} : { exports: b.exports })
         });
     }
 }
@@ -28874,6 +28911,7 @@ function bakeFolderBuilds(files, all, folder, notes) {
             args: b.args,
             platforms: b.platforms,
             push: b.push,
+            ...(b.exports === null ? {} : { exports: b.exports }),
             groups
         });
     }
@@ -30966,6 +31004,8 @@ function buildsOf(result, path) {
         // Pushed to a registry: it is deployed (or pulled) as an image.
         ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${builds_where(b)}` } : {}),
         ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: builds_where(b) } } : {}),
+        // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
+        ...(b.exports !== undefined ? { purpose: 'environment', because: `${builds_where(b)} writes it out as files (output ${b.exports}), not as an image` } : {}),
         // A dev container is an environment by definition.
         ...(b.kind === 'devcontainer' ? { purpose: 'environment', because: `it is the dev container of ${b.source.file}` } : {})
     }));

@@ -457,6 +457,35 @@ export function outputPushes(output: string): boolean {
   return type === 'registry' || ((type === 'image' || type === 'oci') && fields.get('push') === 'true')
 }
 
+/**
+ * One output entry that writes files, not an image: `type=local`, `type=tar`, `type=cacheonly`,
+ * or a bare path (`.`, `./bin/release`, which buildx reads as `type=local,dest=…`).
+ */
+export function outputExports(output: string): boolean {
+  const text = output.trim()
+  if (text === '' || text === '-') return false
+  if (!text.includes('=')) return true
+  const type = /(?:^|,)\s*type=([^,]*)/.exec(text)?.[1]?.trim()
+  return type === 'local' || type === 'tar' || type === 'cacheonly'
+}
+
+/** The outputs, joined, when every one of them writes files (outputExports); null when any is an image, unknown, or none is said. */
+export function exportedOutputs(outputs: readonly Value[]): string | null {
+  const texts: string[] = []
+  for (const entry of outputs) {
+    if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+      const type = entry.type
+      if (type !== 'local' && type !== 'tar' && type !== 'cacheonly') return null
+      texts.push(`type=${type}`)
+      continue
+    }
+    const text = asString(entry)
+    if (text === UNKNOWN || !outputExports(text)) return null
+    texts.push(text)
+  }
+  return texts.length === 0 ? null : texts.join(', ')
+}
+
 export interface BakeBuild {
   dockerfile: Maybe
   context: Maybe
@@ -465,6 +494,8 @@ export interface BakeBuild {
   args: Record<string, Maybe>
   platforms: string[]
   push: boolean | null
+  /** every output writes files, not an image (exportedOutputs): the outputs */
+  exports: string | null
   inline: boolean
 }
 
@@ -513,6 +544,7 @@ export function bakeBuild(target: BakeTarget, cwd: string, notes: BuildNote[], w
     args,
     platforms,
     push: outputsPush(a.get('output'), a.get('push')),
+    exports: ((output) => (output === undefined || output === null ? null : exportedOutputs(Array.isArray(output) ? output : [output])))(a.get('output')),
     inline
   }
 }

@@ -9,7 +9,7 @@ function stage(build: BuildDefinition): string {
 export function formatBuild(build: BuildDefinition): string {
   const push = build.push === null ? '?' : String(build.push)
   const platforms = build.platforms.length === 0 ? 'default' : build.platforms.join(',')
-  return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}`
+  return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}${build.exports === undefined ? '' : ` exports=${build.exports}`}${build.retired === undefined ? '' : ` retired (${build.retired})`}`
 }
 
 export function formatBuilds(result: BuildsResult): string {

@@ -90,6 +90,7 @@ function bakeFolderBuilds(files: RepoFiles, all: ReadonlySet<string>, folder: st
       args: b.args,
       platforms: b.platforms,
       push: b.push,
+      ...(b.exports === null ? {} : { exports: b.exports }),
       groups
     })
   }

@@ -30,6 +30,8 @@ export interface BuildDefinition {
   push: boolean | null
   /** compose only: the service publishes ports / sets a command or entrypoint (evidence of a runtime image) */
   service?: { ports: boolean; command: boolean }
+  /** every output writes files (`type=local`, `type=tar`, `type=cacheonly`, a bare path), not an image: the outputs */
+  exports?: string
   /** compose only: the service runs only under profiles kept for old setups; how (e.g. `under the compose profile 'deprecated'`) */
   retired?: string
   /** bake file targets only: the groups that build this target, directly or through other groups ('default' = a bare `docker buildx bake`) */

@@ -42,6 +42,8 @@ export function buildsOf(result: BuildsResult, path: string): FileBuilds {
       // Pushed to a registry: it is deployed (or pulled) as an image.
       ...(b.push === true ? { purpose: 'runtime' as const, because: `it is pushed by ${where(b)}` } : {}),
       ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: where(b) } } : {}),
+      // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
+      ...(b.exports !== undefined ? { purpose: 'environment' as const, because: `${where(b)} writes it out as files (output ${b.exports}), not as an image` } : {}),
       // A dev container is an environment by definition.
       ...(b.kind === 'devcontainer' ? { purpose: 'environment' as const, because: `it is the dev container of ${b.source.file}` } : {})
     }))
