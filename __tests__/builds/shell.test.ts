@@ -46,6 +46,7 @@ describe('parseBuildCommand', () => {
       args: {},
       platforms: ['linux/amd64', 'linux/arm64'],
       push: true,
+      exports: null,
       tags: ['a']
     })
     expect(parseBuildCommand(['podman', 'build', '--layers', '--format', 'docker', '.'])).toMatchObject({ tool: 'podman', context: '.', push: false })

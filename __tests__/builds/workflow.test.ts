@@ -217,6 +217,11 @@ describe('run steps', () => {
     expect(result.builds[1]).toMatchObject({ kind: 'docker-build', args: { NODE: '20', FROM_ENV: null }, platforms: ['linux/amd64', 'linux/arm64'], push: true })
   })
 
+  it('sees a docker build whose outputs write files (-o ./bin, --output type=local)', () => {
+    const result = read(lines('jobs:', '  b:', '    steps:', '      - run: |', '          docker buildx build --target bin -o ./bin .', '          docker buildx build --output type=local,dest=out --output type=tar,dest=x.tar .', '          docker buildx build -o type=docker .', '          docker buildx build -o "$OUT" .'), { Dockerfile: 'FROM scratch AS bin\n' })
+    expect(result.builds.map((b) => b.exports)).toEqual(['./bin', 'type=local,dest=out, type=tar,dest=x.tar', undefined, undefined])
+  })
+
   it('resolves shell variables from env and the matrix, loops, cd, and a later docker push', () => {
     const result = read(
       lines(

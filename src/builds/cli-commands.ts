@@ -3,7 +3,7 @@
  * `buildah bud` and `docker buildx bake`, read from their words. Flags are known by name so that a
  * flag's value is never taken for the context; the context is the last operand.
  */
-import { outputPushes } from './bake.js'
+import { outputExports, outputPushes } from './bake.js'
 import { known } from './shell.js'
 import type { Maybe } from './types.js'
 
@@ -18,6 +18,8 @@ export interface BuildCommand {
   args: Record<string, Maybe>
   platforms: string[]
   push: boolean | null
+  /** every output writes files, not an image: the outputs */
+  exports: string | null
   tags: Maybe[]
 }
 
@@ -152,9 +154,13 @@ export function parseBuildCommand(argv: readonly string[]): BuildCommand | BakeC
     const unknownOutput = opts.some(([o, v]) => (o === '-o' || o === '--output') && known(v) === null)
     push = unknownOutput ? null : false
   }
+  const outputs = opts.filter(([o]) => o === '-o' || o === '--output').map(([, v]) => known(v))
+  // Every output writes files (`-o ./bin`, `type=local`): no image comes out of it.
+  const exports = push !== true && outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? (outputs as string[]).join(', ') : null
   const last = operands[operands.length - 1]
   return {
     kind: 'build',
+    exports,
     tool: found.tool,
     file,
     context: last === undefined ? undefined : known(last),

@@ -325,7 +325,8 @@ function runBuild(ctx: Context, step: StepInfo, command: BuildCommand, cwd: Mayb
     targetUnknown: command.target === null,
     args: command.args,
     platforms: command.platforms,
-    push: command.push
+    push: command.push,
+    ...(command.exports === null ? {} : { exports: command.exports })
   }
 }
 
