@@ -50,8 +50,38 @@ describe('compose files', () => {
     expect(result.notes).toEqual([])
     expect(result.builds.map((b) => [b.name, b.source.line, b.dockerfile, b.context, b.target, b.args, b.push, b.service])).toEqual([
       ['api', 2, 'api/Dockerfile', 'api', null, {}, false, { ports: true, command: false }],
-      ['web', 5, 'web/Dockerfile.prod', '.', 'runtime', { NODE_VERSION: '20', TOKEN: null, MODE: 'production' }, null, { ports: false, command: true }],
+      ['web', 5, 'web/Dockerfile.prod', '.', 'runtime', { NODE_VERSION: '20', TOKEN: null, MODE: 'production' }, null, { ports: false, command: true, programs: [{ program: 'node', what: 'command' }] }],
       ['worker', 16, 'worker/Dockerfile', 'worker', null, { QUEUE: 'default', FROM_ENV: null, HOME_DIR: null }, false, { ports: false, command: false }]
+    ])
+  })
+
+  it('reads the programs a service runs in its image: healthcheck, command and entrypoint', () => {
+    const result = readBuildDefinitions(
+      repoFiles({
+        'compose.yml': lines(
+          'services:',
+          '  backend:',
+          '    build: .',
+          '    command: bash -c "alembic upgrade head && fastapi run --workers 4 app/main.py"',
+          '    healthcheck:',
+          '      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]',
+          '  db:',
+          '    build: { context: ., dockerfile: db/Dockerfile }',
+          '    entrypoint: ["/usr/local/bin/docker-entrypoint.sh"]',
+          '    healthcheck:',
+          '      test: ["CMD-SHELL", "sh -c \'pg_isready -U $${POSTGRES_USER}\' || exit 1"]',
+          '  quiet:',
+          '    build: { context: ., dockerfile: quiet/Dockerfile }',
+          '    healthcheck:',
+          '      test: ["NONE"]'
+        ),
+        Dockerfile: 'FROM scratch\n'
+      })
+    )
+    expect(result.builds.map((b) => [b.name, b.service?.programs?.map((p) => `${p.what}:${p.program}`)])).toEqual([
+      ['backend', ['healthcheck:curl', 'command:alembic', 'command:fastapi']],
+      ['db', ['healthcheck:pg_isready', 'entrypoint:docker-entrypoint.sh']],
+      ['quiet', undefined]
     ])
   })
 
@@ -106,7 +136,7 @@ describe('compose files', () => {
     )
     expect(result.notes).toEqual([])
     expect(result.builds.map((b) => [b.name, b.source.line, b.args, b.service])).toEqual([
-      ['server', 7, { SKIP: 'true' }, { ports: false, command: true }],
+      ['server', 7, { SKIP: 'true' }, { ports: false, command: true, programs: [{ program: 'serve', what: 'command' }] }],
       ['scheduler', 10, { SKIP: 'true' }, { ports: false, command: false }]
     ])
   })

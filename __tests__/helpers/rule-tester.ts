@@ -4,7 +4,7 @@
  * Only the rule under test is looked at; the whole pipeline runs, as in production.
  */
 import { describe, expect, it } from '@jest/globals'
-import { buildStageGraph } from '../../src/graph/graph.js'
+import { buildStageGraph, type TargetRequest } from '../../src/graph/graph.js'
 import type { Severity } from '../../src/model/finding.js'
 import { parseDockerfile } from '../../src/parse/parse.js'
 import { checkFile, type AnalysisOptions } from '../../src/review/analyze.js'
@@ -18,6 +18,8 @@ export interface Case {
   name: string
   code: string
   target?: string
+  /** The builds of the file, as the build definitions give them (GraphOptions.targets); beats `target`. */
+  targets?: TargetRequest[]
   buildArgs?: Record<string, string>
   /** Options of the rule under test, by name (as its meta declares them). */
   options?: Record<string, OptionValue>
@@ -69,7 +71,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
     const unknown = Object.keys(c.options ?? {}).filter((o) => !declared.has(o))
     if (unknown.length > 0) throw new Error(`${rule.meta.id} declares no option ${unknown.join(', ')}`)
     const model = parseDockerfile(c.code, { buildArgs: c.buildArgs ?? {} })
-    const graph = buildStageGraph(model, { target: c.target ?? null })
+    const graph = buildStageGraph(model, { target: c.target ?? null, ...(c.targets === undefined ? {} : { targets: c.targets }) })
     deepFreeze(model)
     deepFreeze(graph)
     const options: AnalysisOptions = {

@@ -11665,9 +11665,13 @@ function resolveTargets(model, options, findings) {
         if (request.name !== null)
             reported.add(request.name);
         const builtBy = request.builtBy === undefined ? [] : [request.builtBy];
+        const service = request.service;
+        const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${service?.source ?? ''})` }));
         const known = byStage.get(stage);
         if (known !== undefined) {
             known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)));
+            if (runs.length > 0)
+                known.runs = [...(known.runs ?? []), ...runs];
             // A runtime build of the same stage outweighs an environment one.
             if (request.purpose === 'runtime' && known.purpose !== 'runtime' && namedEnvironment(model, stage, request.name) === null)
                 Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because });
@@ -11679,7 +11683,7 @@ function resolveTargets(model, options, findings) {
             : request.purpose !== undefined
                 ? (request.purpose === 'runtime' ? namedEnvironment(model, stage, request.name) : null) ?? { purpose: request.purpose, because: request.because ?? 'configured' }
                 : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service });
-        byStage.set(stage, { stage, ...decided, builtBy });
+        byStage.set(stage, { stage, ...decided, builtBy, ...(runs.length === 0 ? {} : { runs }) });
     }
     return [...byStage.values()];
 }
@@ -19668,6 +19672,17 @@ const FAMILIES = [
     { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
     { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
 ];
+/** Programs a full language image has and its -slim variant lacks, which deployments often run (healthchecks: curl, wget). */
+const NOT_IN_SLIM = new Set(['curl', 'wget', 'git', 'ps', 'ping', 'nc', 'netcat', 'jq', 'unzip', 'ssh', 'make', 'gcc']);
+/** What the move to -slim must bring along: the programs the deployment runs in the image that slim lacks, with where it runs them. */
+function slimNeeds(runs) {
+    const missing = (runs ?? []).filter((r) => NOT_IN_SLIM.has(r.program));
+    if (missing.length === 0)
+        return '';
+    const said = missing.map((r) => `${r.how} runs ${r.program}`).join('; ');
+    const programs = [...new Set(missing.map((r) => r.program))].join(' ');
+    return ` ${said[0]?.toUpperCase() ?? ''}${said.slice(1)}, which -slim does not have: install it there too (apt-get install --no-install-recommends ${programs}).`;
+}
 function heavy_final_base_familyOf(image) {
     const name = officialName(image);
     return FAMILIES.find((f) => f.images.includes(name));
@@ -19738,7 +19753,8 @@ const heavyFinalBase = {
             return [];
         const shipped = `${root.base.image}:${tag}`;
         const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : '';
-        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }];
+        const needs = family.light === SLIM ? slimNeeds(graph.targets.find((t) => t.stage === graph.target)?.runs) : '';
+        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}${needs}`, stage: root.index }];
     }
 };
 
@@ -26556,6 +26572,41 @@ function isVendored(path) {
  */
 
 
+/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), by their base names. */
+function shellPrograms(line) {
+    const out = [];
+    for (const part of line.split(/&&|\|\||;|\|/)) {
+        const words = part.trim().split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
+        const first = (words[0] ?? '').replace(/^['"]+|['"]+$/g, '');
+        if (first === '' || first === 'exit' || first === 'true' || first === 'false')
+            continue;
+        const name = first.slice(first.lastIndexOf('/') + 1);
+        // `sh -c '…'`: the programs are the ones its script starts.
+        if ((name === 'sh' || name === 'bash') && words[1] === '-c')
+            out.push(...shellPrograms(words.slice(2).join(' ').replace(/^['"]|['"]$/g, '')));
+        else
+            out.push(name);
+    }
+    return out;
+}
+/** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
+function programsOf(value, what) {
+    let names = [];
+    if (typeof value === 'string')
+        names = shellPrograms(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        const argv = value;
+        if (what === 'healthcheck' && argv[0] === 'NONE')
+            return [];
+        if (what === 'healthcheck' && argv[0] === 'CMD-SHELL')
+            names = shellPrograms(argv.slice(1).join(' '));
+        else {
+            const words = what === 'healthcheck' && argv[0] === 'CMD' ? argv.slice(1) : argv;
+            names = (words[0] ?? '') === '' ? [] : (words[0] === 'sh' || words[0] === 'bash') && words[1] === '-c' ? shellPrograms(words.slice(2).join(' ')) : [words[0].slice(words[0].lastIndexOf('/') + 1)];
+        }
+    }
+    return [...new Set(names)].map((program) => ({ program, what }));
+}
 /** Profile names that say a service is kept for old setups, not run by anyone starting today. */
 const RETIRED_PROFILE = /^(?:deprecated|legacy|obsolete|old|retired|unmaintained)$/i;
 /** The profiles when every one of them is a retired one; null when the service runs in any other (or in every) profile. */
@@ -26723,7 +26774,8 @@ function readCompose(file, text) {
             image: typeof service.image === 'string',
             ports: present(service.ports),
             command: present(service.command) || present(service.entrypoint),
-            retiredProfiles: retiredProfiles(service.profiles)
+            retiredProfiles: retiredProfiles(service.profiles),
+            programs: [...programsOf(service.healthcheck?.test, 'healthcheck'), ...programsOf(service.command, 'command'), ...programsOf(service.entrypoint, 'entrypoint')]
         });
     }
     return { builds, notes };
@@ -27940,9 +27992,13 @@ function parseBuildCommand(argv) {
         const unknownOutput = opts.some(([o, v]) => (o === '-o' || o === '--output') && known(v) === null);
         push = unknownOutput ? null : false;
     }
+    const outputs = opts.filter(([o]) => o === '-o' || o === '--output').map(([, v]) => known(v));
+    // Every output writes files (`-o ./bin`, `type=local`): no image comes out of it.
+    const exports = push !== true && outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? outputs.join(', ') : null;
     const last = operands[operands.length - 1];
     return {
         kind: 'build',
+        exports,
         tool: found.tool,
         file,
         context: last === undefined ? undefined : known(last),
@@ -28388,6 +28444,7 @@ function buildPushAction(ctx, step, withs) {
         push = true;
     else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT)))
         push = null;
+    const exports = push !== true && outputs.length > 0 && outputs.every((o) => !o.includes(UNKNOWN_TEXT) && outputExports(o)) ? outputs.join(', ') : null;
     addBuild(ctx, step, {
         kind: 'build-push-action',
         source: where,
@@ -28398,7 +28455,8 @@ function buildPushAction(ctx, step, withs) {
         targetUnknown: target !== undefined && target.includes(UNKNOWN_TEXT),
         args,
         platforms,
-        push: push === undefined ? false : push
+        push: push === undefined ? false : push,
+        ...(exports === null ? {} : { exports })
     });
 }
 function addBuild(ctx, step, build) {
@@ -28539,7 +28597,8 @@ function runBuild(ctx, step, command, cwd, where) {
         targetUnknown: command.target === null,
         args: command.args,
         platforms: command.platforms,
-        push: command.push
+        push: command.push,
+        ...(command.exports === null ? {} : { exports: command.exports })
     };
 }
 /** Offsets of a `run:` script → lines of the workflow file. */
@@ -28809,7 +28868,7 @@ function stage(build) {
 function formatBuild(build) {
     const push = build.push === null ? '?' : String(build.push);
     const platforms = build.platforms.length === 0 ? 'default' : build.platforms.join(',');
-    return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}`;
+    return `${build.dockerfile ?? '?'}${stage(build)} ← ${build.source.file}:${build.source.line} (${build.kind} ${build.name}) context=${build.context ?? '?'} platforms=${platforms} push=${push}${build.exports === undefined ? '' : ` exports=${build.exports}`}${build.retired === undefined ? '' : ` retired (${build.retired})`}`;
 }
 function formatBuilds(result) {
     const lines = result.builds.map(formatBuild);
@@ -28857,7 +28916,7 @@ function composeBuilds(file, text, notes) {
             platforms: b.platforms,
             // `docker compose build` keeps images local; `compose push` can push those with an image name.
             push: b.image ? null : false,
-            service: { ports: b.ports, command: b.command },
+            service: { ports: b.ports, command: b.command, ...(b.programs.length === 0 ? {} : { programs: b.programs }) },
             ...(b.retiredProfiles === null ? {} : { retired: `under the compose profile${b.retiredProfiles.length === 1 ? '' : 's'} ${b.retiredProfiles.map((p) => `'${p}'`).join(', ')}` })
         });
     }

@@ -22,8 +22,47 @@ export interface ComposeBuild {
   image: boolean
   ports: boolean
   command: boolean
+  /** the programs the service runs inside the image: its healthcheck, command and entrypoint */
+  programs: ServiceProgram[]
   /** the service runs only under profiles kept for old setups (`deprecated`, `legacy`, …): those profiles */
   retiredProfiles: string[] | null
+}
+
+/** A program a compose service runs inside its image, and in which of its keys. */
+export interface ServiceProgram {
+  program: string
+  what: 'healthcheck' | 'command' | 'entrypoint'
+}
+
+/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), by their base names. */
+export function shellPrograms(line: string): string[] {
+  const out: string[] = []
+  for (const part of line.split(/&&|\|\||;|\|/)) {
+    const words = part.trim().split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w))
+    const first = (words[0] ?? '').replace(/^['"]+|['"]+$/g, '')
+    if (first === '' || first === 'exit' || first === 'true' || first === 'false') continue
+    const name = first.slice(first.lastIndexOf('/') + 1)
+    // `sh -c '…'`: the programs are the ones its script starts.
+    if ((name === 'sh' || name === 'bash') && words[1] === '-c') out.push(...shellPrograms(words.slice(2).join(' ').replace(/^['"]|['"]$/g, '')))
+    else out.push(name)
+  }
+  return out
+}
+
+/** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
+function programsOf(value: unknown, what: ServiceProgram['what']): ServiceProgram[] {
+  let names: string[] = []
+  if (typeof value === 'string') names = shellPrograms(value)
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    const argv = value as string[]
+    if (what === 'healthcheck' && argv[0] === 'NONE') return []
+    if (what === 'healthcheck' && argv[0] === 'CMD-SHELL') names = shellPrograms(argv.slice(1).join(' '))
+    else {
+      const words = what === 'healthcheck' && argv[0] === 'CMD' ? argv.slice(1) : argv
+      names = (words[0] ?? '') === '' ? [] : (words[0] === 'sh' || words[0] === 'bash') && words[1] === '-c' ? shellPrograms(words.slice(2).join(' ')) : [(words[0] as string).slice((words[0] as string).lastIndexOf('/') + 1)]
+    }
+  }
+  return [...new Set(names)].map((program) => ({ program, what }))
 }
 
 /** Profile names that say a service is kept for old setups, not run by anyone starting today. */
@@ -180,7 +219,8 @@ export function readCompose(file: string, text: string): ComposeResult {
       image: typeof service.image === 'string',
       ports: present(service.ports),
       command: present(service.command) || present(service.entrypoint),
-      retiredProfiles: retiredProfiles(service.profiles)
+      retiredProfiles: retiredProfiles(service.profiles),
+      programs: [...programsOf((service.healthcheck as { test?: unknown } | null | undefined)?.test, 'healthcheck'), ...programsOf(service.command, 'command'), ...programsOf(service.entrypoint, 'entrypoint')]
     })
   }
   return { builds, notes }

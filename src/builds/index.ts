@@ -39,7 +39,7 @@ function composeBuilds(file: string, text: string, notes: BuildNote[]): BuildDef
       platforms: b.platforms,
       // `docker compose build` keeps images local; `compose push` can push those with an image name.
       push: b.image ? null : false,
-      service: { ports: b.ports, command: b.command },
+      service: { ports: b.ports, command: b.command, ...(b.programs.length === 0 ? {} : { programs: b.programs }) },
       ...(b.retiredProfiles === null ? {} : { retired: `under the compose profile${b.retiredProfiles.length === 1 ? '' : 's'} ${b.retiredProfiles.map((p) => `'${p}'`).join(', ')}` })
     })
   }

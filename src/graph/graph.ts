@@ -273,9 +273,12 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
     const stage = pickTarget(stages, request.name, reported.has(request.name ?? '') ? [] : findings) as number
     if (request.name !== null) reported.add(request.name)
     const builtBy = request.builtBy === undefined ? [] : [request.builtBy]
+    const service = request.service
+    const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${service?.source ?? ''})` }))
     const known = byStage.get(stage)
     if (known !== undefined) {
       known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)))
+      if (runs.length > 0) known.runs = [...(known.runs ?? []), ...runs]
       // A runtime build of the same stage outweighs an environment one.
       if (request.purpose === 'runtime' && known.purpose !== 'runtime' && namedEnvironment(model, stage, request.name) === null) Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because })
       continue
@@ -287,7 +290,7 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
         : request.purpose !== undefined
         ? (request.purpose === 'runtime' ? namedEnvironment(model, stage, request.name) : null) ?? { purpose: request.purpose, because: request.because ?? 'configured' }
         : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service })
-    byStage.set(stage, { stage, ...decided, builtBy })
+    byStage.set(stage, { stage, ...decided, builtBy, ...(runs.length === 0 ? {} : { runs }) })
   }
   return [...byStage.values()]
 }

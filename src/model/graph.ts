@@ -18,6 +18,8 @@ export interface BuiltTarget {
   builtBy: string[]
   /** With several targets: every stage this one needs (FROM chain, COPY and mount sources), ascending. */
   needs?: number[]
+  /** Programs the deployment runs inside the image (a compose service's healthcheck, command, entrypoint), and where it says so. */
+  runs?: { program: string; how: string }[]
 }
 
 export interface StageEdge {

@@ -35,6 +35,14 @@ function jreOf(image: string, tag: string): string {
   return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`
 }
 
+/** The -slim tag of the same release: `3.14` → `3.14-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, `latest` → `slim`; else `<version>-slim`. */
+function slimTag(tag: string): string {
+  if (tag === 'latest') return 'slim'
+  const m = /^(\d+(?:\.\d+)*)(?:-(bookworm|bullseye|trixie|buster))?$/.exec(tag)
+  if (m === null) return '<version>-slim'
+  return m[2] === undefined ? `${m[1] as string}-slim` : `${m[1] as string}-slim-${m[2]}`
+}
+
 const FAMILIES: readonly Family[] = [
   { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
   { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
@@ -43,10 +51,22 @@ const FAMILIES: readonly Family[] = [
   { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
   { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
   { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-  { images: ['node'], light: SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-  { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
-  { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
+  { images: ['node'], light: SLIM, suggestion: (_, tag) => `ship on node:${slimTag(tag)} (or -alpine, or gcr.io/distroless/nodejs)` },
+  { images: ['python'], light: SLIM, suggestion: (_, tag) => `ship on python:${slimTag(tag)}` },
+  { images: ['ruby'], light: SLIM, suggestion: (_, tag) => `ship on ruby:${slimTag(tag)}` }
 ]
+
+/** Programs a full language image has and its -slim variant lacks, which deployments often run (healthchecks: curl, wget). */
+const NOT_IN_SLIM: ReadonlySet<string> = new Set(['curl', 'wget', 'git', 'ps', 'ping', 'nc', 'netcat', 'jq', 'unzip', 'ssh', 'make', 'gcc'])
+
+/** What the move to -slim must bring along: the programs the deployment runs in the image that slim lacks, with where it runs them. */
+function slimNeeds(runs: readonly { program: string; how: string }[] | undefined): string {
+  const missing = (runs ?? []).filter((r) => NOT_IN_SLIM.has(r.program))
+  if (missing.length === 0) return ''
+  const said = missing.map((r) => `${r.how} runs ${r.program}`).join('; ')
+  const programs = [...new Set(missing.map((r) => r.program))].join(' ')
+  return ` ${said[0]?.toUpperCase() ?? ''}${said.slice(1)}, which -slim does not have: install it there too (apt-get install --no-install-recommends ${programs}).`
+}
 
 function familyOf(image: string): Family | undefined {
   const name = officialName(image)
@@ -118,6 +138,7 @@ export const heavyFinalBase: Rule = {
     if (shipsNoApplication(chain) || shipsAToolchain(chain)) return []
     const shipped = `${root.base.image}:${tag}`
     const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : ''
-    return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }]
+    const needs = family.light === SLIM ? slimNeeds(graph.targets.find((t) => t.stage === graph.target)?.runs) : ''
+    return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}${needs}`, stage: root.index }]
   }
 }
