@@ -15,6 +15,14 @@ testRule(baseImageUntagged, {
     { name: 'alpine with packages from edge on purpose', code: df('FROM alpine', 'RUN apk add --no-cache emacs --repository http://dl-cdn.alpinelinux.org/alpine/edge/community') }
   ],
   invalid: [
+    {
+      // docker-credential-helpers: the releaser renames the binaries; only its /out is copied into the release.
+      name: 'a build stage that only moves files: info, with why',
+      code: df('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM alpine AS releaser', 'RUN --mount=from=build,source=/out,target=/in <<EOT', '  set -e', '  mkdir /out', '  version="$(cat /in/.version)"', '  for f in /in/*; do cp "$f" "/out/$(basename "$f")-${version}"; done', 'EOT', 'FROM scratch', 'COPY --from=releaser /out/ /'),
+      errors: [{ line: 3, severity: 'info', message: 'this build stage only moves files' }]
+    },
+    { name: 'a build stage that runs a real tool keeps the warning', code: df('FROM alpine AS pack', 'RUN apk add --no-cache zip && zip -r /out.zip /etc', 'FROM scratch', 'COPY --from=pack /out.zip /'), errors: [{ line: 1, severity: 'warning' }] },
+    { name: 'a shipped stage that only moves files keeps the warning: its base ships', code: df('FROM alpine', 'RUN mkdir /app'), errors: [{ line: 1, severity: 'warning' }] },
     { name: 'the same image when the repository does not build it', code: df('FROM r.j3ss.co/wine', 'RUN wine --version'), repositoryImages: ['other'], errors: [{ line: 1 }] },
     { name: 'a Docker Hub official image, even if a folder has its name', code: df('FROM alpine', 'RUN true'), repositoryImages: ['alpine'], errors: [{ line: 1 }] },
     { name: 'no tag on an official image', code: df('FROM ubuntu', 'RUN true'), errors: [{ line: 1, message: 'FROM ubuntu has no tag, so it means :latest and changes under you; pin a version tag' }] },

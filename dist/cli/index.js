@@ -19660,6 +19660,15 @@ function jreOf(image, tag) {
         return `ship the jar on the JRE ${jre} (the openjdk images are deprecated)`;
     return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`;
 }
+/** The -slim tag of the same release: `3.14` → `3.14-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, `latest` → `slim`; else `<version>-slim`. */
+function slimTag(tag) {
+    if (tag === 'latest')
+        return 'slim';
+    const m = /^(\d+(?:\.\d+)*)(?:-(bookworm|bullseye|trixie|buster))?$/.exec(tag);
+    if (m === null)
+        return '<version>-slim';
+    return m[2] === undefined ? `${m[1]}-slim` : `${m[1]}-slim-${m[2]}`;
+}
 const FAMILIES = [
     { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
     { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
@@ -19668,9 +19677,9 @@ const FAMILIES = [
     { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
     { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
     { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-    { images: ['node'], light: SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-    { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
-    { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
+    { images: ['node'], light: SLIM, suggestion: (_, tag) => `ship on node:${slimTag(tag)} (or -alpine, or gcr.io/distroless/nodejs)` },
+    { images: ['python'], light: SLIM, suggestion: (_, tag) => `ship on python:${slimTag(tag)}` },
+    { images: ['ruby'], light: SLIM, suggestion: (_, tag) => `ship on ruby:${slimTag(tag)}` }
 ];
 /** Programs a full language image has and its -slim variant lacks, which deployments often run (healthchecks: curl, wget). */
 const NOT_IN_SLIM = new Set(['curl', 'wget', 'git', 'ps', 'ping', 'nc', 'netcat', 'jq', 'unzip', 'ssh', 'make', 'gcc']);

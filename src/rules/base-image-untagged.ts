@@ -6,7 +6,18 @@
 import { parseImageReference } from '../parse/image-ref.js'
 import { argBehindFrom, builtByThisRepository, distroless, fromOrArg, pinAdvice } from './helpers.js'
 import { installsFromAlpineEdge } from './base-image-latest.js'
+import { programOf, runSimpleCommands } from './run-helpers.js'
+import type { Stage } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
+
+/** Programs that move files and print text: what they do is the same in every version of a base. */
+const FILE_MOVES: ReadonlySet<string> = new Set(['mkdir', 'cp', 'mv', 'cat', 'ln', 'chmod', 'chown', 'rm', 'touch', 'echo', 'printf', 'test', '[', 'set', 'true', 'false', 'basename', 'dirname'])
+
+/** A stage whose RUNs only move files (docker-credential-helpers' releaser: mkdir, cat, cp): its base's version changes nothing it makes. */
+function onlyMovesFiles(stage: Stage): boolean {
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN')
+  return runs.length > 0 && runs.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))))
+}
 
 export const baseImageUntagged: Rule = {
   meta: {
@@ -18,7 +29,7 @@ export const baseImageUntagged: Rule = {
     equivalents: { hadolint: 'DL3006', buildkit: null },
     inEnvironments: 'info'
   },
-  check: ({ model, repositoryImages }) =>
+  check: ({ model, graph, repositoryImages }) =>
     model.stages
       .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
       .filter((s) => distroless(s.base.image as string)?.pinsRelease !== true && !installsFromAlpineEdge(s))
@@ -31,6 +42,9 @@ export const baseImageUntagged: Rule = {
           return ref !== null && ref.tag === null && ref.digest === null && value === s.base.resolved
         })
         const { subject, ...at } = fromOrArg(s, arg)
-        return { ...at, message: `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image as string)}`, stage: s.index }
+        const message = `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image as string)}`
+        // A build stage (its files are copied out, its image is not shipped) that only moves files.
+        if (graph.roles[s.index] === 'build' && onlyMovesFiles(s)) return { ...at, message: `${message} (this build stage only moves files, so what it makes does not depend on the base's version)`, stage: s.index, severity: 'info' as const }
+        return { ...at, message, stage: s.index }
       })
 }
