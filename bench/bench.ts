@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { validate } from 'dockerfile-utils'
@@ -21,6 +21,7 @@ import { bytes, pushTwoPlatforms, registryAvailable, startRegistry } from '../__
 import { RegistryClient } from '../src/registry/client.js'
 import { lookupBaseImages } from '../src/review/registry-lookups.js'
 import { pathologicalInputs, realTenMegabytes } from './pathological.js'
+import { findShellcheck } from '../src/shellcheck/run.js'
 
 const require = createRequire(import.meta.url)
 const dockerfilelint = require('dockerfilelint') as { run: (base: string, content: string) => unknown[] }
@@ -75,6 +76,15 @@ function measureProcess(args: string[]): { ms: number; rssMb: number | null } {
   if (result.status !== 0) throw new Error(`${args.join(' ').slice(0, 200)} exited ${result.status}: ${result.stderr.toString().slice(-500)}`)
   const rss = time === null ? null : Number(result.stderr.toString().trim().split('\n').pop()) / 1024
   return { ms, rssMb: rss }
+}
+
+/** The CLI with ShellCheck, as a runner that has it installed runs it (GitHub's hosted runners do): median of 3, or null without ShellCheck. */
+function withShellcheck(paths: readonly string[]): { ms: number; without: number } | null {
+  if (findShellcheck(null) === null) return null
+  const cli = join(ROOT, 'dist/cli/index.js')
+  const on = Array.from({ length: 3 }, () => measureProcess([cli, '--format', 'json', '--fail-on', 'never', ...paths]).ms)
+  const off = Array.from({ length: 3 }, () => measureProcess([cli, '--format', 'json', '--fail-on', 'never', '--rule', 'shellcheck=off', ...paths]).ms)
+  return { ms: median(on), without: median(off) }
 }
 
 interface WholeProcess {
@@ -237,6 +247,7 @@ async function main(): Promise<void> {
   const whole = wholeProcess(paths, 7)
   const wholeScaling = wholeProcessScaling(quick ? [1, 10] : [1, 10, 100])
   const phases = phaseShares(paths, whole.ours)
+  const shellchecked = withShellcheck(paths)
   const cold = await coldStart()
   const lookups = await registryLookups()
   // Pathological inputs, each once, each must stay well under 2 s.
@@ -277,6 +288,10 @@ async function main(): Promise<void> {
     '| CLI on N× the corpus (discovered in a folder, fresh process each) | files | ms | files/s | time vs 1× | peak RSS |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...wholeScaling.map((w) => `| ${w.factor}× | ${w.files} | ${w.ms.toFixed(0)} | ${rate(w.ms, w.files)} | ${(w.ms / (wholeScaling[0]?.ms ?? 1)).toFixed(1)}× | ${w.rssMb?.toFixed(0) ?? '?'} MB |`),
+    '',
+    shellchecked === null
+      ? 'With ShellCheck: skipped (shellcheck is not installed).'
+      : `With ShellCheck (installed on GitHub's hosted runners; the RUN scripts go to ${availableParallelism()} ShellCheck processes at a time, one per core): ${shellchecked.ms.toFixed(0)} ms for the corpus, against ${shellchecked.without.toFixed(0)} ms with \`--rule shellcheck=off\` (median of 3 each).`,
     '',
     `Where the CLI's time goes on the corpus (one fresh process, each phase over all files in turn): ${phases}.`,
     '',

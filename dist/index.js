@@ -43704,9 +43704,13 @@ function resolveTargets(model, options, findings) {
         if (request.name !== null)
             reported.add(request.name);
         const builtBy = request.builtBy === undefined ? [] : [request.builtBy];
+        const service = request.service;
+        const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${service?.source ?? ''})` }));
         const known = byStage.get(stage);
         if (known !== undefined) {
             known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)));
+            if (runs.length > 0)
+                known.runs = [...(known.runs ?? []), ...runs];
             // A runtime build of the same stage outweighs an environment one.
             if (request.purpose === 'runtime' && known.purpose !== 'runtime' && namedEnvironment(model, stage, request.name) === null)
                 Object.assign(known, { purpose: 'runtime', because: request.because ?? known.because });
@@ -43718,7 +43722,7 @@ function resolveTargets(model, options, findings) {
             : request.purpose !== undefined
                 ? (request.purpose === 'runtime' ? namedEnvironment(model, stage, request.name) : null) ?? { purpose: request.purpose, because: request.because ?? 'configured' }
                 : decidePurpose(model, stage, { path: options.path ?? '', targetName: request.name, service: request.service });
-        byStage.set(stage, { stage, ...decided, builtBy });
+        byStage.set(stage, { stage, ...decided, builtBy, ...(runs.length === 0 ? {} : { runs }) });
     }
     return [...byStage.values()];
 }
@@ -49399,6 +49403,14 @@ const baseImageLatest = {
 
 
 
+
+/** Programs that move files and print text: what they do is the same in every version of a base. */
+const FILE_MOVES = new Set(['mkdir', 'cp', 'mv', 'cat', 'ln', 'chmod', 'chown', 'rm', 'touch', 'echo', 'printf', 'test', '[', 'set', 'true', 'false', 'basename', 'dirname']);
+/** A stage whose RUNs only move files (docker-credential-helpers' releaser: mkdir, cat, cp): its base's version changes nothing it makes. */
+function onlyMovesFiles(stage) {
+    const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
+    return runs.length > 0 && runs.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))));
+}
 const baseImageUntagged = {
     meta: {
         id: 'base-image-untagged',
@@ -49409,7 +49421,7 @@ const baseImageUntagged = {
         equivalents: { hadolint: 'DL3006', buildkit: null },
         inEnvironments: 'info'
     },
-    check: ({ model, repositoryImages }) => model.stages
+    check: ({ model, graph, repositoryImages }) => model.stages
         .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
         .filter((s) => distroless(s.base.image)?.pinsRelease !== true && !installsFromAlpineEdge(s))
         // A sibling image this repository builds itself, chained on its own latest on purpose.
@@ -49421,7 +49433,11 @@ const baseImageUntagged = {
             return ref !== null && ref.tag === null && ref.digest === null && value === s.base.resolved;
         });
         const { subject, ...at } = fromOrArg(s, arg);
-        return { ...at, message: `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image)}`, stage: s.index };
+        const message = `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image)}`;
+        // A build stage (its files are copied out, its image is not shipped) that only moves files.
+        if (graph.roles[s.index] === 'build' && onlyMovesFiles(s))
+            return { ...at, message: `${message} (this build stage only moves files, so what it makes does not depend on the base's version)`, stage: s.index, severity: 'info' };
+        return { ...at, message, stage: s.index };
     })
 };
 
@@ -51669,6 +51685,15 @@ function jreOf(image, tag) {
         return `ship the jar on the JRE ${jre} (the openjdk images are deprecated)`;
     return `ship the jar on the JRE ${jre} (or a runtime made with jlink)`;
 }
+/** The -slim tag of the same release: `3.14` → `3.14-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, `latest` → `slim`; else `<version>-slim`. */
+function slimTag(tag) {
+    if (tag === 'latest')
+        return 'slim';
+    const m = /^(\d+(?:\.\d+)*)(?:-(bookworm|bullseye|trixie|buster))?$/.exec(tag);
+    if (m === null)
+        return '<version>-slim';
+    return m[2] === undefined ? `${m[1]}-slim` : `${m[1]}-slim-${m[2]}`;
+}
 const FAMILIES = [
     { images: ['golang'], suggestion: () => 'build in golang and ship the binary on gcr.io/distroless/static (or scratch, or alpine)' },
     { images: ['rust'], suggestion: () => 'build in rust and ship the binary on gcr.io/distroless/cc or debian:bookworm-slim' },
@@ -51677,10 +51702,21 @@ const FAMILIES = [
     { images: ['maven', 'gradle'], suggestion: () => 'build the jar here and ship it on eclipse-temurin:<version>-jre' },
     { images: ['openjdk', 'eclipse-temurin', 'amazoncorretto'], light: /jre/, suggestion: jreOf },
     { images: ['mcr.microsoft.com/dotnet/sdk'], suggestion: () => 'publish here and ship on mcr.microsoft.com/dotnet/aspnet (or runtime, runtime-deps for self-contained apps)' },
-    { images: ['node'], light: SLIM, suggestion: () => 'ship on node:<version>-slim (or -alpine, or gcr.io/distroless/nodejs)' },
-    { images: ['python'], light: SLIM, suggestion: () => 'ship on python:<version>-slim' },
-    { images: ['ruby'], light: SLIM, suggestion: () => 'ship on ruby:<version>-slim' }
+    { images: ['node'], light: SLIM, suggestion: (_, tag) => `ship on node:${slimTag(tag)} (or -alpine, or gcr.io/distroless/nodejs)` },
+    { images: ['python'], light: SLIM, suggestion: (_, tag) => `ship on python:${slimTag(tag)}` },
+    { images: ['ruby'], light: SLIM, suggestion: (_, tag) => `ship on ruby:${slimTag(tag)}` }
 ];
+/** Programs a full language image has and its -slim variant lacks, which deployments often run (healthchecks: curl, wget). */
+const NOT_IN_SLIM = new Set(['curl', 'wget', 'git', 'ps', 'ping', 'nc', 'netcat', 'jq', 'unzip', 'ssh', 'make', 'gcc']);
+/** What the move to -slim must bring along: the programs the deployment runs in the image that slim lacks, with where it runs them. */
+function slimNeeds(runs) {
+    const missing = (runs ?? []).filter((r) => NOT_IN_SLIM.has(r.program));
+    if (missing.length === 0)
+        return '';
+    const said = missing.map((r) => `${r.how} runs ${r.program}`).join('; ');
+    const programs = [...new Set(missing.map((r) => r.program))].join(' ');
+    return ` ${said[0]?.toUpperCase() ?? ''}${said.slice(1)}, which -slim does not have: install it there too (apt-get install --no-install-recommends ${programs}).`;
+}
 function heavy_final_base_familyOf(image) {
     const name = officialName(image);
     return FAMILIES.find((f) => f.images.includes(name));
@@ -51751,7 +51787,8 @@ const heavyFinalBase = {
             return [];
         const shipped = `${root.base.image}:${tag}`;
         const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : '';
-        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}`, stage: root.index }];
+        const needs = family.light === SLIM ? slimNeeds(graph.targets.find((t) => t.stage === graph.target)?.runs) : '';
+        return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}${needs}`, stage: root.index }];
     }
 };
 
@@ -54281,9 +54318,13 @@ const RANK = { error: 3, warning: 2, info: 1, style: 0 };
  * Left out unless configured otherwise: in a RUN these are deliberate far more often than not —
  * `A= B= &&` to clear variables (SC1007), a loop over a one-item list a script generates (SC2043),
  * `$(cat packages.txt)` split on purpose (SC2046), `export X="$(…)"` (SC2155), `find | xargs` over
- * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174).
+ * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174). And the
+ * advice against hostile file names and values, where the build names them: `cd` to a folder it
+ * just made or the image has, without `|| exit` (SC2164: a missing one fails the next step);
+ * `for f in $(ls qemu-*)` over its own output (SC2045); `'"${TAG}"'` around a tag or version
+ * (SC2027, whose words never hold blanks).
  */
-const SHELLCHECK_NOISE = ['SC1007', 'SC2038', 'SC2043', 'SC2046', 'SC2155', 'SC2174'];
+const SHELLCHECK_NOISE = ['SC1007', 'SC2027', 'SC2038', 'SC2043', 'SC2045', 'SC2046', 'SC2155', 'SC2164', 'SC2174'];
 const shellcheck = {
     meta: {
         id: 'shellcheck',
@@ -56130,8 +56171,8 @@ function analyzeDockerfile(path, text, options = {}, parsed) {
     if (FIXTURE_FOLDER.test(path))
         for (const f of analysis.findings)
             f.severity = 'info';
-    // In a test suite's own images, style, size and cache advice is not worth a warning.
-    else if (TEST_FOLDER.test(path))
+    // In a test suite's own images, and in a file only old setups build, style, size and cache advice is not worth a warning.
+    else if (TEST_FOLDER.test(path) || options.retired === true)
         for (const f of analysis.findings)
             if (!MATTERS_IN_TESTS.has(categoryOf.get(f.rule) ?? 'correctness'))
                 f.severity = 'info';
@@ -59033,6 +59074,50 @@ function isVendored(path) {
  */
 
 
+/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), by their base names. */
+function shellPrograms(line) {
+    const out = [];
+    for (const part of line.split(/&&|\|\||;|\|/)) {
+        const words = part.trim().split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
+        const first = (words[0] ?? '').replace(/^['"]+|['"]+$/g, '');
+        if (first === '' || first === 'exit' || first === 'true' || first === 'false')
+            continue;
+        const name = first.slice(first.lastIndexOf('/') + 1);
+        // `sh -c '…'`: the programs are the ones its script starts.
+        if ((name === 'sh' || name === 'bash') && words[1] === '-c')
+            out.push(...shellPrograms(words.slice(2).join(' ').replace(/^['"]|['"]$/g, '')));
+        else
+            out.push(name);
+    }
+    return out;
+}
+/** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
+function programsOf(value, what) {
+    let names = [];
+    if (typeof value === 'string')
+        names = shellPrograms(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        const argv = value;
+        if (what === 'healthcheck' && argv[0] === 'NONE')
+            return [];
+        if (what === 'healthcheck' && argv[0] === 'CMD-SHELL')
+            names = shellPrograms(argv.slice(1).join(' '));
+        else {
+            const words = what === 'healthcheck' && argv[0] === 'CMD' ? argv.slice(1) : argv;
+            names = (words[0] ?? '') === '' ? [] : (words[0] === 'sh' || words[0] === 'bash') && words[1] === '-c' ? shellPrograms(words.slice(2).join(' ')) : [words[0].slice(words[0].lastIndexOf('/') + 1)];
+        }
+    }
+    return [...new Set(names)].map((program) => ({ program, what }));
+}
+/** Profile names that say a service is kept for old setups, not run by anyone starting today. */
+const RETIRED_PROFILE = /^(?:deprecated|legacy|obsolete|old|retired|unmaintained)$/i;
+/** The profiles when every one of them is a retired one; null when the service runs in any other (or in every) profile. */
+function retiredProfiles(value) {
+    if (!Array.isArray(value) || value.length === 0)
+        return null;
+    const names = value.map((v) => (typeof v === 'string' ? v : ''));
+    return names.every((n) => RETIRED_PROFILE.test(n)) ? names : null;
+}
 /** `compose.yaml`, `docker-compose.yml`, `compose.prod.yaml`, `docker-compose-ci.yml`, … */
 function isComposeFile(path) {
     return /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i.test(path);
@@ -59190,7 +59275,9 @@ function readCompose(file, text) {
             platforms,
             image: typeof service.image === 'string',
             ports: present(service.ports),
-            command: present(service.command) || present(service.entrypoint)
+            command: present(service.command) || present(service.entrypoint),
+            retiredProfiles: retiredProfiles(service.profiles),
+            programs: [...programsOf(service.healthcheck?.test, 'healthcheck'), ...programsOf(service.command, 'command'), ...programsOf(service.entrypoint, 'entrypoint')]
         });
     }
     return { builds, notes };
@@ -59655,6 +59742,37 @@ function outputPushes(output) {
     const type = fields.get('type');
     return type === 'registry' || ((type === 'image' || type === 'oci') && fields.get('push') === 'true');
 }
+/**
+ * One output entry that writes files, not an image: `type=local`, `type=tar`, `type=cacheonly`,
+ * or a bare path (`.`, `./bin/release`, which buildx reads as `type=local,dest=…`).
+ */
+function outputExports(output) {
+    const text = output.trim();
+    if (text === '' || text === '-')
+        return false;
+    if (!text.includes('='))
+        return true;
+    const type = /(?:^|,)\s*type=([^,]*)/.exec(text)?.[1]?.trim();
+    return type === 'local' || type === 'tar' || type === 'cacheonly';
+}
+/** The outputs, joined, when every one of them writes files (outputExports); null when any is an image, unknown, or none is said. */
+function exportedOutputs(outputs) {
+    const texts = [];
+    for (const entry of outputs) {
+        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+            const type = entry.type;
+            if (type !== 'local' && type !== 'tar' && type !== 'cacheonly')
+                return null;
+            texts.push(`type=${type}`);
+            continue;
+        }
+        const text = asString(entry);
+        if (text === UNKNOWN || !outputExports(text))
+            return null;
+        texts.push(text);
+    }
+    return texts.length === 0 ? null : texts.join(', ');
+}
 /** A resolved target as paths in the repository; `cwd` is the folder bake runs in. */
 function bakeBuild(target, cwd, notes, where) {
     const a = target.attributes;
@@ -59705,6 +59823,7 @@ function bakeBuild(target, cwd, notes, where) {
         args,
         platforms,
         push: outputsPush(a.get('output'), a.get('push')),
+        exports: ((output) => (output === undefined || output === null ? null : exportedOutputs(Array.isArray(output) ? output : [output])))(a.get('output')),
         inline
     };
 }
@@ -60375,9 +60494,13 @@ function parseBuildCommand(argv) {
         const unknownOutput = opts.some(([o, v]) => (o === '-o' || o === '--output') && known(v) === null);
         push = unknownOutput ? null : false;
     }
+    const outputs = opts.filter(([o]) => o === '-o' || o === '--output').map(([, v]) => known(v));
+    // Every output writes files (`-o ./bin`, `type=local`): no image comes out of it.
+    const exports = push !== true && outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? outputs.join(', ') : null;
     const last = operands[operands.length - 1];
     return {
         kind: 'build',
+        exports,
         tool: found.tool,
         file,
         context: last === undefined ? undefined : known(last),
@@ -60823,6 +60946,7 @@ function buildPushAction(ctx, step, withs) {
         push = true;
     else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT)))
         push = null;
+    const exports = push !== true && outputs.length > 0 && outputs.every((o) => !o.includes(UNKNOWN_TEXT) && outputExports(o)) ? outputs.join(', ') : null;
     addBuild(ctx, step, {
         kind: 'build-push-action',
         source: where,
@@ -60833,7 +60957,8 @@ function buildPushAction(ctx, step, withs) {
         targetUnknown: target !== undefined && target.includes(UNKNOWN_TEXT),
         args,
         platforms,
-        push: push === undefined ? false : push
+        push: push === undefined ? false : push,
+        ...(exports === null ? {} : { exports })
     });
 }
 function addBuild(ctx, step, build) {
@@ -60908,7 +61033,8 @@ function bake(ctx, step, kind, cwd, fileList, targetList, overrides, push) {
             targetUnknown: b.targetUnknown,
             args: b.args,
             platforms: b.platforms,
-            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false))
+            push: push === true ? true : push === false ? (b.push ?? false) : (b.push ?? (push === null ? null : false)),
+            ...(b.exports === null || push === true ? {} : { exports: b.exports })
         });
     }
 }
@@ -60973,7 +61099,8 @@ function runBuild(ctx, step, command, cwd, where) {
         targetUnknown: command.target === null,
         args: command.args,
         platforms: command.platforms,
-        push: command.push
+        push: command.push,
+        ...(command.exports === null ? {} : { exports: command.exports })
     };
 }
 /** Offsets of a `run:` script → lines of the workflow file. */
@@ -61271,7 +61398,8 @@ function composeBuilds(file, text, notes) {
             platforms: b.platforms,
             // `docker compose build` keeps images local; `compose push` can push those with an image name.
             push: b.image ? null : false,
-            service: { ports: b.ports, command: b.command }
+            service: { ports: b.ports, command: b.command, ...(b.programs.length === 0 ? {} : { programs: b.programs }) },
+            ...(b.retiredProfiles === null ? {} : { retired: `under the compose profile${b.retiredProfiles.length === 1 ? '' : 's'} ${b.retiredProfiles.map((p) => `'${p}'`).join(', ')}` })
         });
     }
     return builds;
@@ -61324,6 +61452,7 @@ function bakeFolderBuilds(files, all, folder, notes) {
             args: b.args,
             platforms: b.platforms,
             push: b.push,
+            ...(b.exports === null ? {} : { exports: b.exports }),
             groups
         });
     }
@@ -63368,6 +63497,8 @@ function buildsOf(result, path) {
         // Pushed to a registry: it is deployed (or pulled) as an image.
         ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${builds_where(b)}` } : {}),
         ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: builds_where(b) } } : {}),
+        // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
+        ...(b.exports !== undefined ? { purpose: 'environment', because: `${builds_where(b)} writes it out as files (output ${b.exports}), not as an image` } : {}),
         // A dev container is an environment by definition.
         ...(b.kind === 'devcontainer' ? { purpose: 'environment', because: `it is the dev container of ${b.source.file}` } : {})
     }));
@@ -63380,7 +63511,8 @@ function buildsOf(result, path) {
         if (typeof only === 'string')
             args[name] = only;
     }
-    return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, args };
+    const retired = own.length > 0 && own.every((b) => b.retired !== undefined) ? `it is built only by ${own.map((b) => `${builds_where(b)} ${b.retired}`).join(' and ')}` : null;
+    return { builds: own, targets, anyTarget: own.some((b) => b.targetUnknown), context: contexts[0] ?? null, retired, args };
 }
 
 ;// CONCATENATED MODULE: ./src/review/review.ts
@@ -63509,9 +63641,12 @@ async function review(sources, options, deps) {
                 ignores: ignoresFor(config, repoPath(source.path)),
                 ...(budgeted === undefined ? {} : { options: budgeted }),
                 buildContext: deps.buildContext(source.path, built?.context ?? null),
+                ...(built === null || built.retired === null ? {} : { retired: true }),
                 builds: built?.builds ?? []
             };
             const before = source.readPrevious === undefined ? null : source.status === 'added' ? { ok: false, reason: 'added', missing: true } : await source.readPrevious();
+            if (built !== null && built.retired !== null)
+                notes.push(`${source.path}: ${built.retired}, so it is reviewed as a retired image: only what breaks its build stays above info.`);
             batch.push({ source, text: content.text, before, options: analysisOptions });
         }
         // The head and base versions parse once; ShellCheck reads the RUN scripts of all of them in one process.

@@ -1,9 +1,10 @@
 /**
- * ShellCheck in the review: one process per batch of files (a wrapper counts the starts), the
+ * ShellCheck in the review: one process per core per batch of files (a wrapper counts the starts), the
  * findings of every file, and a note in the summary when it is missing or fails.
  */
 import { afterAll, expect, it } from '@jest/globals'
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/run.js'
 import type { JsonReport } from '../../src/report/json.js'
@@ -30,16 +31,21 @@ async function cli(args: string[], config: string): Promise<{ code: number; stdo
 const shellcheckFindings = (stdout: string): string[] => (JSON.parse(stdout) as JsonReport).files.flatMap((f) => f.findings.filter((x) => x.rule === 'shellcheck').map((x) => `${f.path}:${x.line}`))
 
 describeShellcheck('ShellCheck in the review', () => {
-  it('starts ShellCheck once per batch of 64 files, and reports every RUN of every file', async () => {
+  it('starts ShellCheck per batch of 64 files, one process per core, each script given once, and reports every RUN of every file', async () => {
     const log = join(tree.dir, 'starts.log')
     const wrapper = join(tree.dir, 'counting-shellcheck')
-    writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> '${log}'\nexec '${SHELLCHECK_PATH ?? 'shellcheck'}' "$@"\n`)
+    // Logs the first argument and how many scripts it was given (the arguments past the three options).
+    writeFileSync(wrapper, `#!/bin/sh\necho "$1 $(($# - 3))" >> '${log}'\nexec '${SHELLCHECK_PATH ?? 'shellcheck'}' "$@"\n`)
     chmodSync(wrapper, 0o755)
     writeFileSync(log, '')
     const { stdout, stderr } = await cli(['--format', 'json', '--fail-on', 'never', 'svc*/Dockerfile'], `shellcheck: ${wrapper}\n`)
     expect(stderr).toBe('')
-    // One start to read the version, then one per batch: 70 files are two batches.
-    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['--version', '--format=json1', '--format=json1'])
+    // One start to read the version, then per batch one per core (at least 8 scripts each): 70 files of 3 RUNs are batches of 192 and 18 scripts.
+    const starts = readFileSync(log, 'utf8').trim().split('\n')
+    const perBatch = (scripts: number) => Math.max(1, Math.min(availableParallelism(), Math.floor(scripts / 8)))
+    expect(starts[0]).toBe('--version -2')
+    expect(starts.slice(1).map((s) => s.split(' ')[0])).toEqual(Array(perBatch(192) + perBatch(18)).fill('--format=json1'))
+    expect(starts.slice(1).reduce((n, s) => n + Number(s.split(' ')[1]), 0)).toBe(70 * 3)
     const found = shellcheckFindings(stdout)
     expect(found).toHaveLength(70 * 3)
     expect(found.slice(0, 3)).toEqual(['svc0/Dockerfile:2', 'svc0/Dockerfile:4', 'svc0/Dockerfile:6'])

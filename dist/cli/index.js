@@ -17390,6 +17390,14 @@ const baseImageLatest = {
 
 
 
+
+/** Programs that move files and print text: what they do is the same in every version of a base. */
+const FILE_MOVES = new Set(['mkdir', 'cp', 'mv', 'cat', 'ln', 'chmod', 'chown', 'rm', 'touch', 'echo', 'printf', 'test', '[', 'set', 'true', 'false', 'basename', 'dirname']);
+/** A stage whose RUNs only move files (docker-credential-helpers' releaser: mkdir, cat, cp): its base's version changes nothing it makes. */
+function onlyMovesFiles(stage) {
+    const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
+    return runs.length > 0 && runs.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))));
+}
 const baseImageUntagged = {
     meta: {
         id: 'base-image-untagged',
@@ -17400,7 +17408,7 @@ const baseImageUntagged = {
         equivalents: { hadolint: 'DL3006', buildkit: null },
         inEnvironments: 'info'
     },
-    check: ({ model, repositoryImages }) => model.stages
+    check: ({ model, graph, repositoryImages }) => model.stages
         .filter((s) => s.base.kind === 'image' && s.base.image !== null && s.base.tag === null && s.base.digest === null && s.base.unresolved.length === 0)
         .filter((s) => distroless(s.base.image)?.pinsRelease !== true && !installsFromAlpineEdge(s))
         // A sibling image this repository builds itself, chained on its own latest on purpose.
@@ -17412,7 +17420,11 @@ const baseImageUntagged = {
             return ref !== null && ref.tag === null && ref.digest === null && value === s.base.resolved;
         });
         const { subject, ...at } = fromOrArg(s, arg);
-        return { ...at, message: `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image)}`, stage: s.index };
+        const message = `${subject} has no tag, so it means :latest and changes under you; ${pinAdvice(s.base.image)}`;
+        // A build stage (its files are copied out, its image is not shipped) that only moves files.
+        if (graph.roles[s.index] === 'build' && onlyMovesFiles(s))
+            return { ...at, message: `${message} (this build stage only moves files, so what it makes does not depend on the base's version)`, stage: s.index, severity: 'info' };
+        return { ...at, message, stage: s.index };
     })
 };
 
@@ -30539,7 +30551,7 @@ function runScripts(model, options) {
 ;// CONCATENATED MODULE: ./src/shellcheck/run.ts
 /**
  * ShellCheck, when it is there: finds the program (on PATH, or the configured path), and checks a
- * batch of scripts — many RUNs of many Dockerfiles — in one process (`--format=json1` over one
+ * batch of scripts — many RUNs of many Dockerfiles — in one process per core (`--format=json1` over one
  * temporary file per script), mapping each comment back to its Dockerfile's line. This is the
  * only place that starts it; the `shellcheck` rule only reads the comments it is handed.
  */
@@ -30602,8 +30614,10 @@ function externalEcho(script, c) {
     return word.includes('/');
 }
 const run_LEVELS = new Set(['error', 'warning', 'info', 'style']);
+/** The fewest scripts worth a ShellCheck process of their own (its start-up is ≈ 50 ms). */
+const MIN_SHARE = 8;
 /**
- * Checks every script of the batch in one ShellCheck process. The comments come back per batch
+ * Checks every script of the batch in ShellCheck processes, one per core. The comments come back per batch
  * entry, in Dockerfile lines; a comment on the preamble (ours, not the author's) is dropped.
  */
 async function checkScripts(shellcheck, batch, timeoutMs = 60_000) {
@@ -30620,15 +30634,22 @@ async function checkScripts(shellcheck, batch, timeoutMs = 60_000) {
         }));
         if (files.length === 0)
             return { comments, error: null };
-        const result = await run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...files], timeoutMs);
-        let parsed;
-        try {
-            parsed = JSON.parse(result.stdout);
+        // ShellCheck checks one file at a time: the scripts go to one process per core, in contiguous
+        // shares (a share of fewer than MIN_SHARE scripts is not worth starting a process for).
+        const processes = Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.floor(files.length / MIN_SHARE)));
+        const share = Math.ceil(files.length / processes);
+        const shares = Array.from({ length: processes }, (_, i) => files.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
+        const results = await Promise.all(shares.map((list) => run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...list], timeoutMs)));
+        const found = [];
+        for (const result of results) {
+            try {
+                found.push(...(JSON.parse(result.stdout).comments ?? []));
+            }
+            catch {
+                return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` };
+            }
         }
-        catch {
-            return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` };
-        }
-        for (const c of parsed.comments ?? []) {
+        for (const c of found) {
             const index = Number(/(\d+)\.sh$/.exec(c.file)?.[1] ?? NaN);
             const owner = owners[index];
             if (owner === undefined || !run_LEVELS.has(c.level))

@@ -1,12 +1,12 @@
 /**
  * ShellCheck, when it is there: finds the program (on PATH, or the configured path), and checks a
- * batch of scripts — many RUNs of many Dockerfiles — in one process (`--format=json1` over one
+ * batch of scripts — many RUNs of many Dockerfiles — in one process per core (`--format=json1` over one
  * temporary file per script), mapping each comment back to its Dockerfile's line. This is the
  * only place that starts it; the `shellcheck` rule only reads the comments it is handed.
  */
 import { execFile } from 'node:child_process'
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
 import type { ShellcheckComment, ShellcheckLevel } from '../model/shellcheck.js'
 import type { RunScript } from './scripts.js'
@@ -84,8 +84,11 @@ function externalEcho(script: RunScript, c: Json1Comment): boolean {
 
 const LEVELS = new Set<ShellcheckLevel>(['error', 'warning', 'info', 'style'])
 
+/** The fewest scripts worth a ShellCheck process of their own (its start-up is ≈ 50 ms). */
+const MIN_SHARE = 8
+
 /**
- * Checks every script of the batch in one ShellCheck process. The comments come back per batch
+ * Checks every script of the batch in ShellCheck processes, one per core. The comments come back per batch
  * entry, in Dockerfile lines; a comment on the preamble (ours, not the author's) is dropped.
  */
 export async function checkScripts(shellcheck: Shellcheck, batch: readonly (readonly RunScript[])[], timeoutMs = 60_000): Promise<{ comments: ShellcheckComment[][]; error: string | null }> {
@@ -103,14 +106,21 @@ export async function checkScripts(shellcheck: Shellcheck, batch: readonly (read
       })
     )
     if (files.length === 0) return { comments, error: null }
-    const result = await run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...files], timeoutMs)
-    let parsed: { comments?: Json1Comment[] }
-    try {
-      parsed = JSON.parse(result.stdout) as { comments?: Json1Comment[] }
-    } catch {
-      return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` }
+    // ShellCheck checks one file at a time: the scripts go to one process per core, in contiguous
+    // shares (a share of fewer than MIN_SHARE scripts is not worth starting a process for).
+    const processes = Math.max(1, Math.min(availableParallelism(), Math.floor(files.length / MIN_SHARE)))
+    const share = Math.ceil(files.length / processes)
+    const shares = Array.from({ length: processes }, (_, i) => files.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0)
+    const results = await Promise.all(shares.map((list) => run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...list], timeoutMs)))
+    const found: Json1Comment[] = []
+    for (const result of results) {
+      try {
+        found.push(...((JSON.parse(result.stdout) as { comments?: Json1Comment[] }).comments ?? []))
+      } catch {
+        return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` }
+      }
     }
-    for (const c of parsed.comments ?? []) {
+    for (const c of found) {
       const index = Number(/(\d+)\.sh$/.exec(c.file)?.[1] ?? NaN)
       const owner = owners[index]
       if (owner === undefined || !LEVELS.has(c.level as ShellcheckLevel)) continue
