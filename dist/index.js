@@ -59091,21 +59091,29 @@ function shellPrograms(line) {
     }
     return out;
 }
+/** The programs an argv starts: its first word, or the script of `sh -c '…'`. */
+function argvPrograms(argv) {
+    const first = argv[0] ?? '';
+    if (first === '')
+        return [];
+    if ((first === 'sh' || first === 'bash') && argv[1] === '-c')
+        return shellPrograms(argv.slice(2).join(' '));
+    return [first.slice(first.lastIndexOf('/') + 1)];
+}
 /** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
 function programsOf(value, what) {
     let names = [];
     if (typeof value === 'string')
         names = shellPrograms(value);
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-        const argv = value;
-        if (what === 'healthcheck' && argv[0] === 'NONE')
-            return [];
-        if (what === 'healthcheck' && argv[0] === 'CMD-SHELL')
-            names = shellPrograms(argv.slice(1).join(' '));
-        else {
-            const words = what === 'healthcheck' && argv[0] === 'CMD' ? argv.slice(1) : argv;
-            names = (words[0] ?? '') === '' ? [] : (words[0] === 'sh' || words[0] === 'bash') && words[1] === '-c' ? shellPrograms(words.slice(2).join(' ')) : [words[0].slice(words[0].lastIndexOf('/') + 1)];
-        }
+        const [head, ...rest] = value;
+        if (what !== 'healthcheck')
+            names = argvPrograms(value);
+        else if (head === 'CMD-SHELL')
+            names = shellPrograms(rest.join(' '));
+        else if (head === 'CMD')
+            names = argvPrograms(rest);
+        // NONE turns the healthcheck off; anything else is not a test compose runs.
     }
     return [...new Set(names)].map((program) => ({ program, what }));
 }
@@ -63007,7 +63015,7 @@ function runScripts(model, options) {
 ;// CONCATENATED MODULE: ./src/shellcheck/run.ts
 /**
  * ShellCheck, when it is there: finds the program (on PATH, or the configured path), and checks a
- * batch of scripts — many RUNs of many Dockerfiles — in one process (`--format=json1` over one
+ * batch of scripts — many RUNs of many Dockerfiles — in one process per core (`--format=json1` over one
  * temporary file per script), mapping each comment back to its Dockerfile's line. This is the
  * only place that starts it; the `shellcheck` rule only reads the comments it is handed.
  */
@@ -63070,8 +63078,10 @@ function externalEcho(script, c) {
     return word.includes('/');
 }
 const run_LEVELS = new Set(['error', 'warning', 'info', 'style']);
+/** The fewest scripts worth a ShellCheck process of their own (its start-up is ≈ 50 ms). */
+const MIN_SHARE = 8;
 /**
- * Checks every script of the batch in one ShellCheck process. The comments come back per batch
+ * Checks every script of the batch in ShellCheck processes, one per core. The comments come back per batch
  * entry, in Dockerfile lines; a comment on the preamble (ours, not the author's) is dropped.
  */
 async function checkScripts(shellcheck, batch, timeoutMs = 60_000) {
@@ -63088,15 +63098,22 @@ async function checkScripts(shellcheck, batch, timeoutMs = 60_000) {
         }));
         if (files.length === 0)
             return { comments, error: null };
-        const result = await run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...files], timeoutMs);
-        let parsed;
-        try {
-            parsed = JSON.parse(result.stdout);
+        // ShellCheck checks one file at a time: the scripts go to one process per core, in contiguous
+        // shares (a share of fewer than MIN_SHARE scripts is not worth starting a process for).
+        const processes = Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.floor(files.length / MIN_SHARE)));
+        const share = Math.ceil(files.length / processes);
+        const shares = Array.from({ length: processes }, (_, i) => files.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
+        const results = await Promise.all(shares.map((list) => run(shellcheck.path, ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...list], timeoutMs)));
+        const found = [];
+        for (const result of results) {
+            try {
+                found.push(...(JSON.parse(result.stdout).comments ?? []));
+            }
+            catch {
+                return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` };
+            }
         }
-        catch {
-            return { comments, error: `ShellCheck gave no report (exit ${result.code ?? 'killed'}${result.stderr.trim() === '' ? '' : `: ${result.stderr.trim().split('\n')[0] ?? ''}`})` };
-        }
-        for (const c of parsed.comments ?? []) {
+        for (const c of found) {
             const index = Number(/(\d+)\.sh$/.exec(c.file)?.[1] ?? NaN);
             const owner = owners[index];
             if (owner === undefined || !run_LEVELS.has(c.level))

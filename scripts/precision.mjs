@@ -7,6 +7,10 @@
  *   node scripts/precision.mjs --sample N  a new stratified sample of about N warning/error findings
  *                                           (every rule, spread over repositories), unjudged, on stdout
  *   node scripts/precision.mjs --unjudged  every current warning/error finding with no judgment yet
+ *   node scripts/precision.mjs --repos [--unjudged]
+ *                                           the same for whole repositories: the CLI run from the root of
+ *                                           each layout of ../shared/repos (its workflows, bake and compose
+ *                                           files decide what is built), against precision/repos-judgments.tsv
  *
  * A judgment is keyed by corpus file, rule and line. A finding the code no longer reports is "gone"
  * (a judged TP that is gone is a lost correct finding); a finding with no judgment is "unjudged".
@@ -20,7 +24,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = resolve(root, '../shared/corpus')
-const judgmentsFile = join(root, 'precision/judgments.tsv')
+const reposRoot = resolve(root, '../shared/repos')
+const onRepos = process.argv.includes('--repos')
+const judgmentsFile = join(root, onRepos ? 'precision/repos-judgments.tsv' : 'precision/judgments.tsv')
 // Parser and build-tool test fixtures are odd on purpose (see the corpus README): not real projects.
 const FIXTURES = [/^moby__buildkit\/frontend__dockerfile__parser__testfile/, /^containers__buildah\/tests__/]
 const COLUMNS = ['file', 'rule', 'line', 'severity', 'verdict', 'reason', 'message']
@@ -86,6 +92,21 @@ function currentFindings(files, infos = []) {
   return findings
 }
 
+/** Current warning and error findings of the built CLI run from the root of each repository layout (`.`: every Dockerfile it finds), as `<repo>/<path>`. */
+function repositoryFindings(infos = []) {
+  const cli = join(root, 'dist/cli/index.js')
+  const findings = []
+  for (const repo of readdirSync(reposRoot).sort()) {
+    if (!statSync(join(reposRoot, repo)).isDirectory()) continue
+    const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', '.'], { cwd: join(reposRoot, repo), maxBuffer: 1 << 30, encoding: 'utf8' })
+    for (const file of JSON.parse(out).files) {
+      // A finding reported once for several lines (one per cause) is one finding here, as its reader sees it.
+      for (const f of file.findings) (f.severity === 'info' ? infos : findings).push({ file: `${repo}/${file.path}`, rule: f.rule, line: f.line, severity: f.severity, message: f.message })
+    }
+  }
+  return findings
+}
+
 const key = (f) => `${f.file}\t${f.rule}\t${f.line}`
 const clean = (s) => String(s).replace(/[\t\r\n]+/g, ' ')
 
@@ -97,7 +118,7 @@ function readJudgments() {
     const cells = row.split('\t')
     const j = Object.fromEntries(cols.map((c, k) => [c, cells[k] ?? '']))
     j.line = Number(j.line)
-    if (!['TP', 'FP', 'NOISE'].includes(j.verdict)) throw new Error(`precision/judgments.tsv:${i + 2}: verdict must be TP, FP or NOISE, not "${j.verdict}"`)
+    if (!['TP', 'FP', 'NOISE'].includes(j.verdict)) throw new Error(`${judgmentsFile}:${i + 2}: verdict must be TP, FP or NOISE, not "${j.verdict}"`)
     return j
   })
 }
@@ -175,7 +196,9 @@ function report(findings, judgments, infos) {
   }
   const line = (name, r) => `| ${name} | ${r.fired} | ${r.tp + r.fp + r.noise} | ${r.tp} | ${r.fp} | ${r.noise} | ${pct(r.tp, r.tp + r.fp + r.noise)} | ${r.unjudged} | ${r.gone} | ${r.tpJudged - r.tpGone}/${r.tpJudged} |`
   const out = [
-    `Judged precision of warnings and errors on ../shared/corpus (${judgments.length} judgments, parser/build-tool fixtures left out).`,
+    onRepos
+      ? `Judged precision of warnings and errors on the repository layouts of ../shared/repos, the CLI run from each root (${judgments.length} judgments).`
+      : `Judged precision of warnings and errors on ../shared/corpus (${judgments.length} judgments, parser/build-tool fixtures left out).`,
     '',
     '| rule | fired | judged | TP | FP | NOISE | precision | unjudged | judged, now gone | TP kept |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -194,10 +217,9 @@ function report(findings, judgments, infos) {
   return out.join('\n') + '\n'
 }
 
-const args = process.argv.slice(2)
-const files = corpusFiles()
+const args = process.argv.slice(2).filter((a) => a !== '--repos')
 const infos = []
-const findings = currentFindings(files, infos)
+const findings = onRepos ? repositoryFindings(infos) : currentFindings(corpusFiles(), infos)
 if (args[0] === '--unjudged') {
   // Every current finding with no judgment yet, in the judgments' columns, to be judged and appended.
   const judged = new Set(readJudgments().map(key))

@@ -49,18 +49,24 @@ export function shellPrograms(line: string): string[] {
   return out
 }
 
+/** The programs an argv starts: its first word, or the script of `sh -c '…'`. */
+function argvPrograms(argv: readonly string[]): string[] {
+  const first = argv[0] ?? ''
+  if (first === '') return []
+  if ((first === 'sh' || first === 'bash') && argv[1] === '-c') return shellPrograms(argv.slice(2).join(' '))
+  return [first.slice(first.lastIndexOf('/') + 1)]
+}
+
 /** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
 function programsOf(value: unknown, what: ServiceProgram['what']): ServiceProgram[] {
   let names: string[] = []
   if (typeof value === 'string') names = shellPrograms(value)
-  else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    const argv = value as string[]
-    if (what === 'healthcheck' && argv[0] === 'NONE') return []
-    if (what === 'healthcheck' && argv[0] === 'CMD-SHELL') names = shellPrograms(argv.slice(1).join(' '))
-    else {
-      const words = what === 'healthcheck' && argv[0] === 'CMD' ? argv.slice(1) : argv
-      names = (words[0] ?? '') === '' ? [] : (words[0] === 'sh' || words[0] === 'bash') && words[1] === '-c' ? shellPrograms(words.slice(2).join(' ')) : [(words[0] as string).slice((words[0] as string).lastIndexOf('/') + 1)]
-    }
+  else if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) {
+    const [head, ...rest] = value
+    if (what !== 'healthcheck') names = argvPrograms(value)
+    else if (head === 'CMD-SHELL') names = shellPrograms(rest.join(' '))
+    else if (head === 'CMD') names = argvPrograms(rest)
+    // NONE turns the healthcheck off; anything else is not a test compose runs.
   }
   return [...new Set(names)].map((program) => ({ program, what }))
 }
