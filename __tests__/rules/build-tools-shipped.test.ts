@@ -48,6 +48,13 @@ testRule(buildToolsShipped, {
     { name: 'compilers used only by the program at run time', code: df('FROM alpine:3', 'RUN apk add --no-cache gcc make musl-dev perl', 'COPY Run /Run', 'ENTRYPOINT ["/Run"]') }
   ],
   invalid: [
+    {
+      // open-runtimes' runtimes: one recipe laid on the bases bake passes in, to build users' functions.
+      name: 'a base named only by a build argument with no value: info, and why',
+      code: df('ARG BASE_IMAGE', 'FROM ${BASE_IMAGE}', 'RUN apk add --no-cache bash npm python3 make g++ gcc git', 'RUN npm install pnpm -g', 'ENV SERVER_COMMAND="bun src/server.ts"'),
+      errors: [{ line: 3, severity: 'info', message: 'the base comes from the build argument ${BASE_IMAGE}, so this may be an image made to build code on any base' }]
+    },
+    { name: 'a build argument with a default is a known base: a warning', code: df('ARG BASE_IMAGE=alpine:3.20', 'FROM ${BASE_IMAGE}', 'RUN apk add --no-cache make g++', 'RUN npm install'), errors: [{ line: 3, severity: 'warning' }] },
     { name: 'a comment further up does not speak for this RUN', code: df('FROM python:3.13-slim', '# Runtime image', '', 'RUN apt-get update && apt-get install -y gcc', 'RUN pip install psycopg2'), errors: [{ line: 4, message: 'gcc is installed to build (pip on line 5)' }] },
     { name: 'gcc and a -dev package, then pip install in a single stage', code: df('FROM python:3.12-slim', 'RUN apt-get install -y gcc libpq-dev', 'RUN pip install psycopg2'), errors: [{ line: 2, message: 'gcc, libpq-dev are installed to build (pip on line 3)' }] },
     { name: 'one tool: "it", not "them"', code: df('FROM alpine:3', 'RUN apk add --no-cache build-base && pip3 install -r requirements.txt'), errors: [{ line: 2, message: 'build-base is installed to build (pip3 in this RUN) and ships in the final image: split the file: install it in a build stage' }] },

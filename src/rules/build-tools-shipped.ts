@@ -5,7 +5,7 @@
  */
 import { packageInstalls, packageName } from '../parse/packages.js'
 import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
-import { baseHasBuildTools, commentsAbout, laterRunFinder } from './helpers.js'
+import { baseHasBuildTools, commentsAbout, laterRunFinder, stageChain } from './helpers.js'
 import { compilesAgainstKernelAtRunTime, isBuildTool, isCommand, isCompiler, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -131,7 +131,14 @@ export const buildToolsShipped: Rule = {
           const where = model.stages.length === 1 ? `split the file: install ${it} in a build stage, build there and copy only the result into a runtime stage` : `install ${it} in a build stage and copy only the result`
           const remove = build.run === run ? `or remove ${it} at the end of this RUN: ${removalHint(install.manager)}` : `or install, build and remove ${it} in one RUN: ${removalHint(install.manager)}`
           const use = build.run === run ? `${build.command.program} in this RUN` : `${build.command.program} on line ${build.run.line}`
-          return [{ line: run.line, endLine: run.endLine, message: `${tools.join(', ')} ${one ? 'is' : 'are'} installed to build (${use}) and ship${one ? 's' : ''} in the final image: ${where} (${remove})`, stage: stage.index }]
+          const message = `${tools.join(', ')} ${one ? 'is' : 'are'} installed to build (${use}) and ship${one ? 's' : ''} in the final image: ${where} (${remove})`
+          // The base is a build argument with no value (open-runtimes' runtimes: `FROM ${BASE_IMAGE}`): a recipe laid
+          // on bases the build picks, an image product that often ships its toolchain on purpose.
+          const root = stageChain(model, stage.index)[0]
+          if (root !== undefined && root.base.kind === 'image' && root.base.image === null && root.base.unresolved.length > 0) {
+            return [{ line: run.line, endLine: run.endLine, message: `${message}; the base comes from the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}, so this may be an image made to build code on any base: if it is, say so with images: in .stagecraft.yml`, stage: stage.index, severity: 'info' as const }]
+          }
+          return [{ line: run.line, endLine: run.endLine, message, stage: stage.index }]
         }
         return []
       })
