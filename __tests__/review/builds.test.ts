@@ -50,6 +50,8 @@ describe('buildsOf', () => {
     // docker-credential-helpers: every bake target exports binaries, coverage or a lint run.
     const result = buildsOf({ builds: [build({ source: { file: 'docker-bake.hcl', line: 70 }, target: 'release', exports: './bin/release' })], notes: [] }, 'Dockerfile')
     expect(result.targets).toEqual([{ name: 'release', builtBy: 'docker-bake.hcl:70', purpose: 'environment', because: 'docker-bake.hcl:70 writes it out as files (output ./bin/release), not as an image' }])
+    const lint = buildsOf({ builds: [build({ source: { file: 'docker-bake.hcl', line: 28 }, target: 'lint', exports: 'type=cacheonly' })], notes: [] }, 'Dockerfile')
+    expect(lint.targets[0]?.because).toBe('docker-bake.hcl:28 only checks that it builds (output type=cacheonly), no image is kept')
   })
 
   it('calls a file retired only when every build of it is one kept for old setups', () => {

@@ -32,6 +32,11 @@ export function repoPath(path: string): string {
 
 const where = (b: BuildDefinition): string => `${b.source.file}:${b.source.line}`
 
+/** Why an export is no runtime image: it writes files, or (cacheonly: lint and validate runs) nothing but the build cache. */
+function exportBecause(at: string, outputs: string): string {
+  return outputs.split(', ').every((o) => o === 'type=cacheonly') ? `${at} only checks that it builds (output ${outputs}), no image is kept` : `${at} writes it out as files (output ${outputs}), not as an image`
+}
+
 export function buildsOf(result: BuildsResult, path: string): FileBuilds {
   const own = result.builds.filter((b) => b.dockerfile === repoPath(path))
   const targets: TargetRequest[] = own
@@ -43,7 +48,7 @@ export function buildsOf(result: BuildsResult, path: string): FileBuilds {
       ...(b.push === true ? { purpose: 'runtime' as const, because: `it is pushed by ${where(b)}` } : {}),
       ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: where(b) } } : {}),
       // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
-      ...(b.exports !== undefined ? { purpose: 'environment' as const, because: `${where(b)} writes it out as files (output ${b.exports}), not as an image` } : {}),
+      ...(b.exports !== undefined ? { purpose: 'environment' as const, because: exportBecause(where(b), b.exports) } : {}),
       // A dev container is an environment by definition.
       ...(b.kind === 'devcontainer' ? { purpose: 'environment' as const, because: `it is the dev container of ${b.source.file}` } : {})
     }))

@@ -48,7 +48,7 @@ const RANK: Record<ShellcheckLevel, number> = { error: 3, warning: 2, info: 1, s
  * `$(cat packages.txt)` split on purpose (SC2046), `export X="$(…)"` (SC2155), `find | xargs` over
  * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174). And the
  * advice against hostile file names and values, where the build names them: `cd` to a folder it
- * just made or the image has, without `|| exit` (SC2164: a missing one fails the next step);
+ * just made or the image has, without `|| exit` (SC2164: were it missing, what follows mostly fails);
  * `for f in $(ls qemu-*)` over its own output (SC2045); `'"${TAG}"'` around a tag or version
  * (SC2027, whose words never hold blanks).
  */

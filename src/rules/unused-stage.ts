@@ -1,4 +1,8 @@
+import type { Stage } from '../model/dockerfile.js'
+import { listNames } from './run-helpers.js'
 import type { Rule } from './types.js'
+
+const stageLabel = (s: Stage): string => (s.name !== null ? `"${s.name}"` : `stage ${s.index}`)
 
 /** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
 export const unusedStage: Rule = {
@@ -14,12 +18,20 @@ export const unusedStage: Rule = {
   check: ({ model, graph }) => {
     const target = graph.target === null ? null : model.stages[graph.target]
     if (target === null || target === undefined) return []
-    const targetName = target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`
+    // The build definitions may build several targets: the stage is unused by all of them.
+    const built = graph.targets.map((t) => model.stages[t.stage]).filter((s): s is Stage => s !== undefined)
+    const targetName =
+      built.length > 1 ? `any of the ${built.length} targets that are built (${listNames(built.map(stageLabel))})` : target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`
+    const last = model.stages.length - 1
     return model.stages
       .filter((s) => graph.roles[s.index] === 'unused')
       .map((s) => ({
         line: s.line,
-        message: `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
+        // The last stage is what a plain `docker build` builds, even when no build definition asks for it.
+        message:
+          s.index === last
+            ? `stage ${s.name === null ? s.index : `"${s.name}"`} is the last one, which a plain docker build builds, but the build definitions do not build it (they build ${built.length > 1 ? listNames(built.map(stageLabel)) : stageLabel(target)})`
+            : `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
         stage: s.index
       }))
   }
