@@ -18,13 +18,13 @@ testRule(unusedStage, {
       name: 'with --target, the later stages are unused',
       code: df('FROM alpine:3 AS dev', 'FROM alpine:3 AS prod'),
       target: 'dev',
-      errors: [{ line: 2, message: 'stage "prod" is the last one, which a plain docker build builds, but the build definitions do not build it (they build "dev")' }]
+      errors: [{ line: 2, message: 'stage "prod" is not used to build the target "dev": docker build skips it unless it is the --target' }]
     },
     {
       // docker-credential-helpers: bake builds six targets; the last stage is the plain docker build's default.
       name: 'several built targets: the message names them, and the last stage says what it is',
       code: df('FROM alpine:3 AS base', 'FROM base AS lint', 'RUN true', 'FROM base AS test', 'RUN true', 'FROM base AS spare', 'FROM scratch AS binaries', 'FROM binaries'),
-      targets: [{ name: 'lint' }, { name: 'test' }, { name: 'binaries' }],
+      targets: [{ name: 'lint', builtBy: 'docker-bake.hcl:28' }, { name: 'test', builtBy: 'docker-bake.hcl:46' }, { name: 'binaries', builtBy: 'docker-bake.hcl:52' }],
       errors: [
         { line: 6, message: 'stage "spare" is not used to build any of the 3 targets that are built ("lint", "test", "binaries")' },
         { line: 8, message: 'stage 5 is the last one, which a plain docker build builds, but the build definitions do not build it (they build "lint", "test", "binaries")' }

@@ -22,7 +22,8 @@ export const unusedStage: Rule = {
     const built = graph.targets.map((t) => model.stages[t.stage]).filter((s): s is Stage => s !== undefined)
     const targetName =
       built.length > 1 ? `any of the ${built.length} targets that are built (${listNames(built.map(stageLabel))})` : target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`
-    const last = model.stages.length - 1
+    // Only when build definitions say what is built; a --target asked for by hand says nothing of the default.
+    const last = graph.targets.some((t) => t.builtBy.length > 0) ? model.stages.length - 1 : -1
     return model.stages
       .filter((s) => graph.roles[s.index] === 'unused')
       .map((s) => ({
