@@ -49720,7 +49720,14 @@ const buildToolsShipped = {
                     const where = model.stages.length === 1 ? `split the file: install ${it} in a build stage, build there and copy only the result into a runtime stage` : `install ${it} in a build stage and copy only the result`;
                     const remove = build.run === run ? `or remove ${it} at the end of this RUN: ${removalHint(install.manager)}` : `or install, build and remove ${it} in one RUN: ${removalHint(install.manager)}`;
                     const use = build.run === run ? `${build.command.program} in this RUN` : `${build.command.program} on line ${build.run.line}`;
-                    return [{ line: run.line, endLine: run.endLine, message: `${tools.join(', ')} ${one ? 'is' : 'are'} installed to build (${use}) and ship${one ? 's' : ''} in the final image: ${where} (${remove})`, stage: stage.index }];
+                    const message = `${tools.join(', ')} ${one ? 'is' : 'are'} installed to build (${use}) and ship${one ? 's' : ''} in the final image: ${where} (${remove})`;
+                    // The base is a build argument with no value (open-runtimes' runtimes: `FROM ${BASE_IMAGE}`): a recipe laid
+                    // on bases the build picks, an image product that often ships its toolchain on purpose.
+                    const root = stageChain(model, stage.index)[0];
+                    if (root !== undefined && root.base.kind === 'image' && root.base.image === null && root.base.unresolved.length > 0) {
+                        return [{ line: run.line, endLine: run.endLine, message: `${message}; the base comes from the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}, so this may be an image made to build code on any base: if it is, say so with images: in .stagecraft.yml`, stage: stage.index, severity: 'info' }];
+                    }
+                    return [{ line: run.line, endLine: run.endLine, message, stage: stage.index }];
                 }
                 return [];
             });
@@ -54320,7 +54327,7 @@ const RANK = { error: 3, warning: 2, info: 1, style: 0 };
  * `$(cat packages.txt)` split on purpose (SC2046), `export X="$(…)"` (SC2155), `find | xargs` over
  * the project's own files (SC2038), `mkdir -p -m 0700` meant for the last folder (SC2174). And the
  * advice against hostile file names and values, where the build names them: `cd` to a folder it
- * just made or the image has, without `|| exit` (SC2164: a missing one fails the next step);
+ * just made or the image has, without `|| exit` (SC2164: were it missing, what follows mostly fails);
  * `for f in $(ls qemu-*)` over its own output (SC2045); `'"${TAG}"'` around a tag or version
  * (SC2027, whose words never hold blanks).
  */
@@ -55111,6 +55118,8 @@ function trustedBy(allowed) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/unused-stage.ts
+
+const unused_stage_stageLabel = (s) => (s.name !== null ? `"${s.name}"` : `stage ${s.index}`);
 /** Unused stages cost nothing in BuildKit (it skips them), so this is information, not a warning. */
 const unusedStage = {
     meta: {
@@ -55126,12 +55135,19 @@ const unusedStage = {
         const target = graph.target === null ? null : model.stages[graph.target];
         if (target === null || target === undefined)
             return [];
-        const targetName = target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`;
+        // The build definitions may build several targets: the stage is unused by all of them.
+        const built = graph.targets.map((t) => model.stages[t.stage]).filter((s) => s !== undefined);
+        const targetName = built.length > 1 ? `any of the ${built.length} targets that are built (${listNames(built.map(unused_stage_stageLabel))})` : target.name !== null ? `the target "${target.name}"` : `the target (stage ${target.index}, line ${target.line})`;
+        // Only when build definitions say what is built; a --target asked for by hand says nothing of the default.
+        const last = graph.targets.some((t) => t.builtBy.length > 0) ? model.stages.length - 1 : -1;
         return model.stages
             .filter((s) => graph.roles[s.index] === 'unused')
             .map((s) => ({
             line: s.line,
-            message: `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
+            // The last stage is what a plain `docker build` builds, even when no build definition asks for it.
+            message: s.index === last
+                ? `stage ${s.name === null ? s.index : `"${s.name}"`} is the last one, which a plain docker build builds, but the build definitions do not build it (they build ${built.length > 1 ? listNames(built.map(unused_stage_stageLabel)) : unused_stage_stageLabel(target)})`
+                : `stage ${s.name === null ? s.index : `"${s.name}"`} is not used to build ${targetName}: docker build skips it unless it is the --target${s.name === null ? ' (give it a name so it can be)' : ''}`,
             stage: s.index
         }));
     }
@@ -63504,6 +63520,10 @@ function repoPath(path) {
     return out.join('/');
 }
 const builds_where = (b) => `${b.source.file}:${b.source.line}`;
+/** Why an export is no runtime image: it writes files, or (cacheonly: lint and validate runs) nothing but the build cache. */
+function exportBecause(at, outputs) {
+    return outputs.split(', ').every((o) => o === 'type=cacheonly') ? `${at} only checks that it builds (output ${outputs}), no image is kept` : `${at} writes it out as files (output ${outputs}), not as an image`;
+}
 function buildsOf(result, path) {
     const own = result.builds.filter((b) => b.dockerfile === repoPath(path));
     const targets = own
@@ -63515,7 +63535,7 @@ function buildsOf(result, path) {
         ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${builds_where(b)}` } : {}),
         ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: builds_where(b) } } : {}),
         // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
-        ...(b.exports !== undefined ? { purpose: 'environment', because: `${builds_where(b)} writes it out as files (output ${b.exports}), not as an image` } : {}),
+        ...(b.exports !== undefined ? { purpose: 'environment', because: exportBecause(builds_where(b), b.exports) } : {}),
         // A dev container is an environment by definition.
         ...(b.kind === 'devcontainer' ? { purpose: 'environment', because: `it is the dev container of ${b.source.file}` } : {})
     }));
