@@ -13,6 +13,7 @@ import { sarifErrors } from '../helpers/sarif-schema.js'
 import { APP_TOKEN, GITHUB_TOKEN, PAT, commentBy, startFakeGitHub, type FakeGitHub, type FakeIdentity } from '../helpers/fake-github.js'
 import { bytes, freePort, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net'
 import { tempTree, type TempTree } from '../helpers/tmp.js'
 import { operationRoute, requestFields } from '../helpers/openapi.js'
 
@@ -82,6 +83,42 @@ describe('the action on a pull request', () => {
     expect(output(result.outputs, 'conclusion')).toBe('failure')
     expect(sarifErrors(JSON.parse(readFileSync(join(tree.dir, 'ws/out/stagecraft.sarif'), 'utf8')))).toEqual([])
     expect(result.code).toBe(1)
+  })
+
+  it('behind a proxy (http_proxy), sends every request through it and still reviews', async () => {
+    server = await startFakeGitHub()
+    tree = tempTree({ 'ws/.keep': '' })
+    prFiles(server)
+    // A forward proxy that sends every tunnel to the fake API: the API's name resolves only there,
+    // so a request that skipped the proxy would fail. (Loopback addresses bypass proxies, hence the name.)
+    const apiPort = Number(new URL(server.url).port)
+    const tunnels: string[] = []
+    const proxy = createNetServer()
+    proxy.on('connection', (socket) => {
+      socket.once('data', (head: Buffer) => {
+        const [method = '', target = ''] = head.toString('latin1').split(' ')
+        tunnels.push(`${method} ${target}`)
+        const upstream = connect(apiPort, '127.0.0.1', () => {
+          if (method === 'CONNECT') socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+          else upstream.write(head)
+          socket.pipe(upstream).pipe(socket)
+        })
+        upstream.on('error', () => socket.destroy())
+      })
+      socket.on('error', () => undefined)
+    })
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+    try {
+      const proxyPort = (proxy.address() as AddressInfo).port
+      const result = await runAction(server, tree.dir, 'pull_request', {}, PR_PAYLOAD, { GITHUB_API_URL: `http://api.github.test:${apiPort}`, http_proxy: `http://127.0.0.1:${proxyPort}` })
+      expect(server.requests.map((r) => `${r.method} ${r.path}`).slice(0, 2)).toEqual(['GET /repos/o/r/pulls/7', 'GET /repos/o/r/pulls/7/files'])
+      expect(server.comments).toHaveLength(1)
+      expect(tunnels.length).toBeGreaterThan(0)
+      expect(tunnels.every((t) => t.includes(`api.github.test:${apiPort}`))).toBe(true)
+      expect(result.code).toBe(1)
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve))
+    }
   })
 
   it('updates its comment on the next run instead of adding one, and writes nothing when unchanged', async () => {

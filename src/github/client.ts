@@ -1,16 +1,24 @@
 /**
- * The only place that builds the GitHub client: octokit from @actions/github (base URL from
- * GITHUB_API_URL), with retries for 5xx and the throttling plugin for 429 and secondary rate
- * limits (it honours retry-after), and a timeout on every request: a call that never answers
- * fails after 30 s (STAGECRAFT_GITHUB_TIMEOUT_MS, for tests) instead of stalling the job, and is
- * not retried.
+ * The only place that builds the GitHub client: octokit with the REST methods and pagination, as
+ * @actions/github builds it (base URL from GITHUB_API_URL), with retries for 5xx and the
+ * throttling plugin for 429 and secondary rate limits (it honours retry-after), and a timeout on
+ * every request: a call that never answers fails after 30 s (STAGECRAFT_GITHUB_TIMEOUT_MS, for
+ * tests) instead of stalling the job, and is not retried.
+ *
+ * Requests go through Node's own fetch. Behind a proxy (https_proxy and friends, as
+ * @actions/http-client reads them) the client takes @actions/github's fetch, which knows proxies;
+ * that module, with the HTTP client it bundles (undici, ≈ 50 ms to load), is loaded only then.
  */
-import { getOctokit } from '@actions/github'
-import { defaults } from '@actions/github/lib/utils'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { Octokit } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 
-export type GitHubClient = ReturnType<typeof getOctokit>
+const StagecraftOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling)
+
+export type GitHubClient = InstanceType<typeof StagecraftOctokit>
 
 export interface ClientOptions {
   /** The REST API root; GITHUB_API_URL when not given (read now, not when the module loaded). */
@@ -54,14 +62,32 @@ function withTimeout(inner: Fetch, ms: number): Fetch {
   }
 }
 
+/** The runner's orchestration id in the user agent, as @actions/github adds it (GitHub ties the calls to the job with it). */
+function userAgent(env: NodeJS.ProcessEnv): string | undefined {
+  const id = env.ACTIONS_ORCHESTRATION_ID?.trim()
+  return id === undefined || id === '' ? undefined : `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}`
+}
+
+/** Node's fetch, or @actions/github's proxy-aware one when a proxy applies to the API (loaded at the first request). */
+function fetchFor(baseUrl: string): Fetch {
+  if (getProxyUrl(new URL(baseUrl)) === undefined) return fetch
+  let proxied: Promise<Fetch> | undefined
+  return async (url, init) => {
+    proxied ??= import('@actions/github/lib/utils').then(({ defaults }) => (defaults.request?.fetch as Fetch | undefined) ?? fetch)
+    return (await proxied)(url, init)
+  }
+}
+
 export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
   const retries = options.retries ?? 3
   const log = options.log ?? (() => undefined)
-  return getOctokit(
-    token,
-    {
-      baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
-      request: { ...defaults.request, fetch: withTimeout((defaults.request?.fetch as Fetch | undefined) ?? fetch, options.timeoutMs ?? timeoutFrom(process.env)) },
+  const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+  const agent = userAgent(process.env)
+  return new StagecraftOctokit({
+      auth: `token ${token}`,
+      baseUrl,
+      ...(agent === undefined ? {} : { userAgent: agent }),
+      request: { fetch: withTimeout(fetchFor(baseUrl), options.timeoutMs ?? timeoutFrom(process.env)) },
       retry: { retries, doNotRetry: [400, 401, 403, 404, 422, 451], retryAfterBaseValue: options.retryAfterMs ?? 1000 },
       throttle: {
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
@@ -73,8 +99,5 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
           return retryCount < retries
         }
       }
-    },
-    retry,
-    throttling
-  )
+    })
 }

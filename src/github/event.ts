@@ -3,7 +3,6 @@
  * their changed lines and their version before), read from the workspace when it holds that
  * commit, else through the API; for any other event, every Dockerfile in the workspace.
  */
-import { context } from '@actions/github'
 import picomatch from 'picomatch'
 import { trimTrailingSlashes } from '../parse/paths.js'
 import type { Source } from '../review/review.js'
@@ -11,6 +10,7 @@ import { DOCKERFILE_PATTERNS, IGNORED_PATTERNS, discoverDockerfiles } from '../s
 import { gitHead, hasCommit, readAtRevision, type ReadResult } from '../sources/git.js'
 import { readWorkspaceFile } from '../sources/workspace.js'
 import type { GitHubClient } from './client.js'
+import { runnerContext } from './context.js'
 import { readFileAt } from './contents.js'
 import type { ActionInputs } from './inputs.js'
 import { listPullRequestFiles, listPushFiles, type ChangedFile, type PullRequestFiles, type RepoRef } from './pull-request.js'
@@ -35,8 +35,8 @@ export interface EventSources {
 
 /** The repository the run is for; empty outside Actions (a local run: nothing talks to GitHub then). */
 export function repositoryRef(): RepoRef {
-  // context.repo throws without GITHUB_REPOSITORY.
-  return process.env.GITHUB_REPOSITORY !== undefined ? { owner: context.repo.owner, repo: context.repo.repo } : { owner: '', repo: '' }
+  const [owner, repo] = runnerContext().repository.split('/')
+  return owner !== undefined && owner !== '' && repo !== undefined ? { owner, repo } : { owner: '', repo: '' }
 }
 
 /** Does a repository path name a Dockerfile the inputs ask for? */
@@ -104,10 +104,13 @@ function changedSource(f: ChangedFile, read: Reader, readPrevious: Reader | null
 }
 
 export async function eventSources(inputs: ActionInputs, workspace: string, client: GitHubClient | null, ref: RepoRef): Promise<EventSources> {
+  const context = runnerContext()
   const event = context.eventName
   const pr = (context.payload.pull_request ?? null) as PullRequestRef | null
   const fromWorkspace: Reader = (p) => readWorkspaceFile(workspace, p)
   const notes: string[] = []
+  // Without the payload the change is unknown: every Dockerfile is reviewed, and the summary says why.
+  if (context.payloadError !== undefined) notes.push(`The ${event === '' ? 'event' : event} payload could not be read (${context.payloadError}), so the changed files are unknown: every Dockerfile in the workspace was reviewed.`)
   if (pr !== null && client !== null && (event === 'pull_request' || event === 'pull_request_target')) {
     let listed: PullRequestFiles
     try {

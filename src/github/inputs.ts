@@ -1,5 +1,5 @@
 /** The action's inputs, read and validated once; a bad value fails with its name and the choices. */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { RegistryCredentials } from '../model/image.js'
 import type { AnnotateMode, FailOn } from '../review/policy.js'
 import type { Severity } from '../model/finding.js'

@@ -4,7 +4,7 @@
  * Every channel is independent: one that fails (a fork's read-only token, an API outage) is said
  * in the log and in the summaries written after it, and the others still get the findings.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { constants } from 'node:fs'
 import { lstat, mkdir, open, unlink } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
@@ -223,7 +223,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY !== undefined) {
     try {
       // GitHub takes 1 MiB per step summary: 262,144 code points fit even at 4 UTF-8 bytes each.
-      await core.summary.addRaw(summaryMarkdown(review, { links, notes, change, limit: 262_144 })).write()
+      await core.appendSummary(summaryMarkdown(review, { links, notes, change, limit: 262_144 }))
     } catch (err) {
       core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     }
