@@ -19755,7 +19755,7 @@ function stageLine(analysis) {
     if (model.stages.length === 0)
         return 'no stages';
     return model.stages
-        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${s.index === graph.target ? ', target' : ''})`)
+        .map((s) => `${s.name ?? `#${s.index}`} (${graph.roles[s.index] ?? 'unused'}${graph.targets.some((t) => t.stage === s.index) ? ', target' : ''})`)
         .join(', ');
 }
 function painter(options) {
@@ -19768,7 +19768,9 @@ function painter(options) {
 function textFilePiece(analysis, options) {
     const paint = painter(options);
     const shipped = analysis.model.stages.length === 0 ? null : describeShippedImage(analysis.model, analysis.graph);
-    const on = shipped === null || shipped.base.kind === 'stage' ? '' : ` · ships on ${displayImage(shipped.base.label).text}`;
+    // As the summary says it: an environment target is built on its base, it does not ship.
+    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const on = shipped === null || shipped.base.kind === 'stage' ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${displayImage(shipped.base.label).text}`;
     const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}${on}`)];
     for (const f of analysis.findings)
         out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${displayText(findingText(f))}`);
