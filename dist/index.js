@@ -5847,8 +5847,8 @@ async function discoverDockerfiles(args, cwd) {
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
 /**
- * What the runner says about the run, from its environment: the event's name and payload
- * (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH), the repository and the commit. Read here rather than
+ * What the runner says about the event, from its environment: its name and payload
+ * (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH) and the commit. Read here rather than
  * through @actions/github's `context`, whose module loads a whole HTTP client (undici, ≈ 50 ms of
  * start-up) the action only needs behind a proxy.
  */
@@ -5871,7 +5871,7 @@ function payloadAt(path) {
 }
 function runnerContext(env = process.env) {
     const { payload, error } = payloadAt(env.GITHUB_EVENT_PATH);
-    return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', repository: env.GITHUB_REPOSITORY ?? '', ...(error === undefined ? {} : { payloadError: error }) };
+    return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', ...(error === undefined ? {} : { payloadError: error }) };
 }
 
 ;// CONCATENATED MODULE: ./src/github/contents.ts
@@ -5980,7 +5980,8 @@ async function listPushFiles(client, ref, before, after) {
 
 /** The repository the run is for; empty outside Actions (a local run: nothing talks to GitHub then). */
 function repositoryRef() {
-    const [owner, repo] = runnerContext().repository.split('/');
+    // GITHUB_REPOSITORY alone: the event payload is read once, by eventSources.
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     return owner !== undefined && owner !== '' && repo !== undefined ? { owner, repo } : { owner: '', repo: '' };
 }
 /** Does a repository path name a Dockerfile the inputs ask for? */
@@ -6824,6 +6825,10 @@ function resolveTargets(model, options, findings) {
         byStage.set(stage, { stage, ...decided, builtBy, ...(runs.length === 0 ? {} : { runs }) });
     }
     return [...byStage.values()];
+}
+/** The built target the summary shows as the image (`graph.target`): its purpose, builds and what runs in it; undefined without stages. */
+function graph_shownTarget(graph) {
+    return graph.targets.find((t) => t.stage === graph.target);
 }
 /** The graph's edges grouped by the stage that depends (index = stage), for per-stage loops in linear time. */
 function edgesByStage(graph, stageCount) {
@@ -10744,6 +10749,10 @@ function misspeltStage(model) {
     };
 }
 const helpers_TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk']);
+/** Build arguments as a FROM writes them: `${BASE_IMAGE}, ${TAG}`. */
+function argumentReferences(names) {
+    return names.map((n) => `\${${n}}`).join(', ');
+}
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
 function officialName(image) {
     return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.startsWith('library/') ? image.slice('library/'.length) : image;
@@ -11325,7 +11334,7 @@ function largeOrUnknownBase(model, index) {
     if (root === undefined || root.base.kind !== 'image')
         return null;
     if (root.base.image === null || root.base.unresolved.length > 0)
-        return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}` : root.base.raw}, so how much the recommends add to it cannot be judged here`;
+        return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${argumentReferences(root.base.unresolved)}` : root.base.raw}, so how much the recommends add to it cannot be judged here`;
     const image = officialName(root.base.image);
     const tag = root.base.tag ?? 'latest';
     // The repository path, without a registry host (`us-docker.pkg.dev/…` is no development image).
@@ -12824,7 +12833,7 @@ const buildToolsShipped = {
                     // on bases the build picks, an image product that often ships its toolchain on purpose.
                     const root = stageChain(model, stage.index)[0];
                     if (root !== undefined && root.base.kind === 'image' && root.base.image === null && root.base.unresolved.length > 0) {
-                        return [{ line: run.line, endLine: run.endLine, message: `${message}; the base comes from the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}, so this may be an image made to build code on any base: if it is, say so with images: in .stagecraft.yml`, stage: stage.index, severity: 'info' }];
+                        return [{ line: run.line, endLine: run.endLine, message: `${message}; the base comes from the build argument ${argumentReferences(root.base.unresolved)}, so this may be an image made to build code on any base: if it is, say so with images: in .stagecraft.yml`, stage: stage.index, severity: 'info' }];
                     }
                     return [{ line: run.line, endLine: run.endLine, message, stage: stage.index }];
                 }
@@ -14770,6 +14779,11 @@ const goInstallUnpinned = pinningRule({
 });
 
 ;// CONCATENATED MODULE: ./src/rules/heavy-final-base.ts
+/**
+ * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
+ * root of the target's FROM chain matters: a golang build stage is exactly right.
+ */
+
 
 
 
@@ -14893,7 +14907,7 @@ const heavyFinalBase = {
             return [];
         const shipped = `${root.base.image}:${tag}`;
         const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : '';
-        const needs = family.light === SLIM ? slimNeeds(graph.targets.find((t) => t.stage === graph.target)?.runs) : '';
+        const needs = family.light === SLIM ? slimNeeds(graph_shownTarget(graph)?.runs) : '';
         return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}${needs}`, stage: root.index }];
     }
 };
@@ -19736,6 +19750,7 @@ function stageGraphMermaid(rows, graph, budget = MERMAID_BUDGET) {
 
 
 
+
 const COLOURS = {
     error: ['\u001b[31m', '\u001b[39m'],
     warning: ['\u001b[33m', '\u001b[39m'],
@@ -19769,7 +19784,7 @@ function textFilePiece(analysis, options) {
     const paint = painter(options);
     const shipped = analysis.model.stages.length === 0 ? null : describeShippedImage(analysis.model, analysis.graph);
     // As the summary says it: an environment target is built on its base, it does not ship.
-    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const runtime = shownTarget(analysis.graph)?.purpose !== 'environment';
     const on = shipped === null || shipped.base.kind === 'stage' ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${displayImage(shipped.base.label).text}`;
     const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}${on}`)];
     for (const f of analysis.findings)
@@ -19876,6 +19891,7 @@ function escapeHtml(text) {
  * body never exceeds GitHub's comment limit: past it, sections drop the picture, the breakdown
  * and the old findings, then give way to one line of counts per file and a pointer.
  */
+
 
 
 
@@ -20248,7 +20264,7 @@ function fileSection(file, detail, sizes, built, links, change) {
     const { analysis, previous } = file;
     const rows = describeStages(analysis.model, analysis.graph);
     const image = image_describeShippedImage(analysis.model, analysis.graph);
-    const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment';
+    const runtime = graph_shownTarget(analysis.graph)?.purpose !== 'environment';
     const split = pullRequestFindings(file);
     const facts = [plural(rows.length, 'stage'), ...(image === null ? [] : [`${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`])];
     const parts = [`#### ${code(analysis.path)}\n\n${facts.join(' · ')}`];
@@ -22181,6 +22197,424 @@ function isVendored(path) {
     return /(?:^|\/)(?:node_modules|vendor|third_party)\//.test(path);
 }
 
+;// CONCATENATED MODULE: ./src/builds/shell.ts
+/** Marks text whose value is unknown (an expression the workflow fills in at run time). */
+const UNKNOWN_TEXT = '\uE000';
+const MAX_LOOP_EXPANSION = 16;
+/** Scans a script into words and operators. */
+function lex(script) {
+    const tokens = [];
+    let i = 0;
+    let parts = [];
+    let text = '';
+    let start = -1;
+    /** heredoc delimiters waiting for the end of the current line */
+    let heredocs = [];
+    const mark = () => {
+        if (start < 0)
+            start = i;
+    };
+    const flushText = (quoted = false) => {
+        if (text !== '')
+            parts.push({ kind: 'text', text, quoted });
+        text = '';
+    };
+    const endWord = () => {
+        flushText();
+        if (start >= 0)
+            tokens.push({ kind: 'word', word: { parts, offset: start } });
+        parts = [];
+        start = -1;
+    };
+    /** Skips from an opening `(` (or backtick) to its partner, over quotes and nesting. */
+    const skipGroup = (open, close) => {
+        let depth = 1;
+        while (i < script.length && depth > 0) {
+            const c = script[i];
+            if (c === '\\')
+                i += 2;
+            else if (c === "'" && open !== '`') {
+                const end = script.indexOf("'", i + 1);
+                i = end < 0 ? script.length : end + 1;
+            }
+            else if (c === '"' && open !== '`') {
+                i++;
+                while (i < script.length && script[i] !== '"')
+                    i += script[i] === '\\' ? 2 : 1;
+                i++;
+            }
+            else {
+                if (c === close)
+                    depth--;
+                else if (c === open && open !== close)
+                    depth++;
+                i++;
+            }
+        }
+    };
+    /** `$NAME`, `${NAME…}`, `$(…)`; the cursor is on the `$`. */
+    const dollar = (quoted) => {
+        const next = script[i + 1] ?? '';
+        if (next === '(') {
+            flushText(quoted);
+            i += 2;
+            skipGroup('(', ')');
+            parts.push({ kind: 'unknown' });
+        }
+        else if (next === '{') {
+            flushText(quoted);
+            const close = script.indexOf('}', i + 2);
+            const inner = close < 0 ? '' : script.slice(i + 2, close);
+            i = close < 0 ? script.length : close + 1;
+            const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
+            if (match === null)
+                parts.push({ kind: 'unknown' });
+            else
+                parts.push({ kind: 'var', name: match[1], quoted, op: match[2] ?? '', arg: match[3] === undefined ? [] : [{ kind: 'text', text: match[3], quoted: true }] });
+        }
+        else if (/[A-Za-z_]/.test(next)) {
+            flushText(quoted);
+            const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(script.slice(i + 1, i + 200));
+            i += 1 + match[0].length;
+            parts.push({ kind: 'var', name: match[0], quoted, op: '', arg: [] });
+        }
+        else if (/[0-9@*#?$!-]/.test(next)) {
+            flushText(quoted);
+            i += 2;
+            parts.push({ kind: 'unknown' });
+        }
+        else {
+            text += '$';
+            i++;
+        }
+    };
+    const skipHeredocBodies = () => {
+        for (const { delimiter, strip } of heredocs) {
+            while (i < script.length) {
+                let eol = script.indexOf('\n', i);
+                if (eol < 0)
+                    eol = script.length;
+                const line = script.slice(i, eol).replace(/\r$/, '');
+                i = Math.min(eol + 1, script.length);
+                if ((strip ? line.replace(/^\t+/, '') : line).trim() === delimiter)
+                    break;
+            }
+        }
+        heredocs = [];
+    };
+    while (i < script.length) {
+        const c = script[i];
+        if (c === '\\' && script[i + 1] === '\n') {
+            i += 2;
+            continue;
+        }
+        if (c === '\\' && script[i + 1] === '\r' && script[i + 2] === '\n') {
+            i += 3;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            i++;
+            continue;
+        }
+        if (c === '\n') {
+            endWord();
+            tokens.push({ kind: 'op', op: '\n', offset: i });
+            i++;
+            if (heredocs.length > 0)
+                skipHeredocBodies();
+            continue;
+        }
+        if (c === '#' && start < 0) {
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === "'") {
+            mark();
+            flushText();
+            const end = script.indexOf("'", i + 1);
+            const body = script.slice(i + 1, end < 0 ? script.length : end);
+            parts.push({ kind: 'text', text: body, quoted: true });
+            i = end < 0 ? script.length : end + 1;
+            continue;
+        }
+        if (c === '"') {
+            mark();
+            flushText();
+            i++;
+            while (i < script.length && script[i] !== '"') {
+                const d = script[i];
+                if (d === '\\' && '"\\$`\n'.includes(script[i + 1] ?? '')) {
+                    if (script[i + 1] !== '\n')
+                        text += script[i + 1];
+                    i += 2;
+                }
+                else if (d === '$')
+                    dollar(true);
+                else if (d === '`') {
+                    flushText(true);
+                    i++;
+                    skipGroup('`', '`');
+                    parts.push({ kind: 'unknown' });
+                }
+                else {
+                    text += d;
+                    i++;
+                }
+            }
+            flushText(true);
+            // Keep an empty "" as a word of its own.
+            if (parts.length === 0)
+                parts.push({ kind: 'text', text: '', quoted: true });
+            i++;
+            continue;
+        }
+        if (c === '\\') {
+            mark();
+            text += script[i + 1] ?? '';
+            i += 2;
+            continue;
+        }
+        if (c === '$') {
+            mark();
+            dollar(false);
+            continue;
+        }
+        if (c === '`') {
+            mark();
+            flushText();
+            i++;
+            skipGroup('`', '`');
+            parts.push({ kind: 'unknown' });
+            continue;
+        }
+        if (c === '<' && script.startsWith('<<<', i)) {
+            // A here-string: its word is data.
+            endWord();
+            i += 3;
+            tokens.push({ kind: 'op', op: 'redirect', offset: i });
+            continue;
+        }
+        if (c === '<' && script[i + 1] === '<') {
+            endWord();
+            i += 2;
+            const strip = script[i] === '-';
+            if (strip)
+                i++;
+            while (script[i] === ' ' || script[i] === '\t')
+                i++;
+            const match = /^(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(script.slice(i, i + 200));
+            if (match !== null) {
+                heredocs.push({ delimiter: match[1] ?? match[2] ?? match[3] ?? '', strip });
+                i += match[0].length;
+            }
+            continue;
+        }
+        if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
+            endWord();
+            const two = script.slice(i, i + 2);
+            const op = two === '&&' || two === '||' || two === ';;' ? two : c;
+            tokens.push({ kind: 'op', op, offset: i });
+            i += op.length;
+            continue;
+        }
+        if (c === '>' || c === '<') {
+            // A redirection: its target is a word we do not need, nor the fd number before it (`2>&1`).
+            if (parts.length === 0 && /^\d+$/.test(text)) {
+                text = '';
+                start = -1;
+            }
+            endWord();
+            i++;
+            if (script[i] === '>' || script[i] === '&')
+                i++;
+            tokens.push({ kind: 'op', op: 'redirect', offset: i });
+            continue;
+        }
+        mark();
+        text += c;
+        i++;
+    }
+    endWord();
+    return tokens;
+}
+/**
+ * A word's value under `env`, unknown parts as UNKNOWN_TEXT (so `K=$(x)` still says K). A known
+ * unquoted value splits on blanks: `$FLAGS` is as many words as it holds.
+ */
+function evaluateWord(word, env) {
+    let value = '';
+    let splittable = false;
+    for (const part of word.parts) {
+        if (part.kind === 'unknown') {
+            value += UNKNOWN_TEXT;
+            continue;
+        }
+        if (part.kind === 'text') {
+            value += part.text;
+            continue;
+        }
+        const known = env.get(part.name);
+        let piece;
+        if (part.op === ':-' || part.op === '-') {
+            if (known === null)
+                piece = null;
+            else if (known !== undefined && (known !== '' || part.op === '-'))
+                piece = known;
+            else
+                piece = evaluateWord({ parts: part.arg, offset: word.offset }, env).join(' ');
+        }
+        else if (part.op === '')
+            piece = known ?? null;
+        else
+            piece = null;
+        value += piece ?? UNKNOWN_TEXT;
+        if (!part.quoted && piece !== null)
+            splittable = true;
+    }
+    if (splittable && /\s/.test(value))
+        return value.split(/\s+/).filter((w) => w !== '');
+    return [value];
+}
+/** A word, or null when any part of it is unknown. */
+function known(word) {
+    return word === undefined || word.includes(UNKNOWN_TEXT) ? null : word;
+}
+/** The literal text of a word when it has no expansions (keywords, assignments). */
+function literalWord(word) {
+    let text = '';
+    for (const part of word.parts) {
+        if (part.kind !== 'text')
+            return null;
+        text += part.text;
+    }
+    return text;
+}
+const shell_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
+const shell_WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'command', 'env', 'xargs', 'timeout']);
+const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+/**
+ * The simple commands of a script, with words evaluated under `env` (the step's environment).
+ * A command inside `for v in a b` is returned once per value of `v` (at most 16).
+ */
+function shellCommands(script, env) {
+    const tokens = lex(script);
+    const vars = new Map(env);
+    const loops = [];
+    const commands = [];
+    let words = [];
+    const assign = (text, word) => {
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(text);
+        if (match === null)
+            return false;
+        const name = match[1];
+        const rest = { parts: [], offset: word.offset };
+        // Drop the `NAME=` from the word's first text part, keep the rest of its parts.
+        let skip = match[0].length;
+        for (const part of word.parts) {
+            if (skip > 0 && part.kind === 'text') {
+                const cut = Math.min(skip, part.text.length);
+                skip -= cut;
+                if (part.text.length > cut)
+                    rest.parts.push({ ...part, text: part.text.slice(cut) });
+            }
+            else
+                rest.parts.push(part);
+        }
+        const values = evaluateWord({ ...rest, parts: rest.parts.map((p) => (p.kind === 'var' || p.kind === 'text' ? { ...p, quoted: true } : p)) }, vars);
+        vars.set(name, match[0].endsWith('+=') ? null : known(values[0] ?? ''));
+        return true;
+    };
+    const finish = () => {
+        let list = words;
+        words = [];
+        // Leading keywords, assignments and wrappers are not the program.
+        for (;;) {
+            const first = list[0];
+            if (first === undefined)
+                return;
+            const text = literalWord(first);
+            if (text === 'for' && list[1] !== undefined) {
+                const name = literalWord(list[1]) ?? '';
+                const inAt = list.findIndex((w) => literalWord(w) === 'in');
+                const items = inAt < 0 ? [null] : list.slice(inAt + 1).flatMap((w) => (literalWord(w) === 'do' ? [] : evaluateWord(w, vars).map(known)));
+                loops.push({ name, values: items.length > MAX_LOOP_EXPANSION ? [null] : items });
+                const doAt = list.findIndex((w) => literalWord(w) === 'do');
+                if (doAt < 0)
+                    return;
+                list = list.slice(doAt + 1);
+                continue;
+            }
+            if (text === 'done') {
+                loops.pop();
+                list = list.slice(1);
+                continue;
+            }
+            if (text !== null && (shell_KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
+                list = list.slice(1);
+                // A wrapper's own options (`sudo -E`, `timeout 10m`).
+                while (list[0] !== undefined && /^-|^\d+[smh]?$/.test(literalWord(list[0]) ?? ''))
+                    list = list.slice(1);
+                continue;
+            }
+            if (text !== null && DECLARATIONS.has(text)) {
+                for (const w of list.slice(1))
+                    assign(w.parts[0]?.kind === 'text' ? w.parts[0].text : '', w);
+                return;
+            }
+            if (text !== null || first.parts[0]?.kind === 'text') {
+                const head = first.parts[0]?.kind === 'text' ? first.parts[0].text : '';
+                if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(head)) {
+                    const rest = list.slice(1);
+                    // `NAME=value` alone sets a shell variable; before a program it only sets that program's environment.
+                    if (rest.length === 0)
+                        assign(head, first);
+                    list = rest;
+                    continue;
+                }
+            }
+            break;
+        }
+        const offset = list[0].offset;
+        // Expand the loop variables the command uses.
+        let bindings = [new Map()];
+        for (const loop of loops) {
+            if (!list.some((w) => w.parts.some((p) => p.kind === 'var' && p.name === loop.name)))
+                continue;
+            const next = [];
+            for (const b of bindings)
+                for (const v of loop.values)
+                    next.push(new Map(b).set(loop.name, v));
+            bindings = next.length > MAX_LOOP_EXPANSION ? [new Map([[loop.name, null]])] : next;
+        }
+        for (const binding of bindings) {
+            const scope = new Map(vars);
+            for (const [k, v] of binding)
+                scope.set(k, v);
+            commands.push({ argv: list.flatMap((w) => evaluateWord(w, scope)), offset });
+        }
+    };
+    let redirect = false;
+    for (const token of tokens) {
+        if (token.kind === 'op') {
+            if (token.op === 'redirect') {
+                redirect = true;
+                continue;
+            }
+            finish();
+            continue;
+        }
+        if (redirect) {
+            redirect = false;
+            continue;
+        }
+        words.push(token.word);
+    }
+    finish();
+    return commands;
+}
+
 ;// CONCATENATED MODULE: ./src/builds/compose.ts
 /**
  * Compose files: every service with a `build:`, its context relative to the compose file's folder
@@ -22189,31 +22623,20 @@ function isVendored(path) {
  */
 
 
-/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), by their base names. */
+
+/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), read as workflow scripts are. */
 function shellPrograms(line) {
-    const out = [];
-    for (const part of line.split(/&&|\|\||;|\|/)) {
-        const words = part.trim().split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
-        const first = (words[0] ?? '').replace(/^['"]+|['"]+$/g, '');
-        if (first === '' || first === 'exit' || first === 'true' || first === 'false')
-            continue;
-        const name = first.slice(first.lastIndexOf('/') + 1);
-        // `sh -c '…'`: the programs are the ones its script starts.
-        if ((name === 'sh' || name === 'bash') && words[1] === '-c')
-            out.push(...shellPrograms(words.slice(2).join(' ').replace(/^['"]|['"]$/g, '')));
-        else
-            out.push(name);
-    }
-    return out;
+    return shellCommands(line, new Map()).flatMap((c) => argvPrograms(c.argv));
 }
-/** The programs an argv starts: its first word, or the script of `sh -c '…'`. */
+/** The program an argv starts, by its base name, or the programs of the script of `sh -c '…'`; none for a word that is not known. */
 function argvPrograms(argv) {
     const first = argv[0] ?? '';
-    if (first === '')
+    const name = first.slice(first.lastIndexOf('/') + 1);
+    if (name === '' || first.includes(UNKNOWN_TEXT) || name === 'exit' || name === 'true' || name === 'false')
         return [];
-    if ((first === 'sh' || first === 'bash') && argv[1] === '-c')
-        return shellPrograms(argv.slice(2).join(' '));
-    return [first.slice(first.lastIndexOf('/') + 1)];
+    if ((name === 'sh' || name === 'bash') && argv[1] === '-c')
+        return shellPrograms(argv[2] ?? '');
+    return [name];
 }
 /** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
 function programsOf(value, what) {
@@ -22878,23 +23301,22 @@ function outputExports(output) {
     const type = /(?:^|,)\s*type=([^,]*)/.exec(text)?.[1]?.trim();
     return type === 'local' || type === 'tar' || type === 'cacheonly';
 }
-/** The outputs, joined, when every one of them writes files (outputExports); null when any is an image, unknown, or none is said. */
+/**
+ * The outputs of a build (`--output`, build-push-action's `outputs:`, bake's `output`), joined,
+ * when there is one and every one writes files (outputExports); null when any is an image or
+ * unknown (null), or none is said.
+ */
+function exportsOf(outputs) {
+    return outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? outputs.join(', ') : null;
+}
+/** exportsOf for bake's output values: strings, or objects such as `{ type = "local", dest = "out" }`. */
 function exportedOutputs(outputs) {
-    const texts = [];
-    for (const entry of outputs) {
-        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
-            const type = entry.type;
-            if (type !== 'local' && type !== 'tar' && type !== 'cacheonly')
-                return null;
-            texts.push(`type=${type}`);
-            continue;
-        }
+    return exportsOf(outputs.map((entry) => {
+        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry))
+            return typeof entry.type === 'string' ? `type=${entry.type}` : null;
         const text = asString(entry);
-        if (text === UNKNOWN || !outputExports(text))
-            return null;
-        texts.push(text);
-    }
-    return texts.length === 0 ? null : texts.join(', ');
+        return text === UNKNOWN ? null : text;
+    }));
 }
 /** A resolved target as paths in the repository; `cwd` is the folder bake runs in. */
 function bakeBuild(target, cwd, notes, where) {
@@ -23055,424 +23477,6 @@ function readDevcontainer(files, file, text) {
     return { builds: found === null ? [] : [found], notes };
 }
 
-;// CONCATENATED MODULE: ./src/builds/shell.ts
-/** Marks text whose value is unknown (an expression the workflow fills in at run time). */
-const UNKNOWN_TEXT = '\uE000';
-const MAX_LOOP_EXPANSION = 16;
-/** Scans a script into words and operators. */
-function lex(script) {
-    const tokens = [];
-    let i = 0;
-    let parts = [];
-    let text = '';
-    let start = -1;
-    /** heredoc delimiters waiting for the end of the current line */
-    let heredocs = [];
-    const mark = () => {
-        if (start < 0)
-            start = i;
-    };
-    const flushText = (quoted = false) => {
-        if (text !== '')
-            parts.push({ kind: 'text', text, quoted });
-        text = '';
-    };
-    const endWord = () => {
-        flushText();
-        if (start >= 0)
-            tokens.push({ kind: 'word', word: { parts, offset: start } });
-        parts = [];
-        start = -1;
-    };
-    /** Skips from an opening `(` (or backtick) to its partner, over quotes and nesting. */
-    const skipGroup = (open, close) => {
-        let depth = 1;
-        while (i < script.length && depth > 0) {
-            const c = script[i];
-            if (c === '\\')
-                i += 2;
-            else if (c === "'" && open !== '`') {
-                const end = script.indexOf("'", i + 1);
-                i = end < 0 ? script.length : end + 1;
-            }
-            else if (c === '"' && open !== '`') {
-                i++;
-                while (i < script.length && script[i] !== '"')
-                    i += script[i] === '\\' ? 2 : 1;
-                i++;
-            }
-            else {
-                if (c === close)
-                    depth--;
-                else if (c === open && open !== close)
-                    depth++;
-                i++;
-            }
-        }
-    };
-    /** `$NAME`, `${NAME…}`, `$(…)`; the cursor is on the `$`. */
-    const dollar = (quoted) => {
-        const next = script[i + 1] ?? '';
-        if (next === '(') {
-            flushText(quoted);
-            i += 2;
-            skipGroup('(', ')');
-            parts.push({ kind: 'unknown' });
-        }
-        else if (next === '{') {
-            flushText(quoted);
-            const close = script.indexOf('}', i + 2);
-            const inner = close < 0 ? '' : script.slice(i + 2, close);
-            i = close < 0 ? script.length : close + 1;
-            const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
-            if (match === null)
-                parts.push({ kind: 'unknown' });
-            else
-                parts.push({ kind: 'var', name: match[1], quoted, op: match[2] ?? '', arg: match[3] === undefined ? [] : [{ kind: 'text', text: match[3], quoted: true }] });
-        }
-        else if (/[A-Za-z_]/.test(next)) {
-            flushText(quoted);
-            const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(script.slice(i + 1, i + 200));
-            i += 1 + match[0].length;
-            parts.push({ kind: 'var', name: match[0], quoted, op: '', arg: [] });
-        }
-        else if (/[0-9@*#?$!-]/.test(next)) {
-            flushText(quoted);
-            i += 2;
-            parts.push({ kind: 'unknown' });
-        }
-        else {
-            text += '$';
-            i++;
-        }
-    };
-    const skipHeredocBodies = () => {
-        for (const { delimiter, strip } of heredocs) {
-            while (i < script.length) {
-                let eol = script.indexOf('\n', i);
-                if (eol < 0)
-                    eol = script.length;
-                const line = script.slice(i, eol).replace(/\r$/, '');
-                i = Math.min(eol + 1, script.length);
-                if ((strip ? line.replace(/^\t+/, '') : line).trim() === delimiter)
-                    break;
-            }
-        }
-        heredocs = [];
-    };
-    while (i < script.length) {
-        const c = script[i];
-        if (c === '\\' && script[i + 1] === '\n') {
-            i += 2;
-            continue;
-        }
-        if (c === '\\' && script[i + 1] === '\r' && script[i + 2] === '\n') {
-            i += 3;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            endWord();
-            i++;
-            continue;
-        }
-        if (c === '\n') {
-            endWord();
-            tokens.push({ kind: 'op', op: '\n', offset: i });
-            i++;
-            if (heredocs.length > 0)
-                skipHeredocBodies();
-            continue;
-        }
-        if (c === '#' && start < 0) {
-            while (i < script.length && script[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === "'") {
-            mark();
-            flushText();
-            const end = script.indexOf("'", i + 1);
-            const body = script.slice(i + 1, end < 0 ? script.length : end);
-            parts.push({ kind: 'text', text: body, quoted: true });
-            i = end < 0 ? script.length : end + 1;
-            continue;
-        }
-        if (c === '"') {
-            mark();
-            flushText();
-            i++;
-            while (i < script.length && script[i] !== '"') {
-                const d = script[i];
-                if (d === '\\' && '"\\$`\n'.includes(script[i + 1] ?? '')) {
-                    if (script[i + 1] !== '\n')
-                        text += script[i + 1];
-                    i += 2;
-                }
-                else if (d === '$')
-                    dollar(true);
-                else if (d === '`') {
-                    flushText(true);
-                    i++;
-                    skipGroup('`', '`');
-                    parts.push({ kind: 'unknown' });
-                }
-                else {
-                    text += d;
-                    i++;
-                }
-            }
-            flushText(true);
-            // Keep an empty "" as a word of its own.
-            if (parts.length === 0)
-                parts.push({ kind: 'text', text: '', quoted: true });
-            i++;
-            continue;
-        }
-        if (c === '\\') {
-            mark();
-            text += script[i + 1] ?? '';
-            i += 2;
-            continue;
-        }
-        if (c === '$') {
-            mark();
-            dollar(false);
-            continue;
-        }
-        if (c === '`') {
-            mark();
-            flushText();
-            i++;
-            skipGroup('`', '`');
-            parts.push({ kind: 'unknown' });
-            continue;
-        }
-        if (c === '<' && script.startsWith('<<<', i)) {
-            // A here-string: its word is data.
-            endWord();
-            i += 3;
-            tokens.push({ kind: 'op', op: 'redirect', offset: i });
-            continue;
-        }
-        if (c === '<' && script[i + 1] === '<') {
-            endWord();
-            i += 2;
-            const strip = script[i] === '-';
-            if (strip)
-                i++;
-            while (script[i] === ' ' || script[i] === '\t')
-                i++;
-            const match = /^(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(script.slice(i, i + 200));
-            if (match !== null) {
-                heredocs.push({ delimiter: match[1] ?? match[2] ?? match[3] ?? '', strip });
-                i += match[0].length;
-            }
-            continue;
-        }
-        if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
-            endWord();
-            const two = script.slice(i, i + 2);
-            const op = two === '&&' || two === '||' || two === ';;' ? two : c;
-            tokens.push({ kind: 'op', op, offset: i });
-            i += op.length;
-            continue;
-        }
-        if (c === '>' || c === '<') {
-            // A redirection: its target is a word we do not need, nor the fd number before it (`2>&1`).
-            if (parts.length === 0 && /^\d+$/.test(text)) {
-                text = '';
-                start = -1;
-            }
-            endWord();
-            i++;
-            if (script[i] === '>' || script[i] === '&')
-                i++;
-            tokens.push({ kind: 'op', op: 'redirect', offset: i });
-            continue;
-        }
-        mark();
-        text += c;
-        i++;
-    }
-    endWord();
-    return tokens;
-}
-/**
- * A word's value under `env`, unknown parts as UNKNOWN_TEXT (so `K=$(x)` still says K). A known
- * unquoted value splits on blanks: `$FLAGS` is as many words as it holds.
- */
-function evaluateWord(word, env) {
-    let value = '';
-    let splittable = false;
-    for (const part of word.parts) {
-        if (part.kind === 'unknown') {
-            value += UNKNOWN_TEXT;
-            continue;
-        }
-        if (part.kind === 'text') {
-            value += part.text;
-            continue;
-        }
-        const known = env.get(part.name);
-        let piece;
-        if (part.op === ':-' || part.op === '-') {
-            if (known === null)
-                piece = null;
-            else if (known !== undefined && (known !== '' || part.op === '-'))
-                piece = known;
-            else
-                piece = evaluateWord({ parts: part.arg, offset: word.offset }, env).join(' ');
-        }
-        else if (part.op === '')
-            piece = known ?? null;
-        else
-            piece = null;
-        value += piece ?? UNKNOWN_TEXT;
-        if (!part.quoted && piece !== null)
-            splittable = true;
-    }
-    if (splittable && /\s/.test(value))
-        return value.split(/\s+/).filter((w) => w !== '');
-    return [value];
-}
-/** A word, or null when any part of it is unknown. */
-function known(word) {
-    return word === undefined || word.includes(UNKNOWN_TEXT) ? null : word;
-}
-/** The literal text of a word when it has no expansions (keywords, assignments). */
-function literalWord(word) {
-    let text = '';
-    for (const part of word.parts) {
-        if (part.kind !== 'text')
-            return null;
-        text += part.text;
-    }
-    return text;
-}
-const shell_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'while', 'until', '!', '{', '}', 'time']);
-const shell_WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'command', 'env', 'xargs', 'timeout']);
-const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
-/**
- * The simple commands of a script, with words evaluated under `env` (the step's environment).
- * A command inside `for v in a b` is returned once per value of `v` (at most 16).
- */
-function shellCommands(script, env) {
-    const tokens = lex(script);
-    const vars = new Map(env);
-    const loops = [];
-    const commands = [];
-    let words = [];
-    const assign = (text, word) => {
-        const match = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(text);
-        if (match === null)
-            return false;
-        const name = match[1];
-        const rest = { parts: [], offset: word.offset };
-        // Drop the `NAME=` from the word's first text part, keep the rest of its parts.
-        let skip = match[0].length;
-        for (const part of word.parts) {
-            if (skip > 0 && part.kind === 'text') {
-                const cut = Math.min(skip, part.text.length);
-                skip -= cut;
-                if (part.text.length > cut)
-                    rest.parts.push({ ...part, text: part.text.slice(cut) });
-            }
-            else
-                rest.parts.push(part);
-        }
-        const values = evaluateWord({ ...rest, parts: rest.parts.map((p) => (p.kind === 'var' || p.kind === 'text' ? { ...p, quoted: true } : p)) }, vars);
-        vars.set(name, match[0].endsWith('+=') ? null : known(values[0] ?? ''));
-        return true;
-    };
-    const finish = () => {
-        let list = words;
-        words = [];
-        // Leading keywords, assignments and wrappers are not the program.
-        for (;;) {
-            const first = list[0];
-            if (first === undefined)
-                return;
-            const text = literalWord(first);
-            if (text === 'for' && list[1] !== undefined) {
-                const name = literalWord(list[1]) ?? '';
-                const inAt = list.findIndex((w) => literalWord(w) === 'in');
-                const items = inAt < 0 ? [null] : list.slice(inAt + 1).flatMap((w) => (literalWord(w) === 'do' ? [] : evaluateWord(w, vars).map(known)));
-                loops.push({ name, values: items.length > MAX_LOOP_EXPANSION ? [null] : items });
-                const doAt = list.findIndex((w) => literalWord(w) === 'do');
-                if (doAt < 0)
-                    return;
-                list = list.slice(doAt + 1);
-                continue;
-            }
-            if (text === 'done') {
-                loops.pop();
-                list = list.slice(1);
-                continue;
-            }
-            if (text !== null && (shell_KEYWORDS.has(text) || shell_WRAPPERS.has(text))) {
-                list = list.slice(1);
-                // A wrapper's own options (`sudo -E`, `timeout 10m`).
-                while (list[0] !== undefined && /^-|^\d+[smh]?$/.test(literalWord(list[0]) ?? ''))
-                    list = list.slice(1);
-                continue;
-            }
-            if (text !== null && DECLARATIONS.has(text)) {
-                for (const w of list.slice(1))
-                    assign(w.parts[0]?.kind === 'text' ? w.parts[0].text : '', w);
-                return;
-            }
-            if (text !== null || first.parts[0]?.kind === 'text') {
-                const head = first.parts[0]?.kind === 'text' ? first.parts[0].text : '';
-                if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(head)) {
-                    const rest = list.slice(1);
-                    // `NAME=value` alone sets a shell variable; before a program it only sets that program's environment.
-                    if (rest.length === 0)
-                        assign(head, first);
-                    list = rest;
-                    continue;
-                }
-            }
-            break;
-        }
-        const offset = list[0].offset;
-        // Expand the loop variables the command uses.
-        let bindings = [new Map()];
-        for (const loop of loops) {
-            if (!list.some((w) => w.parts.some((p) => p.kind === 'var' && p.name === loop.name)))
-                continue;
-            const next = [];
-            for (const b of bindings)
-                for (const v of loop.values)
-                    next.push(new Map(b).set(loop.name, v));
-            bindings = next.length > MAX_LOOP_EXPANSION ? [new Map([[loop.name, null]])] : next;
-        }
-        for (const binding of bindings) {
-            const scope = new Map(vars);
-            for (const [k, v] of binding)
-                scope.set(k, v);
-            commands.push({ argv: list.flatMap((w) => evaluateWord(w, scope)), offset });
-        }
-    };
-    let redirect = false;
-    for (const token of tokens) {
-        if (token.kind === 'op') {
-            if (token.op === 'redirect') {
-                redirect = true;
-                continue;
-            }
-            finish();
-            continue;
-        }
-        if (redirect) {
-            redirect = false;
-            continue;
-        }
-        words.push(token.word);
-    }
-    finish();
-    return commands;
-}
-
 ;// CONCATENATED MODULE: ./src/builds/cli-commands.ts
 /**
  * Build command lines: `docker build`, `docker buildx build`, `docker image build`, `podman build`,
@@ -23619,7 +23623,7 @@ function parseBuildCommand(argv) {
     }
     const outputs = opts.filter(([o]) => o === '-o' || o === '--output').map(([, v]) => known(v));
     // Every output writes files (`-o ./bin`, `type=local`): no image comes out of it.
-    const exports = push !== true && outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? outputs.join(', ') : null;
+    const exports = push === true ? null : exportsOf(outputs);
     const last = operands[operands.length - 1];
     return {
         kind: 'build',
@@ -24069,7 +24073,7 @@ function buildPushAction(ctx, step, withs) {
         push = true;
     else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT)))
         push = null;
-    const exports = push !== true && outputs.length > 0 && outputs.every((o) => !o.includes(UNKNOWN_TEXT) && outputExports(o)) ? outputs.join(', ') : null;
+    const exports = push === true ? null : exportsOf(outputs.map((o) => (o.includes(UNKNOWN_TEXT) ? null : o)));
     addBuild(ctx, step, {
         kind: 'build-push-action',
         source: where,

@@ -4,17 +4,17 @@ import { runnerContext } from '../../src/github/context.js'
 import { tempTree } from '../helpers/tmp.js'
 
 describe('runnerContext', () => {
-  it('reads the event name, payload, commit and repository', () => {
+  it('reads the event name, payload and commit', () => {
     const tree = tempTree({ 'event.json': JSON.stringify({ pull_request: { number: 7 } }) })
     try {
-      expect(runnerContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: `${tree.dir}/event.json`, GITHUB_SHA: 'abc', GITHUB_REPOSITORY: 'o/r' })).toEqual({ eventName: 'pull_request', payload: { pull_request: { number: 7 } }, sha: 'abc', repository: 'o/r' })
+      expect(runnerContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: `${tree.dir}/event.json`, GITHUB_SHA: 'abc' })).toEqual({ eventName: 'pull_request', payload: { pull_request: { number: 7 } }, sha: 'abc' })
     } finally {
       tree.remove()
     }
   })
 
   it('is empty outside Actions, and says why when the event file is missing, not JSON or not an object', () => {
-    expect(runnerContext({})).toEqual({ eventName: '', payload: {}, sha: '', repository: '' })
+    expect(runnerContext({})).toEqual({ eventName: '', payload: {}, sha: '' })
     const tree = tempTree({ 'bad.json': '{"pull_request": ', 'list.json': '[1]' })
     try {
       expect(runnerContext({ GITHUB_EVENT_PATH: `${tree.dir}/nope.json` }).payloadError).toBe(`the event file ${tree.dir}/nope.json does not exist`)

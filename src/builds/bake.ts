@@ -461,7 +461,7 @@ export function outputPushes(output: string): boolean {
  * One output entry that writes files, not an image: `type=local`, `type=tar`, `type=cacheonly`,
  * or a bare path (`.`, `./bin/release`, which buildx reads as `type=local,dest=…`).
  */
-export function outputExports(output: string): boolean {
+function outputExports(output: string): boolean {
   const text = output.trim()
   if (text === '' || text === '-') return false
   if (!text.includes('=')) return true
@@ -469,21 +469,24 @@ export function outputExports(output: string): boolean {
   return type === 'local' || type === 'tar' || type === 'cacheonly'
 }
 
-/** The outputs, joined, when every one of them writes files (outputExports); null when any is an image, unknown, or none is said. */
-export function exportedOutputs(outputs: readonly Value[]): string | null {
-  const texts: string[] = []
-  for (const entry of outputs) {
-    if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
-      const type = entry.type
-      if (type !== 'local' && type !== 'tar' && type !== 'cacheonly') return null
-      texts.push(`type=${type}`)
-      continue
-    }
-    const text = asString(entry)
-    if (text === UNKNOWN || !outputExports(text)) return null
-    texts.push(text)
-  }
-  return texts.length === 0 ? null : texts.join(', ')
+/**
+ * The outputs of a build (`--output`, build-push-action's `outputs:`, bake's `output`), joined,
+ * when there is one and every one writes files (outputExports); null when any is an image or
+ * unknown (null), or none is said.
+ */
+export function exportsOf(outputs: readonly (string | null)[]): string | null {
+  return outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? outputs.join(', ') : null
+}
+
+/** exportsOf for bake's output values: strings, or objects such as `{ type = "local", dest = "out" }`. */
+function exportedOutputs(outputs: readonly Value[]): string | null {
+  return exportsOf(
+    outputs.map((entry) => {
+      if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) return typeof entry.type === 'string' ? `type=${entry.type}` : null
+      const text = asString(entry)
+      return text === UNKNOWN ? null : text
+    })
+  )
 }
 
 export interface BakeBuild {

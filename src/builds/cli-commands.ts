@@ -3,7 +3,7 @@
  * `buildah bud` and `docker buildx bake`, read from their words. Flags are known by name so that a
  * flag's value is never taken for the context; the context is the last operand.
  */
-import { outputExports, outputPushes } from './bake.js'
+import { exportsOf, outputPushes } from './bake.js'
 import { known } from './shell.js'
 import type { Maybe } from './types.js'
 
@@ -156,7 +156,7 @@ export function parseBuildCommand(argv: readonly string[]): BuildCommand | BakeC
   }
   const outputs = opts.filter(([o]) => o === '-o' || o === '--output').map(([, v]) => known(v))
   // Every output writes files (`-o ./bin`, `type=local`): no image comes out of it.
-  const exports = push !== true && outputs.length > 0 && outputs.every((o) => o !== null && outputExports(o)) ? (outputs as string[]).join(', ') : null
+  const exports = push === true ? null : exportsOf(outputs)
   const last = operands[operands.length - 1]
   return {
     kind: 'build',

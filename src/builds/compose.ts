@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { dirnameOf, isRemoteContext, joinRepo } from './paths.js'
+import { shellCommands, UNKNOWN_TEXT } from './shell.js'
 import type { BuildNote, Maybe } from './types.js'
 
 export interface ComposeBuild {
@@ -34,27 +35,18 @@ export interface ServiceProgram {
   what: 'healthcheck' | 'command' | 'entrypoint'
 }
 
-/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), by their base names. */
-export function shellPrograms(line: string): string[] {
-  const out: string[] = []
-  for (const part of line.split(/&&|\|\||;|\|/)) {
-    const words = part.trim().split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w))
-    const first = (words[0] ?? '').replace(/^['"]+|['"]+$/g, '')
-    if (first === '' || first === 'exit' || first === 'true' || first === 'false') continue
-    const name = first.slice(first.lastIndexOf('/') + 1)
-    // `sh -c '…'`: the programs are the ones its script starts.
-    if ((name === 'sh' || name === 'bash') && words[1] === '-c') out.push(...shellPrograms(words.slice(2).join(' ').replace(/^['"]|['"]$/g, '')))
-    else out.push(name)
-  }
-  return out
+/** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), read as workflow scripts are. */
+function shellPrograms(line: string): string[] {
+  return shellCommands(line, new Map()).flatMap((c) => argvPrograms(c.argv))
 }
 
-/** The programs an argv starts: its first word, or the script of `sh -c '…'`. */
+/** The program an argv starts, by its base name, or the programs of the script of `sh -c '…'`; none for a word that is not known. */
 function argvPrograms(argv: readonly string[]): string[] {
   const first = argv[0] ?? ''
-  if (first === '') return []
-  if ((first === 'sh' || first === 'bash') && argv[1] === '-c') return shellPrograms(argv.slice(2).join(' '))
-  return [first.slice(first.lastIndexOf('/') + 1)]
+  const name = first.slice(first.lastIndexOf('/') + 1)
+  if (name === '' || first.includes(UNKNOWN_TEXT) || name === 'exit' || name === 'true' || name === 'false') return []
+  if ((name === 'sh' || name === 'bash') && argv[1] === '-c') return shellPrograms(argv[2] ?? '')
+  return [name]
 }
 
 /** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */

@@ -4,7 +4,7 @@
  * build per combination of the matrix values a step uses.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml'
-import { BakeResolver, bakeBuild, defaultBakeFiles, loadBake, outputExports, outputPushes, type BakeOverrides } from './bake.js'
+import { BakeResolver, bakeBuild, defaultBakeFiles, loadBake, exportsOf, outputPushes, type BakeOverrides } from './bake.js'
 import { parseBuildCommand, type BakeCommand, type BuildCommand } from './cli-commands.js'
 import { expandMatrix, matrixKeys, mayRun, substitute, type Combination, type ExpressionContext } from './expressions.js'
 import { isRemoteContext, joinRepo } from './paths.js'
@@ -190,7 +190,7 @@ function buildPushAction(ctx: Context, step: StepInfo, withs: Record<string, str
   const outputs = inputList(withs.outputs, false)
   if (outputs.some((o) => !o.includes(UNKNOWN_TEXT) && outputPushes(o))) push = true
   else if (push === undefined && outputs.some((o) => o.includes(UNKNOWN_TEXT))) push = null
-  const exports = push !== true && outputs.length > 0 && outputs.every((o) => !o.includes(UNKNOWN_TEXT) && outputExports(o)) ? outputs.join(', ') : null
+  const exports = push === true ? null : exportsOf(outputs.map((o) => (o.includes(UNKNOWN_TEXT) ? null : o)))
   addBuild(ctx, step, {
     kind: 'build-push-action',
     source: where,

@@ -1,6 +1,6 @@
 /**
- * What the runner says about the run, from its environment: the event's name and payload
- * (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH), the repository and the commit. Read here rather than
+ * What the runner says about the event, from its environment: its name and payload
+ * (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH) and the commit. Read here rather than
  * through @actions/github's `context`, whose module loads a whole HTTP client (undici, ≈ 50 ms of
  * start-up) the action only needs behind a proxy.
  */
@@ -10,8 +10,6 @@ export interface RunnerContext {
   eventName: string
   payload: Record<string, unknown>
   sha: string
-  /** `owner/repo`, as GITHUB_REPOSITORY has it; empty outside Actions. */
-  repository: string
   /** Why the payload file could not be read, when there is one and it could not. */
   payloadError?: string
 }
@@ -31,5 +29,5 @@ function payloadAt(path: string | undefined): { payload: Record<string, unknown>
 
 export function runnerContext(env: NodeJS.ProcessEnv = process.env): RunnerContext {
   const { payload, error } = payloadAt(env.GITHUB_EVENT_PATH)
-  return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', repository: env.GITHUB_REPOSITORY ?? '', ...(error === undefined ? {} : { payloadError: error }) }
+  return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', ...(error === undefined ? {} : { payloadError: error }) }
 }

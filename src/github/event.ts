@@ -35,7 +35,8 @@ export interface EventSources {
 
 /** The repository the run is for; empty outside Actions (a local run: nothing talks to GitHub then). */
 export function repositoryRef(): RepoRef {
-  const [owner, repo] = runnerContext().repository.split('/')
+  // GITHUB_REPOSITORY alone: the event payload is read once, by eventSources.
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/')
   return owner !== undefined && owner !== '' && repo !== undefined ? { owner, repo } : { owner: '', repo: '' }
 }
 

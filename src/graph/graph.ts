@@ -295,6 +295,11 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
   return [...byStage.values()]
 }
 
+/** The built target the summary shows as the image (`graph.target`): its purpose, builds and what runs in it; undefined without stages. */
+export function shownTarget(graph: StageGraph): BuiltTarget | undefined {
+  return graph.targets.find((t) => t.stage === graph.target)
+}
+
 /** The graph's edges grouped by the stage that depends (index = stage), for per-stage loops in linear time. */
 export function edgesByStage(graph: StageGraph, stageCount: number): StageEdge[][] {
   const grouped: StageEdge[][] = Array.from({ length: stageCount }, () => [])

@@ -13,6 +13,7 @@
  * and the old findings, then give way to one line of counts per file and a pointer.
  */
 
+import { shownTarget } from '../graph/graph.js'
 import { describeLeftBehind, describeShippedImage, describeStages, stageLabel } from '../graph/image.js'
 import { severityRank, tally, type Finding, type Severity, findingText } from '../model/finding.js'
 import type { Stage } from '../model/dockerfile.js'
@@ -419,7 +420,7 @@ function fileSection(file: SummarisedFile, detail: Detail, sizes: Sizes, built: 
   const { analysis, previous } = file
   const rows = describeStages(analysis.model, analysis.graph)
   const image = describeShippedImage(analysis.model, analysis.graph)
-  const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment'
+  const runtime = shownTarget(analysis.graph)?.purpose !== 'environment'
   const split = pullRequestFindings(file)
   const facts = [plural(rows.length, 'stage'), ...(image === null ? [] : [`${runtime ? 'ships' : 'a build environment'} on ${baseCell(image.base)}`])]
   const parts: string[] = [`#### ${code(analysis.path)}\n\n${facts.join(' · ')}`]

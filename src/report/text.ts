@@ -2,6 +2,7 @@
 
 import { tally, type Severity, findingText } from '../model/finding.js'
 import type { FileAnalysis } from '../model/analysis.js'
+import { shownTarget } from '../graph/graph.js'
 import { describeShippedImage } from '../graph/image.js'
 import { displayImage, displayText } from './display.js'
 
@@ -53,7 +54,7 @@ export function textFilePiece(analysis: FileAnalysis, options: TextOptions): str
   const paint = painter(options)
   const shipped = analysis.model.stages.length === 0 ? null : describeShippedImage(analysis.model, analysis.graph)
   // As the summary says it: an environment target is built on its base, it does not ship.
-  const runtime = analysis.graph.targets.find((t) => t.stage === analysis.graph.target)?.purpose !== 'environment'
+  const runtime = shownTarget(analysis.graph)?.purpose !== 'environment'
   const on = shipped === null || shipped.base.kind === 'stage' ? '' : ` · ${runtime ? 'ships' : 'a build environment'} on ${displayImage(shipped.base.label).text}`
   const out = [paint('bold', analysis.path), paint('dim', `  stages: ${stageLine(analysis)}${on}`)]
   for (const f of analysis.findings) out.push(`${analysis.path}:${f.line}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.rule}  ${displayText(findingText(f))}`)

@@ -1,5 +1,5 @@
 /** apt-get install in a shipped stage without --no-install-recommends: every recommended package ships too. */
-import { baseHasBuildTools, officialName, posixShellAt, stageChain } from './helpers.js'
+import { argumentReferences, baseHasBuildTools, officialName, posixShellAt, stageChain } from './helpers.js'
 import { configuredBefore, hasOption, isCommand, listNames, operands, runCommands, runs, runText } from './run-helpers.js'
 import type { DockerfileModel, ShellCommand } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
@@ -28,7 +28,7 @@ const LARGE_IMAGE = /(?:^|[/:._-])(?:devel|dev|sdk|jdk)(?:$|[/:._-])|^(?:openjdk
 function largeOrUnknownBase(model: DockerfileModel, index: number): string | null {
   const root = stageChain(model, index)[0]
   if (root === undefined || root.base.kind !== 'image') return null
-  if (root.base.image === null || root.base.unresolved.length > 0) return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}` : root.base.raw}, so how much the recommends add to it cannot be judged here`
+  if (root.base.image === null || root.base.unresolved.length > 0) return `the base image comes from ${root.base.unresolved.length > 0 ? `the build argument ${argumentReferences(root.base.unresolved)}` : root.base.raw}, so how much the recommends add to it cannot be judged here`
   const image = officialName(root.base.image)
   const tag = root.base.tag ?? 'latest'
   // The repository path, without a registry host (`us-docker.pkg.dev/…` is no development image).

@@ -5,7 +5,7 @@
  */
 import { packageInstalls, packageName } from '../parse/packages.js'
 import type { DockerfileModel, Instruction, PackageInstall, ShellCommand } from '../model/dockerfile.js'
-import { baseHasBuildTools, commentsAbout, laterRunFinder, stageChain } from './helpers.js'
+import { argumentReferences, baseHasBuildTools, commentsAbout, laterRunFinder, stageChain } from './helpers.js'
 import { compilesAgainstKernelAtRunTime, isBuildTool, isCommand, isCompiler, removalsAfter, runCommands, runs, systemInstalls } from './run-helpers.js'
 import type { Rule } from './types.js'
 
@@ -136,7 +136,7 @@ export const buildToolsShipped: Rule = {
           // on bases the build picks, an image product that often ships its toolchain on purpose.
           const root = stageChain(model, stage.index)[0]
           if (root !== undefined && root.base.kind === 'image' && root.base.image === null && root.base.unresolved.length > 0) {
-            return [{ line: run.line, endLine: run.endLine, message: `${message}; the base comes from the build argument ${root.base.unresolved.map((n) => `\${${n}}`).join(', ')}, so this may be an image made to build code on any base: if it is, say so with images: in .stagecraft.yml`, stage: stage.index, severity: 'info' as const }]
+            return [{ line: run.line, endLine: run.endLine, message: `${message}; the base comes from the build argument ${argumentReferences(root.base.unresolved)}, so this may be an image made to build code on any base: if it is, say so with images: in .stagecraft.yml`, stage: stage.index, severity: 'info' as const }]
           }
           return [{ line: run.line, endLine: run.endLine, message, stage: stage.index }]
         }

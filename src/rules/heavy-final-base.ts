@@ -2,6 +2,7 @@
  * The shipped image is built on a toolchain image (SDK, compiler, full distribution). Only the
  * root of the target's FROM chain matters: a golang build stage is exactly right.
  */
+import { shownTarget } from '../graph/graph.js'
 import type { DockerfileModel, Stage } from '../model/dockerfile.js'
 import { officialName, rootImage, stageChain } from './helpers.js'
 import { runInstalls, SYSTEM_MANAGERS } from '../parse/packages.js'
@@ -138,7 +139,7 @@ export const heavyFinalBase: Rule = {
     if (shipsNoApplication(chain) || shipsAToolchain(chain)) return []
     const shipped = `${root.base.image}:${tag}`
     const split = buildsInOnlyStage(model) ? ' Split the file: a build stage, then a small runtime stage.' : ''
-    const needs = family.light === SLIM ? slimNeeds(graph.targets.find((t) => t.stage === graph.target)?.runs) : ''
+    const needs = family.light === SLIM ? slimNeeds(shownTarget(graph)?.runs) : ''
     return [{ line: root.line, message: `the shipped image is based on ${shipped}, a toolchain image: ${family.suggestion(officialName(image), tag)}.${split}${needs}`, stage: root.index }]
   }
 }

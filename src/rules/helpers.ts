@@ -103,6 +103,11 @@ export function misspeltStage(model: DockerfileModel): (ref: ExternalReference) 
 
 const TOOLCHAIN_BASES = new Set(['buildpack-deps', 'golang', 'rust', 'gcc', 'maven', 'gradle', 'mcr.microsoft.com/dotnet/sdk'])
 
+/** Build arguments as a FROM writes them: `${BASE_IMAGE}, ${TAG}`. */
+export function argumentReferences(names: readonly string[]): string {
+  return names.map((n) => `\${${n}}`).join(', ')
+}
+
 /** The repository name without Docker Hub's `docker.io/library/` or `library/` prefix. */
 export function officialName(image: string): string {
   return image.startsWith('docker.io/library/') ? image.slice('docker.io/library/'.length) : image.startsWith('library/') ? image.slice('library/'.length) : image
