@@ -9005,6 +9005,44 @@ function runRules(context, options = {}) {
         endFile();
     }
 }
+const NO_LEVELS = Object.freeze({});
+const plans = new WeakMap();
+function planOf(rules, levels) {
+    let byLevels = plans.get(rules);
+    if (byLevels === undefined)
+        plans.set(rules, (byLevels = new WeakMap()));
+    let plan = byLevels.get(levels);
+    if (plan === undefined) {
+        plan = rules.flatMap((rule) => {
+            const { meta } = rule;
+            const level = levels[meta.id];
+            if (level === 'off')
+                return [];
+            return [{ rule, id: meta.id, level: level, experimental: meta.experimental === true && level === undefined, needs: meta.needs, hasOptions: (meta.options?.length ?? 0) > 0, shipsOnly: meta.scope === 'ships', infoInEnvironments: meta.inEnvironments === 'info', severity: meta.severity, equivalents: meta.equivalents }];
+        });
+        byLevels.set(levels, plan);
+    }
+    return plan;
+}
+/** The file's context with a rule's own options: every field listed, so each such context has one shape. */
+function withOptions(c, options) {
+    const context = {
+        buildContext: c.buildContext,
+        repositoryImages: c.repositoryImages,
+        model: c.model,
+        graph: c.graph,
+        path: c.path,
+        rules: c.rules,
+        options,
+        shellcheck: c.shellcheck,
+        labels: c.labels,
+        baseFacts: c.baseFacts,
+        baseSizes: c.baseSizes,
+        previousShippedSize: c.previousShippedSize,
+        today: c.today
+    };
+    return context;
+}
 function checkRules(context, options) {
     const rules = context.rules;
     const findings = [];
@@ -9016,31 +9054,32 @@ function checkRules(context, options) {
     let environmentOnly;
     const inEnvironment = (stage) => (environmentOnly ??= environmentOnlyStages(context.graph, context.model.stages))[stage] === true;
     // Most rules have no options: they share one context per file instead of a copy each.
-    const shared = { ...context, options: NO_OPTIONS };
+    const shared = withOptions(context, NO_OPTIONS);
+    const roles = context.graph.roles;
     let facts;
-    for (const rule of rules) {
-        const level = options.levels?.[rule.meta.id];
-        if (level === 'off' || (rule.meta.experimental === true && level === undefined && !experimentalOn(context, rule)))
+    for (const planned of planOf(rules, options.levels ?? NO_LEVELS)) {
+        const { rule, id, level } = planned;
+        if (planned.experimental && !experimentalOn(context, rule))
             continue;
         // A rule whose needs the file does not have has nothing to say about it.
-        if (rule.meta.needs !== undefined && options.everyRule !== true && !mayReport(rule.meta.needs, (facts ??= fileFacts(context.model))))
+        if (planned.needs !== undefined && options.everyRule !== true && !mayReport(planned.needs, (facts ??= fileFacts(context.model))))
             continue;
-        const ruleContext = rule.meta.options === undefined || rule.meta.options.length === 0 ? shared : { ...context, options: optionsOf(rule, options.options) };
-        for (const report of rule.check(ruleContext)) {
-            if (rule.meta.scope === 'ships' && report.stage !== null && context.graph.roles[report.stage] !== 'ships')
+        const reports = rule.check(planned.hasOptions ? withOptions(context, optionsOf(rule, options.options)) : shared);
+        for (let r = 0; r < reports.length; r++) {
+            const report = reports[r];
+            if (planned.shipsOnly && report.stage !== null && roles[report.stage] !== 'ships')
                 continue;
             const line = Math.min(Math.max(1, report.line), lastLine);
-            const suppressedElsewhere = (report.alsoSuppressedAt ?? []).some((at) => isSuppressed(suppressions, { rule: rule.meta.id, line: at }, honouredFor(rule.meta.id)));
-            if (suppressedElsewhere)
+            if (report.alsoSuppressedAt !== undefined && report.alsoSuppressedAt.some((at) => isSuppressed(suppressions, { rule: id, line: at }, honouredFor(id))))
                 continue;
             findings.push({
-                rule: rule.meta.id,
-                severity: level ?? (rule.meta.inEnvironments === 'info' && report.stage !== null && inEnvironment(report.stage) ? 'info' : (report.severity ?? rule.meta.severity)),
+                rule: id,
+                severity: level ?? (planned.infoInEnvironments && report.stage !== null && inEnvironment(report.stage) ? 'info' : (report.severity ?? planned.severity)),
                 line,
                 endLine: Math.min(Math.max(line, report.endLine ?? line), lastLine),
                 message: report.message,
                 stage: report.stage,
-                equivalents: report.equivalents ?? rule.meta.equivalents
+                equivalents: report.equivalents ?? planned.equivalents
             });
         }
     }
@@ -19177,7 +19216,7 @@ function checkFile(model, graph, options = {}) {
         baseSizes: baseSizesByStage(model, options.registry),
         previousShippedSize: options.previousShippedSize,
         today: options.today ?? dayFromEnvironment()
-    }, { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) });
+    }, { ...(options.levels === undefined ? {} : { levels: options.levels }), ...(options.options === undefined ? {} : { options: options.options }), ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) });
 }
 /** The parse analyzeDockerfile starts with, for a caller that reads the model first (the review, for ShellCheck). */
 function parseForAnalysis(text, options = {}) {
@@ -26729,7 +26768,9 @@ function newClient(registry, config) {
 async function review(sources, options, deps) {
     const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null);
     const ignored = ignoredBy(config);
-    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(options.today === undefined ? {} : { today: options.today }) };
+    // Read once for the run, not once per file (process.env is slow to read).
+    const today = options.today ?? dayFromEnvironment();
+    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(today === undefined ? {} : { today }) };
     const failOn = options.failOn ?? config.failOn ?? 'error';
     const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
     const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list());

@@ -79,7 +79,7 @@ function withTargets(findings: Finding[], model: DockerfileModel, graph: StageGr
  * `STAGECRAFT_TODAY=YYYY-MM-DD` judges dated tables (end of life) as of that day: for reproducible
  * runs and the test suite, which pins it so findings do not change as the calendar moves.
  */
-function dayFromEnvironment(): string | undefined {
+export function dayFromEnvironment(): string | undefined {
   const day = process.env.STAGECRAFT_TODAY
   return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined
 }
@@ -102,7 +102,7 @@ export function checkFile(model: DockerfileModel, graph: StageGraph, options: An
       previousShippedSize: options.previousShippedSize,
       today: options.today ?? dayFromEnvironment()
     },
-    { levels: options.levels ?? {}, options: options.options ?? {}, ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) }
+    { ...(options.levels === undefined ? {} : { levels: options.levels }), ...(options.options === undefined ? {} : { options: options.options }), ...(options.honoured === undefined ? {} : { honoured: options.honoured }), ...(options.ignores === undefined ? {} : { ignores: options.ignores }), ...(options.unsuppressible === undefined ? {} : { unsuppressible: options.unsuppressible }), ...(options.everyRule === true ? { everyRule: true } : {}) }
   )
 }
 

@@ -16,7 +16,7 @@ import { RULES } from '../rules/registry.js'
 import type { ReadResult } from '../sources/git.js'
 import type { BuiltImageResult } from '../enrich/built-image.js'
 import { analysedVersions, type PreviousVersion } from '../enrich/delta.js'
-import { analyzeDockerfile, parseForAnalysis, type AnalysisOptions } from './analyze.js'
+import { analyzeDockerfile, dayFromEnvironment, parseForAnalysis, type AnalysisOptions } from './analyze.js'
 import { checkScripts, findShellcheck, probeShellcheck, runScripts, type RunScript, type Shellcheck } from '../shellcheck/run.js'
 import type { ShellcheckComment } from '../model/shellcheck.js'
 import { analysisOptions, withBudgets, type Overrides } from './options.js'
@@ -198,7 +198,9 @@ function newClient(registry: ReviewOptions['registry'], config: Config): Registr
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
   const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(options.today === undefined ? {} : { today: options.today }) }
+  // Read once for the run, not once per file (process.env is slow to read).
+  const today = options.today ?? dayFromEnvironment()
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(today === undefined ? {} : { today }) }
   const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
