@@ -128,12 +128,15 @@ export interface Instruction {
   stage: number
   /** Variables visible to this instruction (BuildKit's scoping). */
   scope: VariableScope
-  run?: RunDetails
-  copy?: CopyDetails
+  // The four below are set by the parser on the instructions they concern and undefined on the
+  // others, present on every instruction so that all instructions share one shape (rules read them
+  // all in the same loops).
+  run?: RunDetails | undefined
+  copy?: CopyDetails | undefined
   /** ARG and ENV: the names they declare. */
-  variables?: VariableDeclaration[]
+  variables?: VariableDeclaration[] | undefined
   /** WORKDIR: its path, as written and expanded. */
-  workdir?: PathWord
+  workdir?: PathWord | undefined
 }
 
 export type BaseKind = 'image' | 'stage' | 'scratch'

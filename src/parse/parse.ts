@@ -214,7 +214,11 @@ function readInstruction(scanned: ScannedInstruction, ctx: ParseContext, stage: 
     json: null,
     emptyContinuationLines: logical.emptyLines,
     stage,
-    scope: EMPTY_SCOPE
+    scope: EMPTY_SCOPE,
+    run: undefined,
+    copy: undefined,
+    variables: undefined,
+    workdir: undefined
   }
   if (!KEYWORDS.has(keyword)) {
     error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine)
