@@ -5,9 +5,17 @@ import type { PackageInstall, PackageManager, ShellCommand } from '../model/dock
 
 export const SYSTEM_MANAGERS: ReadonlySet<PackageManager> = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf'])
 
-/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
-export function isCommand(c: ShellCommand, name: string, ...sub: string[]): boolean {
-  return c.program === name && (sub.length === 0 || sub.includes(c.subcommand))
+/**
+ * `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the
+ * program. The subcommands are positional, not a rest parameter: this runs many times for every
+ * command of every RUN, and a rest parameter allocates its array on every call, also the many
+ * whose program does not match (for a list, `isCommand(c, name) && LIST.includes(c.subcommand)`).
+ */
+export function isCommand(c: ShellCommand, name: string, s1?: string, s2?: string, s3?: string, s4?: string, s5?: string, s6?: string, s7?: string): boolean {
+  if (c.program !== name) return false
+  if (s1 === undefined) return true
+  const sub = c.subcommand
+  return sub === s1 || sub === s2 || sub === s3 || sub === s4 || sub === s5 || sub === s6 || sub === s7
 }
 
 /** Options of these managers that take a value, so the value is not a package. */

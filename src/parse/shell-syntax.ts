@@ -671,36 +671,41 @@ export interface PipelineContext {
   ignored: boolean
 }
 
-const TOP: PipelineContext = { tested: false, substituted: false, ignored: false }
+/** The eight contexts, shared: forEachPipeline visits every pipeline of every RUN, and a new object per visit was much of the rules' garbage. */
+const CONTEXTS: readonly PipelineContext[] = Array.from({ length: 8 }, (_, i) => Object.freeze({ tested: (i & 1) !== 0, substituted: (i & 2) !== 0, ignored: (i & 4) !== 0 }))
+const contextOf = (tested: boolean, substituted: boolean, ignored: boolean): PipelineContext => CONTEXTS[(tested ? 1 : 0) | (substituted ? 2 : 0) | (ignored ? 4 : 0)] as PipelineContext
+const TOP = contextOf(false, false, false)
 
 const isNoop = (p: ShPipeline | undefined): boolean => {
   const c = p?.commands.length === 1 ? p.commands[0] : undefined
   return c?.kind === 'simple' && c.words.length === 1 && (c.words[0]?.text === 'true' || c.words[0]?.text === ':')
 }
 
-/** The words of a command whose command substitutions run: its words, assignments and redirection targets. */
-function wordsOf(c: ShCommand): ShWord[] {
-  const targets = c.redirects.flatMap((r) => (r.target === null ? [] : [r.target]))
-  return c.kind === 'simple' ? [...c.assignments, ...c.words, ...targets] : [...c.words, ...targets]
+/** Visits the pipelines of the command substitutions in these words (the words whose substitutions run). */
+function substitutionsIn(words: readonly ShWord[], visit: (pipeline: ShPipeline, context: PipelineContext) => void, context: PipelineContext): void {
+  for (const w of words) for (const s of w.substitutions) forEachPipeline(s, visit, context)
 }
 
 /** Calls `visit` for every pipeline of the script, nested ones included, with its context. */
 export function forEachPipeline(list: ShList, visit: (pipeline: ShPipeline, context: PipelineContext) => void, context: PipelineContext = TOP): void {
   for (const andOr of list) {
-    andOr.pipelines.forEach((p, i) => {
-      const own: PipelineContext = {
-        tested: context.tested || p.negated,
-        substituted: context.substituted,
-        ignored: context.ignored || andOr.background || (andOr.operators[i] === '||' && isNoop(andOr.pipelines[i + 1]))
-      }
+    const { pipelines } = andOr
+    for (let i = 0; i < pipelines.length; i++) {
+      const p = pipelines[i] as ShPipeline
+      const own = contextOf(context.tested || p.negated, context.substituted, context.ignored || andOr.background || (andOr.operators[i] === '||' && isNoop(pipelines[i + 1])))
       visit(p, own)
+      const substituted = contextOf(own.tested, true, own.ignored)
       for (const c of p.commands) {
-        for (const w of wordsOf(c)) for (const s of w.substitutions) forEachPipeline(s, visit, { ...own, substituted: true })
+        // The words whose command substitutions run: assignments, words and redirection targets.
+        if (c.kind === 'simple') substitutionsIn(c.assignments, visit, substituted)
+        substitutionsIn(c.words, visit, substituted)
+        for (const r of c.redirects) if (r.target !== null) for (const s of r.target.substitutions) forEachPipeline(s, visit, substituted)
         if (c.kind === 'simple') continue
-        for (const condition of c.conditions) forEachPipeline(condition, visit, { ...own, tested: true })
+        const tested = contextOf(true, own.substituted, own.ignored)
+        for (const condition of c.conditions) forEachPipeline(condition, visit, tested)
         for (const b of c.bodies) forEachPipeline(b, visit, own)
       }
-    })
+    }
   }
 }
 

@@ -109,7 +109,7 @@ function planOf(rules: readonly Rule[], levels: Readonly<Record<string, RuleLeve
       const { meta } = rule
       const level = levels[meta.id]
       if (level === 'off') return []
-      return [{ rule, id: meta.id, level: level, experimental: meta.experimental === true && level === undefined, needs: meta.needs, hasOptions: (meta.options?.length ?? 0) > 0, shipsOnly: meta.scope === 'ships', infoInEnvironments: meta.inEnvironments === 'info', severity: meta.severity, equivalents: meta.equivalents }]
+      return [{ rule, id: meta.id, level, experimental: meta.experimental === true && level === undefined, needs: meta.needs, hasOptions: (meta.options?.length ?? 0) > 0, shipsOnly: meta.scope === 'ships', infoInEnvironments: meta.inEnvironments === 'info', severity: meta.severity, equivalents: meta.equivalents }]
     })
     byLevels.set(levels, plan)
   }
