@@ -7698,9 +7698,19 @@ function assignedNames(script) {
 /** Which packages a RUN installs, by package manager: system (apt, apk, dnf...) and language (pip, npm, gem...). */
 
 const SYSTEM_MANAGERS = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf']);
-/** `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the program. */
-function isCommand(c, name, ...sub) {
-    return c.program === name && (sub.length === 0 || sub.includes(c.subcommand));
+/**
+ * `apt-get install` or `/usr/bin/apt-get install`; with no subcommands given, any use of the
+ * program. The subcommands are positional, not a rest parameter: this runs many times for every
+ * command of every RUN, and a rest parameter allocates its array on every call, also the many
+ * whose program does not match (for a list, `isCommand(c, name) && LIST.includes(c.subcommand)`).
+ */
+function isCommand(c, name, s1, s2, s3, s4, s5, s6, s7) {
+    if (c.program !== name)
+        return false;
+    if (s1 === undefined)
+        return true;
+    const sub = c.subcommand;
+    return sub === s1 || sub === s2 || sub === s3 || sub === s4 || sub === s5 || sub === s6 || sub === s7;
 }
 /** Options of these managers that take a value, so the value is not a package. */
 const DNF_VALUED = new Set(['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt']);
@@ -8354,7 +8364,11 @@ function readInstruction(scanned, ctx, stage) {
         json: null,
         emptyContinuationLines: logical.emptyLines,
         stage,
-        scope: EMPTY_SCOPE
+        scope: EMPTY_SCOPE,
+        run: undefined,
+        copy: undefined,
+        variables: undefined,
+        workdir: undefined
     };
     if (!KEYWORDS.has(keyword)) {
         parse_error(ctx, instruction.line, `unknown instruction "${keywordRaw}"`, instruction.endLine);
@@ -9018,7 +9032,7 @@ function planOf(rules, levels) {
             const level = levels[meta.id];
             if (level === 'off')
                 return [];
-            return [{ rule, id: meta.id, level: level, experimental: meta.experimental === true && level === undefined, needs: meta.needs, hasOptions: (meta.options?.length ?? 0) > 0, shipsOnly: meta.scope === 'ships', infoInEnvironments: meta.inEnvironments === 'info', severity: meta.severity, equivalents: meta.equivalents }];
+            return [{ rule, id: meta.id, level, experimental: meta.experimental === true && level === undefined, needs: meta.needs, hasOptions: (meta.options?.length ?? 0) > 0, shipsOnly: meta.scope === 'ships', infoInEnvironments: meta.inEnvironments === 'info', severity: meta.severity, equivalents: meta.equivalents }];
         });
         byLevels.set(levels, plan);
     }
@@ -9871,38 +9885,47 @@ function skipBalanced(s, open, opening, closing) {
 function parseShell(script) {
     return new Parser(script, 0).script();
 }
-const TOP = { tested: false, substituted: false, ignored: false };
+/** The eight contexts, shared: forEachPipeline visits every pipeline of every RUN, and a new object per visit was much of the rules' garbage. */
+const CONTEXTS = Array.from({ length: 8 }, (_, i) => Object.freeze({ tested: (i & 1) !== 0, substituted: (i & 2) !== 0, ignored: (i & 4) !== 0 }));
+const contextOf = (tested, substituted, ignored) => CONTEXTS[(tested ? 1 : 0) | (substituted ? 2 : 0) | (ignored ? 4 : 0)];
+const TOP = contextOf(false, false, false);
 const isNoop = (p) => {
     const c = p?.commands.length === 1 ? p.commands[0] : undefined;
     return c?.kind === 'simple' && c.words.length === 1 && (c.words[0]?.text === 'true' || c.words[0]?.text === ':');
 };
-/** The words of a command whose command substitutions run: its words, assignments and redirection targets. */
-function wordsOf(c) {
-    const targets = c.redirects.flatMap((r) => (r.target === null ? [] : [r.target]));
-    return c.kind === 'simple' ? [...c.assignments, ...c.words, ...targets] : [...c.words, ...targets];
+/** Visits the pipelines of the command substitutions in these words (the words whose substitutions run). */
+function substitutionsIn(words, visit, context) {
+    for (const w of words)
+        for (const s of w.substitutions)
+            forEachPipeline(s, visit, context);
 }
 /** Calls `visit` for every pipeline of the script, nested ones included, with its context. */
 function forEachPipeline(list, visit, context = TOP) {
     for (const andOr of list) {
-        andOr.pipelines.forEach((p, i) => {
-            const own = {
-                tested: context.tested || p.negated,
-                substituted: context.substituted,
-                ignored: context.ignored || andOr.background || (andOr.operators[i] === '||' && isNoop(andOr.pipelines[i + 1]))
-            };
+        const { pipelines } = andOr;
+        for (let i = 0; i < pipelines.length; i++) {
+            const p = pipelines[i];
+            const own = contextOf(context.tested || p.negated, context.substituted, context.ignored || andOr.background || (andOr.operators[i] === '||' && isNoop(pipelines[i + 1])));
             visit(p, own);
+            const substituted = contextOf(own.tested, true, own.ignored);
             for (const c of p.commands) {
-                for (const w of wordsOf(c))
-                    for (const s of w.substitutions)
-                        forEachPipeline(s, visit, { ...own, substituted: true });
+                // The words whose command substitutions run: assignments, words and redirection targets.
+                if (c.kind === 'simple')
+                    substitutionsIn(c.assignments, visit, substituted);
+                substitutionsIn(c.words, visit, substituted);
+                for (const r of c.redirects)
+                    if (r.target !== null)
+                        for (const s of r.target.substitutions)
+                            forEachPipeline(s, visit, substituted);
                 if (c.kind === 'simple')
                     continue;
+                const tested = contextOf(true, own.substituted, own.ignored);
                 for (const condition of c.conditions)
-                    forEachPipeline(condition, visit, { ...own, tested: true });
+                    forEachPipeline(condition, visit, tested);
                 for (const b of c.bodies)
                     forEachPipeline(b, visit, own);
             }
-        });
+        }
     }
 }
 /** Every simple command the script runs, those in command substitutions included. */
@@ -11253,7 +11276,7 @@ const aptGetAssumeYes = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
-        const index = commands.findIndex((c) => isCommand(c, 'apt-get', ...ASKING) && !answersYes(c));
+        const index = commands.findIndex((c) => (isCommand(c, 'apt-get') && ASKING.includes(c.subcommand)) && !answersYes(c));
         const command = commands[index];
         if (command === undefined || fedAnswer(commands, index) || !posixShellAt(model, stage.index)(run.line))
             return [];
@@ -14052,7 +14075,9 @@ const crossCompilePlatform = {
 ;// CONCATENATED MODULE: ./src/rules/curl-pipe-shell.ts
 
 const DOWNLOADERS = new Set(['curl', 'wget']);
-const INTERPRETER = /^(?:sh|bash|zsh|dash|ash|ksh|python[0-9.]*|perl|ruby|php[0-9.]*|node|eval|source|\.)$/;
+const curl_pipe_shell_INTERPRETERS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'perl', 'ruby', 'node', 'eval', 'source', '.']);
+/** Asked of every command of every RUN: a set look-up first, a pattern only for the versioned names. */
+const isInterpreter = (program) => curl_pipe_shell_INTERPRETERS.has(program) || /^(?:python|php)[0-9.]*$/.test(program);
 /** A checksum or signature check anywhere in the RUN. */
 const VERIFIERS = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha1sum', 'md5sum', 'shasum', 'b2sum', 'gpg', 'gpgv', 'cosign', 'minisign', 'signify', 'openssl', 'rpm']);
 /** `$(curl …)`, `` `wget …` ``, `<(curl …)`: a download whose output is used in place. */
@@ -14081,11 +14106,11 @@ function remoteExecutions(commands) {
     const found = [];
     commands.forEach((c, i) => {
         if (DOWNLOADERS.has(c.program) && c.piped) {
-            const runner = pipeline(commands, i + 1).find((p) => INTERPRETER.test(p.program));
+            const runner = pipeline(commands, i + 1).find((p) => isInterpreter(p.program));
             if (runner !== undefined)
                 found.push({ interpreter: runner.program, url: urlOf(c.args) });
         }
-        else if (INTERPRETER.test(c.program) && c.args.some((a) => SUBSTITUTED_DOWNLOAD.test(a))) {
+        else if (isInterpreter(c.program) && c.args.some((a) => SUBSTITUTED_DOWNLOAD.test(a))) {
             found.push({ interpreter: c.program, url: urlOf(c.args) });
         }
     });
@@ -16906,11 +16931,27 @@ const WHY = {
     service: 'a service started in a RUN stops when the RUN ends, so nothing later can use it; start it in the CMD or ENTRYPOINT',
     kill: 'the processes of earlier build steps are gone already, each RUN starts afresh; drop it'
 };
+const pointless_run_command_PROGRAMS = Object.keys(WHY);
+/** A letter, digit, `_`, `.` or `-`: what a program's name is never glued to. */
+function gluesTo(code) {
+    return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code === 46 || code === 45;
+}
 /**
- * One of the programs as a whole word (not `ps` in https, `mount` in --mount, `vi` in dev): a
- * program's name is never glued to a letter, digit, `_`, `.` or `-` before or after it.
+ * Whether one of the programs is in the text as a whole word (not `ps` in https, `mount` in
+ * --mount, `vi` in dev). A search for each name: one regular expression with a look-behind
+ * and fourteen alternatives was a tenth of this rule set's time on RUN-heavy files.
  */
-const NAMED = new RegExp(`(?<![\\w.-])(?:${Object.keys(WHY).join('|')})(?![\\w.-])`);
+function namesProgram(text) {
+    for (const name of pointless_run_command_PROGRAMS) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            const before = at === 0 ? NaN : text.charCodeAt(at - 1);
+            const after = at + name.length >= text.length ? NaN : text.charCodeAt(at + name.length);
+            if (!gluesTo(before) && !gluesTo(after))
+                return true;
+        }
+    }
+    return false;
+}
 /** Whether the command's RUN uses it for a purpose: a service that the next commands use, an ssh through a forwarded agent. */
 function excused(run, program, action, at, count) {
     if (program === 'ssh')
@@ -16936,7 +16977,7 @@ const pointlessRunCommand = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         // Parse only a RUN that names one of the programs somewhere.
-        if (run.form === 'json' || !mentions(run, NAMED) || !posixShellAt(model, stage.index)(run.line))
+        if (run.form === 'json' || !(namesProgram(run.raw) || run.heredocs.some((h) => namesProgram(h.content))) || !posixShellAt(model, stage.index)(run.line))
             return [];
         const commands = runSimpleCommands(run);
         const found = commands
@@ -17873,11 +17914,15 @@ function variableProblem(name, value) {
 const PROBLEM_NAMES = new Set(['NODE_TLS_REJECT_UNAUTHORIZED', 'PYTHONHTTPSVERIFY', 'GIT_SSL_NO_VERIFY', 'PIP_TRUSTED_HOST']);
 const mayBeProblem = (name) => PROBLEM_NAMES.has(name) || name.toLowerCase() === 'npm_config_strict_ssl';
 const tls_verification_disabled_unquote = (v) => v.replace(/^(["'])(.*)\1$/, '$2');
-/** `NAME=value cmd`, `export NAME=value` in a RUN. */
-const VARIABLES = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|PIP_TRUSTED_HOST|npm_config_strict_ssl/i;
+/** The variables' names in lower case: a RUN that sets one (`NAME=value cmd`, `export NAME=value`) has one of them in its lower-case text (a search for each is much faster than one case-insensitive alternation). */
+const VARIABLES = ['node_tls_reject_unauthorized', 'pythonhttpsverify', 'git_ssl_no_verify', 'pip_trusted_host', 'npm_config_strict_ssl'];
+const mentionsVariable = (run) => {
+    const lower = lowerRunText(run);
+    return VARIABLES.some((name) => lower.includes(name));
+};
 function runAssignments(run) {
     // Parse only a RUN that names one of the variables.
-    if (run.form === 'json' || !mentions(run, VARIABLES))
+    if (run.form === 'json' || !mentionsVariable(run))
         return [];
     const out = [];
     for (const c of runSimpleCommands(run)) {
@@ -17897,7 +17942,7 @@ function mayHaveProblems(run) {
     if (runCommands(run).some((c) => tls_verification_disabled_PROGRAMS.has(c.program) || isPip(c)))
         return true;
     const lower = lowerRunText(run);
-    return lower.includes('sslverify') || lower.includes('certificate') || mentions(run, VARIABLES);
+    return lower.includes('sslverify') || lower.includes('certificate') || mentionsVariable(run);
 }
 function runProblems(run) {
     if (!mayHaveProblems(run))
@@ -18608,7 +18653,7 @@ const yumAssumeYes = assumeYesRule({
 
 const yum_cache_left_CACHE = '/var/cache/yum';
 const yum_cache_left_FILLS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'makecache', 'distro-sync', 'group'];
-const yum_cache_left_fills = (c) => isCommand(c, 'yum', ...yum_cache_left_FILLS);
+const yum_cache_left_fills = (c) => (isCommand(c, 'yum') && yum_cache_left_FILLS.includes(c.subcommand));
 const yum_cache_left_cleans = (c) => (isCommand(c, 'yum', 'clean') && operands(c).includes('all')) || removesUnder(c, [yum_cache_left_CACHE]);
 const yumCacheLeft = {
     meta: {
@@ -18646,7 +18691,7 @@ const yumPackageUnpinned = pinningRule({
 
 const zypper_cache_left_CACHE = '/var/cache/zypp';
 const zypper_cache_left_FILLS = ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'refresh', 'ref', 'install-new-recommends', 'inr'];
-const zypper_cache_left_fills = (c) => isCommand(c, 'zypper', ...zypper_cache_left_FILLS);
+const zypper_cache_left_fills = (c) => (isCommand(c, 'zypper') && zypper_cache_left_FILLS.includes(c.subcommand));
 const zypper_cache_left_cleans = (c) => isCommand(c, 'zypper', 'clean', 'cc') || removesUnder(c, [zypper_cache_left_CACHE]);
 const zypperCacheLeft = {
     meta: {
@@ -18707,7 +18752,7 @@ const zypperNonInteractive = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
-        const command = runCommands(run).find((c) => isCommand(c, 'zypper', ...zypper_non_interactive_ASKING) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
+        const command = runCommands(run).find((c) => (isCommand(c, 'zypper') && zypper_non_interactive_ASKING.includes(c.subcommand)) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
         if (command === undefined || !posixShellAt(model, stage.index)(run.line))
             return [];
         const sub = command.subcommand;
@@ -24067,7 +24112,7 @@ function remap(ctx, step, path) {
     return path;
 }
 /** Checks a context and says why it is none (remote, outside the repository). */
-function contextOf(ctx, where, what, cwd, raw) {
+function workflow_contextOf(ctx, where, what, cwd, raw) {
     if (raw.includes(UNKNOWN_TEXT) || cwd === null)
         return null;
     if (raw === '-') {
@@ -24088,7 +24133,7 @@ function buildPushAction(ctx, step, withs) {
     const what = step.baseLabel;
     const rawContext = withs.context === undefined || withs.context.trim() === '' ? '.' : gitContext(withs.context.trim());
     // The action runs in the workspace root: `working-directory` is for run steps only.
-    const context = contextOf(ctx, where, what, '.', rawContext);
+    const context = workflow_contextOf(ctx, where, what, '.', rawContext);
     const file = withs.file?.trim();
     let dockerfile;
     if (file === undefined || file === '')
@@ -24236,7 +24281,7 @@ function runBuild(ctx, step, command, cwd, where) {
     else if (command.context === null)
         context = null;
     else
-        context = contextOf(ctx, where, what, cwd, command.context);
+        context = workflow_contextOf(ctx, where, what, cwd, command.context);
     let dockerfile;
     if (command.file === '-') {
         note(ctx, where, `${what} reads its Dockerfile from standard input: it is not in the repository`);
@@ -26754,8 +26799,8 @@ async function shellcheckFor(config, options) {
     const probed = await probeShellcheck(path);
     return 'error' in probed ? { skipped: `ShellCheck could not be used (${probed.error}), so the RUN scripts were not checked with it.` } : probed;
 }
-function purposeRules(config, path) {
-    const purpose = configuredPurpose(config, repoPath(path));
+function purposeRules(config, inRepository) {
+    const purpose = configuredPurpose(config, inRepository);
     return purpose === null ? null : { configuredPurpose: purpose };
 }
 function newClient(registry, config) {
@@ -26768,9 +26813,9 @@ function newClient(registry, config) {
 async function review(sources, options, deps) {
     const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null);
     const ignored = ignoredBy(config);
-    // Read once for the run, not once per file (process.env is slow to read).
-    const today = options.today ?? dayFromEnvironment();
-    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(today === undefined ? {} : { today }) };
+    // The day dated tables are judged by, once for the run (process.env is slow to read, and a run spanning midnight keeps one day).
+    const today = options.today ?? dayFromEnvironment() ?? new Date().toISOString().slice(0, 10);
+    const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), today };
     const failOn = options.failOn ?? config.failOn ?? 'error';
     const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository);
     const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list());
@@ -26809,15 +26854,16 @@ async function review(sources, options, deps) {
             }
             const built = builds === null ? null : buildsOf(builds, source.path);
             // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
-            const budgeted = withBudgets(fileOptions.options, config, options.budgets, repoPath(source.path));
+            const inRepository = repoPath(source.path);
+            const budgeted = withBudgets(fileOptions.options, config, options.budgets, inRepository);
             const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget);
             const analysisOptions = {
                 ...fileOptions,
                 buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
                 ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
-                ...(purposeRules(config, source.path) ?? {}),
+                ...(purposeRules(config, inRepository) ?? {}),
                 ...(repositoryImages === undefined ? {} : { repositoryImages }),
-                ignores: ignoresFor(config, repoPath(source.path)),
+                ignores: ignoresFor(config, inRepository),
                 ...(budgeted === undefined ? {} : { options: budgeted }),
                 buildContext: deps.buildContext(source.path, built?.context ?? null),
                 ...(built === null || built.retired === null ? {} : { retired: true }),

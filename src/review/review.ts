@@ -182,8 +182,8 @@ async function shellcheckFor(config: Config, options: ReviewOptions): Promise<Sh
   return 'error' in probed ? { skipped: `ShellCheck could not be used (${probed.error}), so the RUN scripts were not checked with it.` } : probed
 }
 
-function purposeRules(config: Config, path: string): { configuredPurpose: NonNullable<ReturnType<typeof configuredPurpose>> } | null {
-  const purpose = configuredPurpose(config, repoPath(path))
+function purposeRules(config: Config, inRepository: string): { configuredPurpose: NonNullable<ReturnType<typeof configuredPurpose>> } | null {
+  const purpose = configuredPurpose(config, inRepository)
   return purpose === null ? null : { configuredPurpose: purpose }
 }
 
@@ -198,9 +198,9 @@ function newClient(registry: ReviewOptions['registry'], config: Config): Registr
 export async function review(sources: readonly Source[], options: ReviewOptions, deps: ReviewDeps): Promise<Review> {
   const { config } = loadConfig(options.root, options.configFile, RULES, options.hadolintConfigFile ?? null)
   const ignored = ignoredBy(config)
-  // Read once for the run, not once per file (process.env is slow to read).
-  const today = options.today ?? dayFromEnvironment()
-  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), ...(today === undefined ? {} : { today }) }
+  // The day dated tables are judged by, once for the run (process.env is slow to read, and a run spanning midnight keeps one day).
+  const today = options.today ?? dayFromEnvironment() ?? new Date().toISOString().slice(0, 10)
+  const fileOptions = { ...analysisOptions(config, options.overrides), honoured: honouredSuppressions(config), ...(config.unsuppressible.length === 0 ? {} : { unsuppressible: new Set(config.unsuppressible) }), today }
   const failOn = options.failOn ?? config.failOn ?? 'error'
   const builds = deps.repository === undefined || deps.repository === null ? null : readBuildDefinitions(deps.repository)
   const repositoryImages = deps.repository === undefined || deps.repository === null ? undefined : imageNamesOf(deps.repository.list())
@@ -237,15 +237,16 @@ export async function review(sources: readonly Source[], options: ReviewOptions,
       }
       const built = builds === null ? null : buildsOf(builds, source.path)
       // An explicit target (--target, the target input) beats the build definitions; they beat the configuration's.
-      const budgeted = withBudgets(fileOptions.options, config, options.budgets, repoPath(source.path))
+      const inRepository = repoPath(source.path)
+      const budgeted = withBudgets(fileOptions.options, config, options.budgets, inRepository)
       const fromBuilds = options.overrides.target === null && built !== null && (built.targets.length > 0 || built.anyTarget)
       const analysisOptions: AnalysisOptions & { builds: BuildDefinition[] } = {
         ...fileOptions,
         buildArgs: { ...config.buildArgs, ...(built?.args ?? {}), ...options.overrides.buildArgs },
         ...(fromBuilds ? { targets: built.targets, anyTarget: built.anyTarget } : {}),
-        ...(purposeRules(config, source.path) ?? {}),
+        ...(purposeRules(config, inRepository) ?? {}),
         ...(repositoryImages === undefined ? {} : { repositoryImages }),
-        ignores: ignoresFor(config, repoPath(source.path)),
+        ignores: ignoresFor(config, inRepository),
         ...(budgeted === undefined ? {} : { options: budgeted }),
         buildContext: deps.buildContext(source.path, built?.context ?? null),
         ...(built === null || built.retired === null ? {} : { retired: true }),

@@ -9,7 +9,9 @@ import { runCommands } from './run-helpers.js'
 import type { Rule, RuleReport } from './types.js'
 
 const DOWNLOADERS: ReadonlySet<string> = new Set(['curl', 'wget'])
-const INTERPRETER = /^(?:sh|bash|zsh|dash|ash|ksh|python[0-9.]*|perl|ruby|php[0-9.]*|node|eval|source|\.)$/
+const INTERPRETERS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'perl', 'ruby', 'node', 'eval', 'source', '.'])
+/** Asked of every command of every RUN: a set look-up first, a pattern only for the versioned names. */
+const isInterpreter = (program: string): boolean => INTERPRETERS.has(program) || /^(?:python|php)[0-9.]*$/.test(program)
 /** A checksum or signature check anywhere in the RUN. */
 const VERIFIERS: ReadonlySet<string> = new Set(['sha256sum', 'sha512sum', 'sha384sum', 'sha1sum', 'md5sum', 'shasum', 'b2sum', 'gpg', 'gpgv', 'cosign', 'minisign', 'signify', 'openssl', 'rpm'])
 /** `$(curl …)`, `` `wget …` ``, `<(curl …)`: a download whose output is used in place. */
@@ -44,9 +46,9 @@ function remoteExecutions(commands: readonly ShellCommand[]): Execution[] {
   const found: Execution[] = []
   commands.forEach((c, i) => {
     if (DOWNLOADERS.has(c.program) && c.piped) {
-      const runner = pipeline(commands, i + 1).find((p) => INTERPRETER.test(p.program))
+      const runner = pipeline(commands, i + 1).find((p) => isInterpreter(p.program))
       if (runner !== undefined) found.push({ interpreter: runner.program, url: urlOf(c.args) })
-    } else if (INTERPRETER.test(c.program) && c.args.some((a) => SUBSTITUTED_DOWNLOAD.test(a))) {
+    } else if (isInterpreter(c.program) && c.args.some((a) => SUBSTITUTED_DOWNLOAD.test(a))) {
       found.push({ interpreter: c.program, url: urlOf(c.args) })
     }
   })
