@@ -5,7 +5,7 @@
  * downloads end up in what it builds). Checkov's CKV2_DOCKER_2–17 cover the same ground.
  */
 import { posixShellAt } from './helpers.js'
-import { hasOption, lowerRunText, programOf, runCommands, runSimpleCommands, runText } from './run-helpers.js'
+import { hasOption, lowerRunText, mentions, programOf, runCommands, runSimpleCommands, runText } from './run-helpers.js'
 import type { Instruction, ShellCommand } from '../model/dockerfile.js'
 import type { Rule, RuleReport } from './types.js'
 
@@ -65,16 +65,12 @@ const mayBeProblem = (name: string): boolean => PROBLEM_NAMES.has(name) || name.
 
 const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2')
 
-/** The variables' names in lower case: a RUN that sets one (`NAME=value cmd`, `export NAME=value`) has one of them in its lower-case text (a search for each is much faster than one case-insensitive alternation). */
-const VARIABLES = ['node_tls_reject_unauthorized', 'pythonhttpsverify', 'git_ssl_no_verify', 'pip_trusted_host', 'npm_config_strict_ssl']
-const mentionsVariable = (run: Instruction): boolean => {
-  const lower = lowerRunText(run)
-  return VARIABLES.some((name) => lower.includes(name))
-}
+/** `NAME=value cmd`, `export NAME=value` in a RUN. */
+const VARIABLES = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|PIP_TRUSTED_HOST|npm_config_strict_ssl/i
 
 function runAssignments(run: Instruction): { name: string; value: string }[] {
   // Parse only a RUN that names one of the variables.
-  if (run.form === 'json' || !mentionsVariable(run)) return []
+  if (run.form === 'json' || !mentions(run, VARIABLES)) return []
   const out: { name: string; value: string }[] = []
   for (const c of runSimpleCommands(run)) {
     const words = [...c.assignments, ...(programOf(c) === 'export' ? c.words.slice(1) : [])]
@@ -93,7 +89,7 @@ const PROGRAMS: ReadonlySet<string> = new Set(['curl', 'wget', 'npm', 'yarn', 'p
 function mayHaveProblems(run: Instruction): boolean {
   if (runCommands(run).some((c) => PROGRAMS.has(c.program) || isPip(c))) return true
   const lower = lowerRunText(run)
-  return lower.includes('sslverify') || lower.includes('certificate') || mentionsVariable(run)
+  return lower.includes('sslverify') || lower.includes('certificate') || mentions(run, VARIABLES)
 }
 
 function runProblems(run: Instruction): string[] {
