@@ -29,6 +29,13 @@ const dockerfilelint = require('dockerfilelint') as { run: (base: string, conten
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), process.env.STAGECRAFT_ROOT ?? '..')
 const CORPUS = resolve(ROOT, '../shared/corpus')
 const quick = process.argv.includes('--quick')
+/**
+ * `--node <path>`: also run the whole-program comparison and the action's cold start on that
+ * Node (the action runs on the node24 that action.yml declares, which may not be the one running
+ * the benchmark).
+ */
+const otherNodeArg = process.argv.indexOf('--node')
+const otherNode = otherNodeArg >= 0 ? (process.argv[otherNodeArg + 1] ?? null) : null
 
 function corpusTexts(): string[] {
   const texts: string[] = []
@@ -68,10 +75,10 @@ function corpusPaths(): string[] {
 }
 
 /** Wall time and peak RSS of one process, with /usr/bin/time when the machine has it. */
-function measureProcess(args: string[]): { ms: number; rssMb: number | null } {
+function measureProcess(args: string[], node = process.execPath): { ms: number; rssMb: number | null } {
   const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
   const start = performance.now()
-  const result = time === null ? spawnSync(process.execPath, args, { maxBuffer: 1 << 30 }) : spawnSync(time, ['-f', '%M', process.execPath, ...args], { maxBuffer: 1 << 30 })
+  const result = time === null ? spawnSync(node, args, { maxBuffer: 1 << 30 }) : spawnSync(time, ['-f', '%M', node, ...args], { maxBuffer: 1 << 30 })
   const ms = performance.now() - start
   if (result.status !== 0) throw new Error(`${args.join(' ').slice(0, 200)} exited ${result.status}: ${result.stderr.toString().slice(-500)}`)
   const rss = time === null ? null : Number(result.stderr.toString().trim().split('\n').pop()) / 1024
@@ -96,15 +103,15 @@ interface WholeProcess {
 }
 
 /** Stagecraft's CLI and dockerfile-utils' whole process over the same files, alternating, median of `runs`. */
-function wholeProcess(paths: readonly string[], runs: number): WholeProcess {
+function wholeProcess(paths: readonly string[], runs: number, node = process.execPath): WholeProcess {
   const cli = join(ROOT, 'dist/cli/index.js')
   const peer = join(ROOT, 'bench/peers/dockerfile-utils.mjs')
   const ours: ReturnType<typeof measureProcess>[] = []
   const theirs: ReturnType<typeof measureProcess>[] = []
   for (let i = 0; i < runs; i++) {
     // ShellCheck off: the comparison is the linter's own work (ShellCheck is a separate program, timed on its own).
-    ours.push(measureProcess([cli, '--format', 'json', '--fail-on', 'never', '--rule', 'shellcheck=off', ...paths]))
-    theirs.push(measureProcess([peer, ...paths]))
+    ours.push(measureProcess([cli, '--format', 'json', '--fail-on', 'never', '--rule', 'shellcheck=off', ...paths], node))
+    theirs.push(measureProcess([peer, ...paths], node))
   }
   const ms = (xs: { ms: number }[]): number[] => xs.map((x) => x.ms)
   const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`
@@ -136,7 +143,7 @@ function wholeProcessScaling(factors: readonly number[]): { factor: number; file
   })
 }
 
-async function coldStart(): Promise<{ median: number; min: number; requests: number; firstRequest: number; spacing: number; withoutSpacing: number }> {
+async function coldStart(node = process.execPath): Promise<{ median: number; min: number; requests: number; firstRequest: number; spacing: number; withoutSpacing: number }> {
   const fake = await startFakeGitHub()
   fake.files.push({ filename: 'Dockerfile', status: 'modified', patch: '@@ -1 +1,2 @@\n FROM node:20\n+RUN npm ci' })
   fake.contents.set('headsha:Dockerfile', 'FROM node:20\nRUN npm ci\nUSER node\n')
@@ -154,7 +161,7 @@ async function coldStart(): Promise<{ median: number; min: number; requests: num
     const before = fake.requests.length
     const start = performance.now()
     await new Promise((done) =>
-      spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
+      spawn(node, [join(ROOT, 'dist/index.js')], {
         env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), 'INPUT_GITHUB-TOKEN': 't', 'INPUT_REGISTRY-LOOKUP': 'false' }
       }).on('close', done)
     )
@@ -249,6 +256,7 @@ async function main(): Promise<void> {
   const phases = phaseShares(paths, whole.ours)
   const shellchecked = withShellcheck(paths)
   const cold = await coldStart()
+  const other = otherNode === null ? null : { version: execFileSync(otherNode, ['--version'], { encoding: 'utf8' }).trim(), whole: wholeProcess(paths, 7, otherNode), cold: await coldStart(otherNode) }
   const lookups = await registryLookups()
   // Pathological inputs, each once, each must stay well under 2 s.
   const pathological = [realTenMegabytes(texts), ...pathologicalInputs()].map((p) => {
@@ -297,6 +305,16 @@ async function main(): Promise<void> {
     '',
     `Action cold start (\`node dist/index.js\`, a PR with one modified Dockerfile, local fake API): median ${cold.median.toFixed(0)} ms of 10 (min ${cold.min.toFixed(0)} ms), ${cold.requests} API requests on the first run; start to first request ${cold.firstRequest.toFixed(0)} ms; waiting on the write spacing of the throttling plugin (≥ 1 s between mutations, kept on purpose: GitHub's advice) ${cold.spacing.toFixed(0)} ms; **total without that spacing ${cold.withoutSpacing.toFixed(0)} ms**.`,
     '',
+    ...(other === null
+      ? []
+      : [
+          `## On Node ${other.version} (\`--node\`)`,
+          '',
+          `Whole program, side by side as above: Stagecraft CLI ${other.whole.ours.toFixed(0)} ms (${rate(other.whole.ours, paths.length)} files/s), dockerfile-utils script ${other.whole.peer.toFixed(0)} ms: **${(other.whole.peer / other.whole.ours).toFixed(2)}× faster** (spread: ${other.whole.spread}).`,
+          '',
+          `Action cold start as above: median ${other.cold.median.toFixed(0)} ms of 10; start to first request ${other.cold.firstRequest.toFixed(0)} ms; write spacing ${other.cold.spacing.toFixed(0)} ms; **total without that spacing ${other.cold.withoutSpacing.toFixed(0)} ms**.`,
+          ''
+        ]),
     lookups === null
       ? 'Registry look-ups: skipped (docker-registry is not installed).'
       : `Registry look-ups for a typical PR (one Dockerfile, base and head versions: ${lookups.images} images, one of them a two-platform index; local docker-registry with token auth): ${lookups.requests} requests, ${lookups.ms.toFixed(0)} ms (median of 5 fresh clients).`,
@@ -366,5 +384,5 @@ const phasesArg = process.argv.indexOf('--phases')
 if (scaleArg >= 0) scaleOnly(Number(process.argv[scaleArg + 1]))
 else if (phasesArg >= 0) await phasesOnly(process.argv.slice(phasesArg + 1))
 // `--action`: the action's cold start alone (10 runs against the fake API), as JSON, to compare builds quickly.
-else if (process.argv.includes('--action')) process.stdout.write(JSON.stringify(await coldStart()) + '\n')
+else if (process.argv.includes('--action')) process.stdout.write(JSON.stringify(await coldStart(otherNode ?? process.execPath)) + '\n')
 else await main()
