@@ -198,9 +198,21 @@ function readDirectives(scanned: ScannedDirectives, ctx: ParseContext): Directiv
   return directives
 }
 
+/** Keywords as written → upper case: a file spells its keywords a few ways, and upper-casing each instruction's anew showed in profiles. */
+const upperKeywords = new Map<string, string>()
+function upperKeyword(raw: string): string {
+  let upper = upperKeywords.get(raw)
+  if (upper === undefined) {
+    upper = raw.toUpperCase()
+    // Bounded: a file of made-up instructions must not grow it without end.
+    if (upperKeywords.size < 1024) upperKeywords.set(raw, upper)
+  }
+  return upper
+}
+
 function readInstruction(scanned: ScannedInstruction, ctx: ParseContext, stage: number): Instruction {
   const { first, last, logical, keywordRaw } = scanned
-  const keyword = keywordRaw.toUpperCase()
+  const keyword = upperKeyword(keywordRaw)
   const instruction: Instruction = {
     keyword,
     keywordRaw,

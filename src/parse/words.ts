@@ -103,6 +103,9 @@ export function splitWords(logical: LogicalLine, escape: string, from = 0): Word
   const text = logical.text
   const esc = escape.charCodeAt(0)
   const words: Word[] = []
+  // Words come in order, so the segment (physical line) of each is found by walking forward, not searched for.
+  const offsets = logical.segmentOffsets
+  let segment = 0
   let i = from
   while (i < text.length) {
     while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++
@@ -123,7 +126,8 @@ export function splitWords(logical: LogicalLine, escape: string, from = 0): Word
       }
       i++
     }
-    words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start })
+    while (segment + 1 < offsets.length && (offsets[segment + 1] as number) <= start) segment++
+    words.push({ text: text.slice(start, i), line: logical.segmentLines[segment] ?? 1, offset: start })
   }
   return words
 }
