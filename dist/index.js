@@ -7923,6 +7923,9 @@ function splitWords(logical, escape, from = 0) {
     const text = logical.text;
     const esc = escape.charCodeAt(0);
     const words = [];
+    // Words come in order, so the segment (physical line) of each is found by walking forward, not searched for.
+    const offsets = logical.segmentOffsets;
+    let segment = 0;
     let i = from;
     while (i < text.length) {
         while (i < text.length && isSpaceCode(text.charCodeAt(i)))
@@ -7950,7 +7953,9 @@ function splitWords(logical, escape, from = 0) {
             }
             i++;
         }
-        words.push({ text: text.slice(start, i), line: lineAt(logical, start), offset: start });
+        while (segment + 1 < offsets.length && offsets[segment + 1] <= start)
+            segment++;
+        words.push({ text: text.slice(start, i), line: logical.segmentLines[segment] ?? 1, offset: start });
     }
     return words;
 }
@@ -8348,9 +8353,21 @@ function readDirectives(scanned, ctx) {
     }
     return directives;
 }
+/** Keywords as written → upper case: a file spells its keywords a few ways, and upper-casing each instruction's anew showed in profiles. */
+const upperKeywords = new Map();
+function upperKeyword(raw) {
+    let upper = upperKeywords.get(raw);
+    if (upper === undefined) {
+        upper = raw.toUpperCase();
+        // Bounded: a file of made-up instructions must not grow it without end.
+        if (upperKeywords.size < 1024)
+            upperKeywords.set(raw, upper);
+    }
+    return upper;
+}
 function readInstruction(scanned, ctx, stage) {
     const { first, last, logical, keywordRaw } = scanned;
-    const keyword = keywordRaw.toUpperCase();
+    const keyword = upperKeyword(keywordRaw);
     const instruction = {
         keyword,
         keywordRaw,
