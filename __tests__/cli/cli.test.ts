@@ -82,7 +82,9 @@ describe('stagecraft CLI', () => {
           ],
           findings: []
         }
-      ]
+      ],
+      unread: [],
+      incomplete: []
     })
   })
 
@@ -124,6 +126,26 @@ describe('stagecraft CLI', () => {
     expect((await cli(['warn'], tree.dir)).code).toBe(0)
     expect((await cli(['warn', '--fail-on', 'warning'], tree.dir)).code).toBe(1)
     expect((await cli(['services', '--fail-on', 'info'], tree.dir)).code).toBe(0)
+  })
+
+  it('lists a file it could not read in the JSON and SARIF reports too, and exits 2', async () => {
+    const mixed = tempTree({ 'ok/Dockerfile': df('FROM alpine:3.20', 'USER 1000'), 'bin/Dockerfile': 'FROM a\u0000\u0001' })
+    try {
+      const json = await cli(['--format', 'json', '--fail-on', 'never'], mixed.dir)
+      expect(json.code).toBe(2)
+      const report = JSON.parse(json.stdout) as JsonReport
+      expect([report.files.map((f) => f.path), report.unread.map((u) => u.path), report.incomplete]).toEqual([['ok/Dockerfile'], ['bin/Dockerfile'], []])
+      expect(report.unread[0]?.reason).toContain('binary content')
+      const sarif = await cli(['--format', 'sarif', '--fail-on', 'never'], mixed.dir)
+      expect(sarif.code).toBe(2)
+      expect(JSON.parse(sarif.stdout)).toMatchObject({ runs: [{ invocations: [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'bin/Dockerfile' } } }] }] }] }] })
+      // Nothing unread: a successful invocation and an empty list.
+      const clean = await cli(['--format', 'sarif', 'ok'], mixed.dir)
+      expect(JSON.parse(clean.stdout)).toMatchObject({ runs: [{ invocations: [{ executionSuccessful: true }] }] })
+      expect((JSON.parse((await cli(['--format', 'json', 'ok'], mixed.dir)).stdout) as JsonReport).unread).toEqual([])
+    } finally {
+      mixed.remove()
+    }
   })
 
   it('searches the current folder when given no path', async () => {

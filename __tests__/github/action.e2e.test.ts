@@ -11,6 +11,7 @@ import { ROOT } from '../helpers/bundle.js'
 import { df } from '../helpers/dockerfile.js'
 import { sarifErrors } from '../helpers/sarif-schema.js'
 import { APP_TOKEN, GITHUB_TOKEN, PAT, commentBy, startFakeGitHub, type FakeGitHub, type FakeIdentity } from '../helpers/fake-github.js'
+import type { JsonReport } from '../../src/report/json.js'
 import { bytes, freePort, pushTwoPlatforms, registryAvailable, startRegistry } from '../helpers/registry.js'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net'
@@ -174,10 +175,17 @@ describe('the action on a pull request', () => {
     tree = tempTree({ 'ws/.keep': '' })
     prFiles(server)
     server.contents.set('headsha:web/Dockerfile', 'FROM a\u0000\u0001binary')
-    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never' })
+    const result = await runAction(server, tree.dir, 'pull_request', { 'fail-on': 'never', 'json-file': 'r/s.json', 'sarif-file': 'r/s.sarif' })
     expect(result.code).toBe(0)
     expect(result.summary).toContain('web/Dockerfile could not be read (binary content')
     expect(output(result.outputs, 'dockerfiles')).toBe('1')
+    // The reports a later step reads say so too: a file left out is not silently dropped.
+    const json = JSON.parse(readFileSync(join(tree.dir, 'ws/r/s.json'), 'utf8')) as JsonReport
+    expect(json.files.map((f) => f.path)).toEqual(['services/api/Dockerfile'])
+    expect(json.unread).toEqual([{ path: 'web/Dockerfile', reason: expect.stringContaining('binary content') as unknown }])
+    const sarif = JSON.parse(readFileSync(join(tree.dir, 'ws/r/s.sarif'), 'utf8')) as unknown
+    expect(sarifErrors(sarif)).toEqual([])
+    expect(sarif).toMatchObject({ runs: [{ invocations: [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringContaining('web/Dockerfile could not be read (binary content') as unknown }, locations: [{ physicalLocation: { artifactLocation: { uri: 'web/Dockerfile' } } }] }] }] }] })
   })
 })
 

@@ -24448,7 +24448,11 @@ function toJsonFile(file, sizes, built) {
     };
 }
 function toJsonReport(review) {
-    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) };
+    return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))), ...notReviewed(review) };
+}
+/** What the report says was not reviewed: every file that could not be read, and why the list may be incomplete. */
+function notReviewed(review) {
+    return { unread: (review.unread ?? []).map((u) => ({ path: u.path, reason: u.reason })), incomplete: [...(review.incomplete ?? [])] };
 }
 /**
  * The report as `JSON.stringify(report, null, 2)` prints it, in pieces: the opening, then one
@@ -24462,8 +24466,11 @@ function jsonFilePiece(file, first) {
     const nested = JSON.stringify([[file]], null, 2);
     return `${first ? '' : ','}\n${nested.slice(6, nested.length - 6)}`;
 }
-function jsonReportClose(files) {
-    return files === 0 ? ']\n}\n' : '\n  ]\n}\n';
+/** The closing piece: the end of `files`, then what was not reviewed (known only at the end of the run). */
+function jsonReportClose(files, review) {
+    // The fields after "files" as JSON.stringify prints them at the report's top level: "{\n" dropped.
+    const rest = JSON.stringify(notReviewed(review), null, 2).slice(2);
+    return `${files === 0 ? ']' : '\n  ]'},\n${rest}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/enrich/delta.ts
@@ -25409,10 +25416,24 @@ function toSarif(review, rules, links) {
             {
                 tool: { driver: { name: 'Stagecraft', version: VERSION, semanticVersion: VERSION, informationUri: links.home, rules: descriptors } },
                 results,
+                // What was not reviewed is part of the run's outcome: a consumer of the SARIF alone must see it.
+                invocations: [invocationOf(review.unread ?? [], review.incomplete ?? [])],
                 columnKind: 'unicodeCodePoints'
             }
         ]
     };
+}
+/** The run's invocation: unsuccessful when a Dockerfile could not be read or the file list is incomplete, each said as an error notification. */
+function invocationOf(unread, incomplete) {
+    const notifications = [
+        ...unread.map((u) => ({
+            level: 'error',
+            message: { text: `${u.path} could not be read (${u.reason}); it was not analysed` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: u.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' } } }]
+        })),
+        ...incomplete.map((reason) => ({ level: 'error', message: { text: reason } }))
+    ];
+    return { executionSuccessful: notifications.length === 0, ...(notifications.length === 0 ? {} : { toolExecutionNotifications: notifications }) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/findings.ts
@@ -33215,7 +33236,7 @@ async function runCli(argv, io) {
         // Nothing to close: one line per finding was printed as each file was reviewed.
     }
     else if (options.format === 'json' && streaming)
-        io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed));
+        io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0, result)}` : jsonReportClose(printed, result));
     else if (options.format === 'json')
         io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n');
     else if (options.format === 'sarif')

@@ -303,7 +303,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (options.format === 'text') io.stdout(textTotals(totals))
   else if (options.format === 'gnu') {
     // Nothing to close: one line per finding was printed as each file was reviewed.
-  } else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0)}` : jsonReportClose(printed))
+  } else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0, result)}` : jsonReportClose(printed, result))
   else if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n')
   else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(result, RULES, CLI_LINKS), null, 2) + '\n')
   else if (options.format === 'checkstyle') io.stdout(toCheckstyle(result))

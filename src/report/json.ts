@@ -110,6 +110,10 @@ export interface JsonFile {
 export interface JsonReport {
   version: 1
   files: JsonFile[]
+  /** Dockerfiles that could not be read, so were not reviewed (a link out of the workspace, binary content, over 1 MiB…). */
+  unread: { path: string; reason: string }[]
+  /** Why Dockerfiles may be missing from the review (a file list GitHub cut at 3,000 files, a listing that failed). */
+  incomplete: string[]
 }
 
 function sizeFields(base: BaseDescription, sizes: Sizes): { compressedSize: number | null; size: number | null; sizeSource: SizeSource | null } {
@@ -187,12 +191,19 @@ export function toJsonFile(file: { analysis: FileAnalysis; builds?: readonly Bui
 /** What the JSON report shows: a review (src/review) or anything shaped like one. */
 export interface JsonReported {
   files: readonly { path: string; analysis: FileAnalysis; builds?: readonly BuildDefinition[] }[]
+  unread?: readonly { path: string; reason: string }[]
+  incomplete?: readonly string[]
   sizes?: Sizes
   builtImages?: ReadonlyMap<string, BuiltImageResult>
 }
 
 export function toJsonReport(review: JsonReported): JsonReport {
-  return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))) }
+  return { version: 1, files: review.files.map((f) => toJsonFile(f, review.sizes, review.builtImages?.get(f.path))), ...notReviewed(review) }
+}
+
+/** What the report says was not reviewed: every file that could not be read, and why the list may be incomplete. */
+function notReviewed(review: Pick<JsonReported, 'unread' | 'incomplete'>): Pick<JsonReport, 'unread' | 'incomplete'> {
+  return { unread: (review.unread ?? []).map((u) => ({ path: u.path, reason: u.reason })), incomplete: [...(review.incomplete ?? [])] }
 }
 
 /**
@@ -207,6 +218,9 @@ export function jsonFilePiece(file: JsonFile, first: boolean): string {
   const nested = JSON.stringify([[file]], null, 2)
   return `${first ? '' : ','}\n${nested.slice(6, nested.length - 6)}`
 }
-export function jsonReportClose(files: number): string {
-  return files === 0 ? ']\n}\n' : '\n  ]\n}\n'
+/** The closing piece: the end of `files`, then what was not reviewed (known only at the end of the run). */
+export function jsonReportClose(files: number, review: Pick<JsonReported, 'unread' | 'incomplete'>): string {
+  // The fields after "files" as JSON.stringify prints them at the report's top level: "{\n" dropped.
+  const rest = JSON.stringify(notReviewed(review), null, 2).slice(2)
+  return `${files === 0 ? ']' : '\n  ]'},\n${rest}\n`
 }

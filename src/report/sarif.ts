@@ -4,7 +4,7 @@
  * log): a run with no results is still a valid run. The shapes are @types/sarif's.
  */
 
-import type { Log, ReportingDescriptor, Result } from 'sarif'
+import type { Invocation, Log, Notification, ReportingDescriptor, Result } from 'sarif'
 import { type Severity, findingText } from '../model/finding.js'
 import type { Rule } from '../rules/types.js'
 import { VERSION } from '../model/version.js'
@@ -15,7 +15,7 @@ const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warnin
 
 export type SarifLog = Log
 
-export function toSarif(review: { files: readonly { analysis: FileAnalysis }[] }, rules: readonly Rule[], links: Links): SarifLog {
+export function toSarif(review: { files: readonly { analysis: FileAnalysis }[]; unread?: readonly { path: string; reason: string }[]; incomplete?: readonly string[] }, rules: readonly Rule[], links: Links): SarifLog {
   const analyses = review.files.map((f) => f.analysis)
   const index = new Map(rules.map((r, i) => [r.meta.id, i]))
   const descriptors = rules.map(({ meta }): ReportingDescriptor => {
@@ -62,8 +62,23 @@ export function toSarif(review: { files: readonly { analysis: FileAnalysis }[] }
       {
         tool: { driver: { name: 'Stagecraft', version: VERSION, semanticVersion: VERSION, informationUri: links.home, rules: descriptors } },
         results,
+        // What was not reviewed is part of the run's outcome: a consumer of the SARIF alone must see it.
+        invocations: [invocationOf(review.unread ?? [], review.incomplete ?? [])],
         columnKind: 'unicodeCodePoints'
       }
     ]
   }
+}
+
+/** The run's invocation: unsuccessful when a Dockerfile could not be read or the file list is incomplete, each said as an error notification. */
+function invocationOf(unread: readonly { path: string; reason: string }[], incomplete: readonly string[]): Invocation {
+  const notifications: Notification[] = [
+    ...unread.map((u): Notification => ({
+      level: 'error',
+      message: { text: `${u.path} could not be read (${u.reason}); it was not analysed` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: u.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' } } }]
+    })),
+    ...incomplete.map((reason): Notification => ({ level: 'error', message: { text: reason } }))
+  ]
+  return { executionSuccessful: notifications.length === 0, ...(notifications.length === 0 ? {} : { toolExecutionNotifications: notifications }) }
 }
