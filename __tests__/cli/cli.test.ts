@@ -128,7 +128,7 @@ describe('stagecraft CLI', () => {
     expect((await cli(['services', '--fail-on', 'info'], tree.dir)).code).toBe(0)
   })
 
-  it('lists a file it could not read in the JSON and SARIF reports too, and exits 2', async () => {
+  it('lists a file it could not read in the JSON, SARIF and gnu reports too, and exits 2', async () => {
     const mixed = tempTree({ 'ok/Dockerfile': df('FROM alpine:3.20', 'USER 1000'), 'bin/Dockerfile': 'FROM a\u0000\u0001' })
     try {
       const json = await cli(['--format', 'json', '--fail-on', 'never'], mixed.dir)
@@ -139,6 +139,9 @@ describe('stagecraft CLI', () => {
       const sarif = await cli(['--format', 'sarif', '--fail-on', 'never'], mixed.dir)
       expect(sarif.code).toBe(2)
       expect(JSON.parse(sarif.stdout)).toMatchObject({ runs: [{ invocations: [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'bin/Dockerfile' } } }] }] }] }] })
+      // The gnu lines are printed as the files come; the unread file's line comes last.
+      const gnu = await cli(['--format', 'gnu', '--fail-on', 'never'], mixed.dir)
+      expect([gnu.code, gnu.stdout.trim().split('\n').at(-1)]).toEqual([2, expect.stringMatching(/^bin\/Dockerfile:1: error: the file could not be read \(binary content.*\), so it was not reviewed \[parse-error\]$/)])
       // Nothing unread: a successful invocation and an empty list.
       const clean = await cli(['--format', 'sarif', 'ok'], mixed.dir)
       expect(JSON.parse(clean.stdout)).toMatchObject({ runs: [{ invocations: [{ executionSuccessful: true }] }] })

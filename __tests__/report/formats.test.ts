@@ -200,6 +200,32 @@ describe('gnu', () => {
 })
 
 const itCorpus = corpusAvailable() ? it : it.skip
+describe('a file that could not be read', () => {
+  // Each format is all a consumer may read: the file must be there, as an error at its first line.
+  const withUnread = { ...reviewOf([clean]), unread: [{ path: 'bin/Dockerfile', reason: 'binary content (a NUL byte)' }] }
+  const said = 'the file could not be read (binary content (a NUL byte)), so it was not reviewed'
+
+  it('is a failed case in JUnit, still valid against the schema', async () => {
+    const xml = toJunit(withUnread, LINKS)
+    expect(await junitErrors(xml)).toEqual([])
+    const suites = all(parseXml(xml, 'testsuites'), 'testsuite')
+    expect(suites.map((s) => [s.name, s.failures])).toEqual([['ok/Dockerfile', '0'], ['bin/Dockerfile', '1']])
+    expect(all(all(suites[1], 'testcase')[0], 'failure')[0]?.message).toBe(said)
+  })
+
+  it('is an error in checkstyle, GitLab Code Quality, rdjson and gnu', () => {
+    const files = all(parseXml(toCheckstyle(withUnread), 'checkstyle'), 'file')
+    expect(files.map((f) => [f.name, all(f, 'error').map((e) => [e.line, e.severity, e.message])])).toEqual([['ok/Dockerfile', []], ['bin/Dockerfile', [['1', 'error', said]]]])
+    const issue = toGitlabCodeQuality(withUnread, RULES, LINKS).find((i) => i.location.path === 'bin/Dockerfile')
+    expect([issue?.severity, issue?.description]).toEqual(['major', said])
+    expect(new Ajv({ allErrors: true, strict: false }).compile(schema('gitlab-codeclimate.json'))(issue)).toBe(true)
+    const rdjson = toRdjson(withUnread, LINKS)
+    expect(new Ajv({ allErrors: true, strict: false }).compile(schema('rdjson-DiagnosticResult.json'))(rdjson)).toBe(true)
+    expect(rdjson.diagnostics.map((d) => [d.location.path, d.severity, d.message])).toEqual([['bin/Dockerfile', 'ERROR', said]])
+    expect(toGnu(withUnread)).toBe(`bin/Dockerfile:1: error: ${said} [parse-error]\n`)
+  })
+})
+
 describe('the whole corpus', () => {
   itCorpus('gives valid JUnit, Code Quality and rdjson', async () => {
     const corpus = reviewOf(readManifest().map((e) => analyzeDockerfile(e.file, readFileSync(e.path, 'utf8'))))

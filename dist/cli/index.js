@@ -25437,6 +25437,12 @@ function invocationOf(unread, incomplete) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/findings.ts
+/** What every machine-readable report needs of a review: each file's path and its findings, in order. */
+
+/** A file that could not be read, as a finding: a report made only of findings still shows it was not reviewed. */
+function unreadFinding(reason) {
+    return { rule: 'parse-error', severity: 'error', line: 1, endLine: 1, message: `the file could not be read (${reason}), so it was not reviewed`, stage: null, equivalents: NO_EQUIVALENTS };
+}
 /** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
 function reportPath(path) {
     return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
@@ -25446,7 +25452,11 @@ function oneLine(text) {
     return text.replace(/\r\n|[\r\n]/g, ' ');
 }
 function findingsByFile(review) {
-    return review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings }));
+    return [...review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings })), ...unreadByFile(review)];
+}
+/** The unread files, each with its one finding (the reports' file lists end with them). */
+function unreadByFile(review) {
+    return (review.unread ?? []).map((u) => ({ path: reportPath(u.path), findings: [unreadFinding(u.reason)] }));
 }
 /**
  * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
@@ -25615,11 +25625,17 @@ function toRdjson(review, links) {
 
 /** One file's lines, so a large run can print as it goes. */
 function gnuFilePiece(analysis) {
-    const path = reportPath(analysis.path);
-    return analysis.findings.map((f) => `${path}:${f.line}: ${f.severity}: ${oneLine(findingText(f))} [${checkName(f)}]\n`).join('');
+    return gnuLines(reportPath(analysis.path), analysis.findings);
+}
+function gnuLines(path, findings) {
+    return findings.map((f) => `${path}:${f.line}: ${f.severity}: ${oneLine(findingText(f))} [${checkName(f)}]\n`).join('');
+}
+/** The lines of the files that could not be read (the streamed report prints them last). */
+function gnuUnread(review) {
+    return unreadByFile(review).map((u) => gnuLines(u.path, u.findings)).join('');
 }
 function toGnu(review) {
-    return review.files.map((f) => gnuFilePiece(f.analysis)).join('');
+    return review.files.map((f) => gnuFilePiece(f.analysis)).join('') + gnuUnread(review);
 }
 
 ;// CONCATENATED MODULE: ./src/builds/hcl-eval.ts
@@ -33232,9 +33248,9 @@ async function runCli(argv, io) {
         io.stderr(`stagecraft: ${note}\n`);
     if (options.format === 'text')
         io.stdout(textTotals(totals));
-    else if (options.format === 'gnu') {
-        // Nothing to close: one line per finding was printed as each file was reviewed.
-    }
+    // One line per finding was printed as each file was reviewed; the files that could not be read come last.
+    else if (options.format === 'gnu')
+        io.stdout(gnuUnread(result));
     else if (options.format === 'json' && streaming)
         io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0, result)}` : jsonReportClose(printed, result));
     else if (options.format === 'json')

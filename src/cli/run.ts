@@ -14,7 +14,7 @@ import { toCheckstyle } from '../report/checkstyle.js'
 import { toJunit } from '../report/junit.js'
 import { toGitlabCodeQuality } from '../report/gitlab.js'
 import { toRdjson } from '../report/rdjson.js'
-import { gnuFilePiece } from '../report/gnu.js'
+import { gnuFilePiece, gnuUnread } from '../report/gnu.js'
 import type { FailOn } from '../review/policy.js'
 import { ConfigError, review, type FileReview, type Source } from '../review/review.js'
 import type { RuleLevel } from '../rules/engine.js'
@@ -301,9 +301,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const note of result.notes) io.stderr(`stagecraft: ${note}\n`)
   if (options.format === 'text') io.stdout(textTotals(totals))
-  else if (options.format === 'gnu') {
-    // Nothing to close: one line per finding was printed as each file was reviewed.
-  } else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0, result)}` : jsonReportClose(printed, result))
+  // One line per finding was printed as each file was reviewed; the files that could not be read come last.
+  else if (options.format === 'gnu') io.stdout(gnuUnread(result))
+  else if (options.format === 'json' && streaming) io.stdout(printed === 0 ? `${JSON_REPORT_OPEN}${jsonReportClose(0, result)}` : jsonReportClose(printed, result))
   else if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(result), null, 2) + '\n')
   else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(result, RULES, CLI_LINKS), null, 2) + '\n')
   else if (options.format === 'checkstyle') io.stdout(toCheckstyle(result))

@@ -1,10 +1,17 @@
 /** What every machine-readable report needs of a review: each file's path and its findings, in order. */
-import type { Finding } from '../model/finding.js'
+import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
 import type { FileAnalysis } from '../model/analysis.js'
 
 /** A review (src/review) or anything shaped like one. */
 export interface ReportedFiles {
   files: readonly { analysis: FileAnalysis }[]
+  /** Files that could not be read: each becomes an error on its first line, so no consumer of a report misses it. */
+  unread?: readonly { path: string; reason: string }[]
+}
+
+/** A file that could not be read, as a finding: a report made only of findings still shows it was not reviewed. */
+export function unreadFinding(reason: string): Finding {
+  return { rule: 'parse-error', severity: 'error', line: 1, endLine: 1, message: `the file could not be read (${reason}), so it was not reviewed`, stage: null, equivalents: NO_EQUIVALENTS }
 }
 
 /** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
@@ -18,7 +25,12 @@ export function oneLine(text: string): string {
 }
 
 export function findingsByFile(review: ReportedFiles): { path: string; findings: readonly Finding[] }[] {
-  return review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings }))
+  return [...review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings })), ...unreadByFile(review)]
+}
+
+/** The unread files, each with its one finding (the reports' file lists end with them). */
+export function unreadByFile(review: Pick<ReportedFiles, 'unread'>): { path: string; findings: readonly Finding[] }[] {
+  return (review.unread ?? []).map((u) => ({ path: reportPath(u.path), findings: [unreadFinding(u.reason)] }))
 }
 
 /**

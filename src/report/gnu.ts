@@ -4,15 +4,23 @@
  * errorformat and the problem matcher in .github/stagecraft-matcher.json read it. Pure.
  */
 import type { FileAnalysis } from '../model/analysis.js'
-import { checkName, oneLine, reportPath, type ReportedFiles } from './findings.js'
-import { findingText } from '../model/finding.js'
+import { checkName, oneLine, reportPath, unreadByFile, type ReportedFiles } from './findings.js'
+import { findingText, type Finding } from '../model/finding.js'
 
 /** One file's lines, so a large run can print as it goes. */
 export function gnuFilePiece(analysis: FileAnalysis): string {
-  const path = reportPath(analysis.path)
-  return analysis.findings.map((f) => `${path}:${f.line}: ${f.severity}: ${oneLine(findingText(f))} [${checkName(f)}]\n`).join('')
+  return gnuLines(reportPath(analysis.path), analysis.findings)
+}
+
+function gnuLines(path: string, findings: readonly Finding[]): string {
+  return findings.map((f) => `${path}:${f.line}: ${f.severity}: ${oneLine(findingText(f))} [${checkName(f)}]\n`).join('')
+}
+
+/** The lines of the files that could not be read (the streamed report prints them last). */
+export function gnuUnread(review: Pick<ReportedFiles, 'unread'>): string {
+  return unreadByFile(review).map((u) => gnuLines(u.path, u.findings)).join('')
 }
 
 export function toGnu(review: ReportedFiles): string {
-  return review.files.map((f) => gnuFilePiece(f.analysis)).join('')
+  return review.files.map((f) => gnuFilePiece(f.analysis)).join('') + gnuUnread(review)
 }
