@@ -142,6 +142,8 @@ describe('stagecraft CLI', () => {
       // The gnu lines are printed as the files come; the unread file's line comes last.
       const gnu = await cli(['--format', 'gnu', '--fail-on', 'never'], mixed.dir)
       expect([gnu.code, gnu.stdout.trim().split('\n').at(-1)]).toEqual([2, expect.stringMatching(/^bin\/Dockerfile:1: error: the file could not be read \(binary content.*\), so it was not reviewed \[parse-error\]$/)])
+      const markdown = await cli(['--format', 'markdown', '--fail-on', 'never'], mixed.dir)
+      expect([markdown.code, markdown.stdout]).toEqual([2, expect.stringContaining('> bin/Dockerfile could not be read (binary content')])
       // Nothing unread: a successful invocation and an empty list.
       const clean = await cli(['--format', 'sarif', 'ok'], mixed.dir)
       expect(JSON.parse(clean.stdout)).toMatchObject({ runs: [{ invocations: [{ executionSuccessful: true }] }] })

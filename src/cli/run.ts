@@ -310,7 +310,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   else if (options.format === 'junit') io.stdout(toJunit(result, CLI_LINKS))
   else if (options.format === 'gitlab') io.stdout(JSON.stringify(toGitlabCodeQuality(result, RULES, CLI_LINKS), null, 2) + '\n')
   else if (options.format === 'rdjson') io.stdout(JSON.stringify(toRdjson(result, CLI_LINKS), null, 2) + '\n')
-  else io.stdout(summaryMarkdown(result, { links: CLI_LINKS, limit: Number.MAX_SAFE_INTEGER, change: 'this change' }))
+  else {
+    // As the action's summary does: each file left out is said at the top.
+    const notes = [...result.unread.map((u) => `${u.path} could not be read (${u.reason}); it was not analysed.`), ...result.notes]
+    io.stdout(summaryMarkdown(result, { links: CLI_LINKS, limit: Number.MAX_SAFE_INTEGER, change: 'this change', notes }))
+  }
   removeMatcher()
 
   if (result.unread.length > 0) return 2
