@@ -50,7 +50,7 @@ describe('compose files', () => {
     expect(result.notes).toEqual([])
     expect(result.builds.map((b) => [b.name, b.source.line, b.dockerfile, b.context, b.target, b.args, b.push, b.service])).toEqual([
       ['api', 2, 'api/Dockerfile', 'api', null, {}, false, { ports: true, command: false }],
-      ['web', 5, 'web/Dockerfile.prod', '.', 'runtime', { NODE_VERSION: '20', TOKEN: null, MODE: 'production' }, null, { ports: false, command: true, programs: [{ program: 'node', what: 'command' }] }],
+      ['web', 5, 'web/Dockerfile.prod', '.', 'runtime', { NODE_VERSION: '20', TOKEN: null, MODE: 'production' }, null, { ports: false, command: true, programs: [{ program: 'node', what: 'command', line: 15 }] }],
       ['worker', 16, 'worker/Dockerfile', 'worker', null, { QUEUE: 'default', FROM_ENV: null, HOME_DIR: null }, false, { ports: false, command: false }]
     ])
   })
@@ -78,9 +78,10 @@ describe('compose files', () => {
         Dockerfile: 'FROM scratch\n'
       })
     )
-    expect(result.builds.map((b) => [b.name, b.service?.programs?.map((p) => `${p.what}:${p.program}`)])).toEqual([
-      ['backend', ['healthcheck:curl', 'command:alembic', 'command:fastapi']],
-      ['db', ['healthcheck:pg_isready', 'entrypoint:docker-entrypoint.sh']],
+    // Each with the line of its key's value, where a finding about it points.
+    expect(result.builds.map((b) => [b.name, b.service?.programs?.map((p) => `${p.what}:${p.program}:${p.line}`)])).toEqual([
+      ['backend', ['healthcheck:curl:6', 'command:alembic:4', 'command:fastapi:4']],
+      ['db', ['healthcheck:pg_isready:11', 'entrypoint:docker-entrypoint.sh:9']],
       ['quiet', undefined]
     ])
   })
@@ -136,7 +137,7 @@ describe('compose files', () => {
     )
     expect(result.notes).toEqual([])
     expect(result.builds.map((b) => [b.name, b.source.line, b.args, b.service])).toEqual([
-      ['server', 7, { SKIP: 'true' }, { ports: false, command: true, programs: [{ program: 'serve', what: 'command' }] }],
+      ['server', 7, { SKIP: 'true' }, { ports: false, command: true, programs: [{ program: 'serve', what: 'command', line: 9 }] }],
       ['scheduler', 10, { SKIP: 'true' }, { ports: false, command: false }]
     ])
   })

@@ -44,8 +44,9 @@ testRule(heavyFinalBase, {
       // full-stack-fastapi-template: compose's healthcheck curls the backend; python:3.14-slim has no curl.
       name: 'what the deployment runs in the image and -slim lacks comes with the advice',
       code: df('FROM python:3.14', 'COPY . /app', 'CMD ["fastapi", "run", "/app/main.py"]'),
-      targets: [{ name: null, builtBy: 'compose.yml:49', service: { name: 'backend', source: 'compose.yml:49', ports: true, command: false, programs: [{ program: 'curl', what: 'healthcheck' }, { program: 'fastapi', what: 'command' }] } }],
-      errors: [{ line: 1, message: 'ship on python:3.14-slim. The healthcheck of compose service "backend" (compose.yml:49) runs curl, which -slim does not have: install it there too (apt-get install --no-install-recommends curl).' }]
+      targets: [{ name: null, builtBy: 'compose.yml:49', service: { name: 'backend', source: 'compose.yml:49', ports: true, command: false, programs: [{ program: 'curl', what: 'healthcheck', source: 'compose.yml:58' }, { program: 'fastapi', what: 'command', source: 'compose.yml:55' }] } }],
+      // The healthcheck's own line (its test:), not the service's.
+      errors: [{ line: 1, message: 'ship on python:3.14-slim. The healthcheck of compose service "backend" (compose.yml:58) runs curl, which -slim does not have: install it there too (apt-get install --no-install-recommends curl).' }]
     },
     { name: 'the -slim tag of a release on a named Debian', code: df('FROM python:3.12-bookworm', 'CMD ["python"]'), errors: [{ line: 1, message: 'ship on python:3.12-slim-bookworm' }] },
     { name: 'javac in the only stage: split the file', code: df('FROM eclipse-temurin:17-jdk', 'COPY . /src', 'RUN javac /src/*.java', 'CMD ["java", "-cp", "/src", "Main"]'), errors: [{ line: 1, message: 'Split the file' }] }

@@ -11666,7 +11666,7 @@ function resolveTargets(model, options, findings) {
             reported.add(request.name);
         const builtBy = request.builtBy === undefined ? [] : [request.builtBy];
         const service = request.service;
-        const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${service?.source ?? ''})` }));
+        const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${p.source ?? service?.source ?? ''})` }));
         const known = byStage.get(stage);
         if (known !== undefined) {
             known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)));
@@ -27178,7 +27178,7 @@ function argvPrograms(argv) {
     return [name];
 }
 /** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
-function programsOf(value, what) {
+function programsOf(value, what, line) {
     let names = [];
     if (typeof value === 'string')
         names = shellPrograms(value);
@@ -27192,7 +27192,7 @@ function programsOf(value, what) {
             names = argvPrograms(rest);
         // NONE turns the healthcheck off; anything else is not a test compose runs.
     }
-    return [...new Set(names)].map((program) => ({ program, what }));
+    return [...new Set(names)].map((program) => ({ program, what, line }));
 }
 /** Profile names that say a service is kept for old setups, not run by anyone starting today. */
 const RETIRED_PROFILE = /^(?:deprecated|legacy|obsolete|old|retired|unmaintained)$/i;
@@ -27297,6 +27297,11 @@ function readCompose(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, merge: true, uniqueKeys: false });
     const lineAt = (offset) => lineCounter.linePos(offset).line;
+    /** The line where the value at this path starts, when the document has it there (not through a merge key). */
+    const keyLine = (path) => {
+        const node = doc.getIn(path, true);
+        return node?.range?.[0] === undefined ? null : lineAt(node.range[0]);
+    };
     const error = doc.errors[0];
     if (error !== undefined) {
         notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` });
@@ -27362,7 +27367,11 @@ function readCompose(file, text) {
             ports: present(service.ports),
             command: present(service.command) || present(service.entrypoint),
             retiredProfiles: retiredProfiles(service.profiles),
-            programs: [...programsOf(service.healthcheck?.test, 'healthcheck'), ...programsOf(service.command, 'command'), ...programsOf(service.entrypoint, 'entrypoint')]
+            programs: [
+                ...programsOf(service.healthcheck?.test, 'healthcheck', keyLine(['services', name, 'healthcheck', 'test']) ?? line),
+                ...programsOf(service.command, 'command', keyLine(['services', name, 'command']) ?? line),
+                ...programsOf(service.entrypoint, 'entrypoint', keyLine(['services', name, 'entrypoint']) ?? line)
+            ]
         });
     }
     return { builds, notes };
@@ -31243,7 +31252,7 @@ function buildsOf(result, path) {
         builtBy: builds_where(b),
         // Pushed to a registry: it is deployed (or pulled) as an image.
         ...(b.push === true ? { purpose: 'runtime', because: `it is pushed by ${builds_where(b)}` } : {}),
-        ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: builds_where(b) } } : {}),
+        ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: builds_where(b), ...(b.service.programs === undefined ? {} : { programs: b.service.programs.map((p) => ({ ...p, source: `${b.source.file}:${p.line}` })) }) } } : {}),
         // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
         ...(b.exports !== undefined ? { purpose: 'environment', because: exportBecause(builds_where(b), b.exports) } : {}),
         // A dev container is an environment by definition.

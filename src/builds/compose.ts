@@ -33,6 +33,8 @@ export interface ComposeBuild {
 export interface ServiceProgram {
   program: string
   what: 'healthcheck' | 'command' | 'entrypoint'
+  /** The line of the key that runs it (`test:`, `command:`, `entrypoint:`), where a finding about it points. */
+  line: number
 }
 
 /** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), read as workflow scripts are. */
@@ -50,7 +52,7 @@ function argvPrograms(argv: readonly string[]): string[] {
 }
 
 /** The programs of a healthcheck `test`, `command` or `entrypoint` value (a string is a shell line; a list is argv, `CMD-SHELL` a shell line). */
-function programsOf(value: unknown, what: ServiceProgram['what']): ServiceProgram[] {
+function programsOf(value: unknown, what: ServiceProgram['what'], line: number): ServiceProgram[] {
   let names: string[] = []
   if (typeof value === 'string') names = shellPrograms(value)
   else if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) {
@@ -60,7 +62,7 @@ function programsOf(value: unknown, what: ServiceProgram['what']): ServiceProgra
     else if (head === 'CMD') names = argvPrograms(rest)
     // NONE turns the healthcheck off; anything else is not a test compose runs.
   }
-  return [...new Set(names)].map((program) => ({ program, what }))
+  return [...new Set(names)].map((program) => ({ program, what, line }))
 }
 
 /** Profile names that say a service is kept for old setups, not run by anyone starting today. */
@@ -160,6 +162,11 @@ export function readCompose(file: string, text: string): ComposeResult {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false })
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
+  /** The line where the value at this path starts, when the document has it there (not through a merge key). */
+  const keyLine = (path: readonly string[]): number | null => {
+    const node = doc.getIn(path, true) as { range?: readonly number[] } | undefined
+    return node?.range?.[0] === undefined ? null : lineAt(node.range[0])
+  }
   const error = doc.errors[0]
   if (error !== undefined) {
     notes.push({ file, line: lineAt(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0] ?? ''}` })
@@ -218,7 +225,11 @@ export function readCompose(file: string, text: string): ComposeResult {
       ports: present(service.ports),
       command: present(service.command) || present(service.entrypoint),
       retiredProfiles: retiredProfiles(service.profiles),
-      programs: [...programsOf((service.healthcheck as { test?: unknown } | null | undefined)?.test, 'healthcheck'), ...programsOf(service.command, 'command'), ...programsOf(service.entrypoint, 'entrypoint')]
+      programs: [
+        ...programsOf((service.healthcheck as { test?: unknown } | null | undefined)?.test, 'healthcheck', keyLine(['services', name, 'healthcheck', 'test']) ?? line),
+        ...programsOf(service.command, 'command', keyLine(['services', name, 'command']) ?? line),
+        ...programsOf(service.entrypoint, 'entrypoint', keyLine(['services', name, 'entrypoint']) ?? line)
+      ]
     })
   }
   return { builds, notes }

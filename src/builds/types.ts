@@ -29,7 +29,7 @@ export interface BuildDefinition {
   /** pushed to a registry: true/false, null = unknown */
   push: boolean | null
   /** compose only: the service publishes ports / sets a command or entrypoint (evidence of a runtime image) */
-  service?: { ports: boolean; command: boolean; programs?: { program: string; what: 'healthcheck' | 'command' | 'entrypoint' }[] }
+  service?: { ports: boolean; command: boolean; programs?: { program: string; what: 'healthcheck' | 'command' | 'entrypoint'; line: number }[] }
   /** every output writes files (`type=local`, `type=tar`, `type=cacheonly`, a bare path), not an image: the outputs */
   exports?: string
   /** compose only: the service runs only under profiles kept for old setups; how (e.g. `under the compose profile 'deprecated'`) */

@@ -274,7 +274,7 @@ function resolveTargets(model: DockerfileModel, options: GraphOptions, findings:
     if (request.name !== null) reported.add(request.name)
     const builtBy = request.builtBy === undefined ? [] : [request.builtBy]
     const service = request.service
-    const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${service?.source ?? ''})` }))
+    const runs = (service?.programs ?? []).map((p) => ({ program: p.program, how: `the ${p.what} of compose service "${service?.name ?? ''}" (${p.source ?? service?.source ?? ''})` }))
     const known = byStage.get(stage)
     if (known !== undefined) {
       known.builtBy.push(...builtBy.filter((b) => !known.builtBy.includes(b)))

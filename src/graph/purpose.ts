@@ -14,7 +14,7 @@ export interface PurposeFacts {
   /** The target name a build definition asked for, when it differs from the stage name. */
   targetName?: string | null
   /** A compose service that publishes ports or sets a command runs the image. */
-  service?: { ports: boolean; command: boolean; name: string; source: string; programs?: readonly { program: string; what: string }[] } | undefined
+  service?: { ports: boolean; command: boolean; name: string; source: string; programs?: readonly { program: string; what: string; source?: string }[] } | undefined
 }
 
 export interface PurposeDecision {

@@ -46,7 +46,7 @@ export function buildsOf(result: BuildsResult, path: string): FileBuilds {
       builtBy: where(b),
       // Pushed to a registry: it is deployed (or pulled) as an image.
       ...(b.push === true ? { purpose: 'runtime' as const, because: `it is pushed by ${where(b)}` } : {}),
-      ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: where(b) } } : {}),
+      ...(b.kind === 'compose' && b.service !== undefined ? { service: { ...b.service, name: b.name, source: where(b), ...(b.service.programs === undefined ? {} : { programs: b.service.programs.map((p) => ({ ...p, source: `${b.source.file}:${p.line}` })) }) } } : {}),
       // A build that writes files out (binaries, coverage, a lint run) makes no image anyone runs.
       ...(b.exports !== undefined ? { purpose: 'environment' as const, because: exportBecause(where(b), b.exports) } : {}),
       // A dev container is an environment by definition.
