@@ -71,6 +71,20 @@ describeRegistry('the built image, from a real registry', () => {
     await registry.close()
   })
 
+  it('asks a registry on loopback only when --registry-allow (or the configuration) allows it', async () => {
+    const bare = tempTree({ Dockerfile: df(`FROM ${registry.host}/base/os:1`, 'USER app') })
+    try {
+      const refused = JSON.parse((await cli(['Dockerfile', '--format', 'json', '--image', `${registry.host}/team/app:sha1`], bare.dir)).stdout) as JsonReport
+      expect(refused.files[0]?.builtImage).toMatchObject({ reason: expect.stringContaining('registry-allow') })
+      const allowed = JSON.parse((await cli(['Dockerfile', '--format', 'json', '--image', `${registry.host}/team/app:sha1`, '--registry-allow', '10.0.0.0/8,127.0.0.1'], bare.dir)).stdout) as JsonReport
+      expect(allowed.files[0]?.builtImage).toMatchObject({ compressedSize: 574_100 })
+      const bad = await cli(['Dockerfile', '--registry-allow', 'not a host'], bare.dir)
+      expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('stagecraft: --registry-allow: ')])
+    } finally {
+      bare.remove()
+    }
+  })
+
   it('maps every layer to the base image or to its instruction, with the stage copied from, and points at the waste', async () => {
     const { stdout } = await cli(['Dockerfile', '--format', 'json', '--image', `${registry.host}/team/app:sha1`], tree.dir)
     const built = (JSON.parse(stdout) as JsonReport).files[0]?.builtImage

@@ -33011,6 +33011,7 @@ async function discoverDockerfiles(args, cwd) {
 
 
 
+
 /** The CLI's links: the package's repository at the tag of its version (computed once, here). */
 const CLI_LINKS = linksAt(HOME, releaseTag(VERSION));
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'checkstyle', 'gitlab', 'junit', 'rdjson', 'gnu'];
@@ -33035,6 +33036,10 @@ Options:
                          its layers, sizes and the instruction behind each (markdown, json)
   --registry             ask the registries for the real size of each base image (markdown
                          and json; anonymous, network needed); without it sizes are estimates
+  --registry-allow HOST  a registry on a loopback, private or link-local address that the
+                         look-ups may ask (refused otherwise): a host, host:port, address or
+                         CIDR range (repeatable or comma-separated; over the configuration's
+                         registry-allow)
   --target NAME          the stage that is built (default: the targets the repository's build
                          definitions build, else the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
@@ -33072,6 +33077,7 @@ function parseCliArgs(argv) {
                 format: { type: 'string', default: 'text' },
                 base: { type: 'string' },
                 registry: { type: 'boolean', default: false },
+                'registry-allow': { type: 'string', multiple: true, default: [] },
                 image: { type: 'string', multiple: true },
                 target: { type: 'string' },
                 'build-arg': { type: 'string', multiple: true, default: [] },
@@ -33109,6 +33115,12 @@ function parseCliArgs(argv) {
             throw new UsageError(`--build-arg expects K=V, got "${pair}"`);
         buildArgs[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
+    const registryAllow = (values['registry-allow'] ?? []).flatMap((v) => v.split(',')).map((e) => e.trim()).filter((e) => e !== '');
+    for (const entry of registryAllow) {
+        const problem = allowEntryProblem(entry);
+        if (problem !== null)
+            throw new UsageError(`--registry-allow: ${problem}`);
+    }
     const rules = {};
     for (const pair of values.rule ?? []) {
         const eq = pair.indexOf('=');
@@ -33129,6 +33141,7 @@ function parseCliArgs(argv) {
         format: format,
         base,
         registry: values.registry ?? false,
+        registryAllow,
         images: values.image ?? [],
         target: values.target ?? null,
         buildArgs,
@@ -33203,7 +33216,7 @@ async function runCli(argv, io) {
         ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
     }));
     // Only markdown and JSON show sizes and layers: ask the registries only for them.
-    const registry = options.format === 'json' || options.format === 'markdown' ? { sizes: options.registry, images: options.images } : { sizes: false, images: [] };
+    const registry = options.format === 'json' || options.format === 'markdown' ? { sizes: options.registry, images: options.images, allow: options.registryAllow } : { sizes: false, images: [] };
     // Text, gnu, and JSON without registry answers, print each file as it is reviewed and keep nothing.
     const streaming = options.format === 'text' || options.format === 'gnu' || (options.format === 'json' && !registry.sizes && registry.images.length === 0);
     // Under GitHub Actions a plain `npx stagecraft` step gets annotations through the problem matcher.

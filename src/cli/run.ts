@@ -28,6 +28,7 @@ import { formatBuilds, readBuildDefinitions } from '../builds/index.js'
 import { discoverDockerfiles } from '../sources/discover.js'
 import { asMissing, readAtRevision } from '../sources/git.js'
 import { readWorkspaceFile } from '../sources/workspace.js'
+import { allowEntryProblem } from '../parse/settings.js'
 
 /** The CLI's links: the package's repository at the tag of its version (computed once, here). */
 export const CLI_LINKS: Links = linksAt(HOME, releaseTag(VERSION))
@@ -74,6 +75,10 @@ Options:
                          its layers, sizes and the instruction behind each (markdown, json)
   --registry             ask the registries for the real size of each base image (markdown
                          and json; anonymous, network needed); without it sizes are estimates
+  --registry-allow HOST  a registry on a loopback, private or link-local address that the
+                         look-ups may ask (refused otherwise): a host, host:port, address or
+                         CIDR range (repeatable or comma-separated; over the configuration's
+                         registry-allow)
   --target NAME          the stage that is built (default: the targets the repository's build
                          definitions build, else the last stage)
   --build-arg K=V        a build argument, as docker build takes it (repeatable)
@@ -106,6 +111,8 @@ interface CliOptions {
   format: Format
   base: string | null
   registry: boolean
+  /** Internal registries the look-ups may ask (`--registry-allow`), over the configuration's. */
+  registryAllow: string[]
   images: string[]
   target: string | null
   buildArgs: Record<string, string>
@@ -131,6 +138,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string', default: 'text' },
         base: { type: 'string' },
         registry: { type: 'boolean', default: false },
+        'registry-allow': { type: 'string', multiple: true, default: [] },
         image: { type: 'string', multiple: true },
         target: { type: 'string' },
         'build-arg': { type: 'string', multiple: true, default: [] },
@@ -164,6 +172,11 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     if (eq <= 0) throw new UsageError(`--build-arg expects K=V, got "${pair}"`)
     buildArgs[pair.slice(0, eq)] = pair.slice(eq + 1)
   }
+  const registryAllow = (values['registry-allow'] ?? []).flatMap((v) => v.split(',')).map((e) => e.trim()).filter((e) => e !== '')
+  for (const entry of registryAllow) {
+    const problem = allowEntryProblem(entry)
+    if (problem !== null) throw new UsageError(`--registry-allow: ${problem}`)
+  }
   const rules: Record<string, RuleLevel> = {}
   for (const pair of values.rule ?? []) {
     const eq = pair.indexOf('=')
@@ -181,6 +194,7 @@ function parseCliArgs(argv: readonly string[]): CliOptions {
     format: format as Format,
     base,
     registry: values.registry ?? false,
+    registryAllow,
     images: values.image ?? [],
     target: values.target ?? null,
     buildArgs,
@@ -255,7 +269,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ...(base === null ? {} : { readPrevious: () => asMissing(readAtRevision(io.cwd, base, `./${path.replace(/^\.\//, '')}`)) })
   }))
   // Only markdown and JSON show sizes and layers: ask the registries only for them.
-  const registry = options.format === 'json' || options.format === 'markdown' ? { sizes: options.registry, images: options.images } : { sizes: false, images: [] }
+  const registry = options.format === 'json' || options.format === 'markdown' ? { sizes: options.registry, images: options.images, allow: options.registryAllow } : { sizes: false, images: [] }
   // Text, gnu, and JSON without registry answers, print each file as it is reviewed and keep nothing.
   const streaming = options.format === 'text' || options.format === 'gnu' || (options.format === 'json' && !registry.sizes && registry.images.length === 0)
   // Under GitHub Actions a plain `npx stagecraft` step gets annotations through the problem matcher.
