@@ -157,24 +157,27 @@ export function toJsonFile(file: { analysis: FileAnalysis; builds?: readonly Bui
     ...(built === undefined ? {} : { builtImage: built }),
     targets: graph.targets.map((t) => ({ stage: t.stage, purpose: t.purpose, because: t.because, builtBy: t.builtBy })),
     builds: (file.builds ?? []).map(jsonBuild),
-    stages: model.stages.map((stage) => ({
-      index: stage.index,
-      name: stage.name,
-      line: stage.line,
-      base: {
-        raw: stage.base.raw,
-        image: stage.base.image,
-        tag: stage.base.tag,
-        digest: stage.base.digest,
-        platform: stage.base.platform,
-        kind: stage.base.kind,
-        stage: stage.base.stage,
-        ...sizeFields(describeBase(stage, model.stages), sizes),
-        ...factsField(describeBase(stage, model.stages), sizes)
-      },
-      role: graph.roles[stage.index] ?? 'unused',
-      dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
-    })),
+    stages: model.stages.map((stage) => {
+      const described = describeBase(stage, model.stages)
+      return {
+        index: stage.index,
+        name: stage.name,
+        line: stage.line,
+        base: {
+          raw: stage.base.raw,
+          image: stage.base.image,
+          tag: stage.base.tag,
+          digest: stage.base.digest,
+          platform: stage.base.platform,
+          kind: stage.base.kind,
+          stage: stage.base.stage,
+          ...sizeFields(described, sizes),
+          ...factsField(described, sizes)
+        },
+        role: graph.roles[stage.index] ?? 'unused',
+        dependsOn: (edges[stage.index] ?? []).map((e) => ({ stage: e.to, via: e.via, line: e.line }))
+      }
+    }),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
