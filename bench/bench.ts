@@ -74,6 +74,11 @@ function corpusPaths(): string[] {
   return paths.sort()
 }
 
+/** The CLI as the comparisons run it: JSON to stdout, never failing on findings; ShellCheck off unless asked for. */
+function cliArgs(inputs: readonly string[], shellcheck = false): string[] {
+  return [join(ROOT, 'dist/cli/index.js'), '--format', 'json', '--fail-on', 'never', ...(shellcheck ? [] : ['--rule', 'shellcheck=off']), ...inputs]
+}
+
 /** Wall time and peak RSS of one process, with /usr/bin/time when the machine has it. */
 function measureProcess(args: string[], node = process.execPath): { ms: number; rssMb: number | null } {
   const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
@@ -88,9 +93,8 @@ function measureProcess(args: string[], node = process.execPath): { ms: number; 
 /** The CLI with ShellCheck, as a runner that has it installed runs it (GitHub's hosted runners do): median of 3, or null without ShellCheck. */
 function withShellcheck(paths: readonly string[]): { ms: number; without: number } | null {
   if (findShellcheck(null) === null) return null
-  const cli = join(ROOT, 'dist/cli/index.js')
-  const on = Array.from({ length: 3 }, () => measureProcess([cli, '--format', 'json', '--fail-on', 'never', ...paths]).ms)
-  const off = Array.from({ length: 3 }, () => measureProcess([cli, '--format', 'json', '--fail-on', 'never', '--rule', 'shellcheck=off', ...paths]).ms)
+  const on = Array.from({ length: 3 }, () => measureProcess(cliArgs(paths, true)).ms)
+  const off = Array.from({ length: 3 }, () => measureProcess(cliArgs(paths)).ms)
   return { ms: median(on), without: median(off) }
 }
 
@@ -104,13 +108,12 @@ interface WholeProcess {
 
 /** Stagecraft's CLI and dockerfile-utils' whole process over the same files, alternating, median of `runs`. */
 function wholeProcess(paths: readonly string[], runs: number, node = process.execPath): WholeProcess {
-  const cli = join(ROOT, 'dist/cli/index.js')
   const peer = join(ROOT, 'bench/peers/dockerfile-utils.mjs')
   const ours: ReturnType<typeof measureProcess>[] = []
   const theirs: ReturnType<typeof measureProcess>[] = []
   for (let i = 0; i < runs; i++) {
     // ShellCheck off: the comparison is the linter's own work (ShellCheck is a separate program, timed on its own).
-    ours.push(measureProcess([cli, '--format', 'json', '--fail-on', 'never', '--rule', 'shellcheck=off', ...paths], node))
+    ours.push(measureProcess(cliArgs(paths), node))
     theirs.push(measureProcess([peer, ...paths], node))
   }
   const ms = (xs: { ms: number }[]): number[] => xs.map((x) => x.ms)
@@ -135,7 +138,7 @@ function wholeProcessScaling(factors: readonly number[]): { factor: number; file
   return factors.map((factor) => {
     const dir = corpusCopies(factor)
     try {
-      const run = measureProcess([join(ROOT, 'dist/cli/index.js'), '--format', 'json', '--fail-on', 'never', '--rule', 'shellcheck=off', dir])
+      const run = measureProcess(cliArgs([dir]))
       return { factor, files: files * factor, ms: run.ms, rssMb: run.rssMb }
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -4039,7 +4039,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2994);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9236);
 /** The action's entry point (bundled to dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -4049,7 +4049,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2994:
+/***/ 9236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6896,7 +6896,7 @@ function buildStageGraph(model, options = {}) {
 ;// CONCATENATED MODULE: ./src/model/finding.ts
 /** A finding: something a rule (or the parser, or the stage graph) has to say about a file. */
 const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-const NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
+const finding_NO_EQUIVALENTS = Object.freeze({ hadolint: null, buildkit: null });
 /** Rank for comparisons: error > warning > info. */
 function severityRank(severity) {
     return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
@@ -11293,7 +11293,7 @@ const aptGetAssumeYes = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
-        const index = commands.findIndex((c) => (isCommand(c, 'apt-get') && ASKING.includes(c.subcommand)) && !answersYes(c));
+        const index = commands.findIndex((c) => isCommand(c, 'apt-get') && ASKING.includes(c.subcommand) && !answersYes(c));
         const command = commands[index];
         if (command === undefined || fedAnswer(commands, index) || !posixShellAt(model, stage.index)(run.line))
             return [];
@@ -12595,8 +12595,8 @@ const baseImageLatest = {
 const FILE_MOVES = new Set(['mkdir', 'cp', 'mv', 'cat', 'ln', 'chmod', 'chown', 'rm', 'touch', 'echo', 'printf', 'test', '[', 'set', 'true', 'false', 'basename', 'dirname']);
 /** A stage whose RUNs only move files (docker-credential-helpers' releaser: mkdir, cat, cp): its base's version changes nothing it makes. */
 function onlyMovesFiles(stage) {
-    const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
-    return runs.length > 0 && runs.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))));
+    const stageRuns = runs(stage);
+    return stageRuns.length > 0 && stageRuns.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))));
 }
 const baseImageUntagged = {
     meta: {
@@ -18650,7 +18650,7 @@ const yumAssumeYes = assumeYesRule({
 
 const yum_cache_left_CACHE = '/var/cache/yum';
 const yum_cache_left_FILLS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'makecache', 'distro-sync', 'group'];
-const yum_cache_left_fills = (c) => (isCommand(c, 'yum') && yum_cache_left_FILLS.includes(c.subcommand));
+const yum_cache_left_fills = (c) => isCommand(c, 'yum') && yum_cache_left_FILLS.includes(c.subcommand);
 const yum_cache_left_cleans = (c) => (isCommand(c, 'yum', 'clean') && operands(c).includes('all')) || removesUnder(c, [yum_cache_left_CACHE]);
 const yumCacheLeft = {
     meta: {
@@ -18688,7 +18688,7 @@ const yumPackageUnpinned = pinningRule({
 
 const zypper_cache_left_CACHE = '/var/cache/zypp';
 const zypper_cache_left_FILLS = ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'refresh', 'ref', 'install-new-recommends', 'inr'];
-const zypper_cache_left_fills = (c) => (isCommand(c, 'zypper') && zypper_cache_left_FILLS.includes(c.subcommand));
+const zypper_cache_left_fills = (c) => isCommand(c, 'zypper') && zypper_cache_left_FILLS.includes(c.subcommand);
 const zypper_cache_left_cleans = (c) => isCommand(c, 'zypper', 'clean', 'cc') || removesUnder(c, [zypper_cache_left_CACHE]);
 const zypperCacheLeft = {
     meta: {
@@ -18749,7 +18749,7 @@ const zypperNonInteractive = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
-        const command = runCommands(run).find((c) => (isCommand(c, 'zypper') && zypper_non_interactive_ASKING.includes(c.subcommand)) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
+        const command = runCommands(run).find((c) => isCommand(c, 'zypper') && zypper_non_interactive_ASKING.includes(c.subcommand) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
         if (command === undefined || !posixShellAt(model, stage.index)(run.line))
             return [];
         const sub = command.subcommand;
@@ -19367,7 +19367,7 @@ const MATTERS_IN_TESTS = new Set(['correctness', 'structure']);
 const categoryOf = new Map(RULES.map((r) => [r.meta.id, r.meta.category]));
 function analyzeDockerfile(path, text, options = {}, parsed) {
     const template = templateEvidence(text);
-    const note = (said) => ({ rule: 'parse-error', severity: 'info', line: template?.line ?? 1, endLine: template?.line ?? 1, message: said, stage: null, equivalents: NO_EQUIVALENTS });
+    const note = (said) => ({ rule: 'parse-error', severity: 'info', line: template?.line ?? 1, endLine: template?.line ?? 1, message: said, stage: null, equivalents: finding_NO_EQUIVALENTS });
     if (template !== null && !template.fillable) {
         const finding = note(`this looks like the input of a generator, not a Dockerfile (${template.what}): it is not reviewed; review the Dockerfiles generated from it`);
         return { path, model: { ...parseDockerfile(''), errors: [], lineCount: Math.max(1, text.split('\n').length) }, graph: emptyGraph(), findings: [finding] };
@@ -19407,7 +19407,7 @@ function analyzeParsed(path, text, options, parsed) {
             endLine: 1,
             message: `Stagecraft failed on this file (${message}); please report it with the file attached`,
             stage: null,
-            equivalents: NO_EQUIVALENTS
+            equivalents: finding_NO_EQUIVALENTS
         };
         return { path, model: { ...model, errors: [] }, graph: emptyGraph(), findings: [finding] };
     }
@@ -19555,6 +19555,41 @@ function jsonReportClose(files, review) {
     // The fields after "files" as JSON.stringify prints them at the report's top level: "{\n" dropped.
     const rest = JSON.stringify(notReviewed(review), null, 2).slice(2);
     return `${files === 0 ? ']' : '\n  ]'},\n${rest}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/findings.ts
+/** What every machine-readable report needs of a review: each file's path and its findings, in order. */
+
+/** How the summaries, the SARIF log and the CLI say a file was left out (the summaries add their verdict). */
+function unreadSentence(u) {
+    return `${u.path} could not be read (${u.reason}); it was not analysed`;
+}
+/** A file that could not be read, as a finding: a report made only of findings still shows it was not reviewed. */
+function unreadFinding(reason) {
+    return { rule: 'parse-error', severity: 'error', line: 1, endLine: 1, message: `the file could not be read (${reason}), so it was not reviewed`, stage: null, equivalents: NO_EQUIVALENTS };
+}
+/** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
+function reportPath(path) {
+    return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+/** One line of text: reports made of lines (gnu, text, JUnit names) must not be split by a message. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n]/g, ' ');
+}
+function findingsByFile(review) {
+    return [...review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings })), ...unreadByFile(review)];
+}
+/** The unread files, each with its one finding (the reports' file lists end with them). */
+function unreadByFile(review) {
+    return (review.unread ?? []).map((u) => ({ path: reportPath(u.path), findings: [unreadFinding(u.reason)] }));
+}
+/**
+ * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
+ * rule that passes on another tool's codes (its findings carry the code as their hadolint name).
+ */
+function checkName(f) {
+    const code = f.equivalents.hadolint;
+    return code !== null && code.startsWith('SC') ? `${f.rule}/${code}` : f.rule;
 }
 
 ;// CONCATENATED MODULE: ./src/enrich/delta.ts
@@ -20609,6 +20644,7 @@ function suggestionId(key) {
 
 
 
+
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
 function toSarif(review, rules, links) {
     const analyses = review.files.map((f) => f.analysis);
@@ -20667,7 +20703,7 @@ function invocationOf(unread, incomplete) {
     const notifications = [
         ...unread.map((u) => ({
             level: 'error',
-            message: { text: `${u.path} could not be read (${u.reason}); it was not analysed` },
+            message: { text: unreadSentence(u) },
             locations: [{ physicalLocation: { artifactLocation: { uri: u.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' } } }]
         })),
         ...incomplete.map((reason) => ({ level: 'error', message: { text: reason } }))
@@ -20994,6 +21030,7 @@ async function publishSuggestions(client, ref, target, suggestions) {
 
 
 
+
 /** GitHub shows at most 10 workflow-command annotations of each type per step. */
 const COMMAND_ANNOTATION_CAP = 10;
 /** Workflow-command annotations, when the check run could not be created. Says what did not fit. */
@@ -21076,7 +21113,7 @@ async function publish(review, target) {
     const verdict = review.failOn === 'never' ? '' : ' The check fails: what was not reviewed may be what the change is about (fail-on: never lets it pass).';
     const change = pr === null ? 'this push' : 'this pull request';
     for (const u of review.unread) {
-        notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.${verdict}`);
+        notes.push(`${unreadSentence(u)}.${verdict}`);
         warning(`could not read ${u.path}: ${u.reason}`, { file: u.path });
     }
     for (const reason of review.incomplete) {
@@ -26715,7 +26752,7 @@ function withBuiltImageBudget(analysis, built, maxSize, severity) {
         endLine: root.line,
         message: `the built image ${built.image} is ${formatBytes(built.compressedSize)} compressed (${built.layers.length} layers from the registry: the base image ${formatBytes(built.baseSize)}, this Dockerfile ${formatBytes(built.compressedSize - built.baseSize)}), over its size budget of ${maxSize ?? ''}; the largest layers are listed under Built image`,
         stage: root.index,
-        equivalents: NO_EQUIVALENTS
+        equivalents: finding_NO_EQUIVALENTS
     };
     return [...others, finding].sort((a, b) => a.line - b.line);
 }

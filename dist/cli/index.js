@@ -16180,7 +16180,7 @@ const aptGetAssumeYes = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         const commands = runCommands(run);
-        const index = commands.findIndex((c) => (isCommand(c, 'apt-get') && ASKING.includes(c.subcommand)) && !answersYes(c));
+        const index = commands.findIndex((c) => isCommand(c, 'apt-get') && ASKING.includes(c.subcommand) && !answersYes(c));
         const command = commands[index];
         if (command === undefined || fedAnswer(commands, index) || !posixShellAt(model, stage.index)(run.line))
             return [];
@@ -17482,8 +17482,8 @@ const baseImageLatest = {
 const FILE_MOVES = new Set(['mkdir', 'cp', 'mv', 'cat', 'ln', 'chmod', 'chown', 'rm', 'touch', 'echo', 'printf', 'test', '[', 'set', 'true', 'false', 'basename', 'dirname']);
 /** A stage whose RUNs only move files (docker-credential-helpers' releaser: mkdir, cat, cp): its base's version changes nothing it makes. */
 function onlyMovesFiles(stage) {
-    const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
-    return runs.length > 0 && runs.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))));
+    const stageRuns = runs(stage);
+    return stageRuns.length > 0 && stageRuns.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))));
 }
 const baseImageUntagged = {
     meta: {
@@ -23588,7 +23588,7 @@ const yumAssumeYes = assumeYesRule({
 
 const yum_cache_left_CACHE = '/var/cache/yum';
 const yum_cache_left_FILLS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'makecache', 'distro-sync', 'group'];
-const yum_cache_left_fills = (c) => (isCommand(c, 'yum') && yum_cache_left_FILLS.includes(c.subcommand));
+const yum_cache_left_fills = (c) => isCommand(c, 'yum') && yum_cache_left_FILLS.includes(c.subcommand);
 const yum_cache_left_cleans = (c) => (isCommand(c, 'yum', 'clean') && operands(c).includes('all')) || removesUnder(c, [yum_cache_left_CACHE]);
 const yumCacheLeft = {
     meta: {
@@ -23626,7 +23626,7 @@ const yumPackageUnpinned = pinningRule({
 
 const zypper_cache_left_CACHE = '/var/cache/zypp';
 const zypper_cache_left_FILLS = ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'refresh', 'ref', 'install-new-recommends', 'inr'];
-const zypper_cache_left_fills = (c) => (isCommand(c, 'zypper') && zypper_cache_left_FILLS.includes(c.subcommand));
+const zypper_cache_left_fills = (c) => isCommand(c, 'zypper') && zypper_cache_left_FILLS.includes(c.subcommand);
 const zypper_cache_left_cleans = (c) => isCommand(c, 'zypper', 'clean', 'cc') || removesUnder(c, [zypper_cache_left_CACHE]);
 const zypperCacheLeft = {
     meta: {
@@ -23687,7 +23687,7 @@ const zypperNonInteractive = {
     },
     check: ({ model }) => model.stages.flatMap((stage) => runs(stage).flatMap((run) => {
         // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
-        const command = runCommands(run).find((c) => (isCommand(c, 'zypper') && zypper_non_interactive_ASKING.includes(c.subcommand)) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
+        const command = runCommands(run).find((c) => isCommand(c, 'zypper') && zypper_non_interactive_ASKING.includes(c.subcommand) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'));
         if (command === undefined || !posixShellAt(model, stage.index)(run.line))
             return [];
         const sub = command.subcommand;
@@ -25364,12 +25364,48 @@ function summaryMarkdown(review, options) {
     return body;
 }
 
+;// CONCATENATED MODULE: ./src/report/findings.ts
+/** What every machine-readable report needs of a review: each file's path and its findings, in order. */
+
+/** How the summaries, the SARIF log and the CLI say a file was left out (the summaries add their verdict). */
+function unreadSentence(u) {
+    return `${u.path} could not be read (${u.reason}); it was not analysed`;
+}
+/** A file that could not be read, as a finding: a report made only of findings still shows it was not reviewed. */
+function unreadFinding(reason) {
+    return { rule: 'parse-error', severity: 'error', line: 1, endLine: 1, message: `the file could not be read (${reason}), so it was not reviewed`, stage: null, equivalents: NO_EQUIVALENTS };
+}
+/** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
+function reportPath(path) {
+    return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+/** One line of text: reports made of lines (gnu, text, JUnit names) must not be split by a message. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n]/g, ' ');
+}
+function findingsByFile(review) {
+    return [...review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings })), ...unreadByFile(review)];
+}
+/** The unread files, each with its one finding (the reports' file lists end with them). */
+function unreadByFile(review) {
+    return (review.unread ?? []).map((u) => ({ path: reportPath(u.path), findings: [unreadFinding(u.reason)] }));
+}
+/**
+ * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
+ * rule that passes on another tool's codes (its findings carry the code as their hadolint name).
+ */
+function checkName(f) {
+    const code = f.equivalents.hadolint;
+    return code !== null && code.startsWith('SC') ? `${f.rule}/${code}` : f.rule;
+}
+
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule as a reportingDescriptor with its help URI,
  * every finding as a result with a region. Pure. Never empty (code scanning rejects an empty
  * log): a run with no results is still a valid run. The shapes are @types/sarif's.
  */
+
 
 
 
@@ -25431,43 +25467,12 @@ function invocationOf(unread, incomplete) {
     const notifications = [
         ...unread.map((u) => ({
             level: 'error',
-            message: { text: `${u.path} could not be read (${u.reason}); it was not analysed` },
+            message: { text: unreadSentence(u) },
             locations: [{ physicalLocation: { artifactLocation: { uri: u.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' } } }]
         })),
         ...incomplete.map((reason) => ({ level: 'error', message: { text: reason } }))
     ];
     return { executionSuccessful: notifications.length === 0, ...(notifications.length === 0 ? {} : { toolExecutionNotifications: notifications }) };
-}
-
-;// CONCATENATED MODULE: ./src/report/findings.ts
-/** What every machine-readable report needs of a review: each file's path and its findings, in order. */
-
-/** A file that could not be read, as a finding: a report made only of findings still shows it was not reviewed. */
-function unreadFinding(reason) {
-    return { rule: 'parse-error', severity: 'error', line: 1, endLine: 1, message: `the file could not be read (${reason}), so it was not reviewed`, stage: null, equivalents: NO_EQUIVALENTS };
-}
-/** Paths with forward slashes, as every consumer of these reports expects (and as git shows them). */
-function reportPath(path) {
-    return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
-}
-/** One line of text: reports made of lines (gnu, text, JUnit names) must not be split by a message. */
-function oneLine(text) {
-    return text.replace(/\r\n|[\r\n]/g, ' ');
-}
-function findingsByFile(review) {
-    return [...review.files.map((f) => ({ path: reportPath(f.analysis.path), findings: f.analysis.findings })), ...unreadByFile(review)];
-}
-/** The unread files, each with its one finding (the reports' file lists end with them). */
-function unreadByFile(review) {
-    return (review.unread ?? []).map((u) => ({ path: reportPath(u.path), findings: [unreadFinding(u.reason)] }));
-}
-/**
- * The check a finding comes from, as a report names it: the rule id, or `shellcheck/SC2086` for a
- * rule that passes on another tool's codes (its findings carry the code as their hadolint name).
- */
-function checkName(f) {
-    const code = f.equivalents.hadolint;
-    return code !== null && code.startsWith('SC') ? `${f.rule}/${code}` : f.rule;
 }
 
 ;// CONCATENATED MODULE: ./src/report/xml.ts
@@ -33015,6 +33020,7 @@ async function discoverDockerfiles(args, cwd) {
 
 
 
+
 /** The CLI's links: the package's repository at the tag of its version (computed once, here). */
 const CLI_LINKS = linksAt(HOME, releaseTag(VERSION));
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'checkstyle', 'gitlab', 'junit', 'rdjson', 'gnu'];
@@ -33292,7 +33298,7 @@ async function runCli(argv, io) {
         io.stdout(JSON.stringify(toRdjson(result, CLI_LINKS), null, 2) + '\n');
     else {
         // As the action's summary does: each file left out is said at the top.
-        const notes = [...result.unread.map((u) => `${u.path} could not be read (${u.reason}); it was not analysed.`), ...result.notes];
+        const notes = [...result.unread.map((u) => `${unreadSentence(u)}.`), ...result.notes];
         io.stdout(summaryMarkdown(result, { links: CLI_LINKS, limit: Number.MAX_SAFE_INTEGER, change: 'this change', notes }));
     }
     removeMatcher();

@@ -6,7 +6,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { dirnameOf, isRemoteContext, joinRepo } from './paths.js'
 import { shellCommands, UNKNOWN_TEXT } from './shell.js'
-import type { BuildNote, Maybe } from './types.js'
+import type { BuildNote, Maybe, ServiceProgram } from './types.js'
 
 export interface ComposeBuild {
   service: string
@@ -27,14 +27,6 @@ export interface ComposeBuild {
   programs: ServiceProgram[]
   /** the service runs only under profiles kept for old setups (`deprecated`, `legacy`, …): those profiles */
   retiredProfiles: string[] | null
-}
-
-/** A program a compose service runs inside its image, and in which of its keys. */
-export interface ServiceProgram {
-  program: string
-  what: 'healthcheck' | 'command' | 'entrypoint'
-  /** The line of the key that runs it (`test:`, `command:`, `entrypoint:`), where a finding about it points. */
-  line: number
 }
 
 /** The programs a shell line starts (`curl -f … || exit 1` → curl; `sh -c 'pg_isready …'` → pg_isready), read as workflow scripts are. */

@@ -9,6 +9,14 @@ export interface RepoFiles {
 
 export type BuildKind = 'build-push-action' | 'bake-action' | 'docker-build' | 'bake' | 'compose' | 'devcontainer'
 
+/** A program a compose service runs inside its image, and in which of its keys. */
+export interface ServiceProgram {
+  program: string
+  what: 'healthcheck' | 'command' | 'entrypoint'
+  /** The line of the key that runs it (`test:`, `command:`, `entrypoint:`), where a finding about it points. */
+  line: number
+}
+
 export interface BuildDefinition {
   kind: BuildKind
   /** where it is defined: file (repo-relative) and 1-based line of the step/target/service */
@@ -29,7 +37,7 @@ export interface BuildDefinition {
   /** pushed to a registry: true/false, null = unknown */
   push: boolean | null
   /** compose only: the service publishes ports / sets a command or entrypoint (evidence of a runtime image) */
-  service?: { ports: boolean; command: boolean; programs?: { program: string; what: 'healthcheck' | 'command' | 'entrypoint'; line: number }[] }
+  service?: { ports: boolean; command: boolean; programs?: ServiceProgram[] }
   /** every output writes files (`type=local`, `type=tar`, `type=cacheonly`, a bare path), not an image: the outputs */
   exports?: string
   /** compose only: the service runs only under profiles kept for old setups; how (e.g. `under the compose profile 'deprecated'`) */

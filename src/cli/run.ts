@@ -15,6 +15,7 @@ import { toJunit } from '../report/junit.js'
 import { toGitlabCodeQuality } from '../report/gitlab.js'
 import { toRdjson } from '../report/rdjson.js'
 import { gnuFilePiece, gnuUnread } from '../report/gnu.js'
+import { unreadSentence } from '../report/findings.js'
 import type { FailOn } from '../review/policy.js'
 import { ConfigError, review, type FileReview, type Source } from '../review/review.js'
 import type { RuleLevel } from '../rules/engine.js'
@@ -326,7 +327,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   else if (options.format === 'rdjson') io.stdout(JSON.stringify(toRdjson(result, CLI_LINKS), null, 2) + '\n')
   else {
     // As the action's summary does: each file left out is said at the top.
-    const notes = [...result.unread.map((u) => `${u.path} could not be read (${u.reason}); it was not analysed.`), ...result.notes]
+    const notes = [...result.unread.map((u) => `${unreadSentence(u)}.`), ...result.notes]
     io.stdout(summaryMarkdown(result, { links: CLI_LINKS, limit: Number.MAX_SAFE_INTEGER, change: 'this change', notes }))
   }
   removeMatcher()

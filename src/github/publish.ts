@@ -10,6 +10,7 @@ import { lstat, mkdir, open, unlink } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { severityRank, tally, type Finding, findingText } from '../model/finding.js'
 import { toJsonReport } from '../report/json.js'
+import { unreadSentence } from '../report/findings.js'
 import { pullRequestFindings, summaryMarkdown } from '../report/markdown.js'
 import { ruleDocUrl, type Links } from '../report/links.js'
 import { SUGGESTION_CAP, suggestFixes } from '../report/suggestions.js'
@@ -113,7 +114,7 @@ export async function publish(review: Review, target: Target): Promise<void> {
   const verdict = review.failOn === 'never' ? '' : ' The check fails: what was not reviewed may be what the change is about (fail-on: never lets it pass).'
   const change = pr === null ? 'this push' : 'this pull request'
   for (const u of review.unread) {
-    notes.push(`${u.path} could not be read (${u.reason}); it was not analysed.${verdict}`)
+    notes.push(`${unreadSentence(u)}.${verdict}`)
     core.warning(`could not read ${u.path}: ${u.reason}`, { file: u.path })
   }
   for (const reason of review.incomplete) {

@@ -18,3 +18,9 @@ export interface FileAnalysis {
   graph: StageGraph
   findings: Finding[]
 }
+
+/** A Dockerfile the review could not read, and why (a link out of the workspace, binary content, over 1 MiB…). */
+export interface UnreadFile {
+  path: string
+  reason: string
+}

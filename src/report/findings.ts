@@ -1,12 +1,17 @@
 /** What every machine-readable report needs of a review: each file's path and its findings, in order. */
 import { NO_EQUIVALENTS, type Finding } from '../model/finding.js'
-import type { FileAnalysis } from '../model/analysis.js'
+import type { FileAnalysis, UnreadFile } from '../model/analysis.js'
 
 /** A review (src/review) or anything shaped like one. */
 export interface ReportedFiles {
   files: readonly { analysis: FileAnalysis }[]
   /** Files that could not be read: each becomes an error on its first line, so no consumer of a report misses it. */
-  unread?: readonly { path: string; reason: string }[]
+  unread?: readonly UnreadFile[]
+}
+
+/** How the summaries, the SARIF log and the CLI say a file was left out (the summaries add their verdict). */
+export function unreadSentence(u: UnreadFile): string {
+  return `${u.path} could not be read (${u.reason}); it was not analysed`
 }
 
 /** A file that could not be read, as a finding: a report made only of findings still shows it was not reviewed. */

@@ -13,7 +13,7 @@ import type { BaseKind } from '../model/dockerfile.js'
 import type { Equivalents, Severity } from '../model/finding.js'
 import type { Role, Via } from '../model/graph.js'
 import type { BaseDescription, BaseFacts, ImageLookup } from '../model/image.js'
-import type { FileAnalysis } from '../model/analysis.js'
+import type { FileAnalysis, UnreadFile } from '../model/analysis.js'
 import type { BuildDefinition } from '../builds/types.js'
 import type { Purpose } from '../model/graph.js'
 
@@ -111,7 +111,7 @@ export interface JsonReport {
   version: 1
   files: JsonFile[]
   /** Dockerfiles that could not be read, so were not reviewed (a link out of the workspace, binary content, over 1 MiB…). */
-  unread: { path: string; reason: string }[]
+  unread: UnreadFile[]
   /** Why Dockerfiles may be missing from the review (a file list GitHub cut at 3,000 files, a listing that failed). */
   incomplete: string[]
 }
@@ -194,7 +194,7 @@ export function toJsonFile(file: { analysis: FileAnalysis; builds?: readonly Bui
 /** What the JSON report shows: a review (src/review) or anything shaped like one. */
 export interface JsonReported {
   files: readonly { path: string; analysis: FileAnalysis; builds?: readonly BuildDefinition[] }[]
-  unread?: readonly { path: string; reason: string }[]
+  unread?: readonly UnreadFile[]
   incomplete?: readonly string[]
   sizes?: Sizes
   builtImages?: ReadonlyMap<string, BuiltImageResult>

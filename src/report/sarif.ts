@@ -8,14 +8,15 @@ import type { Invocation, Log, Notification, ReportingDescriptor, Result } from 
 import { type Severity, findingText } from '../model/finding.js'
 import type { Rule } from '../rules/types.js'
 import { VERSION } from '../model/version.js'
-import type { FileAnalysis } from '../model/analysis.js'
+import type { FileAnalysis, UnreadFile } from '../model/analysis.js'
+import { unreadSentence } from './findings.js'
 import { ruleDocUrl, type Links } from './links.js'
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' }
 
 export type SarifLog = Log
 
-export function toSarif(review: { files: readonly { analysis: FileAnalysis }[]; unread?: readonly { path: string; reason: string }[]; incomplete?: readonly string[] }, rules: readonly Rule[], links: Links): SarifLog {
+export function toSarif(review: { files: readonly { analysis: FileAnalysis }[]; unread?: readonly UnreadFile[]; incomplete?: readonly string[] }, rules: readonly Rule[], links: Links): SarifLog {
   const analyses = review.files.map((f) => f.analysis)
   const index = new Map(rules.map((r, i) => [r.meta.id, i]))
   const descriptors = rules.map(({ meta }): ReportingDescriptor => {
@@ -71,11 +72,11 @@ export function toSarif(review: { files: readonly { analysis: FileAnalysis }[]; 
 }
 
 /** The run's invocation: unsuccessful when a Dockerfile could not be read or the file list is incomplete, each said as an error notification. */
-function invocationOf(unread: readonly { path: string; reason: string }[], incomplete: readonly string[]): Invocation {
+function invocationOf(unread: readonly UnreadFile[], incomplete: readonly string[]): Invocation {
   const notifications: Notification[] = [
     ...unread.map((u): Notification => ({
       level: 'error',
-      message: { text: `${u.path} could not be read (${u.reason}); it was not analysed` },
+      message: { text: unreadSentence(u) },
       locations: [{ physicalLocation: { artifactLocation: { uri: u.path.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' } } }]
     })),
     ...incomplete.map((reason): Notification => ({ level: 'error', message: { text: reason } }))

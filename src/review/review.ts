@@ -7,7 +7,7 @@
 import { readBuildDefinitions } from '../builds/index.js'
 import type { BuildDefinition, BuildsResult, RepoFiles } from '../builds/types.js'
 import { ConfigError, configuredPurpose, honouredSuppressions, ignoredBy, ignoresFor, loadConfig, type Config } from '../config/config.js'
-import type { BuildContext, FileAnalysis } from '../model/analysis.js'
+import type { BuildContext, FileAnalysis, UnreadFile } from '../model/analysis.js'
 import type { Finding } from '../model/finding.js'
 import type { ImageLookup } from '../model/image.js'
 import { RegistryClient } from '../registry/client.js'
@@ -125,7 +125,7 @@ export interface Review {
   /** Files reviewed, also when they were not retained. */
   reviewed: number
   /** Sources that could not be read, with the reason. */
-  unread: { path: string; reason: string }[]
+  unread: UnreadFile[]
   /** Why Dockerfiles may be missing from the review (see ReviewOptions.incomplete). */
   incomplete: string[]
   removed: string[]

@@ -35,7 +35,7 @@ export const aptGetAssumeYes: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         const commands = runCommands(run)
-        const index = commands.findIndex((c) => (isCommand(c, 'apt-get') && ASKING.includes(c.subcommand)) && !answersYes(c))
+        const index = commands.findIndex((c) => isCommand(c, 'apt-get') && ASKING.includes(c.subcommand) && !answersYes(c))
         const command = commands[index]
         if (command === undefined || fedAnswer(commands, index) || !posixShellAt(model, stage.index)(run.line)) return []
         if (ASSUME_YES.test(runText(run)) || configuredBefore(model, stage.index, run.line, ASSUME_YES)) return []

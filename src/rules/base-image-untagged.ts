@@ -6,7 +6,7 @@
 import { parseImageReference } from '../parse/image-ref.js'
 import { argBehindFrom, builtByThisRepository, distroless, fromOrArg, pinAdvice } from './helpers.js'
 import { installsFromAlpineEdge } from './base-image-latest.js'
-import { programOf, runSimpleCommands } from './run-helpers.js'
+import { programOf, runs, runSimpleCommands } from './run-helpers.js'
 import type { Stage } from '../model/dockerfile.js'
 import type { Rule } from './types.js'
 
@@ -15,8 +15,8 @@ const FILE_MOVES: ReadonlySet<string> = new Set(['mkdir', 'cp', 'mv', 'cat', 'ln
 
 /** A stage whose RUNs only move files (docker-credential-helpers' releaser: mkdir, cat, cp): its base's version changes nothing it makes. */
 function onlyMovesFiles(stage: Stage): boolean {
-  const runs = stage.instructions.filter((i) => i.keyword === 'RUN')
-  return runs.length > 0 && runs.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))))
+  const stageRuns = runs(stage)
+  return stageRuns.length > 0 && stageRuns.every((run) => run.form !== 'json' && runSimpleCommands(run).every((c) => c.words.length === 0 || FILE_MOVES.has(programOf(c))))
 }
 
 export const baseImageUntagged: Rule = {

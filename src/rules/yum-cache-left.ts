@@ -7,7 +7,7 @@ import type { Rule } from './types.js'
 const CACHE = '/var/cache/yum'
 const FILLS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'makecache', 'distro-sync', 'group']
 
-const fills = (c: ShellCommand): boolean => (isCommand(c, 'yum') && FILLS.includes(c.subcommand))
+const fills = (c: ShellCommand): boolean => isCommand(c, 'yum') && FILLS.includes(c.subcommand)
 const cleans = (c: ShellCommand): boolean => (isCommand(c, 'yum', 'clean') && operands(c).includes('all')) || removesUnder(c, [CACHE])
 
 export const yumCacheLeft: Rule = {

@@ -7,7 +7,7 @@ import type { Rule } from './types.js'
 const CACHE = '/var/cache/zypp'
 const FILLS = ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'refresh', 'ref', 'install-new-recommends', 'inr']
 
-const fills = (c: ShellCommand): boolean => (isCommand(c, 'zypper') && FILLS.includes(c.subcommand))
+const fills = (c: ShellCommand): boolean => isCommand(c, 'zypper') && FILLS.includes(c.subcommand)
 const cleans = (c: ShellCommand): boolean => isCommand(c, 'zypper', 'clean', 'cc') || removesUnder(c, [CACHE])
 
 export const zypperCacheLeft: Rule = {

@@ -19,7 +19,7 @@ export const zypperNonInteractive: Rule = {
     model.stages.flatMap((stage) =>
       runs(stage).flatMap((run) => {
         // -n/--non-interactive before the subcommand, -y/--no-confirm after it.
-        const command = runCommands(run).find((c) => (isCommand(c, 'zypper') && ASKING.includes(c.subcommand)) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'))
+        const command = runCommands(run).find((c) => isCommand(c, 'zypper') && ASKING.includes(c.subcommand) && !hasOption(c, ['non-interactive', 'no-confirm', 'non-interactive-include-reboot-patches'], 'ny'))
         if (command === undefined || !posixShellAt(model, stage.index)(run.line)) return []
         const sub = command.subcommand
         return [{ line: run.line, endLine: run.endLine, message: `zypper ${sub} without -n asks "Continue? [y/n/v/...]", and a build cannot answer: zypper gives up and the build fails. Use zypper --non-interactive ${sub} … (or zypper ${sub} -y …)`, stage: stage.index }]
